@@ -1,0 +1,2 @@
+/* jd-cli.c — to be written */
+#include "config.h"

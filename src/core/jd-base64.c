@@ -1,0 +1,2 @@
+/* jd-base64.c — to be written */
+#include "config.h"

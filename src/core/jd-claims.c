@@ -1,0 +1,2 @@
+/* jd-claims.c — to be written */
+#include "config.h"

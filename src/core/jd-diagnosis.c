@@ -1,0 +1,2 @@
+/* jd-diagnosis.c — to be written */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* jd-har.c — to be written */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* jd-input.c — to be written */
+#include "config.h"

@@ -1,0 +1,44 @@
+/* jd-input.h — take what a person pastes and find the token in it
+ *
+ * A bare token; "Authorization: Bearer …"; "Bearer …"; "Bearer Bearer …";
+ * quotes, whitespace and wrapped lines; a "Copy as cURL (bash)" command;
+ * a .jwt file's content.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "jd-request.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  JD_INPUT_FORM_EMPTY,
+  JD_INPUT_FORM_TOKEN,          /* a bare token (or a .jwt file's content) */
+  JD_INPUT_FORM_BEARER,         /* "Bearer …" */
+  JD_INPUT_FORM_AUTHORIZATION,  /* "Authorization: Bearer …" */
+  JD_INPUT_FORM_CURL,           /* a curl command line */
+  JD_INPUT_FORM_UNKNOWN,        /* no token found; the text is passed on as is */
+} JdInputForm;
+
+#define JD_TYPE_INPUT (jd_input_get_type ())
+G_DECLARE_FINAL_TYPE (JdInput, jd_input, JD, INPUT, GObject)
+
+/* Never NULL. @text need not be NUL-terminated or valid UTF-8. */
+JdInput     *jd_input_parse            (const char *text,
+                                        gsize       len);
+JdInputForm  jd_input_get_form         (JdInput *self);
+/* The compact token, cleaned of quotes, whitespace and line breaks; never
+ * NULL (empty when there is none). */
+const char  *jd_input_get_token        (JdInput *self);
+/* Where the token starts and ends in the pasted text (for highlighting). */
+gsize        jd_input_get_token_start  (JdInput *self);
+gsize        jd_input_get_token_end    (JdInput *self);
+/* For a curl command: the request it makes (method, URL, headers); nullable. */
+JdRequest   *jd_input_get_request      (JdInput *self);
+/* Findings about the paste itself, e.g. double-bearer-prefix (transfer none). */
+GPtrArray   *jd_input_get_findings     (JdInput *self);
+
+G_END_DECLS

@@ -1,0 +1,2 @@
+/* jd-json.c — to be written */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* jd-keys.c — to be written */
+#include "config.h"

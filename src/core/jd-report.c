@@ -1,0 +1,2 @@
+/* jd-report.c — to be written */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* jd-request.c — to be written */
+#include "config.h"

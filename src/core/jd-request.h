@@ -1,0 +1,66 @@
+/* jd-request.h — an HTTP request and response, as data (no sockets here)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char *name;
+  char *value;
+} JdHeader;
+
+typedef enum {
+  JD_CURL_WITHOUT_TOKEN, /* the baseline: a compliant server answers 401 + WWW-Authenticate */
+  JD_CURL_THIS_TOKEN,    /* reproduce the failing call */
+  JD_CURL_FRESH_TOKEN,   /* "$TOKEN" from the environment, with a comment saying how to get one */
+} JdCurlVariant;
+
+#define JD_TYPE_REQUEST (jd_request_get_type ())
+G_DECLARE_FINAL_TYPE (JdRequest, jd_request, JD, REQUEST, GObject)
+
+JdRequest  *jd_request_new            (const char *method, /* nullable: GET */
+                                       const char *url);
+const char *jd_request_get_method     (JdRequest *self);
+void        jd_request_set_method     (JdRequest *self, const char *method);
+const char *jd_request_get_url        (JdRequest *self);
+void        jd_request_set_url        (JdRequest *self, const char *url);
+/* (element-type JdHeader) (transfer none), in order; HTTP/2 pseudo-headers
+ * (":authority", …) are never stored. */
+GPtrArray  *jd_request_get_headers    (JdRequest *self);
+void        jd_request_add_header     (JdRequest *self, const char *name, const char *value);
+void        jd_request_remove_header  (JdRequest *self, const char *name); /* case-insensitive, all */
+const char *jd_request_get_header     (JdRequest *self, const char *name); /* first, nullable */
+GBytes     *jd_request_get_body       (JdRequest *self); /* nullable */
+void        jd_request_set_body       (JdRequest *self, GBytes *body);
+/* The bearer token the request carries (Authorization: Bearer …), nullable. */
+char       *jd_request_dup_bearer     (JdRequest *self);
+
+/* What a person pastes into bash: `curl -i`, one option per line with
+ * backslash continuations, POSIX single quotes. @token replaces the bearer
+ * token for JD_CURL_THIS_TOKEN (NULL: keep the request's own). */
+char       *jd_request_to_curl        (JdRequest     *self,
+                                       JdCurlVariant  variant,
+                                       const char    *token);
+
+#define JD_TYPE_RESPONSE (jd_response_get_type ())
+G_DECLARE_FINAL_TYPE (JdResponse, jd_response, JD, RESPONSE, GObject)
+
+JdResponse *jd_response_new            (guint status, const char *reason);
+guint       jd_response_get_status     (JdResponse *self);
+const char *jd_response_get_reason     (JdResponse *self);
+const char *jd_response_get_http_version (JdResponse *self);
+void        jd_response_set_http_version (JdResponse *self, const char *version);
+GPtrArray  *jd_response_get_headers    (JdResponse *self); /* (element-type JdHeader) */
+void        jd_response_add_header     (JdResponse *self, const char *name, const char *value);
+const char *jd_response_get_header     (JdResponse *self, const char *name);
+GBytes     *jd_response_get_body       (JdResponse *self); /* nullable */
+void        jd_response_set_body       (JdResponse *self, GBytes *body, gboolean truncated);
+gboolean    jd_response_get_body_truncated (JdResponse *self);
+double      jd_response_get_elapsed_ms (JdResponse *self);
+void        jd_response_set_elapsed_ms (JdResponse *self, double ms);
+
+G_END_DECLS

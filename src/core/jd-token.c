@@ -1,0 +1,2 @@
+/* jd-token.c — to be written */
+#include "config.h"

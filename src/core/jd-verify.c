@@ -1,0 +1,2 @@
+/* jd-verify.c — to be written */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* jd-www-authenticate.c — to be written */
+#include "config.h"

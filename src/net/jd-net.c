@@ -1,0 +1,2 @@
+/* jd-net.c — to be written */
+#include "config.h"
