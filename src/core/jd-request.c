@@ -481,9 +481,27 @@ append_header_line (GString *out, const char *name, const char *value)
 
   /* curl: "Name:" removes a header, "Name;" sends it empty. */
   if (*value == '\0')
-    g_string_append_c (line, ';');
+    {
+      g_string_append_c (line, ';');
+    }
   else
-    g_string_append_printf (line, ": %s", value);
+    {
+      g_string_append (line, ": ");
+      /* A header value cannot hold a line break: curl would send a broken
+       * request. Unfold it as RFC 9110 §5.5 says for obs-fold (one space). */
+      for (const char *p = value; *p != '\0'; p++)
+        {
+          if (*p != '\r' && *p != '\n')
+            {
+              g_string_append_c (line, *p);
+              continue;
+            }
+          while (p[1] == '\r' || p[1] == '\n' || p[1] == ' ' || p[1] == '\t')
+            p++;
+          if (line->len > 0 && line->str[line->len - 1] != ' ')
+            g_string_append_c (line, ' ');
+        }
+    }
 
   append_option_line (out, "-H", line->str, line->len);
 }
