@@ -364,6 +364,326 @@ test_format_duration (void)
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* jd_response_diagnose                                                */
+
+#define NOW G_GINT64_CONSTANT (1795867200) /* Sat, 28 Nov 2026 12:00:00 GMT */
+
+static char *
+b64url (const char *text)
+{
+  g_autofree char *b64 = g_base64_encode ((const guchar *) text, strlen (text));
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = b64; *p; p++)
+    {
+      if (*p == '+')
+        g_string_append_c (s, '-');
+      else if (*p == '/')
+        g_string_append_c (s, '_');
+      else if (*p != '=')
+        g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* An RS256 token (with a dummy signature) carrying @payload. */
+static JdToken *
+make_token (const char *payload)
+{
+  g_autofree char *h = b64url ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}");
+  g_autofree char *p = b64url (payload);
+  g_autofree char *text = g_strdup_printf ("%s.%s.c2lnbmF0dXJl", h, p);
+  JdToken *token = jd_token_parse (text, -1);
+
+  g_assert_false (jd_token_is_malformed (token));
+  return token;
+}
+
+static JdToken *
+make_timed_token (gint64 iat, gint64 exp, const char *extra)
+{
+  g_autofree char *payload = g_strdup_printf ("{\"iss\":\"https://id.example.com\",\"iat\":%" G_GINT64_FORMAT
+                                              ",\"exp\":%" G_GINT64_FORMAT "%s%s}",
+                                              iat, exp, extra ? "," : "", extra ? extra : "");
+  return make_token (payload);
+}
+
+static JdExpectations
+expectations (void)
+{
+  JdExpectations expect = { 0 };
+
+  expect.now = NOW;
+  expect.leeway = 60;
+  return expect;
+}
+
+static char *
+http_date (gint64 t)
+{
+  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (t);
+  return g_date_time_format (dt, "%a, %d %b %Y %H:%M:%S GMT");
+}
+
+static JdResponse *
+make_response (guint status, const char *reason, gint64 date, ...)
+{
+  JdResponse *response = jd_response_new (status, reason);
+  g_autofree char *d = http_date (date);
+  const char *name;
+  va_list args;
+
+  jd_response_add_header (response, "Date", d);
+  va_start (args, date);
+  while ((name = va_arg (args, const char *)) != NULL)
+    jd_response_add_header (response, name, va_arg (args, const char *));
+  va_end (args);
+  return response;
+}
+
+static void
+dump (GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      JdFinding *f = g_ptr_array_index (findings, i);
+      g_test_message ("%s [%s] %s", jd_finding_get_id (f), jd_severity_to_string (jd_finding_get_severity (f)),
+                      jd_finding_get_message (f));
+    }
+}
+
+static void
+assert_sorted (GPtrArray *findings)
+{
+  for (guint i = 1; i < findings->len; i++)
+    g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, i - 1), g_ptr_array_index (findings, i), NULL), <=, 0);
+}
+
+static void
+test_diagnose_ok (void)
+{
+  JdExpectations expect = expectations ();
+  g_autoptr (JdToken) token = make_timed_token (NOW - 60, NOW + 3600, NULL);
+  g_autoptr (JdResponse) response = make_response (200, "OK", NOW + 2, "Content-Type", "application/json", NULL);
+  g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
+
+  dump (findings);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_SUCCESS));
+  g_assert_cmpint (jd_finding_get_severity (g_ptr_array_index (findings, 0)), ==, JD_SEVERITY_OK);
+}
+
+static void
+test_diagnose_missing_www_authenticate (void)
+{
+  JdExpectations expect = expectations ();
+  g_autoptr (JdToken) token = make_timed_token (NOW - 60, NOW + 3600, NULL);
+  g_autoptr (JdResponse) response = make_response (401, "Unauthorized", NOW, "Server", "cloudflare",
+                                                   "Content-Type", "text/html", NULL);
+  g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
+  JdFinding *f;
+
+  dump (findings);
+  assert_sorted (findings);
+  f = jd_findings_find (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE);
+  g_assert_nonnull (f);
+  g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_ERROR);
+  g_assert_cmpint (jd_finding_get_rank (f), ==, JD_RANK_REQUEST);
+  g_assert_nonnull (strstr (jd_finding_get_message (f), "Server: cloudflare"));
+  g_assert_nonnull (strstr (jd_finding_get_message (f), "never saw"));
+  g_assert_true (g_ptr_array_index (findings, 0) == f);
+  g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_401));
+  g_assert_false (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
+}
+
+static void
+test_diagnose_bearer_errors (void)
+{
+  static const struct {
+    guint status;
+    const char *value;
+    const char *id;
+    JdSeverity severity;
+    const char *part;
+  } cases[] = {
+    { 401, "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The token expired\", "
+           "error_uri=\"https://api.example.com/errors/401\"",
+      JD_FINDING_BEARER_INVALID_TOKEN, JD_SEVERITY_ERROR, "The token expired" },
+    { 400, "Bearer realm=\"api\", error=\"invalid_request\", error_description=\"Two tokens\"",
+      JD_FINDING_BEARER_INVALID_REQUEST, JD_SEVERITY_ERROR, "Two tokens" },
+    { 401, "Bearer error=\"invalid_request\"",
+      JD_FINDING_BEARER_INVALID_REQUEST, JD_SEVERITY_ERROR, "status 400; this server answered 401" },
+    { 403, "Bearer realm=\"api\", error=\"insufficient_scope\", scope=\"orders:write\"",
+      JD_FINDING_INSUFFICIENT_SCOPE, JD_SEVERITY_ERROR, "Missing: \"orders:write\"" },
+    { 401, "Bearer error=\"insufficient_scope\", scope=\"orders:read\"",
+      JD_FINDING_INSUFFICIENT_SCOPE, JD_SEVERITY_ERROR, "not 401" },
+    { 401, "Bearer realm=\"api\", error=\"use_dpop_nonce\"",
+      JD_FINDING_BEARER_ERROR, JD_SEVERITY_WARNING, "use_dpop_nonce" },
+    { 401, "Bearer realm=\"api\"",
+      JD_FINDING_BEARER_NO_TOKEN_SEEN, JD_SEVERITY_WARNING, "realm \"api\"" },
+    { 401, "Basic realm=\"admin\", Negotiate",
+      JD_FINDING_NO_BEARER_CHALLENGE, JD_SEVERITY_WARNING, "Basic, Negotiate" },
+    { 401, "Bearer realm=\"api\", error=\"invalid_token\" trailing",
+      JD_FINDING_WWW_AUTHENTICATE_MALFORMED, JD_SEVERITY_WARNING, "byte 42: 't'" },
+  };
+  JdExpectations expect = expectations ();
+  g_autoptr (JdToken) token = make_timed_token (NOW - 60, NOW + 3600, "\"scp\":\"orders:read profile\"");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (JdResponse) response = make_response (cases[i].status, NULL, NOW, "WWW-Authenticate",
+                                                       cases[i].value, NULL);
+      g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
+      JdFinding *f;
+
+      g_test_message ("case %u", i);
+      dump (findings);
+      assert_sorted (findings);
+      f = jd_findings_find (findings, cases[i].id);
+      g_assert_nonnull (f);
+      g_assert_cmpint (jd_finding_get_severity (f), ==, cases[i].severity);
+      g_assert_nonnull (strstr (jd_finding_get_message (f), cases[i].part));
+      g_assert_false (jd_findings_has (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE));
+      if (cases[i].status == 403)
+        g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_403));
+      if (cases[i].status == 401)
+        g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_401));
+    }
+}
+
+static void
+test_diagnose_scope_claims (void)
+{
+  /* scope as a space-separated string, scp as an array, and no scope claim */
+  static const struct {
+    const char *extra;
+    const char *part;
+  } cases[] = {
+    { "\"scope\":\"orders:read orders:write\"", NULL },
+    { "\"scp\":[\"orders:read\",\"admin\"]", "Missing: \"orders:write\"" },
+    { "\"sub\":\"x\"", "no \"scope\" or \"scp\" claim" },
+  };
+  JdExpectations expect = expectations ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (JdToken) token = make_timed_token (NOW - 60, NOW + 3600, cases[i].extra);
+      g_autoptr (JdResponse) response = make_response (
+        403, "Forbidden", NOW, "WWW-Authenticate",
+        "Bearer error=\"insufficient_scope\", scope=\"orders:read orders:write\"", NULL);
+      g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
+      JdFinding *f = jd_findings_find (findings, JD_FINDING_INSUFFICIENT_SCOPE);
+
+      dump (findings);
+      g_assert_nonnull (f);
+      g_assert_cmpstr (jd_finding_get_claim (f), ==, "scope");
+      if (cases[i].part != NULL)
+        g_assert_nonnull (strstr (jd_finding_get_message (f), cases[i].part));
+      else
+        g_assert_null (strstr (jd_finding_get_message (f), "Missing"));
+      g_assert_nonnull (strstr (jd_finding_get_fix (f), "orders:read orders:write"));
+    }
+}
+
+static void
+test_diagnose_several_headers (void)
+{
+  JdExpectations expect = expectations ();
+  g_autoptr (JdResponse) response = make_response (
+    401, "Unauthorized", NOW, "WWW-Authenticate", "Basic realm=\"legacy\"", "www-authenticate",
+    "Negotiate, Bearer realm=\"api\", error=\"invalid_token\"", NULL);
+  g_autoptr (GPtrArray) findings = jd_response_diagnose (response, NULL, &expect);
+
+  dump (findings);
+  g_assert_true (jd_findings_has (findings, JD_FINDING_BEARER_INVALID_TOKEN));
+  g_assert_false (jd_findings_has (findings, JD_FINDING_NO_BEARER_CHALLENGE));
+  g_assert_false (jd_findings_has (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE));
+  g_assert_false (jd_findings_has (findings, JD_FINDING_WWW_AUTHENTICATE_MALFORMED));
+}
+
+static void
+test_diagnose_clock_skew (void)
+{
+  JdExpectations expect = expectations ();
+
+  /* Server 5 minutes ahead, token valid 2 more minutes by our clock. */
+  {
+    g_autoptr (JdToken) token = make_timed_token (NOW - 3000, NOW + 120, NULL);
+    g_autoptr (JdResponse) response = make_response (401, "Unauthorized", NOW + 300, "WWW-Authenticate",
+                                                     "Bearer error=\"invalid_token\"", NULL);
+    g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
+    JdFinding *f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
+
+    dump (findings);
+    g_assert_nonnull (f);
+    g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_ERROR);
+    g_assert_cmpint (jd_finding_get_rank (f), ==, JD_RANK_CLOCK_SKEW);
+    g_assert_cmpstr (jd_finding_get_claim (f), ==, "exp");
+    g_assert_nonnull (strstr (jd_finding_get_message (f), "5 minutes ahead"));
+    g_assert_nonnull (strstr (jd_finding_get_message (f), "expired 3 minutes ago"));
+    g_assert_true (g_ptr_array_index (findings, 0) == f); /* rank 2 before rank 8 */
+  }
+
+  /* Server 5 minutes behind, token issued 10 seconds ago. */
+  {
+    g_autoptr (JdToken) token = make_timed_token (NOW - 10, NOW + 3600, NULL);
+    g_autoptr (JdResponse) response = make_response (401, "Unauthorized", NOW - 300, "WWW-Authenticate",
+                                                     "Bearer error=\"invalid_token\"", NULL);
+    g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
+    JdFinding *f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
+
+    dump (findings);
+    g_assert_nonnull (f);
+    g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_ERROR);
+    g_assert_nonnull (strstr (jd_finding_get_message (f), "5 minutes behind"));
+    g_assert_nonnull (strstr (jd_finding_get_message (f), "iat lies 5 minutes in the future"));
+    g_assert_cmpstr (jd_finding_get_claim (f), ==, "iat");
+  }
+
+  /* Server 5 minutes ahead, long-lived token: a warning that says how much earlier it expires. */
+  {
+    g_autoptr (JdToken) token = make_timed_token (NOW - 600, NOW + 7200, NULL);
+    g_autoptr (JdResponse) response = make_response (200, "OK", NOW + 300, NULL);
+    g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
+    JdFinding *f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
+
+    dump (findings);
+    g_assert_nonnull (f);
+    g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_WARNING);
+    g_assert_nonnull (strstr (jd_finding_get_message (f), "5 minutes earlier"));
+  }
+
+  /* Within the leeway: nothing; an unreadable Date: nothing. */
+  {
+    g_autoptr (JdResponse) response = make_response (200, "OK", NOW + 59, NULL);
+    g_autoptr (JdResponse) garbled = jd_response_new (200, "OK");
+    g_autoptr (GPtrArray) findings = jd_response_diagnose (response, NULL, &expect);
+    g_autoptr (GPtrArray) findings2 = NULL;
+
+    jd_response_add_header (garbled, "Date", "tomorrow at noon");
+    findings2 = jd_response_diagnose (garbled, NULL, &expect);
+    g_assert_false (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
+    g_assert_false (jd_findings_has (findings2, JD_FINDING_SERVER_CLOCK_SKEW));
+  }
+}
+
+static void
+test_diagnose_403 (void)
+{
+  JdExpectations expect = expectations ();
+  g_autoptr (JdResponse) response = make_response (403, "Forbidden", NOW, NULL);
+  g_autoptr (GPtrArray) findings = jd_response_diagnose (response, NULL, &expect);
+  JdFinding *f = jd_findings_find (findings, JD_FINDING_STATUS_403);
+
+  dump (findings);
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (jd_finding_get_message (f), "403 Forbidden"));
+  g_assert_nonnull (strstr (jd_finding_get_message (f), "same answer"));
+  /* A 403 needs no WWW-Authenticate. */
+  g_assert_false (jd_findings_has (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -380,6 +700,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/www-authenticate/bearer/describe", test_describe);
   g_test_add_func ("/jd/www-authenticate/http-date", test_http_date);
   g_test_add_func ("/jd/www-authenticate/format-duration", test_format_duration);
+
+  g_test_add_func ("/jd/www-authenticate/diagnose/ok", test_diagnose_ok);
+  g_test_add_func ("/jd/www-authenticate/diagnose/missing-www-authenticate", test_diagnose_missing_www_authenticate);
+  g_test_add_func ("/jd/www-authenticate/diagnose/bearer-errors", test_diagnose_bearer_errors);
+  g_test_add_func ("/jd/www-authenticate/diagnose/scope-claims", test_diagnose_scope_claims);
+  g_test_add_func ("/jd/www-authenticate/diagnose/several-headers", test_diagnose_several_headers);
+  g_test_add_func ("/jd/www-authenticate/diagnose/clock-skew", test_diagnose_clock_skew);
+  g_test_add_func ("/jd/www-authenticate/diagnose/403", test_diagnose_403);
 
   return g_test_run ();
 }
