@@ -172,6 +172,27 @@ test_response_basics (void)
   g_assert_cmpfloat (jd_response_get_elapsed_ms (response), ==, 12.5);
 }
 
+/* libsoup 3.2.2 (Debian 12) leaks the socket of every connection the client
+ * closes ("Don't leak idle connections closed by the client", fixed in
+ * libsoup 3.3.0 by commit d20c6601). Not ours: tell LeakSanitizer, and
+ * record whole stacks so it can see g_socket_accept in them (GLib has no
+ * frame pointers). Only in this small program; no effect without ASan. */
+const char *__lsan_default_suppressions (void);
+const char *__asan_default_options (void);
+
+const char *
+__lsan_default_suppressions (void)
+{
+  return "leak:g_socket_accept\n"
+         "leak:soup_server_listen_local\n";
+}
+
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
 /* ------------------------------------------------------------------ */
 /* Running shell commands while a SoupServer turns on this thread      */
 
@@ -370,7 +391,13 @@ server_new (void)
 static void
 server_free (Server *server)
 {
+  /* curl has exited and closed its connections: let the server see that
+   * and let go of them, so nothing is left for the leak checker. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   soup_server_disconnect (server->server);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_object_unref (server->server);
   g_free (server->base);
   g_free (server->method);
