@@ -740,6 +740,8 @@ test_curl_options (void)
                                           "  -H \"Authorization: Bearer $TOKEN\"\n");
     g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_CURL);
     g_assert_nonnull (jd_input_get_request (input));
+    g_assert_cmpstr (jd_input_get_token (input), ==, "");
+    the_finding (input, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING);
   }
   {
     /* Without a URL there is no request, and still no crash. */

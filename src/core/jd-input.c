@@ -384,6 +384,20 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
       trim (data, &from, &to);
     }
 
+  /* "Bearer $TOKEN", "Bearer ${ACCESS_TOKEN}": a shell variable, as in the
+   * commands jd_request_to_curl writes. Its value is not in the paste. */
+  if (data[from] == '$' && to - from >= 2 && (g_ascii_isalpha (data[from + 1]) ||
+                                               data[from + 1] == '_' || data[from + 1] == '{'))
+    {
+      add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING,
+                   _("The token is a shell variable; its value is not part of what was "
+                     "pasted."),
+                   _("Paste the token itself, or the command after the shell has put the "
+                     "variable's value in (e.g. from the browser's \"Copy as cURL\")."));
+      set_token (self, value, from, from);
+      return;
+    }
+
   for (gsize i = from; i < to; i++)
     {
       if (is_line_break (data[i]))
@@ -574,7 +588,8 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
 
   /* Another scheme: "JWT eyJ…", "Token eyJ…", "Bearer-Token …". */
   {
-    g_autofree char *scheme = g_utf8_make_valid (data + from, scheme_end - from);
+    /* Shown to a person: valid UTF-8, and not a megabyte of it. */
+    g_autofree char *scheme = g_utf8_make_valid (data + from, MIN (scheme_end - from, 32));
     g_autofree char *message = g_strdup_printf (
       _("The Authorization header uses the scheme \"%s\", not \"Bearer\"; servers that "
         "follow RFC 6750 reject it."),
