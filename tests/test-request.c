@@ -675,6 +675,33 @@ test_curl_add_authorization (void)
 }
 
 static void
+test_curl_without_token_anywhere (void)
+{
+  g_autoptr(JdRequest) request = jd_request_new (NULL, "https://api.example.com/me?a=1&access_token=t.o.k&b=2#top");
+  g_autofree char *without = NULL;
+  g_autofree char *this = NULL;
+
+  jd_request_add_header (request, "Cookie", "theme=dark; id_token=t.o.k; x=y");
+  jd_request_add_header (request, "Authorization", "Bearer t.o.k");
+
+  without = jd_request_to_curl (request, JD_CURL_WITHOUT_TOKEN, "t.o.k");
+  g_assert_cmpstr (without, ==,
+                   "curl -i 'https://api.example.com/me?a=1&b=2#top' \\\n"
+                   "  -H 'Cookie: theme=dark; x=y'\n");
+
+  /* The token variants keep them. */
+  this = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, "t.o.k");
+  g_assert_nonnull (strstr (this, "access_token=t.o.k"));
+  g_assert_nonnull (strstr (this, "id_token=t.o.k"));
+
+  /* Nothing left in the Cookie header: no header. */
+  jd_request_set_header (request, "Cookie", "id_token=t.o.k");
+  g_free (without);
+  without = jd_request_to_curl (request, JD_CURL_WITHOUT_TOKEN, "t.o.k");
+  g_assert_null (strstr (without, "Cookie"));
+}
+
+static void
 test_curl_folded_header (void)
 {
   g_autoptr(JdRequest) request = jd_request_new (NULL, "https://api.example.com/");
@@ -703,6 +730,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/request/curl/text", test_curl_text);
   g_test_add_func ("/jd/request/curl/add-authorization", test_curl_add_authorization);
   g_test_add_func ("/jd/request/curl/folded-header", test_curl_folded_header);
+  g_test_add_func ("/jd/request/curl/without-token-anywhere", test_curl_without_token_anywhere);
   g_test_add_func ("/jd/request/curl/shell-quote", test_shell_quote);
   g_test_add_func ("/jd/request/curl/roundtrip", test_curl_roundtrip);
   g_test_add_func ("/jd/request/curl/methods", test_curl_methods);
