@@ -29,7 +29,8 @@ GBytes *jd_base64url_decode         (const char  *text,
  * standard alphabet are accepted. Returns NULL (and sets @error) only when
  * nothing sensible can be decoded. When the input was accepted but is not
  * strict base64url, @problem is set to the first deviation (same messages
- * as the strict decoder) and @problem_offset to its byte offset. */
+ * as the strict decoder) and @problem_offset to its byte offset. When
+ * NULL is returned, @problem_offset is the offset of the fatal byte. */
 GBytes *jd_base64url_decode_lenient (const char  *text,
                                      gsize        len,
                                      gsize       *problem_offset,

@@ -1,2 +1,548 @@
-/* jd-json.c — to be written */
+/* jd-json.c — strict RFC 8259 JSON to json-glib nodes, with byte positions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "jd-json.h"
+
+G_DEFINE_QUARK (jd-json-error-quark, jd_json_error)
+
+typedef struct {
+  const char *data;
+  gsize len;
+  gsize pos;
+  JdJsonFlags flags;
+  guint depth;
+  GError *error;
+  gsize error_offset;
+} Parser;
+
+static JsonNode *parse_value (Parser *p);
+
+G_GNUC_PRINTF (4, 5) static void
+fail (Parser *p, gsize offset, JdJsonError code, const char *format, ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  if (p->error != NULL)
+    return;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  p->error_offset = offset;
+  p->error = g_error_new (JD_JSON_ERROR, code, _("byte %" G_GSIZE_FORMAT ": %s"), offset, what);
+}
+
+static char *
+describe_here (Parser *p)
+{
+  guchar c;
+
+  if (p->pos >= p->len)
+    return g_strdup (_("the end of the text"));
+  c = p->data[p->pos];
+  if (c >= 0x21 && c < 0x7f)
+    return g_strdup_printf ("'%c'", c);
+  return g_strdup_printf ("0x%02X", c);
+}
+
+static void
+skip_ws (Parser *p)
+{
+  while (p->pos < p->len)
+    {
+      char c = p->data[p->pos];
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+        break;
+      p->pos++;
+    }
+}
+
+static gboolean
+expect_literal (Parser *p, const char *word)
+{
+  gsize n = strlen (word);
+
+  if (p->len - p->pos < n || memcmp (p->data + p->pos, word, n) != 0)
+    {
+      g_autofree char *here = describe_here (p);
+      fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("expected a JSON value, found %s"), here);
+      return FALSE;
+    }
+  p->pos += n;
+  return TRUE;
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+read_hex4 (Parser *p, gunichar *out)
+{
+  gunichar v = 0;
+
+  if (p->len - p->pos < 4)
+    {
+      fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("\\u needs four hexadecimal digits"));
+      return FALSE;
+    }
+  for (int i = 0; i < 4; i++)
+    {
+      int h = hex_value (p->data[p->pos + i]);
+      if (h < 0)
+        {
+          fail (p, p->pos + i, JD_JSON_ERROR_SYNTAX, _("\\u needs four hexadecimal digits"));
+          return FALSE;
+        }
+      v = (v << 4) | h;
+    }
+  p->pos += 4;
+  *out = v;
+  return TRUE;
+}
+
+/* p->pos is at the opening quote. Returns a newly allocated UTF-8 string. */
+static char *
+parse_string (Parser *p)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  gsize start = p->pos;
+
+  p->pos++; /* '"' */
+  for (;;)
+    {
+      guchar c;
+
+      if (p->pos >= p->len)
+        {
+          fail (p, start, JD_JSON_ERROR_SYNTAX, _("this string is never closed"));
+          return NULL;
+        }
+      c = p->data[p->pos];
+      if (c == '"')
+        {
+          p->pos++;
+          return g_string_free (g_steal_pointer (&s), FALSE);
+        }
+      if (c < 0x20)
+        {
+          fail (p, p->pos, JD_JSON_ERROR_SYNTAX,
+                _("control character 0x%02X inside a string must be escaped"), c);
+          return NULL;
+        }
+      if (c == '\\')
+        {
+          gunichar u;
+
+          if (p->pos + 1 >= p->len)
+            {
+              fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("this string is never closed"));
+              return NULL;
+            }
+          c = p->data[p->pos + 1];
+          p->pos += 2;
+          switch (c)
+            {
+            case '"': g_string_append_c (s, '"'); break;
+            case '\\': g_string_append_c (s, '\\'); break;
+            case '/': g_string_append_c (s, '/'); break;
+            case 'b': g_string_append_c (s, '\b'); break;
+            case 'f': g_string_append_c (s, '\f'); break;
+            case 'n': g_string_append_c (s, '\n'); break;
+            case 'r': g_string_append_c (s, '\r'); break;
+            case 't': g_string_append_c (s, '\t'); break;
+            case 'u':
+              if (!read_hex4 (p, &u))
+                return NULL;
+              if (u >= 0xD800 && u <= 0xDBFF)
+                {
+                  gunichar lo;
+                  if (p->len - p->pos < 2 || p->data[p->pos] != '\\' || p->data[p->pos + 1] != 'u')
+                    {
+                      fail (p, p->pos - 6, JD_JSON_ERROR_UTF8,
+                            _("\\u%04X is half of a surrogate pair; the other half is missing"), u);
+                      return NULL;
+                    }
+                  p->pos += 2;
+                  if (!read_hex4 (p, &lo))
+                    return NULL;
+                  if (lo < 0xDC00 || lo > 0xDFFF)
+                    {
+                      fail (p, p->pos - 6, JD_JSON_ERROR_UTF8,
+                            _("\\u%04X cannot follow the high surrogate \\u%04X"), lo, u);
+                      return NULL;
+                    }
+                  u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                }
+              else if (u >= 0xDC00 && u <= 0xDFFF)
+                {
+                  fail (p, p->pos - 6, JD_JSON_ERROR_UTF8,
+                        _("\\u%04X is a lone low surrogate"), u);
+                  return NULL;
+                }
+              if (u == 0)
+                {
+                  /* json-glib strings are NUL-terminated: keep what a person can read. */
+                  g_string_append (s, "\\u0000");
+                  break;
+                }
+              g_string_append_unichar (s, u);
+              break;
+            default:
+              {
+                g_autofree char *here = NULL;
+                p->pos--;
+                here = describe_here (p);
+                fail (p, p->pos - 1, JD_JSON_ERROR_SYNTAX, _("\\%s is not a JSON escape"), here);
+                return NULL;
+              }
+            }
+          continue;
+        }
+      if (c < 0x80)
+        {
+          g_string_append_c (s, c);
+          p->pos++;
+        }
+      else
+        {
+          /* Validate one UTF-8 sequence. */
+          const char *seq = p->data + p->pos;
+          gsize avail = p->len - p->pos;
+          gsize n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+          if (avail < n || !g_utf8_validate_len (seq, n, NULL) || c < 0xC2 || c > 0xF4)
+            {
+              fail (p, p->pos, JD_JSON_ERROR_UTF8, _("0x%02X starts no valid UTF-8 character"), c);
+              return NULL;
+            }
+          g_string_append_len (s, seq, n);
+          p->pos += n;
+        }
+    }
+}
+
+static JsonNode *
+parse_number (Parser *p)
+{
+  gsize start = p->pos;
+  gboolean is_int = TRUE;
+  JsonNode *node;
+  char *buf;
+
+  if (p->pos < p->len && p->data[p->pos] == '-')
+    p->pos++;
+  if (p->pos >= p->len || !g_ascii_isdigit (p->data[p->pos]))
+    {
+      fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("a number needs a digit here"));
+      return NULL;
+    }
+  if (p->data[p->pos] == '0')
+    {
+      p->pos++;
+      if (p->pos < p->len && g_ascii_isdigit (p->data[p->pos]))
+        {
+          fail (p, p->pos - 1, JD_JSON_ERROR_SYNTAX, _("numbers cannot start with 0"));
+          return NULL;
+        }
+    }
+  else
+    while (p->pos < p->len && g_ascii_isdigit (p->data[p->pos]))
+      p->pos++;
+
+  if (p->pos < p->len && p->data[p->pos] == '.')
+    {
+      is_int = FALSE;
+      p->pos++;
+      if (p->pos >= p->len || !g_ascii_isdigit (p->data[p->pos]))
+        {
+          fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("a digit must follow the decimal point"));
+          return NULL;
+        }
+      while (p->pos < p->len && g_ascii_isdigit (p->data[p->pos]))
+        p->pos++;
+    }
+  if (p->pos < p->len && (p->data[p->pos] == 'e' || p->data[p->pos] == 'E'))
+    {
+      is_int = FALSE;
+      p->pos++;
+      if (p->pos < p->len && (p->data[p->pos] == '+' || p->data[p->pos] == '-'))
+        p->pos++;
+      if (p->pos >= p->len || !g_ascii_isdigit (p->data[p->pos]))
+        {
+          fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("an exponent needs a digit"));
+          return NULL;
+        }
+      while (p->pos < p->len && g_ascii_isdigit (p->data[p->pos]))
+        p->pos++;
+    }
+
+  buf = g_strndup (p->data + start, p->pos - start);
+  node = json_node_alloc ();
+  if (is_int)
+    {
+      gint64 v;
+      errno = 0;
+      v = g_ascii_strtoll (buf, NULL, 10);
+      if (errno == ERANGE)
+        json_node_init_double (node, g_ascii_strtod (buf, NULL));
+      else
+        json_node_init_int (node, v);
+    }
+  else
+    json_node_init_double (node, g_ascii_strtod (buf, NULL));
+  g_free (buf);
+  return node;
+}
+
+static JsonNode *
+parse_object (Parser *p)
+{
+  g_autoptr (JsonObject) object = json_object_new ();
+  JsonNode *node;
+
+  p->pos++; /* '{' */
+  skip_ws (p);
+  if (p->pos < p->len && p->data[p->pos] == '}')
+    {
+      p->pos++;
+      goto done;
+    }
+  for (;;)
+    {
+      g_autofree char *name = NULL;
+      gsize name_offset;
+      JsonNode *value;
+
+      skip_ws (p);
+      if (p->pos >= p->len || p->data[p->pos] != '"')
+        {
+          g_autofree char *here = describe_here (p);
+          fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("expected a member name in double quotes, found %s"), here);
+          return NULL;
+        }
+      name_offset = p->pos;
+      name = parse_string (p);
+      if (name == NULL)
+        return NULL;
+      skip_ws (p);
+      if (p->pos >= p->len || p->data[p->pos] != ':')
+        {
+          g_autofree char *here = describe_here (p);
+          fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("expected ':' after the member name, found %s"), here);
+          return NULL;
+        }
+      p->pos++;
+      value = parse_value (p);
+      if (value == NULL)
+        return NULL;
+      if (json_object_has_member (object, name) && !(p->flags & JD_JSON_ALLOW_DUPLICATES))
+        {
+          json_node_unref (value);
+          fail (p, name_offset, JD_JSON_ERROR_DUPLICATE_MEMBER,
+                _("the member \"%s\" appears twice"), name);
+          return NULL;
+        }
+      json_object_set_member (object, name, value);
+      skip_ws (p);
+      if (p->pos < p->len && p->data[p->pos] == ',')
+        {
+          p->pos++;
+          continue;
+        }
+      if (p->pos < p->len && p->data[p->pos] == '}')
+        {
+          p->pos++;
+          break;
+        }
+      {
+        g_autofree char *here = describe_here (p);
+        fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("expected ',' or '}' after a member, found %s"), here);
+        return NULL;
+      }
+    }
+done:
+  node = json_node_alloc ();
+  json_node_init_object (node, object);
+  return node;
+}
+
+static JsonNode *
+parse_array (Parser *p)
+{
+  g_autoptr (JsonArray) array = json_array_new ();
+  JsonNode *node;
+
+  p->pos++; /* '[' */
+  skip_ws (p);
+  if (p->pos < p->len && p->data[p->pos] == ']')
+    {
+      p->pos++;
+      goto done;
+    }
+  for (;;)
+    {
+      JsonNode *value = parse_value (p);
+      if (value == NULL)
+        return NULL;
+      json_array_add_element (array, value);
+      skip_ws (p);
+      if (p->pos < p->len && p->data[p->pos] == ',')
+        {
+          p->pos++;
+          continue;
+        }
+      if (p->pos < p->len && p->data[p->pos] == ']')
+        {
+          p->pos++;
+          break;
+        }
+      {
+        g_autofree char *here = describe_here (p);
+        fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("expected ',' or ']' in an array, found %s"), here);
+        return NULL;
+      }
+    }
+done:
+  node = json_node_alloc ();
+  json_node_init_array (node, array);
+  return node;
+}
+
+static JsonNode *
+parse_value (Parser *p)
+{
+  JsonNode *node = NULL;
+  char c;
+
+  skip_ws (p);
+  if (p->pos >= p->len)
+    {
+      fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("expected a JSON value, found the end of the text"));
+      return NULL;
+    }
+
+  c = p->data[p->pos];
+  switch (c)
+    {
+    case '{':
+    case '[':
+      if (++p->depth > JD_JSON_MAX_DEPTH)
+        {
+          fail (p, p->pos, JD_JSON_ERROR_TOO_DEEP,
+                _("nested deeper than %d levels"), JD_JSON_MAX_DEPTH);
+          return NULL;
+        }
+      node = c == '{' ? parse_object (p) : parse_array (p);
+      p->depth--;
+      return node;
+    case '"':
+      {
+        char *s = parse_string (p);
+        if (s == NULL)
+          return NULL;
+        node = json_node_alloc ();
+        json_node_init_string (node, s);
+        g_free (s);
+        return node;
+      }
+    case 't':
+      if (!expect_literal (p, "true"))
+        return NULL;
+      return json_node_init_boolean (json_node_alloc (), TRUE);
+    case 'f':
+      if (!expect_literal (p, "false"))
+        return NULL;
+      return json_node_init_boolean (json_node_alloc (), FALSE);
+    case 'n':
+      if (!expect_literal (p, "null"))
+        return NULL;
+      return json_node_init_null (json_node_alloc ());
+    default:
+      if (c == '-' || g_ascii_isdigit (c))
+        return parse_number (p);
+      {
+        g_autofree char *here = describe_here (p);
+        fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("expected a JSON value, found %s"), here);
+        return NULL;
+      }
+    }
+}
+
+JsonNode *
+jd_json_parse (const char  *data,
+               gsize        len,
+               JdJsonFlags  flags,
+               gsize       *error_offset,
+               GError     **error)
+{
+  Parser p = { data, len, 0, flags, 0, NULL, 0 };
+  JsonNode *node;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  if ((flags & JD_JSON_ALLOW_BOM) && len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    p.pos = 3;
+
+  skip_ws (&p);
+  if (p.pos >= len)
+    {
+      if (error_offset)
+        *error_offset = p.pos;
+      g_set_error (error, JD_JSON_ERROR, JD_JSON_ERROR_EMPTY, _("byte %" G_GSIZE_FORMAT ": no JSON here"), p.pos);
+      return NULL;
+    }
+
+  node = parse_value (&p);
+  if (node != NULL)
+    {
+      skip_ws (&p);
+      if (p.pos < len)
+        {
+          g_autofree char *here = describe_here (&p);
+          fail (&p, p.pos, JD_JSON_ERROR_SYNTAX, _("unexpected %s after the JSON value"), here);
+          g_clear_pointer (&node, json_node_unref);
+        }
+    }
+
+  if (node == NULL)
+    {
+      g_assert (p.error != NULL);
+      if (error_offset)
+        *error_offset = p.error_offset;
+      g_propagate_error (error, p.error);
+      return NULL;
+    }
+  return node;
+}
+
+char *
+jd_json_to_string (JsonNode *node, gboolean pretty)
+{
+  g_autoptr (JsonGenerator) gen = NULL;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  gen = json_generator_new ();
+  json_generator_set_pretty (gen, pretty);
+  json_generator_set_indent (gen, 2);
+  json_generator_set_root (gen, node);
+  return json_generator_to_data (gen, NULL);
+}

@@ -1,2 +1,521 @@
-/* jd-token.c — to be written */
+/* jd-token.c — decode a compact JWS / JWE and say exactly where it is wrong
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "jd-base64.h"
+#include "jd-json.h"
+#include "jd-token.h"
+
+G_DEFINE_QUARK (jd-token-error-quark, jd_token_error)
+
+#define MAX_SEGMENTS 5
+
+struct _JdToken
+{
+  GObject parent_instance;
+
+  char *text;
+  gsize len;
+  guint n_segments;          /* as counted in the text (may be > MAX_SEGMENTS) */
+  JdRange segments[MAX_SEGMENTS];
+  JdTokenKind kind;
+  GPtrArray *problems;       /* JdTokenProblem */
+
+  JsonNode *header_node;
+  JsonNode *payload_node;
+  char *payload_text;
+  GBytes *signature;
+  GBytes *signing_input;
+};
+
+G_DEFINE_FINAL_TYPE (JdToken, jd_token, G_TYPE_OBJECT)
+
+static void
+problem_free (gpointer data)
+{
+  JdTokenProblem *p = data;
+  g_free (p->message);
+  g_free (p);
+}
+
+static const char *
+segment_name (JdToken *self, int segment)
+{
+  static const char *jws[] = { N_("header"), N_("payload"), N_("signature") };
+  static const char *jwe[] = { N_("protected header"), N_("encrypted key"),
+                               N_("initialization vector"), N_("ciphertext"),
+                               N_("authentication tag") };
+
+  if (self->n_segments == 5 && segment >= 0 && segment < 5)
+    return _(jwe[segment]);
+  if (segment >= 0 && segment < 3)
+    return _(jws[segment]);
+  return _("extra segment");
+}
+
+G_GNUC_PRINTF (7, 8) static void
+add_problem (JdToken     *self,
+             JdTokenError code,
+             int          segment,
+             gsize        offset,
+             gsize        length,
+             gboolean     fatal,
+             const char  *format,
+             ...)
+{
+  JdTokenProblem *p = g_new0 (JdTokenProblem, 1);
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  p->code = code;
+  p->segment = segment;
+  p->offset = MIN (offset, self->len);
+  p->length = MIN (MAX (length, 1), self->len - p->offset);
+  p->fatal = fatal;
+  if (segment >= 0)
+    /* Translators: "segment 2 (payload): byte 17: '*' is not a base64url character" */
+    p->message = g_strdup_printf (_("segment %d (%s): %s"), segment + 1,
+                                  segment_name (self, segment), what);
+  else
+    p->message = g_steal_pointer (&what);
+  g_ptr_array_add (self->problems, p);
+}
+
+/* Decode one segment. Strictness problems are recorded but the bytes are
+ * still returned when the lenient decoder can read them. */
+static GBytes *
+decode_segment (JdToken *self, int segment)
+{
+  const JdRange *r = &self->segments[segment];
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) problem = NULL;
+  gsize problem_offset = 0;
+  GBytes *bytes;
+
+  bytes = jd_base64url_decode_lenient (self->text + r->start, r->end - r->start,
+                                       &problem_offset, &problem, &error);
+  if (bytes == NULL)
+    {
+      add_problem (self, JD_TOKEN_ERROR_BASE64, segment, r->start + problem_offset, 1, TRUE, "%s",
+                   error->message);
+      return NULL;
+    }
+  if (problem != NULL)
+    add_problem (self, JD_TOKEN_ERROR_BASE64, segment, r->start + problem_offset, 1, FALSE, "%s",
+                 problem->message);
+  return bytes;
+}
+
+/* Offset in the token text of decoded byte @k of @segment (start of its base64 group). */
+static gsize
+text_offset_of_decoded (JdToken *self, int segment, gsize k)
+{
+  const JdRange *r = &self->segments[segment];
+  return MIN (r->start + k / 3 * 4, r->end);
+}
+
+/* Parse JSON from a decoded segment; NULL with a problem recorded on failure.
+ * Duplicate members are a problem (RFC 7515 §4, RFC 7519 §4: we reject), but
+ * the last value is kept so the person still sees the content. */
+static JsonNode *
+parse_segment_json (JdToken *self, int segment, GBytes *bytes, gboolean quiet)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  g_autoptr (GError) error = NULL;
+  gsize offset = 0;
+  JsonNode *node;
+
+  node = jd_json_parse (data, len, JD_JSON_FLAGS_NONE, &offset, &error);
+  if (node == NULL && g_error_matches (error, JD_JSON_ERROR, JD_JSON_ERROR_DUPLICATE_MEMBER))
+    {
+      add_problem (self, JD_TOKEN_ERROR_DUPLICATE_MEMBER, segment,
+                   text_offset_of_decoded (self, segment, offset), 4, FALSE,
+                   _("decoded %s"), error->message);
+      return jd_json_parse (data, len, JD_JSON_ALLOW_DUPLICATES, NULL, NULL);
+    }
+  if (node == NULL && !quiet)
+    add_problem (self, error->code == JD_JSON_ERROR_UTF8 ? JD_TOKEN_ERROR_UTF8 : JD_TOKEN_ERROR_JSON,
+                 segment, text_offset_of_decoded (self, segment, offset), 4, TRUE,
+                 _("not JSON: decoded %s"), error->message);
+  return node;
+}
+
+static void
+decode_header (JdToken *self)
+{
+  g_autoptr (GBytes) bytes = decode_segment (self, JD_SEGMENT_HEADER);
+  const JdRange *r = &self->segments[JD_SEGMENT_HEADER];
+  JsonObject *header;
+  JsonNode *alg;
+
+  if (bytes == NULL)
+    return;
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, 1, TRUE,
+                   _("the header is empty; it must be a JSON object with \"alg\""));
+      return;
+    }
+  self->header_node = parse_segment_json (self, JD_SEGMENT_HEADER, bytes, FALSE);
+  if (self->header_node == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_OBJECT (self->header_node))
+    {
+      add_problem (self, JD_TOKEN_ERROR_NOT_OBJECT, JD_SEGMENT_HEADER, r->start, r->end - r->start,
+                   TRUE, _("the header is JSON but not an object"));
+      g_clear_pointer (&self->header_node, json_node_unref);
+      return;
+    }
+
+  header = json_node_get_object (self->header_node);
+  alg = json_object_get_member (header, "alg");
+  if (alg == NULL)
+    add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start,
+                 FALSE, _("the header has no \"alg\" (RFC 7515 §4.1.1 requires it)"));
+  else if (!JSON_NODE_HOLDS_VALUE (alg) || json_node_get_value_type (alg) != G_TYPE_STRING)
+    add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start,
+                 FALSE, _("\"alg\" must be a string"));
+
+  if (json_object_has_member (header, "crit"))
+    {
+      JsonNode *crit = json_object_get_member (header, "crit");
+      gboolean ok = JSON_NODE_HOLDS_ARRAY (crit) && json_array_get_length (json_node_get_array (crit)) > 0;
+
+      for (guint i = 0; ok && i < json_array_get_length (json_node_get_array (crit)); i++)
+        {
+          JsonNode *e = json_array_get_element (json_node_get_array (crit), i);
+          ok = JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING &&
+               json_object_has_member (header, json_node_get_string (e));
+        }
+      if (!ok)
+        add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start,
+                     FALSE,
+                     _("\"crit\" must be a non-empty array naming header parameters that are "
+                       "present (RFC 7515 §4.1.11)"));
+    }
+}
+
+static void
+decode_payload (JdToken *self)
+{
+  g_autoptr (GBytes) bytes = decode_segment (self, JD_SEGMENT_PAYLOAD);
+  const JdRange *r = &self->segments[JD_SEGMENT_PAYLOAD];
+  gsize len = 0;
+  const char *data;
+
+  if (bytes == NULL)
+    return;
+  data = g_bytes_get_data (bytes, &len);
+  if (g_utf8_validate_len (data, len, NULL))
+    self->payload_text = g_strndup (data, len);
+
+  if (jd_token_is_nested (self))
+    return; /* the payload is itself a JWT (RFC 7519 §5.2): text, not JSON */
+
+  self->payload_node = parse_segment_json (self, JD_SEGMENT_PAYLOAD, bytes, TRUE);
+  if (self->payload_node == NULL)
+    {
+      if (len == 0)
+        add_problem (self, JD_TOKEN_ERROR_JSON, JD_SEGMENT_PAYLOAD, r->start, 1, FALSE,
+                     _("the payload is empty; a JWT carries a JSON object of claims"));
+      else
+        {
+          /* Say why, with the position, but keep the decoded text for display. */
+          g_autoptr (GError) error = NULL;
+          gsize offset = 0;
+          jd_json_parse (data, len, JD_JSON_FLAGS_NONE, &offset, &error);
+          add_problem (self, JD_TOKEN_ERROR_JSON, JD_SEGMENT_PAYLOAD,
+                       text_offset_of_decoded (self, JD_SEGMENT_PAYLOAD, offset), 4, FALSE,
+                       _("the payload is not a JSON claims set (decoded %s); shown as text"),
+                       error->message);
+        }
+    }
+  else if (!JSON_NODE_HOLDS_OBJECT (self->payload_node))
+    add_problem (self, JD_TOKEN_ERROR_NOT_OBJECT, JD_SEGMENT_PAYLOAD, r->start, r->end - r->start,
+                 FALSE, _("the payload is JSON but not an object, so it holds no claims"));
+}
+
+static void
+jd_token_finalize (GObject *object)
+{
+  JdToken *self = JD_TOKEN (object);
+
+  /* The token is a credential: do not leave it in freed memory. */
+  if (self->text)
+    memset (self->text, 0, self->len);
+  g_free (self->text);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->header_node, json_node_unref);
+  g_clear_pointer (&self->payload_node, json_node_unref);
+  g_free (self->payload_text);
+  g_clear_pointer (&self->signature, g_bytes_unref);
+  g_clear_pointer (&self->signing_input, g_bytes_unref);
+
+  G_OBJECT_CLASS (jd_token_parent_class)->finalize (object);
+}
+
+static void
+jd_token_class_init (JdTokenClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jd_token_finalize;
+}
+
+static void
+jd_token_init (JdToken *self)
+{
+  self->problems = g_ptr_array_new_with_free_func (problem_free);
+}
+
+JdToken *
+jd_token_parse (const char *text, gssize len)
+{
+  JdToken *self = g_object_new (JD_TYPE_TOKEN, NULL);
+  gsize start = 0;
+  guint n = 0;
+
+  if (text == NULL)
+    text = "";
+  if (len < 0)
+    len = strlen (text);
+
+  if ((gsize) len > JD_TOKEN_MAX_SIZE)
+    {
+      self->text = g_strdup ("");
+      self->len = 0;
+      add_problem (self, JD_TOKEN_ERROR_TOO_LARGE, -1, 0, 0, TRUE,
+                   _("the token is %" G_GSSIZE_FORMAT " bytes; more than %d MiB is not a token"),
+                   len, JD_TOKEN_MAX_SIZE / (1024 * 1024));
+      return self;
+    }
+
+  self->text = g_strndup (text, len);
+  self->len = len;
+  /* g_strndup stops at a NUL byte: keep the real bytes. */
+  memcpy (self->text, text, len);
+
+  if (len == 0)
+    {
+      add_problem (self, JD_TOKEN_ERROR_EMPTY, -1, 0, 0, TRUE, _("there is no token here"));
+      return self;
+    }
+
+  for (gsize i = 0; i <= (gsize) len; i++)
+    {
+      if (i == (gsize) len || self->text[i] == '.')
+        {
+          if (n < MAX_SEGMENTS)
+            {
+              self->segments[n].start = start;
+              self->segments[n].end = i;
+            }
+          n++;
+          start = i + 1;
+        }
+    }
+  self->n_segments = n;
+
+  if (n != 3 && n != 5)
+    {
+      gsize where = n > 5 ? self->segments[MAX_SEGMENTS - 1].end : (gsize) len;
+      if (n == 1)
+        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, len, TRUE,
+                     _("no dots: a JWT has three base64url segments, header.payload.signature; "
+                       "this may be an opaque access token that only its issuer can read"));
+      else
+        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, where, 1, TRUE,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "byte %" G_GSIZE_FORMAT ": found %u segment; a JWS has 3 "
+                                  "(header.payload.signature) and a JWE has 5",
+                                  "byte %" G_GSIZE_FORMAT ": found %u segments; a JWS has 3 "
+                                  "(header.payload.signature) and a JWE has 5",
+                                  n),
+                     where, n);
+    }
+
+  /* Decode what can be decoded even when the shape is wrong, so the person sees it. */
+  decode_header (self);
+
+  if (n == 5)
+    {
+      self->kind = JD_TOKEN_KIND_JWE;
+      return self;
+    }
+
+  if (n >= 2)
+    decode_payload (self);
+
+  if (n == 3)
+    {
+      const char *alg = jd_token_get_alg (self);
+
+      self->signature = decode_segment (self, JD_SEGMENT_SIGNATURE);
+      self->signing_input = g_bytes_new (self->text, self->segments[JD_SEGMENT_PAYLOAD].end);
+      if (self->header_node != NULL)
+        self->kind = g_strcmp0 (alg, "none") == 0 ? JD_TOKEN_KIND_UNSECURED : JD_TOKEN_KIND_JWS;
+      if (self->header_node != NULL && json_object_has_member (jd_token_get_header (self), "enc"))
+        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, self->segments[0].end, TRUE,
+                     _("the header has \"enc\", so this is a JWE, but it has 3 segments instead of 5"));
+    }
+
+  return self;
+}
+
+const char *
+jd_token_get_text (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  return self->text;
+}
+
+gsize
+jd_token_get_length (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), 0);
+  return self->len;
+}
+
+JdTokenKind
+jd_token_get_kind (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), JD_TOKEN_KIND_UNKNOWN);
+  return self->kind;
+}
+
+guint
+jd_token_get_n_segments (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), 0);
+  return self->n_segments;
+}
+
+gboolean
+jd_token_get_segment_range (JdToken *self, guint segment, JdRange *range)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), FALSE);
+  g_return_val_if_fail (range != NULL, FALSE);
+
+  if (segment >= MIN (self->n_segments, MAX_SEGMENTS))
+    return FALSE;
+  *range = self->segments[segment];
+  return TRUE;
+}
+
+GPtrArray *
+jd_token_get_problems (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  return self->problems;
+}
+
+gboolean
+jd_token_is_malformed (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), TRUE);
+  return self->problems->len > 0;
+}
+
+JsonObject *
+jd_token_get_header (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  return self->header_node ? json_node_get_object (self->header_node) : NULL;
+}
+
+static const char *
+header_string (JdToken *self, const char *name)
+{
+  JsonObject *header = jd_token_get_header (self);
+  JsonNode *node;
+
+  if (header == NULL)
+    return NULL;
+  node = json_object_get_member (header, name);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+const char *
+jd_token_get_alg (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  return header_string (self, "alg");
+}
+
+const char *
+jd_token_get_kid (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  return header_string (self, "kid");
+}
+
+const char *
+jd_token_get_typ (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  return header_string (self, "typ");
+}
+
+const char *
+jd_token_get_cty (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  return header_string (self, "cty");
+}
+
+gboolean
+jd_token_is_nested (JdToken *self)
+{
+  const char *cty;
+
+  g_return_val_if_fail (JD_IS_TOKEN (self), FALSE);
+  cty = jd_token_get_cty (self);
+  return cty != NULL && g_ascii_strcasecmp (cty, "JWT") == 0;
+}
+
+JsonObject *
+jd_token_get_claims (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  if (self->payload_node == NULL || !JSON_NODE_HOLDS_OBJECT (self->payload_node))
+    return NULL;
+  return json_node_get_object (self->payload_node);
+}
+
+JsonNode *
+jd_token_get_payload_node (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  return self->payload_node;
+}
+
+const char *
+jd_token_get_payload_text (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  return self->payload_text;
+}
+
+GBytes *
+jd_token_get_signature (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  return self->signature;
+}
+
+GBytes *
+jd_token_get_signing_input (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  return self->signing_input;
+}

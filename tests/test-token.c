@@ -1,0 +1,348 @@
+/* test-token.c — tests for src/core/jd-token.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "jd-base64.h"
+#include "jd-token.h"
+
+/* RFC 7515 Appendix A.1 = RFC 7519 §3.1 */
+#define RFC7519_3_1                                                                       \
+  "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"                                              \
+  ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ" \
+  ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+
+/* RFC 7515 Appendix A.5 (unsecured) */
+#define RFC7515_A_5                                                                       \
+  "eyJhbGciOiJub25lIn0"                                                                   \
+  ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ" \
+  "."
+
+/* RFC 7516 Appendix A.1 protected header + placeholder segments */
+#define JWE_HEADER "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ"
+
+static char *
+make_token (const char *header, const char *payload, const char *sig)
+{
+  g_autofree char *h = jd_base64url_encode (header, strlen (header));
+  g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
+  return g_strdup_printf ("%s.%s.%s", h, p, sig);
+}
+
+static JdTokenProblem *
+first_problem (JdToken *token)
+{
+  GPtrArray *problems = jd_token_get_problems (token);
+  g_assert_cmpuint (problems->len, >, 0);
+  return g_ptr_array_index (problems, 0);
+}
+
+static void
+test_rfc7519_example (void)
+{
+  g_autoptr (JdToken) token = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "rfc7519-3.1.jwt", NULL);
+  gsize len;
+  JsonObject *claims, *header;
+  JdRange r;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_strchomp (contents);
+  g_assert_cmpstr (contents, ==, RFC7519_3_1);
+
+  token = jd_token_parse (contents, -1);
+  g_assert_false (jd_token_is_malformed (token));
+  g_assert_cmpint (jd_token_get_kind (token), ==, JD_TOKEN_KIND_JWS);
+  g_assert_cmpuint (jd_token_get_n_segments (token), ==, 3);
+
+  header = jd_token_get_header (token);
+  g_assert_cmpstr (json_object_get_string_member (header, "typ"), ==, "JWT");
+  g_assert_cmpstr (jd_token_get_alg (token), ==, "HS256");
+  g_assert_null (jd_token_get_kid (token));
+
+  claims = jd_token_get_claims (token);
+  g_assert_nonnull (claims);
+  g_assert_cmpstr (json_object_get_string_member (claims, "iss"), ==, "joe");
+  g_assert_cmpint (json_object_get_int_member (claims, "exp"), ==, 1300819380);
+  g_assert_true (json_object_get_boolean_member (claims, "http://example.com/is_root"));
+  /* The payload's own bytes, CR LF included. */
+  g_assert_cmpstr (jd_token_get_payload_text (token), ==,
+                   "{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}");
+
+  /* Segment ranges cover the text exactly, dots excluded. */
+  g_assert_true (jd_token_get_segment_range (token, 0, &r));
+  g_assert_cmpuint (r.start, ==, 0);
+  g_assert_cmpuint (r.end, ==, strlen ("eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"));
+  g_assert_true (jd_token_get_segment_range (token, 2, &r));
+  g_assert_cmpuint (r.end, ==, strlen (RFC7519_3_1));
+  g_assert_false (jd_token_get_segment_range (token, 3, &r));
+
+  /* The signature is the 32-byte HMAC; the signing input stops before the second dot. */
+  g_assert_cmpuint (g_bytes_get_size (jd_token_get_signature (token)), ==, 32);
+  g_assert_cmpuint (g_bytes_get_size (jd_token_get_signing_input (token)), ==,
+                    strchr (strchr (RFC7519_3_1, '.') + 1, '.') - RFC7519_3_1);
+}
+
+static void
+test_unsecured (void)
+{
+  g_autoptr (JdToken) token = jd_token_parse (RFC7515_A_5, -1);
+
+  g_assert_false (jd_token_is_malformed (token));
+  g_assert_cmpint (jd_token_get_kind (token), ==, JD_TOKEN_KIND_UNSECURED);
+  g_assert_cmpstr (jd_token_get_alg (token), ==, "none");
+  g_assert_cmpuint (g_bytes_get_size (jd_token_get_signature (token)), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (jd_token_get_claims (token), "iss"), ==, "joe");
+}
+
+static void
+test_jwe (void)
+{
+  g_autoptr (JdToken) token = jd_token_parse (JWE_HEADER ".AAAA.BBBB.CCCC.DDDD", -1);
+
+  g_assert_cmpint (jd_token_get_kind (token), ==, JD_TOKEN_KIND_JWE);
+  g_assert_false (jd_token_is_malformed (token));
+  g_assert_cmpstr (jd_token_get_alg (token), ==, "RSA-OAEP");
+  g_assert_cmpstr (json_object_get_string_member (jd_token_get_header (token), "enc"), ==, "A256GCM");
+  g_assert_null (jd_token_get_claims (token));
+  g_assert_null (jd_token_get_signature (token));
+}
+
+static void
+test_nested (void)
+{
+  g_autofree char *inner = make_token ("{\"alg\":\"none\"}", "{\"sub\":\"a\"}", "");
+  g_autofree char *outer = make_token ("{\"alg\":\"HS256\",\"cty\":\"JWT\"}", inner, "AAAA");
+  g_autoptr (JdToken) token = jd_token_parse (outer, -1);
+
+  g_assert_true (jd_token_is_nested (token));
+  g_assert_false (jd_token_is_malformed (token));
+  g_assert_null (jd_token_get_claims (token));
+  g_assert_cmpstr (jd_token_get_payload_text (token), ==, inner);
+}
+
+static void
+test_bad_character_says_where (void)
+{
+  /* Put a '*' at byte 17 of the payload. */
+  g_autofree char *good = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"1234567890abcdef\"}", "AAAA");
+  g_autofree char *bad = g_strdup (good);
+  char *payload = strchr (bad, '.') + 1;
+  g_autoptr (JdToken) token = NULL;
+  JdTokenProblem *p;
+
+  payload[17] = '*';
+  token = jd_token_parse (bad, -1);
+  g_assert_true (jd_token_is_malformed (token));
+  p = first_problem (token);
+  g_test_message ("%s", p->message);
+  g_assert_cmpint (p->code, ==, JD_TOKEN_ERROR_BASE64);
+  g_assert_cmpint (p->segment, ==, 1);
+  g_assert_cmpuint (p->offset, ==, (gsize) (payload + 17 - bad));
+  g_assert_cmpuint (p->length, ==, 1);
+  g_assert_true (p->fatal);
+  g_assert_nonnull (strstr (p->message, "segment 2 (payload)"));
+  g_assert_nonnull (strstr (p->message, "byte 17"));
+  g_assert_nonnull (strstr (p->message, "'*'"));
+  /* The header still decodes. */
+  g_assert_cmpstr (jd_token_get_alg (token), ==, "HS256");
+}
+
+static void
+test_padding_is_malformed_but_readable (void)
+{
+  g_autofree char *h = jd_base64url_encode ("{\"alg\":\"HS256\"}", 15); /* 20 chars, no padding needed */
+  g_autofree char *p = jd_base64url_encode ("{\"a\":1}", 7);            /* 10 chars: "==" would pad */
+  g_autofree char *text = g_strdup_printf ("%s.%s==.AAAA", h, p);
+  g_autoptr (JdToken) token = jd_token_parse (text, -1);
+  JdTokenProblem *pr;
+
+  g_assert_true (jd_token_is_malformed (token));
+  pr = first_problem (token);
+  g_assert_false (pr->fatal);
+  g_assert_cmpint (pr->segment, ==, 1);
+  g_assert_nonnull (strstr (pr->message, "padding"));
+  g_assert_cmpuint (pr->offset, ==, strlen (h) + 1 + strlen (p));
+  /* The person still sees the claims. */
+  g_assert_cmpint (json_object_get_int_member (jd_token_get_claims (token), "a"), ==, 1);
+}
+
+static void
+test_segments (void)
+{
+  const char *texts[] = { "abc", "eyJhbGciOiJIUzI1NiJ9.e30", "a.b.c.d", "a.b.c.d.e.f.g" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (JdToken) token = jd_token_parse (texts[i], -1);
+      JdTokenProblem *p = first_problem (token);
+
+      g_test_message ("%s: %s", texts[i], p->message);
+      g_assert_cmpint (p->code, ==, JD_TOKEN_ERROR_SEGMENTS);
+      g_assert_true (p->fatal);
+    }
+
+  {
+    /* Two segments: the header and payload are still shown. */
+    g_autoptr (JdToken) token = jd_token_parse ("eyJhbGciOiJIUzI1NiJ9.e30", -1);
+    g_assert_cmpstr (jd_token_get_alg (token), ==, "HS256");
+    g_assert_nonnull (jd_token_get_claims (token));
+  }
+}
+
+static void
+test_duplicate_header_member (void)
+{
+  g_autofree char *text = make_token ("{\"alg\":\"RS256\",\"alg\":\"none\"}", "{}", "AAAA");
+  g_autoptr (JdToken) token = jd_token_parse (text, -1);
+  JdTokenProblem *p;
+
+  g_assert_true (jd_token_is_malformed (token));
+  p = first_problem (token);
+  g_assert_cmpint (p->code, ==, JD_TOKEN_ERROR_DUPLICATE_MEMBER);
+  g_assert_cmpint (p->segment, ==, 0);
+  g_assert_nonnull (strstr (p->message, "\"alg\" appears twice"));
+}
+
+static void
+test_header_problems (void)
+{
+  struct { const char *header; JdTokenError code; } cases[] = {
+    { "{\"typ\":\"JWT\"}", JD_TOKEN_ERROR_HEADER },
+    { "{\"alg\":256}", JD_TOKEN_ERROR_HEADER },
+    { "[\"alg\"]", JD_TOKEN_ERROR_NOT_OBJECT },
+    { "{\"alg\":\"HS256\"", JD_TOKEN_ERROR_JSON },
+    { "{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", JD_TOKEN_ERROR_HEADER },
+    { "", JD_TOKEN_ERROR_HEADER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = make_token (cases[i].header, "{}", "AAAA");
+      g_autoptr (JdToken) token = jd_token_parse (text, -1);
+      JdTokenProblem *p = first_problem (token);
+
+      g_test_message ("%s: %s", cases[i].header, p->message);
+      g_assert_cmpint (p->code, ==, cases[i].code);
+      g_assert_cmpint (p->segment, ==, 0);
+      g_assert_nonnull (strstr (p->message, "segment 1 (header)"));
+    }
+}
+
+static void
+test_payload_not_json (void)
+{
+  g_autofree char *text = make_token ("{\"alg\":\"HS256\"}", "hello, world", "AAAA");
+  g_autoptr (JdToken) token = jd_token_parse (text, -1);
+  JdTokenProblem *p = first_problem (token);
+
+  g_assert_cmpint (p->code, ==, JD_TOKEN_ERROR_JSON);
+  g_assert_cmpint (p->segment, ==, 1);
+  g_assert_null (jd_token_get_claims (token));
+  g_assert_cmpstr (jd_token_get_payload_text (token), ==, "hello, world");
+}
+
+static void
+test_payload_not_object (void)
+{
+  g_autofree char *text = make_token ("{\"alg\":\"HS256\"}", "[1,2]", "AAAA");
+  g_autoptr (JdToken) token = jd_token_parse (text, -1);
+  JdTokenProblem *p = first_problem (token);
+
+  g_assert_cmpint (p->code, ==, JD_TOKEN_ERROR_NOT_OBJECT);
+  g_assert_null (jd_token_get_claims (token));
+  g_assert_nonnull (jd_token_get_payload_node (token));
+}
+
+static void
+test_empty_and_huge (void)
+{
+  g_autoptr (JdToken) empty = jd_token_parse ("", 0);
+  g_autoptr (JdToken) one_mib = NULL;
+  g_autoptr (GString) big = g_string_new (NULL);
+  g_autofree char *h = jd_base64url_encode ("{\"alg\":\"HS256\"}", 15);
+  g_autoptr (GString) payload = g_string_new ("{\"blob\":\"");
+  g_autofree char *p = NULL;
+
+  g_assert_cmpint (first_problem (empty)->code, ==, JD_TOKEN_ERROR_EMPTY);
+
+  /* A 1 MiB token decodes. */
+  while (payload->len < 780 * 1024)
+    g_string_append (payload, "abcdefghijklmnopqrstuvwxyz0123456789");
+  g_string_append (payload, "\"}");
+  p = jd_base64url_encode (payload->str, payload->len);
+  g_string_printf (big, "%s.%s.AAAA", h, p);
+  g_assert_cmpuint (big->len, >=, 1024 * 1024);
+  one_mib = jd_token_parse (big->str, big->len);
+  g_assert_false (jd_token_is_malformed (one_mib));
+  g_assert_cmpuint (strlen (json_object_get_string_member (jd_token_get_claims (one_mib), "blob")),
+                    >, 700 * 1024);
+}
+
+static void
+test_too_large (void)
+{
+  gsize len = JD_TOKEN_MAX_SIZE + 1;
+  g_autofree char *text = g_malloc (len);
+  g_autoptr (JdToken) token = NULL;
+
+  memset (text, 'A', len);
+  token = jd_token_parse (text, len);
+  g_assert_cmpint (first_problem (token)->code, ==, JD_TOKEN_ERROR_TOO_LARGE);
+}
+
+static void
+test_random_bytes_never_crash (void)
+{
+  GRand *rand = g_rand_new_with_seed (7519);
+  const char alphabet[] = "eyJhbGciOiJIUzI1NiJ9._-.{}\"+/= \n\xff\x00";
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 200);
+      g_autofree char *buf = g_malloc (len + 1);
+      g_autoptr (JdToken) token = NULL;
+      GPtrArray *problems;
+
+      for (gsize i = 0; i < len; i++)
+        buf[i] = round % 2 ? (char) g_rand_int_range (rand, 0, 256)
+                           : alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      token = jd_token_parse (buf, len);
+      problems = jd_token_get_problems (token);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          JdTokenProblem *p = g_ptr_array_index (problems, i);
+          g_assert_cmpuint (p->offset + p->length, <=, len);
+          g_assert_nonnull (p->message);
+          g_assert_true (g_utf8_validate (p->message, -1, NULL));
+        }
+    }
+  g_rand_free (rand);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/jd/token/rfc7519-3.1", test_rfc7519_example);
+  g_test_add_func ("/jd/token/unsecured", test_unsecured);
+  g_test_add_func ("/jd/token/jwe", test_jwe);
+  g_test_add_func ("/jd/token/nested", test_nested);
+  g_test_add_func ("/jd/token/bad-character", test_bad_character_says_where);
+  g_test_add_func ("/jd/token/padding", test_padding_is_malformed_but_readable);
+  g_test_add_func ("/jd/token/segments", test_segments);
+  g_test_add_func ("/jd/token/duplicate-header-member", test_duplicate_header_member);
+  g_test_add_func ("/jd/token/header-problems", test_header_problems);
+  g_test_add_func ("/jd/token/payload-not-json", test_payload_not_json);
+  g_test_add_func ("/jd/token/payload-not-object", test_payload_not_object);
+  g_test_add_func ("/jd/token/empty-and-huge", test_empty_and_huge);
+  g_test_add_func ("/jd/token/too-large", test_too_large);
+  g_test_add_func ("/jd/token/random", test_random_bytes_never_crash);
+
+  return g_test_run ();
+}
