@@ -708,6 +708,82 @@ is_wrapped_token (const char *data, gsize from, gsize to)
   return TRUE;
 }
 
+/* "GET /v1/me HTTP/2" and header lines after it, as the browsers' "Copy
+ * Request Headers" write them: the request, or NULL. */
+static JdRequest *
+request_from_header_block (const char *data, gsize from, gsize to)
+{
+  g_autoptr(JdRequest) request = NULL;
+  g_autofree char *line = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *scheme = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *url = NULL;
+  gsize end = line_end (data, from, to);
+  gsize next;
+
+  line = g_strndup (data + from, end - from);
+  g_strstrip (line);
+  parts = g_strsplit (line, " ", -1);
+  if (g_strv_length (parts) != 3 || !g_str_has_prefix (parts[2], "HTTP/") || *parts[0] == '\0')
+    return NULL;
+  for (const char *m = parts[0]; *m != '\0'; m++)
+    if (!g_ascii_isupper (*m))
+      return NULL;
+  if (parts[1][0] != '/' && !g_str_has_prefix (parts[1], "http"))
+    return NULL;
+
+  request = jd_request_new (parts[0], "");
+
+  for (next = end + 1; next < to;)
+    {
+      gsize a = next, b = line_end (data, next, to);
+      gsize name_end;
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+
+      next = b + 1;
+      trim (data, &a, &b);
+      if (a == b)
+        break;
+
+      /* ":authority: api.example.com" */
+      name_end = data[a] == ':' ? header_name_end (data, a + 1, b) : header_name_end (data, a, b);
+      if (name_end == 0 || memchr (data + a, '\0', b - a) != NULL)
+        continue;
+      name = g_strndup (data + a, name_end - 1 - a);
+      g_strstrip (name);
+      value = g_strndup (data + name_end, b - name_end);
+      g_strstrip (value);
+
+      if (g_ascii_strcasecmp (name, ":scheme") == 0)
+        {
+          g_free (scheme);
+          scheme = g_strdup (value);
+        }
+      else if (g_ascii_strcasecmp (name, ":authority") == 0 || g_ascii_strcasecmp (name, "Host") == 0)
+        {
+          if (host == NULL)
+            host = g_strdup (value);
+        }
+      jd_request_add_header (request, name, value);
+    }
+
+  if (next < to)
+    {
+      g_autoptr(GBytes) body = g_bytes_new (data + next, to - next);
+      jd_request_set_body (request, body);
+    }
+
+  if (parts[1][0] != '/' || host == NULL)
+    url = g_strdup (parts[1]);
+  else
+    url = g_strconcat (scheme != NULL ? scheme : "https", "://", host, parts[1], NULL);
+  jd_request_set_url (request, url);
+
+  return g_steal_pointer (&request);
+}
+
 static gboolean
 looks_like_curl (const char *data, gsize from, gsize to)
 {
@@ -809,6 +885,7 @@ jd_input_parse (const char *text,
       Span value = span_sub (&span, value_start, value_end);
 
       self->form = JD_INPUT_FORM_AUTHORIZATION;
+      self->request = request_from_header_block (text, from, to);
       analyze_authorization (self, &value, CONTEXT_PASTE);
       return g_steal_pointer (&self);
     }
