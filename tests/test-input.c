@@ -204,6 +204,12 @@ test_authorization (void)
   g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_AUTHORIZATION);
   assert_token_at (input, text, len);
   g_assert_cmpuint (jd_input_get_token_start (input), ==, strlen ("Authorization: Bearer "));
+
+  /* Another header whose name starts the same is not it. */
+  {
+    g_autoptr(JdInput) other = parse_str ("Authorization-Hint: none\nX-Token: abc");
+    g_assert_cmpint (jd_input_get_form (other), ==, JD_INPUT_FORM_UNKNOWN);
+  }
   g_assert_cmpuint (jd_input_get_findings (input)->len, ==, 0);
   g_assert_false (jd_findings_has (jd_input_get_findings (input), JD_FINDING_DOUBLE_BEARER_PREFIX));
 

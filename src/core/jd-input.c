@@ -623,6 +623,23 @@ header_name_end (const char *data, gsize from, gsize to)
   return 0;
 }
 
+/* "Authorization:" (any case, spaces before the colon) at @data[from]:
+ * the offset after the colon, or 0. "Authorization-Foo:" is not it. */
+static gsize
+authorization_name_end (const char *data, gsize from, gsize to)
+{
+  gsize colon = header_name_end (data, from, to);
+  gsize name_end = from + strlen ("Authorization");
+
+  if (colon == 0 || !has_prefix_ci (data + from, to - from, "Authorization"))
+    return 0;
+  for (gsize i = name_end; i + 1 < colon; i++)
+    if (data[i] != ' ' && data[i] != '\t')
+      return 0;
+
+  return colon;
+}
+
 static gsize
 line_end (const char *data, gsize from, gsize to)
 {
@@ -667,8 +684,7 @@ find_authorization_line (const char *data, gsize from, gsize to, gsize *value_st
       gsize name_end;
 
       trim (data, &a, &b);
-      if (has_prefix_ci (data + a, b - a, "Authorization") &&
-          (name_end = header_name_end (data, a, b)) != 0)
+      if ((name_end = authorization_name_end (data, a, b)) != 0)
         {
           *value_start = name_end;
           *value_end = authorization_value_end (data, name_end, to);
@@ -848,8 +864,7 @@ jd_input_parse (const char *text,
     }
 
   /* "Authorization: …" as the first line. */
-  if (has_prefix_ci (text + from, to - from, "Authorization") &&
-      (value_start = header_name_end (text, from, to)) != 0)
+  if ((value_start = authorization_name_end (text, from, to)) != 0)
     {
       Span value;
 
