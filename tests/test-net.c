@@ -799,10 +799,10 @@ test_cache_lifetime (void)
     { "public, max-age=60", NULL, "300", 0, "stale" },
     { "no-cache", NULL, NULL, 0, "every time" },
     { "no-store, max-age=600", NULL, NULL, 0, "no-store" },
-    { NULL, "Sat, 28 Nov 2026 13:00:00 GMT", NULL, 3600, "up to 60 minutes" },
+    { NULL, "Sat, 28 Nov 2026 13:00:00 GMT", NULL, 3600, "up to 1 hour" },
     { NULL, "0", NULL, 0, "stale" },
     { "public", NULL, NULL, -1, "no Cache-Control max-age" },
-    { "max-age=86400", "Sat, 28 Nov 2026 13:00:00 GMT", NULL, 86400, "up to 24 hours" },
+    { "max-age=86400", "Sat, 28 Nov 2026 13:00:00 GMT", NULL, 86400, "up to 1 day" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

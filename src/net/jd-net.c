@@ -10,6 +10,7 @@
 
 #include "jd-net.h"
 #include "jd-net-private.h"
+#include "jd-time.h"
 #include "jd-www-authenticate.h"
 
 G_DEFINE_QUARK (jd-net-error-quark, jd_net_error)
@@ -859,7 +860,7 @@ jd_net_cache_lifetime (JdResponse *response, gint64 now, char **explanation)
                                         source);
       else
         {
-          amount = jd_format_duration (fresh);
+          amount = jd_time_format_duration (fresh);
           *explanation = g_strdup_printf (_("%s: a verifier that caches this key set will not see a "
                                             "new key for up to %s."),
                                           source, amount);
