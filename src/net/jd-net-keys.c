@@ -397,8 +397,11 @@ on_jwks (GObject *source, GAsyncResult *result, gpointer user_data)
   set = jd_key_set_new ();
   if (!jd_key_set_load_data (set, bytes ? bytes : "", len, data->url, &error))
     {
-      g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_KEYS, _("The key set at %s: %s"), data->url,
-                               error->message);
+      if (strstr (error->message, data->url) != NULL)
+        g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_KEYS, "%s", error->message);
+      else
+        g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_KEYS, _("The key set at %s: %s"),
+                                 data->url, error->message);
       return;
     }
 
@@ -480,6 +483,7 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
   gsize len = 0;
   const char *bytes;
   const char *jwks_uri;
+  GCancellable *cancellable;
 
   response = jd_net_send_finish (result, &error);
   if (response == NULL)
@@ -540,8 +544,9 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
 
   g_free (data->url);
   data->url = g_strdup (jwks_uri);
-  get (data->url, &data->options, "application/jwk-set+json, application/json",
-       g_task_get_cancellable (task), on_jwks, g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  get (data->url, &data->options, "application/jwk-set+json, application/json", cancellable, on_jwks,
+       g_steal_pointer (&task));
 }
 
 void
