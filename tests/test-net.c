@@ -625,6 +625,10 @@ test_send_endless_body (void)
   g_assert_cmpuint (jd_response_get_status (response), ==, 200);
   g_assert_cmpuint (g_bytes_get_size (jd_response_get_body (response)), ==, 100 * 1024);
   g_assert_true (jd_response_get_body_truncated (response));
+  {
+    g_autoptr (GPtrArray) findings = jd_net_response_diagnose (response, NULL, NULL);
+    g_assert_true (jd_findings_has (findings, JD_FINDING_RESPONSE_TRUNCATED));
+  }
 }
 
 static void
@@ -641,6 +645,14 @@ test_send_redirect_other_origin (void)
   g_assert_cmpuint (jd_net_response_get_redirects (response)->len, ==, 1);
   g_assert_true (g_str_has_prefix (jd_net_response_get_url (response), servers->other_url));
   g_assert_nonnull (jd_net_response_get_authorization_withheld (response));
+
+  {
+    g_autoptr (GPtrArray) findings = jd_net_response_diagnose (response, NULL, NULL);
+    JdFinding *f = jd_findings_find (findings, JD_FINDING_AUTHORIZATION_WITHHELD);
+    dump (findings);
+    g_assert_nonnull (f);
+    g_assert_nonnull (strstr (jd_finding_get_message (f), servers->other_url));
+  }
 
   g_mutex_lock (&servers->lock);
   g_assert_cmpuint (servers->other_hits, >, 0);
@@ -733,6 +745,76 @@ test_send_bad_urls (void)
 }
 
 static void
+test_request_from_args (void)
+{
+  g_autofree char *u = url ("/ok");
+  const char *headers[] = { "Accept: application/json", "X-Trace-Id:  42 ", NULL };
+  const char *with_auth[] = { "authorization: Basic dXNlcjpwYXNz", NULL };
+  static const struct {
+    const char *header;
+    const char *part;
+  } bad[] = {
+    { "NoColon", "no ':'" },
+    { "Bad Name: x", "byte 3 of the name" },
+    { ": x", "empty name" },
+    { "X-Injected: a\r\nHost: evil", "line breaks" },
+  };
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, "POST", headers, "a.b.c", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (jd_request_get_method (request), ==, "POST");
+    g_assert_cmpstr (jd_request_get_header (request, "Accept"), ==, "application/json");
+    g_assert_cmpstr (jd_request_get_header (request, "x-trace-id"), ==, "42");
+    g_assert_cmpstr (jd_request_get_header (request, "Authorization"), ==, "Bearer a.b.c");
+  }
+  {
+    /* the caller's own Authorization wins over the token */
+    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, with_auth, "a.b.c", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (jd_request_get_method (request), ==, "GET");
+    g_assert_cmpstr (jd_request_get_header (request, "Authorization"), ==, "Basic dXNlcjpwYXNz");
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      const char *one[] = { bad[i].header, NULL };
+      g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, one, NULL, &error);
+
+      g_assert_null (request);
+      g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, bad[i].part));
+      g_clear_error (&error);
+    }
+  {
+    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, "GE T", NULL, NULL, &error);
+    g_assert_null (request);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr (JdRequest) request = jd_net_request_new_from_args ("ftp://x/", NULL, NULL, NULL, &error);
+    g_assert_null (request);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_URL);
+    g_clear_error (&error);
+  }
+  {
+    /* a header that could split the request is refused before any byte is sent */
+    g_autoptr (JdRequest) request = jd_request_new ("GET", u);
+    g_autoptr (JdResponse) response = NULL;
+
+    jd_request_add_header (request, "X-Evil", "a\r\nX-Injected: 1");
+    if (g_strcmp0 (jd_request_get_header (request, "X-Evil"), "a\r\nX-Injected: 1") == 0)
+      {
+        response = jd_net_send (request, NULL, NULL, &error);
+        g_assert_null (response);
+        g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
+      }
+  }
+}
+
+static void
 test_send_connection_refused (void)
 {
   g_autoptr (GSocketListener) listener = g_socket_listener_new ();
@@ -785,6 +867,10 @@ test_send_tls_self_signed (void)
   g_assert_cmpuint (jd_response_get_status (response), ==, 200);
   g_assert_nonnull (jd_net_response_get_accepted_certificate_problem (response));
   g_assert_nonnull (strstr (jd_net_response_get_accepted_certificate_problem (response), "self-signed"));
+  {
+    g_autoptr (GPtrArray) findings = jd_net_response_diagnose (response, NULL, NULL);
+    g_assert_true (jd_findings_has (findings, JD_FINDING_CERTIFICATE_ACCEPTED));
+  }
   g_clear_object (&response);
 
   /* …and the next request without the flag is refused again */
@@ -1126,6 +1212,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/net/send/redirect-problems", test_send_redirect_problems);
   g_test_add_func ("/jd/net/send/bad-urls", test_send_bad_urls);
   g_test_add_func ("/jd/net/send/connection-refused", test_send_connection_refused);
+  g_test_add_func ("/jd/net/request-from-args", test_request_from_args);
   g_test_add_func ("/jd/net/send/tls-self-signed", test_send_tls_self_signed);
   g_test_add_func ("/jd/net/tls/words", test_certificate_words);
   g_test_add_func ("/jd/net/cache-lifetime", test_cache_lifetime);

@@ -18,9 +18,13 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "jd-diagnosis.h"
+#include "jd-har.h"
+#include "jd-keys.h"
 #include "jd-net.h"
 #include "jd-request.h"
 #include "jd-token.h"
+#include "jd-verify.h"
 #include "jd-www-authenticate.h"
 
 static int attempts;
@@ -101,6 +105,110 @@ test_decode (void)
   assert_no_attempt ();
 }
 
+static char *
+data_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+/* RFC 7515 A.1 (HS256), A.2 (RS256), A.3 (ES256): each token verified with
+ * its key loaded from a file, then the whole diagnosis. */
+static void
+test_verify_with_key_files (void)
+{
+  static const char *const vectors[] = { "rfc7515-A.1", "rfc7515-A.2", "rfc7515-A.3" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (vectors); i++)
+    {
+      g_autofree char *jws_name = g_strconcat (vectors[i], ".jws", NULL);
+      g_autofree char *jwk_name = g_strconcat (vectors[i], ".jwk", NULL);
+      g_autofree char *jws_path = data_file (jws_name);
+      g_autofree char *jwk_path = data_file (jwk_name);
+      g_autoptr (GFile) jwk = g_file_new_for_path (jwk_path);
+      g_autofree char *text = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JdToken) token = NULL;
+      g_autoptr (JdKeySet) keys = jd_key_set_new ();
+      g_autoptr (JdVerifyResult) result = NULL;
+      g_autoptr (JdExpectations) expect = jd_expectations_new ();
+      g_autoptr (GPtrArray) findings = NULL;
+
+      g_file_get_contents (jws_path, &text, NULL, &error);
+      g_assert_no_error (error);
+      token = jd_token_parse (g_strstrip (text), -1);
+      g_assert_false (jd_token_is_malformed (token));
+      jd_key_set_load_file (keys, jwk, &error);
+      g_assert_no_error (error);
+      result = jd_verify (token, keys, NULL);
+      g_assert_cmpint (jd_verify_result_get_status (result), ==, JD_SIGNATURE_VALID);
+      findings = jd_diagnose (token, expect, result, NULL);
+      g_assert_true (jd_findings_has (findings, JD_FINDING_SIGNATURE_VALID));
+    }
+  assert_no_attempt ();
+}
+
+static void
+check_har (JdHar *har)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (har));
+
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JdHarEntry) entry = g_list_model_get_item (G_LIST_MODEL (har), i);
+      g_autoptr (JdResponse) response = jd_har_entry_dup_response (entry);
+
+      if (response != NULL)
+        {
+          g_autoptr (GPtrArray) findings = jd_response_diagnose (response, NULL, NULL);
+          g_assert_nonnull (findings);
+        }
+    }
+}
+
+static void
+on_har_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  JdHar **out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = jd_har_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The shared HAR files, read in this thread and in a worker thread, every
+ * entry's response explained. */
+static void
+test_har_files (void)
+{
+  static const char *const names[] = { "mitmproxy-chrome.har", "mitmproxy-firefox.har", "mitmproxy-with-bom.har" };
+  const char *shared = g_getenv ("JD_SHARED_TESTDATA");
+
+  if (shared == NULL)
+    {
+      g_test_skip ("JD_SHARED_TESTDATA is not set");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (shared, "har", names[i], NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
+      g_autoptr (JdHar) har_async = NULL;
+
+      g_assert_no_error (error);
+      check_har (har);
+
+      jd_har_load_async (file, NULL, NULL, NULL, NULL, on_har_loaded, &har_async);
+      while (har_async == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (har_async)), ==,
+                        g_list_model_get_n_items (G_LIST_MODEL (har)));
+    }
+  assert_no_attempt ();
+}
+
 static void
 test_explain_response (void)
 {
@@ -122,7 +230,11 @@ test_explain_response (void)
   {
     g_autofree char *explanation = NULL;
     g_autoptr (JdResponse) jwks = jd_response_new (200, "OK");
+    g_autofree char *url = jd_net_discovery_url ("https://login.example.com/tenant/", NULL);
+    g_autofree char *azure = jd_net_azure_appid_discovery_url ("https://sts.windows.net/tenant/", "app");
 
+    g_assert_cmpstr (url, ==, "https://login.example.com/tenant/.well-known/openid-configuration");
+    g_assert_nonnull (azure);
     jd_response_add_header (jwks, "Cache-Control", "max-age=600");
     g_assert_cmpint (jd_net_cache_lifetime (jwks, 0, &explanation), ==, 600);
   }
@@ -137,6 +249,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/jd/no-network/trap", test_trap_catches_jd_net);
   g_test_add_func ("/jd/no-network/decode", test_decode);
+  g_test_add_func ("/jd/no-network/verify-with-key-files", test_verify_with_key_files);
+  g_test_add_func ("/jd/no-network/har-files", test_har_files);
   g_test_add_func ("/jd/no-network/explain-response", test_explain_response);
 
   return g_test_run ();
