@@ -473,6 +473,10 @@ policy_misfit (const JdJwa *jwa,
     return g_strdup_printf (_("use is %s, not sig"), use);
   if (!jd_key_allows_verify (key))
     return g_strdup (_("key_ops does not include verify"));
+  if (jd_jwa_is_hmac (jwa) && !jd_key_is_user_secret (key) &&
+      g_bytes_get_size (jd_key_get_secret (key)) < jwa->hash_len)
+    return g_strdup_printf (_("the secret is %zu bytes, %s needs at least %u (RFC 7518 §3.2)"),
+                            g_bytes_get_size (jd_key_get_secret (key)), jwa->name, jwa->hash_len);
   if (g_str_equal (jwa->kty, "RSA") && jd_key_get_bits (key) < MIN_RSA_BITS)
     return g_strdup_printf (_("RSA key under %u bits (%u): RFC 7518 §3.3 forbids it"), MIN_RSA_BITS,
                             jd_key_get_bits (key));
@@ -590,14 +594,15 @@ jd_verify (JdToken            *token,
 {
   g_autoptr (JdVerifyResult) result = NULL;
   g_autoptr (GPtrArray) verdicts = NULL;
-  g_autoptr (GBytes) sig = NULL;
-  g_autoptr (GBytes) input = NULL;
+  GBytes *sig = NULL;   /* owned by the token */
+  GBytes *input = NULL; /* owned by the token */
   g_autoptr (GString) invalid_why = NULL;
   g_autofree char *valid_label = NULL;
   const char *alg, *kid;
   guint n_keys, n_tried = 0, n_with_kid = 0;
   gboolean kid_in_set = FALSE;
   gboolean confused = FALSE;
+  gboolean rejected = FALSE;
   JdKey *wrong_kid_but_valid = NULL;
   JdKey *alternate_ok = NULL;
   JdKey *tried_secret = NULL;
@@ -728,6 +733,17 @@ jd_verify (JdToken            *token,
         {
           if (jd_jwa_is_hmac (c.jwa) && !confused && check_key_confusion (&c, key, v))
             confused = TRUE;
+          else if (jd_jwa_is_hmac (c.jwa) && jd_key_is_usable (key) && jd_key_get_secret (key) &&
+                   g_strcmp0 (jd_key_get_kty (key), "oct") == 0 &&
+                   (jd_key_get_alg (key) == NULL || g_str_equal (jd_key_get_alg (key), alg)) &&
+                   check_hmac_bytes (&c, jd_key_get_secret (key)))
+            {
+              /* A secret too short for strict verifiers, but the right one. */
+              verdict_set (v, FALSE, JD_SIGNATURE_UNVERIFIED,
+                           g_strdup_printf (_("%s — %s: strict verifiers refuse it, though the "
+                                              "MAC matches"), prefix, misfit));
+              add_weak_secret (&c, jd_key_get_secret (key), TRUE, jd_key_get_source (key));
+            }
           else
             verdict_set (v, FALSE, JD_SIGNATURE_UNVERIFIED,
                          g_strdup_printf ("%s — %s", prefix, misfit));
@@ -813,6 +829,41 @@ jd_verify (JdToken            *token,
                          "that token and API use the same issuer and environment."));
     }
 
+  /* A verifier rejects a token whose bytes are not strict JWS, even when the
+   * decoded signature matches. */
+  if (result->status == JD_SIGNATURE_VALID)
+    {
+      GPtrArray *problems = jd_token_get_problems (token);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          JdTokenProblem *p = g_ptr_array_index (problems, i);
+          if (p->code == JD_TOKEN_ERROR_BASE64 || p->code == JD_TOKEN_ERROR_SEGMENTS)
+            {
+              g_autofree char *label = key_label (result->key);
+              g_autofree char *msg = g_strdup_printf (
+                _("The signature matches %s, but the token is not a strict JWS (%s), so "
+                  "verifiers reject it before checking the signature."),
+                label, p->message);
+              for (guint j = 0; j < verdicts->len; j++)
+                {
+                  JdKeyVerdict *v = g_ptr_array_index (verdicts, j);
+                  if (v->key == result->key)
+                    verdict_set (v, TRUE, JD_SIGNATURE_INVALID,
+                                 g_strdup_printf (_("signature matches, but the token is "
+                                                    "malformed: %s"), p->message));
+                }
+              jd_findings_add (result->findings, JD_FINDING_SIGNATURE_INVALID,
+                               JD_SEVERITY_ERROR, JD_RANK_SIGNATURE, NULL, msg,
+                               _("Send the token exactly as the issuer produced it: unpadded "
+                                 "base64url, no spaces, quotes or line breaks."));
+              result->status = JD_SIGNATURE_INVALID;
+              g_clear_object (&result->key);
+              rejected = TRUE;
+              break;
+            }
+        }
+    }
+
   if (result->status == JD_SIGNATURE_VALID)
     {
       g_autofree char *label = key_label (result->key);
@@ -820,7 +871,7 @@ jd_verify (JdToken            *token,
       jd_findings_add (result->findings, JD_FINDING_SIGNATURE_VALID, JD_SEVERITY_OK,
                        JD_RANK_SIGNATURE, NULL, msg, NULL);
     }
-  else if (n_tried > 0)
+  else if (n_tried > 0 && !rejected)
     {
       g_autofree char *msg = NULL;
       const char *fix;
