@@ -718,6 +718,68 @@ test_truncate_everywhere (void)
   g_assert_cmpuint (n_partial, >, 0);
 }
 
+/* Random byte edits of the fixtures (deterministic): whatever comes out,
+ * no crash, and every problem or error says where. Run under ASan/UBSan
+ * in the sanitizer build. */
+static void
+test_mutations (void)
+{
+  static const char *fixtures[] = {
+    "har-chrome-401.har", "har-firefox-bidi.har", "har-charles-bom.har", "har-entries-not-objects.har",
+  };
+  static const char alphabet[] = "{}[]\",:0123456789.eE-tfnul \\\x01\xc3\xa9\xed\xa0\xef\xbb\xbf";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (6);
+  guint n_loaded = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", fixtures[f], NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+
+      for (guint i = 0; i < 300; i++)
+        {
+          char *copy = g_memdup2 (contents, len);
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(JdHar) har = NULL;
+          guint n_edits = 1 + g_rand_int_range (rand, 0, 4);
+
+          for (guint k = 0; k < n_edits; k++)
+            copy[g_rand_int_range (rand, 0, (gint32) len)] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+          bytes = g_bytes_new_take (copy, len);
+
+          har = jd_har_load_bytes (bytes, NULL, NULL, &error);
+          if (har == NULL)
+            {
+              g_assert_nonnull (error);
+              continue;
+            }
+          n_loaded++;
+          for (guint p = 0; p < jd_har_get_problems (har)->len; p++)
+            g_assert_true (g_str_has_prefix (problem_at (har, p)->message, "byte "));
+          for (guint e = 0; e < g_list_model_get_n_items (G_LIST_MODEL (har)); e++)
+            {
+              JdHarEntry *entry = entry_at (har, e);
+              g_autoptr(GBytes) body = jd_har_entry_dup_response_body (entry);
+              g_autoptr(JdRequest) request = jd_har_entry_dup_request (entry);
+              g_autoptr(JdResponse) response = jd_har_entry_dup_response (entry);
+
+              g_assert_true (g_utf8_validate (jd_har_entry_get_url (entry), -1, NULL));
+              g_assert_true (g_utf8_validate (jd_har_entry_get_path (entry), -1, NULL));
+            }
+          {
+            g_autoptr(GPtrArray) timeline = jd_har_dup_timeline (har);
+            g_assert_nonnull (timeline);
+          }
+        }
+    }
+
+  g_assert_cmpuint (n_loaded, >, 0);
+}
+
 /* ------------------------------------------------------------------ */
 /* Loading in a worker */
 
@@ -866,6 +928,7 @@ main (int   argc,
   g_test_add_func ("/jd/har/hostile/gigantic-string", test_gigantic_string);
   g_test_add_func ("/jd/har/hostile/limits", test_limits);
   g_test_add_func ("/jd/har/hostile/truncate-everywhere", test_truncate_everywhere);
+  g_test_add_func ("/jd/har/hostile/mutations", test_mutations);
   g_test_add_func ("/jd/har/async", test_async);
   g_test_add_func ("/jd/har/async-cancelled", test_async_cancelled);
   g_test_add_func ("/jd/har/large-mapped", test_large_mapped);
