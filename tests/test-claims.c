@@ -406,21 +406,38 @@ test_numeric_date_string (void)
 
   problem = jd_numeric_date_problem ("exp", iso);
   g_assert_cmpstr (problem, ==,
-                   "“exp” is the string \"2026-05-28T14:02:11Z\", not a NumericDate (a JSON "
-                   "number of seconds since 1970); as a NumericDate it would be 1779976931 "
-                   "(2026-05-28T14:02:11Z).");
+                   "\"exp\" is the string \"2026-05-28T14:02:11Z\", not a NumericDate: RFC 7519 "
+                   "wants a JSON number of seconds since 1970 (here 1779976931, "
+                   "2026-05-28T14:02:11Z), and most verifiers reject a string");
   g_clear_pointer (&problem, g_free);
 
   g_assert_cmpint (jd_numeric_date_read (digits, NULL), ==, JD_NUMERIC_DATE_STRING);
   problem = jd_numeric_date_problem ("iat", digits);
-  g_assert_nonnull (strstr (problem, "“iat” is the string \"1748441531\""));
-  g_assert_nonnull (strstr (problem, "it would be 1748441531 (2025-05-28T14:12:11Z)"));
+  g_assert_nonnull (strstr (problem, "\"iat\" is the string \"1748441531\""));
+  g_assert_nonnull (strstr (problem, "(here 1748441531, 2025-05-28T14:12:11Z)"));
   g_clear_pointer (&problem, g_free);
 
   problem = jd_numeric_date_problem ("nbf", word);
   g_assert_cmpstr (problem, ==,
-                   "“nbf” is the string \"tomorrow\", not a NumericDate (a JSON number of "
-                   "seconds since 1970).");
+                   "\"nbf\" is the string \"tomorrow\", not a NumericDate: RFC 7519 wants a JSON "
+                   "number of seconds since 1970, and most verifiers reject a string");
+  g_clear_pointer (&problem, g_free);
+
+  /* A long or hostile string is cut and escaped. */
+  {
+    g_autoptr (GString) json = g_string_new ("\"\\u001b[31m");
+    g_autoptr (JsonNode) hostile = NULL;
+
+    for (int i = 0; i < 500; i++)
+      g_string_append_c (json, 'x');
+    g_string_append_c (json, '"');
+    hostile = parse (json->str);
+    problem = jd_numeric_date_problem ("exp", hostile);
+    g_assert_null (strchr (problem, '\033'));
+    g_assert_nonnull (strstr (problem, "\\u001b[31m"));
+    g_assert_nonnull (strstr (problem, "x…\""));
+    g_assert_cmpuint (strlen (problem), <, 400);
+  }
 }
 
 static void
@@ -431,13 +448,13 @@ test_numeric_date_wrong (void)
     JdNumericDateStatus status;
     const char *fragment;
   } cases[] = {
-    { "true", JD_NUMERIC_DATE_WRONG_TYPE, "“exp” is the boolean true" },
-    { "null", JD_NUMERIC_DATE_WRONG_TYPE, "“exp” is null" },
-    { "{}", JD_NUMERIC_DATE_WRONG_TYPE, "“exp” is an object" },
-    { "[1748441531]", JD_NUMERIC_DATE_WRONG_TYPE, "“exp” is an array" },
+    { "true", JD_NUMERIC_DATE_WRONG_TYPE, "\"exp\" is the boolean true" },
+    { "null", JD_NUMERIC_DATE_WRONG_TYPE, "\"exp\" is null" },
+    { "{}", JD_NUMERIC_DATE_WRONG_TYPE, "\"exp\" is an object" },
+    { "[1748441531]", JD_NUMERIC_DATE_WRONG_TYPE, "\"exp\" is an array" },
     { "1748441531000", JD_NUMERIC_DATE_OUT_OF_RANGE,
-      "looks like milliseconds since 1970; a NumericDate counts seconds (1748441531 would be "
-      "2025-05-28T14:12:11Z)" },
+      "\"exp\" is 1748441531000, which looks like milliseconds since 1970: a NumericDate counts "
+      "seconds (1748441531 would be 2025-05-28T14:12:11Z)" },
     { "1e300", JD_NUMERIC_DATE_OUT_OF_RANGE, "outside the years 1 to 9999" },
     { "-1e300", JD_NUMERIC_DATE_OUT_OF_RANGE, "outside the years 1 to 9999" },
     { "253402300799", JD_NUMERIC_DATE_VALID, NULL },
@@ -463,6 +480,24 @@ test_numeric_date_wrong (void)
       if (cases[i].fragment != NULL)
         g_assert_nonnull (strstr (problem, cases[i].fragment));
     }
+}
+
+static void
+test_numeric_date_member (void)
+{
+  g_autoptr (JsonNode) root = parse ("{\"exp\": 1748441531, \"iat\": \"now\"}");
+  JsonObject *object = json_node_get_object (root);
+  double seconds = 0;
+
+  g_assert_cmpint (jd_numeric_date_get_member (object, "exp", &seconds), ==,
+                   JD_NUMERIC_DATE_VALID);
+  g_assert_cmpfloat (seconds, ==, EXP);
+  g_assert_cmpint (jd_numeric_date_get_member (object, "iat", &seconds), ==,
+                   JD_NUMERIC_DATE_STRING);
+  g_assert_cmpint (jd_numeric_date_get_member (object, "nbf", &seconds), ==,
+                   JD_NUMERIC_DATE_MISSING);
+  g_assert_cmpint (jd_numeric_date_get_member (NULL, "exp", &seconds), ==,
+                   JD_NUMERIC_DATE_MISSING);
 }
 
 static void
@@ -895,6 +930,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/claims/time/numeric-date/fractional", test_numeric_date_fractional);
   g_test_add_func ("/jd/claims/time/numeric-date/string", test_numeric_date_string);
   g_test_add_func ("/jd/claims/time/numeric-date/wrong", test_numeric_date_wrong);
+  g_test_add_func ("/jd/claims/time/numeric-date/member", test_numeric_date_member);
   g_test_add_func ("/jd/claims/time/parse-date-string", test_parse_date_string);
   g_test_add_func ("/jd/claims/model/shape", test_model_shape);
   g_test_add_func ("/jd/claims/model/properties", test_model_properties);
