@@ -604,6 +604,7 @@ test_model_shape (void)
   };
   JdClaimNode *node;
 
+  g_assert_true (JD_IS_CLAIMS_MODEL (model));
   g_assert_true (g_list_model_get_item_type (model) == JD_TYPE_CLAIM_NODE);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (names));
   g_assert_null (g_list_model_get_item (model, G_N_ELEMENTS (names)));

@@ -915,9 +915,6 @@ jd_claims_create_child_model (gpointer item,
 
 /* ---- JdClaimsModel: the top level -------------------------------------- */
 
-#define JD_TYPE_CLAIMS_MODEL (jd_claims_model_get_type ())
-G_DECLARE_FINAL_TYPE (JdClaimsModel, jd_claims_model, JD, CLAIMS_MODEL, GObject)
-
 struct _JdClaimsModel
 {
   GObject parent_instance;

@@ -114,6 +114,11 @@ GListModel   *jd_claims_create_child_model    (gpointer item,
 
 /* ---- The tree's top level --------------------------------------------- */
 
+/* The top-level model is a JdClaimsModel (a GListModel of JdClaimNode); the
+ * functions below take it as a GListModel so it can be passed around as one. */
+#define JD_TYPE_CLAIMS_MODEL (jd_claims_model_get_type ())
+G_DECLARE_FINAL_TYPE (JdClaimsModel, jd_claims_model, JD, CLAIMS_MODEL, GObject)
+
 /* A GListModel of JdClaimNode, one per member of @object in its order.
  * @object may be NULL (an empty model: the payload did not decode). Badges
  * are computed for the clock at creation with JD_DEFAULT_LEEWAY (60 s);
