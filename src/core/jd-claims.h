@@ -14,7 +14,7 @@
  *
  *   model = jd_claims_model_new (jd_token_get_claims (token), JD_CLAIMS_SECTION_PAYLOAD);
  *   tree = gtk_tree_list_model_new (model, FALSE, FALSE,
- *                                   (GtkTreeListModelCreateModelFunc) jd_claims_create_child_model,
+ *                                   jd_claims_create_child_model,
  *                                   NULL, NULL);
  *   // once a second while visible:
  *   jd_claims_model_set_now (model, g_get_real_time () / G_USEC_PER_SEC, leeway);
