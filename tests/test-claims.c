@@ -895,6 +895,24 @@ test_model_long_string (void)
 }
 
 static void
+test_model_bad_utf8 (void)
+{
+  g_autoptr (JsonObject) object = json_object_new ();
+  g_autoptr (GListModel) model = NULL;
+  g_autofree char *problem = NULL;
+  const char *text;
+
+  /* Built by hand, past any parser: bytes that are not UTF-8. */
+  json_object_set_string_member (object, "exp", "20\xff" "26");
+  model = jd_claims_model_new (object, JD_CLAIMS_SECTION_PAYLOAD);
+  text = jd_claim_node_get_value_text (item (model, 0));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (g_utf8_validate (jd_claim_node_get_badge_tooltip (item (model, 0)), -1, NULL));
+  problem = jd_numeric_date_problem ("exp", json_object_get_member (object, "exp"));
+  g_assert_true (g_utf8_validate (problem, -1, NULL));
+}
+
+static void
 test_model_finalize (void)
 {
   GListModel *model = nested_model ();
@@ -941,6 +959,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/claims/model/find", test_model_find);
   g_test_add_func ("/jd/claims/model/notify", test_model_notify);
   g_test_add_func ("/jd/claims/model/long-string", test_model_long_string);
+  g_test_add_func ("/jd/claims/model/bad-utf8", test_model_bad_utf8);
   g_test_add_func ("/jd/claims/model/finalize", test_model_finalize);
 
   return g_test_run ();

@@ -580,6 +580,11 @@ format_string (const char *text)
   g_autoptr (JsonNode) node = json_node_new (JSON_NODE_VALUE);
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *shortened = NULL;
+  g_autofree char *valid = NULL;
+
+  /* json-glib nodes built by hand may hold anything; never walk bad UTF-8. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   if (g_utf8_strlen (text, -1) > VALUE_TEXT_MAX_CHARS)
     {

@@ -112,9 +112,13 @@ quote_string (const char *text)
 {
   g_autoptr (JsonNode) node = json_node_new (JSON_NODE_VALUE);
   g_autofree char *shortened = NULL;
+  g_autofree char *valid = NULL;
   g_autoptr (JsonGenerator) generator = json_generator_new ();
 
-  if (g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) > QUOTE_MAX_CHARS)
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  if (g_utf8_strlen (text, -1) > QUOTE_MAX_CHARS)
     {
       g_autofree char *head = g_utf8_substring (text, 0, QUOTE_MAX_CHARS);
       shortened = g_strconcat (head, "…", NULL);
