@@ -1,2 +1,622 @@
-/* jd-diagnosis.c — to be written */
+/* jd-diagnosis.c — the ranked checklist: why would a server answer 401?
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "jd-diagnosis.h"
+#include "jd-input.h"
+#include "jd-verify.h"
+
+#define SHORT_LIFETIME 300 /* seconds: below this, refresh bursts flap 401s */
+#define EXPIRES_SOON 300
+
+JdExpectations *
+jd_expectations_new (void)
+{
+  JdExpectations *self = g_new0 (JdExpectations, 1);
+
+  self->now = g_get_real_time () / G_USEC_PER_SEC;
+  self->leeway = JD_DEFAULT_LEEWAY;
+  return self;
+}
+
+JdExpectations *
+jd_expectations_copy (const JdExpectations *self)
+{
+  JdExpectations *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (JdExpectations, 1);
+  copy->now = self->now;
+  copy->leeway = self->leeway;
+  copy->audience = g_strdup (self->audience);
+  copy->issuer = g_strdup (self->issuer);
+  copy->algorithms = g_strdupv (self->algorithms);
+  return copy;
+}
+
+void
+jd_expectations_free (JdExpectations *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->audience);
+  g_free (self->issuer);
+  g_strfreev (self->algorithms);
+  g_free (self);
+}
+
+/* ---- wording ------------------------------------------------------------ */
+
+/* "3 hours", "1 minute", "45 seconds", "2 days": the largest unit that
+ * reads well, rounded down (an expired-3-hours-ago token is not "4 hours"). */
+static char *
+format_duration (gint64 seconds)
+{
+  gint64 s = ABS (seconds);
+
+  if (s < 90)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " second",
+                                         "%" G_GINT64_FORMAT " seconds", s), s);
+  if (s < 90 * 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " minute",
+                                         "%" G_GINT64_FORMAT " minutes", s / 60), s / 60);
+  if (s < 36 * 3600)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " hour",
+                                         "%" G_GINT64_FORMAT " hours", s / 3600), s / 3600);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day",
+                                       "%" G_GINT64_FORMAT " days", s / 86400), s / 86400);
+}
+
+static char *
+format_instant (double t)
+{
+  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc ((gint64) floor (t));
+
+  if (dt == NULL)
+    return g_strdup_printf ("%.0f", t);
+  return g_date_time_format (dt, "%Y-%m-%d %H:%M:%S UTC");
+}
+
+/* ---- claims ------------------------------------------------------------- */
+
+typedef enum {
+  TIME_ABSENT,
+  TIME_OK,
+  TIME_INVALID,
+} TimeClaim;
+
+/* A NumericDate (RFC 7519 §2): a JSON number of seconds, possibly fractional. */
+static TimeClaim
+get_time_claim (JsonObject *claims, const char *name, double *out)
+{
+  JsonNode *node = json_object_get_member (claims, name);
+  GType type;
+
+  if (node == NULL)
+    return TIME_ABSENT;
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return TIME_INVALID;
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    *out = (double) json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE)
+    *out = json_node_get_double (node);
+  else
+    return TIME_INVALID;
+  if (!isfinite (*out))
+    return TIME_INVALID;
+  return TIME_OK;
+}
+
+static void
+check_time_claim_type (GPtrArray *out, JsonObject *claims, const char *name)
+{
+  JsonNode *node = json_object_get_member (claims, name);
+  g_autofree char *msg = NULL;
+  gboolean is_limit = g_str_equal (name, "exp") || g_str_equal (name, "nbf");
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    msg = g_strdup_printf (_("\"%s\" is the string \"%s\", not a NumericDate: RFC 7519 wants a JSON "
+                             "number of seconds since 1970, and most verifiers reject a string"),
+                           name, json_node_get_string (node));
+  else
+    msg = g_strdup_printf (_("\"%s\" is not a NumericDate (a JSON number of seconds since 1970)"), name);
+
+  jd_findings_add (out, "invalid-numeric-date", is_limit ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING,
+                   is_limit ? JD_RANK_EXPIRED : JD_RANK_CLOCK_SKEW, name, msg,
+                   _("Have the issuer write the claim as a number, e.g. 1748441531, not as a date string."));
+}
+
+static void
+check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
+{
+  const gint64 now = expect->now;
+  const gint64 L = MAX (expect->leeway, 0);
+  double exp = 0, nbf = 0, iat = 0;
+  TimeClaim has_exp = get_time_claim (claims, "exp", &exp);
+  TimeClaim has_nbf = get_time_claim (claims, "nbf", &nbf);
+  TimeClaim has_iat = get_time_claim (claims, "iat", &iat);
+
+  if (has_exp == TIME_INVALID)
+    check_time_claim_type (out, claims, "exp");
+  if (has_nbf == TIME_INVALID)
+    check_time_claim_type (out, claims, "nbf");
+  if (has_iat == TIME_INVALID)
+    check_time_claim_type (out, claims, "iat");
+
+  if (has_exp == TIME_ABSENT)
+    jd_findings_add (out, "missing-exp", JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp",
+                     _("The token has no \"exp\": it never expires, and many servers refuse such tokens"),
+                     _("Configure the issuer to set an expiry; short-lived access tokens are the norm."));
+  else if (has_exp == TIME_OK)
+    {
+      g_autofree char *when = format_instant (exp);
+
+      if ((double) now >= exp + L)
+        {
+          g_autofree char *ago = format_duration ((gint64) floor (now - exp));
+          g_autofree char *msg = g_strdup_printf (_("The token expired %s ago, at %s"), ago, when);
+          jd_findings_add (out, JD_FINDING_EXPIRED, JD_SEVERITY_ERROR, JD_RANK_EXPIRED, "exp", msg,
+                           _("Get a new token: use the refresh token or sign in again. If a fresh "
+                             "token fails the same way, compare the clocks of client and server."));
+        }
+      else if ((double) now >= exp)
+        {
+          g_autofree char *ago = format_duration ((gint64) floor (now - exp));
+          g_autofree char *leeway = format_duration (L);
+          g_autofree char *msg = g_strdup_printf (_("The token expired %s ago, at %s; it passes only "
+                                                    "because of the %s leeway"), ago, when, leeway);
+          jd_findings_add (out, JD_FINDING_EXPIRED, JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
+                           _("A verifier with less leeway rejects it now: refresh the token before it expires."));
+        }
+      else if (exp - now <= L)
+        {
+          g_autofree char *in = format_duration ((gint64) ceil (exp - now));
+          g_autofree char *msg = g_strdup_printf (_("The token expires in %s, within the leeway: "
+                                                    "a server whose clock is ahead already rejects it"), in);
+          jd_findings_add (out, "expires-soon", JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
+                           _("Refresh the token a little before it expires, not at the last second."));
+        }
+      else if (exp - now <= EXPIRES_SOON)
+        {
+          g_autofree char *in = format_duration ((gint64) ceil (exp - now));
+          g_autofree char *msg = g_strdup_printf (_("The token expires in %s, at %s"), in, when);
+          jd_findings_add (out, "expires-soon", JD_SEVERITY_INFO, JD_RANK_EXPIRED, "exp", msg,
+                           _("Requests made after that need a fresh token."));
+        }
+      else
+        {
+          g_autofree char *in = format_duration ((gint64) floor (exp - now));
+          g_autofree char *msg = g_strdup_printf (_("Not expired: valid for another %s, until %s"), in, when);
+          jd_findings_add (out, "not-expired", JD_SEVERITY_OK, JD_RANK_EXPIRED, "exp", msg, NULL);
+        }
+    }
+
+  if (has_nbf == TIME_OK && nbf > (double) now)
+    {
+      g_autofree char *ahead = format_duration ((gint64) ceil (nbf - now));
+      g_autofree char *when = format_instant (nbf);
+      gboolean beyond = nbf > (double) (now + L);
+      g_autofree char *msg = g_strdup_printf (beyond ? _("The token is not valid for another %s (nbf is %s)")
+                                                     : _("The token becomes valid in %s (nbf is %s); "
+                                                         "only the leeway lets it through"),
+                                              ahead, when);
+      jd_findings_add (out, JD_FINDING_NOT_YET_VALID, beyond ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING,
+                       JD_RANK_CLOCK_SKEW, "nbf", msg,
+                       _("Clock skew: check that client, issuer and API servers keep time with NTP. "
+                         "A token used right after it is issued must not carry an nbf in the future."));
+    }
+
+  if (has_iat == TIME_OK && iat > (double) now)
+    {
+      g_autofree char *ahead = format_duration ((gint64) ceil (iat - now));
+      gboolean beyond = iat > (double) (now + L);
+      g_autofree char *msg = g_strdup_printf (beyond ? _("The token was issued %s in the future: the "
+                                                         "issuer's clock is ahead of this one")
+                                                     : _("The token was issued %s in the future, within "
+                                                         "the leeway"),
+                                              ahead);
+      jd_findings_add (out, JD_FINDING_ISSUED_IN_FUTURE, beyond ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING,
+                       JD_RANK_CLOCK_SKEW, "iat", msg,
+                       _("Clock skew: synchronise the clocks of the issuer and the API servers (NTP), "
+                         "or allow a small leeway in the verifier."));
+    }
+
+  if (has_exp == TIME_OK && has_iat == TIME_OK && exp > iat && exp - iat < SHORT_LIFETIME)
+    {
+      g_autofree char *life = format_duration ((gint64) (exp - iat));
+      g_autofree char *msg = g_strdup_printf (_("The token lives only %s (exp − iat): clients that "
+                                                "refresh late or in bursts see 401s come and go"), life);
+      jd_findings_add (out, "short-lifetime", JD_SEVERITY_INFO, JD_RANK_INFO, "exp", msg,
+                       _("Refresh tokens ahead of expiry (e.g. at 80% of their lifetime), or lengthen "
+                         "the access token lifetime at the issuer."));
+    }
+}
+
+/* ---- aud and iss -------------------------------------------------------- */
+
+/* Normalise for near-miss detection only: case, scheme and trailing slash. */
+static char *
+loosen (const char *s)
+{
+  g_autofree char *lower = g_ascii_strdown (s, -1);
+  const char *p = lower;
+  gsize len;
+
+  if (g_str_has_prefix (p, "https://"))
+    p += 8;
+  else if (g_str_has_prefix (p, "http://"))
+    p += 7;
+  len = strlen (p);
+  while (len > 0 && p[len - 1] == '/')
+    len--;
+  return g_strndup (p, len);
+}
+
+/* Why @got is not @want, when it is nearly: NULL when they are unrelated. */
+static char *
+near_miss (const char *got, const char *want)
+{
+  g_autofree char *a = loosen (got);
+  g_autofree char *b = loosen (want);
+  gsize lg = strlen (got), lw = strlen (want);
+
+  if (strcmp (a, b) != 0)
+    return NULL;
+  if ((lg && got[lg - 1] == '/') != (lw && want[lw - 1] == '/'))
+    return g_strdup (_("they differ only by a trailing slash"));
+  if (g_str_has_prefix (got, "http://") != g_str_has_prefix (want, "http://") ||
+      g_str_has_prefix (got, "https://") != g_str_has_prefix (want, "https://"))
+    {
+      if (strstr (got, "://") == NULL || strstr (want, "://") == NULL)
+        return g_strdup (_("one has a scheme (https://) and the other does not"));
+      return g_strdup (_("they differ only in the scheme (http vs https)"));
+    }
+  return g_strdup (_("they differ only in upper and lower case; the comparison is exact"));
+}
+
+static gboolean
+is_azure_issuer (const char *iss, char **tenant, gboolean *v2)
+{
+  const char *v1_prefix = "https://sts.windows.net/";
+  const char *v2_prefix = "https://login.microsoftonline.com/";
+  const char *rest;
+
+  if (g_str_has_prefix (iss, v1_prefix))
+    {
+      rest = iss + strlen (v1_prefix);
+      *v2 = FALSE;
+    }
+  else if (g_str_has_prefix (iss, v2_prefix))
+    {
+      rest = iss + strlen (v2_prefix);
+      *v2 = TRUE;
+    }
+  else
+    return FALSE;
+  *tenant = g_strndup (rest, strcspn (rest, "/"));
+  return **tenant != '\0';
+}
+
+static char *
+issuer_near_miss (const char *got, const char *want)
+{
+  g_autofree char *t1 = NULL;
+  g_autofree char *t2 = NULL;
+  gboolean v2_got = FALSE, v2_want = FALSE;
+  char *plain = near_miss (got, want);
+
+  if (plain != NULL)
+    return plain;
+
+  if (is_azure_issuer (got, &t1, &v2_got) && is_azure_issuer (want, &t2, &v2_want))
+    {
+      if (g_ascii_strcasecmp (t1, t2) != 0)
+        return g_strdup (_("both are Azure AD issuers, but for different tenants (tid): the token "
+                           "comes from another directory"));
+      if (v2_got != v2_want)
+        return g_strdup_printf (_("same Azure AD tenant, but the token is a %s token and the API "
+                                  "expects %s: set accessTokenAcceptedVersion in the API's app "
+                                  "manifest, or accept both issuers"),
+                                v2_got ? "v2.0" : "v1.0", v2_want ? "v2.0" : "v1.0");
+    }
+  return NULL;
+}
+
+static GPtrArray *
+audience_values (JsonNode *aud, gboolean *bad)
+{
+  GPtrArray *values = g_ptr_array_new ();
+
+  *bad = FALSE;
+  if (JSON_NODE_HOLDS_VALUE (aud) && json_node_get_value_type (aud) == G_TYPE_STRING)
+    g_ptr_array_add (values, (gpointer) json_node_get_string (aud));
+  else if (JSON_NODE_HOLDS_ARRAY (aud))
+    {
+      JsonArray *array = json_node_get_array (aud);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *e = json_array_get_element (array, i);
+          if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING)
+            g_ptr_array_add (values, (gpointer) json_node_get_string (e));
+          else
+            *bad = TRUE;
+        }
+    }
+  else
+    *bad = TRUE;
+  return values;
+}
+
+static void
+check_audience (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
+{
+  const char *want = expect->audience;
+  JsonNode *aud = json_object_get_member (claims, "aud");
+  g_autoptr (GPtrArray) values = NULL;
+  g_autofree char *msg = NULL;
+  gboolean bad;
+  const char *fix = _("Request the token for this API: set the audience (or resource / scope) in "
+                      "the client's token request, or the API identifier in the identity "
+                      "provider, to exactly what the API checks.");
+
+  if (want == NULL || *want == '\0')
+    return;
+
+  if (aud == NULL)
+    {
+      msg = g_strdup_printf (_("The token has no \"aud\"; the API expects \"%s\""), want);
+      jd_findings_add (out, JD_FINDING_AUDIENCE_MISMATCH, JD_SEVERITY_ERROR, JD_RANK_AUDIENCE, "aud", msg, fix);
+      return;
+    }
+
+  values = audience_values (aud, &bad);
+  for (guint i = 0; i < values->len; i++)
+    if (g_str_equal (g_ptr_array_index (values, i), want))
+      {
+        msg = g_strdup_printf (_("\"aud\" contains \"%s\", as the API expects"), want);
+        jd_findings_add (out, "audience-ok", JD_SEVERITY_OK, JD_RANK_AUDIENCE, "aud", msg, NULL);
+        return;
+      }
+
+  for (guint i = 0; i < values->len && msg == NULL; i++)
+    {
+      const char *got = g_ptr_array_index (values, i);
+      g_autofree char *why = near_miss (got, want);
+      if (why != NULL)
+        msg = g_strdup_printf (_("\"aud\" is \"%s\" but the API expects \"%s\": nearly the same, "
+                                 "but %s"), got, want, why);
+    }
+  if (msg == NULL)
+    {
+      g_autoptr (GString) list = g_string_new (NULL);
+      for (guint i = 0; i < values->len; i++)
+        g_string_append_printf (list, "%s\"%s\"", i ? ", " : "", (char *) g_ptr_array_index (values, i));
+      if (values->len == 0)
+        msg = g_strdup_printf (bad ? _("\"aud\" is neither a string nor an array of strings; the API "
+                                       "expects \"%s\"")
+                                   : _("\"aud\" is an empty array; the API expects \"%s\""),
+                               want);
+      else
+        msg = g_strdup_printf (_("The token was minted for %s, not for \"%s\": another service's token"),
+                               list->str, want);
+    }
+  jd_findings_add (out, JD_FINDING_AUDIENCE_MISMATCH, JD_SEVERITY_ERROR, JD_RANK_AUDIENCE, "aud", msg, fix);
+}
+
+static void
+check_issuer (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
+{
+  const char *want = expect->issuer;
+  JsonNode *node = json_object_get_member (claims, "iss");
+  const char *got = NULL;
+  g_autofree char *msg = NULL;
+  g_autofree char *why = NULL;
+  const char *fix = _("Check which environment minted the token (staging vs production, another "
+                      "tenant or realm): compare the issuer URL in the client's and the API's "
+                      "configuration, e.g. their environment variables.");
+
+  if (want == NULL || *want == '\0')
+    return;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    got = json_node_get_string (node);
+
+  if (got == NULL)
+    {
+      msg = g_strdup_printf (node ? _("\"iss\" is not a string; the API expects \"%s\"")
+                                  : _("The token has no \"iss\"; the API expects \"%s\""),
+                             want);
+      jd_findings_add (out, JD_FINDING_ISSUER_MISMATCH, JD_SEVERITY_ERROR, JD_RANK_ISSUER, "iss", msg, fix);
+      return;
+    }
+  if (g_str_equal (got, want))
+    {
+      msg = g_strdup_printf (_("\"iss\" is \"%s\", as the API expects"), want);
+      jd_findings_add (out, "issuer-ok", JD_SEVERITY_OK, JD_RANK_ISSUER, "iss", msg, NULL);
+      return;
+    }
+
+  why = issuer_near_miss (got, want);
+  if (why != NULL)
+    msg = g_strdup_printf (_("\"iss\" is \"%s\" but the API expects \"%s\": %s"), got, want, why);
+  else
+    msg = g_strdup_printf (_("The token comes from \"%s\", but the API trusts \"%s\": another "
+                             "tenant or environment"), got, want);
+  jd_findings_add (out, JD_FINDING_ISSUER_MISMATCH, JD_SEVERITY_ERROR, JD_RANK_ISSUER, "iss", msg, fix);
+}
+
+/* ---- algorithm ---------------------------------------------------------- */
+
+static const char *const jws_algorithms[] = {
+  "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+  "ES256", "ES384", "ES512", "EdDSA", NULL
+};
+
+static void
+check_algorithm (GPtrArray *out, JdToken *token, const JdExpectations *expect)
+{
+  const char *alg = jd_token_get_alg (token);
+  g_autofree char *msg = NULL;
+
+  if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWE || alg == NULL)
+    return;
+
+  if (g_str_equal (alg, "none") || g_ascii_strcasecmp (alg, "none") == 0)
+    {
+      msg = g_strdup_printf (_("\"alg\" is \"%s\": the token is unsigned, so anyone could have written "
+                               "it. No verifier may accept it"), alg);
+      jd_findings_add (out, JD_FINDING_ALG_NONE, JD_SEVERITY_ERROR, JD_RANK_ALGORITHM, "alg", msg,
+                       _("Treat this as a security incident, not a curiosity: find who issued an "
+                         "unsigned token, and make sure the API's algorithm allow-list excludes "
+                         "\"none\" in every case."));
+      return;
+    }
+
+  if (expect->algorithms != NULL && expect->algorithms[0] != NULL)
+    {
+      if (!g_strv_contains ((const char *const *) expect->algorithms, alg))
+        {
+          g_autofree char *allowed = g_strjoinv (", ", expect->algorithms);
+          msg = g_strdup_printf (_("\"alg\" is %s, but the API accepts only %s"), alg, allowed);
+          jd_findings_add (out, JD_FINDING_ALGORITHM_NOT_ALLOWED, JD_SEVERITY_ERROR, JD_RANK_ALGORITHM,
+                           "alg", msg,
+                           _("Sign the token with an algorithm the API allows, or add this one to the "
+                             "API's allow-list if it is really meant to be accepted (never mix HS* "
+                             "and RS* for one issuer)."));
+        }
+      return;
+    }
+
+  if (!g_strv_contains (jws_algorithms, alg))
+    {
+      msg = g_strdup_printf (_("\"alg\" is \"%s\", which is not a JWS signature algorithm of RFC 7518 "
+                               "or RFC 8037"), alg);
+      jd_findings_add (out, JD_FINDING_ALGORITHM_NOT_ALLOWED, JD_SEVERITY_ERROR, JD_RANK_ALGORITHM, "alg",
+                       msg, _("Algorithm names are case-sensitive: use one of HS256, RS256, PS256, ES256, EdDSA …"));
+    }
+}
+
+/* ---- the whole token ---------------------------------------------------- */
+
+static const char *
+fix_for_problem (const JdTokenProblem *p)
+{
+  switch (p->code)
+    {
+    case JD_TOKEN_ERROR_EMPTY:
+      return _("Paste a token, an Authorization header or a curl command.");
+    case JD_TOKEN_ERROR_SEGMENTS:
+      return _("Copy the whole token: it is often cut at a line break or by a log that truncates "
+               "long values. An opaque (non-JWT) access token can only be checked by its issuer's "
+               "introspection endpoint.");
+    case JD_TOKEN_ERROR_BASE64:
+      return _("JWT segments are base64url without padding (RFC 7515 §2). Whoever built this "
+               "token used standard base64, added '=' padding, or the text was altered on the way "
+               "(URL-encoding, line wrapping, copying).");
+    case JD_TOKEN_ERROR_DUPLICATE_MEMBER:
+      return _("A name that appears twice is read differently by different libraries (first wins "
+               "or last wins): verifiers are right to reject it. Fix the code that builds the token.");
+    case JD_TOKEN_ERROR_TOO_LARGE:
+      return _("Paste only the token.");
+    default:
+      return _("Fix the code that builds the token; the message says which byte is wrong.");
+    }
+}
+
+static int
+compare_finding_ptrs (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return jd_finding_compare (*(gpointer const *) a, *(gpointer const *) b, user_data);
+}
+
+GPtrArray *
+jd_diagnose (JdToken              *token,
+             const JdExpectations *expect,
+             JdVerifyResult       *verification,
+             JdInput              *input)
+{
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (JdExpectations) defaults = NULL;
+  GPtrArray *problems;
+  JsonObject *claims;
+
+  g_return_val_if_fail (JD_IS_TOKEN (token), NULL);
+
+  if (expect == NULL)
+    expect = defaults = jd_expectations_new ();
+
+  if (input != NULL)
+    {
+      GPtrArray *paste = jd_input_get_findings (input);
+      for (guint i = 0; paste != NULL && i < paste->len; i++)
+        g_ptr_array_add (out, g_object_ref (g_ptr_array_index (paste, i)));
+    }
+
+  problems = jd_token_get_problems (token);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      JdTokenProblem *p = g_ptr_array_index (problems, i);
+      const char *claim = p->segment == 0 ? "header" : p->segment == 1 ? "payload"
+                          : p->segment == 2 ? "signature" : NULL;
+      jd_findings_add (out, JD_FINDING_MALFORMED, JD_SEVERITY_ERROR, JD_RANK_MALFORMED,
+                       jd_token_get_n_segments (token) == 3 ? claim : NULL, p->message,
+                       fix_for_problem (p));
+    }
+
+  if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWE)
+    {
+      const char *enc = NULL;
+      JsonObject *header = jd_token_get_header (token);
+      g_autofree char *msg = NULL;
+
+      if (header && json_object_has_member (header, "enc"))
+        enc = json_object_get_string_member_with_default (header, "enc", NULL);
+      msg = g_strdup_printf (_("This is an encrypted token (JWE, alg %s, enc %s): only the holder of "
+                               "the decryption key can read its claims"),
+                             jd_token_get_alg (token) ? jd_token_get_alg (token) : "?", enc ? enc : "?");
+      jd_findings_add (out, JD_FINDING_ENCRYPTED_TOKEN, JD_SEVERITY_WARNING, JD_RANK_MALFORMED, NULL, msg,
+                       _("An API that expects a signed JWT cannot use it. Identity providers issue "
+                         "encrypted or opaque access tokens when no audience (API identifier) is "
+                         "requested — Auth0 does so without an \"audience\" parameter: request the "
+                         "token for your API."));
+    }
+
+  check_algorithm (out, token, expect);
+
+  claims = jd_token_get_claims (token);
+  if (claims != NULL)
+    {
+      check_times (out, claims, expect);
+      check_audience (out, claims, expect);
+      check_issuer (out, claims, expect);
+    }
+
+  if (jd_token_is_nested (token))
+    jd_findings_add (out, "nested-token", JD_SEVERITY_INFO, JD_RANK_INFO, "cty",
+                     _("This is a nested JWT (cty \"JWT\"): its payload is another token, whose "
+                       "claims are what the API checks"),
+                     _("Paste the inner token (the payload) to diagnose it."));
+
+  if (verification != NULL)
+    {
+      GPtrArray *vf = jd_verify_result_get_findings (verification);
+      for (guint i = 0; vf != NULL && i < vf->len; i++)
+        g_ptr_array_add (out, g_object_ref (g_ptr_array_index (vf, i)));
+    }
+  else if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWS)
+    jd_findings_add (out, "signature-unverified", JD_SEVERITY_INFO, JD_RANK_SIGNATURE, NULL,
+                     _("The signature was not checked: no key was given"),
+                     _("Load the issuer's JWKS, a public key or the HMAC secret (Keys page, or "
+                       "--jwks / --key / --secret) to check it."));
+
+  g_ptr_array_sort_with_data (out, compare_finding_ptrs, NULL);
+  return g_steal_pointer (&out);
+}

@@ -1,2 +1,450 @@
-/* jd-report.c — to be written */
+/* jd-report.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "jd-json.h"
+#include "jd-report.h"
+#include "jd-verify.h"
+
+typedef struct {
+  char *source;
+  JdToken *token;
+  JdVerifyResult *verification;
+  GPtrArray *findings;
+  GPtrArray *notes;
+} Item;
+
+struct _JdReport
+{
+  GObject parent_instance;
+  GPtrArray *items;
+};
+
+G_DEFINE_FINAL_TYPE (JdReport, jd_report, G_TYPE_OBJECT)
+
+static void
+item_free (gpointer data)
+{
+  Item *item = data;
+
+  g_free (item->source);
+  g_clear_object (&item->token);
+  g_clear_object (&item->verification);
+  g_clear_pointer (&item->findings, g_ptr_array_unref);
+  g_clear_pointer (&item->notes, g_ptr_array_unref);
+  g_free (item);
+}
+
+static void
+jd_report_finalize (GObject *object)
+{
+  JdReport *self = JD_REPORT (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  G_OBJECT_CLASS (jd_report_parent_class)->finalize (object);
+}
+
+static void
+jd_report_class_init (JdReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jd_report_finalize;
+}
+
+static void
+jd_report_init (JdReport *self)
+{
+  self->items = g_ptr_array_new_with_free_func (item_free);
+}
+
+JdReport *
+jd_report_new (void)
+{
+  return g_object_new (JD_TYPE_REPORT, NULL);
+}
+
+void
+jd_report_add (JdReport       *self,
+               const char     *source,
+               JdToken        *token,
+               JdVerifyResult *verification,
+               GPtrArray      *findings)
+{
+  Item *item;
+
+  g_return_if_fail (JD_IS_REPORT (self));
+  g_return_if_fail (JD_IS_TOKEN (token));
+  g_return_if_fail (findings != NULL);
+
+  item = g_new0 (Item, 1);
+  item->source = g_strdup (source ? source : "argument");
+  item->token = g_object_ref (token);
+  item->verification = verification ? g_object_ref (verification) : NULL;
+  item->findings = g_ptr_array_ref (findings);
+  item->notes = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->items, item);
+}
+
+void
+jd_report_add_note (JdReport *self, const char *note)
+{
+  Item *item;
+
+  g_return_if_fail (JD_IS_REPORT (self));
+  g_return_if_fail (self->items->len > 0);
+
+  item = g_ptr_array_index (self->items, self->items->len - 1);
+  g_ptr_array_add (item->notes, g_strdup (note));
+}
+
+guint
+jd_report_get_n_tokens (JdReport *self)
+{
+  g_return_val_if_fail (JD_IS_REPORT (self), 0);
+  return self->items->len;
+}
+
+gboolean
+jd_report_has_errors (JdReport *self)
+{
+  g_return_val_if_fail (JD_IS_REPORT (self), FALSE);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+      for (guint j = 0; j < item->findings->len; j++)
+        if (jd_finding_get_severity (g_ptr_array_index (item->findings, j)) == JD_SEVERITY_ERROR)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static JdSignatureStatus
+item_signature_status (Item *item)
+{
+  if (jd_token_get_kind (item->token) == JD_TOKEN_KIND_UNSECURED)
+    return JD_SIGNATURE_NONE;
+  if (item->verification != NULL)
+    return jd_verify_result_get_status (item->verification);
+  return JD_SIGNATURE_UNVERIFIED;
+}
+
+/* ---- JSON ----------------------------------------------------------------- */
+
+static void
+add_nullable_string (JsonBuilder *b, const char *name, const char *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+char *
+jd_report_to_json (JdReport *self, gboolean pretty)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  g_return_val_if_fail (JD_IS_REPORT (self), NULL);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "tokens");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+      JsonObject *header = jd_token_get_header (item->token);
+      JsonNode *payload = jd_token_get_payload_node (item->token);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "source");
+      json_builder_add_string_value (b, item->source);
+
+      json_builder_set_member_name (b, "header");
+      if (header)
+        {
+          g_autoptr (JsonNode) n = json_node_new (JSON_NODE_OBJECT);
+          json_node_set_object (n, header);
+          json_builder_add_value (b, json_node_copy (n));
+        }
+      else
+        json_builder_add_null_value (b);
+
+      json_builder_set_member_name (b, "payload");
+      if (payload)
+        json_builder_add_value (b, json_node_copy (payload));
+      else if (jd_token_get_payload_text (item->token))
+        json_builder_add_string_value (b, jd_token_get_payload_text (item->token));
+      else
+        json_builder_add_null_value (b);
+
+      json_builder_set_member_name (b, "signature");
+      json_builder_begin_object (b);
+      add_nullable_string (b, "alg", jd_token_get_alg (item->token));
+      json_builder_set_member_name (b, "status");
+      json_builder_add_string_value (b, jd_signature_status_to_string (item_signature_status (item)));
+      add_nullable_string (b, "kid", jd_token_get_kid (item->token));
+      json_builder_end_object (b);
+
+      json_builder_set_member_name (b, "findings");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < item->findings->len; j++)
+        {
+          JdFinding *f = g_ptr_array_index (item->findings, j);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_string_value (b, jd_finding_get_id (f));
+          json_builder_set_member_name (b, "severity");
+          json_builder_add_string_value (b, jd_severity_to_string (jd_finding_get_severity (f)));
+          json_builder_set_member_name (b, "rank");
+          json_builder_add_int_value (b, jd_finding_get_rank (f));
+          add_nullable_string (b, "claim", jd_finding_get_claim (f));
+          add_nullable_string (b, "message", jd_finding_get_message (f));
+          add_nullable_string (b, "fix", jd_finding_get_fix (f));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  return jd_json_to_string (root, pretty);
+}
+
+/* ---- text ----------------------------------------------------------------- */
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_DIM "\033[2m"
+#define C_RED "\033[31m"
+#define C_YELLOW "\033[33m"
+#define C_BLUE "\033[34m"
+#define C_GREEN "\033[32m"
+
+static const char *
+severity_color (JdSeverity s)
+{
+  switch (s)
+    {
+    case JD_SEVERITY_ERROR: return C_RED;
+    case JD_SEVERITY_WARNING: return C_YELLOW;
+    case JD_SEVERITY_INFO: return C_BLUE;
+    case JD_SEVERITY_OK: return C_GREEN;
+    default: return "";
+    }
+}
+
+static const char *
+severity_label (JdSeverity s)
+{
+  /* The word is always there: colour is never the only signal. */
+  switch (s)
+    {
+    case JD_SEVERITY_ERROR: return C_("severity", "error");
+    case JD_SEVERITY_WARNING: return C_("severity", "warning");
+    case JD_SEVERITY_INFO: return C_("severity", "info");
+    case JD_SEVERITY_OK: return C_("severity", "ok");
+    default: return "";
+    }
+}
+
+static const char *
+signature_words (JdSignatureStatus s)
+{
+  switch (s)
+    {
+    case JD_SIGNATURE_VALID: return _("valid");
+    case JD_SIGNATURE_INVALID: return _("INVALID");
+    case JD_SIGNATURE_NONE: return _("none (unsigned token)");
+    case JD_SIGNATURE_UNVERIFIED:
+    default: return _("not verified (no key given)");
+    }
+}
+
+static void
+append_wrapped (GString *out, const char *indent, const char *text)
+{
+  /* Wrap at ~78 columns on spaces; UTF-8 safe (counts characters). */
+  const char *p = text;
+  glong col = 0;
+  glong width = 78 - g_utf8_strlen (indent, -1);
+
+  g_string_append (out, indent);
+  while (*p)
+    {
+      const char *word_end = p;
+      glong word_len;
+
+      while (*word_end && *word_end != ' ')
+        word_end = g_utf8_next_char (word_end);
+      word_len = g_utf8_strlen (p, word_end - p);
+      if (col > 0 && col + 1 + word_len > width)
+        {
+          g_string_append_c (out, '\n');
+          g_string_append (out, indent);
+          col = 0;
+        }
+      else if (col > 0)
+        {
+          g_string_append_c (out, ' ');
+          col++;
+        }
+      g_string_append_len (out, p, word_end - p);
+      col += word_len;
+      p = word_end;
+      while (*p == ' ')
+        p++;
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_claims (GString *out, JsonObject *object, gboolean color, gint64 now)
+{
+  g_autoptr (GList) members = json_object_get_members (object);
+  gsize width = 0;
+
+  for (GList *l = members; l; l = l->next)
+    width = MAX (width, (gsize) g_utf8_strlen (l->data, -1));
+  width = MIN (width, 24);
+
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *node = json_object_get_member (object, name);
+      g_autofree char *value = NULL;
+      gsize pad = width > (gsize) g_utf8_strlen (name, -1) ? width - g_utf8_strlen (name, -1) : 0;
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        value = g_strdup (json_node_get_string (node));
+      else
+        value = jd_json_to_string (node, FALSE);
+      if (g_utf8_strlen (value, -1) > 200)
+        {
+          char *cut = g_utf8_substring (value, 0, 197);
+          g_free (value);
+          value = g_strconcat (cut, "…", NULL);
+          g_free (cut);
+        }
+
+      g_string_append_printf (out, "    %s%s%s%*s  %s", color ? C_BOLD : "", name, color ? C_RESET : "",
+                              (int) pad, "", value);
+
+      if ((g_str_equal (name, "exp") || g_str_equal (name, "nbf") || g_str_equal (name, "iat") ||
+           g_str_equal (name, "auth_time")) &&
+          JSON_NODE_HOLDS_VALUE (node) &&
+          (json_node_get_value_type (node) == G_TYPE_INT64 || json_node_get_value_type (node) == G_TYPE_DOUBLE))
+        {
+          double t = json_node_get_double (node);
+          g_autoptr (GDateTime) dt = isfinite (t) && fabs (t) < 1e11
+                                       ? g_date_time_new_from_unix_utc ((gint64) floor (t)) : NULL;
+          if (dt)
+            {
+              g_autofree char *iso = g_date_time_format (dt, "%Y-%m-%d %H:%M:%S UTC");
+              gint64 delta = (gint64) floor (t) - now;
+              g_string_append_printf (out, "  %s(%s, %s%" G_GINT64_FORMAT " s)%s", color ? C_DIM : "", iso,
+                                      delta >= 0 ? "now+" : "now", delta, color ? C_RESET : "");
+            }
+        }
+      g_string_append_c (out, '\n');
+    }
+}
+
+char *
+jd_report_to_text (JdReport *self, gboolean color, gint64 now)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (JD_IS_REPORT (self), NULL);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+      JsonObject *header = jd_token_get_header (item->token);
+      JsonObject *claims = jd_token_get_claims (item->token);
+      const char *alg = jd_token_get_alg (item->token);
+      const char *kid = jd_token_get_kid (item->token);
+      guint errors = 0, warnings = 0;
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+
+      g_string_append_printf (out, "%s%s%s", color ? C_BOLD : "", _("Token"), color ? C_RESET : "");
+      g_string_append_printf (out, " (%s)", item->source);
+      if (alg)
+        g_string_append_printf (out, " — %s", alg);
+      if (kid)
+        g_string_append_printf (out, ", kid %s", kid);
+      g_string_append_c (out, '\n');
+      for (guint n = 0; n < item->notes->len; n++)
+        g_string_append_printf (out, "  %s\n", (char *) g_ptr_array_index (item->notes, n));
+
+      if (header)
+        {
+          g_string_append_printf (out, "  %s\n", _("Header"));
+          append_claims (out, header, color, now);
+        }
+      if (claims)
+        {
+          g_string_append_printf (out, "  %s\n", _("Claims"));
+          append_claims (out, claims, color, now);
+        }
+      else if (jd_token_get_payload_text (item->token) && jd_token_get_kind (item->token) != JD_TOKEN_KIND_JWE)
+        {
+          g_autofree char *text = g_utf8_substring (jd_token_get_payload_text (item->token), 0, 400);
+          g_string_append_printf (out, "  %s\n    %s\n", _("Payload (not a JSON object)"), text);
+        }
+
+      g_string_append_printf (out, "  %s %s\n", _("Signature:"), signature_words (item_signature_status (item)));
+
+      g_string_append_printf (out, "  %s\n", _("Diagnosis (most likely cause first)"));
+      for (guint j = 0; j < item->findings->len; j++)
+        {
+          JdFinding *f = g_ptr_array_index (item->findings, j);
+          JdSeverity s = jd_finding_get_severity (f);
+          g_autofree char *head = NULL;
+
+          errors += s == JD_SEVERITY_ERROR;
+          warnings += s == JD_SEVERITY_WARNING;
+          g_string_append_printf (out, "    %s%-7s%s %s", color ? severity_color (s) : "", severity_label (s),
+                                  color ? C_RESET : "", jd_finding_get_id (f));
+          if (jd_finding_get_claim (f))
+            g_string_append_printf (out, " [%s]", jd_finding_get_claim (f));
+          g_string_append_c (out, '\n');
+          append_wrapped (out, "            ", jd_finding_get_message (f));
+          if (jd_finding_get_fix (f))
+            {
+              head = g_strdup_printf ("%s %s", _("Fix:"), jd_finding_get_fix (f));
+              append_wrapped (out, "            ", head);
+            }
+        }
+      if (item->findings->len == 0)
+        g_string_append_printf (out, "    %s\n", _("nothing to report"));
+
+      if (errors == 0)
+        g_string_append_printf (out, "  %s%s%s\n", color ? C_GREEN : "",
+                                warnings ? _("Verdict: no errors (see the warnings)")
+                                         : _("Verdict: no errors"),
+                                color ? C_RESET : "");
+      else
+        {
+          g_autofree char *v = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Verdict: %u error — a server rejects this token",
+                                                             "Verdict: %u errors — a server rejects this token", errors),
+                                                errors);
+          g_string_append_printf (out, "  %s%s%s\n", color ? C_RED : "", v, color ? C_RESET : "");
+        }
+    }
+  if (self->items->len == 0)
+    g_string_append_printf (out, "%s\n", _("No token found."));
+
+  return g_string_free (out, FALSE);
+}

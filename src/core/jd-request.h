@@ -24,6 +24,7 @@ G_DECLARE_FINAL_TYPE (JdRequest, jd_request, JD, REQUEST, GObject)
 
 JdRequest  *jd_request_new            (const char *method, /* nullable: GET */
                                        const char *url);
+JdRequest  *jd_request_copy           (JdRequest *self); /* deep: headers and body */
 const char *jd_request_get_method     (JdRequest *self);
 void        jd_request_set_method     (JdRequest *self, const char *method);
 const char *jd_request_get_url        (JdRequest *self);
@@ -34,6 +35,8 @@ GPtrArray  *jd_request_get_headers    (JdRequest *self);
 void        jd_request_add_header     (JdRequest *self, const char *name, const char *value);
 void        jd_request_remove_header  (JdRequest *self, const char *name); /* case-insensitive, all */
 const char *jd_request_get_header     (JdRequest *self, const char *name); /* first, nullable */
+/* Replace the first header called @name (case-insensitive), drop later ones; append if none. */
+void        jd_request_set_header     (JdRequest *self, const char *name, const char *value);
 GBytes     *jd_request_get_body       (JdRequest *self); /* nullable */
 void        jd_request_set_body       (JdRequest *self, GBytes *body);
 /* The bearer token the request carries (Authorization: Bearer …), nullable. */
@@ -45,6 +48,10 @@ char       *jd_request_dup_bearer     (JdRequest *self);
 char       *jd_request_to_curl        (JdRequest     *self,
                                        JdCurlVariant  variant,
                                        const char    *token);
+/* Append @value (@len bytes, any bytes) to @out in POSIX single quotes. */
+void        jd_shell_quote_append     (GString       *out,
+                                       const char    *value,
+                                       gsize          len);
 
 #define JD_TYPE_RESPONSE (jd_response_get_type ())
 G_DECLARE_FINAL_TYPE (JdResponse, jd_response, JD, RESPONSE, GObject)

@@ -1,0 +1,43 @@
+/* jd-report.h — the diagnosis as text for people and as JSON for machines
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "jd-finding.h"
+#include "jd-token.h"
+
+G_BEGIN_DECLS
+
+typedef struct _JdVerifyResult JdVerifyResult;
+
+#define JD_TYPE_REPORT (jd_report_get_type ())
+G_DECLARE_FINAL_TYPE (JdReport, jd_report, JD, REPORT, GObject)
+
+JdReport *jd_report_new        (void);
+/* @source: "argument", "stdin", "file", "har:3" (DESIGN.md).
+ * @verification: nullable. @findings: (element-type JdFinding), as jd_diagnose() returns. */
+void      jd_report_add        (JdReport       *self,
+                                const char     *source,
+                                JdToken        *token,
+                                JdVerifyResult *verification,
+                                GPtrArray      *findings);
+/* Adds a line under the token just added ("GET https://… → 401"), shown in the text report. */
+void      jd_report_add_note   (JdReport       *self,
+                                const char     *note);
+guint     jd_report_get_n_tokens (JdReport     *self);
+/* TRUE when any token has a finding of severity error. */
+gboolean  jd_report_has_errors (JdReport       *self);
+
+/* The JSON of DESIGN.md: {"tokens": [{"source", "header", "payload",
+ * "signature": {"alg", "status", "kid"}, "findings": [...]}]}. Never holds
+ * the token itself or the signature bytes. */
+char     *jd_report_to_json    (JdReport       *self,
+                                gboolean        pretty);
+/* For a person in a terminal; @color adds ANSI colours (the caller decides:
+ * a terminal, and NO_COLOR unset). @now is for relative times. */
+char     *jd_report_to_text    (JdReport       *self,
+                                gboolean        color,
+                                gint64          now);
+
+G_END_DECLS

@@ -1,0 +1,966 @@
+/* test-claims.c — claim meanings, time text and badges, the claims tree
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "jd-claims.h"
+#include "jd-time.h"
+
+/* The article's example: exp 1748441531 = 2025-05-28T14:12:11Z. */
+#define EXP 1748441531
+
+static JsonNode *
+parse (const char *json)
+{
+  g_autoptr (GError) error = NULL;
+  JsonNode *node = json_from_string (json, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+/* ---- Meanings ---------------------------------------------------------- */
+
+static const char *payload_claims[] = {
+  /* RFC 7519 */
+  "iss", "sub", "aud", "exp", "nbf", "iat", "jti",
+  /* OIDC Core */
+  "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username",
+  "profile", "picture", "website", "email", "email_verified", "gender", "birthdate", "zoneinfo",
+  "locale", "phone_number", "phone_number_verified", "address", "updated_at", "auth_time",
+  "nonce", "acr", "amr", "azp", "at_hash", "c_hash", "sid",
+  /* Azure AD */
+  "tid", "oid", "appid", "azp", "scp", "roles", "ver", "idp", "upn", "unique_name",
+  "preferred_username", "amr", "uti", "rh", "wids", "xms_cc", "xms_tcdt", "xms_anything",
+  /* Auth0 / Okta */
+  "scope", "permissions", "gty", "cid", "uid", "scp",
+  /* Keycloak */
+  "realm_access", "resource_access", "session_state", "sid", "acr", "allowed-origins", "typ",
+  "azp",
+  /* Google / Firebase */
+  "firebase", "email_verified", "auth_time", "hd", "user_id", "picture",
+};
+
+static const char *header_params[] = {
+  "alg", "typ", "kid", "cty", "jku", "jwk", "x5u", "x5c", "x5t", "x5t#S256", "crit", "enc",
+  "zip", "epk", "nonce",
+};
+
+static void
+test_meaning_payload (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (payload_claims); i++)
+    {
+      const char *meaning = jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, payload_claims[i]);
+
+      if (meaning == NULL)
+        g_test_message ("no meaning for payload claim %s", payload_claims[i]);
+      g_assert_nonnull (meaning);
+      g_assert_cmpuint (strlen (meaning), >, 10);
+    }
+}
+
+static void
+test_meaning_header (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (header_params); i++)
+    {
+      const char *meaning = jd_claims_get_meaning (JD_CLAIMS_SECTION_HEADER, header_params[i]);
+
+      if (meaning == NULL)
+        g_test_message ("no meaning for header parameter %s", header_params[i]);
+      g_assert_nonnull (meaning);
+      g_assert_cmpuint (strlen (meaning), >, 10);
+    }
+}
+
+static void
+test_meaning_context (void)
+{
+  const char *header_nonce = jd_claims_get_meaning (JD_CLAIMS_SECTION_HEADER, "nonce");
+  const char *payload_nonce = jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, "nonce");
+  const char *header_typ = jd_claims_get_meaning (JD_CLAIMS_SECTION_HEADER, "typ");
+  const char *payload_typ = jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, "typ");
+
+  g_assert_cmpstr (header_nonce, !=, payload_nonce);
+  g_assert_nonnull (strstr (header_nonce, "Graph"));
+  g_assert_null (strstr (payload_nonce, "Graph"));
+  g_assert_cmpstr (header_typ, !=, payload_typ);
+  g_assert_nonnull (strstr (payload_typ, "Keycloak"));
+
+  /* Payload-only claims are not header parameters, and the other way round. */
+  g_assert_null (jd_claims_get_meaning (JD_CLAIMS_SECTION_HEADER, "exp"));
+  g_assert_null (jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, "kid"));
+  g_assert_null (jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, "x5t#S256"));
+}
+
+static void
+test_meaning_unknown (void)
+{
+  g_assert_null (jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, "favourite_colour"));
+  g_assert_null (jd_claims_get_meaning (JD_CLAIMS_SECTION_HEADER, "favourite_colour"));
+  g_assert_null (jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, ""));
+  /* Claims are case-sensitive. */
+  g_assert_null (jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, "EXP"));
+  g_assert_null (jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, "xms"));
+  g_assert_null (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD, "realm_access.colour"));
+  g_assert_null (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD, "[0]"));
+}
+
+static void
+test_meaning_patterns (void)
+{
+  const char *roles = jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD,
+                                                      "realm_access.roles");
+
+  g_assert_nonnull (roles);
+  g_assert_cmpstr (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD,
+                                                   "realm_access.roles[3]"),
+                   ==, roles);
+  g_assert_nonnull (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD,
+                                                    "resource_access.account.roles"));
+  g_assert_nonnull (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD,
+                                                    "resource_access.my-api"));
+  g_assert_nonnull (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD,
+                                                    "firebase.sign_in_provider"));
+  g_assert_nonnull (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD, "cnf.jkt"));
+  g_assert_nonnull (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_HEADER, "jwk.kty"));
+  g_assert_cmpstr (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD, "exp"), ==,
+                   jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, "exp"));
+  g_assert_nonnull (jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, "xms_st"));
+  g_assert_nonnull (jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD,
+                                           "https://example.com/roles"));
+}
+
+static void
+test_meaning_list (void)
+{
+  g_autofree const char **header = jd_claims_list_known (JD_CLAIMS_SECTION_HEADER);
+  g_autofree const char **payload = jd_claims_list_known (JD_CLAIMS_SECTION_PAYLOAD);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_true (g_strv_contains (header, "x5t#S256"));
+  g_assert_true (g_strv_contains (payload, "allowed-origins"));
+  for (guint i = 0; payload[i] != NULL; i++)
+    {
+      /* No name twice in a table: the second entry would never be read. */
+      g_assert_false (g_hash_table_contains (seen, payload[i]));
+      g_hash_table_add (seen, (gpointer) payload[i]);
+      g_assert_nonnull (jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, payload[i]));
+    }
+  g_hash_table_remove_all (seen);
+  for (guint i = 0; header[i] != NULL; i++)
+    {
+      g_assert_false (g_hash_table_contains (seen, header[i]));
+      g_hash_table_add (seen, (gpointer) header[i]);
+    }
+}
+
+/* ---- Durations and relative time --------------------------------------- */
+
+static void
+assert_duration (gint64 seconds, const char *expected)
+{
+  g_autofree char *text = jd_time_format_duration (seconds);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_time_duration (void)
+{
+  assert_duration (0, "0 seconds");
+  assert_duration (1, "1 second");
+  assert_duration (2, "2 seconds");
+  assert_duration (59, "59 seconds");
+  assert_duration (60, "60 seconds");
+  assert_duration (90, "90 seconds");
+  assert_duration (119, "119 seconds");
+  assert_duration (120, "2 minutes");
+  assert_duration (3599, "59 minutes");
+  assert_duration (3600, "1 hour");
+  assert_duration (7199, "1 hour");
+  assert_duration (7200, "2 hours");
+  assert_duration (86399, "23 hours");
+  assert_duration (86400, "1 day");
+  assert_duration (172799, "1 day");
+  assert_duration (172800, "2 days");
+  assert_duration (-3600, "1 hour");
+  assert_duration (G_MININT64, "2147483647 days");
+}
+
+static void
+assert_relative (JdTimeClaim claim, double value, gint64 now, const char *expected)
+{
+  g_autofree char *text = jd_time_format_relative (claim, value, now);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_time_relative (void)
+{
+  const gint64 now = EXP;
+
+  /* The phrases of the brief. */
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now - 3 * 3600, now, "expired 3 hours ago");
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now + 4 * 60, now, "expires in 4 minutes");
+  assert_relative (JD_TIME_CLAIM_ISSUED_AT, now + 90, now, "issued 90 seconds in the future");
+  assert_relative (JD_TIME_CLAIM_ISSUED_AT, now - 2 * 86400, now, "issued 2 days ago");
+  assert_relative (JD_TIME_CLAIM_NOT_BEFORE, now + 5 * 60, now, "not valid for another 5 minutes");
+  assert_relative (JD_TIME_CLAIM_NOT_BEFORE, now - 3 * 3600, now, "became valid 3 hours ago");
+  assert_relative (JD_TIME_CLAIM_AUTH_TIME, now - 3600, now, "authenticated 1 hour ago");
+  assert_relative (JD_TIME_CLAIM_UPDATED_AT, now - 400 * 86400, now, "updated 400 days ago");
+  assert_relative (JD_TIME_CLAIM_UPDATED_AT, now + 2, now, "updated 2 seconds in the future");
+  assert_relative (JD_TIME_CLAIM_NONE, now - 10, now, "10 seconds ago");
+  assert_relative (JD_TIME_CLAIM_NONE, now + 10, now, "in 10 seconds");
+
+  /* Singular and plural at the unit boundaries. */
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now - 1, now, "expired 1 second ago");
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now + 1, now, "expires in 1 second");
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now - 59, now, "expired 59 seconds ago");
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now - 60, now, "expired 60 seconds ago");
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now - 120, now, "expired 2 minutes ago");
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now + 3599, now, "expires in 59 minutes");
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now + 3600, now, "expires in 1 hour");
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now - 86400, now, "expired 1 day ago");
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now + 86400, now, "expires in 1 day");
+  assert_relative (JD_TIME_CLAIM_ISSUED_AT, now + 1, now, "issued 1 second in the future");
+  assert_relative (JD_TIME_CLAIM_NOT_BEFORE, now + 60, now, "not valid for another 60 seconds");
+
+  /* Exactly now, and fractions of a second. */
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now, now, "expired just now");
+  assert_relative (JD_TIME_CLAIM_ISSUED_AT, now, now, "issued just now");
+  assert_relative (JD_TIME_CLAIM_NOT_BEFORE, now, now, "became valid just now");
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now - 0.5, now, "expired just now");
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now + 0.5, now, "expires in 1 second");
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now - 1.5, now, "expired 1 second ago");
+}
+
+static void
+test_time_relative_never_zero (void)
+{
+  const JdTimeClaim claims[] = {
+    JD_TIME_CLAIM_EXPIRY, JD_TIME_CLAIM_NOT_BEFORE, JD_TIME_CLAIM_ISSUED_AT,
+  };
+
+  for (gint64 delta = -200000; delta <= 200000; delta += 97)
+    for (gsize c = 0; c < G_N_ELEMENTS (claims); c++)
+      {
+        g_autofree char *text = jd_time_format_relative (claims[c], EXP + delta, EXP);
+
+        g_assert_null (strstr (text, " 0 "));
+        if (delta != 0)
+          g_assert_null (strstr (text, "just now"));
+      }
+}
+
+/* ---- Badges ------------------------------------------------------------- */
+
+static void
+test_badge_expiry (void)
+{
+  const JdTimeClaim exp = JD_TIME_CLAIM_EXPIRY;
+
+  /* Leeway 60: expired when now ≥ exp + 60. */
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP - 3600, 60), ==, JD_BADGE_OK);
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP - 301, 60), ==, JD_BADGE_OK);
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP - 300, 60), ==, JD_BADGE_WARNING);
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP - 1, 60), ==, JD_BADGE_WARNING);
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP, 60), ==, JD_BADGE_WARNING);
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP + 59, 60), ==, JD_BADGE_WARNING);
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP + 60, 60), ==, JD_BADGE_ERROR);
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP + 86400, 60), ==, JD_BADGE_ERROR);
+
+  /* Leeway 0: expired exactly at exp. */
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP - 1, 0), ==, JD_BADGE_WARNING);
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP, 0), ==, JD_BADGE_ERROR);
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP - 301, 0), ==, JD_BADGE_OK);
+  /* A negative leeway counts as 0. */
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP, -30), ==, JD_BADGE_ERROR);
+
+  /* A leeway longer than 5 minutes widens the warning before exp. */
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP - 600, 600), ==, JD_BADGE_WARNING);
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP - 601, 600), ==, JD_BADGE_OK);
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP + 599, 600), ==, JD_BADGE_WARNING);
+  g_assert_cmpint (jd_time_badge_state (exp, EXP, EXP + 600, 600), ==, JD_BADGE_ERROR);
+
+  /* Fractional: now 0.5 s before the limit is not yet expired. */
+  g_assert_cmpint (jd_time_badge_state (exp, EXP + 0.5, EXP, 0), ==, JD_BADGE_WARNING);
+  g_assert_cmpint (jd_time_badge_state (exp, EXP - 0.5, EXP, 0), ==, JD_BADGE_ERROR);
+
+  g_assert_cmpint (jd_time_badge_state (JD_TIME_CLAIM_NONE, EXP, EXP, 60), ==, JD_BADGE_NONE);
+}
+
+static void
+test_badge_future (void)
+{
+  const JdTimeClaim both[] = { JD_TIME_CLAIM_NOT_BEFORE, JD_TIME_CLAIM_ISSUED_AT };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (both); i++)
+    {
+      JdTimeClaim claim = both[i];
+
+      /* In the past or now: fine. */
+      g_assert_cmpint (jd_time_badge_state (claim, EXP - 86400, EXP, 60), ==, JD_BADGE_OK);
+      g_assert_cmpint (jd_time_badge_state (claim, EXP, EXP, 60), ==, JD_BADGE_OK);
+      g_assert_cmpint (jd_time_badge_state (claim, EXP, EXP, 0), ==, JD_BADGE_OK);
+      /* In the future within the leeway: warning; beyond: error. */
+      g_assert_cmpint (jd_time_badge_state (claim, EXP + 1, EXP, 60), ==, JD_BADGE_WARNING);
+      g_assert_cmpint (jd_time_badge_state (claim, EXP + 60, EXP, 60), ==, JD_BADGE_WARNING);
+      g_assert_cmpint (jd_time_badge_state (claim, EXP + 61, EXP, 60), ==, JD_BADGE_ERROR);
+      g_assert_cmpint (jd_time_badge_state (claim, EXP + 90, EXP, 60), ==, JD_BADGE_ERROR);
+      /* Leeway 0: one second ahead is already an error. */
+      g_assert_cmpint (jd_time_badge_state (claim, EXP + 1, EXP, 0), ==, JD_BADGE_ERROR);
+    }
+
+  /* Past events: only a time far in the future is suspicious. */
+  g_assert_cmpint (jd_time_badge_state (JD_TIME_CLAIM_AUTH_TIME, EXP - 3600, EXP, 60), ==,
+                   JD_BADGE_OK);
+  g_assert_cmpint (jd_time_badge_state (JD_TIME_CLAIM_AUTH_TIME, EXP + 61, EXP, 60), ==,
+                   JD_BADGE_WARNING);
+  g_assert_cmpint (jd_time_badge_state (JD_TIME_CLAIM_UPDATED_AT, EXP + 60, EXP, 60), ==,
+                   JD_BADGE_OK);
+}
+
+static void
+assert_badge_text (JdTimeClaim claim, double value, gint64 now, gint64 leeway,
+                   const char *expected)
+{
+  g_autofree char *text = jd_time_badge_text (claim, value, now, leeway);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_badge_text (void)
+{
+  assert_badge_text (JD_TIME_CLAIM_EXPIRY, EXP, EXP + 10800, 60, "expired 3 hours ago");
+  assert_badge_text (JD_TIME_CLAIM_EXPIRY, EXP, EXP + 30, 60, "expired 30 seconds ago, within leeway");
+  assert_badge_text (JD_TIME_CLAIM_EXPIRY, EXP, EXP, 60, "expired just now, within leeway");
+  assert_badge_text (JD_TIME_CLAIM_EXPIRY, EXP, EXP, 0, "expired just now");
+  assert_badge_text (JD_TIME_CLAIM_EXPIRY, EXP, EXP + 60, 60, "expired 60 seconds ago");
+  assert_badge_text (JD_TIME_CLAIM_EXPIRY, EXP, EXP - 240, 60, "expires in 4 minutes");
+  assert_badge_text (JD_TIME_CLAIM_ISSUED_AT, EXP + 90, EXP, 60, "issued 90 seconds in the future");
+  assert_badge_text (JD_TIME_CLAIM_ISSUED_AT, EXP + 20, EXP, 60,
+                     "issued 20 seconds in the future, within leeway");
+  assert_badge_text (JD_TIME_CLAIM_NOT_BEFORE, EXP + 300, EXP, 60,
+                     "not valid for another 5 minutes");
+  assert_badge_text (JD_TIME_CLAIM_NOT_BEFORE, EXP + 60, EXP, 60,
+                     "not valid for another 60 seconds, within leeway");
+
+  g_assert_cmpstr (jd_badge_state_to_string (JD_BADGE_WARNING), ==, "warning");
+  g_assert_cmpstr (jd_badge_state_to_string (JD_BADGE_ERROR), ==, "error");
+}
+
+/* ---- NumericDate ------------------------------------------------------- */
+
+static void
+test_numeric_date_fractional (void)
+{
+  g_autoptr (JsonNode) node = parse ("1748441531.5");
+  g_autoptr (JsonNode) integer = parse ("1748441531");
+  g_autofree char *tooltip = NULL;
+  g_autofree char *utc = NULL;
+  double seconds = 0;
+
+  g_assert_cmpint (jd_numeric_date_read (node, &seconds), ==, JD_NUMERIC_DATE_VALID);
+  g_assert_cmpfloat (seconds, ==, 1748441531.5);
+  g_assert_null (jd_numeric_date_problem ("exp", node));
+
+  g_assert_cmpint (jd_numeric_date_read (integer, &seconds), ==, JD_NUMERIC_DATE_VALID);
+  g_assert_cmpfloat (seconds, ==, 1748441531.0);
+
+  utc = jd_time_format_utc (1748441531.5);
+  g_assert_cmpstr (utc, ==, "2025-05-28T14:12:11.500000Z");
+
+  /* Tests run with TZ=UTC (tests/meson.build), so local time is UTC. */
+  tooltip = jd_time_format_tooltip (1748441531.5, node);
+  g_assert_cmpstr (tooltip, ==,
+                   "2025-05-28T14:12:11.500000Z (UTC)\n"
+                   "2025-05-28 14:12:11.500000 UTC (local time)\n"
+                   "1748441531.5 (raw value)");
+  g_clear_pointer (&tooltip, g_free);
+  tooltip = jd_time_format_tooltip (EXP, integer);
+  g_assert_cmpstr (tooltip, ==,
+                   "2025-05-28T14:12:11Z (UTC)\n"
+                   "2025-05-28 14:12:11 UTC (local time)\n"
+                   "1748441531 (raw value)");
+  g_clear_pointer (&tooltip, g_free);
+  tooltip = jd_time_format_tooltip (EXP, NULL);
+  g_assert_true (g_str_has_suffix (tooltip, "\n1748441531 (raw value)"));
+}
+
+static void
+test_numeric_date_string (void)
+{
+  g_autoptr (JsonNode) iso = parse ("\"2026-05-28T14:02:11Z\"");
+  g_autoptr (JsonNode) digits = parse ("\"1748441531\"");
+  g_autoptr (JsonNode) word = parse ("\"tomorrow\"");
+  g_autofree char *problem = NULL;
+  double seconds = -1;
+
+  g_assert_cmpint (jd_numeric_date_read (iso, &seconds), ==, JD_NUMERIC_DATE_STRING);
+  g_assert_cmpfloat (seconds, ==, -1); /* untouched */
+
+  problem = jd_numeric_date_problem ("exp", iso);
+  g_assert_cmpstr (problem, ==,
+                   "\"exp\" is the string \"2026-05-28T14:02:11Z\", not a NumericDate: RFC 7519 "
+                   "wants a JSON number of seconds since 1970 (here 1779976931, "
+                   "2026-05-28T14:02:11Z), and most verifiers reject a string");
+  g_clear_pointer (&problem, g_free);
+
+  g_assert_cmpint (jd_numeric_date_read (digits, NULL), ==, JD_NUMERIC_DATE_STRING);
+  problem = jd_numeric_date_problem ("iat", digits);
+  g_assert_nonnull (strstr (problem, "\"iat\" is the string \"1748441531\""));
+  g_assert_nonnull (strstr (problem, "(here 1748441531, 2025-05-28T14:12:11Z)"));
+  g_clear_pointer (&problem, g_free);
+
+  problem = jd_numeric_date_problem ("nbf", word);
+  g_assert_cmpstr (problem, ==,
+                   "\"nbf\" is the string \"tomorrow\", not a NumericDate: RFC 7519 wants a JSON "
+                   "number of seconds since 1970, and most verifiers reject a string");
+  g_clear_pointer (&problem, g_free);
+
+  /* A long or hostile string is cut and escaped. */
+  {
+    g_autoptr (GString) json = g_string_new ("\"\\u001b[31m");
+    g_autoptr (JsonNode) hostile = NULL;
+
+    for (int i = 0; i < 500; i++)
+      g_string_append_c (json, 'x');
+    g_string_append_c (json, '"');
+    hostile = parse (json->str);
+    problem = jd_numeric_date_problem ("exp", hostile);
+    g_assert_null (strchr (problem, '\033'));
+    g_assert_nonnull (strstr (problem, "\\u001b[31m"));
+    g_assert_nonnull (strstr (problem, "x…\""));
+    g_assert_cmpuint (strlen (problem), <, 400);
+  }
+}
+
+static void
+test_numeric_date_wrong (void)
+{
+  struct {
+    const char *json;
+    JdNumericDateStatus status;
+    const char *fragment;
+  } cases[] = {
+    { "true", JD_NUMERIC_DATE_WRONG_TYPE, "\"exp\" is the boolean true" },
+    { "null", JD_NUMERIC_DATE_WRONG_TYPE, "\"exp\" is null" },
+    { "{}", JD_NUMERIC_DATE_WRONG_TYPE, "\"exp\" is an object" },
+    { "[1748441531]", JD_NUMERIC_DATE_WRONG_TYPE, "\"exp\" is an array" },
+    { "1748441531000", JD_NUMERIC_DATE_OUT_OF_RANGE,
+      "\"exp\" is 1748441531000, which looks like milliseconds since 1970: a NumericDate counts "
+      "seconds (1748441531 would be 2025-05-28T14:12:11Z)" },
+    { "1e300", JD_NUMERIC_DATE_OUT_OF_RANGE, "outside the years 1 to 9999" },
+    { "-1e300", JD_NUMERIC_DATE_OUT_OF_RANGE, "outside the years 1 to 9999" },
+    { "253402300799", JD_NUMERIC_DATE_VALID, NULL },
+    { "253402300800", JD_NUMERIC_DATE_OUT_OF_RANGE, NULL },
+    { "-62135596800", JD_NUMERIC_DATE_VALID, NULL },
+    { "0", JD_NUMERIC_DATE_VALID, NULL },
+  };
+
+  g_assert_cmpint (jd_numeric_date_read (NULL, NULL), ==, JD_NUMERIC_DATE_MISSING);
+  g_assert_null (jd_numeric_date_problem ("exp", NULL));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (JsonNode) node = parse (cases[i].json);
+      g_autofree char *problem = jd_numeric_date_problem ("exp", node);
+
+      g_test_message ("%s", cases[i].json);
+      g_assert_cmpint (jd_numeric_date_read (node, NULL), ==, cases[i].status);
+      if (cases[i].status == JD_NUMERIC_DATE_VALID)
+        g_assert_null (problem);
+      else
+        g_assert_nonnull (problem);
+      if (cases[i].fragment != NULL)
+        g_assert_nonnull (strstr (problem, cases[i].fragment));
+    }
+}
+
+static void
+test_numeric_date_member (void)
+{
+  g_autoptr (JsonNode) root = parse ("{\"exp\": 1748441531, \"iat\": \"now\"}");
+  JsonObject *object = json_node_get_object (root);
+  double seconds = 0;
+
+  g_assert_cmpint (jd_numeric_date_get_member (object, "exp", &seconds), ==,
+                   JD_NUMERIC_DATE_VALID);
+  g_assert_cmpfloat (seconds, ==, EXP);
+  g_assert_cmpint (jd_numeric_date_get_member (object, "iat", &seconds), ==,
+                   JD_NUMERIC_DATE_STRING);
+  g_assert_cmpint (jd_numeric_date_get_member (object, "nbf", &seconds), ==,
+                   JD_NUMERIC_DATE_MISSING);
+  g_assert_cmpint (jd_numeric_date_get_member (NULL, "exp", &seconds), ==,
+                   JD_NUMERIC_DATE_MISSING);
+}
+
+static void
+test_parse_date_string (void)
+{
+  struct {
+    const char *text;
+    gboolean ok;
+    double seconds;
+  } cases[] = {
+    { "2026-05-28T14:02:11Z", TRUE, 1779976931 },
+    { "2026-05-28T16:02:11+02:00", TRUE, 1779976931 },
+    { "2026-05-28T14:02:11", TRUE, 1779976931 },
+    { "2026-05-28 14:02:11", TRUE, 1779976931 },
+    { "  2026-05-28T14:02:11.5Z ", TRUE, 1779976931.5 },
+    { "2026-05-28", TRUE, 1779926400 },
+    { "1748441531", TRUE, 1748441531 },
+    { "1748441531.25", TRUE, 1748441531.25 },
+    { "-1", TRUE, -1 },
+    { "", FALSE, 0 },
+    { "-", FALSE, 0 },
+    { "0x10", FALSE, 0 },
+    { "inf", FALSE, 0 },
+    { "1e9", FALSE, 0 },
+    { "tomorrow", FALSE, 0 },
+    { "2026-13-28T14:02:11Z", FALSE, 0 },
+    { "99999999999999", FALSE, 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double seconds = 0;
+
+      g_test_message ("\"%s\"", cases[i].text);
+      g_assert_cmpint (jd_time_parse_date_string (cases[i].text, &seconds), ==, cases[i].ok);
+      if (cases[i].ok)
+        g_assert_cmpfloat (seconds, ==, cases[i].seconds);
+    }
+}
+
+static void
+test_time_claim_names (void)
+{
+  g_assert_cmpint (jd_time_claim_from_name ("exp"), ==, JD_TIME_CLAIM_EXPIRY);
+  g_assert_cmpint (jd_time_claim_from_name ("nbf"), ==, JD_TIME_CLAIM_NOT_BEFORE);
+  g_assert_cmpint (jd_time_claim_from_name ("iat"), ==, JD_TIME_CLAIM_ISSUED_AT);
+  g_assert_cmpint (jd_time_claim_from_name ("auth_time"), ==, JD_TIME_CLAIM_AUTH_TIME);
+  g_assert_cmpint (jd_time_claim_from_name ("updated_at"), ==, JD_TIME_CLAIM_UPDATED_AT);
+  g_assert_cmpint (jd_time_claim_from_name ("Exp"), ==, JD_TIME_CLAIM_NONE);
+  g_assert_cmpint (jd_time_claim_from_name ("jti"), ==, JD_TIME_CLAIM_NONE);
+}
+
+/* ---- The tree model ---------------------------------------------------- */
+
+static const char nested_payload[] =
+  "{"
+  "  \"iss\": \"https://kc.example/realms/demo\","
+  "  \"exp\": 1748441531,"
+  "  \"iat\": 1748437931.25,"
+  "  \"aud\": [\"account\", \"api\", \"web\"],"
+  "  \"realm_access\": { \"roles\": [\"admin\", \"user\"] },"
+  "  \"resource_access\": { \"account\": { \"roles\": [\"view-profile\"] } },"
+  "  \"email_verified\": true,"
+  "  \"middle_name\": null,"
+  "  \"empty_list\": [],"
+  "  \"empty_object\": {},"
+  "  \"https://example.com/roles\": [\"reader\"],"
+  "  \"ratio\": 0.1,"
+  "  \"big\": 1e3,"
+  "  \"as_string\": \"1748441531\""
+  "}";
+
+static GListModel *
+nested_model (void)
+{
+  g_autoptr (JsonNode) root = parse (nested_payload);
+
+  return jd_claims_model_new (json_node_get_object (root), JD_CLAIMS_SECTION_PAYLOAD);
+}
+
+static JdClaimNode *
+item (GListModel *model, guint position)
+{
+  JdClaimNode *node = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (node);
+  g_object_unref (node); /* the model keeps it alive */
+  return node;
+}
+
+static void
+test_model_shape (void)
+{
+  g_autoptr (GListModel) model = nested_model ();
+  g_autoptr (GListModel) aud_children = NULL;
+  g_autoptr (GListModel) aud_again = NULL;
+  g_autoptr (GListModel) realm_children = NULL;
+  g_autoptr (GListModel) roles = NULL;
+  g_autoptr (GListModel) from_func = NULL;
+  const char *names[] = {
+    "iss", "exp", "iat", "aud", "realm_access", "resource_access", "email_verified",
+    "middle_name", "empty_list", "empty_object", "https://example.com/roles", "ratio", "big",
+    "as_string",
+  };
+  JdClaimNode *node;
+
+  g_assert_true (JD_IS_CLAIMS_MODEL (model));
+  g_assert_true (g_list_model_get_item_type (model) == JD_TYPE_CLAIM_NODE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (names));
+  g_assert_null (g_list_model_get_item (model, G_N_ELEMENTS (names)));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpstr (jd_claim_node_get_name (item (model, i)), ==, names[i]);
+
+  /* Scalars. */
+  node = item (model, 0);
+  g_assert_cmpstr (jd_claim_node_get_path (node), ==, "iss");
+  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "\"https://kc.example/realms/demo\"");
+  g_assert_nonnull (jd_claim_node_get_meaning (node));
+  g_assert_false (jd_claim_node_get_is_time (node));
+  g_assert_cmpint (jd_claim_node_get_badge_state (node), ==, JD_BADGE_NONE);
+  g_assert_null (jd_claim_node_get_badge_text (node));
+  g_assert_null (jd_claim_node_get_children (node));
+  g_assert_cmpint (jd_claim_node_get_section (node), ==, JD_CLAIMS_SECTION_PAYLOAD);
+  g_assert_cmpstr (json_node_get_string (jd_claim_node_get_node (node)), ==,
+                   "https://kc.example/realms/demo");
+
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 1)), ==, "1748441531");
+  g_assert_true (jd_claim_node_get_is_time (item (model, 1)));
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 2)), ==, "1748437931.25");
+  g_assert_true (jd_claim_node_get_is_time (item (model, 2)));
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 6)), ==, "true");
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 7)), ==, "null");
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 11)), ==, "0.1");
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 12)), ==, "1000");
+  /* A number in a string keeps its quotes: it is not a NumericDate. */
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 13)), ==, "\"1748441531\"");
+
+  /* Empty containers have no children (no expander). */
+  node = item (model, 8);
+  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "[]");
+  g_assert_null (jd_claim_node_get_children (node));
+  node = item (model, 9);
+  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "{}");
+  g_assert_null (jd_claim_node_get_children (node));
+
+  /* An array: "3 items", children [0]…[2], the same model every time. */
+  node = item (model, 3);
+  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "3 items");
+  aud_children = jd_claim_node_get_children (node);
+  aud_again = jd_claim_node_get_children (node);
+  g_assert_true (aud_children == aud_again);
+  g_assert_cmpuint (g_list_model_get_n_items (aud_children), ==, 3);
+  g_assert_cmpstr (jd_claim_node_get_name (item (aud_children, 2)), ==, "[2]");
+  g_assert_cmpstr (jd_claim_node_get_path (item (aud_children, 2)), ==, "aud[2]");
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (aud_children, 2)), ==, "\"web\"");
+  g_assert_null (jd_claim_node_get_meaning (item (aud_children, 2)));
+  from_func = jd_claims_create_child_model (node, NULL);
+  g_assert_true (from_func == aud_children);
+
+  /* Objects in objects. */
+  node = item (model, 4);
+  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "1 member");
+  realm_children = jd_claim_node_get_children (node);
+  g_assert_cmpuint (g_list_model_get_n_items (realm_children), ==, 1);
+  node = item (realm_children, 0);
+  g_assert_cmpstr (jd_claim_node_get_name (node), ==, "roles");
+  g_assert_cmpstr (jd_claim_node_get_path (node), ==, "realm_access.roles");
+  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "2 items");
+  g_assert_nonnull (jd_claim_node_get_meaning (node));
+  g_assert_false (jd_claim_node_get_is_time (node));
+  roles = jd_claim_node_get_children (node);
+  g_assert_cmpstr (jd_claim_node_get_path (item (roles, 0)), ==, "realm_access.roles[0]");
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (roles, 1)), ==, "\"user\"");
+
+  /* A name that is not plain is bracketed in paths. */
+  node = item (model, 10);
+  g_assert_cmpstr (jd_claim_node_get_path (node), ==, "[\"https://example.com/roles\"]");
+  g_assert_nonnull (jd_claim_node_get_meaning (node));
+}
+
+static void
+test_model_properties (void)
+{
+  g_autoptr (GListModel) model = nested_model ();
+  JdClaimNode *exp;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (JsonNode) json = NULL;
+  gboolean is_time = FALSE;
+  JdBadgeState state = JD_BADGE_NONE;
+
+  jd_claims_model_set_now (model, EXP + 3 * 3600, 60);
+  g_assert_cmpint (jd_claims_model_get_now (model), ==, EXP + 3 * 3600);
+  g_assert_cmpint (jd_claims_model_get_leeway (model), ==, 60);
+
+  exp = item (model, 1);
+  g_object_get (exp, "name", &name, "badge-text", &text, "is-time", &is_time, "badge-state",
+                &state, "node", &json, NULL);
+  g_assert_cmpstr (name, ==, "exp");
+  g_assert_cmpstr (text, ==, "expired 3 hours ago");
+  g_assert_true (is_time);
+  g_assert_cmpint (state, ==, JD_BADGE_ERROR);
+  g_assert_cmpint (json_node_get_int (json), ==, EXP);
+  g_assert_cmpstr (jd_claim_node_get_badge_tooltip (exp), ==,
+                   "2025-05-28T14:12:11Z (UTC)\n"
+                   "2025-05-28 14:12:11 UTC (local time)\n"
+                   "1748441531 (raw value)");
+
+  /* iat 1748437931.25 is 3599.75 s before exp, so 14399.75 s ago: the
+   * count is truncated, 3 hours and not 4. */
+  g_assert_cmpstr (jd_claim_node_get_badge_text (item (model, 2)), ==, "issued 3 hours ago");
+  g_assert_cmpint (jd_claim_node_get_badge_state (item (model, 2)), ==, JD_BADGE_OK);
+}
+
+static void
+test_model_time_not_numeric (void)
+{
+  g_autoptr (JsonNode) root = parse ("{\"exp\": \"2026-05-28T14:02:11Z\", \"auth_time\": true}");
+  g_autoptr (GListModel) model = jd_claims_model_new (json_node_get_object (root),
+                                                      JD_CLAIMS_SECTION_PAYLOAD);
+  JdClaimNode *exp = item (model, 0);
+  JdClaimNode *auth_time = item (model, 1);
+
+  g_assert_true (jd_claim_node_get_is_time (exp));
+  g_assert_cmpint (jd_claim_node_get_badge_state (exp), ==, JD_BADGE_ERROR);
+  g_assert_cmpstr (jd_claim_node_get_badge_text (exp), ==, "not a NumericDate");
+  g_assert_nonnull (strstr (jd_claim_node_get_badge_tooltip (exp), "1779976931"));
+  g_assert_cmpint (jd_claim_node_get_badge_state (auth_time), ==, JD_BADGE_WARNING);
+  g_assert_nonnull (strstr (jd_claim_node_get_badge_tooltip (auth_time), "the boolean true"));
+}
+
+static void
+test_model_header (void)
+{
+  g_autoptr (JsonNode) root = parse ("{\"alg\": \"RS256\", \"typ\": \"JWT\", \"nonce\": \"abc\", "
+                                     "\"x5t#S256\": \"xyz\", \"exp\": 1}");
+  g_autoptr (GListModel) model = jd_claims_model_new (json_node_get_object (root),
+                                                      JD_CLAIMS_SECTION_HEADER);
+  JdClaimNode *nonce = item (model, 2);
+  JdClaimNode *exp = item (model, 4);
+
+  g_assert_cmpint (jd_claim_node_get_section (nonce), ==, JD_CLAIMS_SECTION_HEADER);
+  g_assert_cmpstr (jd_claim_node_get_meaning (nonce), ==,
+                   jd_claims_get_meaning (JD_CLAIMS_SECTION_HEADER, "nonce"));
+  g_assert_cmpstr (jd_claim_node_get_path (item (model, 3)), ==, "x5t#S256");
+  /* No time badges in a header. */
+  g_assert_false (jd_claim_node_get_is_time (exp));
+  g_assert_null (jd_claim_node_get_meaning (exp));
+  g_assert_cmpint (jd_claim_node_get_badge_state (exp), ==, JD_BADGE_NONE);
+}
+
+static void
+test_model_empty (void)
+{
+  g_autoptr (GListModel) model = jd_claims_model_new (NULL, JD_CLAIMS_SECTION_PAYLOAD);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_null (jd_claims_model_find (model, "exp"));
+  jd_claims_model_set_now (model, 0, 0);
+}
+
+static void
+test_model_find (void)
+{
+  g_autoptr (GListModel) model = nested_model ();
+  g_autoptr (GListModel) children = NULL;
+  JdClaimNode *found;
+
+  found = jd_claims_model_find (model, "exp");
+  g_assert_true (found == item (model, 1));
+
+  found = jd_claims_model_find (model, "realm_access.roles[1]");
+  g_assert_nonnull (found);
+  g_assert_cmpstr (jd_claim_node_get_value_text (found), ==, "\"user\"");
+  /* The same object the tree shows. */
+  children = jd_claim_node_get_children (jd_claims_model_find (model, "realm_access.roles"));
+  g_assert_true (found == item (children, 1));
+
+  found = jd_claims_model_find (model, "resource_access.account.roles[0]");
+  g_assert_nonnull (found);
+  g_assert_cmpstr (jd_claim_node_get_value_text (found), ==, "\"view-profile\"");
+  g_assert_nonnull (jd_claim_node_get_meaning (jd_claims_model_find (model,
+                                                                     "resource_access.account.roles")));
+
+  /* Bracketed path and bare name of a non-plain member. */
+  found = jd_claims_model_find (model, "[\"https://example.com/roles\"]");
+  g_assert_true (found == item (model, 10));
+  g_assert_true (jd_claims_model_find (model, "https://example.com/roles") == found);
+  g_assert_nonnull (jd_claims_model_find (model, "[\"https://example.com/roles\"][0]"));
+
+  g_assert_null (jd_claims_model_find (model, "realm_access.roles[2]"));
+  g_assert_null (jd_claims_model_find (model, "realm_access.role"));
+  g_assert_null (jd_claims_model_find (model, "nope"));
+  g_assert_null (jd_claims_model_find (model, ""));
+  g_assert_null (jd_claims_model_find (model, "aud.x"));
+}
+
+typedef struct {
+  guint state;
+  guint text;
+  guint tooltip;
+  guint other;
+} NotifyCount;
+
+static void
+count_notify (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  NotifyCount *count = user_data;
+
+  if (strcmp (pspec->name, "badge-state") == 0)
+    count->state++;
+  else if (strcmp (pspec->name, "badge-text") == 0)
+    count->text++;
+  else if (strcmp (pspec->name, "badge-tooltip") == 0)
+    count->tooltip++;
+  else
+    count->other++;
+}
+
+static void
+test_model_notify (void)
+{
+  g_autoptr (GListModel) model = nested_model ();
+  NotifyCount exp_count = { 0 }, iss_count = { 0 };
+  JdClaimNode *exp = item (model, 1);
+
+  /* Three hours before exp: "expires in 3 hours", ok. */
+  jd_claims_model_set_now (model, EXP - 3 * 3600, 60);
+  g_signal_connect (exp, "notify", G_CALLBACK (count_notify), &exp_count);
+  g_signal_connect (item (model, 0), "notify", G_CALLBACK (count_notify), &iss_count);
+  g_assert_cmpstr (jd_claim_node_get_badge_text (exp), ==, "expires in 3 hours");
+
+  /* The same instant again: nothing. */
+  jd_claims_model_set_now (model, EXP - 3 * 3600, 60);
+  g_assert_cmpuint (exp_count.state + exp_count.text + exp_count.tooltip + exp_count.other, ==, 0);
+
+  /* One second later, still "expires in 2 hours"… the text changes once. */
+  jd_claims_model_set_now (model, EXP - 3 * 3600 + 1, 60);
+  g_assert_cmpstr (jd_claim_node_get_badge_text (exp), ==, "expires in 2 hours");
+  g_assert_cmpuint (exp_count.text, ==, 1);
+  g_assert_cmpuint (exp_count.state, ==, 0);
+
+  /* Ticking within the same hour: no notification at all. */
+  for (gint64 t = 2; t < 60; t++)
+    jd_claims_model_set_now (model, EXP - 3 * 3600 + t, 60);
+  g_assert_cmpuint (exp_count.text, ==, 1);
+  g_assert_cmpuint (exp_count.state, ==, 0);
+
+  /* Into the 5-minute warning: state and text. */
+  jd_claims_model_set_now (model, EXP - 300, 60);
+  g_assert_cmpuint (exp_count.state, ==, 1);
+  g_assert_cmpuint (exp_count.text, ==, 2);
+  g_assert_cmpint (jd_claim_node_get_badge_state (exp), ==, JD_BADGE_WARNING);
+  g_assert_cmpstr (jd_claim_node_get_badge_text (exp), ==, "expires in 5 minutes");
+
+  /* Expired beyond the leeway. */
+  jd_claims_model_set_now (model, EXP + 60, 60);
+  g_assert_cmpuint (exp_count.state, ==, 2);
+  g_assert_cmpuint (exp_count.text, ==, 3);
+  g_assert_cmpint (jd_claim_node_get_badge_state (exp), ==, JD_BADGE_ERROR);
+
+  /* Only the leeway changes, and so does the state: back to a warning. */
+  jd_claims_model_set_now (model, EXP + 60, 120);
+  g_assert_cmpuint (exp_count.state, ==, 3);
+  g_assert_cmpstr (jd_claim_node_get_badge_text (exp), ==, "expired 60 seconds ago, within leeway");
+
+  /* The tooltip does not depend on the clock; nothing else ever changes. */
+  g_assert_cmpuint (exp_count.tooltip, ==, 0);
+  g_assert_cmpuint (exp_count.other, ==, 0);
+  g_assert_cmpuint (iss_count.state + iss_count.text + iss_count.tooltip + iss_count.other, ==, 0);
+
+  g_signal_handlers_disconnect_by_func (exp, count_notify, &exp_count);
+  g_signal_handlers_disconnect_by_func (item (model, 0), count_notify, &iss_count);
+}
+
+static void
+test_model_long_string (void)
+{
+  g_autoptr (GString) json = g_string_new ("{\"x5c\": \"");
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GListModel) model = NULL;
+  const char *text;
+
+  for (int i = 0; i < 1000; i++)
+    g_string_append_c (json, 'A');
+  g_string_append (json, "\"}");
+  root = parse (json->str);
+  model = jd_claims_model_new (json_node_get_object (root), JD_CLAIMS_SECTION_PAYLOAD);
+  text = jd_claim_node_get_value_text (item (model, 0));
+  g_assert_true (g_str_has_suffix (text, "…\""));
+  g_assert_cmpuint (g_utf8_strlen (text, -1), ==, 256 + 3);
+  /* The node still has every byte. */
+  g_assert_cmpuint (strlen (json_node_get_string (jd_claim_node_get_node (item (model, 0)))), ==,
+                    1000);
+}
+
+static void
+test_model_bad_utf8 (void)
+{
+  g_autoptr (JsonObject) object = json_object_new ();
+  g_autoptr (GListModel) model = NULL;
+  g_autofree char *problem = NULL;
+  const char *text;
+
+  /* Built by hand, past any parser: bytes that are not UTF-8. */
+  json_object_set_string_member (object, "exp", "20\xff" "26");
+  model = jd_claims_model_new (object, JD_CLAIMS_SECTION_PAYLOAD);
+  text = jd_claim_node_get_value_text (item (model, 0));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (g_utf8_validate (jd_claim_node_get_badge_tooltip (item (model, 0)), -1, NULL));
+  problem = jd_numeric_date_problem ("exp", json_object_get_member (object, "exp"));
+  g_assert_true (g_utf8_validate (problem, -1, NULL));
+}
+
+static void
+test_model_finalize (void)
+{
+  GListModel *model = nested_model ();
+  GListModel *children;
+  JdClaimNode *roles;
+
+  roles = jd_claims_model_find (model, "realm_access.roles");
+  children = jd_claim_node_get_children (roles);
+  g_object_add_weak_pointer (G_OBJECT (children), (gpointer *) &children);
+  g_object_unref (children);
+  g_assert_nonnull (children); /* the node keeps it */
+  g_assert_finalize_object (model);
+  g_assert_null (children);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/jd/claims/meaning/payload", test_meaning_payload);
+  g_test_add_func ("/jd/claims/meaning/header", test_meaning_header);
+  g_test_add_func ("/jd/claims/meaning/context", test_meaning_context);
+  g_test_add_func ("/jd/claims/meaning/unknown", test_meaning_unknown);
+  g_test_add_func ("/jd/claims/meaning/patterns", test_meaning_patterns);
+  g_test_add_func ("/jd/claims/meaning/list", test_meaning_list);
+  g_test_add_func ("/jd/claims/time/claim-names", test_time_claim_names);
+  g_test_add_func ("/jd/claims/time/duration", test_time_duration);
+  g_test_add_func ("/jd/claims/time/relative", test_time_relative);
+  g_test_add_func ("/jd/claims/time/relative-never-zero", test_time_relative_never_zero);
+  g_test_add_func ("/jd/claims/time/badge/exp", test_badge_expiry);
+  g_test_add_func ("/jd/claims/time/badge/nbf-iat", test_badge_future);
+  g_test_add_func ("/jd/claims/time/badge/text", test_badge_text);
+  g_test_add_func ("/jd/claims/time/numeric-date/fractional", test_numeric_date_fractional);
+  g_test_add_func ("/jd/claims/time/numeric-date/string", test_numeric_date_string);
+  g_test_add_func ("/jd/claims/time/numeric-date/wrong", test_numeric_date_wrong);
+  g_test_add_func ("/jd/claims/time/numeric-date/member", test_numeric_date_member);
+  g_test_add_func ("/jd/claims/time/parse-date-string", test_parse_date_string);
+  g_test_add_func ("/jd/claims/model/shape", test_model_shape);
+  g_test_add_func ("/jd/claims/model/properties", test_model_properties);
+  g_test_add_func ("/jd/claims/model/time-not-numeric", test_model_time_not_numeric);
+  g_test_add_func ("/jd/claims/model/header", test_model_header);
+  g_test_add_func ("/jd/claims/model/empty", test_model_empty);
+  g_test_add_func ("/jd/claims/model/find", test_model_find);
+  g_test_add_func ("/jd/claims/model/notify", test_model_notify);
+  g_test_add_func ("/jd/claims/model/long-string", test_model_long_string);
+  g_test_add_func ("/jd/claims/model/bad-utf8", test_model_bad_utf8);
+  g_test_add_func ("/jd/claims/model/finalize", test_model_finalize);
+
+  return g_test_run ();
+}
