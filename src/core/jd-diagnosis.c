@@ -10,6 +10,7 @@
 
 #include "jd-diagnosis.h"
 #include "jd-input.h"
+#include "jd-time.h"
 #include "jd-verify.h"
 
 #define SHORT_LIFETIME 300 /* seconds: below this, refresh bursts flap 401s */
@@ -54,24 +55,10 @@ jd_expectations_free (JdExpectations *self)
 
 /* ---- wording ------------------------------------------------------------ */
 
-/* "3 hours", "1 minute", "45 seconds", "2 days": the largest unit that
- * reads well, rounded down (an expired-3-hours-ago token is not "4 hours"). */
 static char *
 format_duration (gint64 seconds)
 {
-  gint64 s = ABS (seconds);
-
-  if (s < 90)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " second",
-                                         "%" G_GINT64_FORMAT " seconds", s), s);
-  if (s < 90 * 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " minute",
-                                         "%" G_GINT64_FORMAT " minutes", s / 60), s / 60);
-  if (s < 36 * 3600)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " hour",
-                                         "%" G_GINT64_FORMAT " hours", s / 3600), s / 3600);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day",
-                                       "%" G_GINT64_FORMAT " days", s / 86400), s / 86400);
+  return jd_time_format_duration (seconds);
 }
 
 static char *
@@ -92,46 +79,31 @@ typedef enum {
   TIME_INVALID,
 } TimeClaim;
 
-/* A NumericDate (RFC 7519 §2): a JSON number of seconds, possibly fractional. */
 static TimeClaim
 get_time_claim (JsonObject *claims, const char *name, double *out)
 {
-  JsonNode *node = json_object_get_member (claims, name);
-  GType type;
-
-  if (node == NULL)
-    return TIME_ABSENT;
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return TIME_INVALID;
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    *out = (double) json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    *out = json_node_get_double (node);
-  else
-    return TIME_INVALID;
-  if (!isfinite (*out))
-    return TIME_INVALID;
-  return TIME_OK;
+  switch (jd_numeric_date_read (json_object_get_member (claims, name), out))
+    {
+    case JD_NUMERIC_DATE_MISSING:
+      return TIME_ABSENT;
+    case JD_NUMERIC_DATE_VALID:
+      return TIME_OK;
+    default:
+      return TIME_INVALID;
+    }
 }
 
 static void
 check_time_claim_type (GPtrArray *out, JsonObject *claims, const char *name)
 {
-  JsonNode *node = json_object_get_member (claims, name);
-  g_autofree char *msg = NULL;
+  g_autofree char *msg = jd_numeric_date_problem (name, json_object_get_member (claims, name));
   gboolean is_limit = g_str_equal (name, "exp") || g_str_equal (name, "nbf");
 
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    msg = g_strdup_printf (_("\"%s\" is the string \"%s\", not a NumericDate: RFC 7519 wants a JSON "
-                             "number of seconds since 1970, and most verifiers reject a string"),
-                           name, json_node_get_string (node));
-  else
-    msg = g_strdup_printf (_("\"%s\" is not a NumericDate (a JSON number of seconds since 1970)"), name);
-
+  g_assert (msg != NULL);
   jd_findings_add (out, "invalid-numeric-date", is_limit ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING,
                    is_limit ? JD_RANK_EXPIRED : JD_RANK_CLOCK_SKEW, name, msg,
-                   _("Have the issuer write the claim as a number, e.g. 1748441531, not as a date string."));
+                   _("Have the issuer write the claim as a number of seconds since 1970, e.g. "
+                     "1748441531 — not a date string, and not milliseconds."));
 }
 
 static void

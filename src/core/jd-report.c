@@ -9,6 +9,7 @@
 
 #include "jd-json.h"
 #include "jd-report.h"
+#include "jd-time.h"
 #include "jd-verify.h"
 
 typedef struct {
@@ -339,20 +340,15 @@ append_claims (GString *out, JsonObject *object, gboolean color, gint64 now)
       g_string_append_printf (out, "    %s%s%s%*s  %s", color ? C_BOLD : "", name, color ? C_RESET : "",
                               (int) pad, "", value);
 
-      if ((g_str_equal (name, "exp") || g_str_equal (name, "nbf") || g_str_equal (name, "iat") ||
-           g_str_equal (name, "auth_time")) &&
-          JSON_NODE_HOLDS_VALUE (node) &&
-          (json_node_get_value_type (node) == G_TYPE_INT64 || json_node_get_value_type (node) == G_TYPE_DOUBLE))
+      if (jd_time_claim_from_name (name) != JD_TIME_CLAIM_NONE)
         {
-          double t = json_node_get_double (node);
-          g_autoptr (GDateTime) dt = isfinite (t) && fabs (t) < 1e11
-                                       ? g_date_time_new_from_unix_utc ((gint64) floor (t)) : NULL;
-          if (dt)
+          double t;
+          if (jd_numeric_date_read (node, &t) == JD_NUMERIC_DATE_VALID)
             {
-              g_autofree char *iso = g_date_time_format (dt, "%Y-%m-%d %H:%M:%S UTC");
-              gint64 delta = (gint64) floor (t) - now;
-              g_string_append_printf (out, "  %s(%s, %s%" G_GINT64_FORMAT " s)%s", color ? C_DIM : "", iso,
-                                      delta >= 0 ? "now+" : "now", delta, color ? C_RESET : "");
+              g_autofree char *iso = jd_time_format_utc (t);
+              g_autofree char *rel = jd_time_format_relative (jd_time_claim_from_name (name), t, now);
+              g_string_append_printf (out, "  %s(%s, %s)%s", color ? C_DIM : "", iso ? iso : "?", rel,
+                                      color ? C_RESET : "");
             }
         }
       g_string_append_c (out, '\n');

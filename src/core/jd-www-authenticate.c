@@ -1212,7 +1212,21 @@ jd_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations
     }
   else
     {
-      g_autofree char *message = g_strdup_printf (_("%s: not an authentication answer."), status_line);
+      g_autofree char *message = NULL;
+
+      if (status == 400)
+        message = g_strdup_printf (_("%s: the server could not use the request as sent (a malformed "
+                                     "header, parameter or body); RFC 6750 answers invalid_request "
+                                     "this way."),
+                                   status_line);
+      else if (status >= 300 && status < 400)
+        message = g_strdup_printf (_("%s: a redirect, not an answer about the token."), status_line);
+      else if (status >= 500)
+        message = g_strdup_printf (_("%s: the server failed while handling the request; this says "
+                                     "nothing about the token."),
+                                   status_line);
+      else
+        message = g_strdup_printf (_("%s: not an authentication answer."), status_line);
       jd_findings_add (findings, JD_FINDING_STATUS_OTHER, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message, NULL);
     }
 

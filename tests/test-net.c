@@ -1,0 +1,860 @@
+/* test-net.c — src/net: real SoupServers on 127.0.0.1 (one of them TLS
+ * with a certificate made here with GnuTLS), driven by jd-net.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+#include <libsoup/soup.h>
+
+#include "jd-net.h"
+#include "jd-www-authenticate.h"
+
+/* ------------------------------------------------------------------ */
+/* Servers, in a thread of their own (the sync API iterates a private  */
+/* main context, so the servers cannot live on the test's context)     */
+
+typedef struct {
+  GThread *thread;
+  GMainContext *context;
+  GMainLoop *loop;
+  SoupServer *plain;        /* http://127.0.0.1:A */
+  SoupServer *other;        /* http://127.0.0.1:B, another origin */
+  SoupServer *tls;          /* https://127.0.0.1:C, self-signed */
+  char *plain_url;          /* without trailing slash */
+  char *other_url;
+  char *tls_url;
+  GMutex lock;
+  GCond cond;
+  gboolean ready;
+  /* what the servers saw, under lock */
+  char *last_authorization_plain;
+  char *last_authorization_other;
+  char *last_cookie_other;
+  guint other_hits;
+  GPtrArray *paused;        /* SoupServerMessage that never get an answer */
+} Servers;
+
+static Servers *servers;
+
+static void
+record (Servers *s, SoupServerMessage *msg, gboolean other)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  g_mutex_lock (&s->lock);
+  if (other)
+    {
+      g_free (s->last_authorization_other);
+      g_free (s->last_cookie_other);
+      s->last_authorization_other = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
+      s->last_cookie_other = g_strdup (soup_message_headers_get_one (headers, "Cookie"));
+      s->other_hits++;
+    }
+  else
+    {
+      g_free (s->last_authorization_plain);
+      s->last_authorization_plain = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
+    }
+  g_mutex_unlock (&s->lock);
+}
+
+static void
+set_json (SoupServerMessage *msg, guint status, const char *json)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
+}
+
+static void
+on_wrote_chunk (SoupServerMessage *msg, gpointer user_data)
+{
+  static const char chunk[4096] = { [0 ... 4095] = 'x' };
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+  soup_message_body_append (body, SOUP_MEMORY_STATIC, chunk, sizeof chunk);
+}
+
+static void
+handle_plain (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+              gpointer user_data)
+{
+  Servers *s = user_data;
+  SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (msg);
+
+  record (s, msg, FALSE);
+
+  if (g_str_equal (path, "/ok"))
+    {
+      set_json (msg, 200, "{\"hello\":\"world\"}");
+      soup_message_headers_append (response_headers, "X-Test", "one");
+      soup_message_headers_append (response_headers, "X-Test", "two");
+    }
+  else if (g_str_has_prefix (path, "/401/"))
+    {
+      g_autofree char *challenge = g_strdup_printf (
+        "Bearer realm=\"test\", error=\"%s\", error_description=\"said by the test server\"%s",
+        path + 5, g_str_equal (path + 5, "insufficient_scope") ? ", scope=\"orders:write\"" : "");
+      set_json (msg, g_str_equal (path + 5, "insufficient_scope") ? 403
+                     : g_str_equal (path + 5, "invalid_request") ? 400 : 401,
+                "{\"error\":\"no\"}");
+      soup_message_headers_append (response_headers, "WWW-Authenticate", challenge);
+    }
+  else if (g_str_equal (path, "/401-bare"))
+    {
+      set_json (msg, 401, "{\"message\":\"Unauthorized\"}");
+      soup_message_headers_replace (response_headers, "Server", "test-gateway");
+    }
+  else if (g_str_equal (path, "/403"))
+    set_json (msg, 403, "{\"message\":\"Forbidden\"}");
+  else if (g_str_equal (path, "/challenges"))
+    {
+      set_json (msg, 401, "{}");
+      soup_message_headers_append (response_headers, "WWW-Authenticate", "Basic realm=\"legacy\", Negotiate");
+      soup_message_headers_append (response_headers, "WWW-Authenticate",
+                                   "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"expired\"");
+    }
+  else if (g_str_equal (path, "/skewed"))
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr (GDateTime) later = g_date_time_add_minutes (now, 5);
+      g_autofree char *date = g_date_time_format (later, "%a, %d %b %Y %H:%M:%S GMT");
+      set_json (msg, 200, "{}");
+      soup_message_headers_replace (response_headers, "Date", date);
+    }
+  else if (g_str_equal (path, "/hang"))
+    {
+      g_mutex_lock (&s->lock);
+      g_ptr_array_add (s->paused, g_object_ref (msg));
+      g_mutex_unlock (&s->lock);
+      soup_server_message_pause (msg);
+    }
+  else if (g_str_equal (path, "/endless"))
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_message_headers_set_encoding (response_headers, SOUP_ENCODING_CHUNKED);
+      soup_message_body_set_accumulate (soup_server_message_get_response_body (msg), FALSE);
+      g_signal_connect (msg, "wrote-chunk", G_CALLBACK (on_wrote_chunk), NULL);
+      g_signal_connect (msg, "wrote-headers", G_CALLBACK (on_wrote_chunk), NULL);
+    }
+  else if (g_str_equal (path, "/exact"))
+    set_json (msg, 200, "[1,2,3]");
+  else if (g_str_equal (path, "/redirect-other"))
+    {
+      g_autofree char *target = g_strdup_printf ("%s/landing", s->other_url);
+      soup_server_message_set_redirect (msg, 302, target);
+    }
+  else if (g_str_equal (path, "/redirect-same"))
+    soup_server_message_set_redirect (msg, 302, "/ok");
+  else if (g_str_equal (path, "/redirect-loop"))
+    soup_server_message_set_redirect (msg, 302, "/redirect-loop");
+  else if (g_str_equal (path, "/redirect-ftp"))
+    soup_server_message_set_redirect (msg, 302, "ftp://127.0.0.1/x");
+  else if (g_str_equal (path, "/post-303"))
+    soup_server_message_set_redirect (msg, 303, "/ok");
+  else
+    set_json (msg, 404, "{\"error\":\"not found\"}");
+}
+
+static void
+handle_other (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+              gpointer user_data)
+{
+  Servers *s = user_data;
+
+  record (s, msg, TRUE);
+  set_json (msg, 200, "{\"landed\":true}");
+}
+
+static void
+handle_tls (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+            gpointer user_data)
+{
+  set_json (msg, 200, "{\"tls\":true}");
+}
+
+/* A self-signed certificate for 127.0.0.1, made now. */
+static GTlsCertificate *
+make_certificate (void)
+{
+  gnutls_x509_privkey_t key;
+  gnutls_x509_crt_t crt;
+  gnutls_datum_t cert_pem = { 0 }, key_pem = { 0 };
+  const unsigned char ip[4] = { 127, 0, 0, 1 };
+  unsigned char serial[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+  time_t now = time (NULL);
+  g_autofree char *pem = NULL;
+  g_autoptr (GError) error = NULL;
+  GTlsCertificate *certificate;
+
+  g_assert_cmpint (gnutls_x509_privkey_init (&key), ==, 0);
+  g_assert_cmpint (gnutls_x509_privkey_generate (key, GNUTLS_PK_ECDSA,
+                                                 GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP256R1), 0), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_init (&crt), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_version (crt, 3), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_serial (crt, serial, sizeof serial), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_activation_time (crt, now - 3600), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_expiration_time (crt, now + 86400), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_dn (crt, "CN=jwt-doctor test", NULL), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_subject_alt_name (crt, GNUTLS_SAN_IPADDRESS, ip, sizeof ip,
+                                                         GNUTLS_FSAN_SET), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_key (crt, key), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_sign2 (crt, crt, key, GNUTLS_DIG_SHA256, 0), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &cert_pem), ==, 0);
+  g_assert_cmpint (gnutls_x509_privkey_export2_pkcs8 (key, GNUTLS_X509_FMT_PEM, NULL, GNUTLS_PKCS_PLAIN,
+                                                      &key_pem), ==, 0);
+
+  pem = g_strdup_printf ("%.*s\n%.*s", (int) cert_pem.size, cert_pem.data, (int) key_pem.size, key_pem.data);
+  gnutls_free (cert_pem.data);
+  gnutls_free (key_pem.data);
+  gnutls_x509_crt_deinit (crt);
+  gnutls_x509_privkey_deinit (key);
+
+  certificate = g_tls_certificate_new_from_pem (pem, -1, &error);
+  g_assert_no_error (error);
+  return certificate;
+}
+
+static char *
+server_url (SoupServer *server)
+{
+  GSList *uris = soup_server_get_uris (server);
+  g_autofree char *url = NULL;
+
+  g_assert_nonnull (uris);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  if (g_str_has_suffix (url, "/"))
+    url[strlen (url) - 1] = '\0';
+  return g_steal_pointer (&url);
+}
+
+static gpointer
+server_thread (gpointer user_data)
+{
+  Servers *s = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTlsCertificate) certificate = make_certificate ();
+
+  g_main_context_push_thread_default (s->context);
+
+  s->plain = soup_server_new (NULL, NULL);
+  soup_server_add_handler (s->plain, NULL, handle_plain, s, NULL);
+  soup_server_listen_local (s->plain, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  s->other = soup_server_new (NULL, NULL);
+  soup_server_add_handler (s->other, NULL, handle_other, s, NULL);
+  soup_server_listen_local (s->other, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  s->tls = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (s->tls, NULL, handle_tls, s, NULL);
+  soup_server_listen_local (s->tls, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error);
+  g_assert_no_error (error);
+
+  s->plain_url = server_url (s->plain);
+  s->other_url = server_url (s->other);
+  s->tls_url = server_url (s->tls);
+
+  g_mutex_lock (&s->lock);
+  s->ready = TRUE;
+  g_cond_signal (&s->cond);
+  g_mutex_unlock (&s->lock);
+
+  g_main_loop_run (s->loop);
+
+  for (guint i = 0; i < s->paused->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (s->paused, i));
+  g_ptr_array_set_size (s->paused, 0);
+  soup_server_disconnect (s->plain);
+  soup_server_disconnect (s->other);
+  soup_server_disconnect (s->tls);
+  g_clear_object (&s->plain);
+  g_clear_object (&s->other);
+  g_clear_object (&s->tls);
+  while (g_main_context_iteration (s->context, FALSE))
+    ;
+  g_main_context_pop_thread_default (s->context);
+  return NULL;
+}
+
+static void
+servers_start (void)
+{
+  servers = g_new0 (Servers, 1);
+  g_mutex_init (&servers->lock);
+  g_cond_init (&servers->cond);
+  servers->paused = g_ptr_array_new_with_free_func (g_object_unref);
+  servers->context = g_main_context_new ();
+  servers->loop = g_main_loop_new (servers->context, FALSE);
+  servers->thread = g_thread_new ("servers", server_thread, servers);
+  g_mutex_lock (&servers->lock);
+  while (!servers->ready)
+    g_cond_wait (&servers->cond, &servers->lock);
+  g_mutex_unlock (&servers->lock);
+}
+
+static gboolean
+quit_loop (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+servers_stop (void)
+{
+  g_main_context_invoke (servers->context, quit_loop, servers->loop);
+  g_thread_join (servers->thread);
+  g_main_loop_unref (servers->loop);
+  g_main_context_unref (servers->context);
+  g_ptr_array_unref (servers->paused);
+  g_free (servers->plain_url);
+  g_free (servers->other_url);
+  g_free (servers->tls_url);
+  g_free (servers->last_authorization_plain);
+  g_free (servers->last_authorization_other);
+  g_free (servers->last_cookie_other);
+  g_mutex_clear (&servers->lock);
+  g_cond_clear (&servers->cond);
+  g_clear_pointer (&servers, g_free);
+}
+
+static char *
+url (const char *path)
+{
+  return g_strconcat (servers->plain_url, path, NULL);
+}
+
+static JdRequest *
+request_with_token (const char *path)
+{
+  g_autofree char *u = url (path);
+  JdRequest *request = jd_request_new ("GET", u);
+
+  jd_request_add_header (request, "Authorization", "Bearer header.payload.signature");
+  jd_request_add_header (request, "Accept", "application/json");
+  return request;
+}
+
+static void
+dump (GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      JdFinding *f = g_ptr_array_index (findings, i);
+      g_test_message ("%s [%s] %s", jd_finding_get_id (f), jd_severity_to_string (jd_finding_get_severity (f)),
+                      jd_finding_get_message (f));
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Sending                                                             */
+
+static void
+test_send_ok (void)
+{
+  g_autoptr (JdRequest) request = request_with_token ("/ok");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  GBytes *body;
+  GPtrArray *headers;
+  guint x_test = 0;
+
+  response = jd_net_send (request, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_response_get_status (response), ==, 200);
+  g_assert_cmpstr (jd_response_get_reason (response), ==, "OK");
+  g_assert_cmpstr (jd_response_get_http_version (response), ==, "HTTP/1.1");
+  g_assert_cmpstr (jd_response_get_header (response, "content-type"), ==, "application/json");
+  headers = jd_response_get_headers (response);
+  for (guint i = 0; i < headers->len; i++)
+    if (g_ascii_strcasecmp (((JdHeader *) g_ptr_array_index (headers, i))->name, "X-Test") == 0)
+      x_test++;
+  g_assert_cmpuint (x_test, ==, 2);
+  body = jd_response_get_body (response);
+  g_assert_cmpmem (g_bytes_get_data (body, NULL), g_bytes_get_size (body), "{\"hello\":\"world\"}", 17);
+  g_assert_false (jd_response_get_body_truncated (response));
+  g_assert_cmpfloat (jd_response_get_elapsed_ms (response), >, 0.0);
+  g_assert_cmpuint (jd_net_response_get_redirects (response)->len, ==, 0);
+  g_assert_null (jd_net_response_get_authorization_withheld (response));
+  g_assert_true (g_str_has_suffix (jd_net_response_get_url (response), "/ok"));
+
+  g_mutex_lock (&servers->lock);
+  g_assert_cmpstr (servers->last_authorization_plain, ==, "Bearer header.payload.signature");
+  g_mutex_unlock (&servers->lock);
+
+  findings = jd_response_diagnose (response, NULL, NULL);
+  g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_SUCCESS));
+}
+
+static void
+test_send_body_exactly_at_cap (void)
+{
+  g_autoptr (JdRequest) request = request_with_token ("/exact");
+  JdNetOptions options = { .max_body = 7 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = NULL;
+
+  response = jd_net_send (request, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (jd_response_get_body (response)), ==, 7);
+  g_assert_false (jd_response_get_body_truncated (response));
+}
+
+static void
+test_send_bearer_errors (void)
+{
+  static const struct {
+    const char *error;
+    guint status;
+    const char *finding;
+  } cases[] = {
+    { "invalid_token", 401, JD_FINDING_BEARER_INVALID_TOKEN },
+    { "invalid_request", 400, JD_FINDING_BEARER_INVALID_REQUEST },
+    { "insufficient_scope", 403, JD_FINDING_INSUFFICIENT_SCOPE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/401/%s", cases[i].error);
+      g_autoptr (JdRequest) request = request_with_token (path);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
+      g_autoptr (GPtrArray) findings = NULL;
+      JdFinding *f;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (jd_response_get_status (response), ==, cases[i].status);
+      findings = jd_response_diagnose (response, NULL, NULL);
+      dump (findings);
+      f = jd_findings_find (findings, cases[i].finding);
+      g_assert_nonnull (f);
+      g_assert_nonnull (strstr (jd_finding_get_message (f), "said by the test server"));
+      g_assert_nonnull (strstr (jd_finding_get_message (f), "realm \"test\""));
+      g_assert_false (jd_findings_has (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE));
+    }
+}
+
+static void
+test_send_401_without_www_authenticate (void)
+{
+  g_autoptr (JdRequest) request = request_with_token ("/401-bare");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
+  g_autoptr (GPtrArray) findings = NULL;
+  JdFinding *f;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_response_get_status (response), ==, 401);
+  findings = jd_response_diagnose (response, NULL, NULL);
+  dump (findings);
+  f = jd_findings_find (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE);
+  g_assert_nonnull (f);
+  g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (jd_finding_get_message (f), "test-gateway"));
+}
+
+static void
+test_send_403 (void)
+{
+  g_autoptr (JdRequest) request = request_with_token ("/403");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
+  g_autoptr (GPtrArray) findings = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_response_get_status (response), ==, 403);
+  findings = jd_response_diagnose (response, NULL, NULL);
+  dump (findings);
+  g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_403));
+  g_assert_false (jd_findings_has (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE));
+}
+
+static void
+test_send_several_challenges (void)
+{
+  g_autoptr (JdRequest) request = request_with_token ("/challenges");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GPtrArray) challenges = NULL;
+  g_autoptr (GPtrArray) values = g_ptr_array_new ();
+  GPtrArray *headers;
+
+  g_assert_no_error (error);
+  headers = jd_response_get_headers (response);
+  for (guint i = 0; i < headers->len; i++)
+    {
+      JdHeader *h = g_ptr_array_index (headers, i);
+      if (g_ascii_strcasecmp (h->name, "WWW-Authenticate") == 0)
+        g_ptr_array_add (values, h->value);
+    }
+  g_ptr_array_add (values, NULL);
+  challenges = jd_www_authenticate_parse_all ((const char *const *) values->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (challenges->len, ==, 3);
+  g_assert_true (jd_challenge_is_scheme (g_ptr_array_index (challenges, 2), "Bearer"));
+
+  findings = jd_response_diagnose (response, NULL, NULL);
+  dump (findings);
+  g_assert_true (jd_findings_has (findings, JD_FINDING_BEARER_INVALID_TOKEN));
+  g_assert_false (jd_findings_has (findings, JD_FINDING_NO_BEARER_CHALLENGE));
+}
+
+static void
+test_send_clock_skew (void)
+{
+  g_autoptr (JdRequest) request = request_with_token ("/skewed");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
+  g_autoptr (GPtrArray) findings = NULL;
+  JdFinding *f;
+
+  g_assert_no_error (error);
+  findings = jd_response_diagnose (response, NULL, NULL);
+  dump (findings);
+  f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (jd_finding_get_message (f), "5 minutes ahead"));
+}
+
+static void
+test_send_timeout (void)
+{
+  g_autoptr (JdRequest) request = request_with_token ("/hang");
+  JdNetOptions options = { .timeout = 1 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = jd_net_send (request, &options, NULL, &error);
+
+  g_assert_null (response);
+  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_TIMEOUT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "1 second"));
+}
+
+static gboolean
+cancel_soon (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sent_cancelled (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GError **error = user_data;
+  g_autoptr (JdResponse) response = jd_net_send_finish (result, error);
+
+  g_assert_null (response);
+}
+
+static void
+test_send_cancel (void)
+{
+  g_autoptr (JdRequest) request = request_with_token ("/hang");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GMainContext) context = g_main_context_new ();
+  GSource *source;
+
+  /* the async API, on a context of our own */
+  g_main_context_push_thread_default (context);
+  jd_net_send_async (request, NULL, cancellable, on_sent_cancelled, &error);
+  source = g_timeout_source_new (200);
+  g_source_set_callback (source, cancel_soon, cancellable, NULL);
+  g_source_attach (source, context);
+  g_source_unref (source);
+  while (error == NULL)
+    g_main_context_iteration (context, TRUE);
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_main_context_pop_thread_default (context);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* already cancelled before it starts: no request at all */
+  g_clear_error (&error);
+  {
+    g_autoptr (JdResponse) response = jd_net_send (request, NULL, cancellable, &error);
+    g_assert_null (response);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+}
+
+static void
+test_send_endless_body (void)
+{
+  g_autoptr (JdRequest) request = request_with_token ("/endless");
+  JdNetOptions options = { .max_body = 100 * 1024 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = jd_net_send (request, &options, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_response_get_status (response), ==, 200);
+  g_assert_cmpuint (g_bytes_get_size (jd_response_get_body (response)), ==, 100 * 1024);
+  g_assert_true (jd_response_get_body_truncated (response));
+}
+
+static void
+test_send_redirect_other_origin (void)
+{
+  g_autoptr (JdRequest) request = request_with_token ("/redirect-other");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = NULL;
+
+  jd_request_add_header (request, "Cookie", "session=secret");
+  response = jd_net_send (request, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_response_get_status (response), ==, 200);
+  g_assert_cmpuint (jd_net_response_get_redirects (response)->len, ==, 1);
+  g_assert_true (g_str_has_prefix (jd_net_response_get_url (response), servers->other_url));
+  g_assert_nonnull (jd_net_response_get_authorization_withheld (response));
+
+  g_mutex_lock (&servers->lock);
+  g_assert_cmpuint (servers->other_hits, >, 0);
+  g_assert_null (servers->last_authorization_other);
+  g_assert_null (servers->last_cookie_other);
+  g_assert_cmpstr (servers->last_authorization_plain, ==, "Bearer header.payload.signature");
+  g_mutex_unlock (&servers->lock);
+}
+
+static void
+test_send_redirect_same_origin (void)
+{
+  g_autoptr (JdRequest) request = request_with_token ("/redirect-same");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = NULL;
+
+  g_mutex_lock (&servers->lock);
+  g_clear_pointer (&servers->last_authorization_plain, g_free);
+  g_mutex_unlock (&servers->lock);
+
+  response = jd_net_send (request, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_response_get_status (response), ==, 200);
+  g_assert_cmpuint (jd_net_response_get_redirects (response)->len, ==, 1);
+  g_assert_null (jd_net_response_get_authorization_withheld (response));
+  g_mutex_lock (&servers->lock);
+  /* the last request the server saw is the redirected one, still with the token */
+  g_assert_cmpstr (servers->last_authorization_plain, ==, "Bearer header.payload.signature");
+  g_mutex_unlock (&servers->lock);
+}
+
+static void
+test_send_redirect_problems (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (JdRequest) request = request_with_token ("/redirect-loop");
+    g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
+    g_assert_null (response);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_REDIRECT);
+    g_test_message ("%s", error->message);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr (JdRequest) request = request_with_token ("/redirect-ftp");
+    g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
+    g_assert_null (response);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_REDIRECT);
+    g_assert_nonnull (strstr (error->message, "ftp://"));
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr (JdRequest) request = request_with_token ("/redirect-loop");
+    JdNetOptions options = { .flags = JD_NET_NO_REDIRECTS };
+    g_autoptr (JdResponse) response = jd_net_send (request, &options, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (jd_response_get_status (response), ==, 302);
+  }
+  {
+    /* POST + 303: the redirected request is a GET without the body */
+    g_autoptr (JdRequest) request = request_with_token ("/post-303");
+    g_autoptr (GBytes) body = g_bytes_new_static ("{\"a\":1}", 7);
+    g_autoptr (JdResponse) response = NULL;
+
+    jd_request_set_method (request, "POST");
+    jd_request_add_header (request, "Content-Type", "application/json");
+    jd_request_set_body (request, body);
+    response = jd_net_send (request, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (jd_response_get_status (response), ==, 200);
+  }
+}
+
+static void
+test_send_bad_urls (void)
+{
+  static const char *const urls[] = { "not a url", "ftp://127.0.0.1/", "file:///etc/passwd", "http://" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_autoptr (JdRequest) request = jd_request_new ("GET", urls[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
+
+      g_assert_null (response);
+      g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_URL);
+      g_test_message ("%s", error->message);
+    }
+}
+
+static void
+test_send_connection_refused (void)
+{
+  g_autoptr (GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) effective = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *u = NULL;
+  guint16 port;
+
+  /* find a free port, then close it */
+  g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
+                                 &effective, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+  g_socket_listener_close (listener);
+  u = g_strdup_printf ("http://127.0.0.1:%u/", port);
+  {
+    g_autoptr (JdRequest) request = jd_request_new (NULL, u);
+    g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
+    g_assert_null (response);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_CONNECT);
+    g_test_message ("%s", error->message);
+  }
+}
+
+static void
+test_send_tls_self_signed (void)
+{
+  g_autofree char *u = g_strconcat (servers->tls_url, "/", NULL);
+  g_autoptr (JdRequest) request = jd_request_new ("GET", u);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = NULL;
+  JdNetOptions options = { .flags = JD_NET_ACCEPT_INVALID_CERTIFICATE };
+
+  g_assert_true (g_str_has_prefix (u, "https://127.0.0.1:"));
+
+  /* the default: refused, with the problem in words */
+  response = jd_net_send (request, NULL, NULL, &error);
+  g_assert_null (response);
+  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_TLS);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "self-signed"));
+  g_assert_nonnull (strstr (error->message, "jwt-doctor test"));
+  g_clear_error (&error);
+
+  /* accepted only because this request asked */
+  response = jd_net_send (request, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_response_get_status (response), ==, 200);
+  g_assert_nonnull (jd_net_response_get_accepted_certificate_problem (response));
+  g_assert_nonnull (strstr (jd_net_response_get_accepted_certificate_problem (response), "self-signed"));
+  g_clear_object (&response);
+
+  /* …and the next request without the flag is refused again */
+  response = jd_net_send (request, NULL, NULL, &error);
+  g_assert_null (response);
+  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_TLS);
+}
+
+static void
+test_certificate_words (void)
+{
+  g_autofree char *all = jd_net_describe_certificate_problem (G_TLS_CERTIFICATE_VALIDATE_ALL);
+  g_autofree char *none = jd_net_describe_certificate_problem (0);
+
+  g_assert_nonnull (strstr (all, "self-signed"));
+  g_assert_nonnull (strstr (all, "another host name"));
+  g_assert_nonnull (strstr (all, "expired"));
+  g_assert_nonnull (strstr (all, "not valid yet"));
+  g_assert_nonnull (strstr (all, "revoked"));
+  g_assert_nonnull (none);
+}
+
+/* ------------------------------------------------------------------ */
+/* HTTP cache lifetime (no socket)                                     */
+
+static void
+test_cache_lifetime (void)
+{
+  static const struct {
+    const char *cache_control;
+    const char *expires;
+    const char *age;
+    gint64 lifetime;
+    const char *part;
+  } cases[] = {
+    { "public, max-age=600", NULL, NULL, 600, "up to 10 minutes" },
+    { "max-age=\"600\"", NULL, "120", 480, "Age: 120" },
+    { "public, max-age=60", NULL, "300", 0, "stale" },
+    { "no-cache", NULL, NULL, 0, "every time" },
+    { "no-store, max-age=600", NULL, NULL, 0, "no-store" },
+    { NULL, "Sat, 28 Nov 2026 13:00:00 GMT", NULL, 3600, "up to 60 minutes" },
+    { NULL, "0", NULL, 0, "stale" },
+    { "public", NULL, NULL, -1, "no Cache-Control max-age" },
+    { "max-age=86400", "Sat, 28 Nov 2026 13:00:00 GMT", NULL, 86400, "up to 24 hours" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (JdResponse) response = jd_response_new (200, "OK");
+      g_autofree char *explanation = NULL;
+      gint64 lifetime;
+
+      jd_response_add_header (response, "Date", "Sat, 28 Nov 2026 12:00:00 GMT");
+      if (cases[i].cache_control)
+        jd_response_add_header (response, "Cache-Control", cases[i].cache_control);
+      if (cases[i].expires)
+        jd_response_add_header (response, "Expires", cases[i].expires);
+      if (cases[i].age)
+        jd_response_add_header (response, "Age", cases[i].age);
+      lifetime = jd_net_cache_lifetime (response, 1795867200, &explanation);
+      g_test_message ("%u: %" G_GINT64_FORMAT " %s", i, lifetime, explanation);
+      g_assert_cmpint (lifetime, ==, cases[i].lifetime);
+      g_assert_nonnull (strstr (explanation, cases[i].part));
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  /* Tests talk to 127.0.0.1 only: never through a proxy from the environment. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/jd/net/send/ok", test_send_ok);
+  g_test_add_func ("/jd/net/send/body-at-cap", test_send_body_exactly_at_cap);
+  g_test_add_func ("/jd/net/send/bearer-errors", test_send_bearer_errors);
+  g_test_add_func ("/jd/net/send/401-without-www-authenticate", test_send_401_without_www_authenticate);
+  g_test_add_func ("/jd/net/send/403", test_send_403);
+  g_test_add_func ("/jd/net/send/several-challenges", test_send_several_challenges);
+  g_test_add_func ("/jd/net/send/clock-skew", test_send_clock_skew);
+  g_test_add_func ("/jd/net/send/timeout", test_send_timeout);
+  g_test_add_func ("/jd/net/send/cancel", test_send_cancel);
+  g_test_add_func ("/jd/net/send/endless-body", test_send_endless_body);
+  g_test_add_func ("/jd/net/send/redirect-other-origin", test_send_redirect_other_origin);
+  g_test_add_func ("/jd/net/send/redirect-same-origin", test_send_redirect_same_origin);
+  g_test_add_func ("/jd/net/send/redirect-problems", test_send_redirect_problems);
+  g_test_add_func ("/jd/net/send/bad-urls", test_send_bad_urls);
+  g_test_add_func ("/jd/net/send/connection-refused", test_send_connection_refused);
+  g_test_add_func ("/jd/net/send/tls-self-signed", test_send_tls_self_signed);
+  g_test_add_func ("/jd/net/tls/words", test_certificate_words);
+  g_test_add_func ("/jd/net/cache-lifetime", test_cache_lifetime);
+
+  servers_start ();
+  status = g_test_run ();
+  servers_stop ();
+  return status;
+}
