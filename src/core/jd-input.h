@@ -14,6 +14,11 @@
 
 G_BEGIN_DECLS
 
+/* A finding of the paste itself, next to JD_FINDING_DOUBLE_BEARER_PREFIX:
+ * an Authorization header without a scheme, with another scheme (Basic,
+ * JWT, Token), with quotes, a line break or a space inside the token. */
+#define JD_FINDING_MALFORMED_AUTHORIZATION "malformed-authorization"
+
 typedef enum {
   JD_INPUT_FORM_EMPTY,
   JD_INPUT_FORM_TOKEN,          /* a bare token (or a .jwt file's content) */
