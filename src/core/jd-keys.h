@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "jd-finding.h"
+
 G_BEGIN_DECLS
 
 #define JD_KEYS_ERROR (jd_keys_error_quark ())
@@ -35,6 +37,19 @@ const char *jd_key_get_note        (JdKey *self);
 gboolean    jd_key_has_private_parts (JdKey *self);
 /* A short description: "RSA 2048", "EC P-256", "OKP Ed25519", "oct 256-bit secret". */
 char       *jd_key_describe        (JdKey *self);
+/* Certificates (PEM/DER certificate, or a JWK's x5c): base64url SHA-1 and
+ * SHA-256 of the leaf's DER (RFC 7517 §4.8/§4.9), nullable. */
+const char *jd_key_get_x5t         (JdKey *self);
+const char *jd_key_get_x5t_s256    (JdKey *self);
+/* Subject, issuer, validity and chain of the certificate(s), one line each
+ * (translated); dates are reported, not enforced. Nullable. */
+const char *jd_key_get_certificate_info (JdKey *self);
+/* "RSA", "EC" … and "use" / "key_ops" allow verifying. */
+gboolean    jd_key_is_usable       (JdKey *self);
+
+/* Set-level finding ids (jd_key_set_get_warnings). */
+#define JD_FINDING_JWKS_PRIVATE_KEY "jwks-private-key"
+#define JD_FINDING_DUPLICATE_KID "duplicate-kid"
 
 #define JD_TYPE_KEY_SET (jd_key_set_get_type ())
 /* A GListModel of JdKey, in load order. */
@@ -61,6 +76,10 @@ gboolean    jd_key_set_add_secret   (JdKeySet    *self,
                                      GError     **error);
 void        jd_key_set_clear        (JdKeySet    *self);
 guint       jd_key_set_get_n_keys   (JdKeySet    *self);
+JdKey      *jd_key_set_get_key      (JdKeySet    *self,
+                                     guint        position); /* (transfer none) */
+/* The kids of the set, in order, without duplicates (transfer container). */
+GPtrArray  *jd_key_set_get_kids     (JdKeySet    *self);
 /* Set-level warnings as JdFinding (e.g. a "public" JWKS that leaks private keys). */
 GPtrArray  *jd_key_set_get_warnings (JdKeySet    *self); /* (transfer none) */
 

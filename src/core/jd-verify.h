@@ -13,6 +13,20 @@
 
 G_BEGIN_DECLS
 
+#define JD_VERIFY_ERROR (jd_verify_error_quark ())
+GQuark jd_verify_error_quark (void);
+
+typedef enum {
+  JD_VERIFY_ERROR_UNSUPPORTED_ALG,     /* not a JWS algorithm we implement (or "none") */
+  JD_VERIFY_ERROR_KEY_UNUSABLE,        /* the key has a problem */
+  JD_VERIFY_ERROR_KEY_MISMATCH,        /* wrong kty / curve for the algorithm */
+  JD_VERIFY_ERROR_MALFORMED_SIGNATURE, /* wrong length, undecodable */
+  JD_VERIFY_ERROR_BAD_SIGNATURE,       /* well-formed but does not verify */
+} JdVerifyError;
+
+/* Finding ids added by the verifier (beside those in jd-finding.h). */
+#define JD_FINDING_NO_USABLE_KEY "no-usable-key"
+
 typedef enum {
   JD_SIGNATURE_UNVERIFIED, /* no key (or no usable key) to check with */
   JD_SIGNATURE_VALID,
@@ -51,6 +65,9 @@ GListModel       *jd_verify_result_get_verdicts      (JdVerifyResult *self);
 /* kid-not-found, signature-valid/-invalid, key-confusion, weak-secret, …
  * (transfer none) (element-type JdFinding) */
 GPtrArray        *jd_verify_result_get_findings      (JdVerifyResult *self);
+
+/* Every algorithm jd_verify() can check, NULL-terminated (static). */
+const char * const *jd_verify_get_algorithms         (void);
 
 /* The raw operation (used by the benchmark and tests): verify @sig over
  * @input with @key under @alg. FALSE with an error saying why for any
