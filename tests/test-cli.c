@@ -245,6 +245,61 @@ test_alg_and_leeway_options (void)
   g_assert_cmpint (leeway.status, ==, 0);
 }
 
+static void
+test_har (void)
+{
+  g_autofree char *har = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
+  g_autofree char *sanitized = g_test_build_filename (G_TEST_DIST, "data", "har-sanitized.har", NULL);
+  g_autofree char *chrome = g_build_filename (g_getenv ("JD_SHARED_TESTDATA"), "har", "mitmproxy-chrome.har", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (Run) r = { 0 };
+  g_auto (Run) t = { 0 };
+  g_auto (Run) s = { 0 };
+  g_auto (Run) m = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonArray *tokens;
+  gboolean saw_401 = FALSE;
+
+  run (&r, NULL, (const char *[]) { "--json", har, NULL });
+  g_assert_cmpint (r.status, ==, 1);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  g_assert_no_error (error);
+  tokens = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tokens");
+  g_assert_cmpuint (json_array_get_length (tokens), >=, 3);
+  for (guint i = 0; i < json_array_get_length (tokens); i++)
+    {
+      JsonObject *tok = json_array_get_object_element (tokens, i);
+      JsonArray *f = json_object_get_array_member (tok, "findings");
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (tok, "source"), "har:"));
+      for (guint j = 0; j < json_array_get_length (f); j++)
+        saw_401 |= g_str_equal (json_object_get_string_member (json_array_get_object_element (f, j), "id"),
+                                "bearer-invalid-token");
+    }
+  /* The response's findings come with the token's. */
+  g_assert_true (saw_401);
+
+  /* Text: each entry says which request it came from; the query, which can
+   * hold an access_token, is not printed; judged at the entry's time. */
+  run (&t, NULL, (const char *[]) { har, NULL });
+  g_assert_nonnull (strstr (t.out, "Token (har:1)"));
+  g_assert_nonnull (strstr (t.out, "GET https://api.example.com/v1/orders?… → 401"));
+  g_assert_nonnull (strstr (t.out, "expired 40 seconds ago"));
+  g_assert_true (g_file_get_contents (har, &contents, NULL, NULL));
+  g_assert_null (strstr (t.out, "access_token="));
+
+  /* A sanitized export: no tokens, and the explanation of how to export again. */
+  run (&s, NULL, (const char *[]) { "--json", sanitized, NULL });
+  g_assert_cmpint (s.status, ==, 0);
+  g_assert_nonnull (strstr (s.out, "\"tokens\" : [") );
+  g_assert_nonnull (strstr (s.err, "sensitive data"));
+
+  /* A real Chrome export without credentials. */
+  run (&m, NULL, (const char *[]) { chrome, NULL });
+  g_assert_cmpint (m.status, ==, 0);
+  g_assert_nonnull (strstr (m.err, "bearer token"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -255,6 +310,7 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/cli/sources", test_sources);
   g_test_add_func ("/jd/cli/exit-statuses", test_exit_statuses);
   g_test_add_func ("/jd/cli/alg-leeway", test_alg_and_leeway_options);
+  g_test_add_func ("/jd/cli/har", test_har);
 
   return g_test_run ();
 }

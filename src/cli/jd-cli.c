@@ -17,6 +17,7 @@
 
 #include "jd-cli.h"
 #include "jd-diagnosis.h"
+#include "jd-har.h"
 #include "jd-input.h"
 #include "jd-keys.h"
 #include "jd-report.h"
@@ -60,6 +61,7 @@ options_clear (Options *o)
 
 typedef struct {
   Options opt;
+  gboolean now_given;
   JdExpectations *expect;
   JdKeySet *keys;
   gboolean have_keys;
@@ -286,6 +288,109 @@ diagnose_text (Cli *cli, const char *source, const char *data, gsize len)
   jd_report_add (cli->report, source, token, verification, findings);
 }
 
+/* A HAR is JSON whose top-level object has "log": sniff cheaply before
+ * handing it to the HAR reader, so a token file is never parsed as JSON. */
+static gboolean
+looks_like_har (const char *name, const char *data, gsize len)
+{
+  gsize i = 0;
+
+  if (name != NULL && g_str_has_suffix (name, ".har"))
+    return TRUE;
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+  if (i >= len || data[i] != '{')
+    return FALSE;
+  return g_strstr_len (data + i, MIN (len - i, 4096), "\"log\"") != NULL;
+}
+
+/* The URL for a person, without its query (which may carry an access_token). */
+static char *
+redacted_url (const char *url)
+{
+  const char *q = url ? strpbrk (url, "?#") : NULL;
+
+  if (url == NULL)
+    return g_strdup ("");
+  return q ? g_strdup_printf ("%.*s?…", (int) (q - url), url) : g_strdup (url);
+}
+
+static gboolean
+diagnose_har (Cli *cli, GBytes *bytes, const char *name, GError **error)
+{
+  g_autoptr (JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, error);
+  GPtrArray *problems;
+  guint n;
+
+  if (har == NULL)
+    return FALSE;
+
+  problems = jd_har_get_problems (har);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      JdHarProblem *p = g_ptr_array_index (problems, i);
+      g_printerr ("jwt-doctor-cli: %s: %s\n", name, p->message);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (har));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JdHarEntry) entry = g_list_model_get_item (G_LIST_MODEL (har), i);
+      g_autoptr (JdToken) token = NULL;
+      g_autoptr (JdVerifyResult) verification = NULL;
+      g_autoptr (GPtrArray) findings = NULL;
+      g_autofree char *source = NULL;
+      g_autofree char *url = NULL;
+      g_autofree char *note = NULL;
+
+      if (!jd_har_entry_has_token (entry))
+        continue;
+      token = jd_token_parse (jd_har_entry_get_token (entry), -1);
+      if (cli->have_keys)
+        verification = jd_verify (token, cli->keys, (const char *const *) cli->expect->algorithms);
+      /* Without --now, each entry is judged at its own startedDateTime, as the window does. */
+      findings = jd_har_entry_diagnose (entry, cli->expect, !cli->now_given, verification);
+      if (findings == NULL)
+        continue;
+      source = jd_har_entry_dup_source (entry);
+      jd_report_add (cli->report, source, token, verification, findings);
+      url = redacted_url (jd_har_entry_get_url (entry));
+      note = g_strdup_printf ("%s %s → %u %s (%s, %s)", jd_har_entry_get_method (entry), url,
+                              jd_har_entry_get_status (entry),
+                              jd_har_entry_get_status_text (entry) ? jd_har_entry_get_status_text (entry) : "",
+                              jd_har_entry_get_token_source_label (entry),
+                              jd_har_entry_get_started_iso (entry) ? jd_har_entry_get_started_iso (entry) : "?");
+      jd_report_add_note (cli->report, note);
+      if (!cli->now_given && jd_har_entry_has_started (entry))
+        jd_report_set_judged_at (cli->report, jd_har_entry_get_started_unix (entry));
+    }
+
+  if (jd_har_get_n_with_token (har) == 0)
+    {
+      if (jd_har_is_sanitized (har))
+        g_printerr ("jwt-doctor-cli: %s: %s\n", name, jd_har_get_sanitized_message (har));
+      else
+        g_printerr (_("jwt-doctor-cli: %s: no request in this HAR carries a bearer token\n"), name);
+    }
+  return TRUE;
+}
+
+static gboolean
+diagnose_bytes (Cli *cli, const char *source, const char *name, GBytes *bytes, GError **error)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (data == NULL)
+    data = "";
+  if (looks_like_har (name, data, len))
+    return diagnose_har (cli, bytes, name, error);
+  diagnose_text (cli, source, data, len);
+  return TRUE;
+}
+
 static gboolean
 build_expectations (Cli *cli, GError **error)
 {
@@ -313,6 +418,7 @@ build_expectations (Cli *cli, GError **error)
           return FALSE;
         }
       e->now = now;
+      cli->now_given = TRUE;
     }
   e->audience = g_strdup (o->aud);
   e->issuer = g_strdup (o->iss);
@@ -376,8 +482,6 @@ jd_cli_main (int argc, char **argv)
   if (g_str_equal (arg, "-"))
     {
       g_autoptr (GBytes) bytes = NULL;
-      gsize len;
-      const char *data;
 
       if (isatty (STDIN_FILENO) && cli.opt.inputs == NULL)
         {
@@ -390,22 +494,26 @@ jd_cli_main (int argc, char **argv)
           usage_error (_("cannot read standard input: %s"), error->message);
           goto out;
         }
-      data = g_bytes_get_data (bytes, &len);
-      diagnose_text (&cli, "stdin", data ? data : "", len);
+      if (!diagnose_bytes (&cli, "stdin", _("standard input"), bytes, &error))
+        {
+          usage_error ("%s", error->message);
+          goto out;
+        }
     }
   else if (g_file_test (arg, G_FILE_TEST_EXISTS))
     {
       g_autoptr (GBytes) bytes = read_file (arg, &error);
-      gsize len;
-      const char *data;
 
       if (bytes == NULL)
         {
           usage_error (_("cannot read “%s”: %s"), arg, error->message);
           goto out;
         }
-      data = g_bytes_get_data (bytes, &len);
-      diagnose_text (&cli, "file", data ? data : "", len);
+      if (!diagnose_bytes (&cli, "file", arg, bytes, &error))
+        {
+          usage_error (_("“%s”: %s"), arg, error->message);
+          goto out;
+        }
     }
   else
     diagnose_text (&cli, "argument", arg, strlen (arg));
