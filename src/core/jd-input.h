@@ -14,6 +14,11 @@
 
 G_BEGIN_DECLS
 
+/* A finding of the paste itself, next to JD_FINDING_DOUBLE_BEARER_PREFIX:
+ * an Authorization header without a scheme, with another scheme (Basic,
+ * JWT, Token), with quotes, a line break or a space inside the token. */
+#define JD_FINDING_MALFORMED_AUTHORIZATION "malformed-authorization"
+
 typedef enum {
   JD_INPUT_FORM_EMPTY,
   JD_INPUT_FORM_TOKEN,          /* a bare token (or a .jwt file's content) */
@@ -36,7 +41,9 @@ const char  *jd_input_get_token        (JdInput *self);
 /* Where the token starts and ends in the pasted text (for highlighting). */
 gsize        jd_input_get_token_start  (JdInput *self);
 gsize        jd_input_get_token_end    (JdInput *self);
-/* For a curl command: the request it makes (method, URL, headers); nullable. */
+/* For a curl command: the request it makes (method, URL, headers); also for
+ * a block of request headers that starts with a request line ("GET /x
+ * HTTP/2", as "Copy Request Headers" writes it). Nullable. */
 JdRequest   *jd_input_get_request      (JdInput *self);
 /* Findings about the paste itself, e.g. double-bearer-prefix (transfer none). */
 GPtrArray   *jd_input_get_findings     (JdInput *self);

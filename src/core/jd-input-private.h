@@ -1,0 +1,47 @@
+/* jd-input-private.h — what jd-input.c and jd-curl-parse.c share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "jd-finding.h"
+#include "jd-input.h"
+
+G_BEGIN_DECLS
+
+/* jd-curl-parse.c: @text[from, to) starts with "curl". Sets the request,
+ * the token and findings on @self. */
+void     jd_input_parse_curl         (JdInput    *self,
+                                      const char *text,
+                                      gsize       from,
+                                      gsize       to);
+
+/* jd-curl-parse.c, for tests: the words a shell would pass to curl. */
+GStrv    jd_curl_split_words         (const char *text,
+                                      gsize       len);
+
+/* jd-input.c, for jd-curl-parse.c. Each byte i of @value was read from
+ * text[starts[i], ends[i]) of the paste. */
+void     jd_input_set_request        (JdInput     *self,
+                                      JdRequest   *request);
+void     jd_input_take_authorization (JdInput     *self,
+                                      const char  *value,
+                                      gsize        len,
+                                      const gsize *starts,
+                                      const gsize *ends);
+void     jd_input_take_token         (JdInput     *self,
+                                      const char  *value,
+                                      gsize        len,
+                                      const gsize *starts,
+                                      const gsize *ends);
+gboolean jd_input_find_jwt           (const char  *data,
+                                      gsize        len,
+                                      gsize       *start,
+                                      gsize       *end);
+void     jd_input_add_finding        (JdInput     *self,
+                                      const char  *id,
+                                      JdSeverity   severity,
+                                      const char  *message,
+                                      const char  *fix);
+
+G_END_DECLS
