@@ -411,7 +411,10 @@ send_data_stop (SendData *data)
     }
   if (data->cancelled_id != 0)
     {
-      g_cancellable_disconnect (data->caller_cancellable, data->cancelled_id);
+      /* Not g_cancellable_disconnect(): this may run inside the caller's
+       * own cancel (a GTask can complete synchronously there), where that
+       * would wait for itself. */
+      g_signal_handler_disconnect (data->caller_cancellable, data->cancelled_id);
       data->cancelled_id = 0;
     }
 }
@@ -447,10 +450,12 @@ static gboolean
 on_timeout (gpointer user_data)
 {
   SendData *data = user_data;
+  g_autoptr (GSource) source = g_steal_pointer (&data->timeout_source);
+  g_autoptr (GCancellable) cancellable = g_object_ref (data->cancellable);
 
   data->timed_out = TRUE;
-  g_cancellable_cancel (data->cancellable);
-  g_clear_pointer (&data->timeout_source, g_source_unref);
+  /* The operation may complete, and @data be freed, inside this call. */
+  g_cancellable_cancel (cancellable);
   return G_SOURCE_REMOVE;
 }
 
