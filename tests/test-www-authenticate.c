@@ -635,6 +635,16 @@ test_diagnose_clock_skew (void)
     g_assert_nonnull (strstr (jd_finding_get_message (f), "5 minutes earlier"));
   }
 
+  /* 299 s (whole-second Date, a moment in transit) still reads "5 minutes" */
+  {
+    g_autoptr (JdResponse) response = make_response (200, "OK", NOW + 299, NULL);
+    g_autoptr (GPtrArray) findings = jd_response_diagnose (response, NULL, &expect);
+    JdFinding *f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
+
+    g_assert_nonnull (f);
+    g_assert_nonnull (strstr (jd_finding_get_message (f), "5 minutes ahead"));
+  }
+
   /* Within the leeway: nothing; an unreadable Date: nothing. */
   {
     g_autoptr (JdResponse) response = make_response (200, "OK", NOW + 59, NULL);

@@ -967,7 +967,9 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
   if (ABS (skew) <= leeway)
     return;
 
-  amount = jd_time_format_duration (skew);
+  /* Date has whole seconds and the answer took a moment to arrive: a skew
+   * of 299 s is "5 minutes", not "4 minutes". */
+  amount = jd_time_format_duration (ABS (skew) >= 120 ? (ABS (skew) + 30) / 60 * 60 : skew);
   if (skew > 0)
     g_string_append_printf (message, _("The server's clock is %s ahead of this computer's (Date: %s)."),
                             amount, date);
