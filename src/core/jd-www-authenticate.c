@@ -938,8 +938,11 @@ add_bearer_error (GPtrArray *findings, const JdChallenge *bearer, JdToken *token
 static char *
 describe_server (JdResponse *response)
 {
-  const char *server = jd_response_get_header (response, "Server");
-  const char *via = jd_response_get_header (response, "Via");
+  const char *server_raw = jd_response_get_header (response, "Server");
+  const char *via_raw = jd_response_get_header (response, "Via");
+  /* header values are bytes from the network: only valid UTF-8 goes into messages */
+  g_autofree char *server = server_raw ? g_utf8_make_valid (server_raw, -1) : NULL;
+  g_autofree char *via = via_raw ? g_utf8_make_valid (via_raw, -1) : NULL;
 
   if (server != NULL && via != NULL)
     return g_strdup_printf (" (Server: %s; Via: %s)", server, via);
