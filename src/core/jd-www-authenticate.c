@@ -938,8 +938,11 @@ add_bearer_error (GPtrArray *findings, const JdChallenge *bearer, JdToken *token
 static char *
 describe_server (JdResponse *response)
 {
-  const char *server = jd_response_get_header (response, "Server");
-  const char *via = jd_response_get_header (response, "Via");
+  const char *server_raw = jd_response_get_header (response, "Server");
+  const char *via_raw = jd_response_get_header (response, "Via");
+  /* header values are bytes from the network: only valid UTF-8 goes into messages */
+  g_autofree char *server = server_raw ? g_utf8_make_valid (server_raw, -1) : NULL;
+  g_autofree char *via = via_raw ? g_utf8_make_valid (via_raw, -1) : NULL;
 
   if (server != NULL && via != NULL)
     return g_strdup_printf (" (Server: %s; Via: %s)", server, via);
@@ -967,7 +970,9 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
   if (ABS (skew) <= leeway)
     return;
 
-  amount = jd_time_format_duration (skew);
+  /* Date has whole seconds and the answer took a moment to arrive: a skew
+   * of 299 s is "5 minutes", not "4 minutes". */
+  amount = jd_time_format_duration (ABS (skew) >= 120 ? (ABS (skew) + 30) / 60 * 60 : skew);
   if (skew > 0)
     g_string_append_printf (message, _("The server's clock is %s ahead of this computer's (Date: %s)."),
                             amount, date);
