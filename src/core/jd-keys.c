@@ -846,6 +846,7 @@ key_adopt_pubkey (JdKey           *self,
             g_autofree char *x64 = NULL;
             g_autofree char *y64 = NULL;
 
+            g_free (self->crv); /* a JWK's "crv" was set before */
             self->crv = g_strdup (crv);
             self->bits = curve == GNUTLS_ECC_CURVE_SECP521R1 ? 521 : curve == GNUTLS_ECC_CURVE_ED25519 ? 255 : curve == GNUTLS_ECC_CURVE_ED448 ? 448 : size * 8;
             if (x.size <= size)
