@@ -75,3 +75,22 @@ jd_fuzz_known_issue (const char *what)
     g_test_incomplete (what);
 #endif
 }
+
+gboolean
+jd_fuzz_utf8_with_nul (const char *s, gsize len)
+{
+  /* g_utf8_validate_len refuses NUL bytes: validate the runs between them. */
+  while (len > 0)
+    {
+      const char *nul = memchr (s, '\0', len);
+      gsize run = nul ? (gsize) (nul - s) : len;
+
+      if (!g_utf8_validate_len (s, run, NULL))
+        return FALSE;
+      if (nul == NULL)
+        break;
+      s += run + 1;
+      len -= run + 1;
+    }
+  return TRUE;
+}

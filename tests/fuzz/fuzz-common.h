@@ -25,6 +25,8 @@ void jd_fuzz_init (void);
 /* Asserts that @s (@len bytes) is valid UTF-8 when not NULL: every message
  * and string a parser hands out is shown in GTK labels. */
 void jd_fuzz_assert_utf8 (const char *s);
+/* TRUE when @len bytes are UTF-8, U+0000 (a NUL byte) allowed. */
+gboolean jd_fuzz_utf8_with_nul (const char *s, gsize len);
 
 /* TRUE when @json holds a number as json-glib 1.6's generator writes a
  * double with an exponent: "1e+22.0", which is not JSON. A known issue
