@@ -590,8 +590,8 @@ jd_verify (JdToken            *token,
 {
   g_autoptr (JdVerifyResult) result = NULL;
   g_autoptr (GPtrArray) verdicts = NULL;
-  g_autoptr (GBytes) sig = NULL;
-  g_autoptr (GBytes) input = NULL;
+  GBytes *sig = NULL;   /* (transfer none): owned by the token */
+  GBytes *input = NULL; /* (transfer none) */
   g_autoptr (GString) invalid_why = NULL;
   g_autofree char *valid_label = NULL;
   const char *alg, *kid;
