@@ -343,20 +343,6 @@ token_issuer (JdToken *token)
   return json_node_get_string (iss);
 }
 
-static int
-compare_finding_ptrs (gconstpointer a, gconstpointer b)
-{
-  return jd_finding_compare (*(gpointer const *) a, *(gpointer const *) b, NULL);
-}
-
-static void
-merge_findings (GPtrArray *into, GPtrArray *more)
-{
-  for (guint i = 0; more != NULL && i < more->len; i++)
-    g_ptr_array_add (into, g_object_ref (g_ptr_array_index (more, i)));
-  g_ptr_array_sort (into, compare_finding_ptrs);
-}
-
 /* The keys to verify @token with: --discover's for its issuer, else the
  * command line's. Sets *@remote to the JdRemoteKeys they came from, if any.
  * NULL (no error) when there is nothing to verify with. */
@@ -432,7 +418,7 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
   if (remote != NULL)
     {
       g_autoptr (GPtrArray) more = jd_remote_keys_diagnose (remote, token);
-      merge_findings (findings, more);
+      jd_findings_merge (findings, more);
     }
 
   if (cli->opt.request != NULL)
@@ -455,7 +441,7 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
           return FALSE;
         }
       more = jd_net_response_diagnose (response, token, cli->expect);
-      merge_findings (findings, more);
+      jd_findings_merge (findings, more);
     }
 
   jd_report_add (cli->report, source, token, verification, findings);
