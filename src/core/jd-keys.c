@@ -16,6 +16,7 @@
 #include <gnutls/x509.h>
 #include <json-glib/json-glib.h>
 
+#include "jd-json.h"
 #include "jd-keys-private.h"
 
 #define JD_KEYS_MAX_SIZE (16 * 1024 * 1024)
@@ -1806,17 +1807,21 @@ load_json (JdKeySet   *self,
            GPtrArray  *keys,
            GError    **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (JsonNode) root_owner = NULL;
   JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
+  /* Duplicate members keep the last value (RFC 7159 behaviour): one odd key
+   * must not sink the whole set. */
+  root_owner = jd_json_parse (data, len, JD_JSON_ALLOW_DUPLICATES | JD_JSON_ALLOW_BOM, NULL,
+                              &local_error);
+  if (root_owner == NULL)
     {
       g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
                    _("%s: not valid JSON: %s"), source, local_error->message);
       return FALSE;
     }
-  root = json_parser_get_root (parser);
+  root = root_owner;
 
   if (JSON_NODE_HOLDS_ARRAY (root))
     {
