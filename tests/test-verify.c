@@ -696,6 +696,21 @@ test_ed448 (void)
 }
 
 static void
+test_set_warnings_in_findings (void)
+{
+  g_autoptr (TkKey) k = tk_key_new ("HS256", "leaky");
+  g_autofree char *jwk = tk_key_jwk (k);
+  g_autofree char *jwks = g_strdup_printf ("{\"keys\":[%s]}", jwk);
+  g_autoptr (JdKeySet) set = set_from_text (jwks);
+  g_autofree char *token = tk_sign_token (k, "leaky", "{}");
+  g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
+
+  g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
+  assert_finding_has (r, JD_FINDING_JWKS_PRIVATE_KEY, JD_SEVERITY_WARNING, "keys[0]");
+  assert_finding_has (r, JD_FINDING_SIGNATURE_VALID, JD_SEVERITY_OK, "keys[0] (kid \"leaky\"");
+}
+
+static void
 test_verdict_properties (void)
 {
   g_autoptr (TkKey) k = tk_key_new ("HS256", "p");
@@ -737,6 +752,7 @@ main (int   argc,
   g_test_add_func ("/jd/verify/unusual-tokens", test_unusual_tokens);
   g_test_add_func ("/jd/verify/kidless-key", test_kidless_key);
   g_test_add_func ("/jd/verify/ed448", test_ed448);
+  g_test_add_func ("/jd/verify/set-warnings-in-findings", test_set_warnings_in_findings);
   g_test_add_func ("/jd/verify/verdict-properties", test_verdict_properties);
 
   ret = g_test_run ();

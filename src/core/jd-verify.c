@@ -338,6 +338,7 @@ struct _JdVerifyResult
   GListStore *verdicts;   /* made on demand */
   GArray *finding_data;   /* FindingData, until get_findings() */
   GPtrArray *findings;    /* made on demand */
+  GPtrArray *set_warnings; /* the key set's own findings (leaked private keys …) */
 };
 
 G_DEFINE_FINAL_TYPE (JdVerifyResult, jd_verify_result, G_TYPE_OBJECT)
@@ -354,6 +355,7 @@ jd_verify_result_finalize (GObject *object)
   g_clear_pointer (&self->verdict_data, g_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->finding_data, g_array_unref);
+  g_clear_pointer (&self->set_warnings, g_ptr_array_unref);
   G_OBJECT_CLASS (jd_verify_result_parent_class)->finalize (object);
 }
 
@@ -504,6 +506,10 @@ jd_verify_result_get_findings (JdVerifyResult *self)
                            f->fix);
         }
       g_array_set_size (self->finding_data, 0);
+      /* Set-level warnings travel with the verification, so every report
+       * that shows its findings also shows a JWKS that leaks private keys. */
+      for (guint i = 0; self->set_warnings && i < self->set_warnings->len; i++)
+        g_ptr_array_add (self->findings, g_object_ref (g_ptr_array_index (self->set_warnings, i)));
     }
   return self->findings;
 }
@@ -742,6 +748,8 @@ jd_verify (JdToken            *token,
 
   n_keys = keys ? jd_key_set_get_n_keys (keys) : 0;
   verdicts = result->verdict_data;
+  if (keys && jd_key_set_get_warnings (keys)->len > 0)
+    result->set_warnings = g_ptr_array_ref (jd_key_set_get_warnings (keys));
   for (guint i = 0; i < n_keys; i++)
     {
       VerdictData v = { g_object_ref (jd_key_set_get_key (keys, i)), FALSE,
