@@ -1755,14 +1755,23 @@ jd_key_set_check (JdKeySet   *self,
 
   if (n_leaks)
     {
-      g_autofree char *msg = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE,
-                     "%s holds private key material (%s): a JWKS is public, so anyone who "
-                     "can fetch it can sign tokens that your API accepts",
-                     "%s holds private key material (%s): a JWKS is public, so anyone who "
-                     "can fetch it can sign tokens that your API accepts",
-                     n_leaks),
-        source, leaks->str);
+      g_autofree char *msg = NULL;
+
+      if (n_leaks == 1 && keys->len == 1 && ((JdKey *) g_ptr_array_index (keys, 0))->path == NULL)
+        msg = g_strdup_printf (_("%s holds private key material. A JWKS is published for "
+                                 "anyone to fetch: if this key is, anyone can sign tokens "
+                                 "your API accepts."),
+                               source);
+      else
+        msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%s holds private key material (%s). A JWKS is "
+                                            "published for anyone to fetch: if this one is, "
+                                            "anyone can sign tokens your API accepts.",
+                                            "%s holds private key material (%s). A JWKS is "
+                                            "published for anyone to fetch: if this one is, "
+                                            "anyone can sign tokens your API accepts.",
+                                            n_leaks),
+                               source, leaks->str);
       jd_findings_add (self->warnings, JD_FINDING_JWKS_PRIVATE_KEY, JD_SEVERITY_WARNING,
                        JD_RANK_KID, NULL, msg,
                        _("Publish only the public members (kty, kid, use, alg, n, e / crv, x, y) "
