@@ -670,10 +670,9 @@ add_weak_secret (Check      *c,
     return;
   if (known)
     msg = g_strdup_printf (
-      verified ? _("The token is signed with \"%s\" (%s), a well-known example secret: anyone "
+      verified ? _("The token is signed with \"%s\", a well-known example secret (%s): anyone "
                    "can guess it and sign tokens your API accepts.")
-               : _("The secret %2$s is \"%1$s\", a well-known example secret that anyone can "
-                   "guess."),
+               : _("\"%s\" (%s) is a well-known example secret that anyone can guess."),
       known, where);
   else if (len < c->jwa->hash_len)
     msg = g_strdup_printf (
@@ -689,6 +688,12 @@ add_weak_secret (Check      *c,
                    _("Generate a random secret at least as long as the hash (32 bytes for "
                      "HS256, e.g. `openssl rand -base64 32`), or move to RS256/ES256 with a "
                      "JWKS."));
+}
+
+static const char *
+secret_origin (JdKey *key)
+{
+  return jd_key_is_user_secret (key) ? _("the secret you gave") : jd_key_get_source (key);
 }
 
 static gboolean
@@ -872,7 +877,7 @@ jd_verify (JdToken            *token,
               verdict_set (v, FALSE, JD_SIGNATURE_UNVERIFIED,
                            g_strdup_printf (_("%s — %s: strict verifiers refuse it, though the "
                                               "MAC matches"), prefix, misfit));
-              add_weak_secret (&c, jd_key_get_secret (key), TRUE, jd_key_get_source (key));
+              add_weak_secret (&c, jd_key_get_secret (key), TRUE, secret_origin (key));
             }
           else
             verdict_set (v, FALSE, JD_SIGNATURE_UNVERIFIED,
@@ -1080,7 +1085,7 @@ jd_verify (JdToken            *token,
       if (tried_secret)
         add_weak_secret (&c, jd_key_get_secret (tried_secret),
                          result->status == JD_SIGNATURE_VALID,
-                         jd_key_get_source (tried_secret));
+                         secret_origin (tried_secret));
       if (result->status != JD_SIGNATURE_VALID)
         for (guint i = 0; i < G_N_ELEMENTS (well_known_secrets); i++)
           if (jd_jwa_hmac_check (c.jwa, well_known_secrets[i], strlen (well_known_secrets[i]),
