@@ -648,6 +648,69 @@ test_kidless_key (void)
 }
 
 static void
+test_ed448 (void)
+{
+  gnutls_privkey_t priv;
+  gnutls_pubkey_t pub;
+  gnutls_datum_t x, sig;
+  const char *header = "{\"alg\":\"EdDSA\"}";
+  g_autofree char *h64 = tk_b64url (header, strlen (header));
+  g_autofree char *p64 = tk_b64url ("{\"sub\":\"ed448\"}", 15);
+  g_autofree char *input = g_strdup_printf ("%s.%s", h64, p64);
+  gnutls_datum_t data = { (guint8 *) input, strlen (input) };
+  g_autofree char *jwk = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr (JdKeySet) set = NULL;
+
+  gnutls_privkey_init (&priv);
+  g_assert_cmpint (gnutls_privkey_generate2 (priv, GNUTLS_PK_EDDSA_ED448,
+                                             GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_ED448), 0,
+                                             NULL, 0), >=, 0);
+  gnutls_pubkey_init (&pub);
+  g_assert_cmpint (gnutls_pubkey_import_privkey (pub, priv, 0, 0), >=, 0);
+  g_assert_cmpint (gnutls_pubkey_export_ecc_raw2 (pub, NULL, &x, NULL, 0), >=, 0);
+  {
+    g_autofree char *x64 = tk_b64url (x.data, x.size);
+    jwk = g_strdup_printf ("{\"kty\":\"OKP\",\"crv\":\"Ed448\",\"x\":\"%s\"}", x64);
+  }
+  g_assert_cmpint (gnutls_privkey_sign_data2 (priv, GNUTLS_SIGN_EDDSA_ED448, 0, &data, &sig), >=, 0);
+  g_assert_cmpuint (sig.size, ==, 114);
+  {
+    g_autofree char *s64 = tk_b64url (sig.data, sig.size);
+    token = g_strdup_printf ("%s.%s", input, s64);
+  }
+  set = set_from_text (jwk);
+  {
+    g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
+  }
+  {
+    g_autofree char *bad = tamper (token, 1);
+    g_autoptr (JdVerifyResult) r = verify_text (bad, set, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_INVALID);
+  }
+  gnutls_free (x.data);
+  gnutls_free (sig.data);
+  gnutls_pubkey_deinit (pub);
+  gnutls_privkey_deinit (priv);
+}
+
+static void
+test_set_warnings_in_findings (void)
+{
+  g_autoptr (TkKey) k = tk_key_new ("HS256", "leaky");
+  g_autofree char *jwk = tk_key_jwk (k);
+  g_autofree char *jwks = g_strdup_printf ("{\"keys\":[%s]}", jwk);
+  g_autoptr (JdKeySet) set = set_from_text (jwks);
+  g_autofree char *token = tk_sign_token (k, "leaky", "{}");
+  g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
+
+  g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
+  assert_finding_has (r, JD_FINDING_JWKS_PRIVATE_KEY, JD_SEVERITY_WARNING, "keys[0]");
+  assert_finding_has (r, JD_FINDING_SIGNATURE_VALID, JD_SEVERITY_OK, "keys[0] (kid \"leaky\"");
+}
+
+static void
 test_verdict_properties (void)
 {
   g_autoptr (TkKey) k = tk_key_new ("HS256", "p");
@@ -688,6 +751,8 @@ main (int   argc,
   g_test_add_func ("/jd/verify/malformed-signatures", test_malformed_signatures);
   g_test_add_func ("/jd/verify/unusual-tokens", test_unusual_tokens);
   g_test_add_func ("/jd/verify/kidless-key", test_kidless_key);
+  g_test_add_func ("/jd/verify/ed448", test_ed448);
+  g_test_add_func ("/jd/verify/set-warnings-in-findings", test_set_warnings_in_findings);
   g_test_add_func ("/jd/verify/verdict-properties", test_verdict_properties);
 
   ret = g_test_run ();

@@ -338,6 +338,7 @@ struct _JdVerifyResult
   GListStore *verdicts;   /* made on demand */
   GArray *finding_data;   /* FindingData, until get_findings() */
   GPtrArray *findings;    /* made on demand */
+  GPtrArray *set_warnings; /* the key set's own findings (leaked private keys …) */
 };
 
 G_DEFINE_FINAL_TYPE (JdVerifyResult, jd_verify_result, G_TYPE_OBJECT)
@@ -354,6 +355,7 @@ jd_verify_result_finalize (GObject *object)
   g_clear_pointer (&self->verdict_data, g_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->finding_data, g_array_unref);
+  g_clear_pointer (&self->set_warnings, g_ptr_array_unref);
   G_OBJECT_CLASS (jd_verify_result_parent_class)->finalize (object);
 }
 
@@ -504,6 +506,10 @@ jd_verify_result_get_findings (JdVerifyResult *self)
                            f->fix);
         }
       g_array_set_size (self->finding_data, 0);
+      /* Set-level warnings travel with the verification, so every report
+       * that shows its findings also shows a JWKS that leaks private keys. */
+      for (guint i = 0; self->set_warnings && i < self->set_warnings->len; i++)
+        g_ptr_array_add (self->findings, g_object_ref (g_ptr_array_index (self->set_warnings, i)));
     }
   return self->findings;
 }
@@ -664,10 +670,9 @@ add_weak_secret (Check      *c,
     return;
   if (known)
     msg = g_strdup_printf (
-      verified ? _("The token is signed with \"%s\" (%s), a well-known example secret: anyone "
+      verified ? _("The token is signed with \"%s\", a well-known example secret (%s): anyone "
                    "can guess it and sign tokens your API accepts.")
-               : _("The secret %2$s is \"%1$s\", a well-known example secret that anyone can "
-                   "guess."),
+               : _("\"%s\" (%s) is a well-known example secret that anyone can guess."),
       known, where);
   else if (len < c->jwa->hash_len)
     msg = g_strdup_printf (
@@ -683,6 +688,12 @@ add_weak_secret (Check      *c,
                    _("Generate a random secret at least as long as the hash (32 bytes for "
                      "HS256, e.g. `openssl rand -base64 32`), or move to RS256/ES256 with a "
                      "JWKS."));
+}
+
+static const char *
+secret_origin (JdKey *key)
+{
+  return jd_key_is_user_secret (key) ? _("the secret you gave") : jd_key_get_source (key);
 }
 
 static gboolean
@@ -742,6 +753,8 @@ jd_verify (JdToken            *token,
 
   n_keys = keys ? jd_key_set_get_n_keys (keys) : 0;
   verdicts = result->verdict_data;
+  if (keys && jd_key_set_get_warnings (keys)->len > 0)
+    result->set_warnings = g_ptr_array_ref (jd_key_set_get_warnings (keys));
   for (guint i = 0; i < n_keys; i++)
     {
       VerdictData v = { g_object_ref (jd_key_set_get_key (keys, i)), FALSE,
@@ -864,7 +877,7 @@ jd_verify (JdToken            *token,
               verdict_set (v, FALSE, JD_SIGNATURE_UNVERIFIED,
                            g_strdup_printf (_("%s — %s: strict verifiers refuse it, though the "
                                               "MAC matches"), prefix, misfit));
-              add_weak_secret (&c, jd_key_get_secret (key), TRUE, jd_key_get_source (key));
+              add_weak_secret (&c, jd_key_get_secret (key), TRUE, secret_origin (key));
             }
           else
             verdict_set (v, FALSE, JD_SIGNATURE_UNVERIFIED,
@@ -1072,7 +1085,7 @@ jd_verify (JdToken            *token,
       if (tried_secret)
         add_weak_secret (&c, jd_key_get_secret (tried_secret),
                          result->status == JD_SIGNATURE_VALID,
-                         jd_key_get_source (tried_secret));
+                         secret_origin (tried_secret));
       if (result->status != JD_SIGNATURE_VALID)
         for (guint i = 0; i < G_N_ELEMENTS (well_known_secrets); i++)
           if (jd_jwa_hmac_check (c.jwa, well_known_secrets[i], strlen (well_known_secrets[i]),
