@@ -20,6 +20,7 @@
 #include "jd-har.h"
 #include "jd-input.h"
 #include "jd-keys.h"
+#include "jd-net.h"
 #include "jd-report.h"
 #include "jd-token.h"
 #include "jd-verify.h"
@@ -38,6 +39,9 @@ typedef struct {
   char *secret_file;
   gboolean secret_base64;
   gboolean discover;
+  char *request;
+  char *method;
+  char **headers;
   gboolean json;
   gboolean version;
   char **inputs;
@@ -56,6 +60,9 @@ options_clear (Options *o)
     memset (o->secret, 0, strlen (o->secret));
   g_free (o->secret);
   g_free (o->secret_file);
+  g_free (o->request);
+  g_free (o->method);
+  g_strfreev (o->headers);
   g_strfreev (o->inputs);
 }
 
@@ -66,6 +73,8 @@ typedef struct {
   JdKeySet *keys;
   gboolean have_keys;
   JdReport *report;
+  JdRemoteKeys *jwks_remote;   /* --jwks URL */
+  GHashTable *discovered;      /* --discover: iss → JdRemoteKeys */
 } Cli;
 
 static void
@@ -106,6 +115,12 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
       N_("The secret is base64 or base64url encoded"), NULL },
     { "discover", 0, 0, G_OPTION_ARG_NONE, &o->discover,
       N_("Fetch the issuer's OIDC discovery document, then its jwks_uri"), NULL },
+    { "request", 0, 0, G_OPTION_ARG_STRING, &o->request,
+      N_("Send the request carrying the token and add the response's findings"), N_("URL") },
+    { "method", 'X', 0, G_OPTION_ARG_STRING, &o->method, N_("Method for --request (default GET)"),
+      N_("METHOD") },
+    { "header", 'H', 0, G_OPTION_ARG_STRING_ARRAY, &o->headers,
+      N_("Header for --request (repeatable)"), N_("'Name: value'") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Machine-readable report"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Show the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, N_("[INPUT]") },
@@ -120,8 +135,8 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
                                        "line or a curl command), or - for standard input (the default)."));
   g_option_context_set_description (ctx, _("Exit status: 0 no error findings, 1 at least one error finding, "
                                            "2 usage error or unreadable file.\n\n"
-                                           "Nothing is sent over the network unless --jwks URL or --discover "
-                                           "asks for it."));
+                                           "Nothing is sent over the network unless --jwks URL, --discover "
+                                           "or --request asks for it."));
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   return g_option_context_parse (ctx, argc, argv, error);
 }
@@ -177,6 +192,161 @@ read_file (const char *path, GError **error)
   return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
 }
 
+/* ---- network options: --jwks URL, --discover, --request ---------------------
+ *
+ * The only code of the CLI that opens sockets, and only because one of these
+ * options asked. Everything here goes through src/net/jd-net.h.
+ */
+
+static char *redacted_url (const char *url);
+
+static int
+net_compare_findings (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return jd_finding_compare (*(JdFinding **) a, *(JdFinding **) b, NULL);
+}
+
+static void
+net_append (GPtrArray *findings, GPtrArray *more)
+{
+  for (guint i = 0; more != NULL && i < more->len; i++)
+    g_ptr_array_add (findings, g_object_ref (g_ptr_array_index (more, i)));
+}
+
+/* Loads the fetched key set's bytes into the CLI's one key set. */
+static gboolean
+net_load_remote (Cli *cli, JdRemoteKeys *remote, GError **error)
+{
+  JdResponse *response = jd_remote_keys_get_response (remote);
+  GBytes *body = jd_response_get_body (response);
+  gsize len = 0;
+  const char *data = body ? g_bytes_get_data (body, &len) : NULL;
+
+  if (!jd_key_set_load_data (cli->keys, data ? data : "", len, jd_remote_keys_get_jwks_uri (remote), error))
+    return FALSE;
+  cli->have_keys = TRUE;
+  return TRUE;
+}
+
+/* --jwks URL: fetched before any token is read. */
+static gboolean
+net_fetch_jwks_url (Cli *cli, GError **error)
+{
+  g_autoptr (JdRemoteKeys) remote = jd_net_fetch_jwks (cli->opt.jwks, NULL, NULL, error);
+
+  if (remote == NULL || !net_load_remote (cli, remote, error))
+    {
+      g_prefix_error (error, "--jwks %s: ", cli->opt.jwks);
+      return FALSE;
+    }
+  cli->jwks_remote = g_steal_pointer (&remote);
+  return TRUE;
+}
+
+static const char *
+net_token_iss (JdToken *token)
+{
+  JsonObject *claims = jd_token_get_claims (token);
+  JsonNode *node = claims ? json_object_get_member (claims, "iss") : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* --discover: before the token is verified, fetch its issuer's keys (once per iss). */
+static gboolean
+net_before_verify (Cli *cli, JdToken *token, GError **error)
+{
+  const char *iss;
+  g_autoptr (JdRemoteKeys) remote = NULL;
+
+  if (!cli->opt.discover)
+    return TRUE;
+  iss = net_token_iss (token);
+  if (iss == NULL)
+    iss = cli->expect->issuer; /* --iss names the issuer when the token cannot */
+  if (iss == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--discover: the token has no iss claim to discover from (give --iss, or --jwks URL)"));
+      return FALSE;
+    }
+  if (cli->discovered == NULL)
+    cli->discovered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if (g_hash_table_contains (cli->discovered, iss))
+    return TRUE;
+
+  remote = jd_net_discover (iss, NULL, NULL, error);
+  if (remote == NULL || !net_load_remote (cli, remote, error))
+    {
+      g_prefix_error (error, "--discover: ");
+      return FALSE;
+    }
+  g_hash_table_insert (cli->discovered, g_strdup (iss), g_steal_pointer (&remote));
+  return TRUE;
+}
+
+/* After the token's diagnosis: what the fetched keys say about it, and
+ * --request's answer. @findings is sorted again. @note (nullable) gets the
+ * exchange in one line, for jd_report_add_note() once the token is added. */
+static gboolean
+net_after_diagnose (Cli *cli, JdToken *token, GPtrArray *findings, char **note, GError **error)
+{
+  JdRemoteKeys *discovered = NULL;
+
+  if (cli->jwks_remote != NULL)
+    {
+      g_autoptr (GPtrArray) more = jd_remote_keys_diagnose (cli->jwks_remote, token);
+      net_append (findings, more);
+    }
+  if (cli->discovered != NULL)
+    {
+      const char *iss = net_token_iss (token);
+      discovered = g_hash_table_lookup (cli->discovered, iss ? iss : cli->expect->issuer);
+    }
+  if (discovered != NULL)
+    {
+      g_autoptr (GPtrArray) more = jd_remote_keys_diagnose (discovered, token);
+      net_append (findings, more);
+    }
+
+  if (cli->opt.request != NULL)
+    {
+      const char *text = jd_token_get_text (token);
+      g_autoptr (JdRequest) request = NULL;
+      g_autoptr (JdResponse) response = NULL;
+      g_autoptr (JdExpectations) at_clock = jd_expectations_copy (cli->expect);
+      g_autoptr (GPtrArray) more = NULL;
+      g_autofree char *url = NULL;
+
+      request = jd_net_request_new_from_args (cli->opt.request, cli->opt.method,
+                                              (const char *const *) cli->opt.headers,
+                                              text != NULL && *text != '\0' ? text : NULL, error);
+      if (request == NULL || (response = jd_net_send (request, NULL, NULL, error)) == NULL)
+        {
+          g_prefix_error (error, "--request: ");
+          return FALSE;
+        }
+      /* The server's Date is compared with this computer's clock, not --now. */
+      at_clock->now = g_get_real_time () / G_USEC_PER_SEC;
+      more = jd_net_response_diagnose (response, token, at_clock);
+      net_append (findings, more);
+
+      url = redacted_url (jd_net_response_get_url (response));
+      if (note != NULL)
+        *note = g_strdup_printf ("%s %s → %u %s (%.0f ms)", jd_request_get_method (request), url,
+                                 jd_response_get_status (response),
+                                 jd_response_get_reason (response) ? jd_response_get_reason (response) : "",
+                                 jd_response_get_elapsed_ms (response));
+    }
+
+  g_ptr_array_sort_with_data (findings, net_compare_findings, NULL);
+  return TRUE;
+}
+
+/* ---- end of the network options ------------------------------------------- */
+
 /* ---- keys ----------------------------------------------------------------- */
 
 static gboolean
@@ -196,9 +366,8 @@ load_keys (Cli *cli, GError **error)
     {
       if (is_url (o->jwks))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("--jwks %s: fetching a key set by URL is not available in this build"), o->jwks);
-          return FALSE;
+          if (!net_fetch_jwks_url (cli, error))
+            return FALSE;
         }
       else
         {
@@ -273,19 +442,27 @@ load_keys (Cli *cli, GError **error)
 
 /* ---- diagnosis ------------------------------------------------------------ */
 
-static void
-diagnose_text (Cli *cli, const char *source, const char *data, gsize len)
+static gboolean
+diagnose_text (Cli *cli, const char *source, const char *data, gsize len, GError **error)
 {
   g_autoptr (JdInput) input = jd_input_parse (data, len);
   const char *text = jd_input_get_token (input);
   g_autoptr (JdToken) token = jd_token_parse (text, -1);
   g_autoptr (JdVerifyResult) verification = NULL;
   g_autoptr (GPtrArray) findings = NULL;
+  g_autofree char *note = NULL;
 
+  if (!net_before_verify (cli, token, error))
+    return FALSE;
   if (cli->have_keys)
     verification = jd_verify (token, cli->keys, (const char *const *) cli->expect->algorithms);
   findings = jd_diagnose (token, cli->expect, verification, input);
+  if (!net_after_diagnose (cli, token, findings, &note, error))
+    return FALSE;
   jd_report_add (cli->report, source, token, verification, findings);
+  if (note != NULL)
+    jd_report_add_note (cli->report, note);
+  return TRUE;
 }
 
 /* A HAR is JSON whose top-level object has "log": sniff cheaply before
@@ -326,6 +503,12 @@ diagnose_har (Cli *cli, GBytes *bytes, const char *name, GError **error)
 
   if (har == NULL)
     return FALSE;
+  if (cli->opt.request != NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--request sends one token; %s is a HAR file with one per entry"), name);
+      return FALSE;
+    }
 
   problems = jd_har_get_problems (har);
   for (guint i = 0; problems != NULL && i < problems->len; i++)
@@ -348,12 +531,16 @@ diagnose_har (Cli *cli, GBytes *bytes, const char *name, GError **error)
       if (!jd_har_entry_has_token (entry))
         continue;
       token = jd_token_parse (jd_har_entry_get_token (entry), -1);
+      if (!net_before_verify (cli, token, error))
+        return FALSE;
       if (cli->have_keys)
         verification = jd_verify (token, cli->keys, (const char *const *) cli->expect->algorithms);
       /* Without --now, each entry is judged at its own startedDateTime, as the window does. */
       findings = jd_har_entry_diagnose (entry, cli->expect, !cli->now_given, verification);
       if (findings == NULL)
         continue;
+      if (!net_after_diagnose (cli, token, findings, NULL, error))
+        return FALSE;
       source = jd_har_entry_dup_source (entry);
       jd_report_add (cli->report, source, token, verification, findings);
       url = redacted_url (jd_har_entry_get_url (entry));
@@ -387,8 +574,7 @@ diagnose_bytes (Cli *cli, const char *source, const char *name, GBytes *bytes, G
     data = "";
   if (looks_like_har (name, data, len))
     return diagnose_har (cli, bytes, name, error);
-  diagnose_text (cli, source, data, len);
-  return TRUE;
+  return diagnose_text (cli, source, data, len, error);
 }
 
 static gboolean
@@ -515,8 +701,11 @@ jd_cli_main (int argc, char **argv)
           goto out;
         }
     }
-  else
-    diagnose_text (&cli, "argument", arg, strlen (arg));
+  else if (!diagnose_text (&cli, "argument", arg, strlen (arg), &error))
+    {
+      usage_error ("%s", error->message);
+      goto out;
+    }
 
   if (cli.opt.json)
     {
@@ -534,6 +723,8 @@ jd_cli_main (int argc, char **argv)
 out:
   g_clear_object (&cli.report);
   g_clear_object (&cli.keys);
+  g_clear_object (&cli.jwks_remote);
+  g_clear_pointer (&cli.discovered, g_hash_table_unref);
   g_clear_pointer (&cli.expect, jd_expectations_free);
   options_clear (&cli.opt);
   return status;
