@@ -1338,7 +1338,7 @@ test_cli_network_errors (void)
   g_autofree char *missing = url ("/nowhere");
   g_autofree char *ok = url ("/ok");
   const char *no_iss = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
-  static const char *part[] = { "--jwks", "--request", "--discover" };
+  static const char *part[] = { "--jwks", "Bad Header", "iss" };
   const char *jwks_args[] = { "--jwks", missing, token, NULL };
   const char *header_args[] = { "--request", ok, "-H", "Bad Header: x", token, NULL };
   const char *discover_args[] = { "--discover", no_iss, NULL };

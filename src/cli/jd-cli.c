@@ -42,6 +42,8 @@ typedef struct {
   char *request;
   char *method;
   char **headers;
+  gboolean insecure;
+  int timeout;
   gboolean json;
   gboolean version;
   char **inputs;
@@ -72,9 +74,11 @@ typedef struct {
   JdExpectations *expect;
   JdKeySet *keys;
   gboolean have_keys;
+  char *secret;            /* from --secret or --secret-file, wiped at exit */
+  gsize secret_len;
+  JdRemoteKeys *remote;    /* --jwks URL */
+  GHashTable *discovered;  /* issuer -> JdRemoteKeys (--discover) */
   JdReport *report;
-  JdRemoteKeys *jwks_remote;   /* --jwks URL */
-  GHashTable *discovered;      /* --discover: iss → JdRemoteKeys */
 } Cli;
 
 static void
@@ -116,11 +120,14 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
     { "discover", 0, 0, G_OPTION_ARG_NONE, &o->discover,
       N_("Fetch the issuer's OIDC discovery document, then its jwks_uri"), NULL },
     { "request", 0, 0, G_OPTION_ARG_STRING, &o->request,
-      N_("Send the request carrying the token and add the response's findings"), N_("URL") },
-    { "method", 'X', 0, G_OPTION_ARG_STRING, &o->method, N_("Method for --request (default GET)"),
+      N_("Send a request carrying the token and add the response's findings"), N_("URL") },
+    { "request-method", 'X', 0, G_OPTION_ARG_STRING, &o->method, N_("Method for --request (default GET)"),
       N_("METHOD") },
     { "header", 'H', 0, G_OPTION_ARG_STRING_ARRAY, &o->headers,
       N_("Header for --request (repeatable)"), N_("'Name: value'") },
+    { "insecure", 'k', 0, G_OPTION_ARG_NONE, &o->insecure,
+      N_("Accept an invalid TLS certificate for these requests (never the default)"), NULL },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &o->timeout, N_("Network timeout in seconds (default 30)"), N_("SECS") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Machine-readable report"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Show the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, N_("[INPUT]") },
@@ -192,161 +199,6 @@ read_file (const char *path, GError **error)
   return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
 }
 
-/* ---- network options: --jwks URL, --discover, --request ---------------------
- *
- * The only code of the CLI that opens sockets, and only because one of these
- * options asked. Everything here goes through src/net/jd-net.h.
- */
-
-static char *redacted_url (const char *url);
-
-static int
-net_compare_findings (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jd_finding_compare (*(JdFinding **) a, *(JdFinding **) b, NULL);
-}
-
-static void
-net_append (GPtrArray *findings, GPtrArray *more)
-{
-  for (guint i = 0; more != NULL && i < more->len; i++)
-    g_ptr_array_add (findings, g_object_ref (g_ptr_array_index (more, i)));
-}
-
-/* Loads the fetched key set's bytes into the CLI's one key set. */
-static gboolean
-net_load_remote (Cli *cli, JdRemoteKeys *remote, GError **error)
-{
-  JdResponse *response = jd_remote_keys_get_response (remote);
-  GBytes *body = jd_response_get_body (response);
-  gsize len = 0;
-  const char *data = body ? g_bytes_get_data (body, &len) : NULL;
-
-  if (!jd_key_set_load_data (cli->keys, data ? data : "", len, jd_remote_keys_get_jwks_uri (remote), error))
-    return FALSE;
-  cli->have_keys = TRUE;
-  return TRUE;
-}
-
-/* --jwks URL: fetched before any token is read. */
-static gboolean
-net_fetch_jwks_url (Cli *cli, GError **error)
-{
-  g_autoptr (JdRemoteKeys) remote = jd_net_fetch_jwks (cli->opt.jwks, NULL, NULL, error);
-
-  if (remote == NULL || !net_load_remote (cli, remote, error))
-    {
-      g_prefix_error (error, "--jwks %s: ", cli->opt.jwks);
-      return FALSE;
-    }
-  cli->jwks_remote = g_steal_pointer (&remote);
-  return TRUE;
-}
-
-static const char *
-net_token_iss (JdToken *token)
-{
-  JsonObject *claims = jd_token_get_claims (token);
-  JsonNode *node = claims ? json_object_get_member (claims, "iss") : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-/* --discover: before the token is verified, fetch its issuer's keys (once per iss). */
-static gboolean
-net_before_verify (Cli *cli, JdToken *token, GError **error)
-{
-  const char *iss;
-  g_autoptr (JdRemoteKeys) remote = NULL;
-
-  if (!cli->opt.discover)
-    return TRUE;
-  iss = net_token_iss (token);
-  if (iss == NULL)
-    iss = cli->expect->issuer; /* --iss names the issuer when the token cannot */
-  if (iss == NULL)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--discover: the token has no iss claim to discover from (give --iss, or --jwks URL)"));
-      return FALSE;
-    }
-  if (cli->discovered == NULL)
-    cli->discovered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  if (g_hash_table_contains (cli->discovered, iss))
-    return TRUE;
-
-  remote = jd_net_discover (iss, NULL, NULL, error);
-  if (remote == NULL || !net_load_remote (cli, remote, error))
-    {
-      g_prefix_error (error, "--discover: ");
-      return FALSE;
-    }
-  g_hash_table_insert (cli->discovered, g_strdup (iss), g_steal_pointer (&remote));
-  return TRUE;
-}
-
-/* After the token's diagnosis: what the fetched keys say about it, and
- * --request's answer. @findings is sorted again. @note (nullable) gets the
- * exchange in one line, for jd_report_add_note() once the token is added. */
-static gboolean
-net_after_diagnose (Cli *cli, JdToken *token, GPtrArray *findings, char **note, GError **error)
-{
-  JdRemoteKeys *discovered = NULL;
-
-  if (cli->jwks_remote != NULL)
-    {
-      g_autoptr (GPtrArray) more = jd_remote_keys_diagnose (cli->jwks_remote, token);
-      net_append (findings, more);
-    }
-  if (cli->discovered != NULL)
-    {
-      const char *iss = net_token_iss (token);
-      discovered = g_hash_table_lookup (cli->discovered, iss ? iss : cli->expect->issuer);
-    }
-  if (discovered != NULL)
-    {
-      g_autoptr (GPtrArray) more = jd_remote_keys_diagnose (discovered, token);
-      net_append (findings, more);
-    }
-
-  if (cli->opt.request != NULL)
-    {
-      const char *text = jd_token_get_text (token);
-      g_autoptr (JdRequest) request = NULL;
-      g_autoptr (JdResponse) response = NULL;
-      g_autoptr (JdExpectations) at_clock = jd_expectations_copy (cli->expect);
-      g_autoptr (GPtrArray) more = NULL;
-      g_autofree char *url = NULL;
-
-      request = jd_net_request_new_from_args (cli->opt.request, cli->opt.method,
-                                              (const char *const *) cli->opt.headers,
-                                              text != NULL && *text != '\0' ? text : NULL, error);
-      if (request == NULL || (response = jd_net_send (request, NULL, NULL, error)) == NULL)
-        {
-          g_prefix_error (error, "--request: ");
-          return FALSE;
-        }
-      /* The server's Date is compared with this computer's clock, not --now. */
-      at_clock->now = g_get_real_time () / G_USEC_PER_SEC;
-      more = jd_net_response_diagnose (response, token, at_clock);
-      net_append (findings, more);
-
-      url = redacted_url (jd_net_response_get_url (response));
-      if (note != NULL)
-        *note = g_strdup_printf ("%s %s → %u %s (%.0f ms)", jd_request_get_method (request), url,
-                                 jd_response_get_status (response),
-                                 jd_response_get_reason (response) ? jd_response_get_reason (response) : "",
-                                 jd_response_get_elapsed_ms (response));
-    }
-
-  g_ptr_array_sort_with_data (findings, net_compare_findings, NULL);
-  return TRUE;
-}
-
-/* ---- end of the network options ------------------------------------------- */
-
 /* ---- keys ----------------------------------------------------------------- */
 
 static gboolean
@@ -355,42 +207,63 @@ is_url (const char *s)
   return g_str_has_prefix (s, "https://") || g_str_has_prefix (s, "http://");
 }
 
+/* The URL for a person, without its query (which may carry an access_token). */
+static char *
+redacted_url (const char *url)
+{
+  const char *q = url ? strpbrk (url, "?#") : NULL;
+
+  if (url == NULL)
+    return g_strdup ("");
+  return q ? g_strdup_printf ("%.*s?…", (int) (q - url), url) : g_strdup (url);
+}
+
+static void
+net_options (Cli *cli, JdNetOptions *options)
+{
+  options->timeout = cli->opt.timeout > 0 ? cli->opt.timeout : 0;
+  options->max_body = 0;
+  options->flags = cli->opt.insecure ? JD_NET_ACCEPT_INVALID_CERTIFICATE : JD_NET_FLAGS_NONE;
+}
+
+/* --key, --secret, --secret-file and --jwks FILE, into @set. */
 static gboolean
-load_keys (Cli *cli, GError **error)
+load_local_keys (Cli *cli, JdKeySet *set, GError **error)
 {
   Options *o = &cli->opt;
 
-  cli->keys = jd_key_set_new ();
-
-  if (o->jwks != NULL)
+  if (o->jwks != NULL && !is_url (o->jwks))
     {
-      if (is_url (o->jwks))
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (o->jwks);
+      if (!jd_key_set_load_file (set, file, error))
         {
-          if (!net_fetch_jwks_url (cli, error))
-            return FALSE;
+          g_prefix_error (error, "--jwks %s: ", o->jwks);
+          return FALSE;
         }
-      else
-        {
-          g_autoptr (GFile) file = g_file_new_for_commandline_arg (o->jwks);
-          if (!jd_key_set_load_file (cli->keys, file, error))
-            {
-              g_prefix_error (error, "--jwks %s: ", o->jwks);
-              return FALSE;
-            }
-        }
-      cli->have_keys = TRUE;
     }
-
   for (guint i = 0; o->keys != NULL && o->keys[i] != NULL; i++)
     {
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (o->keys[i]);
-      if (!jd_key_set_load_file (cli->keys, file, error))
+      if (!jd_key_set_load_file (set, file, error))
         {
           g_prefix_error (error, "--key %s: ", o->keys[i]);
           return FALSE;
         }
-      cli->have_keys = TRUE;
     }
+  if (cli->secret != NULL &&
+      !jd_key_set_add_secret (set, cli->secret, cli->secret_len, o->secret_base64, error))
+    {
+      g_prefix_error (error, o->secret_file ? "--secret-file %s: " : "--secret: ",
+                      o->secret_file ? o->secret_file : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_secret (Cli *cli, GError **error)
+{
+  Options *o = &cli->opt;
 
   if (o->secret != NULL && o->secret_file != NULL)
     {
@@ -400,19 +273,14 @@ load_keys (Cli *cli, GError **error)
     }
   if (o->secret != NULL)
     {
-      if (!jd_key_set_add_secret (cli->keys, o->secret, strlen (o->secret), o->secret_base64, error))
-        {
-          g_prefix_error (error, "--secret: ");
-          return FALSE;
-        }
-      cli->have_keys = TRUE;
+      cli->secret_len = strlen (o->secret);
+      cli->secret = g_strdup (o->secret);
     }
-  if (o->secret_file != NULL)
+  else if (o->secret_file != NULL)
     {
       g_autoptr (GBytes) bytes = read_file (o->secret_file, error);
       gsize len = 0;
       const char *data;
-      g_autofree char *copy = NULL;
 
       if (bytes == NULL)
         {
@@ -425,17 +293,163 @@ load_keys (Cli *cli, GError **error)
         len--;
       if (len > 0 && data[len - 1] == '\r')
         len--;
-      copy = g_malloc (len + 1);
-      memcpy (copy, data, len);
-      copy[len] = '\0';
-      if (!jd_key_set_add_secret (cli->keys, copy, len, o->secret_base64, error))
+      cli->secret = g_malloc (len + 1);
+      memcpy (cli->secret, data, len);
+      cli->secret[len] = '\0';
+      cli->secret_len = len;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_keys (Cli *cli, GError **error)
+{
+  Options *o = &cli->opt;
+
+  if (!read_secret (cli, error))
+    return FALSE;
+
+  if (o->jwks != NULL && is_url (o->jwks))
+    {
+      JdNetOptions options;
+
+      /* A URL is fetched only because this option asked. */
+      net_options (cli, &options);
+      cli->remote = jd_net_fetch_jwks (o->jwks, &options, NULL, error);
+      if (cli->remote == NULL)
         {
-          memset (copy, 0, len);
-          g_prefix_error (error, "--secret-file %s: ", o->secret_file);
+          g_prefix_error (error, "--jwks %s: ", o->jwks);
           return FALSE;
         }
-      memset (copy, 0, len);
-      cli->have_keys = TRUE;
+      cli->keys = g_object_ref (jd_remote_keys_get_key_set (cli->remote));
+    }
+  else
+    cli->keys = jd_key_set_new ();
+
+  if (!load_local_keys (cli, cli->keys, error))
+    return FALSE;
+  cli->have_keys = o->jwks != NULL || o->keys != NULL || cli->secret != NULL;
+  return TRUE;
+}
+
+static const char *
+token_issuer (JdToken *token)
+{
+  JsonObject *claims = jd_token_get_claims (token);
+  JsonNode *iss = claims ? json_object_get_member (claims, "iss") : NULL;
+
+  if (iss == NULL || !JSON_NODE_HOLDS_VALUE (iss) || json_node_get_value_type (iss) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (iss);
+}
+
+/* The keys to verify @token with: --discover's for its issuer, else the
+ * command line's. Sets *@remote to the JdRemoteKeys they came from, if any.
+ * NULL (no error) when there is nothing to verify with. */
+static JdKeySet *
+keys_for_token (Cli *cli, JdToken *token, JdRemoteKeys **remote, GError **error)
+{
+  const char *iss;
+  JdRemoteKeys *found;
+
+  *remote = cli->remote;
+  if (!cli->opt.discover)
+    return cli->have_keys ? cli->keys : NULL;
+
+  iss = token_issuer (token);
+  if (iss == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("--discover: the token has no \"iss\" to discover keys from"));
+      return NULL;
+    }
+  found = g_hash_table_lookup (cli->discovered, iss);
+  if (found == NULL)
+    {
+      JdNetOptions options;
+
+      net_options (cli, &options);
+      found = jd_net_discover (iss, &options, NULL, error);
+      if (found == NULL)
+        {
+          g_prefix_error (error, "--discover %s: ", iss);
+          return NULL;
+        }
+      if (!load_local_keys (cli, jd_remote_keys_get_key_set (found), error))
+        {
+          g_object_unref (found);
+          return NULL;
+        }
+      g_hash_table_insert (cli->discovered, g_strdup (iss), found);
+    }
+  *remote = found;
+  return jd_remote_keys_get_key_set (found);
+}
+
+/* Verify, diagnose, fetch what options ask for, and add to the report.
+ * @findings_in: when not NULL, the caller's diagnosis (a HAR entry's). */
+static gboolean
+diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
+                JdHarEntry *entry, GError **error)
+{
+  g_autoptr (JdVerifyResult) verification = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  JdRemoteKeys *remote = NULL;
+  JdKeySet *keys;
+  g_autoptr (GError) local_error = NULL;
+
+  keys = keys_for_token (cli, token, &remote, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (keys != NULL)
+    verification = jd_verify (token, keys, (const char *const *) cli->expect->algorithms);
+
+  if (entry != NULL)
+    /* Without --now, each entry is judged at its own startedDateTime, as the window does. */
+    findings = jd_har_entry_diagnose (entry, cli->expect, !cli->now_given, verification);
+  else
+    findings = jd_diagnose (token, cli->expect, verification, input);
+  if (findings == NULL)
+    return TRUE;
+
+  if (remote != NULL)
+    {
+      g_autoptr (GPtrArray) more = jd_remote_keys_diagnose (remote, token);
+      jd_findings_merge (findings, more);
+    }
+
+  if (cli->opt.request != NULL)
+    {
+      JdNetOptions options;
+      g_autoptr (JdRequest) request = NULL;
+      g_autoptr (JdResponse) response = NULL;
+      g_autoptr (GPtrArray) more = NULL;
+
+      net_options (cli, &options);
+      request = jd_net_request_new_from_args (cli->opt.request, cli->opt.method,
+                                              (const char *const *) cli->opt.headers,
+                                              jd_token_get_text (token), error);
+      if (request == NULL)
+        return FALSE;
+      response = jd_net_send (request, &options, NULL, error);
+      if (response == NULL)
+        {
+          g_prefix_error (error, "--request %s: ", cli->opt.request);
+          return FALSE;
+        }
+      more = jd_net_response_diagnose (response, token, cli->expect);
+      jd_findings_merge (findings, more);
+    }
+
+  jd_report_add (cli->report, source, token, verification, findings);
+  if (cli->opt.request != NULL)
+    {
+      g_autofree char *url = redacted_url (cli->opt.request);
+      g_autofree char *note = g_strdup_printf (_("sent: %s %s"), cli->opt.method ? cli->opt.method : "GET", url);
+      jd_report_add_note (cli->report, note);
     }
   return TRUE;
 }
@@ -446,23 +460,9 @@ static gboolean
 diagnose_text (Cli *cli, const char *source, const char *data, gsize len, GError **error)
 {
   g_autoptr (JdInput) input = jd_input_parse (data, len);
-  const char *text = jd_input_get_token (input);
-  g_autoptr (JdToken) token = jd_token_parse (text, -1);
-  g_autoptr (JdVerifyResult) verification = NULL;
-  g_autoptr (GPtrArray) findings = NULL;
-  g_autofree char *note = NULL;
+  g_autoptr (JdToken) token = jd_token_parse (jd_input_get_token (input), -1);
 
-  if (!net_before_verify (cli, token, error))
-    return FALSE;
-  if (cli->have_keys)
-    verification = jd_verify (token, cli->keys, (const char *const *) cli->expect->algorithms);
-  findings = jd_diagnose (token, cli->expect, verification, input);
-  if (!net_after_diagnose (cli, token, findings, &note, error))
-    return FALSE;
-  jd_report_add (cli->report, source, token, verification, findings);
-  if (note != NULL)
-    jd_report_add_note (cli->report, note);
-  return TRUE;
+  return diagnose_token (cli, source, token, input, NULL, error);
 }
 
 /* A HAR is JSON whose top-level object has "log": sniff cheaply before
@@ -483,17 +483,6 @@ looks_like_har (const char *name, const char *data, gsize len)
   return g_strstr_len (data + i, MIN (len - i, 4096), "\"log\"") != NULL;
 }
 
-/* The URL for a person, without its query (which may carry an access_token). */
-static char *
-redacted_url (const char *url)
-{
-  const char *q = url ? strpbrk (url, "?#") : NULL;
-
-  if (url == NULL)
-    return g_strdup ("");
-  return q ? g_strdup_printf ("%.*s?…", (int) (q - url), url) : g_strdup (url);
-}
-
 static gboolean
 diagnose_har (Cli *cli, GBytes *bytes, const char *name, GError **error)
 {
@@ -503,12 +492,6 @@ diagnose_har (Cli *cli, GBytes *bytes, const char *name, GError **error)
 
   if (har == NULL)
     return FALSE;
-  if (cli->opt.request != NULL)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--request sends one token; %s is a HAR file with one per entry"), name);
-      return FALSE;
-    }
 
   problems = jd_har_get_problems (har);
   for (guint i = 0; problems != NULL && i < problems->len; i++)
@@ -522,27 +505,19 @@ diagnose_har (Cli *cli, GBytes *bytes, const char *name, GError **error)
     {
       g_autoptr (JdHarEntry) entry = g_list_model_get_item (G_LIST_MODEL (har), i);
       g_autoptr (JdToken) token = NULL;
-      g_autoptr (JdVerifyResult) verification = NULL;
-      g_autoptr (GPtrArray) findings = NULL;
       g_autofree char *source = NULL;
       g_autofree char *url = NULL;
       g_autofree char *note = NULL;
+      guint before = jd_report_get_n_tokens (cli->report);
 
       if (!jd_har_entry_has_token (entry))
         continue;
       token = jd_token_parse (jd_har_entry_get_token (entry), -1);
-      if (!net_before_verify (cli, token, error))
-        return FALSE;
-      if (cli->have_keys)
-        verification = jd_verify (token, cli->keys, (const char *const *) cli->expect->algorithms);
-      /* Without --now, each entry is judged at its own startedDateTime, as the window does. */
-      findings = jd_har_entry_diagnose (entry, cli->expect, !cli->now_given, verification);
-      if (findings == NULL)
-        continue;
-      if (!net_after_diagnose (cli, token, findings, NULL, error))
-        return FALSE;
       source = jd_har_entry_dup_source (entry);
-      jd_report_add (cli->report, source, token, verification, findings);
+      if (!diagnose_token (cli, source, token, NULL, entry, error))
+        return FALSE;
+      if (jd_report_get_n_tokens (cli->report) == before)
+        continue;
       url = redacted_url (jd_har_entry_get_url (entry));
       note = g_strdup_printf ("%s %s → %u %s (%s, %s)", jd_har_entry_get_method (entry), url,
                               jd_har_entry_get_status (entry),
@@ -663,6 +638,7 @@ jd_cli_main (int argc, char **argv)
     }
 
   cli.report = jd_report_new ();
+  cli.discovered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   arg = cli.opt.inputs ? cli.opt.inputs[0] : "-";
 
   if (g_str_equal (arg, "-"))
@@ -723,8 +699,11 @@ jd_cli_main (int argc, char **argv)
 out:
   g_clear_object (&cli.report);
   g_clear_object (&cli.keys);
-  g_clear_object (&cli.jwks_remote);
+  g_clear_object (&cli.remote);
   g_clear_pointer (&cli.discovered, g_hash_table_unref);
+  if (cli.secret)
+    memset (cli.secret, 0, cli.secret_len);
+  g_free (cli.secret);
   g_clear_pointer (&cli.expect, jd_expectations_free);
   options_clear (&cli.opt);
   return status;
