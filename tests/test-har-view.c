@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "jd-application.h"
@@ -44,6 +45,42 @@ iterate_for (guint ms)
   g_timeout_add (ms, timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* A PNG of @widget under <builddir>/tests/screenshots, to look at. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *path = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  GdkRGBA bg = { 1, 1, 1, 1 };
+  int width;
+  int height;
+
+  iterate_for (300);
+  ITERATE_UNTIL (gtk_widget_get_width (widget) > 0);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &bg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
 }
 
 static void
@@ -157,6 +194,8 @@ test_list (Fixture       *f,
     g_assert_nonnull (expired);
   }
 
+  save_screenshot (GTK_WIDGET (view), "har-view.png");
+
   /* the switch goes back to the clock, and forth */
   jd_har_view_set_at_request_time (view, FALSE);
   g_assert_false (jd_har_view_get_at_request_time (view));
@@ -187,6 +226,7 @@ test_sanitized (Fixture       *f,
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "Allow to generate HAR with sensitive data"));
   g_assert_cmpuint (g_list_model_get_n_items (jd_har_view_get_rows (view)), ==, 9);
+  save_screenshot (GTK_WIDGET (view), "har-view-sanitized.png");
 
   /* no token: the window is left as it was */
   jd_har_view_select (view, 0);

@@ -303,7 +303,10 @@ show_details (JdHarView      *self,
   if (response == NULL)
     g_string_append (s, _("No response: the request was blocked or aborted."));
   else
-    g_string_append_printf (s, "→ %u %s", jd_har_entry_get_status (entry), jd_har_entry_get_status_text (entry));
+    {
+      const char *reason = jd_har_entry_get_status_text (entry);
+      g_string_append_printf (s, "→ %u%s%s", jd_har_entry_get_status (entry), *reason != '\0' ? " " : "", reason);
+    }
   if (jd_har_entry_get_time_ms (entry) >= 0)
     g_string_append_printf (s, _(" · %.0f ms"), jd_har_entry_get_time_ms (entry));
   g_string_append_c (s, '\n');
