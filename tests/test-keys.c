@@ -437,7 +437,7 @@ test_certificates (void)
   }
   {
     /* Google and Firebase publish {"kid": "-----BEGIN CERTIFICATE-----…"}. */
-    g_autofree char *escaped = g_strescape (g_bytes_get_data (pem, NULL), NULL);
+    g_autofree char *escaped = g_strescape (pem_text, NULL);
     g_autofree char *map = g_strdup_printf ("{\"abc123\": \"%.*s\"}",
                                             (int) strlen (escaped), escaped);
     g_autoptr (JdKeySet) set = load_string (map, "certs.json");

@@ -705,8 +705,9 @@ static gboolean
 rsa_has_roca_fingerprint (const guint8 *n,
                           gsize         len)
 {
-  static const guint primes[] = { 11, 13, 17, 19, 37, 53, 61, 71, 73, 79, 97, 103,
-                                  107, 109, 127, 151, 157 };
+  static const guint primes[] = { 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43,
+                                  47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103,
+                                  107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167 };
 
   if (len < 64)
     return FALSE;
@@ -846,6 +847,7 @@ key_adopt_pubkey (JdKey           *self,
             g_autofree char *x64 = NULL;
             g_autofree char *y64 = NULL;
 
+            g_free (self->crv);
             self->crv = g_strdup (crv);
             self->bits = curve == GNUTLS_ECC_CURVE_SECP521R1 ? 521 : curve == GNUTLS_ECC_CURVE_ED25519 ? 255 : curve == GNUTLS_ECC_CURVE_ED448 ? 448 : size * 8;
             if (x.size <= size)
