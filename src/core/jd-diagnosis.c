@@ -201,6 +201,7 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
       g_autofree char *msg = g_strdup_printf (_("The token lives only %s (exp − iat): clients that "
                                                 "refresh late or in bursts see 401s come and go"), life);
       jd_findings_add (out, "short-lifetime", JD_SEVERITY_INFO, JD_RANK_INFO, "exp", msg,
+                       /* xgettext:no-c-format */
                        _("Refresh tokens ahead of expiry (e.g. at 80% of their lifetime), or lengthen "
                          "the access token lifetime at the issuer."));
     }
