@@ -94,3 +94,15 @@ jd_fuzz_utf8_with_nul (const char *s, gsize len)
     }
   return TRUE;
 }
+
+gboolean
+jd_fuzz_has_json_glib_raw_1f (const char *json)
+{
+  return strchr (json, 0x1f) != NULL;
+}
+
+gboolean
+jd_fuzz_has_json_glib_bug (const char *json)
+{
+  return jd_fuzz_has_json_glib_exponent (json) || jd_fuzz_has_json_glib_raw_1f (json);
+}
