@@ -149,7 +149,7 @@ jd_fuzz_json (const guint8 *data, gsize size)
       if (again == NULL && jd_fuzz_has_json_glib_bug (once))
         {
           jd_fuzz_known_issue ("jd_json_to_string writes a double with an exponent as \"1e+22.0\" "
-                             "and U+001F unescaped (json-glib 1.6): not JSON");
+                             "U+001F unescaped and ±inf as \"-inf.0\" (json-glib 1.6): not JSON");
           g_clear_error (&error);
         }
       else if (again == NULL)
