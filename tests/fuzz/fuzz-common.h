@@ -34,6 +34,12 @@ gboolean jd_fuzz_utf8_with_nul (const char *s, gsize len);
  * call jd_fuzz_known_issue() for it instead of failing, and the replay in
  * test-regressions marks the test incomplete (TAP "# TODO") until fixed. */
 gboolean jd_fuzz_has_json_glib_exponent (const char *json);
+/* Likewise: json-glib 1.6 escapes every control character in a string but
+ * U+001F, which it writes as a raw byte (not JSON). */
+gboolean jd_fuzz_has_json_glib_raw_1f   (const char *json);
+/* Either of the two, or ±inf written as "-inf.0" (jd_json_parse reads a
+ * number beyond a double's range as ±inf). */
+gboolean jd_fuzz_has_json_glib_bug      (const char *json);
 void     jd_fuzz_known_issue            (const char *what);
 
 int jd_fuzz_token            (const guint8 *data, gsize size);

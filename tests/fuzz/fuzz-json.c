@@ -112,6 +112,7 @@ jd_fuzz_json (const guint8 *data, gsize size)
   gsize error_offset = G_MAXSIZE;
   gboolean reader_ok;
   guint depth, depth_skipping;
+  gboolean lone_surrogate;
 
   strict = jd_json_parse (text, size, JD_JSON_FLAGS_NONE, &error_offset, &error);
   if (strict == NULL)
@@ -126,6 +127,9 @@ jd_fuzz_json (const guint8 *data, gsize size)
     g_assert_null (error);
 
   lenient = jd_json_parse (text, size, JD_JSON_ALLOW_DUPLICATES | JD_JSON_ALLOW_BOM, NULL, &error);
+  /* By design, jd_json_parse refuses lone surrogate escapes (JOSE values
+   * must be UTF-8) where the reader makes them U+FFFD (a HAR is shown). */
+  lone_surrogate = g_error_matches (error, JD_JSON_ERROR, JD_JSON_ERROR_UTF8);
   g_clear_error (&error);
   /* Anything the strict mode takes, the lenient mode takes. */
   if (strict != NULL)
@@ -142,10 +146,10 @@ jd_fuzz_json (const guint8 *data, gsize size)
       jd_fuzz_assert_utf8 (once);
       jd_fuzz_assert_utf8 (pretty);
       again = jd_json_parse (once, strlen (once), JD_JSON_FLAGS_NONE, NULL, &error);
-      if (again == NULL && jd_fuzz_has_json_glib_exponent (once))
+      if (again == NULL && jd_fuzz_has_json_glib_bug (once))
         {
-          jd_fuzz_known_issue ("jd_json_to_string writes a double with an exponent as "
-                               "\"1e+22.0\" (json-glib 1.6), which is not JSON");
+          jd_fuzz_known_issue ("jd_json_to_string writes a double with an exponent as \"1e+22.0\" "
+                             "U+001F unescaped and ±inf as \"-inf.0\" (json-glib 1.6): not JSON");
           g_clear_error (&error);
         }
       else if (again == NULL)
@@ -164,7 +168,7 @@ jd_fuzz_json (const guint8 *data, gsize size)
   /* Both parsers hold RFC 8259; within both depth limits they agree. */
   if (lenient != NULL)
     g_assert_true (reader_ok);
-  else if (reader_ok && depth < JD_JSON_MAX_DEPTH - 1)
+  else if (reader_ok && depth < JD_JSON_MAX_DEPTH - 1 && !lone_surrogate)
     g_error ("the streaming reader accepts what jd_json_parse refuses");
 
   return 0;
