@@ -484,14 +484,10 @@ looks_like_har (const char *name, const char *data, gsize len)
 }
 
 static gboolean
-diagnose_har (Cli *cli, GBytes *bytes, const char *name, GError **error)
+diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
 {
-  g_autoptr (JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, error);
   GPtrArray *problems;
   guint n;
-
-  if (har == NULL)
-    return FALSE;
 
   problems = jd_har_get_problems (har);
   for (guint i = 0; problems != NULL && i < problems->len; i++)
@@ -548,7 +544,10 @@ diagnose_bytes (Cli *cli, const char *source, const char *name, GBytes *bytes, G
   if (data == NULL)
     data = "";
   if (looks_like_har (name, data, len))
-    return diagnose_har (cli, bytes, name, error);
+    {
+      g_autoptr (JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, error);
+      return har != NULL && diagnose_har (cli, har, name, error);
+    }
   return diagnose_text (cli, source, data, len, error);
 }
 
@@ -659,6 +658,18 @@ jd_cli_main (int argc, char **argv)
       if (!diagnose_bytes (&cli, "stdin", _("standard input"), bytes, &error))
         {
           usage_error ("%s", error->message);
+          goto out;
+        }
+    }
+  else if (g_file_test (arg, G_FILE_TEST_EXISTS) && g_str_has_suffix (arg, ".har"))
+    {
+      /* Mapped, not copied: a 100 MB HAR stays below its own size in memory. */
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (arg);
+      g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
+
+      if (har == NULL || !diagnose_har (&cli, har, arg, &error))
+        {
+          usage_error (_("“%s”: %s"), arg, error->message);
           goto out;
         }
     }

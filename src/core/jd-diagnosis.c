@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
 #include <glib/gi18n-lib.h>
 
 #include "jd-diagnosis.h"
@@ -58,11 +59,17 @@ jd_expectations_free (JdExpectations *self)
 static char *
 format_instant (double t)
 {
-  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc ((gint64) floor (t));
+  /* gmtime_r rather than GDateTime: this runs on every keystroke. */
+  time_t secs;
+  struct tm tm;
 
-  if (dt == NULL)
+  if (!(t > -62135596800.0 && t < 253402300800.0))
     return g_strdup_printf ("%.0f", t);
-  return g_date_time_format (dt, "%Y-%m-%d %H:%M:%S UTC");
+  secs = (time_t) floor (t);
+  if (gmtime_r (&secs, &tm) == NULL)
+    return g_strdup_printf ("%.0f", t);
+  return g_strdup_printf ("%04d-%02d-%02d %02d:%02d:%02d UTC", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                          tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 /* ---- claims ------------------------------------------------------------- */
