@@ -1073,12 +1073,6 @@ standard_reason (guint status)
     }
 }
 
-static int
-compare_findings (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jd_finding_compare (*(JdFinding **) a, *(JdFinding **) b, NULL);
-}
-
 GPtrArray *
 jd_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations *expect)
 {
@@ -1217,6 +1211,6 @@ jd_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations
 
   add_clock_skew (findings, response, token, now, leeway);
 
-  g_ptr_array_sort_with_data (findings, compare_findings, NULL);
+  jd_findings_sort (findings);
   return g_steal_pointer (&findings);
 }

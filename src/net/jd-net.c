@@ -324,12 +324,6 @@ jd_net_request_new_from_args (const char *url, const char *method, const char *c
   return g_steal_pointer (&request);
 }
 
-static int
-compare_findings (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jd_finding_compare (*(JdFinding **) a, *(JdFinding **) b, NULL);
-}
-
 GPtrArray *
 jd_net_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations *expect)
 {
@@ -371,7 +365,7 @@ jd_net_response_diagnose (JdResponse *response, JdToken *token, const JdExpectat
       jd_findings_add (findings, JD_FINDING_RESPONSE_TRUNCATED, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
                        NULL);
     }
-  g_ptr_array_sort_with_data (findings, compare_findings, NULL);
+  jd_findings_sort (findings);
   return g_steal_pointer (&findings);
 }
 
