@@ -83,7 +83,7 @@ decode (Decoder *d, const char *text, gsize len, GError **error)
   if (data_len < len)
     {
       GError *e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_PADDING,
-                               _("byte %" G_GSIZE_FORMAT ": '=' padding is not allowed in base64url"),
+                               _("byte %zu: '=' padding is not allowed in base64url"),
                                data_len);
       if (!d->lenient || len - data_len > 2 || (len % 4) != 0)
         {
@@ -91,7 +91,7 @@ decode (Decoder *d, const char *text, gsize len, GError **error)
             {
               g_error_free (e);
               e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_PADDING,
-                               _("byte %" G_GSIZE_FORMAT ": '=' padding does not complete a group of four"),
+                               _("byte %zu: '=' padding does not complete a group of four"),
                                data_len);
             }
           d->error_offset = data_len;
@@ -132,14 +132,14 @@ decode (Decoder *d, const char *text, gsize len, GError **error)
               {
                 g_autofree char *what = describe_byte (in[i]);
                 g_set_error (error, JD_BASE64_ERROR, JD_BASE64_ERROR_INVALID_CHARACTER,
-                             _("byte %" G_GSIZE_FORMAT ": %s is not a base64url character"), i, what);
+                             _("byte %zu: %s is not a base64url character"), i, what);
                 d->error_offset = i;
                 return NULL;
               }
             else
               {
                 GError *e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_STANDARD_ALPHABET,
-                                         _("byte %" G_GSIZE_FORMAT ": '%c' belongs to standard base64; "
+                                         _("byte %zu: '%c' belongs to standard base64; "
                                            "base64url uses '%c'"),
                                          i, in[i], v == 64 ? '-' : '_');
                 if (!d->lenient)
@@ -164,8 +164,7 @@ decode (Decoder *d, const char *text, gsize len, GError **error)
     if (data_len % 4 == 1)
       {
         g_set_error (error, JD_BASE64_ERROR, JD_BASE64_ERROR_INVALID_LENGTH,
-                     _("byte %" G_GSIZE_FORMAT ": %" G_GSIZE_FORMAT
-                       " characters cannot be base64url (one character too many or too few)"),
+                     _("byte %zu: %zu characters cannot be base64url (one character too many or too few)"),
                      data_len - 1, data_len);
         d->error_offset = data_len - 1;
         return NULL;
@@ -176,7 +175,7 @@ decode (Decoder *d, const char *text, gsize len, GError **error)
   if (bits > 0 && (acc & ((1u << bits) - 1)) != 0)
     {
       GError *e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_TRAILING_BITS,
-                               _("byte %" G_GSIZE_FORMAT ": the last character carries bits that "
+                               _("byte %zu: the last character carries bits that "
                                  "no encoder writes (not canonical base64url)"),
                                data_len - 1);
       if (!d->lenient)

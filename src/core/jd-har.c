@@ -1071,7 +1071,7 @@ add_problem (Ctx        *ctx,
 
   jd_json_offset_to_line_column (ctx->data, ctx->len, offset, &line, &column);
   add_problem_message (ctx, offset, fatal,
-                       g_strdup_printf (_("byte %" G_GSIZE_FORMAT " (line %u, column %u): %s"),
+                       g_strdup_printf (_("byte %zu (line %u, column %u): %s"),
                                         offset, line, column, what));
 }
 

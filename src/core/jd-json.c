@@ -39,7 +39,7 @@ fail (Parser *p, gsize offset, JdJsonError code, const char *format, ...)
   va_end (args);
 
   p->error_offset = offset;
-  p->error = g_error_new (JD_JSON_ERROR, code, _("byte %" G_GSIZE_FORMAT ": %s"), offset, what);
+  p->error = g_error_new (JD_JSON_ERROR, code, _("byte %zu: %s"), offset, what);
 }
 
 static char *
@@ -534,7 +534,7 @@ jd_json_parse (const char  *data,
     {
       if (error_offset)
         *error_offset = p.pos;
-      g_set_error (error, JD_JSON_ERROR, JD_JSON_ERROR_EMPTY, _("byte %" G_GSIZE_FORMAT ": no JSON here"), p.pos);
+      g_set_error (error, JD_JSON_ERROR, JD_JSON_ERROR_EMPTY, _("byte %zu: no JSON here"), p.pos);
       return NULL;
     }
 

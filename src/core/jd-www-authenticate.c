@@ -175,7 +175,7 @@ fail (Scanner *s, gsize offset, GError **error, const char *format, ...)
   s->pos = offset;
   /* TRANSLATORS: "byte 17: '\"' is not allowed here" */
   g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_SYNTAX,
-               _("byte %" G_GSIZE_FORMAT ": %s"), offset, what);
+               _("byte %zu: %s"), offset, what);
   return FALSE;
 }
 
@@ -315,7 +315,7 @@ read_params (Scanner *s, JdChallenge *challenge, GError **error)
         {
           s->pos = name_offset;
           g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_DUPLICATE,
-                       _("byte %" G_GSIZE_FORMAT ": the parameter \"%s\" appears twice in the %s challenge (RFC 7235 §2.1 allows it once)"),
+                       _("byte %zu: the parameter \"%s\" appears twice in the %s challenge (RFC 7235 §2.1 allows it once)"),
                        name_offset, name, challenge->scheme);
           return FALSE;
         }
@@ -351,7 +351,7 @@ parse_into (GPtrArray *challenges, const char *value, gsize len, guint header, g
       if (error_offset)
         *error_offset = JD_WWW_AUTHENTICATE_MAX_SIZE;
       g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_TOO_LARGE,
-                   _("the header value is %" G_GSIZE_FORMAT " bytes long; more than %d bytes is refused"),
+                   _("the header value is %zu bytes long; more than %d bytes is refused"),
                    len, JD_WWW_AUTHENTICATE_MAX_SIZE);
       return FALSE;
     }

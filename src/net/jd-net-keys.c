@@ -354,7 +354,7 @@ check_response (JdResponse *response, const char *url, const char *what, gsize m
   if (jd_response_get_body_truncated (response))
     {
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_TOO_LARGE,
-                   _("The %s at %s is larger than %" G_GSIZE_FORMAT " bytes; it was not read"), what, url,
+                   _("The %s at %s is larger than %zu bytes; it was not read"), what, url,
                    max_body);
       return FALSE;
     }

@@ -360,7 +360,7 @@ jd_net_response_diagnose (JdResponse *response, JdToken *token, const JdExpectat
     {
       GBytes *body = jd_response_get_body (response);
       g_autofree char *message = g_strdup_printf (
-        _("Only the first %" G_GSIZE_FORMAT " bytes of the body were kept; the rest was dropped."),
+        _("Only the first %zu bytes of the body were kept; the rest was dropped."),
         body ? g_bytes_get_size (body) : 0);
       jd_findings_add (findings, JD_FINDING_RESPONSE_TRUNCATED, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
                        NULL);
