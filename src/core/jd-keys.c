@@ -16,6 +16,8 @@
 #include <gnutls/x509.h>
 #include <json-glib/json-glib.h>
 
+#include "jd-json-reader.h"
+#include "jd-json.h"
 #include "jd-keys-private.h"
 
 #define JD_KEYS_MAX_SIZE (16 * 1024 * 1024)
@@ -1807,7 +1809,25 @@ load_json (JdKeySet   *self,
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (JdJsonReader) reader = NULL;
+  JdJsonToken token;
   JsonNode *root;
+
+  /* json-glib's parser recurses once per nesting level, so 100 KB of '['
+   * overflows the stack: let the iterative reader refuse deep nesting first. */
+  reader = jd_json_reader_new (data, len, JD_JSON_READER_ALLOW_BOM);
+  jd_json_reader_set_limits (reader, JD_JSON_MAX_DEPTH, 0);
+  do
+    token = jd_json_reader_next (reader);
+  while (token != JD_JSON_TOKEN_END && token != JD_JSON_TOKEN_ERROR);
+  if (token == JD_JSON_TOKEN_ERROR &&
+      g_error_matches (jd_json_reader_get_error (reader), JD_JSON_READER_ERROR,
+                       JD_JSON_READER_ERROR_TOO_DEEP))
+    {
+      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
+                   _("%s: not valid JSON: %s"), source, jd_json_reader_get_error (reader)->message);
+      return FALSE;
+    }
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
