@@ -406,21 +406,38 @@ test_numeric_date_string (void)
 
   problem = jd_numeric_date_problem ("exp", iso);
   g_assert_cmpstr (problem, ==,
-                   "“exp” is the string \"2026-05-28T14:02:11Z\", not a NumericDate (a JSON "
-                   "number of seconds since 1970); as a NumericDate it would be 1779976931 "
-                   "(2026-05-28T14:02:11Z).");
+                   "\"exp\" is the string \"2026-05-28T14:02:11Z\", not a NumericDate: RFC 7519 "
+                   "wants a JSON number of seconds since 1970 (here 1779976931, "
+                   "2026-05-28T14:02:11Z), and most verifiers reject a string");
   g_clear_pointer (&problem, g_free);
 
   g_assert_cmpint (jd_numeric_date_read (digits, NULL), ==, JD_NUMERIC_DATE_STRING);
   problem = jd_numeric_date_problem ("iat", digits);
-  g_assert_nonnull (strstr (problem, "“iat” is the string \"1748441531\""));
-  g_assert_nonnull (strstr (problem, "it would be 1748441531 (2025-05-28T14:12:11Z)"));
+  g_assert_nonnull (strstr (problem, "\"iat\" is the string \"1748441531\""));
+  g_assert_nonnull (strstr (problem, "(here 1748441531, 2025-05-28T14:12:11Z)"));
   g_clear_pointer (&problem, g_free);
 
   problem = jd_numeric_date_problem ("nbf", word);
   g_assert_cmpstr (problem, ==,
-                   "“nbf” is the string \"tomorrow\", not a NumericDate (a JSON number of "
-                   "seconds since 1970).");
+                   "\"nbf\" is the string \"tomorrow\", not a NumericDate: RFC 7519 wants a JSON "
+                   "number of seconds since 1970, and most verifiers reject a string");
+  g_clear_pointer (&problem, g_free);
+
+  /* A long or hostile string is cut and escaped. */
+  {
+    g_autoptr (GString) json = g_string_new ("\"\\u001b[31m");
+    g_autoptr (JsonNode) hostile = NULL;
+
+    for (int i = 0; i < 500; i++)
+      g_string_append_c (json, 'x');
+    g_string_append_c (json, '"');
+    hostile = parse (json->str);
+    problem = jd_numeric_date_problem ("exp", hostile);
+    g_assert_null (strchr (problem, '\033'));
+    g_assert_nonnull (strstr (problem, "\\u001b[31m"));
+    g_assert_nonnull (strstr (problem, "x…\""));
+    g_assert_cmpuint (strlen (problem), <, 400);
+  }
 }
 
 static void
@@ -431,13 +448,13 @@ test_numeric_date_wrong (void)
     JdNumericDateStatus status;
     const char *fragment;
   } cases[] = {
-    { "true", JD_NUMERIC_DATE_WRONG_TYPE, "“exp” is the boolean true" },
-    { "null", JD_NUMERIC_DATE_WRONG_TYPE, "“exp” is null" },
-    { "{}", JD_NUMERIC_DATE_WRONG_TYPE, "“exp” is an object" },
-    { "[1748441531]", JD_NUMERIC_DATE_WRONG_TYPE, "“exp” is an array" },
+    { "true", JD_NUMERIC_DATE_WRONG_TYPE, "\"exp\" is the boolean true" },
+    { "null", JD_NUMERIC_DATE_WRONG_TYPE, "\"exp\" is null" },
+    { "{}", JD_NUMERIC_DATE_WRONG_TYPE, "\"exp\" is an object" },
+    { "[1748441531]", JD_NUMERIC_DATE_WRONG_TYPE, "\"exp\" is an array" },
     { "1748441531000", JD_NUMERIC_DATE_OUT_OF_RANGE,
-      "looks like milliseconds since 1970; a NumericDate counts seconds (1748441531 would be "
-      "2025-05-28T14:12:11Z)" },
+      "\"exp\" is 1748441531000, which looks like milliseconds since 1970: a NumericDate counts "
+      "seconds (1748441531 would be 2025-05-28T14:12:11Z)" },
     { "1e300", JD_NUMERIC_DATE_OUT_OF_RANGE, "outside the years 1 to 9999" },
     { "-1e300", JD_NUMERIC_DATE_OUT_OF_RANGE, "outside the years 1 to 9999" },
     { "253402300799", JD_NUMERIC_DATE_VALID, NULL },
@@ -463,6 +480,24 @@ test_numeric_date_wrong (void)
       if (cases[i].fragment != NULL)
         g_assert_nonnull (strstr (problem, cases[i].fragment));
     }
+}
+
+static void
+test_numeric_date_member (void)
+{
+  g_autoptr (JsonNode) root = parse ("{\"exp\": 1748441531, \"iat\": \"now\"}");
+  JsonObject *object = json_node_get_object (root);
+  double seconds = 0;
+
+  g_assert_cmpint (jd_numeric_date_get_member (object, "exp", &seconds), ==,
+                   JD_NUMERIC_DATE_VALID);
+  g_assert_cmpfloat (seconds, ==, EXP);
+  g_assert_cmpint (jd_numeric_date_get_member (object, "iat", &seconds), ==,
+                   JD_NUMERIC_DATE_STRING);
+  g_assert_cmpint (jd_numeric_date_get_member (object, "nbf", &seconds), ==,
+                   JD_NUMERIC_DATE_MISSING);
+  g_assert_cmpint (jd_numeric_date_get_member (NULL, "exp", &seconds), ==,
+                   JD_NUMERIC_DATE_MISSING);
 }
 
 static void
@@ -569,6 +604,7 @@ test_model_shape (void)
   };
   JdClaimNode *node;
 
+  g_assert_true (JD_IS_CLAIMS_MODEL (model));
   g_assert_true (g_list_model_get_item_type (model) == JD_TYPE_CLAIM_NODE);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (names));
   g_assert_null (g_list_model_get_item (model, G_N_ELEMENTS (names)));
@@ -859,6 +895,24 @@ test_model_long_string (void)
 }
 
 static void
+test_model_bad_utf8 (void)
+{
+  g_autoptr (JsonObject) object = json_object_new ();
+  g_autoptr (GListModel) model = NULL;
+  g_autofree char *problem = NULL;
+  const char *text;
+
+  /* Built by hand, past any parser: bytes that are not UTF-8. */
+  json_object_set_string_member (object, "exp", "20\xff" "26");
+  model = jd_claims_model_new (object, JD_CLAIMS_SECTION_PAYLOAD);
+  text = jd_claim_node_get_value_text (item (model, 0));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (g_utf8_validate (jd_claim_node_get_badge_tooltip (item (model, 0)), -1, NULL));
+  problem = jd_numeric_date_problem ("exp", json_object_get_member (object, "exp"));
+  g_assert_true (g_utf8_validate (problem, -1, NULL));
+}
+
+static void
 test_model_finalize (void)
 {
   GListModel *model = nested_model ();
@@ -895,6 +949,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/claims/time/numeric-date/fractional", test_numeric_date_fractional);
   g_test_add_func ("/jd/claims/time/numeric-date/string", test_numeric_date_string);
   g_test_add_func ("/jd/claims/time/numeric-date/wrong", test_numeric_date_wrong);
+  g_test_add_func ("/jd/claims/time/numeric-date/member", test_numeric_date_member);
   g_test_add_func ("/jd/claims/time/parse-date-string", test_parse_date_string);
   g_test_add_func ("/jd/claims/model/shape", test_model_shape);
   g_test_add_func ("/jd/claims/model/properties", test_model_properties);
@@ -904,6 +959,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/claims/model/find", test_model_find);
   g_test_add_func ("/jd/claims/model/notify", test_model_notify);
   g_test_add_func ("/jd/claims/model/long-string", test_model_long_string);
+  g_test_add_func ("/jd/claims/model/bad-utf8", test_model_bad_utf8);
   g_test_add_func ("/jd/claims/model/finalize", test_model_finalize);
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 
 #include "jd-har.h"
 #include "jd-json-reader.h"
+#include "jd-www-authenticate.h"
 
 #define T1_PREFIX "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImsxIn0."
 #define T2_PREFIX "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImsyIn0."
@@ -253,6 +254,64 @@ compare_entry_pointers (gconstpointer a,
                         gpointer      user_data)
 {
   return jd_har_entry_compare_failing_first (*(gpointer const *) a, *(gpointer const *) b, user_data);
+}
+
+static gboolean
+has_finding (GPtrArray  *findings,
+             const char *id,
+             JdSeverity  severity)
+{
+  JdFinding *f = jd_findings_find (findings, id);
+
+  if (g_test_verbose ())
+    for (guint i = 0; i < findings->len; i++)
+      {
+        JdFinding *g = g_ptr_array_index (findings, i);
+        g_test_message ("  %s (%s)", jd_finding_get_id (g), jd_severity_to_string (jd_finding_get_severity (g)));
+      }
+  return f != NULL && jd_finding_get_severity (f) == severity;
+}
+
+static void
+test_diagnose (void)
+{
+  g_autoptr(JdHar) har = load_fixture ("har-chrome-401.har");
+  g_autoptr(JdHar) charles = load_fixture ("har-charles-bom.har");
+  g_autoptr(GPtrArray) f1 = NULL;
+  g_autoptr(GPtrArray) f4 = NULL;
+  g_autoptr(GPtrArray) f8 = NULL;
+  g_autoptr(GPtrArray) f8_now = NULL;
+  g_autoptr(GPtrArray) fc = NULL;
+  g_autoptr(JdExpectations) expect = jd_expectations_new ();
+
+  /* no token, no findings */
+  g_assert_null (jd_har_entry_diagnose (entry_at (har, 2), NULL, TRUE, NULL));
+
+  /* judged at the entry's start: T1 was 160 s past exp when entry 8 went out */
+  f8 = jd_har_entry_diagnose (entry_at (har, 8), NULL, TRUE, NULL);
+  g_assert_true (has_finding (f8, JD_FINDING_EXPIRED, JD_SEVERITY_ERROR));
+  /* and an hour before exp it was not expired */
+  expect->now = T1_EXP - 3600;
+  f8_now = jd_har_entry_diagnose (entry_at (har, 8), expect, FALSE, NULL);
+  g_assert_false (jd_findings_has (f8_now, JD_FINDING_EXPIRED));
+
+  /* the response's findings are merged: RFC 6750 error on the 401 */
+  f1 = jd_har_entry_diagnose (entry_at (har, 1), NULL, TRUE, NULL);
+  g_assert_nonnull (jd_findings_find (f1, "bearer-invalid-token"));
+
+  /* insufficient_scope on the 403 */
+  f4 = jd_har_entry_diagnose (entry_at (har, 4), NULL, TRUE, NULL);
+  g_assert_nonnull (jd_findings_find (f4, JD_FINDING_INSUFFICIENT_SCOPE));
+  g_assert_false (jd_findings_has (f4, JD_FINDING_EXPIRED));
+
+  /* "Bearer Bearer …" and a 401 with no WWW-Authenticate */
+  fc = jd_har_entry_diagnose (entry_at (charles, 0), NULL, TRUE, NULL);
+  g_assert_nonnull (jd_findings_find (fc, JD_FINDING_DOUBLE_BEARER_PREFIX));
+  g_assert_nonnull (jd_findings_find (fc, JD_FINDING_MISSING_WWW_AUTHENTICATE));
+
+  /* sorted worst first */
+  for (guint i = 1; i < f1->len; i++)
+    g_assert_cmpint (jd_finding_compare (g_ptr_array_index (f1, i - 1), g_ptr_array_index (f1, i), NULL), <=, 0);
 }
 
 static void
@@ -912,6 +971,7 @@ main (int   argc,
 
   g_test_add_func ("/jd/har/chrome", test_chrome);
   g_test_add_func ("/jd/har/request-response", test_request_response);
+  g_test_add_func ("/jd/har/diagnose", test_diagnose);
   g_test_add_func ("/jd/har/failing-first", test_failing_first);
   g_test_add_func ("/jd/har/matches", test_matches);
   g_test_add_func ("/jd/har/timeline", test_timeline);

@@ -580,6 +580,11 @@ format_string (const char *text)
   g_autoptr (JsonNode) node = json_node_new (JSON_NODE_VALUE);
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *shortened = NULL;
+  g_autofree char *valid = NULL;
+
+  /* json-glib nodes built by hand may hold anything; never walk bad UTF-8. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   if (g_utf8_strlen (text, -1) > VALUE_TEXT_MAX_CHARS)
     {
@@ -914,9 +919,6 @@ jd_claims_create_child_model (gpointer item,
 }
 
 /* ---- JdClaimsModel: the top level -------------------------------------- */
-
-#define JD_TYPE_CLAIMS_MODEL (jd_claims_model_get_type ())
-G_DECLARE_FINAL_TYPE (JdClaimsModel, jd_claims_model, JD, CLAIMS_MODEL, GObject)
 
 struct _JdClaimsModel
 {

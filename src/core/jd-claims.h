@@ -14,7 +14,7 @@
  *
  *   model = jd_claims_model_new (jd_token_get_claims (token), JD_CLAIMS_SECTION_PAYLOAD);
  *   tree = gtk_tree_list_model_new (model, FALSE, FALSE,
- *                                   (GtkTreeListModelCreateModelFunc) jd_claims_create_child_model,
+ *                                   jd_claims_create_child_model,
  *                                   NULL, NULL);
  *   // once a second while visible:
  *   jd_claims_model_set_now (model, g_get_real_time () / G_USEC_PER_SEC, leeway);
@@ -113,6 +113,11 @@ GListModel   *jd_claims_create_child_model    (gpointer item,
                                                gpointer user_data);
 
 /* ---- The tree's top level --------------------------------------------- */
+
+/* The top-level model is a JdClaimsModel (a GListModel of JdClaimNode); the
+ * functions below take it as a GListModel so it can be passed around as one. */
+#define JD_TYPE_CLAIMS_MODEL (jd_claims_model_get_type ())
+G_DECLARE_FINAL_TYPE (JdClaimsModel, jd_claims_model, JD, CLAIMS_MODEL, GObject)
 
 /* A GListModel of JdClaimNode, one per member of @object in its order.
  * @object may be NULL (an empty model: the payload did not decode). Badges

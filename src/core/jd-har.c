@@ -18,8 +18,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-har.h"
+#include "jd-input.h"
 #include "jd-json-reader.h"
 #include "jd-token.h"
+#include "jd-www-authenticate.h"
 
 G_DEFINE_QUARK (jd-har-error-quark, jd_har_error)
 
@@ -522,6 +524,65 @@ jd_har_entry_dup_response (JdHarEntry *self)
     jd_response_set_elapsed_ms (response, self->time_ms);
 
   return response;
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return jd_finding_compare (*(gpointer const *) a, *(gpointer const *) b, user_data);
+}
+
+GPtrArray *
+jd_har_entry_diagnose (JdHarEntry           *self,
+                       const JdExpectations *expect,
+                       gboolean              at_entry_time,
+                       JdVerifyResult       *verification)
+{
+  g_autoptr(JdExpectations) at = NULL;
+  g_autoptr(JdToken) token = NULL;
+  g_autoptr(JdInput) input = NULL;
+  g_autoptr(JdResponse) response = NULL;
+  GPtrArray *findings;
+
+  g_return_val_if_fail (JD_IS_HAR_ENTRY (self), NULL);
+
+  if (self->token == NULL)
+    return NULL;
+
+  at = expect != NULL ? jd_expectations_copy (expect) : jd_expectations_new ();
+  if (at_entry_time && self->has_started)
+    at->now = jd_har_entry_get_started_unix (self);
+
+  token = jd_token_parse (self->token, -1);
+  if (self->token_source == JD_HAR_TOKEN_SOURCE_AUTHORIZATION)
+    {
+      const char *auth = jd_har_entry_get_authorization (self);
+      g_autofree char *line = g_strconcat ("Authorization: ", auth, NULL);
+
+      input = jd_input_parse (line, strlen (line));
+    }
+
+  findings = jd_diagnose (token, at, verification, input);
+
+  response = jd_har_entry_dup_response (self);
+  if (response != NULL)
+    {
+      g_autoptr(GPtrArray) more = jd_response_diagnose (response, token, at);
+
+      for (guint i = 0; more != NULL && i < more->len; i++)
+        {
+          JdFinding *f = g_ptr_array_index (more, i);
+
+          /* the same id from both (e.g. server-clock-skew) is reported once */
+          if (!jd_findings_has (findings, jd_finding_get_id (f)))
+            g_ptr_array_add (findings, g_object_ref (f));
+        }
+      g_ptr_array_sort_with_data (findings, compare_findings, NULL);
+    }
+
+  return findings;
 }
 
 char *

@@ -94,15 +94,31 @@ jd_numeric_date_read (JsonNode *node,
   return JD_NUMERIC_DATE_VALID;
 }
 
+JdNumericDateStatus
+jd_numeric_date_get_member (JsonObject *object,
+                            const char *name,
+                            double     *out_seconds)
+{
+  g_return_val_if_fail (name != NULL, JD_NUMERIC_DATE_MISSING);
+
+  if (object == NULL)
+    return JD_NUMERIC_DATE_MISSING;
+  return jd_numeric_date_read (json_object_get_member (object, name), out_seconds);
+}
+
 /* The JSON text of a string, shortened for a message: "2026-05-28T14:…". */
 static char *
 quote_string (const char *text)
 {
   g_autoptr (JsonNode) node = json_node_new (JSON_NODE_VALUE);
   g_autofree char *shortened = NULL;
+  g_autofree char *valid = NULL;
   g_autoptr (JsonGenerator) generator = json_generator_new ();
 
-  if (g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) > QUOTE_MAX_CHARS)
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  if (g_utf8_strlen (text, -1) > QUOTE_MAX_CHARS)
     {
       g_autofree char *head = g_utf8_substring (text, 0, QUOTE_MAX_CHARS);
       shortened = g_strconcat (head, "…", NULL);
@@ -157,15 +173,17 @@ jd_numeric_date_problem (const char *claim,
             g_autofree char *utc = jd_time_format_utc (parsed);
 
             /* TRANSLATORS: 1: a claim name such as exp, 2: its string value
-             * as JSON, 3: the same instant as a number, 4: the instant in UTC */
-            return g_strdup_printf (_("“%s” is the string %s, not a NumericDate (a JSON number "
-                                      "of seconds since 1970); as a NumericDate it would be "
-                                      "%s (%s)."),
+             * as JSON (with its quotes), 3: the same instant as a number,
+             * 4: the instant in UTC */
+            return g_strdup_printf (_("\"%s\" is the string %s, not a NumericDate: RFC 7519 wants "
+                                      "a JSON number of seconds since 1970 (here %s, %s), and "
+                                      "most verifiers reject a string"),
                                     claim, quoted, number, utc);
           }
         /* TRANSLATORS: 1: a claim name such as exp, 2: its string value as JSON */
-        return g_strdup_printf (_("“%s” is the string %s, not a NumericDate (a JSON number of "
-                                  "seconds since 1970)."),
+        return g_strdup_printf (_("\"%s\" is the string %s, not a NumericDate: RFC 7519 wants a "
+                                  "JSON number of seconds since 1970, and most verifiers reject a "
+                                  "string"),
                                 claim, quoted);
       }
 
@@ -173,24 +191,24 @@ jd_numeric_date_problem (const char *claim,
       switch (json_node_get_node_type (node))
         {
         case JSON_NODE_NULL:
-          return g_strdup_printf (_("“%s” is null, not a NumericDate (a JSON number of seconds "
-                                    "since 1970)."),
+          return g_strdup_printf (_("\"%s\" is null, not a NumericDate (a JSON number of seconds "
+                                    "since 1970)"),
                                   claim);
         case JSON_NODE_OBJECT:
-          return g_strdup_printf (_("“%s” is an object, not a NumericDate (a JSON number of "
-                                    "seconds since 1970)."),
+          return g_strdup_printf (_("\"%s\" is an object, not a NumericDate (a JSON number of "
+                                    "seconds since 1970)"),
                                   claim);
         case JSON_NODE_ARRAY:
-          return g_strdup_printf (_("“%s” is an array, not a NumericDate (a JSON number of "
-                                    "seconds since 1970)."),
+          return g_strdup_printf (_("\"%s\" is an array, not a NumericDate (a JSON number of "
+                                    "seconds since 1970)"),
                                   claim);
         case JSON_NODE_VALUE:
         default:
           {
             g_autofree char *raw = node_text (node);
             /* TRANSLATORS: 1: a claim name, 2: the value as JSON (true or false) */
-            return g_strdup_printf (_("“%s” is the boolean %s, not a NumericDate (a JSON number "
-                                      "of seconds since 1970)."),
+            return g_strdup_printf (_("\"%s\" is the boolean %s, not a NumericDate (a JSON "
+                                      "number of seconds since 1970)"),
                                     claim, raw);
           }
         }
@@ -209,13 +227,13 @@ jd_numeric_date_problem (const char *claim,
 
             /* TRANSLATORS: 1: a claim name, 2: its value, 3: the value divided
              * by 1000, 4: that instant in UTC */
-            return g_strdup_printf (_("“%s” is %s, which looks like milliseconds since 1970; a "
-                                      "NumericDate counts seconds (%s would be %s)."),
+            return g_strdup_printf (_("\"%s\" is %s, which looks like milliseconds since 1970: "
+                                      "a NumericDate counts seconds (%s would be %s)"),
                                     claim, raw, number, utc);
           }
         /* TRANSLATORS: 1: a claim name, 2: its value */
-        return g_strdup_printf (_("“%s” is %s, outside the years 1 to 9999, so it is not a "
-                                  "usable NumericDate."),
+        return g_strdup_printf (_("\"%s\" is %s, outside the years 1 to 9999: not a usable "
+                                  "NumericDate"),
                                 claim, raw);
       }
 

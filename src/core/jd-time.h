@@ -82,11 +82,23 @@ typedef enum {
 JdNumericDateStatus jd_numeric_date_read (JsonNode *node,
                                           double   *out_seconds);
 
-/* A translated sentence for a finding when @node is not a NumericDate, or
- * NULL when it is one (or is missing). @claim names the claim in the text:
- *   "exp" is the string "2026-05-28T14:02:11Z", not a NumericDate (a number
- *   of seconds since 1970); as a NumericDate it would be 1779976931.
- * Out-of-range numbers that look like milliseconds say so.
+/* The same for the member @name of @object (nullable): absent is
+ * JD_NUMERIC_DATE_MISSING. */
+JdNumericDateStatus jd_numeric_date_get_member (JsonObject *object,
+                                                const char *name,
+                                                double     *out_seconds);
+
+/* A translated message for a finding when @node is not a NumericDate, or
+ * NULL when it is one (or is missing). @claim names the claim in the text;
+ * no trailing period, like the other finding messages:
+ *   "exp" is the string "2026-05-28T14:02:11Z", not a NumericDate: RFC 7519
+ *   wants a JSON number of seconds since 1970 (here 1779976931,
+ *   2026-05-28T14:02:11Z), and most verifiers reject a string
+ * Long strings are cut after 64 characters and JSON-escaped, so the text is
+ * safe to print. Out-of-range numbers that look like milliseconds say so:
+ *   "exp" is 1748441531000, which looks like milliseconds since 1970: a
+ *   NumericDate counts seconds (1748441531 would be 2025-05-28T14:12:11Z)
+ * Suggested severity: error for exp/nbf/iat, warning for the others.
  * Returns: (transfer full) (nullable) */
 char *jd_numeric_date_problem (const char *claim,
                                JsonNode   *node);

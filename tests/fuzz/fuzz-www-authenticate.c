@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jd-base64.h"
+#include "jd-time.h"
 #include "jd-www-authenticate.h"
 
 #include "fuzz-common.h"
@@ -110,7 +111,7 @@ jd_fuzz_www_authenticate (const guint8 *data, gsize size)
           g_ptr_array_add (values, g_strndup (line, len));
           if (jd_http_date_parse (g_ptr_array_index (values, values->len - 1), &t))
             {
-              g_autofree char *d = jd_format_duration (t - JD_FUZZ_NOW);
+              g_autofree char *d = jd_time_format_duration (t - JD_FUZZ_NOW);
               jd_fuzz_assert_utf8 (d);
             }
           start = i + 1;

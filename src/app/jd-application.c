@@ -1,0 +1,266 @@
+/* jd-application.c — the JWT Doctor application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jd-application.h"
+#include "jd-preferences-window.h"
+#include "jd-resources.h"
+#include "jd-window.h"
+
+struct _JdApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (JdApplication, jd_application, ADW_TYPE_APPLICATION)
+
+GSettings *
+jd_settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_message ("GSettings schema %s is not installed; using defaults", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static JdWindow *
+get_window (JdApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (jd_window_new (self));
+
+  return JD_WINDOW (window);
+}
+
+static void
+jd_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (get_window (JD_APPLICATION (app))));
+}
+
+static void
+jd_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  JdWindow *window = get_window (JD_APPLICATION (app));
+
+  for (int i = 0; i < n_files; i++)
+    jd_window_open_file (window, files[i]);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+jd_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "example"))
+    return -1;
+
+  /* Ask the primary instance (possibly this one) to show the example. */
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "example", NULL);
+
+  return 0;
+}
+
+static void
+example_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  JdWindow *window = get_window (JD_APPLICATION (user_data));
+
+  jd_window_load_example (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (jd_window_new (JD_APPLICATION (user_data))));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  JdApplication *self = JD_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *prefs = jd_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  JdApplication *self = JD_APPLICATION (user_data);
+  static const char *developers[] = { "The JWT Doctor authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("JWT Doctor"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Find out why an API answered 401 Unauthorized: decode the bearer token, "
+                                      "check its claims and signature against what the server expects, "
+                                      "and reproduce the call with curl. Everything runs on this computer."),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/jwtdoctor/JwtDoctor",
+                        "issue-url", "https://github.com/jwtdoctor/JwtDoctor/issues",
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  /* Close the windows so each saves its size; then quit. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_application_quit (app);
+}
+
+static const GActionEntry app_actions[] = {
+  { "example", example_action },
+  { "new-window", new_window_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+jd_application_startup (GApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.new-window", { "<Control>n", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.paste", { "<Control>v", NULL } },
+    { "win.export", { "<Control>s", "<Control><Shift>s", NULL } },
+    { "win.copy-report", { "<Control><Shift>c", NULL } },
+    { "win.clear", { "<Control><Shift>Delete", NULL } },
+    { "win.load-keys", { "<Control>k", NULL } },
+    { "win.page('token')", { "<Alt>1", NULL } },
+    { "win.page('keys')", { "<Alt>2", NULL } },
+    { "win.page('request')", { "<Alt>3", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
+  JdApplication *self = JD_APPLICATION (app);
+
+  G_APPLICATION_CLASS (jd_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+
+  self->settings = jd_settings_new_if_installed ();
+}
+
+static void
+jd_application_dispose (GObject *object)
+{
+  JdApplication *self = JD_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (jd_application_parent_class)->dispose (object);
+}
+
+static void
+jd_application_class_init (JdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = jd_application_dispose;
+
+  app_class->activate = jd_application_activate;
+  app_class->open = jd_application_open;
+  app_class->startup = jd_application_startup;
+  app_class->handle_local_options = jd_application_handle_local_options;
+}
+
+static void
+jd_application_init (JdApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "example", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open the bundled example token (expired, issued for another audience)"), NULL },
+    { NULL }
+  };
+
+  /* The resources are compiled into this library; referencing them keeps
+   * the linker from dropping the object that registers them. */
+  g_assert (jd_get_resource () != NULL);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Open tokens (.jwt), key sets (JWKS, PEM) or text holding a token."));
+}
+
+JdApplication *
+jd_application_new (void)
+{
+  return g_object_new (JD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+GSettings *
+jd_application_get_settings (JdApplication *self)
+{
+  g_return_val_if_fail (JD_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,406 @@
+/* jd-keys-page.c — the key set beside the token's kid and alg
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "jd-keys-page.h"
+
+typedef enum {
+  COLUMN_KID,
+  COLUMN_TYPE,
+  COLUMN_ALG,
+  COLUMN_USE,
+  COLUMN_SIZE,
+  COLUMN_THUMBPRINT,
+  COLUMN_STATUS,
+} Column;
+
+struct _JdKeysPage
+{
+  AdwBin         parent_instance;
+
+  AdwActionRow  *token_row;
+  AdwActionRow  *network_row;
+  AdwEntryRow   *secret_row;
+  GtkSwitch     *base64_switch;
+  GtkLabel      *error_label;
+  GtkLabel      *summary_label;
+  GtkColumnView *keys_view;
+  GtkListBox    *warnings_list;
+
+  JdSession     *session;
+  GListStore    *rows;
+};
+
+G_DEFINE_FINAL_TYPE (JdKeysPage, jd_keys_page, ADW_TYPE_BIN)
+
+static void
+show_error (JdKeysPage *self,
+            const char *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static JdKey *
+row_key (GObject *item)
+{
+  if (JD_IS_KEY_VERDICT (item))
+    return jd_key_verdict_get_key (JD_KEY_VERDICT (item));
+  return JD_KEY (item);
+}
+
+static char *
+dup_status (GObject *item)
+{
+  JdKey *key = row_key (item);
+
+  if (JD_IS_KEY_VERDICT (item))
+    {
+      const char *reason = jd_key_verdict_get_reason (JD_KEY_VERDICT (item));
+
+      if (reason != NULL)
+        return g_strdup (reason);
+    }
+  if (jd_key_get_problem (key) != NULL)
+    return g_strdup (jd_key_get_problem (key));
+
+  return g_strdup (_("no token to check"));
+}
+
+static char *
+dup_cell_text (GObject *item,
+               Column   column)
+{
+  JdKey *key = row_key (item);
+
+  switch (column)
+    {
+    case COLUMN_KID:
+      return g_strdup (jd_key_get_kid (key) ? jd_key_get_kid (key) : "—");
+    case COLUMN_TYPE:
+      if (jd_key_get_crv (key) != NULL)
+        return g_strdup_printf ("%s %s", jd_key_get_kty (key), jd_key_get_crv (key));
+      return g_strdup (jd_key_get_kty (key));
+    case COLUMN_ALG:
+      return g_strdup (jd_key_get_alg (key) ? jd_key_get_alg (key) : "—");
+    case COLUMN_USE:
+      return g_strdup (jd_key_get_use (key) ? jd_key_get_use (key) : "—");
+    case COLUMN_SIZE:
+      /* Translators: a key size */
+      return jd_key_get_bits (key) ? g_strdup_printf (_("%u bits"), jd_key_get_bits (key)) : g_strdup ("—");
+    case COLUMN_THUMBPRINT:
+      return g_strdup (jd_key_get_thumbprint (key) ? jd_key_get_thumbprint (key) : "—");
+    case COLUMN_STATUS:
+    default:
+      return dup_status (item);
+    }
+}
+
+static void
+cell_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (column == COLUMN_STATUS)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), column == COLUMN_THUMBPRINT ? 16 : 24);
+    }
+  if (column == COLUMN_KID || column == COLUMN_THUMBPRINT)
+    gtk_widget_add_css_class (label, "monospace");
+  gtk_label_set_selectable (GTK_LABEL (label), column == COLUMN_THUMBPRINT || column == COLUMN_KID);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_UINT (user_data);
+  GObject *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = dup_cell_text (row, column);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, text);
+
+  if (column == COLUMN_STATUS)
+    {
+      const char *klass = NULL;
+
+      gtk_widget_remove_css_class (label, "success");
+      gtk_widget_remove_css_class (label, "error");
+      gtk_widget_remove_css_class (label, "warning");
+      if (JD_IS_KEY_VERDICT (row))
+        switch (jd_key_verdict_get_status (JD_KEY_VERDICT (row)))
+          {
+          case JD_SIGNATURE_VALID: klass = "success"; break;
+          case JD_SIGNATURE_INVALID: klass = jd_key_verdict_get_tried (JD_KEY_VERDICT (row)) ? "error" : NULL; break;
+          case JD_SIGNATURE_NONE:
+          case JD_SIGNATURE_UNVERIFIED:
+          default: break;
+          }
+      if (jd_key_get_problem (row_key (row)) != NULL)
+        klass = "warning";
+      if (klass != NULL)
+        gtk_widget_add_css_class (label, klass);
+    }
+}
+
+static void
+add_column (JdKeysPage *self,
+            const char *title,
+            Column      column,
+            gboolean    expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkColumnViewColumn) col = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), GUINT_TO_POINTER (column));
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  gtk_column_view_column_set_expand (col, expand);
+  gtk_column_view_append_column (self->keys_view, col);
+}
+
+static void
+update_rows (JdKeysPage *self)
+{
+  JdVerifyResult *verification = jd_session_get_verification (self->session);
+  JdKeySet *keys = jd_session_get_keys (self->session);
+  JdToken *token = jd_session_get_token (self->session);
+  GListModel *source = verification ? jd_verify_result_get_verdicts (verification) : G_LIST_MODEL (keys);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = source ? g_list_model_get_n_items (source) : 0;
+  GPtrArray *warnings;
+  GtkWidget *child;
+  g_autofree char *summary = NULL;
+  g_autofree char *token_text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (source, i));
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       items->pdata, items->len);
+
+  if (token != NULL)
+    token_text = g_strdup_printf (_("alg %s · kid %s"),
+                                  jd_token_get_alg (token) ? jd_token_get_alg (token) : "—",
+                                  jd_token_get_kid (token) ? jd_token_get_kid (token) : _("none"));
+  adw_action_row_set_subtitle (self->token_row, token_text ? token_text : _("No token yet"));
+
+  if (n == 0)
+    summary = g_strdup (_("No keys loaded. Open or drop the issuer's JWKS (often at /.well-known/jwks.json), "
+                          "a PEM public key or a certificate, or enter the HMAC secret above."));
+  else if (verification == NULL)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u key loaded.", "%u keys loaded.", n), n);
+  else
+    switch (jd_verify_result_get_status (verification))
+      {
+      case JD_SIGNATURE_VALID:
+        summary = g_strdup (_("Signature valid."));
+        break;
+      case JD_SIGNATURE_INVALID:
+        summary = g_strdup (_("Signature invalid: no key verified the token."));
+        break;
+      case JD_SIGNATURE_NONE:
+        summary = g_strdup (_("The token is unsigned (alg none): nothing to verify, never valid."));
+        break;
+      case JD_SIGNATURE_UNVERIFIED:
+      default:
+        summary = g_strdup (_("Signature not checked: no key fits this token."));
+        break;
+      }
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->keys_view))), n > 0);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
+    gtk_list_box_remove (self->warnings_list, child);
+  warnings = jd_key_set_get_warnings (keys);
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      JdFinding *f = g_ptr_array_index (warnings, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jd_finding_get_message (f));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      if (jd_finding_get_fix (f) != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), jd_finding_get_fix (f));
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->warnings_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), warnings != NULL && warnings->len > 0);
+}
+
+static void
+secret_apply (JdKeysPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  const char *secret;
+
+  if (self->session == NULL)
+    return;
+
+  secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
+  if (!jd_session_set_secret (self->session, secret, gtk_switch_get_active (self->base64_switch), &error))
+    {
+      show_error (self, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->secret_row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->secret_row), "error");
+  show_error (self, NULL);
+}
+
+static void
+paste_keys_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (JdKeysPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+
+  if (text == NULL)
+    {
+      show_error (self, _("The clipboard holds no text."));
+      return;
+    }
+  if (!jd_session_load_keys (self->session, text, strlen (text), _("clipboard"), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("No keys in the clipboard: %s"), error->message);
+
+      show_error (self, message);
+      return;
+    }
+  show_error (self, NULL);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_keys_cb,
+                                 g_object_ref (widget));
+}
+
+static void
+clear_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  JdKeysPage *self = JD_KEYS_PAGE (widget);
+
+  jd_session_clear_keys (self->session);
+  show_error (self, NULL);
+}
+
+void
+jd_keys_page_set_session (JdKeysPage *self,
+                          JdSession  *session)
+{
+  g_return_if_fail (JD_IS_KEYS_PAGE (self));
+  g_return_if_fail (JD_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL);
+
+  self->session = g_object_ref (session);
+  /* Verification follows both the token and the keys; both end in a diagnosis. */
+  g_signal_connect_object (session, "diagnosis-changed", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
+  update_rows (self);
+}
+
+GListModel *
+jd_keys_page_get_rows (JdKeysPage *self)
+{
+  g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->rows);
+}
+
+char *
+jd_keys_page_dup_status (JdKeysPage *self,
+                         guint       position)
+{
+  g_autoptr (GObject) item = NULL;
+
+  g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+  return item ? dup_status (item) : NULL;
+}
+
+static void
+jd_keys_page_dispose (GObject *object)
+{
+  JdKeysPage *self = JD_KEYS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_KEYS_PAGE);
+  g_clear_object (&self->session);
+  g_clear_object (&self->rows);
+
+  G_OBJECT_CLASS (jd_keys_page_parent_class)->dispose (object);
+}
+
+static void
+jd_keys_page_class_init (JdKeysPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jd_keys_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/jd-keys-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, token_row);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, network_row);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, secret_row);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, base64_switch);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, keys_view);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, warnings_list);
+  gtk_widget_class_bind_template_callback (widget_class, secret_apply);
+
+  gtk_widget_class_install_action (widget_class, "keys.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "keys.clear", NULL, clear_action);
+}
+
+static void
+jd_keys_page_init (JdKeysPage *self)
+{
+  g_autoptr (GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_list_store_new (G_TYPE_OBJECT);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
+  gtk_column_view_set_model (self->keys_view, GTK_SELECTION_MODEL (selection));
+
+  add_column (self, _("Key ID"), COLUMN_KID, FALSE);
+  add_column (self, _("Type"), COLUMN_TYPE, FALSE);
+  add_column (self, _("Alg"), COLUMN_ALG, FALSE);
+  add_column (self, _("Use"), COLUMN_USE, FALSE);
+  add_column (self, _("Size"), COLUMN_SIZE, FALSE);
+  add_column (self, _("Thumbprint"), COLUMN_THUMBPRINT, FALSE);
+  add_column (self, _("Status"), COLUMN_STATUS, TRUE);
+}

@@ -1,0 +1,810 @@
+/* jd-session.c — what one window is looking at
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "jd-report.h"
+#include "jd-session.h"
+
+#define EXAMPLE_RESOURCE_TOKEN RESOURCE_PREFIX "/examples/article-expired.jwt"
+#define EXAMPLE_RESOURCE_JWKS RESOURCE_PREFIX "/examples/article-jwks.json"
+/* What the example's API expects (the article's service), not GSettings. */
+#define EXAMPLE_AUDIENCE "https://api.example.com/v2"
+#define EXAMPLE_ISSUER "https://auth.example.com/"
+
+typedef struct {
+  char    *text;
+  gsize    len;
+  JdInput *input;
+  JdToken *token;
+  GArray  *marks;
+} Analysis;
+
+typedef struct {
+  GBytes *data;
+  char   *source;
+} KeyBlob;
+
+struct _JdSession
+{
+  GObject         parent_instance;
+
+  GSettings      *settings;
+
+  char           *text;        /* the latest text, maybe not yet analysed */
+  gsize           len;
+  Analysis       *analysis;    /* the latest applied analysis */
+  guint           generation;
+  GCancellable   *cancellable;
+  gboolean        busy;
+
+  GPtrArray      *key_blobs;   /* of KeyBlob */
+  char           *secret;      /* in memory only, never persisted */
+  gboolean        secret_is_base64;
+  JdKeySet       *keys;
+
+  JdVerifyResult *verification;
+  GListStore     *findings;
+
+  gint64          fixed_now;
+  char           *example_token;
+};
+
+G_DEFINE_FINAL_TYPE (JdSession, jd_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  LAST_PROP
+};
+
+static GParamSpec *pspecs[LAST_PROP];
+
+enum {
+  TOKEN_CHANGED,
+  DIAGNOSIS_CHANGED,
+  KEYS_CHANGED,
+  CLOCK_CHANGED,
+  LAST_SIGNAL
+};
+
+static guint signals[LAST_SIGNAL];
+
+static void
+analysis_free (Analysis *a)
+{
+  if (a == NULL)
+    return;
+  g_free (a->text);
+  g_clear_object (&a->input);
+  g_clear_object (&a->token);
+  g_clear_pointer (&a->marks, g_array_unref);
+  g_free (a);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Analysis, analysis_free)
+
+static void
+key_blob_free (gpointer data)
+{
+  KeyBlob *blob = data;
+
+  g_bytes_unref (blob->data);
+  g_free (blob->source);
+  g_free (blob);
+}
+
+/* Maps byte offsets into the compact token @tok onto character offsets into
+ * @raw, where the token starts at byte @raw_start. The token is @raw with
+ * quotes, whitespace and line breaks taken out, so it is a subsequence of
+ * @raw: one scan matches it byte by byte. @points are token byte offsets in
+ * any order and are replaced by character offsets. */
+static void
+map_offsets (const char *raw,
+             gsize       raw_len,
+             gsize       raw_start,
+             const char *tok,
+             gsize       tok_len,
+             gsize      *points,
+             guint       n_points)
+{
+  g_autofree guint *order = g_new (guint, n_points);
+  gsize i = 0, j = 0, chars = 0;
+
+  g_assert (raw_start <= raw_len);
+
+  for (guint k = 0; k < n_points; k++)
+    {
+      guint m = k;
+
+      /* insertion sort: a handful of points */
+      while (m > 0 && points[order[m - 1]] > points[k])
+        {
+          order[m] = order[m - 1];
+          m--;
+        }
+      order[m] = k;
+    }
+
+#define STEP() G_STMT_START { if (((guchar) raw[j] & 0xC0) != 0x80) chars++; j++; } G_STMT_END
+
+  while (j < raw_start)
+    STEP ();
+
+  for (guint k = 0; k < n_points; k++)
+    {
+      gsize target = MIN (points[order[k]], tok_len);
+
+      while (i < target && j < raw_len)
+        {
+          if (raw[j] == tok[i])
+            i++;
+          STEP ();
+        }
+      if (i < tok_len)
+        while (j < raw_len && raw[j] != tok[i])
+          STEP ();
+      points[order[k]] = chars;
+    }
+
+#undef STEP
+}
+
+static Analysis *
+analyse (const char *text,
+         gsize       len)
+{
+  g_autoptr (Analysis) a = g_new0 (Analysis, 1);
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (gsize));
+  const char *tok;
+  gsize start;
+
+  a->text = g_strndup (text, len);
+  a->len = len;
+  a->marks = g_array_new (FALSE, FALSE, sizeof (JdMark));
+  a->input = jd_input_parse (text, len);
+
+  tok = jd_input_get_token (a->input);
+  start = jd_input_get_token_start (a->input);
+
+  if (tok == NULL || tok[0] == '\0')
+    {
+      gsize first = 0, last = len;
+
+      /* No token recognised: decode the text itself, so a person typing a
+       * token sees what is wrong with it rather than nothing. */
+      while (first < len && g_ascii_isspace (text[first]))
+        first++;
+      while (last > first && g_ascii_isspace (text[last - 1]))
+        last--;
+      if (first == last)
+        return g_steal_pointer (&a);
+
+      a->token = jd_token_parse (text + first, last - first);
+      start = first;
+    }
+  else
+    {
+      a->token = jd_token_parse (tok, -1);
+    }
+
+  /* Segments and problems, in token bytes, then mapped onto the text. */
+  {
+    GPtrArray *problems = jd_token_get_problems (a->token);
+    const char *token_text = jd_token_get_text (a->token);
+    gsize token_len = jd_token_get_length (a->token);
+    guint n_segments = jd_token_get_n_segments (a->token);
+
+    for (guint s = 0; s < n_segments; s++)
+      {
+        JdRange range;
+        JdMark mark = { JD_MARK_SEGMENT, s, 0, 0 };
+
+        if (!jd_token_get_segment_range (a->token, s, &range))
+          continue;
+        g_array_append_val (points, range.start);
+        g_array_append_val (points, range.end);
+        g_array_append_val (a->marks, mark);
+      }
+    for (guint p = 0; problems != NULL && p < problems->len; p++)
+      {
+        const JdTokenProblem *problem = g_ptr_array_index (problems, p);
+        JdMark mark = { JD_MARK_PROBLEM, p, 0, 0 };
+        gsize end = problem->offset + MAX (problem->length, 1);
+
+        g_array_append_val (points, problem->offset);
+        g_array_append_val (points, end);
+        g_array_append_val (a->marks, mark);
+      }
+
+    map_offsets (text, len, MIN (start, len), token_text, token_len,
+                 (gsize *) (gpointer) points->data, points->len);
+
+    for (guint m = 0; m < a->marks->len; m++)
+      {
+        JdMark *mark = &g_array_index (a->marks, JdMark, m);
+
+        mark->start = g_array_index (points, gsize, 2 * m);
+        mark->end = g_array_index (points, gsize, 2 * m + 1);
+        /* A problem at the very end (a missing segment) still shows. */
+        if (mark->kind == JD_MARK_PROBLEM && mark->end <= mark->start && mark->start > 0)
+          mark->start--;
+      }
+  }
+
+  return g_steal_pointer (&a);
+}
+
+static gboolean
+is_example (JdSession *self)
+{
+  JdToken *token = self->analysis ? self->analysis->token : NULL;
+
+  return token != NULL && self->example_token != NULL &&
+         g_strcmp0 (jd_token_get_text (token), self->example_token) == 0;
+}
+
+JdExpectations *
+jd_session_dup_expectations (JdSession *self)
+{
+  JdExpectations *e;
+
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  e = jd_expectations_new ();
+  e->now = jd_session_get_now (self);
+
+  if (self->settings != NULL)
+    {
+      g_auto (GStrv) algs = g_settings_get_strv (self->settings, "allowed-algorithms");
+      g_autofree char *aud = g_settings_get_string (self->settings, "expected-audience");
+      g_autofree char *iss = g_settings_get_string (self->settings, "expected-issuer");
+
+      e->leeway = g_settings_get_int (self->settings, "leeway");
+      g_strstrip (aud);
+      g_strstrip (iss);
+      if (aud[0] != '\0')
+        e->audience = g_steal_pointer (&aud);
+      if (iss[0] != '\0')
+        e->issuer = g_steal_pointer (&iss);
+      if (algs != NULL && algs[0] != NULL)
+        e->algorithms = g_steal_pointer (&algs);
+    }
+
+  if (is_example (self))
+    {
+      g_free (e->audience);
+      g_free (e->issuer);
+      e->audience = g_strdup (EXAMPLE_AUDIENCE);
+      e->issuer = g_strdup (EXAMPLE_ISSUER);
+    }
+
+  return e;
+}
+
+static gboolean
+findings_equal (GListModel *model,
+                GPtrArray  *findings)
+{
+  if (g_list_model_get_n_items (model) != findings->len)
+    return FALSE;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      g_autoptr (JdFinding) a = g_list_model_get_item (model, i);
+      JdFinding *b = g_ptr_array_index (findings, i);
+
+      if (g_strcmp0 (jd_finding_get_id (a), jd_finding_get_id (b)) != 0 ||
+          jd_finding_get_severity (a) != jd_finding_get_severity (b) ||
+          g_strcmp0 (jd_finding_get_claim (a), jd_finding_get_claim (b)) != 0 ||
+          g_strcmp0 (jd_finding_get_message (a), jd_finding_get_message (b)) != 0 ||
+          g_strcmp0 (jd_finding_get_fix (a), jd_finding_get_fix (b)) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+update_verification (JdSession *self)
+{
+  JdToken *token = self->analysis ? self->analysis->token : NULL;
+  g_autoptr (JdExpectations) expect = NULL;
+
+  g_clear_object (&self->verification);
+  if (token == NULL)
+    return;
+
+  expect = jd_session_dup_expectations (self);
+  self->verification = jd_verify (token, self->keys,
+                                  (const char * const *) expect->algorithms);
+}
+
+void
+jd_session_refresh (JdSession *self)
+{
+  JdToken *token;
+  g_autoptr (GPtrArray) findings = NULL;
+
+  g_return_if_fail (JD_IS_SESSION (self));
+
+  token = self->analysis ? self->analysis->token : NULL;
+  if (token == NULL)
+    {
+      findings = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  else
+    {
+      g_autoptr (JdExpectations) expect = jd_session_dup_expectations (self);
+
+      findings = jd_diagnose (token, expect, self->verification, self->analysis->input);
+    }
+
+  if (!findings_equal (G_LIST_MODEL (self->findings), findings))
+    g_list_store_splice (self->findings, 0,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
+                         findings->pdata, findings->len);
+
+  g_signal_emit (self, signals[DIAGNOSIS_CHANGED], 0);
+}
+
+static void
+set_busy (JdSession *self,
+          gboolean   busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), pspecs[PROP_BUSY]);
+}
+
+static void
+apply_analysis (JdSession *self,
+                Analysis  *a)
+{
+  analysis_free (self->analysis);
+  self->analysis = a;
+
+  update_verification (self);
+  g_signal_emit (self, signals[TOKEN_CHANGED], 0);
+  jd_session_refresh (self);
+}
+
+static void
+analyse_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GBytes *text = task_data;
+  gsize len;
+  const char *data = g_bytes_get_data (text, &len);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, analyse (data, len), (GDestroyNotify) analysis_free);
+}
+
+static void
+analyse_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  JdSession *self = JD_SESSION (object);
+  guint generation = GPOINTER_TO_UINT (user_data);
+  Analysis *a = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* A newer text was set meanwhile: its result is the one to show. */
+  if (a == NULL || generation != self->generation)
+    {
+      analysis_free (a);
+      return;
+    }
+
+  set_busy (self, FALSE);
+  apply_analysis (self, a);
+}
+
+void
+jd_session_set_text (JdSession  *self,
+                     const char *text,
+                     gssize      len)
+{
+  g_return_if_fail (JD_IS_SESSION (self));
+  g_return_if_fail (text != NULL || len == 0);
+
+  if (text == NULL)
+    text = "";
+  if (len < 0)
+    len = strlen (text);
+
+  if (self->text != NULL && (gsize) len == self->len && memcmp (self->text, text, len) == 0)
+    return;
+
+  g_free (self->text);
+  self->text = g_strndup (text, len);
+  self->len = len;
+  self->generation++;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if ((gsize) len <= JD_SESSION_WORKER_THRESHOLD)
+    {
+      set_busy (self, FALSE);
+      apply_analysis (self, analyse (text, len));
+    }
+  else
+    {
+      g_autoptr (GTask) task = NULL;
+
+      self->cancellable = g_cancellable_new ();
+      task = g_task_new (self, self->cancellable, analyse_done,
+                         GUINT_TO_POINTER (self->generation));
+      g_task_set_source_tag (task, jd_session_set_text);
+      g_task_set_task_data (task, g_bytes_new (text, len), (GDestroyNotify) g_bytes_unref);
+      set_busy (self, TRUE);
+      g_task_run_in_thread (task, analyse_thread);
+    }
+}
+
+const char *
+jd_session_get_text (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  return self->text ? self->text : "";
+}
+
+const char *
+jd_session_get_analysed_text (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  return self->analysis ? self->analysis->text : "";
+}
+
+gboolean
+jd_session_get_busy (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), FALSE);
+
+  return self->busy;
+}
+
+JdInput *
+jd_session_get_input (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  return self->analysis ? self->analysis->input : NULL;
+}
+
+JdToken *
+jd_session_get_token (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  return self->analysis ? self->analysis->token : NULL;
+}
+
+GArray *
+jd_session_get_marks (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  return self->analysis ? self->analysis->marks : NULL;
+}
+
+JdRequest *
+jd_session_get_request (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  return self->analysis ? jd_input_get_request (self->analysis->input) : NULL;
+}
+
+JdKeySet *
+jd_session_get_keys (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  return self->keys;
+}
+
+/* The key set is rebuilt from the loaded blobs and the secret, so a changed
+ * secret replaces the old one instead of adding to it. */
+static gboolean
+rebuild_keys (JdSession  *self,
+              GError    **error)
+{
+  g_autoptr (JdKeySet) keys = jd_key_set_new ();
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < self->key_blobs->len; i++)
+    {
+      KeyBlob *blob = g_ptr_array_index (self->key_blobs, i);
+      gsize len;
+      const char *data = g_bytes_get_data (blob->data, &len);
+
+      /* Each blob loaded once already; a failure now cannot happen. */
+      jd_key_set_load_data (keys, data, len, blob->source, NULL);
+    }
+
+  if (self->secret != NULL && self->secret[0] != '\0')
+    ok = jd_key_set_add_secret (keys, self->secret, strlen (self->secret),
+                                self->secret_is_base64, error);
+
+  g_set_object (&self->keys, keys);
+  update_verification (self);
+  g_signal_emit (self, signals[KEYS_CHANGED], 0);
+  jd_session_refresh (self);
+
+  return ok;
+}
+
+gboolean
+jd_session_load_keys (JdSession   *self,
+                      const char  *data,
+                      gsize        len,
+                      const char  *source,
+                      GError     **error)
+{
+  g_autoptr (JdKeySet) probe = NULL;
+  KeyBlob *blob;
+
+  g_return_val_if_fail (JD_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  probe = jd_key_set_new ();
+  if (!jd_key_set_load_data (probe, data, len, source, error))
+    return FALSE;
+
+  blob = g_new0 (KeyBlob, 1);
+  blob->data = g_bytes_new (data, len);
+  blob->source = g_strdup (source);
+  g_ptr_array_add (self->key_blobs, blob);
+
+  return rebuild_keys (self, error);
+}
+
+gboolean
+jd_session_set_secret (JdSession   *self,
+                       const char  *secret,
+                       gboolean     is_base64,
+                       GError     **error)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), FALSE);
+
+  if (secret != NULL && secret[0] != '\0')
+    {
+      g_autoptr (JdKeySet) probe = jd_key_set_new ();
+
+      if (!jd_key_set_add_secret (probe, secret, strlen (secret), is_base64, error))
+        return FALSE;
+    }
+
+  if (self->secret != NULL)
+    memset (self->secret, 0, strlen (self->secret));
+  g_free (self->secret);
+  self->secret = g_strdup (secret);
+  self->secret_is_base64 = is_base64;
+
+  return rebuild_keys (self, error);
+}
+
+void
+jd_session_clear_keys (JdSession *self)
+{
+  g_return_if_fail (JD_IS_SESSION (self));
+
+  g_ptr_array_set_size (self->key_blobs, 0);
+  rebuild_keys (self, NULL);
+}
+
+JdVerifyResult *
+jd_session_get_verification (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  return self->verification;
+}
+
+GListModel *
+jd_session_get_findings (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->findings);
+}
+
+char *
+jd_session_load_example (JdSession  *self,
+                         GError    **error)
+{
+  g_autoptr (GBytes) token = NULL;
+  g_autoptr (GBytes) jwks = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  token = g_resources_lookup_data (EXAMPLE_RESOURCE_TOKEN, 0, error);
+  if (token == NULL)
+    return NULL;
+  jwks = g_resources_lookup_data (EXAMPLE_RESOURCE_JWKS, 0, error);
+  if (jwks == NULL)
+    return NULL;
+
+  text = g_strstrip (g_strndup (g_bytes_get_data (token, NULL), g_bytes_get_size (token)));
+  g_free (self->example_token);
+  self->example_token = g_strdup (text);
+
+  g_ptr_array_set_size (self->key_blobs, 0);
+  if (!jd_session_load_keys (self, g_bytes_get_data (jwks, NULL), g_bytes_get_size (jwks),
+                             "article-jwks.json", error))
+    return NULL;
+
+  return g_steal_pointer (&text);
+}
+
+gboolean
+jd_session_is_example (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), FALSE);
+
+  return is_example (self);
+}
+
+gint64
+jd_session_get_now (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), 0);
+
+  if (self->fixed_now != 0)
+    return self->fixed_now;
+
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+void
+jd_session_set_now (JdSession *self,
+                    gint64     now)
+{
+  g_return_if_fail (JD_IS_SESSION (self));
+
+  self->fixed_now = now;
+  g_signal_emit (self, signals[CLOCK_CHANGED], 0);
+  jd_session_refresh (self);
+}
+
+char *
+jd_session_dup_report (JdSession *self)
+{
+  g_autoptr (JdReport) report = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  JdToken *token;
+  guint n;
+
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  token = jd_session_get_token (self);
+  if (token == NULL)
+    return g_strdup ("");
+
+  findings = g_ptr_array_new_with_free_func (g_object_unref);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (findings, g_list_model_get_item (G_LIST_MODEL (self->findings), i));
+
+  report = jd_report_new ();
+  jd_report_add (report, "argument", token, self->verification, findings);
+  return jd_report_to_text (report, FALSE, jd_session_get_now (self));
+}
+
+static void
+settings_changed (JdSession  *self,
+                  const char *key,
+                  GSettings  *settings)
+{
+  if (g_str_equal (key, "allowed-algorithms"))
+    update_verification (self);
+  jd_session_refresh (self);
+}
+
+static void
+jd_session_finalize (GObject *object)
+{
+  JdSession *self = JD_SESSION (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  g_free (self->text);
+  g_clear_pointer (&self->analysis, analysis_free);
+  g_ptr_array_unref (self->key_blobs);
+  if (self->secret != NULL)
+    memset (self->secret, 0, strlen (self->secret));
+  g_free (self->secret);
+  g_clear_object (&self->keys);
+  g_clear_object (&self->verification);
+  g_clear_object (&self->findings);
+  g_free (self->example_token);
+
+  G_OBJECT_CLASS (jd_session_parent_class)->finalize (object);
+}
+
+static void
+jd_session_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  JdSession *self = JD_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jd_session_class_init (JdSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = jd_session_finalize;
+  object_class->get_property = jd_session_get_property;
+
+  pspecs[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, LAST_PROP, pspecs);
+
+  signals[TOKEN_CHANGED] =
+    g_signal_new ("token-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[DIAGNOSIS_CHANGED] =
+    g_signal_new ("diagnosis-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[KEYS_CHANGED] =
+    g_signal_new ("keys-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CLOCK_CHANGED] =
+    g_signal_new ("clock-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+jd_session_init (JdSession *self)
+{
+  self->key_blobs = g_ptr_array_new_with_free_func (key_blob_free);
+  self->keys = jd_key_set_new ();
+  self->findings = g_list_store_new (JD_TYPE_FINDING);
+}
+
+JdSession *
+jd_session_new (GSettings *settings)
+{
+  JdSession *self;
+
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (JD_TYPE_SESSION, NULL);
+  if (settings != NULL)
+    {
+      self->settings = g_object_ref (settings);
+      g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  return self;
+}

@@ -1,0 +1,96 @@
+/* jd-session.h — what one window is looking at: the pasted text, its token,
+ * the key set, the expectations and the diagnosis
+ *
+ * The pages show a session; they never compute. Text over
+ * JD_SESSION_WORKER_THRESHOLD bytes is decoded in a worker thread so the
+ * window keeps drawing; a newer text always wins over an older result.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "jd-diagnosis.h"
+#include "jd-input.h"
+#include "jd-keys.h"
+#include "jd-request.h"
+#include "jd-token.h"
+#include "jd-verify.h"
+
+G_BEGIN_DECLS
+
+#define JD_SESSION_WORKER_THRESHOLD (64 * 1024)
+
+/* Where a part of the token sits in the session's text, in characters. */
+typedef enum {
+  JD_MARK_SEGMENT, /* index: the segment (0 header, 1 payload, 2 signature, …) */
+  JD_MARK_PROBLEM, /* index: into jd_token_get_problems() */
+} JdMarkKind;
+
+typedef struct {
+  JdMarkKind kind;
+  guint      index;
+  gsize      start; /* character offsets into jd_session_get_text() */
+  gsize      end;
+} JdMark;
+
+#define JD_TYPE_SESSION (jd_session_get_type ())
+G_DECLARE_FINAL_TYPE (JdSession, jd_session, JD, SESSION, GObject)
+
+JdSession      *jd_session_new               (GSettings *settings);
+
+/* The text a person typed, pasted, dropped or opened (valid UTF-8).
+ * Decodes at once, or in a worker when the text is large. */
+void            jd_session_set_text          (JdSession  *self,
+                                              const char *text,
+                                              gssize      len);
+const char     *jd_session_get_text          (JdSession *self);
+gboolean        jd_session_get_busy          (JdSession *self);
+/* The bytes of the analysed text (may lag behind set_text while busy). */
+const char     *jd_session_get_analysed_text (JdSession *self);
+
+JdInput        *jd_session_get_input         (JdSession *self); /* nullable */
+JdToken        *jd_session_get_token         (JdSession *self); /* nullable: no text */
+GArray         *jd_session_get_marks         (JdSession *self); /* (element-type JdMark) */
+JdRequest      *jd_session_get_request       (JdSession *self); /* nullable */
+
+/* Keys: every loaded blob plus the secret make up the key set. */
+JdKeySet       *jd_session_get_keys          (JdSession *self);
+gboolean        jd_session_load_keys         (JdSession   *self,
+                                              const char  *data,
+                                              gsize        len,
+                                              const char  *source,
+                                              GError     **error);
+gboolean        jd_session_set_secret        (JdSession   *self,
+                                              const char  *secret, /* nullable: none */
+                                              gboolean     is_base64,
+                                              GError     **error);
+void            jd_session_clear_keys        (JdSession *self);
+
+JdVerifyResult *jd_session_get_verification  (JdSession *self); /* nullable */
+GListModel     *jd_session_get_findings      (JdSession *self); /* of JdFinding */
+/* A copy of what the diagnosis checks against. */
+JdExpectations *jd_session_dup_expectations  (JdSession *self);
+
+/* The bundled example: loads its key set and returns its token text, for
+ * the caller to put into the token area (which sets the session's text).
+ * While the session shows that token, it is checked against the audience
+ * and issuer the example was written for, not the settings.
+ * Returns: (transfer full) (nullable) */
+char           *jd_session_load_example      (JdSession  *self,
+                                              GError    **error);
+gboolean        jd_session_is_example        (JdSession *self);
+
+/* The clock. 0 (the default) follows the system clock; tests and HAR
+ * entries set a fixed instant. */
+gint64          jd_session_get_now           (JdSession *self);
+void            jd_session_set_now           (JdSession *self,
+                                              gint64     now);
+/* Re-run the diagnosis (the clock moved, the expectations changed). */
+void            jd_session_refresh           (JdSession *self);
+
+/* The plain-text report of the current diagnosis. */
+char           *jd_session_dup_report        (JdSession *self);
+
+G_END_DECLS

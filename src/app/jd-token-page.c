@@ -1,0 +1,1189 @@
+/* jd-token-page.c — the paste area, verdict, findings and claims tree
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "jd-claims.h"
+#include "jd-token-page.h"
+
+/* Typing waits this long for a pause; a paste is decoded at once. */
+#define DEBOUNCE_MS 150
+
+struct _JdTokenPage
+{
+  AdwBin          parent_instance;
+
+  GtkRevealer    *verdict_revealer;
+  GtkBox         *verdict_box;
+  GtkImage       *verdict_icon;
+  GtkLabel       *verdict_title;
+  GtkLabel       *verdict_detail;
+  GtkWidget      *verdict_keys_button;
+  GtkSpinner     *spinner;
+  GtkLabel       *legend;
+  GtkTextView    *text_view;
+  GtkWidget      *placeholder;
+  GtkStack       *results_stack;
+  GtkListBox     *findings_list;
+  GtkColumnView  *claims_view;
+  GtkColumnView  *header_view;
+  GMenuModel     *claim_menu;
+
+  GtkWidget      *menu_popover;
+  JdClaimNode    *menu_node;
+
+  JdSession      *session;
+  GtkTextBuffer  *buffer;
+  GtkTextTag     *segment_tags[5];
+  GtkTextTag     *problem_tag;
+
+  JdToken        *shown_token;
+  GListModel     *payload_model;  /* JdClaimNode, top level */
+  GListModel     *header_model;
+  GtkTreeListModel *claims_tree;
+  GtkTreeListModel *header_tree;
+  GtkSingleSelection *claims_selection;
+  GtkSingleSelection *header_selection;
+
+  char           *verdict_text;
+  guint           debounce_id;
+  guint           tick_id;
+  GdkSurface     *surface;
+  gboolean        setting_text;
+  gboolean        selecting;
+};
+
+G_DEFINE_FINAL_TYPE (JdTokenPage, jd_token_page, ADW_TYPE_BIN)
+
+enum {
+  SHOW_KEYS,
+  LAST_SIGNAL
+};
+
+static guint signals[LAST_SIGNAL];
+
+/* ---- Colours of the three segments --------------------------------------- */
+
+/* GNOME palette: red, purple, blue (and two more for JWE); the dark shades
+ * on a light background, the light shades on a dark one, each ≥ 4.5:1. */
+static const char *segment_light[] = { "#a51d2d", "#813d9c", "#1a5fb4", "#986a44", "#26a269" };
+static const char *segment_dark[] = { "#ff7b63", "#dc8add", "#99c1f1", "#cdab8f", "#8ff0a4" };
+
+static void
+update_tag_colours (JdTokenPage *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  g_autofree char *legend = NULL;
+  const char **colours = dark ? segment_dark : segment_light;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->segment_tags); i++)
+    g_object_set (self->segment_tags[i], "foreground", colours[i], NULL);
+  g_object_set (self->problem_tag, "underline-rgba",
+                &(GdkRGBA) { dark ? 1.0 : 0.88, dark ? 0.48 : 0.11, dark ? 0.39 : 0.14, 1.0 }, NULL);
+
+  legend = g_strdup_printf ("<span foreground=\"%s\">%s</span> · <span foreground=\"%s\">%s</span> · "
+                            "<span foreground=\"%s\">%s</span>",
+                            colours[0], _("header"), colours[1], _("payload"),
+                            colours[2], _("signature"));
+  gtk_label_set_markup (self->legend, legend);
+}
+
+/* ---- Paste area ------------------------------------------------------------ */
+
+static char *
+dup_buffer_text (JdTokenPage *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  return gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+}
+
+static void
+push_text (JdTokenPage *self)
+{
+  g_autofree char *text = NULL;
+
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  if (self->session == NULL)
+    return;
+
+  text = dup_buffer_text (self);
+  jd_session_set_text (self->session, text, -1);
+}
+
+static gboolean
+debounce_cb (gpointer user_data)
+{
+  JdTokenPage *self = user_data;
+
+  self->debounce_id = 0;
+  push_text (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+buffer_changed (JdTokenPage *self)
+{
+  gtk_widget_set_visible (self->placeholder, gtk_text_buffer_get_char_count (self->buffer) == 0);
+
+  if (self->setting_text)
+    return;
+
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
+}
+
+static void
+paste_done (JdTokenPage *self)
+{
+  push_text (self);
+}
+
+static void
+apply_marks (JdTokenPage *self)
+{
+  GtkTextIter start, end;
+  GArray *marks;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_all_tags (self->buffer, &start, &end);
+
+  /* The text moved on since this analysis: its own result will come. */
+  text = dup_buffer_text (self);
+  if (g_strcmp0 (text, jd_session_get_analysed_text (self->session)) != 0)
+    return;
+
+  marks = jd_session_get_marks (self->session);
+  for (guint i = 0; marks != NULL && i < marks->len; i++)
+    {
+      const JdMark *mark = &g_array_index (marks, JdMark, i);
+      GtkTextTag *tag;
+
+      if (mark->kind == JD_MARK_SEGMENT)
+        tag = self->segment_tags[MIN (mark->index, G_N_ELEMENTS (self->segment_tags) - 1)];
+      else
+        tag = self->problem_tag;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, mark->start);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, mark->end);
+      gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
+    }
+}
+
+static gboolean
+text_query_tooltip (JdTokenPage *self,
+                    int          x,
+                    int          y,
+                    gboolean     keyboard,
+                    GtkTooltip  *tooltip)
+{
+  static const char *segment_names[] = {
+    N_("Header: how the token is signed (alg, kid, typ)"),
+    N_("Payload: the claims"),
+    N_("Signature"),
+  };
+  GtkTextIter iter;
+  GArray *marks;
+  JdToken *token;
+  int bx, by, offset;
+  const char *text = NULL;
+
+  if (self->session == NULL || (token = jd_session_get_token (self->session)) == NULL)
+    return FALSE;
+
+  if (keyboard)
+    gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  else
+    {
+      gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+        return FALSE;
+    }
+  offset = gtk_text_iter_get_offset (&iter);
+
+  marks = jd_session_get_marks (self->session);
+  for (guint i = 0; marks != NULL && i < marks->len; i++)
+    {
+      const JdMark *mark = &g_array_index (marks, JdMark, i);
+
+      if ((gsize) offset < mark->start || (gsize) offset >= mark->end)
+        continue;
+      if (mark->kind == JD_MARK_PROBLEM)
+        {
+          const JdTokenProblem *problem = g_ptr_array_index (jd_token_get_problems (token), mark->index);
+
+          text = problem->message;
+          break; /* a problem wins over its segment */
+        }
+      if (text == NULL && jd_token_get_kind (token) != JD_TOKEN_KIND_JWE &&
+          mark->index < G_N_ELEMENTS (segment_names))
+        text = _(segment_names[mark->index]);
+    }
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+void
+jd_token_page_set_text (JdTokenPage *self,
+                        const char  *text)
+{
+  g_autofree char *current = NULL;
+
+  g_return_if_fail (JD_IS_TOKEN_PAGE (self));
+  g_return_if_fail (text != NULL);
+
+  current = dup_buffer_text (self);
+  if (g_strcmp0 (current, text) == 0)
+    {
+      push_text (self);
+      return;
+    }
+
+  /* One user action: Ctrl+Z restores what was there, so nothing typed is lost. */
+  self->setting_text = TRUE;
+  gtk_text_buffer_begin_user_action (self->buffer);
+  {
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+    gtk_text_buffer_delete (self->buffer, &start, &end);
+    gtk_text_buffer_insert (self->buffer, &start, text, -1);
+  }
+  gtk_text_buffer_end_user_action (self->buffer);
+  self->setting_text = FALSE;
+
+  push_text (self);
+}
+
+static void
+paste_text_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (JdTokenPage) self = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+
+  if (text == NULL || text[0] == '\0')
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  jd_token_page_set_text (self, text);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+void
+jd_token_page_paste (JdTokenPage *self)
+{
+  g_return_if_fail (JD_IS_TOKEN_PAGE (self));
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
+                                 paste_text_cb, g_object_ref (self));
+}
+
+/* ---- Claims trees ----------------------------------------------------------- */
+
+static JdClaimNode *
+node_from_list_item (GtkListItem *item)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+
+  return row ? gtk_tree_list_row_get_item (row) : NULL; /* (transfer full) */
+}
+
+static void
+popup_menu (JdTokenPage *self,
+            JdClaimNode *node,
+            GtkWidget   *widget,
+            double       x,
+            double       y)
+{
+  double px = 0, py = 0;
+
+  g_set_object (&self->menu_node, node);
+  if (!gtk_widget_translate_coordinates (widget, GTK_WIDGET (self), x, y, &px, &py))
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu_popover),
+                               &(GdkRectangle) { (int) px, (int) py, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu_popover));
+}
+
+static void
+cell_pressed (GtkGestureClick *gesture,
+              int              n_press,
+              double           x,
+              double           y,
+              GtkListItem     *item)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  JdTokenPage *self = JD_TOKEN_PAGE (gtk_widget_get_ancestor (widget, JD_TYPE_TOKEN_PAGE));
+  g_autoptr (JdClaimNode) node = node_from_list_item (item);
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW));
+
+  if (self == NULL || node == NULL)
+    return;
+
+  gtk_selection_model_select_item (gtk_column_view_get_model (view),
+                                   gtk_list_item_get_position (item), TRUE);
+  popup_menu (self, node, widget, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+add_context_gesture (GtkWidget   *widget,
+                     GtkListItem *item)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed), item);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+}
+
+static void
+name_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "claim-name");
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
+  gtk_list_item_set_child (item, expander);
+  add_context_gesture (expander, item);
+}
+
+static void
+name_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr (JdClaimNode) node = node_from_list_item (item);
+
+  gtk_tree_expander_set_list_row (expander, row);
+  gtk_label_set_text (GTK_LABEL (gtk_tree_expander_get_child (expander)), jd_claim_node_get_name (node));
+}
+
+static void
+name_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+update_badge (JdClaimNode *node,
+              GParamSpec  *pspec,
+              GtkWidget   *badge)
+{
+  JdBadgeState state = jd_claim_node_get_badge_state (node);
+  const char *classes[] = { "badge", NULL, NULL };
+
+  switch (state)
+    {
+    case JD_BADGE_OK: classes[1] = "success"; break;
+    case JD_BADGE_WARNING: classes[1] = "warning"; break;
+    case JD_BADGE_ERROR: classes[1] = "error"; break;
+    case JD_BADGE_NONE:
+    default: break;
+    }
+  gtk_widget_set_css_classes (badge, classes);
+  gtk_widget_set_visible (badge, state != JD_BADGE_NONE && jd_claim_node_get_badge_text (node) != NULL);
+  gtk_label_set_text (GTK_LABEL (badge), jd_claim_node_get_badge_text (node));
+  gtk_widget_set_tooltip_text (badge, jd_claim_node_get_badge_tooltip (node));
+}
+
+static void
+value_setup (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_item_set_child (item, box);
+  add_context_gesture (box, item);
+}
+
+static void
+value_bind (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *badge = gtk_widget_get_next_sibling (label);
+  g_autoptr (JdClaimNode) node = node_from_list_item (item);
+
+  gtk_label_set_text (GTK_LABEL (label), jd_claim_node_get_value_text (node));
+  gtk_widget_set_tooltip_text (label, jd_claim_node_get_value_text (node));
+  update_badge (node, NULL, badge);
+  g_signal_connect_object (node, "notify::badge-text", G_CALLBACK (update_badge), badge, 0);
+  g_signal_connect_object (node, "notify::badge-state", G_CALLBACK (update_badge), badge, 0);
+  g_signal_connect_object (node, "notify::badge-tooltip", G_CALLBACK (update_badge), badge, 0);
+}
+
+static void
+value_unbind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *badge = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  g_autoptr (JdClaimNode) node = node_from_list_item (item);
+
+  if (node != NULL)
+    g_signal_handlers_disconnect_by_data (node, badge);
+}
+
+static void
+meaning_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_item_set_child (item, label);
+  add_context_gesture (label, item);
+}
+
+static void
+meaning_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  g_autoptr (JdClaimNode) node = node_from_list_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), jd_claim_node_get_meaning (node));
+}
+
+static void
+add_column (GtkColumnView *view,
+            const char    *title,
+            gboolean       expand,
+            GCallback      setup,
+            GCallback      bind,
+            GCallback      unbind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkColumnViewColumn) column = NULL;
+
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, NULL);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, NULL);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (view, column);
+}
+
+static JdClaimNode *
+selected_node (JdTokenPage *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkSingleSelection *selection = self->claims_selection;
+  GtkTreeListRow *row;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_view)))
+    selection = self->header_selection;
+  row = gtk_single_selection_get_selected_item (selection);
+
+  return row ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+static char *
+node_value_text (JdClaimNode *node)
+{
+  JsonNode *json = jd_claim_node_get_node (node);
+
+  if (json == NULL)
+    return g_strdup ("");
+  if (JSON_NODE_HOLDS_VALUE (json) && json_node_get_value_type (json) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (json));
+
+  return json_to_string (json, FALSE);
+}
+
+static void
+copy_claim_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  JdTokenPage *self = JD_TOKEN_PAGE (widget);
+  g_autoptr (JdClaimNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  node = self->menu_node ? g_object_ref (self->menu_node) : selected_node (self);
+  g_clear_object (&self->menu_node);
+  if (node == NULL)
+    return;
+
+  if (g_str_equal (action_name, "claims.copy-value"))
+    text = node_value_text (node);
+  else
+    {
+      JsonNode *json = jd_claim_node_get_node (node);
+      g_autoptr (JsonNode) name = json_node_init_string (json_node_alloc (), jd_claim_node_get_name (node));
+      g_autofree char *name_text = json_to_string (name, FALSE);
+      g_autofree char *value_text = json ? json_to_string (json, FALSE) : g_strdup ("null");
+
+      text = g_strdup_printf ("%s: %s", name_text, value_text);
+    }
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
+popup_selected (JdTokenPage   *self,
+                GtkColumnView *view)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
+  g_autoptr (JdClaimNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (node != NULL)
+    popup_menu (self, node, GTK_WIDGET (view),
+                gtk_widget_get_width (GTK_WIDGET (view)) / 2.0,
+                gtk_widget_get_height (GTK_WIDGET (view)) / 2.0);
+}
+
+static gboolean
+menu_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  JdTokenPage *self = JD_TOKEN_PAGE (gtk_widget_get_ancestor (widget, JD_TYPE_TOKEN_PAGE));
+
+  popup_selected (self, GTK_COLUMN_VIEW (widget));
+  return TRUE;
+}
+
+/* A column view reports little natural height before its rows exist; size
+ * the card around the rows instead, up to its maximum. */
+static void
+fit_view_height (GListModel    *rows,
+                 guint          position,
+                 guint          removed,
+                 guint          added,
+                 GtkColumnView *view)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (view)));
+  int height = 38 + 50 * (int) g_list_model_get_n_items (rows);
+
+  gtk_scrolled_window_set_min_content_height (scroller,
+                                              MIN (height, gtk_scrolled_window_get_max_content_height (scroller)));
+}
+
+static void
+setup_view (JdTokenPage         *self,
+            GtkColumnView       *view,
+            GtkTreeListModel   **tree,
+            GtkSingleSelection **selection)
+{
+  g_autoptr (GListStore) empty = g_list_store_new (JD_TYPE_CLAIM_NODE);
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  *tree = gtk_tree_list_model_new (G_LIST_MODEL (g_steal_pointer (&empty)), FALSE, FALSE,
+                                   (GtkTreeListModelCreateModelFunc) jd_claims_create_child_model,
+                                   NULL, NULL);
+  *selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (*tree)));
+  gtk_single_selection_set_autoselect (*selection, FALSE);
+  gtk_single_selection_set_can_unselect (*selection, TRUE);
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (*selection));
+  g_signal_connect_object (*tree, "items-changed", G_CALLBACK (fit_view_height), view, 0);
+
+  add_column (view, _("Claim"), FALSE, G_CALLBACK (name_setup), G_CALLBACK (name_bind),
+              G_CALLBACK (name_unbind));
+  add_column (view, _("Value"), TRUE, G_CALLBACK (value_setup), G_CALLBACK (value_bind),
+              G_CALLBACK (value_unbind));
+  add_column (view, _("Meaning"), TRUE, G_CALLBACK (meaning_setup), G_CALLBACK (meaning_bind), NULL);
+
+  /* Keyboard: the menu key or Shift+F10 opens the row menu, Ctrl+C copies the value. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                   gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
+                      gtk_callback_action_new (menu_shortcut, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("claims.copy-value")));
+  gtk_widget_add_controller (GTK_WIDGET (view), shortcuts);
+}
+
+static void
+set_tree_root (GtkTreeListModel *tree,
+               GListModel       *root)
+{
+  /* gtk_tree_list_model has no setter for its root on 4.8: rebuild the
+   * flattening by swapping the items of the root store. */
+  GListStore *store = G_LIST_STORE (gtk_tree_list_model_get_model (tree));
+  guint n = g_list_model_get_n_items (root);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (root, i));
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items->pdata, items->len);
+}
+
+/* ---- Clock ------------------------------------------------------------------ */
+
+static void
+update_clock (JdTokenPage *self)
+{
+  g_autoptr (JdExpectations) expect = NULL;
+
+  if (self->session == NULL || self->payload_model == NULL)
+    return;
+
+  expect = jd_session_dup_expectations (self->session);
+  jd_claims_model_set_now (self->payload_model, expect->now, expect->leeway);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  JdTokenPage *self = user_data;
+
+  update_clock (self);
+  /* Findings follow the clock too: an exp passing turns into "expired". */
+  jd_session_refresh (self->session);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+has_time_claims (JdTokenPage *self)
+{
+  guint n;
+
+  if (self->payload_model == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (self->payload_model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JdClaimNode) node = g_list_model_get_item (self->payload_model, i);
+
+      if (jd_claim_node_get_is_time (node))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The clock ticks once a second only while someone can see it: the page
+ * is mapped (its window shown, this page visible) and not minimised. */
+static void
+update_ticking (JdTokenPage *self)
+{
+  gboolean visible = gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  if (visible && self->surface != NULL && GDK_IS_TOPLEVEL (self->surface))
+    visible = (gdk_toplevel_get_state (GDK_TOPLEVEL (self->surface)) & GDK_TOPLEVEL_STATE_MINIMIZED) == 0;
+
+  if (visible && has_time_claims (self) && self->session != NULL)
+    {
+      if (self->tick_id == 0)
+        {
+          update_clock (self);
+          self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
+        }
+    }
+  else
+    g_clear_handle_id (&self->tick_id, g_source_remove);
+}
+
+gboolean
+jd_token_page_is_ticking (JdTokenPage *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), FALSE);
+
+  return self->tick_id != 0;
+}
+
+static void
+jd_token_page_map (GtkWidget *widget)
+{
+  JdTokenPage *self = JD_TOKEN_PAGE (widget);
+  GtkNative *native;
+
+  GTK_WIDGET_CLASS (jd_token_page_parent_class)->map (widget);
+
+  native = gtk_widget_get_native (widget);
+  if (native != NULL && self->surface == NULL)
+    {
+      self->surface = g_object_ref (gtk_native_get_surface (native));
+      g_signal_connect_object (self->surface, "notify::state", G_CALLBACK (update_ticking),
+                               self, G_CONNECT_SWAPPED);
+    }
+  update_ticking (self);
+}
+
+static void
+jd_token_page_unmap (GtkWidget *widget)
+{
+  JdTokenPage *self = JD_TOKEN_PAGE (widget);
+
+  GTK_WIDGET_CLASS (jd_token_page_parent_class)->unmap (widget);
+
+  if (self->surface != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->surface, self);
+      g_clear_object (&self->surface);
+    }
+  update_ticking (self);
+}
+
+/* ---- Findings and verdict ------------------------------------------------- */
+
+static const char *
+severity_icon (JdSeverity severity)
+{
+  switch (severity)
+    {
+    case JD_SEVERITY_ERROR: return "dialog-error-symbolic";
+    case JD_SEVERITY_WARNING: return "dialog-warning-symbolic";
+    case JD_SEVERITY_OK: return "emblem-ok-symbolic";
+    case JD_SEVERITY_INFO:
+    default: return "dialog-information-symbolic";
+    }
+}
+
+static const char *
+severity_class (JdSeverity severity)
+{
+  switch (severity)
+    {
+    case JD_SEVERITY_ERROR: return "error";
+    case JD_SEVERITY_WARNING: return "warning";
+    case JD_SEVERITY_OK: return "success";
+    case JD_SEVERITY_INFO:
+    default: return "accent";
+    }
+}
+
+static const char *
+severity_label (JdSeverity severity)
+{
+  switch (severity)
+    {
+    case JD_SEVERITY_ERROR: return _("Error");
+    case JD_SEVERITY_WARNING: return _("Warning");
+    case JD_SEVERITY_OK: return _("Passed");
+    case JD_SEVERITY_INFO:
+    default: return _("Note");
+    }
+}
+
+static GtkWidget *
+create_finding_row (gpointer item,
+                    gpointer user_data)
+{
+  JdFinding *finding = JD_FINDING (item);
+  JdSeverity severity = jd_finding_get_severity (finding);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (severity));
+  const char *fix = jd_finding_get_fix (finding);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jd_finding_get_message (finding));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (fix != NULL && fix[0] != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fix);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  gtk_widget_add_css_class (icon, severity_class (severity));
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  severity_label (severity), -1);
+  gtk_widget_set_tooltip_text (icon, severity_label (severity));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_add_css_class (row, "finding");
+  g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (finding), g_object_unref);
+
+  return row;
+}
+
+static gboolean
+select_node_in (GtkSingleSelection *selection,
+                JdClaimNode        *node)
+{
+  GListModel *model = G_LIST_MODEL (selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr (GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (item == (GObject *) node)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+finding_selected (JdTokenPage   *self,
+                  GtkListBoxRow *row)
+{
+  JdFinding *finding;
+  const char *claim;
+  JdClaimNode *node = NULL;
+
+  if (row == NULL || self->selecting)
+    return;
+  finding = g_object_get_data (G_OBJECT (row), "finding");
+  claim = finding ? jd_finding_get_claim (finding) : NULL;
+  if (claim == NULL)
+    return;
+
+  if (self->payload_model != NULL && (node = jd_claims_model_find (self->payload_model, claim)) != NULL)
+    select_node_in (self->claims_selection, node);
+  else if (self->header_model != NULL && (node = jd_claims_model_find (self->header_model, claim)) != NULL)
+    select_node_in (self->header_selection, node);
+}
+
+static void
+verdict_keys_clicked (JdTokenPage *self)
+{
+  g_signal_emit (self, signals[SHOW_KEYS], 0);
+}
+
+static void
+update_verdict (JdTokenPage *self)
+{
+  GListModel *findings = jd_session_get_findings (self->session);
+  JdVerifyResult *verification = jd_session_get_verification (self->session);
+  JdSignatureStatus status = verification ? jd_verify_result_get_status (verification)
+                                          : JD_SIGNATURE_UNVERIFIED;
+  guint n = g_list_model_get_n_items (findings);
+  guint errors = 0, warnings = 0;
+  g_autoptr (JdFinding) first = NULL;
+  g_autofree char *title = NULL;
+  const char *detail, *klass, *icon;
+
+  if (jd_session_get_token (self->session) == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->verdict_revealer, FALSE);
+      g_clear_pointer (&self->verdict_text, g_free);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JdFinding) f = g_list_model_get_item (findings, i);
+
+      if (jd_finding_get_severity (f) == JD_SEVERITY_ERROR)
+        {
+          if (errors++ == 0)
+            first = g_object_ref (f);
+        }
+      else if (jd_finding_get_severity (f) == JD_SEVERITY_WARNING)
+        warnings++;
+    }
+
+  if (errors > 0)
+    {
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Rejected — %u problem: %s",
+                                            "Rejected — %u problems, first: %s", errors),
+                               errors, jd_finding_get_message (first));
+      klass = "error";
+      icon = "dialog-error-symbolic";
+    }
+  else if (warnings > 0)
+    {
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Accepted, with %u warning",
+                                            "Accepted, with %u warnings", warnings), warnings);
+      klass = "warning";
+      icon = "dialog-warning-symbolic";
+    }
+  else
+    {
+      title = g_strdup (_("No problems found"));
+      klass = "success";
+      icon = "emblem-ok-symbolic";
+    }
+
+  switch (status)
+    {
+    case JD_SIGNATURE_VALID:
+      detail = _("Signature valid: a key of the loaded set verified it.");
+      break;
+    case JD_SIGNATURE_INVALID:
+      detail = _("Signature invalid: no loaded key verified it. See the Keys page for why each key failed.");
+      break;
+    case JD_SIGNATURE_NONE:
+      detail = _("Unsigned (alg none): a server must never accept this token.");
+      break;
+    case JD_SIGNATURE_UNVERIFIED:
+    default:
+      detail = _("Signature not checked: load the issuer's keys (JWKS, PEM) or the HMAC secret on the Keys page.");
+      break;
+    }
+
+  gtk_widget_set_css_classes (GTK_WIDGET (self->verdict_box), (const char *[]) { "verdict", klass, NULL });
+  gtk_image_set_from_icon_name (self->verdict_icon, icon);
+  gtk_label_set_text (self->verdict_title, title);
+  gtk_label_set_text (self->verdict_detail, detail);
+  gtk_widget_set_visible (self->verdict_keys_button, status != JD_SIGNATURE_VALID);
+  gtk_revealer_set_reveal_child (self->verdict_revealer, TRUE);
+
+  g_free (self->verdict_text);
+  self->verdict_text = g_strdup_printf ("%s\n%s", title, detail);
+}
+
+/* ---- Session ----------------------------------------------------------------- */
+
+static void
+token_changed (JdTokenPage *self)
+{
+  JdToken *token = jd_session_get_token (self->session);
+  g_autoptr (GListStore) empty = NULL;
+
+  apply_marks (self);
+  gtk_stack_set_visible_child_name (self->results_stack, token ? "results" : "empty");
+
+  if (token == self->shown_token)
+    return;
+  g_set_object (&self->shown_token, token);
+
+  g_clear_object (&self->payload_model);
+  g_clear_object (&self->header_model);
+  if (token != NULL)
+    {
+      self->payload_model = jd_claims_model_new (jd_token_get_claims (token), JD_CLAIMS_SECTION_PAYLOAD);
+      self->header_model = jd_claims_model_new (jd_token_get_header (token), JD_CLAIMS_SECTION_HEADER);
+      update_clock (self);
+      set_tree_root (self->claims_tree, self->payload_model);
+      set_tree_root (self->header_tree, self->header_model);
+    }
+  else
+    {
+      empty = g_list_store_new (JD_TYPE_CLAIM_NODE);
+      set_tree_root (self->claims_tree, G_LIST_MODEL (empty));
+      set_tree_root (self->header_tree, G_LIST_MODEL (empty));
+    }
+
+  update_ticking (self);
+}
+
+static void
+diagnosis_changed (JdTokenPage *self)
+{
+  update_verdict (self);
+}
+
+static void
+clock_changed (JdTokenPage *self)
+{
+  update_clock (self);
+}
+
+static void
+busy_changed (JdTokenPage *self)
+{
+  gboolean busy = jd_session_get_busy (self->session);
+
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+}
+
+void
+jd_token_page_set_session (JdTokenPage *self,
+                           JdSession   *session)
+{
+  g_return_if_fail (JD_IS_TOKEN_PAGE (self));
+  g_return_if_fail (JD_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL);
+
+  self->session = g_object_ref (session);
+  g_signal_connect_object (session, "token-changed", G_CALLBACK (token_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "diagnosis-changed", G_CALLBACK (diagnosis_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "clock-changed", G_CALLBACK (clock_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::busy", G_CALLBACK (busy_changed), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->findings_list, jd_session_get_findings (session),
+                           create_finding_row, NULL, NULL);
+  busy_changed (self);
+  token_changed (self);
+}
+
+GtkTextBuffer *
+jd_token_page_get_buffer (JdTokenPage *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), NULL);
+
+  return self->buffer;
+}
+
+GListModel *
+jd_token_page_get_claims (JdTokenPage *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->claims_tree);
+}
+
+GListModel *
+jd_token_page_get_header (JdTokenPage *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->header_tree);
+}
+
+GtkSelectionModel *
+jd_token_page_get_claims_selection (JdTokenPage *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->claims_selection);
+}
+
+GtkListBox *
+jd_token_page_get_findings_list (JdTokenPage *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), NULL);
+
+  return self->findings_list;
+}
+
+const char *
+jd_token_page_get_verdict (JdTokenPage *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), NULL);
+
+  return self->verdict_text;
+}
+
+/* ---- Life cycle ------------------------------------------------------------ */
+
+static void
+jd_token_page_dispose (GObject *object)
+{
+  JdTokenPage *self = JD_TOKEN_PAGE (object);
+
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (self->surface != NULL)
+    g_signal_handlers_disconnect_by_data (self->surface, self);
+  g_clear_object (&self->surface);
+  g_clear_pointer (&self->menu_popover, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_TOKEN_PAGE);
+
+  g_clear_object (&self->menu_node);
+  g_clear_object (&self->session);
+  g_clear_object (&self->shown_token);
+  g_clear_object (&self->payload_model);
+  g_clear_object (&self->header_model);
+  g_clear_object (&self->claims_selection);
+  g_clear_object (&self->header_selection);
+  g_clear_object (&self->claims_tree);
+  g_clear_object (&self->header_tree);
+  g_clear_pointer (&self->verdict_text, g_free);
+
+  G_OBJECT_CLASS (jd_token_page_parent_class)->dispose (object);
+}
+
+static void
+jd_token_page_class_init (JdTokenPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jd_token_page_dispose;
+  widget_class->map = jd_token_page_map;
+  widget_class->unmap = jd_token_page_unmap;
+
+  signals[SHOW_KEYS] =
+    g_signal_new ("show-keys", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/jd-token-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_revealer);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_box);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_title);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_detail);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_keys_button);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, legend);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, text_view);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, placeholder);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, claims_view);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, header_view);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, claim_menu);
+  gtk_widget_class_bind_template_callback (widget_class, finding_selected);
+  gtk_widget_class_bind_template_callback (widget_class, verdict_keys_clicked);
+
+  gtk_widget_class_install_action (widget_class, "claims.copy-value", NULL, copy_claim_action);
+  gtk_widget_class_install_action (widget_class, "claims.copy-claim", NULL, copy_claim_action);
+}
+
+static void
+jd_token_page_init (JdTokenPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (self->segment_tags); i++)
+    self->segment_tags[i] = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+  self->problem_tag = gtk_text_buffer_create_tag (self->buffer, "problem",
+                                                  "underline", PANGO_UNDERLINE_ERROR,
+                                                  "weight", PANGO_WEIGHT_BOLD,
+                                                  NULL);
+  update_tag_colours (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_tag_colours), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "paste-done", G_CALLBACK (paste_done), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->text_view, "query-tooltip", G_CALLBACK (text_query_tooltip),
+                           self, G_CONNECT_SWAPPED);
+
+  setup_view (self, self->claims_view, &self->claims_tree, &self->claims_selection);
+  setup_view (self, self->header_view, &self->header_tree, &self->header_selection);
+
+  self->menu_popover = gtk_popover_menu_new_from_model (self->claim_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu_popover), FALSE);
+  gtk_widget_set_halign (self->menu_popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu_popover, GTK_WIDGET (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+}

@@ -1,0 +1,50 @@
+/* jd-window.h — the JWT Doctor window: Token, Keys and Request pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jd-application.h"
+#include "jd-keys-page.h"
+#include "jd-request-page.h"
+#include "jd-session.h"
+#include "jd-token-page.h"
+
+G_BEGIN_DECLS
+
+#define JD_TYPE_WINDOW (jd_window_get_type ())
+G_DECLARE_FINAL_TYPE (JdWindow, jd_window, JD, WINDOW, AdwApplicationWindow)
+
+JdWindow      *jd_window_new               (JdApplication *app);
+
+JdSession     *jd_window_get_session       (JdWindow *self);
+JdTokenPage   *jd_window_get_token_page    (JdWindow *self);
+JdKeysPage    *jd_window_get_keys_page     (JdWindow *self);
+JdRequestPage *jd_window_get_request_page  (JdWindow *self);
+
+/* "token", "keys" or "request" */
+const char    *jd_window_get_visible_page  (JdWindow   *self);
+void           jd_window_set_visible_page  (JdWindow   *self,
+                                            const char *name);
+
+/* Reads @file and puts it where it belongs: a key set (JWKS, JWK, PEM,
+ * certificate) on the Keys page, anything else into the token area. */
+void           jd_window_open_file         (JdWindow *self,
+                                            GFile    *file);
+/* The same for text that was dropped or pasted. */
+void           jd_window_open_text         (JdWindow   *self,
+                                            const char *text,
+                                            gsize       len,
+                                            const char *source);
+void           jd_window_load_example      (JdWindow *self);
+void           jd_window_add_toast         (JdWindow   *self,
+                                            const char *message);
+
+/* For tests: the next file chooser answers with @file (NULL: cancel)
+ * without showing a dialog. */
+void           _jd_window_set_next_chosen_file (JdWindow *self,
+                                                GFile    *file);
+
+G_END_DECLS

@@ -1,0 +1,275 @@
+/* bench-window.c — time to first frame and memory of the JWT Doctor window
+ * against an empty AdwApplicationWindow measured in the same run, and
+ * paste-to-diagnosis of a 4 KiB token. Prints a table.
+ *
+ *   bench-window                 run everything (spawns itself per sample)
+ *   bench-window --child=empty   one sample: an empty AdwApplicationWindow
+ *   bench-window --child=app     one sample: the JWT Doctor window
+ *
+ * Targets (issue 4): first frame ≤ 1.15× the empty window, memory at first
+ * frame ≤ 1.15×, paste-to-diagnosis within one frame (16 ms).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jd-application.h"
+#include "jd-window.h"
+
+#define SAMPLES 5
+#define PASTES 30
+
+static gint64 t_start;
+
+static long
+rss_kib (void)
+{
+  g_autofree char *statm = NULL;
+  long size = 0, resident = 0;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL) ||
+      sscanf (statm, "%ld %ld", &size, &resident) != 2)
+    return -1;
+  return resident * (sysconf (_SC_PAGESIZE) / 1024);
+}
+
+static void
+first_frame (GdkFrameClock *clock,
+             GApplication  *app)
+{
+  gint64 t = g_get_monotonic_time ();
+
+  g_print ("%.3f %ld\n", (t - t_start) / 1000.0, rss_kib ());
+  g_signal_handlers_disconnect_by_func (clock, first_frame, app);
+  g_application_quit (app);
+}
+
+static void
+watch_first_frame (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert (window != NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (first_frame), app);
+}
+
+static void
+empty_activate (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_child (const char *mode,
+           char       *argv0)
+{
+  g_autoptr (GApplication) app = NULL;
+  char *argv[] = { argv0, NULL };
+
+  if (g_str_equal (mode, "empty"))
+    {
+      app = G_APPLICATION (adw_application_new ("io.github.jwtdoctor.BenchEmpty", G_APPLICATION_NON_UNIQUE));
+      g_signal_connect (app, "activate", G_CALLBACK (empty_activate), NULL);
+    }
+  else
+    {
+      app = G_APPLICATION (jd_application_new ());
+      g_application_set_flags (app, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+    }
+  g_signal_connect_after (app, "activate", G_CALLBACK (watch_first_frame), NULL);
+
+  return g_application_run (app, 1, argv);
+}
+
+static gboolean
+sample (const char *self_path,
+        const char *mode,
+        double     *ms,
+        double     *kib)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *arg = g_strdup_printf ("--child=%s", mode);
+  const char *argv[] = { self_path, arg, NULL };
+  int status = 0;
+  long rss = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("bench-window: %s sample failed: %s\n", mode, error->message);
+      return FALSE;
+    }
+  if (sscanf (out, "%lf %ld", ms, &rss) != 2)
+    return FALSE;
+  *kib = rss;
+  return TRUE;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *v,
+        guint   n)
+{
+  qsort (v, n, sizeof (double), (int (*) (const void *, const void *)) compare_double);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* ---- Paste to diagnosis ---------------------------------------------------- */
+
+static char *
+b64url (const char *text)
+{
+  g_autofree char *b64 = g_base64_encode ((const guchar *) text, strlen (text));
+
+  g_strdelimit (b64, "+", '-');
+  g_strdelimit (b64, "/", '_');
+  g_strdelimit (b64, "=", '\0');
+  return g_strdup (b64);
+}
+
+static char *
+make_4k_token (guint variant)
+{
+  GString *payload = g_string_new ("{\"iss\":\"https://auth.example.com/\",\"aud\":\"https://api.example.com/v2\"");
+  g_autofree char *header = b64url ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}");
+  g_autofree char *body = NULL;
+  g_autofree char *signature = NULL;
+  GString *sig = g_string_new (NULL);
+
+  g_string_append_printf (payload, ",\"exp\":%u,\"iat\":1700000000,\"nbf\":1700000000", 2000000000 + variant);
+  /* Roles and groups, as Azure AD and Keycloak tokens carry them. */
+  g_string_append (payload, ",\"roles\":[");
+  for (guint i = 0; payload->len < 2600; i++)
+    g_string_append_printf (payload, "%s\"role.%04u.read\"", i ? "," : "", i);
+  g_string_append (payload, "],\"realm_access\":{\"roles\":[\"a\",\"b\"]}}");
+  body = b64url (payload->str);
+  for (guint i = 0; i < 342; i++)
+    g_string_append_c (sig, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"[(i + variant) % 32]);
+  g_string_free (payload, TRUE);
+  signature = g_string_free (sig, FALSE);
+
+  return g_strdup_printf ("%s.%s.%s", header, body, signature);
+}
+
+static gboolean painted;
+
+static void
+after_paint (GdkFrameClock *clock,
+             gpointer       data)
+{
+  painted = TRUE;
+}
+
+static void
+paste_bench (double *sync_ms,
+             double *frame_ms,
+             gsize  *token_len)
+{
+  g_autoptr (JdApplication) app = jd_application_new ();
+  JdWindow *window;
+  JdTokenPage *page;
+  GdkFrameClock *clock;
+  double syncs[PASTES], frames[PASTES];
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = jd_window_new (app);
+  page = jd_window_get_token_page (window);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), NULL);
+
+  for (guint i = 0; i < PASTES; i++)
+    {
+      g_autofree char *token = make_4k_token (i);
+      gint64 t0, t1;
+
+      *token_len = strlen (token);
+      /* settle */
+      painted = FALSE;
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+
+      t0 = g_get_monotonic_time ();
+      jd_token_page_set_text (page, token);
+      t1 = g_get_monotonic_time ();
+      painted = FALSE;
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      while (!painted)
+        g_main_context_iteration (NULL, TRUE);
+      syncs[i] = (t1 - t0) / 1000.0;
+      frames[i] = (g_get_monotonic_time () - t0) / 1000.0;
+    }
+
+  *sync_ms = median (syncs, PASTES);
+  *frame_ms = median (frames, PASTES);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  double empty_ms[SAMPLES], empty_kib[SAMPLES], app_ms[SAMPLES], app_kib[SAMPLES];
+  double e_ms, e_kib, a_ms, a_kib, sync_ms = 0, frame_ms = 0;
+  g_autofree char *self_path = NULL;
+  gsize token_len = 0;
+
+  t_start = g_get_monotonic_time ();
+
+  if (argc == 2 && g_str_has_prefix (argv[1], "--child="))
+    return run_child (argv[1] + strlen ("--child="), argv[0]);
+
+  self_path = g_file_read_link ("/proc/self/exe", NULL);
+  if (self_path == NULL)
+    self_path = g_strdup (argv[0]);
+
+  /* Interleaved, so drift in machine load hits both alike. */
+  for (guint i = 0; i < SAMPLES; i++)
+    if (!sample (self_path, "empty", &empty_ms[i], &empty_kib[i]) ||
+        !sample (self_path, "app", &app_ms[i], &app_kib[i]))
+      return 1;
+
+  e_ms = median (empty_ms, SAMPLES);
+  e_kib = median (empty_kib, SAMPLES);
+  a_ms = median (app_ms, SAMPLES);
+  a_kib = median (app_kib, SAMPLES);
+
+  gtk_init ();
+  adw_init ();
+  paste_bench (&sync_ms, &frame_ms, &token_len);
+
+  g_print ("\nJWT Doctor window benchmark (median of %d runs each, GSK_RENDERER=%s)\n\n",
+           SAMPLES, g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  g_print ("| measure                              | empty AdwApplicationWindow | jwt-doctor | ratio | target |\n");
+  g_print ("|--------------------------------------|---------------------------:|-----------:|------:|-------:|\n");
+  g_print ("| process start → first frame (ms)     | %26.1f | %10.1f | %5.2f | ≤ 1.15 |\n", e_ms, a_ms, a_ms / e_ms);
+  g_print ("| resident memory at first frame (MiB) | %26.1f | %10.1f | %5.2f | ≤ 1.15 |\n",
+           e_kib / 1024, a_kib / 1024, a_kib / e_kib);
+  g_print ("\n| paste of a %zu-byte token (median of %d)  | ms    | target  |\n", token_len, PASTES);
+  g_print ("|---------------------------------------------|------:|--------:|\n");
+  g_print ("| set text → decoded, diagnosed, models built | %5.2f | ≤ 16 ms |\n", sync_ms);
+  g_print ("| set text → next frame painted               | %5.2f |         |\n", frame_ms);
+
+  return 0;
+}

@@ -1,0 +1,834 @@
+/* test-window.c — the real window under Xvfb: token page, claims, badges,
+ * findings, Keys and Request pages, actions, and a screenshot of each page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "jd-application.h"
+#include "jd-claims.h"
+#include "jd-window.h"
+
+static JdApplication *app;
+
+typedef struct {
+  JdWindow    *window;
+  JdSession   *session;
+  JdTokenPage *token_page;
+  char        *tmpdir;
+} Fixture;
+
+/* ---- Helpers --------------------------------------------------------------- */
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @cond holds; fails the test after 20 s. */
+#define ITERATE_UNTIL(cond)                                                  \
+  G_STMT_START {                                                             \
+    gboolean timed_out_ = FALSE;                                             \
+    guint id_ = g_timeout_add_seconds (20, timeout_cb, &timed_out_);         \
+    while (!(cond) && !timed_out_)                                           \
+      g_main_context_iteration (NULL, TRUE);                                 \
+    if (!timed_out_)                                                         \
+      g_source_remove (id_);                                                 \
+    if (!(cond))                                                             \
+      g_error ("timed out waiting for: %s", #cond);                          \
+  } G_STMT_END
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *
+b64url (const char *text)
+{
+  g_autofree char *b64 = g_base64_encode ((const guchar *) text, strlen (text));
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = b64; *p != '\0'; p++)
+    {
+      if (*p == '+')
+        g_string_append_c (s, '-');
+      else if (*p == '/')
+        g_string_append_c (s, '_');
+      else if (*p != '=')
+        g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+make_token (const char *header,
+            const char *payload)
+{
+  g_autofree char *h = b64url (header);
+  g_autofree char *p = b64url (payload);
+
+  return g_strdup_printf ("%s.%s.c2lnbmF0dXJlLWJ5dGVz", h, p);
+}
+
+static char *
+buffer_text (Fixture *f)
+{
+  GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static gboolean
+session_caught_up (Fixture *f)
+{
+  g_autofree char *text = buffer_text (f);
+
+  return !jd_session_get_busy (f->session) &&
+         g_strcmp0 (jd_session_get_analysed_text (f->session), text) == 0;
+}
+
+/* The top-level row of the claims tree named @name, or NULL. */
+static JdClaimNode *
+find_row (GListModel *rows,
+          const char *name)
+{
+  guint n = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr (JdClaimNode) node = gtk_tree_list_row_get_item (row);
+
+      if (gtk_tree_list_row_get_depth (row) == 0 && g_strcmp0 (jd_claim_node_get_name (node), name) == 0)
+        return node;
+    }
+
+  return NULL;
+}
+
+static JdFinding *
+finding_at (Fixture *f,
+            guint    i)
+{
+  g_autoptr (JdFinding) finding = g_list_model_get_item (jd_session_get_findings (f->session), i);
+
+  return finding; /* the store keeps it alive */
+}
+
+static gboolean
+has_finding (Fixture    *f,
+             const char *id)
+{
+  GListModel *findings = jd_session_get_findings (f->session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    if (g_strcmp0 (jd_finding_get_id (finding_at (f, i)), id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *path = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width, height;
+
+  /* Let layout, CSS and list views settle before taking the picture. */
+  iterate_for (400);
+  ITERATE_UNTIL (gtk_widget_get_width (widget) > 0);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  /* The window's own snapshot draws every child; the CSS background
+   * under it is drawn by GTK outside the vfunc, so paint it first. */
+  {
+    GdkRGBA bg = { 1, 1, 1, 1 };
+
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &bg);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  }
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
+}
+
+/* ---- Fixture ---------------------------------------------------------------- */
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->window = jd_window_new (app);
+  f->session = jd_window_get_session (f->window);
+  f->token_page = jd_window_get_token_page (f->window);
+  f->tmpdir = g_dir_make_tmp ("test-window-XXXXXX", NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->tmpdir, 0, NULL);
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate_for (50);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (f->tmpdir);
+  g_free (f->tmpdir);
+}
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+/* ---- Tests -------------------------------------------------------------------- */
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_cmpstr (jd_window_get_visible_page (f->window), ==, "token");
+  g_assert_null (jd_session_get_token (f->session));
+  g_assert_null (jd_token_page_get_verdict (f->token_page));
+  g_assert_cmpuint (g_list_model_get_n_items (jd_token_page_get_claims (f->token_page)), ==, 0);
+  g_assert_false (jd_token_page_is_ticking (f->token_page));
+
+  save_screenshot (GTK_WIDGET (f->window), "empty.png");
+}
+
+static void
+test_example (Fixture       *f,
+              gconstpointer  data)
+{
+  GListModel *rows = jd_token_page_get_claims (f->token_page);
+  JdClaimNode *exp, *aud;
+  JdFinding *first;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+
+  g_assert_true (jd_session_is_example (f->session));
+  g_assert_cmpstr (jd_token_get_kid (jd_session_get_token (f->session)), ==, "k_2026_05");
+
+  /* Claims tree: one row per payload member, in order. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 7);
+  exp = find_row (rows, "exp");
+  aud = find_row (rows, "aud");
+  g_assert_nonnull (exp);
+  g_assert_nonnull (aud);
+  g_assert_cmpstr (jd_claim_node_get_value_text (exp), ==, "1748441531");
+  g_assert_cmpstr (jd_claim_node_get_value_text (aud), ==, "\"https://api.example.com/v2/\"");
+  g_assert_nonnull (jd_claim_node_get_meaning (exp));
+  g_assert_cmpint (jd_claim_node_get_badge_state (exp), ==, JD_BADGE_ERROR);
+  g_assert_true (g_str_has_prefix (jd_claim_node_get_badge_text (exp), "expired"));
+  g_assert_nonnull (strstr (jd_claim_node_get_badge_tooltip (exp), "2025-05-28T14:12:11Z"));
+
+  /* Header tree. */
+  g_assert_nonnull (find_row (jd_token_page_get_header (f->token_page), "kid"));
+
+  /* Findings: errors first, the expiry (rank 1) before the audience (rank 3). */
+  g_assert_true (has_finding (f, "expired"));
+  g_assert_true (has_finding (f, "audience-mismatch"));
+  first = finding_at (f, 0);
+  g_assert_cmpstr (jd_finding_get_id (first), ==, "expired");
+  for (guint i = 1; i < g_list_model_get_n_items (jd_session_get_findings (f->session)); i++)
+    g_assert_cmpint (jd_finding_compare ((gpointer) finding_at (f, i - 1), (gpointer) finding_at (f, i), NULL), <=, 0);
+
+  /* The findings list shows them, in that order. */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (jd_token_page_get_findings_list (f->token_page), 0));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (jd_token_page_get_findings_list (f->token_page), 0)), "finding") == first ? "same" : "other", ==, "same");
+
+  /* The verdict banner says it is rejected. */
+  g_assert_nonnull (jd_token_page_get_verdict (f->token_page));
+  g_assert_true (g_str_has_prefix (jd_token_page_get_verdict (f->token_page), "Rejected"));
+
+  /* The paste area is coloured: the header segment carries a tag. */
+  {
+    GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
+    GtkTextIter iter;
+    g_autoptr (GSList) tags = NULL;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, 2);
+    tags = gtk_text_iter_get_tags (&iter);
+    g_assert_cmpuint (g_slist_length (tags), ==, 1);
+  }
+
+  save_screenshot (GTK_WIDGET (f->window), "token-page.png");
+
+  /* Scrolled down to the claims and their badges. */
+  {
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (f->token_page)));
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    save_screenshot (GTK_WIDGET (f->window), "token-claims.png");
+  }
+}
+
+static void
+test_select_finding (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkListBox *list = jd_token_page_get_findings_list (f->token_page);
+  GtkSelectionModel *selection = jd_token_page_get_claims_selection (f->token_page);
+  GtkListBoxRow *row = NULL;
+  g_autoptr (GtkTreeListRow) selected = NULL;
+  g_autoptr (JdClaimNode) node = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      JdFinding *finding = g_object_get_data (G_OBJECT (row), "finding");
+
+      if (g_strcmp0 (jd_finding_get_claim (finding), "aud") == 0)
+        break;
+    }
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (list, row);
+
+  selected = g_list_model_get_item (G_LIST_MODEL (selection),
+                                    gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)));
+  g_assert_nonnull (selected);
+  node = gtk_tree_list_row_get_item (selected);
+  g_assert_cmpstr (jd_claim_node_get_name (node), ==, "aud");
+}
+
+static void
+test_clock (Fixture       *f,
+            gconstpointer  data)
+{
+  const gint64 t = 1800000000;
+  g_autofree char *payload = g_strdup_printf ("{\"sub\":\"a\",\"exp\":%" G_GINT64_FORMAT ",\"iat\":%" G_GINT64_FORMAT "}",
+                                              t + 600, t - 60);
+  g_autofree char *token = make_token ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", payload);
+  GListModel *rows = jd_token_page_get_claims (f->token_page);
+  JdClaimNode *exp;
+
+  jd_session_set_now (f->session, t);
+  jd_token_page_set_text (f->token_page, token);
+  ITERATE_UNTIL (session_caught_up (f));
+
+  exp = find_row (rows, "exp");
+  g_assert_nonnull (exp);
+  g_assert_cmpint (jd_claim_node_get_badge_state (exp), ==, JD_BADGE_OK);
+  g_assert_cmpstr (jd_claim_node_get_badge_text (exp), ==, "expires in 10 minutes");
+  g_assert_false (has_finding (f, "expired"));
+
+  /* The clock moves: 4 minutes left is a warning… */
+  jd_session_set_now (f->session, t + 360);
+  g_assert_cmpint (jd_claim_node_get_badge_state (exp), ==, JD_BADGE_WARNING);
+  g_assert_cmpstr (jd_claim_node_get_badge_text (exp), ==, "expires in 4 minutes");
+
+  /* …and past exp + leeway it is an error, in the claims and the findings. */
+  jd_session_set_now (f->session, t + 600 + 3600);
+  g_assert_cmpint (jd_claim_node_get_badge_state (exp), ==, JD_BADGE_ERROR);
+  g_assert_cmpstr (jd_claim_node_get_badge_text (exp), ==, "expired 1 hour ago");
+  g_assert_true (has_finding (f, "expired"));
+}
+
+static void
+test_ticking_only_when_visible (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"exp\":4000000000}");
+
+  jd_token_page_set_text (f->token_page, token);
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_true (jd_token_page_is_ticking (f->token_page));
+
+  /* Another page: the token page is not on screen, no timer. */
+  jd_window_set_visible_page (f->window, "keys");
+  ITERATE_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (f->token_page)));
+  g_assert_false (jd_token_page_is_ticking (f->token_page));
+
+  jd_window_set_visible_page (f->window, "token");
+  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->token_page)));
+  g_assert_true (jd_token_page_is_ticking (f->token_page));
+
+  /* The window hidden: no timer. */
+  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
+  ITERATE_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (f->token_page)));
+  g_assert_false (jd_token_page_is_ticking (f->token_page));
+}
+
+static void
+test_malformed (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *header = b64url ("{\"alg\":\"HS256\"}");
+  g_autofree char *token = g_strdup_printf ("%s.eyJzdWIi*joiYSJ9.c2ln", header);
+  gsize bad = strlen (header) + 1 + 8; /* the '*' */
+  GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
+  GtkTextTag *problem = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "problem");
+  GtkTextIter iter;
+
+  jd_token_page_set_text (f->token_page, token);
+  ITERATE_UNTIL (session_caught_up (f));
+
+  g_assert_true (jd_token_is_malformed (jd_session_get_token (f->session)));
+  g_assert_true (has_finding (f, "malformed"));
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, bad);
+  g_assert_true (gtk_text_iter_has_tag (&iter, problem));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 0);
+  g_assert_false (gtk_text_iter_has_tag (&iter, problem));
+
+  /* Nothing typed is lost: the text is exactly what was put in. */
+  {
+    g_autofree char *text = buffer_text (f);
+
+    g_assert_cmpstr (text, ==, token);
+  }
+}
+
+static void
+test_typing_debounced (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"typed\"}");
+  GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
+
+  /* Typing (not a paste): the diagnosis waits for a pause, then follows. */
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, token, -1, TRUE);
+  g_assert_null (jd_session_get_token (f->session));
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL);
+  g_assert_true (session_caught_up (f));
+  g_assert_nonnull (find_row (jd_token_page_get_claims (f->token_page), "sub"));
+}
+
+static void
+test_large_in_worker (Fixture       *f,
+                      gconstpointer  data)
+{
+  GString *payload = g_string_new ("{\"sub\":\"big\",\"blob\":\"");
+  g_autofree char *token = NULL;
+
+  for (guint i = 0; i < 100 * 1024; i++)
+    g_string_append_c (payload, 'a' + i % 26);
+  g_string_append (payload, "\"}");
+  token = make_token ("{\"alg\":\"HS256\"}", payload->str);
+  g_string_free (payload, TRUE);
+  g_assert_cmpuint (strlen (token), >, JD_SESSION_WORKER_THRESHOLD);
+
+  jd_token_page_set_text (f->token_page, token);
+  /* Decoding runs in a worker: the call returned before the result. */
+  g_assert_true (jd_session_get_busy (f->session));
+  ITERATE_UNTIL (!jd_session_get_busy (f->session));
+  g_assert_true (session_caught_up (f));
+  g_assert_nonnull (find_row (jd_token_page_get_claims (f->token_page), "blob"));
+}
+
+static void
+test_replace_is_undoable (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "my half-typed token", -1, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && jd_session_is_example (f->session));
+
+  gtk_text_buffer_undo (buffer);
+  text = buffer_text (f);
+  g_assert_cmpstr (text, ==, "my half-typed token");
+}
+
+static void
+test_paste_action (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"pasted\"}");
+  g_autofree char *clip = g_strdup_printf ("Authorization: Bearer %s", token);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), clip);
+  /* Focus somewhere that is not a text field: Ctrl+V goes to the token area. */
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  jd_window_set_visible_page (f->window, "keys");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste", NULL);
+
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+  g_assert_cmpstr (jd_window_get_visible_page (f->window), ==, "token");
+  g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, token);
+  g_assert_cmpint (jd_input_get_form (jd_session_get_input (f->session)), ==, JD_INPUT_FORM_AUTHORIZATION);
+}
+
+static void
+test_open_and_export (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"file\"}");
+  g_autofree char *in_path = g_build_filename (f->tmpdir, "in.jwt", NULL);
+  g_autofree char *out_path = g_build_filename (f->tmpdir, "out.jwt", NULL);
+  g_autofree char *in_text = g_strdup_printf ("%s\n", token);
+  g_autoptr (GFile) in_file = g_file_new_for_path (in_path);
+  g_autoptr (GFile) out_file = g_file_new_for_path (out_path);
+  g_autofree char *saved = NULL;
+  gsize saved_len = 0;
+
+  g_assert_true (g_file_set_contents (in_path, in_text, -1, NULL));
+
+  /* Open (Ctrl+O), with the file chooser answered by the test. */
+  _jd_window_set_next_chosen_file (f->window, in_file);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+  g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, token);
+
+  /* Export (Ctrl+S): the compact token alone. */
+  _jd_window_set_next_chosen_file (f->window, out_file);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL);
+  ITERATE_UNTIL (g_file_test (out_path, G_FILE_TEST_EXISTS));
+  iterate_for (100);
+  g_assert_true (g_file_get_contents (out_path, &saved, &saved_len, NULL));
+  g_assert_cmpstr (saved, ==, token);
+  g_assert_cmpuint (saved_len, ==, strlen (token));
+}
+
+static void
+test_copy_report (Fixture       *f,
+                  gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  g_autofree char *report = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-report", NULL);
+  report = jd_session_dup_report (f->session);
+  g_assert_nonnull (strstr (report, "expired"));
+  /* The report never holds the token itself. */
+  g_assert_null (strstr (report, jd_token_get_text (jd_session_get_token (f->session))));
+  g_assert_true (gdk_clipboard_is_local (clipboard));
+}
+
+static void
+test_keys_page (Fixture       *f,
+                gconstpointer  data)
+{
+  JdKeysPage *keys = jd_window_get_keys_page (f->window);
+  GListModel *rows = jd_keys_page_get_rows (keys);
+  g_autofree char *status0 = NULL;
+  g_autofree char *status1 = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  {
+    g_autoptr (GObject) first = g_list_model_get_item (rows, 0);
+
+    g_assert_true (JD_IS_KEY_VERDICT (first));
+  }
+  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_VALID);
+
+  status0 = jd_keys_page_dup_status (keys, 0);
+  status1 = jd_keys_page_dup_status (keys, 1);
+  g_test_message ("key 0: %s; key 1: %s", status0, status1);
+  g_assert_nonnull (strstr (status0, "valid"));
+  g_assert_nonnull (strstr (status1, "kid"));
+
+  jd_window_set_visible_page (f->window, "keys");
+  save_screenshot (GTK_WIDGET (f->window), "keys-page.png");
+}
+
+static void
+test_request_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  JdRequestPage *page = jd_window_get_request_page (f->window);
+  const char *with_token;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+  g_assert_null (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN));
+
+  jd_request_page_set_url (page, "https://api.example.com/v2/invoices");
+  g_assert_nonnull (strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), "curl"));
+  g_assert_null (strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), "Authorization"));
+  with_token = jd_request_page_get_command (page, JD_CURL_THIS_TOKEN);
+  g_assert_nonnull (strstr (with_token, jd_token_get_text (jd_session_get_token (f->session))));
+  g_assert_nonnull (strstr (jd_request_page_get_command (page, JD_CURL_FRESH_TOKEN), "$TOKEN"));
+
+  jd_window_set_visible_page (f->window, "request");
+  save_screenshot (GTK_WIDGET (f->window), "request-page.png");
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window));
+  GtkWidget *bar = gtk_widget_get_last_child (content);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+  /* Usable at 360 px: the window really gets that narrow… */
+  ITERATE_UNTIL (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 370);
+
+  /* …and the page switcher moves to a bar at the bottom. */
+  g_assert_true (ADW_IS_VIEW_SWITCHER_BAR (bar));
+  ITERATE_UNTIL (gtk_widget_get_mapped (bar) && adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+
+  save_screenshot (GTK_WIDGET (f->window), "narrow.png");
+}
+
+static void
+test_dark (Fixture       *f,
+           gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+
+  save_screenshot (GTK_WIDGET (f->window), "token-page-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_open_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-jwks.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  JdKeysPage *keys = jd_window_get_keys_page (f->window);
+  GListModel *rows = jd_keys_page_get_rows (keys);
+  g_autofree char *status = NULL;
+
+  /* Ctrl+K with the chooser answered by the test: a JWKS lands on the Keys page. */
+  _jd_window_set_next_chosen_file (f->window, file);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-keys", NULL);
+  ITERATE_UNTIL (g_list_model_get_n_items (rows) == 2);
+  g_assert_cmpstr (jd_window_get_visible_page (f->window), ==, "keys");
+  {
+    g_autoptr (GObject) first = g_list_model_get_item (rows, 0);
+
+    g_assert_true (JD_IS_KEY (first));
+  }
+  status = jd_keys_page_dup_status (keys, 0);
+  g_assert_cmpstr (status, ==, "no token to check");
+
+  /* Dropped text is sorted the same way: a PEM block is keys, not a token. */
+  {
+    const char *pem = "-----BEGIN PUBLIC KEY-----\nnot base64\n-----END PUBLIC KEY-----\n";
+
+    jd_window_open_text (f->window, pem, strlen (pem), "key.pem");
+  }
+  g_assert_null (jd_session_get_token (f->session));
+  /* It is broken; the table keeps it and says why. */
+  if (g_list_model_get_n_items (rows) == 3)
+    {
+      g_autofree char *why = jd_keys_page_dup_status (keys, 2);
+
+      g_test_message ("broken PEM: %s", why);
+      g_assert_cmpstr (why, !=, "no token to check");
+    }
+}
+
+static void
+test_secret (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *header = b64url ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+  g_autofree char *payload = b64url ("{\"sub\":\"hmac\",\"exp\":4000000000}");
+  g_autofree char *input = g_strdup_printf ("%s.%s", header, payload);
+  g_autoptr (GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) "a-shared-secret-of-32-bytes-long", 32);
+  guint8 mac[32];
+  gsize mac_len = sizeof mac;
+  g_autofree char *mac_b64 = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_hmac_update (hmac, (const guchar *) input, -1);
+  g_hmac_get_digest (hmac, mac, &mac_len);
+  mac_b64 = g_base64_encode (mac, mac_len);
+  g_strdelimit (mac_b64, "+", '-');
+  g_strdelimit (mac_b64, "/", '_');
+  g_strdelimit (mac_b64, "=", '\0');
+  token = g_strdup_printf ("%s.%s", input, mac_b64);
+
+  jd_token_page_set_text (f->token_page, token);
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_UNVERIFIED);
+  g_assert_nonnull (strstr (jd_token_page_get_verdict (f->token_page), "not checked"));
+
+  g_assert_true (jd_session_set_secret (f->session, "wrong", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_INVALID);
+
+  /* A new secret replaces the old one: one key in the table, and it verifies. */
+  g_assert_true (jd_session_set_secret (f->session, "a-shared-secret-of-32-bytes-long", FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (jd_window_get_keys_page (f->window))), ==, 1);
+  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_VALID);
+  g_assert_nonnull (strstr (jd_token_page_get_verdict (f->token_page), "Signature valid"));
+}
+
+static void
+clipboard_text_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  *(char **) data = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+}
+
+static void
+test_copy_value (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkSelectionModel *selection = jd_token_page_get_claims_selection (f->token_page);
+  GListModel *rows = G_LIST_MODEL (selection);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  g_autofree char *value = NULL;
+  g_autofree char *claim = NULL;
+  guint sub = G_MAXUINT;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr (JdClaimNode) node = gtk_tree_list_row_get_item (row);
+
+      if (g_strcmp0 (jd_claim_node_get_name (node), "sub") == 0)
+        sub = i;
+    }
+  g_assert_cmpuint (sub, !=, G_MAXUINT);
+  gtk_selection_model_select_item (selection, sub, TRUE);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->token_page), "claims.copy-value", NULL);
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_text_cb, &value);
+  ITERATE_UNTIL (value != NULL);
+  g_assert_cmpstr (value, ==, "user_a8f9c2");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->token_page), "claims.copy-claim", NULL);
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_text_cb, &claim);
+  ITERATE_UNTIL (claim != NULL);
+  g_assert_cmpstr (claim, ==, "\"sub\": \"user_a8f9c2\"");
+}
+
+/* Every icon-only button has a name a screen reader can say. */
+static void
+check_labelled (GtkWidget *widget,
+                guint     *n_checked)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_labelled (child, n_checked);
+
+  if ((GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
+       gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL) ||
+      (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL))
+    {
+      gboolean named = gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+                       gtk_widget_get_tooltip_text (widget) != NULL;
+
+      if (!named)
+        g_test_message ("unlabelled %s in %s", G_OBJECT_TYPE_NAME (widget),
+                        G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+      g_assert_true (named);
+      (*n_checked)++;
+    }
+}
+
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  guint n = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+  jd_request_page_set_url (jd_window_get_request_page (f->window), "https://api.example.com/v2/x");
+
+  check_labelled (GTK_WIDGET (f->window), &n);
+  g_assert_cmpuint (n, >=, 5);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = jd_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+  /* No animations; GNOME's default title bar (a close button only). */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-decoration-layout", ":close",
+                NULL);
+
+  ADD ("/jd/app/window/empty-state", test_empty_state);
+  ADD ("/jd/app/token/example", test_example);
+  ADD ("/jd/app/token/select-finding", test_select_finding);
+  ADD ("/jd/app/token/clock", test_clock);
+  ADD ("/jd/app/token/ticking-only-when-visible", test_ticking_only_when_visible);
+  ADD ("/jd/app/token/malformed", test_malformed);
+  ADD ("/jd/app/token/typing-debounced", test_typing_debounced);
+  ADD ("/jd/app/token/large-in-worker", test_large_in_worker);
+  ADD ("/jd/app/token/replace-is-undoable", test_replace_is_undoable);
+  ADD ("/jd/app/actions/paste", test_paste_action);
+  ADD ("/jd/app/actions/open-and-export", test_open_and_export);
+  ADD ("/jd/app/actions/copy-report", test_copy_report);
+  ADD ("/jd/app/actions/open-keys", test_open_keys);
+  ADD ("/jd/app/token/copy-value", test_copy_value);
+  ADD ("/jd/app/keys/secret", test_secret);
+  ADD ("/jd/app/window/accessible-names", test_accessible_names);
+  ADD ("/jd/app/keys/status", test_keys_page);
+  ADD ("/jd/app/request/curl", test_request_page);
+  ADD ("/jd/app/window/narrow", test_narrow);
+  ADD ("/jd/app/window/dark", test_dark);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  return ret;
+}
