@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import sys
 
 args = [a for a in sys.argv[1:] if not a.startswith('--')]
@@ -195,14 +194,21 @@ add('curl', 'curl "https://a.example/" ^\n  -H "Authorization: Bearer abc.def.gh
 add('curl', "curl -u user:pass -G -d a=b --url https://a.example/ -A agent -e ref --oauth2-bearer tok")
 
 # --- write --------------------------------------------------------------
+# Only what changed: another fuzzer may be reading its seeds right now.
 for t in TARGETS:
     d = os.path.join(out, t)
-    if os.path.isdir(d):
-        shutil.rmtree(d)
-    os.makedirs(d)
+    os.makedirs(d, exist_ok=True)
+    for name in set(os.listdir(d)) - set(seeds[t]):
+        try:
+            os.unlink(os.path.join(d, name))
+        except FileNotFoundError:
+            pass
     for name, data in seeds[t].items():
-        with open(os.path.join(d, name), 'wb') as f:
-            f.write(data)
+        path = os.path.join(d, name)
+        if not os.path.exists(path):
+            with open(path + '.tmp', 'wb') as f:
+                f.write(data)
+            os.replace(path + '.tmp', path)
 if stamp:
     with open(stamp, 'w') as f:
         f.write('\n'.join('%s %d' % (t, len(seeds[t])) for t in TARGETS) + '\n')
