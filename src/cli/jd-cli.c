@@ -440,7 +440,12 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
           g_prefix_error (error, "--request %s: ", cli->opt.request);
           return FALSE;
         }
-      more = jd_net_response_diagnose (response, token, cli->expect);
+      {
+        /* The live answer's Date is compared with this computer's clock, even under --now. */
+        g_autoptr (JdExpectations) live = jd_expectations_copy (cli->expect);
+        live->now = g_get_real_time () / G_USEC_PER_SEC;
+        more = jd_net_response_diagnose (response, token, live);
+      }
       jd_findings_merge (findings, more);
     }
 
