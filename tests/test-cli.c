@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 typedef struct {
   int status;
@@ -41,6 +42,12 @@ example_token (void)
   return g_strstrip (contents);
 }
 
+static void
+on_communicated (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 /* Runs the CLI with @argv (NULL-terminated, without argv[0]) and @stdin_text. */
 static void
 run (Run *r, const char *stdin_text, const char *const *args)
@@ -60,7 +67,16 @@ run (Run *r, const char *stdin_text, const char *const *args)
   g_subprocess_launcher_setenv (l, "LC_ALL", "C.UTF-8", TRUE);
   p = g_subprocess_launcher_spawnv (l, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (p, stdin_text ? stdin_text : "", NULL, &r->out, &r->err, &error);
+  /* Communicate asynchronously: tests with a SoupServer in this process
+   * must keep serving while the CLI talks to it. */
+  {
+    GAsyncResult *result = NULL;
+    g_subprocess_communicate_utf8_async (p, stdin_text ? stdin_text : "", NULL, on_communicated, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_subprocess_communicate_utf8_finish (p, result, &r->out, &r->err, &error);
+    g_object_unref (result);
+  }
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (p));
   r->status = g_subprocess_get_exit_status (p);
@@ -300,6 +316,134 @@ test_har (void)
   g_assert_nonnull (strstr (m.err, "bearer token"));
 }
 
+/* ---- network options, against a real server on 127.0.0.1 ---------------- */
+
+static char *server_base;
+static guint api_hits;
+static char *api_authorization;
+
+static void
+serve (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer user_data)
+{
+  SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
+
+  if (g_str_equal (path, "/.well-known/openid-configuration"))
+    {
+      g_autofree char *doc = g_strdup_printf ("{\"issuer\":\"%s\",\"jwks_uri\":\"%s/keys\"}", server_base,
+                                              server_base);
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, doc, strlen (doc));
+    }
+  else if (g_str_equal (path, "/keys"))
+    {
+      g_autofree char *jwks = NULL;
+      g_autofree char *file = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-jwks.json", NULL);
+      gsize len;
+
+      g_assert_true (g_file_get_contents (file, &jwks, &len, NULL));
+      soup_message_headers_append (h, "Cache-Control", "public, max-age=600");
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, jwks, len);
+    }
+  else if (g_str_equal (path, "/api"))
+    {
+      api_hits++;
+      g_free (api_authorization);
+      api_authorization = g_strdup (soup_message_headers_get_one (
+        soup_server_message_get_request_headers (msg), "Authorization"));
+      soup_message_headers_append (h, "WWW-Authenticate",
+                                   "Bearer realm=\"api\", error=\"invalid_token\", "
+                                   "error_description=\"The access token expired\"");
+      soup_server_message_set_status (msg, 401, NULL);
+    }
+  else
+    soup_server_message_set_status (msg, 404, NULL);
+}
+
+static gboolean
+json_has_finding (const char *out, const char *id)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  JsonArray *f = json_object_get_array_member (first_token_json (out, &parser), "findings");
+
+  for (guint i = 0; i < json_array_get_length (f); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (f, i), "id"), id))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_network_options (void)
+{
+  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GInetAddress) lo = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) addr = g_inet_socket_address_new (lo, 0);
+  g_autoptr (GSList) uris = NULL;
+  g_autofree char *token = example_token ();
+  g_autofree char *jwks_url = NULL;
+  g_autofree char *api_url = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *unsigned_token = NULL;
+  g_autofree char *header64 = NULL;
+  g_autofree char *payload64 = NULL;
+  g_auto (Run) jwks = { 0 };
+  g_auto (Run) req = { 0 };
+  g_auto (Run) disc = { 0 };
+  g_auto (Run) none = { 0 };
+
+  soup_server_add_handler (server, NULL, serve, NULL, NULL);
+  soup_server_listen (server, addr, 0, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  server_base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  jwks_url = g_strdup_printf ("%s/keys", server_base);
+  api_url = g_strdup_printf ("%s/api", server_base);
+
+  /* --jwks URL: fetched, the signature verifies, the cache lifetime is said. */
+  run (&jwks, NULL, (const char *[]) { "--json", "--now", "1748440000", "--jwks", jwks_url, token, NULL });
+  g_assert_cmpint (jwks.status, ==, 0);
+  g_assert_nonnull (strstr (jwks.out, "\"status\" : \"valid\""));
+  g_assert_true (json_has_finding (jwks.out, "signature-valid"));
+  g_assert_true (json_has_finding (jwks.out, "jwks-fetched"));
+  g_assert_nonnull (strstr (jwks.out, "10 minutes"));
+
+  /* --request: the token is sent, the 401's WWW-Authenticate is explained. */
+  run (&req, NULL, (const char *[]) { "--json", "--request", api_url, "-H", "X-Trace: 1", token, NULL });
+  g_assert_cmpint (req.status, ==, 1);
+  g_assert_cmpuint (api_hits, ==, 1);
+  g_assert_true (g_str_has_prefix (api_authorization, "Bearer "));
+  g_assert_cmpstr (api_authorization + 7, ==, token);
+  g_assert_true (json_has_finding (req.out, "bearer-invalid-token"));
+
+  /* --discover: the issuer's discovery document, then its jwks_uri. */
+  header64 = g_base64_encode ((const guchar *) "{\"alg\":\"RS256\",\"kid\":\"gone\"}",
+                              strlen ("{\"alg\":\"RS256\",\"kid\":\"gone\"}"));
+  payload = g_strdup_printf ("{\"iss\":\"%s\",\"exp\":9999999999}", server_base);
+  payload64 = g_base64_encode ((const guchar *) payload, strlen (payload));
+  g_strdelimit (header64, "=", '\0');
+  g_strdelimit (payload64, "=", '\0');
+  g_strdelimit (header64, "+", '-');
+  g_strdelimit (header64, "/", '_');
+  g_strdelimit (payload64, "+", '-');
+  g_strdelimit (payload64, "/", '_');
+  unsigned_token = g_strdup_printf ("%s.%s.c2ln", header64, payload64);
+  run (&disc, NULL, (const char *[]) { "--json", "--discover", unsigned_token, NULL });
+  g_assert_cmpint (disc.status, ==, 1);
+  g_assert_true (json_has_finding (disc.out, "kid-not-found"));
+  g_assert_true (json_has_finding (disc.out, "jwks-fetched"));
+
+  /* Without those options no request is made. */
+  api_hits = 0;
+  run (&none, NULL, (const char *[]) { "--json", token, NULL });
+  g_assert_cmpuint (api_hits, ==, 0);
+
+  soup_server_disconnect (server);
+  g_clear_pointer (&server_base, g_free);
+  g_clear_pointer (&api_authorization, g_free);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -311,6 +455,7 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/cli/exit-statuses", test_exit_statuses);
   g_test_add_func ("/jd/cli/alg-leeway", test_alg_and_leeway_options);
   g_test_add_func ("/jd/cli/har", test_har);
+  g_test_add_func ("/jd/cli/network", test_network_options);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "jd-net.h"
@@ -805,12 +806,10 @@ test_request_from_args (void)
     g_autoptr (JdResponse) response = NULL;
 
     jd_request_add_header (request, "X-Evil", "a\r\nX-Injected: 1");
-    if (g_strcmp0 (jd_request_get_header (request, "X-Evil"), "a\r\nX-Injected: 1") == 0)
-      {
-        response = jd_net_send (request, NULL, NULL, &error);
-        g_assert_null (response);
-        g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
-      }
+    g_assert_cmpstr (jd_request_get_header (request, "X-Evil"), ==, "a\r\nX-Injected: 1");
+    response = jd_net_send (request, NULL, NULL, &error);
+    g_assert_null (response);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
   }
 }
 
@@ -1188,6 +1187,174 @@ test_discover_async (void)
   g_assert_cmpuint (jd_key_set_get_n_keys (jd_remote_keys_get_key_set (keys)), ==, 2);
 }
 
+/* ------------------------------------------------------------------ */
+/* jwt-doctor-cli's network options, run as a user runs them           */
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static gboolean
+run_cli (Run *r, const char *const *args)
+{
+  const char *cli = g_getenv ("JD_CLI");
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("JD_CLI is not set (run through meson test)");
+      return FALSE;
+    }
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, "", NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  r->status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", r->status, r->out, r->err);
+  return TRUE;
+}
+
+/* Does the --json report's first token hold a finding with @id? */
+static gboolean
+json_has_finding (const char *out, const char *id)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonArray *tokens, *findings;
+
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  tokens = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tokens");
+  g_assert_cmpuint (json_array_get_length (tokens), >, 0);
+  findings = json_object_get_array_member (json_array_get_object_element (tokens, 0), "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (findings, i), "id"), id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+cli_token (void)
+{
+  g_autofree char *payload = g_strdup_printf ("{\"iss\":\"%s/issuer\",\"sub\":\"cli\",\"exp\":%" G_GINT64_FORMAT "}",
+                                              servers->plain_url, g_get_real_time () / G_USEC_PER_SEC + 3600);
+  g_autofree char *h = b64url ("{\"alg\":\"ES256\",\"kid\":\"1\"}");
+  g_autofree char *p = b64url (payload);
+
+  return g_strdup_printf ("%s.%s.c2ln", h, p);
+}
+
+static void
+test_cli_request (void)
+{
+  g_autofree char *token = cli_token ();
+  g_autofree char *expected = g_strconcat ("Bearer ", token, NULL);
+  g_autofree char *u = url ("/401/invalid_token");
+  g_auto (Run) r = { 0 };
+  const char *args[] = { "--json", "--request", u, "-H", "Accept: application/json", token, NULL };
+
+  if (!run_cli (&r, args))
+    return;
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (json_has_finding (r.out, JD_FINDING_BEARER_INVALID_TOKEN));
+  g_assert_true (json_has_finding (r.out, JD_FINDING_STATUS_401));
+  g_mutex_lock (&servers->lock);
+  g_assert_cmpstr (servers->last_authorization_plain, ==, expected);
+  g_mutex_unlock (&servers->lock);
+  /* the token is never printed */
+  g_assert_null (strstr (r.out, token));
+  g_assert_null (strstr (r.err, token));
+}
+
+static void
+test_cli_request_text (void)
+{
+  g_autofree char *token = cli_token ();
+  g_autofree char *u = url ("/401-bare");
+  g_auto (Run) r = { 0 };
+  const char *args[] = { "--request", u, "-X", "POST", token, NULL };
+
+  if (!run_cli (&r, args))
+    return;
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "WWW-Authenticate"));
+  g_assert_nonnull (strstr (r.out, "POST "));
+  g_assert_nonnull (strstr (r.out, "401"));
+}
+
+static void
+test_cli_jwks_and_discover (void)
+{
+  g_autofree char *token = cli_token ();
+  g_autofree char *jwks = url ("/jwks");
+
+  {
+    g_auto (Run) r = { 0 };
+    const char *args[] = { "--json", "--jwks", jwks, token, NULL };
+
+    if (!run_cli (&r, args))
+      return;
+    g_assert_cmpint (r.status, !=, 2);
+    g_assert_true (json_has_finding (r.out, JD_FINDING_JWKS_FETCHED));
+  }
+  {
+    g_auto (Run) r = { 0 };
+    const char *args[] = { "--json", "--discover", token, NULL };
+
+    g_assert_true (run_cli (&r, args));
+    g_assert_cmpint (r.status, !=, 2);
+    g_assert_true (json_has_finding (r.out, JD_FINDING_JWKS_FETCHED));
+    g_assert_nonnull (strstr (r.out, "/issuer/.well-known/openid-configuration"));
+  }
+}
+
+static void
+test_cli_network_errors (void)
+{
+  g_autofree char *token = cli_token ();
+  g_autofree char *missing = url ("/nowhere");
+  g_autofree char *ok = url ("/ok");
+  const char *no_iss = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
+  static const char *part[] = { "--jwks", "Bad Header", "iss" };
+  const char *jwks_args[] = { "--jwks", missing, token, NULL };
+  const char *header_args[] = { "--request", ok, "-H", "Bad Header: x", token, NULL };
+  const char *discover_args[] = { "--discover", no_iss, NULL };
+  const char *const *cases[] = { jwks_args, header_args, discover_args };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Run) r = { 0 };
+
+      if (!run_cli (&r, cases[i]))
+        return;
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_nonnull (strstr (r.err, part[i]));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1223,6 +1390,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/net/discovery/errors", test_discover_errors);
   g_test_add_func ("/jd/net/discovery/async", test_discover_async);
   g_test_add_func ("/jd/net/jwks/azure-appid", test_azure_appid_hint);
+  g_test_add_func ("/jd/net/cli/request", test_cli_request);
+  g_test_add_func ("/jd/net/cli/request-text", test_cli_request_text);
+  g_test_add_func ("/jd/net/cli/jwks-and-discover", test_cli_jwks_and_discover);
+  g_test_add_func ("/jd/net/cli/network-errors", test_cli_network_errors);
 
   servers_start ();
   status = g_test_run ();

@@ -9,6 +9,9 @@
  * root or not, in CI and under the sanitizers. The first test proves that
  * the trap catches a real attempt made through jd-net.
  *
+ * jwt-doctor-cli runs in a subprocess with tests/no-network-shim.c
+ * preloaded, which makes it exit 97 on any Internet socket or name lookup.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -241,6 +244,99 @@ test_explain_response (void)
   assert_no_attempt ();
 }
 
+/* ------------------------------------------------------------------ */
+/* jwt-doctor-cli, with no-network-shim preloaded: without --jwks URL,  */
+/* --discover or --request it opens no Internet socket and resolves no  */
+/* name; the control case proves the shim catches the CLI when it does. */
+
+#define SHIM_EXIT 97
+
+static int
+run_cli_without_network (const char *const *args, char **err_out)
+{
+  const char *cli = g_getenv ("JD_CLI");
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *asan = NULL;
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LD_PRELOAD", NO_NETWORK_SHIM, TRUE);
+  /* an AddressSanitizer build wants its runtime first; the shim comes first here */
+  asan = g_strdup_printf ("%s%sverify_asan_link_order=0", g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
+                          g_getenv ("ASAN_OPTIONS") ? ":" : "");
+  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", asan, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GIO_USE_VFS", "local", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, "", NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_test_message ("exit %d, stderr: %s", g_subprocess_get_exit_status (process), err);
+  if (err_out != NULL)
+    *err_out = g_steal_pointer (&err);
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_cli_without_network (void)
+{
+  g_autofree char *jws_path = data_file ("rfc7515-A.2.jws");
+  g_autofree char *jwk_path = data_file ("rfc7515-A.2.jwk");
+  g_autofree char *token = NULL;
+  g_autofree char *har = NULL;
+  const char *shared = g_getenv ("JD_SHARED_TESTDATA");
+  g_autoptr (GError) error = NULL;
+
+  if (g_getenv ("JD_CLI") == NULL)
+    {
+      g_test_skip ("JD_CLI is not set (run through meson test)");
+      return;
+    }
+  g_file_get_contents (jws_path, &token, NULL, &error);
+  g_assert_no_error (error);
+  g_strstrip (token);
+
+  /* control: the shim stops the CLI the moment it reaches for the network */
+  {
+    const char *args[] = { "--jwks", "http://127.0.0.1:9/jwks.json", token, NULL };
+    g_autofree char *err = NULL;
+    g_assert_cmpint (run_cli_without_network (args, &err), ==, SHIM_EXIT);
+    g_assert_nonnull (strstr (err, "no-network-shim: caught"));
+  }
+  /* a token with its key from a file (--key and --jwks FILE), text and JSON */
+  {
+    const char *args[] = { "--key", jwk_path, token, NULL };
+    g_assert_cmpint (run_cli_without_network (args, NULL), <, 2);
+  }
+  {
+    const char *args[] = { "--json", "--jwks", jwk_path, "--aud", "api", token, NULL };
+    g_assert_cmpint (run_cli_without_network (args, NULL), <, 2);
+  }
+  /* a token file, and a HAR file */
+  {
+    const char *args[] = { jws_path, NULL };
+    g_assert_cmpint (run_cli_without_network (args, NULL), <, 2);
+  }
+  if (shared != NULL)
+    {
+      const char *args[] = { "--json", NULL, NULL };
+      har = g_build_filename (shared, "har", "mitmproxy-chrome.har", NULL);
+      args[1] = har;
+      g_assert_cmpint (run_cli_without_network (args, NULL), <, 2);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -251,6 +347,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/no-network/decode", test_decode);
   g_test_add_func ("/jd/no-network/verify-with-key-files", test_verify_with_key_files);
   g_test_add_func ("/jd/no-network/har-files", test_har_files);
+  g_test_add_func ("/jd/no-network/cli", test_cli_without_network);
   g_test_add_func ("/jd/no-network/explain-response", test_explain_response);
 
   return g_test_run ();

@@ -554,8 +554,11 @@ test_keys_page (Fixture       *f,
   ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
 
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
-  g_assert_true (JD_IS_KEY_VERDICT (g_list_model_get_item (rows, 0)));
-  g_object_unref (g_list_model_get_item (rows, 0));
+  {
+    g_autoptr (GObject) first = g_list_model_get_item (rows, 0);
+
+    g_assert_true (JD_IS_KEY_VERDICT (first));
+  }
   g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_VALID);
 
   status0 = jd_keys_page_dup_status (keys, 0);
@@ -624,6 +627,166 @@ test_dark (Fixture       *f,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static void
+test_open_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-jwks.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  JdKeysPage *keys = jd_window_get_keys_page (f->window);
+  GListModel *rows = jd_keys_page_get_rows (keys);
+  g_autofree char *status = NULL;
+
+  /* Ctrl+K with the chooser answered by the test: a JWKS lands on the Keys page. */
+  _jd_window_set_next_chosen_file (f->window, file);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-keys", NULL);
+  ITERATE_UNTIL (g_list_model_get_n_items (rows) == 2);
+  g_assert_cmpstr (jd_window_get_visible_page (f->window), ==, "keys");
+  {
+    g_autoptr (GObject) first = g_list_model_get_item (rows, 0);
+
+    g_assert_true (JD_IS_KEY (first));
+  }
+  status = jd_keys_page_dup_status (keys, 0);
+  g_assert_cmpstr (status, ==, "no token to check");
+
+  /* Dropped text is sorted the same way: a PEM block is keys, not a token. */
+  {
+    const char *pem = "-----BEGIN PUBLIC KEY-----\nnot base64\n-----END PUBLIC KEY-----\n";
+
+    jd_window_open_text (f->window, pem, strlen (pem), "key.pem");
+  }
+  g_assert_null (jd_session_get_token (f->session));
+  /* It is broken; the table keeps it and says why. */
+  if (g_list_model_get_n_items (rows) == 3)
+    {
+      g_autofree char *why = jd_keys_page_dup_status (keys, 2);
+
+      g_test_message ("broken PEM: %s", why);
+      g_assert_cmpstr (why, !=, "no token to check");
+    }
+}
+
+static void
+test_secret (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *header = b64url ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+  g_autofree char *payload = b64url ("{\"sub\":\"hmac\",\"exp\":4000000000}");
+  g_autofree char *input = g_strdup_printf ("%s.%s", header, payload);
+  g_autoptr (GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) "a-shared-secret-of-32-bytes-long", 32);
+  guint8 mac[32];
+  gsize mac_len = sizeof mac;
+  g_autofree char *mac_b64 = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_hmac_update (hmac, (const guchar *) input, -1);
+  g_hmac_get_digest (hmac, mac, &mac_len);
+  mac_b64 = g_base64_encode (mac, mac_len);
+  g_strdelimit (mac_b64, "+", '-');
+  g_strdelimit (mac_b64, "/", '_');
+  g_strdelimit (mac_b64, "=", '\0');
+  token = g_strdup_printf ("%s.%s", input, mac_b64);
+
+  jd_token_page_set_text (f->token_page, token);
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_UNVERIFIED);
+  g_assert_nonnull (strstr (jd_token_page_get_verdict (f->token_page), "not checked"));
+
+  g_assert_true (jd_session_set_secret (f->session, "wrong", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_INVALID);
+
+  /* A new secret replaces the old one: one key in the table, and it verifies. */
+  g_assert_true (jd_session_set_secret (f->session, "a-shared-secret-of-32-bytes-long", FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (jd_window_get_keys_page (f->window))), ==, 1);
+  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_VALID);
+  g_assert_nonnull (strstr (jd_token_page_get_verdict (f->token_page), "Signature valid"));
+}
+
+static void
+clipboard_text_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  *(char **) data = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+}
+
+static void
+test_copy_value (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkSelectionModel *selection = jd_token_page_get_claims_selection (f->token_page);
+  GListModel *rows = G_LIST_MODEL (selection);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  g_autofree char *value = NULL;
+  g_autofree char *claim = NULL;
+  guint sub = G_MAXUINT;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr (JdClaimNode) node = gtk_tree_list_row_get_item (row);
+
+      if (g_strcmp0 (jd_claim_node_get_name (node), "sub") == 0)
+        sub = i;
+    }
+  g_assert_cmpuint (sub, !=, G_MAXUINT);
+  gtk_selection_model_select_item (selection, sub, TRUE);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->token_page), "claims.copy-value", NULL);
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_text_cb, &value);
+  ITERATE_UNTIL (value != NULL);
+  g_assert_cmpstr (value, ==, "user_a8f9c2");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->token_page), "claims.copy-claim", NULL);
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_text_cb, &claim);
+  ITERATE_UNTIL (claim != NULL);
+  g_assert_cmpstr (claim, ==, "\"sub\": \"user_a8f9c2\"");
+}
+
+/* Every icon-only button has a name a screen reader can say. */
+static void
+check_labelled (GtkWidget *widget,
+                guint     *n_checked)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_labelled (child, n_checked);
+
+  if ((GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
+       gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL) ||
+      (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL))
+    {
+      gboolean named = gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+                       gtk_widget_get_tooltip_text (widget) != NULL;
+
+      if (!named)
+        g_test_message ("unlabelled %s in %s", G_OBJECT_TYPE_NAME (widget),
+                        G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+      g_assert_true (named);
+      (*n_checked)++;
+    }
+}
+
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  guint n = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+  jd_request_page_set_url (jd_window_get_request_page (f->window), "https://api.example.com/v2/x");
+
+  check_labelled (GTK_WIDGET (f->window), &n);
+  g_assert_cmpuint (n, >=, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +818,10 @@ main (int   argc,
   ADD ("/jd/app/actions/paste", test_paste_action);
   ADD ("/jd/app/actions/open-and-export", test_open_and_export);
   ADD ("/jd/app/actions/copy-report", test_copy_report);
+  ADD ("/jd/app/actions/open-keys", test_open_keys);
+  ADD ("/jd/app/token/copy-value", test_copy_value);
+  ADD ("/jd/app/keys/secret", test_secret);
+  ADD ("/jd/app/window/accessible-names", test_accessible_names);
   ADD ("/jd/app/keys/status", test_keys_page);
   ADD ("/jd/app/request/curl", test_request_page);
   ADD ("/jd/app/window/narrow", test_narrow);

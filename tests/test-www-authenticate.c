@@ -476,6 +476,17 @@ test_diagnose_missing_www_authenticate (void)
   g_assert_true (g_ptr_array_index (findings, 0) == f);
   g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_401));
   g_assert_false (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
+
+  /* a Server header that is not UTF-8 does not make the message invalid */
+  {
+    g_autoptr (JdResponse) odd = make_response (401, NULL, NOW, "Server", "gw\xff\xfe", "Via", "1.1 edge", NULL);
+    g_autoptr (GPtrArray) odd_findings = jd_response_diagnose (odd, NULL, &expect);
+    JdFinding *m = jd_findings_find (odd_findings, JD_FINDING_MISSING_WWW_AUTHENTICATE);
+
+    g_assert_nonnull (m);
+    g_assert_true (g_utf8_validate (jd_finding_get_message (m), -1, NULL));
+    g_assert_nonnull (strstr (jd_finding_get_message (m), "Via: 1.1 edge"));
+  }
 }
 
 static void
@@ -633,6 +644,16 @@ test_diagnose_clock_skew (void)
     g_assert_nonnull (f);
     g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_WARNING);
     g_assert_nonnull (strstr (jd_finding_get_message (f), "5 minutes earlier"));
+  }
+
+  /* 299 s (whole-second Date, a moment in transit) still reads "5 minutes" */
+  {
+    g_autoptr (JdResponse) response = make_response (200, "OK", NOW + 299, NULL);
+    g_autoptr (GPtrArray) findings = jd_response_diagnose (response, NULL, &expect);
+    JdFinding *f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
+
+    g_assert_nonnull (f);
+    g_assert_nonnull (strstr (jd_finding_get_message (f), "5 minutes ahead"));
   }
 
   /* Within the leeway: nothing; an unreadable Date: nothing. */

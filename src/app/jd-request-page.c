@@ -80,7 +80,12 @@ render (JdRequestPage *self)
         self->commands[v] = jd_request_to_curl (request, v,
                                                 token != NULL && v == JD_CURL_THIS_TOKEN
                                                   ? jd_token_get_text (token) : NULL);
-      gtk_label_set_text (self->command_labels[v], self->commands[v] ? self->commands[v] : "");
+      {
+        /* The label without the command's final newline. */
+        g_autofree char *shown = g_strchomp (g_strdup (self->commands[v] ? self->commands[v] : ""));
+
+        gtk_label_set_text (self->command_labels[v], shown);
+      }
     }
 
   gtk_widget_set_visible (self->hint_page, !has_request);

@@ -20,6 +20,7 @@
 #include "jd-har.h"
 #include "jd-input.h"
 #include "jd-keys.h"
+#include "jd-net.h"
 #include "jd-report.h"
 #include "jd-token.h"
 #include "jd-verify.h"
@@ -38,6 +39,11 @@ typedef struct {
   char *secret_file;
   gboolean secret_base64;
   gboolean discover;
+  char *request;
+  char *method;
+  char **headers;
+  gboolean insecure;
+  int timeout;
   gboolean json;
   gboolean version;
   char **inputs;
@@ -56,6 +62,9 @@ options_clear (Options *o)
     memset (o->secret, 0, strlen (o->secret));
   g_free (o->secret);
   g_free (o->secret_file);
+  g_free (o->request);
+  g_free (o->method);
+  g_strfreev (o->headers);
   g_strfreev (o->inputs);
 }
 
@@ -65,6 +74,10 @@ typedef struct {
   JdExpectations *expect;
   JdKeySet *keys;
   gboolean have_keys;
+  char *secret;            /* from --secret or --secret-file, wiped at exit */
+  gsize secret_len;
+  JdRemoteKeys *remote;    /* --jwks URL */
+  GHashTable *discovered;  /* issuer -> JdRemoteKeys (--discover) */
   JdReport *report;
 } Cli;
 
@@ -106,6 +119,15 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
       N_("The secret is base64 or base64url encoded"), NULL },
     { "discover", 0, 0, G_OPTION_ARG_NONE, &o->discover,
       N_("Fetch the issuer's OIDC discovery document, then its jwks_uri"), NULL },
+    { "request", 0, 0, G_OPTION_ARG_STRING, &o->request,
+      N_("Send a request carrying the token and add the response's findings"), N_("URL") },
+    { "request-method", 'X', 0, G_OPTION_ARG_STRING, &o->method, N_("Method for --request (default GET)"),
+      N_("METHOD") },
+    { "header", 'H', 0, G_OPTION_ARG_STRING_ARRAY, &o->headers,
+      N_("Header for --request (repeatable)"), N_("'Name: value'") },
+    { "insecure", 'k', 0, G_OPTION_ARG_NONE, &o->insecure,
+      N_("Accept an invalid TLS certificate for these requests (never the default)"), NULL },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &o->timeout, N_("Network timeout in seconds (default 30)"), N_("SECS") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Machine-readable report"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Show the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, N_("[INPUT]") },
@@ -120,8 +142,8 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
                                        "line or a curl command), or - for standard input (the default)."));
   g_option_context_set_description (ctx, _("Exit status: 0 no error findings, 1 at least one error finding, "
                                            "2 usage error or unreadable file.\n\n"
-                                           "Nothing is sent over the network unless --jwks URL or --discover "
-                                           "asks for it."));
+                                           "Nothing is sent over the network unless --jwks URL, --discover "
+                                           "or --request asks for it."));
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   return g_option_context_parse (ctx, argc, argv, error);
 }
@@ -185,43 +207,63 @@ is_url (const char *s)
   return g_str_has_prefix (s, "https://") || g_str_has_prefix (s, "http://");
 }
 
+/* The URL for a person, without its query (which may carry an access_token). */
+static char *
+redacted_url (const char *url)
+{
+  const char *q = url ? strpbrk (url, "?#") : NULL;
+
+  if (url == NULL)
+    return g_strdup ("");
+  return q ? g_strdup_printf ("%.*s?…", (int) (q - url), url) : g_strdup (url);
+}
+
+static void
+net_options (Cli *cli, JdNetOptions *options)
+{
+  options->timeout = cli->opt.timeout > 0 ? cli->opt.timeout : 0;
+  options->max_body = 0;
+  options->flags = cli->opt.insecure ? JD_NET_ACCEPT_INVALID_CERTIFICATE : JD_NET_FLAGS_NONE;
+}
+
+/* --key, --secret, --secret-file and --jwks FILE, into @set. */
 static gboolean
-load_keys (Cli *cli, GError **error)
+load_local_keys (Cli *cli, JdKeySet *set, GError **error)
 {
   Options *o = &cli->opt;
 
-  cli->keys = jd_key_set_new ();
-
-  if (o->jwks != NULL)
+  if (o->jwks != NULL && !is_url (o->jwks))
     {
-      if (is_url (o->jwks))
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (o->jwks);
+      if (!jd_key_set_load_file (set, file, error))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("--jwks %s: fetching a key set by URL is not available in this build"), o->jwks);
+          g_prefix_error (error, "--jwks %s: ", o->jwks);
           return FALSE;
         }
-      else
-        {
-          g_autoptr (GFile) file = g_file_new_for_commandline_arg (o->jwks);
-          if (!jd_key_set_load_file (cli->keys, file, error))
-            {
-              g_prefix_error (error, "--jwks %s: ", o->jwks);
-              return FALSE;
-            }
-        }
-      cli->have_keys = TRUE;
     }
-
   for (guint i = 0; o->keys != NULL && o->keys[i] != NULL; i++)
     {
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (o->keys[i]);
-      if (!jd_key_set_load_file (cli->keys, file, error))
+      if (!jd_key_set_load_file (set, file, error))
         {
           g_prefix_error (error, "--key %s: ", o->keys[i]);
           return FALSE;
         }
-      cli->have_keys = TRUE;
     }
+  if (cli->secret != NULL &&
+      !jd_key_set_add_secret (set, cli->secret, cli->secret_len, o->secret_base64, error))
+    {
+      g_prefix_error (error, o->secret_file ? "--secret-file %s: " : "--secret: ",
+                      o->secret_file ? o->secret_file : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_secret (Cli *cli, GError **error)
+{
+  Options *o = &cli->opt;
 
   if (o->secret != NULL && o->secret_file != NULL)
     {
@@ -231,19 +273,14 @@ load_keys (Cli *cli, GError **error)
     }
   if (o->secret != NULL)
     {
-      if (!jd_key_set_add_secret (cli->keys, o->secret, strlen (o->secret), o->secret_base64, error))
-        {
-          g_prefix_error (error, "--secret: ");
-          return FALSE;
-        }
-      cli->have_keys = TRUE;
+      cli->secret_len = strlen (o->secret);
+      cli->secret = g_strdup (o->secret);
     }
-  if (o->secret_file != NULL)
+  else if (o->secret_file != NULL)
     {
       g_autoptr (GBytes) bytes = read_file (o->secret_file, error);
       gsize len = 0;
       const char *data;
-      g_autofree char *copy = NULL;
 
       if (bytes == NULL)
         {
@@ -256,36 +293,176 @@ load_keys (Cli *cli, GError **error)
         len--;
       if (len > 0 && data[len - 1] == '\r')
         len--;
-      copy = g_malloc (len + 1);
-      memcpy (copy, data, len);
-      copy[len] = '\0';
-      if (!jd_key_set_add_secret (cli->keys, copy, len, o->secret_base64, error))
+      cli->secret = g_malloc (len + 1);
+      memcpy (cli->secret, data, len);
+      cli->secret[len] = '\0';
+      cli->secret_len = len;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_keys (Cli *cli, GError **error)
+{
+  Options *o = &cli->opt;
+
+  if (!read_secret (cli, error))
+    return FALSE;
+
+  if (o->jwks != NULL && is_url (o->jwks))
+    {
+      JdNetOptions options;
+
+      /* A URL is fetched only because this option asked. */
+      net_options (cli, &options);
+      cli->remote = jd_net_fetch_jwks (o->jwks, &options, NULL, error);
+      if (cli->remote == NULL)
         {
-          memset (copy, 0, len);
-          g_prefix_error (error, "--secret-file %s: ", o->secret_file);
+          g_prefix_error (error, "--jwks %s: ", o->jwks);
           return FALSE;
         }
-      memset (copy, 0, len);
-      cli->have_keys = TRUE;
+      cli->keys = g_object_ref (jd_remote_keys_get_key_set (cli->remote));
+    }
+  else
+    cli->keys = jd_key_set_new ();
+
+  if (!load_local_keys (cli, cli->keys, error))
+    return FALSE;
+  cli->have_keys = o->jwks != NULL || o->keys != NULL || cli->secret != NULL;
+  return TRUE;
+}
+
+static const char *
+token_issuer (JdToken *token)
+{
+  JsonObject *claims = jd_token_get_claims (token);
+  JsonNode *iss = claims ? json_object_get_member (claims, "iss") : NULL;
+
+  if (iss == NULL || !JSON_NODE_HOLDS_VALUE (iss) || json_node_get_value_type (iss) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (iss);
+}
+
+/* The keys to verify @token with: --discover's for its issuer, else the
+ * command line's. Sets *@remote to the JdRemoteKeys they came from, if any.
+ * NULL (no error) when there is nothing to verify with. */
+static JdKeySet *
+keys_for_token (Cli *cli, JdToken *token, JdRemoteKeys **remote, GError **error)
+{
+  const char *iss;
+  JdRemoteKeys *found;
+
+  *remote = cli->remote;
+  if (!cli->opt.discover)
+    return cli->have_keys ? cli->keys : NULL;
+
+  iss = token_issuer (token);
+  if (iss == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("--discover: the token has no \"iss\" to discover keys from"));
+      return NULL;
+    }
+  found = g_hash_table_lookup (cli->discovered, iss);
+  if (found == NULL)
+    {
+      JdNetOptions options;
+
+      net_options (cli, &options);
+      found = jd_net_discover (iss, &options, NULL, error);
+      if (found == NULL)
+        {
+          g_prefix_error (error, "--discover %s: ", iss);
+          return NULL;
+        }
+      if (!load_local_keys (cli, jd_remote_keys_get_key_set (found), error))
+        {
+          g_object_unref (found);
+          return NULL;
+        }
+      g_hash_table_insert (cli->discovered, g_strdup (iss), found);
+    }
+  *remote = found;
+  return jd_remote_keys_get_key_set (found);
+}
+
+/* Verify, diagnose, fetch what options ask for, and add to the report.
+ * @findings_in: when not NULL, the caller's diagnosis (a HAR entry's). */
+static gboolean
+diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
+                JdHarEntry *entry, GError **error)
+{
+  g_autoptr (JdVerifyResult) verification = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  JdRemoteKeys *remote = NULL;
+  JdKeySet *keys;
+  g_autoptr (GError) local_error = NULL;
+
+  keys = keys_for_token (cli, token, &remote, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (keys != NULL)
+    verification = jd_verify (token, keys, (const char *const *) cli->expect->algorithms);
+
+  if (entry != NULL)
+    /* Without --now, each entry is judged at its own startedDateTime, as the window does. */
+    findings = jd_har_entry_diagnose (entry, cli->expect, !cli->now_given, verification);
+  else
+    findings = jd_diagnose (token, cli->expect, verification, input);
+  if (findings == NULL)
+    return TRUE;
+
+  if (remote != NULL)
+    {
+      g_autoptr (GPtrArray) more = jd_remote_keys_diagnose (remote, token);
+      jd_findings_merge (findings, more);
+    }
+
+  if (cli->opt.request != NULL)
+    {
+      JdNetOptions options;
+      g_autoptr (JdRequest) request = NULL;
+      g_autoptr (JdResponse) response = NULL;
+      g_autoptr (GPtrArray) more = NULL;
+
+      net_options (cli, &options);
+      request = jd_net_request_new_from_args (cli->opt.request, cli->opt.method,
+                                              (const char *const *) cli->opt.headers,
+                                              jd_token_get_text (token), error);
+      if (request == NULL)
+        return FALSE;
+      response = jd_net_send (request, &options, NULL, error);
+      if (response == NULL)
+        {
+          g_prefix_error (error, "--request %s: ", cli->opt.request);
+          return FALSE;
+        }
+      more = jd_net_response_diagnose (response, token, cli->expect);
+      jd_findings_merge (findings, more);
+    }
+
+  jd_report_add (cli->report, source, token, verification, findings);
+  if (cli->opt.request != NULL)
+    {
+      g_autofree char *url = redacted_url (cli->opt.request);
+      g_autofree char *note = g_strdup_printf (_("sent: %s %s"), cli->opt.method ? cli->opt.method : "GET", url);
+      jd_report_add_note (cli->report, note);
     }
   return TRUE;
 }
 
 /* ---- diagnosis ------------------------------------------------------------ */
 
-static void
-diagnose_text (Cli *cli, const char *source, const char *data, gsize len)
+static gboolean
+diagnose_text (Cli *cli, const char *source, const char *data, gsize len, GError **error)
 {
   g_autoptr (JdInput) input = jd_input_parse (data, len);
-  const char *text = jd_input_get_token (input);
-  g_autoptr (JdToken) token = jd_token_parse (text, -1);
-  g_autoptr (JdVerifyResult) verification = NULL;
-  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (JdToken) token = jd_token_parse (jd_input_get_token (input), -1);
 
-  if (cli->have_keys)
-    verification = jd_verify (token, cli->keys, (const char *const *) cli->expect->algorithms);
-  findings = jd_diagnose (token, cli->expect, verification, input);
-  jd_report_add (cli->report, source, token, verification, findings);
+  return diagnose_token (cli, source, token, input, NULL, error);
 }
 
 /* A HAR is JSON whose top-level object has "log": sniff cheaply before
@@ -306,26 +483,11 @@ looks_like_har (const char *name, const char *data, gsize len)
   return g_strstr_len (data + i, MIN (len - i, 4096), "\"log\"") != NULL;
 }
 
-/* The URL for a person, without its query (which may carry an access_token). */
-static char *
-redacted_url (const char *url)
-{
-  const char *q = url ? strpbrk (url, "?#") : NULL;
-
-  if (url == NULL)
-    return g_strdup ("");
-  return q ? g_strdup_printf ("%.*s?…", (int) (q - url), url) : g_strdup (url);
-}
-
 static gboolean
-diagnose_har (Cli *cli, GBytes *bytes, const char *name, GError **error)
+diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
 {
-  g_autoptr (JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, error);
   GPtrArray *problems;
   guint n;
-
-  if (har == NULL)
-    return FALSE;
 
   problems = jd_har_get_problems (har);
   for (guint i = 0; problems != NULL && i < problems->len; i++)
@@ -339,23 +501,19 @@ diagnose_har (Cli *cli, GBytes *bytes, const char *name, GError **error)
     {
       g_autoptr (JdHarEntry) entry = g_list_model_get_item (G_LIST_MODEL (har), i);
       g_autoptr (JdToken) token = NULL;
-      g_autoptr (JdVerifyResult) verification = NULL;
-      g_autoptr (GPtrArray) findings = NULL;
       g_autofree char *source = NULL;
       g_autofree char *url = NULL;
       g_autofree char *note = NULL;
+      guint before = jd_report_get_n_tokens (cli->report);
 
       if (!jd_har_entry_has_token (entry))
         continue;
       token = jd_token_parse (jd_har_entry_get_token (entry), -1);
-      if (cli->have_keys)
-        verification = jd_verify (token, cli->keys, (const char *const *) cli->expect->algorithms);
-      /* Without --now, each entry is judged at its own startedDateTime, as the window does. */
-      findings = jd_har_entry_diagnose (entry, cli->expect, !cli->now_given, verification);
-      if (findings == NULL)
-        continue;
       source = jd_har_entry_dup_source (entry);
-      jd_report_add (cli->report, source, token, verification, findings);
+      if (!diagnose_token (cli, source, token, NULL, entry, error))
+        return FALSE;
+      if (jd_report_get_n_tokens (cli->report) == before)
+        continue;
       url = redacted_url (jd_har_entry_get_url (entry));
       note = g_strdup_printf ("%s %s → %u %s (%s, %s)", jd_har_entry_get_method (entry), url,
                               jd_har_entry_get_status (entry),
@@ -386,9 +544,11 @@ diagnose_bytes (Cli *cli, const char *source, const char *name, GBytes *bytes, G
   if (data == NULL)
     data = "";
   if (looks_like_har (name, data, len))
-    return diagnose_har (cli, bytes, name, error);
-  diagnose_text (cli, source, data, len);
-  return TRUE;
+    {
+      g_autoptr (JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, error);
+      return har != NULL && diagnose_har (cli, har, name, error);
+    }
+  return diagnose_text (cli, source, data, len, error);
 }
 
 static gboolean
@@ -477,6 +637,7 @@ jd_cli_main (int argc, char **argv)
     }
 
   cli.report = jd_report_new ();
+  cli.discovered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   arg = cli.opt.inputs ? cli.opt.inputs[0] : "-";
 
   if (g_str_equal (arg, "-"))
@@ -500,6 +661,18 @@ jd_cli_main (int argc, char **argv)
           goto out;
         }
     }
+  else if (g_file_test (arg, G_FILE_TEST_EXISTS) && g_str_has_suffix (arg, ".har"))
+    {
+      /* Mapped, not copied: a 100 MB HAR stays below its own size in memory. */
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (arg);
+      g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
+
+      if (har == NULL || !diagnose_har (&cli, har, arg, &error))
+        {
+          usage_error (_("“%s”: %s"), arg, error->message);
+          goto out;
+        }
+    }
   else if (g_file_test (arg, G_FILE_TEST_EXISTS))
     {
       g_autoptr (GBytes) bytes = read_file (arg, &error);
@@ -515,8 +688,11 @@ jd_cli_main (int argc, char **argv)
           goto out;
         }
     }
-  else
-    diagnose_text (&cli, "argument", arg, strlen (arg));
+  else if (!diagnose_text (&cli, "argument", arg, strlen (arg), &error))
+    {
+      usage_error ("%s", error->message);
+      goto out;
+    }
 
   if (cli.opt.json)
     {
@@ -534,6 +710,11 @@ jd_cli_main (int argc, char **argv)
 out:
   g_clear_object (&cli.report);
   g_clear_object (&cli.keys);
+  g_clear_object (&cli.remote);
+  g_clear_pointer (&cli.discovered, g_hash_table_unref);
+  if (cli.secret)
+    memset (cli.secret, 0, cli.secret_len);
+  g_free (cli.secret);
   g_clear_pointer (&cli.expect, jd_expectations_free);
   options_clear (&cli.opt);
   return status;

@@ -79,8 +79,9 @@ arg_from_word (Word *word, gsize offset)
 
   arg.data = word->text->str + offset;
   arg.len = word->text->len - offset;
-  arg.starts = (const gsize *) (gpointer) word->starts->data + offset;
-  arg.ends = (const gsize *) (gpointer) word->ends->data + offset;
+  /* An empty GArray's data is NULL, and NULL + 0 is undefined behaviour. */
+  arg.starts = word->starts->data ? (const gsize *) (gpointer) word->starts->data + offset : NULL;
+  arg.ends = word->ends->data ? (const gsize *) (gpointer) word->ends->data + offset : NULL;
 
   return arg;
 }
@@ -94,8 +95,11 @@ arg_sub (const Arg *arg, gsize from, gsize to)
 
   sub.data += from;
   sub.len = to - from;
-  sub.starts += from;
-  sub.ends += from;
+  if (sub.starts != NULL) /* NULL for an empty word */
+    {
+      sub.starts += from;
+      sub.ends += from;
+    }
 
   return sub;
 }

@@ -445,7 +445,7 @@ decode_body (JdHarEntry     *self,
       guchar *out;
 
       /* g_base64_decode_inplace stops quietly at junk; that is what a viewer wants */
-      out = g_base64_decode_inplace (text->str, &out_len);
+      out = strlen (text->str) > 1 ? g_base64_decode_inplace (text->str, &out_len) : NULL;
       (void) out;
       g_string_truncate (text, out_len);
     }
@@ -1071,7 +1071,7 @@ add_problem (Ctx        *ctx,
 
   jd_json_offset_to_line_column (ctx->data, ctx->len, offset, &line, &column);
   add_problem_message (ctx, offset, fatal,
-                       g_strdup_printf (_("byte %" G_GSIZE_FORMAT " (line %u, column %u): %s"),
+                       g_strdup_printf (_("byte %zu (line %u, column %u): %s"),
                                         offset, line, column, what));
 }
 
@@ -1182,7 +1182,9 @@ read_text (Ctx         *ctx,
         if (base64)
           {
             gsize len = 0;
-            g_base64_decode_inplace (value->str, &len);
+            /* g_base64_decode_inplace is a critical for fewer than 2 bytes (up to a NUL) */
+            if (strlen (value->str) > 1)
+              g_base64_decode_inplace (value->str, &len);
             g_string_truncate (value, len);
             if (g_utf8_validate_len (value->str, value->len, NULL))
               g_string_append_len (out, value->str, value->len);

@@ -292,16 +292,22 @@ set_token (JdInput *self, const Span *span, gsize from, gsize to)
   g_assert (from <= to && to <= span->len);
 
   token = g_string_sized_new (to - from);
-  for (gsize i = from; i < to; i++)
+  for (gsize i = from; i < to;)
     {
-      /* The result is a C string: a NUL byte ends it. */
-      if (span->data[i] == '\0')
+      gsize run = i;
+
+      /* Copy runs between spaces at once; a NUL byte ends the token (it is a C string). */
+      while (run < to && span->data[run] != '\0' && !is_space (span->data[run]))
+        run++;
+      g_string_append_len (token, span->data + i, run - i);
+      if (run < to && span->data[run] == '\0')
         {
-          to = i;
+          to = run;
           break;
         }
-      if (!is_space (span->data[i]))
-        g_string_append_c (token, span->data[i]);
+      i = run;
+      while (i < to && is_space (span->data[i]))
+        i++;
     }
 
   g_free (self->token);

@@ -429,7 +429,9 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
         }
       else if (jd_token_get_payload_text (item->token) && jd_token_get_kind (item->token) != JD_TOKEN_KIND_JWE)
         {
-          g_autofree char *text = g_utf8_substring (jd_token_get_payload_text (item->token), 0, 400);
+          const char *payload = jd_token_get_payload_text (item->token);
+          /* g_utf8_substring reads past the end when end_pos > the length. */
+          g_autofree char *text = g_utf8_substring (payload, 0, MIN (g_utf8_strlen (payload, -1), 400));
           g_string_append_printf (out, "  %s\n    %s\n", _("Payload (not a JSON object)"), text);
         }
 

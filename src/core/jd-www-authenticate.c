@@ -175,7 +175,7 @@ fail (Scanner *s, gsize offset, GError **error, const char *format, ...)
   s->pos = offset;
   /* TRANSLATORS: "byte 17: '\"' is not allowed here" */
   g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_SYNTAX,
-               _("byte %" G_GSIZE_FORMAT ": %s"), offset, what);
+               _("byte %zu: %s"), offset, what);
   return FALSE;
 }
 
@@ -315,7 +315,7 @@ read_params (Scanner *s, JdChallenge *challenge, GError **error)
         {
           s->pos = name_offset;
           g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_DUPLICATE,
-                       _("byte %" G_GSIZE_FORMAT ": the parameter \"%s\" appears twice in the %s challenge (RFC 7235 §2.1 allows it once)"),
+                       _("byte %zu: the parameter \"%s\" appears twice in the %s challenge (RFC 7235 §2.1 allows it once)"),
                        name_offset, name, challenge->scheme);
           return FALSE;
         }
@@ -351,7 +351,7 @@ parse_into (GPtrArray *challenges, const char *value, gsize len, guint header, g
       if (error_offset)
         *error_offset = JD_WWW_AUTHENTICATE_MAX_SIZE;
       g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_TOO_LARGE,
-                   _("the header value is %" G_GSIZE_FORMAT " bytes long; more than %d bytes is refused"),
+                   _("the header value is %zu bytes long; more than %d bytes is refused"),
                    len, JD_WWW_AUTHENTICATE_MAX_SIZE);
       return FALSE;
     }
@@ -938,8 +938,11 @@ add_bearer_error (GPtrArray *findings, const JdChallenge *bearer, JdToken *token
 static char *
 describe_server (JdResponse *response)
 {
-  const char *server = jd_response_get_header (response, "Server");
-  const char *via = jd_response_get_header (response, "Via");
+  const char *server_raw = jd_response_get_header (response, "Server");
+  const char *via_raw = jd_response_get_header (response, "Via");
+  /* header values are bytes from the network: only valid UTF-8 goes into messages */
+  g_autofree char *server = server_raw ? g_utf8_make_valid (server_raw, -1) : NULL;
+  g_autofree char *via = via_raw ? g_utf8_make_valid (via_raw, -1) : NULL;
 
   if (server != NULL && via != NULL)
     return g_strdup_printf (" (Server: %s; Via: %s)", server, via);
@@ -967,7 +970,9 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
   if (ABS (skew) <= leeway)
     return;
 
-  amount = jd_time_format_duration (skew);
+  /* Date has whole seconds and the answer took a moment to arrive: a skew
+   * of 299 s is "5 minutes", not "4 minutes". */
+  amount = jd_time_format_duration (ABS (skew) >= 120 ? (ABS (skew) + 30) / 60 * 60 : skew);
   if (skew > 0)
     g_string_append_printf (message, _("The server's clock is %s ahead of this computer's (Date: %s)."),
                             amount, date);
@@ -1066,12 +1071,6 @@ standard_reason (guint status)
     case 503: return "Service Unavailable";
     default: return "";
     }
-}
-
-static int
-compare_findings (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jd_finding_compare (*(JdFinding **) a, *(JdFinding **) b, NULL);
 }
 
 GPtrArray *
@@ -1212,6 +1211,6 @@ jd_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations
 
   add_clock_skew (findings, response, token, now, leeway);
 
-  g_ptr_array_sort_with_data (findings, compare_findings, NULL);
+  jd_findings_sort (findings);
   return g_steal_pointer (&findings);
 }

@@ -234,12 +234,6 @@ key_set_has_kid (JdKeySet *set, const char *kid)
   return FALSE;
 }
 
-static int
-compare_findings (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jd_finding_compare (*(JdFinding **) a, *(JdFinding **) b, NULL);
-}
-
 GPtrArray *
 jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
 {
@@ -306,7 +300,7 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
                          "with that metadata address for this application."));
     }
 
-  g_ptr_array_sort_with_data (findings, compare_findings, NULL);
+  jd_findings_sort (findings);
   return g_steal_pointer (&findings);
 }
 
@@ -360,7 +354,7 @@ check_response (JdResponse *response, const char *url, const char *what, gsize m
   if (jd_response_get_body_truncated (response))
     {
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_TOO_LARGE,
-                   _("The %s at %s is larger than %" G_GSIZE_FORMAT " bytes; it was not read"), what, url,
+                   _("The %s at %s is larger than %zu bytes; it was not read"), what, url,
                    max_body);
       return FALSE;
     }

@@ -229,19 +229,22 @@ is_tchar (guchar c)
 /* A header that can go on the wire: a token for a name, no line breaks
  * or other control characters (but tab) in the value. */
 static gboolean
-check_header (const char *name, const char *value, GError **error)
+check_header (const char *raw_name, const char *value, GError **error)
 {
-  if (*name == '\0')
+  /* the name goes into messages: only as valid UTF-8 */
+  g_autofree char *name = g_utf8_make_valid (raw_name, -1);
+
+  if (*raw_name == '\0')
     {
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER, _("a header has an empty name"));
       return FALSE;
     }
-  for (const guchar *p = (const guchar *) name; *p; p++)
+  for (const guchar *p = (const guchar *) raw_name; *p; p++)
     if (!is_tchar (*p))
       {
         g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
                      _("header \"%s\": byte %d of the name (0x%02X) cannot be part of a header name"),
-                     name, (int) (p - (const guchar *) name), *p);
+                     name, (int) (p - (const guchar *) raw_name), *p);
         return FALSE;
       }
   for (const guchar *p = (const guchar *) value; *p; p++)
@@ -321,12 +324,6 @@ jd_net_request_new_from_args (const char *url, const char *method, const char *c
   return g_steal_pointer (&request);
 }
 
-static int
-compare_findings (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jd_finding_compare (*(JdFinding **) a, *(JdFinding **) b, NULL);
-}
-
 GPtrArray *
 jd_net_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations *expect)
 {
@@ -363,12 +360,12 @@ jd_net_response_diagnose (JdResponse *response, JdToken *token, const JdExpectat
     {
       GBytes *body = jd_response_get_body (response);
       g_autofree char *message = g_strdup_printf (
-        _("Only the first %" G_GSIZE_FORMAT " bytes of the body were kept; the rest was dropped."),
+        _("Only the first %zu bytes of the body were kept; the rest was dropped."),
         body ? g_bytes_get_size (body) : 0);
       jd_findings_add (findings, JD_FINDING_RESPONSE_TRUNCATED, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
                        NULL);
     }
-  g_ptr_array_sort_with_data (findings, compare_findings, NULL);
+  jd_findings_sort (findings);
   return g_steal_pointer (&findings);
 }
 
@@ -411,7 +408,10 @@ send_data_stop (SendData *data)
     }
   if (data->cancelled_id != 0)
     {
-      g_cancellable_disconnect (data->caller_cancellable, data->cancelled_id);
+      /* Not g_cancellable_disconnect(): this may run inside the caller's
+       * own cancel (a GTask can complete synchronously there), where that
+       * would wait for itself. */
+      g_signal_handler_disconnect (data->caller_cancellable, data->cancelled_id);
       data->cancelled_id = 0;
     }
 }
@@ -447,10 +447,12 @@ static gboolean
 on_timeout (gpointer user_data)
 {
   SendData *data = user_data;
+  g_autoptr (GSource) source = g_steal_pointer (&data->timeout_source);
+  g_autoptr (GCancellable) cancellable = g_object_ref (data->cancellable);
 
   data->timed_out = TRUE;
-  g_cancellable_cancel (data->cancellable);
-  g_clear_pointer (&data->timeout_source, g_source_unref);
+  /* The operation may complete, and @data be freed, inside this call. */
+  g_cancellable_cancel (cancellable);
   return G_SOURCE_REMOVE;
 }
 
