@@ -395,6 +395,93 @@ test_timeline (void)
   g_assert_cmpstr (t1->fingerprint, !=, t2->fingerprint);
 }
 
+static char *
+b64url (const char *text)
+{
+  g_autofree char *b64 = g_base64_encode ((const guchar *) text, strlen (text));
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = b64; *p; p++)
+    if (*p == '+')
+      g_string_append_c (s, '-');
+    else if (*p == '/')
+      g_string_append_c (s, '_');
+    else if (*p != '=')
+      g_string_append_c (s, *p);
+  return g_string_free (s, FALSE);
+}
+
+/* A one-entry HAR: GET with "Authorization: Bearer <HS256 token with
+ * @payload>", started at @started (nullable: no startedDateTime), answered
+ * @status with a Date header @date (nullable: none). */
+static JdHar *
+one_entry_har (const char *payload,
+               const char *started,
+               guint       status,
+               const char *date)
+{
+  g_autofree char *h = b64url ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+  g_autofree char *p = b64url (payload);
+  g_autofree char *started_member = started ? g_strdup_printf ("\"startedDateTime\":\"%s\",", started) : g_strdup ("");
+  g_autofree char *date_header = date ? g_strdup_printf ("{\"name\":\"Date\",\"value\":\"%s\"}", date) : g_strdup ("");
+  g_autofree char *text = g_strdup_printf (
+    "{\"log\":{\"version\":\"1.2\",\"entries\":[{%s"
+    "\"request\":{\"method\":\"GET\",\"url\":\"https://api.example.com/v1/me\",\"httpVersion\":\"HTTP/1.1\","
+    "\"headers\":[{\"name\":\"Authorization\",\"value\":\"Bearer %s.%s.c2ln\"}]},"
+    "\"response\":{\"status\":%u,\"statusText\":\"\",\"httpVersion\":\"HTTP/1.1\",\"headers\":[%s],"
+    "\"content\":{\"size\":0,\"mimeType\":\"application/json\"}},\"time\":10}]}}",
+    started_member, h, p, status, date_header);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  JdHar *har = jd_har_load_bytes (bytes, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (har)), ==, 1);
+  return har;
+}
+
+/* Regression: exp/iat outside years 1–9999 went into the timeline as
+ * integers; 2^63 passed "d > (double) G_MAXINT64" and was cast (undefined). */
+static void
+test_timeline_time_claims_out_of_range (void)
+{
+  static const char *const values[] = {
+    "9223372036854775808", "9223372036854775807", "-9223372036854775808", "1e18", "-1e300",
+    "253402300800", "\"1700000000\"", "true",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *payload = g_strdup_printf ("{\"sub\":\"alice\",\"exp\":%s,\"iat\":%s}", values[i], values[i]);
+      g_autoptr(JdHar) har = one_entry_har (payload, "2023-11-14T22:00:00.000Z", 401, NULL);
+      g_autoptr(GPtrArray) timeline = jd_har_dup_timeline (har);
+      JdHarTimelineToken *t;
+
+      g_test_message ("%s", payload);
+      g_assert_cmpuint (timeline->len, ==, 1);
+      t = g_ptr_array_index (timeline, 0);
+      g_assert_cmpstr (t->subject, ==, "alice");
+      g_assert_false (t->has_exp);
+      g_assert_false (t->has_iat);
+      g_assert_cmpuint (t->n_used_after_exp, ==, 0);
+      g_assert_cmpuint (t->failed_after_exp->len, ==, 0);
+    }
+
+  /* the limits themselves and fractions are NumericDates (whole seconds, rounded down) */
+  {
+    g_autoptr(JdHar) har = one_entry_har ("{\"exp\":253402300799,\"iat\":1699999999.75}",
+                                          "2023-11-14T22:00:00.000Z", 401, NULL);
+    g_autoptr(GPtrArray) timeline = jd_har_dup_timeline (har);
+    JdHarTimelineToken *t = g_ptr_array_index (timeline, 0);
+
+    g_assert_true (t->has_exp);
+    g_assert_cmpint (t->exp, ==, G_GINT64_CONSTANT (253402300799));
+    g_assert_true (t->has_iat);
+    g_assert_cmpint (t->iat, ==, 1699999999);
+    g_assert_cmpuint (t->n_used_after_exp, ==, 0);
+  }
+}
+
 static void
 test_sanitized (void)
 {
@@ -975,6 +1062,7 @@ main (int   argc,
   g_test_add_func ("/jd/har/failing-first", test_failing_first);
   g_test_add_func ("/jd/har/matches", test_matches);
   g_test_add_func ("/jd/har/timeline", test_timeline);
+  g_test_add_func ("/jd/har/timeline-time-claims-out-of-range", test_timeline_time_claims_out_of_range);
   g_test_add_func ("/jd/har/sanitized", test_sanitized);
   g_test_add_func ("/jd/har/firefox-bidi", test_firefox_bidi);
   g_test_add_func ("/jd/har/charles-bom", test_charles_bom);

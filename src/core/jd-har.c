@@ -20,6 +20,7 @@
 #include "jd-har.h"
 #include "jd-input.h"
 #include "jd-json-reader.h"
+#include "jd-time.h"
 #include "jd-token.h"
 #include "jd-www-authenticate.h"
 
@@ -855,35 +856,19 @@ jd_har_timeline_token_free (JdHarTimelineToken *token)
   g_free (token);
 }
 
+/* A time claim as whole seconds (rounded down), when it is a NumericDate:
+ * jd_numeric_date_read() keeps it within years 1–9999, so the cast is safe. */
 static gboolean
 claim_to_int64 (JsonObject *claims,
                 const char *name,
                 gint64     *out)
 {
-  JsonNode *node;
-  double d;
+  double seconds;
 
-  if (claims == NULL || !json_object_has_member (claims, name))
+  if (jd_numeric_date_get_member (claims, name, &seconds) != JD_NUMERIC_DATE_VALID)
     return FALSE;
-
-  node = json_object_get_member (claims, name);
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
-    return FALSE;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      *out = json_node_get_int (node);
-      return TRUE;
-    case G_TYPE_DOUBLE:
-      d = json_node_get_double (node);
-      if (!isfinite (d) || d > (double) G_MAXINT64 || d < (double) G_MININT64)
-        return FALSE;
-      *out = (gint64) floor (d);
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  *out = (gint64) floor (seconds);
+  return TRUE;
 }
 
 static int
