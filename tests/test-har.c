@@ -482,6 +482,69 @@ test_timeline_time_claims_out_of_range (void)
   }
 }
 
+/* Regression: the response's Date was compared with expect->now, so
+ * --now 1900000000 made every HAR server "2314 days behind". The server's
+ * clock is compared with the moment the request went out (startedDateTime);
+ * the token's own time claims still follow expect->now / at_entry_time. */
+static void
+test_diagnose_clock_skew_at_started (void)
+{
+  g_autoptr(JdExpectations) expect = jd_expectations_new ();
+  const char *payload = "{\"sub\":\"alice\",\"iat\":1699996400,\"exp\":1700000000}";
+
+  expect->now = 1900000000;
+
+  /* the fixture's servers are in step with the browser */
+  {
+    g_autoptr(JdHar) har = load_fixture ("har-chrome-401.har");
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (har)); i++)
+      for (int at_entry_time = 0; at_entry_time <= 1; at_entry_time++)
+        {
+          g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, i), expect, at_entry_time, NULL);
+
+          g_assert_false (findings != NULL && jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
+        }
+  }
+
+  /* Date 1 s after startedDateTime: no skew, whatever now is; exp still judged at now */
+  {
+    g_autoptr(JdHar) har = one_entry_har (payload, "2023-11-14T22:00:00.250Z", 401,
+                                          "Tue, 14 Nov 2023 22:00:01 GMT");
+    g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, 0), expect, FALSE, NULL);
+    g_autoptr(GPtrArray) at_entry = jd_har_entry_diagnose (entry_at (har, 0), expect, TRUE, NULL);
+
+    g_assert_false (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
+    g_assert_true (has_finding (findings, JD_FINDING_EXPIRED, JD_SEVERITY_ERROR));
+    g_assert_false (jd_findings_has (at_entry, JD_FINDING_SERVER_CLOCK_SKEW));
+    g_assert_false (jd_findings_has (at_entry, JD_FINDING_EXPIRED));
+  }
+
+  /* a server 20 minutes ahead of the browser is found, under any now */
+  {
+    g_autoptr(JdHar) har = one_entry_har (payload, "2023-11-14T22:00:00.000Z", 401,
+                                          "Tue, 14 Nov 2023 22:20:00 GMT");
+    g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, 0), expect, FALSE, NULL);
+    JdFinding *f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
+
+    g_assert_nonnull (f);
+    g_test_message ("%s", jd_finding_get_message (f));
+    g_assert_nonnull (strstr (jd_finding_get_message (f), "20 minutes ahead"));
+    /* sent at 22:00:00, 13 min 20 s before exp: the server's clock said 6 min 40 s after it */
+    g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_ERROR);
+    g_assert_cmpstr (jd_finding_get_claim (f), ==, "exp");
+  }
+
+  /* no startedDateTime: the moment is unknown, so the clocks are not compared */
+  {
+    g_autoptr(JdHar) har = one_entry_har (payload, NULL, 401, "Tue, 14 Nov 2023 22:00:01 GMT");
+    g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, 0), expect, TRUE, NULL);
+
+    g_assert_false (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
+    g_assert_true (jd_findings_has (findings, JD_FINDING_EXPIRED));
+  }
+}
+
 static void
 test_sanitized (void)
 {
@@ -1059,6 +1122,7 @@ main (int   argc,
   g_test_add_func ("/jd/har/chrome", test_chrome);
   g_test_add_func ("/jd/har/request-response", test_request_response);
   g_test_add_func ("/jd/har/diagnose", test_diagnose);
+  g_test_add_func ("/jd/har/diagnose-clock-skew-at-started", test_diagnose_clock_skew_at_started);
   g_test_add_func ("/jd/har/failing-first", test_failing_first);
   g_test_add_func ("/jd/har/matches", test_matches);
   g_test_add_func ("/jd/har/timeline", test_timeline);

@@ -570,7 +570,11 @@ jd_har_entry_diagnose (JdHarEntry           *self,
   response = jd_har_entry_dup_response (self);
   if (response != NULL)
     {
-      g_autoptr(GPtrArray) more = jd_response_diagnose (response, token, at);
+      /* The server's Date is compared with the moment the request went
+       * out, not with the instant the token is judged at (--now). */
+      gint64 sent = self->has_started ? jd_har_entry_get_started_unix (self) : 0;
+      g_autoptr(GPtrArray) more = jd_response_diagnose_sent (response, token, at,
+                                                             self->has_started ? &sent : NULL);
 
       for (guint i = 0; more != NULL && i < more->len; i++)
         {

@@ -1055,19 +1055,31 @@ standard_reason (guint status)
 GPtrArray *
 jd_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations *expect)
 {
+  gint64 now;
+
+  g_return_val_if_fail (JD_IS_RESPONSE (response), NULL);
+  g_return_val_if_fail (token == NULL || JD_IS_TOKEN (token), NULL);
+
+  now = expect != NULL ? expect->now : g_get_real_time () / G_USEC_PER_SEC;
+  return jd_response_diagnose_sent (response, token, expect, &now);
+}
+
+GPtrArray *
+jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpectations *expect,
+                           const gint64 *sent_at)
+{
   g_autoptr (GPtrArray) findings = NULL;
   g_autoptr (GPtrArray) challenges = NULL;
   GPtrArray *headers;
   guint status, n_values = 0;
   const JdChallenge *bearer = NULL;
-  gint64 now, leeway;
+  gint64 leeway;
   const char *reason;
   g_autofree char *status_line = NULL;
 
   g_return_val_if_fail (JD_IS_RESPONSE (response), NULL);
   g_return_val_if_fail (token == NULL || JD_IS_TOKEN (token), NULL);
 
-  now = expect != NULL ? expect->now : g_get_real_time () / G_USEC_PER_SEC;
   leeway = expect != NULL ? MAX (expect->leeway, 0) : JD_DEFAULT_LEEWAY;
 
   findings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1188,7 +1200,8 @@ jd_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations
   if (bearer != NULL)
     add_bearer_error (findings, bearer, token, status);
 
-  add_clock_skew (findings, response, token, now, leeway);
+  if (sent_at != NULL)
+    add_clock_skew (findings, response, token, *sent_at, leeway);
 
   jd_findings_sort (findings);
   return g_steal_pointer (&findings);

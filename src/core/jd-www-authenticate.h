@@ -122,4 +122,16 @@ GPtrArray   *jd_response_diagnose        (JdResponse           *response,
                                           JdToken              *token,
                                           const JdExpectations *expect);
 
+/* jd_response_diagnose(), with the server's Date compared with *@sent_at
+ * (unix seconds), the moment the request went out, instead of
+ * @expect->now: for a recorded exchange (a HAR entry's startedDateTime)
+ * judged at another instant (--now).
+ * @sent_at (nullable): NULL when that moment is not known; the clocks are
+ * then not compared.
+ * Returns: (transfer full) (element-type JdFinding) */
+GPtrArray   *jd_response_diagnose_sent   (JdResponse           *response,
+                                          JdToken              *token,
+                                          const JdExpectations *expect,
+                                          const gint64         *sent_at);
+
 G_END_DECLS
