@@ -345,6 +345,21 @@ test_http_date (void)
   g_assert_false (jd_http_date_parse ("Sun, 06 Nov 1994 08:49:37 GMT trailing", &t));
 }
 
+/* jd_http_is_tchar() is the one tchar table (jd-net checks header names
+ * and methods with it): RFC 9110 §5.6.2, byte by byte. */
+static void
+test_tchar (void)
+{
+  const char *specials = "!#$%&'*+-.^_`|~";
+
+  for (guint c = 0; c < 256; c++)
+    {
+      gboolean expected = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+                          || (c != 0 && strchr (specials, (int) c) != NULL);
+      g_assert_cmpint (jd_http_is_tchar ((guchar) c), ==, expected);
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* jd_response_diagnose                                                */
 
@@ -767,6 +782,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/www-authenticate/bearer/errors", test_bearer_errors);
   g_test_add_func ("/jd/www-authenticate/bearer/describe", test_describe);
   g_test_add_func ("/jd/www-authenticate/http-date", test_http_date);
+  g_test_add_func ("/jd/www-authenticate/tchar", test_tchar);
 
   g_test_add_func ("/jd/www-authenticate/diagnose/ok", test_diagnose_ok);
   g_test_add_func ("/jd/www-authenticate/diagnose/missing-www-authenticate", test_diagnose_missing_www_authenticate);

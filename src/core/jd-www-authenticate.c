@@ -112,10 +112,10 @@ typedef struct {
   gsize pos;
 } Scanner;
 
-static gboolean
-is_tchar (guchar c)
+gboolean
+jd_http_is_tchar (guchar c)
 {
-  /* RFC 7230 §3.2.6 */
+  /* RFC 9110 §5.6.2 (was RFC 7230 §3.2.6) */
   return g_ascii_isalnum (c) || (c != 0 && strchr ("!#$%&'*+-.^_`|~", c) != NULL);
 }
 
@@ -185,7 +185,7 @@ read_token (Scanner *s)
 {
   gsize start = s->pos;
 
-  while (!at_end (s) && is_tchar (s->p[s->pos]))
+  while (!at_end (s) && jd_http_is_tchar (s->p[s->pos]))
     s->pos++;
   if (s->pos == start)
     return NULL;

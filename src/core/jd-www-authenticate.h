@@ -106,6 +106,10 @@ guint         jd_bearer_error_status      (JdBearerError error);
  * error explained, error_description, error_uri, scope. Translated. */
 char         *jd_challenge_describe       (const JdChallenge *self);
 
+/* Whether byte @c may be part of an HTTP token (RFC 9110 §5.6.2 tchar):
+ * a header field name, a method, an authentication scheme or parameter name. */
+gboolean      jd_http_is_tchar            (guchar c);
+
 /* HTTP-date (RFC 7231 §7.1.1.1: IMF-fixdate, and the obsolete RFC 850
  * and asctime forms) to unix seconds. FALSE when @text is none of them. */
 gboolean      jd_http_date_parse          (const char *text,

@@ -286,12 +286,6 @@ describe_certificate (GTlsCertificate *certificate)
                           issuer ? issuer : "?", until ? until : "?");
 }
 
-static gboolean
-is_tchar (guchar c)
-{
-  return g_ascii_isalnum (c) || (c != 0 && strchr ("!#$%&'*+-.^_`|~", c) != NULL);
-}
-
 /* At most this many bytes of a header name go into a message: names are
  * short, and a longer "name" is more likely a pasted value. */
 #define SHOWN_NAME_MAX 40
@@ -309,7 +303,7 @@ check_header (const char *raw_name, const char *value, GError **error)
       return FALSE;
     }
   for (const guchar *p = (const guchar *) raw_name; *p; p++)
-    if (!is_tchar (*p))
+    if (!jd_http_is_tchar (*p))
       {
         int offset = (int) (p - (const guchar *) raw_name);
         g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
@@ -352,7 +346,7 @@ jd_net_request_new_from_args (const char *url, const char *method, const char *c
           return NULL;
         }
       for (const guchar *p = (const guchar *) method; *p; p++)
-        if (!is_tchar (*p))
+        if (!jd_http_is_tchar (*p))
           {
             int offset = (int) (p - (const guchar *) method);
             g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
