@@ -545,6 +545,45 @@ test_diagnose_clock_skew_at_started (void)
   }
 }
 
+/* An entry's token findings and its response's are merged sorted
+ * (jd_findings_merge()), each id once. */
+static void
+test_diagnose_merged (void)
+{
+  g_autoptr(JdHar) har = load_fixture ("har-chrome-401.har");
+  g_autoptr(JdExpectations) expect = jd_expectations_new ();
+
+  expect->now = T1_EXP + 160;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (har)); i++)
+    {
+      g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, i), expect, FALSE, NULL);
+      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+      if (findings == NULL)
+        continue;
+      for (guint j = 0; j < findings->len; j++)
+        {
+          JdFinding *f = g_ptr_array_index (findings, j);
+
+          g_assert_true (g_hash_table_add (ids, (gpointer) jd_finding_get_id (f)));
+          if (j > 0)
+            g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, j - 1), f, NULL), <=, 0);
+        }
+    }
+
+  /* a server-clock-skew from the response, merged into the token's findings */
+  {
+    g_autoptr(JdHar) skewed = one_entry_har ("{\"sub\":\"alice\",\"exp\":1700003600}", "2023-11-14T22:00:00.000Z",
+                                             401, "Tue, 14 Nov 2023 22:20:00 GMT");
+    g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (skewed, 0), NULL, TRUE, NULL);
+
+    g_assert_true (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
+    g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_401));
+    for (guint j = 1; j < findings->len; j++)
+      g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, j - 1), g_ptr_array_index (findings, j), NULL), <=, 0);
+  }
+}
+
 static void
 test_sanitized (void)
 {
@@ -1123,6 +1162,7 @@ main (int   argc,
   g_test_add_func ("/jd/har/request-response", test_request_response);
   g_test_add_func ("/jd/har/diagnose", test_diagnose);
   g_test_add_func ("/jd/har/diagnose-clock-skew-at-started", test_diagnose_clock_skew_at_started);
+  g_test_add_func ("/jd/har/diagnose-merged", test_diagnose_merged);
   g_test_add_func ("/jd/har/failing-first", test_failing_first);
   g_test_add_func ("/jd/har/matches", test_matches);
   g_test_add_func ("/jd/har/timeline", test_timeline);

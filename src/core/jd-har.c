@@ -527,14 +527,6 @@ jd_har_entry_dup_response (JdHarEntry *self)
   return response;
 }
 
-static int
-compare_findings (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  return jd_finding_compare (*(gpointer const *) a, *(gpointer const *) b, user_data);
-}
-
 GPtrArray *
 jd_har_entry_diagnose (JdHarEntry           *self,
                        const JdExpectations *expect,
@@ -576,15 +568,17 @@ jd_har_entry_diagnose (JdHarEntry           *self,
       g_autoptr(GPtrArray) more = jd_response_diagnose_sent (response, token, at,
                                                              self->has_started ? &sent : NULL);
 
+      g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+
       for (guint i = 0; more != NULL && i < more->len; i++)
         {
           JdFinding *f = g_ptr_array_index (more, i);
 
           /* the same id from both (e.g. server-clock-skew) is reported once */
           if (!jd_findings_has (findings, jd_finding_get_id (f)))
-            g_ptr_array_add (findings, g_object_ref (f));
+            g_ptr_array_add (fresh, g_object_ref (f));
         }
-      g_ptr_array_sort_with_data (findings, compare_findings, NULL);
+      jd_findings_merge (findings, fresh);
     }
 
   return findings;
