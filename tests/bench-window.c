@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -21,7 +22,7 @@
 #include "jd-window.h"
 
 #define SAMPLES 5
-#define PASTES 30
+#define PASTES 30 /* JD_BENCH_PASTES overrides */
 
 static gint64 t_start;
 
@@ -44,6 +45,16 @@ first_frame (GdkFrameClock *clock,
   gint64 t = g_get_monotonic_time ();
 
   g_print ("%.3f %ld\n", (t - t_start) / 1000.0, rss_kib ());
+  /* For finding where the memory goes: JD_BENCH_SMAPS=FILE keeps a copy of
+   * /proc/self/smaps at the first frame. */
+  if (g_getenv ("JD_BENCH_SMAPS") != NULL)
+    {
+      g_autofree char *smaps = NULL;
+      gsize len = 0;
+
+      if (g_file_get_contents ("/proc/self/smaps", &smaps, &len, NULL))
+        g_file_set_contents (g_getenv ("JD_BENCH_SMAPS"), smaps, len, NULL);
+    }
   g_signal_handlers_disconnect_by_func (clock, first_frame, app);
   g_application_quit (app);
 }
@@ -188,6 +199,7 @@ paste_bench (double *sync_ms,
   JdTokenPage *page;
   GdkFrameClock *clock;
   double syncs[PASTES], frames[PASTES];
+  guint n = g_getenv ("JD_BENCH_PASTES") ? CLAMP (atoi (g_getenv ("JD_BENCH_PASTES")), 1, PASTES) : PASTES;
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_application_register (G_APPLICATION (app), NULL, NULL);
@@ -199,7 +211,7 @@ paste_bench (double *sync_ms,
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), NULL);
 
-  for (guint i = 0; i < PASTES; i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autofree char *token = make_4k_token (i);
       gint64 t0, t1;
@@ -221,8 +233,8 @@ paste_bench (double *sync_ms,
       frames[i] = (g_get_monotonic_time () - t0) / 1000.0;
     }
 
-  *sync_ms = median (syncs, PASTES);
-  *frame_ms = median (frames, PASTES);
+  *sync_ms = median (syncs, n);
+  *frame_ms = median (frames, n);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -255,7 +267,17 @@ main (int   argc,
   a_ms = median (app_ms, SAMPLES);
   a_kib = median (app_kib, SAMPLES);
 
-  gtk_init ();
+  /* Xvfb resets when its last client leaves; wait for it to take
+   * connections again. */
+  for (guint i = 0; !gtk_init_check (); i++)
+    {
+      if (i == 50)
+        {
+          g_printerr ("bench-window: cannot open the display\n");
+          return 1;
+        }
+      g_usleep (100 * 1000);
+    }
   adw_init ();
   paste_bench (&sync_ms, &frame_ms, &token_len);
 
