@@ -73,6 +73,8 @@ assert_token_at (JdInput *input, const char *text, gsize len)
   g_assert_true (memcmp (text + start, T, strlen (T)) == 0);
 }
 
+static void assert_body (JdRequest *request, const char *expected);
+
 static guint
 count_findings (JdInput *input, const char *id)
 {
@@ -202,6 +204,12 @@ test_authorization (void)
   g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_AUTHORIZATION);
   assert_token_at (input, text, len);
   g_assert_cmpuint (jd_input_get_token_start (input), ==, strlen ("Authorization: Bearer "));
+
+  /* Another header whose name starts the same is not it. */
+  {
+    g_autoptr(JdInput) other = parse_str ("Authorization-Hint: none\nX-Token: abc");
+    g_assert_cmpint (jd_input_get_form (other), ==, JD_INPUT_FORM_UNKNOWN);
+  }
   g_assert_cmpuint (jd_input_get_findings (input)->len, ==, 0);
   g_assert_false (jd_findings_has (jd_input_get_findings (input), JD_FINDING_DOUBLE_BEARER_PREFIX));
 
@@ -385,9 +393,35 @@ test_request_headers (void)
   g_autofree char *text = load ("paste-request-headers.txt", &len);
   g_autoptr(JdInput) input = parse (text, len);
 
+  JdRequest *request;
+
   g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_AUTHORIZATION);
   assert_token_at (input, text, len);
   g_assert_cmpuint (jd_input_get_findings (input)->len, ==, 0);
+
+  /* The request line and Host make a request for the Request page. */
+  request = jd_input_get_request (input);
+  g_assert_nonnull (request);
+  g_assert_cmpstr (jd_request_get_method (request), ==, "GET");
+  g_assert_cmpstr (jd_request_get_url (request), ==, "https://api.example.com/v1/me");
+  g_assert_cmpuint (jd_request_get_headers (request)->len, ==, 8);
+  g_assert_cmpstr (jd_request_get_header (request, "authorization"), ==, "Bearer " T);
+  g_assert_null (jd_request_get_body (request));
+
+  /* HTTP/2 pseudo-headers give the URL, and are not kept. */
+  {
+    const char *h2 = "POST /token?x=1 HTTP/2\r\n:authority: id.example.com\r\n:scheme: http\r\n"
+                     "Authorization: Bearer " T "\r\n\r\ngrant_type=refresh_token";
+    g_autoptr(JdInput) other = parse_str (h2);
+    JdRequest *r = jd_input_get_request (other);
+
+    assert_token_at (other, h2, strlen (h2));
+    g_assert_nonnull (r);
+    g_assert_cmpstr (jd_request_get_method (r), ==, "POST");
+    g_assert_cmpstr (jd_request_get_url (r), ==, "http://id.example.com/token?x=1");
+    g_assert_cmpuint (jd_request_get_headers (r)->len, ==, 1);
+    assert_body (r, "grant_type=refresh_token");
+  }
 }
 
 static void
@@ -727,6 +761,11 @@ test_curl_options (void)
     the_finding (input, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR);
   }
   {
+    /* ^" inside a bash quote is no cmd.exe command. */
+    g_autoptr(JdRequest) r = curl_request ("curl 'https://a.example/' --data-raw '{\"re\":\"^\\\"x\"}'");
+    assert_body (r, "{\"re\":\"^\\\"x\"}");
+  }
+  {
     /* Two Authorization headers */
     const char *text = "curl -H 'Authorization: Bearer " T "' -H 'Authorization: Bearer x' https://a.example/";
     g_autoptr(JdInput) input = parse_str (text);
@@ -740,6 +779,8 @@ test_curl_options (void)
                                           "  -H \"Authorization: Bearer $TOKEN\"\n");
     g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_CURL);
     g_assert_nonnull (jd_input_get_request (input));
+    g_assert_cmpstr (jd_input_get_token (input), ==, "");
+    the_finding (input, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING);
   }
   {
     /* Without a URL there is no request, and still no crash. */

@@ -76,6 +76,7 @@ typedef struct {
   gnutls_privkey_t priv;
   GBytes *secret;
   char *kid;
+  gboolean borrowed; /* priv belongs to someone else */
 } TkKey;
 
 static inline void
@@ -83,7 +84,7 @@ tk_key_free (TkKey *key)
 {
   if (key == NULL)
     return;
-  if (key->priv)
+  if (key->priv && !key->borrowed)
     gnutls_privkey_deinit (key->priv);
   g_clear_pointer (&key->secret, g_bytes_unref);
   g_free (key->kid);
@@ -123,6 +124,43 @@ tk_key_new (const char *alg_name,
   gnutls_privkey_init (&key->priv);
   ret = gnutls_privkey_generate2 (key->priv, key->alg->pk, key->alg->bits, 0, NULL, 0);
   g_assert_cmpint (ret, >=, 0);
+  return key;
+}
+
+static GHashTable *tk_cache;
+
+static inline void
+tk_cleanup (void)
+{
+  g_clear_pointer (&tk_cache, g_hash_table_unref);
+}
+
+/* Generating RSA keys is slow: tests share @n keys per key type. */
+static inline TkKey *
+tk_key_cached (const char *alg_name,
+               guint       n,
+               const char *kid)
+{
+  const TkAlg *alg = tk_alg (alg_name);
+  g_autofree char *id = g_strdup_printf ("%d/%u/%u", alg->pk, alg->bits, n);
+  TkKey *key;
+  TkKey *cached;
+
+  if (alg->pk == GNUTLS_PK_UNKNOWN)
+    return tk_key_new (alg_name, kid);
+  if (tk_cache == NULL)
+    tk_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) tk_key_free);
+  cached = g_hash_table_lookup (tk_cache, id);
+  if (cached == NULL)
+    {
+      cached = tk_key_new (alg_name, NULL);
+      g_hash_table_insert (tk_cache, g_strdup (id), cached);
+    }
+  key = g_new0 (TkKey, 1);
+  key->alg = alg;
+  key->priv = cached->priv;
+  key->borrowed = TRUE;
+  key->kid = g_strdup (kid);
   return key;
 }
 

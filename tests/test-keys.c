@@ -156,7 +156,10 @@ static const char *broken_jwks =
   /* 10: kid is a number */
   "{\"kty\":\"oct\",\"kid\":7,\"k\":\"AQAB\"},"
   /* 11: padding in base64url */
-  "{\"kty\":\"oct\",\"k\":\"AQ==\"}"
+  "{\"kty\":\"oct\",\"k\":\"AQ==\"},"
+  /* 12: a point that is not on the curve */
+  "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+  "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5b0\"}"
   "]}";
 
 static void
@@ -175,6 +178,7 @@ test_broken_keys_kept (void)
     "keys[9]: no \"kty\" member",
     "keys[10]: \"kid\" must be a string",
     "keys[11]: \"k\" is not base64url: byte 2: '=' padding",
+    "keys[12]: (\"x\", \"y\") is not a point on P-256",
   };
   g_autoptr (JdKeySet) set = load_string (broken_jwks, "broken.json");
 
@@ -437,7 +441,7 @@ test_certificates (void)
   }
   {
     /* Google and Firebase publish {"kid": "-----BEGIN CERTIFICATE-----…"}. */
-    g_autofree char *escaped = g_strescape (g_bytes_get_data (pem, NULL), NULL);
+    g_autofree char *escaped = g_strescape (pem_text, NULL);
     g_autofree char *map = g_strdup_printf ("{\"abc123\": \"%.*s\"}",
                                             (int) strlen (escaped), escaped);
     g_autoptr (JdKeySet) set = load_string (map, "certs.json");
@@ -609,13 +613,13 @@ test_list_model (void)
   g_signal_connect (set, "items-changed", G_CALLBACK (on_items_changed), counter);
   g_assert_true (jd_key_set_load_data (set, broken_jwks, strlen (broken_jwks), "b", NULL));
   g_assert_cmpuint (counter[0], ==, 1);
-  g_assert_cmpuint (counter[1], ==, 12);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (set)), ==, 12);
+  g_assert_cmpuint (counter[1], ==, 13);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (set)), ==, 13);
   first = g_list_model_get_item (G_LIST_MODEL (set), 0);
   g_assert_true (JD_IS_KEY (first));
-  g_assert_null (g_list_model_get_item (G_LIST_MODEL (set), 12));
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (set), 13));
   jd_key_set_clear (set);
-  g_assert_cmpuint (counter[2], ==, 12);
+  g_assert_cmpuint (counter[2], ==, 13);
   {
     g_autofree char *kid = NULL;
     g_autofree char *desc = NULL;

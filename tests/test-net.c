@@ -8,6 +8,7 @@
 #include <string.h>
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "jd-net.h"
@@ -39,6 +40,13 @@ typedef struct {
 } Servers;
 
 static Servers *servers;
+
+/* RFC 7517 A.1's EC public key, and a second one with another kid */
+#define JWKS                                                                                       \
+  "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4\","     \
+  "\"y\":\"4Etl6SRW2YiLUrN5vfvVHuhNwGJeeA0lWyrPfmOT5W8\",\"use\":\"sig\",\"kid\":\"1\"},"                \
+  "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4\","               \
+  "\"y\":\"4Etl6SRW2YiLUrN5vfvVHuhNwGJeeA0lWyrPfmOT5W8\",\"use\":\"sig\",\"kid\":\"2\"}]}"
 
 static void
 record (Servers *s, SoupServerMessage *msg, gboolean other)
@@ -140,6 +148,25 @@ handle_plain (SoupServer *server, SoupServerMessage *msg, const char *path, GHas
       g_signal_connect (msg, "wrote-chunk", G_CALLBACK (on_wrote_chunk), NULL);
       g_signal_connect (msg, "wrote-headers", G_CALLBACK (on_wrote_chunk), NULL);
     }
+  else if (g_str_equal (path, "/jwks"))
+    {
+      set_json (msg, 200, JWKS);
+      soup_message_headers_replace (response_headers, "Cache-Control", "public, max-age=600");
+    }
+  else if (g_str_equal (path, "/jwks-not-json"))
+    set_json (msg, 200, "<html>Sign in</html>");
+  else if (g_str_equal (path, "/jwks-broken-json"))
+    set_json (msg, 200, "{\"keys\":[{\"kty\":\"EC\",}]}");
+  else if (g_str_equal (path, "/issuer/.well-known/openid-configuration"))
+    {
+      g_autofree char *doc = g_strdup_printf ("{\"issuer\":\"%s/issuer\",\"jwks_uri\":\"%s/jwks\"}",
+                                              s->plain_url, s->plain_url);
+      set_json (msg, 200, doc);
+    }
+  else if (g_str_equal (path, "/nojwks/.well-known/openid-configuration"))
+    set_json (msg, 200, "{\"issuer\":\"x\"}");
+  else if (g_str_equal (path, "/notjson/.well-known/openid-configuration"))
+    set_json (msg, 200, "{\"issuer\":");
   else if (g_str_equal (path, "/exact"))
     set_json (msg, 200, "[1,2,3]");
   else if (g_str_equal (path, "/redirect-other"))
@@ -599,6 +626,10 @@ test_send_endless_body (void)
   g_assert_cmpuint (jd_response_get_status (response), ==, 200);
   g_assert_cmpuint (g_bytes_get_size (jd_response_get_body (response)), ==, 100 * 1024);
   g_assert_true (jd_response_get_body_truncated (response));
+  {
+    g_autoptr (GPtrArray) findings = jd_net_response_diagnose (response, NULL, NULL);
+    g_assert_true (jd_findings_has (findings, JD_FINDING_RESPONSE_TRUNCATED));
+  }
 }
 
 static void
@@ -615,6 +646,14 @@ test_send_redirect_other_origin (void)
   g_assert_cmpuint (jd_net_response_get_redirects (response)->len, ==, 1);
   g_assert_true (g_str_has_prefix (jd_net_response_get_url (response), servers->other_url));
   g_assert_nonnull (jd_net_response_get_authorization_withheld (response));
+
+  {
+    g_autoptr (GPtrArray) findings = jd_net_response_diagnose (response, NULL, NULL);
+    JdFinding *f = jd_findings_find (findings, JD_FINDING_AUTHORIZATION_WITHHELD);
+    dump (findings);
+    g_assert_nonnull (f);
+    g_assert_nonnull (strstr (jd_finding_get_message (f), servers->other_url));
+  }
 
   g_mutex_lock (&servers->lock);
   g_assert_cmpuint (servers->other_hits, >, 0);
@@ -707,6 +746,74 @@ test_send_bad_urls (void)
 }
 
 static void
+test_request_from_args (void)
+{
+  g_autofree char *u = url ("/ok");
+  const char *headers[] = { "Accept: application/json", "X-Trace-Id:  42 ", NULL };
+  const char *with_auth[] = { "authorization: Basic dXNlcjpwYXNz", NULL };
+  static const struct {
+    const char *header;
+    const char *part;
+  } bad[] = {
+    { "NoColon", "no ':'" },
+    { "Bad Name: x", "byte 3 of the name" },
+    { ": x", "empty name" },
+    { "X-Injected: a\r\nHost: evil", "line breaks" },
+  };
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, "POST", headers, "a.b.c", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (jd_request_get_method (request), ==, "POST");
+    g_assert_cmpstr (jd_request_get_header (request, "Accept"), ==, "application/json");
+    g_assert_cmpstr (jd_request_get_header (request, "x-trace-id"), ==, "42");
+    g_assert_cmpstr (jd_request_get_header (request, "Authorization"), ==, "Bearer a.b.c");
+  }
+  {
+    /* the caller's own Authorization wins over the token */
+    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, with_auth, "a.b.c", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (jd_request_get_method (request), ==, "GET");
+    g_assert_cmpstr (jd_request_get_header (request, "Authorization"), ==, "Basic dXNlcjpwYXNz");
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      const char *one[] = { bad[i].header, NULL };
+      g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, one, NULL, &error);
+
+      g_assert_null (request);
+      g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, bad[i].part));
+      g_clear_error (&error);
+    }
+  {
+    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, "GE T", NULL, NULL, &error);
+    g_assert_null (request);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr (JdRequest) request = jd_net_request_new_from_args ("ftp://x/", NULL, NULL, NULL, &error);
+    g_assert_null (request);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_URL);
+    g_clear_error (&error);
+  }
+  {
+    /* a header that could split the request is refused before any byte is sent */
+    g_autoptr (JdRequest) request = jd_request_new ("GET", u);
+    g_autoptr (JdResponse) response = NULL;
+
+    jd_request_add_header (request, "X-Evil", "a\r\nX-Injected: 1");
+    g_assert_cmpstr (jd_request_get_header (request, "X-Evil"), ==, "a\r\nX-Injected: 1");
+    response = jd_net_send (request, NULL, NULL, &error);
+    g_assert_null (response);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
+  }
+}
+
+static void
 test_send_connection_refused (void)
 {
   g_autoptr (GSocketListener) listener = g_socket_listener_new ();
@@ -759,6 +866,10 @@ test_send_tls_self_signed (void)
   g_assert_cmpuint (jd_response_get_status (response), ==, 200);
   g_assert_nonnull (jd_net_response_get_accepted_certificate_problem (response));
   g_assert_nonnull (strstr (jd_net_response_get_accepted_certificate_problem (response), "self-signed"));
+  {
+    g_autoptr (GPtrArray) findings = jd_net_response_diagnose (response, NULL, NULL);
+    g_assert_true (jd_findings_has (findings, JD_FINDING_CERTIFICATE_ACCEPTED));
+  }
   g_clear_object (&response);
 
   /* …and the next request without the flag is refused again */
@@ -799,10 +910,10 @@ test_cache_lifetime (void)
     { "public, max-age=60", NULL, "300", 0, "stale" },
     { "no-cache", NULL, NULL, 0, "every time" },
     { "no-store, max-age=600", NULL, NULL, 0, "no-store" },
-    { NULL, "Sat, 28 Nov 2026 13:00:00 GMT", NULL, 3600, "up to 60 minutes" },
+    { NULL, "Sat, 28 Nov 2026 13:00:00 GMT", NULL, 3600, "up to 1 hour" },
     { NULL, "0", NULL, 0, "stale" },
     { "public", NULL, NULL, -1, "no Cache-Control max-age" },
-    { "max-age=86400", "Sat, 28 Nov 2026 13:00:00 GMT", NULL, 86400, "up to 24 hours" },
+    { "max-age=86400", "Sat, 28 Nov 2026 13:00:00 GMT", NULL, 86400, "up to 1 day" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -822,6 +933,425 @@ test_cache_lifetime (void)
       g_test_message ("%u: %" G_GINT64_FORMAT " %s", i, lifetime, explanation);
       g_assert_cmpint (lifetime, ==, cases[i].lifetime);
       g_assert_nonnull (strstr (explanation, cases[i].part));
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Keys from the network                                               */
+
+static char *
+b64url (const char *text)
+{
+  g_autofree char *b64 = g_base64_encode ((const guchar *) text, strlen (text));
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = b64; *p; p++)
+    {
+      if (*p == '+')
+        g_string_append_c (s, '-');
+      else if (*p == '/')
+        g_string_append_c (s, '_');
+      else if (*p != '=')
+        g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static JdToken *
+make_token (const char *header, const char *payload)
+{
+  g_autofree char *h = b64url (header);
+  g_autofree char *p = b64url (payload);
+  g_autofree char *text = g_strdup_printf ("%s.%s.c2ln", h, p);
+
+  return jd_token_parse (text, -1);
+}
+
+static void
+test_jwks_fetch (void)
+{
+  g_autofree char *u = url ("/jwks");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdRemoteKeys) keys = jd_net_fetch_jwks (u, NULL, NULL, &error);
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  JdFinding *f;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (keys);
+  g_assert_cmpuint (jd_key_set_get_n_keys (jd_remote_keys_get_key_set (keys)), ==, 2);
+  g_assert_cmpstr (jd_remote_keys_get_jwks_uri (keys), ==, u);
+  g_assert_null (jd_remote_keys_get_discovery_url (keys));
+  g_assert_cmpint (jd_remote_keys_get_cache_lifetime (keys), ==, 600);
+  g_assert_nonnull (strstr (jd_remote_keys_get_cache_explanation (keys),
+                            "will not see a new key for up to 10 minutes"));
+  g_assert_cmpint (g_date_time_difference (now, jd_remote_keys_get_fetched_at (keys)), >=, 0);
+  g_assert_cmpuint (jd_response_get_status (jd_remote_keys_get_response (keys)), ==, 200);
+
+  findings = jd_remote_keys_diagnose (keys, NULL);
+  dump (findings);
+  f = jd_findings_find (findings, JD_FINDING_JWKS_FETCHED);
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (jd_finding_get_message (f), "Fetched 2 keys"));
+  g_assert_nonnull (strstr (jd_finding_get_message (f), "10 minutes"));
+  g_assert_false (jd_findings_has (findings, JD_FINDING_AZURE_APPID_DISCOVERY));
+}
+
+static void
+test_jwks_errors (void)
+{
+  static const struct {
+    const char *path;
+    int code;
+    const char *part;
+  } cases[] = {
+    { "/jwks-not-json", JD_NET_ERROR_KEYS, "/jwks-not-json" },
+    { "/jwks-broken-json", JD_NET_ERROR_KEYS, "not valid JSON" },
+    { "/nowhere", JD_NET_ERROR_HTTP, "404" },
+    { "/endless", JD_NET_ERROR_TOO_LARGE, "larger than" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *u = url (cases[i].path);
+      g_autoptr (GError) error = NULL;
+      JdNetOptions options = { .max_body = 64 * 1024 };
+      g_autoptr (JdRemoteKeys) keys = jd_net_fetch_jwks (u, &options, NULL, &error);
+
+      g_assert_null (keys);
+      g_assert_error (error, JD_NET_ERROR, cases[i].code);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].part));
+    }
+}
+
+static void
+test_discovery_url (void)
+{
+  static const struct {
+    const char *issuer;
+    const char *url;
+  } cases[] = {
+    { "https://id.example.com", "https://id.example.com/.well-known/openid-configuration" },
+    { "https://id.example.com/", "https://id.example.com/.well-known/openid-configuration" },
+    { "https://id.example.com/tenant/v2.0", "https://id.example.com/tenant/v2.0/.well-known/openid-configuration" },
+    { "https://id.example.com/realms/x/", "https://id.example.com/realms/x/.well-known/openid-configuration" },
+    { "not a url", NULL },
+    { "", NULL },
+    { "urn:example:issuer", NULL },
+    { "https://id.example.com/?tenant=1", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *got = jd_net_discovery_url (cases[i].issuer, &error);
+
+      g_assert_cmpstr (got, ==, cases[i].url);
+      if (cases[i].url == NULL)
+        {
+          g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_URL);
+          g_test_message ("%s", error->message);
+        }
+    }
+
+  {
+    g_autofree char *azure = jd_net_azure_appid_discovery_url (
+      "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0", "6731de76-14a6-49ae-97bc-6eba6914391e");
+    g_autofree char *other = jd_net_azure_appid_discovery_url ("https://id.example.com", "x");
+    g_assert_cmpstr (azure, ==, "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0"
+                                "/.well-known/openid-configuration?appid=6731de76-14a6-49ae-97bc-6eba6914391e");
+    g_assert_null (other);
+  }
+}
+
+static void
+test_discover (void)
+{
+  g_autofree char *issuer = url ("/issuer");
+  g_autofree char *issuer_slash = url ("/issuer/");
+  g_autofree char *jwks = url ("/jwks");
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (JdRemoteKeys) keys = jd_net_discover (issuer, NULL, NULL, &error);
+    g_autoptr (GPtrArray) findings = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (jd_remote_keys_get_jwks_uri (keys), ==, jwks);
+    g_assert_cmpstr (jd_remote_keys_get_issuer (keys), ==, issuer);
+    g_assert_cmpstr (jd_remote_keys_get_discovered_issuer (keys), ==, issuer);
+    g_assert_true (g_str_has_suffix (jd_remote_keys_get_discovery_url (keys), "/issuer/.well-known/openid-configuration"));
+    g_assert_cmpuint (jd_key_set_get_n_keys (jd_remote_keys_get_key_set (keys)), ==, 2);
+    findings = jd_remote_keys_diagnose (keys, NULL);
+    g_assert_false (jd_findings_has (findings, JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
+  }
+
+  /* iss with a trailing slash: the same document (OIDC Discovery §4), but
+   * its issuer differs from the token's by that slash */
+  {
+    g_autoptr (JdRemoteKeys) keys = jd_net_discover (issuer_slash, NULL, NULL, &error);
+    g_autoptr (GPtrArray) findings = NULL;
+    JdFinding *f;
+
+    g_assert_no_error (error);
+    findings = jd_remote_keys_diagnose (keys, NULL);
+    dump (findings);
+    f = jd_findings_find (findings, JD_FINDING_DISCOVERY_ISSUER_MISMATCH);
+    g_assert_nonnull (f);
+    g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_WARNING);
+  }
+}
+
+static void
+test_discover_errors (void)
+{
+  static const struct {
+    const char *path;
+    int code;
+    const char *part;
+  } cases[] = {
+    { "/missing", JD_NET_ERROR_HTTP, "publishes no OpenID Connect discovery document" },
+    { "/nojwks", JD_NET_ERROR_DISCOVERY, "jwks_uri" },
+    { "/notjson", JD_NET_ERROR_DISCOVERY, "not JSON" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *issuer = url (cases[i].path);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JdRemoteKeys) keys = jd_net_discover (issuer, NULL, NULL, &error);
+
+      g_assert_null (keys);
+      g_assert_error (error, JD_NET_ERROR, cases[i].code);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].part));
+    }
+}
+
+static void
+test_azure_appid_hint (void)
+{
+  g_autofree char *u = url ("/jwks");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdRemoteKeys) keys = jd_net_fetch_jwks (u, NULL, NULL, &error);
+  g_autoptr (JdToken) azure = make_token (
+    "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"app-specific-key\"}",
+    "{\"iss\":\"https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0\","
+    "\"azp\":\"6731de76-14a6-49ae-97bc-6eba6914391e\",\"aud\":\"api://orders\"}");
+  g_autoptr (JdToken) known = make_token (
+    "{\"alg\":\"ES256\",\"kid\":\"1\"}",
+    "{\"iss\":\"https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0\"}");
+  g_autoptr (JdToken) elsewhere = make_token ("{\"alg\":\"RS256\",\"kid\":\"zzz\"}",
+                                              "{\"iss\":\"https://id.example.com\"}");
+  g_autoptr (GPtrArray) findings = NULL;
+  JdFinding *f;
+
+  g_assert_no_error (error);
+  findings = jd_remote_keys_diagnose (keys, azure);
+  dump (findings);
+  f = jd_findings_find (findings, JD_FINDING_AZURE_APPID_DISCOVERY);
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (jd_finding_get_message (f), "?appid=6731de76-14a6-49ae-97bc-6eba6914391e"));
+  g_assert_nonnull (strstr (jd_finding_get_message (f), "app-specific-key"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  findings = jd_remote_keys_diagnose (keys, known);
+  g_assert_false (jd_findings_has (findings, JD_FINDING_AZURE_APPID_DISCOVERY));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  findings = jd_remote_keys_diagnose (keys, elsewhere);
+  g_assert_false (jd_findings_has (findings, JD_FINDING_AZURE_APPID_DISCOVERY));
+}
+
+static void
+on_discovered (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  JdRemoteKeys **out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = jd_net_discover_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_discover_async (void)
+{
+  /* the async API on the test's default context, as the window uses it */
+  g_autofree char *issuer = url ("/issuer");
+  g_autoptr (JdRemoteKeys) keys = NULL;
+
+  jd_net_discover_async (issuer, NULL, NULL, on_discovered, &keys);
+  while (keys == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (jd_key_set_get_n_keys (jd_remote_keys_get_key_set (keys)), ==, 2);
+}
+
+/* ------------------------------------------------------------------ */
+/* jwt-doctor-cli's network options, run as a user runs them           */
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static gboolean
+run_cli (Run *r, const char *const *args)
+{
+  const char *cli = g_getenv ("JD_CLI");
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("JD_CLI is not set (run through meson test)");
+      return FALSE;
+    }
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, "", NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  r->status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", r->status, r->out, r->err);
+  return TRUE;
+}
+
+/* Does the --json report's first token hold a finding with @id? */
+static gboolean
+json_has_finding (const char *out, const char *id)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonArray *tokens, *findings;
+
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  tokens = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tokens");
+  g_assert_cmpuint (json_array_get_length (tokens), >, 0);
+  findings = json_object_get_array_member (json_array_get_object_element (tokens, 0), "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (findings, i), "id"), id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+cli_token (void)
+{
+  g_autofree char *payload = g_strdup_printf ("{\"iss\":\"%s/issuer\",\"sub\":\"cli\",\"exp\":%" G_GINT64_FORMAT "}",
+                                              servers->plain_url, g_get_real_time () / G_USEC_PER_SEC + 3600);
+  g_autofree char *h = b64url ("{\"alg\":\"ES256\",\"kid\":\"1\"}");
+  g_autofree char *p = b64url (payload);
+
+  return g_strdup_printf ("%s.%s.c2ln", h, p);
+}
+
+static void
+test_cli_request (void)
+{
+  g_autofree char *token = cli_token ();
+  g_autofree char *expected = g_strconcat ("Bearer ", token, NULL);
+  g_autofree char *u = url ("/401/invalid_token");
+  g_auto (Run) r = { 0 };
+  const char *args[] = { "--json", "--request", u, "-H", "Accept: application/json", token, NULL };
+
+  if (!run_cli (&r, args))
+    return;
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (json_has_finding (r.out, JD_FINDING_BEARER_INVALID_TOKEN));
+  g_assert_true (json_has_finding (r.out, JD_FINDING_STATUS_401));
+  g_mutex_lock (&servers->lock);
+  g_assert_cmpstr (servers->last_authorization_plain, ==, expected);
+  g_mutex_unlock (&servers->lock);
+  /* the token is never printed */
+  g_assert_null (strstr (r.out, token));
+  g_assert_null (strstr (r.err, token));
+}
+
+static void
+test_cli_request_text (void)
+{
+  g_autofree char *token = cli_token ();
+  g_autofree char *u = url ("/401-bare");
+  g_auto (Run) r = { 0 };
+  const char *args[] = { "--request", u, "-X", "POST", token, NULL };
+
+  if (!run_cli (&r, args))
+    return;
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "WWW-Authenticate"));
+  g_assert_nonnull (strstr (r.out, "POST "));
+  g_assert_nonnull (strstr (r.out, "401"));
+}
+
+static void
+test_cli_jwks_and_discover (void)
+{
+  g_autofree char *token = cli_token ();
+  g_autofree char *jwks = url ("/jwks");
+
+  {
+    g_auto (Run) r = { 0 };
+    const char *args[] = { "--json", "--jwks", jwks, token, NULL };
+
+    if (!run_cli (&r, args))
+      return;
+    g_assert_cmpint (r.status, !=, 2);
+    g_assert_true (json_has_finding (r.out, JD_FINDING_JWKS_FETCHED));
+  }
+  {
+    g_auto (Run) r = { 0 };
+    const char *args[] = { "--json", "--discover", token, NULL };
+
+    g_assert_true (run_cli (&r, args));
+    g_assert_cmpint (r.status, !=, 2);
+    g_assert_true (json_has_finding (r.out, JD_FINDING_JWKS_FETCHED));
+    g_assert_nonnull (strstr (r.out, "/issuer/.well-known/openid-configuration"));
+  }
+}
+
+static void
+test_cli_network_errors (void)
+{
+  g_autofree char *token = cli_token ();
+  g_autofree char *missing = url ("/nowhere");
+  g_autofree char *ok = url ("/ok");
+  const char *no_iss = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
+  static const char *part[] = { "--jwks", "Bad Header", "iss" };
+  const char *jwks_args[] = { "--jwks", missing, token, NULL };
+  const char *header_args[] = { "--request", ok, "-H", "Bad Header: x", token, NULL };
+  const char *discover_args[] = { "--discover", no_iss, NULL };
+  const char *const *cases[] = { jwks_args, header_args, discover_args };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Run) r = { 0 };
+
+      if (!run_cli (&r, cases[i]))
+        return;
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_nonnull (strstr (r.err, part[i]));
     }
 }
 
@@ -849,9 +1379,21 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/net/send/redirect-problems", test_send_redirect_problems);
   g_test_add_func ("/jd/net/send/bad-urls", test_send_bad_urls);
   g_test_add_func ("/jd/net/send/connection-refused", test_send_connection_refused);
+  g_test_add_func ("/jd/net/request-from-args", test_request_from_args);
   g_test_add_func ("/jd/net/send/tls-self-signed", test_send_tls_self_signed);
   g_test_add_func ("/jd/net/tls/words", test_certificate_words);
   g_test_add_func ("/jd/net/cache-lifetime", test_cache_lifetime);
+  g_test_add_func ("/jd/net/jwks/fetch", test_jwks_fetch);
+  g_test_add_func ("/jd/net/jwks/errors", test_jwks_errors);
+  g_test_add_func ("/jd/net/discovery/url", test_discovery_url);
+  g_test_add_func ("/jd/net/discovery/fetch", test_discover);
+  g_test_add_func ("/jd/net/discovery/errors", test_discover_errors);
+  g_test_add_func ("/jd/net/discovery/async", test_discover_async);
+  g_test_add_func ("/jd/net/jwks/azure-appid", test_azure_appid_hint);
+  g_test_add_func ("/jd/net/cli/request", test_cli_request);
+  g_test_add_func ("/jd/net/cli/request-text", test_cli_request_text);
+  g_test_add_func ("/jd/net/cli/jwks-and-discover", test_cli_jwks_and_discover);
+  g_test_add_func ("/jd/net/cli/network-errors", test_cli_network_errors);
 
   servers_start ();
   status = g_test_run ();

@@ -172,6 +172,27 @@ test_response_basics (void)
   g_assert_cmpfloat (jd_response_get_elapsed_ms (response), ==, 12.5);
 }
 
+/* libsoup 3.2.2 (Debian 12) leaks the socket of every connection the client
+ * closes ("Don't leak idle connections closed by the client", fixed in
+ * libsoup 3.3.0 by commit d20c6601). Not ours: tell LeakSanitizer, and
+ * record whole stacks so it can see g_socket_accept in them (GLib has no
+ * frame pointers). Only in this small program; no effect without ASan. */
+const char *__lsan_default_suppressions (void);
+const char *__asan_default_options (void);
+
+const char *
+__lsan_default_suppressions (void)
+{
+  return "leak:g_socket_accept\n"
+         "leak:soup_server_listen_local\n";
+}
+
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
 /* ------------------------------------------------------------------ */
 /* Running shell commands while a SoupServer turns on this thread      */
 
@@ -370,7 +391,13 @@ server_new (void)
 static void
 server_free (Server *server)
 {
+  /* curl has exited and closed its connections: let the server see that
+   * and let go of them, so nothing is left for the leak checker. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   soup_server_disconnect (server->server);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_object_unref (server->server);
   g_free (server->base);
   g_free (server->method);
@@ -648,6 +675,33 @@ test_curl_add_authorization (void)
 }
 
 static void
+test_curl_without_token_anywhere (void)
+{
+  g_autoptr(JdRequest) request = jd_request_new (NULL, "https://api.example.com/me?a=1&access_token=t.o.k&b=2#top");
+  g_autofree char *without = NULL;
+  g_autofree char *this = NULL;
+
+  jd_request_add_header (request, "Cookie", "theme=dark; id_token=t.o.k; x=y");
+  jd_request_add_header (request, "Authorization", "Bearer t.o.k");
+
+  without = jd_request_to_curl (request, JD_CURL_WITHOUT_TOKEN, "t.o.k");
+  g_assert_cmpstr (without, ==,
+                   "curl -i 'https://api.example.com/me?a=1&b=2#top' \\\n"
+                   "  -H 'Cookie: theme=dark; x=y'\n");
+
+  /* The token variants keep them. */
+  this = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, "t.o.k");
+  g_assert_nonnull (strstr (this, "access_token=t.o.k"));
+  g_assert_nonnull (strstr (this, "id_token=t.o.k"));
+
+  /* Nothing left in the Cookie header: no header. */
+  jd_request_set_header (request, "Cookie", "id_token=t.o.k");
+  g_free (without);
+  without = jd_request_to_curl (request, JD_CURL_WITHOUT_TOKEN, "t.o.k");
+  g_assert_null (strstr (without, "Cookie"));
+}
+
+static void
 test_curl_folded_header (void)
 {
   g_autoptr(JdRequest) request = jd_request_new (NULL, "https://api.example.com/");
@@ -676,6 +730,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/request/curl/text", test_curl_text);
   g_test_add_func ("/jd/request/curl/add-authorization", test_curl_add_authorization);
   g_test_add_func ("/jd/request/curl/folded-header", test_curl_folded_header);
+  g_test_add_func ("/jd/request/curl/without-token-anywhere", test_curl_without_token_anywhere);
   g_test_add_func ("/jd/request/curl/shell-quote", test_shell_quote);
   g_test_add_func ("/jd/request/curl/roundtrip", test_curl_roundtrip);
   g_test_add_func ("/jd/request/curl/methods", test_curl_methods);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "jd-window.h"
+#include "jd-har-view.h"
 
 /* Files larger than this are not read into the window. */
 #define MAX_FILE_SIZE (64 * 1024 * 1024)
@@ -172,6 +173,8 @@ jd_window_open_file (JdWindow *self,
   g_return_if_fail (JD_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (jd_har_view_open_if_har (self, file))
+    return;
   g_file_load_contents_async (file, NULL, load_contents_cb, g_object_ref (self));
 }
 

@@ -1,2 +1,726 @@
-/* jd-cli.c — to be written */
+/* jd-cli.c — jwt-doctor-cli: the same diagnosis in a terminal and in CI
+ *
+ * No socket is opened unless an option asks for it (--jwks URL, --discover,
+ * --request). Tokens, secrets and keys are never printed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+#include <gio/gunixinputstream.h>
+
+#include "jd-cli.h"
+#include "jd-diagnosis.h"
+#include "jd-har.h"
+#include "jd-input.h"
+#include "jd-keys.h"
+#include "jd-net.h"
+#include "jd-report.h"
+#include "jd-token.h"
+#include "jd-verify.h"
+
+#define MAX_INPUT_SIZE (256 * 1024 * 1024) /* bytes; a HAR can be large, a token is not */
+
+typedef struct {
+  char *aud;
+  char *iss;
+  char *algs;
+  char *now;
+  int leeway;
+  char *jwks;
+  char **keys;
+  char *secret;
+  char *secret_file;
+  gboolean secret_base64;
+  gboolean discover;
+  char *request;
+  char *method;
+  char **headers;
+  gboolean insecure;
+  int timeout;
+  gboolean json;
+  gboolean version;
+  char **inputs;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_free (o->aud);
+  g_free (o->iss);
+  g_free (o->algs);
+  g_free (o->now);
+  g_free (o->jwks);
+  g_strfreev (o->keys);
+  if (o->secret)
+    memset (o->secret, 0, strlen (o->secret));
+  g_free (o->secret);
+  g_free (o->secret_file);
+  g_free (o->request);
+  g_free (o->method);
+  g_strfreev (o->headers);
+  g_strfreev (o->inputs);
+}
+
+typedef struct {
+  Options opt;
+  gboolean now_given;
+  JdExpectations *expect;
+  JdKeySet *keys;
+  gboolean have_keys;
+  char *secret;            /* from --secret or --secret-file, wiped at exit */
+  gsize secret_len;
+  JdRemoteKeys *remote;    /* --jwks URL */
+  GHashTable *discovered;  /* issuer -> JdRemoteKeys (--discover) */
+  JdReport *report;
+} Cli;
+
+static void
+usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static void
+usage_error (const char *format, ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("jwt-doctor-cli: %s\n", msg);
+}
+
+static gboolean
+parse_options (Options *o, int *argc, char ***argv, GError **error)
+{
+  g_autoptr (GOptionContext) ctx = NULL;
+  const GOptionEntry entries[] = {
+    { "aud", 0, 0, G_OPTION_ARG_STRING, &o->aud, N_("Expected audience"), N_("VALUE") },
+    { "iss", 0, 0, G_OPTION_ARG_STRING, &o->iss, N_("Expected issuer"), N_("VALUE") },
+    { "alg", 0, 0, G_OPTION_ARG_STRING, &o->algs, N_("Allowed algorithms, comma-separated"), N_("A[,B…]") },
+    { "leeway", 0, 0, G_OPTION_ARG_INT, &o->leeway, N_("Clock leeway in seconds (default 60)"), N_("SECS") },
+    { "now", 0, 0, G_OPTION_ARG_STRING, &o->now,
+      N_("Evaluate time claims at this instant (default: the clock)"), N_("UNIX") },
+    { "jwks", 0, 0, G_OPTION_ARG_STRING, &o->jwks,
+      N_("Key set to verify with (a URL is fetched only because this option asked)"), N_("FILE|URL") },
+    { "key", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->keys,
+      N_("PEM public key, X.509 certificate, or one JWK (repeatable)"), N_("FILE") },
+    { "secret", 0, 0, G_OPTION_ARG_STRING, &o->secret,
+      N_("HMAC secret (visible to other users in the process list: prefer --secret-file)"), N_("TEXT") },
+    { "secret-file", 0, 0, G_OPTION_ARG_FILENAME, &o->secret_file,
+      N_("HMAC secret from a file (its bytes, minus one trailing newline)"), N_("FILE") },
+    { "secret-base64", 0, 0, G_OPTION_ARG_NONE, &o->secret_base64,
+      N_("The secret is base64 or base64url encoded"), NULL },
+    { "discover", 0, 0, G_OPTION_ARG_NONE, &o->discover,
+      N_("Fetch the issuer's OIDC discovery document, then its jwks_uri"), NULL },
+    { "request", 0, 0, G_OPTION_ARG_STRING, &o->request,
+      N_("Send a request carrying the token and add the response's findings"), N_("URL") },
+    { "request-method", 'X', 0, G_OPTION_ARG_STRING, &o->method, N_("Method for --request (default GET)"),
+      N_("METHOD") },
+    { "header", 'H', 0, G_OPTION_ARG_STRING_ARRAY, &o->headers,
+      N_("Header for --request (repeatable)"), N_("'Name: value'") },
+    { "insecure", 'k', 0, G_OPTION_ARG_NONE, &o->insecure,
+      N_("Accept an invalid TLS certificate for these requests (never the default)"), NULL },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &o->timeout, N_("Network timeout in seconds (default 30)"), N_("SECS") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Machine-readable report"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Show the version"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, N_("[INPUT]") },
+    { NULL }
+  };
+
+  ctx = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
+  g_option_context_set_summary (ctx, _("Tell why an API answered 401 Unauthorized: decode a bearer token, "
+                                       "check its claims and signature, and rank the likely causes.\n\n"
+                                       "INPUT is a token, a file (.jwt, .har, text holding an Authorization "
+                                       "line or a curl command), or - for standard input (the default)."));
+  g_option_context_set_description (ctx, _("Exit status: 0 no error findings, 1 at least one error finding, "
+                                           "2 usage error or unreadable file.\n\n"
+                                           "Nothing is sent over the network unless --jwks URL, --discover "
+                                           "or --request asks for it."));
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  return g_option_context_parse (ctx, argc, argv, error);
+}
+
+/* ---- input ---------------------------------------------------------------- */
+
+static gboolean
+read_stream (GInputStream *in, GByteArray *buf, const char *what, GError **error)
+{
+  guint8 chunk[65536];
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (in, chunk, sizeof chunk, NULL, error);
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        return TRUE;
+      if (buf->len + n > MAX_INPUT_SIZE)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                       _("%s is larger than %d MiB"), what, MAX_INPUT_SIZE / (1024 * 1024));
+          return FALSE;
+        }
+      g_byte_array_append (buf, chunk, n);
+    }
+}
+
+static GBytes *
+read_all_stdin (GError **error)
+{
+  g_autoptr (GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  g_autoptr (GByteArray) buf = g_byte_array_new ();
+
+  if (!read_stream (in, buf, _("standard input"), error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+}
+
+static GBytes *
+read_file (const char *path, GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr (GFileInputStream) in = NULL;
+  g_autoptr (GByteArray) buf = g_byte_array_new ();
+  g_autofree char *what = g_strdup_printf ("“%s”", path);
+
+  in = g_file_read (file, NULL, error);
+  if (in == NULL)
+    return NULL;
+  if (!read_stream (G_INPUT_STREAM (in), buf, what, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+}
+
+/* ---- keys ----------------------------------------------------------------- */
+
+static gboolean
+is_url (const char *s)
+{
+  return g_str_has_prefix (s, "https://") || g_str_has_prefix (s, "http://");
+}
+
+/* The URL for a person, without its query (which may carry an access_token). */
+static char *
+redacted_url (const char *url)
+{
+  const char *q = url ? strpbrk (url, "?#") : NULL;
+
+  if (url == NULL)
+    return g_strdup ("");
+  return q ? g_strdup_printf ("%.*s?…", (int) (q - url), url) : g_strdup (url);
+}
+
+static void
+net_options (Cli *cli, JdNetOptions *options)
+{
+  options->timeout = cli->opt.timeout > 0 ? cli->opt.timeout : 0;
+  options->max_body = 0;
+  options->flags = cli->opt.insecure ? JD_NET_ACCEPT_INVALID_CERTIFICATE : JD_NET_FLAGS_NONE;
+}
+
+/* --key, --secret, --secret-file and --jwks FILE, into @set. */
+static gboolean
+load_local_keys (Cli *cli, JdKeySet *set, GError **error)
+{
+  Options *o = &cli->opt;
+
+  if (o->jwks != NULL && !is_url (o->jwks))
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (o->jwks);
+      if (!jd_key_set_load_file (set, file, error))
+        {
+          g_prefix_error (error, "--jwks %s: ", o->jwks);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; o->keys != NULL && o->keys[i] != NULL; i++)
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (o->keys[i]);
+      if (!jd_key_set_load_file (set, file, error))
+        {
+          g_prefix_error (error, "--key %s: ", o->keys[i]);
+          return FALSE;
+        }
+    }
+  if (cli->secret != NULL &&
+      !jd_key_set_add_secret (set, cli->secret, cli->secret_len, o->secret_base64, error))
+    {
+      g_prefix_error (error, o->secret_file ? "--secret-file %s: " : "--secret: ",
+                      o->secret_file ? o->secret_file : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_secret (Cli *cli, GError **error)
+{
+  Options *o = &cli->opt;
+
+  if (o->secret != NULL && o->secret_file != NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--secret and --secret-file cannot be used together"));
+      return FALSE;
+    }
+  if (o->secret != NULL)
+    {
+      cli->secret_len = strlen (o->secret);
+      cli->secret = g_strdup (o->secret);
+    }
+  else if (o->secret_file != NULL)
+    {
+      g_autoptr (GBytes) bytes = read_file (o->secret_file, error);
+      gsize len = 0;
+      const char *data;
+
+      if (bytes == NULL)
+        {
+          g_prefix_error (error, "--secret-file: ");
+          return FALSE;
+        }
+      data = g_bytes_get_data (bytes, &len);
+      /* The file's bytes, minus one trailing newline (DESIGN.md). */
+      if (len > 0 && data[len - 1] == '\n')
+        len--;
+      if (len > 0 && data[len - 1] == '\r')
+        len--;
+      cli->secret = g_malloc (len + 1);
+      memcpy (cli->secret, data, len);
+      cli->secret[len] = '\0';
+      cli->secret_len = len;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_keys (Cli *cli, GError **error)
+{
+  Options *o = &cli->opt;
+
+  if (!read_secret (cli, error))
+    return FALSE;
+
+  if (o->jwks != NULL && is_url (o->jwks))
+    {
+      JdNetOptions options;
+
+      /* A URL is fetched only because this option asked. */
+      net_options (cli, &options);
+      cli->remote = jd_net_fetch_jwks (o->jwks, &options, NULL, error);
+      if (cli->remote == NULL)
+        {
+          g_prefix_error (error, "--jwks %s: ", o->jwks);
+          return FALSE;
+        }
+      cli->keys = g_object_ref (jd_remote_keys_get_key_set (cli->remote));
+    }
+  else
+    cli->keys = jd_key_set_new ();
+
+  if (!load_local_keys (cli, cli->keys, error))
+    return FALSE;
+  cli->have_keys = o->jwks != NULL || o->keys != NULL || cli->secret != NULL;
+  return TRUE;
+}
+
+static const char *
+token_issuer (JdToken *token)
+{
+  JsonObject *claims = jd_token_get_claims (token);
+  JsonNode *iss = claims ? json_object_get_member (claims, "iss") : NULL;
+
+  if (iss == NULL || !JSON_NODE_HOLDS_VALUE (iss) || json_node_get_value_type (iss) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (iss);
+}
+
+/* The keys to verify @token with: --discover's for its issuer, else the
+ * command line's. Sets *@remote to the JdRemoteKeys they came from, if any.
+ * NULL (no error) when there is nothing to verify with. */
+static JdKeySet *
+keys_for_token (Cli *cli, JdToken *token, JdRemoteKeys **remote, GError **error)
+{
+  const char *iss;
+  JdRemoteKeys *found;
+
+  *remote = cli->remote;
+  if (!cli->opt.discover)
+    return cli->have_keys ? cli->keys : NULL;
+
+  iss = token_issuer (token);
+  if (iss == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("--discover: the token has no \"iss\" to discover keys from"));
+      return NULL;
+    }
+  found = g_hash_table_lookup (cli->discovered, iss);
+  if (found == NULL)
+    {
+      JdNetOptions options;
+
+      net_options (cli, &options);
+      found = jd_net_discover (iss, &options, NULL, error);
+      if (found == NULL)
+        {
+          g_prefix_error (error, "--discover %s: ", iss);
+          return NULL;
+        }
+      if (!load_local_keys (cli, jd_remote_keys_get_key_set (found), error))
+        {
+          g_object_unref (found);
+          return NULL;
+        }
+      g_hash_table_insert (cli->discovered, g_strdup (iss), found);
+    }
+  *remote = found;
+  return jd_remote_keys_get_key_set (found);
+}
+
+/* Verify, diagnose, fetch what options ask for, and add to the report.
+ * @findings_in: when not NULL, the caller's diagnosis (a HAR entry's). */
+static gboolean
+diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
+                JdHarEntry *entry, GError **error)
+{
+  g_autoptr (JdVerifyResult) verification = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  JdRemoteKeys *remote = NULL;
+  JdKeySet *keys;
+  g_autoptr (GError) local_error = NULL;
+
+  keys = keys_for_token (cli, token, &remote, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (keys != NULL)
+    verification = jd_verify (token, keys, (const char *const *) cli->expect->algorithms);
+
+  if (entry != NULL)
+    /* Without --now, each entry is judged at its own startedDateTime, as the window does. */
+    findings = jd_har_entry_diagnose (entry, cli->expect, !cli->now_given, verification);
+  else
+    findings = jd_diagnose (token, cli->expect, verification, input);
+  if (findings == NULL)
+    return TRUE;
+
+  if (remote != NULL)
+    {
+      g_autoptr (GPtrArray) more = jd_remote_keys_diagnose (remote, token);
+      jd_findings_merge (findings, more);
+    }
+
+  if (cli->opt.request != NULL)
+    {
+      JdNetOptions options;
+      g_autoptr (JdRequest) request = NULL;
+      g_autoptr (JdResponse) response = NULL;
+      g_autoptr (GPtrArray) more = NULL;
+
+      net_options (cli, &options);
+      request = jd_net_request_new_from_args (cli->opt.request, cli->opt.method,
+                                              (const char *const *) cli->opt.headers,
+                                              jd_token_get_text (token), error);
+      if (request == NULL)
+        return FALSE;
+      response = jd_net_send (request, &options, NULL, error);
+      if (response == NULL)
+        {
+          g_prefix_error (error, "--request %s: ", cli->opt.request);
+          return FALSE;
+        }
+      {
+        /* The live answer's Date is compared with this computer's clock, even under --now. */
+        g_autoptr (JdExpectations) live = jd_expectations_copy (cli->expect);
+        live->now = g_get_real_time () / G_USEC_PER_SEC;
+        more = jd_net_response_diagnose (response, token, live);
+      }
+      jd_findings_merge (findings, more);
+    }
+
+  jd_report_add (cli->report, source, token, verification, findings);
+  if (cli->opt.request != NULL)
+    {
+      g_autofree char *url = redacted_url (cli->opt.request);
+      g_autofree char *note = g_strdup_printf (_("sent: %s %s"), cli->opt.method ? cli->opt.method : "GET", url);
+      jd_report_add_note (cli->report, note);
+    }
+  return TRUE;
+}
+
+/* ---- diagnosis ------------------------------------------------------------ */
+
+static gboolean
+diagnose_text (Cli *cli, const char *source, const char *data, gsize len, GError **error)
+{
+  g_autoptr (JdInput) input = jd_input_parse (data, len);
+  g_autoptr (JdToken) token = jd_token_parse (jd_input_get_token (input), -1);
+
+  return diagnose_token (cli, source, token, input, NULL, error);
+}
+
+/* A HAR is JSON whose top-level object has "log": sniff cheaply before
+ * handing it to the HAR reader, so a token file is never parsed as JSON. */
+static gboolean
+looks_like_har (const char *name, const char *data, gsize len)
+{
+  gsize i = 0;
+
+  if (name != NULL && g_str_has_suffix (name, ".har"))
+    return TRUE;
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+  if (i >= len || data[i] != '{')
+    return FALSE;
+  return g_strstr_len (data + i, MIN (len - i, 4096), "\"log\"") != NULL;
+}
+
+static gboolean
+diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
+{
+  GPtrArray *problems;
+  guint n;
+
+  problems = jd_har_get_problems (har);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      JdHarProblem *p = g_ptr_array_index (problems, i);
+      g_printerr ("jwt-doctor-cli: %s: %s\n", name, p->message);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (har));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JdHarEntry) entry = g_list_model_get_item (G_LIST_MODEL (har), i);
+      g_autoptr (JdToken) token = NULL;
+      g_autofree char *source = NULL;
+      g_autofree char *url = NULL;
+      g_autofree char *note = NULL;
+      guint before = jd_report_get_n_tokens (cli->report);
+
+      if (!jd_har_entry_has_token (entry))
+        continue;
+      token = jd_token_parse (jd_har_entry_get_token (entry), -1);
+      source = jd_har_entry_dup_source (entry);
+      if (!diagnose_token (cli, source, token, NULL, entry, error))
+        return FALSE;
+      if (jd_report_get_n_tokens (cli->report) == before)
+        continue;
+      url = redacted_url (jd_har_entry_get_url (entry));
+      note = g_strdup_printf ("%s %s → %u %s (%s, %s)", jd_har_entry_get_method (entry), url,
+                              jd_har_entry_get_status (entry),
+                              jd_har_entry_get_status_text (entry) ? jd_har_entry_get_status_text (entry) : "",
+                              jd_har_entry_get_token_source_label (entry),
+                              jd_har_entry_get_started_iso (entry) ? jd_har_entry_get_started_iso (entry) : "?");
+      jd_report_add_note (cli->report, note);
+      if (!cli->now_given && jd_har_entry_has_started (entry))
+        jd_report_set_judged_at (cli->report, jd_har_entry_get_started_unix (entry));
+    }
+
+  if (jd_har_get_n_with_token (har) == 0)
+    {
+      if (jd_har_is_sanitized (har))
+        g_printerr ("jwt-doctor-cli: %s: %s\n", name, jd_har_get_sanitized_message (har));
+      else
+        g_printerr (_("jwt-doctor-cli: %s: no request in this HAR carries a bearer token\n"), name);
+    }
+  return TRUE;
+}
+
+static gboolean
+diagnose_bytes (Cli *cli, const char *source, const char *name, GBytes *bytes, GError **error)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (data == NULL)
+    data = "";
+  if (looks_like_har (name, data, len))
+    {
+      g_autoptr (JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, error);
+      return har != NULL && diagnose_har (cli, har, name, error);
+    }
+  return diagnose_text (cli, source, data, len, error);
+}
+
+static gboolean
+build_expectations (Cli *cli, GError **error)
+{
+  Options *o = &cli->opt;
+  JdExpectations *e = jd_expectations_new ();
+
+  cli->expect = e;
+  e->leeway = o->leeway;
+  if (o->leeway < 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--leeway must be 0 or more seconds"));
+      return FALSE;
+    }
+  if (o->now != NULL)
+    {
+      char *end = NULL;
+      gint64 now;
+
+      errno = 0;
+      now = g_ascii_strtoll (o->now, &end, 10);
+      if (errno != 0 || end == o->now || *end != '\0')
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--now %s: expected a Unix time in seconds, e.g. 1748441600"), o->now);
+          return FALSE;
+        }
+      e->now = now;
+      cli->now_given = TRUE;
+    }
+  e->audience = g_strdup (o->aud);
+  e->issuer = g_strdup (o->iss);
+  if (o->algs != NULL)
+    {
+      g_auto (GStrv) parts = g_strsplit (o->algs, ",", -1);
+      g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
+
+      for (guint i = 0; parts[i]; i++)
+        {
+          g_strstrip (parts[i]);
+          if (*parts[i])
+            g_strv_builder_add (b, parts[i]);
+        }
+      e->algorithms = g_strv_builder_end (b);
+      if (e->algorithms[0] == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--alg needs at least one algorithm"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+int
+jd_cli_main (int argc, char **argv)
+{
+  Cli cli = { { 0 } };
+  g_autoptr (GError) error = NULL;
+  int status = JD_CLI_EXIT_USAGE;
+  const char *arg;
+
+  cli.opt.leeway = JD_DEFAULT_LEEWAY;
+
+  if (!parse_options (&cli.opt, &argc, &argv, &error))
+    {
+      usage_error ("%s", error->message);
+      g_printerr (_("Try “jwt-doctor-cli --help”.\n"));
+      goto out;
+    }
+  if (cli.opt.version)
+    {
+      g_print ("jwt-doctor-cli %s\n", PACKAGE_VERSION);
+      status = JD_CLI_EXIT_OK;
+      goto out;
+    }
+  if (cli.opt.inputs != NULL && g_strv_length (cli.opt.inputs) > 1)
+    {
+      usage_error (_("give one INPUT (a token, a file, or -); got %u"), g_strv_length (cli.opt.inputs));
+      goto out;
+    }
+  if (!build_expectations (&cli, &error) || !load_keys (&cli, &error))
+    {
+      usage_error ("%s", error->message);
+      goto out;
+    }
+
+  cli.report = jd_report_new ();
+  cli.discovered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  arg = cli.opt.inputs ? cli.opt.inputs[0] : "-";
+
+  if (g_str_equal (arg, "-"))
+    {
+      g_autoptr (GBytes) bytes = NULL;
+
+      if (isatty (STDIN_FILENO) && cli.opt.inputs == NULL)
+        {
+          usage_error (_("no INPUT: give a token or a file, or pipe one in (see --help)"));
+          goto out;
+        }
+      bytes = read_all_stdin (&error);
+      if (bytes == NULL)
+        {
+          usage_error (_("cannot read standard input: %s"), error->message);
+          goto out;
+        }
+      if (!diagnose_bytes (&cli, "stdin", _("standard input"), bytes, &error))
+        {
+          usage_error ("%s", error->message);
+          goto out;
+        }
+    }
+  else if (g_file_test (arg, G_FILE_TEST_EXISTS) && g_str_has_suffix (arg, ".har"))
+    {
+      /* Mapped, not copied: a 100 MB HAR stays below its own size in memory. */
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (arg);
+      g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
+
+      if (har == NULL || !diagnose_har (&cli, har, arg, &error))
+        {
+          usage_error (_("“%s”: %s"), arg, error->message);
+          goto out;
+        }
+    }
+  else if (g_file_test (arg, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr (GBytes) bytes = read_file (arg, &error);
+
+      if (bytes == NULL)
+        {
+          usage_error (_("cannot read “%s”: %s"), arg, error->message);
+          goto out;
+        }
+      if (!diagnose_bytes (&cli, "file", arg, bytes, &error))
+        {
+          usage_error (_("“%s”: %s"), arg, error->message);
+          goto out;
+        }
+    }
+  else if (!diagnose_text (&cli, "argument", arg, strlen (arg), &error))
+    {
+      usage_error ("%s", error->message);
+      goto out;
+    }
+
+  if (cli.opt.json)
+    {
+      g_autofree char *json = jd_report_to_json (cli.report, TRUE);
+      g_print ("%s\n", json);
+    }
+  else
+    {
+      gboolean color = isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL;
+      g_autofree char *text = jd_report_to_text (cli.report, color, cli.expect->now);
+      g_print ("%s", text);
+    }
+  status = jd_report_has_errors (cli.report) ? JD_CLI_EXIT_ERRORS : JD_CLI_EXIT_OK;
+
+out:
+  g_clear_object (&cli.report);
+  g_clear_object (&cli.keys);
+  g_clear_object (&cli.remote);
+  g_clear_pointer (&cli.discovered, g_hash_table_unref);
+  if (cli.secret)
+    memset (cli.secret, 0, cli.secret_len);
+  g_free (cli.secret);
+  g_clear_pointer (&cli.expect, jd_expectations_free);
+  options_clear (&cli.opt);
+  return status;
+}

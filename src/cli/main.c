@@ -4,13 +4,18 @@
  */
 #include "config.h"
 
-#include <stdio.h>
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "jd-cli.h"
 
 int
 main (int argc, char **argv)
 {
-  (void) argc;
-  (void) argv;
-  fputs ("jwt-doctor-cli: not yet\n", stderr);
-  return 2;
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return jd_cli_main (argc, argv);
 }

@@ -79,8 +79,9 @@ arg_from_word (Word *word, gsize offset)
 
   arg.data = word->text->str + offset;
   arg.len = word->text->len - offset;
-  arg.starts = (const gsize *) (gpointer) word->starts->data + offset;
-  arg.ends = (const gsize *) (gpointer) word->ends->data + offset;
+  /* An empty GArray's data is NULL, and NULL + 0 is undefined behaviour. */
+  arg.starts = word->starts->data ? (const gsize *) (gpointer) word->starts->data + offset : NULL;
+  arg.ends = word->ends->data ? (const gsize *) (gpointer) word->ends->data + offset : NULL;
 
   return arg;
 }
@@ -94,8 +95,11 @@ arg_sub (const Arg *arg, gsize from, gsize to)
 
   sub.data += from;
   sub.len = to - from;
-  sub.starts += from;
-  sub.ends += from;
+  if (sub.starts != NULL) /* NULL for an empty word */
+    {
+      sub.starts += from;
+      sub.ends += from;
+    }
 
   return sub;
 }
@@ -480,21 +484,29 @@ split_cmd (const char *data, gsize from, gsize to)
   return words;
 }
 
-/* Chrome's cmd flavour ends lines with " ^" and quotes with ^" … ^". */
+/* Chrome's cmd flavour ends lines with " ^" and quotes the URL with
+ * ^" … ^" (a bash command may hold ^" inside a quoted body, so that alone
+ * is not enough further on). */
 static gboolean
 is_cmd_flavour (const char *data, gsize from, gsize to)
 {
-  gboolean caret_continuation = FALSE;
+  gboolean caret = FALSE;
+  gsize i = from;
 
-  for (gsize i = from; i + 1 < to; i++)
+  while (i < to && is_blank (data[i]))
+    i++;
+  if (to - i >= 7 && g_ascii_strncasecmp (data + i, "curl ^\"", 7) == 0)
+    caret = TRUE;
+
+  for (; i + 1 < to; i++)
     {
       if (data[i] == '\\' && (data[i + 1] == '\n' || data[i + 1] == '\r'))
         return FALSE;
-      if (data[i] == '^' && (data[i + 1] == '\n' || data[i + 1] == '\r' || data[i + 1] == '"'))
-        caret_continuation = TRUE;
+      if (data[i] == '^' && (data[i + 1] == '\n' || data[i + 1] == '\r'))
+        caret = TRUE;
     }
 
-  return caret_continuation;
+  return caret;
 }
 
 /* ------------------------------------------------------------------ */

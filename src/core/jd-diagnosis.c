@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
 #include <glib/gi18n-lib.h>
 
 #include "jd-diagnosis.h"
@@ -56,19 +57,19 @@ jd_expectations_free (JdExpectations *self)
 /* ---- wording ------------------------------------------------------------ */
 
 static char *
-format_duration (gint64 seconds)
-{
-  return jd_time_format_duration (seconds);
-}
-
-static char *
 format_instant (double t)
 {
-  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc ((gint64) floor (t));
+  /* gmtime_r rather than GDateTime: this runs on every keystroke. */
+  time_t secs;
+  struct tm tm;
 
-  if (dt == NULL)
+  if (!(t > -62135596800.0 && t < 253402300800.0))
     return g_strdup_printf ("%.0f", t);
-  return g_date_time_format (dt, "%Y-%m-%d %H:%M:%S UTC");
+  secs = (time_t) floor (t);
+  if (gmtime_r (&secs, &tm) == NULL)
+    return g_strdup_printf ("%.0f", t);
+  return g_strdup_printf ("%04d-%02d-%02d %02d:%02d:%02d UTC", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                          tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 /* ---- claims ------------------------------------------------------------- */
@@ -133,7 +134,7 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
 
       if ((double) now >= exp + L)
         {
-          g_autofree char *ago = format_duration ((gint64) floor (now - exp));
+          g_autofree char *ago = jd_time_format_duration ((gint64) floor (now - exp));
           g_autofree char *msg = g_strdup_printf (_("The token expired %s ago, at %s"), ago, when);
           jd_findings_add (out, JD_FINDING_EXPIRED, JD_SEVERITY_ERROR, JD_RANK_EXPIRED, "exp", msg,
                            _("Get a new token: use the refresh token or sign in again. If a fresh "
@@ -141,8 +142,8 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
         }
       else if ((double) now >= exp)
         {
-          g_autofree char *ago = format_duration ((gint64) floor (now - exp));
-          g_autofree char *leeway = format_duration (L);
+          g_autofree char *ago = jd_time_format_duration ((gint64) floor (now - exp));
+          g_autofree char *leeway = jd_time_format_duration (L);
           g_autofree char *msg = g_strdup_printf (_("The token expired %s ago, at %s; it passes only "
                                                     "because of the %s leeway"), ago, when, leeway);
           jd_findings_add (out, JD_FINDING_EXPIRED, JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
@@ -150,7 +151,7 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
         }
       else if (exp - now <= L)
         {
-          g_autofree char *in = format_duration ((gint64) ceil (exp - now));
+          g_autofree char *in = jd_time_format_duration ((gint64) ceil (exp - now));
           g_autofree char *msg = g_strdup_printf (_("The token expires in %s, within the leeway: "
                                                     "a server whose clock is ahead already rejects it"), in);
           jd_findings_add (out, "expires-soon", JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
@@ -158,14 +159,14 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
         }
       else if (exp - now <= EXPIRES_SOON)
         {
-          g_autofree char *in = format_duration ((gint64) ceil (exp - now));
+          g_autofree char *in = jd_time_format_duration ((gint64) ceil (exp - now));
           g_autofree char *msg = g_strdup_printf (_("The token expires in %s, at %s"), in, when);
           jd_findings_add (out, "expires-soon", JD_SEVERITY_INFO, JD_RANK_EXPIRED, "exp", msg,
                            _("Requests made after that need a fresh token."));
         }
       else
         {
-          g_autofree char *in = format_duration ((gint64) floor (exp - now));
+          g_autofree char *in = jd_time_format_duration ((gint64) floor (exp - now));
           g_autofree char *msg = g_strdup_printf (_("Not expired: valid for another %s, until %s"), in, when);
           jd_findings_add (out, "not-expired", JD_SEVERITY_OK, JD_RANK_EXPIRED, "exp", msg, NULL);
         }
@@ -173,7 +174,7 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
 
   if (has_nbf == TIME_OK && nbf > (double) now)
     {
-      g_autofree char *ahead = format_duration ((gint64) ceil (nbf - now));
+      g_autofree char *ahead = jd_time_format_duration ((gint64) ceil (nbf - now));
       g_autofree char *when = format_instant (nbf);
       gboolean beyond = nbf > (double) (now + L);
       g_autofree char *msg = g_strdup_printf (beyond ? _("The token is not valid for another %s (nbf is %s)")
@@ -188,7 +189,7 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
 
   if (has_iat == TIME_OK && iat > (double) now)
     {
-      g_autofree char *ahead = format_duration ((gint64) ceil (iat - now));
+      g_autofree char *ahead = jd_time_format_duration ((gint64) ceil (iat - now));
       gboolean beyond = iat > (double) (now + L);
       g_autofree char *msg = g_strdup_printf (beyond ? _("The token was issued %s in the future: the "
                                                          "issuer's clock is ahead of this one")
@@ -203,10 +204,11 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
 
   if (has_exp == TIME_OK && has_iat == TIME_OK && exp > iat && exp - iat < SHORT_LIFETIME)
     {
-      g_autofree char *life = format_duration ((gint64) (exp - iat));
+      g_autofree char *life = jd_time_format_duration ((gint64) (exp - iat));
       g_autofree char *msg = g_strdup_printf (_("The token lives only %s (exp − iat): clients that "
                                                 "refresh late or in bursts see 401s come and go"), life);
       jd_findings_add (out, "short-lifetime", JD_SEVERITY_INFO, JD_RANK_INFO, "exp", msg,
+                       /* xgettext:no-c-format */
                        _("Refresh tokens ahead of expiry (e.g. at 80% of their lifetime), or lengthen "
                          "the access token lifetime at the issuer."));
     }
@@ -503,12 +505,6 @@ fix_for_problem (const JdTokenProblem *p)
     }
 }
 
-static int
-compare_finding_ptrs (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jd_finding_compare (*(gpointer const *) a, *(gpointer const *) b, user_data);
-}
-
 GPtrArray *
 jd_diagnose (JdToken              *token,
              const JdExpectations *expect,
@@ -589,6 +585,6 @@ jd_diagnose (JdToken              *token,
                      _("Load the issuer's JWKS, a public key or the HMAC secret (Keys page, or "
                        "--jwks / --key / --secret) to check it."));
 
-  g_ptr_array_sort_with_data (out, compare_finding_ptrs, NULL);
+  jd_findings_sort (out);
   return g_steal_pointer (&out);
 }

@@ -211,6 +211,30 @@ jd_findings_add (GPtrArray  *findings,
   g_ptr_array_add (findings, jd_finding_new (id, severity, rank, claim, message, fix));
 }
 
+static int
+compare_finding_ptrs (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return jd_finding_compare (*(gpointer const *) a, *(gpointer const *) b, user_data);
+}
+
+void
+jd_findings_sort (GPtrArray *findings)
+{
+  g_return_if_fail (findings != NULL);
+  /* g_ptr_array_sort_with_data() is a stable merge sort. */
+  g_ptr_array_sort_with_data (findings, compare_finding_ptrs, NULL);
+}
+
+void
+jd_findings_merge (GPtrArray *into, GPtrArray *more)
+{
+  g_return_if_fail (into != NULL);
+
+  for (guint i = 0; more != NULL && i < more->len; i++)
+    g_ptr_array_add (into, g_object_ref (g_ptr_array_index (more, i)));
+  jd_findings_sort (into);
+}
+
 JdFinding *
 jd_findings_find (GPtrArray *findings, const char *id)
 {

@@ -85,6 +85,11 @@ void        jd_findings_add         (GPtrArray  *findings,
                                      const char *claim,
                                      const char *message,
                                      const char *fix);
+/* Sorts @findings (a GPtrArray of JdFinding) with jd_finding_compare(); stable. */
+void        jd_findings_sort        (GPtrArray  *findings);
+/* Appends a reference to every finding of @more (nullable) to @into, then sorts @into. */
+void        jd_findings_merge       (GPtrArray  *into,
+                                     GPtrArray  *more);
 gboolean    jd_findings_has         (GPtrArray  *findings,
                                      const char *id);
 JdFinding  *jd_findings_find        (GPtrArray  *findings,

@@ -18,8 +18,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-har.h"
+#include "jd-input.h"
 #include "jd-json-reader.h"
 #include "jd-token.h"
+#include "jd-www-authenticate.h"
 
 G_DEFINE_QUARK (jd-har-error-quark, jd_har_error)
 
@@ -443,7 +445,7 @@ decode_body (JdHarEntry     *self,
       guchar *out;
 
       /* g_base64_decode_inplace stops quietly at junk; that is what a viewer wants */
-      out = g_base64_decode_inplace (text->str, &out_len);
+      out = strlen (text->str) > 1 ? g_base64_decode_inplace (text->str, &out_len) : NULL;
       (void) out;
       g_string_truncate (text, out_len);
     }
@@ -522,6 +524,65 @@ jd_har_entry_dup_response (JdHarEntry *self)
     jd_response_set_elapsed_ms (response, self->time_ms);
 
   return response;
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return jd_finding_compare (*(gpointer const *) a, *(gpointer const *) b, user_data);
+}
+
+GPtrArray *
+jd_har_entry_diagnose (JdHarEntry           *self,
+                       const JdExpectations *expect,
+                       gboolean              at_entry_time,
+                       JdVerifyResult       *verification)
+{
+  g_autoptr(JdExpectations) at = NULL;
+  g_autoptr(JdToken) token = NULL;
+  g_autoptr(JdInput) input = NULL;
+  g_autoptr(JdResponse) response = NULL;
+  GPtrArray *findings;
+
+  g_return_val_if_fail (JD_IS_HAR_ENTRY (self), NULL);
+
+  if (self->token == NULL)
+    return NULL;
+
+  at = expect != NULL ? jd_expectations_copy (expect) : jd_expectations_new ();
+  if (at_entry_time && self->has_started)
+    at->now = jd_har_entry_get_started_unix (self);
+
+  token = jd_token_parse (self->token, -1);
+  if (self->token_source == JD_HAR_TOKEN_SOURCE_AUTHORIZATION)
+    {
+      const char *auth = jd_har_entry_get_authorization (self);
+      g_autofree char *line = g_strconcat ("Authorization: ", auth, NULL);
+
+      input = jd_input_parse (line, strlen (line));
+    }
+
+  findings = jd_diagnose (token, at, verification, input);
+
+  response = jd_har_entry_dup_response (self);
+  if (response != NULL)
+    {
+      g_autoptr(GPtrArray) more = jd_response_diagnose (response, token, at);
+
+      for (guint i = 0; more != NULL && i < more->len; i++)
+        {
+          JdFinding *f = g_ptr_array_index (more, i);
+
+          /* the same id from both (e.g. server-clock-skew) is reported once */
+          if (!jd_findings_has (findings, jd_finding_get_id (f)))
+            g_ptr_array_add (findings, g_object_ref (f));
+        }
+      g_ptr_array_sort_with_data (findings, compare_findings, NULL);
+    }
+
+  return findings;
 }
 
 char *
@@ -1010,7 +1071,7 @@ add_problem (Ctx        *ctx,
 
   jd_json_offset_to_line_column (ctx->data, ctx->len, offset, &line, &column);
   add_problem_message (ctx, offset, fatal,
-                       g_strdup_printf (_("byte %" G_GSIZE_FORMAT " (line %u, column %u): %s"),
+                       g_strdup_printf (_("byte %zu (line %u, column %u): %s"),
                                         offset, line, column, what));
 }
 
@@ -1121,7 +1182,9 @@ read_text (Ctx         *ctx,
         if (base64)
           {
             gsize len = 0;
-            g_base64_decode_inplace (value->str, &len);
+            /* g_base64_decode_inplace is a critical for fewer than 2 bytes (up to a NUL) */
+            if (strlen (value->str) > 1)
+              g_base64_decode_inplace (value->str, &len);
             g_string_truncate (value, len);
             if (g_utf8_validate_len (value->str, value->len, NULL))
               g_string_append_len (out, value->str, value->len);

@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 
+#include "jd-diagnosis.h"
 #include "jd-request.h"
 
 G_BEGIN_DECLS
@@ -122,6 +123,19 @@ const char       *jd_har_entry_get_response_mime_type (JdHarEntry *self); /* nul
 JdRequest        *jd_har_entry_dup_request  (JdHarEntry *self);
 /* NULL for status 0 (no response was received). */
 JdResponse       *jd_har_entry_dup_response (JdHarEntry *self);
+
+/* Every finding for the entry's token and its response, sorted with
+ * jd_finding_compare(): jd_diagnose() (with the Authorization header as the
+ * paste, so "Bearer Bearer …" is named) merged with jd_response_diagnose().
+ * @expect (nullable): defaults; when @at_entry_time is TRUE and the entry
+ * has a startedDateTime, time claims are judged at that instant (whole
+ * seconds) instead of expect->now. @verification (nullable) as for
+ * jd_diagnose(). NULL when the entry carries no token.
+ * Returns: (transfer full) (element-type JdFinding) (nullable) */
+GPtrArray        *jd_har_entry_diagnose     (JdHarEntry           *self,
+                                             const JdExpectations *expect,
+                                             gboolean              at_entry_time,
+                                             JdVerifyResult       *verification);
 
 /* "har:INDEX", the CLI's "source" (transfer full). */
 char             *jd_har_entry_dup_source   (JdHarEntry *self);

@@ -292,16 +292,22 @@ set_token (JdInput *self, const Span *span, gsize from, gsize to)
   g_assert (from <= to && to <= span->len);
 
   token = g_string_sized_new (to - from);
-  for (gsize i = from; i < to; i++)
+  for (gsize i = from; i < to;)
     {
-      /* The result is a C string: a NUL byte ends it. */
-      if (span->data[i] == '\0')
+      gsize run = i;
+
+      /* Copy runs between spaces at once; a NUL byte ends the token (it is a C string). */
+      while (run < to && span->data[run] != '\0' && !is_space (span->data[run]))
+        run++;
+      g_string_append_len (token, span->data + i, run - i);
+      if (run < to && span->data[run] == '\0')
         {
-          to = i;
+          to = run;
           break;
         }
-      if (!is_space (span->data[i]))
-        g_string_append_c (token, span->data[i]);
+      i = run;
+      while (i < to && is_space (span->data[i]))
+        i++;
     }
 
   g_free (self->token);
@@ -382,6 +388,20 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
       from++;
       to--;
       trim (data, &from, &to);
+    }
+
+  /* "Bearer $TOKEN", "Bearer ${ACCESS_TOKEN}": a shell variable, as in the
+   * commands jd_request_to_curl writes. Its value is not in the paste. */
+  if (data[from] == '$' && to - from >= 2 && (g_ascii_isalpha (data[from + 1]) ||
+                                               data[from + 1] == '_' || data[from + 1] == '{'))
+    {
+      add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING,
+                   _("The token is a shell variable; its value is not part of what was "
+                     "pasted."),
+                   _("Paste the token itself, or the command after the shell has put the "
+                     "variable's value in (e.g. from the browser's \"Copy as cURL\")."));
+      set_token (self, value, from, from);
+      return;
     }
 
   for (gsize i = from; i < to; i++)
@@ -574,7 +594,8 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
 
   /* Another scheme: "JWT eyJ…", "Token eyJ…", "Bearer-Token …". */
   {
-    g_autofree char *scheme = g_utf8_make_valid (data + from, scheme_end - from);
+    /* Shown to a person: valid UTF-8, and not a megabyte of it. */
+    g_autofree char *scheme = g_utf8_make_valid (data + from, MIN (scheme_end - from, 32));
     g_autofree char *message = g_strdup_printf (
       _("The Authorization header uses the scheme \"%s\", not \"Bearer\"; servers that "
         "follow RFC 6750 reject it."),
@@ -606,6 +627,23 @@ header_name_end (const char *data, gsize from, gsize to)
     return i + 1;
 
   return 0;
+}
+
+/* "Authorization:" (any case, spaces before the colon) at @data[from]:
+ * the offset after the colon, or 0. "Authorization-Foo:" is not it. */
+static gsize
+authorization_name_end (const char *data, gsize from, gsize to)
+{
+  gsize colon = header_name_end (data, from, to);
+  gsize name_end = from + strlen ("Authorization");
+
+  if (colon == 0 || !has_prefix_ci (data + from, to - from, "Authorization"))
+    return 0;
+  for (gsize i = name_end; i + 1 < colon; i++)
+    if (data[i] != ' ' && data[i] != '\t')
+      return 0;
+
+  return colon;
 }
 
 static gsize
@@ -652,8 +690,7 @@ find_authorization_line (const char *data, gsize from, gsize to, gsize *value_st
       gsize name_end;
 
       trim (data, &a, &b);
-      if (has_prefix_ci (data + a, b - a, "Authorization") &&
-          (name_end = header_name_end (data, a, b)) != 0)
+      if ((name_end = authorization_name_end (data, a, b)) != 0)
         {
           *value_start = name_end;
           *value_end = authorization_value_end (data, name_end, to);
@@ -691,6 +728,82 @@ is_wrapped_token (const char *data, gsize from, gsize to)
     }
 
   return TRUE;
+}
+
+/* "GET /v1/me HTTP/2" and header lines after it, as the browsers' "Copy
+ * Request Headers" write them: the request, or NULL. */
+static JdRequest *
+request_from_header_block (const char *data, gsize from, gsize to)
+{
+  g_autoptr(JdRequest) request = NULL;
+  g_autofree char *line = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *scheme = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *url = NULL;
+  gsize end = line_end (data, from, to);
+  gsize next;
+
+  line = g_strndup (data + from, end - from);
+  g_strstrip (line);
+  parts = g_strsplit (line, " ", -1);
+  if (g_strv_length (parts) != 3 || !g_str_has_prefix (parts[2], "HTTP/") || *parts[0] == '\0')
+    return NULL;
+  for (const char *m = parts[0]; *m != '\0'; m++)
+    if (!g_ascii_isupper (*m))
+      return NULL;
+  if (parts[1][0] != '/' && !g_str_has_prefix (parts[1], "http"))
+    return NULL;
+
+  request = jd_request_new (parts[0], "");
+
+  for (next = end + 1; next < to;)
+    {
+      gsize a = next, b = line_end (data, next, to);
+      gsize name_end;
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+
+      next = b + 1;
+      trim (data, &a, &b);
+      if (a == b)
+        break;
+
+      /* ":authority: api.example.com" */
+      name_end = data[a] == ':' ? header_name_end (data, a + 1, b) : header_name_end (data, a, b);
+      if (name_end == 0 || memchr (data + a, '\0', b - a) != NULL)
+        continue;
+      name = g_strndup (data + a, name_end - 1 - a);
+      g_strstrip (name);
+      value = g_strndup (data + name_end, b - name_end);
+      g_strstrip (value);
+
+      if (g_ascii_strcasecmp (name, ":scheme") == 0)
+        {
+          g_free (scheme);
+          scheme = g_strdup (value);
+        }
+      else if (g_ascii_strcasecmp (name, ":authority") == 0 || g_ascii_strcasecmp (name, "Host") == 0)
+        {
+          if (host == NULL)
+            host = g_strdup (value);
+        }
+      jd_request_add_header (request, name, value);
+    }
+
+  if (next < to)
+    {
+      g_autoptr(GBytes) body = g_bytes_new (data + next, to - next);
+      jd_request_set_body (request, body);
+    }
+
+  if (parts[1][0] != '/' || host == NULL)
+    url = g_strdup (parts[1]);
+  else
+    url = g_strconcat (scheme != NULL ? scheme : "https", "://", host, parts[1], NULL);
+  jd_request_set_url (request, url);
+
+  return g_steal_pointer (&request);
 }
 
 static gboolean
@@ -757,8 +870,7 @@ jd_input_parse (const char *text,
     }
 
   /* "Authorization: …" as the first line. */
-  if (has_prefix_ci (text + from, to - from, "Authorization") &&
-      (value_start = header_name_end (text, from, to)) != 0)
+  if ((value_start = authorization_name_end (text, from, to)) != 0)
     {
       Span value;
 
@@ -794,6 +906,7 @@ jd_input_parse (const char *text,
       Span value = span_sub (&span, value_start, value_end);
 
       self->form = JD_INPUT_FORM_AUTHORIZATION;
+      self->request = request_from_header_block (text, from, to);
       analyze_authorization (self, &value, CONTEXT_PASTE);
       return g_steal_pointer (&self);
     }

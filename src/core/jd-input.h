@@ -41,7 +41,9 @@ const char  *jd_input_get_token        (JdInput *self);
 /* Where the token starts and ends in the pasted text (for highlighting). */
 gsize        jd_input_get_token_start  (JdInput *self);
 gsize        jd_input_get_token_end    (JdInput *self);
-/* For a curl command: the request it makes (method, URL, headers); nullable. */
+/* For a curl command: the request it makes (method, URL, headers); also for
+ * a block of request headers that starts with a request line ("GET /x
+ * HTTP/2", as "Copy Request Headers" writes it). Nullable. */
 JdRequest   *jd_input_get_request      (JdInput *self);
 /* Findings about the paste itself, e.g. double-bearer-prefix (transfer none). */
 GPtrArray   *jd_input_get_findings     (JdInput *self);

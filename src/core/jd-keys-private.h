@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 /* One way a public key can be written down, for the key-confusion check:
  * a server that feeds "the key" to HMAC feeds one of these byte strings. */
 typedef struct {
-  const char *label;  /* untranslated, N_() marked: "its PEM text" … */
+  const char *label;  /* untranslated, marked for gettext: "its PEM text" … */
   GBytes     *bytes;
 } JdKeyForm;
 

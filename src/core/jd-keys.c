@@ -16,6 +16,7 @@
 #include <gnutls/x509.h>
 #include <json-glib/json-glib.h>
 
+#include "jd-json.h"
 #include "jd-keys-private.h"
 
 #define JD_KEYS_MAX_SIZE (16 * 1024 * 1024)
@@ -705,8 +706,9 @@ static gboolean
 rsa_has_roca_fingerprint (const guint8 *n,
                           gsize         len)
 {
-  static const guint primes[] = { 11, 13, 17, 19, 37, 53, 61, 71, 73, 79, 97, 103,
-                                  107, 109, 127, 151, 157 };
+  static const guint primes[] = { 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43,
+                                  47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103,
+                                  107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167 };
 
   if (len < 64)
     return FALSE;
@@ -846,6 +848,7 @@ key_adopt_pubkey (JdKey           *self,
             g_autofree char *x64 = NULL;
             g_autofree char *y64 = NULL;
 
+            g_free (self->crv);
             self->crv = g_strdup (crv);
             self->bits = curve == GNUTLS_ECC_CURVE_SECP521R1 ? 521 : curve == GNUTLS_ECC_CURVE_ED25519 ? 255 : curve == GNUTLS_ECC_CURVE_ED448 ? 448 : size * 8;
             if (x.size <= size)
@@ -1752,14 +1755,23 @@ jd_key_set_check (JdKeySet   *self,
 
   if (n_leaks)
     {
-      g_autofree char *msg = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE,
-                     "%s holds private key material (%s): a JWKS is public, so anyone who "
-                     "can fetch it can sign tokens that your API accepts",
-                     "%s holds private key material (%s): a JWKS is public, so anyone who "
-                     "can fetch it can sign tokens that your API accepts",
-                     n_leaks),
-        source, leaks->str);
+      g_autofree char *msg = NULL;
+
+      if (n_leaks == 1 && keys->len == 1 && ((JdKey *) g_ptr_array_index (keys, 0))->path == NULL)
+        msg = g_strdup_printf (_("%s holds private key material. A JWKS is published for "
+                                 "anyone to fetch: if this key is, anyone can sign tokens "
+                                 "your API accepts."),
+                               source);
+      else
+        msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%s holds private key material (%s). A JWKS is "
+                                            "published for anyone to fetch: if this one is, "
+                                            "anyone can sign tokens your API accepts.",
+                                            "%s holds private key material (%s). A JWKS is "
+                                            "published for anyone to fetch: if this one is, "
+                                            "anyone can sign tokens your API accepts.",
+                                            n_leaks),
+                               source, leaks->str);
       jd_findings_add (self->warnings, JD_FINDING_JWKS_PRIVATE_KEY, JD_SEVERITY_WARNING,
                        JD_RANK_KID, NULL, msg,
                        _("Publish only the public members (kty, kid, use, alg, n, e / crv, x, y) "
@@ -1804,17 +1816,21 @@ load_json (JdKeySet   *self,
            GPtrArray  *keys,
            GError    **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (JsonNode) root_owner = NULL;
   JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
+  /* Duplicate members keep the last value (RFC 7159 behaviour): one odd key
+   * must not sink the whole set. */
+  root_owner = jd_json_parse (data, len, JD_JSON_ALLOW_DUPLICATES | JD_JSON_ALLOW_BOM, NULL,
+                              &local_error);
+  if (root_owner == NULL)
     {
       g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
                    _("%s: not valid JSON: %s"), source, local_error->message);
       return FALSE;
     }
-  root = json_parser_get_root (parser);
+  root = root_owner;
 
   if (JSON_NODE_HOLDS_ARRAY (root))
     {

@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "jd-json.h"
@@ -18,6 +18,8 @@ typedef struct {
   JdVerifyResult *verification;
   GPtrArray *findings;
   GPtrArray *notes;
+  gboolean has_judged_at;
+  gint64 judged_at;
 } Item;
 
 struct _JdReport
@@ -100,6 +102,19 @@ jd_report_add_note (JdReport *self, const char *note)
 
   item = g_ptr_array_index (self->items, self->items->len - 1);
   g_ptr_array_add (item->notes, g_strdup (note));
+}
+
+void
+jd_report_set_judged_at (JdReport *self, gint64 when)
+{
+  Item *item;
+
+  g_return_if_fail (JD_IS_REPORT (self));
+  g_return_if_fail (self->items->len > 0);
+
+  item = g_ptr_array_index (self->items, self->items->len - 1);
+  item->has_judged_at = TRUE;
+  item->judged_at = when;
 }
 
 guint
@@ -272,20 +287,21 @@ signature_words (JdSignatureStatus s)
 }
 
 static void
-append_wrapped (GString *out, const char *indent, const char *text)
+append_wrapped_line (GString *out, const char *indent, const char *text, gsize len)
 {
   /* Wrap at ~78 columns on spaces; UTF-8 safe (counts characters). */
   const char *p = text;
+  const char *end = text + len;
   glong col = 0;
   glong width = 78 - g_utf8_strlen (indent, -1);
 
   g_string_append (out, indent);
-  while (*p)
+  while (p < end)
     {
       const char *word_end = p;
       glong word_len;
 
-      while (*word_end && *word_end != ' ')
+      while (word_end < end && *word_end != ' ')
         word_end = g_utf8_next_char (word_end);
       word_len = g_utf8_strlen (p, word_end - p);
       if (col > 0 && col + 1 + word_len > width)
@@ -302,10 +318,26 @@ append_wrapped (GString *out, const char *indent, const char *text)
       g_string_append_len (out, p, word_end - p);
       col += word_len;
       p = word_end;
-      while (*p == ' ')
+      while (p < end && *p == ' ')
         p++;
     }
   g_string_append_c (out, '\n');
+}
+
+/* Each line of @text (messages may hold several) wrapped under @indent. */
+static void
+append_wrapped (GString *out, const char *indent, const char *text)
+{
+  const char *line = text;
+
+  for (;;)
+    {
+      const char *nl = strchr (line, '\n');
+      append_wrapped_line (out, indent, line, nl ? (gsize) (nl - line) : strlen (line));
+      if (nl == NULL)
+        break;
+      line = nl + 1;
+    }
 }
 
 static void
@@ -370,6 +402,7 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
       const char *alg = jd_token_get_alg (item->token);
       const char *kid = jd_token_get_kid (item->token);
       guint errors = 0, warnings = 0;
+      gint64 item_now = item->has_judged_at ? item->judged_at : now;
 
       if (i > 0)
         g_string_append_c (out, '\n');
@@ -387,16 +420,18 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
       if (header)
         {
           g_string_append_printf (out, "  %s\n", _("Header"));
-          append_claims (out, header, color, now);
+          append_claims (out, header, color, item_now);
         }
       if (claims)
         {
           g_string_append_printf (out, "  %s\n", _("Claims"));
-          append_claims (out, claims, color, now);
+          append_claims (out, claims, color, item_now);
         }
       else if (jd_token_get_payload_text (item->token) && jd_token_get_kind (item->token) != JD_TOKEN_KIND_JWE)
         {
-          g_autofree char *text = g_utf8_substring (jd_token_get_payload_text (item->token), 0, 400);
+          const char *payload = jd_token_get_payload_text (item->token);
+          /* g_utf8_substring reads past the end when end_pos > the length. */
+          g_autofree char *text = g_utf8_substring (payload, 0, MIN (g_utf8_strlen (payload, -1), 400));
           g_string_append_printf (out, "  %s\n    %s\n", _("Payload (not a JSON object)"), text);
         }
 

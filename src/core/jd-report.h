@@ -25,6 +25,10 @@ void      jd_report_add        (JdReport       *self,
 /* Adds a line under the token just added ("GET https://… → 401"), shown in the text report. */
 void      jd_report_add_note   (JdReport       *self,
                                 const char     *note);
+/* The instant the token just added was judged at (e.g. a HAR entry's start),
+ * used for its relative times in the text report instead of @now. */
+void      jd_report_set_judged_at (JdReport    *self,
+                                   gint64       when);
 guint     jd_report_get_n_tokens (JdReport     *self);
 /* TRUE when any token has a finding of severity error. */
 gboolean  jd_report_has_errors (JdReport       *self);

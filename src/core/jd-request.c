@@ -547,12 +547,74 @@ append_printf_octal (GString *out, const guint8 *data, gsize len)
   g_string_append (out, "' |\n");
 }
 
+/* The URL without query parameters whose value is @token. */
+static char *
+url_without_token (const char *url, const char *token)
+{
+  const char *query = strchr (url, '?');
+  const char *fragment;
+  g_autoptr(GString) out = NULL;
+  g_auto(GStrv) params = NULL;
+  g_autofree char *query_part = NULL;
+  gboolean first = TRUE;
+
+  if (query == NULL)
+    return g_strdup (url);
+
+  fragment = strchr (query, '#');
+  query_part = fragment != NULL ? g_strndup (query + 1, fragment - query - 1) : g_strdup (query + 1);
+  params = g_strsplit (query_part, "&", -1);
+
+  out = g_string_new_len (url, query - url);
+  for (guint i = 0; params[i] != NULL; i++)
+    {
+      const char *eq = strchr (params[i], '=');
+
+      if (eq != NULL && strcmp (eq + 1, token) == 0)
+        continue;
+      g_string_append_c (out, first ? '?' : '&');
+      g_string_append (out, params[i]);
+      first = FALSE;
+    }
+  if (fragment != NULL)
+    g_string_append (out, fragment);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The Cookie value without cookies whose value is @token; NULL if none is
+ * left. */
+static char *
+cookie_without_token (const char *cookie, const char *token)
+{
+  g_auto(GStrv) pairs = g_strsplit (cookie, ";", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      const char *pair = g_strstrip (pairs[i]);
+      const char *eq = strchr (pair, '=');
+
+      if (*pair == '\0' || (eq != NULL && strcmp (eq + 1, token) == 0))
+        continue;
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      g_string_append (out, pair);
+    }
+
+  if (out->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 char *
 jd_request_to_curl (JdRequest     *self,
                     JdCurlVariant  variant,
                     const char    *token)
 {
   g_autoptr(GString) out = NULL;
+  g_autofree char *url = NULL;
   const char *method;
   const guint8 *body = NULL;
   gsize body_len = 0;
@@ -585,13 +647,20 @@ jd_request_to_curl (JdRequest     *self,
   if (body_has_nul)
     append_printf_octal (out, body, body_len);
 
+  /* The baseline carries no token at all: not in the query, not in a
+   * cookie either. */
+  if (variant == JD_CURL_WITHOUT_TOKEN && token != NULL && *token != '\0')
+    url = url_without_token (self->url, token);
+  else
+    url = g_strdup (self->url);
+
   g_string_append (out, "curl -i");
   if (g_strcmp0 (method, "HEAD") == 0)
     g_string_append (out, " --head");
-  if (url_needs_globoff (self->url))
+  if (url_needs_globoff (url))
     g_string_append (out, " --globoff");
   g_string_append_c (out, ' ');
-  append_quoted (out, self->url);
+  append_quoted (out, url);
 
   /* curl sends GET without a body and POST with one; anything else needs -X.
    * HEAD is --head above (-X HEAD would wait for a body that never comes). */
@@ -611,6 +680,16 @@ jd_request_to_curl (JdRequest     *self,
           /* The person wants to read the answer: let curl ask for what it
            * can decompress. */
           compressed = TRUE;
+          continue;
+        }
+
+      if (variant == JD_CURL_WITHOUT_TOKEN && token != NULL && *token != '\0' &&
+          g_ascii_strcasecmp (header->name, "Cookie") == 0)
+        {
+          g_autofree char *cookie = cookie_without_token (header->value, token);
+
+          if (cookie != NULL)
+            append_header_line (out, header->name, cookie);
           continue;
         }
 

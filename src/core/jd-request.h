@@ -44,7 +44,10 @@ char       *jd_request_dup_bearer     (JdRequest *self);
 
 /* What a person pastes into bash: `curl -i`, one option per line with
  * backslash continuations, POSIX single quotes. @token replaces the bearer
- * token for JD_CURL_THIS_TOKEN (NULL: keep the request's own). */
+ * token for JD_CURL_THIS_TOKEN (NULL: keep the request's own); for
+ * JD_CURL_WITHOUT_TOKEN, a non-NULL @token is also taken out of the query
+ * (a parameter with that value) and the Cookie header (a cookie with that
+ * value), so the baseline really carries no token. */
 char       *jd_request_to_curl        (JdRequest     *self,
                                        JdCurlVariant  variant,
                                        const char    *token);

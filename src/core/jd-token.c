@@ -293,7 +293,7 @@ jd_token_parse (const char *text, gssize len)
       self->text = g_strdup ("");
       self->len = 0;
       add_problem (self, JD_TOKEN_ERROR_TOO_LARGE, -1, 0, 0, TRUE,
-                   _("the token is %" G_GSSIZE_FORMAT " bytes; more than %d MiB is not a token"),
+                   _("the token is %zd bytes; more than %d MiB is not a token"),
                    len, JD_TOKEN_MAX_SIZE / (1024 * 1024));
       return self;
     }
@@ -334,9 +334,9 @@ jd_token_parse (const char *text, gssize len)
       else
         add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, where, 1, TRUE,
                      g_dngettext (GETTEXT_PACKAGE,
-                                  "byte %" G_GSIZE_FORMAT ": found %u segment; a JWS has 3 "
+                                  "byte %zu: found %u segment; a JWS has 3 "
                                   "(header.payload.signature) and a JWE has 5",
-                                  "byte %" G_GSIZE_FORMAT ": found %u segments; a JWS has 3 "
+                                  "byte %zu: found %u segments; a JWS has 3 "
                                   "(header.payload.signature) and a JWE has 5",
                                   n),
                      where, n);

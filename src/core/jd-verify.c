@@ -159,6 +159,45 @@ jd_verify_signature (const char    *alg,
 }
 
 /* ------------------------------------------------------------------ */
+/* Verdicts and findings are kept as plain data while verifying; their
+ * GObjects are made when someone asks (the Keys table, the report), so a
+ * verification that only needs the status stays close to the raw
+ * operation (tests/bench-verify.c).                                    */
+
+typedef struct {
+  JdKey *key;
+  gboolean tried;
+  JdSignatureStatus status;
+  char *reason;
+} VerdictData;
+
+typedef struct {
+  const char *id;
+  JdSeverity severity;
+  int rank;
+  const char *claim;
+  char *message;
+  const char *fix;
+  JdKey *valid_key; /* signature-valid: the message is written on demand */
+} FindingData;
+
+static void
+verdict_data_clear (gpointer data)
+{
+  VerdictData *v = data;
+  g_clear_object (&v->key);
+  g_clear_pointer (&v->reason, g_free);
+}
+
+static void
+finding_data_clear (gpointer data)
+{
+  FindingData *f = data;
+  g_clear_pointer (&f->message, g_free);
+  g_clear_object (&f->valid_key);
+}
+
+/* ------------------------------------------------------------------ */
 /* JdKeyVerdict                                                        */
 
 struct _JdKeyVerdict
@@ -273,10 +312,10 @@ jd_key_verdict_get_reason (JdKeyVerdict *self)
 }
 
 static void
-verdict_set (JdKeyVerdict *self,
-             gboolean      tried,
+verdict_set (VerdictData      *self,
+             gboolean          tried,
              JdSignatureStatus status,
-             char         *reason /* (transfer full) */)
+             char             *reason /* (transfer full) */)
 {
   self->tried = tried;
   self->status = status;
@@ -295,8 +334,11 @@ struct _JdVerifyResult
   char *alg;
   char *kid;
   JdKey *key;
-  GListStore *verdicts;
-  GPtrArray *findings;
+  GArray *verdict_data;   /* VerdictData, until get_verdicts() */
+  GListStore *verdicts;   /* made on demand */
+  GArray *finding_data;   /* FindingData, until get_findings() */
+  GPtrArray *findings;    /* made on demand */
+  GPtrArray *set_warnings; /* the key set's own findings (leaked private keys …) */
 };
 
 G_DEFINE_FINAL_TYPE (JdVerifyResult, jd_verify_result, G_TYPE_OBJECT)
@@ -310,7 +352,10 @@ jd_verify_result_finalize (GObject *object)
   g_free (self->kid);
   g_clear_object (&self->key);
   g_clear_object (&self->verdicts);
+  g_clear_pointer (&self->verdict_data, g_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->finding_data, g_array_unref);
+  g_clear_pointer (&self->set_warnings, g_ptr_array_unref);
   G_OBJECT_CLASS (jd_verify_result_parent_class)->finalize (object);
 }
 
@@ -323,8 +368,49 @@ jd_verify_result_class_init (JdVerifyResultClass *klass)
 static void
 jd_verify_result_init (JdVerifyResult *self)
 {
-  self->verdicts = g_list_store_new (JD_TYPE_KEY_VERDICT);
-  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  self->verdict_data = g_array_new (FALSE, TRUE, sizeof (VerdictData));
+  g_array_set_clear_func (self->verdict_data, verdict_data_clear);
+  self->finding_data = g_array_new (FALSE, TRUE, sizeof (FindingData));
+  g_array_set_clear_func (self->finding_data, finding_data_clear);
+}
+
+static char *key_label (JdKey *key);
+
+static void
+finding_add (JdVerifyResult *self,
+             const char     *id,
+             JdSeverity      severity,
+             int             rank,
+             const char     *claim,
+             const char     *message,
+             const char     *fix)
+{
+  FindingData f = { id, severity, rank, claim, g_strdup (message), fix, NULL };
+
+  g_assert (self->findings == NULL);
+  g_array_append_val (self->finding_data, f);
+}
+
+static gboolean
+finding_has (JdVerifyResult *self,
+             const char     *id)
+{
+  for (guint i = 0; i < self->finding_data->len; i++)
+    if (g_str_equal (g_array_index (self->finding_data, FindingData, i).id, id))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+finding_remove (JdVerifyResult *self,
+                const char     *id)
+{
+  for (guint i = 0; i < self->finding_data->len; i++)
+    if (g_str_equal (g_array_index (self->finding_data, FindingData, i).id, id))
+      {
+        g_array_remove_index (self->finding_data, i);
+        return;
+      }
 }
 
 const char *
@@ -376,6 +462,25 @@ GListModel *
 jd_verify_result_get_verdicts (JdVerifyResult *self)
 {
   g_return_val_if_fail (JD_IS_VERIFY_RESULT (self), NULL);
+
+  if (self->verdicts == NULL)
+    {
+      g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < self->verdict_data->len; i++)
+        {
+          VerdictData *d = &g_array_index (self->verdict_data, VerdictData, i);
+          JdKeyVerdict *v = g_object_new (JD_TYPE_KEY_VERDICT, NULL);
+          v->key = g_steal_pointer (&d->key);
+          v->tried = d->tried;
+          v->status = d->status;
+          v->reason = g_steal_pointer (&d->reason);
+          g_ptr_array_add (items, v);
+        }
+      g_array_set_size (self->verdict_data, 0);
+      self->verdicts = g_list_store_new (JD_TYPE_KEY_VERDICT);
+      g_list_store_splice (self->verdicts, 0, 0, items->pdata, items->len);
+    }
   return G_LIST_MODEL (self->verdicts);
 }
 
@@ -383,6 +488,29 @@ GPtrArray *
 jd_verify_result_get_findings (JdVerifyResult *self)
 {
   g_return_val_if_fail (JD_IS_VERIFY_RESULT (self), NULL);
+
+  if (self->findings == NULL)
+    {
+      self->findings = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < self->finding_data->len; i++)
+        {
+          FindingData *f = &g_array_index (self->finding_data, FindingData, i);
+          if (f->valid_key)
+            {
+              g_autofree char *label = key_label (f->valid_key);
+              g_free (f->message);
+              f->message = g_strdup_printf (_("The %s signature verifies with %s."), self->alg,
+                                            label);
+            }
+          jd_findings_add (self->findings, f->id, f->severity, f->rank, f->claim, f->message,
+                           f->fix);
+        }
+      g_array_set_size (self->finding_data, 0);
+      /* Set-level warnings travel with the verification, so every report
+       * that shows its findings also shows a JWKS that leaks private keys. */
+      for (guint i = 0; self->set_warnings && i < self->set_warnings->len; i++)
+        g_ptr_array_add (self->findings, g_object_ref (g_ptr_array_index (self->set_warnings, i)));
+    }
   return self->findings;
 }
 
@@ -473,6 +601,10 @@ policy_misfit (const JdJwa *jwa,
     return g_strdup_printf (_("use is %s, not sig"), use);
   if (!jd_key_allows_verify (key))
     return g_strdup (_("key_ops does not include verify"));
+  if (jd_jwa_is_hmac (jwa) && !jd_key_is_user_secret (key) &&
+      g_bytes_get_size (jd_key_get_secret (key)) < jwa->hash_len)
+    return g_strdup_printf (_("the secret is %zu bytes, %s needs at least %u (RFC 7518 §3.2)"),
+                            g_bytes_get_size (jd_key_get_secret (key)), jwa->name, jwa->hash_len);
   if (g_str_equal (jwa->kty, "RSA") && jd_key_get_bits (key) < MIN_RSA_BITS)
     return g_strdup_printf (_("RSA key under %u bits (%u): RFC 7518 §3.3 forbids it"), MIN_RSA_BITS,
                             jd_key_get_bits (key));
@@ -489,9 +621,9 @@ check_hmac_bytes (const Check   *c,
 
 /* The HS* forgery: the token's MAC keyed with a public key's bytes. */
 static gboolean
-check_key_confusion (Check        *c,
-                     JdKey        *key,
-                     JdKeyVerdict *verdict)
+check_key_confusion (Check       *c,
+                     JdKey       *key,
+                     VerdictData *verdict)
 {
   GArray *forms;
 
@@ -510,7 +642,7 @@ check_key_confusion (Check        *c,
               "can forge such tokens, and a verifier that lets the token's alg pick HMAC "
               "while it holds an RSA or EC key accepts them."),
             c->jwa->name, label, _(form->label));
-          jd_findings_add (c->result->findings, JD_FINDING_KEY_CONFUSION, JD_SEVERITY_ERROR,
+          finding_add (c->result, JD_FINDING_KEY_CONFUSION, JD_SEVERITY_ERROR,
                            JD_RANK_ALGORITHM, NULL, msg,
                            _("Treat this token as an attack. Pin the algorithm per key on the "
                              "server (only RS256/ES256/… for public keys) and never pass a public "
@@ -534,14 +666,13 @@ add_weak_secret (Check      *c,
   const char *known = secret_well_known (g_bytes_get_data (secret, NULL), len);
   g_autofree char *msg = NULL;
 
-  if (jd_findings_has (c->result->findings, JD_FINDING_WEAK_SECRET))
+  if (finding_has (c->result, JD_FINDING_WEAK_SECRET))
     return;
   if (known)
     msg = g_strdup_printf (
-      verified ? _("The token is signed with \"%s\" (%s), a well-known example secret: anyone "
+      verified ? _("The token is signed with \"%s\", a well-known example secret (%s): anyone "
                    "can guess it and sign tokens your API accepts.")
-               : _("The secret %2$s is \"%1$s\", a well-known example secret that anyone can "
-                   "guess."),
+               : _("\"%s\" (%s) is a well-known example secret that anyone can guess."),
       known, where);
   else if (len < c->jwa->hash_len)
     msg = g_strdup_printf (
@@ -552,11 +683,17 @@ add_weak_secret (Check      *c,
   else
     return;
 
-  jd_findings_add (c->result->findings, JD_FINDING_WEAK_SECRET, JD_SEVERITY_WARNING,
+  finding_add (c->result, JD_FINDING_WEAK_SECRET, JD_SEVERITY_WARNING,
                    JD_RANK_SIGNATURE, NULL, msg,
                    _("Generate a random secret at least as long as the hash (32 bytes for "
                      "HS256, e.g. `openssl rand -base64 32`), or move to RS256/ES256 with a "
                      "JWKS."));
+}
+
+static const char *
+secret_origin (JdKey *key)
+{
+  return jd_key_is_user_secret (key) ? _("the secret you gave") : jd_key_get_source (key);
 }
 
 static gboolean
@@ -589,15 +726,16 @@ jd_verify (JdToken            *token,
            const char * const *allowed_algs)
 {
   g_autoptr (JdVerifyResult) result = NULL;
-  g_autoptr (GPtrArray) verdicts = NULL;
-  GBytes *sig = NULL;   /* (transfer none): owned by the token */
-  GBytes *input = NULL; /* (transfer none) */
+  GArray *verdicts; /* result->verdict_data */
+  GBytes *sig = NULL;   /* owned by the token */
+  GBytes *input = NULL; /* owned by the token */
   g_autoptr (GString) invalid_why = NULL;
   g_autofree char *valid_label = NULL;
   const char *alg, *kid;
   guint n_keys, n_tried = 0, n_with_kid = 0;
   gboolean kid_in_set = FALSE;
   gboolean confused = FALSE;
+  gboolean rejected = FALSE;
   JdKey *wrong_kid_but_valid = NULL;
   JdKey *alternate_ok = NULL;
   JdKey *tried_secret = NULL;
@@ -614,16 +752,18 @@ jd_verify (JdToken            *token,
   result->status = JD_SIGNATURE_UNVERIFIED;
 
   n_keys = keys ? jd_key_set_get_n_keys (keys) : 0;
-  verdicts = g_ptr_array_new_with_free_func (g_object_unref);
+  verdicts = result->verdict_data;
+  if (keys && jd_key_set_get_warnings (keys)->len > 0)
+    result->set_warnings = g_ptr_array_ref (jd_key_set_get_warnings (keys));
   for (guint i = 0; i < n_keys; i++)
     {
-      JdKeyVerdict *v = g_object_new (JD_TYPE_KEY_VERDICT, NULL);
-      v->key = g_object_ref (jd_key_set_get_key (keys, i));
-      g_ptr_array_add (verdicts, v);
-      if (jd_key_get_kid (v->key))
+      VerdictData v = { g_object_ref (jd_key_set_get_key (keys, i)), FALSE,
+                        JD_SIGNATURE_UNVERIFIED, NULL };
+      g_array_append_val (verdicts, v);
+      if (jd_key_get_kid (v.key))
         {
           n_with_kid++;
-          if (kid && g_str_equal (jd_key_get_kid (v->key), kid))
+          if (kid && g_str_equal (jd_key_get_kid (v.key), kid))
             kid_in_set = TRUE;
         }
     }
@@ -634,7 +774,7 @@ jd_verify (JdToken            *token,
     {
       result->status = JD_SIGNATURE_NONE;
       for (guint i = 0; i < verdicts->len; i++)
-        verdict_set (g_ptr_array_index (verdicts, i), FALSE, JD_SIGNATURE_NONE,
+        verdict_set (&g_array_index (verdicts, VerdictData, i), FALSE, JD_SIGNATURE_NONE,
                      g_strdup_printf (_("not tried: the token is unsigned (alg \"%s\") and "
                                         "never valid"), alg ? alg : "none"));
       goto done;
@@ -642,7 +782,7 @@ jd_verify (JdToken            *token,
   if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWE)
     {
       for (guint i = 0; i < verdicts->len; i++)
-        verdict_set (g_ptr_array_index (verdicts, i), FALSE, JD_SIGNATURE_UNVERIFIED,
+        verdict_set (&g_array_index (verdicts, VerdictData, i), FALSE, JD_SIGNATURE_UNVERIFIED,
                      g_strdup (_("not tried: an encrypted token (JWE) has no JWS signature")));
       goto done;
     }
@@ -656,7 +796,7 @@ jd_verify (JdToken            *token,
                         : c.jwa == NULL ? NULL
                                         : _("not tried: the token's signature could not be decoded");
       for (guint i = 0; i < verdicts->len; i++)
-        verdict_set (g_ptr_array_index (verdicts, i), FALSE, JD_SIGNATURE_UNVERIFIED,
+        verdict_set (&g_array_index (verdicts, VerdictData, i), FALSE, JD_SIGNATURE_UNVERIFIED,
                      why ? g_strdup (why)
                          : g_strdup_printf (_("not tried: \"%s\" is not a JWS algorithm JWT "
                                               "Doctor can verify"), alg));
@@ -672,7 +812,7 @@ jd_verify (JdToken            *token,
     {
       for (guint i = 0; i < verdicts->len; i++)
         {
-          JdKeyVerdict *v = g_ptr_array_index (verdicts, i);
+          VerdictData *v = &g_array_index (verdicts, VerdictData, i);
           verdict_set (v, FALSE, JD_SIGNATURE_UNVERIFIED,
                        g_strdup_printf (_("not tried: %s is not an allowed algorithm, so a "
                                           "verifier refuses the token before it looks at keys"),
@@ -682,7 +822,7 @@ jd_verify (JdToken            *token,
       if (jd_jwa_is_hmac (c.jwa))
         for (guint i = 0; i < verdicts->len; i++)
           {
-            JdKeyVerdict *v = g_ptr_array_index (verdicts, i);
+            VerdictData *v = &g_array_index (verdicts, VerdictData, i);
             if (check_key_confusion (&c, v->key, v))
               {
                 result->status = JD_SIGNATURE_INVALID;
@@ -696,7 +836,7 @@ jd_verify (JdToken            *token,
 
   for (guint i = 0; i < verdicts->len; i++)
     {
-      JdKeyVerdict *v = g_ptr_array_index (verdicts, i);
+      VerdictData *v = &g_array_index (verdicts, VerdictData, i);
       JdKey *key = v->key;
       const char *key_kid = jd_key_get_kid (key);
       g_autofree char *misfit = NULL;
@@ -728,6 +868,17 @@ jd_verify (JdToken            *token,
         {
           if (jd_jwa_is_hmac (c.jwa) && !confused && check_key_confusion (&c, key, v))
             confused = TRUE;
+          else if (jd_jwa_is_hmac (c.jwa) && jd_key_is_usable (key) && jd_key_get_secret (key) &&
+                   g_strcmp0 (jd_key_get_kty (key), "oct") == 0 &&
+                   (jd_key_get_alg (key) == NULL || g_str_equal (jd_key_get_alg (key), alg)) &&
+                   check_hmac_bytes (&c, jd_key_get_secret (key)))
+            {
+              /* A secret too short for strict verifiers, but the right one. */
+              verdict_set (v, FALSE, JD_SIGNATURE_UNVERIFIED,
+                           g_strdup_printf (_("%s — %s: strict verifiers refuse it, though the "
+                                              "MAC matches"), prefix, misfit));
+              add_weak_secret (&c, jd_key_get_secret (key), TRUE, secret_origin (key));
+            }
           else
             verdict_set (v, FALSE, JD_SIGNATURE_UNVERIFIED,
                          g_strdup_printf ("%s — %s", prefix, misfit));
@@ -771,7 +922,7 @@ jd_verify (JdToken            *token,
   if (kid && !kid_in_set && result->status != JD_SIGNATURE_VALID)
     for (guint i = 0; i < verdicts->len && wrong_kid_but_valid == NULL; i++)
       {
-        JdKeyVerdict *v = g_ptr_array_index (verdicts, i);
+        VerdictData *v = &g_array_index (verdicts, VerdictData, i);
         g_autofree char *misfit = NULL;
 
         if (jd_key_get_kid (v->key) == NULL)
@@ -806,21 +957,56 @@ jd_verify (JdToken            *token,
                                  "JWKS, or a cache of it, is stale — or the token comes from "
                                  "another issuer or environment."),
                                kid, kids);
-      jd_findings_add (result->findings, JD_FINDING_KID_NOT_FOUND, JD_SEVERITY_ERROR,
+      finding_add (result, JD_FINDING_KID_NOT_FOUND, JD_SEVERITY_ERROR,
                        JD_RANK_KID, "kid", msg,
                        _("Fetch the issuer's current JWKS from its jwks_uri and compare; make "
                          "the API refresh its cached JWKS when it meets an unknown kid; check "
                          "that token and API use the same issuer and environment."));
     }
 
+  /* A verifier rejects a token whose bytes are not strict JWS, even when the
+   * decoded signature matches. */
   if (result->status == JD_SIGNATURE_VALID)
     {
-      g_autofree char *label = key_label (result->key);
-      g_autofree char *msg = g_strdup_printf (_("The %s signature verifies with %s."), alg, label);
-      jd_findings_add (result->findings, JD_FINDING_SIGNATURE_VALID, JD_SEVERITY_OK,
-                       JD_RANK_SIGNATURE, NULL, msg, NULL);
+      GPtrArray *problems = jd_token_get_problems (token);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          JdTokenProblem *p = g_ptr_array_index (problems, i);
+          if (p->code == JD_TOKEN_ERROR_BASE64 || p->code == JD_TOKEN_ERROR_SEGMENTS)
+            {
+              g_autofree char *label = key_label (result->key);
+              g_autofree char *msg = g_strdup_printf (
+                _("The signature matches %s, but the token is not a strict JWS (%s), so "
+                  "verifiers reject it before checking the signature."),
+                label, p->message);
+              for (guint j = 0; j < verdicts->len; j++)
+                {
+                  VerdictData *v = &g_array_index (verdicts, VerdictData, j);
+                  if (v->key == result->key)
+                    verdict_set (v, TRUE, JD_SIGNATURE_INVALID,
+                                 g_strdup_printf (_("signature matches, but the token is "
+                                                    "malformed: %s"), p->message));
+                }
+              finding_add (result, JD_FINDING_SIGNATURE_INVALID,
+                               JD_SEVERITY_ERROR, JD_RANK_SIGNATURE, NULL, msg,
+                               _("Send the token exactly as the issuer produced it: unpadded "
+                                 "base64url, no spaces, quotes or line breaks."));
+              result->status = JD_SIGNATURE_INVALID;
+              g_clear_object (&result->key);
+              rejected = TRUE;
+              break;
+            }
+        }
     }
-  else if (n_tried > 0)
+
+  if (result->status == JD_SIGNATURE_VALID)
+    {
+      /* Its message is written when the findings are asked for. */
+      FindingData f = { JD_FINDING_SIGNATURE_VALID, JD_SEVERITY_OK, JD_RANK_SIGNATURE, NULL,
+                        NULL, NULL, g_object_ref (result->key) };
+      g_array_append_val (result->finding_data, f);
+    }
+  else if (n_tried > 0 && !rejected)
     {
       g_autofree char *msg = NULL;
       const char *fix;
@@ -866,7 +1052,7 @@ jd_verify (JdToken            *token,
           fix = _("Check that the JWKS or public key belongs to the token's issuer and "
                   "environment, and that nothing rewrote the token on the way.");
         }
-      jd_findings_add (result->findings, JD_FINDING_SIGNATURE_INVALID, JD_SEVERITY_ERROR,
+      finding_add (result, JD_FINDING_SIGNATURE_INVALID, JD_SEVERITY_ERROR,
                        JD_RANK_SIGNATURE, NULL, msg, fix);
     }
   else if (n_keys > 0 && !confused && !(kid && !kid_in_set && n_with_kid > 0))
@@ -884,7 +1070,7 @@ jd_verify (JdToken            *token,
                                             "the Keys table).",
                                             n_keys),
                                n_keys, alg);
-      jd_findings_add (result->findings, JD_FINDING_NO_USABLE_KEY, JD_SEVERITY_WARNING,
+      finding_add (result, JD_FINDING_NO_USABLE_KEY, JD_SEVERITY_WARNING,
                        JD_RANK_SIGNATURE, NULL, msg,
                        _("Give the key the token's issuer signs with: its JWKS, PEM public key "
                          "or certificate for RS/PS/ES/EdDSA, the shared secret for HS."));
@@ -899,7 +1085,7 @@ jd_verify (JdToken            *token,
       if (tried_secret)
         add_weak_secret (&c, jd_key_get_secret (tried_secret),
                          result->status == JD_SIGNATURE_VALID,
-                         jd_key_get_source (tried_secret));
+                         secret_origin (tried_secret));
       if (result->status != JD_SIGNATURE_VALID)
         for (guint i = 0; i < G_N_ELEMENTS (well_known_secrets); i++)
           if (jd_jwa_hmac_check (c.jwa, well_known_secrets[i], strlen (well_known_secrets[i]),
@@ -908,15 +1094,13 @@ jd_verify (JdToken            *token,
               g_autoptr (GBytes) s = g_bytes_new_static (well_known_secrets[i],
                                                          strlen (well_known_secrets[i]));
               /* Replaces a weaker weak-secret finding about the user's secret. */
-              JdFinding *old = jd_findings_find (result->findings, JD_FINDING_WEAK_SECRET);
-              if (old)
-                g_ptr_array_remove (result->findings, old);
+              finding_remove (result, JD_FINDING_WEAK_SECRET);
               add_weak_secret (&c, s, TRUE, _("found by trying well-known secrets"));
               break;
             }
     }
 
 done:
-  g_list_store_splice (result->verdicts, 0, 0, verdicts->pdata, verdicts->len);
+  /* verdicts is result->verdict_data: nothing to hand over. */
   return g_steal_pointer (&result);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jd-time.h"
 #include "jd-www-authenticate.h"
 
 G_DEFINE_QUARK (jd-www-authenticate-error-quark, jd_www_authenticate_error)
@@ -174,7 +175,7 @@ fail (Scanner *s, gsize offset, GError **error, const char *format, ...)
   s->pos = offset;
   /* TRANSLATORS: "byte 17: '\"' is not allowed here" */
   g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_SYNTAX,
-               _("byte %" G_GSIZE_FORMAT ": %s"), offset, what);
+               _("byte %zu: %s"), offset, what);
   return FALSE;
 }
 
@@ -314,7 +315,7 @@ read_params (Scanner *s, JdChallenge *challenge, GError **error)
         {
           s->pos = name_offset;
           g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_DUPLICATE,
-                       _("byte %" G_GSIZE_FORMAT ": the parameter \"%s\" appears twice in the %s challenge (RFC 7235 §2.1 allows it once)"),
+                       _("byte %zu: the parameter \"%s\" appears twice in the %s challenge (RFC 7235 §2.1 allows it once)"),
                        name_offset, name, challenge->scheme);
           return FALSE;
         }
@@ -350,7 +351,7 @@ parse_into (GPtrArray *challenges, const char *value, gsize len, guint header, g
       if (error_offset)
         *error_offset = JD_WWW_AUTHENTICATE_MAX_SIZE;
       g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_TOO_LARGE,
-                   _("the header value is %" G_GSIZE_FORMAT " bytes long; more than %d bytes is refused"),
+                   _("the header value is %zu bytes long; more than %d bytes is refused"),
                    len, JD_WWW_AUTHENTICATE_MAX_SIZE);
       return FALSE;
     }
@@ -733,30 +734,6 @@ done:
   return TRUE;
 }
 
-char *
-jd_format_duration (gint64 seconds)
-{
-  guint64 s = (guint64) ABS (seconds);
-
-  if (s < 120)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u second", "%u seconds", (gulong) s), (guint) s);
-  if (s < 2 * 3600)
-    {
-      guint m = (guint) ((s + 30) / 60);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes", m), m);
-    }
-  if (s < 2 * 86400)
-    {
-      guint h = (guint) ((s + 1800) / 3600);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours", h), h);
-    }
-  {
-    guint64 d = (s + 43200) / 86400;
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " day",
-                                         "%" G_GUINT64_FORMAT " days", (gulong) d), d);
-  }
-}
-
 /* ------------------------------------------------------------------ */
 /* The response checker                                                */
 
@@ -961,8 +938,11 @@ add_bearer_error (GPtrArray *findings, const JdChallenge *bearer, JdToken *token
 static char *
 describe_server (JdResponse *response)
 {
-  const char *server = jd_response_get_header (response, "Server");
-  const char *via = jd_response_get_header (response, "Via");
+  const char *server_raw = jd_response_get_header (response, "Server");
+  const char *via_raw = jd_response_get_header (response, "Via");
+  /* header values are bytes from the network: only valid UTF-8 goes into messages */
+  g_autofree char *server = server_raw ? g_utf8_make_valid (server_raw, -1) : NULL;
+  g_autofree char *via = via_raw ? g_utf8_make_valid (via_raw, -1) : NULL;
 
   if (server != NULL && via != NULL)
     return g_strdup_printf (" (Server: %s; Via: %s)", server, via);
@@ -990,7 +970,9 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
   if (ABS (skew) <= leeway)
     return;
 
-  amount = jd_format_duration (skew);
+  /* Date has whole seconds and the answer took a moment to arrive: a skew
+   * of 299 s is "5 minutes", not "4 minutes". */
+  amount = jd_time_format_duration (ABS (skew) >= 120 ? (ABS (skew) + 30) / 60 * 60 : skew);
   if (skew > 0)
     g_string_append_printf (message, _("The server's clock is %s ahead of this computer's (Date: %s)."),
                             amount, date);
@@ -1003,8 +985,8 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
       g_string_append_c (message, '\n');
       if (server_now >= exp + leeway && now < exp + leeway)
         {
-          g_autofree char *ago = jd_format_duration (server_now - exp);
-          g_autofree char *left = jd_format_duration (exp - now);
+          g_autofree char *ago = jd_time_format_duration (server_now - exp);
+          g_autofree char *left = jd_time_format_duration (exp - now);
           severity = JD_SEVERITY_ERROR;
           claim = "exp";
           if (exp > now)
@@ -1046,7 +1028,7 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
       g_string_append_c (message, '\n');
       if (start > server_now + leeway && start <= now + leeway)
         {
-          g_autofree char *ahead = jd_format_duration (start - server_now);
+          g_autofree char *ahead = jd_time_format_duration (start - server_now);
           severity = JD_SEVERITY_ERROR;
           claim = name;
           /* TRANSLATORS: "By the server's clock this token's iat lies 4 minutes in the future; …" */
@@ -1089,12 +1071,6 @@ standard_reason (guint status)
     case 503: return "Service Unavailable";
     default: return "";
     }
-}
-
-static int
-compare_findings (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jd_finding_compare (*(JdFinding **) a, *(JdFinding **) b, NULL);
 }
 
 GPtrArray *
@@ -1235,6 +1211,6 @@ jd_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations
 
   add_clock_skew (findings, response, token, now, leeway);
 
-  g_ptr_array_sort_with_data (findings, compare_findings, NULL);
+  jd_findings_sort (findings);
   return g_steal_pointer (&findings);
 }

@@ -111,10 +111,6 @@ char         *jd_challenge_describe       (const JdChallenge *self);
 gboolean      jd_http_date_parse          (const char *text,
                                            gint64     *unix_seconds);
 
-/* "5 minutes", "2 hours", "1 day", "45 seconds" — the largest unit that
- * keeps the number whole-ish. Translated. */
-char         *jd_format_duration          (gint64 seconds);
-
 /* Every finding the response shows, sorted with jd_finding_compare():
  * the status (401 vs 403), the WWW-Authenticate challenges (or their
  * absence), RFC 6750 errors, scopes the token lacks, and the server's

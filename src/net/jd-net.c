@@ -10,6 +10,7 @@
 
 #include "jd-net.h"
 #include "jd-net-private.h"
+#include "jd-time.h"
 #include "jd-www-authenticate.h"
 
 G_DEFINE_QUARK (jd-net-error-quark, jd_net_error)
@@ -219,6 +220,155 @@ describe_certificate (GTlsCertificate *certificate)
                           issuer ? issuer : "?", until ? until : "?");
 }
 
+static gboolean
+is_tchar (guchar c)
+{
+  return g_ascii_isalnum (c) || (c != 0 && strchr ("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
+/* A header that can go on the wire: a token for a name, no line breaks
+ * or other control characters (but tab) in the value. */
+static gboolean
+check_header (const char *raw_name, const char *value, GError **error)
+{
+  /* the name goes into messages: only as valid UTF-8 */
+  g_autofree char *name = g_utf8_make_valid (raw_name, -1);
+
+  if (*raw_name == '\0')
+    {
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER, _("a header has an empty name"));
+      return FALSE;
+    }
+  for (const guchar *p = (const guchar *) raw_name; *p; p++)
+    if (!is_tchar (*p))
+      {
+        g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
+                     _("header \"%s\": byte %d of the name (0x%02X) cannot be part of a header name"),
+                     name, (int) (p - (const guchar *) raw_name), *p);
+        return FALSE;
+      }
+  for (const guchar *p = (const guchar *) value; *p; p++)
+    if ((*p < 0x20 && *p != '\t') || *p == 0x7f)
+      {
+        g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
+                     _("header \"%s\": byte %d of the value is a control character (0x%02X); line "
+                       "breaks inside a header value would split the request"),
+                     name, (int) (p - (const guchar *) value), *p);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+JdRequest *
+jd_net_request_new_from_args (const char *url, const char *method, const char *const *headers,
+                              const char *token, GError **error)
+{
+  g_autoptr (JdRequest) request = NULL;
+  g_autoptr (GUri) uri = NULL;
+  gboolean has_authorization = FALSE;
+
+  g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  uri = _jd_net_parse_url (url, error);
+  if (uri == NULL)
+    return NULL;
+  if (method != NULL)
+    {
+      if (*method == '\0')
+        {
+          g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER, _("the method is empty"));
+          return NULL;
+        }
+      for (const guchar *p = (const guchar *) method; *p; p++)
+        if (!is_tchar (*p))
+          {
+            g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
+                         _("method \"%s\": byte %d (0x%02X) cannot be part of a method name"), method,
+                         (int) (p - (const guchar *) method), *p);
+            return NULL;
+          }
+    }
+
+  request = jd_request_new (method, url);
+  for (guint i = 0; headers != NULL && headers[i] != NULL; i++)
+    {
+      const char *colon = strchr (headers[i], ':');
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+
+      if (colon == NULL)
+        {
+          g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
+                       _("header %u \"%s\" has no ':' between name and value (write 'Name: value')"),
+                       i + 1, headers[i]);
+          return NULL;
+        }
+      name = g_strstrip (g_strndup (headers[i], colon - headers[i]));
+      value = g_strstrip (g_strdup (colon + 1));
+      if (!check_header (name, value, error))
+        {
+          return NULL;
+        }
+      if (g_ascii_strcasecmp (name, "Authorization") == 0)
+        has_authorization = TRUE;
+      jd_request_add_header (request, name, value);
+    }
+  if (token != NULL && *token != '\0' && !has_authorization)
+    {
+      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
+      if (!check_header ("Authorization", value, error))
+        return NULL;
+      jd_request_add_header (request, "Authorization", value);
+    }
+  return g_steal_pointer (&request);
+}
+
+GPtrArray *
+jd_net_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations *expect)
+{
+  g_autoptr (GPtrArray) findings = NULL;
+  NetInfo *info;
+
+  g_return_val_if_fail (JD_IS_RESPONSE (response), NULL);
+
+  findings = jd_response_diagnose (response, token, expect);
+  info = get_info (response);
+  if (info != NULL && info->withheld != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (
+        _("The request was redirected to %s, another origin, and the Authorization header was not "
+          "sent there (curl and browsers do the same). The answer below comes from that URL, "
+          "which never saw the token."),
+        info->withheld);
+      jd_findings_add (findings, JD_FINDING_AUTHORIZATION_WITHHELD, JD_SEVERITY_WARNING, JD_RANK_REQUEST, NULL,
+                       message,
+                       _("Call the final URL directly (fix the base URL: scheme, host, trailing "
+                         "slash), so that the token goes where the API is."));
+    }
+  if (info != NULL && info->accepted_problem != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The server's certificate was accepted for this "
+                                                    "request only, although %s."),
+                                                  info->accepted_problem);
+      jd_findings_add (findings, JD_FINDING_CERTIFICATE_ACCEPTED, JD_SEVERITY_WARNING, JD_RANK_INFO, NULL,
+                       message,
+                       _("Clients that check certificates (all of them, by default) refuse this "
+                         "server; install a certificate from a trusted authority."));
+    }
+  if (jd_response_get_body_truncated (response))
+    {
+      GBytes *body = jd_response_get_body (response);
+      g_autofree char *message = g_strdup_printf (
+        _("Only the first %zu bytes of the body were kept; the rest was dropped."),
+        body ? g_bytes_get_size (body) : 0);
+      jd_findings_add (findings, JD_FINDING_RESPONSE_TRUNCATED, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
+                       NULL);
+    }
+  jd_findings_sort (findings);
+  return g_steal_pointer (&findings);
+}
+
 /* ------------------------------------------------------------------ */
 /* Sending                                                             */
 
@@ -258,7 +408,10 @@ send_data_stop (SendData *data)
     }
   if (data->cancelled_id != 0)
     {
-      g_cancellable_disconnect (data->caller_cancellable, data->cancelled_id);
+      /* Not g_cancellable_disconnect(): this may run inside the caller's
+       * own cancel (a GTask can complete synchronously there), where that
+       * would wait for itself. */
+      g_signal_handler_disconnect (data->caller_cancellable, data->cancelled_id);
       data->cancelled_id = 0;
     }
 }
@@ -294,10 +447,12 @@ static gboolean
 on_timeout (gpointer user_data)
 {
   SendData *data = user_data;
+  g_autoptr (GSource) source = g_steal_pointer (&data->timeout_source);
+  g_autoptr (GCancellable) cancellable = g_object_ref (data->cancellable);
 
   data->timed_out = TRUE;
-  g_cancellable_cancel (data->cancellable);
-  g_clear_pointer (&data->timeout_source, g_source_unref);
+  /* The operation may complete, and @data be freed, inside this call. */
+  g_cancellable_cancel (cancellable);
   return G_SOURCE_REMOVE;
 }
 
@@ -634,6 +789,19 @@ jd_net_send_async (JdRequest *request, const JdNetOptions *options, GCancellable
       return;
     }
 
+  {
+    GPtrArray *headers = jd_request_get_headers (request);
+    for (guint i = 0; i < headers->len; i++)
+      {
+        const JdHeader *header = g_ptr_array_index (headers, i);
+        if (!check_header (header->name, header->value, &error))
+          {
+            g_task_return_error (task, g_steal_pointer (&error));
+            return;
+          }
+      }
+  }
+
   data = g_new0 (SendData, 1);
   g_task_set_task_data (task, data, send_data_free);
   _jd_net_options_resolve (options, &data->options);
@@ -859,7 +1027,7 @@ jd_net_cache_lifetime (JdResponse *response, gint64 now, char **explanation)
                                         source);
       else
         {
-          amount = jd_format_duration (fresh);
+          amount = jd_time_format_duration (fresh);
           *explanation = g_strdup_printf (_("%s: a verifier that caches this key set will not see a "
                                             "new key for up to %s."),
                                           source, amount);

@@ -13,6 +13,7 @@
 
 #include <gio/gio.h>
 
+#include "jd-diagnosis.h"
 #include "jd-finding.h"
 #include "jd-keys.h"
 #include "jd-request.h"
@@ -33,6 +34,7 @@ typedef enum {
   JD_NET_ERROR_TOO_LARGE,     /* a JWKS or discovery document larger than the size cap */
   JD_NET_ERROR_DISCOVERY,     /* the discovery document is not usable (no jwks_uri, not JSON, …) */
   JD_NET_ERROR_KEYS,          /* the JWKS did not load (the message holds the key loader's words) */
+  JD_NET_ERROR_HEADER,        /* a header that cannot be sent (bad name, line break in the value) */
 } JdNetError;
 
 #define JD_NET_DEFAULT_TIMEOUT 30                  /* seconds */
@@ -74,6 +76,32 @@ JdResponse *jd_net_send        (JdRequest           *request,
                                 const JdNetOptions  *options,
                                 GCancellable        *cancellable,
                                 GError             **error);
+
+/* For the CLI's --request URL [-X METHOD] [-H 'Name: value']…: a request
+ * for @url with @method (NULL: GET) and @headers ("Name: value" each,
+ * nullable), carrying @token (nullable) as "Authorization: Bearer …" unless
+ * a header already sets Authorization. Fails (JD_NET_ERROR_URL or
+ * JD_NET_ERROR_HEADER) with a message naming the bad argument. */
+JdRequest  *jd_net_request_new_from_args (const char          *url,
+                                          const char          *method,
+                                          const char * const  *headers,
+                                          const char          *token,
+                                          GError             **error);
+
+/* jd_response_diagnose() plus what the exchange itself showed:
+ *  authorization-withheld (warning): a redirect to another origin, where
+ *    the token was not sent, gave the final answer;
+ *  certificate-accepted (warning): an invalid certificate was accepted
+ *    for this request;
+ *  response-truncated (info): the body was cut at the size cap.
+ * Returns: (transfer full) (element-type JdFinding), sorted. */
+GPtrArray  *jd_net_response_diagnose (JdResponse           *response,
+                                      JdToken              *token,
+                                      const JdExpectations *expect);
+
+#define JD_FINDING_AUTHORIZATION_WITHHELD "authorization-withheld"
+#define JD_FINDING_CERTIFICATE_ACCEPTED "certificate-accepted"
+#define JD_FINDING_RESPONSE_TRUNCATED "response-truncated"
 
 /* What jd_net_send() learned on the way, attached to the response it
  * returned (NULL for a response that did not come from jd_net_send()). */

@@ -1,0 +1,748 @@
+/* jd-har-view.c — the entries of a HAR file, failing ones first
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "jd-har-view.h"
+#include "jd-www-authenticate.h"
+
+struct _JdHarView {
+  AdwWindow           parent_instance;
+
+  AdwWindowTitle     *window_title;
+  GtkSwitch          *entry_time_switch;
+  GtkStack           *stack;
+  GtkProgressBar     *progress_bar;
+  GtkButton          *cancel_button;
+  AdwStatusPage      *error_page;
+  GtkLabel           *message_label;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *status_dropdown;
+  GtkStack           *list_stack;
+  GtkColumnView      *column_view;
+  GtkLabel           *details_label;
+
+  GWeakRef            window;
+  GCancellable       *cancellable;
+  GFile              *file;
+  JdHar              *har;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+  GtkCustomFilter    *filter;
+  char               *filter_text;
+  JdHarViewStatus     filter_status;
+  char               *error;
+  char               *details;
+  gboolean            loading;
+};
+
+G_DEFINE_FINAL_TYPE (JdHarView, jd_har_view, ADW_TYPE_WINDOW)
+
+/* ---- Cells ---------------------------------------------------------------- */
+
+typedef enum {
+  COLUMN_METHOD,
+  COLUMN_PATH,
+  COLUMN_STATUS,
+  COLUMN_TOKEN,
+  COLUMN_STARTED,
+  COLUMN_DURATION,
+} Column;
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_DURATION ? 1.0 : 0.0);
+  if (column == COLUMN_PATH)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  if (column == COLUMN_STATUS || column == COLUMN_STARTED || column == COLUMN_DURATION)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static const char *
+short_source (JdHarEntry *entry)
+{
+  switch (jd_har_entry_get_token_source (entry))
+    {
+    case JD_HAR_TOKEN_SOURCE_AUTHORIZATION:
+      return C_("token source", "Header");
+    case JD_HAR_TOKEN_SOURCE_QUERY:
+      return C_("token source", "Query");
+    case JD_HAR_TOKEN_SOURCE_COOKIE:
+      return C_("token source", "Cookie");
+    case JD_HAR_TOKEN_SOURCE_NONE:
+    default:
+      return "";
+    }
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  JdHarEntry *entry = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+  guint status = jd_har_entry_get_status (entry);
+
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_remove_css_class (label, "warning");
+  gtk_widget_remove_css_class (label, "dim-label");
+  gtk_widget_set_tooltip_text (label, NULL);
+
+  switch (column)
+    {
+    case COLUMN_METHOD:
+      gtk_label_set_text (GTK_LABEL (label), jd_har_entry_get_method (entry));
+      break;
+
+    case COLUMN_PATH:
+      gtk_label_set_text (GTK_LABEL (label), jd_har_entry_get_path (entry));
+      gtk_widget_set_tooltip_text (label, jd_har_entry_get_url (entry));
+      break;
+
+    case COLUMN_STATUS:
+      if (status == 0)
+        {
+          gtk_label_set_text (GTK_LABEL (label), "—");
+          gtk_widget_set_tooltip_text (label, _("No response: the request was blocked or aborted"));
+          gtk_widget_add_css_class (label, "dim-label");
+        }
+      else
+        {
+          text = g_strdup_printf ("%u", status);
+          gtk_label_set_text (GTK_LABEL (label), text);
+          if (jd_har_entry_is_auth_failure (entry))
+            gtk_widget_add_css_class (label, "error");
+          else if (status >= 400)
+            gtk_widget_add_css_class (label, "warning");
+        }
+      break;
+
+    case COLUMN_TOKEN:
+      gtk_label_set_text (GTK_LABEL (label), short_source (entry));
+      gtk_widget_set_tooltip_text (label, jd_har_entry_get_token_source_label (entry));
+      break;
+
+    case COLUMN_STARTED:
+      if (jd_har_entry_has_started (entry))
+        {
+          double started = jd_har_entry_get_started (entry);
+          g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (jd_har_entry_get_started_unix (entry));
+          g_autofree char *hms = dt != NULL ? g_date_time_format (dt, "%H:%M:%S") : NULL;
+
+          if (hms != NULL)
+            text = g_strdup_printf ("%s.%03d", hms, (int) ((started - jd_har_entry_get_started_unix (entry)) * 1000));
+          gtk_widget_set_tooltip_text (label, jd_har_entry_get_started_iso (entry));
+        }
+      gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+      break;
+
+    case COLUMN_DURATION:
+      if (jd_har_entry_get_time_ms (entry) >= 0)
+        /* TRANSLATORS: a duration in milliseconds */
+        text = g_strdup_printf (_("%.0f ms"), jd_har_entry_get_time_ms (entry));
+      gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_column (JdHarView  *self,
+            const char *title,
+            Column      column,
+            gboolean    expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (col, expand);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  gtk_column_view_append_column (self->column_view, col);
+  g_object_unref (col);
+}
+
+/* ---- Filter --------------------------------------------------------------- */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  JdHarView *self = user_data;
+  JdHarEntry *entry = item;
+  guint status = jd_har_entry_get_status (entry);
+  guint want = 0;
+
+  switch (self->filter_status)
+    {
+    case JD_HAR_VIEW_STATUS_AUTH_FAILURES:
+      if (!jd_har_entry_is_auth_failure (entry))
+        return FALSE;
+      break;
+    case JD_HAR_VIEW_STATUS_4XX:
+      want = 400;
+      break;
+    case JD_HAR_VIEW_STATUS_5XX:
+      want = 500;
+      break;
+    case JD_HAR_VIEW_STATUS_2XX:
+      want = 200;
+      break;
+    case JD_HAR_VIEW_STATUS_NO_RESPONSE:
+      if (status != 0)
+        return FALSE;
+      break;
+    case JD_HAR_VIEW_STATUS_WITH_TOKEN:
+      if (!jd_har_entry_has_token (entry))
+        return FALSE;
+      break;
+    case JD_HAR_VIEW_STATUS_ALL:
+    default:
+      break;
+    }
+
+  return jd_har_entry_matches (entry, self->filter_text, want);
+}
+
+static void on_search_changed (JdHarView *self);
+static void on_status_selected (JdHarView *self);
+
+static void
+update_list_stack (JdHarView *self)
+{
+  gboolean empty = self->filtered == NULL ||
+                   g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+
+  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "rows");
+}
+
+void
+jd_har_view_set_filter (JdHarView       *self,
+                        const char      *text,
+                        JdHarViewStatus  status)
+{
+  char *copy;
+
+  g_return_if_fail (JD_IS_HAR_VIEW (self));
+
+  /* @text may be self->filter_text itself */
+  copy = g_strdup (text != NULL ? text : "");
+  g_free (self->filter_text);
+  self->filter_text = copy;
+  self->filter_status = status;
+
+  /* keep the widgets in step when called from code, without feedback */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
+  g_signal_handlers_block_by_func (self->status_dropdown, on_status_selected, self);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->filter_text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), self->filter_text);
+  if (gtk_drop_down_get_selected (self->status_dropdown) != (guint) status)
+    gtk_drop_down_set_selected (self->status_dropdown, status);
+  g_signal_handlers_unblock_by_func (self->status_dropdown, on_status_selected, self);
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_list_stack (self);
+}
+
+static void
+on_search_changed (JdHarView *self)
+{
+  jd_har_view_set_filter (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                          self->filter_status);
+}
+
+static void
+on_status_selected (JdHarView *self)
+{
+  jd_har_view_set_filter (self, self->filter_text,
+                          (JdHarViewStatus) gtk_drop_down_get_selected (self->status_dropdown));
+}
+
+/* ---- Choosing an entry ------------------------------------------------------ */
+
+static void
+set_details (JdHarView  *self,
+             const char *text)
+{
+  g_free (self->details);
+  self->details = g_strdup (text);
+  gtk_label_set_text (self->details_label, text);
+}
+
+static void
+show_details (JdHarView      *self,
+              JdHarEntry     *entry,
+              JdExpectations *expect)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(JdResponse) response = jd_har_entry_dup_response (entry);
+  g_auto(GStrv) challenges = jd_har_entry_dup_www_authenticate (entry);
+
+  g_string_append_printf (s, "%s %s\n", jd_har_entry_get_method (entry), jd_har_entry_get_url (entry));
+  if (response == NULL)
+    g_string_append (s, _("No response: the request was blocked or aborted."));
+  else
+    {
+      const char *reason = jd_har_entry_get_status_text (entry);
+      g_string_append_printf (s, "→ %u%s%s", jd_har_entry_get_status (entry), *reason != '\0' ? " " : "", reason);
+    }
+  if (jd_har_entry_get_time_ms (entry) >= 0)
+    g_string_append_printf (s, _(" · %.0f ms"), jd_har_entry_get_time_ms (entry));
+  g_string_append_c (s, '\n');
+
+  if (jd_har_entry_has_token (entry))
+    /* TRANSLATORS: %s is where the token was found, e.g. "Authorization header" */
+    g_string_append_printf (s, _("Token from the %s\n"), jd_har_entry_get_token_source_label (entry));
+  else
+    g_string_append (s, _("This request carries no token.\n"));
+
+  for (guint i = 0; challenges[i] != NULL; i++)
+    g_string_append_printf (s, "WWW-Authenticate: %s\n", challenges[i]);
+
+  if (response != NULL && jd_har_entry_has_token (entry))
+    {
+      g_autoptr(JdToken) token = jd_token_parse (jd_har_entry_get_token (entry), -1);
+      g_autoptr(GPtrArray) findings = jd_response_diagnose (response, token, expect);
+
+      for (guint i = 0; findings != NULL && i < findings->len; i++)
+        {
+          JdFinding *f = g_ptr_array_index (findings, i);
+
+          if (jd_finding_get_severity (f) == JD_SEVERITY_OK)
+            continue;
+          g_string_append_printf (s, "\n• %s", jd_finding_get_message (f));
+          if (jd_finding_get_fix (f) != NULL && *jd_finding_get_fix (f) != '\0')
+            g_string_append_printf (s, " %s", jd_finding_get_fix (f));
+        }
+    }
+
+  g_strchomp (s->str);
+  set_details (self, s->str);
+}
+
+static void
+apply_entry (JdHarView  *self,
+             JdHarEntry *entry)
+{
+  g_autoptr(JdWindow) window = g_weak_ref_get (&self->window);
+  g_autoptr(JdExpectations) expect = NULL;
+  g_autofree char *text = NULL;
+  JdSession *session;
+
+  if (entry == NULL)
+    return;
+
+  if (window == NULL)
+    {
+      expect = jd_expectations_new ();
+      show_details (self, entry, expect);
+      return;
+    }
+
+  session = jd_window_get_session (window);
+  if (gtk_switch_get_active (self->entry_time_switch) && jd_har_entry_has_started (entry))
+    jd_session_set_now (session, jd_har_entry_get_started_unix (entry));
+  else
+    jd_session_set_now (session, 0);
+  expect = jd_session_dup_expectations (session);
+
+  show_details (self, entry, expect);
+
+  if (!jd_har_entry_has_token (entry))
+    return;
+
+  if (jd_har_entry_get_token_source (entry) == JD_HAR_TOKEN_SOURCE_AUTHORIZATION)
+    {
+      /* a curl command carries the request (method, URL, headers) and the
+       * token: the Token page decodes it, the Request page shows it */
+      g_autoptr(JdRequest) request = jd_har_entry_dup_request (entry);
+      text = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, NULL);
+    }
+  else
+    text = g_strdup (jd_har_entry_get_token (entry));
+
+  jd_token_page_set_text (jd_window_get_token_page (window), text);
+  if (jd_har_entry_get_token_source (entry) != JD_HAR_TOKEN_SOURCE_AUTHORIZATION)
+    jd_request_page_set_url (jd_window_get_request_page (window), jd_har_entry_get_url (entry));
+}
+
+static void
+on_selected_item (JdHarView *self)
+{
+  apply_entry (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+on_entry_time_switched (JdHarView *self)
+{
+  apply_entry (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+void
+jd_har_view_select (JdHarView *self,
+                    guint      position)
+{
+  g_return_if_fail (JD_IS_HAR_VIEW (self));
+  g_return_if_fail (self->selection != NULL);
+
+  if (gtk_single_selection_get_selected (self->selection) == position)
+    on_selected_item (self);
+  else
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* ---- Loading ------------------------------------------------------------------ */
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  JdHarView *self = user_data;
+  g_autofree char *percent = g_strdup_printf ("%.0f %%", fraction * 100);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  gtk_progress_bar_set_text (self->progress_bar, percent);
+}
+
+static char *
+describe_problems (JdHar *har)
+{
+  GPtrArray *problems = jd_har_get_problems (har);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (problems->len == 0)
+    return NULL;
+
+  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
+                                          "%u problem while reading this file:",
+                                          "%u problems while reading this file:",
+                                          problems->len),
+                          problems->len);
+  for (guint i = 0; i < problems->len && i < 3; i++)
+    {
+      const JdHarProblem *p = g_ptr_array_index (problems, i);
+      g_string_append_printf (s, "\n%s", p->message);
+    }
+  if (problems->len > 3)
+    g_string_append (s, "\n…");
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+show_har (JdHarView *self)
+{
+  g_autofree char *problems = describe_problems (self->har);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *requests = NULL;
+  g_autoptr(GString) message = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->har));
+  GtkCustomSorter *sorter;
+
+  requests = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request", "%u requests", n), n);
+  subtitle = g_strdup_printf (_("%s · %u with a token · %u answered 401 or 403"), requests,
+                              jd_har_get_n_with_token (self->har), jd_har_get_n_auth_failures (self->har));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  if (jd_har_is_sanitized (self->har))
+    g_string_append (message, jd_har_get_sanitized_message (self->har));
+  else if (n > 0 && jd_har_get_n_with_token (self->har) == 0)
+    g_string_append (message, _("No request in this file carries a bearer token."));
+  if (problems != NULL)
+    g_string_append_printf (message, "%s%s", message->len > 0 ? "\n\n" : "", problems);
+  gtk_label_set_text (self->message_label, message->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message->len > 0);
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->har)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  sorter = gtk_custom_sorter_new (jd_har_entry_compare_failing_first, NULL, NULL);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), GTK_SORTER (sorter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  update_list_stack (self);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(JdHarView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->loading = FALSE;
+  self->har = jd_har_load_finish (result, &error);
+
+  /* closed (or Cancel pressed) while the worker ran: nothing to show */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      if (gtk_widget_get_realized (GTK_WIDGET (self)) || gtk_widget_get_visible (GTK_WIDGET (self)))
+        gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  if (self->har == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
+        }
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      self->error = g_strdup (error->message);
+      /* the description is markup */
+      adw_status_page_set_description (self->error_page, escaped);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  show_har (self);
+}
+
+void
+jd_har_view_load (JdHarView *self,
+                  GFile     *file)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (JD_IS_HAR_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->file == NULL);
+
+  self->file = g_object_ref (file);
+  name = g_file_get_basename (file);
+  adw_window_title_set_title (self->window_title, name);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+
+  self->loading = TRUE;
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  on_progress (0, self);
+  jd_har_load_async (file, NULL, self->cancellable, on_progress, self, on_loaded, g_object_ref (self));
+}
+
+gboolean
+jd_har_view_open_if_har (JdWindow *window,
+                         GFile    *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+  JdHarView *view;
+
+  g_return_val_if_fail (JD_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_basename (file);
+  lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+  if (lower == NULL || !g_str_has_suffix (lower, ".har"))
+    return FALSE;
+
+  view = jd_har_view_new (window);
+  jd_har_view_load (view, file);
+  gtk_window_present (GTK_WINDOW (view));
+  return TRUE;
+}
+
+static void
+on_cancel_clicked (JdHarView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+}
+
+/* ---- Object ----------------------------------------------------------------- */
+
+static gboolean
+jd_har_view_close_request (GtkWindow *window)
+{
+  JdHarView *self = JD_HAR_VIEW (window);
+
+  g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (jd_har_view_parent_class)->close_request (window);
+}
+
+static void
+jd_har_view_dispose (GObject *object)
+{
+  JdHarView *self = JD_HAR_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_HAR_VIEW);
+
+  G_OBJECT_CLASS (jd_har_view_parent_class)->dispose (object);
+}
+
+static void
+jd_har_view_finalize (GObject *object)
+{
+  JdHarView *self = JD_HAR_VIEW (object);
+
+  g_weak_ref_clear (&self->window);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->file);
+  g_clear_object (&self->har);
+  g_free (self->filter_text);
+  g_free (self->error);
+  g_free (self->details);
+
+  G_OBJECT_CLASS (jd_har_view_parent_class)->finalize (object);
+}
+
+static void
+jd_har_view_class_init (JdHarViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = jd_har_view_dispose;
+  object_class->finalize = jd_har_view_finalize;
+  window_class->close_request = jd_har_view_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/jd-har-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, entry_time_switch);
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, stack);
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, message_label);
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, details_label);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+jd_har_view_init (JdHarView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->filter_text = g_strdup ("");
+
+  add_column (self, _("Method"), COLUMN_METHOD, FALSE);
+  add_column (self, _("Path"), COLUMN_PATH, TRUE);
+  add_column (self, _("Status"), COLUMN_STATUS, FALSE);
+  add_column (self, _("Token"), COLUMN_TOKEN, FALSE);
+  add_column (self, _("Started"), COLUMN_STARTED, FALSE);
+  add_column (self, _("Duration"), COLUMN_DURATION, FALSE);
+
+  g_signal_connect_object (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_dropdown, "notify::selected", G_CALLBACK (on_status_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry_time_switch, "notify::active", G_CALLBACK (on_entry_time_switched), self, G_CONNECT_SWAPPED);
+}
+
+JdHarView *
+jd_har_view_new (JdWindow *window)
+{
+  JdHarView *self;
+
+  g_return_val_if_fail (JD_IS_WINDOW (window), NULL);
+
+  self = g_object_new (JD_TYPE_HAR_VIEW,
+                       "application", gtk_window_get_application (GTK_WINDOW (window)),
+                       "transient-for", window,
+                       "destroy-with-parent", TRUE,
+                       NULL);
+  g_weak_ref_init (&self->window, window);
+  return self;
+}
+
+gboolean
+jd_har_view_get_loading (JdHarView *self)
+{
+  g_return_val_if_fail (JD_IS_HAR_VIEW (self), FALSE);
+  return self->loading;
+}
+
+JdHar *
+jd_har_view_get_har (JdHarView *self)
+{
+  g_return_val_if_fail (JD_IS_HAR_VIEW (self), NULL);
+  return self->har;
+}
+
+GListModel *
+jd_har_view_get_rows (JdHarView *self)
+{
+  g_return_val_if_fail (JD_IS_HAR_VIEW (self), NULL);
+  return self->sorted != NULL ? G_LIST_MODEL (self->sorted) : NULL;
+}
+
+const char *
+jd_har_view_get_message (JdHarView *self)
+{
+  g_return_val_if_fail (JD_IS_HAR_VIEW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
+    return NULL;
+  return gtk_label_get_text (self->message_label);
+}
+
+const char *
+jd_har_view_get_error (JdHarView *self)
+{
+  g_return_val_if_fail (JD_IS_HAR_VIEW (self), NULL);
+  return self->error;
+}
+
+const char *
+jd_har_view_get_details (JdHarView *self)
+{
+  g_return_val_if_fail (JD_IS_HAR_VIEW (self), NULL);
+  return self->details;
+}
+
+void
+jd_har_view_set_at_request_time (JdHarView *self,
+                                 gboolean   at_request_time)
+{
+  g_return_if_fail (JD_IS_HAR_VIEW (self));
+  gtk_switch_set_active (self->entry_time_switch, at_request_time);
+}
+
+gboolean
+jd_har_view_get_at_request_time (JdHarView *self)
+{
+  g_return_val_if_fail (JD_IS_HAR_VIEW (self), FALSE);
+  return gtk_switch_get_active (self->entry_time_switch);
+}

@@ -1,0 +1,603 @@
+/* jd-net-keys.c — a JWKS by URL, and OIDC discovery from a token's iss
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "jd-net.h"
+#include "jd-net-private.h"
+#include "jd-www-authenticate.h"
+
+/* ------------------------------------------------------------------ */
+/* JdRemoteKeys                                                        */
+
+struct _JdRemoteKeys
+{
+  GObject parent_instance;
+
+  JdKeySet *key_set;
+  char *jwks_uri;
+  char *issuer;
+  char *discovery_url;
+  char *discovered_issuer;
+  GDateTime *fetched_at;
+  gint64 cache_lifetime;
+  char *cache_explanation;
+  JdResponse *response;
+};
+
+G_DEFINE_FINAL_TYPE (JdRemoteKeys, jd_remote_keys, G_TYPE_OBJECT)
+
+static void
+jd_remote_keys_finalize (GObject *object)
+{
+  JdRemoteKeys *self = JD_REMOTE_KEYS (object);
+
+  g_clear_object (&self->key_set);
+  g_free (self->jwks_uri);
+  g_free (self->issuer);
+  g_free (self->discovery_url);
+  g_free (self->discovered_issuer);
+  g_clear_pointer (&self->fetched_at, g_date_time_unref);
+  g_free (self->cache_explanation);
+  g_clear_object (&self->response);
+
+  G_OBJECT_CLASS (jd_remote_keys_parent_class)->finalize (object);
+}
+
+static void
+jd_remote_keys_class_init (JdRemoteKeysClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jd_remote_keys_finalize;
+}
+
+static void
+jd_remote_keys_init (JdRemoteKeys *self)
+{
+  self->cache_lifetime = -1;
+}
+
+JdKeySet *
+jd_remote_keys_get_key_set (JdRemoteKeys *self)
+{
+  g_return_val_if_fail (JD_IS_REMOTE_KEYS (self), NULL);
+  return self->key_set;
+}
+
+const char *
+jd_remote_keys_get_jwks_uri (JdRemoteKeys *self)
+{
+  g_return_val_if_fail (JD_IS_REMOTE_KEYS (self), NULL);
+  return self->jwks_uri;
+}
+
+const char *
+jd_remote_keys_get_issuer (JdRemoteKeys *self)
+{
+  g_return_val_if_fail (JD_IS_REMOTE_KEYS (self), NULL);
+  return self->issuer;
+}
+
+const char *
+jd_remote_keys_get_discovery_url (JdRemoteKeys *self)
+{
+  g_return_val_if_fail (JD_IS_REMOTE_KEYS (self), NULL);
+  return self->discovery_url;
+}
+
+const char *
+jd_remote_keys_get_discovered_issuer (JdRemoteKeys *self)
+{
+  g_return_val_if_fail (JD_IS_REMOTE_KEYS (self), NULL);
+  return self->discovered_issuer;
+}
+
+GDateTime *
+jd_remote_keys_get_fetched_at (JdRemoteKeys *self)
+{
+  g_return_val_if_fail (JD_IS_REMOTE_KEYS (self), NULL);
+  return self->fetched_at;
+}
+
+gint64
+jd_remote_keys_get_cache_lifetime (JdRemoteKeys *self)
+{
+  g_return_val_if_fail (JD_IS_REMOTE_KEYS (self), -1);
+  return self->cache_lifetime;
+}
+
+const char *
+jd_remote_keys_get_cache_explanation (JdRemoteKeys *self)
+{
+  g_return_val_if_fail (JD_IS_REMOTE_KEYS (self), NULL);
+  return self->cache_explanation;
+}
+
+JdResponse *
+jd_remote_keys_get_response (JdRemoteKeys *self)
+{
+  g_return_val_if_fail (JD_IS_REMOTE_KEYS (self), NULL);
+  return self->response;
+}
+
+/* ------------------------------------------------------------------ */
+/* Azure AD / Entra ID                                                  */
+
+static gboolean
+is_azure_issuer (const char *issuer)
+{
+  static const char *const hosts[] = {
+    "login.microsoftonline.com", "login.microsoftonline.us", "login.partner.microsoftonline.cn",
+    "login.chinacloudapi.cn", "sts.windows.net", "login.windows.net",
+  };
+  g_autoptr (GUri) uri = NULL;
+  const char *host;
+
+  if (issuer == NULL)
+    return FALSE;
+  uri = g_uri_parse (issuer, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || (host = g_uri_get_host (uri)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (hosts); i++)
+    if (g_ascii_strcasecmp (host, hosts[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+jd_net_discovery_url (const char *issuer, GError **error)
+{
+  g_autoptr (GUri) uri = NULL;
+  g_autofree char *base = NULL;
+  gsize len;
+
+  g_return_val_if_fail (issuer != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (*issuer == '\0')
+    {
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
+                   _("The token has an empty iss: there is no issuer to discover"));
+      return NULL;
+    }
+  uri = _jd_net_parse_url (issuer, NULL);
+  if (uri == NULL)
+    {
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
+                   _("iss \"%s\" is not an http(s) URL, so it has no OpenID Connect discovery "
+                     "document; find the key set's URL in the provider's documentation"),
+                   issuer);
+      return NULL;
+    }
+  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
+    {
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
+                   _("iss \"%s\" has a query or fragment, which an OpenID Connect issuer may not have"),
+                   issuer);
+      return NULL;
+    }
+
+  /* OIDC Discovery 1.0 §4: remove any terminating "/" before appending. */
+  base = g_strdup (issuer);
+  len = strlen (base);
+  while (len > 0 && base[len - 1] == '/')
+    base[--len] = '\0';
+  return g_strconcat (base, "/.well-known/openid-configuration", NULL);
+}
+
+char *
+jd_net_azure_appid_discovery_url (const char *issuer, const char *appid)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (issuer != NULL, NULL);
+
+  if (!is_azure_issuer (issuer) || (url = jd_net_discovery_url (issuer, NULL)) == NULL)
+    return NULL;
+  escaped = g_uri_escape_string (appid != NULL && *appid ? appid : "<application-id>", NULL, FALSE);
+  return g_strconcat (url, "?appid=", escaped, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Findings                                                            */
+
+static const char *
+claim_string (JdToken *token, const char *name)
+{
+  JsonObject *claims = token ? jd_token_get_claims (token) : NULL;
+  JsonNode *node;
+
+  if (claims == NULL || !json_object_has_member (claims, name))
+    return NULL;
+  node = json_object_get_member (claims, name);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+key_set_has_kid (JdKeySet *set, const char *kid)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (set));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JdKey) key = g_list_model_get_item (G_LIST_MODEL (set), i);
+      if (g_strcmp0 (jd_key_get_kid (key), kid) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+GPtrArray *
+jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
+{
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+  const char *iss, *kid;
+  guint n_keys;
+
+  g_return_val_if_fail (JD_IS_REMOTE_KEYS (self), NULL);
+  g_return_val_if_fail (token == NULL || JD_IS_TOKEN (token), NULL);
+
+  findings = g_ptr_array_new_with_free_func (g_object_unref);
+  n_keys = g_list_model_get_n_items (G_LIST_MODEL (self->key_set));
+  when = g_date_time_format (self->fetched_at, "%Y-%m-%d %H:%M:%S UTC");
+
+  if (self->discovery_url != NULL)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Fetched %u key from %s (found through %s) at %s.\n%s",
+                                            "Fetched %u keys from %s (found through %s) at %s.\n%s",
+                                            n_keys),
+                               n_keys, self->jwks_uri, self->discovery_url, when, self->cache_explanation);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Fetched %u key from %s at %s.\n%s",
+                                            "Fetched %u keys from %s at %s.\n%s", n_keys),
+                               n_keys, self->jwks_uri, when, self->cache_explanation);
+  jd_findings_add (findings, JD_FINDING_JWKS_FETCHED, JD_SEVERITY_INFO, JD_RANK_KID, "kid", message,
+                   _("A key that appeared after a verifier last fetched this set stays unknown to it "
+                     "until its cache expires; restarting the verifier or clearing its JWKS cache "
+                     "picks it up at once."));
+
+  iss = claim_string (token, "iss");
+  if (self->discovered_issuer != NULL && self->issuer != NULL
+      && g_strcmp0 (self->discovered_issuer, self->issuer) != 0)
+    {
+      g_autofree char *text = g_strdup_printf (
+        _("The discovery document at %s names issuer \"%s\", but it was looked up for \"%s\". "
+          "OpenID Connect Discovery §4.3 requires them to be identical, character for character; "
+          "verifiers that check refuse the tokens."),
+        self->discovery_url, self->discovered_issuer, self->issuer);
+      jd_findings_add (findings, JD_FINDING_DISCOVERY_ISSUER_MISMATCH, JD_SEVERITY_WARNING, JD_RANK_ISSUER,
+                       "iss", text,
+                       _("Compare the trailing slash, the scheme and the tenant part of both values; "
+                         "the token's iss must be the document's issuer exactly."));
+    }
+
+  kid = token ? jd_token_get_kid (token) : NULL;
+  if (kid != NULL && !key_set_has_kid (self->key_set, kid) && is_azure_issuer (iss))
+    {
+      const char *appid = claim_string (token, "appid");
+      g_autofree char *url = NULL;
+      g_autofree char *text = NULL;
+
+      if (appid == NULL)
+        appid = claim_string (token, "azp");
+      url = jd_net_azure_appid_discovery_url (iss, appid);
+      text = g_strdup_printf (
+        _("The token's kid \"%s\" is not in the tenant's key set. Azure AD (Entra ID) signs tokens "
+          "for applications that have their own signing keys (claims mapping, custom signing "
+          "keys) with a key published only in the application's discovery document: %s"),
+        kid, url);
+      jd_findings_add (findings, JD_FINDING_AZURE_APPID_DISCOVERY, JD_SEVERITY_INFO, JD_RANK_KID, "kid", text,
+                       _("Fetch the keys through the ?appid= discovery URL, and configure the verifier "
+                         "with that metadata address for this application."));
+    }
+
+  jd_findings_sort (findings);
+  return g_steal_pointer (&findings);
+}
+
+/* ------------------------------------------------------------------ */
+/* Fetching                                                            */
+
+typedef struct {
+  JdNetOptions options;
+  char *url;            /* what is being fetched now */
+  char *issuer;         /* discovery only */
+  char *discovery_url;  /* discovery only */
+  char *discovered_issuer;
+} FetchData;
+
+static void
+fetch_data_free (gpointer p)
+{
+  FetchData *data = p;
+
+  g_free (data->url);
+  g_free (data->issuer);
+  g_free (data->discovery_url);
+  g_free (data->discovered_issuer);
+  g_free (data);
+}
+
+static void
+get (const char *url, const JdNetOptions *options, const char *accept, GCancellable *cancellable,
+     GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (JdRequest) request = jd_request_new ("GET", url);
+
+  jd_request_add_header (request, "Accept", accept);
+  jd_net_send_async (request, options, cancellable, callback, user_data);
+}
+
+/* A usable answer: 2xx with the whole body. */
+static gboolean
+check_response (JdResponse *response, const char *url, const char *what, gsize max_body, GError **error)
+{
+  guint status = jd_response_get_status (response);
+
+  if (status < 200 || status > 299)
+    {
+      const char *reason = jd_response_get_reason (response);
+      /* TRANSLATORS: "GET https://… answered 404 Not Found: no key set there." */
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HTTP, _("GET %s answered %u %s: no %s there"), url,
+                   status, reason ? reason : "", what);
+      return FALSE;
+    }
+  if (jd_response_get_body_truncated (response))
+    {
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_TOO_LARGE,
+                   _("The %s at %s is larger than %zu bytes; it was not read"), what, url,
+                   max_body);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_jwks (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = NULL;
+  g_autoptr (JdRemoteKeys) keys = NULL;
+  g_autoptr (JdKeySet) set = NULL;
+  GBytes *body;
+  gsize len = 0;
+  const char *bytes;
+
+  response = jd_net_send_finish (result, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!check_response (response, data->url, _("key set"), data->options.max_body, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  body = jd_response_get_body (response);
+  bytes = body ? g_bytes_get_data (body, &len) : NULL;
+  set = jd_key_set_new ();
+  if (!jd_key_set_load_data (set, bytes ? bytes : "", len, data->url, &error))
+    {
+      if (strstr (error->message, data->url) != NULL)
+        g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_KEYS, "%s", error->message);
+      else
+        g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_KEYS, _("The key set at %s: %s"),
+                                 data->url, error->message);
+      return;
+    }
+
+  keys = g_object_new (JD_TYPE_REMOTE_KEYS, NULL);
+  keys->key_set = g_steal_pointer (&set);
+  keys->jwks_uri = g_strdup (jd_net_response_get_url (response) ? jd_net_response_get_url (response) : data->url);
+  keys->issuer = g_strdup (data->issuer);
+  keys->discovery_url = g_strdup (data->discovery_url);
+  keys->discovered_issuer = g_strdup (data->discovered_issuer);
+  keys->fetched_at = g_date_time_new_now_utc ();
+  keys->cache_lifetime = jd_net_cache_lifetime (response, g_date_time_to_unix (keys->fetched_at),
+                                                &keys->cache_explanation);
+  keys->response = g_steal_pointer (&response);
+  g_task_return_pointer (task, g_steal_pointer (&keys), g_object_unref);
+}
+
+void
+jd_net_fetch_jwks_async (const char *url, const JdNetOptions *options, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  FetchData *data;
+
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jd_net_fetch_jwks_async);
+  data = g_new0 (FetchData, 1);
+  _jd_net_options_resolve (options, &data->options);
+  data->url = g_strdup (url);
+  g_task_set_task_data (task, data, fetch_data_free);
+
+  get (url, &data->options, "application/jwk-set+json, application/json", cancellable, on_jwks,
+       g_steal_pointer (&task));
+}
+
+JdRemoteKeys *
+jd_net_fetch_jwks_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jd_net_fetch_jwks_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+JdRemoteKeys *
+jd_net_fetch_jwks (const char *url, const JdNetOptions *options, GCancellable *cancellable, GError **error)
+{
+  JdNetSync sync;
+  JdRemoteKeys *keys;
+
+  g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  _jd_net_sync_init (&sync);
+  jd_net_fetch_jwks_async (url, options, cancellable, _jd_net_sync_done, &sync);
+  _jd_net_sync_wait (&sync);
+  keys = jd_net_fetch_jwks_finish (sync.result, error);
+  _jd_net_sync_clear (&sync);
+  return keys;
+}
+
+/* ------------------------------------------------------------------ */
+/* Discovery                                                           */
+
+static void
+on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = NULL;
+  g_autoptr (JsonParser) parser = NULL;
+  JsonNode *root;
+  JsonObject *object;
+  JsonNode *member;
+  GBytes *body;
+  gsize len = 0;
+  const char *bytes;
+  const char *jwks_uri;
+  GCancellable *cancellable;
+
+  response = jd_net_send_finish (result, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (jd_response_get_status (response) == 404 || jd_response_get_status (response) == 410)
+    {
+      g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_HTTP,
+                               _("GET %s answered %u: the issuer \"%s\" publishes no OpenID Connect "
+                                 "discovery document there. Check iss for a typo or a missing path "
+                                 "(a tenant, a realm, \"/v2.0\"); a plain OAuth server may publish "
+                                 "/.well-known/oauth-authorization-server (RFC 8414) instead, or "
+                                 "name its key set URL only in its documentation."),
+                               data->discovery_url, jd_response_get_status (response), data->issuer);
+      return;
+    }
+  if (!check_response (response, data->discovery_url, _("discovery document"), data->options.max_body, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  body = jd_response_get_body (response);
+  bytes = body ? g_bytes_get_data (body, &len) : NULL;
+  parser = json_parser_new_immutable ();
+  if (bytes == NULL || len == 0 || !json_parser_load_from_data (parser, bytes, len, &error))
+    {
+      g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
+                               _("The discovery document at %s is not JSON: %s"), data->discovery_url,
+                               error ? error->message : _("the body is empty"));
+      return;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
+                               _("The discovery document at %s is not a JSON object"), data->discovery_url);
+      return;
+    }
+  object = json_node_get_object (root);
+
+  member = json_object_get_member (object, "issuer");
+  if (member != NULL && JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
+    data->discovered_issuer = g_strdup (json_node_get_string (member));
+
+  member = json_object_get_member (object, "jwks_uri");
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+    {
+      g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
+                               _("The discovery document at %s has no \"jwks_uri\" string, so it does "
+                                 "not say where the keys are"),
+                               data->discovery_url);
+      return;
+    }
+  jwks_uri = json_node_get_string (member);
+
+  g_free (data->url);
+  data->url = g_strdup (jwks_uri);
+  cancellable = g_task_get_cancellable (task);
+  get (data->url, &data->options, "application/jwk-set+json, application/json", cancellable, on_jwks,
+       g_steal_pointer (&task));
+}
+
+void
+jd_net_discover_async (const char *issuer, const JdNetOptions *options, GCancellable *cancellable,
+                       GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *url = NULL;
+  FetchData *data;
+
+  g_return_if_fail (issuer != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jd_net_discover_async);
+
+  url = jd_net_discovery_url (issuer, &error);
+  if (url == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data = g_new0 (FetchData, 1);
+  _jd_net_options_resolve (options, &data->options);
+  data->issuer = g_strdup (issuer);
+  data->discovery_url = g_strdup (url);
+  data->url = g_steal_pointer (&url);
+  g_task_set_task_data (task, data, fetch_data_free);
+
+  get (data->discovery_url, &data->options, "application/json", cancellable, on_discovery,
+       g_steal_pointer (&task));
+}
+
+JdRemoteKeys *
+jd_net_discover_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jd_net_discover_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+JdRemoteKeys *
+jd_net_discover (const char *issuer, const JdNetOptions *options, GCancellable *cancellable, GError **error)
+{
+  JdNetSync sync;
+  JdRemoteKeys *keys;
+
+  g_return_val_if_fail (issuer != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  _jd_net_sync_init (&sync);
+  jd_net_discover_async (issuer, options, cancellable, _jd_net_sync_done, &sync);
+  _jd_net_sync_wait (&sync);
+  keys = jd_net_discover_finish (sync.result, error);
+  _jd_net_sync_clear (&sync);
+  return keys;
+}

@@ -1,0 +1,461 @@
+/* test-cli.c — jwt-doctor-cli as a user runs it (the real binary, in a subprocess)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static const char *
+cli_path (void)
+{
+  const char *p = g_getenv ("JD_CLI");
+  g_assert_nonnull (p);
+  return p;
+}
+
+static char *
+example_token (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-expired.jwt", NULL);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return g_strstrip (contents);
+}
+
+static void
+on_communicated (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Runs the CLI with @argv (NULL-terminated, without argv[0]) and @stdin_text. */
+static void
+run (Run *r, const char *stdin_text, const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocessLauncher) l = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                 G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                 G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocess) p = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_setenv (l, "LC_ALL", "C.UTF-8", TRUE);
+  p = g_subprocess_launcher_spawnv (l, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  /* Communicate asynchronously: tests with a SoupServer in this process
+   * must keep serving while the CLI talks to it. */
+  {
+    GAsyncResult *result = NULL;
+    g_subprocess_communicate_utf8_async (p, stdin_text ? stdin_text : "", NULL, on_communicated, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_subprocess_communicate_utf8_finish (p, result, &r->out, &r->err, &error);
+    g_object_unref (result);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (p));
+  r->status = g_subprocess_get_exit_status (p);
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", r->status, r->out, r->err);
+}
+
+static JsonObject *
+first_token_json (const char *out, JsonParser **parser)
+{
+  g_autoptr (GError) error = NULL;
+  JsonObject *root;
+  JsonArray *tokens;
+
+  *parser = json_parser_new ();
+  json_parser_load_from_data (*parser, out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (*parser));
+  tokens = json_object_get_array_member (root, "tokens");
+  g_assert_cmpuint (json_array_get_length (tokens), >=, 1);
+  return json_array_get_object_element (tokens, 0);
+}
+
+static void
+test_version_and_help (void)
+{
+  g_auto (Run) v = { 0 };
+  g_auto (Run) h = { 0 };
+
+  run (&v, NULL, (const char *[]) { "--version", NULL });
+  g_assert_cmpint (v.status, ==, 0);
+  g_assert_true (g_str_has_prefix (v.out, "jwt-doctor-cli "));
+  g_assert_nonnull (strstr (v.out, PACKAGE_VERSION));
+
+  run (&h, NULL, (const char *[]) { "--help", NULL });
+  g_assert_cmpint (h.status, ==, 0);
+  for (const char *const *o = (const char *[]) { "--aud", "--iss", "--alg", "--leeway", "--now", "--jwks",
+                                                 "--key", "--secret", "--secret-file", "--discover",
+                                                 "--json", NULL };
+       *o; o++)
+    g_assert_nonnull (strstr (h.out, *o));
+}
+
+static void
+test_article_expired_first (void)
+{
+  g_autofree char *token = example_token ();
+  g_auto (Run) r = { 0 };
+  g_auto (Run) j = { 0 };
+  g_autoptr (JsonParser) parser = NULL;
+  JsonObject *t, *first;
+  JsonArray *findings;
+
+  /* The foundation issue's acceptance check. */
+  run (&r, NULL, (const char *[]) { "--now", "1748441600", token, NULL });
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "expired"));
+  g_assert_nonnull (strstr (r.out, "Fix:"));
+  /* No colour when stdout is not a terminal. */
+  g_assert_null (strchr (r.out, '\033'));
+  /* The token itself is never printed, nor its signature. */
+  g_assert_null (strstr (r.out, token));
+  g_assert_null (strstr (r.out, strrchr (token, '.') + 1));
+  g_assert_null (strstr (r.err, strrchr (token, '.') + 1));
+
+  run (&j, NULL, (const char *[]) { "--json", "--now", "1748441600", "--aud", "https://api.example.com/v2", token, NULL });
+  g_assert_cmpint (j.status, ==, 1);
+  t = first_token_json (j.out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (t, "source"), ==, "argument");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (t, "header"), "kid"), ==, "k_2026_05");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (t, "payload"), "exp"), ==, 1748441531);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (t, "signature"), "status"), ==,
+                   "unverified");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (t, "signature"), "alg"), ==, "RS256");
+  findings = json_object_get_array_member (t, "findings");
+  first = json_array_get_object_element (findings, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "expired");
+  g_assert_cmpstr (json_object_get_string_member (first, "severity"), ==, "error");
+  g_assert_cmpint (json_object_get_int_member (first, "rank"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (first, "claim"), ==, "exp");
+  g_assert_nonnull (json_object_get_string_member (first, "fix"));
+  /* The near-miss audience is the second error. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (findings, 1), "id"), ==,
+                   "audience-mismatch");
+  g_assert_null (strstr (j.out, strrchr (token, '.') + 1));
+}
+
+static void
+test_sources (void)
+{
+  g_autofree char *token = example_token ();
+  g_autofree char *auth = g_strdup_printf ("Authorization: Bearer %s\n", token);
+  g_autofree char *dir = g_dir_make_tmp ("jd-cli-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "token.jwt", NULL);
+  g_auto (Run) in = { 0 };
+  g_auto (Run) dash = { 0 };
+  g_auto (Run) f = { 0 };
+  g_autoptr (JsonParser) p1 = NULL;
+  g_autoptr (JsonParser) p2 = NULL;
+  g_autoptr (JsonParser) p3 = NULL;
+
+  run (&in, auth, (const char *[]) { "--json", "--now", "1748441600", NULL });
+  g_assert_cmpint (in.status, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (first_token_json (in.out, &p1), "source"), ==, "stdin");
+
+  run (&dash, token, (const char *[]) { "--json", "--now", "1000", "-", NULL });
+  g_assert_cmpstr (json_object_get_string_member (first_token_json (dash.out, &p2), "source"), ==, "stdin");
+
+  g_assert_true (g_file_set_contents (file, auth, -1, NULL));
+  run (&f, NULL, (const char *[]) { "--json", "--now", "1748441600", file, NULL });
+  g_assert_cmpstr (json_object_get_string_member (first_token_json (f.out, &p3), "source"), ==, "file");
+  g_assert_cmpint (f.status, ==, 1);
+
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
+static void
+test_exit_statuses (void)
+{
+  g_autofree char *token = example_token ();
+  g_auto (Run) ok = { 0 };
+  g_auto (Run) junk = { 0 };
+  g_auto (Run) badopt = { 0 };
+  g_auto (Run) badnow = { 0 };
+  g_auto (Run) dir = { 0 };
+  g_auto (Run) two = { 0 };
+  g_autoptr (JsonParser) p = NULL;
+  JsonObject *t;
+
+  /* Before exp, no expectations: no error findings -> 0 */
+  run (&ok, NULL, (const char *[]) { "--now", "1748440000", token, NULL });
+  g_assert_cmpint (ok.status, ==, 0);
+
+  /* Binary junk is still a report: malformed, exit 1. */
+  run (&junk, "\x01\x02\xff\xfe not a token", (const char *[]) { "--json", NULL });
+  g_assert_cmpint (junk.status, ==, 1);
+  t = first_token_json (junk.out, &p);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (t, "findings"), 0), "id"), ==, "malformed");
+
+  run (&badopt, NULL, (const char *[]) { "--no-such-option", token, NULL });
+  g_assert_cmpint (badopt.status, ==, 2);
+  g_assert_nonnull (strstr (badopt.err, "--no-such-option"));
+
+  run (&badnow, NULL, (const char *[]) { "--now", "yesterday", token, NULL });
+  g_assert_cmpint (badnow.status, ==, 2);
+  g_assert_nonnull (strstr (badnow.err, "--now"));
+
+  /* An unreadable file (a directory) -> 2 */
+  run (&dir, NULL, (const char *[]) { g_get_tmp_dir (), NULL });
+  g_assert_cmpint (dir.status, ==, 2);
+  g_assert_nonnull (strstr (dir.err, g_get_tmp_dir ()));
+
+  run (&two, NULL, (const char *[]) { token, token, NULL });
+  g_assert_cmpint (two.status, ==, 2);
+}
+
+static void
+test_alg_and_leeway_options (void)
+{
+  g_autofree char *token = example_token ();
+  g_auto (Run) alg = { 0 };
+  g_auto (Run) leeway = { 0 };
+  g_autoptr (JsonParser) p1 = NULL;
+  g_autoptr (JsonParser) p2 = NULL;
+  JsonArray *f;
+  gboolean found = FALSE;
+
+  run (&alg, NULL, (const char *[]) { "--json", "--now", "1748440000", "--alg", "ES256, EdDSA", token, NULL });
+  g_assert_cmpint (alg.status, ==, 1);
+  f = json_object_get_array_member (first_token_json (alg.out, &p1), "findings");
+  for (guint i = 0; i < json_array_get_length (f); i++)
+    found |= g_str_equal (json_object_get_string_member (json_array_get_object_element (f, i), "id"),
+                          "algorithm-not-allowed");
+  g_assert_true (found);
+
+  /* 69 s after exp: expired with leeway 60, a warning with leeway 120. */
+  run (&leeway, NULL, (const char *[]) { "--json", "--now", "1748441600", "--leeway", "120", token, NULL });
+  f = json_object_get_array_member (first_token_json (leeway.out, &p2), "findings");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (f, 0), "id"), ==, "expired");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (f, 0), "severity"), ==, "warning");
+  g_assert_cmpint (leeway.status, ==, 0);
+}
+
+static void
+test_har (void)
+{
+  g_autofree char *har = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
+  g_autofree char *sanitized = g_test_build_filename (G_TEST_DIST, "data", "har-sanitized.har", NULL);
+  g_autofree char *chrome = g_build_filename (g_getenv ("JD_SHARED_TESTDATA"), "har", "mitmproxy-chrome.har", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (Run) r = { 0 };
+  g_auto (Run) t = { 0 };
+  g_auto (Run) s = { 0 };
+  g_auto (Run) m = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonArray *tokens;
+  gboolean saw_401 = FALSE;
+
+  run (&r, NULL, (const char *[]) { "--json", har, NULL });
+  g_assert_cmpint (r.status, ==, 1);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  g_assert_no_error (error);
+  tokens = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tokens");
+  g_assert_cmpuint (json_array_get_length (tokens), >=, 3);
+  for (guint i = 0; i < json_array_get_length (tokens); i++)
+    {
+      JsonObject *tok = json_array_get_object_element (tokens, i);
+      JsonArray *f = json_object_get_array_member (tok, "findings");
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (tok, "source"), "har:"));
+      for (guint j = 0; j < json_array_get_length (f); j++)
+        saw_401 |= g_str_equal (json_object_get_string_member (json_array_get_object_element (f, j), "id"),
+                                "bearer-invalid-token");
+    }
+  /* The response's findings come with the token's. */
+  g_assert_true (saw_401);
+
+  /* Text: each entry says which request it came from; the query, which can
+   * hold an access_token, is not printed; judged at the entry's time. */
+  run (&t, NULL, (const char *[]) { har, NULL });
+  g_assert_nonnull (strstr (t.out, "Token (har:1)"));
+  g_assert_nonnull (strstr (t.out, "GET https://api.example.com/v1/orders?… → 401"));
+  g_assert_nonnull (strstr (t.out, "expired 40 seconds ago"));
+  g_assert_true (g_file_get_contents (har, &contents, NULL, NULL));
+  g_assert_null (strstr (t.out, "access_token="));
+
+  /* A sanitized export: no tokens, and the explanation of how to export again. */
+  run (&s, NULL, (const char *[]) { "--json", sanitized, NULL });
+  g_assert_cmpint (s.status, ==, 0);
+  g_assert_nonnull (strstr (s.out, "\"tokens\" : [") );
+  g_assert_nonnull (strstr (s.err, "sensitive data"));
+
+  /* A real Chrome export without credentials. */
+  run (&m, NULL, (const char *[]) { chrome, NULL });
+  g_assert_cmpint (m.status, ==, 0);
+  g_assert_nonnull (strstr (m.err, "bearer token"));
+}
+
+/* ---- network options, against a real server on 127.0.0.1 ---------------- */
+
+static char *server_base;
+static guint api_hits;
+static char *api_authorization;
+
+static void
+serve (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer user_data)
+{
+  SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
+
+  if (g_str_equal (path, "/.well-known/openid-configuration"))
+    {
+      g_autofree char *doc = g_strdup_printf ("{\"issuer\":\"%s\",\"jwks_uri\":\"%s/keys\"}", server_base,
+                                              server_base);
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, doc, strlen (doc));
+    }
+  else if (g_str_equal (path, "/keys"))
+    {
+      g_autofree char *jwks = NULL;
+      g_autofree char *file = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-jwks.json", NULL);
+      gsize len;
+
+      g_assert_true (g_file_get_contents (file, &jwks, &len, NULL));
+      soup_message_headers_append (h, "Cache-Control", "public, max-age=600");
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, jwks, len);
+    }
+  else if (g_str_equal (path, "/api"))
+    {
+      api_hits++;
+      g_free (api_authorization);
+      api_authorization = g_strdup (soup_message_headers_get_one (
+        soup_server_message_get_request_headers (msg), "Authorization"));
+      soup_message_headers_append (h, "WWW-Authenticate",
+                                   "Bearer realm=\"api\", error=\"invalid_token\", "
+                                   "error_description=\"The access token expired\"");
+      soup_server_message_set_status (msg, 401, NULL);
+    }
+  else
+    soup_server_message_set_status (msg, 404, NULL);
+}
+
+static gboolean
+json_has_finding (const char *out, const char *id)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  JsonArray *f = json_object_get_array_member (first_token_json (out, &parser), "findings");
+
+  for (guint i = 0; i < json_array_get_length (f); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (f, i), "id"), id))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_network_options (void)
+{
+  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GInetAddress) lo = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) addr = g_inet_socket_address_new (lo, 0);
+  g_autoptr (GSList) uris = NULL;
+  g_autofree char *token = example_token ();
+  g_autofree char *jwks_url = NULL;
+  g_autofree char *api_url = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *unsigned_token = NULL;
+  g_autofree char *header64 = NULL;
+  g_autofree char *payload64 = NULL;
+  g_auto (Run) jwks = { 0 };
+  g_auto (Run) req = { 0 };
+  g_auto (Run) disc = { 0 };
+  g_auto (Run) none = { 0 };
+
+  soup_server_add_handler (server, NULL, serve, NULL, NULL);
+  soup_server_listen (server, addr, 0, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  server_base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  jwks_url = g_strdup_printf ("%s/keys", server_base);
+  api_url = g_strdup_printf ("%s/api", server_base);
+
+  /* --jwks URL: fetched, the signature verifies, the cache lifetime is said. */
+  run (&jwks, NULL, (const char *[]) { "--json", "--now", "1748440000", "--jwks", jwks_url, token, NULL });
+  g_assert_cmpint (jwks.status, ==, 0);
+  g_assert_nonnull (strstr (jwks.out, "\"status\" : \"valid\""));
+  g_assert_true (json_has_finding (jwks.out, "signature-valid"));
+  g_assert_true (json_has_finding (jwks.out, "jwks-fetched"));
+  g_assert_nonnull (strstr (jwks.out, "10 minutes"));
+
+  /* --request: the token is sent, the 401's WWW-Authenticate is explained. */
+  run (&req, NULL, (const char *[]) { "--json", "--request", api_url, "-H", "X-Trace: 1", token, NULL });
+  g_assert_cmpint (req.status, ==, 1);
+  g_assert_cmpuint (api_hits, ==, 1);
+  g_assert_true (g_str_has_prefix (api_authorization, "Bearer "));
+  g_assert_cmpstr (api_authorization + 7, ==, token);
+  g_assert_true (json_has_finding (req.out, "bearer-invalid-token"));
+
+  /* --discover: the issuer's discovery document, then its jwks_uri. */
+  header64 = g_base64_encode ((const guchar *) "{\"alg\":\"RS256\",\"kid\":\"gone\"}",
+                              strlen ("{\"alg\":\"RS256\",\"kid\":\"gone\"}"));
+  payload = g_strdup_printf ("{\"iss\":\"%s\",\"exp\":9999999999}", server_base);
+  payload64 = g_base64_encode ((const guchar *) payload, strlen (payload));
+  g_strdelimit (header64, "=", '\0');
+  g_strdelimit (payload64, "=", '\0');
+  g_strdelimit (header64, "+", '-');
+  g_strdelimit (header64, "/", '_');
+  g_strdelimit (payload64, "+", '-');
+  g_strdelimit (payload64, "/", '_');
+  unsigned_token = g_strdup_printf ("%s.%s.c2ln", header64, payload64);
+  run (&disc, NULL, (const char *[]) { "--json", "--discover", unsigned_token, NULL });
+  g_assert_cmpint (disc.status, ==, 1);
+  g_assert_true (json_has_finding (disc.out, "kid-not-found"));
+  g_assert_true (json_has_finding (disc.out, "jwks-fetched"));
+
+  /* Without those options no request is made. */
+  api_hits = 0;
+  run (&none, NULL, (const char *[]) { "--json", token, NULL });
+  g_assert_cmpuint (api_hits, ==, 0);
+
+  soup_server_disconnect (server);
+  g_clear_pointer (&server_base, g_free);
+  g_clear_pointer (&api_authorization, g_free);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/jd/cli/version-help", test_version_and_help);
+  g_test_add_func ("/jd/cli/article", test_article_expired_first);
+  g_test_add_func ("/jd/cli/sources", test_sources);
+  g_test_add_func ("/jd/cli/exit-statuses", test_exit_statuses);
+  g_test_add_func ("/jd/cli/alg-leeway", test_alg_and_leeway_options);
+  g_test_add_func ("/jd/cli/har", test_har);
+  g_test_add_func ("/jd/cli/network", test_network_options);
+
+  return g_test_run ();
+}

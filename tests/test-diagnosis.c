@@ -1,0 +1,392 @@
+/* test-diagnosis.c — tests for src/core/jd-diagnosis.c
+ *
+ * Every finding id that jd_diagnose() makes from the token itself has a
+ * test that triggers it and one where it must not appear.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "jd-base64.h"
+#include "jd-diagnosis.h"
+#include "jd-input.h"
+
+#define ARTICLE_EXP 1748441531
+
+static JdToken *
+token_for (const char *header, const char *payload)
+{
+  g_autofree char *h = jd_base64url_encode (header, strlen (header));
+  g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
+  g_autofree char *text = g_strdup_printf ("%s.%s.c2lnbmF0dXJl", h, p);
+  return jd_token_parse (text, -1);
+}
+
+static GPtrArray *
+diagnose (const char *header, const char *payload, JdExpectations *e)
+{
+  g_autoptr (JdToken) token = token_for (header, payload);
+  return jd_diagnose (token, e, NULL, NULL);
+}
+
+static JdExpectations *
+at (gint64 now)
+{
+  JdExpectations *e = jd_expectations_new ();
+  e->now = now;
+  return e;
+}
+
+static void
+assert_finding (GPtrArray *findings, const char *id, JdSeverity severity)
+{
+  JdFinding *f = jd_findings_find (findings, id);
+
+  if (f == NULL)
+    {
+      for (guint i = 0; i < findings->len; i++)
+        g_test_message ("have: %s", jd_finding_get_id (g_ptr_array_index (findings, i)));
+      g_error ("expected finding %s", id);
+    }
+  g_assert_cmpint (jd_finding_get_severity (f), ==, severity);
+  g_assert_nonnull (jd_finding_get_message (f));
+  g_assert_cmpstr (jd_finding_get_message (f), !=, "");
+}
+
+static void
+assert_sorted (GPtrArray *findings)
+{
+  for (guint i = 1; i < findings->len; i++)
+    g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, i - 1),
+                                         g_ptr_array_index (findings, i), NULL), <=, 0);
+}
+
+static void
+test_article_example (void)
+{
+  /* The acceptance check of the foundation issue: the article's payload, --now 1748441600. */
+  g_autoptr (JdExpectations) e = at (1748441600);
+  g_autoptr (GPtrArray) f = diagnose ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k_2026_05\"}",
+                                      "{\"iss\":\"https://auth.example.com/\",\"sub\":\"user_a8f9c2\","
+                                      "\"aud\":\"https://api.example.com/v2\",\"exp\":1748441531,"
+                                      "\"iat\":1748437931,\"nbf\":1748437931,"
+                                      "\"scope\":\"read:invoice write:invoice\"}",
+                                      e);
+  JdFinding *first = g_ptr_array_index (f, 0);
+
+  assert_sorted (f);
+  g_assert_cmpstr (jd_finding_get_id (first), ==, "expired");
+  g_assert_cmpint (jd_finding_get_severity (first), ==, JD_SEVERITY_ERROR);
+  g_assert_cmpint (jd_finding_get_rank (first), ==, 1);
+  g_assert_cmpstr (jd_finding_get_claim (first), ==, "exp");
+  g_assert_nonnull (strstr (jd_finding_get_message (first), "69 seconds ago"));
+  g_assert_nonnull (strstr (jd_finding_get_message (first), "2025-05-28 14:12:11 UTC"));
+  g_assert_nonnull (strstr (jd_finding_get_fix (first), "refresh token"));
+}
+
+static void
+test_expiry_boundaries (void)
+{
+  const char *h = "{\"alg\":\"HS256\"}";
+  const char *p = "{\"exp\":1000000}";
+  struct { gint64 now; gint64 leeway; const char *id; JdSeverity sev; } cases[] = {
+    /* exactly exp: within the leeway -> warning, not error */
+    { 1000000, 60, "expired", JD_SEVERITY_WARNING },
+    /* exp + L - 1: still a warning */
+    { 1000059, 60, "expired", JD_SEVERITY_WARNING },
+    /* exp + L: now >= exp + L -> error */
+    { 1000060, 60, "expired", JD_SEVERITY_ERROR },
+    /* leeway 0: exactly exp is expired */
+    { 1000000, 0, "expired", JD_SEVERITY_ERROR },
+    /* leeway 0, one second before */
+    { 999999, 0, "expires-soon", JD_SEVERITY_INFO },
+    /* within L before exp -> warning */
+    { 999950, 60, "expires-soon", JD_SEVERITY_WARNING },
+    /* 4 minutes before -> info */
+    { 1000000 - 240, 60, "expires-soon", JD_SEVERITY_INFO },
+    /* an hour before -> ok */
+    { 1000000 - 3600, 60, "not-expired", JD_SEVERITY_OK },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (JdExpectations) e = at (cases[i].now);
+      g_autoptr (GPtrArray) f = NULL;
+
+      e->leeway = cases[i].leeway;
+      f = diagnose (h, p, e);
+      g_test_message ("case %u", i);
+      assert_finding (f, cases[i].id, cases[i].sev);
+      if (g_strcmp0 (cases[i].id, "expired") != 0)
+        g_assert_false (jd_findings_has (f, "expired"));
+    }
+}
+
+static void
+test_missing_and_string_exp (void)
+{
+  g_autoptr (JdExpectations) e = at (1000);
+  g_autoptr (GPtrArray) none = diagnose ("{\"alg\":\"HS256\"}", "{\"sub\":\"a\"}", e);
+  g_autoptr (GPtrArray) str = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":\"2026-05-28T14:02:11Z\"}", e);
+  g_autoptr (GPtrArray) frac = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":999.5}", e);
+
+  assert_finding (none, "missing-exp", JD_SEVERITY_WARNING);
+  g_assert_false (jd_findings_has (none, "expired"));
+  assert_finding (str, "invalid-numeric-date", JD_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (jd_finding_get_message (jd_findings_find (str, "invalid-numeric-date")),
+                            "2026-05-28T14:02:11Z"));
+  g_assert_false (jd_findings_has (str, "missing-exp"));
+  /* A fractional NumericDate is a number: 999.5 < 1000 but within leeway. */
+  assert_finding (frac, "expired", JD_SEVERITY_WARNING);
+  g_assert_false (jd_findings_has (frac, "invalid-numeric-date"));
+}
+
+static void
+test_not_yet_valid_and_issued_in_future (void)
+{
+  const char *h = "{\"alg\":\"HS256\"}";
+  g_autoptr (JdExpectations) e = at (5000);
+  g_autoptr (GPtrArray) nbf_far = diagnose (h, "{\"exp\":9000,\"nbf\":5061}", e);
+  g_autoptr (GPtrArray) nbf_edge = diagnose (h, "{\"exp\":9000,\"nbf\":5060}", e);
+  g_autoptr (GPtrArray) nbf_past = diagnose (h, "{\"exp\":9000,\"nbf\":4000}", e);
+  g_autoptr (GPtrArray) iat_far = diagnose (h, "{\"exp\":9000,\"iat\":5090}", e);
+  g_autoptr (GPtrArray) iat_edge = diagnose (h, "{\"exp\":9000,\"iat\":5060}", e);
+  g_autoptr (GPtrArray) iat_past = diagnose (h, "{\"exp\":9000,\"iat\":4000}", e);
+
+  /* nbf > now + L -> error; nbf == now + L -> warning only */
+  assert_finding (nbf_far, "not-yet-valid", JD_SEVERITY_ERROR);
+  g_assert_cmpint (jd_finding_get_rank (jd_findings_find (nbf_far, "not-yet-valid")), ==, 2);
+  assert_finding (nbf_edge, "not-yet-valid", JD_SEVERITY_WARNING);
+  g_assert_false (jd_findings_has (nbf_past, "not-yet-valid"));
+  assert_finding (iat_far, "issued-in-future", JD_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (jd_finding_get_message (jd_findings_find (iat_far, "issued-in-future")),
+                            "90 seconds"));
+  assert_finding (iat_edge, "issued-in-future", JD_SEVERITY_WARNING);
+  g_assert_false (jd_findings_has (iat_past, "issued-in-future"));
+}
+
+static void
+test_short_lifetime (void)
+{
+  g_autoptr (JdExpectations) e = at (1000);
+  g_autoptr (GPtrArray) shortl = diagnose ("{\"alg\":\"HS256\"}", "{\"iat\":990,\"exp\":1200}", e);
+  g_autoptr (GPtrArray) longl = diagnose ("{\"alg\":\"HS256\"}", "{\"iat\":990,\"exp\":4590}", e);
+
+  assert_finding (shortl, "short-lifetime", JD_SEVERITY_INFO);
+  g_assert_false (jd_findings_has (longl, "short-lifetime"));
+}
+
+static void
+test_audience (void)
+{
+  const char *h = "{\"alg\":\"HS256\"}";
+  struct { const char *payload; const char *want; const char *needle; } mismatches[] = {
+    { "{\"exp\":9999999999,\"aud\":\"https://billing.example.com\"}", "https://api.example.com", "minted for" },
+    { "{\"exp\":9999999999,\"aud\":\"https://api.example.com/\"}", "https://api.example.com", "trailing slash" },
+    { "{\"exp\":9999999999,\"aud\":\"http://api.example.com\"}", "https://api.example.com", "http vs https" },
+    { "{\"exp\":9999999999,\"aud\":\"api.example.com\"}", "https://api.example.com", "scheme" },
+    { "{\"exp\":9999999999,\"aud\":\"https://API.example.com\"}", "https://api.example.com", "case" },
+    { "{\"exp\":9999999999,\"aud\":[\"a\",\"b\"]}", "c", "\"a\", \"b\"" },
+    { "{\"exp\":9999999999}", "c", "no \"aud\"" },
+    { "{\"exp\":9999999999,\"aud\":[]}", "c", "empty array" },
+    { "{\"exp\":9999999999,\"aud\":42}", "c", "neither" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (mismatches); i++)
+    {
+      g_autoptr (JdExpectations) e = at (1000);
+      g_autoptr (GPtrArray) f = NULL;
+      JdFinding *m;
+
+      e->audience = g_strdup (mismatches[i].want);
+      f = diagnose (h, mismatches[i].payload, e);
+      assert_finding (f, "audience-mismatch", JD_SEVERITY_ERROR);
+      m = jd_findings_find (f, "audience-mismatch");
+      g_test_message ("%s", jd_finding_get_message (m));
+      g_assert_nonnull (strstr (jd_finding_get_message (m), mismatches[i].needle));
+      g_assert_cmpint (jd_finding_get_rank (m), ==, 3);
+    }
+
+  {
+    /* An array containing the exact value matches. */
+    g_autoptr (JdExpectations) e = at (1000);
+    g_autoptr (GPtrArray) f = NULL;
+    e->audience = g_strdup ("https://api.example.com");
+    f = diagnose (h, "{\"exp\":9999999999,\"aud\":[\"x\",\"https://api.example.com\"]}", e);
+    g_assert_false (jd_findings_has (f, "audience-mismatch"));
+    assert_finding (f, "audience-ok", JD_SEVERITY_OK);
+  }
+  {
+    /* No expectation: no check at all. */
+    g_autoptr (JdExpectations) e = at (1000);
+    g_autoptr (GPtrArray) f = diagnose (h, "{\"exp\":9999999999,\"aud\":\"x\"}", e);
+    g_assert_false (jd_findings_has (f, "audience-mismatch"));
+  }
+}
+
+static void
+test_issuer (void)
+{
+  const char *h = "{\"alg\":\"RS256\"}";
+  struct { const char *iss; const char *want; const char *needle; } mismatches[] = {
+    { "https://auth.staging.example.com/", "https://auth.example.com/", "another tenant or environment" },
+    { "https://auth.example.com", "https://auth.example.com/", "trailing slash" },
+    { "accounts.google.com", "https://accounts.google.com", "scheme" },
+    { "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
+      "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0", "v1.0 token" },
+    { "https://login.microsoftonline.com/11111111-1111-1111-1111-111111111111/v2.0",
+      "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0", "different tenants" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (mismatches); i++)
+    {
+      g_autoptr (JdExpectations) e = at (1000);
+      g_autofree char *payload = g_strdup_printf ("{\"exp\":9999999999,\"iss\":\"%s\"}", mismatches[i].iss);
+      g_autoptr (GPtrArray) f = NULL;
+      JdFinding *m;
+
+      e->issuer = g_strdup (mismatches[i].want);
+      f = diagnose (h, payload, e);
+      assert_finding (f, "issuer-mismatch", JD_SEVERITY_ERROR);
+      m = jd_findings_find (f, "issuer-mismatch");
+      g_test_message ("%s", jd_finding_get_message (m));
+      g_assert_nonnull (strstr (jd_finding_get_message (m), mismatches[i].needle));
+      g_assert_cmpint (jd_finding_get_rank (m), ==, 4);
+    }
+  {
+    g_autoptr (JdExpectations) e = at (1000);
+    g_autoptr (GPtrArray) f = NULL;
+    e->issuer = g_strdup ("https://auth.example.com/");
+    f = diagnose (h, "{\"exp\":9999999999,\"iss\":\"https://auth.example.com/\"}", e);
+    g_assert_false (jd_findings_has (f, "issuer-mismatch"));
+    assert_finding (f, "issuer-ok", JD_SEVERITY_OK);
+    g_clear_pointer (&f, g_ptr_array_unref);
+    f = diagnose (h, "{\"exp\":9999999999}", e);
+    assert_finding (f, "issuer-mismatch", JD_SEVERITY_ERROR);
+  }
+}
+
+static void
+test_algorithms (void)
+{
+  const char *p = "{\"exp\":9999999999}";
+  g_autoptr (JdExpectations) e = at (1000);
+  g_autoptr (GPtrArray) none = diagnose ("{\"alg\":\"none\"}", p, e);
+  g_autoptr (GPtrArray) none_case = diagnose ("{\"alg\":\"nOnE\"}", p, e);
+  g_autoptr (GPtrArray) rs = diagnose ("{\"alg\":\"RS256\"}", p, e);
+  g_autoptr (GPtrArray) bogus = diagnose ("{\"alg\":\"HS257\"}", p, e);
+  g_autoptr (GPtrArray) hs_not_allowed = NULL;
+  g_autoptr (GPtrArray) rs_allowed = NULL;
+
+  assert_finding (none, "alg-none", JD_SEVERITY_ERROR);
+  g_assert_cmpint (jd_finding_get_rank (jd_findings_find (none, "alg-none")), ==, 5);
+  /* alg none is never "valid": the verdict has an error even with nothing else wrong. */
+  g_assert_cmpint (jd_finding_get_severity (g_ptr_array_index (none, 0)), ==, JD_SEVERITY_ERROR);
+  assert_finding (none_case, "alg-none", JD_SEVERITY_ERROR);
+  g_assert_false (jd_findings_has (rs, "alg-none"));
+  g_assert_false (jd_findings_has (rs, "algorithm-not-allowed"));
+  assert_finding (bogus, "algorithm-not-allowed", JD_SEVERITY_ERROR);
+
+  e->algorithms = g_strsplit ("RS256,ES256", ",", -1);
+  hs_not_allowed = diagnose ("{\"alg\":\"HS256\"}", p, e);
+  rs_allowed = diagnose ("{\"alg\":\"RS256\"}", p, e);
+  assert_finding (hs_not_allowed, "algorithm-not-allowed", JD_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (jd_finding_get_message (jd_findings_find (hs_not_allowed, "algorithm-not-allowed")),
+                            "RS256, ES256"));
+  g_assert_false (jd_findings_has (rs_allowed, "algorithm-not-allowed"));
+}
+
+static void
+test_malformed_and_encrypted (void)
+{
+  g_autoptr (JdExpectations) e = at (1000);
+  g_autoptr (JdToken) broken = jd_token_parse ("eyJhbGciOiJIUzI1NiJ9.e*30.AAAA", -1);
+  g_autoptr (GPtrArray) f = jd_diagnose (broken, e, NULL, NULL);
+  g_autoptr (JdToken) jwe = jd_token_parse ("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.AAAA.BBBB.CCCC.DDDD", -1);
+  g_autoptr (GPtrArray) fe = jd_diagnose (jwe, e, NULL, NULL);
+  g_autoptr (GPtrArray) good = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":9999999999}", e);
+  JdFinding *first = g_ptr_array_index (f, 0);
+
+  g_assert_cmpstr (jd_finding_get_id (first), ==, "malformed");
+  g_assert_cmpint (jd_finding_get_rank (first), ==, 0);
+  g_assert_nonnull (strstr (jd_finding_get_message (first), "byte 1"));
+  g_assert_cmpstr (jd_finding_get_claim (first), ==, "payload");
+  assert_finding (fe, "encrypted-token", JD_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (jd_finding_get_message (jd_findings_find (fe, "encrypted-token")), "A256GCM"));
+  g_assert_false (jd_findings_has (fe, "malformed"));
+  g_assert_false (jd_findings_has (good, "malformed"));
+  g_assert_false (jd_findings_has (good, "encrypted-token"));
+}
+
+static void
+test_unverified_note (void)
+{
+  g_autoptr (JdExpectations) e = at (1000);
+  g_autoptr (GPtrArray) f = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":9999999999}", e);
+
+  assert_finding (f, "signature-unverified", JD_SEVERITY_INFO);
+  /* Without problems, nothing is an error. */
+  for (guint i = 0; i < f->len; i++)
+    g_assert_cmpint (jd_finding_get_severity (g_ptr_array_index (f, i)), !=, JD_SEVERITY_ERROR);
+}
+
+static void
+test_ranking (void)
+{
+  /* Everything wrong at once: errors in DESIGN.md's rank order. */
+  g_autoptr (JdExpectations) e = at (10000);
+  g_autoptr (GPtrArray) f = NULL;
+  const char *order[] = { "expired", "issued-in-future", "audience-mismatch", "issuer-mismatch",
+                          "algorithm-not-allowed" };
+  guint k = 0;
+
+  e->audience = g_strdup ("a");
+  e->issuer = g_strdup ("i");
+  e->algorithms = g_strsplit ("ES256", ",", -1);
+  f = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":100,\"iat\":99999,\"aud\":\"b\",\"iss\":\"j\"}", e);
+  assert_sorted (f);
+  for (guint i = 0; i < f->len && k < G_N_ELEMENTS (order); i++)
+    if (g_str_equal (jd_finding_get_id (g_ptr_array_index (f, i)), order[k]))
+      k++;
+  g_assert_cmpuint (k, ==, G_N_ELEMENTS (order));
+}
+
+static void
+test_expectations_copy (void)
+{
+  g_autoptr (JdExpectations) e = jd_expectations_new ();
+  g_autoptr (JdExpectations) c = NULL;
+  gint64 wall = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_assert_cmpint (e->leeway, ==, 60);
+  g_assert_cmpint (ABS (e->now - wall), <=, 2);
+  e->audience = g_strdup ("a");
+  e->algorithms = g_strsplit ("RS256", ",", -1);
+  c = jd_expectations_copy (e);
+  g_assert_cmpstr (c->audience, ==, "a");
+  g_assert_cmpstr (c->algorithms[0], ==, "RS256");
+  g_assert_true (c->audience != e->audience);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/jd/diagnosis/article", test_article_example);
+  g_test_add_func ("/jd/diagnosis/expiry-boundaries", test_expiry_boundaries);
+  g_test_add_func ("/jd/diagnosis/missing-and-string-exp", test_missing_and_string_exp);
+  g_test_add_func ("/jd/diagnosis/nbf-iat", test_not_yet_valid_and_issued_in_future);
+  g_test_add_func ("/jd/diagnosis/short-lifetime", test_short_lifetime);
+  g_test_add_func ("/jd/diagnosis/audience", test_audience);
+  g_test_add_func ("/jd/diagnosis/issuer", test_issuer);
+  g_test_add_func ("/jd/diagnosis/algorithms", test_algorithms);
+  g_test_add_func ("/jd/diagnosis/malformed-encrypted", test_malformed_and_encrypted);
+  g_test_add_func ("/jd/diagnosis/unverified", test_unverified_note);
+  g_test_add_func ("/jd/diagnosis/ranking", test_ranking);
+  g_test_add_func ("/jd/diagnosis/expectations", test_expectations_copy);
+
+  return g_test_run ();
+}

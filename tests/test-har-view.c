@@ -1,0 +1,332 @@
+/* test-har-view.c — the HAR list beside the real window, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "jd-application.h"
+#include "jd-har-view.h"
+#include "jd-window.h"
+
+static JdApplication *app;
+
+typedef struct {
+  JdWindow  *window;
+  JdSession *session;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+#define ITERATE_UNTIL(cond)                                                  \
+  G_STMT_START {                                                             \
+    gboolean timed_out_ = FALSE;                                             \
+    guint id_ = g_timeout_add_seconds (30, timeout_cb, &timed_out_);         \
+    while (!(cond) && !timed_out_)                                           \
+      g_main_context_iteration (NULL, TRUE);                                 \
+    if (!timed_out_)                                                         \
+      g_source_remove (id_);                                                 \
+    if (!(cond))                                                             \
+      g_error ("timed out waiting for: %s", #cond);                          \
+  } G_STMT_END
+
+static void
+iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A PNG of @widget under <builddir>/tests/screenshots, to look at. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *path = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  GdkRGBA bg = { 1, 1, 1, 1 };
+  int width;
+  int height;
+
+  iterate_for (300);
+  ITERATE_UNTIL (gtk_widget_get_width (widget) > 0);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &bg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->window = jd_window_new (app);
+  f->session = jd_window_get_session (f->window);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate_for (50);
+}
+
+static JdHarView *
+open_view (Fixture    *f,
+           const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JdHarView *view = jd_har_view_new (f->window);
+
+  jd_har_view_load (view, file);
+  gtk_window_present (GTK_WINDOW (view));
+  ITERATE_UNTIL (!jd_har_view_get_loading (view));
+  return view;
+}
+
+static JdHarEntry *
+row (JdHarView *view,
+     guint      i)
+{
+  JdHarEntry *e = g_list_model_get_item (jd_har_view_get_rows (view), i);
+
+  g_assert_nonnull (e);
+  g_object_unref (e);
+  return e;
+}
+
+static gboolean
+session_has_token (Fixture    *f,
+                   const char *token)
+{
+  JdToken *t = jd_session_get_token (f->session);
+
+  return t != NULL && !jd_session_get_busy (f->session) && g_strcmp0 (jd_token_get_text (t), token) == 0;
+}
+
+static void
+test_list (Fixture       *f,
+           gconstpointer  data)
+{
+  JdHarView *view = open_view (f, "har-chrome-401.har");
+  GListModel *rows = jd_har_view_get_rows (view);
+  JdHarEntry *e;
+
+  g_assert_null (jd_har_view_get_error (view));
+  g_assert_nonnull (jd_har_view_get_har (view));
+  g_assert_null (jd_har_view_get_message (view));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 9);
+  /* 401 and 403 first */
+  g_assert_cmpuint (jd_har_entry_get_status (row (view, 0)), ==, 401);
+  g_assert_cmpuint (jd_har_entry_get_status (row (view, 1)), ==, 403);
+  g_assert_cmpuint (jd_har_entry_get_index (row (view, 2)), ==, 0);
+
+  /* filters: text, status class, auth failures, tokens */
+  jd_har_view_set_filter (view, "admin", JD_HAR_VIEW_STATUS_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  jd_har_view_set_filter (view, "", JD_HAR_VIEW_STATUS_AUTH_FAILURES);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  jd_har_view_set_filter (view, "orders", JD_HAR_VIEW_STATUS_2XX);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  jd_har_view_set_filter (view, "", JD_HAR_VIEW_STATUS_NO_RESPONSE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  jd_har_view_set_filter (view, "", JD_HAR_VIEW_STATUS_WITH_TOKEN);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 7);
+  jd_har_view_set_filter (view, "nothing-matches-this", JD_HAR_VIEW_STATUS_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  jd_har_view_set_filter (view, NULL, JD_HAR_VIEW_STATUS_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 9);
+
+  /* choosing the 401: its token and request go to the window, the clock
+   * is set to the moment it was sent */
+  e = row (view, 0);
+  jd_har_view_select (view, 0);
+  ITERATE_UNTIL (session_has_token (f, jd_har_entry_get_token (e)));
+  g_assert_cmpint (jd_session_get_now (f->session), ==, 1700000040);
+  g_assert_nonnull (jd_session_get_request (f->session));
+  g_assert_cmpstr (jd_request_get_url (jd_session_get_request (f->session)), ==,
+                   "https://api.example.com/v1/orders?page=2");
+  g_assert_nonnull (strstr (jd_har_view_get_details (view), "401"));
+  g_assert_nonnull (strstr (jd_har_view_get_details (view), "WWW-Authenticate: Bearer realm=\"api\""));
+  {
+    /* the token was 40 s past exp then: within the leeway, a warning */
+    JdFinding *expired = NULL;
+    GListModel *findings = jd_session_get_findings (f->session);
+
+    for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+      {
+        g_autoptr(JdFinding) fi = g_list_model_get_item (findings, i);
+        if (g_strcmp0 (jd_finding_get_id (fi), JD_FINDING_EXPIRED) == 0)
+          expired = fi;
+      }
+    g_assert_nonnull (expired);
+  }
+
+  save_screenshot (GTK_WIDGET (view), "har-view.png");
+
+  /* the switch goes back to the clock, and forth */
+  jd_har_view_set_at_request_time (view, FALSE);
+  g_assert_false (jd_har_view_get_at_request_time (view));
+  /* 0 = the clock: the session reports the current time */
+  g_assert_cmpint (ABS (jd_session_get_now (f->session) - g_get_real_time () / G_USEC_PER_SEC), <, 10);
+  jd_har_view_set_at_request_time (view, TRUE);
+  g_assert_cmpint (jd_session_get_now (f->session), ==, 1700000040);
+
+  /* a cookie token: the bare token goes to the Token page */
+  jd_har_view_set_filter (view, "dashboard", JD_HAR_VIEW_STATUS_ALL);
+  e = row (view, 0);
+  jd_har_view_select (view, 0);
+  ITERATE_UNTIL (session_has_token (f, jd_har_entry_get_token (e)));
+  g_assert_cmpint (jd_session_get_now (f->session), ==, 1700000103);
+  g_assert_nonnull (strstr (jd_har_view_get_details (view), "cookie “session”"));
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  iterate_for (20);
+}
+
+static void
+test_sanitized (Fixture       *f,
+                gconstpointer  data)
+{
+  JdHarView *view = open_view (f, "har-sanitized.har");
+  const char *message = jd_har_view_get_message (view);
+
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Allow to generate HAR with sensitive data"));
+  g_assert_cmpuint (g_list_model_get_n_items (jd_har_view_get_rows (view)), ==, 9);
+  save_screenshot (GTK_WIDGET (view), "har-view-sanitized.png");
+
+  /* no token: the window is left as it was */
+  jd_har_view_select (view, 0);
+  iterate_for (50);
+  g_assert_null (jd_session_get_token (f->session));
+  g_assert_nonnull (strstr (jd_har_view_get_details (view), "no token"));
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  iterate_for (20);
+}
+
+static void
+test_broken (Fixture       *f,
+             gconstpointer  data)
+{
+  JdHarView *truncated = open_view (f, "har-truncated.har");
+  JdHarView *not_json = open_view (f, "har-not-json.har");
+
+  /* what could be read is listed, with the position of the problem */
+  g_assert_cmpuint (g_list_model_get_n_items (jd_har_view_get_rows (truncated)), ==, 3);
+  g_assert_nonnull (strstr (jd_har_view_get_message (truncated), "the data ends inside"));
+  g_assert_nonnull (strstr (jd_har_view_get_message (truncated), "line 331"));
+
+  g_assert_null (jd_har_view_get_rows (not_json));
+  g_assert_nonnull (jd_har_view_get_error (not_json));
+  g_assert_nonnull (strstr (jd_har_view_get_error (not_json), "byte 0 (line 1, column 1)"));
+
+  gtk_window_destroy (GTK_WINDOW (truncated));
+  gtk_window_destroy (GTK_WINDOW (not_json));
+  iterate_for (20);
+}
+
+static void
+test_open_file_hook (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-firefox-bidi.har", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GList *windows;
+  JdHarView *view = NULL;
+
+  /* opening a .har in the window opens a HAR view */
+  jd_window_open_file (f->window, file);
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (JD_IS_HAR_VIEW (l->data))
+      view = l->data;
+  g_assert_nonnull (view);
+  ITERATE_UNTIL (!jd_har_view_get_loading (view));
+  g_assert_cmpuint (g_list_model_get_n_items (jd_har_view_get_rows (view)), ==, 2);
+
+  /* closing the main window closes its HAR views */
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = jd_window_new (app);
+  iterate_for (50);
+  g_assert_null (view);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JdHarView *view = jd_har_view_new (f->window);
+
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  jd_har_view_load (view, file);
+  gtk_window_present (GTK_WINDOW (view));
+  /* Cancel (what the button does) before the worker is done: the view goes away */
+  gtk_window_close (GTK_WINDOW (view));
+  ITERATE_UNTIL (view == NULL);
+}
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = jd_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  ADD ("/jd/app/har-view/list", test_list);
+  ADD ("/jd/app/har-view/sanitized", test_sanitized);
+  ADD ("/jd/app/har-view/broken", test_broken);
+  ADD ("/jd/app/har-view/open-file", test_open_file_hook);
+  ADD ("/jd/app/har-view/cancel", test_cancel);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  return ret;
+}

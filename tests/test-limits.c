@@ -1,0 +1,452 @@
+/* test-limits.c — every input has a limit with a clear message, never a
+ * crash or a hang: tokens, JSON nesting, HAR size and entries, keys,
+ * WWW-Authenticate values, header counts, pasted curl commands
+ *
+ * What a module does not limit is tested for not falling over at a size
+ * far beyond real use (and listed as lacking a limit in the robustness notes).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "jd-base64.h"
+#include "jd-diagnosis.h"
+#include "jd-har.h"
+#include "jd-input.h"
+#include "jd-json-reader.h"
+#include "jd-json.h"
+#include "jd-keys.h"
+#include "jd-token.h"
+#include "jd-verify.h"
+#include "jd-www-authenticate.h"
+
+#define MIB (1024 * 1024)
+
+static char *
+b64url (const char *data, gsize len)
+{
+  char *s = g_base64_encode ((const guchar *) data, len);
+
+  for (char *p = s; *p; p++)
+    *p = *p == '+' ? '-' : *p == '/' ? '_' : *p;
+  g_strdelimit (s, "=", '\0');
+  return s;
+}
+
+/* A compact HS256-looking token whose payload is @payload. */
+static char *
+make_token (const char *payload)
+{
+  static const char header[] = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
+  g_autofree char *h = b64url (header, strlen (header));
+  g_autofree char *p = b64url (payload, strlen (payload));
+
+  return g_strdup_printf ("%s.%s.c2lnbmF0dXJl", h, p);
+}
+
+static char *
+repeat (char c, gsize n)
+{
+  char *s = g_malloc (n + 1);
+
+  memset (s, c, n);
+  s[n] = '\0';
+  return s;
+}
+
+static gboolean
+has_problem (JdToken *token, JdTokenError code)
+{
+  GPtrArray *problems = jd_token_get_problems (token);
+
+  for (guint i = 0; i < problems->len; i++)
+    if (((JdTokenProblem *) g_ptr_array_index (problems, i))->code == code)
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- tokens ------------------------------------------------------------ */
+
+static void
+test_token_1mib (void)
+{
+  g_autofree char *filler = repeat ('x', MIB);
+  g_autofree char *payload = g_strdup_printf ("{\"sub\":\"u\",\"exp\":1700000000,\"blob\":\"%s\"}", filler);
+  g_autofree char *text = make_token (payload);
+  g_autofree char *pasted = g_strdup_printf ("Authorization: Bearer %s\n", text);
+  g_autoptr(JdToken) token = NULL;
+  g_autoptr(JdInput) input = NULL;
+  g_autoptr(JdExpectations) expect = jd_expectations_new ();
+  g_autoptr(GPtrArray) findings = NULL;
+  JsonObject *claims;
+
+  g_assert_cmpuint (strlen (text), >, MIB);
+
+  token = jd_token_parse (text, -1);
+  g_assert_false (jd_token_is_malformed (token));
+  claims = jd_token_get_claims (token);
+  g_assert_nonnull (claims);
+  g_assert_cmpuint (strlen (json_object_get_string_member (claims, "blob")), ==, MIB);
+
+  expect->now = 1700000100;
+  findings = jd_diagnose (token, expect, NULL, NULL);
+  g_assert_true (jd_findings_has (findings, JD_FINDING_EXPIRED));
+
+  /* The same as a paste: found whole. */
+  input = jd_input_parse (pasted, strlen (pasted));
+  g_assert_cmpstr (jd_input_get_token (input), ==, text);
+}
+
+static void
+test_token_too_large (void)
+{
+  gsize len = JD_TOKEN_MAX_SIZE + 1;
+  g_autofree char *text = repeat ('a', len);
+  g_autoptr(JdToken) token = jd_token_parse (text, len);
+  const JdTokenProblem *p;
+
+  g_assert_true (jd_token_is_malformed (token));
+  g_assert_true (has_problem (token, JD_TOKEN_ERROR_TOO_LARGE));
+  p = g_ptr_array_index (jd_token_get_problems (token), 0);
+  g_assert_nonnull (strstr (p->message, "MiB"));
+  g_assert_cmpuint (jd_token_get_length (token), ==, 0); /* nothing kept */
+}
+
+static void
+test_token_deep_payload (void)
+{
+  g_autofree char *open = repeat ('[', 100000);
+  g_autofree char *close = repeat (']', 100000);
+  g_autofree char *payload = g_strconcat (open, close, NULL);
+  g_autofree char *text = make_token (payload);
+  g_autoptr(JdToken) token = jd_token_parse (text, -1);
+  g_autoptr(JdExpectations) expect = jd_expectations_new ();
+  g_autoptr(GPtrArray) findings = NULL;
+
+  g_assert_true (jd_token_is_malformed (token));
+  g_assert_true (has_problem (token, JD_TOKEN_ERROR_JSON));
+  findings = jd_diagnose (token, expect, NULL, NULL);
+  g_assert_true (jd_findings_has (findings, JD_FINDING_MALFORMED));
+}
+
+/* ---- JSON ---------------------------------------------------------------- */
+
+static JsonNode *
+parse_nested (guint depth, GError **error)
+{
+  g_autofree char *open = repeat ('[', depth);
+  g_autofree char *close = repeat (']', depth);
+  g_autofree char *text = g_strconcat (open, close, NULL);
+
+  return jd_json_parse (text, strlen (text), JD_JSON_FLAGS_NONE, NULL, error);
+}
+
+static void
+test_json_depth (void)
+{
+  g_autoptr(JsonNode) ok = NULL;
+  g_autoptr(JsonNode) deep = NULL;
+  g_autoptr(JsonNode) very_deep = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ok = parse_nested (JD_JSON_MAX_DEPTH, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ok);
+
+  deep = parse_nested (JD_JSON_MAX_DEPTH + 1, &error);
+  g_assert_null (deep);
+  g_assert_error (error, JD_JSON_ERROR, JD_JSON_ERROR_TOO_DEEP);
+  g_assert_nonnull (strstr (error->message, "nested deeper than 128"));
+  g_clear_error (&error);
+
+  /* A megabyte of '[' is refused at byte 128, not by the stack. */
+  very_deep = parse_nested (MIB, &error);
+  g_assert_null (very_deep);
+  g_assert_error (error, JD_JSON_ERROR, JD_JSON_ERROR_TOO_DEEP);
+}
+
+static void
+test_json_reader_limits (void)
+{
+  g_autofree char *open = repeat ('[', 10 * MIB);
+  const char nested[] = "[[[[[1]]]]]";
+  const char text[] = "[\"0123456789abcdef\"]";
+  g_autoptr(JdJsonReader) deep = jd_json_reader_new (nested, strlen (nested), 0);
+  g_autoptr(JdJsonReader) longs = jd_json_reader_new (text, strlen (text), 0);
+  g_autoptr(JdJsonReader) huge = jd_json_reader_new (open, 10 * MIB, 0);
+  JdJsonToken t;
+
+  jd_json_reader_set_limits (deep, 4, 0);
+  while ((t = jd_json_reader_next (deep)) != JD_JSON_TOKEN_ERROR && t != JD_JSON_TOKEN_END)
+    ;
+  g_assert_cmpint (t, ==, JD_JSON_TOKEN_ERROR);
+  g_assert_error ((GError *) jd_json_reader_get_error (deep), JD_JSON_READER_ERROR,
+                  JD_JSON_READER_ERROR_TOO_DEEP);
+  g_assert_cmpuint (jd_json_reader_get_error_offset (deep), ==, 4);
+
+  jd_json_reader_set_limits (longs, 0, 10);
+  while ((t = jd_json_reader_next (longs)) != JD_JSON_TOKEN_ERROR && t != JD_JSON_TOKEN_END)
+    ;
+  g_assert_error ((GError *) jd_json_reader_get_error (longs), JD_JSON_READER_ERROR,
+                  JD_JSON_READER_ERROR_TOO_LONG);
+
+  /* The default limit holds for 10 MiB of '['. */
+  while ((t = jd_json_reader_next (huge)) != JD_JSON_TOKEN_ERROR && t != JD_JSON_TOKEN_END)
+    ;
+  g_assert_error ((GError *) jd_json_reader_get_error (huge), JD_JSON_READER_ERROR,
+                  JD_JSON_READER_ERROR_TOO_DEEP);
+  g_assert_cmpuint (jd_json_reader_get_error_offset (huge), ==, JD_JSON_READER_DEFAULT_MAX_DEPTH);
+}
+
+/* ---- HAR ----------------------------------------------------------------- */
+
+static GBytes *
+make_har (guint n_entries, const char *extra)
+{
+  GString *s = g_string_new ("{\"log\":{\"version\":\"1.2\",\"entries\":[");
+
+  for (guint i = 0; i < n_entries; i++)
+    g_string_append_printf (s, "%s{\"startedDateTime\":\"2023-11-14T22:13:20Z\",\"time\":1,"
+                               "\"request\":{\"method\":\"GET\",\"url\":\"https://a.example/%u\","
+                               "\"headers\":[{\"name\":\"Authorization\",\"value\":\"Bearer x.y.z\"}]%s},"
+                               "\"response\":{\"status\":401,\"statusText\":\"\",\"headers\":[]}}",
+                            i ? "," : "", i, extra ? extra : "");
+  g_string_append (s, "]}}");
+  return g_string_free_to_bytes (s);
+}
+
+static void
+test_har_file_size (void)
+{
+  g_autoptr(GBytes) bytes = make_har (3, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdHar) har = NULL;
+  JdHarLimits limits;
+
+  jd_har_limits_init (&limits);
+  limits.max_file_size = 100;
+  har = jd_har_load_bytes (bytes, &limits, NULL, &error);
+  g_assert_null (har);
+  g_assert_error (error, JD_HAR_ERROR, JD_HAR_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "not read"));
+}
+
+static void
+test_har_entries (void)
+{
+  g_autoptr(GBytes) bytes = make_har (10, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdHar) har = NULL;
+  GPtrArray *problems;
+  const JdHarProblem *last;
+  JdHarLimits limits;
+
+  jd_har_limits_init (&limits);
+  limits.max_entries = 3;
+  har = jd_har_load_bytes (bytes, &limits, NULL, &error);
+  g_assert_no_error (error);
+  /* The first entries are kept, and a problem says the rest were not read. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (har)), ==, 3);
+  problems = jd_har_get_problems (har);
+  g_assert_cmpuint (problems->len, >, 0);
+  last = g_ptr_array_index (problems, problems->len - 1);
+  g_assert_true (last->fatal);
+  g_assert_nonnull (strstr (last->message, "more than 3 entries"));
+}
+
+static void
+test_har_many_entries (void)
+{
+  g_autoptr(GBytes) bytes = make_har (20000, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (har)), ==, 20000);
+  g_assert_cmpuint (jd_har_get_n_auth_failures (har), ==, 20000);
+}
+
+static void
+test_har_depth_and_strings (void)
+{
+  g_autofree char *open = repeat ('[', 300);
+  g_autofree char *close = repeat (']', 300);
+  g_autofree char *deep_extra = g_strdup_printf (",\"x\":%s%s", open, close);
+  g_autofree char *long_string = repeat ('s', 5000);
+  g_autofree char *long_extra = g_strdup_printf (",\"comment\":\"%s\"", long_string);
+  g_autoptr(GBytes) deep = make_har (2, deep_extra);
+  g_autoptr(GBytes) longs = make_har (2, long_extra);
+  g_autoptr(JdHar) har_deep = NULL;
+  g_autoptr(JdHar) har_long = NULL;
+  g_autoptr(GError) error = NULL;
+  const JdHarProblem *problem;
+  JdHarLimits limits;
+
+  /* Nesting beyond the default 256 stops reading there, with a message. */
+  har_deep = jd_har_load_bytes (deep, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (har_deep)), ==, 0);
+  problem = g_ptr_array_index (jd_har_get_problems (har_deep), 0);
+  g_assert_true (problem->fatal);
+  g_assert_nonnull (strstr (problem->message, "more than 256 nested"));
+
+  jd_har_limits_init (&limits);
+  limits.max_string_length = 1000;
+  har_long = jd_har_load_bytes (longs, &limits, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_har_get_problems (har_long)->len, >, 0);
+  problem = g_ptr_array_index (jd_har_get_problems (har_long), 0);
+  g_test_message ("%s", problem->message);
+  g_assert_true (problem->fatal);
+  g_assert_nonnull (strstr (problem->message, "1000"));
+}
+
+/* ---- keys ---------------------------------------------------------------- */
+
+static void
+test_keys_too_large (void)
+{
+  gsize len = 16 * MIB + 1;
+  g_autofree char *data = repeat (' ', len);
+  g_autoptr(JdKeySet) set = jd_key_set_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (jd_key_set_load_data (set, data, len, "big.jwks", &error));
+  g_assert_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "big.jwks"));
+}
+
+static void
+test_keys_nesting (void)
+{
+  /* json-glib's parser recursed once per '[' and overflowed the stack. */
+  g_autofree char *data = repeat ('[', MIB);
+  g_autoptr(JdKeySet) set = jd_key_set_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (jd_key_set_load_data (set, data, MIB, "deep.jwks", &error));
+  g_assert_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "nested"));
+}
+
+static void
+test_keys_many (void)
+{
+  /* No limit on the number of keys: 2,000 load and are all tried. */
+  GString *s = g_string_new ("{\"keys\":[");
+  g_autoptr(JdKeySet) set = jd_key_set_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdToken) token = NULL;
+  g_autoptr(JdVerifyResult) result = NULL;
+  g_autofree char *text = make_token ("{\"sub\":\"u\"}");
+  g_autofree char *data = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (s, "%s{\"kty\":\"oct\",\"kid\":\"k%u\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LSVk%03u\"}",
+                            i ? "," : "", i, i % 1000);
+  g_string_append (s, "]}");
+  data = g_string_free (s, FALSE);
+
+  g_assert_true (jd_key_set_load_data (set, data, strlen (data), "many.jwks", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_key_set_get_n_keys (set), ==, 2000);
+
+  token = jd_token_parse (text, -1);
+  result = jd_verify (token, set, NULL);
+  g_assert_cmpint (jd_verify_result_get_status (result), ==, JD_SIGNATURE_INVALID);
+  g_assert_cmpuint (g_list_model_get_n_items (jd_verify_result_get_verdicts (result)), ==, 2000);
+}
+
+/* ---- headers, WWW-Authenticate, curl ---------------------------------------- */
+
+static void
+test_www_authenticate_size (void)
+{
+  gsize n = JD_WWW_AUTHENTICATE_MAX_SIZE - strlen ("Bearer realm=\"\"");
+  g_autofree char *realm = repeat ('r', n);
+  g_autofree char *fits = g_strdup_printf ("Bearer realm=\"%s\"", realm);
+  g_autofree char *over = g_strdup_printf ("Bearer realm=\"%sr\"", realm);
+  g_autoptr(GPtrArray) ok = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize offset = 0;
+
+  g_assert_cmpuint (strlen (fits), ==, JD_WWW_AUTHENTICATE_MAX_SIZE);
+  ok = jd_www_authenticate_parse (fits, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (jd_challenge_get_param (g_ptr_array_index (ok, 0), "realm")), ==, n);
+
+  refused = jd_www_authenticate_parse (over, -1, &offset, &error);
+  g_assert_null (refused);
+  g_assert_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "refused"));
+  g_assert_cmpuint (offset, ==, JD_WWW_AUTHENTICATE_MAX_SIZE);
+}
+
+static void
+test_response_many_headers (void)
+{
+  /* No limit on the number of headers of a JdResponse: 10,000 challenges. */
+  g_autoptr(JdResponse) response = jd_response_new (401, "Unauthorized");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(JdExpectations) expect = jd_expectations_new ();
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("Basic realm=\"r%u\", Other", i);
+      jd_response_add_header (response, "WWW-Authenticate", value);
+    }
+  jd_response_add_header (response, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+  findings = jd_response_diagnose (response, NULL, expect);
+  g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_401));
+  g_assert_true (jd_findings_has (findings, JD_FINDING_BEARER_INVALID_TOKEN));
+}
+
+static void
+test_curl_many_headers (void)
+{
+  g_autofree char *filler = repeat ('x', MIB);
+  g_autofree char *token = NULL;
+  g_autoptr(GString) cmd = g_string_new ("curl 'https://api.example.com/'");
+  g_autoptr(JdInput) input = NULL;
+  JdRequest *request;
+
+  token = make_token ("{\"sub\":\"u\"}");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (cmd, " \\\n  -H 'X-Header-%u: %u'", i, i);
+  g_string_append_printf (cmd, " -H 'Authorization: Bearer %s' -H 'X-Big: %s'", token, filler);
+
+  input = jd_input_parse (cmd->str, cmd->len);
+  g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_CURL);
+  g_assert_cmpstr (jd_input_get_token (input), ==, token);
+  request = jd_input_get_request (input);
+  g_assert_nonnull (request);
+  g_assert_cmpuint (jd_request_get_headers (request)->len, ==, 5002);
+  g_assert_cmpuint (strlen (jd_request_get_header (request, "X-Big")), ==, MIB);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/jd/limits/token/1mib", test_token_1mib);
+  g_test_add_func ("/jd/limits/token/too-large", test_token_too_large);
+  g_test_add_func ("/jd/limits/token/deep-payload", test_token_deep_payload);
+  g_test_add_func ("/jd/limits/json/depth", test_json_depth);
+  g_test_add_func ("/jd/limits/json-reader/limits", test_json_reader_limits);
+  g_test_add_func ("/jd/limits/har/file-size", test_har_file_size);
+  g_test_add_func ("/jd/limits/har/entries", test_har_entries);
+  g_test_add_func ("/jd/limits/har/many-entries", test_har_many_entries);
+  g_test_add_func ("/jd/limits/har/depth-and-strings", test_har_depth_and_strings);
+  g_test_add_func ("/jd/limits/keys/too-large", test_keys_too_large);
+  g_test_add_func ("/jd/limits/keys/nesting", test_keys_nesting);
+  g_test_add_func ("/jd/limits/keys/many", test_keys_many);
+  g_test_add_func ("/jd/limits/www-authenticate/size", test_www_authenticate_size);
+  g_test_add_func ("/jd/limits/response/many-headers", test_response_many_headers);
+  g_test_add_func ("/jd/limits/curl/many-headers", test_curl_many_headers);
+
+  return g_test_run ();
+}

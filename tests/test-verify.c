@@ -1,0 +1,761 @@
+/* test-verify.c — src/core/jd-verify.c: key selection, verdicts, findings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "jd-keys-private.h"
+#include "jd-verify.h"
+#include "test-keys-util.h"
+
+static char *
+read_data (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return g_strstrip (text);
+}
+
+static JdKeySet *
+set_from_text (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  JdKeySet *set = jd_key_set_new ();
+
+  g_assert_true (jd_key_set_load_data (set, text, strlen (text), "test", &error));
+  g_assert_no_error (error);
+  return set;
+}
+
+/* Replaces one character in the middle of @segment by another base64url one. */
+static char *
+tamper (const char *token,
+        guint       segment)
+{
+  char *copy = g_strdup (token);
+  char **parts = g_strsplit (token, ".", -1);
+  gsize offset = 0;
+  gsize len;
+
+  for (guint i = 0; i < segment; i++)
+    offset += strlen (parts[i]) + 1;
+  len = strlen (parts[segment]);
+  g_assert_cmpuint (len, >, 2);
+  offset += len / 2;
+  copy[offset] = copy[offset] == 'A' ? 'B' : 'A';
+  g_strfreev (parts);
+  return copy;
+}
+
+static JdVerifyResult *
+verify_text (const char         *token_text,
+             JdKeySet           *set,
+             const char * const *allowed)
+{
+  g_autoptr (JdToken) token = jd_token_parse (token_text, -1);
+  return jd_verify (token, set, allowed);
+}
+
+static JdKeyVerdict *
+verdict_at (JdVerifyResult *result,
+            guint           i)
+{
+  JdKeyVerdict *v = g_list_model_get_item (jd_verify_result_get_verdicts (result), i);
+  g_object_unref (v); /* the model keeps it alive */
+  return v;
+}
+
+static void
+assert_reason_has (JdVerifyResult *result,
+                   guint           i,
+                   const char     *needle)
+{
+  const char *reason = jd_key_verdict_get_reason (verdict_at (result, i));
+
+  g_test_message ("verdict %u: %s", i, reason);
+  g_assert_nonnull (reason);
+  if (strstr (reason, needle) == NULL)
+    g_error ("verdict %u: \"%s\" lacks \"%s\"", i, reason, needle);
+}
+
+static void
+assert_finding_has (JdVerifyResult *result,
+                    const char     *id,
+                    JdSeverity      severity,
+                    const char     *needle)
+{
+  JdFinding *f = jd_findings_find (jd_verify_result_get_findings (result), id);
+
+  if (f == NULL)
+    g_error ("no %s finding", id);
+  g_test_message ("%s: %s", id, jd_finding_get_message (f));
+  g_assert_cmpint (jd_finding_get_severity (f), ==, severity);
+  if (needle && strstr (jd_finding_get_message (f), needle) == NULL)
+    g_error ("%s: \"%s\" lacks \"%s\"", id, jd_finding_get_message (f), needle);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_rfc_vectors (void)
+{
+  static const char *vectors[][2] = {
+    { "rfc7515-A.1.jws", "rfc7515-A.1.jwk" },
+    { "rfc7515-A.2.jws", "rfc7515-A.2.jwk" },
+    { "rfc7515-A.3.jws", "rfc7515-A.3.jwk" },
+    { "rfc7515-A.4.jws", "rfc7515-A.4.jwk" },
+    { "rfc7520-4.1.jws", "rfc7520-4.1.jwk" },
+    { "rfc7520-4.2.jws", "rfc7520-4.2.jwk" },
+    { "rfc7520-4.3.jws", "rfc7520-4.3.jwk" },
+    { "rfc7520-4.4.jws", "rfc7520-4.4.jwk" },
+    { "rfc8037-A.4.jws", "rfc8037-A.2.jwk" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (vectors); i++)
+    {
+      g_autofree char *jws = read_data (vectors[i][0]);
+      g_autofree char *jwk = read_data (vectors[i][1]);
+      g_autoptr (JdKeySet) set = set_from_text (jwk);
+
+      g_test_message ("%s", vectors[i][0]);
+      {
+        g_autoptr (JdVerifyResult) result = verify_text (jws, set, NULL);
+        g_assert_cmpint (jd_verify_result_get_status (result), ==, JD_SIGNATURE_VALID);
+        g_assert_true (jd_verify_result_get_key (result) == jd_key_set_get_key (set, 0));
+        assert_finding_has (result, JD_FINDING_SIGNATURE_VALID, JD_SEVERITY_OK, NULL);
+        g_assert_true (jd_key_verdict_get_tried (verdict_at (result, 0)));
+        assert_reason_has (result, 0, "signature valid");
+      }
+      for (guint seg = 0; seg < 3; seg++)
+        {
+          g_autofree char *bad = tamper (jws, seg);
+          g_autoptr (JdVerifyResult) result = verify_text (bad, set, NULL);
+          g_assert_cmpint (jd_verify_result_get_status (result), !=, JD_SIGNATURE_VALID);
+          g_assert_null (jd_verify_result_get_key (result));
+          g_assert_false (jd_findings_has (jd_verify_result_get_findings (result),
+                                           JD_FINDING_SIGNATURE_VALID));
+        }
+      {
+        g_autofree char *bad = tamper (jws, 1);
+        g_autoptr (JdVerifyResult) result = verify_text (bad, set, NULL);
+        g_assert_cmpint (jd_verify_result_get_status (result), ==, JD_SIGNATURE_INVALID);
+        assert_finding_has (result, JD_FINDING_SIGNATURE_INVALID, JD_SEVERITY_ERROR, NULL);
+      }
+    }
+}
+
+/* Every algorithm × {valid, tampered payload, tampered signature, wrong
+ * key, wrong kid, no kid with several keys}, keys made with GnuTLS now. */
+static void
+test_generated_matrix (void)
+{
+  for (guint a = 0; a < G_N_ELEMENTS (tk_algs); a++)
+    {
+      const char *alg = tk_algs[a].alg;
+      g_autoptr (TkKey) k1 = tk_key_cached (alg, 0, "k1");
+      g_autoptr (TkKey) k2 = tk_key_cached (alg, 1, "k2");
+      g_autofree char *jwk1 = tk_key_jwk (k1);
+      g_autofree char *jwk2 = tk_key_jwk (k2);
+      g_autofree char *jwks = g_strdup_printf ("{\"keys\":[%s,%s]}", jwk2, jwk1);
+      g_autoptr (JdKeySet) set = set_from_text (jwks);
+      g_autofree char *token = tk_sign_token (k1, "k1", "{\"sub\":\"alice\",\"n\":1}");
+
+      g_test_message ("== %s", alg);
+
+      /* valid: chosen by kid */
+      {
+        g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
+        g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
+        g_assert_true (jd_verify_result_get_key (r) == jd_key_set_get_key (set, 1));
+        g_assert_cmpstr (jd_verify_result_get_alg (r), ==, alg);
+        g_assert_cmpstr (jd_verify_result_get_kid (r), ==, "k1");
+        g_assert_false (jd_key_verdict_get_tried (verdict_at (r, 0)));
+        assert_reason_has (r, 0, "kid differs");
+        assert_reason_has (r, 1, "matches the token's kid — signature valid");
+        g_assert_cmpint (jd_key_verdict_get_status (verdict_at (r, 1)), ==, JD_SIGNATURE_VALID);
+      }
+      /* tampered payload, tampered signature */
+      for (guint seg = 1; seg <= 2; seg++)
+        {
+          g_autofree char *bad = tamper (token, seg);
+          g_autoptr (JdVerifyResult) r = verify_text (bad, set, NULL);
+          g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_INVALID);
+          assert_finding_has (r, JD_FINDING_SIGNATURE_INVALID, JD_SEVERITY_ERROR, alg);
+          assert_reason_has (r, 1, "signature invalid");
+        }
+      /* wrong key: the set's key with the token's kid is another key */
+      {
+        g_autofree char *jwk_other = NULL;
+        g_autoptr (TkKey) impostor = tk_key_cached (alg, 1, "k1");
+        g_autoptr (JdKeySet) wrong = NULL;
+        g_autoptr (JdVerifyResult) r = NULL;
+        jwk_other = tk_key_jwk (impostor);
+        wrong = set_from_text (jwk_other);
+        r = verify_text (token, wrong, NULL);
+        g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_INVALID);
+        assert_finding_has (r, JD_FINDING_SIGNATURE_INVALID, JD_SEVERITY_ERROR,
+                            tk_algs[a].pk == GNUTLS_PK_UNKNOWN ? "different secret"
+                                                               : "different private key");
+      }
+      /* wrong kid: not in the set; the set's kids are named */
+      {
+        g_autofree char *other_kid = tk_sign_token (k1, "rotated-2024", "{\"sub\":\"alice\"}");
+        g_autoptr (JdVerifyResult) r = verify_text (other_kid, set, NULL);
+        JdFinding *f;
+        g_assert_cmpint (jd_verify_result_get_status (r), !=, JD_SIGNATURE_VALID);
+        assert_finding_has (r, JD_FINDING_KID_NOT_FOUND, JD_SEVERITY_ERROR, "\"rotated-2024\"");
+        f = jd_findings_find (jd_verify_result_get_findings (r), JD_FINDING_KID_NOT_FOUND);
+        g_assert_cmpint (jd_finding_get_rank (f), ==, JD_RANK_KID);
+        g_assert_nonnull (strstr (jd_finding_get_message (f), "\"k2\", \"k1\""));
+        /* k1 would verify: the header's kid is what is wrong. */
+        g_assert_nonnull (strstr (jd_finding_get_message (f), "verifies the signature"));
+        assert_reason_has (r, 1, "yet this key verifies");
+        g_assert_false (jd_findings_has (jd_verify_result_get_findings (r),
+                                         JD_FINDING_SIGNATURE_VALID));
+      }
+      /* no kid, several keys: every fitting key is tried */
+      {
+        g_autofree char *no_kid = tk_sign_token (k1, NULL, "{\"sub\":\"alice\"}");
+        g_autoptr (JdVerifyResult) r = verify_text (no_kid, set, NULL);
+        g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
+        g_assert_true (jd_verify_result_get_key (r) == jd_key_set_get_key (set, 1));
+        g_assert_true (jd_key_verdict_get_tried (verdict_at (r, 0)));
+        assert_reason_has (r, 0, "no kid in the token — signature invalid");
+        assert_reason_has (r, 1, "no kid in the token — signature valid");
+      }
+      /* jd_verify_signature on the raw parts agrees */
+      {
+        g_auto (GStrv) parts = g_strsplit (token, ".", 3);
+        g_autofree char *input = g_strdup_printf ("%s.%s", parts[0], parts[1]);
+        g_autoptr (GBytes) sig = tk_b64url_decode (parts[2]);
+        g_autoptr (GError) error = NULL;
+        g_assert_true (jd_verify_signature (alg, jd_key_set_get_key (set, 1), input, strlen (input),
+                                            g_bytes_get_data (sig, NULL), g_bytes_get_size (sig),
+                                            &error));
+        g_assert_no_error (error);
+        g_assert_false (jd_verify_signature (alg, jd_key_set_get_key (set, 0), input,
+                                             strlen (input), g_bytes_get_data (sig, NULL),
+                                             g_bytes_get_size (sig), &error));
+        g_assert_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_BAD_SIGNATURE);
+      }
+    }
+}
+
+static void
+test_none_never_verifies (void)
+{
+  g_autoptr (TkKey) k = tk_key_new ("HS256", NULL);
+  g_autofree char *jwk = tk_key_jwk (k);
+  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  static const char *tokens[] = {
+    "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.",         /* {"alg":"none"} */
+    "eyJhbGciOiJOT05FIn0.eyJzdWIiOiIxIn0.",         /* {"alg":"NONE"} */
+    "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", /* none with a signature */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    {
+      g_autoptr (JdVerifyResult) r = verify_text (tokens[i], set, NULL);
+      g_autoptr (JdVerifyResult) r2 = verify_text (tokens[i], NULL, NULL);
+      g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_NONE);
+      g_assert_cmpint (jd_verify_result_get_status (r2), ==, JD_SIGNATURE_NONE);
+      g_assert_false (jd_key_verdict_get_tried (verdict_at (r, 0)));
+      assert_reason_has (r, 0, "unsigned");
+      g_assert_null (jd_verify_result_get_key (r));
+    }
+  {
+    g_autoptr (GError) error = NULL;
+    g_assert_false (jd_verify_signature ("none", jd_key_set_get_key (set, 0), "a.b", 3, "", 0,
+                                         &error));
+    g_assert_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_UNSUPPORTED_ALG);
+  }
+  g_assert_cmpstr (jd_signature_status_to_string (JD_SIGNATURE_NONE), ==, "none");
+  g_assert_cmpstr (jd_signature_status_to_string (JD_SIGNATURE_VALID), ==, "valid");
+  g_assert_cmpstr (jd_signature_status_to_string (JD_SIGNATURE_INVALID), ==, "invalid");
+  g_assert_cmpstr (jd_signature_status_to_string (JD_SIGNATURE_UNVERIFIED), ==, "unverified");
+}
+
+static void
+test_allow_list (void)
+{
+  g_autoptr (TkKey) k = tk_key_cached ("RS256", 0, NULL);
+  g_autofree char *jwk = tk_key_jwk (k);
+  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  g_autofree char *token = tk_sign_token (k, NULL, "{}");
+  const char *es_only[] = { "ES256", NULL };
+  const char *rs_only[] = { "RS256", NULL };
+  g_autoptr (JdVerifyResult) refused = verify_text (token, set, es_only);
+  g_autoptr (JdVerifyResult) allowed = verify_text (token, set, rs_only);
+
+  g_assert_cmpint (jd_verify_result_get_status (refused), ==, JD_SIGNATURE_UNVERIFIED);
+  assert_reason_has (refused, 0, "RS256 is not an allowed algorithm");
+  g_assert_false (jd_key_verdict_get_tried (verdict_at (refused, 0)));
+  g_assert_cmpint (jd_verify_result_get_status (allowed), ==, JD_SIGNATURE_VALID);
+
+  /* The default allow-list is every implemented algorithm, nothing else. */
+  {
+    const char *const *algs = jd_verify_get_algorithms ();
+    guint n = 0;
+    for (; algs[n]; n++)
+      g_assert_cmpstr (algs[n], !=, "none");
+    g_assert_cmpuint (n, ==, G_N_ELEMENTS (tk_algs));
+    for (guint i = 0; i < G_N_ELEMENTS (tk_algs); i++)
+      g_assert_true (g_strv_contains (algs, tk_algs[i].alg));
+  }
+}
+
+static void
+test_key_confusion (void)
+{
+  g_autoptr (TkKey) rsa = tk_key_cached ("RS256", 0, NULL);
+  g_autofree char *pem = tk_key_pem (rsa);
+  g_autofree char *jwk = tk_key_jwk (rsa);
+  g_autoptr (JdKeySet) pem_set = set_from_text (pem);
+  g_autoptr (JdKeySet) jwk_set = set_from_text (jwk);
+  gnutls_pubkey_t pub;
+  gnutls_datum_t der;
+  g_autofree char *pem_trimmed = g_strndup (pem, strlen (pem) - 1);
+  struct {
+    const char *secret;
+    gsize len;
+    JdKeySet *set;
+    const char *form;
+  } forms[] = {
+    { pem, strlen (pem), pem_set, "PEM" },
+    { pem_trimmed, strlen (pem_trimmed), pem_set, "without" },
+    { NULL, 0, pem_set, "DER" },
+    { jwk, strlen (jwk), jwk_set, "JWK JSON" },
+  };
+
+  gnutls_pubkey_init (&pub);
+  g_assert_cmpint (gnutls_pubkey_import_privkey (pub, rsa->priv, 0, 0), >=, 0);
+  g_assert_cmpint (gnutls_pubkey_export2 (pub, GNUTLS_X509_FMT_DER, &der), >=, 0);
+  forms[2].secret = (const char *) der.data;
+  forms[2].len = der.size;
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr (TkKey) forger = g_new0 (TkKey, 1);
+      g_autofree char *token = NULL;
+      const char *rs_only[] = { "RS256", NULL };
+
+      forger->alg = tk_alg ("HS256");
+      forger->secret = g_bytes_new (forms[i].secret, forms[i].len);
+      token = tk_sign_token (forger, NULL, "{\"sub\":\"admin\"}");
+      g_test_message ("forged with the %s form", forms[i].form);
+      {
+        g_autoptr (JdVerifyResult) r = verify_text (token, forms[i].set, NULL);
+        g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_INVALID);
+        assert_finding_has (r, JD_FINDING_KEY_CONFUSION, JD_SEVERITY_ERROR, "key-confusion");
+        assert_reason_has (r, 0, "key confusion");
+        g_assert_null (jd_verify_result_get_key (r));
+      }
+      {
+        /* An allow-list stops the forgery, and the finding still names it. */
+        g_autoptr (JdVerifyResult) r = verify_text (token, forms[i].set, rs_only);
+        g_assert_cmpint (jd_verify_result_get_status (r), !=, JD_SIGNATURE_VALID);
+        assert_finding_has (r, JD_FINDING_KEY_CONFUSION, JD_SEVERITY_ERROR, NULL);
+      }
+    }
+  gnutls_free (der.data);
+  gnutls_pubkey_deinit (pub);
+
+  /* An honest HS256 token with an RSA key: no confusion, no usable key. */
+  {
+    g_autoptr (TkKey) hs = tk_key_new ("HS256", NULL);
+    g_autofree char *token = tk_sign_token (hs, NULL, "{}");
+    g_autoptr (JdVerifyResult) r = verify_text (token, pem_set, NULL);
+    g_assert_false (jd_findings_has (jd_verify_result_get_findings (r), JD_FINDING_KEY_CONFUSION));
+    assert_finding_has (r, JD_FINDING_NO_USABLE_KEY, JD_SEVERITY_WARNING, "HS256");
+    assert_reason_has (r, 0, "wrong type for HS256");
+    g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_UNVERIFIED);
+  }
+}
+
+static void
+test_weak_secrets (void)
+{
+  g_autoptr (TkKey) example = tk_key_new_secret ("HS256", NULL, "your-256-bit-secret");
+  g_autofree char *token = tk_sign_token (example, NULL, "{\"sub\":\"1\"}");
+
+  /* Found without any key: the token is signed with a published example. */
+  {
+    g_autoptr (JdVerifyResult) r = verify_text (token, NULL, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_UNVERIFIED);
+    assert_finding_has (r, JD_FINDING_WEAK_SECRET, JD_SEVERITY_WARNING, "your-256-bit-secret");
+  }
+  /* The user's secret is the example. */
+  {
+    g_autoptr (JdKeySet) set = jd_key_set_new ();
+    g_autoptr (JdVerifyResult) r = NULL;
+    g_assert_true (jd_key_set_add_secret (set, "your-256-bit-secret", 19, FALSE, NULL));
+    r = verify_text (token, set, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
+    assert_finding_has (r, JD_FINDING_WEAK_SECRET, JD_SEVERITY_WARNING, "well-known");
+  }
+  /* A short secret typed by the user verifies, with a warning. */
+  {
+    g_autoptr (TkKey) shorty = tk_key_new_secret ("HS384", NULL, "tr0ub4dor&3-horse");
+    g_autofree char *t = tk_sign_token (shorty, NULL, "{}");
+    g_autoptr (JdKeySet) set = jd_key_set_new ();
+    g_autoptr (JdVerifyResult) r = NULL;
+    g_assert_true (jd_key_set_add_secret (set, "tr0ub4dor&3-horse", 17, FALSE, NULL));
+    r = verify_text (t, set, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
+    assert_finding_has (r, JD_FINDING_WEAK_SECRET, JD_SEVERITY_WARNING, "RFC 7518 §3.2");
+  }
+  /* A short oct JWK is refused as strict verifiers do, and explained. */
+  {
+    g_autoptr (TkKey) shorty = tk_key_new_secret ("HS256", "s", "0123456789abcdef");
+    g_autofree char *jwk = tk_key_jwk (shorty);
+    g_autofree char *t = tk_sign_token (shorty, "s", "{}");
+    g_autoptr (JdKeySet) set = set_from_text (jwk);
+    g_autoptr (JdVerifyResult) r = verify_text (t, set, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (r), !=, JD_SIGNATURE_VALID);
+    assert_reason_has (r, 0, "MAC matches");
+    assert_finding_has (r, JD_FINDING_WEAK_SECRET, JD_SEVERITY_WARNING, "16 bytes");
+  }
+  /* A strong random secret: no warning. */
+  {
+    g_autoptr (TkKey) strong = tk_key_new ("HS512", NULL);
+    g_autofree char *jwk = tk_key_jwk (strong);
+    g_autofree char *t = tk_sign_token (strong, NULL, "{}");
+    g_autoptr (JdKeySet) set = set_from_text (jwk);
+    g_autoptr (JdVerifyResult) r = verify_text (t, set, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
+    g_assert_false (jd_findings_has (jd_verify_result_get_findings (r), JD_FINDING_WEAK_SECRET));
+  }
+}
+
+static void
+test_secret_text_vs_base64 (void)
+{
+  const char *b64 = "c2lnbmluZy1rZXktZm9yLXRoZS1zdGFnaW5nLWFwaS0xMjM0";
+  gsize len;
+  g_autofree guchar *raw = g_base64_decode (b64, &len);
+  g_autoptr (TkKey) signer = g_new0 (TkKey, 1);
+  g_autofree char *token = NULL;
+
+  signer->alg = tk_alg ("HS256");
+  signer->secret = g_bytes_new (raw, len);
+  token = tk_sign_token (signer, NULL, "{}");
+
+  {
+    /* Typed as text, but the issuer decodes it. */
+    g_autoptr (JdKeySet) set = jd_key_set_new ();
+    g_autoptr (JdVerifyResult) r = NULL;
+    g_assert_true (jd_key_set_add_secret (set, b64, strlen (b64), FALSE, NULL));
+    r = verify_text (token, set, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_INVALID);
+    assert_finding_has (r, JD_FINDING_SIGNATURE_INVALID, JD_SEVERITY_ERROR,
+                        "matches the secret base64-decoded");
+  }
+  {
+    g_autoptr (JdKeySet) set = jd_key_set_new ();
+    g_autoptr (JdVerifyResult) r = NULL;
+    g_assert_true (jd_key_set_add_secret (set, b64, strlen (b64), TRUE, NULL));
+    r = verify_text (token, set, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
+  }
+  {
+    /* The other way round: signed with the text, given as base64. */
+    g_autoptr (TkKey) text_signer = tk_key_new_secret ("HS256", NULL, b64);
+    g_autofree char *t = tk_sign_token (text_signer, NULL, "{}");
+    g_autoptr (JdKeySet) set = jd_key_set_new ();
+    g_autoptr (JdVerifyResult) r = NULL;
+    g_assert_true (jd_key_set_add_secret (set, b64, strlen (b64), TRUE, NULL));
+    r = verify_text (t, set, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_INVALID);
+    assert_finding_has (r, JD_FINDING_SIGNATURE_INVALID, JD_SEVERITY_ERROR, "text as typed");
+  }
+}
+
+static void
+test_graph_nonce (void)
+{
+  g_autoptr (TkKey) real = tk_key_cached ("RS256", 0, "graph-kid");
+  g_autoptr (TkKey) tenant = tk_key_cached ("RS256", 1, "graph-kid");
+  g_autofree char *jwk = tk_key_jwk (tenant);
+  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  const char *header = "{\"typ\":\"JWT\",\"nonce\":\"AQAB-not-for-you\",\"alg\":\"RS256\","
+                       "\"kid\":\"graph-kid\"}";
+  const char *payload = "{\"aud\":\"https://graph.microsoft.com\"}";
+  g_autofree char *h64 = tk_b64url (header, strlen (header));
+  g_autofree char *p64 = tk_b64url (payload, strlen (payload));
+  g_autofree char *input = g_strdup_printf ("%s.%s", h64, p64);
+  g_autoptr (GBytes) sig = tk_sign_raw (real, input, strlen (input));
+  g_autofree char *s64 = tk_b64url (g_bytes_get_data (sig, NULL), g_bytes_get_size (sig));
+  g_autofree char *token = g_strdup_printf ("%s.%s", input, s64);
+  g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
+
+  g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_INVALID);
+  assert_finding_has (r, JD_FINDING_SIGNATURE_INVALID, JD_SEVERITY_ERROR, "Microsoft Graph");
+  g_assert_nonnull (strstr (jd_finding_get_fix (jd_findings_find (
+                              jd_verify_result_get_findings (r), JD_FINDING_SIGNATURE_INVALID)),
+                            "api://"));
+}
+
+static void
+test_key_policy (void)
+{
+  g_autoptr (TkKey) rsa = tk_key_cached ("RS256", 0, NULL);
+  g_autoptr (TkKey) ec = tk_key_cached ("ES256", 0, NULL);
+  g_autofree char *rsa_jwk = tk_key_jwk (rsa);
+  g_autofree char *ec_jwk = tk_key_jwk (ec);
+  g_autofree char *token = tk_sign_token (rsa, NULL, "{}");
+  g_autofree char *body = g_strndup (rsa_jwk + 1, strlen (rsa_jwk) - 2);
+  g_autofree char *jwks = g_strdup_printf (
+    "{\"keys\":[{\"use\":\"enc\",%s},{\"alg\":\"RS512\",%s},{\"key_ops\":[\"encrypt\"],%s},%s,"
+    "{\"alg\":\"RS256\",\"use\":\"sig\",\"key_ops\":[\"verify\"],%s}]}",
+    body, body, body, ec_jwk, body);
+  g_autoptr (JdKeySet) set = set_from_text (jwks);
+  g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
+
+  g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
+  assert_reason_has (r, 0, "use is enc");
+  assert_reason_has (r, 1, "the key's alg is RS512, the token's is RS256");
+  assert_reason_has (r, 2, "key_ops does not include verify");
+  assert_reason_has (r, 3, "wrong type for RS256");
+  assert_reason_has (r, 4, "signature valid");
+  g_assert_true (jd_verify_result_get_key (r) == jd_key_set_get_key (set, 4));
+
+  /* Curve must fit: ES384 token, P-256 key. */
+  {
+    g_autoptr (TkKey) ec384 = tk_key_cached ("ES384", 0, NULL);
+    g_autofree char *t = tk_sign_token (ec384, NULL, "{}");
+    g_autoptr (JdKeySet) s = set_from_text (ec_jwk);
+    g_autoptr (JdVerifyResult) r2 = verify_text (t, s, NULL);
+    assert_reason_has (r2, 0, "curve P-256 does not fit ES384");
+    assert_finding_has (r2, JD_FINDING_NO_USABLE_KEY, JD_SEVERITY_WARNING, NULL);
+  }
+  /* RSA under 2048 bits is not tried. */
+  {
+    gnutls_privkey_t small;
+    TkKey *k = g_new0 (TkKey, 1);
+    g_autoptr (TkKey) owner = k;
+    g_autofree char *small_jwk = NULL;
+    g_autofree char *t = NULL;
+    g_autoptr (JdKeySet) s = NULL;
+    g_autoptr (JdVerifyResult) r2 = NULL;
+    gnutls_privkey_init (&small);
+    g_assert_cmpint (gnutls_privkey_generate2 (small, GNUTLS_PK_RSA, 1024, 0, NULL, 0), >=, 0);
+    k->alg = tk_alg ("RS256");
+    k->priv = small;
+    small_jwk = tk_key_jwk (k);
+    t = tk_sign_token (k, NULL, "{}");
+    s = set_from_text (small_jwk);
+    r2 = verify_text (t, s, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (r2), !=, JD_SIGNATURE_VALID);
+    assert_reason_has (r2, 0, "RSA key under 2048 bits");
+  }
+}
+
+static void
+test_malformed_signatures (void)
+{
+  g_autoptr (TkKey) ec = tk_key_cached ("ES256", 0, NULL);
+  g_autofree char *jwk = tk_key_jwk (ec);
+  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  const char *header = "{\"alg\":\"ES256\"}";
+  g_autofree char *h64 = tk_b64url (header, strlen (header));
+  g_autofree char *p64 = tk_b64url ("{}", 2);
+  g_autofree char *input = g_strdup_printf ("%s.%s", h64, p64);
+  gnutls_datum_t data = { (guint8 *) input, strlen (input) };
+  gnutls_datum_t der;
+
+  /* A DER signature where R‖S belongs: invalid, and said why. */
+  g_assert_cmpint (gnutls_privkey_sign_data2 (ec->priv, GNUTLS_SIGN_ECDSA_SHA256, 0, &data, &der),
+                   >=, 0);
+  {
+    g_autofree char *s64 = tk_b64url (der.data, der.size);
+    g_autofree char *token = g_strdup_printf ("%s.%s", input, s64);
+    g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_INVALID);
+    assert_reason_has (r, 0, "DER");
+    assert_finding_has (r, JD_FINDING_SIGNATURE_INVALID, JD_SEVERITY_ERROR, "DER");
+  }
+  gnutls_free (der.data);
+
+  /* Every wrong length, including empty: invalid, never a crash. */
+  for (guint len = 0; len < 140; len += 7)
+    {
+      g_autofree guint8 *junk = g_malloc0 (len + 1);
+      g_autofree char *s64 = NULL;
+      g_autofree char *token = NULL;
+      g_autoptr (JdVerifyResult) r = NULL;
+      memset (junk, 0x5a, len);
+      s64 = tk_b64url (junk, len);
+      token = g_strdup_printf ("%s.%s", input, s64);
+      r = verify_text (token, set, NULL);
+      g_assert_cmpint (jd_verify_result_get_status (r), !=, JD_SIGNATURE_VALID);
+    }
+
+  /* A valid signature with '=' padding is not strict base64url. */
+  {
+    g_autoptr (TkKey) hs = tk_key_new ("HS256", NULL);
+    g_autofree char *hs_jwk = tk_key_jwk (hs);
+    g_autoptr (JdKeySet) hs_set = set_from_text (hs_jwk);
+    g_autofree char *token = tk_sign_token (hs, NULL, "{}");
+    g_autofree char *padded = g_strdup_printf ("%s=", token);
+    g_autoptr (JdVerifyResult) ok = verify_text (token, hs_set, NULL);
+    g_autoptr (JdVerifyResult) r = verify_text (padded, hs_set, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (ok), ==, JD_SIGNATURE_VALID);
+    g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_INVALID);
+    assert_finding_has (r, JD_FINDING_SIGNATURE_INVALID, JD_SEVERITY_ERROR, "not a strict JWS");
+  }
+}
+
+static void
+test_unusual_tokens (void)
+{
+  g_autoptr (TkKey) k = tk_key_new ("HS256", NULL);
+  g_autofree char *jwk = tk_key_jwk (k);
+  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  static const struct {
+    const char *token;
+    const char *reason;
+  } cases[] = {
+    { "eyJhbGciOiJIUzEifQ.e30.AAAA", "not a JWS algorithm" },        /* {"alg":"HS1"} */
+    { "eyJ0eXAiOiJKV1QifQ.e30.AAAA", "no readable alg" },             /* {"typ":"JWT"} */
+    { "not a token", "no readable alg" },
+    { "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d", "JWE" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (JdVerifyResult) r = verify_text (cases[i].token, set, NULL);
+      g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_UNVERIFIED);
+      assert_reason_has (r, 0, cases[i].reason);
+    }
+}
+
+static void
+test_kidless_key (void)
+{
+  /* One PEM key and a token with a kid: a verifier configured with one key
+   * uses it; no kid-not-found. */
+  g_autoptr (TkKey) k = tk_key_cached ("ES256", 0, NULL);
+  g_autofree char *pem = tk_key_pem (k);
+  g_autoptr (JdKeySet) set = set_from_text (pem);
+  g_autofree char *token = tk_sign_token (k, "whatever", "{}");
+  g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
+
+  g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
+  assert_reason_has (r, 0, "has no kid to compare — signature valid");
+  g_assert_false (jd_findings_has (jd_verify_result_get_findings (r), JD_FINDING_KID_NOT_FOUND));
+}
+
+static void
+test_ed448 (void)
+{
+  gnutls_privkey_t priv;
+  gnutls_pubkey_t pub;
+  gnutls_datum_t x, sig;
+  const char *header = "{\"alg\":\"EdDSA\"}";
+  g_autofree char *h64 = tk_b64url (header, strlen (header));
+  g_autofree char *p64 = tk_b64url ("{\"sub\":\"ed448\"}", 15);
+  g_autofree char *input = g_strdup_printf ("%s.%s", h64, p64);
+  gnutls_datum_t data = { (guint8 *) input, strlen (input) };
+  g_autofree char *jwk = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr (JdKeySet) set = NULL;
+
+  gnutls_privkey_init (&priv);
+  g_assert_cmpint (gnutls_privkey_generate2 (priv, GNUTLS_PK_EDDSA_ED448,
+                                             GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_ED448), 0,
+                                             NULL, 0), >=, 0);
+  gnutls_pubkey_init (&pub);
+  g_assert_cmpint (gnutls_pubkey_import_privkey (pub, priv, 0, 0), >=, 0);
+  g_assert_cmpint (gnutls_pubkey_export_ecc_raw2 (pub, NULL, &x, NULL, 0), >=, 0);
+  {
+    g_autofree char *x64 = tk_b64url (x.data, x.size);
+    jwk = g_strdup_printf ("{\"kty\":\"OKP\",\"crv\":\"Ed448\",\"x\":\"%s\"}", x64);
+  }
+  g_assert_cmpint (gnutls_privkey_sign_data2 (priv, GNUTLS_SIGN_EDDSA_ED448, 0, &data, &sig), >=, 0);
+  g_assert_cmpuint (sig.size, ==, 114);
+  {
+    g_autofree char *s64 = tk_b64url (sig.data, sig.size);
+    token = g_strdup_printf ("%s.%s", input, s64);
+  }
+  set = set_from_text (jwk);
+  {
+    g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
+  }
+  {
+    g_autofree char *bad = tamper (token, 1);
+    g_autoptr (JdVerifyResult) r = verify_text (bad, set, NULL);
+    g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_INVALID);
+  }
+  gnutls_free (x.data);
+  gnutls_free (sig.data);
+  gnutls_pubkey_deinit (pub);
+  gnutls_privkey_deinit (priv);
+}
+
+static void
+test_set_warnings_in_findings (void)
+{
+  g_autoptr (TkKey) k = tk_key_new ("HS256", "leaky");
+  g_autofree char *jwk = tk_key_jwk (k);
+  g_autofree char *jwks = g_strdup_printf ("{\"keys\":[%s]}", jwk);
+  g_autoptr (JdKeySet) set = set_from_text (jwks);
+  g_autofree char *token = tk_sign_token (k, "leaky", "{}");
+  g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
+
+  g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
+  assert_finding_has (r, JD_FINDING_JWKS_PRIVATE_KEY, JD_SEVERITY_WARNING, "keys[0]");
+  assert_finding_has (r, JD_FINDING_SIGNATURE_VALID, JD_SEVERITY_OK, "keys[0] (kid \"leaky\"");
+}
+
+static void
+test_verdict_properties (void)
+{
+  g_autoptr (TkKey) k = tk_key_new ("HS256", "p");
+  g_autofree char *jwk = tk_key_jwk (k);
+  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  g_autofree char *token = tk_sign_token (k, "p", "{}");
+  g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
+  g_autoptr (JdKey) key = NULL;
+  g_autofree char *reason = NULL;
+  gboolean tried;
+  int status;
+
+  g_object_get (verdict_at (r, 0), "key", &key, "reason", &reason, "tried", &tried, "status",
+                &status, NULL);
+  g_assert_true (key == jd_key_set_get_key (set, 0));
+  g_assert_true (tried);
+  g_assert_cmpint (status, ==, JD_SIGNATURE_VALID);
+  g_assert_nonnull (strstr (reason, "signature valid"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/jd/verify/rfc-vectors", test_rfc_vectors);
+  g_test_add_func ("/jd/verify/generated-matrix", test_generated_matrix);
+  g_test_add_func ("/jd/verify/none-never-verifies", test_none_never_verifies);
+  g_test_add_func ("/jd/verify/allow-list", test_allow_list);
+  g_test_add_func ("/jd/verify/key-confusion", test_key_confusion);
+  g_test_add_func ("/jd/verify/weak-secret", test_weak_secrets);
+  g_test_add_func ("/jd/verify/secret-text-vs-base64", test_secret_text_vs_base64);
+  g_test_add_func ("/jd/verify/azure-graph-nonce", test_graph_nonce);
+  g_test_add_func ("/jd/verify/key-policy", test_key_policy);
+  g_test_add_func ("/jd/verify/malformed-signatures", test_malformed_signatures);
+  g_test_add_func ("/jd/verify/unusual-tokens", test_unusual_tokens);
+  g_test_add_func ("/jd/verify/kidless-key", test_kidless_key);
+  g_test_add_func ("/jd/verify/ed448", test_ed448);
+  g_test_add_func ("/jd/verify/set-warnings-in-findings", test_set_warnings_in_findings);
+  g_test_add_func ("/jd/verify/verdict-properties", test_verdict_properties);
+
+  ret = g_test_run ();
+  tk_cleanup ();
+  return ret;
+}
