@@ -668,6 +668,22 @@ test_open_keys (Fixture       *f,
 }
 
 static void
+test_open_example_file (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-expired.jwt", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  /* `jwt-doctor data/examples/article-expired.jwt` (build-aux/run --example)
+   * shows the whole example: its keys and the API it was written for. */
+  jd_window_open_file (f->window, file);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+  g_assert_true (jd_session_is_example (f->session));
+  g_assert_true (has_finding (f, "audience-mismatch"));
+  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_VALID);
+}
+
+static void
 test_secret (Fixture       *f,
              gconstpointer  data)
 {
@@ -819,6 +835,7 @@ main (int   argc,
   ADD ("/jd/app/actions/open-and-export", test_open_and_export);
   ADD ("/jd/app/actions/copy-report", test_copy_report);
   ADD ("/jd/app/actions/open-keys", test_open_keys);
+  ADD ("/jd/app/actions/open-example-file", test_open_example_file);
   ADD ("/jd/app/token/copy-value", test_copy_value);
   ADD ("/jd/app/keys/secret", test_secret);
   ADD ("/jd/app/window/accessible-names", test_accessible_names);

@@ -129,6 +129,11 @@ jd_window_open_text (JdWindow   *self,
 
     case CONTENT_TOKEN:
     default:
+      if (jd_text_is_example (text, len))
+        {
+          jd_window_load_example (self);
+          break;
+        }
       valid = g_utf8_make_valid (text, len);
       jd_token_page_set_text (self->token_page, valid);
       jd_window_set_visible_page (self, "token");
