@@ -684,6 +684,36 @@ test_open_example_file (Fixture       *f,
 }
 
 static void
+test_window_size_saved (Fixture       *f,
+                        gconstpointer  data)
+{
+  GSettings *settings = jd_application_get_settings (app);
+  JdWindow *second;
+  int width = 0, height = 0;
+
+  g_assert_nonnull (settings);
+
+  /* Closing saves the size… */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 480);
+  iterate_for (100);
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
+
+  /* …and the next window opens with it. The token is never saved. */
+  second = jd_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 640);
+  g_assert_cmpint (height, ==, 480);
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  /* The fixture's window is gone: give teardown a fresh one to destroy. */
+  f->window = jd_window_new (app);
+}
+
+static void
 test_secret (Fixture       *f,
              gconstpointer  data)
 {
@@ -836,6 +866,7 @@ main (int   argc,
   ADD ("/jd/app/actions/copy-report", test_copy_report);
   ADD ("/jd/app/actions/open-keys", test_open_keys);
   ADD ("/jd/app/actions/open-example-file", test_open_example_file);
+  ADD ("/jd/app/window/size-saved", test_window_size_saved);
   ADD ("/jd/app/token/copy-value", test_copy_value);
   ADD ("/jd/app/keys/secret", test_secret);
   ADD ("/jd/app/window/accessible-names", test_accessible_names);
