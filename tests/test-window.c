@@ -713,6 +713,101 @@ test_window_size_saved (Fixture       *f,
   f->window = jd_window_new (app);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static void
+test_menu_windows (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWindow *w;
+
+  /* Keyboard shortcuts (Ctrl+?): GtkApplication loads gtk/help-overlay.ui. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  ITERATE_UNTIL ((w = find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
+  g_assert_true (gtk_window_get_transient_for (w) == GTK_WINDOW (f->window));
+  gtk_window_destroy (w);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  ITERATE_UNTIL ((w = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
+  gtk_window_destroy (w);
+  iterate_for (50);
+}
+
+static void
+test_expectations (Fixture       *f,
+                   gconstpointer  data)
+{
+  GSettings *settings = jd_application_get_settings (app);
+  g_autofree char *token = make_token ("{\"alg\":\"HS256\"}",
+                                       "{\"aud\":\"https://api.example.com/\",\"iss\":\"https://idp.example.com\",\"exp\":4000000000}");
+  g_autoptr (JdExpectations) expect = NULL;
+
+  jd_token_page_set_text (f->token_page, token);
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_false (has_finding (f, "audience-mismatch"));
+
+  /* The preferences write GSettings; the diagnosis follows at once. */
+  g_settings_set_string (settings, "expected-audience", "https://other.example.com/");
+  g_assert_true (has_finding (f, "audience-mismatch"));
+  g_settings_set_string (settings, "expected-audience", "https://api.example.com/");
+  g_assert_false (has_finding (f, "audience-mismatch"));
+
+  g_settings_set_int (settings, "leeway", 5);
+  {
+    const char *algs[] = { "RS256", NULL };
+
+    g_settings_set_strv (settings, "allowed-algorithms", algs);
+  }
+  expect = jd_session_dup_expectations (f->session);
+  g_assert_cmpint (expect->leeway, ==, 5);
+  g_assert_cmpstr (expect->audience, ==, "https://api.example.com/");
+  g_assert_cmpstr (expect->algorithms[0], ==, "RS256");
+  g_assert_true (has_finding (f, "algorithm-not-allowed"));
+
+  g_settings_reset (settings, "expected-audience");
+  g_settings_reset (settings, "leeway");
+  g_settings_reset (settings, "allowed-algorithms");
+}
+
+static void
+test_curl_paste (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"curl\"}");
+  g_autofree char *curl = g_strdup_printf ("curl 'https://api.example.com/v2/orders?id=7' \\\n"
+                                           "  -H 'accept: application/json' \\\n"
+                                           "  -H 'authorization: Bearer %s'", token);
+  JdRequestPage *page;
+
+  jd_token_page_set_text (f->token_page, curl);
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_cmpint (jd_input_get_form (jd_session_get_input (f->session)), ==, JD_INPUT_FORM_CURL);
+  g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, token);
+
+  /* The Request page takes the pasted request: its URL and headers. */
+  page = jd_window_get_request_page (f->window);
+  g_assert_nonnull (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN));
+  g_assert_nonnull (strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), "orders?id=7"));
+  g_assert_nonnull (strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), "accept: application/json"));
+  g_assert_null (strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), token));
+  g_assert_nonnull (strstr (jd_request_page_get_command (page, JD_CURL_THIS_TOKEN), token));
+}
+
 static void
 test_secret (Fixture       *f,
              gconstpointer  data)
@@ -867,6 +962,9 @@ main (int   argc,
   ADD ("/jd/app/actions/open-keys", test_open_keys);
   ADD ("/jd/app/actions/open-example-file", test_open_example_file);
   ADD ("/jd/app/window/size-saved", test_window_size_saved);
+  ADD ("/jd/app/window/menu-windows", test_menu_windows);
+  ADD ("/jd/app/token/expectations", test_expectations);
+  ADD ("/jd/app/request/curl-paste", test_curl_paste);
   ADD ("/jd/app/token/copy-value", test_copy_value);
   ADD ("/jd/app/keys/secret", test_secret);
   ADD ("/jd/app/window/accessible-names", test_accessible_names);
