@@ -611,6 +611,9 @@ test_narrow (Fixture       *f,
   ITERATE_UNTIL (gtk_widget_get_mapped (bar) && adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
 
   save_screenshot (GTK_WIDGET (f->window), "narrow.png");
+
+  jd_window_set_visible_page (f->window, "keys");
+  save_screenshot (GTK_WIDGET (f->window), "narrow-keys.png");
 }
 
 static void

@@ -109,7 +109,11 @@ cell_setup (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
+  static const int min_chars[] = { 8, 5, 5, 3, 9, 12, 26 };
+
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Narrow windows scroll the table sideways rather than squeeze it. */
+  gtk_label_set_width_chars (GTK_LABEL (label), min_chars[column]);
   if (column == COLUMN_STATUS)
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -228,6 +232,9 @@ update_rows (JdKeysPage *self)
         break;
       }
   gtk_label_set_text (self->summary_label, summary);
+  /* A column view reports little natural height: size the card to the rows. */
+  gtk_scrolled_window_set_min_content_height (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (self->keys_view))), MIN (40 + 38 * (int) n, 480));
   gtk_widget_set_visible (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->keys_view))), n > 0);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
