@@ -34,6 +34,7 @@ struct _JdKeysPage
 
   JdSession     *session;
   GListStore    *rows;
+  GObject       *shown_source; /* the verification or key set the rows show */
 };
 
 G_DEFINE_FINAL_TYPE (JdKeysPage, jd_keys_page, ADW_TYPE_BIN)
@@ -197,6 +198,13 @@ update_rows (JdKeysPage *self)
   GtkWidget *child;
   g_autofree char *summary = NULL;
   g_autofree char *token_text = NULL;
+
+  /* The clock ticks re-run the diagnosis every second; the rows only
+   * change with the verification or the key set. */
+  if (source != NULL && (GObject *) (verification ? (gpointer) verification : (gpointer) keys) == self->shown_source &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == n)
+    return;
+  g_set_object (&self->shown_source, verification ? G_OBJECT (verification) : G_OBJECT (keys));
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, g_list_model_get_item (source, i));
@@ -365,6 +373,7 @@ jd_keys_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_KEYS_PAGE);
   g_clear_object (&self->session);
   g_clear_object (&self->rows);
+  g_clear_object (&self->shown_source);
 
   G_OBJECT_CLASS (jd_keys_page_parent_class)->dispose (object);
 }
