@@ -418,6 +418,8 @@ test_malformed (Fixture       *f,
 
     g_assert_cmpstr (text, ==, token);
   }
+
+  save_screenshot (GTK_WIDGET (f->window), "malformed.png");
 }
 
 static void

@@ -988,7 +988,9 @@ update_verdict (JdTokenPage *self)
   gtk_image_set_from_icon_name (self->verdict_icon, icon);
   gtk_label_set_text (self->verdict_title, title);
   gtk_label_set_text (self->verdict_detail, detail);
-  gtk_widget_set_visible (self->verdict_keys_button, status != JD_SIGNATURE_VALID);
+  gtk_widget_set_visible (self->verdict_keys_button,
+                          (status == JD_SIGNATURE_UNVERIFIED || status == JD_SIGNATURE_INVALID) &&
+                          !jd_token_is_malformed (jd_session_get_token (self->session)));
   gtk_revealer_set_reveal_child (self->verdict_revealer, TRUE);
 
   g_free (self->verdict_text);
