@@ -366,6 +366,37 @@ test_clock (Fixture       *f,
 }
 
 static void
+test_nested_expand (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *token = make_token ("{\"alg\":\"HS256\"}",
+                                       "{\"sub\":\"a\",\"realm_access\":{\"roles\":[\"admin\",\"user\"]}}");
+  GListModel *rows = jd_token_page_get_claims (f->token_page);
+  g_autoptr (GtkTreeListRow) realm = NULL;
+  g_autoptr (GtkTreeListRow) roles = NULL;
+  g_autoptr (GtkTreeListRow) first = NULL;
+  g_autoptr (JdClaimNode) node = NULL;
+
+  jd_token_page_set_text (f->token_page, token);
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+
+  /* Objects and arrays expand in place. */
+  realm = g_list_model_get_item (rows, 1);
+  g_assert_true (gtk_tree_list_row_is_expandable (realm));
+  gtk_tree_list_row_set_expanded (realm, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  roles = g_list_model_get_item (rows, 2);
+  gtk_tree_list_row_set_expanded (roles, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
+  first = g_list_model_get_item (rows, 3);
+  node = gtk_tree_list_row_get_item (first);
+  g_assert_cmpuint (gtk_tree_list_row_get_depth (first), ==, 2);
+  g_assert_cmpstr (jd_claim_node_get_name (node), ==, "[0]");
+  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "\"admin\"");
+}
+
+static void
 test_ticking_only_when_visible (Fixture       *f,
                                 gconstpointer  data)
 {
@@ -956,6 +987,7 @@ main (int   argc,
   ADD ("/jd/app/token/example", test_example);
   ADD ("/jd/app/token/select-finding", test_select_finding);
   ADD ("/jd/app/token/clock", test_clock);
+  ADD ("/jd/app/token/nested-expand", test_nested_expand);
   ADD ("/jd/app/token/ticking-only-when-visible", test_ticking_only_when_visible);
   ADD ("/jd/app/token/malformed", test_malformed);
   ADD ("/jd/app/token/typing-debounced", test_typing_debounced);
