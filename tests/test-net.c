@@ -167,6 +167,19 @@ handle_plain (SoupServer *server, SoupServerMessage *msg, const char *path, GHas
     set_json (msg, 200, "{\"issuer\":\"x\"}");
   else if (g_str_equal (path, "/notjson/.well-known/openid-configuration"))
     set_json (msg, 200, "{\"issuer\":");
+  else if (g_str_equal (path, "/deep/.well-known/openid-configuration"))
+    {
+      /* {"a":[[[…]]]} nested 2,000,000 deep (4 MB): a recursive parser overflows the stack */
+      const gsize depth = 2000000;
+      char *doc = g_malloc (depth * 2 + 7);
+
+      memcpy (doc, "{\"a\":", 5);
+      memset (doc + 5, '[', depth);
+      memset (doc + 5 + depth, ']', depth);
+      memcpy (doc + 5 + depth * 2, "}", 2);
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, doc, depth * 2 + 6);
+    }
   else if (g_str_equal (path, "/exact"))
     set_json (msg, 200, "[1,2,3]");
   else if (g_str_equal (path, "/redirect-other"))
@@ -1114,6 +1127,8 @@ test_discover_errors (void)
     { "/missing", JD_NET_ERROR_HTTP, "publishes no OpenID Connect discovery document" },
     { "/nojwks", JD_NET_ERROR_DISCOVERY, "jwks_uri" },
     { "/notjson", JD_NET_ERROR_DISCOVERY, "not JSON" },
+    /* regression: this used to overflow the stack in json-glib's parser; the error says where */
+    { "/deep", JD_NET_ERROR_DISCOVERY, "byte " },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

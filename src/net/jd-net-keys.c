@@ -10,6 +10,7 @@
 
 #include "jd-net.h"
 #include "jd-net-private.h"
+#include "jd-json.h"
 #include "jd-www-authenticate.h"
 
 /* ------------------------------------------------------------------ */
@@ -469,8 +470,7 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
   FetchData *data = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   g_autoptr (JdResponse) response = NULL;
-  g_autoptr (JsonParser) parser = NULL;
-  JsonNode *root;
+  g_autoptr (JsonNode) root = NULL;
   JsonObject *object;
   JsonNode *member;
   GBytes *body;
@@ -504,16 +504,18 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
 
   body = jd_response_get_body (response);
   bytes = body ? g_bytes_get_data (body, &len) : NULL;
-  parser = json_parser_new_immutable ();
-  if (bytes == NULL || len == 0 || !json_parser_load_from_data (parser, bytes, len, &error))
+  /* jd_json_parse() and not json-glib's parser: the document comes from
+   * the network, and json-glib recurses without a limit, so a deeply
+   * nested document would overflow the stack. The error says at which byte. */
+  if (bytes == NULL || len == 0
+      || (root = jd_json_parse (bytes, len, JD_JSON_ALLOW_DUPLICATES | JD_JSON_ALLOW_BOM, NULL, &error)) == NULL)
     {
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
                                _("The discovery document at %s is not JSON: %s"), data->discovery_url,
                                error ? error->message : _("the body is empty"));
       return;
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
                                _("The discovery document at %s is not a JSON object"), data->discovery_url);
