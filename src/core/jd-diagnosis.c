@@ -431,11 +431,6 @@ check_issuer (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
 
 /* ---- algorithm ---------------------------------------------------------- */
 
-static const char *const jws_algorithms[] = {
-  "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
-  "ES256", "ES384", "ES512", "EdDSA", NULL
-};
-
 static void
 check_algorithm (GPtrArray *out, JdToken *token, const JdExpectations *expect)
 {
@@ -471,7 +466,7 @@ check_algorithm (GPtrArray *out, JdToken *token, const JdExpectations *expect)
       return;
     }
 
-  if (!g_strv_contains (jws_algorithms, alg))
+  if (!g_strv_contains (jd_verify_get_algorithms (), alg))
     {
       msg = g_strdup_printf (_("\"alg\" is \"%s\", which is not a JWS signature algorithm of RFC 7518 "
                                "or RFC 8037"), alg);
