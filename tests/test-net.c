@@ -1570,12 +1570,13 @@ test_cli_network_errors (void)
   g_autofree char *missing = url ("/nowhere");
   g_autofree char *ok = url ("/ok");
   const char *no_iss = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
-  static const char *part[] = { "--jwks", "byte 3 of the name", "iss" };
+  static const char *part[] = { "--jwks", "byte 3 of the name" };
   const char *jwks_args[] = { "--jwks", missing, token, NULL };
   const char *header_args[] = { "--request", ok, "-H", "Bad Header: x", token, NULL };
-  const char *discover_args[] = { "--discover", no_iss, NULL };
-  const char *const *cases[] = { jwks_args, header_args, discover_args };
+  const char *discover_args[] = { "--json", "--discover", no_iss, NULL };
+  const char *const *cases[] = { jwks_args, header_args };
 
+  /* Wrong arguments: usage errors. */
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_auto (Run) r = { 0 };
@@ -1585,6 +1586,16 @@ test_cli_network_errors (void)
       g_assert_cmpint (r.status, ==, 2);
       g_assert_nonnull (strstr (r.err, part[i]));
     }
+
+  /* A token that gives discovery nothing to start from is still a report. */
+  {
+    g_auto (Run) r = { 0 };
+
+    if (!run_cli (&r, discover_args))
+      return;
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_true (json_has_finding (r.out, "key-discovery-failed"));
+  }
 }
 
 int

@@ -725,7 +725,7 @@ jd_request_to_curl (JdRequest     *self,
       append_header_line (out, "Authorization", value);
     }
 
-  if (body != NULL)
+  if (self->body != NULL) /* an empty body is still a body: curl sends Content-Length: 0 */
     {
       /* --data-raw adds "Content-Type: application/x-www-form-urlencoded"
        * when there is none: "Content-Type:" tells curl to leave it out. */
@@ -735,7 +735,7 @@ jd_request_to_curl (JdRequest     *self,
       if (body_has_nul)
         append_option_line (out, "--data-binary", "@-", 2);
       else
-        append_option_line (out, "--data-raw", (const char *) body, body_len);
+        append_option_line (out, "--data-raw", body != NULL ? (const char *) body : "", body_len);
     }
 
   if (compressed)
