@@ -567,6 +567,11 @@ test_not_a_key (void)
     { "just some words", "is not a JWK" },
     { "   \n", "is empty" },
     { "{\"issuer\":\"https://x\",\"jwks_uri\":\"https://x/keys\"}", "https://x/keys" },
+    /* Any JSON value may stand where a string belongs: never a g_critical. */
+    { "{\"jwks_uri\":{}}", "\"jwks_uri\" is not a string" },
+    { "{\"jwks_uri\":[\"https://x/keys\"]}", "\"jwks_uri\" is not a string" },
+    { "{\"jwks_uri\":5}", "\"jwks_uri\" is not a string" },
+    { "{\"jwks_uri\":null}", "\"jwks_uri\" is not a string" },
     { "{\"hello\": 1}", "without \"keys\" or \"kty\"" },
     { "{\"keys\": 5}", "\"keys\" must be an array" },
     { "{\"keys\": [", "not valid JSON" },

@@ -1155,7 +1155,10 @@ jwk_import_oct (JdKey      *key,
   key->bits = g_bytes_get_size (key->secret) * 8;
   {
     const char *members[] = { "k", "kty", NULL };
-    const char *values[] = { json_object_get_string_member (jwk, "k"), "oct" };
+    gboolean ok = TRUE;
+    const char *values[] = { get_string_member (jwk, "k", key, &ok), "oct" };
+    /* decode_member () above has read "k" as a string. */
+    g_assert (ok && values[0] != NULL);
     key_set_thumbprint (key, members, values);
   }
   return TRUE;
@@ -1867,9 +1870,17 @@ load_json (JdKeySet   *self,
         g_ptr_array_add (keys, key_from_jwk (root, source, NULL));
       else if (json_object_has_member (obj, "jwks_uri"))
         {
-          g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
-                       _("%s is an OpenID provider configuration, not a key set: its keys are "
-                         "at %s"), source, json_object_get_string_member_with_default (obj, "jwks_uri", "?"));
+          JsonNode *uri = json_object_get_member (obj, "jwks_uri");
+
+          /* Untrusted: "jwks_uri" may be any JSON value. */
+          if (JSON_NODE_HOLDS_VALUE (uri) && json_node_get_value_type (uri) == G_TYPE_STRING)
+            g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
+                         _("%s is an OpenID provider configuration, not a key set: its keys "
+                           "are at %s"), source, json_node_get_string (uri));
+          else
+            g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
+                         _("%s looks like an OpenID provider configuration, not a key set, "
+                           "but its \"jwks_uri\" is not a string"), source);
           return FALSE;
         }
       else
@@ -1893,10 +1904,16 @@ load_json (JdKeySet   *self,
             }
           for (GList *l = members; l; l = l->next)
             {
-              const char *pem = json_object_get_string_member (obj, l->data);
+              JsonNode *m = json_object_get_member (obj, l->data);
               g_autoptr (GPtrArray) pem_keys = g_ptr_array_new_with_free_func (g_object_unref);
               g_autofree char *path = g_strdup_printf ("\"%s\"", (char *) l->data);
               g_autofree char *src = g_strdup_printf ("%s %s", source, path);
+              const char *pem;
+
+              /* all_pem above has checked every member; stay safe if one changed. */
+              if (!JSON_NODE_HOLDS_VALUE (m) || json_node_get_value_type (m) != G_TYPE_STRING)
+                continue;
+              pem = json_node_get_string (m);
               load_pem (pem, strlen (pem), src, path, pem_keys);
               for (guint i = 0; i < pem_keys->len; i++)
                 {
