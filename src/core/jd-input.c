@@ -223,6 +223,7 @@ find_jwt (const char *data, gsize from, gsize to, gsize *out_start, gsize *out_e
   for (gsize i = from; i + 3 <= to; i++)
     {
       gsize j;
+      guint dots;
 
       if (data[i] != 'e' || memcmp (data + i, "eyJ", 3) != 0)
         continue;
@@ -230,16 +231,25 @@ find_jwt (const char *data, gsize from, gsize to, gsize *out_start, gsize *out_e
       if (i > from && (g_ascii_isalnum (data[i - 1]) || data[i - 1] == '-' || data[i - 1] == '_'))
         continue;
 
+      /* The dots are counted once, while scanning, and kept up to date
+       * as trailing dots are dropped: recounting per dropped dot made a
+       * long run of dots quadratic. */
       j = i;
+      dots = 0;
       while (j < to && (g_ascii_isalnum (data[j]) || data[j] == '-' || data[j] == '_' ||
                         data[j] == '.'))
-        j++;
+        dots += data[j++] == '.';
       /* A sentence may end right after the token. */
-      while (j > i && data[j - 1] == '.' && count_dots (data + i, j - i) > 4)
-        j--;
-      if (j > i && data[j - 1] == '.' && (count_dots (data + i, j - i) == 3 ||
-                                          count_dots (data + i, j - i) == 5))
-        j--;
+      while (j > i && data[j - 1] == '.' && dots > 4)
+        {
+          j--;
+          dots--;
+        }
+      if (j > i && data[j - 1] == '.' && (dots == 3 || dots == 5))
+        {
+          j--;
+          dots--;
+        }
 
       if (is_jwt_shaped (data + i, j - i))
         {
