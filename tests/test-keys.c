@@ -553,7 +553,87 @@ test_secrets (void)
   g_clear_error (&error);
   g_assert_false (jd_key_set_add_secret (set, "", 0, FALSE, &error));
   g_assert_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_cmpuint (jd_key_set_get_n_keys (set), ==, 4);
+
+  /* Whitespace (a wrapped or newline-terminated secret) is skipped. */
+  {
+    g_autoptr (JdKeySet) ws = jd_key_set_new ();
+    g_assert_true (jd_key_set_add_secret (ws, " aGk/\nPz8+\n", 11, TRUE, &error));
+    g_assert_no_error (error);
+    secret = jd_key_get_secret (jd_key_set_get_key (ws, 0));
+    g_assert_cmpmem (g_bytes_get_data (secret, NULL), g_bytes_get_size (secret), "hi?\x3f?>", 6);
+  }
+}
+
+/* An error about a secret lands in CI logs: it gives the position of the
+ * bad byte, never the byte ("byte 8: '!' is not base64" gave it away). */
+static void
+test_secret_not_in_messages (void)
+{
+  const char *secret = "MySecr3t!Passw0rd";
+  g_autoptr (JdKeySet) set = jd_key_set_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (jd_key_set_add_secret (set, secret, strlen (secret), TRUE, &error));
+  g_assert_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "byte 8"));
+  g_assert_null (strchr (error->message, '!'));
+  g_assert_null (strstr (error->message, "Pass"));
+
+  /* The same for a JWK's "k" and a private RSA member. */
+  {
+    const char *jwks = "{\"keys\":["
+                       "{\"kty\":\"oct\",\"k\":\"MySecr3t!Passw0rd\"},"
+                       "{\"kty\":\"oct\",\"k\":\"MySecr3t+Passw0rdX\"},"
+                       "{\"kty\":\"oct\",\"k\":\"MySecr3t\\u0001Passw0rd\"},"
+                       "{\"kty\":\"oct\",\"k\":\"AR\"}"
+                       "]}";
+    static const char *want[] = {
+      "keys[0]: \"k\" is not base64url: byte 8 is not a base64url character",
+      "keys[1]: \"k\" is not base64url: byte 8 is standard base64",
+      "keys[2]: \"k\" is not base64url: byte 8 is not a base64url character",
+      /* Non-zero unused bits: no encoder writes them (RFC 7515 §2, RFC 4648 §3.5). */
+      "keys[3]: \"k\" is not base64url: byte 1: the last character carries bits",
+    };
+    g_autoptr (JdKeySet) keys = load_string (jwks, "k.json");
+
+    g_assert_cmpuint (jd_key_set_get_n_keys (keys), ==, G_N_ELEMENTS (want));
+    for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+      {
+        const char *problem = jd_key_get_problem (jd_key_set_get_key (keys, i));
+
+        g_test_message ("%s", problem);
+        g_assert_nonnull (problem);
+        g_assert_true (g_str_has_prefix (problem, want[i]));
+        /* "byte 8: '+' …" would name it. */
+        g_assert_null (strstr (problem, "byte 8:"));
+        g_assert_null (strchr (problem, '!'));
+        g_assert_null (strstr (problem, "0x01"));
+      }
+  }
+
+  /* A private key's PEM body is key material too. */
+  {
+    const char *pem = "-----BEGIN PRIVATE KEY-----\nMIIE!vQIBADANBgkqhkiG9w0BAQEFAASC\n"
+                      "-----END PRIVATE KEY-----\n";
+    g_autoptr (JdKeySet) keys = load_string (pem, "key.pem");
+    const char *problem = jd_key_get_problem (jd_key_set_get_key (keys, 0));
+
+    g_test_message ("%s", problem);
+    /* Offsets count from the end of the BEGIN line (its line break is byte 0). */
+    g_assert_nonnull (strstr (problem, "byte 5 is not a base64 character"));
+    g_assert_null (strchr (problem, '!'));
+  }
+
+  /* A public member still names the byte: it helps and hides nothing. */
+  {
+    g_autoptr (JdKeySet) keys = load_string ("{\"kty\":\"RSA\",\"n\":\"ab!c\",\"e\":\"AQAB\"}",
+                                             "n.json");
+    const char *problem = jd_key_get_problem (jd_key_set_get_key (keys, 0));
+    g_assert_cmpstr (problem, ==, "\"n\" is not base64url: byte 2: '!' is not a base64url character");
+  }
 }
 
 static void
@@ -682,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/jd/keys/pem/private-key", test_private_key_pem);
   g_test_add_func ("/jd/keys/x509/certificates", test_certificates);
   g_test_add_func ("/jd/keys/secret", test_secrets);
+  g_test_add_func ("/jd/keys/secret/not-in-messages", test_secret_not_in_messages);
   g_test_add_func ("/jd/keys/not-a-key", test_not_a_key);
   g_test_add_func ("/jd/keys/load-file-errors", test_load_file_errors);
 
