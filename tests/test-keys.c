@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "jd-base64.h"
 #include "jd-keys-private.h"
 #include "test-keys-util.h"
 
@@ -369,6 +370,75 @@ test_pem_pkcs1_and_several_blocks (void)
   g_assert_cmpstr (jd_key_get_kty (jd_key_set_get_key (set, 1)), ==, "EC");
   g_assert_cmpstr (jd_key_get_source (jd_key_set_get_key (set, 1)), ==, "keys.pem #2");
   g_assert_nonnull (strstr (jd_key_get_problem (jd_key_set_get_key (set, 2)), "NONSENSE"));
+}
+
+/* Wycheproof json_web_key_test.json, "jws_rsa_roca_key": a modulus with
+ * the ROCA fingerprint (CVE-2017-15361). */
+#define ROCA_N \
+  "AanFpofbj7KjD4Lf-N2hVMKR7yewSyXhhbirIMTGpfYEhZ_lnt5UoK98DnKIgArXGTu3MaW_HhFw16HGaTDUHqPrId7f" \
+  "e4r11CqRw09yBFuW79V8sYIwHdzCaWflUI6auImYbVfoN9_nD5n8N8SY9DwXw7mwZM9wREPXoDPgOoIWl6q_MPsp7n0z" \
+  "s3Z5ZaiQWOOzl1S9OhwAfSiiOwz6efnXEaxuTEtPd7BjSx7NaFka8Dx9U7YqXy2RFj1O9PjyaDGuRh7YXsX3iMUSP_wS" \
+  "yHQg_c_qHRtKUsNSGCT7OZg0hzm2KphtjnayKJvC64vAbROBR4Ubg6Bxg9IQVZ-QYyE"
+
+static void
+assert_roca (JdKeySet *set)
+{
+  JdKey *key;
+
+  g_assert_cmpuint (jd_key_set_get_n_keys (set), ==, 1);
+  key = jd_key_set_get_key (set, 0);
+  g_test_message ("%s: %s", jd_key_get_source (key), jd_key_get_problem (key));
+  g_assert_cmpstr (jd_key_get_kty (key), ==, "RSA");
+  g_assert_nonnull (jd_key_get_problem (key));
+  g_assert_nonnull (strstr (jd_key_get_problem (key), "ROCA"));
+  g_assert_false (jd_key_is_usable (key));
+}
+
+/* The ROCA check holds for every form of the key; DER PKCS#1 lost it: the
+ * problem was cleared after the import that had set it. */
+static void
+test_roca_every_form (void)
+{
+  const char *jwk = "{\"kty\":\"RSA\",\"e\":\"AQAB\",\"n\":\"" ROCA_N "\"}";
+  g_autoptr (GBytes) n = jd_base64url_decode (ROCA_N, strlen (ROCA_N), NULL);
+  gnutls_datum_t m = { (guint8 *) g_bytes_get_data (n, NULL), g_bytes_get_size (n) };
+  gnutls_datum_t e = { (guint8 *) "\x01\x00\x01", 3 };
+  gnutls_datum_t spki;
+  gnutls_pubkey_t pub;
+  g_autofree char *pkcs1_pem = NULL;
+
+  {
+    g_autoptr (JdKeySet) set = load_string (jwk, "roca.jwk");
+    assert_roca (set);
+  }
+
+  gnutls_pubkey_init (&pub);
+  g_assert_cmpint (gnutls_pubkey_import_rsa_raw (pub, &m, &e), >=, 0);
+  g_assert_cmpint (gnutls_pubkey_export2 (pub, GNUTLS_X509_FMT_DER, &spki), >=, 0);
+  gnutls_pubkey_deinit (pub);
+  /* SPKI: 24 bytes of header, then the RSAPublicKey (PKCS#1) SEQUENCE. */
+  g_assert_cmpint (spki.data[19], ==, 0x03);
+  g_assert_cmpint (spki.data[23], ==, 0x00);
+  g_assert_cmpint (spki.data[24], ==, 0x30);
+
+  {
+    g_autoptr (JdKeySet) set = jd_key_set_new ();
+    g_assert_true (jd_key_set_load_data (set, (const char *) spki.data, spki.size, "roca.spki.der",
+                                         NULL));
+    assert_roca (set);
+  }
+  {
+    g_autoptr (JdKeySet) set = jd_key_set_new ();
+    g_assert_true (jd_key_set_load_data (set, (const char *) spki.data + 24, spki.size - 24,
+                                         "roca.pkcs1.der", NULL));
+    assert_roca (set);
+  }
+  pkcs1_pem = pem_wrap ("RSA PUBLIC KEY", spki.data + 24, spki.size - 24);
+  {
+    g_autoptr (JdKeySet) set = load_string (pkcs1_pem, "roca.pkcs1.pem");
+    assert_roca (set);
+  }
+  gnutls_free (spki.data);
 }
 
 static void
@@ -759,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/jd/keys/jwks/list-model", test_list_model);
   g_test_add_func ("/jd/keys/pem/spki", test_pem_keys);
   g_test_add_func ("/jd/keys/pem/pkcs1-and-blocks", test_pem_pkcs1_and_several_blocks);
+  g_test_add_func ("/jd/keys/roca/every-form", test_roca_every_form);
   g_test_add_func ("/jd/keys/pem/private-key", test_private_key_pem);
   g_test_add_func ("/jd/keys/x509/certificates", test_certificates);
   g_test_add_func ("/jd/keys/secret", test_secrets);

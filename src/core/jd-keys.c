@@ -2082,6 +2082,9 @@ jd_key_set_load_data (JdKeySet    *self,
           else
             {
               gnutls_pubkey_deinit (pubkey);
+              /* Forget what the certificate attempt said, not what the
+               * PKCS#1 import finds (a ROCA modulus, say). */
+              g_clear_pointer (&key->problem, g_free);
               spki = wrap_pkcs1 (der);
               if (!key_import_spki_der (key, spki))
                 {
@@ -2091,7 +2094,6 @@ jd_key_set_load_data (JdKeySet    *self,
                                  "public key"), source);
                   return FALSE;
                 }
-              g_clear_pointer (&key->problem, g_free);
             }
         }
       g_ptr_array_add (keys, key);
