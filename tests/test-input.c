@@ -928,6 +928,35 @@ test_big_token (void)
   g_string_free (token, TRUE);
 }
 
+static void
+test_jwt_shaped (void)
+{
+  static const struct {
+    const char *text;
+    gboolean shaped;
+  } cases[] = {
+    { T, TRUE },
+    { "eyJhIjoxfQ.e30.", TRUE },           /* an empty signature is still the shape */
+    { "eyJhIjoxfQ.e30.a.b.c", TRUE },      /* JWE: five segments */
+    { "eyJ.a.b", FALSE },                  /* under 8 bytes */
+    { "eyJhIjoxfQ.e30", FALSE },           /* two segments */
+    { "eyJhIjoxfQ.e30.a.b", FALSE },       /* four */
+    { "eyJhIjoxfQ.e30.a=", FALSE },        /* padding */
+    { "eyJhIjoxfQ.e30.a b", FALSE },
+    { "xeyJhIjoxfQ.e30.a", FALSE },
+    { "", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (jd_input_is_jwt_shaped (cases[i].text, strlen (cases[i].text)), ==,
+                       cases[i].shaped);
+    }
+  /* Only @len bytes are read: the rest may be anything. */
+  g_assert_true (jd_input_is_jwt_shaped ("eyJhIjoxfQ.e30.a\"}", 16));
+}
+
 /* "x eyJ" and a megabyte of dots: finding the token's end dropped one
  * trailing dot at a time and recounted every dot each time (26 s for 100k
  * dots, hours for this). Linear now: this simply finishes in the normal run. */
@@ -986,6 +1015,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/input/junk/random", test_junk);
   g_test_add_func ("/jd/input/big-token", test_big_token);
   g_test_add_func ("/jd/input/many-dots", test_many_dots);
+  g_test_add_func ("/jd/input/jwt-shaped", test_jwt_shaped);
 
   return g_test_run ();
 }

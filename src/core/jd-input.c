@@ -186,32 +186,23 @@ has_prefix_ci (const char *data, gsize len, const char *prefix)
   return len >= plen && g_ascii_strncasecmp (data, prefix, plen) == 0;
 }
 
-static guint
-count_dots (const char *data, gsize len)
+gboolean
+jd_input_is_jwt_shaped (const char *data,
+                        gsize       len)
 {
   guint dots = 0;
 
-  for (gsize i = 0; i < len; i++)
-    if (data[i] == '.')
-      dots++;
-
-  return dots;
-}
-
-/* A JWS (3 segments) or JWE (5 segments) whose header is a JSON object in
- * base64url ("eyJ" is '{"'): the shape used to find a token among other
- * text (cookies, query parameters, logs). */
-static gboolean
-is_jwt_shaped (const char *data, gsize len)
-{
-  guint dots;
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
 
   if (len < 8 || memcmp (data, "eyJ", 3) != 0)
     return FALSE;
   for (gsize i = 0; i < len; i++)
-    if (!(g_ascii_isalnum (data[i]) || data[i] == '-' || data[i] == '_' || data[i] == '.'))
-      return FALSE;
-  dots = count_dots (data, len);
+    {
+      if (data[i] == '.')
+        dots++;
+      else if (!(g_ascii_isalnum (data[i]) || data[i] == '-' || data[i] == '_'))
+        return FALSE;
+    }
 
   return dots == 2 || dots == 4;
 }
@@ -251,7 +242,7 @@ find_jwt (const char *data, gsize from, gsize to, gsize *out_start, gsize *out_e
           dots--;
         }
 
-      if (is_jwt_shaped (data + i, j - i))
+      if (jd_input_is_jwt_shaped (data + i, j - i))
         {
           *out_start = i;
           *out_end = j;
@@ -456,7 +447,8 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
                      "reads only the part before it, or rejects the header."),
                    _("Send the token as one word after \"Bearer \", with nothing else in the "
                      "header value."));
-      if (!is_jwt_shaped (joined->str, joined->len) && is_jwt_shaped (data + from, end - from))
+      if (!jd_input_is_jwt_shaped (joined->str, joined->len) &&
+          jd_input_is_jwt_shaped (data + from, end - from))
         to = end;
     }
 
@@ -482,7 +474,7 @@ analyze_basic (JdInput *self, const Span *value, gsize from, gsize to)
                  "Basic credentials."));
 
   /* A JWT written straight after "Basic", or one inside user:password. */
-  if (is_jwt_shaped (data + from, to - from))
+  if (jd_input_is_jwt_shaped (data + from, to - from))
     {
       set_token (self, value, from, to);
       return;
@@ -592,7 +584,7 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
 
   /* No scheme at all: the token alone. */
   if (scheme_end == to || skip_space (data, scheme_end, to) == to ||
-      is_jwt_shaped (data + from, scheme_end - from) || is_quote (data[from]))
+      jd_input_is_jwt_shaped (data + from, scheme_end - from) || is_quote (data[from]))
     {
       add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
                    _("The Authorization header holds the token without a scheme; RFC 6750 "
