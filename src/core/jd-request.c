@@ -659,7 +659,13 @@ jd_request_to_curl (JdRequest     *self,
     g_string_append (out, " --head");
   if (url_needs_globoff (url))
     g_string_append (out, " --globoff");
-  g_string_append_c (out, ' ');
+  /* A URL that does not start with a scheme could start with '-' (a HAR
+   * file is untrusted): after --url, curl reads it as the URL, never as
+   * an option. */
+  if (g_ascii_strncasecmp (url, "http://", 7) == 0 || g_ascii_strncasecmp (url, "https://", 8) == 0)
+    g_string_append_c (out, ' ');
+  else
+    g_string_append (out, " --url ");
   append_quoted (out, url);
 
   /* curl sends GET without a body and POST with one; anything else needs -X.
