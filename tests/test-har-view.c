@@ -47,6 +47,12 @@ iterate_for (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
 /* A PNG of @widget under <builddir>/tests/screenshots, to look at. */
 static void
 save_screenshot (GtkWidget  *widget,
@@ -64,6 +70,17 @@ save_screenshot (GtkWidget  *widget,
 
   iterate_for (300);
   ITERATE_UNTIL (gtk_widget_get_width (widget) > 0);
+  /* right after a frame was laid out and painted: a view rebuilt just
+   * before (the comparison table) may still have a layout pending */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+    gboolean painted = FALSE;
+    gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
+
+    gtk_widget_queue_draw (widget);
+    ITERATE_UNTIL (painted);
+    g_signal_handler_disconnect (clock, id);
+  }
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
 
