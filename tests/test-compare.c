@@ -316,6 +316,44 @@ test_malformed (void)
   g_assert_cmpint (find_row (rows_jwe, JD_COMPARE_SECTION_HEADER, "enc")->state, ==, JD_COMPARE_ONLY_LEFT);
 }
 
+/* Nested values are compared as JSON (member order does not matter), long
+ * values are cut for display, and odd names sort after the known ones. */
+static void
+test_values (void)
+{
+  g_autofree char *long_a = g_strnfill (500, 'a');
+  g_autofree char *payload_a = g_strdup_printf ("{\"zz\":1,\"cnf\":{\"jkt\":\"x\",\"n\":1},\"long\":\"%s\",\"aud\":\"x\"}", long_a);
+  g_autoptr(JdToken) a = make_token ("{\"alg\":\"ES256\"}", payload_a);
+  g_autoptr(JdToken) b = make_token ("{\"alg\":\"ES256\"}",
+                                     "{\"aud\":\"x\",\"cnf\":{\"n\":1,\"jkt\":\"x\"},\"long\":\"b\",\"zz\":1.5,\"a b\":null}");
+  g_autoptr(GPtrArray) rows = jd_compare_tokens (a, b, 0, 0, 60);
+  const JdCompareRow *row;
+  guint i_aud = G_MAXUINT, i_ab = G_MAXUINT, i_zz = G_MAXUINT;
+
+  g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "cnf")->state, ==, JD_COMPARE_SAME);
+  g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "zz")->state, ==, JD_COMPARE_DIFFERENT);
+  row = find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "long");
+  g_assert_cmpint (row->state, ==, JD_COMPARE_DIFFERENT);
+  g_assert_cmpuint (g_utf8_strlen (row->left, -1), ==, 201);
+  g_assert_true (g_str_has_suffix (row->left, "…"));
+  row = find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "a b");
+  g_assert_cmpint (row->state, ==, JD_COMPARE_ONLY_RIGHT);
+  g_assert_cmpstr (row->right, ==, "null");
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const JdCompareRow *r = g_ptr_array_index (rows, i);
+      if (g_strcmp0 (r->name, "aud") == 0)
+        i_aud = i;
+      else if (g_strcmp0 (r->name, "a b") == 0)
+        i_ab = i;
+      else if (g_strcmp0 (r->name, "zz") == 0)
+        i_zz = i;
+    }
+  g_assert_cmpuint (i_aud, <, i_ab);
+  g_assert_cmpuint (i_ab, <, i_zz);
+}
+
 static void
 test_describe (void)
 {
@@ -342,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/jd/compare/ordinary-only", test_ordinary_only);
   g_test_add_func ("/jd/compare/har-refresh-race", test_har_refresh_race);
   g_test_add_func ("/jd/compare/malformed", test_malformed);
+  g_test_add_func ("/jd/compare/values", test_values);
   g_test_add_func ("/jd/compare/describe", test_describe);
 
   return g_test_run ();
