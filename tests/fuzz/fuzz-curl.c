@@ -115,7 +115,8 @@ assert_same_request (JdRequest *a, JdRequest *b, const char *curl)
     }
   /* A body with NUL bytes goes through printf | --data-binary @-, which is
    * not a curl option to read back. */
-  if (body_a != NULL && memchr (g_bytes_get_data (body_a, NULL), 0, g_bytes_get_size (body_a)))
+  if (body_a != NULL && g_bytes_get_size (body_a) > 0 &&
+      memchr (g_bytes_get_data (body_a, NULL), 0, g_bytes_get_size (body_a)))
     return;
   if ((body_a == NULL) != (body_b == NULL) || (body_a != NULL && !g_bytes_equal (body_a, body_b)))
     g_error ("the body does not read back the same in:\n%s", curl);
