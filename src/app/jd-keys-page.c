@@ -33,6 +33,7 @@ struct _JdKeysPage
   GtkSpinner    *progress_spinner;
   AdwActionRow  *fetched_row;
   GtkListBox    *remote_list;
+  GtkLabel      *network_error;
   AdwEntryRow   *secret_row;
   GtkSwitch     *base64_switch;
   GtkLabel      *error_label;
@@ -57,6 +58,14 @@ show_error (JdKeysPage *self,
 {
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+show_network_error (JdKeysPage *self,
+                    const char *message)
+{
+  gtk_label_set_text (self->network_error, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->network_error), message != NULL);
 }
 
 static JdKey *
@@ -333,6 +342,7 @@ clear_action (GtkWidget  *widget,
   g_clear_object (&self->remote);
   g_list_store_remove_all (self->remote_findings);
   jd_session_set_extra_findings (self->session, "keys", NULL);
+  show_network_error (self, NULL);
   update_network (self);
 }
 
@@ -430,9 +440,9 @@ remote_done (GObject      *object,
   if (remote == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Cancelled: the loaded keys are unchanged."));
+        show_network_error (self, _("Cancelled: the loaded keys are unchanged."));
       else
-        show_error (self, error->message);
+        show_network_error (self, error->message);
       update_network (self);
       return;
     }
@@ -443,16 +453,23 @@ remote_done (GObject      *object,
       !jd_session_replace_keys (self->session, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
                                 jd_remote_keys_get_jwks_uri (remote), &error))
     {
-      show_error (self, error ? error->message : _("The key set arrived empty."));
+      show_network_error (self, error ? error->message : _("The key set arrived empty."));
       update_network (self);
       return;
     }
-  show_error (self, NULL);
+  show_network_error (self, NULL);
 
   g_set_object (&self->remote, remote);
   findings = jd_remote_keys_diagnose (remote, jd_session_get_token (self->session));
-  g_list_store_splice (self->remote_findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->remote_findings)),
-                       findings->pdata, findings->len);
+  g_list_store_remove_all (self->remote_findings);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      JdFinding *f = g_ptr_array_index (findings, i);
+
+      /* The "Fetched at" row says that one already. */
+      if (g_strcmp0 (jd_finding_get_id (f), JD_FINDING_JWKS_FETCHED) != 0)
+        g_list_store_append (self->remote_findings, f);
+    }
   /* The Token page ranks them too (the Azure ?appid= hint beside kid-not-found). */
   jd_session_set_extra_findings (self->session, "keys", findings);
   update_network (self);
@@ -473,7 +490,7 @@ start_remote (JdKeysPage   *self,
       options.max_body = (gsize) MAX (g_settings_get_int (settings, "response-size-limit"), 1) * 1024 * 1024;
     }
 
-  show_error (self, NULL);
+  show_network_error (self, NULL);
   self->cancellable = g_cancellable_new ();
   self->discovering = discover;
   /* Translators: %s is a URL or an issuer */
@@ -559,6 +576,52 @@ jd_keys_page_dup_status (JdKeysPage *self,
   return item ? dup_status (item) : NULL;
 }
 
+void
+jd_keys_page_set_jwks_url (JdKeysPage *self,
+                           const char *url)
+{
+  g_return_if_fail (JD_IS_KEYS_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->jwks_url_row), url ? url : "");
+}
+
+gboolean
+jd_keys_page_get_busy (JdKeysPage *self)
+{
+  g_return_val_if_fail (JD_IS_KEYS_PAGE (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+char *
+jd_keys_page_dup_fetched_text (JdKeysPage *self)
+{
+  g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
+
+  if (self->remote == NULL)
+    return NULL;
+  return g_strdup_printf ("%s\n%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->fetched_row)),
+                          adw_action_row_get_subtitle (self->fetched_row));
+}
+
+GListModel *
+jd_keys_page_get_remote_findings (JdKeysPage *self)
+{
+  g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->remote_findings);
+}
+
+const char *
+jd_keys_page_get_error (JdKeysPage *self)
+{
+  g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->network_error)))
+    return gtk_label_get_text (self->network_error);
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : NULL;
+}
+
 static void
 jd_keys_page_dispose (GObject *object)
 {
@@ -591,6 +654,7 @@ jd_keys_page_class_init (JdKeysPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdKeysPage, progress_spinner);
   gtk_widget_class_bind_template_child (widget_class, JdKeysPage, fetched_row);
   gtk_widget_class_bind_template_child (widget_class, JdKeysPage, remote_list);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, network_error);
   gtk_widget_class_bind_template_child (widget_class, JdKeysPage, secret_row);
   gtk_widget_class_bind_template_child (widget_class, JdKeysPage, base64_switch);
   gtk_widget_class_bind_template_child (widget_class, JdKeysPage, error_label);

@@ -47,6 +47,9 @@ struct _JdRequestPage
   GCancellable   *cancellable; /* set while a request is on its way */
   JdToken        *sent_token;  /* the token the request in flight carries */
   char           *problem;
+  gboolean        scroll_pending;
+  guint           scroll_source;
+  guint           scroll_tries;
 };
 
 G_DEFINE_FINAL_TYPE (JdRequestPage, jd_request_page, ADW_TYPE_BIN)
@@ -257,6 +260,68 @@ token_changed (JdRequestPage *self)
 
 /* ---- Send ------------------------------------------------------------------ */
 
+/* Brings the answer (or the problem) into view: it sits below the request,
+ * often below the fold. The scrolled window learns the new height a few
+ * frames after the stack changed (and a hidden page has none), so this
+ * tries every 50 ms, for at most a second once the page is shown. */
+#define SCROLL_TRIES 20
+
+static gboolean
+scroll_to_result_cb (gpointer user_data)
+{
+  JdRequestPage *self = user_data;
+  /* The template's root, not a bound child: AdwBin unparents it itself. */
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)));
+  GtkWidget *viewport = gtk_scrolled_window_get_child (scroller);
+  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : viewport;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  graphene_point_t point;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* Shown again later: "map" starts over. */
+      self->scroll_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (gtk_adjustment_get_page_size (adjustment) > 0 && content != NULL &&
+      gtk_widget_compute_point (GTK_WIDGET (self->result_stack), content, &GRAPHENE_POINT_INIT (0, 0), &point))
+    {
+      double target = MAX (point.y - 12, 0);
+      double reachable = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+      gtk_adjustment_set_value (adjustment, MIN (target, reachable));
+      if (target <= reachable)
+        self->scroll_pending = FALSE;
+    }
+
+  if (self->scroll_pending && ++self->scroll_tries < SCROLL_TRIES)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_pending = FALSE;
+  self->scroll_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_result (JdRequestPage *self)
+{
+  if (!self->scroll_pending || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  self->scroll_tries = 0;
+  if (self->scroll_source == 0)
+    self->scroll_source = g_timeout_add (50, scroll_to_result_cb, self);
+}
+
+static void
+show_result (JdRequestPage *self,
+             const char    *name)
+{
+  gtk_stack_set_visible_child_name (self->result_stack, name);
+  self->scroll_pending = TRUE;
+  scroll_to_result (self);
+}
+
 static void
 show_problem (JdRequestPage *self,
               const char    *icon,
@@ -272,7 +337,7 @@ show_problem (JdRequestPage *self,
   gtk_widget_add_css_class (self->problem_box, style);
   gtk_label_set_text (self->problem_title, title);
   gtk_label_set_text (self->problem_label, message);
-  gtk_stack_set_visible_child_name (self->result_stack, "problem");
+  show_result (self, "problem");
 }
 
 static const char *
@@ -332,7 +397,7 @@ send_done (GObject      *object,
   expect = jd_session_dup_expectations (self->session);
   findings = jd_net_response_diagnose (response, sent_token, expect);
   jd_response_view_set_response (self->response_view, response, findings);
-  gtk_stack_set_visible_child_name (self->result_stack, "response");
+  show_result (self, "response");
 
   /* The Token page ranks these with the token's own findings, as long as
    * it still shows the token that was sent. */
@@ -537,6 +602,7 @@ jd_request_page_dispose (GObject *object)
 
   /* A request in flight finishes into nothing (send_done sees no session). */
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_REQUEST_PAGE);
   g_clear_object (&self->session);
   g_clear_object (&self->pasted);
@@ -589,6 +655,8 @@ jd_request_page_init (JdRequestPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_commands (self);
+
+  g_signal_connect (self, "map", G_CALLBACK (scroll_to_result), NULL);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->headers_view), "changed",
                            G_CALLBACK (request_edited), self, G_CONNECT_SWAPPED);

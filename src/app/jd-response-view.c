@@ -335,9 +335,15 @@ jd_response_view_set_response (JdResponseView *self,
   gtk_label_set_text (self->body_note, note ? note : (body[0] == '\0' ? _("The body is empty.") : ""));
   gtk_widget_set_visible (GTK_WIDGET (self->body_note), note != NULL || body[0] == '\0');
 
-  if (findings != NULL && findings->len > 0)
-    g_list_store_splice (self->findings, 0, 0, findings->pdata, findings->len);
-  gtk_widget_set_visible (self->findings_group, findings != NULL && findings->len > 0);
+  /* The status row already says what 401 or 403 means. */
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      JdFinding *f = g_ptr_array_index (findings, i);
+
+      if (!g_str_has_prefix (jd_finding_get_id (f), "status-"))
+        g_list_store_append (self->findings, f);
+    }
+  gtk_widget_set_visible (self->findings_group, g_list_model_get_n_items (G_LIST_MODEL (self->findings)) > 0);
 }
 
 JdResponse *

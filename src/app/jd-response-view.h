@@ -16,14 +16,15 @@ G_DECLARE_FINAL_TYPE (JdResponseView, jd_response_view, JD, RESPONSE_VIEW, AdwBi
 
 GtkWidget  *jd_response_view_new             (void);
 /* Shows @response (nullable: nothing) with @findings (nullable;
- * element-type JdFinding, e.g. from jd_net_response_diagnose()). */
+ * element-type JdFinding, e.g. from jd_net_response_diagnose()); the
+ * "status-*" findings are said by the status line, not listed again. */
 void        jd_response_view_set_response    (JdResponseView *self,
                                               JdResponse     *response,
                                               GPtrArray      *findings);
 JdResponse *jd_response_view_get_response    (JdResponseView *self); /* nullable */
 /* "HTTP/1.1 401 Unauthorized", as shown. */
 const char *jd_response_view_get_status_text (JdResponseView *self);
-GListModel *jd_response_view_get_findings    (JdResponseView *self); /* of JdFinding */
+GListModel *jd_response_view_get_findings    (JdResponseView *self); /* of JdFinding, as listed */
 /* The body as shown (pretty-printed JSON, or the text). (transfer full) */
 char       *jd_response_view_dup_body_text   (JdResponseView *self);
 
