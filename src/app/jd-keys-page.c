@@ -48,6 +48,7 @@ struct _JdKeysPage
   gboolean       discovering;
   JdRemoteKeys  *remote;         /* the last fetched key set */
   GListStore    *remote_findings;
+  GObject       *shown_source; /* the verification or key set the rows show */
 };
 
 G_DEFINE_FINAL_TYPE (JdKeysPage, jd_keys_page, ADW_TYPE_BIN)
@@ -131,7 +132,11 @@ cell_setup (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
+  static const int min_chars[] = { 8, 5, 5, 3, 9, 12, 26 };
+
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Narrow windows scroll the table sideways rather than squeeze it. */
+  gtk_label_set_width_chars (GTK_LABEL (label), min_chars[column]);
   if (column == COLUMN_STATUS)
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -218,6 +223,13 @@ update_rows (JdKeysPage *self)
   g_autofree char *summary = NULL;
   g_autofree char *token_text = NULL;
 
+  /* The clock ticks re-run the diagnosis every second; the rows only
+   * change with the verification or the key set. */
+  if (source != NULL && (GObject *) (verification ? (gpointer) verification : (gpointer) keys) == self->shown_source &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == n)
+    return;
+  g_set_object (&self->shown_source, verification ? G_OBJECT (verification) : G_OBJECT (keys));
+
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, g_list_model_get_item (source, i));
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
@@ -253,6 +265,9 @@ update_rows (JdKeysPage *self)
       }
   gtk_label_set_text (self->summary_label, summary);
   update_network (self);
+  /* A column view reports little natural height: size the card to the rows. */
+  gtk_scrolled_window_set_min_content_height (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (self->keys_view))), MIN (40 + 38 * (int) n, 480));
   gtk_widget_set_visible (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->keys_view))), n > 0);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
@@ -633,6 +648,7 @@ jd_keys_page_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->remote);
   g_clear_object (&self->remote_findings);
+  g_clear_object (&self->shown_source);
 
   G_OBJECT_CLASS (jd_keys_page_parent_class)->dispose (object);
 }

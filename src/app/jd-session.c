@@ -722,6 +722,24 @@ jd_session_load_example (JdSession  *self,
 }
 
 gboolean
+jd_text_is_example (const char *text,
+                    gsize       len)
+{
+  g_autoptr (GBytes) token = g_resources_lookup_data (EXAMPLE_RESOURCE_TOKEN, 0, NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+
+  if (token == NULL || len > 2 * g_bytes_get_size (token) + 64)
+    return FALSE;
+  a = g_strstrip (g_strndup (g_bytes_get_data (token, NULL), g_bytes_get_size (token)));
+  b = g_strstrip (g_strndup (text, len));
+
+  return g_str_equal (a, b);
+}
+
+gboolean
 jd_session_is_example (JdSession *self)
 {
   g_return_val_if_fail (JD_IS_SESSION (self), FALSE);

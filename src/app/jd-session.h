@@ -97,6 +97,10 @@ JdExpectations *jd_session_dup_expectations  (JdSession *self);
 char           *jd_session_load_example      (JdSession  *self,
                                               GError    **error);
 gboolean        jd_session_is_example        (JdSession *self);
+/* TRUE when @text (a file's content) is the bundled example token, so that
+ * opening data/examples/article-expired.jwt shows the whole example. */
+gboolean        jd_text_is_example           (const char *text,
+                                              gsize       len);
 
 /* The clock. 0 (the default) follows the system clock; tests and HAR
  * entries set a fixed instant. */

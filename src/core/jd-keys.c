@@ -2050,7 +2050,9 @@ jd_key_set_load_data (JdKeySet    *self,
   else
     {
       const char *dot1 = memchr (p, '.', end - p);
-      if (g_str_has_prefix (p, "eyJ") && dot1 && memchr (dot1 + 1, '.', end - dot1 - 1))
+      /* @data need not be NUL-terminated: compare within its length. */
+      if (end - p >= 3 && memcmp (p, "eyJ", 3) == 0 && dot1 &&
+          memchr (dot1 + 1, '.', end - dot1 - 1))
         g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
                      _("%s looks like a token, not a key: give the issuer's JWKS, a PEM "
                        "public key or a certificate"), source);

@@ -27,6 +27,8 @@ struct _JdToken
   GPtrArray *problems;       /* JdTokenProblem */
 
   JsonNode *header_node;
+  GBytes *payload_bytes;     /* decoded, not yet parsed */
+  gboolean payload_parsed;   /* the JSON is read on first use: verifying never needs it */
   JsonNode *payload_node;
   char *payload_text;
   GBytes *signature;
@@ -208,21 +210,41 @@ decode_header (JdToken *self)
 static void
 decode_payload (JdToken *self)
 {
-  g_autoptr (GBytes) bytes = decode_segment (self, JD_SEGMENT_PAYLOAD);
+  self->payload_bytes = decode_segment (self, JD_SEGMENT_PAYLOAD);
+}
+
+static int
+compare_problems (gconstpointer a, gconstpointer b)
+{
+  const JdTokenProblem *pa = *(JdTokenProblem *const *) a;
+  const JdTokenProblem *pb = *(JdTokenProblem *const *) b;
+
+  return pa->offset < pb->offset ? -1 : pa->offset > pb->offset;
+}
+
+/* Reads the payload's JSON (once). Everything that shows claims or problems
+ * calls this first; the signature check does not need it. */
+static void
+ensure_payload (JdToken *self)
+{
   const JdRange *r = &self->segments[JD_SEGMENT_PAYLOAD];
   gsize len = 0;
   const char *data;
 
-  if (bytes == NULL)
+  if (self->payload_parsed)
     return;
-  data = g_bytes_get_data (bytes, &len);
+  self->payload_parsed = TRUE;
+  if (self->payload_bytes == NULL)
+    return;
+
+  data = g_bytes_get_data (self->payload_bytes, &len);
   if (g_utf8_validate_len (data, len, NULL))
     self->payload_text = g_strndup (data, len);
 
   if (jd_token_is_nested (self))
     return; /* the payload is itself a JWT (RFC 7519 §5.2): text, not JSON */
 
-  self->payload_node = parse_segment_json (self, JD_SEGMENT_PAYLOAD, bytes, TRUE);
+  self->payload_node = parse_segment_json (self, JD_SEGMENT_PAYLOAD, self->payload_bytes, TRUE);
   if (self->payload_node == NULL)
     {
       if (len == 0)
@@ -243,6 +265,9 @@ decode_payload (JdToken *self)
   else if (!JSON_NODE_HOLDS_OBJECT (self->payload_node))
     add_problem (self, JD_TOKEN_ERROR_NOT_OBJECT, JD_SEGMENT_PAYLOAD, r->start, r->end - r->start,
                  FALSE, _("the payload is JSON but not an object, so it holds no claims"));
+
+  /* Problems stay in order of position. */
+  g_ptr_array_sort (self->problems, compare_problems);
 }
 
 static void
@@ -256,6 +281,7 @@ jd_token_finalize (GObject *object)
   g_free (self->text);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->header_node, json_node_unref);
+  g_clear_pointer (&self->payload_bytes, g_bytes_unref);
   g_clear_pointer (&self->payload_node, json_node_unref);
   g_free (self->payload_text);
   g_clear_pointer (&self->signature, g_bytes_unref);
@@ -414,6 +440,7 @@ GPtrArray *
 jd_token_get_problems (JdToken *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  ensure_payload (self);
   return self->problems;
 }
 
@@ -421,7 +448,24 @@ gboolean
 jd_token_is_malformed (JdToken *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN (self), TRUE);
+  ensure_payload (self);
   return self->problems->len > 0;
+}
+
+const JdTokenProblem *
+jd_token_get_encoding_problem (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+
+  /* Known without reading the payload's JSON (see ensure_payload()). */
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      JdTokenProblem *p = g_ptr_array_index (self->problems, i);
+      if (p->code == JD_TOKEN_ERROR_BASE64 || p->code == JD_TOKEN_ERROR_SEGMENTS ||
+          p->code == JD_TOKEN_ERROR_EMPTY || p->code == JD_TOKEN_ERROR_TOO_LARGE)
+        return p;
+    }
+  return NULL;
 }
 
 JsonObject *
@@ -487,6 +531,7 @@ JsonObject *
 jd_token_get_claims (JdToken *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  ensure_payload (self);
   if (self->payload_node == NULL || !JSON_NODE_HOLDS_OBJECT (self->payload_node))
     return NULL;
   return json_node_get_object (self->payload_node);
@@ -496,6 +541,7 @@ JsonNode *
 jd_token_get_payload_node (JdToken *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  ensure_payload (self);
   return self->payload_node;
 }
 
@@ -503,6 +549,7 @@ const char *
 jd_token_get_payload_text (JdToken *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  ensure_payload (self);
   return self->payload_text;
 }
 

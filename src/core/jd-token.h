@@ -76,6 +76,9 @@ gboolean     jd_token_get_segment_range (JdToken *self,
 /* Problems, in order of position. Empty when the token is well-formed. */
 GPtrArray   *jd_token_get_problems     (JdToken *self); /* (element-type JdTokenProblem) (transfer none) */
 gboolean     jd_token_is_malformed     (JdToken *self);
+/* The first problem with the token's bytes (base64url, segments, size),
+ * without reading the payload's JSON: all a signature check needs. Nullable. */
+const JdTokenProblem *jd_token_get_encoding_problem (JdToken *self);
 
 /* The decoded header; NULL when it could not be decoded. */
 JsonObject  *jd_token_get_header       (JdToken *self);

@@ -968,11 +968,10 @@ jd_verify (JdToken            *token,
    * decoded signature matches. */
   if (result->status == JD_SIGNATURE_VALID)
     {
-      GPtrArray *problems = jd_token_get_problems (token);
-      for (guint i = 0; i < problems->len; i++)
+      const JdTokenProblem *p = jd_token_get_encoding_problem (token);
+      for (guint i = 0; i < 1; i++)
         {
-          JdTokenProblem *p = g_ptr_array_index (problems, i);
-          if (p->code == JD_TOKEN_ERROR_BASE64 || p->code == JD_TOKEN_ERROR_SEGMENTS)
+          if (p != NULL)
             {
               g_autofree char *label = key_label (result->key);
               g_autofree char *msg = g_strdup_printf (
