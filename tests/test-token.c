@@ -372,6 +372,26 @@ test_rfc7515_appendix_a (void)
     }
 }
 
+static void
+test_crit_and_none_case (void)
+{
+  g_autofree char *crit = make_token ("{\"alg\":\"HS256\",\"crit\":[\"x-unknown\"],\"x-unknown\":1}", "{}", "AAAA");
+  g_autofree char *none = make_token ("{\"alg\":\"NoNe\"}", "{}", "");
+  g_autofree char *plain = make_token ("{\"alg\":\"HS256\"}", "{}", "AAAA");
+  g_autoptr (JdToken) t_crit = jd_token_parse (crit, -1);
+  g_autoptr (JdToken) t_none = jd_token_parse (none, -1);
+  g_autoptr (JdToken) t_plain = jd_token_parse (plain, -1);
+  const JdTokenProblem *p = jd_token_get_encoding_problem (t_crit);
+
+  /* RFC 7515 §4.1.11: an extension the verifier does not understand means rejection. */
+  g_assert_nonnull (p);
+  g_assert_cmpint (p->code, ==, JD_TOKEN_ERROR_CRITICAL);
+  g_assert_nonnull (strstr (p->message, "x-unknown"));
+  g_assert_null (jd_token_get_encoding_problem (t_plain));
+  /* alg "none" in any case is an unsecured JWS. */
+  g_assert_cmpint (jd_token_get_kind (t_none), ==, JD_TOKEN_KIND_UNSECURED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -380,6 +400,7 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/token/rfc7519-3.1", test_rfc7519_example);
   g_test_add_func ("/jd/token/rfc7515-appendix-a", test_rfc7515_appendix_a);
   g_test_add_func ("/jd/token/unsecured", test_unsecured);
+  g_test_add_func ("/jd/token/crit-and-none-case", test_crit_and_none_case);
   g_test_add_func ("/jd/token/jwe", test_jwe);
   g_test_add_func ("/jd/token/nested", test_nested);
   g_test_add_func ("/jd/token/bad-character", test_bad_character_says_where);

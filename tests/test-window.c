@@ -142,6 +142,12 @@ has_finding (Fixture    *f,
 }
 
 static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
@@ -156,6 +162,18 @@ save_screenshot (GtkWidget  *widget,
   /* Let layout, CSS and list views settle before taking the picture. */
   iterate_for (400);
   ITERATE_UNTIL (gtk_widget_get_width (widget) > 0);
+  /* Then take it right after a frame was laid out and painted: a badge tick
+   * may have queued a new layout, and children without a current allocation
+   * cannot be drawn (slow sanitizer builds hit that). */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+    gboolean painted = FALSE;
+    gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
+
+    gtk_widget_queue_draw (widget);
+    ITERATE_UNTIL (painted);
+    g_signal_handler_disconnect (clock, id);
+  }
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
 

@@ -204,6 +204,18 @@ decode_header (JdToken *self)
                      FALSE,
                      _("\"crit\" must be a non-empty array naming header parameters that are "
                        "present (RFC 7515 §4.1.11)"));
+      else
+        {
+          /* No extension is understood here (RFC 7797's b64 is not implemented),
+           * so, as RFC 7515 §4.1.11 requires of a verifier, the token is rejected. */
+          JsonArray *names = json_node_get_array (crit);
+          for (guint i = 0; i < json_array_get_length (names); i++)
+            add_problem (self, JD_TOKEN_ERROR_CRITICAL, JD_SEGMENT_HEADER, r->start, r->end - r->start,
+                         FALSE,
+                         _("\"crit\" lists \"%s\": a verifier that does not understand this "
+                           "extension must reject the token (RFC 7515 §4.1.11)"),
+                         json_array_get_string_element (names, i));
+        }
     }
 }
 
@@ -387,7 +399,9 @@ jd_token_parse (const char *text, gssize len)
       self->signature = decode_segment (self, JD_SEGMENT_SIGNATURE);
       self->signing_input = g_bytes_new (self->text, self->segments[JD_SEGMENT_PAYLOAD].end);
       if (self->header_node != NULL)
-        self->kind = g_strcmp0 (alg, "none") == 0 ? JD_TOKEN_KIND_UNSECURED : JD_TOKEN_KIND_JWS;
+        /* "None", "NONE": libraries that compared case-insensitively were forged this way. */
+        self->kind = alg != NULL && g_ascii_strcasecmp (alg, "none") == 0 ? JD_TOKEN_KIND_UNSECURED
+                                                                            : JD_TOKEN_KIND_JWS;
       if (self->header_node != NULL && json_object_has_member (jd_token_get_header (self), "enc"))
         add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, self->segments[0].end, TRUE,
                      _("the header has \"enc\", so this is a JWE, but it has 3 segments instead of 5"));
@@ -462,7 +476,8 @@ jd_token_get_encoding_problem (JdToken *self)
     {
       JdTokenProblem *p = g_ptr_array_index (self->problems, i);
       if (p->code == JD_TOKEN_ERROR_BASE64 || p->code == JD_TOKEN_ERROR_SEGMENTS ||
-          p->code == JD_TOKEN_ERROR_EMPTY || p->code == JD_TOKEN_ERROR_TOO_LARGE)
+          p->code == JD_TOKEN_ERROR_EMPTY || p->code == JD_TOKEN_ERROR_TOO_LARGE ||
+          p->code == JD_TOKEN_ERROR_CRITICAL)
         return p;
     }
   return NULL;

@@ -1034,6 +1034,23 @@ jd_verify (JdToken            *token,
           fix = _("Make both sides read the secret the same way (text bytes or base64-decoded "
                   "bytes); many libraries and dashboards base64-decode secrets silently.");
         }
+      else if (invalid_why->len > 0)
+        {
+          /* The signature's format is wrong: no key could verify it, so the
+           * key is not the suspect. */
+          msg = g_strdup_printf (_("The %s signature is malformed: %s. Every verifier "
+                                   "rejects it, whatever the key."),
+                                 alg, invalid_why->str);
+          if (g_str_equal (c.jwa->kty, "EC"))
+            fix = _("Make the signer convert the ECDSA signature from DER to R‖S "
+                    "(RFC 7518 §3.4) before base64url-encoding it: a JWS ECDSA signature "
+                    "is R‖S, two fixed-length big-endian integers, and signing with "
+                    "OpenSSL, Java or .NET returns DER.");
+          else
+            fix = _("Send the signature segment exactly as the issuer produced it: a "
+                    "signature of the wrong length was cut, padded, or made for another "
+                    "algorithm.");
+        }
       else if (jd_jwa_is_hmac (c.jwa))
         {
           msg = g_strdup_printf (_("The %s MAC does not match: the token was signed with a "

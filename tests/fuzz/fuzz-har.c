@@ -87,6 +87,26 @@ check_entry (JdHarEntry *entry, guint position)
       g_free (jd_request_dup_bearer (request));
     }
 
+  /* What the CLI and the window show for the entry: the token's and the
+   * response's findings together, judged at the entry's time. */
+  if (position % 2 == 0)
+    {
+      g_autoptr(JdExpectations) expect = jd_expectations_new ();
+      g_autoptr(GPtrArray) all = NULL;
+
+      expect->now = JD_FUZZ_NOW;
+      all = jd_har_entry_diagnose (entry, expect, position % 4 == 0, NULL);
+      if (jd_har_entry_has_token (entry))
+        g_assert_nonnull (all);
+      for (guint i = 0; all != NULL && i < all->len; i++)
+        {
+          jd_fuzz_assert_utf8 (jd_finding_get_message (g_ptr_array_index (all, i)));
+          if (i > 0)
+            g_assert_cmpint (jd_finding_compare (g_ptr_array_index (all, i - 1),
+                                                 g_ptr_array_index (all, i), NULL), <=, 0);
+        }
+    }
+
   response = jd_har_entry_dup_response (entry);
   if (response != NULL && (position % 4) == 0)
     {

@@ -121,6 +121,8 @@ diagnose (JdToken *token, JdInput *input, guint variant)
 
   jd_report_add (report, "argument", token, verification, findings);
   jd_report_add_note (report, "GET https://api.example.com/ → 401");
+  if (variant & 4)
+    jd_report_set_judged_at (report, JD_FUZZ_NOW - 3600);
   json = jd_report_to_json (report, variant & 8);
   g_assert_nonnull (json);
   jd_fuzz_assert_utf8 (json);

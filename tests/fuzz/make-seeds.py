@@ -193,6 +193,11 @@ add('curl', "curl 'https://a.example/x' -X PUT -H $'x: \\'y\\'\\n' --data-raw '{
 add('curl', 'curl "https://a.example/" ^\n  -H "Authorization: Bearer abc.def.ghi" ^\n  --data-binary "^{^}"')
 add('curl', "curl -u user:pass -G -d a=b --url https://a.example/ -A agent -e ref --oauth2-bearer tok")
 
+# --- every regression input seeds its own target ------------------------
+for t in TARGETS:
+    for p in files('fuzz-%s-*' % t, src):
+        add(t, read(p))
+
 # --- write --------------------------------------------------------------
 # Only what changed: another fuzzer may be reading its seeds right now.
 for t in TARGETS:
