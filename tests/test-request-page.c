@@ -490,6 +490,58 @@ test_send_without_token (Fixture       *f,
 }
 
 static void
+test_shortcut (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->request_page));
+  gboolean found = FALSE;
+
+  /* Ctrl+Enter is the page's Send, caught before the headers editor
+   * would insert a line break. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+      g_autoptr (GListModel) shortcuts = NULL;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      shortcuts = g_object_ref (G_LIST_MODEL (controller));
+      for (guint j = 0; j < g_list_model_get_n_items (shortcuts); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          if (strstr (trigger, "<Control>Return") != NULL && strstr (action, "request.send") != NULL)
+            {
+              g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
+              found = TRUE;
+            }
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+test_show_har_response (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *token = make_token (NULL);
+  g_autoptr (JdResponse) response = jd_response_new (401, "Unauthorized");
+  JdResponseView *view = jd_request_page_get_response_view (f->request_page);
+
+  load_token (f, token);
+  jd_response_add_header (response, "Content-Type", "text/html");
+  jd_response_set_body (response, g_bytes_new_static ("<h1>401</h1>", 12), FALSE);
+  jd_request_page_show_response (f->request_page, response);
+
+  g_assert_true (jd_response_view_get_response (view) == response);
+  g_assert_true (model_has_finding (jd_response_view_get_findings (view), JD_FINDING_MISSING_WWW_AUTHENTICATE));
+  g_assert_true (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_MISSING_WWW_AUTHENTICATE));
+  g_assert_null (f->authorization); /* shown, not sent */
+}
+
+static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
 {
@@ -693,6 +745,8 @@ main (int   argc,
   ADD ("/jd/app/request/send-401-without-challenge", test_send_401_without_challenge);
   ADD ("/jd/app/request/send-without-token", test_send_without_token);
   ADD ("/jd/app/request/cancel", test_cancel);
+  ADD ("/jd/app/request/ctrl-enter", test_shortcut);
+  ADD ("/jd/app/request/show-har-response", test_show_har_response);
   ADD ("/jd/app/request/connection-refused", test_connection_refused);
   ADD ("/jd/app/keys/fetch", test_fetch_jwks);
   ADD ("/jd/app/keys/discover", test_discover);

@@ -362,6 +362,26 @@ error_title (const GError *error)
     }
 }
 
+/* The answer on the page, its findings also on the Token page while it
+ * shows @token, the token the request carried. */
+static void
+show_response (JdRequestPage *self,
+               JdResponse    *response,
+               JdToken       *token)
+{
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (JdExpectations) expect = NULL;
+
+  g_clear_pointer (&self->problem, g_free);
+  expect = jd_session_dup_expectations (self->session);
+  findings = jd_net_response_diagnose (response, token, expect);
+  jd_response_view_set_response (self->response_view, response, findings);
+  show_result (self, "response");
+
+  if (token != NULL && token == jd_session_get_token (self->session))
+    jd_session_set_extra_findings (self->session, "response", findings);
+}
+
 static void
 send_done (GObject      *object,
            GAsyncResult *result,
@@ -371,8 +391,6 @@ send_done (GObject      *object,
   g_autoptr (GError) error = NULL;
   g_autoptr (JdResponse) response = jd_net_send_finish (result, &error);
   g_autoptr (JdToken) sent_token = g_steal_pointer (&self->sent_token);
-  g_autoptr (GPtrArray) findings = NULL;
-  g_autoptr (JdExpectations) expect = NULL;
 
   g_clear_object (&self->cancellable);
   if (self->session == NULL) /* the page went away meanwhile */
@@ -393,16 +411,9 @@ send_done (GObject      *object,
       return;
     }
 
-  g_clear_pointer (&self->problem, g_free);
-  expect = jd_session_dup_expectations (self->session);
-  findings = jd_net_response_diagnose (response, sent_token, expect);
-  jd_response_view_set_response (self->response_view, response, findings);
-  show_result (self, "response");
-
   /* The Token page ranks these with the token's own findings, as long as
    * it still shows the token that was sent. */
-  if (sent_token != NULL && sent_token == jd_session_get_token (self->session))
-    jd_session_set_extra_findings (self->session, "response", findings);
+  show_response (self, response, sent_token);
 }
 
 static void
@@ -593,6 +604,17 @@ jd_request_page_get_problem (JdRequestPage *self)
   g_return_val_if_fail (JD_IS_REQUEST_PAGE (self), NULL);
 
   return self->problem;
+}
+
+void
+jd_request_page_show_response (JdRequestPage *self,
+                               JdResponse    *response)
+{
+  g_return_if_fail (JD_IS_REQUEST_PAGE (self));
+  g_return_if_fail (JD_IS_RESPONSE (response));
+  g_return_if_fail (self->session != NULL);
+
+  show_response (self, response, jd_session_get_token (self->session));
 }
 
 static void

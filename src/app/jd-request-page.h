@@ -33,4 +33,9 @@ JdResponseView *jd_request_page_get_response_view (JdRequestPage *self);
  * "TITLE: message", or NULL while a response (or nothing) is shown. */
 const char     *jd_request_page_get_problem       (JdRequestPage *self);
 
+/* Shows a response that did not come from Send (a HAR entry's), explained
+ * against the session's token, as if it had just arrived. */
+void            jd_request_page_show_response     (JdRequestPage *self,
+                                                   JdResponse    *response);
+
 G_END_DECLS

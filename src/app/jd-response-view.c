@@ -16,6 +16,8 @@
 /* More text than this makes a GtkTextView slow to lay out; the rest of a
  * large body is not shown (the size cap already dropped what is beyond it). */
 #define BODY_DISPLAY_MAX (512 * 1024)
+/* Taller bodies scroll inside their card. */
+#define BODY_MAX_HEIGHT 420
 
 struct _JdResponseView
 {
@@ -331,7 +333,24 @@ jd_response_view_set_response (JdResponseView *self,
 
   body = body_to_text (response, &note);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), body, -1);
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->body_view)), body[0] != '\0');
+  {
+    /* A text view reports its natural height only after it laid out its
+     * lines in idles: size the card from the line count instead (wrapped
+     * lines make it scroll a little, which it may). */
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->body_view), GTK_TYPE_SCROLLED_WINDOW);
+    guint lines = 1;
+    int line_height;
+    PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->body_view), "X");
+
+    for (const char *p = body; *p != '\0'; p++)
+      if (*p == '\n')
+        lines++;
+    pango_layout_get_pixel_size (layout, NULL, &line_height);
+    g_object_unref (layout);
+    gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller),
+                                                (int) MIN ((guint) line_height * lines + 24, BODY_MAX_HEIGHT));
+    gtk_widget_set_visible (scroller, body[0] != '\0');
+  }
   gtk_label_set_text (self->body_note, note ? note : (body[0] == '\0' ? _("The body is empty.") : ""));
   gtk_widget_set_visible (GTK_WIDGET (self->body_note), note != NULL || body[0] == '\0');
 
