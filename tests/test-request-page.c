@@ -528,11 +528,12 @@ test_show_har_response (Fixture       *f,
 {
   g_autofree char *token = make_token (NULL);
   g_autoptr (JdResponse) response = jd_response_new (401, "Unauthorized");
+  g_autoptr (GBytes) body = g_bytes_new_static ("<h1>401</h1>", 12);
   JdResponseView *view = jd_request_page_get_response_view (f->request_page);
 
   load_token (f, token);
   jd_response_add_header (response, "Content-Type", "text/html");
-  jd_response_set_body (response, g_bytes_new_static ("<h1>401</h1>", 12), FALSE);
+  jd_response_set_body (response, body, FALSE);
   jd_request_page_show_response (f->request_page, response);
 
   g_assert_true (jd_response_view_get_response (view) == response);
