@@ -795,6 +795,16 @@ test_discover_issuer_mismatch (Fixture       *f,
   /* … and the Token page ranks it too. */
   g_assert_true (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
 
+  /* The key set stays loaded for the next token, and what it said with it
+   * (the document's issuer is compared with the issuer that was asked). */
+  {
+    g_autofree char *other = make_token ("https://login.example.com/");
+
+    load_token (f, other);
+    g_assert_true (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
+    g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (f->keys_page)), ==, 2);
+  }
+
   /* Clear forgets the fetched set and what it said. */
   gtk_widget_activate_action (GTK_WIDGET (f->keys_page), "keys.clear", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (f->keys_page)), ==, 0);
