@@ -187,6 +187,12 @@ test_segments (void)
     }
 
   {
+    /* The start of a JWT, cut off before its first dot, is named as such. */
+    g_autoptr (JdToken) token = jd_token_parse ("eyJhbGciOiJSUzI1NiIsInR5cCI6Ik", -1);
+    JdTokenProblem *p = first_problem (token);
+    g_assert_nonnull (strstr (p->message, "cut off"));
+  }
+  {
     /* Two segments: the header and payload are still shown. */
     g_autoptr (JdToken) token = jd_token_parse ("eyJhbGciOiJIUzI1NiJ9.e30", -1);
     g_assert_cmpstr (jd_token_get_alg (token), ==, "HS256");

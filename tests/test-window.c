@@ -543,6 +543,14 @@ test_paste_action (Fixture       *f,
   g_assert_cmpint (jd_input_get_form (jd_session_get_input (f->session)), ==, JD_INPUT_FORM_AUTHORIZATION);
 }
 
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (goffset) st.st_size : -1;
+}
+
 static void
 test_open_and_export (Fixture       *f,
                       gconstpointer  data)
@@ -567,8 +575,9 @@ test_open_and_export (Fixture       *f,
   /* Export (Ctrl+S): the compact token alone. */
   _jd_window_set_next_chosen_file (f->window, out_file);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL);
-  ITERATE_UNTIL (g_file_test (out_path, G_FILE_TEST_EXISTS));
-  iterate_for (100);
+  /* The file exists before its bytes are written (and replaced atomically):
+   * wait for the whole token, not for the name. */
+  ITERATE_UNTIL (file_size (out_path) == (goffset) strlen (token));
   g_assert_true (g_file_get_contents (out_path, &saved, &saved_len, NULL));
   g_assert_cmpstr (saved, ==, token);
   g_assert_cmpuint (saved_len, ==, strlen (token));

@@ -330,7 +330,11 @@ show_details (JdHarView      *self,
   if (response != NULL && jd_har_entry_has_token (entry))
     {
       g_autoptr(JdToken) token = jd_token_parse (jd_har_entry_get_token (entry), -1);
-      g_autoptr(GPtrArray) findings = jd_response_diagnose (response, token, expect);
+      /* The server's Date is compared with when the browser sent the request. */
+      gint64 sent_at = jd_har_entry_get_started_unix (entry);
+      g_autoptr(GPtrArray) findings =
+        jd_response_diagnose_sent (response, token, expect,
+                                   jd_har_entry_has_started (entry) ? &sent_at : NULL);
 
       for (guint i = 0; findings != NULL && i < findings->len; i++)
         {

@@ -252,7 +252,7 @@ load_local_keys (Cli *cli, JdKeySet *set, GError **error)
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (o->jwks);
       if (!jd_key_set_load_file (set, file, error))
         {
-          g_prefix_error (error, "--jwks %s: ", o->jwks);
+          g_prefix_error (error, "--jwks: ");
           return FALSE;
         }
     }
@@ -261,7 +261,7 @@ load_local_keys (Cli *cli, JdKeySet *set, GError **error)
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (o->keys[i]);
       if (!jd_key_set_load_file (set, file, error))
         {
-          g_prefix_error (error, "--key %s: ", o->keys[i]);
+          g_prefix_error (error, "--key: ");
           return FALSE;
         }
     }

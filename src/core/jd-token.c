@@ -365,7 +365,12 @@ jd_token_parse (const char *text, gssize len)
   if (n != 3 && n != 5)
     {
       gsize where = n > 5 ? self->segments[MAX_SEGMENTS - 1].end : (gsize) len;
-      if (n == 1)
+      if (n == 1 && len >= 3 && memcmp (text, "eyJ", 3) == 0)
+        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, len > 0 ? len - 1 : 0, 1, TRUE,
+                     _("no dots after %zd bytes, but it starts like a JWT header "
+                       "(\"eyJ\" is base64url for '{\"'): the token was probably cut off"),
+                     len);
+      else if (n == 1)
         add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, len, TRUE,
                      _("no dots: a JWT has three base64url segments, header.payload.signature; "
                        "this may be an opaque access token that only its issuer can read"));

@@ -89,16 +89,6 @@ assert_same_request (JdRequest *a, JdRequest *b, const char *curl)
         return;
       }
 
-  /* A URL that starts with '-' is written as a bare word, which curl (and
-   * the parser) take for an option; "--url '-…'" would keep it a URL. */
-  if (jd_request_get_url (a)[0] == '-')
-    {
-      if (g_strcmp0 (jd_request_get_url (a), jd_request_get_url (b)) != 0)
-        jd_fuzz_known_issue ("jd_request_to_curl writes a URL starting with '-' where curl "
-                             "reads an option");
-      return;
-    }
-
   if (g_strcmp0 (jd_request_get_method (a), jd_request_get_method (b)) != 0 ||
       g_strcmp0 (jd_request_get_url (a), jd_request_get_url (b)) != 0 || ha->len != hb->len)
     g_error ("the curl command we wrote does not read back as the same request "
@@ -168,6 +158,14 @@ parse (const char *text, gsize len, gboolean round_trip)
       g_assert_nonnull (curl);
       if (!round_trip || v != JD_CURL_THIS_TOKEN)
         continue;
+      /* A URL that starts with '-' is written as a bare word, which curl
+       * (and the parser) take for an option; "--url '-…'" would keep it. */
+      if (jd_request_get_url (request)[0] == '-')
+        {
+          jd_fuzz_known_issue ("jd_request_to_curl writes a URL starting with '-' where curl "
+                               "reads an option");
+          continue;
+        }
       again = jd_input_parse (curl, strlen (curl));
       if (jd_input_get_request (again) == NULL)
         g_error ("the curl command we wrote does not read back as a request:\n%s", curl);
