@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -300,6 +302,48 @@ server_callback (SoupServer        *server,
     set_json (msg, 404, "{}");
 }
 
+/* A self-signed certificate for 127.0.0.1, made now (as test-net does). */
+static GTlsCertificate *
+make_certificate (void)
+{
+  gnutls_x509_privkey_t key;
+  gnutls_x509_crt_t crt;
+  gnutls_datum_t cert_pem = { 0 }, key_pem = { 0 };
+  const unsigned char ip[4] = { 127, 0, 0, 1 };
+  unsigned char serial[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+  time_t now = time (NULL);
+  g_autofree char *pem = NULL;
+  g_autoptr (GError) error = NULL;
+  GTlsCertificate *certificate;
+
+  g_assert_cmpint (gnutls_x509_privkey_init (&key), ==, 0);
+  g_assert_cmpint (gnutls_x509_privkey_generate (key, GNUTLS_PK_ECDSA,
+                                                 GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP256R1), 0), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_init (&crt), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_version (crt, 3), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_serial (crt, serial, sizeof serial), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_activation_time (crt, now - 3600), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_expiration_time (crt, now + 86400), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_dn (crt, "CN=jwt-doctor test", NULL), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_subject_alt_name (crt, GNUTLS_SAN_IPADDRESS, ip, sizeof ip,
+                                                         GNUTLS_FSAN_SET), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_key (crt, key), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_sign2 (crt, crt, key, GNUTLS_DIG_SHA256, 0), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &cert_pem), ==, 0);
+  g_assert_cmpint (gnutls_x509_privkey_export2_pkcs8 (key, GNUTLS_X509_FMT_PEM, NULL, GNUTLS_PKCS_PLAIN,
+                                                      &key_pem), ==, 0);
+
+  pem = g_strdup_printf ("%.*s\n%.*s", (int) cert_pem.size, cert_pem.data, (int) key_pem.size, key_pem.data);
+  gnutls_free (cert_pem.data);
+  gnutls_free (key_pem.data);
+  gnutls_x509_crt_deinit (crt);
+  gnutls_x509_privkey_deinit (key);
+
+  certificate = g_tls_certificate_new_from_pem (pem, -1, &error);
+  g_assert_no_error (error);
+  return certificate;
+}
+
 /* ---- Fixture ---------------------------------------------------------------- */
 
 static void
@@ -528,11 +572,12 @@ test_show_har_response (Fixture       *f,
 {
   g_autofree char *token = make_token (NULL);
   g_autoptr (JdResponse) response = jd_response_new (401, "Unauthorized");
+  g_autoptr (GBytes) body = g_bytes_new_static ("<h1>401</h1>", 12);
   JdResponseView *view = jd_request_page_get_response_view (f->request_page);
 
   load_token (f, token);
   jd_response_add_header (response, "Content-Type", "text/html");
-  jd_response_set_body (response, g_bytes_new_static ("<h1>401</h1>", 12), FALSE);
+  jd_response_set_body (response, body, FALSE);
   jd_request_page_show_response (f->request_page, response);
 
   g_assert_true (jd_response_view_get_response (view) == response);
@@ -603,6 +648,56 @@ test_connection_refused (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->request_page), "request.send", NULL));
   g_assert_false (jd_request_page_get_busy (f->request_page));
   g_assert_nonnull (strstr (jd_request_page_get_problem (f->request_page), "line 2"));
+}
+
+static void
+test_self_signed (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GTlsCertificate) certificate = make_certificate ();
+  g_autoptr (SoupServer) tls = soup_server_new ("tls-certificate", certificate, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *token = make_token (NULL);
+  g_autofree char *url = NULL;
+  GSList *uris;
+  GtkSwitch *cert = certificate_switch (f);
+  JdResponseView *view = jd_request_page_get_response_view (f->request_page);
+
+  soup_server_add_handler (tls, NULL, server_callback, f, NULL);
+  soup_server_listen_local (tls, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (tls);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_assert_true (g_str_has_prefix (url, "https://127.0.0.1:"));
+
+  load_token (f, token);
+  jd_request_page_set_url (f->request_page, url);
+
+  /* Refused, with the problem in words; nothing was answered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->request_page), "request.send", NULL));
+  ITERATE_UNTIL (!jd_request_page_get_busy (f->request_page));
+  g_assert_nonnull (jd_request_page_get_problem (f->request_page));
+  g_test_message ("%s", jd_request_page_get_problem (f->request_page));
+  g_assert_true (g_str_has_prefix (jd_request_page_get_problem (f->request_page), "Certificate Refused"));
+  g_assert_nonnull (strstr (jd_request_page_get_problem (f->request_page), "trust"));
+  g_assert_null (f->authorization);
+
+  /* Accepted for one request: the answer says so, and the switch is off again. */
+  gtk_switch_set_active (cert, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->request_page), "request.send", NULL));
+  ITERATE_UNTIL (!jd_request_page_get_busy (f->request_page));
+  g_assert_null (jd_request_page_get_problem (f->request_page));
+  g_assert_nonnull (strstr (jd_response_view_get_status_text (view), "404"));
+  g_assert_true (model_has_finding (jd_response_view_get_findings (view), JD_FINDING_CERTIFICATE_ACCEPTED));
+  g_assert_false (gtk_switch_get_active (cert));
+
+  /* The next request is refused again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->request_page), "request.send", NULL));
+  ITERATE_UNTIL (!jd_request_page_get_busy (f->request_page));
+  g_assert_true (g_str_has_prefix (jd_request_page_get_problem (f->request_page), "Certificate Refused"));
+
+  soup_server_disconnect (tls);
 }
 
 static void
@@ -700,6 +795,16 @@ test_discover_issuer_mismatch (Fixture       *f,
   /* … and the Token page ranks it too. */
   g_assert_true (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
 
+  /* The key set stays loaded for the next token, and what it said with it
+   * (the document's issuer is compared with the issuer that was asked). */
+  {
+    g_autofree char *other = make_token ("https://login.example.com/");
+
+    load_token (f, other);
+    g_assert_true (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
+    g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (f->keys_page)), ==, 2);
+  }
+
   /* Clear forgets the fetched set and what it said. */
   gtk_widget_activate_action (GTK_WIDGET (f->keys_page), "keys.clear", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (f->keys_page)), ==, 0);
@@ -748,6 +853,7 @@ main (int   argc,
   ADD ("/jd/app/request/ctrl-enter", test_shortcut);
   ADD ("/jd/app/request/show-har-response", test_show_har_response);
   ADD ("/jd/app/request/connection-refused", test_connection_refused);
+  ADD ("/jd/app/request/self-signed", test_self_signed);
   ADD ("/jd/app/keys/fetch", test_fetch_jwks);
   ADD ("/jd/app/keys/discover", test_discover);
   ADD ("/jd/app/keys/discover-issuer-mismatch", test_discover_issuer_mismatch);

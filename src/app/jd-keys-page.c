@@ -434,6 +434,30 @@ update_network (JdKeysPage *self)
                           g_list_model_get_n_items (G_LIST_MODEL (self->remote_findings)) > 0);
 }
 
+/* What the fetched set says for the session's token, here and, ranked, on
+ * the Token page; again whenever the token changes. */
+static void
+show_remote_findings (JdKeysPage *self)
+{
+  g_autoptr (GPtrArray) findings = NULL;
+
+  if (self->remote == NULL)
+    return;
+
+  findings = jd_remote_keys_diagnose (self->remote, jd_session_get_token (self->session));
+  g_list_store_remove_all (self->remote_findings);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      JdFinding *f = g_ptr_array_index (findings, i);
+
+      /* The "Fetched at" row says that one already. */
+      if (g_strcmp0 (jd_finding_get_id (f), JD_FINDING_JWKS_FETCHED) != 0)
+        g_list_store_append (self->remote_findings, f);
+    }
+  /* The Token page ranks them too (the Azure ?appid= hint beside kid-not-found). */
+  jd_session_set_extra_findings (self->session, "keys", findings);
+}
+
 static void
 remote_done (GObject      *object,
              GAsyncResult *result,
@@ -442,7 +466,6 @@ remote_done (GObject      *object,
   g_autoptr (JdKeysPage) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (JdRemoteKeys) remote = NULL;
-  g_autoptr (GPtrArray) findings = NULL;
   JdResponse *response;
   GBytes *body;
 
@@ -475,18 +498,7 @@ remote_done (GObject      *object,
   show_network_error (self, NULL);
 
   g_set_object (&self->remote, remote);
-  findings = jd_remote_keys_diagnose (remote, jd_session_get_token (self->session));
-  g_list_store_remove_all (self->remote_findings);
-  for (guint i = 0; i < findings->len; i++)
-    {
-      JdFinding *f = g_ptr_array_index (findings, i);
-
-      /* The "Fetched at" row says that one already. */
-      if (g_strcmp0 (jd_finding_get_id (f), JD_FINDING_JWKS_FETCHED) != 0)
-        g_list_store_append (self->remote_findings, f);
-    }
-  /* The Token page ranks them too (the Azure ?appid= hint beside kid-not-found). */
-  jd_session_set_extra_findings (self->session, "keys", findings);
+  show_remote_findings (self);
   update_network (self);
 }
 
@@ -568,6 +580,7 @@ jd_keys_page_set_session (JdKeysPage *self,
   self->session = g_object_ref (session);
   /* Verification follows both the token and the keys; both end in a diagnosis. */
   g_signal_connect_object (session, "diagnosis-changed", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "token-changed", G_CALLBACK (show_remote_findings), self, G_CONNECT_SWAPPED);
   update_rows (self);
 }
 
