@@ -115,7 +115,17 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* The HAR view and the compare window belong to this window: destroy them
+   * too, and let every one of them go before the next test maps new windows
+   * (GTK 4.8's style bookkeeping trips over windows still being torn down). */
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i - 1);
+      gtk_window_destroy (w);
+    }
+  ITERATE_UNTIL (g_list_model_get_n_items (toplevels) == 0);
   iterate_for (50);
 }
 
