@@ -10,6 +10,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "jd-base64.h"
+
 typedef struct {
   int status;
   char *out;
@@ -81,6 +83,24 @@ run (Run *r, const char *stdin_text, const char *const *args)
   g_assert_true (g_subprocess_get_if_exited (p));
   r->status = g_subprocess_get_exit_status (p);
   g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", r->status, r->out, r->err);
+}
+
+/* An HS256 token over @header and @payload with @secret. */
+static char *
+hs256_token (const char *header, const char *payload, const guint8 *secret, gsize secret_len)
+{
+  g_autofree char *h = jd_base64url_encode (header, strlen (header));
+  g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
+  g_autofree char *input = g_strdup_printf ("%s.%s", h, p);
+  g_autoptr (GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, secret, secret_len);
+  guint8 mac[32];
+  gsize mac_len = sizeof mac;
+  g_autofree char *sig = NULL;
+
+  g_hmac_update (hmac, (const guchar *) input, strlen (input));
+  g_hmac_get_digest (hmac, mac, &mac_len);
+  sig = jd_base64url_encode (mac, mac_len);
+  return g_strdup_printf ("%s.%s", input, sig);
 }
 
 static JsonObject *
@@ -316,6 +336,70 @@ test_har (void)
   g_assert_nonnull (strstr (m.err, "bearer token"));
 }
 
+static void
+test_terminal_escapes (void)
+{
+  /* A kid that would erase the line above, a sub that would set the clipboard (OSC 52). */
+  g_autofree char *token = hs256_token ("{\"alg\":\"HS256\",\"kid\":\"\\u001b[2K\\u001b[1A\"}",
+                                        "{\"sub\":\"\\u001b]52;c;ZXZpbA==\\u0007\",\"exp\":1}",
+                                        (const guint8 *) "k", 1);
+  g_auto (Run) r = { 0 };
+
+  run (&r, NULL, (const char *[]) { "--now", "1000", token, NULL });
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_null (strchr (r.out, '\033'));
+  g_assert_null (strchr (r.out, '\007'));
+  g_assert_nonnull (strstr (r.out, "\\u001b[2K"));
+}
+
+static void
+test_option_checks (void)
+{
+  g_autofree char *token = example_token ();
+  g_autofree char *har = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
+  g_auto (Run) alg = { 0 };
+  g_auto (Run) req = { 0 };
+
+  /* Algorithm names are case-sensitive: a typo is a usage error, not a finding on every token. */
+  run (&alg, NULL, (const char *[]) { "--alg", "rs256", token, NULL });
+  g_assert_cmpint (alg.status, ==, 2);
+  g_assert_nonnull (strstr (alg.err, "rs256"));
+
+  /* A HAR's tokens belong to the hosts it recorded: never sent to --request's URL. */
+  run (&req, NULL, (const char *[]) { "--request", "http://127.0.0.1:9/", har, NULL });
+  g_assert_cmpint (req.status, ==, 2);
+  g_assert_nonnull (strstr (req.err, "HAR"));
+}
+
+static void
+test_secret_file_newline (void)
+{
+  const guint8 secret_cr[] = "0123456789abcdef0123456789abcdef\r"; /* a secret that ends in CR */
+  g_autofree char *dir = g_dir_make_tmp ("jd-cli-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "secret", NULL);
+  g_autofree char *plain = hs256_token ("{\"alg\":\"HS256\"}", "{\"exp\":99999999999}",
+                                        secret_cr, sizeof secret_cr - 2);
+  g_autofree char *with_cr = hs256_token ("{\"alg\":\"HS256\"}", "{\"exp\":99999999999}",
+                                          secret_cr, sizeof secret_cr - 1);
+  struct { const char *contents; const char *token; } cases[] = {
+    { "0123456789abcdef0123456789abcdef\n", plain },    /* one trailing newline is dropped */
+    { "0123456789abcdef0123456789abcdef\r\n", plain },  /* CR LF is one newline */
+    { "0123456789abcdef0123456789abcdef\r", with_cr },  /* a lone CR belongs to the secret */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Run) r = { 0 };
+
+      g_assert_true (g_file_set_contents (file, cases[i].contents, -1, NULL));
+      run (&r, NULL, (const char *[]) { "--json", "--secret-file", file, cases[i].token, NULL });
+      g_assert_nonnull (strstr (r.out, "\"status\" : \"valid\""));
+      g_assert_null (strstr (r.out, "0123456789abcdef"));
+    }
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
 /* ---- network options, against a real server on 127.0.0.1 ---------------- */
 
 static char *server_base;
@@ -433,6 +517,21 @@ test_network_options (void)
   g_assert_cmpint (disc.status, ==, 1);
   g_assert_true (json_has_finding (disc.out, "kid-not-found"));
   g_assert_true (json_has_finding (disc.out, "jwks-fetched"));
+  /* Keys chosen by the token's own iss are flagged as such. */
+  g_assert_true (json_has_finding (disc.out, "issuer-not-pinned"));
+
+  /* With --iss, discovery starts from the trusted issuer, whatever the token names. */
+  {
+    g_auto (Run) pinned = { 0 };
+    g_autofree char *evil_payload = g_strdup_printf ("{\"iss\":\"%s/evil\",\"exp\":9999999999}", server_base);
+    g_autofree char *evil = hs256_token ("{\"alg\":\"RS256\",\"kid\":\"gone\"}", evil_payload,
+                                         (const guint8 *) "k", 1);
+
+    run (&pinned, NULL, (const char *[]) { "--json", "--discover", "--iss", server_base, evil, NULL });
+    g_assert_true (json_has_finding (pinned.out, "jwks-fetched"));
+    g_assert_false (json_has_finding (pinned.out, "issuer-not-pinned"));
+    g_assert_true (json_has_finding (pinned.out, "issuer-mismatch"));
+  }
 
   /* Without those options no request is made. */
   api_hits = 0;
@@ -456,6 +555,9 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/cli/alg-leeway", test_alg_and_leeway_options);
   g_test_add_func ("/jd/cli/har", test_har);
   g_test_add_func ("/jd/cli/network", test_network_options);
+  g_test_add_func ("/jd/cli/terminal-escapes", test_terminal_escapes);
+  g_test_add_func ("/jd/cli/option-checks", test_option_checks);
+  g_test_add_func ("/jd/cli/secret-file-newline", test_secret_file_newline);
 
   return g_test_run ();
 }

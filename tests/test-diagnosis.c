@@ -100,12 +100,12 @@ test_expiry_boundaries (void)
     { 1000060, 60, "expired", JD_SEVERITY_ERROR },
     /* leeway 0: exactly exp is expired */
     { 1000000, 0, "expired", JD_SEVERITY_ERROR },
-    /* leeway 0, one second before */
-    { 999999, 0, "expires-soon", JD_SEVERITY_INFO },
+    /* leeway 0, one second before: expiring within 5 minutes is a warning, as the badge says */
+    { 999999, 0, "expires-soon", JD_SEVERITY_WARNING },
     /* within L before exp -> warning */
     { 999950, 60, "expires-soon", JD_SEVERITY_WARNING },
-    /* 4 minutes before -> info */
-    { 1000000 - 240, 60, "expires-soon", JD_SEVERITY_INFO },
+    /* 4 minutes before -> warning */
+    { 1000000 - 240, 60, "expires-soon", JD_SEVERITY_WARNING },
     /* an hour before -> ok */
     { 1000000 - 3600, 60, "not-expired", JD_SEVERITY_OK },
   };
@@ -131,6 +131,10 @@ test_missing_and_string_exp (void)
   g_autoptr (GPtrArray) none = diagnose ("{\"alg\":\"HS256\"}", "{\"sub\":\"a\"}", e);
   g_autoptr (GPtrArray) str = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":\"2026-05-28T14:02:11Z\"}", e);
   g_autoptr (GPtrArray) frac = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":999.5}", e);
+  g_autoptr (GPtrArray) iat_str = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":9999,\"iat\":\"yesterday\"}", e);
+
+  /* A string iat is rejected by verifiers too: an error, as its badge says. */
+  assert_finding (iat_str, "invalid-numeric-date", JD_SEVERITY_ERROR);
 
   assert_finding (none, "missing-exp", JD_SEVERITY_WARNING);
   g_assert_false (jd_findings_has (none, "expired"));
@@ -288,6 +292,8 @@ test_algorithms (void)
   g_assert_false (jd_findings_has (rs, "alg-none"));
   g_assert_false (jd_findings_has (rs, "algorithm-not-allowed"));
   assert_finding (bogus, "algorithm-not-allowed", JD_SEVERITY_ERROR);
+  /* "None" is unsigned too: no "signature not checked" note beside alg-none. */
+  g_assert_false (jd_findings_has (none_case, "signature-unverified"));
 
   e->algorithms = g_strsplit ("RS256,ES256", ",", -1);
   hs_not_allowed = diagnose ("{\"alg\":\"HS256\"}", p, e);
@@ -305,6 +311,9 @@ test_malformed_and_encrypted (void)
   g_autoptr (JdToken) broken = jd_token_parse ("eyJhbGciOiJIUzI1NiJ9.e*30.AAAA", -1);
   g_autoptr (GPtrArray) f = jd_diagnose (broken, e, NULL, NULL);
   g_autoptr (JdToken) jwe = jd_token_parse ("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.AAAA.BBBB.CCCC.DDDD", -1);
+  /* {"alg":"RSA-OAEP","enc":{}}: a non-string enc is named, not a critical warning. */
+  g_autoptr (JdToken) odd_jwe = jd_token_parse ("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6e319.AAAA.BBBB.CCCC.DDDD", -1);
+  g_autoptr (GPtrArray) fo = jd_diagnose (odd_jwe, e, NULL, NULL);
   g_autoptr (GPtrArray) fe = jd_diagnose (jwe, e, NULL, NULL);
   g_autoptr (GPtrArray) good = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":9999999999}", e);
   JdFinding *first = g_ptr_array_index (f, 0);
@@ -316,6 +325,7 @@ test_malformed_and_encrypted (void)
   assert_finding (fe, "encrypted-token", JD_SEVERITY_WARNING);
   g_assert_nonnull (strstr (jd_finding_get_message (jd_findings_find (fe, "encrypted-token")), "A256GCM"));
   g_assert_false (jd_findings_has (fe, "malformed"));
+  assert_finding (fo, "encrypted-token", JD_SEVERITY_WARNING);
   g_assert_false (jd_findings_has (good, "malformed"));
   g_assert_false (jd_findings_has (good, "encrypted-token"));
 }

@@ -47,6 +47,12 @@ iterate_for (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
 /* A PNG of @widget under <builddir>/tests/screenshots, to look at. */
 static void
 save_screenshot (GtkWidget  *widget,
@@ -64,6 +70,17 @@ save_screenshot (GtkWidget  *widget,
 
   iterate_for (300);
   ITERATE_UNTIL (gtk_widget_get_width (widget) > 0);
+  /* right after a frame was laid out and painted: a view rebuilt just
+   * before (the comparison table) may still have a layout pending */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+    gboolean painted = FALSE;
+    gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
+
+    gtk_widget_queue_draw (widget);
+    ITERATE_UNTIL (painted);
+    g_signal_handler_disconnect (clock, id);
+  }
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
 
@@ -302,6 +319,149 @@ test_cancel (Fixture       *f,
   ITERATE_UNTIL (view == NULL);
 }
 
+static JdCompareRow *
+compare_row (GPtrArray  *rows,
+             const char *name)
+{
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      JdCompareRow *r = g_ptr_array_index (rows, i);
+      if (g_strcmp0 (r->name, name) == 0)
+        return r;
+    }
+  g_error ("no comparison row %s", name);
+  return NULL;
+}
+
+static void
+test_timeline (Fixture       *f,
+               gconstpointer  data)
+{
+  JdHarView *view = open_view (f, "har-chrome-401.har");
+  JdTimelineView *timeline = jd_har_view_get_timeline_view (view);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  JdHarEntry *selected;
+
+  /* read only when the page is shown */
+  g_assert_cmpstr (jd_har_view_get_page (view), ==, "requests");
+  g_assert_null (jd_timeline_view_get_timeline (timeline));
+  jd_har_view_set_page (view, "tokens");
+  g_assert_cmpstr (jd_har_view_get_page (view), ==, "tokens");
+  g_assert_nonnull (jd_timeline_view_get_timeline (timeline));
+
+  /* the two distinct tokens, in order of first use */
+  g_assert_cmpuint (jd_timeline_view_get_timeline (timeline)->len, ==, 2);
+  g_assert_nonnull (strstr (jd_timeline_view_get_summary (timeline), "2 distinct tokens"));
+  g_assert_nonnull (strstr (jd_timeline_view_get_summary (timeline), "from 22:00:00 to 22:16:00"));
+
+  first = jd_timeline_view_dup_description (timeline, 0);
+  g_test_message ("%s", first);
+  g_assert_nonnull (strstr (first, "sub alice · kid k1"));
+  g_assert_nonnull (strstr (first, "Authorization header"));
+  g_assert_nonnull (strstr (first, "cookie “session”"));
+  g_assert_nonnull (strstr (first, "Used 4 times, from 22:00:00 to 22:16:00"));
+  g_assert_nonnull (strstr (first, "expires 22:13:20"));
+  /* the refresh race, in words: the 401 went out 40 s after exp */
+  g_assert_nonnull (strstr (first, "Expired at 22:13:20, then sent 3 more times: 1 request failed (401 or 403) after exp"));
+  g_assert_nonnull (strstr (first, "401 GET /v1/orders?page=2 · 22:14:00, 40 seconds after exp"));
+
+  second = jd_timeline_view_dup_description (timeline, 1);
+  g_test_message ("%s", second);
+  g_assert_nonnull (strstr (second, "kid k2"));
+  g_assert_nonnull (strstr (second, "access_token query parameter"));
+  g_assert_nonnull (strstr (second, "Not expired at any use"));
+  /* the 403 is not about expiry, and says so */
+  g_assert_nonnull (strstr (second, "1 request was refused (401 or 403) before exp: not an expiry problem"));
+  /* the tokens themselves never appear */
+  for (guint i = 0; i < 2; i++)
+    {
+      JdHarTimelineToken *t = g_ptr_array_index (jd_timeline_view_get_timeline (timeline), i);
+      g_assert_null (strstr (i == 0 ? first : second, t->token));
+    }
+
+  save_screenshot (GTK_WIDGET (view), "har-view-tokens.png");
+
+  /* the failed request's button selects it in the Requests list, even
+   * when the filter hides it */
+  jd_har_view_set_filter (view, "admin", JD_HAR_VIEW_STATUS_ALL);
+  jd_timeline_view_activate_failed (timeline, 0, 0);
+  g_assert_cmpstr (jd_har_view_get_page (view), ==, "requests");
+  selected = jd_har_view_get_selected_entry (view);
+  g_assert_nonnull (selected);
+  g_assert_cmpuint (jd_har_entry_get_index (selected), ==, 1);
+  g_assert_cmpuint (jd_har_entry_get_status (selected), ==, 401);
+  g_assert_cmpuint (g_list_model_get_n_items (jd_har_view_get_rows (view)), ==, 9);
+  ITERATE_UNTIL (session_has_token (f, jd_har_entry_get_token (selected)));
+  g_assert_cmpint (jd_session_get_now (f->session), ==, 1700000040);
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  iterate_for (20);
+}
+
+static void
+test_compare (Fixture       *f,
+              gconstpointer  data)
+{
+  JdHarView *view = open_view (f, "har-chrome-401.har");
+  JdCompareView *compare;
+  GPtrArray *rows;
+  const char *summary;
+  g_autofree char *other = NULL;
+
+  /* nothing selected: the first failing call with a token (#1, 401) and
+   * the call that worked on the same path (#3, 200) */
+  compare = jd_har_view_compare (view, NULL);
+  g_object_add_weak_pointer (G_OBJECT (compare), (gpointer *) &compare);
+  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (compare)));
+  rows = jd_compare_view_get_rows (compare);
+  g_assert_nonnull (rows);
+
+  g_assert_cmpint (compare_row (rows, "kid")->state, ==, JD_COMPARE_DIFFERENT);
+  g_assert_cmpstr (compare_row (rows, "kid")->left, ==, "\"k2\"");
+  g_assert_cmpstr (compare_row (rows, "kid")->right, ==, "\"k1\"");
+  g_assert_cmpint (compare_row (rows, "exp")->state, ==, JD_COMPARE_DIFFERENT);
+  g_assert_cmpint (compare_row (rows, "iat")->state, ==, JD_COMPARE_DIFFERENT);
+  g_assert_cmpint (compare_row (rows, "aud")->state, ==, JD_COMPARE_SAME);
+  g_assert_cmpint (compare_row (rows, "alg")->state, ==, JD_COMPARE_SAME);
+  g_assert_cmpint (compare_row (rows, "scope")->state, ==, JD_COMPARE_SAME);
+  g_assert_cmpint (compare_row (rows, "lifetime (exp − iat)")->state, ==, JD_COMPARE_SAME);
+  g_assert_cmpint (compare_row (rows, "at the moment of use")->state, ==, JD_COMPARE_DIFFERENT);
+
+  summary = jd_compare_view_get_summary (compare);
+  g_test_message ("%s", summary);
+  g_assert_true (g_str_has_prefix (summary, "4 differences\n"));
+  g_assert_nonnull (strstr (summary, "• the right token had expired when it was used"));
+  g_assert_nonnull (strstr (summary, "different key id"));
+
+  save_screenshot (GTK_WIDGET (compare), "compare-view.png");
+
+  /* a pasted token on the right: another audience and scope */
+  other = g_strdup ("Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImsyIn0."
+                    "eyJpc3MiOiJodHRwczovL2lkLmV4YW1wbGUuY29tLyIsInN1YiI6ImFsaWNlIiwiYXVkIjoiaHR0cHM6Ly9hZG1pbi5leGFtcGxlLmNvbSIsImlhdCI6MTcwMDAwMDA0MCwiZXhwIjoxNzAwMDAzNjQwLCJzY29wZSI6Im9yZGVyczpyZWFkIG9yZGVyczp3cml0ZSJ9."
+                    "c2lnbmF0dXJl");
+  jd_compare_view_set_right_text (compare, other);
+  rows = jd_compare_view_get_rows (compare);
+  g_assert_cmpint (compare_row (rows, "aud")->state, ==, JD_COMPARE_DIFFERENT);
+  g_assert_cmpint (compare_row (rows, "kid")->state, ==, JD_COMPARE_SAME);
+  g_assert_nonnull (strstr (jd_compare_view_get_summary (compare), "different audience"));
+  g_assert_nonnull (strstr (jd_compare_view_get_summary (compare), "only right: orders:write"));
+  jd_compare_view_set_only_differences (compare, TRUE);
+  save_screenshot (GTK_WIDGET (compare), "compare-view-pasted.png");
+
+  /* choosing the 200 and pressing Compare again reuses the window, with
+   * the failing partner picked for it */
+  g_assert_true (jd_har_view_compare (view, row (view, 2)) == compare);
+  rows = jd_compare_view_get_rows (compare);
+  g_assert_cmpint (compare_row (rows, "kid")->state, ==, JD_COMPARE_SAME);
+  g_assert_cmpint (compare_row (rows, "aud")->state, ==, JD_COMPARE_SAME);
+
+  /* closing the HAR view closes the comparison */
+  gtk_window_destroy (GTK_WINDOW (view));
+  iterate_for (50);
+  g_assert_null (compare);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -324,6 +484,8 @@ main (int   argc,
   ADD ("/jd/app/har-view/broken", test_broken);
   ADD ("/jd/app/har-view/open-file", test_open_file_hook);
   ADD ("/jd/app/har-view/cancel", test_cancel);
+  ADD ("/jd/app/har-view/timeline", test_timeline);
+  ADD ("/jd/app/har-view/compare", test_compare);
 
   ret = g_test_run ();
 

@@ -395,6 +395,195 @@ test_timeline (void)
   g_assert_cmpstr (t1->fingerprint, !=, t2->fingerprint);
 }
 
+static char *
+b64url (const char *text)
+{
+  g_autofree char *b64 = g_base64_encode ((const guchar *) text, strlen (text));
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = b64; *p; p++)
+    if (*p == '+')
+      g_string_append_c (s, '-');
+    else if (*p == '/')
+      g_string_append_c (s, '_');
+    else if (*p != '=')
+      g_string_append_c (s, *p);
+  return g_string_free (s, FALSE);
+}
+
+/* A one-entry HAR: GET with "Authorization: Bearer <HS256 token with
+ * @payload>", started at @started (nullable: no startedDateTime), answered
+ * @status with a Date header @date (nullable: none). */
+static JdHar *
+one_entry_har (const char *payload,
+               const char *started,
+               guint       status,
+               const char *date)
+{
+  g_autofree char *h = b64url ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+  g_autofree char *p = b64url (payload);
+  g_autofree char *started_member = started ? g_strdup_printf ("\"startedDateTime\":\"%s\",", started) : g_strdup ("");
+  g_autofree char *date_header = date ? g_strdup_printf ("{\"name\":\"Date\",\"value\":\"%s\"}", date) : g_strdup ("");
+  g_autofree char *text = g_strdup_printf (
+    "{\"log\":{\"version\":\"1.2\",\"entries\":[{%s"
+    "\"request\":{\"method\":\"GET\",\"url\":\"https://api.example.com/v1/me\",\"httpVersion\":\"HTTP/1.1\","
+    "\"headers\":[{\"name\":\"Authorization\",\"value\":\"Bearer %s.%s.c2ln\"}]},"
+    "\"response\":{\"status\":%u,\"statusText\":\"\",\"httpVersion\":\"HTTP/1.1\",\"headers\":[%s],"
+    "\"content\":{\"size\":0,\"mimeType\":\"application/json\"}},\"time\":10}]}}",
+    started_member, h, p, status, date_header);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  JdHar *har = jd_har_load_bytes (bytes, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (har)), ==, 1);
+  return har;
+}
+
+/* Regression: exp/iat outside years 1–9999 went into the timeline as
+ * integers; 2^63 passed "d > (double) G_MAXINT64" and was cast (undefined). */
+static void
+test_timeline_time_claims_out_of_range (void)
+{
+  static const char *const values[] = {
+    "9223372036854775808", "9223372036854775807", "-9223372036854775808", "1e18", "-1e300",
+    "253402300800", "\"1700000000\"", "true",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *payload = g_strdup_printf ("{\"sub\":\"alice\",\"exp\":%s,\"iat\":%s}", values[i], values[i]);
+      g_autoptr(JdHar) har = one_entry_har (payload, "2023-11-14T22:00:00.000Z", 401, NULL);
+      g_autoptr(GPtrArray) timeline = jd_har_dup_timeline (har);
+      JdHarTimelineToken *t;
+
+      g_test_message ("%s", payload);
+      g_assert_cmpuint (timeline->len, ==, 1);
+      t = g_ptr_array_index (timeline, 0);
+      g_assert_cmpstr (t->subject, ==, "alice");
+      g_assert_false (t->has_exp);
+      g_assert_false (t->has_iat);
+      g_assert_cmpuint (t->n_used_after_exp, ==, 0);
+      g_assert_cmpuint (t->failed_after_exp->len, ==, 0);
+    }
+
+  /* the limits themselves and fractions are NumericDates (whole seconds, rounded down) */
+  {
+    g_autoptr(JdHar) har = one_entry_har ("{\"exp\":253402300799,\"iat\":1699999999.75}",
+                                          "2023-11-14T22:00:00.000Z", 401, NULL);
+    g_autoptr(GPtrArray) timeline = jd_har_dup_timeline (har);
+    JdHarTimelineToken *t = g_ptr_array_index (timeline, 0);
+
+    g_assert_true (t->has_exp);
+    g_assert_cmpint (t->exp, ==, G_GINT64_CONSTANT (253402300799));
+    g_assert_true (t->has_iat);
+    g_assert_cmpint (t->iat, ==, 1699999999);
+    g_assert_cmpuint (t->n_used_after_exp, ==, 0);
+  }
+}
+
+/* Regression: the response's Date was compared with expect->now, so
+ * --now 1900000000 made every HAR server "2314 days behind". The server's
+ * clock is compared with the moment the request went out (startedDateTime);
+ * the token's own time claims still follow expect->now / at_entry_time. */
+static void
+test_diagnose_clock_skew_at_started (void)
+{
+  g_autoptr(JdExpectations) expect = jd_expectations_new ();
+  const char *payload = "{\"sub\":\"alice\",\"iat\":1699996400,\"exp\":1700000000}";
+
+  expect->now = 1900000000;
+
+  /* the fixture's servers are in step with the browser */
+  {
+    g_autoptr(JdHar) har = load_fixture ("har-chrome-401.har");
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (har)); i++)
+      for (int at_entry_time = 0; at_entry_time <= 1; at_entry_time++)
+        {
+          g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, i), expect, at_entry_time, NULL);
+
+          g_assert_false (findings != NULL && jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
+        }
+  }
+
+  /* Date 1 s after startedDateTime: no skew, whatever now is; exp still judged at now */
+  {
+    g_autoptr(JdHar) har = one_entry_har (payload, "2023-11-14T22:00:00.250Z", 401,
+                                          "Tue, 14 Nov 2023 22:00:01 GMT");
+    g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, 0), expect, FALSE, NULL);
+    g_autoptr(GPtrArray) at_entry = jd_har_entry_diagnose (entry_at (har, 0), expect, TRUE, NULL);
+
+    g_assert_false (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
+    g_assert_true (has_finding (findings, JD_FINDING_EXPIRED, JD_SEVERITY_ERROR));
+    g_assert_false (jd_findings_has (at_entry, JD_FINDING_SERVER_CLOCK_SKEW));
+    g_assert_false (jd_findings_has (at_entry, JD_FINDING_EXPIRED));
+  }
+
+  /* a server 20 minutes ahead of the browser is found, under any now */
+  {
+    g_autoptr(JdHar) har = one_entry_har (payload, "2023-11-14T22:00:00.000Z", 401,
+                                          "Tue, 14 Nov 2023 22:20:00 GMT");
+    g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, 0), expect, FALSE, NULL);
+    JdFinding *f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
+
+    g_assert_nonnull (f);
+    g_test_message ("%s", jd_finding_get_message (f));
+    g_assert_nonnull (strstr (jd_finding_get_message (f), "20 minutes ahead"));
+    /* sent at 22:00:00, 13 min 20 s before exp: the server's clock said 6 min 40 s after it */
+    g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_ERROR);
+    g_assert_cmpstr (jd_finding_get_claim (f), ==, "exp");
+  }
+
+  /* no startedDateTime: the moment is unknown, so the clocks are not compared */
+  {
+    g_autoptr(JdHar) har = one_entry_har (payload, NULL, 401, "Tue, 14 Nov 2023 22:00:01 GMT");
+    g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, 0), expect, TRUE, NULL);
+
+    g_assert_false (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
+    g_assert_true (jd_findings_has (findings, JD_FINDING_EXPIRED));
+  }
+}
+
+/* An entry's token findings and its response's are merged sorted
+ * (jd_findings_merge()), each id once. */
+static void
+test_diagnose_merged (void)
+{
+  g_autoptr(JdHar) har = load_fixture ("har-chrome-401.har");
+  g_autoptr(JdExpectations) expect = jd_expectations_new ();
+
+  expect->now = T1_EXP + 160;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (har)); i++)
+    {
+      g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, i), expect, FALSE, NULL);
+      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+      if (findings == NULL)
+        continue;
+      for (guint j = 0; j < findings->len; j++)
+        {
+          JdFinding *f = g_ptr_array_index (findings, j);
+
+          g_assert_true (g_hash_table_add (ids, (gpointer) jd_finding_get_id (f)));
+          if (j > 0)
+            g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, j - 1), f, NULL), <=, 0);
+        }
+    }
+
+  /* a server-clock-skew from the response, merged into the token's findings */
+  {
+    g_autoptr(JdHar) skewed = one_entry_har ("{\"sub\":\"alice\",\"exp\":1700003600}", "2023-11-14T22:00:00.000Z",
+                                             401, "Tue, 14 Nov 2023 22:20:00 GMT");
+    g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (skewed, 0), NULL, TRUE, NULL);
+
+    g_assert_true (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
+    g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_401));
+    for (guint j = 1; j < findings->len; j++)
+      g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, j - 1), g_ptr_array_index (findings, j), NULL), <=, 0);
+  }
+}
+
 static void
 test_sanitized (void)
 {
@@ -972,9 +1161,12 @@ main (int   argc,
   g_test_add_func ("/jd/har/chrome", test_chrome);
   g_test_add_func ("/jd/har/request-response", test_request_response);
   g_test_add_func ("/jd/har/diagnose", test_diagnose);
+  g_test_add_func ("/jd/har/diagnose-clock-skew-at-started", test_diagnose_clock_skew_at_started);
+  g_test_add_func ("/jd/har/diagnose-merged", test_diagnose_merged);
   g_test_add_func ("/jd/har/failing-first", test_failing_first);
   g_test_add_func ("/jd/har/matches", test_matches);
   g_test_add_func ("/jd/har/timeline", test_timeline);
+  g_test_add_func ("/jd/har/timeline-time-claims-out-of-range", test_timeline_time_claims_out_of_range);
   g_test_add_func ("/jd/har/sanitized", test_sanitized);
   g_test_add_func ("/jd/har/firefox-bidi", test_firefox_bidi);
   g_test_add_func ("/jd/har/charles-bom", test_charles_bom);

@@ -928,6 +928,67 @@ test_big_token (void)
   g_string_free (token, TRUE);
 }
 
+static void
+test_jwt_shaped (void)
+{
+  static const struct {
+    const char *text;
+    gboolean shaped;
+  } cases[] = {
+    { T, TRUE },
+    { "eyJhIjoxfQ.e30.", TRUE },           /* an empty signature is still the shape */
+    { "eyJhIjoxfQ.e30.a.b.c", TRUE },      /* JWE: five segments */
+    { "eyJ.a.b", FALSE },                  /* under 8 bytes */
+    { "eyJhIjoxfQ.e30", FALSE },           /* two segments */
+    { "eyJhIjoxfQ.e30.a.b", FALSE },       /* four */
+    { "eyJhIjoxfQ.e30.a=", FALSE },        /* padding */
+    { "eyJhIjoxfQ.e30.a b", FALSE },
+    { "xeyJhIjoxfQ.e30.a", FALSE },
+    { "", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (jd_input_is_jwt_shaped (cases[i].text, strlen (cases[i].text)), ==,
+                       cases[i].shaped);
+    }
+  /* Only @len bytes are read: the rest may be anything. */
+  g_assert_true (jd_input_is_jwt_shaped ("eyJhIjoxfQ.e30.a\"}", 16));
+}
+
+/* "x eyJ" and a megabyte of dots: finding the token's end dropped one
+ * trailing dot at a time and recounted every dot each time (26 s for 100k
+ * dots, hours for this). Linear now: this simply finishes in the normal run. */
+static void
+test_many_dots (void)
+{
+  gsize n_dots = 1024 * 1024;
+  GString *text = g_string_new ("x eyJ");
+  GString *sentence = g_string_new ("x " T);
+  g_autoptr(JdInput) input = NULL;
+  g_autoptr(JdInput) after_token = NULL;
+
+  for (gsize i = 0; i < n_dots; i++)
+    g_string_append_c (text, '.');
+  input = parse (text->str, text->len);
+  /* "eyJ" and dots is no token: the text is passed on as is. */
+  g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_UNKNOWN);
+  g_assert_cmpuint (strlen (jd_input_get_token (input)), ==, text->len);
+
+  /* A real token in other text, then a megabyte of dots. */
+  for (gsize i = 0; i < n_dots; i++)
+    g_string_append_c (sentence, '.');
+  after_token = parse (sentence->str, sentence->len);
+  g_assert_cmpint (jd_input_get_form (after_token), ==, JD_INPUT_FORM_TOKEN);
+  g_assert_cmpuint (jd_input_get_token_start (after_token), ==, 2);
+  g_assert_cmpuint (jd_input_get_token_end (after_token), >=, 2 + strlen (T));
+  g_assert_cmpuint (jd_input_get_token_end (after_token), <, 2 + strlen (T) + 8);
+
+  g_string_free (text, TRUE);
+  g_string_free (sentence, TRUE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -953,6 +1014,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/input/junk/every-prefix", test_every_prefix);
   g_test_add_func ("/jd/input/junk/random", test_junk);
   g_test_add_func ("/jd/input/big-token", test_big_token);
+  g_test_add_func ("/jd/input/many-dots", test_many_dots);
+  g_test_add_func ("/jd/input/jwt-shaped", test_jwt_shaped);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "jd-base64.h"
 #include "jd-keys-private.h"
 #include "test-keys-util.h"
 
@@ -371,6 +372,75 @@ test_pem_pkcs1_and_several_blocks (void)
   g_assert_nonnull (strstr (jd_key_get_problem (jd_key_set_get_key (set, 2)), "NONSENSE"));
 }
 
+/* Wycheproof json_web_key_test.json, "jws_rsa_roca_key": a modulus with
+ * the ROCA fingerprint (CVE-2017-15361). */
+#define ROCA_N \
+  "AanFpofbj7KjD4Lf-N2hVMKR7yewSyXhhbirIMTGpfYEhZ_lnt5UoK98DnKIgArXGTu3MaW_HhFw16HGaTDUHqPrId7f" \
+  "e4r11CqRw09yBFuW79V8sYIwHdzCaWflUI6auImYbVfoN9_nD5n8N8SY9DwXw7mwZM9wREPXoDPgOoIWl6q_MPsp7n0z" \
+  "s3Z5ZaiQWOOzl1S9OhwAfSiiOwz6efnXEaxuTEtPd7BjSx7NaFka8Dx9U7YqXy2RFj1O9PjyaDGuRh7YXsX3iMUSP_wS" \
+  "yHQg_c_qHRtKUsNSGCT7OZg0hzm2KphtjnayKJvC64vAbROBR4Ubg6Bxg9IQVZ-QYyE"
+
+static void
+assert_roca (JdKeySet *set)
+{
+  JdKey *key;
+
+  g_assert_cmpuint (jd_key_set_get_n_keys (set), ==, 1);
+  key = jd_key_set_get_key (set, 0);
+  g_test_message ("%s: %s", jd_key_get_source (key), jd_key_get_problem (key));
+  g_assert_cmpstr (jd_key_get_kty (key), ==, "RSA");
+  g_assert_nonnull (jd_key_get_problem (key));
+  g_assert_nonnull (strstr (jd_key_get_problem (key), "ROCA"));
+  g_assert_false (jd_key_is_usable (key));
+}
+
+/* The ROCA check holds for every form of the key; DER PKCS#1 lost it: the
+ * problem was cleared after the import that had set it. */
+static void
+test_roca_every_form (void)
+{
+  const char *jwk = "{\"kty\":\"RSA\",\"e\":\"AQAB\",\"n\":\"" ROCA_N "\"}";
+  g_autoptr (GBytes) n = jd_base64url_decode (ROCA_N, strlen (ROCA_N), NULL);
+  gnutls_datum_t m = { (guint8 *) g_bytes_get_data (n, NULL), g_bytes_get_size (n) };
+  gnutls_datum_t e = { (guint8 *) "\x01\x00\x01", 3 };
+  gnutls_datum_t spki;
+  gnutls_pubkey_t pub;
+  g_autofree char *pkcs1_pem = NULL;
+
+  {
+    g_autoptr (JdKeySet) set = load_string (jwk, "roca.jwk");
+    assert_roca (set);
+  }
+
+  gnutls_pubkey_init (&pub);
+  g_assert_cmpint (gnutls_pubkey_import_rsa_raw (pub, &m, &e), >=, 0);
+  g_assert_cmpint (gnutls_pubkey_export2 (pub, GNUTLS_X509_FMT_DER, &spki), >=, 0);
+  gnutls_pubkey_deinit (pub);
+  /* SPKI: 24 bytes of header, then the RSAPublicKey (PKCS#1) SEQUENCE. */
+  g_assert_cmpint (spki.data[19], ==, 0x03);
+  g_assert_cmpint (spki.data[23], ==, 0x00);
+  g_assert_cmpint (spki.data[24], ==, 0x30);
+
+  {
+    g_autoptr (JdKeySet) set = jd_key_set_new ();
+    g_assert_true (jd_key_set_load_data (set, (const char *) spki.data, spki.size, "roca.spki.der",
+                                         NULL));
+    assert_roca (set);
+  }
+  {
+    g_autoptr (JdKeySet) set = jd_key_set_new ();
+    g_assert_true (jd_key_set_load_data (set, (const char *) spki.data + 24, spki.size - 24,
+                                         "roca.pkcs1.der", NULL));
+    assert_roca (set);
+  }
+  pkcs1_pem = pem_wrap ("RSA PUBLIC KEY", spki.data + 24, spki.size - 24);
+  {
+    g_autoptr (JdKeySet) set = load_string (pkcs1_pem, "roca.pkcs1.pem");
+    assert_roca (set);
+  }
+  gnutls_free (spki.data);
+}
+
 static void
 check_certificate_key (JdKey  *key,
                        GBytes *der)
@@ -553,7 +623,87 @@ test_secrets (void)
   g_clear_error (&error);
   g_assert_false (jd_key_set_add_secret (set, "", 0, FALSE, &error));
   g_assert_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_cmpuint (jd_key_set_get_n_keys (set), ==, 4);
+
+  /* Whitespace (a wrapped or newline-terminated secret) is skipped. */
+  {
+    g_autoptr (JdKeySet) ws = jd_key_set_new ();
+    g_assert_true (jd_key_set_add_secret (ws, " aGk/\nPz8+\n", 11, TRUE, &error));
+    g_assert_no_error (error);
+    secret = jd_key_get_secret (jd_key_set_get_key (ws, 0));
+    g_assert_cmpmem (g_bytes_get_data (secret, NULL), g_bytes_get_size (secret), "hi?\x3f?>", 6);
+  }
+}
+
+/* An error about a secret lands in CI logs: it gives the position of the
+ * bad byte, never the byte ("byte 8: '!' is not base64" gave it away). */
+static void
+test_secret_not_in_messages (void)
+{
+  const char *secret = "MySecr3t!Passw0rd";
+  g_autoptr (JdKeySet) set = jd_key_set_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (jd_key_set_add_secret (set, secret, strlen (secret), TRUE, &error));
+  g_assert_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "byte 8"));
+  g_assert_null (strchr (error->message, '!'));
+  g_assert_null (strstr (error->message, "Pass"));
+
+  /* The same for a JWK's "k" and a private RSA member. */
+  {
+    const char *jwks = "{\"keys\":["
+                       "{\"kty\":\"oct\",\"k\":\"MySecr3t!Passw0rd\"},"
+                       "{\"kty\":\"oct\",\"k\":\"MySecr3t+Passw0rdX\"},"
+                       "{\"kty\":\"oct\",\"k\":\"MySecr3t\\u0001Passw0rd\"},"
+                       "{\"kty\":\"oct\",\"k\":\"AR\"}"
+                       "]}";
+    static const char *want[] = {
+      "keys[0]: \"k\" is not base64url: byte 8 is not a base64url character",
+      "keys[1]: \"k\" is not base64url: byte 8 is standard base64",
+      "keys[2]: \"k\" is not base64url: byte 8 is not a base64url character",
+      /* Non-zero unused bits: no encoder writes them (RFC 7515 §2, RFC 4648 §3.5). */
+      "keys[3]: \"k\" is not base64url: byte 1: the last character carries bits",
+    };
+    g_autoptr (JdKeySet) keys = load_string (jwks, "k.json");
+
+    g_assert_cmpuint (jd_key_set_get_n_keys (keys), ==, G_N_ELEMENTS (want));
+    for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+      {
+        const char *problem = jd_key_get_problem (jd_key_set_get_key (keys, i));
+
+        g_test_message ("%s", problem);
+        g_assert_nonnull (problem);
+        g_assert_true (g_str_has_prefix (problem, want[i]));
+        /* "byte 8: '+' …" would name it. */
+        g_assert_null (strstr (problem, "byte 8:"));
+        g_assert_null (strchr (problem, '!'));
+        g_assert_null (strstr (problem, "0x01"));
+      }
+  }
+
+  /* A private key's PEM body is key material too. */
+  {
+    const char *pem = "-----BEGIN PRIVATE KEY-----\nMIIE!vQIBADANBgkqhkiG9w0BAQEFAASC\n"
+                      "-----END PRIVATE KEY-----\n";
+    g_autoptr (JdKeySet) keys = load_string (pem, "key.pem");
+    const char *problem = jd_key_get_problem (jd_key_set_get_key (keys, 0));
+
+    g_test_message ("%s", problem);
+    /* Offsets count from the end of the BEGIN line (its line break is byte 0). */
+    g_assert_nonnull (strstr (problem, "byte 5 is not a base64 character"));
+    g_assert_null (strchr (problem, '!'));
+  }
+
+  /* A public member still names the byte: it helps and hides nothing. */
+  {
+    g_autoptr (JdKeySet) keys = load_string ("{\"kty\":\"RSA\",\"n\":\"ab!c\",\"e\":\"AQAB\"}",
+                                             "n.json");
+    const char *problem = jd_key_get_problem (jd_key_set_get_key (keys, 0));
+    g_assert_cmpstr (problem, ==, "\"n\" is not base64url: byte 2: '!' is not a base64url character");
+  }
 }
 
 static void
@@ -567,6 +717,11 @@ test_not_a_key (void)
     { "just some words", "is not a JWK" },
     { "   \n", "is empty" },
     { "{\"issuer\":\"https://x\",\"jwks_uri\":\"https://x/keys\"}", "https://x/keys" },
+    /* Any JSON value may stand where a string belongs: never a g_critical. */
+    { "{\"jwks_uri\":{}}", "\"jwks_uri\" is not a string" },
+    { "{\"jwks_uri\":[\"https://x/keys\"]}", "\"jwks_uri\" is not a string" },
+    { "{\"jwks_uri\":5}", "\"jwks_uri\" is not a string" },
+    { "{\"jwks_uri\":null}", "\"jwks_uri\" is not a string" },
     { "{\"hello\": 1}", "without \"keys\" or \"kty\"" },
     { "{\"keys\": 5}", "\"keys\" must be an array" },
     { "{\"keys\": [", "not valid JSON" },
@@ -674,9 +829,11 @@ main (int   argc,
   g_test_add_func ("/jd/keys/jwks/list-model", test_list_model);
   g_test_add_func ("/jd/keys/pem/spki", test_pem_keys);
   g_test_add_func ("/jd/keys/pem/pkcs1-and-blocks", test_pem_pkcs1_and_several_blocks);
+  g_test_add_func ("/jd/keys/roca/every-form", test_roca_every_form);
   g_test_add_func ("/jd/keys/pem/private-key", test_private_key_pem);
   g_test_add_func ("/jd/keys/x509/certificates", test_certificates);
   g_test_add_func ("/jd/keys/secret", test_secrets);
+  g_test_add_func ("/jd/keys/secret/not-in-messages", test_secret_not_in_messages);
   g_test_add_func ("/jd/keys/not-a-key", test_not_a_key);
   g_test_add_func ("/jd/keys/load-file-errors", test_load_file_errors);
 

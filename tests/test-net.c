@@ -167,6 +167,19 @@ handle_plain (SoupServer *server, SoupServerMessage *msg, const char *path, GHas
     set_json (msg, 200, "{\"issuer\":\"x\"}");
   else if (g_str_equal (path, "/notjson/.well-known/openid-configuration"))
     set_json (msg, 200, "{\"issuer\":");
+  else if (g_str_equal (path, "/deep/.well-known/openid-configuration"))
+    {
+      /* {"a":[[[…]]]} nested 2,000,000 deep (4 MB): a recursive parser overflows the stack */
+      const gsize depth = 2000000;
+      char *doc = g_malloc (depth * 2 + 7);
+
+      memcpy (doc, "{\"a\":", 5);
+      memset (doc + 5, '[', depth);
+      memset (doc + 5 + depth, ']', depth);
+      memcpy (doc + 5 + depth * 2, "}", 2);
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, doc, depth * 2 + 6);
+    }
   else if (g_str_equal (path, "/exact"))
     set_json (msg, 200, "[1,2,3]");
   else if (g_str_equal (path, "/redirect-other"))
@@ -180,6 +193,8 @@ handle_plain (SoupServer *server, SoupServerMessage *msg, const char *path, GHas
     soup_server_message_set_redirect (msg, 302, "/redirect-loop");
   else if (g_str_equal (path, "/redirect-ftp"))
     soup_server_message_set_redirect (msg, 302, "ftp://127.0.0.1/x");
+  else if (g_str_equal (path, "/redirect-ftp-secret"))
+    soup_server_message_set_redirect (msg, 302, "ftp://alice:hunter2@127.0.0.1/x?access_token=SeCrEt42#SeCrEt42");
   else if (g_str_equal (path, "/post-303"))
     soup_server_message_set_redirect (msg, 303, "/ok");
   else
@@ -813,6 +828,221 @@ test_request_from_args (void)
   }
 }
 
+/* Regression: error messages must never show a header value (a "-H" without
+ * a colon was echoed whole, token included) nor a URL's userinfo or query. */
+#define SECRET "SeCrEt42"
+#define USERINFO "alice:hunter2@"
+
+static void
+assert_no_secret (const GError *error)
+{
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_null (strstr (error->message, SECRET));
+  g_assert_null (strstr (error->message, "eyJ"));
+  g_assert_null (strstr (error->message, "alice"));
+  g_assert_null (strstr (error->message, "hunter2"));
+}
+
+/* plain_url with userinfo, then @path_and_query */
+static char *
+secret_url (const char *path_and_query)
+{
+  g_assert_true (g_str_has_prefix (servers->plain_url, "http://"));
+  return g_strconcat ("http://" USERINFO, servers->plain_url + strlen ("http://"), path_and_query, NULL);
+}
+
+static guint16
+closed_port (void)
+{
+  g_autoptr (GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) effective = NULL;
+  g_autoptr (GError) error = NULL;
+  guint16 port;
+
+  g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
+                                 &effective, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+  g_socket_listener_close (listener);
+  return port;
+}
+
+static void
+test_errors_hide_secrets (void)
+{
+  g_autofree char *u = url ("/ok");
+  g_autoptr (GError) error = NULL;
+
+  /* -H without a colon: the position and at most the name, never the value */
+  {
+    const char *headers[] = { "Accept: application/json",
+                              "Authorization Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0." SECRET, NULL };
+    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, headers, NULL, &error);
+
+    g_assert_null (request);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
+    assert_no_secret (error);
+    g_assert_nonnull (strstr (error->message, "-H argument 2"));
+    g_assert_nonnull (strstr (error->message, "\"Authorization"));
+    g_assert_nonnull (strstr (error->message, "no ':'"));
+    g_clear_error (&error);
+  }
+  {
+    /* a bare token: nothing of it is shown */
+    const char *headers[] = { "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0." SECRET, NULL };
+    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, headers, NULL, &error);
+
+    g_assert_null (request);
+    assert_no_secret (error);
+    g_assert_nonnull (strstr (error->message, "-H argument 1"));
+    g_clear_error (&error);
+  }
+  {
+    /* a space instead of the colon, and a colon inside the value */
+    const char *headers[] = { "Authorization Basic alice:hunter2", NULL };
+    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, headers, NULL, &error);
+
+    g_assert_null (request);
+    assert_no_secret (error);
+    g_assert_nonnull (strstr (error->message, "-H argument 1"));
+    g_assert_nonnull (strstr (error->message, "byte 13 of the name (0x20)"));
+    g_clear_error (&error);
+  }
+
+  /* URLs that are refused: userinfo and query are not shown */
+  {
+    static const char *const urls[] = {
+      "ftp://" USERINFO "127.0.0.1/x?access_token=" SECRET,
+      "http://" USERINFO "/x?access_token=" SECRET,
+      "not a url " USERINFO "?access_token=" SECRET,
+      "http://" USERINFO "127.0.0.1:99999/?" SECRET,
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+      {
+        g_autoptr (JdRequest) request = jd_net_request_new_from_args (urls[i], NULL, NULL, NULL, &error);
+        g_autoptr (JdRequest) direct = jd_request_new ("GET", urls[i]);
+        g_autoptr (JdResponse) response = NULL;
+
+        g_assert_null (request);
+        g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_URL);
+        assert_no_secret (error);
+        g_clear_error (&error);
+        response = jd_net_send (direct, NULL, NULL, &error);
+        g_assert_null (response);
+        assert_no_secret (error);
+        g_clear_error (&error);
+      }
+  }
+
+  /* connection refused */
+  {
+    g_autofree char *refused = g_strdup_printf ("http://" USERINFO "127.0.0.1:%u/x?access_token=" SECRET "#" SECRET,
+                                                closed_port ());
+    g_autoptr (JdRequest) request = jd_request_new (NULL, refused);
+    g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
+
+    g_assert_null (response);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_CONNECT);
+    assert_no_secret (error);
+    g_assert_nonnull (strstr (error->message, "/x?…"));
+    g_clear_error (&error);
+  }
+
+  /* timeout */
+  {
+    g_autofree char *hang = secret_url ("/hang?access_token=" SECRET);
+    g_autoptr (JdRequest) request = jd_request_new (NULL, hang);
+    JdNetOptions options = { .timeout = 1 };
+    g_autoptr (JdResponse) response = jd_net_send (request, &options, NULL, &error);
+
+    g_assert_null (response);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_TIMEOUT);
+    assert_no_secret (error);
+    g_clear_error (&error);
+  }
+
+  /* a redirect to somewhere that is not http(s) */
+  {
+    g_autofree char *redirect = secret_url ("/redirect-ftp-secret?access_token=" SECRET);
+    g_autoptr (JdRequest) request = jd_request_new (NULL, redirect);
+    g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
+
+    g_assert_null (response);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_REDIRECT);
+    assert_no_secret (error);
+    g_assert_nonnull (strstr (error->message, "ftp://127.0.0.1/x?…"));
+    g_clear_error (&error);
+  }
+
+  /* key sets: HTTP error, not a key set, too large */
+  {
+    static const char *const paths[] = { "/nowhere?access_token=" SECRET, "/jwks-not-json?access_token=" SECRET,
+                                         "/jwks-broken-json?access_token=" SECRET, "/endless?access_token=" SECRET };
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      {
+        g_autofree char *jwks = secret_url (paths[i]);
+        JdNetOptions options = { .max_body = 64 * 1024 };
+        g_autoptr (JdRemoteKeys) keys = jd_net_fetch_jwks (jwks, &options, NULL, &error);
+
+        g_assert_null (keys);
+        assert_no_secret (error);
+        g_clear_error (&error);
+      }
+  }
+
+  /* discovery: the issuer and the document's URL */
+  {
+    static const char *const paths[] = { "/missing", "/nojwks", "/notjson", "/deep", "/?tenant=" SECRET };
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      {
+        g_autofree char *issuer = secret_url (paths[i]);
+        g_autoptr (JdRemoteKeys) keys = jd_net_discover (issuer, NULL, NULL, &error);
+
+        g_assert_null (keys);
+        assert_no_secret (error);
+        g_clear_error (&error);
+      }
+    {
+      g_autofree char *got = jd_net_discovery_url ("ftp://" USERINFO "id.example.com/?" SECRET, &error);
+      g_assert_null (got);
+      assert_no_secret (error);
+      g_clear_error (&error);
+    }
+  }
+}
+
+static void
+test_redact_url (void)
+{
+  static const struct {
+    const char *url;
+    const char *redacted;
+  } cases[] = {
+    { "https://api.example.com/v1/orders", "https://api.example.com/v1/orders" },
+    { "https://api.example.com/v1/orders?access_token=x&y=z", "https://api.example.com/v1/orders?…" },
+    { "https://api.example.com/cb#id_token=x", "https://api.example.com/cb#…" },
+    { "https://api.example.com/cb?a=1#id_token=x", "https://api.example.com/cb?…#…" },
+    { "https://alice:hunter2@api.example.com:8443/x", "https://api.example.com:8443/x" },
+    { "https://alice@api.example.com", "https://api.example.com" },
+    { "http://a@b@api.example.com/p@q?r@s", "http://api.example.com/p@q?…" },
+    { "//alice:pw@host/x", "//host/x" },
+    { "alice:pw@host/x", "host/x" },
+    { "not a url", "not a url" },
+    { "?", "?…" },
+    { "", "" },
+    { "http://h\xff/x?y", "http://h\xef\xbf\xbd/x?…" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = jd_net_redact_url (cases[i].url);
+      g_assert_cmpstr (got, ==, cases[i].redacted);
+    }
+}
+
 static void
 test_send_connection_refused (void)
 {
@@ -1114,6 +1344,8 @@ test_discover_errors (void)
     { "/missing", JD_NET_ERROR_HTTP, "publishes no OpenID Connect discovery document" },
     { "/nojwks", JD_NET_ERROR_DISCOVERY, "jwks_uri" },
     { "/notjson", JD_NET_ERROR_DISCOVERY, "not JSON" },
+    /* regression: this used to overflow the stack in json-glib's parser; the error says where */
+    { "/deep", JD_NET_ERROR_DISCOVERY, "byte " },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1338,12 +1570,13 @@ test_cli_network_errors (void)
   g_autofree char *missing = url ("/nowhere");
   g_autofree char *ok = url ("/ok");
   const char *no_iss = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
-  static const char *part[] = { "--jwks", "Bad Header", "iss" };
+  static const char *part[] = { "--jwks", "byte 3 of the name" };
   const char *jwks_args[] = { "--jwks", missing, token, NULL };
   const char *header_args[] = { "--request", ok, "-H", "Bad Header: x", token, NULL };
-  const char *discover_args[] = { "--discover", no_iss, NULL };
-  const char *const *cases[] = { jwks_args, header_args, discover_args };
+  const char *discover_args[] = { "--json", "--discover", no_iss, NULL };
+  const char *const *cases[] = { jwks_args, header_args };
 
+  /* Wrong arguments: usage errors. */
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_auto (Run) r = { 0 };
@@ -1353,6 +1586,16 @@ test_cli_network_errors (void)
       g_assert_cmpint (r.status, ==, 2);
       g_assert_nonnull (strstr (r.err, part[i]));
     }
+
+  /* A token that gives discovery nothing to start from is still a report. */
+  {
+    g_auto (Run) r = { 0 };
+
+    if (!run_cli (&r, discover_args))
+      return;
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_true (json_has_finding (r.out, "key-discovery-failed"));
+  }
 }
 
 int
@@ -1380,6 +1623,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/net/send/bad-urls", test_send_bad_urls);
   g_test_add_func ("/jd/net/send/connection-refused", test_send_connection_refused);
   g_test_add_func ("/jd/net/request-from-args", test_request_from_args);
+  g_test_add_func ("/jd/net/errors-hide-secrets", test_errors_hide_secrets);
+  g_test_add_func ("/jd/net/redact-url", test_redact_url);
   g_test_add_func ("/jd/net/send/tls-self-signed", test_send_tls_self_signed);
   g_test_add_func ("/jd/net/tls/words", test_certificate_words);
   g_test_add_func ("/jd/net/cache-lifetime", test_cache_lifetime);

@@ -531,6 +531,42 @@ nasty_request (Server *server)
   return request;
 }
 
+/* A HAR is untrusted: a URL that starts with '-' must reach curl as the
+ * URL, not as an option ("-o…" would write a file). Run through sh -c with
+ * a curl function that prints its arguments, one per line. */
+static void
+test_curl_url_not_an_option (void)
+{
+  const char *urls[] = { "-o/tmp/jd-pwned", "--next", "ftp://example.com/x", "example.com/x" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_autoptr(JdRequest) request = jd_request_new (NULL, urls[i]);
+      g_autofree char *command = NULL;
+      g_autofree char *script = NULL;
+      g_autoptr(GBytes) out = NULL;
+      g_autofree char *args = NULL;
+      g_autofree char *want = NULL;
+
+      jd_request_add_header (request, "Accept", "application/json");
+      command = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, NULL);
+      g_test_message ("%s", command);
+      script = g_strconcat ("curl () { for a in \"$@\"; do printf '%s\\n' \"$a\"; done; }\n",
+                            command, NULL);
+      out = run_sh (script, NULL);
+      args = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+      want = g_strdup_printf ("-i\n--url\n%s\n-H\nAccept: application/json\n", urls[i]);
+      g_assert_cmpstr (args, ==, want);
+    }
+
+  /* http(s) URLs keep the short form. */
+  {
+    g_autoptr(JdRequest) request = jd_request_new (NULL, "HTTPS://api.example.com/-x");
+    g_autofree char *command = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, NULL);
+    g_assert_cmpstr (command, ==, "curl -i 'HTTPS://api.example.com/-x'\n");
+  }
+}
+
 static void
 test_curl_roundtrip (void)
 {
@@ -733,6 +769,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/request/curl/without-token-anywhere", test_curl_without_token_anywhere);
   g_test_add_func ("/jd/request/curl/shell-quote", test_shell_quote);
   g_test_add_func ("/jd/request/curl/roundtrip", test_curl_roundtrip);
+  g_test_add_func ("/jd/request/curl/url-not-an-option", test_curl_url_not_an_option);
   g_test_add_func ("/jd/request/curl/methods", test_curl_methods);
   g_test_add_func ("/jd/request/curl/binary-body", test_curl_binary_body);
 

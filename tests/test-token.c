@@ -187,6 +187,12 @@ test_segments (void)
     }
 
   {
+    /* The start of a JWT, cut off before its first dot, is named as such. */
+    g_autoptr (JdToken) token = jd_token_parse ("eyJhbGciOiJSUzI1NiIsInR5cCI6Ik", -1);
+    JdTokenProblem *p = first_problem (token);
+    g_assert_nonnull (strstr (p->message, "cut off"));
+  }
+  {
     /* Two segments: the header and payload are still shown. */
     g_autoptr (JdToken) token = jd_token_parse ("eyJhbGciOiJIUzI1NiJ9.e30", -1);
     g_assert_cmpstr (jd_token_get_alg (token), ==, "HS256");
@@ -324,13 +330,83 @@ test_random_bytes_never_crash (void)
   g_rand_free (rand);
 }
 
+/* RFC 7515 Appendix A.1–A.3 sign the same claims; each decodes to the
+ * RFC's JSON and names its algorithm. A.4 signs the bytes "Payload": a JWS
+ * but no JWT, shown as text with a non-fatal problem. */
+static void
+test_rfc7515_appendix_a (void)
+{
+  const struct { const char *file; const char *alg; } vectors[] = {
+    { "rfc7515-A.1.jws", "HS256" },
+    { "rfc7515-A.2.jws", "RS256" },
+    { "rfc7515-A.3.jws", "ES256" },
+  };
+  g_autofree char *a4_path = g_test_build_filename (G_TEST_DIST, "data", "rfc7515-A.4.jws", NULL);
+  g_autofree char *a4 = NULL;
+  g_autoptr (JdToken) a4_token = NULL;
+  JdTokenProblem *problem;
+
+  g_assert_true (g_file_get_contents (a4_path, &a4, NULL, NULL));
+  g_strstrip (a4);
+  a4_token = jd_token_parse (a4, -1);
+  g_assert_cmpstr (jd_token_get_alg (a4_token), ==, "ES512");
+  g_assert_cmpstr (jd_token_get_payload_text (a4_token), ==, "Payload");
+  g_assert_null (jd_token_get_claims (a4_token));
+  g_assert_cmpuint (g_bytes_get_size (jd_token_get_signature (a4_token)), ==, 132);
+  problem = first_problem (a4_token);
+  g_assert_cmpint (problem->code, ==, JD_TOKEN_ERROR_JSON);
+  g_assert_false (problem->fatal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (vectors); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", vectors[i].file, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr (JdToken) token = NULL;
+      JsonObject *claims;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      g_strstrip (text);
+      token = jd_token_parse (text, -1);
+      g_assert_false (jd_token_is_malformed (token));
+      g_assert_cmpint (jd_token_get_kind (token), ==, JD_TOKEN_KIND_JWS);
+      g_assert_cmpstr (jd_token_get_alg (token), ==, vectors[i].alg);
+      claims = jd_token_get_claims (token);
+      g_assert_cmpuint (json_object_get_size (claims), ==, 3);
+      g_assert_cmpstr (json_object_get_string_member (claims, "iss"), ==, "joe");
+      g_assert_cmpint (json_object_get_int_member (claims, "exp"), ==, 1300819380);
+      g_assert_true (json_object_get_boolean_member (claims, "http://example.com/is_root"));
+    }
+}
+
+static void
+test_crit_and_none_case (void)
+{
+  g_autofree char *crit = make_token ("{\"alg\":\"HS256\",\"crit\":[\"x-unknown\"],\"x-unknown\":1}", "{}", "AAAA");
+  g_autofree char *none = make_token ("{\"alg\":\"NoNe\"}", "{}", "");
+  g_autofree char *plain = make_token ("{\"alg\":\"HS256\"}", "{}", "AAAA");
+  g_autoptr (JdToken) t_crit = jd_token_parse (crit, -1);
+  g_autoptr (JdToken) t_none = jd_token_parse (none, -1);
+  g_autoptr (JdToken) t_plain = jd_token_parse (plain, -1);
+  const JdTokenProblem *p = jd_token_get_encoding_problem (t_crit);
+
+  /* RFC 7515 §4.1.11: an extension the verifier does not understand means rejection. */
+  g_assert_nonnull (p);
+  g_assert_cmpint (p->code, ==, JD_TOKEN_ERROR_CRITICAL);
+  g_assert_nonnull (strstr (p->message, "x-unknown"));
+  g_assert_null (jd_token_get_encoding_problem (t_plain));
+  /* alg "none" in any case is an unsecured JWS. */
+  g_assert_cmpint (jd_token_get_kind (t_none), ==, JD_TOKEN_KIND_UNSECURED);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/jd/token/rfc7519-3.1", test_rfc7519_example);
+  g_test_add_func ("/jd/token/rfc7515-appendix-a", test_rfc7515_appendix_a);
   g_test_add_func ("/jd/token/unsecured", test_unsecured);
+  g_test_add_func ("/jd/token/crit-and-none-case", test_crit_and_none_case);
   g_test_add_func ("/jd/token/jwe", test_jwe);
   g_test_add_func ("/jd/token/nested", test_nested);
   g_test_add_func ("/jd/token/bad-character", test_bad_character_says_where);

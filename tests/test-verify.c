@@ -552,6 +552,58 @@ test_key_policy (void)
   }
 }
 
+/* A DER ECDSA-Sig-Value where R‖S belongs, for each curve: ES512's DER
+ * length is in the long form (0x30 0x81 …) and went unrecognised; and the
+ * finding led with "signed with a different private key", which sends the
+ * person after the wrong thing. */
+static void
+test_der_ecdsa_signatures (void)
+{
+  static const struct {
+    const char *alg;
+    int sign;
+  } cases[] = {
+    { "ES256", GNUTLS_SIGN_ECDSA_SHA256 },
+    { "ES384", GNUTLS_SIGN_ECDSA_SHA384 },
+    { "ES512", GNUTLS_SIGN_ECDSA_SHA512 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (TkKey) ec = tk_key_cached (cases[i].alg, 0, NULL);
+      g_autofree char *jwk = tk_key_jwk (ec);
+      g_autoptr (JdKeySet) set = set_from_text (jwk);
+      g_autofree char *header = g_strdup_printf ("{\"alg\":\"%s\"}", cases[i].alg);
+      g_autofree char *h64 = tk_b64url (header, strlen (header));
+      g_autofree char *p64 = tk_b64url ("{}", 2);
+      g_autofree char *input = g_strdup_printf ("%s.%s", h64, p64);
+      gnutls_datum_t data = { (guint8 *) input, strlen (input) };
+      gnutls_datum_t der;
+      g_autofree char *s64 = NULL;
+      g_autofree char *token = NULL;
+      g_autoptr (JdVerifyResult) r = NULL;
+      JdFinding *f;
+
+      g_assert_cmpint (gnutls_privkey_sign_data2 (ec->priv, cases[i].sign, 0, &data, &der), >=, 0);
+      if (g_str_equal (cases[i].alg, "ES512"))
+        g_assert_cmpint (der.data[1], ==, 0x81);
+      s64 = tk_b64url (der.data, der.size);
+      token = g_strdup_printf ("%s.%s", input, s64);
+      gnutls_free (der.data);
+
+      r = verify_text (token, set, NULL);
+      g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_INVALID);
+      assert_reason_has (r, 0, "bytes of DER");
+      assert_finding_has (r, JD_FINDING_SIGNATURE_INVALID, JD_SEVERITY_ERROR, "DER");
+      f = jd_findings_find (jd_verify_result_get_findings (r), JD_FINDING_SIGNATURE_INVALID);
+      /* The format problem leads; the key is not the suspect. */
+      g_assert_true (g_str_has_prefix (jd_finding_get_message (f), "The "));
+      g_assert_nonnull (strstr (jd_finding_get_message (f), "signature is malformed"));
+      g_assert_null (strstr (jd_finding_get_message (f), "different private key"));
+      g_assert_nonnull (strstr (jd_finding_get_fix (f), "R‖S"));
+    }
+}
+
 static void
 test_malformed_signatures (void)
 {
@@ -749,6 +801,7 @@ main (int   argc,
   g_test_add_func ("/jd/verify/azure-graph-nonce", test_graph_nonce);
   g_test_add_func ("/jd/verify/key-policy", test_key_policy);
   g_test_add_func ("/jd/verify/malformed-signatures", test_malformed_signatures);
+  g_test_add_func ("/jd/verify/malformed/der-ecdsa", test_der_ecdsa_signatures);
   g_test_add_func ("/jd/verify/unusual-tokens", test_unusual_tokens);
   g_test_add_func ("/jd/verify/kidless-key", test_kidless_key);
   g_test_add_func ("/jd/verify/ed448", test_ed448);

@@ -142,6 +142,12 @@ has_finding (Fixture    *f,
 }
 
 static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
@@ -156,6 +162,18 @@ save_screenshot (GtkWidget  *widget,
   /* Let layout, CSS and list views settle before taking the picture. */
   iterate_for (400);
   ITERATE_UNTIL (gtk_widget_get_width (widget) > 0);
+  /* Then take it right after a frame was laid out and painted: a badge tick
+   * may have queued a new layout, and children without a current allocation
+   * cannot be drawn (slow sanitizer builds hit that). */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+    gboolean painted = FALSE;
+    gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
+
+    gtk_widget_queue_draw (widget);
+    ITERATE_UNTIL (painted);
+    g_signal_handler_disconnect (clock, id);
+  }
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
 
@@ -366,6 +384,37 @@ test_clock (Fixture       *f,
 }
 
 static void
+test_nested_expand (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *token = make_token ("{\"alg\":\"HS256\"}",
+                                       "{\"sub\":\"a\",\"realm_access\":{\"roles\":[\"admin\",\"user\"]}}");
+  GListModel *rows = jd_token_page_get_claims (f->token_page);
+  g_autoptr (GtkTreeListRow) realm = NULL;
+  g_autoptr (GtkTreeListRow) roles = NULL;
+  g_autoptr (GtkTreeListRow) first = NULL;
+  g_autoptr (JdClaimNode) node = NULL;
+
+  jd_token_page_set_text (f->token_page, token);
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+
+  /* Objects and arrays expand in place. */
+  realm = g_list_model_get_item (rows, 1);
+  g_assert_true (gtk_tree_list_row_is_expandable (realm));
+  gtk_tree_list_row_set_expanded (realm, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  roles = g_list_model_get_item (rows, 2);
+  gtk_tree_list_row_set_expanded (roles, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
+  first = g_list_model_get_item (rows, 3);
+  node = gtk_tree_list_row_get_item (first);
+  g_assert_cmpuint (gtk_tree_list_row_get_depth (first), ==, 2);
+  g_assert_cmpstr (jd_claim_node_get_name (node), ==, "[0]");
+  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "\"admin\"");
+}
+
+static void
 test_ticking_only_when_visible (Fixture       *f,
                                 gconstpointer  data)
 {
@@ -418,6 +467,8 @@ test_malformed (Fixture       *f,
 
     g_assert_cmpstr (text, ==, token);
   }
+
+  save_screenshot (GTK_WIDGET (f->window), "malformed.png");
 }
 
 static void
@@ -492,6 +543,14 @@ test_paste_action (Fixture       *f,
   g_assert_cmpint (jd_input_get_form (jd_session_get_input (f->session)), ==, JD_INPUT_FORM_AUTHORIZATION);
 }
 
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (goffset) st.st_size : -1;
+}
+
 static void
 test_open_and_export (Fixture       *f,
                       gconstpointer  data)
@@ -516,8 +575,9 @@ test_open_and_export (Fixture       *f,
   /* Export (Ctrl+S): the compact token alone. */
   _jd_window_set_next_chosen_file (f->window, out_file);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL);
-  ITERATE_UNTIL (g_file_test (out_path, G_FILE_TEST_EXISTS));
-  iterate_for (100);
+  /* The file exists before its bytes are written (and replaced atomically):
+   * wait for the whole token, not for the name. */
+  ITERATE_UNTIL (file_size (out_path) == (goffset) strlen (token));
   g_assert_true (g_file_get_contents (out_path, &saved, &saved_len, NULL));
   g_assert_cmpstr (saved, ==, token);
   g_assert_cmpuint (saved_len, ==, strlen (token));
@@ -611,6 +671,9 @@ test_narrow (Fixture       *f,
   ITERATE_UNTIL (gtk_widget_get_mapped (bar) && adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
 
   save_screenshot (GTK_WIDGET (f->window), "narrow.png");
+
+  jd_window_set_visible_page (f->window, "keys");
+  save_screenshot (GTK_WIDGET (f->window), "narrow-keys.png");
 }
 
 static void
@@ -665,6 +728,147 @@ test_open_keys (Fixture       *f,
       g_test_message ("broken PEM: %s", why);
       g_assert_cmpstr (why, !=, "no token to check");
     }
+}
+
+static void
+test_open_example_file (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-expired.jwt", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  /* `jwt-doctor data/examples/article-expired.jwt` (build-aux/run --example)
+   * shows the whole example: its keys and the API it was written for. */
+  jd_window_open_file (f->window, file);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+  g_assert_true (jd_session_is_example (f->session));
+  g_assert_true (has_finding (f, "audience-mismatch"));
+  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_VALID);
+}
+
+static void
+test_window_size_saved (Fixture       *f,
+                        gconstpointer  data)
+{
+  GSettings *settings = jd_application_get_settings (app);
+  JdWindow *second;
+  int width = 0, height = 0;
+
+  g_assert_nonnull (settings);
+
+  /* Closing saves the size… */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 480);
+  iterate_for (100);
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
+
+  /* …and the next window opens with it. The token is never saved. */
+  second = jd_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 640);
+  g_assert_cmpint (height, ==, 480);
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  /* The fixture's window is gone: give teardown a fresh one to destroy. */
+  f->window = jd_window_new (app);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static void
+test_menu_windows (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWindow *w;
+
+  /* Keyboard shortcuts (Ctrl+?): GtkApplication loads gtk/help-overlay.ui. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  ITERATE_UNTIL ((w = find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
+  g_assert_true (gtk_window_get_transient_for (w) == GTK_WINDOW (f->window));
+  gtk_window_destroy (w);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  ITERATE_UNTIL ((w = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
+  gtk_window_destroy (w);
+  iterate_for (50);
+}
+
+static void
+test_expectations (Fixture       *f,
+                   gconstpointer  data)
+{
+  GSettings *settings = jd_application_get_settings (app);
+  g_autofree char *token = make_token ("{\"alg\":\"HS256\"}",
+                                       "{\"aud\":\"https://api.example.com/\",\"iss\":\"https://idp.example.com\",\"exp\":4000000000}");
+  g_autoptr (JdExpectations) expect = NULL;
+
+  jd_token_page_set_text (f->token_page, token);
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_false (has_finding (f, "audience-mismatch"));
+
+  /* The preferences write GSettings; the diagnosis follows at once. */
+  g_settings_set_string (settings, "expected-audience", "https://other.example.com/");
+  g_assert_true (has_finding (f, "audience-mismatch"));
+  g_settings_set_string (settings, "expected-audience", "https://api.example.com/");
+  g_assert_false (has_finding (f, "audience-mismatch"));
+
+  g_settings_set_int (settings, "leeway", 5);
+  {
+    const char *algs[] = { "RS256", NULL };
+
+    g_settings_set_strv (settings, "allowed-algorithms", algs);
+  }
+  expect = jd_session_dup_expectations (f->session);
+  g_assert_cmpint (expect->leeway, ==, 5);
+  g_assert_cmpstr (expect->audience, ==, "https://api.example.com/");
+  g_assert_cmpstr (expect->algorithms[0], ==, "RS256");
+  g_assert_true (has_finding (f, "algorithm-not-allowed"));
+
+  g_settings_reset (settings, "expected-audience");
+  g_settings_reset (settings, "leeway");
+  g_settings_reset (settings, "allowed-algorithms");
+}
+
+static void
+test_curl_paste (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"curl\"}");
+  g_autofree char *curl = g_strdup_printf ("curl 'https://api.example.com/v2/orders?id=7' \\\n"
+                                           "  -H 'accept: application/json' \\\n"
+                                           "  -H 'authorization: Bearer %s'", token);
+  JdRequestPage *page;
+
+  jd_token_page_set_text (f->token_page, curl);
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_cmpint (jd_input_get_form (jd_session_get_input (f->session)), ==, JD_INPUT_FORM_CURL);
+  g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, token);
+
+  /* The Request page takes the pasted request: its URL and headers. */
+  page = jd_window_get_request_page (f->window);
+  g_assert_nonnull (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN));
+  g_assert_nonnull (strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), "orders?id=7"));
+  g_assert_nonnull (strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), "accept: application/json"));
+  g_assert_null (strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), token));
+  g_assert_nonnull (strstr (jd_request_page_get_command (page, JD_CURL_THIS_TOKEN), token));
 }
 
 static void
@@ -810,6 +1014,7 @@ main (int   argc,
   ADD ("/jd/app/token/example", test_example);
   ADD ("/jd/app/token/select-finding", test_select_finding);
   ADD ("/jd/app/token/clock", test_clock);
+  ADD ("/jd/app/token/nested-expand", test_nested_expand);
   ADD ("/jd/app/token/ticking-only-when-visible", test_ticking_only_when_visible);
   ADD ("/jd/app/token/malformed", test_malformed);
   ADD ("/jd/app/token/typing-debounced", test_typing_debounced);
@@ -819,6 +1024,11 @@ main (int   argc,
   ADD ("/jd/app/actions/open-and-export", test_open_and_export);
   ADD ("/jd/app/actions/copy-report", test_copy_report);
   ADD ("/jd/app/actions/open-keys", test_open_keys);
+  ADD ("/jd/app/actions/open-example-file", test_open_example_file);
+  ADD ("/jd/app/window/size-saved", test_window_size_saved);
+  ADD ("/jd/app/window/menu-windows", test_menu_windows);
+  ADD ("/jd/app/token/expectations", test_expectations);
+  ADD ("/jd/app/request/curl-paste", test_curl_paste);
   ADD ("/jd/app/token/copy-value", test_copy_value);
   ADD ("/jd/app/keys/secret", test_secret);
   ADD ("/jd/app/window/accessible-names", test_accessible_names);

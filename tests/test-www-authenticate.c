@@ -345,6 +345,21 @@ test_http_date (void)
   g_assert_false (jd_http_date_parse ("Sun, 06 Nov 1994 08:49:37 GMT trailing", &t));
 }
 
+/* jd_http_is_tchar() is the one tchar table (jd-net checks header names
+ * and methods with it): RFC 9110 §5.6.2, byte by byte. */
+static void
+test_tchar (void)
+{
+  const char *specials = "!#$%&'*+-.^_`|~";
+
+  for (guint c = 0; c < 256; c++)
+    {
+      gboolean expected = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+                          || (c != 0 && strchr (specials, (int) c) != NULL);
+      g_assert_cmpint (jd_http_is_tchar ((guchar) c), ==, expected);
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* jd_response_diagnose                                                */
 
@@ -670,6 +685,72 @@ test_diagnose_clock_skew (void)
   }
 }
 
+/* Regression: time claims outside years 1–9999 (or outside gint64) and an
+ * extreme @now went into "exp + leeway", "server_now - exp" and
+ * "server_now - now" unchecked: signed overflow, and a wrapped result gave
+ * a sentence about a claim that is no NumericDate, or "behind" for "ahead". */
+static void
+test_diagnose_clock_skew_extremes (void)
+{
+  static const char *const values[] = {
+    "9223372036854775807", "-9223372036854775808", "9223372036854775808", "18446744073709551616",
+    "900000000000000", "-900000000000000", "1e300", "-1e300", "253402300800",
+  };
+  static const char *const claims[] = { "exp", "iat", "nbf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (claims); j++)
+      {
+        JdExpectations expect = expectations ();
+        g_autofree char *payload = g_strdup_printf ("{\"sub\":\"x\",\"%s\":%s}", claims[j], values[i]);
+        g_autoptr (JdToken) token = make_token (payload);
+        g_autoptr (JdResponse) response = make_response (401, "Unauthorized", NOW + 600, "WWW-Authenticate",
+                                                         "Bearer error=\"invalid_token\"", NULL);
+        g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
+        JdFinding *f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
+
+        g_test_message ("%s", payload);
+        dump (findings);
+        g_assert_nonnull (f);
+        g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_WARNING);
+        g_assert_null (jd_finding_get_claim (f));
+        /* only the skew itself: no sentence about a claim that is no NumericDate */
+        g_assert_cmpstr (jd_finding_get_message (f), ==,
+                         "The server's clock is 10 minutes ahead of this computer's (Date: Sat, 28 Nov 2026 12:10:00 GMT).");
+      }
+
+  /* an extreme now (--now -9223372036854775808) */
+  {
+    JdExpectations expect = expectations ();
+    g_autoptr (JdToken) token = make_timed_token (NOW - 60, NOW + 3600, NULL);
+    g_autoptr (JdResponse) response = make_response (200, "OK", NOW, NULL);
+    g_autoptr (GPtrArray) findings = NULL;
+    JdFinding *f;
+
+    expect.now = G_MININT64;
+    findings = jd_response_diagnose (response, token, &expect);
+    dump (findings);
+    f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
+    g_assert_nonnull (f);
+    g_assert_nonnull (strstr (jd_finding_get_message (f), " ahead of this computer's"));
+
+    g_clear_pointer (&findings, g_ptr_array_unref);
+    expect.now = G_MAXINT64;
+    findings = jd_response_diagnose (response, token, &expect);
+    dump (findings);
+    f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
+    g_assert_nonnull (f);
+    g_assert_nonnull (strstr (jd_finding_get_message (f), " behind this computer's"));
+
+    /* a leeway larger than any skew: nothing to say, and no overflow */
+    g_clear_pointer (&findings, g_ptr_array_unref);
+    expect.now = NOW - 600;
+    expect.leeway = G_MAXINT64;
+    findings = jd_response_diagnose (response, token, &expect);
+    g_assert_false (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
+  }
+}
+
 static void
 test_diagnose_403 (void)
 {
@@ -701,6 +782,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/www-authenticate/bearer/errors", test_bearer_errors);
   g_test_add_func ("/jd/www-authenticate/bearer/describe", test_describe);
   g_test_add_func ("/jd/www-authenticate/http-date", test_http_date);
+  g_test_add_func ("/jd/www-authenticate/tchar", test_tchar);
 
   g_test_add_func ("/jd/www-authenticate/diagnose/ok", test_diagnose_ok);
   g_test_add_func ("/jd/www-authenticate/diagnose/missing-www-authenticate", test_diagnose_missing_www_authenticate);
@@ -708,6 +790,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/www-authenticate/diagnose/scope-claims", test_diagnose_scope_claims);
   g_test_add_func ("/jd/www-authenticate/diagnose/several-headers", test_diagnose_several_headers);
   g_test_add_func ("/jd/www-authenticate/diagnose/clock-skew", test_diagnose_clock_skew);
+  g_test_add_func ("/jd/www-authenticate/diagnose/clock-skew-extremes", test_diagnose_clock_skew_extremes);
   g_test_add_func ("/jd/www-authenticate/diagnose/403", test_diagnose_403);
 
   return g_test_run ();

@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-compare-view.h"
 #include "jd-har-view.h"
+#include "jd-timeline-view.h"
 #include "jd-www-authenticate.h"
 
 struct _JdHarView {
@@ -26,6 +28,9 @@ struct _JdHarView {
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
   GtkLabel           *details_label;
+  AdwViewStack       *view_stack;
+  JdTimelineView     *timeline_view;
+  GtkButton          *compare_button;
 
   GWeakRef            window;
   GCancellable       *cancellable;
@@ -40,6 +45,8 @@ struct _JdHarView {
   char               *error;
   char               *details;
   gboolean            loading;
+  gboolean            timeline_filled;
+  GWeakRef            compare_view;
 };
 
 G_DEFINE_FINAL_TYPE (JdHarView, jd_har_view, ADW_TYPE_WINDOW)
@@ -323,7 +330,11 @@ show_details (JdHarView      *self,
   if (response != NULL && jd_har_entry_has_token (entry))
     {
       g_autoptr(JdToken) token = jd_token_parse (jd_har_entry_get_token (entry), -1);
-      g_autoptr(GPtrArray) findings = jd_response_diagnose (response, token, expect);
+      /* The server's Date is compared with when the browser sent the request. */
+      gint64 sent_at = jd_har_entry_get_started_unix (entry);
+      g_autoptr(GPtrArray) findings =
+        jd_response_diagnose_sent (response, token, expect,
+                                   jd_har_entry_has_started (entry) ? &sent_at : NULL);
 
       for (guint i = 0; findings != NULL && i < findings->len; i++)
         {
@@ -412,6 +423,80 @@ jd_har_view_select (JdHarView *self,
     gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* ---- Tokens and Compare ------------------------------------------------------- */
+
+/* The timeline is read the first time the Tokens page shows. */
+static void
+on_page_changed (JdHarView *self)
+{
+  if (self->har == NULL || self->timeline_filled)
+    return;
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "tokens") != 0)
+    return;
+  self->timeline_filled = TRUE;
+  jd_timeline_view_set_har (self->timeline_view, self->har);
+}
+
+static GtkListView *
+find_list_view (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return GTK_LIST_VIEW (child);
+  return NULL;
+}
+
+static guint
+row_position (JdHarView  *self,
+              JdHarEntry *entry)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JdHarEntry) e = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+      if (e == entry)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* A request chosen in the timeline: show it in the Requests list. */
+static void
+on_timeline_entry_activated (JdHarView  *self,
+                             JdHarEntry *entry)
+{
+  guint position;
+  GtkListView *list;
+
+  if (self->sorted == NULL)
+    return;
+
+  position = row_position (self, entry);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      /* hidden by the filter: show everything again */
+      jd_har_view_set_filter (self, "", JD_HAR_VIEW_STATUS_ALL);
+      position = row_position (self, entry);
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "requests");
+  jd_har_view_select (self, position);
+  list = find_list_view (GTK_WIDGET (self->column_view));
+  if (list != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (list), "list.scroll-to-item", "u", position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+on_compare_clicked (JdHarView *self)
+{
+  jd_har_view_compare (self, NULL);
+}
+
 /* ---- Loading ------------------------------------------------------------------ */
 
 static void
@@ -488,6 +573,8 @@ show_har (JdHarView *self)
 
   update_list_stack (self);
   gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), jd_har_get_n_with_token (self->har) > 0);
+  on_page_changed (self);
 }
 
 static void
@@ -612,6 +699,7 @@ jd_har_view_finalize (GObject *object)
   JdHarView *self = JD_HAR_VIEW (object);
 
   g_weak_ref_clear (&self->window);
+  g_weak_ref_clear (&self->compare_view);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
   g_clear_object (&self->har);
@@ -633,6 +721,7 @@ jd_har_view_class_init (JdHarViewClass *klass)
   object_class->finalize = jd_har_view_finalize;
   window_class->close_request = jd_har_view_close_request;
 
+  g_type_ensure (JD_TYPE_TIMELINE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/jd-har-view.ui");
   gtk_widget_class_bind_template_child (widget_class, JdHarView, window_title);
   gtk_widget_class_bind_template_child (widget_class, JdHarView, entry_time_switch);
@@ -646,6 +735,9 @@ jd_har_view_class_init (JdHarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdHarView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, JdHarView, column_view);
   gtk_widget_class_bind_template_child (widget_class, JdHarView, details_label);
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, JdHarView, compare_button);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -669,6 +761,11 @@ jd_har_view_init (JdHarView *self)
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->status_dropdown, "notify::selected", G_CALLBACK (on_status_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->entry_time_switch, "notify::active", G_CALLBACK (on_entry_time_switched), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline_view, "entry-activated", G_CALLBACK (on_timeline_entry_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_button, "clicked", G_CALLBACK (on_compare_clicked), self, G_CONNECT_SWAPPED);
+  g_weak_ref_init (&self->compare_view, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), FALSE);
 }
 
 JdHarView *
@@ -745,4 +842,76 @@ jd_har_view_get_at_request_time (JdHarView *self)
 {
   g_return_val_if_fail (JD_IS_HAR_VIEW (self), FALSE);
   return gtk_switch_get_active (self->entry_time_switch);
+}
+
+JdHarEntry *
+jd_har_view_get_selected_entry (JdHarView *self)
+{
+  g_return_val_if_fail (JD_IS_HAR_VIEW (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+jd_har_view_set_page (JdHarView  *self,
+                      const char *name)
+{
+  g_return_if_fail (JD_IS_HAR_VIEW (self));
+  g_return_if_fail (g_strcmp0 (name, "requests") == 0 || g_strcmp0 (name, "tokens") == 0);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+const char *
+jd_har_view_get_page (JdHarView *self)
+{
+  g_return_val_if_fail (JD_IS_HAR_VIEW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+JdTimelineView *
+jd_har_view_get_timeline_view (JdHarView *self)
+{
+  g_return_val_if_fail (JD_IS_HAR_VIEW (self), NULL);
+  return self->timeline_view;
+}
+
+JdCompareView *
+jd_har_view_compare (JdHarView  *self,
+                     JdHarEntry *entry)
+{
+  g_autoptr(JdCompareView) existing = NULL;
+  g_autoptr(JdWindow) window = NULL;
+  JdCompareView *view;
+  JdHarEntry *worked = NULL;
+  JdHarEntry *failed = NULL;
+
+  g_return_val_if_fail (JD_IS_HAR_VIEW (self), NULL);
+  g_return_val_if_fail (entry == NULL || JD_IS_HAR_ENTRY (entry), NULL);
+  g_return_val_if_fail (self->har != NULL, NULL);
+
+  if (entry == NULL)
+    entry = jd_har_view_get_selected_entry (self);
+  jd_compare_pick_pair (self->har, entry, &worked, &failed);
+
+  existing = g_weak_ref_get (&self->compare_view);
+  if (existing != NULL)
+    view = existing;
+  else
+    {
+      view = jd_compare_view_new (GTK_WINDOW (self), self->har);
+      g_weak_ref_set (&self->compare_view, view);
+    }
+
+  window = g_weak_ref_get (&self->window);
+  if (window != NULL)
+    {
+      g_autoptr(JdExpectations) expect = jd_session_dup_expectations (jd_window_get_session (window));
+      jd_compare_view_set_leeway (view, expect->leeway);
+    }
+  jd_compare_view_set_entries (view, worked, failed);
+  gtk_window_present (GTK_WINDOW (view));
+  return view;
 }

@@ -12,7 +12,9 @@
 
 #include <adwaita.h>
 
+#include "jd-compare-view.h"
 #include "jd-har.h"
+#include "jd-timeline-view.h"
 #include "jd-window.h"
 
 G_BEGIN_DECLS
@@ -60,5 +62,21 @@ const char *jd_har_view_get_message  (JdHarView *self);
 const char *jd_har_view_get_error    (JdHarView *self);
 /* The selected request's response, as shown under the list. */
 const char *jd_har_view_get_details  (JdHarView *self);
+/* The selected request, nullable. */
+JdHarEntry *jd_har_view_get_selected_entry (JdHarView *self);
+
+/* The page shown: "requests" (the list) or "tokens" (the timeline of the
+ * distinct tokens, read when first shown). */
+void        jd_har_view_set_page     (JdHarView  *self,
+                                      const char *name);
+const char *jd_har_view_get_page     (JdHarView *self);
+JdTimelineView *jd_har_view_get_timeline_view (JdHarView *self);
+
+/* What "Compare Tokens…" does: opens (or raises) the Compare window with
+ * @entry (nullable: the selected request, else the first failing one) and a
+ * request of the opposite outcome beside it: the one that worked as A, the
+ * one that failed as B. Returns: (transfer none) */
+JdCompareView *jd_har_view_compare   (JdHarView  *self,
+                                      JdHarEntry *entry);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "jd-keys-page.h"
+#include "jd-net.h"
+#include "jd-response-view.h"
 
 typedef enum {
   COLUMN_KID,
@@ -24,7 +26,14 @@ struct _JdKeysPage
   AdwBin         parent_instance;
 
   AdwActionRow  *token_row;
-  AdwActionRow  *network_row;
+  AdwEntryRow   *jwks_url_row;
+  AdwActionRow  *discover_row;
+  GtkWidget     *discover_button;
+  AdwActionRow  *progress_row;
+  GtkSpinner    *progress_spinner;
+  AdwActionRow  *fetched_row;
+  GtkListBox    *remote_list;
+  GtkLabel      *network_error;
   AdwEntryRow   *secret_row;
   GtkSwitch     *base64_switch;
   GtkLabel      *error_label;
@@ -34,6 +43,12 @@ struct _JdKeysPage
 
   JdSession     *session;
   GListStore    *rows;
+
+  GCancellable  *cancellable;    /* set while fetching or discovering */
+  gboolean       discovering;
+  JdRemoteKeys  *remote;         /* the last fetched key set */
+  GListStore    *remote_findings;
+  GObject       *shown_source; /* the verification or key set the rows show */
 };
 
 G_DEFINE_FINAL_TYPE (JdKeysPage, jd_keys_page, ADW_TYPE_BIN)
@@ -44,6 +59,14 @@ show_error (JdKeysPage *self,
 {
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+show_network_error (JdKeysPage *self,
+                    const char *message)
+{
+  gtk_label_set_text (self->network_error, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->network_error), message != NULL);
 }
 
 static JdKey *
@@ -109,7 +132,11 @@ cell_setup (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
+  static const int min_chars[] = { 8, 5, 5, 3, 9, 12, 26 };
+
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Narrow windows scroll the table sideways rather than squeeze it. */
+  gtk_label_set_width_chars (GTK_LABEL (label), min_chars[column]);
   if (column == COLUMN_STATUS)
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -180,6 +207,8 @@ add_column (JdKeysPage *self,
   gtk_column_view_append_column (self->keys_view, col);
 }
 
+static void update_network (JdKeysPage *self);
+
 static void
 update_rows (JdKeysPage *self)
 {
@@ -193,6 +222,13 @@ update_rows (JdKeysPage *self)
   GtkWidget *child;
   g_autofree char *summary = NULL;
   g_autofree char *token_text = NULL;
+
+  /* The clock ticks re-run the diagnosis every second; the rows only
+   * change with the verification or the key set. */
+  if (source != NULL && (GObject *) (verification ? (gpointer) verification : (gpointer) keys) == self->shown_source &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == n)
+    return;
+  g_set_object (&self->shown_source, verification ? G_OBJECT (verification) : G_OBJECT (keys));
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, g_list_model_get_item (source, i));
@@ -228,6 +264,10 @@ update_rows (JdKeysPage *self)
         break;
       }
   gtk_label_set_text (self->summary_label, summary);
+  update_network (self);
+  /* A column view reports little natural height: size the card to the rows. */
+  gtk_scrolled_window_set_min_content_height (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (self->keys_view))), MIN (40 + 38 * (int) n, 480));
   gtk_widget_set_visible (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->keys_view))), n > 0);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
@@ -314,6 +354,219 @@ clear_action (GtkWidget  *widget,
 
   jd_session_clear_keys (self->session);
   show_error (self, NULL);
+  g_clear_object (&self->remote);
+  g_list_store_remove_all (self->remote_findings);
+  jd_session_set_extra_findings (self->session, "keys", NULL);
+  show_network_error (self, NULL);
+  update_network (self);
+}
+
+/* ---- Keys from the network -------------------------------------------------- */
+
+/* The token's "iss" when it is a string, else NULL. */
+static const char *
+token_issuer (JdKeysPage *self)
+{
+  JdToken *token = self->session ? jd_session_get_token (self->session) : NULL;
+  JsonObject *claims = token ? jd_token_get_claims (token) : NULL;
+  JsonNode *iss = claims ? json_object_get_member (claims, "iss") : NULL;
+
+  if (iss == NULL || !JSON_NODE_HOLDS_VALUE (iss) || json_node_get_value_type (iss) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (iss);
+}
+
+static void
+update_network (JdKeysPage *self)
+{
+  const char *iss = token_issuer (self);
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->jwks_url_row));
+  gboolean busy = self->cancellable != NULL;
+  gboolean has_url = FALSE;
+
+  for (const char *p = url; *p != '\0' && !has_url; p++)
+    has_url = !g_ascii_isspace (*p);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "keys.fetch", has_url && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "keys.discover", iss != NULL && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "keys.cancel", busy);
+
+  if (iss != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *discovery = jd_net_discovery_url (iss, &error);
+      g_autofree char *tooltip = NULL;
+
+      adw_action_row_set_subtitle (self->discover_row, discovery ? discovery : error->message);
+      tooltip = g_strdup_printf (_("Read the discovery document of %s, then its jwks_uri"), iss);
+      gtk_widget_set_tooltip_text (self->discover_button, tooltip);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->discover_row,
+                                   _("From the token’s issuer: {iss}/.well-known/openid-configuration"));
+      gtk_widget_set_tooltip_text (self->discover_button,
+                                   self->session != NULL && jd_session_get_token (self->session) != NULL
+                                     ? _("The token has no “iss” claim to discover keys from")
+                                     : _("No token yet: Discover starts from the token’s “iss” claim"));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_row), busy);
+  gtk_spinner_set_spinning (self->progress_spinner, busy);
+
+  if (self->remote != NULL)
+    {
+      g_autoptr (GDateTime) local = g_date_time_to_local (jd_remote_keys_get_fetched_at (self->remote));
+      g_autofree char *hhmm = g_date_time_format (local, "%H:%M");
+      g_autofree char *title = NULL;
+      const char *cache = jd_remote_keys_get_cache_explanation (self->remote);
+
+      /* Translators: "Fetched at 14:05 from https://…/jwks.json" */
+      title = g_strdup_printf (_("Fetched at %s from %s"), hhmm, jd_remote_keys_get_jwks_uri (self->remote));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fetched_row), title);
+      adw_action_row_set_subtitle (self->fetched_row,
+                                   cache ? cache
+                                         : _("The response says nothing about caching: a verifier decides "
+                                             "for itself how long it keeps this key set."));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->fetched_row), self->remote != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->remote_list),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->remote_findings)) > 0);
+}
+
+/* What the fetched set says for the session's token, here and, ranked, on
+ * the Token page; again whenever the token changes. */
+static void
+show_remote_findings (JdKeysPage *self)
+{
+  g_autoptr (GPtrArray) findings = NULL;
+
+  if (self->remote == NULL)
+    return;
+
+  findings = jd_remote_keys_diagnose (self->remote, jd_session_get_token (self->session));
+  g_list_store_remove_all (self->remote_findings);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      JdFinding *f = g_ptr_array_index (findings, i);
+
+      /* The "Fetched at" row says that one already. */
+      if (g_strcmp0 (jd_finding_get_id (f), JD_FINDING_JWKS_FETCHED) != 0)
+        g_list_store_append (self->remote_findings, f);
+    }
+  /* The Token page ranks them too (the Azure ?appid= hint beside kid-not-found). */
+  jd_session_set_extra_findings (self->session, "keys", findings);
+}
+
+static void
+remote_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (JdKeysPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdRemoteKeys) remote = NULL;
+  JdResponse *response;
+  GBytes *body;
+
+  remote = self->discovering ? jd_net_discover_finish (result, &error)
+                             : jd_net_fetch_jwks_finish (result, &error);
+  g_clear_object (&self->cancellable);
+  if (self->session == NULL) /* the page went away meanwhile */
+    return;
+
+  if (remote == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_network_error (self, _("Cancelled: the loaded keys are unchanged."));
+      else
+        show_network_error (self, error->message);
+      update_network (self);
+      return;
+    }
+
+  response = jd_remote_keys_get_response (remote);
+  body = response ? jd_response_get_body (response) : NULL;
+  if (body == NULL ||
+      !jd_session_replace_keys (self->session, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                jd_remote_keys_get_jwks_uri (remote), &error))
+    {
+      show_network_error (self, error ? error->message : _("The key set arrived empty."));
+      update_network (self);
+      return;
+    }
+  show_network_error (self, NULL);
+
+  g_set_object (&self->remote, remote);
+  show_remote_findings (self);
+  update_network (self);
+}
+
+static void
+start_remote (JdKeysPage   *self,
+              gboolean      discover,
+              const char   *what)
+{
+  GSettings *settings = jd_session_get_settings (self->session);
+  JdNetOptions options = { 0, 0, JD_NET_FLAGS_NONE };
+  g_autofree char *title = NULL;
+
+  if (settings != NULL)
+    {
+      options.timeout = (guint) MAX (g_settings_get_int (settings, "request-timeout"), 1);
+      options.max_body = (gsize) MAX (g_settings_get_int (settings, "response-size-limit"), 1) * 1024 * 1024;
+    }
+
+  show_network_error (self, NULL);
+  self->cancellable = g_cancellable_new ();
+  self->discovering = discover;
+  /* Translators: %s is a URL or an issuer */
+  title = g_strdup_printf (discover ? _("Discovering the keys of %s…") : _("Fetching %s…"), what);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_row), title);
+  update_network (self);
+
+  if (discover)
+    jd_net_discover_async (what, &options, self->cancellable, remote_done, g_object_ref (self));
+  else
+    jd_net_fetch_jwks_async (what, &options, self->cancellable, remote_done, g_object_ref (self));
+}
+
+static void
+fetch_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  JdKeysPage *self = JD_KEYS_PAGE (widget);
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->jwks_url_row))));
+
+  if (self->cancellable != NULL || self->session == NULL || url[0] == '\0')
+    return;
+  start_remote (self, FALSE, url);
+}
+
+static void
+discover_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  JdKeysPage *self = JD_KEYS_PAGE (widget);
+  g_autofree char *iss = NULL;
+
+  if (self->cancellable != NULL || self->session == NULL || token_issuer (self) == NULL)
+    return;
+  iss = g_strdup (token_issuer (self));
+  start_remote (self, TRUE, iss);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  JdKeysPage *self = JD_KEYS_PAGE (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
 }
 
 void
@@ -327,6 +580,7 @@ jd_keys_page_set_session (JdKeysPage *self,
   self->session = g_object_ref (session);
   /* Verification follows both the token and the keys; both end in a diagnosis. */
   g_signal_connect_object (session, "diagnosis-changed", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "token-changed", G_CALLBACK (show_remote_findings), self, G_CONNECT_SWAPPED);
   update_rows (self);
 }
 
@@ -350,14 +604,64 @@ jd_keys_page_dup_status (JdKeysPage *self,
   return item ? dup_status (item) : NULL;
 }
 
+void
+jd_keys_page_set_jwks_url (JdKeysPage *self,
+                           const char *url)
+{
+  g_return_if_fail (JD_IS_KEYS_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->jwks_url_row), url ? url : "");
+}
+
+gboolean
+jd_keys_page_get_busy (JdKeysPage *self)
+{
+  g_return_val_if_fail (JD_IS_KEYS_PAGE (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+char *
+jd_keys_page_dup_fetched_text (JdKeysPage *self)
+{
+  g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
+
+  if (self->remote == NULL)
+    return NULL;
+  return g_strdup_printf ("%s\n%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->fetched_row)),
+                          adw_action_row_get_subtitle (self->fetched_row));
+}
+
+GListModel *
+jd_keys_page_get_remote_findings (JdKeysPage *self)
+{
+  g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->remote_findings);
+}
+
+const char *
+jd_keys_page_get_error (JdKeysPage *self)
+{
+  g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->network_error)))
+    return gtk_label_get_text (self->network_error);
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : NULL;
+}
+
 static void
 jd_keys_page_dispose (GObject *object)
 {
   JdKeysPage *self = JD_KEYS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_KEYS_PAGE);
+  g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->session);
   g_clear_object (&self->rows);
+  g_clear_object (&self->remote);
+  g_clear_object (&self->remote_findings);
+  g_clear_object (&self->shown_source);
 
   G_OBJECT_CLASS (jd_keys_page_parent_class)->dispose (object);
 }
@@ -372,7 +676,14 @@ jd_keys_page_class_init (JdKeysPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/jd-keys-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JdKeysPage, token_row);
-  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, network_row);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, jwks_url_row);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, discover_row);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, discover_button);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, progress_row);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, progress_spinner);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, fetched_row);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, remote_list);
+  gtk_widget_class_bind_template_child (widget_class, JdKeysPage, network_error);
   gtk_widget_class_bind_template_child (widget_class, JdKeysPage, secret_row);
   gtk_widget_class_bind_template_child (widget_class, JdKeysPage, base64_switch);
   gtk_widget_class_bind_template_child (widget_class, JdKeysPage, error_label);
@@ -380,9 +691,13 @@ jd_keys_page_class_init (JdKeysPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdKeysPage, keys_view);
   gtk_widget_class_bind_template_child (widget_class, JdKeysPage, warnings_list);
   gtk_widget_class_bind_template_callback (widget_class, secret_apply);
+  gtk_widget_class_bind_template_callback (widget_class, update_network);
 
   gtk_widget_class_install_action (widget_class, "keys.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "keys.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "keys.fetch", NULL, fetch_action);
+  gtk_widget_class_install_action (widget_class, "keys.discover", NULL, discover_action);
+  gtk_widget_class_install_action (widget_class, "keys.cancel", NULL, cancel_action);
 }
 
 static void
@@ -395,6 +710,10 @@ jd_keys_page_init (JdKeysPage *self)
   self->rows = g_list_store_new (G_TYPE_OBJECT);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
   gtk_column_view_set_model (self->keys_view, GTK_SELECTION_MODEL (selection));
+
+  self->remote_findings = g_list_store_new (JD_TYPE_FINDING);
+  gtk_list_box_bind_model (self->remote_list, G_LIST_MODEL (self->remote_findings),
+                           jd_finding_row_new, NULL, NULL);
 
   add_column (self, _("Key ID"), COLUMN_KID, FALSE);
   add_column (self, _("Type"), COLUMN_TYPE, FALSE);

@@ -21,4 +21,18 @@ GListModel *jd_keys_page_get_rows     (JdKeysPage *self);
 char       *jd_keys_page_dup_status   (JdKeysPage *self,
                                        guint       position);
 
+/* Fetch ("keys.fetch") takes the JWKS URL from the entry; Discover
+ * ("keys.discover") starts from the token's iss; "keys.cancel" stops either. */
+void        jd_keys_page_set_jwks_url     (JdKeysPage *self,
+                                           const char *url);
+gboolean    jd_keys_page_get_busy         (JdKeysPage *self);
+/* "Fetched at HH:MM from URL" and the cache explanation, one per line;
+ * NULL before anything was fetched. (transfer full) */
+char       *jd_keys_page_dup_fetched_text (JdKeysPage *self);
+/* What jd_remote_keys_diagnose() said about the fetched set (of JdFinding),
+ * as listed: jwks-fetched is the "Fetched at" row instead. */
+GListModel *jd_keys_page_get_remote_findings (JdKeysPage *self);
+/* A fetch error (or else a load error) shown on the page, NULL when none. */
+const char *jd_keys_page_get_error        (JdKeysPage *self);
+
 G_END_DECLS

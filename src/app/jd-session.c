@@ -50,6 +50,8 @@ struct _JdSession
   JdVerifyResult *verification;
   GListStore     *findings;
 
+  GHashTable     *extra_findings; /* origin → GPtrArray of JdFinding */
+
   gint64          fixed_now;
   char           *example_token;
 };
@@ -344,6 +346,16 @@ jd_session_refresh (JdSession *self)
       findings = jd_diagnose (token, expect, self->verification, self->analysis->input);
     }
 
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, self->extra_findings);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      jd_findings_merge (findings, value);
+    jd_findings_sort (findings);
+  }
+
   if (!findings_equal (G_LIST_MODEL (self->findings), findings))
     g_list_store_splice (self->findings, 0,
                          g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
@@ -432,6 +444,7 @@ jd_session_set_text (JdSession  *self,
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_hash_table_remove (self->extra_findings, "response");
 
   if ((gsize) len <= JD_SESSION_WORKER_THRESHOLD)
     {
@@ -606,6 +619,63 @@ jd_session_clear_keys (JdSession *self)
   rebuild_keys (self, NULL);
 }
 
+gboolean
+jd_session_replace_keys (JdSession   *self,
+                         const char  *data,
+                         gsize        len,
+                         const char  *source,
+                         GError     **error)
+{
+  g_autoptr (JdKeySet) probe = NULL;
+  KeyBlob *blob;
+
+  g_return_val_if_fail (JD_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  probe = jd_key_set_new ();
+  if (!jd_key_set_load_data (probe, data, len, source, error))
+    return FALSE;
+
+  g_ptr_array_set_size (self->key_blobs, 0);
+  blob = g_new0 (KeyBlob, 1);
+  blob->data = g_bytes_new (data, len);
+  blob->source = g_strdup (source);
+  g_ptr_array_add (self->key_blobs, blob);
+
+  return rebuild_keys (self, error);
+}
+
+void
+jd_session_set_extra_findings (JdSession  *self,
+                               const char *origin,
+                               GPtrArray  *findings)
+{
+  g_return_if_fail (JD_IS_SESSION (self));
+  g_return_if_fail (origin != NULL);
+
+  if (findings == NULL || findings->len == 0)
+    {
+      if (!g_hash_table_remove (self->extra_findings, origin))
+        return;
+    }
+  else
+    {
+      GPtrArray *copy = g_ptr_array_new_with_free_func (g_object_unref);
+
+      jd_findings_merge (copy, findings);
+      g_hash_table_replace (self->extra_findings, g_strdup (origin), copy);
+    }
+  jd_session_refresh (self);
+}
+
+GSettings *
+jd_session_get_settings (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  return self->settings;
+}
+
 JdVerifyResult *
 jd_session_get_verification (JdSession *self)
 {
@@ -649,6 +719,24 @@ jd_session_load_example (JdSession  *self,
     return NULL;
 
   return g_steal_pointer (&text);
+}
+
+gboolean
+jd_text_is_example (const char *text,
+                    gsize       len)
+{
+  g_autoptr (GBytes) token = g_resources_lookup_data (EXAMPLE_RESOURCE_TOKEN, 0, NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+
+  if (token == NULL || len > 2 * g_bytes_get_size (token) + 64)
+    return FALSE;
+  a = g_strstrip (g_strndup (g_bytes_get_data (token, NULL), g_bytes_get_size (token)));
+  b = g_strstrip (g_strndup (text, len));
+
+  return g_str_equal (a, b);
 }
 
 gboolean
@@ -732,6 +820,7 @@ jd_session_finalize (GObject *object)
   g_clear_object (&self->keys);
   g_clear_object (&self->verification);
   g_clear_object (&self->findings);
+  g_hash_table_unref (self->extra_findings);
   g_free (self->example_token);
 
   G_OBJECT_CLASS (jd_session_parent_class)->finalize (object);
@@ -789,6 +878,8 @@ jd_session_init (JdSession *self)
   self->key_blobs = g_ptr_array_new_with_free_func (key_blob_free);
   self->keys = jd_key_set_new ();
   self->findings = g_list_store_new (JD_TYPE_FINDING);
+  self->extra_findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) g_ptr_array_unref);
 }
 
 JdSession *

@@ -67,9 +67,25 @@ gboolean        jd_session_set_secret        (JdSession   *self,
                                               gboolean     is_base64,
                                               GError     **error);
 void            jd_session_clear_keys        (JdSession *self);
+/* Like load_keys, but the loaded blobs are replaced by @data (a fetched
+ * JWKS replaces the set; the HMAC secret stays). */
+gboolean        jd_session_replace_keys      (JdSession   *self,
+                                              const char  *data,
+                                              gsize        len,
+                                              const char  *source,
+                                              GError     **error);
 
 JdVerifyResult *jd_session_get_verification  (JdSession *self); /* nullable */
 GListModel     *jd_session_get_findings      (JdSession *self); /* of JdFinding */
+/* Findings from elsewhere (a sent request's response: origin "response";
+ * fetched keys: origin "keys") merged into the ranked findings.
+ * @findings (nullable: none; element-type JdFinding) replaces what
+ * @origin gave before. A new text drops the "response" findings: they
+ * belonged to the old token. */
+void            jd_session_set_extra_findings (JdSession  *self,
+                                               const char *origin,
+                                               GPtrArray  *findings);
+GSettings      *jd_session_get_settings      (JdSession *self); /* nullable */
 /* A copy of what the diagnosis checks against. */
 JdExpectations *jd_session_dup_expectations  (JdSession *self);
 
@@ -81,6 +97,10 @@ JdExpectations *jd_session_dup_expectations  (JdSession *self);
 char           *jd_session_load_example      (JdSession  *self,
                                               GError    **error);
 gboolean        jd_session_is_example        (JdSession *self);
+/* TRUE when @text (a file's content) is the bundled example token, so that
+ * opening data/examples/article-expired.jwt shows the whole example. */
+gboolean        jd_text_is_example           (const char *text,
+                                              gsize       len);
 
 /* The clock. 0 (the default) follows the system clock; tests and HAR
  * entries set a fixed instant. */

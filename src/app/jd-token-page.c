@@ -470,6 +470,7 @@ meaning_setup (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 16);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_list_item_set_child (item, label);
@@ -804,30 +805,59 @@ severity_label (JdSeverity severity)
     }
 }
 
+/* A plain row (icon, message, fix): cheaper to measure than an
+ * AdwActionRow, which matters when every keystroke rebuilds the list. */
 static GtkWidget *
 create_finding_row (gpointer item,
                     gpointer user_data)
 {
   JdFinding *finding = JD_FINDING (item);
   JdSeverity severity = jd_finding_get_severity (finding);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (severity));
+  GtkWidget *message = gtk_label_new (jd_finding_get_message (finding));
   const char *fix = jd_finding_get_fix (finding);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jd_finding_get_message (finding));
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (fix != NULL && fix[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fix);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  g_autofree char *accessible = NULL;
 
   gtk_widget_add_css_class (icon, severity_class (severity));
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   severity_label (severity), -1);
   gtk_widget_set_tooltip_text (icon, severity_label (severity));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
+  /* A minimum width in characters spares GTK from laying the text out at
+   * every candidate width (half the cost of the first frame after a paste). */
+  gtk_label_set_width_chars (GTK_LABEL (message), 20);
+  gtk_box_append (GTK_BOX (texts), message);
+  if (fix != NULL && fix[0] != '\0')
+    {
+      GtkWidget *fix_label = gtk_label_new (fix);
+
+      gtk_label_set_xalign (GTK_LABEL (fix_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (fix_label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (fix_label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (fix_label), 20);
+      gtk_widget_add_css_class (fix_label, "dim-label");
+      gtk_widget_add_css_class (fix_label, "caption");
+      gtk_box_append (GTK_BOX (texts), fix_label);
+    }
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_widget_add_css_class (box, "finding-box");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_add_css_class (row, "finding");
+
+  /* Read as one sentence: "Error: the token expired … Fix: …" */
+  accessible = g_strdup_printf ("%s: %s", severity_label (severity), jd_finding_get_message (finding));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (finding), g_object_unref);
 
   return row;
@@ -959,7 +989,9 @@ update_verdict (JdTokenPage *self)
   gtk_image_set_from_icon_name (self->verdict_icon, icon);
   gtk_label_set_text (self->verdict_title, title);
   gtk_label_set_text (self->verdict_detail, detail);
-  gtk_widget_set_visible (self->verdict_keys_button, status != JD_SIGNATURE_VALID);
+  gtk_widget_set_visible (self->verdict_keys_button,
+                          (status == JD_SIGNATURE_UNVERIFIED || status == JD_SIGNATURE_INVALID) &&
+                          !jd_token_is_malformed (jd_session_get_token (self->session)));
   gtk_revealer_set_reveal_child (self->verdict_revealer, TRUE);
 
   g_free (self->verdict_text);

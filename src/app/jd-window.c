@@ -30,8 +30,10 @@ struct _JdWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   JdTokenPage          *token_page;
-  JdKeysPage           *keys_page;
-  JdRequestPage        *request_page;
+  AdwBin               *keys_bin;
+  AdwBin               *request_bin;
+  JdKeysPage           *keys_page;    /* built the first time it is needed */
+  JdRequestPage        *request_page; /* built the first time it is needed */
 
   GSettings            *settings;
   JdSession            *session;
@@ -127,6 +129,11 @@ jd_window_open_text (JdWindow   *self,
 
     case CONTENT_TOKEN:
     default:
+      if (jd_text_is_example (text, len))
+        {
+          jd_window_load_example (self);
+          break;
+        }
       valid = g_utf8_make_valid (text, len);
       jd_token_page_set_text (self->token_page, valid);
       jd_window_set_visible_page (self, "token");
@@ -572,10 +579,19 @@ jd_window_get_token_page (JdWindow *self)
   return self->token_page;
 }
 
+/* The Keys and Request pages are built on first use, so the window's first
+ * frame costs only the Token page; they catch up with the session then. */
 JdKeysPage *
 jd_window_get_keys_page (JdWindow *self)
 {
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+
+  if (self->keys_page == NULL)
+    {
+      self->keys_page = g_object_new (JD_TYPE_KEYS_PAGE, NULL);
+      adw_bin_set_child (self->keys_bin, GTK_WIDGET (self->keys_page));
+      jd_keys_page_set_session (self->keys_page, self->session);
+    }
 
   return self->keys_page;
 }
@@ -585,7 +601,25 @@ jd_window_get_request_page (JdWindow *self)
 {
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
 
+  if (self->request_page == NULL)
+    {
+      self->request_page = g_object_new (JD_TYPE_REQUEST_PAGE, NULL);
+      adw_bin_set_child (self->request_bin, GTK_WIDGET (self->request_page));
+      jd_request_page_set_session (self->request_page, self->session);
+    }
+
   return self->request_page;
+}
+
+static void
+visible_page_changed (JdWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (name, "keys") == 0)
+    jd_window_get_keys_page (self);
+  else if (g_strcmp0 (name, "request") == 0)
+    jd_window_get_request_page (self);
 }
 
 static void
@@ -644,8 +678,6 @@ jd_window_constructed (GObject *object)
   g_signal_connect_object (self->session, "token-changed", G_CALLBACK (update_actions),
                            self, G_CONNECT_SWAPPED);
   jd_token_page_set_session (self->token_page, self->session);
-  jd_keys_page_set_session (self->keys_page, self->session);
-  jd_request_page_set_session (self->request_page, self->session);
   g_signal_connect_object (self->token_page, "show-keys", G_CALLBACK (show_keys_cb),
                            self, G_CONNECT_SWAPPED);
   update_actions (self);
@@ -686,16 +718,15 @@ jd_window_class_init (JdWindowClass *klass)
   window_class->close_request = jd_window_close_request;
 
   g_type_ensure (JD_TYPE_TOKEN_PAGE);
-  g_type_ensure (JD_TYPE_KEYS_PAGE);
-  g_type_ensure (JD_TYPE_REQUEST_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, token_page);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, keys_page);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, request_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, keys_bin);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, request_bin);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.load-keys", NULL, load_keys_action);

@@ -88,12 +88,15 @@ static void
 usage_error (const char *format, ...)
 {
   g_autofree char *msg = NULL;
+  g_autofree char *safe = NULL;
   va_list args;
 
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  g_printerr ("jwt-doctor-cli: %s\n", msg);
+  /* Messages quote file names, URLs and file contents: no control characters reach the terminal. */
+  safe = jd_text_escape_controls (msg, TRUE);
+  g_printerr ("jwt-doctor-cli: %s\n", safe);
 }
 
 static gboolean
@@ -207,15 +210,27 @@ is_url (const char *s)
   return g_str_has_prefix (s, "https://") || g_str_has_prefix (s, "http://");
 }
 
-/* The URL for a person, without its query (which may carry an access_token). */
+/* The URL for a person: without its query or fragment (an access_token
+ * may be there) and without user:password@. */
 static char *
 redacted_url (const char *url)
 {
-  const char *q = url ? strpbrk (url, "?#") : NULL;
+  g_autofree char *no_query = NULL;
+  const char *q, *scheme_end, *at, *slash;
 
   if (url == NULL)
     return g_strdup ("");
-  return q ? g_strdup_printf ("%.*s?…", (int) (q - url), url) : g_strdup (url);
+  q = strpbrk (url, "?#");
+  no_query = q ? g_strdup_printf ("%.*s?…", (int) (q - url), url) : g_strdup (url);
+
+  scheme_end = strstr (no_query, "://");
+  if (scheme_end == NULL)
+    return g_steal_pointer (&no_query);
+  slash = strchr (scheme_end + 3, '/');
+  at = strchr (scheme_end + 3, '@');
+  if (at != NULL && (slash == NULL || at < slash))
+    return g_strdup_printf ("%.*s%s", (int) (scheme_end + 3 - no_query), no_query, at + 1);
+  return g_steal_pointer (&no_query);
 }
 
 static void
@@ -237,7 +252,7 @@ load_local_keys (Cli *cli, JdKeySet *set, GError **error)
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (o->jwks);
       if (!jd_key_set_load_file (set, file, error))
         {
-          g_prefix_error (error, "--jwks %s: ", o->jwks);
+          g_prefix_error (error, "--jwks: ");
           return FALSE;
         }
     }
@@ -246,7 +261,7 @@ load_local_keys (Cli *cli, JdKeySet *set, GError **error)
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (o->keys[i]);
       if (!jd_key_set_load_file (set, file, error))
         {
-          g_prefix_error (error, "--key %s: ", o->keys[i]);
+          g_prefix_error (error, "--key: ");
           return FALSE;
         }
     }
@@ -290,9 +305,12 @@ read_secret (Cli *cli, GError **error)
       data = g_bytes_get_data (bytes, &len);
       /* The file's bytes, minus one trailing newline (DESIGN.md). */
       if (len > 0 && data[len - 1] == '\n')
-        len--;
-      if (len > 0 && data[len - 1] == '\r')
-        len--;
+        {
+          len--;
+          /* "\r\n" is one newline too; a lone trailing "\r" is part of the secret. */
+          if (len > 0 && data[len - 1] == '\r')
+            len--;
+        }
       cli->secret = g_malloc (len + 1);
       memcpy (cli->secret, data, len);
       cli->secret[len] = '\0';
@@ -318,7 +336,8 @@ load_keys (Cli *cli, GError **error)
       cli->remote = jd_net_fetch_jwks (o->jwks, &options, NULL, error);
       if (cli->remote == NULL)
         {
-          g_prefix_error (error, "--jwks %s: ", o->jwks);
+          g_autofree char *url = redacted_url (o->jwks);
+          g_prefix_error (error, "--jwks %s: ", url);
           return FALSE;
         }
       cli->keys = g_object_ref (jd_remote_keys_get_key_set (cli->remote));
@@ -343,42 +362,54 @@ token_issuer (JdToken *token)
   return json_node_get_string (iss);
 }
 
-/* The keys to verify @token with: --discover's for its issuer, else the
- * command line's. Sets *@remote to the JdRemoteKeys they came from, if any.
- * NULL (no error) when there is nothing to verify with. */
+/* The keys to verify @token with: --discover's, else the command line's.
+ * Sets *@remote to the JdRemoteKeys they came from, if any. Discovery
+ * starts from --iss when given: the issuer the API trusts, not whatever the
+ * token names. A failure is a finding added to @notes, not the end of the
+ * report. NULL when there is nothing to verify with. */
 static JdKeySet *
-keys_for_token (Cli *cli, JdToken *token, JdRemoteKeys **remote, GError **error)
+keys_for_token (Cli *cli, JdToken *token, JdRemoteKeys **remote, GPtrArray *notes)
 {
-  const char *iss;
+  const char *iss = cli->expect->issuer;
   JdRemoteKeys *found;
 
   *remote = cli->remote;
   if (!cli->opt.discover)
     return cli->have_keys ? cli->keys : NULL;
 
-  iss = token_issuer (token);
-  if (iss == NULL)
+  if (iss == NULL || *iss == '\0')
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("--discover: the token has no \"iss\" to discover keys from"));
-      return NULL;
+      iss = token_issuer (token);
+      if (iss == NULL)
+        {
+          jd_findings_add (notes, "key-discovery-failed", JD_SEVERITY_ERROR, JD_RANK_KID, "iss",
+                           _("--discover: the token has no \"iss\" to discover keys from"),
+                           _("Give the issuer the API trusts with --iss, or the key set with --jwks."));
+          return cli->have_keys ? cli->keys : NULL;
+        }
+      jd_findings_add (notes, "issuer-not-pinned", JD_SEVERITY_WARNING, JD_RANK_KID, "iss",
+                       _("The keys were discovered from the issuer the token itself names. A valid "
+                         "signature then shows only that the token matches that issuer's keys: "
+                         "anyone can mint a token that names their own server"),
+                       _("Pass --iss with the issuer the API trusts, so discovery starts there."));
     }
+
   found = g_hash_table_lookup (cli->discovered, iss);
   if (found == NULL)
     {
       JdNetOptions options;
+      g_autoptr (GError) error = NULL;
 
       net_options (cli, &options);
-      found = jd_net_discover (iss, &options, NULL, error);
+      found = jd_net_discover (iss, &options, NULL, &error);
+      if (found != NULL && !load_local_keys (cli, jd_remote_keys_get_key_set (found), &error))
+        g_clear_object (&found);
       if (found == NULL)
         {
-          g_prefix_error (error, "--discover %s: ", iss);
-          return NULL;
-        }
-      if (!load_local_keys (cli, jd_remote_keys_get_key_set (found), error))
-        {
-          g_object_unref (found);
-          return NULL;
+          g_autofree char *msg = g_strdup_printf (_("Could not discover the keys of %s: %s"), iss, error->message);
+          jd_findings_add (notes, "key-discovery-failed", JD_SEVERITY_ERROR, JD_RANK_KID, "iss", msg,
+                           _("Check the issuer URL and the network, or give the key set with --jwks."));
+          return cli->have_keys ? cli->keys : NULL;
         }
       g_hash_table_insert (cli->discovered, g_strdup (iss), found);
     }
@@ -394,16 +425,11 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
 {
   g_autoptr (JdVerifyResult) verification = NULL;
   g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
   JdRemoteKeys *remote = NULL;
   JdKeySet *keys;
-  g_autoptr (GError) local_error = NULL;
 
-  keys = keys_for_token (cli, token, &remote, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  keys = keys_for_token (cli, token, &remote, notes);
   if (keys != NULL)
     verification = jd_verify (token, keys, (const char *const *) cli->expect->algorithms);
 
@@ -414,6 +440,7 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
     findings = jd_diagnose (token, cli->expect, verification, input);
   if (findings == NULL)
     return TRUE;
+  jd_findings_merge (findings, notes);
 
   if (remote != NULL)
     {
@@ -427,20 +454,32 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
       g_autoptr (JdRequest) request = NULL;
       g_autoptr (JdResponse) response = NULL;
       g_autoptr (GPtrArray) more = NULL;
+      g_autoptr (GError) send_error = NULL;
 
       net_options (cli, &options);
       request = jd_net_request_new_from_args (cli->opt.request, cli->opt.method,
                                               (const char *const *) cli->opt.headers,
                                               jd_token_get_text (token), error);
       if (request == NULL)
-        return FALSE;
-      response = jd_net_send (request, &options, NULL, error);
-      if (response == NULL)
+        return FALSE; /* the arguments themselves are wrong: a usage error */
+      response = jd_net_send (request, &options, NULL, &send_error);
+      if (response != NULL)
         {
-          g_prefix_error (error, "--request %s: ", cli->opt.request);
-          return FALSE;
+          /* The live answer's Date is compared with this computer's clock, even under --now. */
+          g_autoptr (JdExpectations) live = jd_expectations_copy (cli->expect);
+          live->now = g_get_real_time () / G_USEC_PER_SEC;
+          more = jd_net_response_diagnose (response, token, live);
         }
-      more = jd_net_response_diagnose (response, token, cli->expect);
+      else
+        {
+          g_autofree char *url = redacted_url (cli->opt.request);
+          g_autofree char *msg = g_strdup_printf (_("The request to %s failed: %s"), url, send_error->message);
+
+          more = g_ptr_array_new_with_free_func (g_object_unref);
+          jd_findings_add (more, "request-failed", JD_SEVERITY_ERROR, JD_RANK_REQUEST, NULL, msg,
+                           _("Check the URL, the network and the server; the token's own findings "
+                             "do not depend on it."));
+        }
       jd_findings_merge (findings, more);
     }
 
@@ -484,20 +523,25 @@ looks_like_har (const char *name, const char *data, gsize len)
 }
 
 static gboolean
-diagnose_har (Cli *cli, GBytes *bytes, const char *name, GError **error)
+diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
 {
-  g_autoptr (JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, error);
   GPtrArray *problems;
   guint n;
 
-  if (har == NULL)
-    return FALSE;
+  if (cli->opt.request != NULL)
+    {
+      /* A HAR's tokens were minted for the hosts it recorded: never send them elsewhere. */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("--request sends one token and cannot be used with a HAR file, whose tokens "
+                     "belong to the hosts it recorded"));
+      return FALSE;
+    }
 
   problems = jd_har_get_problems (har);
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       JdHarProblem *p = g_ptr_array_index (problems, i);
-      g_printerr ("jwt-doctor-cli: %s: %s\n", name, p->message);
+      usage_error ("%s: %s", name, p->message);
     }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (har));
@@ -532,9 +576,9 @@ diagnose_har (Cli *cli, GBytes *bytes, const char *name, GError **error)
   if (jd_har_get_n_with_token (har) == 0)
     {
       if (jd_har_is_sanitized (har))
-        g_printerr ("jwt-doctor-cli: %s: %s\n", name, jd_har_get_sanitized_message (har));
+        usage_error ("%s: %s", name, jd_har_get_sanitized_message (har));
       else
-        g_printerr (_("jwt-doctor-cli: %s: no request in this HAR carries a bearer token\n"), name);
+        usage_error (_("%s: no request in this HAR carries a bearer token"), name);
     }
   return TRUE;
 }
@@ -548,7 +592,10 @@ diagnose_bytes (Cli *cli, const char *source, const char *name, GBytes *bytes, G
   if (data == NULL)
     data = "";
   if (looks_like_har (name, data, len))
-    return diagnose_har (cli, bytes, name, error);
+    {
+      g_autoptr (JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, error);
+      return har != NULL && diagnose_har (cli, har, name, error);
+    }
   return diagnose_text (cli, source, data, len, error);
 }
 
@@ -595,6 +642,15 @@ build_expectations (Cli *cli, GError **error)
             g_strv_builder_add (b, parts[i]);
         }
       e->algorithms = g_strv_builder_end (b);
+      for (guint i = 0; e->algorithms[i]; i++)
+        if (!g_strv_contains (jd_verify_get_algorithms (), e->algorithms[i]))
+          {
+            g_autofree char *known = g_strjoinv (", ", (char **) jd_verify_get_algorithms ());
+            g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         _("--alg: “%s” is not a JWS algorithm this program knows (names are "
+                           "case-sensitive): %s"), e->algorithms[i], known);
+            return FALSE;
+          }
       if (e->algorithms[0] == NULL)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--alg needs at least one algorithm"));
@@ -659,6 +715,18 @@ jd_cli_main (int argc, char **argv)
       if (!diagnose_bytes (&cli, "stdin", _("standard input"), bytes, &error))
         {
           usage_error ("%s", error->message);
+          goto out;
+        }
+    }
+  else if (g_file_test (arg, G_FILE_TEST_EXISTS) && g_str_has_suffix (arg, ".har"))
+    {
+      /* Mapped, not copied: a 100 MB HAR stays below its own size in memory. */
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (arg);
+      g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
+
+      if (har == NULL || !diagnose_har (&cli, har, arg, &error))
+        {
+          usage_error (_("“%s”: %s"), arg, error->message);
           goto out;
         }
     }

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
 #include <glib/gi18n-lib.h>
 
 #include "jd-diagnosis.h"
@@ -58,11 +59,17 @@ jd_expectations_free (JdExpectations *self)
 static char *
 format_instant (double t)
 {
-  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc ((gint64) floor (t));
+  /* gmtime_r rather than GDateTime: this runs on every keystroke. */
+  time_t secs;
+  struct tm tm;
 
-  if (dt == NULL)
+  if (!(t > -62135596800.0 && t < 253402300800.0))
     return g_strdup_printf ("%.0f", t);
-  return g_date_time_format (dt, "%Y-%m-%d %H:%M:%S UTC");
+  secs = (time_t) floor (t);
+  if (gmtime_r (&secs, &tm) == NULL)
+    return g_strdup_printf ("%.0f", t);
+  return g_strdup_printf ("%04d-%02d-%02d %02d:%02d:%02d UTC", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                          tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 /* ---- claims ------------------------------------------------------------- */
@@ -91,7 +98,8 @@ static void
 check_time_claim_type (GPtrArray *out, JsonObject *claims, const char *name)
 {
   g_autofree char *msg = jd_numeric_date_problem (name, json_object_get_member (claims, name));
-  gboolean is_limit = g_str_equal (name, "exp") || g_str_equal (name, "nbf");
+  /* exp, nbf and iat: verifiers reject a token whose time claims are not numbers (jd-time.h). */
+  gboolean is_limit = g_str_equal (name, "exp") || g_str_equal (name, "nbf") || g_str_equal (name, "iat");
 
   g_assert (msg != NULL);
   jd_findings_add (out, "invalid-numeric-date", is_limit ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING,
@@ -154,7 +162,8 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
         {
           g_autofree char *in = jd_time_format_duration ((gint64) ceil (exp - now));
           g_autofree char *msg = g_strdup_printf (_("The token expires in %s, at %s"), in, when);
-          jd_findings_add (out, "expires-soon", JD_SEVERITY_INFO, JD_RANK_EXPIRED, "exp", msg,
+          /* A warning, as the badge shows it: requests in flight then start to fail. */
+          jd_findings_add (out, "expires-soon", JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
                            _("Requests made after that need a fresh token."));
         }
       else
@@ -422,11 +431,6 @@ check_issuer (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
 
 /* ---- algorithm ---------------------------------------------------------- */
 
-static const char *const jws_algorithms[] = {
-  "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
-  "ES256", "ES384", "ES512", "EdDSA", NULL
-};
-
 static void
 check_algorithm (GPtrArray *out, JdToken *token, const JdExpectations *expect)
 {
@@ -462,7 +466,7 @@ check_algorithm (GPtrArray *out, JdToken *token, const JdExpectations *expect)
       return;
     }
 
-  if (!g_strv_contains (jws_algorithms, alg))
+  if (!g_strv_contains (jd_verify_get_algorithms (), alg))
     {
       msg = g_strdup_printf (_("\"alg\" is \"%s\", which is not a JWS signature algorithm of RFC 7518 "
                                "or RFC 8037"), alg);
@@ -538,8 +542,11 @@ jd_diagnose (JdToken              *token,
       JsonObject *header = jd_token_get_header (token);
       g_autofree char *msg = NULL;
 
-      if (header && json_object_has_member (header, "enc"))
-        enc = json_object_get_string_member_with_default (header, "enc", NULL);
+      JsonNode *enc_node = header ? json_object_get_member (header, "enc") : NULL;
+
+      if (enc_node != NULL && JSON_NODE_HOLDS_VALUE (enc_node) &&
+          json_node_get_value_type (enc_node) == G_TYPE_STRING)
+        enc = json_node_get_string (enc_node);
       msg = g_strdup_printf (_("This is an encrypted token (JWE, alg %s, enc %s): only the holder of "
                                "the decryption key can read its claims"),
                              jd_token_get_alg (token) ? jd_token_get_alg (token) : "?", enc ? enc : "?");

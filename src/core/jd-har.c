@@ -20,6 +20,7 @@
 #include "jd-har.h"
 #include "jd-input.h"
 #include "jd-json-reader.h"
+#include "jd-time.h"
 #include "jd-token.h"
 #include "jd-www-authenticate.h"
 
@@ -526,14 +527,6 @@ jd_har_entry_dup_response (JdHarEntry *self)
   return response;
 }
 
-static int
-compare_findings (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  return jd_finding_compare (*(gpointer const *) a, *(gpointer const *) b, user_data);
-}
-
 GPtrArray *
 jd_har_entry_diagnose (JdHarEntry           *self,
                        const JdExpectations *expect,
@@ -569,7 +562,13 @@ jd_har_entry_diagnose (JdHarEntry           *self,
   response = jd_har_entry_dup_response (self);
   if (response != NULL)
     {
-      g_autoptr(GPtrArray) more = jd_response_diagnose (response, token, at);
+      /* The server's Date is compared with the moment the request went
+       * out, not with the instant the token is judged at (--now). */
+      gint64 sent = self->has_started ? jd_har_entry_get_started_unix (self) : 0;
+      g_autoptr(GPtrArray) more = jd_response_diagnose_sent (response, token, at,
+                                                             self->has_started ? &sent : NULL);
+
+      g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint i = 0; more != NULL && i < more->len; i++)
         {
@@ -577,9 +576,9 @@ jd_har_entry_diagnose (JdHarEntry           *self,
 
           /* the same id from both (e.g. server-clock-skew) is reported once */
           if (!jd_findings_has (findings, jd_finding_get_id (f)))
-            g_ptr_array_add (findings, g_object_ref (f));
+            g_ptr_array_add (fresh, g_object_ref (f));
         }
-      g_ptr_array_sort_with_data (findings, compare_findings, NULL);
+      jd_findings_merge (findings, fresh);
     }
 
   return findings;
@@ -855,35 +854,19 @@ jd_har_timeline_token_free (JdHarTimelineToken *token)
   g_free (token);
 }
 
+/* A time claim as whole seconds (rounded down), when it is a NumericDate:
+ * jd_numeric_date_read() keeps it within years 1–9999, so the cast is safe. */
 static gboolean
 claim_to_int64 (JsonObject *claims,
                 const char *name,
                 gint64     *out)
 {
-  JsonNode *node;
-  double d;
+  double seconds;
 
-  if (claims == NULL || !json_object_has_member (claims, name))
+  if (jd_numeric_date_get_member (claims, name, &seconds) != JD_NUMERIC_DATE_VALID)
     return FALSE;
-
-  node = json_object_get_member (claims, name);
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
-    return FALSE;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      *out = json_node_get_int (node);
-      return TRUE;
-    case G_TYPE_DOUBLE:
-      d = json_node_get_double (node);
-      if (!isfinite (d) || d > (double) G_MAXINT64 || d < (double) G_MININT64)
-        return FALSE;
-      *out = (gint64) floor (d);
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  *out = (gint64) floor (seconds);
+  return TRUE;
 }
 
 static int
@@ -1071,7 +1054,7 @@ add_problem (Ctx        *ctx,
 
   jd_json_offset_to_line_column (ctx->data, ctx->len, offset, &line, &column);
   add_problem_message (ctx, offset, fatal,
-                       g_strdup_printf (_("byte %" G_GSIZE_FORMAT " (line %u, column %u): %s"),
+                       g_strdup_printf (_("byte %zu (line %u, column %u): %s"),
                                         offset, line, column, what));
 }
 

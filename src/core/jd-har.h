@@ -129,8 +129,11 @@ JdResponse       *jd_har_entry_dup_response (JdHarEntry *self);
  * paste, so "Bearer Bearer …" is named) merged with jd_response_diagnose().
  * @expect (nullable): defaults; when @at_entry_time is TRUE and the entry
  * has a startedDateTime, time claims are judged at that instant (whole
- * seconds) instead of expect->now. @verification (nullable) as for
- * jd_diagnose(). NULL when the entry carries no token.
+ * seconds) instead of expect->now. The server's Date is always compared
+ * with the startedDateTime (jd_response_diagnose_sent()), never with
+ * expect->now; without a startedDateTime the clocks are not compared.
+ * @verification (nullable) as for jd_diagnose(). NULL when the entry
+ * carries no token.
  * Returns: (transfer full) (element-type JdFinding) (nullable) */
 GPtrArray        *jd_har_entry_diagnose     (JdHarEntry           *self,
                                              const JdExpectations *expect,

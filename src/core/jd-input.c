@@ -186,32 +186,23 @@ has_prefix_ci (const char *data, gsize len, const char *prefix)
   return len >= plen && g_ascii_strncasecmp (data, prefix, plen) == 0;
 }
 
-static guint
-count_dots (const char *data, gsize len)
+gboolean
+jd_input_is_jwt_shaped (const char *data,
+                        gsize       len)
 {
   guint dots = 0;
 
-  for (gsize i = 0; i < len; i++)
-    if (data[i] == '.')
-      dots++;
-
-  return dots;
-}
-
-/* A JWS (3 segments) or JWE (5 segments) whose header is a JSON object in
- * base64url ("eyJ" is '{"'): the shape used to find a token among other
- * text (cookies, query parameters, logs). */
-static gboolean
-is_jwt_shaped (const char *data, gsize len)
-{
-  guint dots;
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
 
   if (len < 8 || memcmp (data, "eyJ", 3) != 0)
     return FALSE;
   for (gsize i = 0; i < len; i++)
-    if (!(g_ascii_isalnum (data[i]) || data[i] == '-' || data[i] == '_' || data[i] == '.'))
-      return FALSE;
-  dots = count_dots (data, len);
+    {
+      if (data[i] == '.')
+        dots++;
+      else if (!(g_ascii_isalnum (data[i]) || data[i] == '-' || data[i] == '_'))
+        return FALSE;
+    }
 
   return dots == 2 || dots == 4;
 }
@@ -223,6 +214,7 @@ find_jwt (const char *data, gsize from, gsize to, gsize *out_start, gsize *out_e
   for (gsize i = from; i + 3 <= to; i++)
     {
       gsize j;
+      guint dots;
 
       if (data[i] != 'e' || memcmp (data + i, "eyJ", 3) != 0)
         continue;
@@ -230,18 +222,27 @@ find_jwt (const char *data, gsize from, gsize to, gsize *out_start, gsize *out_e
       if (i > from && (g_ascii_isalnum (data[i - 1]) || data[i - 1] == '-' || data[i - 1] == '_'))
         continue;
 
+      /* The dots are counted once, while scanning, and kept up to date
+       * as trailing dots are dropped: recounting per dropped dot made a
+       * long run of dots quadratic. */
       j = i;
+      dots = 0;
       while (j < to && (g_ascii_isalnum (data[j]) || data[j] == '-' || data[j] == '_' ||
                         data[j] == '.'))
-        j++;
+        dots += data[j++] == '.';
       /* A sentence may end right after the token. */
-      while (j > i && data[j - 1] == '.' && count_dots (data + i, j - i) > 4)
-        j--;
-      if (j > i && data[j - 1] == '.' && (count_dots (data + i, j - i) == 3 ||
-                                          count_dots (data + i, j - i) == 5))
-        j--;
+      while (j > i && data[j - 1] == '.' && dots > 4)
+        {
+          j--;
+          dots--;
+        }
+      if (j > i && data[j - 1] == '.' && (dots == 3 || dots == 5))
+        {
+          j--;
+          dots--;
+        }
 
-      if (is_jwt_shaped (data + i, j - i))
+      if (jd_input_is_jwt_shaped (data + i, j - i))
         {
           *out_start = i;
           *out_end = j;
@@ -292,16 +293,22 @@ set_token (JdInput *self, const Span *span, gsize from, gsize to)
   g_assert (from <= to && to <= span->len);
 
   token = g_string_sized_new (to - from);
-  for (gsize i = from; i < to; i++)
+  for (gsize i = from; i < to;)
     {
-      /* The result is a C string: a NUL byte ends it. */
-      if (span->data[i] == '\0')
+      gsize run = i;
+
+      /* Copy runs between spaces at once; a NUL byte ends the token (it is a C string). */
+      while (run < to && span->data[run] != '\0' && !is_space (span->data[run]))
+        run++;
+      g_string_append_len (token, span->data + i, run - i);
+      if (run < to && span->data[run] == '\0')
         {
-          to = i;
+          to = run;
           break;
         }
-      if (!is_space (span->data[i]))
-        g_string_append_c (token, span->data[i]);
+      i = run;
+      while (i < to && is_space (span->data[i]))
+        i++;
     }
 
   g_free (self->token);
@@ -440,7 +447,8 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
                      "reads only the part before it, or rejects the header."),
                    _("Send the token as one word after \"Bearer \", with nothing else in the "
                      "header value."));
-      if (!is_jwt_shaped (joined->str, joined->len) && is_jwt_shaped (data + from, end - from))
+      if (!jd_input_is_jwt_shaped (joined->str, joined->len) &&
+          jd_input_is_jwt_shaped (data + from, end - from))
         to = end;
     }
 
@@ -466,7 +474,7 @@ analyze_basic (JdInput *self, const Span *value, gsize from, gsize to)
                  "Basic credentials."));
 
   /* A JWT written straight after "Basic", or one inside user:password. */
-  if (is_jwt_shaped (data + from, to - from))
+  if (jd_input_is_jwt_shaped (data + from, to - from))
     {
       set_token (self, value, from, to);
       return;
@@ -576,7 +584,7 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
 
   /* No scheme at all: the token alone. */
   if (scheme_end == to || skip_space (data, scheme_end, to) == to ||
-      is_jwt_shaped (data + from, scheme_end - from) || is_quote (data[from]))
+      jd_input_is_jwt_shaped (data + from, scheme_end - from) || is_quote (data[from]))
     {
       add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
                    _("The Authorization header holds the token without a scheme; RFC 6750 "

@@ -48,4 +48,12 @@ JdRequest   *jd_input_get_request      (JdInput *self);
 /* Findings about the paste itself, e.g. double-bearer-prefix (transfer none). */
 GPtrArray   *jd_input_get_findings     (JdInput *self);
 
+/* Whether @data[0, len) is, as a whole, a compact JWS (3 segments) or JWE
+ * (5 segments) whose header is base64url JSON ("eyJ" is '{"'): only
+ * base64url characters and dots, at least 8 bytes. The one test of a
+ * token's shape, for finding a token among other text (pastes, cookies,
+ * query parameters, HAR files). @data need not be NUL-terminated. */
+gboolean     jd_input_is_jwt_shaped    (const char *data,
+                                        gsize       len);
+
 G_END_DECLS

@@ -192,7 +192,7 @@ fail (JdJsonReader      *self,
 
   g_clear_error (&self->error);
   self->error = g_error_new (JD_JSON_READER_ERROR, code,
-                             _("byte %" G_GSIZE_FORMAT " (line %u, column %u): %s"),
+                             _("byte %zu (line %u, column %u): %s"),
                              (gsize) offset, line, column, what);
   self->error_offset = offset;
   self->state = ST_DONE;
@@ -299,7 +299,7 @@ scan_string (JdJsonReader *self,
 
       if (p >= n)
         return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n,
-                     _("the data ends inside the string that starts at byte %" G_GSIZE_FORMAT),
+                     _("the data ends inside the string that starts at byte %zu"),
                      start);
 
       c = d[p];
@@ -311,7 +311,7 @@ scan_string (JdJsonReader *self,
           escaped = TRUE;
           if (p + 1 >= n)
             return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n,
-                         _("the data ends inside the string that starts at byte %" G_GSIZE_FORMAT),
+                         _("the data ends inside the string that starts at byte %zu"),
                          start);
           switch (d[p + 1])
             {
@@ -324,7 +324,7 @@ scan_string (JdJsonReader *self,
                 {
                   if (p + 2 + i >= n)
                     return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n,
-                                 _("the data ends inside the string that starts at byte %" G_GSIZE_FORMAT),
+                                 _("the data ends inside the string that starts at byte %zu"),
                                  start);
                   if (!is_hex (d[p + 2 + i]))
                     return fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
@@ -355,7 +355,7 @@ scan_string (JdJsonReader *self,
             {
               if (truncated)
                 return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n,
-                             _("the data ends inside the string that starts at byte %" G_GSIZE_FORMAT),
+                             _("the data ends inside the string that starts at byte %zu"),
                              start);
               return fail (self, JD_JSON_READER_ERROR_UTF8, p,
                            _("byte 0x%02X in a string is not UTF-8"), c);
@@ -372,7 +372,7 @@ scan_string (JdJsonReader *self,
 
   if (self->max_string_length > 0 && self->raw_len > self->max_string_length)
     return fail (self, JD_JSON_READER_ERROR_TOO_LONG, start,
-                 _("a string of %" G_GSIZE_FORMAT " bytes is longer than the limit of %" G_GSIZE_FORMAT " bytes"),
+                 _("a string of %zu bytes is longer than the limit of %zu bytes"),
                  self->raw_len, self->max_string_length);
 
   self->token = token;

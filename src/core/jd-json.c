@@ -39,7 +39,7 @@ fail (Parser *p, gsize offset, JdJsonError code, const char *format, ...)
   va_end (args);
 
   p->error_offset = offset;
-  p->error = g_error_new (JD_JSON_ERROR, code, _("byte %" G_GSIZE_FORMAT ": %s"), offset, what);
+  p->error = g_error_new (JD_JSON_ERROR, code, _("byte %zu: %s"), offset, what);
 }
 
 static char *
@@ -123,9 +123,22 @@ read_hex4 (Parser *p, gunichar *out)
 static char *
 parse_string (Parser *p)
 {
-  g_autoptr (GString) s = g_string_new (NULL);
+  g_autoptr (GString) s = NULL;
   gsize start = p->pos;
+  gsize end = p->pos + 1;
+  gboolean ascii = TRUE;
 
+  /* Fast path: no escapes, no control characters — one copy. */
+  while (end < p->len && p->data[end] != '"' && p->data[end] != '\\' && (guchar) p->data[end] >= 0x20)
+    ascii &= (guchar) p->data[end++] < 0x80;
+  if (end < p->len && p->data[end] == '"' &&
+      (ascii || g_utf8_validate_len (p->data + start + 1, end - start - 1, NULL)))
+    {
+      p->pos = end + 1;
+      return g_strndup (p->data + start + 1, end - start - 1);
+    }
+
+  s = g_string_new (NULL);
   p->pos++; /* '"' */
   for (;;)
     {
@@ -219,8 +232,13 @@ parse_string (Parser *p)
         }
       if (c < 0x80)
         {
-          g_string_append_c (s, c);
-          p->pos++;
+          /* A run of plain ASCII goes in at once. */
+          gsize run = p->pos + 1;
+          while (run < p->len && (guchar) p->data[run] < 0x80 && (guchar) p->data[run] >= 0x20 &&
+                 p->data[run] != '"' && p->data[run] != '\\')
+            run++;
+          g_string_append_len (s, p->data + p->pos, run - p->pos);
+          p->pos = run;
         }
       else
         {
@@ -294,8 +312,18 @@ parse_number (Parser *p)
         p->pos++;
     }
 
-  buf = g_strndup (p->data + start, p->pos - start);
   node = json_node_alloc ();
+  if (is_int && p->pos - start <= 18)
+    {
+      /* Up to 18 digits always fit in a gint64: no temporary string. */
+      gboolean neg = p->data[start] == '-';
+      gint64 v = 0;
+      for (gsize i = start + neg; i < p->pos; i++)
+        v = v * 10 + (p->data[i] - '0');
+      json_node_init_int (node, neg ? -v : v);
+      return node;
+    }
+  buf = g_strndup (p->data + start, p->pos - start);
   if (is_int)
     {
       gint64 v;
@@ -506,7 +534,7 @@ jd_json_parse (const char  *data,
     {
       if (error_offset)
         *error_offset = p.pos;
-      g_set_error (error, JD_JSON_ERROR, JD_JSON_ERROR_EMPTY, _("byte %" G_GSIZE_FORMAT ": no JSON here"), p.pos);
+      g_set_error (error, JD_JSON_ERROR, JD_JSON_ERROR_EMPTY, _("byte %zu: no JSON here"), p.pos);
       return NULL;
     }
 

@@ -14,6 +14,38 @@
 #include "jd-jwa.h"
 #include "jd-verify.h"
 
+/* Whether @sig is one DER SEQUENCE filling all of @sig that starts with an
+ * INTEGER: the ECDSA-Sig-Value most libraries return. ES512's is longer
+ * than 127 bytes, so its length comes in the long form (0x30 0x81 …). */
+static gboolean
+looks_like_der_signature (const guint8 *sig,
+                          gsize         sig_len)
+{
+  gsize header, len;
+
+  if (sig_len < 8 || sig[0] != 0x30)
+    return FALSE;
+  if (sig[1] < 0x80)
+    {
+      header = 2;
+      len = sig[1];
+    }
+  else if (sig[1] == 0x81 && sig[2] >= 0x80)
+    {
+      header = 3;
+      len = sig[2];
+    }
+  else if (sig[1] == 0x82 && sig_len >= 4 && (sig[2] << 8 | sig[3]) >= 0x100)
+    {
+      header = 4;
+      len = (gsize) sig[2] << 8 | sig[3];
+    }
+  else
+    return FALSE;
+
+  return header + len == sig_len && sig[header] == 0x02;
+}
+
 static gboolean
 ecdsa_verify (const JdJwa  *jwa,
               JdKey        *key,
@@ -30,7 +62,7 @@ ecdsa_verify (const JdJwa  *jwa,
 
   if (sig_len != 2 * half)
     {
-      if (sig_len > 6 && sig[0] == 0x30 && (gsize) sig[1] + 2 == sig_len)
+      if (looks_like_der_signature (sig, sig_len))
         g_set_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_MALFORMED_SIGNATURE,
                      _("an %s signature is R‖S, %zu bytes; this one is %zu bytes of DER — "
                        "the signer forgot to convert it (RFC 7518 §3.4)"),

@@ -16,6 +16,7 @@
 #include <gnutls/x509.h>
 #include <json-glib/json-glib.h>
 
+#include "jd-base64.h"
 #include "jd-json.h"
 #include "jd-keys-private.h"
 
@@ -24,7 +25,12 @@
 G_DEFINE_QUARK (jd-keys-error-quark, jd_keys_error)
 
 /* ------------------------------------------------------------------ */
-/* base64 / base64url                                                  */
+/* base64 / base64url (jd-base64.c decodes; this names the member)     */
+
+typedef enum {
+  B64_URL, /* RFC 7515 base64url without padding, strict (JWK members) */
+  B64_ANY, /* either alphabet, padding, whitespace (PEM bodies, x5c, user secrets) */
+} B64Mode;
 
 static char *
 describe_byte (guchar c)
@@ -34,112 +40,125 @@ describe_byte (guchar c)
   return g_strdup_printf ("0x%02x", c);
 }
 
-/* @url_only: RFC 7515 base64url without padding (JWK members).
- * Otherwise both alphabets, optional padding and whitespace (PEM bodies,
- * x5c, user secrets). Message: "byte 17: '*' is not base64url". */
+/* The offset in @text of the @n-th byte that is not whitespace. */
+static gsize
+offset_with_space (const char *text,
+                   gsize       len,
+                   gsize       n)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isspace (text[i]) && n-- == 0)
+      return i;
+  return len;
+}
+
+/* A message about a base64 error at @offset of @text. For @secret text
+ * (key material) it names the position and never the byte: the message
+ * may end up in a CI log. */
+static void
+set_b64_error (GError     **error,
+               const char  *text,
+               gsize        len,
+               B64Mode      mode,
+               gboolean     secret,
+               int          code,
+               gsize        offset,
+               gsize        n_symbols)
+{
+  g_autofree char *what = NULL;
+
+  switch (code)
+    {
+    case JD_BASE64_ERROR_INVALID_LENGTH:
+      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
+                   mode == B64_URL
+                     ? _("%zu characters cannot be base64url (one too many or too few)")
+                     : _("%zu characters cannot be base64 (one too many or too few)"),
+                   n_symbols);
+      return;
+    case JD_BASE64_ERROR_PADDING:
+      /* '=' carries no key bits: naming it tells nothing about a secret. */
+      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
+                   mode == B64_URL
+                     ? _("byte %zu: '=' padding is not allowed in base64url")
+                     : _("byte %zu: '=' padding does not complete a group of four"),
+                   offset);
+      return;
+    case JD_BASE64_ERROR_STANDARD_ALPHABET:
+      if (secret || offset >= len)
+        g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
+                     _("byte %zu is standard base64, not base64url (which writes '-' and '_' "
+                       "for '+' and '/')"), offset);
+      else
+        g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
+                     _("byte %zu: '%c' is standard base64, not base64url (use '%c')"),
+                     offset, text[offset], text[offset] == '+' ? '-' : '_');
+      return;
+    case JD_BASE64_ERROR_TRAILING_BITS:
+      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
+                   _("byte %zu: the last character carries bits that no encoder writes "
+                     "(not canonical base64url)"), offset);
+      return;
+    default:
+      break;
+    }
+
+  if (secret || offset >= len)
+    g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
+                 mode == B64_URL ? _("byte %zu is not a base64url character")
+                                 : _("byte %zu is not a base64 character"),
+                 offset);
+  else
+    {
+      what = describe_byte (text[offset]);
+      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
+                   mode == B64_URL ? _("byte %zu: %s is not a base64url character")
+                                   : _("byte %zu: %s is not a base64 character"),
+                   offset, what);
+    }
+}
+
+/* Decodes with jd_base64url_decode_lenient (). B64_URL fails on every
+ * deviation from strict base64url, as jd_base64url_decode () does; B64_ANY
+ * also skips whitespace. @secret: see set_b64_error (). Offsets in messages
+ * are byte offsets in @text. */
 static GBytes *
 b64_decode (const char  *text,
             gsize        len,
-            gboolean     url_only,
+            B64Mode      mode,
+            gboolean     secret,
             GError     **error)
 {
-  g_autoptr (GByteArray) out = g_byte_array_sized_new (len * 3 / 4 + 3);
-  guint32 acc = 0;
-  int nbits = 0;
-  gsize nsym = 0;
-  gboolean padding = FALSE;
+  g_autoptr (GError) fatal = NULL;
+  g_autoptr (GError) problem = NULL;
+  g_autofree char *compact = NULL;
+  const char *input = text;
+  gsize input_len = len;
+  gsize offset = 0;
+  GBytes *bytes;
 
-  for (gsize i = 0; i < len; i++)
+  if (mode == B64_ANY)
     {
-      guchar c = text[i];
-      int v;
-
-      if (c >= 'A' && c <= 'Z')
-        v = c - 'A';
-      else if (c >= 'a' && c <= 'z')
-        v = c - 'a' + 26;
-      else if (c >= '0' && c <= '9')
-        v = c - '0' + 52;
-      else if (c == '-' || c == '_')
-        v = c == '-' ? 62 : 63;
-      else if (c == '+' || c == '/')
-        {
-          if (url_only)
-            {
-              g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                           _("byte %zu: '%c' is standard base64, not base64url (use '%c')"),
-                           i, c, c == '+' ? '-' : '_');
-              return NULL;
-            }
-          v = c == '+' ? 62 : 63;
-        }
-      else if (c == '=')
-        {
-          if (url_only)
-            {
-              g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                           _("byte %zu: '=' padding is not allowed in base64url"), i);
-              return NULL;
-            }
-          padding = TRUE;
-          continue;
-        }
-      else if (!url_only && g_ascii_isspace (c))
-        continue;
-      else
-        {
-          g_autofree char *what = describe_byte (c);
-          g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                       url_only ? _("byte %zu: %s is not base64url")
-                                : _("byte %zu: %s is not base64"),
-                       i, what);
-          return NULL;
-        }
-
-      if (padding)
-        {
-          g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                       _("byte %zu: data after '=' padding"), i);
-          return NULL;
-        }
-
-      nsym++;
-      acc = (acc << 6) | (guint32) v;
-      nbits += 6;
-      if (nbits >= 8)
-        {
-          guint8 b;
-          nbits -= 8;
-          b = (acc >> nbits) & 0xff;
-          g_byte_array_append (out, &b, 1);
-        }
+      compact = g_malloc (len + 1);
+      input_len = 0;
+      for (gsize i = 0; i < len; i++)
+        if (!g_ascii_isspace (text[i]))
+          compact[input_len++] = text[i];
+      input = compact;
     }
 
-  if (nsym % 4 == 1)
-    {
-      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                   _("%zu characters cannot be base64 (one too many or too few)"), nsym);
-      return NULL;
-    }
+  bytes = jd_base64url_decode_lenient (input, input_len, &offset, &problem, &fatal);
+  if (bytes != NULL && (mode == B64_ANY || problem == NULL))
+    return bytes;
+  g_clear_pointer (&bytes, g_bytes_unref);
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
-}
-
-static char *
-b64url_encode (const guint8 *data,
-               gsize         len)
-{
-  char *s = g_base64_encode (data, len);
-  char *w = s;
-
-  for (char *r = s; *r; r++)
-    {
-      if (*r == '=')
-        continue;
-      *w++ = *r == '+' ? '-' : *r == '/' ? '_' : *r;
-    }
-  *w = '\0';
-  return s;
+  if (mode == B64_ANY)
+    offset = offset_with_space (text, len, offset);
+  while (input_len > 0 && input[input_len - 1] == '=')
+    input_len--;
+  set_b64_error (error, text, len, mode, secret, fatal ? fatal->code : problem->code, offset,
+                 input_len);
+  return NULL;
 }
 
 static char *
@@ -151,7 +170,7 @@ sha_b64url (gnutls_digest_algorithm_t algo,
 
   if (gnutls_hash_fast (algo, data, len, out) < 0)
     return NULL;
-  return b64url_encode (out, gnutls_hash_get_len (algo));
+  return jd_base64url_encode (out, gnutls_hash_get_len (algo));
 }
 
 /* ------------------------------------------------------------------ */
@@ -650,6 +669,18 @@ get_string_member (JsonObject *obj,
   return json_node_get_string (node);
 }
 
+/* Members that hold secret key material (RFC 7518 §6.2.2, §6.3.2, §6.4.1). */
+static gboolean
+is_secret_member (const char *name)
+{
+  static const char *const members[] = { "k", "d", "p", "q", "dp", "dq", "qi" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    if (g_str_equal (name, members[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Decodes a required base64url member. NULL with the key's problem set. */
 static GBytes *
 decode_member (JdKey      *key,
@@ -670,7 +701,8 @@ decode_member (JdKey      *key,
         key_set_problem (key, _("a %s key needs a \"%s\" member"), key->kty, name);
       return NULL;
     }
-  bytes = b64_decode (text, strlen (text), TRUE, &error);
+  /* A secret key's members are not repeated in messages, not even a byte. */
+  bytes = b64_decode (text, strlen (text), B64_URL, is_secret_member (name), &error);
   if (bytes == NULL)
     {
       key_set_problem (key, _("\"%s\" is not base64url: %s"), name, error->message);
@@ -788,8 +820,8 @@ key_adopt_pubkey (JdKey           *self,
         self->kty = g_strdup ("RSA");
         if (gnutls_pubkey_export_rsa_raw2 (pubkey, &m, &e, GNUTLS_EXPORT_FLAG_NO_LZ) >= 0)
           {
-            g_autofree char *n64 = b64url_encode (m.data, m.size);
-            g_autofree char *e64 = b64url_encode (e.data, e.size);
+            g_autofree char *n64 = jd_base64url_encode (m.data, m.size);
+            g_autofree char *e64 = jd_base64url_encode (e.data, e.size);
             const char *members[] = { "e", "kty", "n", NULL };
             const char *values[] = { e64, "RSA", n64 };
             self->bits = bits_of (m.data, m.size);
@@ -853,14 +885,14 @@ key_adopt_pubkey (JdKey           *self,
             self->bits = curve == GNUTLS_ECC_CURVE_SECP521R1 ? 521 : curve == GNUTLS_ECC_CURVE_ED25519 ? 255 : curve == GNUTLS_ECC_CURVE_ED448 ? 448 : size * 8;
             if (x.size <= size)
               memcpy (xb + size - x.size, x.data, x.size);
-            x64 = b64url_encode (pk == GNUTLS_PK_ECDSA ? xb : x.data, pk == GNUTLS_PK_ECDSA ? size : x.size);
+            x64 = jd_base64url_encode (pk == GNUTLS_PK_ECDSA ? xb : x.data, pk == GNUTLS_PK_ECDSA ? size : x.size);
             if (pk == GNUTLS_PK_ECDSA)
               {
                 const char *members[] = { "crv", "kty", "x", "y", NULL };
                 const char *values[] = { crv, "EC", x64, NULL };
                 if (y.size <= size)
                   memcpy (yb + size - y.size, y.data, y.size);
-                y64 = b64url_encode (yb, size);
+                y64 = jd_base64url_encode (yb, size);
                 values[3] = y64;
                 key_set_thumbprint (self, members, values);
               }
@@ -1155,7 +1187,10 @@ jwk_import_oct (JdKey      *key,
   key->bits = g_bytes_get_size (key->secret) * 8;
   {
     const char *members[] = { "k", "kty", NULL };
-    const char *values[] = { json_object_get_string_member (jwk, "k"), "oct" };
+    gboolean ok = TRUE;
+    const char *values[] = { get_string_member (jwk, "k", key, &ok), "oct" };
+    /* decode_member () above has read "k" as a string. */
+    g_assert (ok && values[0] != NULL);
     key_set_thumbprint (key, members, values);
   }
   return TRUE;
@@ -1209,8 +1244,8 @@ jwk_import_x5c (JdKey      *key,
           break;
         }
       /* x5c is standard base64 (RFC 7517 §4.7), not base64url. */
-      der = b64_decode (json_node_get_string (elem), strlen (json_node_get_string (elem)), FALSE,
-                        &error);
+      der = b64_decode (json_node_get_string (elem), strlen (json_node_get_string (elem)), B64_ANY,
+                        FALSE, &error);
       if (der == NULL)
         {
           key_set_problem (key, _("\"%s\" is not base64: %s"), label, error->message);
@@ -1505,7 +1540,7 @@ key_from_pem_block (const char *label,
       return key;
     }
 
-  der = b64_decode (body, body_len, FALSE, &error);
+  der = b64_decode (body, body_len, B64_ANY, strstr (label, "PRIVATE") != NULL, &error);
   if (der == NULL)
     {
       key_set_problem (key, _("the PEM body is not base64: %s"), error->message);
@@ -1867,9 +1902,17 @@ load_json (JdKeySet   *self,
         g_ptr_array_add (keys, key_from_jwk (root, source, NULL));
       else if (json_object_has_member (obj, "jwks_uri"))
         {
-          g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
-                       _("%s is an OpenID provider configuration, not a key set: its keys are "
-                         "at %s"), source, json_object_get_string_member_with_default (obj, "jwks_uri", "?"));
+          JsonNode *uri = json_object_get_member (obj, "jwks_uri");
+
+          /* Untrusted: "jwks_uri" may be any JSON value. */
+          if (JSON_NODE_HOLDS_VALUE (uri) && json_node_get_value_type (uri) == G_TYPE_STRING)
+            g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
+                         _("%s is an OpenID provider configuration, not a key set: its keys "
+                           "are at %s"), source, json_node_get_string (uri));
+          else
+            g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
+                         _("%s looks like an OpenID provider configuration, not a key set, "
+                           "but its \"jwks_uri\" is not a string"), source);
           return FALSE;
         }
       else
@@ -1893,10 +1936,16 @@ load_json (JdKeySet   *self,
             }
           for (GList *l = members; l; l = l->next)
             {
-              const char *pem = json_object_get_string_member (obj, l->data);
+              JsonNode *m = json_object_get_member (obj, l->data);
               g_autoptr (GPtrArray) pem_keys = g_ptr_array_new_with_free_func (g_object_unref);
               g_autofree char *path = g_strdup_printf ("\"%s\"", (char *) l->data);
               g_autofree char *src = g_strdup_printf ("%s %s", source, path);
+              const char *pem;
+
+              /* all_pem above has checked every member; stay safe if one changed. */
+              if (!JSON_NODE_HOLDS_VALUE (m) || json_node_get_value_type (m) != G_TYPE_STRING)
+                continue;
+              pem = json_node_get_string (m);
               load_pem (pem, strlen (pem), src, path, pem_keys);
               for (guint i = 0; i < pem_keys->len; i++)
                 {
@@ -2033,6 +2082,9 @@ jd_key_set_load_data (JdKeySet    *self,
           else
             {
               gnutls_pubkey_deinit (pubkey);
+              /* Forget what the certificate attempt said, not what the
+               * PKCS#1 import finds (a ROCA modulus, say). */
+              g_clear_pointer (&key->problem, g_free);
               spki = wrap_pkcs1 (der);
               if (!key_import_spki_der (key, spki))
                 {
@@ -2042,7 +2094,6 @@ jd_key_set_load_data (JdKeySet    *self,
                                  "public key"), source);
                   return FALSE;
                 }
-              g_clear_pointer (&key->problem, g_free);
             }
         }
       g_ptr_array_add (keys, key);
@@ -2050,8 +2101,9 @@ jd_key_set_load_data (JdKeySet    *self,
   else
     {
       const char *dot1 = memchr (p, '.', end - p);
-      /* @data need not be NUL-terminated: no g_str_has_prefix here */
-      if (end - p >= 3 && memcmp (p, "eyJ", 3) == 0 && dot1 && memchr (dot1 + 1, '.', end - dot1 - 1))
+      /* @data need not be NUL-terminated: compare within its length. */
+      if (end - p >= 3 && memcmp (p, "eyJ", 3) == 0 && dot1 &&
+          memchr (dot1 + 1, '.', end - dot1 - 1))
         g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
                      _("%s looks like a token, not a key: give the issuer's JWKS, a PEM "
                        "public key or a certificate"), source);
@@ -2127,7 +2179,7 @@ jd_key_set_add_secret (JdKeySet    *self,
   if (is_base64)
     {
       g_autoptr (GError) local_error = NULL;
-      g_autoptr (GBytes) decoded = b64_decode (text, len, FALSE, &local_error);
+      g_autoptr (GBytes) decoded = b64_decode (text, len, B64_ANY, TRUE, &local_error);
       if (decoded == NULL)
         {
           g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
@@ -2148,13 +2200,13 @@ jd_key_set_add_secret (JdKeySet    *self,
     {
       key->secret = g_steal_pointer (&raw);
       /* The same text might be meant as base64 (the "text vs base64" mix-up). */
-      key->alternate_secret = b64_decode (text, len, FALSE, NULL);
+      key->alternate_secret = b64_decode (text, len, B64_ANY, TRUE, NULL);
       if (key->alternate_secret && g_bytes_get_size (key->alternate_secret) == 0)
         g_clear_pointer (&key->alternate_secret, g_bytes_unref);
     }
   key->bits = g_bytes_get_size (key->secret) * 8;
   {
-    g_autofree char *k = b64url_encode (g_bytes_get_data (key->secret, NULL),
+    g_autofree char *k = jd_base64url_encode (g_bytes_get_data (key->secret, NULL),
                                         g_bytes_get_size (key->secret));
     const char *members[] = { "k", "kty", NULL };
     const char *values[] = { k, "oct" };

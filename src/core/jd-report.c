@@ -238,6 +238,32 @@ jd_report_to_json (JdReport *self, gboolean pretty)
 
 /* ---- text ----------------------------------------------------------------- */
 
+char *
+jd_text_escape_controls (const char *text, gboolean keep_newlines)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c == '\n' && keep_newlines) || (c >= 0x20 && c < 0x7f) || c > 0x9f)
+        g_string_append_unichar (out, c);
+      else
+        g_string_append_printf (out, "\\u%04x", c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* What the report shows of text from a token, a file or a server. */
+#define SAFE(s) jd_text_escape_controls ((s), FALSE)
+#define SAFE_LINES(s) jd_text_escape_controls ((s), TRUE)
+
 #define C_RESET "\033[0m"
 #define C_BOLD "\033[1m"
 #define C_DIM "\033[2m"
@@ -369,8 +395,12 @@ append_claims (GString *out, JsonObject *object, gboolean color, gint64 now)
           g_free (cut);
         }
 
-      g_string_append_printf (out, "    %s%s%s%*s  %s", color ? C_BOLD : "", name, color ? C_RESET : "",
-                              (int) pad, "", value);
+      {
+        g_autofree char *safe_name = SAFE (name);
+        g_autofree char *safe_value = SAFE (value);
+        g_string_append_printf (out, "    %s%s%s%*s  %s", color ? C_BOLD : "", safe_name, color ? C_RESET : "",
+                                (int) pad, "", safe_value);
+      }
 
       if (jd_time_claim_from_name (name) != JD_TIME_CLAIM_NONE)
         {
@@ -408,14 +438,23 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
         g_string_append_c (out, '\n');
 
       g_string_append_printf (out, "%s%s%s", color ? C_BOLD : "", _("Token"), color ? C_RESET : "");
-      g_string_append_printf (out, " (%s)", item->source);
-      if (alg)
-        g_string_append_printf (out, " — %s", alg);
-      if (kid)
-        g_string_append_printf (out, ", kid %s", kid);
+      {
+        g_autofree char *safe_source = SAFE (item->source);
+        g_autofree char *safe_alg = SAFE (alg);
+        g_autofree char *safe_kid = SAFE (kid);
+
+        g_string_append_printf (out, " (%s)", safe_source);
+        if (alg)
+          g_string_append_printf (out, " — %s", safe_alg);
+        if (kid)
+          g_string_append_printf (out, ", kid %s", safe_kid);
+      }
       g_string_append_c (out, '\n');
       for (guint n = 0; n < item->notes->len; n++)
-        g_string_append_printf (out, "  %s\n", (char *) g_ptr_array_index (item->notes, n));
+        {
+          g_autofree char *note = SAFE (g_ptr_array_index (item->notes, n));
+          g_string_append_printf (out, "  %s\n", note);
+        }
 
       if (header)
         {
@@ -446,17 +485,23 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
 
           errors += s == JD_SEVERITY_ERROR;
           warnings += s == JD_SEVERITY_WARNING;
-          g_string_append_printf (out, "    %s%-7s%s %s", color ? severity_color (s) : "", severity_label (s),
-                                  color ? C_RESET : "", jd_finding_get_id (f));
-          if (jd_finding_get_claim (f))
-            g_string_append_printf (out, " [%s]", jd_finding_get_claim (f));
-          g_string_append_c (out, '\n');
-          append_wrapped (out, "            ", jd_finding_get_message (f));
-          if (jd_finding_get_fix (f))
-            {
-              head = g_strdup_printf ("%s %s", _("Fix:"), jd_finding_get_fix (f));
-              append_wrapped (out, "            ", head);
-            }
+          {
+            g_autofree char *safe_claim = SAFE (jd_finding_get_claim (f));
+            g_autofree char *safe_message = SAFE_LINES (jd_finding_get_message (f));
+            g_autofree char *safe_fix = SAFE_LINES (jd_finding_get_fix (f));
+
+            g_string_append_printf (out, "    %s%-7s%s %s", color ? severity_color (s) : "", severity_label (s),
+                                    color ? C_RESET : "", jd_finding_get_id (f));
+            if (jd_finding_get_claim (f))
+              g_string_append_printf (out, " [%s]", safe_claim);
+            g_string_append_c (out, '\n');
+            append_wrapped (out, "            ", safe_message);
+            if (jd_finding_get_fix (f))
+              {
+                head = g_strdup_printf ("%s %s", _("Fix:"), safe_fix);
+                append_wrapped (out, "            ", head);
+              }
+          }
         }
       if (item->findings->len == 0)
         g_string_append_printf (out, "    %s\n", _("nothing to report"));

@@ -44,4 +44,11 @@ char     *jd_report_to_text    (JdReport       *self,
                                 gboolean        color,
                                 gint64          now);
 
+/* For a terminal: @text (any bytes) as valid UTF-8 with every control
+ * character (C0, DEL, C1) written as \u001b-style escapes, so a token, a HAR
+ * file or a server cannot move the cursor, erase lines or set the clipboard.
+ * Line breaks are kept when @keep_newlines. (transfer full) */
+char     *jd_text_escape_controls (const char *text,
+                                   gboolean    keep_newlines);
+
 G_END_DECLS

@@ -659,7 +659,13 @@ jd_request_to_curl (JdRequest     *self,
     g_string_append (out, " --head");
   if (url_needs_globoff (url))
     g_string_append (out, " --globoff");
-  g_string_append_c (out, ' ');
+  /* A URL that does not start with a scheme could start with '-' (a HAR
+   * file is untrusted): after --url, curl reads it as the URL, never as
+   * an option. */
+  if (g_ascii_strncasecmp (url, "http://", 7) == 0 || g_ascii_strncasecmp (url, "https://", 8) == 0)
+    g_string_append_c (out, ' ');
+  else
+    g_string_append (out, " --url ");
   append_quoted (out, url);
 
   /* curl sends GET without a body and POST with one; anything else needs -X.
@@ -725,7 +731,7 @@ jd_request_to_curl (JdRequest     *self,
       append_header_line (out, "Authorization", value);
     }
 
-  if (body != NULL)
+  if (self->body != NULL) /* an empty body is still a body: curl sends Content-Length: 0 */
     {
       /* --data-raw adds "Content-Type: application/x-www-form-urlencoded"
        * when there is none: "Content-Type:" tells curl to leave it out. */
@@ -735,7 +741,7 @@ jd_request_to_curl (JdRequest     *self,
       if (body_has_nul)
         append_option_line (out, "--data-binary", "@-", 2);
       else
-        append_option_line (out, "--data-raw", (const char *) body, body_len);
+        append_option_line (out, "--data-raw", body != NULL ? (const char *) body : "", body_len);
     }
 
   if (compressed)

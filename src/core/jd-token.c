@@ -27,6 +27,8 @@ struct _JdToken
   GPtrArray *problems;       /* JdTokenProblem */
 
   JsonNode *header_node;
+  GBytes *payload_bytes;     /* decoded, not yet parsed */
+  gboolean payload_parsed;   /* the JSON is read on first use: verifying never needs it */
   JsonNode *payload_node;
   char *payload_text;
   GBytes *signature;
@@ -202,27 +204,59 @@ decode_header (JdToken *self)
                      FALSE,
                      _("\"crit\" must be a non-empty array naming header parameters that are "
                        "present (RFC 7515 §4.1.11)"));
+      else
+        {
+          /* No extension is understood here (RFC 7797's b64 is not implemented),
+           * so, as RFC 7515 §4.1.11 requires of a verifier, the token is rejected. */
+          JsonArray *names = json_node_get_array (crit);
+          for (guint i = 0; i < json_array_get_length (names); i++)
+            add_problem (self, JD_TOKEN_ERROR_CRITICAL, JD_SEGMENT_HEADER, r->start, r->end - r->start,
+                         FALSE,
+                         _("\"crit\" lists \"%s\": a verifier that does not understand this "
+                           "extension must reject the token (RFC 7515 §4.1.11)"),
+                         json_array_get_string_element (names, i));
+        }
     }
 }
 
 static void
 decode_payload (JdToken *self)
 {
-  g_autoptr (GBytes) bytes = decode_segment (self, JD_SEGMENT_PAYLOAD);
+  self->payload_bytes = decode_segment (self, JD_SEGMENT_PAYLOAD);
+}
+
+static int
+compare_problems (gconstpointer a, gconstpointer b)
+{
+  const JdTokenProblem *pa = *(JdTokenProblem *const *) a;
+  const JdTokenProblem *pb = *(JdTokenProblem *const *) b;
+
+  return pa->offset < pb->offset ? -1 : pa->offset > pb->offset;
+}
+
+/* Reads the payload's JSON (once). Everything that shows claims or problems
+ * calls this first; the signature check does not need it. */
+static void
+ensure_payload (JdToken *self)
+{
   const JdRange *r = &self->segments[JD_SEGMENT_PAYLOAD];
   gsize len = 0;
   const char *data;
 
-  if (bytes == NULL)
+  if (self->payload_parsed)
     return;
-  data = g_bytes_get_data (bytes, &len);
+  self->payload_parsed = TRUE;
+  if (self->payload_bytes == NULL)
+    return;
+
+  data = g_bytes_get_data (self->payload_bytes, &len);
   if (g_utf8_validate_len (data, len, NULL))
     self->payload_text = g_strndup (data, len);
 
   if (jd_token_is_nested (self))
     return; /* the payload is itself a JWT (RFC 7519 §5.2): text, not JSON */
 
-  self->payload_node = parse_segment_json (self, JD_SEGMENT_PAYLOAD, bytes, TRUE);
+  self->payload_node = parse_segment_json (self, JD_SEGMENT_PAYLOAD, self->payload_bytes, TRUE);
   if (self->payload_node == NULL)
     {
       if (len == 0)
@@ -243,6 +277,9 @@ decode_payload (JdToken *self)
   else if (!JSON_NODE_HOLDS_OBJECT (self->payload_node))
     add_problem (self, JD_TOKEN_ERROR_NOT_OBJECT, JD_SEGMENT_PAYLOAD, r->start, r->end - r->start,
                  FALSE, _("the payload is JSON but not an object, so it holds no claims"));
+
+  /* Problems stay in order of position. */
+  g_ptr_array_sort (self->problems, compare_problems);
 }
 
 static void
@@ -256,6 +293,7 @@ jd_token_finalize (GObject *object)
   g_free (self->text);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->header_node, json_node_unref);
+  g_clear_pointer (&self->payload_bytes, g_bytes_unref);
   g_clear_pointer (&self->payload_node, json_node_unref);
   g_free (self->payload_text);
   g_clear_pointer (&self->signature, g_bytes_unref);
@@ -293,7 +331,7 @@ jd_token_parse (const char *text, gssize len)
       self->text = g_strdup ("");
       self->len = 0;
       add_problem (self, JD_TOKEN_ERROR_TOO_LARGE, -1, 0, 0, TRUE,
-                   _("the token is %" G_GSSIZE_FORMAT " bytes; more than %d MiB is not a token"),
+                   _("the token is %zd bytes; more than %d MiB is not a token"),
                    len, JD_TOKEN_MAX_SIZE / (1024 * 1024));
       return self;
     }
@@ -327,16 +365,21 @@ jd_token_parse (const char *text, gssize len)
   if (n != 3 && n != 5)
     {
       gsize where = n > 5 ? self->segments[MAX_SEGMENTS - 1].end : (gsize) len;
-      if (n == 1)
+      if (n == 1 && len >= 3 && memcmp (text, "eyJ", 3) == 0)
+        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, len > 0 ? len - 1 : 0, 1, TRUE,
+                     _("no dots after %zd bytes, but it starts like a JWT header "
+                       "(\"eyJ\" is base64url for '{\"'): the token was probably cut off"),
+                     len);
+      else if (n == 1)
         add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, len, TRUE,
                      _("no dots: a JWT has three base64url segments, header.payload.signature; "
                        "this may be an opaque access token that only its issuer can read"));
       else
         add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, where, 1, TRUE,
                      g_dngettext (GETTEXT_PACKAGE,
-                                  "byte %" G_GSIZE_FORMAT ": found %u segment; a JWS has 3 "
+                                  "byte %zu: found %u segment; a JWS has 3 "
                                   "(header.payload.signature) and a JWE has 5",
-                                  "byte %" G_GSIZE_FORMAT ": found %u segments; a JWS has 3 "
+                                  "byte %zu: found %u segments; a JWS has 3 "
                                   "(header.payload.signature) and a JWE has 5",
                                   n),
                      where, n);
@@ -361,7 +404,9 @@ jd_token_parse (const char *text, gssize len)
       self->signature = decode_segment (self, JD_SEGMENT_SIGNATURE);
       self->signing_input = g_bytes_new (self->text, self->segments[JD_SEGMENT_PAYLOAD].end);
       if (self->header_node != NULL)
-        self->kind = g_strcmp0 (alg, "none") == 0 ? JD_TOKEN_KIND_UNSECURED : JD_TOKEN_KIND_JWS;
+        /* "None", "NONE": libraries that compared case-insensitively were forged this way. */
+        self->kind = alg != NULL && g_ascii_strcasecmp (alg, "none") == 0 ? JD_TOKEN_KIND_UNSECURED
+                                                                            : JD_TOKEN_KIND_JWS;
       if (self->header_node != NULL && json_object_has_member (jd_token_get_header (self), "enc"))
         add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, self->segments[0].end, TRUE,
                      _("the header has \"enc\", so this is a JWE, but it has 3 segments instead of 5"));
@@ -414,6 +459,7 @@ GPtrArray *
 jd_token_get_problems (JdToken *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  ensure_payload (self);
   return self->problems;
 }
 
@@ -421,7 +467,25 @@ gboolean
 jd_token_is_malformed (JdToken *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN (self), TRUE);
+  ensure_payload (self);
   return self->problems->len > 0;
+}
+
+const JdTokenProblem *
+jd_token_get_encoding_problem (JdToken *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+
+  /* Known without reading the payload's JSON (see ensure_payload()). */
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      JdTokenProblem *p = g_ptr_array_index (self->problems, i);
+      if (p->code == JD_TOKEN_ERROR_BASE64 || p->code == JD_TOKEN_ERROR_SEGMENTS ||
+          p->code == JD_TOKEN_ERROR_EMPTY || p->code == JD_TOKEN_ERROR_TOO_LARGE ||
+          p->code == JD_TOKEN_ERROR_CRITICAL)
+        return p;
+    }
+  return NULL;
 }
 
 JsonObject *
@@ -487,6 +551,7 @@ JsonObject *
 jd_token_get_claims (JdToken *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  ensure_payload (self);
   if (self->payload_node == NULL || !JSON_NODE_HOLDS_OBJECT (self->payload_node))
     return NULL;
   return json_node_get_object (self->payload_node);
@@ -496,6 +561,7 @@ JsonNode *
 jd_token_get_payload_node (JdToken *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  ensure_payload (self);
   return self->payload_node;
 }
 
@@ -503,6 +569,7 @@ const char *
 jd_token_get_payload_text (JdToken *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN (self), NULL);
+  ensure_payload (self);
   return self->payload_text;
 }
 

@@ -22,6 +22,7 @@ typedef enum {
   JD_TOKEN_ERROR_DUPLICATE_MEMBER,  /* the same member name twice (RFC 7515 §4: rejected) */
   JD_TOKEN_ERROR_HEADER,            /* header lacks a string "alg", or alg/crit/… are wrong */
   JD_TOKEN_ERROR_UTF8,              /* decoded JSON is not valid UTF-8 */
+  JD_TOKEN_ERROR_CRITICAL,          /* "crit" names an extension no verifier here understands */
 } JdTokenError;
 
 typedef enum {
@@ -76,6 +77,10 @@ gboolean     jd_token_get_segment_range (JdToken *self,
 /* Problems, in order of position. Empty when the token is well-formed. */
 GPtrArray   *jd_token_get_problems     (JdToken *self); /* (element-type JdTokenProblem) (transfer none) */
 gboolean     jd_token_is_malformed     (JdToken *self);
+/* The first problem that makes a verifier reject the token before its
+ * signature (base64url, segments, size, an unknown "crit" extension),
+ * without reading the payload's JSON. Nullable. */
+const JdTokenProblem *jd_token_get_encoding_problem (JdToken *self);
 
 /* The decoded header; NULL when it could not be decoded. */
 JsonObject  *jd_token_get_header       (JdToken *self);

@@ -968,11 +968,10 @@ jd_verify (JdToken            *token,
    * decoded signature matches. */
   if (result->status == JD_SIGNATURE_VALID)
     {
-      GPtrArray *problems = jd_token_get_problems (token);
-      for (guint i = 0; i < problems->len; i++)
+      const JdTokenProblem *p = jd_token_get_encoding_problem (token);
+      for (guint i = 0; i < 1; i++)
         {
-          JdTokenProblem *p = g_ptr_array_index (problems, i);
-          if (p->code == JD_TOKEN_ERROR_BASE64 || p->code == JD_TOKEN_ERROR_SEGMENTS)
+          if (p != NULL)
             {
               g_autofree char *label = key_label (result->key);
               g_autofree char *msg = g_strdup_printf (
@@ -1034,6 +1033,23 @@ jd_verify (JdToken            *token,
             alg);
           fix = _("Make both sides read the secret the same way (text bytes or base64-decoded "
                   "bytes); many libraries and dashboards base64-decode secrets silently.");
+        }
+      else if (invalid_why->len > 0)
+        {
+          /* The signature's format is wrong: no key could verify it, so the
+           * key is not the suspect. */
+          msg = g_strdup_printf (_("The %s signature is malformed: %s. Every verifier "
+                                   "rejects it, whatever the key."),
+                                 alg, invalid_why->str);
+          if (g_str_equal (c.jwa->kty, "EC"))
+            fix = _("Make the signer convert the ECDSA signature from DER to R‖S "
+                    "(RFC 7518 §3.4) before base64url-encoding it: a JWS ECDSA signature "
+                    "is R‖S, two fixed-length big-endian integers, and signing with "
+                    "OpenSSL, Java or .NET returns DER.");
+          else
+            fix = _("Send the signature segment exactly as the issuer produced it: a "
+                    "signature of the wrong length was cut, padded, or made for another "
+                    "algorithm.");
         }
       else if (jd_jwa_is_hmac (c.jwa))
         {

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -111,10 +112,10 @@ typedef struct {
   gsize pos;
 } Scanner;
 
-static gboolean
-is_tchar (guchar c)
+gboolean
+jd_http_is_tchar (guchar c)
 {
-  /* RFC 7230 §3.2.6 */
+  /* RFC 9110 §5.6.2 (was RFC 7230 §3.2.6) */
   return g_ascii_isalnum (c) || (c != 0 && strchr ("!#$%&'*+-.^_`|~", c) != NULL);
 }
 
@@ -175,7 +176,7 @@ fail (Scanner *s, gsize offset, GError **error, const char *format, ...)
   s->pos = offset;
   /* TRANSLATORS: "byte 17: '\"' is not allowed here" */
   g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_SYNTAX,
-               _("byte %" G_GSIZE_FORMAT ": %s"), offset, what);
+               _("byte %zu: %s"), offset, what);
   return FALSE;
 }
 
@@ -184,7 +185,7 @@ read_token (Scanner *s)
 {
   gsize start = s->pos;
 
-  while (!at_end (s) && is_tchar (s->p[s->pos]))
+  while (!at_end (s) && jd_http_is_tchar (s->p[s->pos]))
     s->pos++;
   if (s->pos == start)
     return NULL;
@@ -315,7 +316,7 @@ read_params (Scanner *s, JdChallenge *challenge, GError **error)
         {
           s->pos = name_offset;
           g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_DUPLICATE,
-                       _("byte %" G_GSIZE_FORMAT ": the parameter \"%s\" appears twice in the %s challenge (RFC 7235 §2.1 allows it once)"),
+                       _("byte %zu: the parameter \"%s\" appears twice in the %s challenge (RFC 7235 §2.1 allows it once)"),
                        name_offset, name, challenge->scheme);
           return FALSE;
         }
@@ -351,7 +352,7 @@ parse_into (GPtrArray *challenges, const char *value, gsize len, guint header, g
       if (error_offset)
         *error_offset = JD_WWW_AUTHENTICATE_MAX_SIZE;
       g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_TOO_LARGE,
-                   _("the header value is %" G_GSIZE_FORMAT " bytes long; more than %d bytes is refused"),
+                   _("the header value is %zu bytes long; more than %d bytes is refused"),
                    len, JD_WWW_AUTHENTICATE_MAX_SIZE);
       return FALSE;
     }
@@ -737,32 +738,6 @@ done:
 /* ------------------------------------------------------------------ */
 /* The response checker                                                */
 
-static gboolean
-claim_time (JsonObject *claims, const char *name, gint64 *value)
-{
-  JsonNode *node;
-  GType type;
-
-  if (claims == NULL || !json_object_has_member (claims, name))
-    return FALSE;
-  node = json_object_get_member (claims, name);
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    *value = json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    {
-      double d = json_node_get_double (node);
-      if (!(d > -1e15 && d < 1e15))
-        return FALSE;
-      *value = (gint64) d;
-    }
-  else
-    return FALSE;
-  return TRUE;
-}
-
 /* The token's scopes: "scope" (RFC 8693 / RFC 9068, space-separated) or
  * "scp" (a string or an array, as Azure AD and Okta write it). */
 static GPtrArray *
@@ -962,10 +937,18 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
   JsonObject *claims = token != NULL ? jd_token_get_claims (token) : NULL;
   JdSeverity severity = JD_SEVERITY_WARNING;
   const char *claim = NULL;
-  gint64 server_now, skew, exp, iat, nbf;
+  gint64 server_now, skew;
+  double exp_value, start_value;
+  const char *start_name = NULL;
 
   if (date == NULL || !jd_http_date_parse (date, &server_now))
     return;
+  /* Every instant below lies within years 1–9999 (Date has four digits,
+   * time claims go through jd_numeric_date_read()), and so does @now once
+   * clamped: sums and differences of them, and of a leeway capped at that
+   * span, cannot overflow. */
+  now = CLAMP (now, (gint64) JD_NUMERIC_DATE_MIN, (gint64) JD_NUMERIC_DATE_MAX);
+  leeway = CLAMP (leeway, 0, (gint64) (JD_NUMERIC_DATE_MAX - JD_NUMERIC_DATE_MIN));
   skew = server_now - now;
   if (ABS (skew) <= leeway)
     return;
@@ -980,8 +963,10 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
     g_string_append_printf (message, _("The server's clock is %s behind this computer's (Date: %s)."),
                             amount, date);
 
-  if (claim_time (claims, "exp", &exp))
+  if (jd_numeric_date_get_member (claims, "exp", &exp_value) == JD_NUMERIC_DATE_VALID)
     {
+      gint64 exp = (gint64) floor (exp_value);
+
       g_string_append_c (message, '\n');
       if (server_now >= exp + leeway && now < exp + leeway)
         {
@@ -1010,21 +995,15 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
                                 amount);
     }
 
-  if (claim_time (claims, "iat", &iat) || claim_time (claims, "nbf", &nbf))
+  if (jd_numeric_date_get_member (claims, "nbf", &start_value) == JD_NUMERIC_DATE_VALID)
+    start_name = "nbf";
+  else if (jd_numeric_date_get_member (claims, "iat", &start_value) == JD_NUMERIC_DATE_VALID)
+    start_name = "iat";
+  if (start_name != NULL)
     {
-      gint64 start;
-      const char *name;
+      gint64 start = (gint64) floor (start_value);
+      const char *name = start_name;
 
-      if (claim_time (claims, "nbf", &nbf))
-        {
-          start = nbf;
-          name = "nbf";
-        }
-      else
-        {
-          start = iat;
-          name = "iat";
-        }
       g_string_append_c (message, '\n');
       if (start > server_now + leeway && start <= now + leeway)
         {
@@ -1073,28 +1052,34 @@ standard_reason (guint status)
     }
 }
 
-static int
-compare_findings (gconstpointer a, gconstpointer b, gpointer user_data)
+GPtrArray *
+jd_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations *expect)
 {
-  return jd_finding_compare (*(JdFinding **) a, *(JdFinding **) b, NULL);
+  gint64 now;
+
+  g_return_val_if_fail (JD_IS_RESPONSE (response), NULL);
+  g_return_val_if_fail (token == NULL || JD_IS_TOKEN (token), NULL);
+
+  now = expect != NULL ? expect->now : g_get_real_time () / G_USEC_PER_SEC;
+  return jd_response_diagnose_sent (response, token, expect, &now);
 }
 
 GPtrArray *
-jd_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations *expect)
+jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpectations *expect,
+                           const gint64 *sent_at)
 {
   g_autoptr (GPtrArray) findings = NULL;
   g_autoptr (GPtrArray) challenges = NULL;
   GPtrArray *headers;
   guint status, n_values = 0;
   const JdChallenge *bearer = NULL;
-  gint64 now, leeway;
+  gint64 leeway;
   const char *reason;
   g_autofree char *status_line = NULL;
 
   g_return_val_if_fail (JD_IS_RESPONSE (response), NULL);
   g_return_val_if_fail (token == NULL || JD_IS_TOKEN (token), NULL);
 
-  now = expect != NULL ? expect->now : g_get_real_time () / G_USEC_PER_SEC;
   leeway = expect != NULL ? MAX (expect->leeway, 0) : JD_DEFAULT_LEEWAY;
 
   findings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1215,8 +1200,9 @@ jd_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations
   if (bearer != NULL)
     add_bearer_error (findings, bearer, token, status);
 
-  add_clock_skew (findings, response, token, now, leeway);
+  if (sent_at != NULL)
+    add_clock_skew (findings, response, token, *sent_at, leeway);
 
-  g_ptr_array_sort_with_data (findings, compare_findings, NULL);
+  jd_findings_sort (findings);
   return g_steal_pointer (&findings);
 }

@@ -106,6 +106,10 @@ guint         jd_bearer_error_status      (JdBearerError error);
  * error explained, error_description, error_uri, scope. Translated. */
 char         *jd_challenge_describe       (const JdChallenge *self);
 
+/* Whether byte @c may be part of an HTTP token (RFC 9110 §5.6.2 tchar):
+ * a header field name, a method, an authentication scheme or parameter name. */
+gboolean      jd_http_is_tchar            (guchar c);
+
 /* HTTP-date (RFC 7231 §7.1.1.1: IMF-fixdate, and the obsolete RFC 850
  * and asctime forms) to unix seconds. FALSE when @text is none of them. */
 gboolean      jd_http_date_parse          (const char *text,
@@ -121,5 +125,17 @@ gboolean      jd_http_date_parse          (const char *text,
 GPtrArray   *jd_response_diagnose        (JdResponse           *response,
                                           JdToken              *token,
                                           const JdExpectations *expect);
+
+/* jd_response_diagnose(), with the server's Date compared with *@sent_at
+ * (unix seconds), the moment the request went out, instead of
+ * @expect->now: for a recorded exchange (a HAR entry's startedDateTime)
+ * judged at another instant (--now).
+ * @sent_at (nullable): NULL when that moment is not known; the clocks are
+ * then not compared.
+ * Returns: (transfer full) (element-type JdFinding) */
+GPtrArray   *jd_response_diagnose_sent   (JdResponse           *response,
+                                          JdToken              *token,
+                                          const JdExpectations *expect,
+                                          const gint64         *sent_at);
 
 G_END_DECLS

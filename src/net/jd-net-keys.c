@@ -10,6 +10,7 @@
 
 #include "jd-net.h"
 #include "jd-net-private.h"
+#include "jd-json.h"
 #include "jd-www-authenticate.h"
 
 /* ------------------------------------------------------------------ */
@@ -167,17 +168,19 @@ jd_net_discovery_url (const char *issuer, GError **error)
   uri = _jd_net_parse_url (issuer, NULL);
   if (uri == NULL)
     {
+      g_autofree char *shown = jd_net_redact_url (issuer);
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
                    _("iss \"%s\" is not an http(s) URL, so it has no OpenID Connect discovery "
                      "document; find the key set's URL in the provider's documentation"),
-                   issuer);
+                   shown);
       return NULL;
     }
   if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
     {
+      g_autofree char *shown = jd_net_redact_url (issuer);
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
                    _("iss \"%s\" has a query or fragment, which an OpenID Connect issuer may not have"),
-                   issuer);
+                   shown);
       return NULL;
     }
 
@@ -232,12 +235,6 @@ key_set_has_kid (JdKeySet *set, const char *kid)
         return TRUE;
     }
   return FALSE;
-}
-
-static int
-compare_findings (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jd_finding_compare (*(JdFinding **) a, *(JdFinding **) b, NULL);
 }
 
 GPtrArray *
@@ -306,7 +303,7 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
                          "with that metadata address for this application."));
     }
 
-  g_ptr_array_sort_with_data (findings, compare_findings, NULL);
+  jd_findings_sort (findings);
   return g_steal_pointer (&findings);
 }
 
@@ -348,19 +345,20 @@ static gboolean
 check_response (JdResponse *response, const char *url, const char *what, gsize max_body, GError **error)
 {
   guint status = jd_response_get_status (response);
+  g_autofree char *shown = jd_net_redact_url (url);
 
   if (status < 200 || status > 299)
     {
       const char *reason = jd_response_get_reason (response);
       /* TRANSLATORS: "GET https://… answered 404 Not Found: no key set there." */
-      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HTTP, _("GET %s answered %u %s: no %s there"), url,
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HTTP, _("GET %s answered %u %s: no %s there"), shown,
                    status, reason ? reason : "", what);
       return FALSE;
     }
   if (jd_response_get_body_truncated (response))
     {
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_TOO_LARGE,
-                   _("The %s at %s is larger than %" G_GSIZE_FORMAT " bytes; it was not read"), what, url,
+                   _("The %s at %s is larger than %zu bytes; it was not read"), what, shown,
                    max_body);
       return FALSE;
     }
@@ -376,6 +374,7 @@ on_jwks (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (JdResponse) response = NULL;
   g_autoptr (JdRemoteKeys) keys = NULL;
   g_autoptr (JdKeySet) set = NULL;
+  g_autofree char *shown = NULL;
   GBytes *body;
   gsize len = 0;
   const char *bytes;
@@ -395,13 +394,15 @@ on_jwks (GObject *source, GAsyncResult *result, gpointer user_data)
   body = jd_response_get_body (response);
   bytes = body ? g_bytes_get_data (body, &len) : NULL;
   set = jd_key_set_new ();
-  if (!jd_key_set_load_data (set, bytes ? bytes : "", len, data->url, &error))
+  shown = jd_net_redact_url (data->url);
+  /* the source name goes into the key set's messages */
+  if (!jd_key_set_load_data (set, bytes ? bytes : "", len, shown, &error))
     {
-      if (strstr (error->message, data->url) != NULL)
+      if (strstr (error->message, shown) != NULL)
         g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_KEYS, "%s", error->message);
       else
         g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_KEYS, _("The key set at %s: %s"),
-                                 data->url, error->message);
+                                 shown, error->message);
       return;
     }
 
@@ -475,8 +476,7 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
   FetchData *data = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   g_autoptr (JdResponse) response = NULL;
-  g_autoptr (JsonParser) parser = NULL;
-  JsonNode *root;
+  g_autoptr (JsonNode) root = NULL;
   JsonObject *object;
   JsonNode *member;
   GBytes *body;
@@ -484,6 +484,9 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
   const char *bytes;
   const char *jwks_uri;
   GCancellable *cancellable;
+  /* for messages: the URLs without userinfo or query */
+  g_autofree char *shown_url = jd_net_redact_url (data->discovery_url);
+  g_autofree char *shown_issuer = jd_net_redact_url (data->issuer);
 
   response = jd_net_send_finish (result, &error);
   if (response == NULL)
@@ -499,7 +502,7 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
                                  "(a tenant, a realm, \"/v2.0\"); a plain OAuth server may publish "
                                  "/.well-known/oauth-authorization-server (RFC 8414) instead, or "
                                  "name its key set URL only in its documentation."),
-                               data->discovery_url, jd_response_get_status (response), data->issuer);
+                               shown_url, jd_response_get_status (response), shown_issuer);
       return;
     }
   if (!check_response (response, data->discovery_url, _("discovery document"), data->options.max_body, &error))
@@ -510,19 +513,21 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
 
   body = jd_response_get_body (response);
   bytes = body ? g_bytes_get_data (body, &len) : NULL;
-  parser = json_parser_new_immutable ();
-  if (bytes == NULL || len == 0 || !json_parser_load_from_data (parser, bytes, len, &error))
+  /* jd_json_parse() and not json-glib's parser: the document comes from
+   * the network, and json-glib recurses without a limit, so a deeply
+   * nested document would overflow the stack. The error says at which byte. */
+  if (bytes == NULL || len == 0
+      || (root = jd_json_parse (bytes, len, JD_JSON_ALLOW_DUPLICATES | JD_JSON_ALLOW_BOM, NULL, &error)) == NULL)
     {
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
-                               _("The discovery document at %s is not JSON: %s"), data->discovery_url,
+                               _("The discovery document at %s is not JSON: %s"), shown_url,
                                error ? error->message : _("the body is empty"));
       return;
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
-                               _("The discovery document at %s is not a JSON object"), data->discovery_url);
+                               _("The discovery document at %s is not a JSON object"), shown_url);
       return;
     }
   object = json_node_get_object (root);
@@ -537,7 +542,7 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
                                _("The discovery document at %s has no \"jwks_uri\" string, so it does "
                                  "not say where the keys are"),
-                               data->discovery_url);
+                               shown_url);
       return;
     }
   jwks_uri = json_node_get_string (member);

@@ -102,6 +102,35 @@ jd_net_response_get_accepted_certificate_problem (JdResponse *response)
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 
+char *
+jd_net_redact_url (const char *url)
+{
+  g_autoptr (GString) out = NULL;
+  const char *query, *authority, *authority_end, *at = NULL, *slashes;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  query = url + strcspn (url, "?#");
+  /* the authority follows "//" (or, without it, starts the text) and ends
+   * at the first "/", "?" or "#"; its userinfo ends at the last "@" */
+  slashes = strstr (url, "//");
+  authority = slashes != NULL && slashes < query ? slashes + 2 : url;
+  authority_end = authority + strcspn (authority, "/?#");
+  for (const char *p = authority; p < authority_end; p++)
+    if (*p == '@')
+      at = p;
+
+  out = g_string_new_len (url, authority - url);
+  if (at != NULL)
+    authority = at + 1;
+  g_string_append_len (out, authority, query - authority);
+  if (*query == '?')
+    g_string_append (out, "?…");
+  if (strchr (query, '#') != NULL)
+    g_string_append (out, "#…");
+  return g_utf8_make_valid (out->str, out->len);
+}
+
 void
 _jd_net_options_resolve (const JdNetOptions *options, JdNetOptions *out)
 {
@@ -117,11 +146,43 @@ _jd_net_options_resolve (const JdNetOptions *options, JdNetOptions *out)
     out->max_body = JD_NET_DEFAULT_MAX_BODY;
 }
 
+/* What g_uri_parse() refused, without quoting any of it. */
+static const char *
+describe_uri_error (const GError *error)
+{
+  if (error->domain == G_URI_ERROR)
+    switch ((GUriError) error->code)
+      {
+      case G_URI_ERROR_BAD_SCHEME:
+        return _("the scheme cannot be read");
+      case G_URI_ERROR_BAD_USER:
+      case G_URI_ERROR_BAD_PASSWORD:
+      case G_URI_ERROR_BAD_AUTH_PARAMS:
+        return _("the user name or password part cannot be read");
+      case G_URI_ERROR_BAD_HOST:
+        return _("the host cannot be read");
+      case G_URI_ERROR_BAD_PORT:
+        return _("the port is not a number from 1 to 65535 (or a \"/\", \"?\" or \"#\" in a password "
+                 "ends the host part early)");
+      case G_URI_ERROR_BAD_PATH:
+        return _("the path cannot be read");
+      case G_URI_ERROR_BAD_QUERY:
+        return _("the query cannot be read");
+      case G_URI_ERROR_BAD_FRAGMENT:
+        return _("the fragment cannot be read");
+      case G_URI_ERROR_FAILED:
+      default:
+        break;
+      }
+  return _("it does not read as http://host/path or https://host/path");
+}
+
 GUri *
 _jd_net_parse_url (const char *url, GError **error)
 {
   g_autoptr (GUri) uri = NULL;
   g_autoptr (GError) local_error = NULL;
+  g_autofree char *shown = NULL;
   const char *scheme;
 
   g_assert (url != NULL);
@@ -129,20 +190,25 @@ _jd_net_parse_url (const char *url, GError **error)
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, &local_error);
   if (uri == NULL)
     {
-      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL, _("\"%s\" is not a URL: %s"), url,
-                   local_error->message);
+      /* GLib's message quotes the part it refused as it read it, and a
+       * password with a "/" in it reads as a port: name the part instead. */
+      shown = jd_net_redact_url (url);
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL, _("\"%s\" is not a URL: %s"), shown,
+                   describe_uri_error (local_error));
       return NULL;
     }
   scheme = g_uri_get_scheme (uri);
   if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
     {
+      shown = jd_net_redact_url (url);
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
-                   _("\"%s\" is not an http:// or https:// URL (the scheme is \"%s\")"), url, scheme);
+                   _("\"%s\" is not an http:// or https:// URL (the scheme is \"%s\")"), shown, scheme);
       return NULL;
     }
   if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
-      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL, _("\"%s\" names no host"), url);
+      shown = jd_net_redact_url (url);
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL, _("\"%s\" names no host"), shown);
       return NULL;
     }
   return g_steal_pointer (&uri);
@@ -220,31 +286,30 @@ describe_certificate (GTlsCertificate *certificate)
                           issuer ? issuer : "?", until ? until : "?");
 }
 
-static gboolean
-is_tchar (guchar c)
-{
-  return g_ascii_isalnum (c) || (c != 0 && strchr ("!#$%&'*+-.^_`|~", c) != NULL);
-}
+/* At most this many bytes of a header name go into a message: names are
+ * short, and a longer "name" is more likely a pasted value. */
+#define SHOWN_NAME_MAX 40
 
 /* A header that can go on the wire: a token for a name, no line breaks
- * or other control characters (but tab) in the value. */
+ * or other control characters (but tab) in the value. Messages name the
+ * header but never show its value: only the bytes of the name up to the
+ * first one that cannot be in a name (after a space, a value may follow). */
 static gboolean
 check_header (const char *raw_name, const char *value, GError **error)
 {
-  /* the name goes into messages: only as valid UTF-8 */
-  g_autofree char *name = g_utf8_make_valid (raw_name, -1);
-
   if (*raw_name == '\0')
     {
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER, _("a header has an empty name"));
       return FALSE;
     }
   for (const guchar *p = (const guchar *) raw_name; *p; p++)
-    if (!is_tchar (*p))
+    if (!jd_http_is_tchar (*p))
       {
+        int offset = (int) (p - (const guchar *) raw_name);
         g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
-                     _("header \"%s\": byte %d of the name (0x%02X) cannot be part of a header name"),
-                     name, (int) (p - (const guchar *) raw_name), *p);
+                     _("header \"%.*s…\": byte %d of the name (0x%02X) cannot be part of a header name "
+                       "(the rest is not shown: it may hold a secret)"),
+                     MIN (offset, SHOWN_NAME_MAX), raw_name, offset, *p);
         return FALSE;
       }
   for (const guchar *p = (const guchar *) value; *p; p++)
@@ -253,7 +318,7 @@ check_header (const char *raw_name, const char *value, GError **error)
         g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
                      _("header \"%s\": byte %d of the value is a control character (0x%02X); line "
                        "breaks inside a header value would split the request"),
-                     name, (int) (p - (const guchar *) value), *p);
+                     raw_name, (int) (p - (const guchar *) value), *p);
         return FALSE;
       }
   return TRUE;
@@ -281,11 +346,12 @@ jd_net_request_new_from_args (const char *url, const char *method, const char *c
           return NULL;
         }
       for (const guchar *p = (const guchar *) method; *p; p++)
-        if (!is_tchar (*p))
+        if (!jd_http_is_tchar (*p))
           {
+            int offset = (int) (p - (const guchar *) method);
             g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
-                         _("method \"%s\": byte %d (0x%02X) cannot be part of a method name"), method,
-                         (int) (p - (const guchar *) method), *p);
+                         _("method \"%.*s…\": byte %d (0x%02X) cannot be part of a method name"),
+                         MIN (offset, SHOWN_NAME_MAX), method, offset, *p);
             return NULL;
           }
     }
@@ -299,15 +365,28 @@ jd_net_request_new_from_args (const char *url, const char *method, const char *c
 
       if (colon == NULL)
         {
-          g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
-                       _("header %u \"%s\" has no ':' between name and value (write 'Name: value')"),
-                       i + 1, headers[i]);
+          /* The whole argument may be a value ("Bearer eyJ…") or a name and
+           * a value without the colon: only a leading word that looks like
+           * a header name is shown, never what follows it. */
+          gsize word = strspn (headers[i], "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
+
+          if (word > 0 && word <= SHOWN_NAME_MAX && (headers[i][word] == ' ' || headers[i][word] == '\t'))
+            g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
+                         _("-H argument %u (\"%.*s …\") has no ':' after the header name: write it as "
+                           "'Name: value' (the rest is not shown: it may hold a secret)"),
+                         i + 1, (int) word, headers[i]);
+          else
+            g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
+                         _("-H argument %u has no ':' between a header name and its value: write it as "
+                           "'Name: value' (its text is not shown: it may hold a secret)"),
+                         i + 1);
           return NULL;
         }
       name = g_strstrip (g_strndup (headers[i], colon - headers[i]));
       value = g_strstrip (g_strdup (colon + 1));
       if (!check_header (name, value, error))
         {
+          g_prefix_error (error, _("-H argument %u: "), i + 1);
           return NULL;
         }
       if (g_ascii_strcasecmp (name, "Authorization") == 0)
@@ -322,12 +401,6 @@ jd_net_request_new_from_args (const char *url, const char *method, const char *c
       jd_request_add_header (request, "Authorization", value);
     }
   return g_steal_pointer (&request);
-}
-
-static int
-compare_findings (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jd_finding_compare (*(JdFinding **) a, *(JdFinding **) b, NULL);
 }
 
 GPtrArray *
@@ -366,12 +439,12 @@ jd_net_response_diagnose (JdResponse *response, JdToken *token, const JdExpectat
     {
       GBytes *body = jd_response_get_body (response);
       g_autofree char *message = g_strdup_printf (
-        _("Only the first %" G_GSIZE_FORMAT " bytes of the body were kept; the rest was dropped."),
+        _("Only the first %zu bytes of the body were kept; the rest was dropped."),
         body ? g_bytes_get_size (body) : 0);
       jd_findings_add (findings, JD_FINDING_RESPONSE_TRUNCATED, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
                        NULL);
     }
-  g_ptr_array_sort_with_data (findings, compare_findings, NULL);
+  jd_findings_sort (findings);
   return g_steal_pointer (&findings);
 }
 
@@ -493,7 +566,8 @@ return_error (GTask *task, GError *error)
 {
   SendData *data = g_task_get_task_data (task);
   const char *host = g_uri_get_host (data->current);
-  g_autofree char *url = g_uri_to_string_partial (data->current, G_URI_HIDE_PASSWORD);
+  g_autofree char *full = g_uri_to_string (data->current);
+  g_autofree char *url = jd_net_redact_url (full);
 
   send_data_stop (data);
 
@@ -674,10 +748,11 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (data->redirects->len >= JD_NET_MAX_REDIRECTS)
     {
+      g_autofree char *shown = jd_net_redact_url (current_url);
       send_data_stop (data);
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_REDIRECT,
                                _("More than %d redirects; the last came from %s"), JD_NET_MAX_REDIRECTS,
-                               current_url);
+                               shown);
       return;
     }
   next = g_uri_parse_relative (data->current, location, SOUP_HTTP_URI_FLAGS, NULL);
@@ -686,10 +761,12 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
           && g_ascii_strcasecmp (g_uri_get_scheme (next), "https") != 0)
       || g_uri_get_host (next) == NULL)
     {
+      g_autofree char *shown = jd_net_redact_url (current_url);
+      g_autofree char *shown_location = jd_net_redact_url (location);
       send_data_stop (data);
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_REDIRECT,
                                _("%s redirected (%u) to \"%s\", which is not an http(s) URL"),
-                               current_url, status, location);
+                               shown, status, shown_location);
       return;
     }
 
