@@ -12,6 +12,7 @@
 #include <string.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
 typedef struct {
   int status;
@@ -26,6 +27,12 @@ run_clear (Run *r)
   g_free (r->err);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+on_communicated (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
 
 /* Runs @cli with @args (NULL-terminated, without argv[0]); @env_name=@env_value
  * when @env_name is not NULL. */
@@ -49,7 +56,16 @@ run (Run *r, const char *cli, const char *env_name, const char *env_value, const
     g_subprocess_launcher_setenv (l, env_name, env_value, TRUE);
   p = g_subprocess_launcher_spawnv (l, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (p, "", NULL, &r->out, &r->err, &error);
+  /* Asynchronously: a SoupServer in this process must keep serving. */
+  {
+    GAsyncResult *result = NULL;
+
+    g_subprocess_communicate_utf8_async (p, "", NULL, on_communicated, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_subprocess_communicate_utf8_finish (p, result, &r->out, &r->err, &error);
+    g_object_unref (result);
+  }
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (p));
   r->status = g_subprocess_get_exit_status (p);
@@ -123,6 +139,54 @@ test_loaded_only_for_network_options (void)
   }
 }
 
+static void
+serve_jwks (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer user_data)
+{
+  const char *jwk = user_data;
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/jwk-set+json", SOUP_MEMORY_COPY, jwk, strlen (jwk));
+}
+
+/* Objects cross the boundary both ways: the module's JdRemoteKeys holds a
+ * JdKeySet that the executable verifies with, and the findings it returns
+ * are the executable's JdFinding. A core GType registered twice would be a
+ * GLib warning, made fatal here. */
+static void
+test_fetch_through_module (void)
+{
+  g_autofree char *token = data_token ();
+  g_autofree char *jwk_path = g_test_build_filename (G_TEST_DIST, "data", "rfc7515-A.2.jwk", NULL);
+  g_autofree char *jwk = NULL;
+  g_autofree char *jwks = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_auto (Run) r = { 0 };
+  GSList *uris;
+
+  g_assert_true (g_file_get_contents (jwk_path, &jwk, NULL, NULL));
+  jwks = g_strdup_printf ("{\"keys\": [%s]}", jwk);
+  soup_server_add_handler (server, "/jwks.json", serve_jwks, jwks, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/jwks.json", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  {
+    const char *args[] = { "--json", "--jwks", url, token, NULL };
+
+    run (&r, cli_path (), "G_DEBUG", "fatal-warnings,fatal-criticals", args);
+  }
+  g_test_message ("exit %d, %s", r.status, r.err);
+  g_assert_cmpint (r.status, <, 2);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_nonnull (strstr (r.out, "\"status\" : \"valid\""));
+  g_assert_nonnull (strstr (r.out, "\"jwks-fetched\""));
+  soup_server_disconnect (server);
+}
+
 /* A copy of the binary outside the build tree looks for the installed
  * module; where there is none, only the network options fail, with the path. */
 static void
@@ -190,6 +254,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/jd/cli-module/not-linked", test_not_linked);
   g_test_add_func ("/jd/cli-module/loaded-only-for-network-options", test_loaded_only_for_network_options);
+  g_test_add_func ("/jd/cli-module/fetch-through-module", test_fetch_through_module);
   g_test_add_func ("/jd/cli-module/missing-module", test_missing_module);
   return g_test_run ();
 }

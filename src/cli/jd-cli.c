@@ -529,8 +529,8 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
 
       net_options (cli, &options);
       request = net.request_new_from_args (cli->opt.request, cli->opt.method,
-                                              (const char *const *) cli->opt.headers,
-                                              jd_token_get_text (token), error);
+                                           (const char *const *) cli->opt.headers,
+                                           jd_token_get_text (token), error);
       if (request == NULL)
         return FALSE; /* the arguments themselves are wrong: a usage error */
       response = net.send (request, &options, NULL, &send_error);
