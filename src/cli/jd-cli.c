@@ -14,6 +14,8 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 #include <gio/gunixinputstream.h>
+#include <gmodule.h>
+#include <sys/stat.h>
 
 #include "jd-cli.h"
 #include "jd-diagnosis.h"
@@ -153,6 +155,20 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
 
 /* ---- input ---------------------------------------------------------------- */
 
+/* A plain path goes straight to GIO's local VFS: g_file_new_for_commandline_arg()
+ * would first set up the default VFS, registering every GIO extension point
+ * and scanning the GIO modules, about 6% of a whole run. A URI keeps it. */
+static GFile *
+file_for_arg (const char *arg)
+{
+  g_autofree char *path = NULL;
+
+  if (g_uri_peek_scheme (arg) != NULL)
+    return g_file_new_for_commandline_arg (arg);
+  path = g_canonicalize_filename (arg, NULL);
+  return g_vfs_get_file_for_path (g_vfs_get_local (), path);
+}
+
 static gboolean
 read_stream (GInputStream *in, GByteArray *buf, const char *what, GError **error)
 {
@@ -189,7 +205,7 @@ read_all_stdin (GError **error)
 static GBytes *
 read_file (const char *path, GError **error)
 {
-  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr (GFile) file = file_for_arg (path);
   g_autoptr (GFileInputStream) in = NULL;
   g_autoptr (GByteArray) buf = g_byte_array_new ();
   g_autofree char *what = g_strdup_printf ("“%s”", path);
@@ -200,6 +216,61 @@ read_file (const char *path, GError **error)
   if (!read_stream (G_INPUT_STREAM (in), buf, what, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+}
+
+/* ---- the network module --------------------------------------------------- */
+
+/* src/net and libsoup are loaded only when --jwks URL, --discover or
+ * --request asks for the network: every other run starts without them. The
+ * module's core symbols resolve to this executable's (export_dynamic). */
+static struct {
+  __typeof__ (jd_net_fetch_jwks) *fetch_jwks;
+  __typeof__ (jd_net_discover) *discover;
+  __typeof__ (jd_net_request_new_from_args) *request_new_from_args;
+  __typeof__ (jd_net_send) *send;
+  __typeof__ (jd_net_response_diagnose) *response_diagnose;
+  __typeof__ (jd_remote_keys_get_key_set) *remote_keys_get_key_set;
+  __typeof__ (jd_remote_keys_diagnose) *remote_keys_diagnose;
+} net;
+
+/* The build tree's binary loads the build tree's module, never an
+ * installed one of another version. */
+static char *
+net_module_path (void)
+{
+  struct stat self, built;
+
+  if (stat ("/proc/self/exe", &self) == 0 && stat (JD_CLI_BUILD_PATH, &built) == 0 &&
+      self.st_dev == built.st_dev && self.st_ino == built.st_ino)
+    return g_build_filename (JD_NET_MODULE_BUILD_DIR, JD_NET_MODULE_NAME "." G_MODULE_SUFFIX, NULL);
+  return g_build_filename (JD_NET_MODULE_DIR, JD_NET_MODULE_NAME "." G_MODULE_SUFFIX, NULL);
+}
+
+static gboolean
+net_load (GError **error)
+{
+  g_autofree char *path = net_module_path ();
+  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
+
+#define NET_SYMBOL(field, name) g_module_symbol (module, #name, (gpointer *) &net.field)
+  if (module == NULL ||
+      !NET_SYMBOL (fetch_jwks, jd_net_fetch_jwks) ||
+      !NET_SYMBOL (discover, jd_net_discover) ||
+      !NET_SYMBOL (request_new_from_args, jd_net_request_new_from_args) ||
+      !NET_SYMBOL (send, jd_net_send) ||
+      !NET_SYMBOL (response_diagnose, jd_net_response_diagnose) ||
+      !NET_SYMBOL (remote_keys_get_key_set, jd_remote_keys_get_key_set) ||
+      !NET_SYMBOL (remote_keys_diagnose, jd_remote_keys_diagnose))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("--jwks URL, --discover and --request need the network module “%s”, which "
+                     "cannot be loaded (%s)"), path, g_module_error ());
+      return FALSE;
+    }
+#undef NET_SYMBOL
+  /* Its GTypes are registered for the life of the process. */
+  g_module_make_resident (module);
+  return TRUE;
 }
 
 /* ---- keys ----------------------------------------------------------------- */
@@ -249,7 +320,7 @@ load_local_keys (Cli *cli, JdKeySet *set, GError **error)
 
   if (o->jwks != NULL && !is_url (o->jwks))
     {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (o->jwks);
+      g_autoptr (GFile) file = file_for_arg (o->jwks);
       if (!jd_key_set_load_file (set, file, error))
         {
           g_prefix_error (error, "--jwks: ");
@@ -258,7 +329,7 @@ load_local_keys (Cli *cli, JdKeySet *set, GError **error)
     }
   for (guint i = 0; o->keys != NULL && o->keys[i] != NULL; i++)
     {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (o->keys[i]);
+      g_autoptr (GFile) file = file_for_arg (o->keys[i]);
       if (!jd_key_set_load_file (set, file, error))
         {
           g_prefix_error (error, "--key: ");
@@ -333,14 +404,14 @@ load_keys (Cli *cli, GError **error)
 
       /* A URL is fetched only because this option asked. */
       net_options (cli, &options);
-      cli->remote = jd_net_fetch_jwks (o->jwks, &options, NULL, error);
+      cli->remote = net.fetch_jwks (o->jwks, &options, NULL, error);
       if (cli->remote == NULL)
         {
           g_autofree char *url = redacted_url (o->jwks);
           g_prefix_error (error, "--jwks %s: ", url);
           return FALSE;
         }
-      cli->keys = g_object_ref (jd_remote_keys_get_key_set (cli->remote));
+      cli->keys = g_object_ref (net.remote_keys_get_key_set (cli->remote));
     }
   else
     cli->keys = jd_key_set_new ();
@@ -401,8 +472,8 @@ keys_for_token (Cli *cli, JdToken *token, JdRemoteKeys **remote, GPtrArray *note
       g_autoptr (GError) error = NULL;
 
       net_options (cli, &options);
-      found = jd_net_discover (iss, &options, NULL, &error);
-      if (found != NULL && !load_local_keys (cli, jd_remote_keys_get_key_set (found), &error))
+      found = net.discover (iss, &options, NULL, &error);
+      if (found != NULL && !load_local_keys (cli, net.remote_keys_get_key_set (found), &error))
         g_clear_object (&found);
       if (found == NULL)
         {
@@ -414,7 +485,7 @@ keys_for_token (Cli *cli, JdToken *token, JdRemoteKeys **remote, GPtrArray *note
       g_hash_table_insert (cli->discovered, g_strdup (iss), found);
     }
   *remote = found;
-  return jd_remote_keys_get_key_set (found);
+  return net.remote_keys_get_key_set (found);
 }
 
 /* Verify, diagnose, fetch what options ask for, and add to the report.
@@ -444,7 +515,7 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
 
   if (remote != NULL)
     {
-      g_autoptr (GPtrArray) more = jd_remote_keys_diagnose (remote, token);
+      g_autoptr (GPtrArray) more = net.remote_keys_diagnose (remote, token);
       jd_findings_merge (findings, more);
     }
 
@@ -457,18 +528,18 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
       g_autoptr (GError) send_error = NULL;
 
       net_options (cli, &options);
-      request = jd_net_request_new_from_args (cli->opt.request, cli->opt.method,
-                                              (const char *const *) cli->opt.headers,
-                                              jd_token_get_text (token), error);
+      request = net.request_new_from_args (cli->opt.request, cli->opt.method,
+                                           (const char *const *) cli->opt.headers,
+                                           jd_token_get_text (token), error);
       if (request == NULL)
         return FALSE; /* the arguments themselves are wrong: a usage error */
-      response = jd_net_send (request, &options, NULL, &send_error);
+      response = net.send (request, &options, NULL, &send_error);
       if (response != NULL)
         {
           /* The live answer's Date is compared with this computer's clock, even under --now. */
           g_autoptr (JdExpectations) live = jd_expectations_copy (cli->expect);
           live->now = g_get_real_time () / G_USEC_PER_SEC;
-          more = jd_net_response_diagnose (response, token, live);
+          more = net.response_diagnose (response, token, live);
         }
       else
         {
@@ -687,6 +758,12 @@ jd_cli_main (int argc, char **argv)
       usage_error (_("give one INPUT (a token, a file, or -); got %u"), g_strv_length (cli.opt.inputs));
       goto out;
     }
+  if (((cli.opt.jwks != NULL && is_url (cli.opt.jwks)) || cli.opt.discover || cli.opt.request != NULL) &&
+      !net_load (&error))
+    {
+      usage_error ("%s", error->message);
+      goto out;
+    }
   if (!build_expectations (&cli, &error) || !load_keys (&cli, &error))
     {
       usage_error ("%s", error->message);
@@ -721,7 +798,7 @@ jd_cli_main (int argc, char **argv)
   else if (g_file_test (arg, G_FILE_TEST_EXISTS) && g_str_has_suffix (arg, ".har"))
     {
       /* Mapped, not copied: a 100 MB HAR stays below its own size in memory. */
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (arg);
+      g_autoptr (GFile) file = file_for_arg (arg);
       g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
 
       if (har == NULL || !diagnose_har (&cli, har, arg, &error))
