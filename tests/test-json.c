@@ -149,6 +149,24 @@ test_to_string (void)
   g_assert_nonnull (strstr (pretty, "\n  \"b\" : 1"));
 }
 
+static void
+test_to_string_is_json (void)
+{
+  /* json-glib 1.6 writes these as 1e+22.0, -inf.0 and a raw U+001F. */
+  g_autoptr (JsonNode) node = parse ("{\"a\":1E22,\"b\":-1e999,\"c\":\"x\\u001fy\",\"d\":[],\"e\":{},"
+                                     "\"f\":0.5,\"g\":\"q\\\"\\\\\"}", 0, NULL, NULL);
+  g_autofree char *compact = jd_json_to_string (node, FALSE);
+  g_autofree char *pretty = jd_json_to_string (node, TRUE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) again = NULL;
+
+  g_assert_cmpstr (compact, ==, "{\"a\":1e+22,\"b\":null,\"c\":\"x\\u001fy\",\"d\":[],\"e\":{},"
+                                "\"f\":0.5,\"g\":\"q\\\"\\\\\"}");
+  again = jd_json_parse (pretty, strlen (pretty), 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (again), "a"), ==, 1e22);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -161,6 +179,7 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/json/bom", test_bom);
   g_test_add_func ("/jd/json/nul", test_embedded_nul);
   g_test_add_func ("/jd/json/to-string", test_to_string);
+  g_test_add_func ("/jd/json/to-string-is-json", test_to_string_is_json);
 
   return g_test_run ();
 }
