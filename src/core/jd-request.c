@@ -670,8 +670,9 @@ jd_request_to_curl (JdRequest     *self,
 
   /* curl sends GET without a body and POST with one; anything else needs -X.
    * HEAD is --head above (-X HEAD would wait for a body that never comes). */
-  if (g_strcmp0 (method, "HEAD") != 0 && !(g_strcmp0 (method, "GET") == 0 && body == NULL) &&
-      !(g_strcmp0 (method, "POST") == 0 && body != NULL))
+  /* curl's own choice is POST with a body (even an empty one) and GET without. */
+  if (g_strcmp0 (method, "HEAD") != 0 && !(g_strcmp0 (method, "GET") == 0 && self->body == NULL) &&
+      !(g_strcmp0 (method, "POST") == 0 && self->body != NULL))
     append_option_line (out, "-X", method, strlen (method));
 
   for (guint i = 0; i < self->headers->len; i++)
