@@ -12,6 +12,7 @@
 #include "jd-finding.h"
 #include "jd-net.h"
 #include "jd-response-view.h"
+#include "jd-severity.h"
 
 /* More text than this makes a GtkTextView slow to lay out; the rest of a
  * large body is not shown (the size cap already dropped what is beyond it). */
@@ -46,45 +47,6 @@ G_DEFINE_FINAL_TYPE (JdResponseView, jd_response_view, ADW_TYPE_BIN)
 
 /* ---- Findings rows (as on the Token page) ------------------------------- */
 
-static const char *
-severity_icon (JdSeverity severity)
-{
-  switch (severity)
-    {
-    case JD_SEVERITY_ERROR: return "dialog-error-symbolic";
-    case JD_SEVERITY_WARNING: return "dialog-warning-symbolic";
-    case JD_SEVERITY_OK: return "emblem-ok-symbolic";
-    case JD_SEVERITY_INFO:
-    default: return "dialog-information-symbolic";
-    }
-}
-
-static const char *
-severity_class (JdSeverity severity)
-{
-  switch (severity)
-    {
-    case JD_SEVERITY_ERROR: return "error";
-    case JD_SEVERITY_WARNING: return "warning";
-    case JD_SEVERITY_OK: return "success";
-    case JD_SEVERITY_INFO:
-    default: return "accent";
-    }
-}
-
-static const char *
-severity_label (JdSeverity severity)
-{
-  switch (severity)
-    {
-    case JD_SEVERITY_ERROR: return _("Error");
-    case JD_SEVERITY_WARNING: return _("Warning");
-    case JD_SEVERITY_OK: return _("Passed");
-    case JD_SEVERITY_INFO:
-    default: return _("Note");
-    }
-}
-
 GtkWidget *
 jd_finding_row_new (gpointer item,
                     gpointer user_data)
@@ -100,7 +62,7 @@ jd_finding_row_new (gpointer item,
   finding = JD_FINDING (item);
   severity = jd_finding_get_severity (finding);
   row = adw_action_row_new ();
-  icon = gtk_image_new_from_icon_name (severity_icon (severity));
+  icon = gtk_image_new_from_icon_name (jd_severity_icon_name (severity));
   fix = jd_finding_get_fix (finding);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -110,11 +72,11 @@ jd_finding_row_new (gpointer item,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fix);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
-  gtk_widget_add_css_class (icon, severity_class (severity));
+  gtk_widget_add_css_class (icon, jd_severity_css_class (severity));
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  severity_label (severity), -1);
-  gtk_widget_set_tooltip_text (icon, severity_label (severity));
+                                  jd_severity_label (severity), -1);
+  gtk_widget_set_tooltip_text (icon, jd_severity_label (severity));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_widget_add_css_class (row, "finding");
   g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (finding), g_object_unref);

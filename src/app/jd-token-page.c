@@ -9,6 +9,7 @@
 
 #include "jd-claims.h"
 #include "jd-token-page.h"
+#include "jd-severity.h"
 
 /* Typing waits this long for a pause; a paste is decoded at once. */
 #define DEBOUNCE_MS 150
@@ -766,45 +767,6 @@ jd_token_page_unmap (GtkWidget *widget)
 
 /* ---- Findings and verdict ------------------------------------------------- */
 
-static const char *
-severity_icon (JdSeverity severity)
-{
-  switch (severity)
-    {
-    case JD_SEVERITY_ERROR: return "dialog-error-symbolic";
-    case JD_SEVERITY_WARNING: return "dialog-warning-symbolic";
-    case JD_SEVERITY_OK: return "emblem-ok-symbolic";
-    case JD_SEVERITY_INFO:
-    default: return "dialog-information-symbolic";
-    }
-}
-
-static const char *
-severity_class (JdSeverity severity)
-{
-  switch (severity)
-    {
-    case JD_SEVERITY_ERROR: return "error";
-    case JD_SEVERITY_WARNING: return "warning";
-    case JD_SEVERITY_OK: return "success";
-    case JD_SEVERITY_INFO:
-    default: return "accent";
-    }
-}
-
-static const char *
-severity_label (JdSeverity severity)
-{
-  switch (severity)
-    {
-    case JD_SEVERITY_ERROR: return _("Error");
-    case JD_SEVERITY_WARNING: return _("Warning");
-    case JD_SEVERITY_OK: return _("Passed");
-    case JD_SEVERITY_INFO:
-    default: return _("Note");
-    }
-}
-
 /* A plain row (icon, message, fix): cheaper to measure than an
  * AdwActionRow, which matters when every keystroke rebuilds the list. */
 static GtkWidget *
@@ -816,16 +778,16 @@ create_finding_row (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (severity));
+  GtkWidget *icon = gtk_image_new_from_icon_name (jd_severity_icon_name (severity));
   GtkWidget *message = gtk_label_new (jd_finding_get_message (finding));
   const char *fix = jd_finding_get_fix (finding);
   g_autofree char *accessible = NULL;
 
-  gtk_widget_add_css_class (icon, severity_class (severity));
+  gtk_widget_add_css_class (icon, jd_severity_css_class (severity));
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  severity_label (severity), -1);
-  gtk_widget_set_tooltip_text (icon, severity_label (severity));
+                                  jd_severity_label (severity), -1);
+  gtk_widget_set_tooltip_text (icon, jd_severity_label (severity));
 
   gtk_label_set_xalign (GTK_LABEL (message), 0);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
@@ -856,7 +818,7 @@ create_finding_row (gpointer item,
   gtk_widget_add_css_class (row, "finding");
 
   /* Read as one sentence: "Error: the token expired … Fix: …" */
-  accessible = g_strdup_printf ("%s: %s", severity_label (severity), jd_finding_get_message (finding));
+  accessible = g_strdup_printf ("%s: %s", jd_severity_label (severity), jd_finding_get_message (finding));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (finding), g_object_unref);
 
