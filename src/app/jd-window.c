@@ -217,13 +217,16 @@ add_filters (GObject *chooser,
 {
   g_autoptr (GtkFileFilter) main_filter = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
-  static const char *token_patterns[] = { "*.jwt", "*.txt", "*.json", "*.pem", "*.crt", "*.cer", "*.der", NULL };
+  static const char *token_patterns[] = { "*.jwt", "*.har", "*.txt", "*.json", "*.pem", "*.crt", "*.cer", "*.der", NULL };
   static const char *key_patterns[] = { "*.json", "*.jwks", "*.jwk", "*.pem", "*.crt", "*.cer", "*.der", "*.key", NULL };
 
   gtk_file_filter_set_name (main_filter, keys ? _("Key Sets, Keys and Certificates")
-                                               : _("Tokens, Key Sets and Certificates"));
+                                               : _("Tokens, HAR Files, Key Sets and Certificates"));
   if (!keys)
-    gtk_file_filter_add_mime_type (main_filter, "application/jwt");
+    {
+      gtk_file_filter_add_mime_type (main_filter, "application/jwt");
+      gtk_file_filter_add_mime_type (main_filter, "application/x-har+json");
+    }
   for (const char **p = keys ? key_patterns : token_patterns; *p != NULL; p++)
     gtk_file_filter_add_pattern (main_filter, *p);
   gtk_file_filter_set_name (all, _("All Files"));
