@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "test-ui.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -18,87 +20,7 @@ typedef struct {
   JdSession *session;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
-#define ITERATE_UNTIL(cond)                                                  \
-  G_STMT_START {                                                             \
-    gboolean timed_out_ = FALSE;                                             \
-    guint id_ = g_timeout_add_seconds (30, timeout_cb, &timed_out_);         \
-    while (!(cond) && !timed_out_)                                           \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    if (!timed_out_)                                                         \
-      g_source_remove (id_);                                                 \
-    if (!(cond))                                                             \
-      g_error ("timed out waiting for: %s", #cond);                          \
-  } G_STMT_END
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-set_true (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-/* A PNG of @widget under <builddir>/tests/screenshots, to look at. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_autofree char *path = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  GdkRGBA bg = { 1, 1, 1, 1 };
-  int width;
-  int height;
-
-  iterate_for (300);
-  ITERATE_UNTIL (gtk_widget_get_width (widget) > 0);
-  /* right after a frame was laid out and painted: a view rebuilt just
-   * before (the comparison table) may still have a layout pending */
-  {
-    GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-    gboolean painted = FALSE;
-    gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
-
-    gtk_widget_queue_draw (widget);
-    ITERATE_UNTIL (painted);
-    g_signal_handler_disconnect (clock, id);
-  }
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &bg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -126,7 +48,7 @@ fixture_teardown (Fixture       *f,
       gtk_window_destroy (w);
     }
   ITERATE_UNTIL (g_list_model_get_n_items (toplevels) == 0);
-  iterate_for (50);
+  jd_test_iterate_for (50);
 }
 
 static JdHarView *
@@ -221,7 +143,7 @@ test_list (Fixture       *f,
     g_assert_nonnull (expired);
   }
 
-  save_screenshot (GTK_WIDGET (view), "har-view.png");
+  jd_test_save_screenshot (GTK_WIDGET (view), "har-view.png");
 
   /* the switch goes back to the clock, and forth */
   jd_har_view_set_at_request_time (view, FALSE);
@@ -240,7 +162,7 @@ test_list (Fixture       *f,
   g_assert_nonnull (strstr (jd_har_view_get_details (view), "cookie “session”"));
 
   gtk_window_destroy (GTK_WINDOW (view));
-  iterate_for (20);
+  jd_test_iterate_for (20);
 }
 
 static void
@@ -253,16 +175,16 @@ test_sanitized (Fixture       *f,
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "Allow to generate HAR with sensitive data"));
   g_assert_cmpuint (g_list_model_get_n_items (jd_har_view_get_rows (view)), ==, 9);
-  save_screenshot (GTK_WIDGET (view), "har-view-sanitized.png");
+  jd_test_save_screenshot (GTK_WIDGET (view), "har-view-sanitized.png");
 
   /* no token: the window is left as it was */
   jd_har_view_select (view, 0);
-  iterate_for (50);
+  jd_test_iterate_for (50);
   g_assert_null (jd_session_get_token (f->session));
   g_assert_nonnull (strstr (jd_har_view_get_details (view), "no token"));
 
   gtk_window_destroy (GTK_WINDOW (view));
-  iterate_for (20);
+  jd_test_iterate_for (20);
 }
 
 static void
@@ -283,7 +205,7 @@ test_broken (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (truncated));
   gtk_window_destroy (GTK_WINDOW (not_json));
-  iterate_for (20);
+  jd_test_iterate_for (20);
 }
 
 static void
@@ -309,7 +231,7 @@ test_open_file_hook (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = jd_window_new (app);
-  iterate_for (50);
+  jd_test_iterate_for (50);
   g_assert_null (view);
 }
 
@@ -390,7 +312,7 @@ test_timeline (Fixture       *f,
       g_assert_null (strstr (i == 0 ? first : second, t->token));
     }
 
-  save_screenshot (GTK_WIDGET (view), "har-view-tokens.png");
+  jd_test_save_screenshot (GTK_WIDGET (view), "har-view-tokens.png");
 
   /* the failed request's button selects it in the Requests list, even
    * when the filter hides it */
@@ -406,7 +328,7 @@ test_timeline (Fixture       *f,
   g_assert_cmpint (jd_session_get_now (f->session), ==, 1700000040);
 
   gtk_window_destroy (GTK_WINDOW (view));
-  iterate_for (20);
+  jd_test_iterate_for (20);
 }
 
 static void
@@ -444,7 +366,7 @@ test_compare (Fixture       *f,
   g_assert_nonnull (strstr (summary, "• the right token had expired when it was used"));
   g_assert_nonnull (strstr (summary, "different key id"));
 
-  save_screenshot (GTK_WIDGET (compare), "compare-view.png");
+  jd_test_save_screenshot (GTK_WIDGET (compare), "compare-view.png");
 
   /* a pasted token on the right: another audience and scope */
   other = g_strdup ("Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImsyIn0."
@@ -457,7 +379,7 @@ test_compare (Fixture       *f,
   g_assert_nonnull (strstr (jd_compare_view_get_summary (compare), "different audience"));
   g_assert_nonnull (strstr (jd_compare_view_get_summary (compare), "only right: orders:write"));
   jd_compare_view_set_only_differences (compare, TRUE);
-  save_screenshot (GTK_WIDGET (compare), "compare-view-pasted.png");
+  jd_test_save_screenshot (GTK_WIDGET (compare), "compare-view-pasted.png");
 
   /* choosing the 200 and pressing Compare again reuses the window, with
    * the failing partner picked for it */
@@ -468,7 +390,7 @@ test_compare (Fixture       *f,
 
   /* closing the HAR view closes the comparison */
   gtk_window_destroy (GTK_WINDOW (view));
-  iterate_for (50);
+  jd_test_iterate_for (50);
   g_assert_null (compare);
 }
 

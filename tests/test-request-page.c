@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include "test-ui.h"
+
 #include <glib/gstdio.h>
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
@@ -35,35 +37,6 @@ typedef struct {
 
 /* ---- Helpers --------------------------------------------------------------- */
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @cond holds; fails the test after 90 s (sanitizer builds on a busy machine are slow). */
-#define ITERATE_UNTIL(cond)                                                  \
-  G_STMT_START {                                                             \
-    gboolean timed_out_ = FALSE;                                             \
-    guint id_ = g_timeout_add_seconds (90, timeout_cb, &timed_out_);         \
-    while (!(cond) && !timed_out_)                                           \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    if (!timed_out_)                                                         \
-      g_source_remove (id_);                                                 \
-    if (!(cond))                                                             \
-      g_error ("timed out waiting for: %s", #cond);                          \
-  } G_STMT_END
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static char *
 b64url (const char *text)
@@ -181,59 +154,6 @@ result_top (Fixture *f)
   return point.y;
 }
 
-static void
-set_true (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_autofree char *path = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width, height;
-
-  iterate_for (400);
-  ITERATE_UNTIL (gtk_widget_get_width (widget) > 0);
-  /* Draw only right after a frame: text views lay out lines in idles, and
-   * a resize they queue is allocated by the next frame, not before. */
-  {
-    GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-    gboolean painted = FALSE;
-    gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
-
-    gtk_widget_queue_draw (widget);
-    ITERATE_UNTIL (painted);
-    g_signal_handler_disconnect (clock, id);
-  }
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  {
-    GdkRGBA bg = { 1, 1, 1, 1 };
-
-    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-    gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &bg);
-    G_GNUC_END_IGNORE_DEPRECATIONS
-    gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  }
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
-}
 
 /* ---- The server --------------------------------------------------------------- */
 
@@ -390,7 +310,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate_for (50);
+  jd_test_iterate_for (50);
 
   for (guint i = 0; i < f->paused->len; i++)
     {
@@ -399,7 +319,7 @@ fixture_teardown (Fixture       *f,
       set_json (msg, 504, "{}");
       soup_server_message_unpause (msg);
     }
-  iterate_for (50);
+  jd_test_iterate_for (50);
   g_ptr_array_unref (f->paused);
   soup_server_disconnect (f->server);
   g_clear_object (&f->server);
@@ -443,7 +363,7 @@ test_nothing_sent_until_asked (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (send));
 
   jd_request_page_set_url (f->request_page, url);
-  iterate_for (100);
+  jd_test_iterate_for (100);
   g_assert_true (gtk_widget_is_sensitive (send));
   /* Typing a URL and a token composed the curl commands but sent nothing. */
   g_assert_nonnull (strstr (jd_request_page_get_command (f->request_page, JD_CURL_THIS_TOKEN), token));
@@ -491,7 +411,7 @@ test_send_401_bearer (Fixture       *f,
    * adjustment's value: the screenshot draws what was allocated). */
   jd_window_set_visible_page (f->window, "request");
   ITERATE_UNTIL (result_top (f) >= 0 && result_top (f) < 100);
-  save_screenshot (GTK_WIDGET (f->window), "request-page-401.png");
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "request-page-401.png");
 
   /* A new token drops the old answer's findings from the Token page. */
   {
@@ -641,7 +561,7 @@ test_connection_refused (Fixture       *f,
   /* The request stays editable and can be sent again. */
   g_assert_true (gtk_widget_is_sensitive (send));
   jd_window_set_visible_page (f->window, "request");
-  save_screenshot (GTK_WIDGET (f->window), "request-page-refused.png");
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "request-page-refused.png");
 
   /* A header line that is not a header: said where, nothing sent. */
   jd_request_page_set_headers (f->request_page, "Accept: */*\nnot a header\n");
@@ -753,7 +673,7 @@ test_fetch_jwks (Fixture       *f,
   }
 
   jd_window_set_visible_page (f->window, "keys");
-  save_screenshot (GTK_WIDGET (f->window), "keys-page-fetched.png");
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "keys-page-fetched.png");
 }
 
 static void
@@ -766,7 +686,7 @@ test_discover (Fixture       *f,
   GtkWidget *discover = find_widget (GTK_WIDGET (f->keys_page), is_button_for_action, "keys.discover");
 
   load_token (f, token);
-  iterate_for (50);
+  jd_test_iterate_for (50);
   g_assert_true (gtk_widget_is_sensitive (discover));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->keys_page), "keys.discover", NULL));

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include "test-ui.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -23,36 +25,6 @@ typedef struct {
 
 /* ---- Helpers --------------------------------------------------------------- */
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @cond holds; fails the test after 20 s. */
-#define ITERATE_UNTIL(cond)                                                  \
-  G_STMT_START {                                                             \
-    gboolean timed_out_ = FALSE;                                             \
-    guint id_ = g_timeout_add_seconds (20, timeout_cb, &timed_out_);         \
-    while (!(cond) && !timed_out_)                                           \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    if (!timed_out_)                                                         \
-      g_source_remove (id_);                                                 \
-    if (!(cond))                                                             \
-      g_error ("timed out waiting for: %s", #cond);                          \
-  } G_STMT_END
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static char *
 b64url (const char *text)
@@ -141,63 +113,6 @@ has_finding (Fixture    *f,
   return FALSE;
 }
 
-static void
-set_true (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_autofree char *path = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width, height;
-
-  /* Let layout, CSS and list views settle before taking the picture. */
-  iterate_for (400);
-  ITERATE_UNTIL (gtk_widget_get_width (widget) > 0);
-  /* Then take it right after a frame was laid out and painted: a badge tick
-   * may have queued a new layout, and children without a current allocation
-   * cannot be drawn (slow sanitizer builds hit that). */
-  {
-    GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-    gboolean painted = FALSE;
-    gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
-
-    gtk_widget_queue_draw (widget);
-    ITERATE_UNTIL (painted);
-    g_signal_handler_disconnect (clock, id);
-  }
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  /* The window's own snapshot draws every child; the CSS background
-   * under it is drawn by GTK outside the vfunc, so paint it first. */
-  {
-    GdkRGBA bg = { 1, 1, 1, 1 };
-
-    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-    gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &bg);
-    G_GNUC_END_IGNORE_DEPRECATIONS
-    gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  }
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
-}
 
 /* ---- Fixture ---------------------------------------------------------------- */
 
@@ -222,7 +137,7 @@ fixture_teardown (Fixture       *f,
   const char *name;
 
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate_for (50);
+  jd_test_iterate_for (50);
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
@@ -248,7 +163,7 @@ test_empty_state (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (jd_token_page_get_claims (f->token_page)), ==, 0);
   g_assert_false (jd_token_page_is_ticking (f->token_page));
 
-  save_screenshot (GTK_WIDGET (f->window), "empty.png");
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "empty.png");
 }
 
 static void
@@ -308,7 +223,7 @@ test_example (Fixture       *f,
     g_assert_cmpuint (g_slist_length (tags), ==, 1);
   }
 
-  save_screenshot (GTK_WIDGET (f->window), "token-page.png");
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "token-page.png");
 
   /* Scrolled down to the claims and their badges. */
   {
@@ -316,7 +231,7 @@ test_example (Fixture       *f,
     GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
 
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
-    save_screenshot (GTK_WIDGET (f->window), "token-claims.png");
+    jd_test_save_screenshot (GTK_WIDGET (f->window), "token-claims.png");
   }
 }
 
@@ -468,7 +383,7 @@ test_malformed (Fixture       *f,
     g_assert_cmpstr (text, ==, token);
   }
 
-  save_screenshot (GTK_WIDGET (f->window), "malformed.png");
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "malformed.png");
 }
 
 static void
@@ -628,7 +543,7 @@ test_keys_page (Fixture       *f,
   g_assert_nonnull (strstr (status1, "kid"));
 
   jd_window_set_visible_page (f->window, "keys");
-  save_screenshot (GTK_WIDGET (f->window), "keys-page.png");
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "keys-page.png");
 }
 
 static void
@@ -650,7 +565,7 @@ test_request_page (Fixture       *f,
   g_assert_nonnull (strstr (jd_request_page_get_command (page, JD_CURL_FRESH_TOKEN), "$TOKEN"));
 
   jd_window_set_visible_page (f->window, "request");
-  save_screenshot (GTK_WIDGET (f->window), "request-page.png");
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "request-page.png");
 }
 
 static void
@@ -670,10 +585,10 @@ test_narrow (Fixture       *f,
   g_assert_true (ADW_IS_VIEW_SWITCHER_BAR (bar));
   ITERATE_UNTIL (gtk_widget_get_mapped (bar) && adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
 
-  save_screenshot (GTK_WIDGET (f->window), "narrow.png");
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "narrow.png");
 
   jd_window_set_visible_page (f->window, "keys");
-  save_screenshot (GTK_WIDGET (f->window), "narrow-keys.png");
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "narrow-keys.png");
 }
 
 static void
@@ -686,7 +601,7 @@ test_dark (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
   ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
 
-  save_screenshot (GTK_WIDGET (f->window), "token-page-dark.png");
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "token-page-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -758,7 +673,7 @@ test_window_size_saved (Fixture       *f,
 
   /* Closing saves the size… */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 480);
-  iterate_for (100);
+  jd_test_iterate_for (100);
   gtk_window_close (GTK_WINDOW (f->window));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
@@ -808,7 +723,7 @@ test_menu_windows (Fixture       *f,
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   ITERATE_UNTIL ((w = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
   gtk_window_destroy (w);
-  iterate_for (50);
+  jd_test_iterate_for (50);
 }
 
 static void

@@ -1,0 +1,82 @@
+/* test-ui.c — what the window tests share (see test-ui.h)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "test-ui.h"
+
+gboolean
+jd_test_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+jd_test_iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, jd_test_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+void
+jd_test_save_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *path = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width, height;
+
+  /* Let layout, CSS and list views settle before taking the picture. */
+  jd_test_iterate_for (400);
+  ITERATE_UNTIL (gtk_widget_get_width (widget) > 0);
+  /* Then take it right after a frame was laid out and painted: a badge tick
+   * may have queued a new layout, and children without a current allocation
+   * cannot be drawn (slow sanitizer builds hit that). */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+    gboolean painted = FALSE;
+    gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
+
+    gtk_widget_queue_draw (widget);
+    ITERATE_UNTIL (painted);
+    g_signal_handler_disconnect (clock, id);
+  }
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  /* The window's own snapshot draws every child; the CSS background
+   * under it is drawn by GTK outside the vfunc, so paint it first. */
+  {
+    GdkRGBA bg = { 1, 1, 1, 1 };
+
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &bg);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  }
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
+}

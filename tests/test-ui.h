@@ -1,0 +1,34 @@
+/* test-ui.h — what the window tests share: main-loop helpers and screenshots
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+gboolean jd_test_timeout_cb      (gpointer data);
+
+/* Runs the main loop until @cond holds; fails the test after 30 s. */
+#define ITERATE_UNTIL(cond)                                                  \
+  G_STMT_START {                                                             \
+    gboolean timed_out_ = FALSE;                                             \
+    guint id_ = g_timeout_add_seconds (30, jd_test_timeout_cb, &timed_out_); \
+    while (!(cond) && !timed_out_)                                           \
+      g_main_context_iteration (NULL, TRUE);                                 \
+    if (!timed_out_)                                                         \
+      g_source_remove (id_);                                                 \
+    if (!(cond))                                                             \
+      g_error ("timed out waiting for: %s", #cond);                          \
+  } G_STMT_END
+
+/* Runs the main loop for @ms milliseconds. */
+void     jd_test_iterate_for     (guint       ms);
+
+/* A PNG of @widget's window under <builddir>/tests/screenshots, to look at:
+ * taken right after a painted frame, never with a layout pending. */
+void     jd_test_save_screenshot (GtkWidget  *widget,
+                                  const char *name);
+
+G_END_DECLS
