@@ -1982,7 +1982,16 @@ read_log (Ctx      *ctx,
     {
       gboolean ok;
 
-      if (jd_json_reader_string_equal (r, "entries"))
+      if (jd_json_reader_string_equal (r, "entries") && *found_entries)
+        {
+          /* A second log.entries: JSON names should be unique (RFC 8259 §4).
+           * Keep the first, say so, and skip this one (it would also restart
+           * the count the entry limit is checked against). */
+          add_problem (ctx, jd_json_reader_get_offset (r), FALSE,
+                       _("log.entries appears a second time; only the first is read"));
+          ok = jd_json_reader_skip (r);
+        }
+      else if (jd_json_reader_string_equal (r, "entries"))
         {
           token = jd_json_reader_next (r);
           if (token == JD_JSON_TOKEN_BEGIN_ARRAY)
