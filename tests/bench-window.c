@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "jd-base64.h"
 #include "jd-application.h"
 #include "jd-window.h"
 
@@ -166,12 +167,7 @@ median (double *v,
 static char *
 b64url (const char *text)
 {
-  g_autofree char *b64 = g_base64_encode ((const guchar *) text, strlen (text));
-
-  g_strdelimit (b64, "+", '-');
-  g_strdelimit (b64, "/", '_');
-  g_strdelimit (b64, "=", '\0');
-  return g_strdup (b64);
+  return jd_base64url_encode (text, strlen (text));
 }
 
 static char *

@@ -27,12 +27,7 @@
 static char *
 b64url (const char *data, gsize len)
 {
-  char *s = g_base64_encode ((const guchar *) data, len);
-
-  for (char *p = s; *p; p++)
-    *p = *p == '+' ? '-' : *p == '/' ? '_' : *p;
-  g_strdelimit (s, "=", '\0');
-  return s;
+  return jd_base64url_encode (data, len);
 }
 
 /* A compact HS256-looking token whose payload is @payload. */

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "jd-base64.h"
 #include "jd-net.h"
 #include "jd-www-authenticate.h"
 
@@ -1172,19 +1173,7 @@ test_cache_lifetime (void)
 static char *
 b64url (const char *text)
 {
-  g_autofree char *b64 = g_base64_encode ((const guchar *) text, strlen (text));
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = b64; *p; p++)
-    {
-      if (*p == '+')
-        g_string_append_c (s, '-');
-      else if (*p == '/')
-        g_string_append_c (s, '_');
-      else if (*p != '=')
-        g_string_append_c (s, *p);
-    }
-  return g_string_free (s, FALSE);
+  return jd_base64url_encode (text, strlen (text));
 }
 
 static JdToken *

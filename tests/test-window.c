@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "jd-base64.h"
 #include "test-ui.h"
 
 #include <glib/gstdio.h>
@@ -29,19 +30,7 @@ typedef struct {
 static char *
 b64url (const char *text)
 {
-  g_autofree char *b64 = g_base64_encode ((const guchar *) text, strlen (text));
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = b64; *p != '\0'; p++)
-    {
-      if (*p == '+')
-        g_string_append_c (s, '-');
-      else if (*p == '/')
-        g_string_append_c (s, '_');
-      else if (*p != '=')
-        g_string_append_c (s, *p);
-    }
-  return g_string_free (s, FALSE);
+  return jd_base64url_encode (text, strlen (text));
 }
 
 static char *

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "jd-base64.h"
 #include "jd-www-authenticate.h"
 
 /* "scheme [token68] {name=value|name=value}" */
@@ -368,19 +369,7 @@ test_tchar (void)
 static char *
 b64url (const char *text)
 {
-  g_autofree char *b64 = g_base64_encode ((const guchar *) text, strlen (text));
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = b64; *p; p++)
-    {
-      if (*p == '+')
-        g_string_append_c (s, '-');
-      else if (*p == '/')
-        g_string_append_c (s, '_');
-      else if (*p != '=')
-        g_string_append_c (s, *p);
-    }
-  return g_string_free (s, FALSE);
+  return jd_base64url_encode (text, strlen (text));
 }
 
 /* An RS256 token (with a dummy signature) carrying @payload. */
