@@ -2000,6 +2000,14 @@ load_pem (const char *data,
       body = label_end + 5;
       end_marker = g_strdup_printf ("-----END %s-----", label);
       stop = g_strstr_len (body, end - body, end_marker);
+      /* The label is quoted in messages: bytes that are not UTF-8 become
+       * U+FFFD (such a label is no RFC 7468 label, so nothing matches it). */
+      if (!g_utf8_validate (label, -1, NULL))
+        {
+          char *shown = g_utf8_make_valid (label, -1);
+          g_free (label);
+          label = shown;
+        }
       n++;
       src = n > 1 || path ? g_strdup_printf ("%s #%u", source, n) : g_strdup (source);
       kpath = path ? g_strdup (path) : g_strdup_printf (_("PEM block %u"), n);

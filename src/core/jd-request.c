@@ -479,8 +479,10 @@ append_header_line (GString *out, const char *name, const char *value)
 {
   g_autoptr(GString) line = g_string_new (name);
 
-  /* curl: "Name:" removes a header, "Name;" sends it empty. */
-  if (*value == '\0')
+  /* curl: "Name:" removes a header, "Name;" sends it empty. A value of
+   * blanks only is empty too (RFC 9110 §5.5: surrounding whitespace is not
+   * part of a field value), and "Name:   " would remove the header. */
+  if (value[strspn (value, " \t\r\n")] == '\0')
     {
       g_string_append_c (line, ';');
     }

@@ -1089,6 +1089,13 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
   if (reason == NULL || *reason == '\0')
     reason = standard_reason (status);
   status_line = g_strdup_printf ("%u%s%s", status, *reason ? " " : "", reason);
+  if (!g_utf8_validate (status_line, -1, NULL))
+    {
+      /* The reason phrase is the server's bytes (RFC 9112 §4 allows obs-text). */
+      char *shown = g_utf8_make_valid (status_line, -1);
+      g_free (status_line);
+      status_line = shown;
+    }
 
   /* Every WWW-Authenticate value, each parsed on its own so that one bad
    * value does not hide the others. */
