@@ -243,12 +243,18 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
   g_autoptr (GPtrArray) findings = NULL;
   g_autofree char *when = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *jwks_uri = NULL;
+  g_autofree char *discovery_url = NULL;
   const char *iss, *kid;
   guint n_keys;
 
   g_return_val_if_fail (JD_IS_REMOTE_KEYS (self), NULL);
   g_return_val_if_fail (token == NULL || JD_IS_TOKEN (token), NULL);
 
+  /* Findings end up in reports and the clipboard: no query or userinfo. */
+  jwks_uri = jd_net_redact_url (self->jwks_uri);
+  if (self->discovery_url != NULL)
+    discovery_url = jd_net_redact_url (self->discovery_url);
   findings = g_ptr_array_new_with_free_func (g_object_unref);
   n_keys = g_list_model_get_n_items (G_LIST_MODEL (self->key_set));
   when = g_date_time_format (self->fetched_at, "%Y-%m-%d %H:%M:%S UTC");
@@ -258,11 +264,11 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
                                             "Fetched %u key from %s (found through %s) at %s.\n%s",
                                             "Fetched %u keys from %s (found through %s) at %s.\n%s",
                                             n_keys),
-                               n_keys, self->jwks_uri, self->discovery_url, when, self->cache_explanation);
+                               n_keys, jwks_uri, discovery_url, when, self->cache_explanation);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Fetched %u key from %s at %s.\n%s",
                                             "Fetched %u keys from %s at %s.\n%s", n_keys),
-                               n_keys, self->jwks_uri, when, self->cache_explanation);
+                               n_keys, jwks_uri, when, self->cache_explanation);
   jd_findings_add (findings, JD_FINDING_JWKS_FETCHED, JD_SEVERITY_INFO, JD_RANK_KID, "kid", message,
                    _("A key that appeared after a verifier last fetched this set stays unknown to it "
                      "until its cache expires; restarting the verifier or clearing its JWKS cache "
@@ -276,7 +282,7 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
         _("The discovery document at %s names issuer \"%s\", but it was looked up for \"%s\". "
           "OpenID Connect Discovery §4.3 requires them to be identical, character for character; "
           "verifiers that check refuse the tokens."),
-        self->discovery_url, self->discovered_issuer, self->issuer);
+        discovery_url, self->discovered_issuer, self->issuer);
       jd_findings_add (findings, JD_FINDING_DISCOVERY_ISSUER_MISMATCH, JD_SEVERITY_WARNING, JD_RANK_ISSUER,
                        "iss", text,
                        _("Compare the trailing slash, the scheme and the tenant part of both values; "
