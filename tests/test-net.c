@@ -1039,7 +1039,7 @@ test_redact_url (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *got = jd_net_redact_url (cases[i].url);
+      g_autofree char *got = jd_url_redact (cases[i].url);
       g_assert_cmpstr (got, ==, cases[i].redacted);
     }
 }

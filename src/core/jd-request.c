@@ -90,6 +90,38 @@ jd_headers_remove (GPtrArray *headers, const char *name)
 }
 
 /* ------------------------------------------------------------------ */
+/* URLs in messages                                                    */
+
+char *
+jd_url_redact (const char *url)
+{
+  g_autoptr (GString) out = NULL;
+  const char *query, *authority, *authority_end, *at = NULL, *slashes;
+
+  if (url == NULL)
+    return g_strdup ("");
+  query = url + strcspn (url, "?#");
+  /* the authority follows "//" (or, without it, starts the text) and ends
+   * at the first "/", "?" or "#"; its userinfo ends at the last "@" */
+  slashes = strstr (url, "//");
+  authority = slashes != NULL && slashes < query ? slashes + 2 : url;
+  authority_end = authority + strcspn (authority, "/?#");
+  for (const char *p = authority; p < authority_end; p++)
+    if (*p == '@')
+      at = p;
+
+  out = g_string_new_len (url, authority - url);
+  if (at != NULL)
+    authority = at + 1;
+  g_string_append_len (out, authority, query - authority);
+  if (*query == '?')
+    g_string_append (out, "?…");
+  if (strchr (query, '#') != NULL)
+    g_string_append (out, "#…");
+  return g_utf8_make_valid (out->str, out->len);
+}
+
+/* ------------------------------------------------------------------ */
 /* JdRequest                                                           */
 
 struct _JdRequest

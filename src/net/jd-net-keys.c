@@ -168,7 +168,7 @@ jd_net_discovery_url (const char *issuer, GError **error)
   uri = _jd_net_parse_url (issuer, NULL);
   if (uri == NULL)
     {
-      g_autofree char *shown = jd_net_redact_url (issuer);
+      g_autofree char *shown = jd_url_redact (issuer);
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
                    _("iss \"%s\" is not an http(s) URL, so it has no OpenID Connect discovery "
                      "document; find the key set's URL in the provider's documentation"),
@@ -177,7 +177,7 @@ jd_net_discovery_url (const char *issuer, GError **error)
     }
   if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
     {
-      g_autofree char *shown = jd_net_redact_url (issuer);
+      g_autofree char *shown = jd_url_redact (issuer);
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
                    _("iss \"%s\" has a query or fragment, which an OpenID Connect issuer may not have"),
                    shown);
@@ -252,9 +252,9 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
   g_return_val_if_fail (token == NULL || JD_IS_TOKEN (token), NULL);
 
   /* Findings end up in reports and the clipboard: no query or userinfo. */
-  jwks_uri = jd_net_redact_url (self->jwks_uri);
+  jwks_uri = jd_url_redact (self->jwks_uri);
   if (self->discovery_url != NULL)
-    discovery_url = jd_net_redact_url (self->discovery_url);
+    discovery_url = jd_url_redact (self->discovery_url);
   findings = g_ptr_array_new_with_free_func (g_object_unref);
   n_keys = g_list_model_get_n_items (G_LIST_MODEL (self->key_set));
   when = g_date_time_format (self->fetched_at, "%Y-%m-%d %H:%M:%S UTC");
@@ -351,7 +351,7 @@ static gboolean
 check_response (JdResponse *response, const char *url, const char *what, gsize max_body, GError **error)
 {
   guint status = jd_response_get_status (response);
-  g_autofree char *shown = jd_net_redact_url (url);
+  g_autofree char *shown = jd_url_redact (url);
 
   if (status < 200 || status > 299)
     {
@@ -400,7 +400,7 @@ on_jwks (GObject *source, GAsyncResult *result, gpointer user_data)
   body = jd_response_get_body (response);
   bytes = body ? g_bytes_get_data (body, &len) : NULL;
   set = jd_key_set_new ();
-  shown = jd_net_redact_url (data->url);
+  shown = jd_url_redact (data->url);
   /* the source name goes into the key set's messages */
   if (!jd_key_set_load_data (set, bytes ? bytes : "", len, shown, &error))
     {
@@ -491,8 +491,8 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
   const char *jwks_uri;
   GCancellable *cancellable;
   /* for messages: the URLs without userinfo or query */
-  g_autofree char *shown_url = jd_net_redact_url (data->discovery_url);
-  g_autofree char *shown_issuer = jd_net_redact_url (data->issuer);
+  g_autofree char *shown_url = jd_url_redact (data->discovery_url);
+  g_autofree char *shown_issuer = jd_url_redact (data->issuer);
 
   response = jd_net_send_finish (result, &error);
   if (response == NULL)
