@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "jd-diagnosis.h"
 #include "jd-net.h"
 #include "jd-net-private.h"
 #include "jd-json.h"
@@ -128,27 +129,6 @@ jd_remote_keys_get_response (JdRemoteKeys *self)
 /* ------------------------------------------------------------------ */
 /* Azure AD / Entra ID                                                  */
 
-static gboolean
-is_azure_issuer (const char *issuer)
-{
-  static const char *const hosts[] = {
-    "login.microsoftonline.com", "login.microsoftonline.us", "login.partner.microsoftonline.cn",
-    "login.chinacloudapi.cn", "sts.windows.net", "login.windows.net",
-  };
-  g_autoptr (GUri) uri = NULL;
-  const char *host;
-
-  if (issuer == NULL)
-    return FALSE;
-  uri = g_uri_parse (issuer, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || (host = g_uri_get_host (uri)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (hosts); i++)
-    if (g_ascii_strcasecmp (host, hosts[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 char *
 jd_net_discovery_url (const char *issuer, GError **error)
 {
@@ -200,7 +180,7 @@ jd_net_azure_appid_discovery_url (const char *issuer, const char *appid)
 
   g_return_val_if_fail (issuer != NULL, NULL);
 
-  if (!is_azure_issuer (issuer) || (url = jd_net_discovery_url (issuer, NULL)) == NULL)
+  if (!jd_azure_issuer_parse (issuer, NULL, NULL) || (url = jd_net_discovery_url (issuer, NULL)) == NULL)
     return NULL;
   escaped = g_uri_escape_string (appid != NULL && *appid ? appid : "<application-id>", NULL, FALSE);
   return g_strconcat (url, "?appid=", escaped, NULL);
@@ -290,7 +270,7 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
     }
 
   kid = token ? jd_token_get_kid (token) : NULL;
-  if (kid != NULL && !key_set_has_kid (self->key_set, kid) && is_azure_issuer (iss))
+  if (kid != NULL && !key_set_has_kid (self->key_set, kid) && jd_azure_issuer_parse (iss, NULL, NULL))
     {
       const char *appid = claim_string (token, "appid");
       g_autofree char *url = NULL;
