@@ -7,7 +7,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
 #include <gnutls/abstract.h>
 #include <gnutls/crypto.h>
 #include <gnutls/x509.h>
@@ -75,17 +74,7 @@ rsa_verify (const JdJwa  *jwa,
   data.size = 19 + jwa->hash_len;
   ret = gnutls_pubkey_verify_hash2 (pubkey, jwa->param, GNUTLS_VERIFY_USE_TLS1_RSA, &data,
                                     &signature);
-  if (ret < 0)
-    {
-      if (ret == GNUTLS_E_PK_SIG_VERIFY_FAILED)
-        g_set_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_BAD_SIGNATURE,
-                     _("the %s signature does not match this key"), jwa->name);
-      else
-        g_set_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_BAD_SIGNATURE,
-                     _("the %s signature does not verify: %s"), jwa->name, gnutls_strerror (ret));
-      return FALSE;
-    }
-  return TRUE;
+  return jd_jwa_check_gnutls_verdict (jwa, ret, error);
 }
 
 static gboolean
