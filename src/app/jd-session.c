@@ -173,6 +173,14 @@ analyse (const char *text,
   tok = jd_input_get_token (a->input);
   start = jd_input_get_token_start (a->input);
 
+  if (jd_input_get_error (a->input) != NULL)
+    {
+      /* Refused whole (too large): not read as a token either. The
+       * input's finding says why; the text stays where it was typed. */
+      a->token = jd_token_parse ("", 0);
+      return g_steal_pointer (&a);
+    }
+
   if (tok == NULL || tok[0] == '\0')
     {
       gsize first = 0, last = len;
