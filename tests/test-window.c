@@ -433,7 +433,12 @@ note_frame_gap (GdkFrameClock *clock,
 /* Issue 8: a 1 MiB paste keeps the window drawing. The token is decoded in
  * a worker (over JD_SESSION_WORKER_THRESHOLD); the worker is held until the
  * window has painted frames with the paste in it, so the test does not
- * depend on how fast the machine decodes. */
+ * depend on how fast the machine decodes.
+ *
+ * Not asserted (no timing assertions): the first frame after the paste
+ * waits for GtkTextView to lay out the 1.4 MB line in the main thread
+ * (Pango and HarfBuzz: about 0.7 s here, 27 s under AddressSanitizer). The
+ * test message gives the time; the decode itself is not part of it. */
 static void
 test_paste_1mib_keeps_drawing (Fixture       *f,
                                gconstpointer  data)
@@ -446,6 +451,7 @@ test_paste_1mib_keeps_drawing (Fixture       *f,
   JdClaimNode *blob;
   guint frames = 0;
   gint64 gap[2] = { 0, 0 }; /* last frame, longest gap (µs) */
+  gint64 pasted;
   gulong frame_id, gap_id;
 
   for (guint i = 0; i < 1024 * 1024; i++)
@@ -464,6 +470,7 @@ test_paste_1mib_keeps_drawing (Fixture       *f,
 
   /* The paste lands in the paste area and goes to a worker. */
   ITERATE_UNTIL (jd_session_get_busy (f->session));
+  pasted = g_get_monotonic_time ();
   text = buffer_text (f);
   g_assert_cmpstr (text, ==, clip);
   g_assert_cmpstr (jd_session_get_analysed_text (f->session), !=, clip);
@@ -471,6 +478,19 @@ test_paste_1mib_keeps_drawing (Fixture       *f,
   /* The window keeps painting while the decode is pending. */
   frame_id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
   gap_id = g_signal_connect (clock, "after-paint", G_CALLBACK (note_frame_gap), gap);
+  /* The layout may take long under a sanitizer: a guard of its own. */
+  {
+    gboolean timed_out = FALSE;
+    guint guard = g_timeout_add_seconds (240, jd_test_timeout_cb, &timed_out);
+
+    while (frames < 1 && !timed_out)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (timed_out);
+    g_source_remove (guard);
+  }
+  g_test_message ("first frame %.0f ms after the paste (GtkTextView laying out the line)",
+                  (g_get_monotonic_time () - pasted) / 1000.0);
+  gap[1] = 0;
   ITERATE_UNTIL (frames >= 3);
   g_assert_true (jd_session_get_busy (f->session));
   g_assert_cmpstr (jd_session_get_analysed_text (f->session), !=, clip);
@@ -480,7 +500,7 @@ test_paste_1mib_keeps_drawing (Fixture       *f,
   ITERATE_UNTIL (!jd_session_get_busy (f->session));
   g_signal_handler_disconnect (clock, frame_id);
   g_signal_handler_disconnect (clock, gap_id);
-  g_test_message ("%u frames painted with the decode pending or running; longest gap %.0f ms",
+  g_test_message ("%u frames painted with the decode pending or running; longest gap since the first %.0f ms",
                   frames, gap[1] / 1000.0);
 
   /* The diagnosis is shown, and the text is as pasted. */
