@@ -1046,9 +1046,9 @@ jd_input_add_header_problems (JdInput   *self,
   for (guint i = 0; i < problems->len; i++)
     jd_findings_add (self->findings, JD_FINDING_HEADERS_LEFT_OUT, JD_SEVERITY_WARNING,
                      JD_RANK_REQUEST, NULL, g_ptr_array_index (problems, i),
-                     _("The request shown and sent from here lacks these headers. A server "
-                       "refuses far smaller headers (8 KiB a line is common): trim them in "
-                       "the client."));
+                     _("The request as read here (and sent from the Request page) lacks "
+                       "them. Servers refuse far less, commonly 8 KiB a header line and about "
+                       "100 headers: trim what the client sends."));
 }
 
 /* ------------------------------------------------------------------ */
