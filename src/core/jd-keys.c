@@ -1971,6 +1971,8 @@ load_json (JdKeySet   *self,
           /* {"kid": "-----BEGIN CERTIFICATE-----…"} as Google and Firebase publish. */
           g_autoptr (GList) members = json_object_get_members (obj);
           gboolean all_pem = members != NULL;
+          guint n_unread = 0;
+          g_autofree char *first_unread = NULL;
 
           for (GList *l = members; l && all_pem; l = l->next)
             {
@@ -1985,9 +1987,6 @@ load_json (JdKeySet   *self,
                              "JWKS"), source);
               return FALSE;
             }
-          guint n_unread = 0;
-          g_autofree char *first_unread = NULL;
-
           for (GList *l = members; l; l = l->next)
             {
               JsonNode *m = json_object_get_member (obj, l->data);
