@@ -117,6 +117,10 @@ add_headers (JdRequestPage  *self,
       *colon = '\0';
       jd_request_add_header (request, line, g_strstrip (colon + 1));
     }
+
+  /* Too many headers, or one too long (JD_HEADERS_MAX_COUNT, JD_HEADER_MAX_SIZE). */
+  if (*problem == NULL && jd_request_get_header_problems (request)->len > 0)
+    *problem = g_strdup (g_ptr_array_index (jd_request_get_header_problems (request), 0));
 }
 
 /* The request as the page shows it. @with_token: add the session's token

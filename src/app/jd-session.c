@@ -173,6 +173,14 @@ analyse (const char *text,
   tok = jd_input_get_token (a->input);
   start = jd_input_get_token_start (a->input);
 
+  if (jd_input_get_error (a->input) != NULL)
+    {
+      /* Refused whole (too large): not read as a token either. The
+       * input's finding says why; the text stays where it was typed. */
+      a->token = jd_token_parse ("", 0);
+      return g_steal_pointer (&a);
+    }
+
   if (tok == NULL || tok[0] == '\0')
     {
       gsize first = 0, last = len;
@@ -386,6 +394,20 @@ apply_analysis (JdSession *self,
   jd_session_refresh (self);
 }
 
+/* jd_session_hold_workers() */
+static GMutex hold_mutex;
+static GCond hold_cond;
+static gboolean hold_workers;
+
+void
+jd_session_hold_workers (gboolean hold)
+{
+  g_mutex_lock (&hold_mutex);
+  hold_workers = hold;
+  g_cond_broadcast (&hold_cond);
+  g_mutex_unlock (&hold_mutex);
+}
+
 static void
 analyse_thread (GTask        *task,
                 gpointer      source_object,
@@ -395,6 +417,11 @@ analyse_thread (GTask        *task,
   GBytes *text = task_data;
   gsize len;
   const char *data = g_bytes_get_data (text, &len);
+
+  g_mutex_lock (&hold_mutex);
+  while (hold_workers)
+    g_cond_wait (&hold_cond, &hold_mutex);
+  g_mutex_unlock (&hold_mutex);
 
   if (g_task_return_error_if_cancelled (task))
     return;

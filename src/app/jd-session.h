@@ -113,4 +113,9 @@ void            jd_session_refresh           (JdSession *self);
 /* The plain-text report of the current diagnosis. */
 char           *jd_session_dup_report        (JdSession *self);
 
+/* For tests: while held, a worker waits before it decodes, so a test can
+ * watch the window draw with a decode pending, whatever the machine's
+ * speed. Process-wide. */
+void            jd_session_hold_workers      (gboolean hold);
+
 G_END_DECLS

@@ -243,10 +243,12 @@ read_ansi_c (Word *word, const char *data, gsize i, gsize to)
  * |, ;, &, <, >). Unquoted line breaks are taken as spaces: a paste that
  * lost a backslash still reads as one command. */
 static GPtrArray *
-split_bash (const char *data, gsize from, gsize to)
+split_bash (const char *data, gsize from, gsize to, gsize *stopped)
 {
   GPtrArray *words = g_ptr_array_new_with_free_func (word_free);
   gsize i = from;
+
+  *stopped = to;
 
   while (i < to)
     {
@@ -276,6 +278,12 @@ split_bash (const char *data, gsize from, gsize to)
         }
       if (is_operator (c))
         break;
+      /* JD_CURL_MAX_WORDS: each word costs its bytes several times over. */
+      if (words->len >= JD_CURL_MAX_WORDS)
+        {
+          *stopped = i;
+          break;
+        }
 
       word = word_new ();
       g_ptr_array_add (words, word);
@@ -366,12 +374,13 @@ typedef struct {
 } CmdChar;
 
 static GPtrArray *
-split_cmd (const char *data, gsize from, gsize to)
+split_cmd (const char *data, gsize from, gsize to, gsize *stopped)
 {
   g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (CmdChar));
   GPtrArray *words = g_ptr_array_new_with_free_func (word_free);
   gsize k = 0;
 
+  *stopped = to;
   for (gsize i = from; i < to;)
     {
       CmdChar entry;
@@ -421,6 +430,11 @@ split_cmd (const char *data, gsize from, gsize to)
         {
           k++;
           continue;
+        }
+      if (words->len >= JD_CURL_MAX_WORDS)
+        {
+          *stopped = START_AT (k);
+          break;
         }
 
       word = word_new ();
@@ -677,6 +691,8 @@ typedef struct {
   gboolean token_found;
   guint authorization_headers;
   char *basic;         /* -u user:password as "Basic …" */
+  GString *cookies;    /* the -b cookies, joined with "; "; nullable */
+  gboolean cookie_placeholder; /* the first Cookie header is an empty one -b added */
   GArray *steps;       /* (element-type Step) */
 } Build;
 
@@ -821,20 +837,24 @@ take_step (Build *build, Action action, const Arg *arg)
       break;
 
     case ACTION_COOKIE:
-      /* Without '=', -b names a cookie file. */
+      /* Without '=', -b names a cookie file. The cookies are joined onto
+       * the first Cookie header at the end: joining them one -b at a
+       * time copied the whole header each time (quadratic). */
       if (strchr (value, '=') != NULL)
         {
-          const char *cookie = jd_request_get_header (build->request, "Cookie");
-
-          if (cookie != NULL)
+          if (build->cookies == NULL)
             {
-              g_autofree char *joined = g_strconcat (cookie, "; ", value, NULL);
-              jd_request_set_header (build->request, "Cookie", joined);
+              build->cookies = g_string_new (NULL);
+              /* Where the header goes when there is none yet. */
+              if (jd_request_get_header (build->request, "Cookie") == NULL)
+                {
+                  jd_request_add_header (build->request, "Cookie", "");
+                  build->cookie_placeholder = TRUE;
+                }
             }
-          else
-            {
-              jd_request_add_header (build->request, "Cookie", value);
-            }
+          if (build->cookies->len > 0)
+            g_string_append (build->cookies, "; ");
+          g_string_append (build->cookies, value);
         }
       break;
 
@@ -977,15 +997,27 @@ jd_input_parse_curl (JdInput    *self,
   g_autofree char *url = NULL;
   Build build = { 0 };
   gboolean options_end = FALSE;
+  gsize stopped;
   guint i = 0;
 
   g_assert (JD_IS_INPUT (self));
   g_assert (from <= to);
 
   if (is_cmd_flavour (text, from, to))
-    words = split_cmd (text, from, to);
+    words = split_cmd (text, from, to, &stopped);
   else
-    words = split_bash (text, from, to);
+    words = split_bash (text, from, to, &stopped);
+  if (stopped < to)
+    {
+      g_autofree char *message = g_strdup_printf (
+        _("The curl command has more than %u words; reading stopped at byte %zu of %zu, so the "
+          "options after it are left out."),
+        JD_CURL_MAX_WORDS, stopped, to);
+
+      jd_input_add_finding (self, JD_FINDING_INPUT_TOO_LARGE, JD_SEVERITY_WARNING, message,
+                            _("Paste the command as the browser copied it, or only the token "
+                              "or its Authorization header."));
+    }
 
   /* Up to and including the word "curl" (a prompt may come first). */
   for (; i < words->len; i++)
@@ -1068,6 +1100,19 @@ jd_input_parse_curl (JdInput    *self,
         }
     }
 
+  /* -b: onto the first Cookie header (later ones go, as curl's joining did). */
+  if (build.cookies != NULL)
+    {
+      const char *first = jd_request_get_header (request, "Cookie");
+
+      if (first != NULL && *first != '\0' && !build.cookie_placeholder)
+        {
+          g_string_prepend (build.cookies, "; ");
+          g_string_prepend (build.cookies, first);
+        }
+      jd_request_set_header (request, "Cookie", build.cookies->str);
+    }
+
   /* -u: a Basic header unless -H Authorization was given. */
   if (build.basic != NULL && jd_request_get_header (request, "Authorization") == NULL)
     jd_request_add_header (request, "Authorization", build.basic);
@@ -1122,8 +1167,11 @@ jd_input_parse_curl (JdInput    *self,
 
   if (build.has_url)
     jd_input_set_request (self, request);
+  jd_input_add_header_problems (self, request);
 
   g_free (build.method);
+  if (build.cookies != NULL)
+    g_string_free (build.cookies, TRUE);
   g_free (build.basic);
   g_string_free (build.body, TRUE);
   g_array_unref (build.steps);
@@ -1138,10 +1186,12 @@ jd_curl_split_words (const char *text,
   g_autoptr(GPtrArray) words = NULL;
   GStrvBuilder *builder;
   GStrv result;
+  gsize stopped;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
-  words = is_cmd_flavour (text, 0, len) ? split_cmd (text, 0, len) : split_bash (text, 0, len);
+  words = is_cmd_flavour (text, 0, len) ? split_cmd (text, 0, len, &stopped)
+                                        : split_bash (text, 0, len, &stopped);
   builder = g_strv_builder_new ();
   for (guint i = 0; i < words->len; i++)
     {

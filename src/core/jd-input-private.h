@@ -43,5 +43,8 @@ void     jd_input_add_finding        (JdInput     *self,
                                       JdSeverity   severity,
                                       const char  *message,
                                       const char  *fix);
+/* A headers-left-out finding for each header @request's limits left out. */
+void     jd_input_add_header_problems (JdInput    *self,
+                                       JdRequest  *request);
 
 G_END_DECLS

@@ -25,9 +25,12 @@ struct _JdInput
   gsize token_end;
   JdRequest *request;
   GPtrArray *findings; /* (element-type JdFinding) */
+  GError *error;
 };
 
 G_DEFINE_FINAL_TYPE (JdInput, jd_input, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (jd-input-error-quark, jd_input_error)
 
 enum {
   PROP_0,
@@ -46,6 +49,7 @@ jd_input_finalize (GObject *object)
   g_free (self->token);
   g_clear_object (&self->request);
   g_ptr_array_unref (self->findings);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (jd_input_parent_class)->finalize (object);
 }
@@ -844,6 +848,21 @@ jd_input_parse (const char *text,
   if (len == 0)
     return g_steal_pointer (&self);
 
+  /* Refused whole: reading part of it could find a token that is not the
+   * one meant, and a curl command costs several bytes per byte to read. */
+  if (len > JD_INPUT_MAX_SIZE)
+    {
+      self->form = JD_INPUT_FORM_UNKNOWN;
+      g_set_error (&self->error, JD_INPUT_ERROR, JD_INPUT_ERROR_TOO_LARGE,
+                   _("The text is %zu bytes long; more than %d bytes (%d MiB) is not read, so "
+                     "none of it was."),
+                   len, JD_INPUT_MAX_SIZE, JD_INPUT_MAX_SIZE / (1024 * 1024));
+      add_finding (self, JD_FINDING_INPUT_TOO_LARGE, JD_SEVERITY_ERROR, self->error->message,
+                   _("Paste only the token, its Authorization header or the one curl command "
+                     "that sends it."));
+      return g_steal_pointer (&self);
+    }
+
   /* A byte order mark from an editor or a Windows tool. */
   if (len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
     from = 3;
@@ -859,6 +878,17 @@ jd_input_parse (const char *text,
   if (looks_like_curl (text, from, to))
     {
       self->form = JD_INPUT_FORM_CURL;
+      if (to - from > JD_CURL_MAX_SIZE)
+        {
+          g_set_error (&self->error, JD_INPUT_ERROR, JD_INPUT_ERROR_TOO_LARGE,
+                       _("The curl command is %zu bytes long; more than %d bytes (%d MiB) is not "
+                         "read, so none of it was."),
+                       to - from, JD_CURL_MAX_SIZE, JD_CURL_MAX_SIZE / (1024 * 1024));
+          add_finding (self, JD_FINDING_INPUT_TOO_LARGE, JD_SEVERITY_ERROR, self->error->message,
+                       _("Paste only the token or its Authorization header: a command this large "
+                         "carries a body the diagnosis does not need."));
+          return g_steal_pointer (&self);
+        }
       jd_input_parse_curl (self, text, from, to);
       return g_steal_pointer (&self);
     }
@@ -909,6 +939,8 @@ jd_input_parse (const char *text,
 
       self->form = JD_INPUT_FORM_AUTHORIZATION;
       self->request = request_from_header_block (text, from, to);
+      if (self->request != NULL)
+        jd_input_add_header_problems (self, self->request);
       analyze_authorization (self, &value, CONTEXT_PASTE);
       return g_steal_pointer (&self);
     }
@@ -1001,6 +1033,24 @@ jd_input_add_finding (JdInput    *self,
   add_finding (self, id, severity, message, fix);
 }
 
+void
+jd_input_add_header_problems (JdInput   *self,
+                              JdRequest *request)
+{
+  GPtrArray *problems;
+
+  g_assert (JD_IS_INPUT (self));
+  g_assert (JD_IS_REQUEST (request));
+
+  problems = jd_request_get_header_problems (request);
+  for (guint i = 0; i < problems->len; i++)
+    jd_findings_add (self->findings, JD_FINDING_HEADERS_LEFT_OUT, JD_SEVERITY_WARNING,
+                     JD_RANK_REQUEST, NULL, g_ptr_array_index (problems, i),
+                     _("The request as read here (and sent from the Request page) lacks "
+                       "them. Servers refuse far less, commonly 8 KiB a header line and about "
+                       "100 headers: trim what the client sends."));
+}
+
 /* ------------------------------------------------------------------ */
 /* Getters                                                             */
 
@@ -1050,4 +1100,12 @@ jd_input_get_findings (JdInput *self)
   g_return_val_if_fail (JD_IS_INPUT (self), NULL);
 
   return self->findings;
+}
+
+const GError *
+jd_input_get_error (JdInput *self)
+{
+  g_return_val_if_fail (JD_IS_INPUT (self), NULL);
+
+  return self->error;
 }

@@ -18,6 +18,27 @@ G_BEGIN_DECLS
  * an Authorization header without a scheme, with another scheme (Basic,
  * JWT, Token), with quotes, a line break or a space inside the token. */
 #define JD_FINDING_MALFORMED_AUTHORIZATION "malformed-authorization"
+/* An error finding: the text is longer than JD_INPUT_MAX_SIZE, so none of
+ * it was read (jd_input_get_error says the same). */
+#define JD_FINDING_INPUT_TOO_LARGE "input-too-large"
+
+/* Bytes of pasted text that are read at all: a token at its own limit
+ * (JD_TOKEN_MAX_SIZE, 16 MiB) with a curl command or a block of headers
+ * around it. A longer text is refused whole, with a message. */
+#define JD_INPUT_MAX_SIZE (17 * 1024 * 1024)
+/* A curl command costs many bytes per byte to read (each byte remembers
+ * where it came from): one longer than JD_CURL_MAX_SIZE is refused whole,
+ * and words past the first JD_CURL_MAX_WORDS are not read (a warning says
+ * where reading stopped). Browsers' "Copy as cURL" writes fewer than 100. */
+#define JD_CURL_MAX_SIZE (4 * 1024 * 1024)
+#define JD_CURL_MAX_WORDS 10000
+
+#define JD_INPUT_ERROR (jd_input_error_quark ())
+GQuark jd_input_error_quark (void);
+
+typedef enum {
+  JD_INPUT_ERROR_TOO_LARGE, /* longer than JD_INPUT_MAX_SIZE (a curl command: JD_CURL_MAX_SIZE) */
+} JdInputError;
 
 typedef enum {
   JD_INPUT_FORM_EMPTY,
@@ -47,6 +68,10 @@ gsize        jd_input_get_token_end    (JdInput *self);
 JdRequest   *jd_input_get_request      (JdInput *self);
 /* Findings about the paste itself, e.g. double-bearer-prefix (transfer none). */
 GPtrArray   *jd_input_get_findings     (JdInput *self);
+/* Why nothing of the text was read (JD_INPUT_ERROR_TOO_LARGE), or NULL.
+ * The form is then JD_INPUT_FORM_UNKNOWN (JD_INPUT_FORM_CURL for a curl
+ * command), the token empty and the request NULL. */
+const GError *jd_input_get_error       (JdInput *self);
 
 /* Whether @data[0, len) is, as a whole, a compact JWS (3 segments) or JWE
  * (5 segments) whose header is base64url JSON ("eyJ" is '{"'): only

@@ -20,8 +20,6 @@
 #include "jd-json.h"
 #include "jd-keys-private.h"
 
-#define JD_KEYS_MAX_SIZE (16 * 1024 * 1024)
-
 G_DEFINE_QUARK (jd-keys-error-quark, jd_keys_error)
 
 /* ------------------------------------------------------------------ */
@@ -1821,7 +1819,54 @@ static gboolean load_pem (const char *data,
                           gsize       len,
                           const char *source,
                           const char *path,
-                          GPtrArray  *keys);
+                          GPtrArray  *keys,
+                          guint       max,
+                          guint      *n_unread);
+
+/* More than JD_KEYS_MAX_KEYS: the first ones were read; @first_unread is
+ * the path of the next ("keys[1000]"), @total how many the data holds. */
+static void
+warn_too_many_keys (JdKeySet   *self,
+                    const char *source,
+                    const char *first_unread,
+                    guint       total)
+{
+  g_autofree char *msg = NULL;
+
+  g_assert (total > JD_KEYS_MAX_KEYS);
+
+  msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      /* Translators: "jwks.json keys[1000]…: the set holds
+                                       * 4096 keys; only the first 1000 are read, …" */
+                                      "%s %s…: the set holds %u key; only the first %u are read, "
+                                      "so a kid among the others is reported as not found",
+                                      "%s %s…: the set holds %u keys; only the first %u are read, "
+                                      "so a kid among the others is reported as not found",
+                                      total),
+                         source, first_unread, total, JD_KEYS_MAX_KEYS);
+  jd_findings_add (self->warnings, JD_FINDING_JWKS_TOO_MANY_KEYS, JD_SEVERITY_WARNING,
+                   JD_RANK_KID, NULL, msg,
+                   _("An issuer's key set holds a few keys, the current ones and those being "
+                     "rotated in or out: check that this is the right file or URL, and retire "
+                     "old keys from it."));
+}
+
+/* How many "-----BEGIN " lines @data holds. */
+static guint
+count_pem_blocks (const char *data,
+                  gsize       len)
+{
+  const char *p = data;
+  const char *end = data + len;
+  guint n = 0;
+
+  while (p < end && (p = g_strstr_len (p, end - p, "-----BEGIN ")) != NULL)
+    {
+      n++;
+      p += 11;
+    }
+  return n;
+}
 
 static const char *
 skip_space (const char *p,
@@ -1862,11 +1907,18 @@ load_json (JdKeySet   *self,
   if (JSON_NODE_HOLDS_ARRAY (root))
     {
       JsonArray *array = json_node_get_array (root);
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      guint n = json_array_get_length (array);
+
+      for (guint i = 0; i < MIN (n, JD_KEYS_MAX_KEYS); i++)
         {
           g_autofree char *path = g_strdup_printf ("[%u]", i);
           g_autofree char *src = g_strdup_printf ("%s %s", source, path);
           g_ptr_array_add (keys, key_from_jwk (json_array_get_element (array, i), src, path));
+        }
+      if (n > JD_KEYS_MAX_KEYS)
+        {
+          g_autofree char *path = g_strdup_printf ("[%u]", JD_KEYS_MAX_KEYS);
+          warn_too_many_keys (self, source, path, n);
         }
     }
   else if (JSON_NODE_HOLDS_OBJECT (root))
@@ -1877,11 +1929,18 @@ load_json (JdKeySet   *self,
       if (keys_node && JSON_NODE_HOLDS_ARRAY (keys_node))
         {
           JsonArray *array = json_node_get_array (keys_node);
-          for (guint i = 0; i < json_array_get_length (array); i++)
+          guint n = json_array_get_length (array);
+
+          for (guint i = 0; i < MIN (n, JD_KEYS_MAX_KEYS); i++)
             {
               g_autofree char *path = g_strdup_printf ("keys[%u]", i);
               g_autofree char *src = g_strdup_printf ("%s %s", source, path);
               g_ptr_array_add (keys, key_from_jwk (json_array_get_element (array, i), src, path));
+            }
+          if (n > JD_KEYS_MAX_KEYS)
+            {
+              g_autofree char *path = g_strdup_printf ("keys[%u]", JD_KEYS_MAX_KEYS);
+              warn_too_many_keys (self, source, path, n);
             }
         }
       else if (keys_node)
@@ -1912,6 +1971,8 @@ load_json (JdKeySet   *self,
           /* {"kid": "-----BEGIN CERTIFICATE-----…"} as Google and Firebase publish. */
           g_autoptr (GList) members = json_object_get_members (obj);
           gboolean all_pem = members != NULL;
+          guint n_unread = 0;
+          g_autofree char *first_unread = NULL;
 
           for (GList *l = members; l && all_pem; l = l->next)
             {
@@ -1933,12 +1994,14 @@ load_json (JdKeySet   *self,
               g_autofree char *path = g_strdup_printf ("\"%s\"", (char *) l->data);
               g_autofree char *src = g_strdup_printf ("%s %s", source, path);
               const char *pem;
+              guint unread = 0;
 
               /* all_pem above has checked every member; stay safe if one changed. */
               if (!JSON_NODE_HOLDS_VALUE (m) || json_node_get_value_type (m) != G_TYPE_STRING)
                 continue;
               pem = json_node_get_string (m);
-              load_pem (pem, strlen (pem), src, path, pem_keys);
+              /* The keys so far count against the limit. */
+              load_pem (pem, strlen (pem), src, path, pem_keys, JD_KEYS_MAX_KEYS - keys->len, &unread);
               for (guint i = 0; i < pem_keys->len; i++)
                 {
                   JdKey *k = g_ptr_array_index (pem_keys, i);
@@ -1946,7 +2009,12 @@ load_json (JdKeySet   *self,
                     k->kid = g_strdup (l->data);
                   g_ptr_array_add (keys, g_object_ref (k));
                 }
+              if (unread > 0 && first_unread == NULL)
+                first_unread = g_steal_pointer (&path);
+              n_unread += unread;
             }
+          if (n_unread > 0)
+            warn_too_many_keys (self, source, first_unread, keys->len + n_unread);
           return TRUE;
         }
     }
@@ -1964,10 +2032,12 @@ load_json (JdKeySet   *self,
 /* Every BEGIN/END block of @data becomes one key. FALSE when there is none. */
 static gboolean
 load_pem (const char *data,
-                  gsize       len,
-                  const char *source,
-                  const char *path,
-                  GPtrArray  *keys)
+          gsize       len,
+          const char *source,
+          const char *path,
+          GPtrArray  *keys,
+          guint       max,
+          guint      *n_unread)
 {
   const char *p = data;
   const char *end = data + len;
@@ -1983,6 +2053,12 @@ load_pem (const char *data,
       g_autofree char *kpath = NULL;
       g_autoptr (GBytes) block = NULL;
 
+      /* At the limit: count what is left, read none of it. */
+      if (begin != NULL && n >= max)
+        {
+          *n_unread += count_pem_blocks (begin, end - begin);
+          break;
+        }
       if (begin == NULL)
         break;
       label_end = g_strstr_len (begin + 11, end - begin - 11, "-----");
@@ -2063,7 +2139,16 @@ jd_key_set_load_data (JdKeySet    *self,
         return FALSE;
     }
   else if (g_strstr_len (p, end - p, "-----BEGIN ") != NULL)
-    load_pem (p, end - p, source, NULL, keys);
+    {
+      guint n_unread = 0;
+
+      load_pem (p, end - p, source, NULL, keys, JD_KEYS_MAX_KEYS, &n_unread);
+      if (n_unread > 0)
+        {
+          g_autofree char *first = g_strdup_printf (_("PEM block %u"), keys->len + 1);
+          warn_too_many_keys (self, source, first, keys->len + n_unread);
+        }
+    }
   else if ((guchar) *data == 0x30)
     {
       g_autoptr (GBytes) der = g_bytes_new (data, len);

@@ -19,6 +19,13 @@ typedef enum {
   JD_KEYS_ERROR_TOO_LARGE,
 } JdKeysError;
 
+/* Bytes of key data read at all (a larger file is refused with a message). */
+#define JD_KEYS_MAX_SIZE (16 * 1024 * 1024)
+/* Keys read from one JWKS, PEM file or certificate map; real sets hold a
+ * handful. The first ones are read and a jwks-too-many-keys warning says
+ * how many the set holds. */
+#define JD_KEYS_MAX_KEYS 1000
+
 #define JD_TYPE_KEY (jd_key_get_type ())
 G_DECLARE_FINAL_TYPE (JdKey, jd_key, JD, KEY, GObject)
 
@@ -50,6 +57,7 @@ gboolean    jd_key_is_usable       (JdKey *self);
 /* Set-level finding ids (jd_key_set_get_warnings). */
 #define JD_FINDING_JWKS_PRIVATE_KEY "jwks-private-key"
 #define JD_FINDING_DUPLICATE_KID "duplicate-kid"
+#define JD_FINDING_JWKS_TOO_MANY_KEYS "jwks-too-many-keys"
 
 #define JD_TYPE_KEY_SET (jd_key_set_get_type ())
 /* A GListModel of JdKey, in load order. */

@@ -40,20 +40,165 @@ jd_header_name_is_pseudo (const char *name)
   return name[0] == ':';
 }
 
+/* What the header limits (JD_HEADERS_MAX_COUNT, JD_HEADER_MAX_SIZE) left
+ * out of a request or a response. */
+typedef struct {
+  gboolean   response;     /* the wording: "of the response" */
+  guint      n_offered;    /* headers given to add, pseudo-headers aside */
+  char      *first_over;   /* the name of the first one past the count, shortened */
+  GPtrArray *too_long;     /* (element-type utf8) a sentence per header left out */
+  GPtrArray *problems;     /* (element-type utf8) too_long, then the count; built on demand */
+} HeaderLimits;
+
+G_STATIC_ASSERT (JD_HEADER_MAX_SIZE < JD_CREDENTIAL_HEADER_MAX_SIZE);
+
 static void
-jd_headers_add (GPtrArray *headers, const char *name, const char *value)
+header_limits_init (HeaderLimits *limits,
+                    gboolean      response)
+{
+  limits->response = response;
+  limits->too_long = g_ptr_array_new_with_free_func (g_free);
+  limits->problems = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+header_limits_clear (HeaderLimits *limits)
+{
+  g_clear_pointer (&limits->first_over, g_free);
+  g_clear_pointer (&limits->too_long, g_ptr_array_unref);
+  g_clear_pointer (&limits->problems, g_ptr_array_unref);
+}
+
+static void
+header_limits_copy (HeaderLimits *to, const HeaderLimits *from)
+{
+  to->n_offered = from->n_offered;
+  g_free (to->first_over);
+  to->first_over = g_strdup (from->first_over);
+  g_ptr_array_set_size (to->too_long, 0);
+  for (guint i = 0; i < from->too_long->len; i++)
+    g_ptr_array_add (to->too_long, g_strdup (g_ptr_array_index (from->too_long, i)));
+}
+
+/* A header name to show in a message: valid UTF-8, and not a megabyte of it. */
+static char *
+shorten_name (const char *name)
+{
+  gsize len = strlen (name);
+  g_autofree char *valid = g_utf8_make_valid (name, MIN (len, 40));
+
+  if (len > 40)
+    return g_strconcat (valid, "…", NULL);
+  return g_steal_pointer (&valid);
+}
+
+/* Headers that carry a token: as long as a token may be. */
+static gsize
+header_max_size (const char *name)
+{
+  if (g_ascii_strcasecmp (name, "Authorization") == 0 ||
+      g_ascii_strcasecmp (name, "Proxy-Authorization") == 0 ||
+      g_ascii_strcasecmp (name, "Cookie") == 0)
+    return JD_CREDENTIAL_HEADER_MAX_SIZE;
+  return JD_HEADER_MAX_SIZE;
+}
+
+/* TRUE when "@name: @value" fits; otherwise says so in @limits. @index is
+ * the header's position (1-based) among those given. */
+static gboolean
+header_fits (HeaderLimits *limits,
+             guint         index,
+             const char   *name,
+             const char   *value)
+{
+  gsize size = strlen (name) + 2 + strlen (value);
+  gsize max = header_max_size (name);
+  g_autofree char *shown = NULL;
+
+  if (size <= max)
+    return TRUE;
+
+  shown = shorten_name (name);
+  g_ptr_array_add (limits->too_long,
+                   limits->response
+                   /* Translators: "Header 12 (“X-Big”) of the response is 1048583 bytes long; …" */
+                   ? g_strdup_printf (_("Header %u (“%s”) of the response is %zu bytes long; a "
+                                        "header is at most %zu bytes, so it is left out."),
+                                      index, shown, size, max)
+                   : g_strdup_printf (_("Header %u (“%s”) of the request is %zu bytes long; a "
+                                        "header is at most %zu bytes, so it is left out."),
+                                      index, shown, size, max));
+  return FALSE;
+}
+
+static GPtrArray *
+header_limits_get_problems (HeaderLimits *limits)
+{
+  g_ptr_array_set_size (limits->problems, 0);
+  for (guint i = 0; i < limits->too_long->len; i++)
+    g_ptr_array_add (limits->problems, g_strdup (g_ptr_array_index (limits->too_long, i)));
+
+  if (limits->n_offered > JD_HEADERS_MAX_COUNT)
+    {
+      guint n = limits->n_offered;
+
+      g_ptr_array_add (limits->problems,
+                       limits->response
+                       ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "Headers from %u (“%s”) on are left out: the "
+                                                       "response has %u header; only the first %u "
+                                                       "are read.",
+                                                       "Headers from %u (“%s”) on are left out: the "
+                                                       "response has %u headers; only the first %u "
+                                                       "are read.",
+                                                       n),
+                                          JD_HEADERS_MAX_COUNT + 1, limits->first_over, n,
+                                          JD_HEADERS_MAX_COUNT)
+                       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "Headers from %u (“%s”) on are left out: the "
+                                                       "request has %u header; only the first %u "
+                                                       "are read.",
+                                                       "Headers from %u (“%s”) on are left out: the "
+                                                       "request has %u headers; only the first %u "
+                                                       "are read.",
+                                                       n),
+                                          JD_HEADERS_MAX_COUNT + 1, limits->first_over, n,
+                                          JD_HEADERS_MAX_COUNT));
+    }
+
+  return limits->problems;
+}
+
+static void
+jd_headers_add (GPtrArray    *headers,
+                HeaderLimits *limits,
+                const char   *name,
+                const char   *value)
 {
   JdHeader *header;
 
   g_assert (headers != NULL);
+  g_assert (limits != NULL);
   g_assert (name != NULL);
 
   if (jd_header_name_is_pseudo (name))
     return;
+  if (value == NULL)
+    value = "";
+
+  limits->n_offered = MIN (limits->n_offered, G_MAXUINT - 1) + 1;
+  if (limits->n_offered > JD_HEADERS_MAX_COUNT)
+    {
+      if (limits->first_over == NULL)
+        limits->first_over = shorten_name (name);
+      return;
+    }
+  if (!header_fits (limits, limits->n_offered, name, value))
+    return;
 
   header = g_new0 (JdHeader, 1);
   header->name = g_strdup (name);
-  header->value = g_strdup (value != NULL ? value : "");
+  header->value = g_strdup (value);
   g_ptr_array_add (headers, header);
 }
 
@@ -131,6 +276,7 @@ struct _JdRequest
   char *method;
   char *url;
   GPtrArray *headers; /* (element-type JdHeader) */
+  HeaderLimits limits;
   GBytes *body;
 };
 
@@ -153,6 +299,7 @@ jd_request_finalize (GObject *object)
   g_free (self->method);
   g_free (self->url);
   g_ptr_array_unref (self->headers);
+  header_limits_clear (&self->limits);
   g_clear_pointer (&self->body, g_bytes_unref);
 
   G_OBJECT_CLASS (jd_request_parent_class)->finalize (object);
@@ -215,6 +362,7 @@ jd_request_init (JdRequest *self)
   self->method = g_strdup ("GET");
   self->url = g_strdup ("");
   self->headers = jd_headers_new ();
+  header_limits_init (&self->limits, FALSE);
 }
 
 JdRequest *
@@ -245,8 +393,10 @@ jd_request_copy (JdRequest *self)
   for (guint i = 0; i < self->headers->len; i++)
     {
       JdHeader *header = g_ptr_array_index (self->headers, i);
-      jd_headers_add (copy->headers, header->name, header->value);
+      jd_headers_add (copy->headers, &copy->limits, header->name, header->value);
     }
+  /* What the limits left out of the original, as it said it. */
+  header_limits_copy (&copy->limits, &self->limits);
   if (self->body != NULL)
     copy->body = g_bytes_ref (self->body);
 
@@ -321,7 +471,15 @@ jd_request_add_header (JdRequest  *self,
   g_return_if_fail (JD_IS_REQUEST (self));
   g_return_if_fail (name != NULL);
 
-  jd_headers_add (self->headers, name, value);
+  jd_headers_add (self->headers, &self->limits, name, value);
+}
+
+GPtrArray *
+jd_request_get_header_problems (JdRequest *self)
+{
+  g_return_val_if_fail (JD_IS_REQUEST (self), NULL);
+
+  return header_limits_get_problems (&self->limits);
 }
 
 void
@@ -352,6 +510,8 @@ jd_request_set_header (JdRequest  *self,
 
   if (jd_header_name_is_pseudo (name))
     return;
+  if (value == NULL)
+    value = "";
 
   for (guint i = 0; i < self->headers->len;)
     {
@@ -363,9 +523,12 @@ jd_request_set_header (JdRequest  *self,
         }
       else if (!found)
         {
-          g_free (header->value);
-          header->value = g_strdup (value != NULL ? value : "");
           found = TRUE;
+          /* Too long: the header is left out, not kept with its old value. */
+          if (!header_fits (&self->limits, i + 1, name, value))
+            continue;
+          g_free (header->value);
+          header->value = g_strdup (value);
           i++;
         }
       else
@@ -375,7 +538,7 @@ jd_request_set_header (JdRequest  *self,
     }
 
   if (!found)
-    jd_headers_add (self->headers, name, value);
+    jd_headers_add (self->headers, &self->limits, name, value);
 }
 
 const char *
@@ -798,6 +961,7 @@ struct _JdResponse
   char *reason;
   char *http_version;
   GPtrArray *headers; /* (element-type JdHeader) */
+  HeaderLimits limits;
   GBytes *body;
   gboolean body_truncated;
   double elapsed_ms;
@@ -822,6 +986,7 @@ jd_response_finalize (GObject *object)
   g_free (self->reason);
   g_free (self->http_version);
   g_ptr_array_unref (self->headers);
+  header_limits_clear (&self->limits);
   g_clear_pointer (&self->body, g_bytes_unref);
 
   G_OBJECT_CLASS (jd_response_parent_class)->finalize (object);
@@ -887,6 +1052,7 @@ jd_response_init (JdResponse *self)
   self->reason = g_strdup ("");
   self->http_version = g_strdup ("HTTP/1.1");
   self->headers = jd_headers_new ();
+  header_limits_init (&self->limits, TRUE);
 }
 
 JdResponse *
@@ -951,7 +1117,15 @@ jd_response_add_header (JdResponse *self,
   g_return_if_fail (JD_IS_RESPONSE (self));
   g_return_if_fail (name != NULL);
 
-  jd_headers_add (self->headers, name, value);
+  jd_headers_add (self->headers, &self->limits, name, value);
+}
+
+GPtrArray *
+jd_response_get_header_problems (JdResponse *self)
+{
+  g_return_val_if_fail (JD_IS_RESPONSE (self), NULL);
+
+  return header_limits_get_problems (&self->limits);
 }
 
 const char *

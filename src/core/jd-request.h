@@ -13,6 +13,21 @@ typedef struct {
   char *value;
 } JdHeader;
 
+/* Limits on the headers a request or a response keeps (add_header and
+ * set_header). A header after the first JD_HEADERS_MAX_COUNT, or one whose
+ * line ("Name: value") is longer than JD_HEADER_MAX_SIZE bytes, is left
+ * out, and jd_request_get_header_problems() / jd_response_get_header_problems()
+ * say which, with the sizes. Authorization, Proxy-Authorization and Cookie
+ * carry tokens, which may be up to JD_TOKEN_MAX_SIZE (16 MiB): their lines
+ * may be up to JD_CREDENTIAL_HEADER_MAX_SIZE. */
+#define JD_HEADERS_MAX_COUNT 500
+#define JD_HEADER_MAX_SIZE (64 * 1024)
+#define JD_CREDENTIAL_HEADER_MAX_SIZE (16 * 1024 * 1024 + 64 * 1024)
+
+/* The finding (a warning) that says headers were left out: from a pasted
+ * request (jd_input_get_findings) or a response (jd_response_diagnose). */
+#define JD_FINDING_HEADERS_LEFT_OUT "headers-left-out"
+
 typedef enum {
   JD_CURL_WITHOUT_TOKEN, /* the baseline: a compliant server answers 401 + WWW-Authenticate */
   JD_CURL_THIS_TOKEN,    /* reproduce the failing call */
@@ -39,6 +54,10 @@ void        jd_request_set_url        (JdRequest *self, const char *url);
  * (":authority", …) are never stored. */
 GPtrArray  *jd_request_get_headers    (JdRequest *self);
 void        jd_request_add_header     (JdRequest *self, const char *name, const char *value);
+/* What the header limits left out, one translated sentence each ("Header 12
+ * (“X-Big”) of the request is 1048583 bytes long; …"); empty when every
+ * header was kept. (element-type utf8) (transfer none) */
+GPtrArray  *jd_request_get_header_problems (JdRequest *self);
 void        jd_request_remove_header  (JdRequest *self, const char *name); /* case-insensitive, all */
 const char *jd_request_get_header     (JdRequest *self, const char *name); /* first, nullable */
 /* Replace the first header called @name (case-insensitive), drop later ones; append if none. */
@@ -72,6 +91,7 @@ const char *jd_response_get_http_version (JdResponse *self);
 void        jd_response_set_http_version (JdResponse *self, const char *version);
 GPtrArray  *jd_response_get_headers    (JdResponse *self); /* (element-type JdHeader) */
 void        jd_response_add_header     (JdResponse *self, const char *name, const char *value);
+GPtrArray  *jd_response_get_header_problems (JdResponse *self); /* as for JdRequest */
 const char *jd_response_get_header     (JdResponse *self, const char *name);
 GBytes     *jd_response_get_body       (JdResponse *self); /* nullable */
 void        jd_response_set_body       (JdResponse *self, GBytes *body, gboolean truncated);

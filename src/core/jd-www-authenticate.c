@@ -478,6 +478,15 @@ jd_www_authenticate_parse_all (const char * const *values, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   n = g_strv_length ((char **) values);
+  /* As many as a JdResponse keeps (JD_HEADERS_MAX_COUNT). */
+  if (n > JD_HEADERS_MAX_COUNT)
+    {
+      g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_TOO_LARGE,
+                   /* Translators: "header 501: there are 4096 WWW-Authenticate values; …" */
+                   _("header %u: there are %u WWW-Authenticate values; more than %u are refused"),
+                   JD_HEADERS_MAX_COUNT + 1, n, JD_HEADERS_MAX_COUNT);
+      return NULL;
+    }
   challenges = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_challenge_free);
   for (guint i = 0; i < n; i++)
     {
@@ -1099,6 +1108,18 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
                              "RFC 7235 §4.1; clients may ignore it. Report it to the API's owners."));
         }
     }
+  /* Headers the response's limits left out (too many, too long): a
+   * challenge may have been among them. */
+  {
+    GPtrArray *problems = jd_response_get_header_problems (response);
+
+    for (guint i = 0; i < problems->len; i++)
+      jd_findings_add (findings, JD_FINDING_HEADERS_LEFT_OUT, JD_SEVERITY_WARNING, JD_RANK_REQUEST,
+                       NULL, g_ptr_array_index (problems, i),
+                       _("What follows is judged without these headers; a WWW-Authenticate "
+                         "among them is not seen. No client needs headers this large or this "
+                         "many: look at what the server or a proxy adds."));
+  }
   for (guint i = 0; i < challenges->len && bearer == NULL; i++)
     {
       const JdChallenge *c = g_ptr_array_index (challenges, i);
@@ -1122,7 +1143,9 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
       jd_findings_add (findings, JD_FINDING_STATUS_401, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
                        _("Fix the token (see the token findings) or find out why it did not arrive."));
 
-      if (n_values == 0)
+      /* A WWW-Authenticate may be among headers the limits left out: the
+       * headers-left-out finding says so, "missing" would blame a gateway. */
+      if (n_values == 0 && jd_response_get_header_problems (response)->len == 0)
         {
           g_autofree char *server = describe_server (response);
           g_autofree char *missing = g_strdup_printf (
