@@ -13,6 +13,13 @@
 
 /* Typing waits this long for a pause; a paste is decoded at once. */
 #define DEBOUNCE_MS 150
+/* A line longer than FOLD_MIN_CHARS is shown folded: its first and last
+ * FOLD_KEEP_CHARS characters, the middle hidden by an invisible tag. The
+ * buffer keeps every byte (it is what is analysed, copied and exported);
+ * only Pango is spared laying out a megabyte-long paragraph, which holds
+ * the window for most of a second (tests/test-window.c, 1 MiB paste). */
+#define FOLD_MIN_CHARS (16 * 1024)
+#define FOLD_KEEP_CHARS 4096
 
 struct _JdTokenPage
 {
@@ -41,6 +48,8 @@ struct _JdTokenPage
   GtkTextBuffer  *buffer;
   GtkTextTag     *segment_tags[5];
   GtkTextTag     *problem_tag;
+  GtkTextTag     *fold_tag;
+  GtkWidget      *fold_label;    /* says what is folded; hidden when nothing is */
 
   JdToken        *shown_token;
   GListModel     *payload_model;  /* JdClaimNode, top level */
@@ -128,10 +137,108 @@ debounce_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Hides the middle of every overlong line (see FOLD_MIN_CHARS). Runs on
+ * every change, before the text view lays the text out again. */
+static void
+update_fold (JdTokenPage *self)
+{
+  GtkTextIter start, end, line;
+  guint folded = 0;
+  int longest = 0;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->fold_tag, &start, &end);
+  if (gtk_text_buffer_get_char_count (self->buffer) > FOLD_MIN_CHARS)
+    for (line = start;;)
+      {
+        GtkTextIter line_end = line;
+        int n;
+
+        if (!gtk_text_iter_ends_line (&line_end))
+          gtk_text_iter_forward_to_line_end (&line_end);
+        n = gtk_text_iter_get_line_offset (&line_end);
+        if (n > FOLD_MIN_CHARS)
+          {
+            GtkTextIter from = line, to = line;
+
+            gtk_text_iter_set_line_offset (&from, FOLD_KEEP_CHARS);
+            gtk_text_iter_set_line_offset (&to, n - FOLD_KEEP_CHARS);
+            gtk_text_buffer_apply_tag (self->buffer, self->fold_tag, &from, &to);
+            folded++;
+            longest = MAX (longest, n);
+          }
+        if (!gtk_text_iter_forward_line (&line))
+          break;
+      }
+
+  if (folded == 1)
+    {
+      g_autofree char *text = g_strdup_printf (
+        _("A line of %d characters is shown folded: its first and last %d characters. All of it "
+          "is analysed, copied and exported."),
+        longest, FOLD_KEEP_CHARS);
+      gtk_label_set_text (GTK_LABEL (self->fold_label), text);
+    }
+  else if (folded > 1)
+    {
+      g_autofree char *text = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "%u line is shown folded (the longest has %d characters): the first and last "
+                     "%d characters of each. All of it is analysed, copied and exported.",
+                     "%u lines are shown folded (the longest has %d characters): the first and last "
+                     "%d characters of each. All of it is analysed, copied and exported.",
+                     folded),
+        folded, longest, FOLD_KEEP_CHARS);
+      gtk_label_set_text (GTK_LABEL (self->fold_label), text);
+    }
+  gtk_widget_set_visible (self->fold_label, folded > 0);
+}
+
+gboolean
+jd_token_page_is_folded (JdTokenPage *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), FALSE);
+  return gtk_widget_get_visible (self->fold_label);
+}
+
+/* Copy and cut take the folded middle too (GtkTextBuffer's own leave out
+ * invisible text). */
+static void
+copy_with_folded (JdTokenPage *self,
+                  gboolean     cut)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (!jd_token_page_is_folded (self) ||
+      !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+    return; /* GtkTextView's own handler does it */
+
+  text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self->text_view)), text);
+  if (cut)
+    gtk_text_buffer_delete_interactive (self->buffer, &start, &end,
+                                        gtk_text_view_get_editable (self->text_view));
+  g_signal_stop_emission_by_name (self->text_view, cut ? "cut-clipboard" : "copy-clipboard");
+}
+
+static void
+text_view_copy (JdTokenPage *self)
+{
+  copy_with_folded (self, FALSE);
+}
+
+static void
+text_view_cut (JdTokenPage *self)
+{
+  copy_with_folded (self, TRUE);
+}
+
 static void
 buffer_changed (JdTokenPage *self)
 {
   gtk_widget_set_visible (self->placeholder, gtk_text_buffer_get_char_count (self->buffer) == 0);
+  update_fold (self);
 
   if (self->setting_text)
     return;
@@ -154,7 +261,9 @@ apply_marks (JdTokenPage *self)
   g_autofree char *text = NULL;
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_all_tags (self->buffer, &start, &end);
+  for (guint i = 0; i < G_N_ELEMENTS (self->segment_tags); i++)
+    gtk_text_buffer_remove_tag (self->buffer, self->segment_tags[i], &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->problem_tag, &start, &end);
 
   /* The text moved on since this analysis: its own result will come. */
   text = dup_buffer_text (self);
@@ -1162,7 +1271,30 @@ jd_token_page_init (JdTokenPage *self)
                                                   "underline", PANGO_UNDERLINE_ERROR,
                                                   "weight", PANGO_WEIGHT_BOLD,
                                                   NULL);
+  self->fold_tag = gtk_text_buffer_create_tag (self->buffer, "folded", "invisible", TRUE, NULL);
   update_tag_colours (self);
+
+  /* Under the paste area (its GtkOverlay), shown while a line is folded. */
+  self->fold_label = g_object_new (GTK_TYPE_LABEL,
+                                   "visible", FALSE,
+                                   "wrap", TRUE,
+                                   "xalign", 0.0f,
+                                   "margin-start", 6,
+                                   "margin-end", 6,
+                                   NULL);
+  gtk_widget_add_css_class (self->fold_label, "dim-label");
+  gtk_widget_add_css_class (self->fold_label, "caption");
+  {
+    GtkWidget *area = gtk_widget_get_ancestor (GTK_WIDGET (self->text_view), GTK_TYPE_OVERLAY);
+    GtkWidget *box = gtk_widget_get_parent (area);
+
+    g_assert (GTK_IS_BOX (box));
+    gtk_box_insert_child_after (GTK_BOX (box), self->fold_label, area);
+  }
+  g_signal_connect_object (self->text_view, "copy-clipboard", G_CALLBACK (text_view_copy), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->text_view, "cut-clipboard", G_CALLBACK (text_view_cut), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_tag_colours), self, G_CONNECT_SWAPPED);
 
