@@ -701,8 +701,18 @@ test_menu_windows (Fixture       *f,
 {
   GtkWindow *w;
 
-  /* Keyboard shortcuts (Ctrl+?): GtkApplication loads gtk/help-overlay.ui. */
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  /* Keyboard shortcuts (Ctrl+?): built the first time they are asked for. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  ITERATE_UNTIL ((w = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL);
+  g_assert_true (GTK_SHORTCUTS_WINDOW (w) == gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  g_assert_true (gtk_window_get_transient_for (w) == GTK_WINDOW (f->window));
+  gtk_window_close (w); /* hidden, kept for next time */
+  ITERATE_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (w)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  ITERATE_UNTIL (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == w);
+  gtk_window_close (w);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   ITERATE_UNTIL ((w = find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);

@@ -504,6 +504,38 @@ page_action (GtkWidget  *widget,
   jd_window_set_visible_page (JD_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* The shortcuts window is built the first time it is shown, not with every
+ * window (GtkApplication would build gtk/help-overlay.ui at once). Once set,
+ * GtkApplicationWindow keeps this action, as it keeps its own. */
+GtkShortcutsWindow *
+jd_window_get_help_overlay (JdWindow *self)
+{
+  GtkApplicationWindow *window;
+  GtkShortcutsWindow *overlay;
+
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+
+  window = GTK_APPLICATION_WINDOW (self);
+  overlay = gtk_application_window_get_help_overlay (window);
+  if (overlay == NULL)
+    {
+      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/jd-help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  return overlay;
+}
+
+static void
+show_help_overlay (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (jd_window_get_help_overlay (JD_WINDOW (user_data))));
+}
+
 static void
 update_actions (JdWindow *self)
 {
@@ -744,10 +776,17 @@ jd_window_class_init (JdWindowClass *klass)
 static void
 jd_window_init (JdWindow *self)
 {
+  g_autoptr (GSimpleAction) help_action = NULL;
   GtkDropTarget *target;
   GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* In the window's own action group ("win"), where GtkApplicationWindow
+   * looks before adding its show-help-overlay. */
+  help_action = g_simple_action_new ("show-help-overlay", NULL);
+  g_signal_connect_object (help_action, "activate", G_CALLBACK (show_help_overlay), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help_action));
 
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
