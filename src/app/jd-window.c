@@ -28,6 +28,9 @@ struct _JdWindow
 
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
   JdTokenPage          *token_page;
   AdwBin               *keys_bin;
@@ -657,6 +660,26 @@ visible_page_changed (JdWindow *self)
     jd_window_get_request_page (self);
 }
 
+/* Only the visible switcher is built with the window: the bottom bar's
+ * buttons when the window first gets narrow, the primary menu's popover
+ * when it is first opened. */
+static void
+title_visible_changed (JdWindow *self)
+{
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+}
+
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  JdWindow *self = JD_WINDOW (user_data);
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 show_keys_cb (JdWindow *self)
 {
@@ -757,11 +780,15 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, token_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, keys_bin);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, request_bin);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, title_visible_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.load-keys", NULL, load_keys_action);
@@ -781,6 +808,7 @@ jd_window_init (JdWindow *self)
   GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
 
   /* In the window's own action group ("win"), where GtkApplicationWindow
    * looks before adding its show-help-overlay. */
