@@ -963,6 +963,7 @@ update_verdict (JdTokenPage *self)
   gtk_widget_set_visible (self->verdict_keys_button,
                           (status == JD_SIGNATURE_UNVERIFIED || status == JD_SIGNATURE_INVALID) &&
                           !jd_token_is_malformed (jd_session_get_token (self->session)));
+  gtk_widget_set_visible (GTK_WIDGET (self->verdict_box), TRUE);
   gtk_revealer_set_reveal_child (self->verdict_revealer, TRUE);
 
   g_free (self->verdict_text);
