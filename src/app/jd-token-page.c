@@ -785,7 +785,7 @@ create_finding_row (gpointer item,
   JdFinding *finding = JD_FINDING (item);
   JdSeverity severity = jd_finding_get_severity (finding);
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *icon = gtk_image_new_from_icon_name (jd_severity_icon_name (severity));
   GtkWidget *message = gtk_label_new (jd_finding_get_message (finding));
@@ -820,10 +820,21 @@ create_finding_row (gpointer item,
   gtk_widget_set_hexpand (texts, TRUE);
   gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
 
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_widget_add_css_class (box, "finding-box");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* A grid, not a horizontal box: asked for its height at a width, GTK 4.8's
+   * box searches for the widths of children whose width depends on their
+   * height (the wrapping texts) by bisection, each step a bisection over
+   * Pango layouts inside GtkLabel — half the frame after a paste. The grid
+   * gives the texts the width left of the icon, as the box did. */
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  /* The row takes the grid's whole height (min-height in style.css), so
+   * icon and texts centre in it as in a box; the grid keeps the expansion
+   * to itself. */
+  gtk_widget_set_vexpand (texts, TRUE);
+  gtk_widget_set_vexpand (grid, FALSE);
+  gtk_grid_attach (GTK_GRID (grid), icon, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), texts, 1, 0, 1, 1);
+  gtk_widget_add_css_class (grid, "finding-box");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
   gtk_widget_add_css_class (row, "finding");
 
   /* Read as one sentence: "Error: the token expired … Fix: …" */
