@@ -380,6 +380,41 @@ test_expectations_copy (void)
   g_assert_true (c->audience != e->audience);
 }
 
+static void
+test_azure_issuer (void)
+{
+  static const struct {
+    const char *iss;
+    gboolean azure;
+    const char *tenant;
+    gboolean v2;
+  } cases[] = {
+    { "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/", TRUE,
+      "72f988bf-86f1-41af-91ab-2d7cd011db47", FALSE },
+    { "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0", TRUE,
+      "72f988bf-86f1-41af-91ab-2d7cd011db47", TRUE },
+    { "https://LOGIN.microsoftonline.us/tid/v2.0/", TRUE, "tid", TRUE },
+    { "https://login.chinacloudapi.cn/tid/v2.0", TRUE, "tid", TRUE },
+    { "https://sts.chinacloudapi.cn/tid/", TRUE, "tid", FALSE },
+    { "https://sts.windows.net/", FALSE, NULL, FALSE },                 /* no tenant */
+    { "http://sts.windows.net/tid/", FALSE, NULL, FALSE },              /* not https */
+    { "https://sts.windows.net.evil.example/tid/", FALSE, NULL, FALSE }, /* another host */
+    { "https://accounts.google.com", FALSE, NULL, FALSE },
+    { "not a url", FALSE, NULL, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *tenant = NULL;
+      gboolean v2 = !cases[i].v2;
+
+      g_assert_cmpint (jd_azure_issuer_parse (cases[i].iss, &tenant, &v2), ==, cases[i].azure);
+      g_assert_cmpstr (tenant, ==, cases[i].tenant);
+      g_assert_cmpint (v2, ==, cases[i].v2);
+    }
+  g_assert_false (jd_azure_issuer_parse (NULL, NULL, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -397,6 +432,7 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/diagnosis/unverified", test_unverified_note);
   g_test_add_func ("/jd/diagnosis/ranking", test_ranking);
   g_test_add_func ("/jd/diagnosis/expectations", test_expectations_copy);
+  g_test_add_func ("/jd/diagnosis/azure-issuer", test_azure_issuer);
 
   return g_test_run ();
 }

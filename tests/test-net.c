@@ -1039,7 +1039,7 @@ test_redact_url (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *got = jd_net_redact_url (cases[i].url);
+      g_autofree char *got = jd_url_redact (cases[i].url);
       g_assert_cmpstr (got, ==, cases[i].redacted);
     }
 }
@@ -1214,6 +1214,21 @@ test_jwks_fetch (void)
   g_assert_nonnull (strstr (jd_finding_get_message (f), "Fetched 2 keys"));
   g_assert_nonnull (strstr (jd_finding_get_message (f), "10 minutes"));
   g_assert_false (jd_findings_has (findings, JD_FINDING_AZURE_APPID_DISCOVERY));
+
+  /* A jwks_uri with a query (an API key, a signature) is shown without it:
+   * findings are copied into reports. */
+  {
+    g_autofree char *with_query = url ("/jwks?api_key=s3cret-value");
+    g_autoptr (JdRemoteKeys) keys2 = jd_net_fetch_jwks (with_query, NULL, NULL, &error);
+    g_autoptr (GPtrArray) findings2 = NULL;
+
+    g_assert_no_error (error);
+    findings2 = jd_remote_keys_diagnose (keys2, NULL);
+    f = jd_findings_find (findings2, JD_FINDING_JWKS_FETCHED);
+    g_assert_nonnull (f);
+    g_assert_null (strstr (jd_finding_get_message (f), "s3cret-value"));
+    g_assert_nonnull (strstr (jd_finding_get_message (f), "/jwks?…"));
+  }
 }
 
 static void

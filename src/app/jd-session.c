@@ -560,6 +560,32 @@ rebuild_keys (JdSession  *self,
   return ok;
 }
 
+/* Checks that @data reads as keys before keeping it (replacing what was
+ * kept when @replace), then rebuilds the set the verifier uses. */
+static gboolean
+add_key_blob (JdSession   *self,
+              const char  *data,
+              gsize        len,
+              const char  *source,
+              gboolean     replace,
+              GError     **error)
+{
+  g_autoptr (JdKeySet) probe = jd_key_set_new ();
+  KeyBlob *blob;
+
+  if (!jd_key_set_load_data (probe, data, len, source, error))
+    return FALSE;
+
+  if (replace)
+    g_ptr_array_set_size (self->key_blobs, 0);
+  blob = g_new0 (KeyBlob, 1);
+  blob->data = g_bytes_new (data, len);
+  blob->source = g_strdup (source);
+  g_ptr_array_add (self->key_blobs, blob);
+
+  return rebuild_keys (self, error);
+}
+
 gboolean
 jd_session_load_keys (JdSession   *self,
                       const char  *data,
@@ -567,22 +593,10 @@ jd_session_load_keys (JdSession   *self,
                       const char  *source,
                       GError     **error)
 {
-  g_autoptr (JdKeySet) probe = NULL;
-  KeyBlob *blob;
-
   g_return_val_if_fail (JD_IS_SESSION (self), FALSE);
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
 
-  probe = jd_key_set_new ();
-  if (!jd_key_set_load_data (probe, data, len, source, error))
-    return FALSE;
-
-  blob = g_new0 (KeyBlob, 1);
-  blob->data = g_bytes_new (data, len);
-  blob->source = g_strdup (source);
-  g_ptr_array_add (self->key_blobs, blob);
-
-  return rebuild_keys (self, error);
+  return add_key_blob (self, data, len, source, FALSE, error);
 }
 
 gboolean
@@ -626,23 +640,10 @@ jd_session_replace_keys (JdSession   *self,
                          const char  *source,
                          GError     **error)
 {
-  g_autoptr (JdKeySet) probe = NULL;
-  KeyBlob *blob;
-
   g_return_val_if_fail (JD_IS_SESSION (self), FALSE);
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
 
-  probe = jd_key_set_new ();
-  if (!jd_key_set_load_data (probe, data, len, source, error))
-    return FALSE;
-
-  g_ptr_array_set_size (self->key_blobs, 0);
-  blob = g_new0 (KeyBlob, 1);
-  blob->data = g_bytes_new (data, len);
-  blob->source = g_strdup (source);
-  g_ptr_array_add (self->key_blobs, blob);
-
-  return rebuild_keys (self, error);
+  return add_key_blob (self, data, len, source, TRUE, error);
 }
 
 void

@@ -281,29 +281,6 @@ is_url (const char *s)
   return g_str_has_prefix (s, "https://") || g_str_has_prefix (s, "http://");
 }
 
-/* The URL for a person: without its query or fragment (an access_token
- * may be there) and without user:password@. */
-static char *
-redacted_url (const char *url)
-{
-  g_autofree char *no_query = NULL;
-  const char *q, *scheme_end, *at, *slash;
-
-  if (url == NULL)
-    return g_strdup ("");
-  q = strpbrk (url, "?#");
-  no_query = q ? g_strdup_printf ("%.*s?…", (int) (q - url), url) : g_strdup (url);
-
-  scheme_end = strstr (no_query, "://");
-  if (scheme_end == NULL)
-    return g_steal_pointer (&no_query);
-  slash = strchr (scheme_end + 3, '/');
-  at = strchr (scheme_end + 3, '@');
-  if (at != NULL && (slash == NULL || at < slash))
-    return g_strdup_printf ("%.*s%s", (int) (scheme_end + 3 - no_query), no_query, at + 1);
-  return g_steal_pointer (&no_query);
-}
-
 static void
 net_options (Cli *cli, JdNetOptions *options)
 {
@@ -407,7 +384,7 @@ load_keys (Cli *cli, GError **error)
       cli->remote = net.fetch_jwks (o->jwks, &options, NULL, error);
       if (cli->remote == NULL)
         {
-          g_autofree char *url = redacted_url (o->jwks);
+          g_autofree char *url = jd_url_redact (o->jwks);
           g_prefix_error (error, "--jwks %s: ", url);
           return FALSE;
         }
@@ -543,7 +520,7 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
         }
       else
         {
-          g_autofree char *url = redacted_url (cli->opt.request);
+          g_autofree char *url = jd_url_redact (cli->opt.request);
           g_autofree char *msg = g_strdup_printf (_("The request to %s failed: %s"), url, send_error->message);
 
           more = g_ptr_array_new_with_free_func (g_object_unref);
@@ -557,7 +534,7 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
   jd_report_add (cli->report, source, token, verification, findings);
   if (cli->opt.request != NULL)
     {
-      g_autofree char *url = redacted_url (cli->opt.request);
+      g_autofree char *url = jd_url_redact (cli->opt.request);
       g_autofree char *note = g_strdup_printf (_("sent: %s %s"), cli->opt.method ? cli->opt.method : "GET", url);
       jd_report_add_note (cli->report, note);
     }
@@ -633,7 +610,7 @@ diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
         return FALSE;
       if (jd_report_get_n_tokens (cli->report) == before)
         continue;
-      url = redacted_url (jd_har_entry_get_url (entry));
+      url = jd_url_redact (jd_har_entry_get_url (entry));
       note = g_strdup_printf ("%s %s → %u %s (%s, %s)", jd_har_entry_get_method (entry), url,
                               jd_har_entry_get_status (entry),
                               jd_har_entry_get_status_text (entry) ? jd_har_entry_get_status_text (entry) : "",

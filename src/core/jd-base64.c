@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-base64.h"
+#include "jd-finding.h"
 
 G_DEFINE_QUARK (jd-base64-error-quark, jd_base64_error)
 
@@ -33,21 +34,6 @@ static const guint8 url_values[256] = {
   X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
 #undef X
 };
-
-/* How a byte is named in a message: 'a' when printable ASCII, else 0xNN. */
-static char *
-describe_byte (guint8 c)
-{
-  if (c >= 0x21 && c < 0x7f)
-    return g_strdup_printf ("'%c'", c);
-  if (c == ' ')
-    return g_strdup (_("a space"));
-  if (c == '\n' || c == '\r')
-    return g_strdup (_("a line break"));
-  if (c == '\t')
-    return g_strdup (_("a tab"));
-  return g_strdup_printf ("0x%02X", c);
-}
 
 typedef struct {
   gboolean lenient;
@@ -130,7 +116,7 @@ decode (Decoder *d, const char *text, gsize len, GError **error)
           {
             if (v == 0xff)
               {
-                g_autofree char *what = describe_byte (in[i]);
+                g_autofree char *what = jd_describe_byte (in[i]);
                 g_set_error (error, JD_BASE64_ERROR, JD_BASE64_ERROR_INVALID_CHARACTER,
                              _("byte %zu: %s is not a base64url character"), i, what);
                 d->error_offset = i;

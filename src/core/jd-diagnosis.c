@@ -258,27 +258,40 @@ near_miss (const char *got, const char *want)
   return g_strdup (_("they differ only in upper and lower case; the comparison is exact"));
 }
 
-static gboolean
-is_azure_issuer (const char *iss, char **tenant, gboolean *v2)
+gboolean
+jd_azure_issuer_parse (const char  *iss,
+                       char       **tenant,
+                       gboolean    *v2)
 {
-  const char *v1_prefix = "https://sts.windows.net/";
-  const char *v2_prefix = "https://login.microsoftonline.com/";
-  const char *rest;
+  static const char *const hosts[] = {
+    "login.microsoftonline.com", "login.microsoftonline.us", "login.partner.microsoftonline.cn",
+    "login.chinacloudapi.cn", "sts.windows.net", "login.windows.net", "sts.chinacloudapi.cn",
+  };
+  g_autoptr (GUri) uri = NULL;
+  const char *host, *path;
+  gsize tenant_len;
+  gboolean known = FALSE;
 
-  if (g_str_has_prefix (iss, v1_prefix))
-    {
-      rest = iss + strlen (v1_prefix);
-      *v2 = FALSE;
-    }
-  else if (g_str_has_prefix (iss, v2_prefix))
-    {
-      rest = iss + strlen (v2_prefix);
-      *v2 = TRUE;
-    }
-  else
+  if (tenant)
+    *tenant = NULL;
+  if (v2)
+    *v2 = FALSE;
+  if (iss == NULL || (uri = g_uri_parse (iss, G_URI_FLAGS_NONE, NULL)) == NULL ||
+      g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 || (host = g_uri_get_host (uri)) == NULL)
     return FALSE;
-  *tenant = g_strndup (rest, strcspn (rest, "/"));
-  return **tenant != '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (hosts) && !known; i++)
+    known = g_ascii_strcasecmp (host, hosts[i]) == 0;
+  path = g_uri_get_path (uri);
+  if (!known || path[0] != '/')
+    return FALSE;
+  tenant_len = strcspn (path + 1, "/");
+  if (tenant_len == 0)
+    return FALSE;
+  if (tenant)
+    *tenant = g_strndup (path + 1, tenant_len);
+  if (v2)
+    *v2 = g_str_has_prefix (path + 1 + tenant_len, "/v2.0");
+  return TRUE;
 }
 
 static char *
@@ -292,7 +305,7 @@ issuer_near_miss (const char *got, const char *want)
   if (plain != NULL)
     return plain;
 
-  if (is_azure_issuer (got, &t1, &v2_got) && is_azure_issuer (want, &t2, &v2_want))
+  if (jd_azure_issuer_parse (got, &t1, &v2_got) && jd_azure_issuer_parse (want, &t2, &v2_want))
     {
       if (g_ascii_strcasecmp (t1, t2) != 0)
         return g_strdup (_("both are Azure AD issuers, but for different tenants (tid): the token "

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "jd-finding.h"
 
@@ -253,4 +254,22 @@ gboolean
 jd_findings_has (GPtrArray *findings, const char *id)
 {
   return jd_findings_find (findings, id) != NULL;
+}
+
+char *
+jd_describe_byte (guchar c)
+{
+  if (c == '\'')
+    return g_strdup ("\"'\"");
+  if (c >= 0x21 && c < 0x7f)
+    return g_strdup_printf ("'%c'", c);
+  if (c == ' ')
+    return g_strdup (_("a space"));
+  if (c == '\t')
+    return g_strdup (_("a tab"));
+  if (c == '\r' || c == '\n')
+    return g_strdup (_("a line break"));
+  if (c >= 0x80)
+    return g_strdup_printf (_("the non-ASCII byte 0x%02X"), c);
+  return g_strdup_printf (_("the control character 0x%02X"), c);
 }

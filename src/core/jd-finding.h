@@ -95,4 +95,10 @@ gboolean    jd_findings_has         (GPtrArray  *findings,
 JdFinding  *jd_findings_find        (GPtrArray  *findings,
                                      const char *id);
 
+/* How one byte is named in a message, translated: 'a' for printable ASCII
+ * ("'" for the quote itself), "a space", "a tab", "a line break", else
+ * "the non-ASCII byte 0xC3" or "the control character 0x01".
+ * Returns: (transfer full) */
+char       *jd_describe_byte        (guchar c);
+
 G_END_DECLS

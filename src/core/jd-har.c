@@ -1295,26 +1295,6 @@ finish_headers (Ctx   *ctx,
   return headers;
 }
 
-/* A compact JWS or JWE: base64url segments, the first an encoded JSON object. */
-static gboolean
-looks_like_jwt (const char *s,
-                gsize       len)
-{
-  guint dots = 0;
-
-  if (len < 16 || strncmp (s, "eyJ", 3) != 0)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = s[i];
-      if (c == '.')
-        dots++;
-      else if (!g_ascii_isalnum (c) && c != '-' && c != '_')
-        return FALSE;
-    }
-  return dots == 2 || dots == 4;
-}
-
 static void
 set_candidate (char      **slot,
                const char *value,
@@ -1352,7 +1332,7 @@ scan_cookie_header (Ctx        *ctx,
               v++;
               vlen -= 2;
             }
-          if (looks_like_jwt (v, vlen))
+          if (jd_input_is_jwt_shaped (v, vlen))
             {
               const char *name_end = eq;
               while (name_end > name && g_ascii_isspace (name_end[-1]))
@@ -1501,7 +1481,7 @@ read_pairs (Ctx        *ctx,
       else
         {
           ctx->has_cookie = TRUE;
-          if (ctx->cookie_token == NULL && looks_like_jwt (value->str, value->len))
+          if (ctx->cookie_token == NULL && jd_input_is_jwt_shaped (value->str, value->len))
             {
               ctx->cookie_token = g_strndup (value->str, value->len);
               ctx->cookie_name = g_strndup (name->str, name->len);
@@ -1790,7 +1770,7 @@ finish_entry (Ctx        *ctx,
         len--;
 
       if (len > 0 && ((scheme_len == 6 && g_ascii_strncasecmp (scheme, "Bearer", 6) == 0) ||
-                      looks_like_jwt (p, len)))
+                      jd_input_is_jwt_shaped (p, len)))
         {
           entry->token = g_strndup (p, len);
           entry->token_source = JD_HAR_TOKEN_SOURCE_AUTHORIZATION;

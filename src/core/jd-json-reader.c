@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jd-finding.h"
 #include "jd-json-reader.h"
 
 G_DEFINE_QUARK (jd-json-reader-error-quark, jd_json_reader_error)
@@ -158,17 +159,9 @@ static char *
 describe_byte (JdJsonReader *self,
                gsize         offset)
 {
-  guchar c;
-
   if (offset >= self->len)
     return g_strdup (_("the end of the data"));
-
-  c = self->data[offset];
-  if (c >= 0x21 && c < 0x7F)
-    return g_strdup_printf ("'%c'", c);
-  if (c == ' ')
-    return g_strdup (_("a space"));
-  return g_strdup_printf (_("byte 0x%02X"), c);
+  return jd_describe_byte (self->data[offset]);
 }
 
 G_GNUC_PRINTF (4, 5)

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <gnutls/crypto.h>
 
@@ -46,6 +48,63 @@ looks_like_der_signature (const guint8 *sig,
   return header + len == sig_len && sig[header] == 0x02;
 }
 
+/* One DER INTEGER from @len big-endian bytes: leading zeros dropped (one
+ * kept for zero), a zero byte added when the top bit is set. */
+static gsize
+encode_integer (const guint8 *bytes,
+                gsize         len,
+                guint8       *out)
+{
+  gsize skip = 0, n;
+
+  while (skip + 1 < len && bytes[skip] == 0)
+    skip++;
+  n = len - skip;
+  out[0] = 0x02;
+  if (bytes[skip] & 0x80)
+    {
+      out[1] = (guint8) (n + 1);
+      out[2] = 0;
+      memcpy (out + 3, bytes + skip, n);
+      return n + 3;
+    }
+  out[1] = (guint8) n;
+  memcpy (out + 2, bytes + skip, n);
+  return n + 2;
+}
+
+/* ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER } (RFC 3279 §2.2.3)
+ * from JWS R‖S, each @half bytes (at most 66, P-521). Written here rather
+ * than with gnutls_encode_rs_value(), which builds it through libtasn1 for
+ * every signature. */
+#define DER_MAX (4 + 2 * (3 + 66))
+static gsize
+encode_rs (const guint8 *sig,
+           gsize         half,
+           guint8       *der)
+{
+  guint8 body[2 * (3 + 66)];
+  gsize body_len, header;
+
+  g_assert (half <= 66);
+  body_len = encode_integer (sig, half, body);
+  body_len += encode_integer (sig + half, half, body + body_len);
+  der[0] = 0x30;
+  if (body_len < 0x80)
+    {
+      der[1] = (guint8) body_len;
+      header = 2;
+    }
+  else
+    {
+      der[1] = 0x81;
+      der[2] = (guint8) body_len;
+      header = 3;
+    }
+  memcpy (der + header, body, body_len);
+  return header + body_len;
+}
+
 static gboolean
 ecdsa_verify (const JdJwa  *jwa,
               JdKey        *key,
@@ -56,9 +115,8 @@ ecdsa_verify (const JdJwa  *jwa,
               GError      **error)
 {
   gsize half = jwa->hash_len == 64 ? 66 : jwa->hash_len; /* P-521: 66-byte coordinates */
-  gnutls_datum_t r, s, der = { NULL, 0 };
-  gboolean ok;
-  int ret;
+  guint8 der[DER_MAX];
+  gsize der_len;
 
   if (sig_len != 2 * half)
     {
@@ -74,21 +132,8 @@ ecdsa_verify (const JdJwa  *jwa,
       return FALSE;
     }
 
-  r.data = (guint8 *) sig;
-  r.size = half;
-  s.data = (guint8 *) sig + half;
-  s.size = half;
-  ret = gnutls_encode_rs_value (&der, &r, &s);
-  if (ret < 0)
-    {
-      g_set_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_MALFORMED_SIGNATURE,
-                   _("R‖S could not be encoded: %s"), gnutls_strerror (ret));
-      return FALSE;
-    }
-  ok = jd_jwa_pubkey_verify (jwa, key, jwa->param, 0, input, input_len, der.data, der.size,
-                             error);
-  gnutls_free (der.data);
-  return ok;
+  der_len = encode_rs (sig, half, der);
+  return jd_jwa_pubkey_verify (jwa, key, jwa->param, 0, input, input_len, der, der_len, error);
 }
 
 const JdJwa jd_jwa_ecdsa[] = {

@@ -64,4 +64,10 @@ gboolean     jd_jwa_pubkey_verify (const JdJwa  *jwa,
                                    gsize         sig_len,
                                    GError      **error);
 
+/* TRUE when @ret, what a GnuTLS verification returned, is success; else
+ * the error says why, in the words the Keys table shows. */
+gboolean     jd_jwa_check_gnutls_verdict (const JdJwa  *jwa,
+                                          int           ret,
+                                          GError      **error);
+
 G_END_DECLS

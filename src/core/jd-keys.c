@@ -32,14 +32,6 @@ typedef enum {
   B64_ANY, /* either alphabet, padding, whitespace (PEM bodies, x5c, user secrets) */
 } B64Mode;
 
-static char *
-describe_byte (guchar c)
-{
-  if (g_ascii_isprint (c) && c != '\'')
-    return g_strdup_printf ("'%c'", c);
-  return g_strdup_printf ("0x%02x", c);
-}
-
 /* The offset in @text of the @n-th byte that is not whitespace. */
 static gsize
 offset_with_space (const char *text,
@@ -110,7 +102,7 @@ set_b64_error (GError     **error,
                  offset);
   else
     {
-      what = describe_byte (text[offset]);
+      what = jd_describe_byte (text[offset]);
       g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
                    mode == B64_URL ? _("byte %zu: %s is not a base64url character")
                                    : _("byte %zu: %s is not a base64 character"),
@@ -2000,6 +1992,14 @@ load_pem (const char *data,
       body = label_end + 5;
       end_marker = g_strdup_printf ("-----END %s-----", label);
       stop = g_strstr_len (body, end - body, end_marker);
+      /* The label is quoted in messages: bytes that are not UTF-8 become
+       * U+FFFD (such a label is no RFC 7468 label, so nothing matches it). */
+      if (!g_utf8_validate (label, -1, NULL))
+        {
+          char *shown = g_utf8_make_valid (label, -1);
+          g_free (label);
+          label = shown;
+        }
       n++;
       src = n > 1 || path ? g_strdup_printf ("%s #%u", source, n) : g_strdup (source);
       kpath = path ? g_strdup (path) : g_strdup_printf (_("PEM block %u"), n);

@@ -90,6 +90,38 @@ jd_headers_remove (GPtrArray *headers, const char *name)
 }
 
 /* ------------------------------------------------------------------ */
+/* URLs in messages                                                    */
+
+char *
+jd_url_redact (const char *url)
+{
+  g_autoptr (GString) out = NULL;
+  const char *query, *authority, *authority_end, *at = NULL, *slashes;
+
+  if (url == NULL)
+    return g_strdup ("");
+  query = url + strcspn (url, "?#");
+  /* the authority follows "//" (or, without it, starts the text) and ends
+   * at the first "/", "?" or "#"; its userinfo ends at the last "@" */
+  slashes = strstr (url, "//");
+  authority = slashes != NULL && slashes < query ? slashes + 2 : url;
+  authority_end = authority + strcspn (authority, "/?#");
+  for (const char *p = authority; p < authority_end; p++)
+    if (*p == '@')
+      at = p;
+
+  out = g_string_new_len (url, authority - url);
+  if (at != NULL)
+    authority = at + 1;
+  g_string_append_len (out, authority, query - authority);
+  if (*query == '?')
+    g_string_append (out, "?…");
+  if (strchr (query, '#') != NULL)
+    g_string_append (out, "#…");
+  return g_utf8_make_valid (out->str, out->len);
+}
+
+/* ------------------------------------------------------------------ */
 /* JdRequest                                                           */
 
 struct _JdRequest
@@ -479,8 +511,10 @@ append_header_line (GString *out, const char *name, const char *value)
 {
   g_autoptr(GString) line = g_string_new (name);
 
-  /* curl: "Name:" removes a header, "Name;" sends it empty. */
-  if (*value == '\0')
+  /* curl: "Name:" removes a header, "Name;" sends it empty. A value of
+   * blanks only is empty too (RFC 9110 §5.5: surrounding whitespace is not
+   * part of a field value), and "Name:   " would remove the header. */
+  if (value[strspn (value, " \t\r\n")] == '\0')
     {
       g_string_append_c (line, ';');
     }

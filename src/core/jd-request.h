@@ -19,6 +19,12 @@ typedef enum {
   JD_CURL_FRESH_TOKEN,   /* "$TOKEN" from the environment, with a comment saying how to get one */
 } JdCurlVariant;
 
+/* @url as it may appear in a message or a report: without userinfo
+ * ("user:pass@"), the query shown as "?…" and the fragment as "#…", valid
+ * UTF-8. Works on any text, also on what is not a URL; NULL gives "".
+ * Returns: (transfer full) */
+char       *jd_url_redact             (const char *url);
+
 #define JD_TYPE_REQUEST (jd_request_get_type ())
 G_DECLARE_FINAL_TYPE (JdRequest, jd_request, JD, REQUEST, GObject)
 

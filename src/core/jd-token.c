@@ -347,18 +347,20 @@ jd_token_parse (const char *text, gssize len)
       return self;
     }
 
-  for (gsize i = 0; i <= (gsize) len; i++)
+  for (;;)
     {
-      if (i == (gsize) len || self->text[i] == '.')
+      const char *dot = memchr (self->text + start, '.', len - start);
+      gsize end = dot ? (gsize) (dot - self->text) : (gsize) len;
+
+      if (n < MAX_SEGMENTS)
         {
-          if (n < MAX_SEGMENTS)
-            {
-              self->segments[n].start = start;
-              self->segments[n].end = i;
-            }
-          n++;
-          start = i + 1;
+          self->segments[n].start = start;
+          self->segments[n].end = end;
         }
+      n++;
+      if (dot == NULL)
+        break;
+      start = end + 1;
     }
   self->n_segments = n;
 

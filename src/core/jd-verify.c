@@ -101,17 +101,23 @@ jd_jwa_pubkey_verify (const JdJwa  *jwa,
   g_assert (pubkey != NULL);
 
   ret = gnutls_pubkey_verify_data2 (pubkey, sign_algo, flags, &data, &signature);
-  if (ret < 0)
-    {
-      if (ret == GNUTLS_E_PK_SIG_VERIFY_FAILED)
-        g_set_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_BAD_SIGNATURE,
-                     _("the %s signature does not match this key"), jwa->name);
-      else
-        g_set_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_BAD_SIGNATURE,
-                     _("the %s signature does not verify: %s"), jwa->name, gnutls_strerror (ret));
-      return FALSE;
-    }
-  return TRUE;
+  return jd_jwa_check_gnutls_verdict (jwa, ret, error);
+}
+
+gboolean
+jd_jwa_check_gnutls_verdict (const JdJwa  *jwa,
+                             int           ret,
+                             GError      **error)
+{
+  if (ret >= 0)
+    return TRUE;
+  if (ret == GNUTLS_E_PK_SIG_VERIFY_FAILED)
+    g_set_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_BAD_SIGNATURE,
+                 _("the %s signature does not match this key"), jwa->name);
+  else
+    g_set_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_BAD_SIGNATURE,
+                 _("the %s signature does not verify: %s"), jwa->name, gnutls_strerror (ret));
+  return FALSE;
 }
 
 gboolean

@@ -144,25 +144,6 @@ skip_ows (Scanner *s)
     s->pos++;
 }
 
-/* Describes one byte for a message: 'x' when printable, else its hex value. */
-static char *
-describe_byte (guchar c)
-{
-  if (c == '\'')
-    return g_strdup ("\"'\"");
-  if (c >= 0x21 && c < 0x7f)
-    return g_strdup_printf ("'%c'", c);
-  if (c == ' ')
-    return g_strdup (_("a space"));
-  if (c == '\t')
-    return g_strdup (_("a tab"));
-  if (c == '\r' || c == '\n')
-    return g_strdup_printf (_("a line break (0x%02X)"), c);
-  if (c >= 0x80)
-    return g_strdup_printf (_("the non-ASCII byte 0x%02X"), c);
-  return g_strdup_printf (_("the control character 0x%02X"), c);
-}
-
 static gboolean G_GNUC_PRINTF (4, 5)
 fail (Scanner *s, gsize offset, GError **error, const char *format, ...)
 {
@@ -220,7 +201,7 @@ read_quoted_string (Scanner *s, GError **error)
           next = s->p[s->pos + 1];
           if (next != '\t' && (next < 0x20 || next == 0x7f))
             {
-              g_autofree char *b = describe_byte (next);
+              g_autofree char *b = jd_describe_byte (next);
               fail (s, s->pos + 1, error,
                     _("%s cannot be escaped with a backslash in a quoted string"), b);
               return NULL;
@@ -231,7 +212,7 @@ read_quoted_string (Scanner *s, GError **error)
         }
       if (c != '\t' && (c < 0x20 || c == 0x7f))
         {
-          g_autofree char *b = describe_byte (c);
+          g_autofree char *b = jd_describe_byte (c);
           fail (s, s->pos, error, _("%s is not allowed inside a quoted string"), b);
           return NULL;
         }
@@ -269,7 +250,7 @@ read_params (Scanner *s, JdChallenge *challenge, GError **error)
       name = read_token (s);
       if (name == NULL)
         {
-          g_autofree char *b = describe_byte (peek (s));
+          g_autofree char *b = jd_describe_byte (peek (s));
           return fail (s, s->pos, error, _("%s cannot start a parameter name"), b);
         }
       skip_ows (s);
@@ -281,7 +262,7 @@ read_params (Scanner *s, JdChallenge *challenge, GError **error)
                          name);
           else
             {
-              g_autofree char *b = describe_byte (peek (s));
+              g_autofree char *b = jd_describe_byte (peek (s));
               return fail (s, s->pos, error, _("%s after the parameter name \"%s\", where '=' belongs"),
                            b, name);
             }
@@ -304,7 +285,7 @@ read_params (Scanner *s, JdChallenge *challenge, GError **error)
                              name);
               else
                 {
-                  g_autofree char *b = describe_byte (peek (s));
+                  g_autofree char *b = jd_describe_byte (peek (s));
                   return fail (s, s->pos, error,
                                _("%s cannot start the value of \"%s\" (use a token or a quoted string)"),
                                b, name);
@@ -329,7 +310,7 @@ read_params (Scanner *s, JdChallenge *challenge, GError **error)
         return TRUE;
       if (peek (s) != ',')
         {
-          g_autofree char *b = describe_byte (peek (s));
+          g_autofree char *b = jd_describe_byte (peek (s));
           return fail (s, s->pos, error, _("%s after the value of \"%s\", where ',' or the end belongs"),
                        b, name);
         }
@@ -373,7 +354,7 @@ parse_into (GPtrArray *challenges, const char *value, gsize len, guint header, g
       scheme = read_token (&s);
       if (scheme == NULL)
         {
-          g_autofree char *b = describe_byte (peek (&s));
+          g_autofree char *b = jd_describe_byte (peek (&s));
           if (peek (&s) == '"')
             fail (&s, s.pos, error, _("a quoted string where an authentication scheme (such as Bearer) belongs"));
           else
@@ -408,7 +389,7 @@ parse_into (GPtrArray *challenges, const char *value, gsize len, guint header, g
 
       if (peek (&s) != ' ' && peek (&s) != '\t')
         {
-          g_autofree char *b = describe_byte (peek (&s));
+          g_autofree char *b = jd_describe_byte (peek (&s));
           if (peek (&s) == '=')
             fail (&s, s.pos, error, _("'=' right after \"%s\": a challenge starts with a scheme name, then a space"),
                   challenge->scheme);
@@ -1089,6 +1070,13 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
   if (reason == NULL || *reason == '\0')
     reason = standard_reason (status);
   status_line = g_strdup_printf ("%u%s%s", status, *reason ? " " : "", reason);
+  if (!g_utf8_validate (status_line, -1, NULL))
+    {
+      /* The reason phrase is the server's bytes (RFC 9112 §4 allows obs-text). */
+      char *shown = g_utf8_make_valid (status_line, -1);
+      g_free (status_line);
+      status_line = shown;
+    }
 
   /* Every WWW-Authenticate value, each parsed on its own so that one bad
    * value does not hide the others. */

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "jd-diagnosis.h"
 #include "jd-net.h"
 #include "jd-net-private.h"
 #include "jd-json.h"
@@ -128,27 +129,6 @@ jd_remote_keys_get_response (JdRemoteKeys *self)
 /* ------------------------------------------------------------------ */
 /* Azure AD / Entra ID                                                  */
 
-static gboolean
-is_azure_issuer (const char *issuer)
-{
-  static const char *const hosts[] = {
-    "login.microsoftonline.com", "login.microsoftonline.us", "login.partner.microsoftonline.cn",
-    "login.chinacloudapi.cn", "sts.windows.net", "login.windows.net",
-  };
-  g_autoptr (GUri) uri = NULL;
-  const char *host;
-
-  if (issuer == NULL)
-    return FALSE;
-  uri = g_uri_parse (issuer, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || (host = g_uri_get_host (uri)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (hosts); i++)
-    if (g_ascii_strcasecmp (host, hosts[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 char *
 jd_net_discovery_url (const char *issuer, GError **error)
 {
@@ -168,7 +148,7 @@ jd_net_discovery_url (const char *issuer, GError **error)
   uri = _jd_net_parse_url (issuer, NULL);
   if (uri == NULL)
     {
-      g_autofree char *shown = jd_net_redact_url (issuer);
+      g_autofree char *shown = jd_url_redact (issuer);
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
                    _("iss \"%s\" is not an http(s) URL, so it has no OpenID Connect discovery "
                      "document; find the key set's URL in the provider's documentation"),
@@ -177,7 +157,7 @@ jd_net_discovery_url (const char *issuer, GError **error)
     }
   if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
     {
-      g_autofree char *shown = jd_net_redact_url (issuer);
+      g_autofree char *shown = jd_url_redact (issuer);
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
                    _("iss \"%s\" has a query or fragment, which an OpenID Connect issuer may not have"),
                    shown);
@@ -200,7 +180,7 @@ jd_net_azure_appid_discovery_url (const char *issuer, const char *appid)
 
   g_return_val_if_fail (issuer != NULL, NULL);
 
-  if (!is_azure_issuer (issuer) || (url = jd_net_discovery_url (issuer, NULL)) == NULL)
+  if (!jd_azure_issuer_parse (issuer, NULL, NULL) || (url = jd_net_discovery_url (issuer, NULL)) == NULL)
     return NULL;
   escaped = g_uri_escape_string (appid != NULL && *appid ? appid : "<application-id>", NULL, FALSE);
   return g_strconcat (url, "?appid=", escaped, NULL);
@@ -243,12 +223,18 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
   g_autoptr (GPtrArray) findings = NULL;
   g_autofree char *when = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *jwks_uri = NULL;
+  g_autofree char *discovery_url = NULL;
   const char *iss, *kid;
   guint n_keys;
 
   g_return_val_if_fail (JD_IS_REMOTE_KEYS (self), NULL);
   g_return_val_if_fail (token == NULL || JD_IS_TOKEN (token), NULL);
 
+  /* Findings end up in reports and the clipboard: no query or userinfo. */
+  jwks_uri = jd_url_redact (self->jwks_uri);
+  if (self->discovery_url != NULL)
+    discovery_url = jd_url_redact (self->discovery_url);
   findings = g_ptr_array_new_with_free_func (g_object_unref);
   n_keys = g_list_model_get_n_items (G_LIST_MODEL (self->key_set));
   when = g_date_time_format (self->fetched_at, "%Y-%m-%d %H:%M:%S UTC");
@@ -258,11 +244,11 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
                                             "Fetched %u key from %s (found through %s) at %s.\n%s",
                                             "Fetched %u keys from %s (found through %s) at %s.\n%s",
                                             n_keys),
-                               n_keys, self->jwks_uri, self->discovery_url, when, self->cache_explanation);
+                               n_keys, jwks_uri, discovery_url, when, self->cache_explanation);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Fetched %u key from %s at %s.\n%s",
                                             "Fetched %u keys from %s at %s.\n%s", n_keys),
-                               n_keys, self->jwks_uri, when, self->cache_explanation);
+                               n_keys, jwks_uri, when, self->cache_explanation);
   jd_findings_add (findings, JD_FINDING_JWKS_FETCHED, JD_SEVERITY_INFO, JD_RANK_KID, "kid", message,
                    _("A key that appeared after a verifier last fetched this set stays unknown to it "
                      "until its cache expires; restarting the verifier or clearing its JWKS cache "
@@ -276,7 +262,7 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
         _("The discovery document at %s names issuer \"%s\", but it was looked up for \"%s\". "
           "OpenID Connect Discovery §4.3 requires them to be identical, character for character; "
           "verifiers that check refuse the tokens."),
-        self->discovery_url, self->discovered_issuer, self->issuer);
+        discovery_url, self->discovered_issuer, self->issuer);
       jd_findings_add (findings, JD_FINDING_DISCOVERY_ISSUER_MISMATCH, JD_SEVERITY_WARNING, JD_RANK_ISSUER,
                        "iss", text,
                        _("Compare the trailing slash, the scheme and the tenant part of both values; "
@@ -284,7 +270,7 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
     }
 
   kid = token ? jd_token_get_kid (token) : NULL;
-  if (kid != NULL && !key_set_has_kid (self->key_set, kid) && is_azure_issuer (iss))
+  if (kid != NULL && !key_set_has_kid (self->key_set, kid) && jd_azure_issuer_parse (iss, NULL, NULL))
     {
       const char *appid = claim_string (token, "appid");
       g_autofree char *url = NULL;
@@ -345,7 +331,7 @@ static gboolean
 check_response (JdResponse *response, const char *url, const char *what, gsize max_body, GError **error)
 {
   guint status = jd_response_get_status (response);
-  g_autofree char *shown = jd_net_redact_url (url);
+  g_autofree char *shown = jd_url_redact (url);
 
   if (status < 200 || status > 299)
     {
@@ -394,7 +380,7 @@ on_jwks (GObject *source, GAsyncResult *result, gpointer user_data)
   body = jd_response_get_body (response);
   bytes = body ? g_bytes_get_data (body, &len) : NULL;
   set = jd_key_set_new ();
-  shown = jd_net_redact_url (data->url);
+  shown = jd_url_redact (data->url);
   /* the source name goes into the key set's messages */
   if (!jd_key_set_load_data (set, bytes ? bytes : "", len, shown, &error))
     {
@@ -485,8 +471,8 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
   const char *jwks_uri;
   GCancellable *cancellable;
   /* for messages: the URLs without userinfo or query */
-  g_autofree char *shown_url = jd_net_redact_url (data->discovery_url);
-  g_autofree char *shown_issuer = jd_net_redact_url (data->issuer);
+  g_autofree char *shown_url = jd_url_redact (data->discovery_url);
+  g_autofree char *shown_issuer = jd_url_redact (data->issuer);
 
   response = jd_net_send_finish (result, &error);
   if (response == NULL)

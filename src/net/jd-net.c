@@ -102,34 +102,6 @@ jd_net_response_get_accepted_certificate_problem (JdResponse *response)
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 
-char *
-jd_net_redact_url (const char *url)
-{
-  g_autoptr (GString) out = NULL;
-  const char *query, *authority, *authority_end, *at = NULL, *slashes;
-
-  g_return_val_if_fail (url != NULL, NULL);
-
-  query = url + strcspn (url, "?#");
-  /* the authority follows "//" (or, without it, starts the text) and ends
-   * at the first "/", "?" or "#"; its userinfo ends at the last "@" */
-  slashes = strstr (url, "//");
-  authority = slashes != NULL && slashes < query ? slashes + 2 : url;
-  authority_end = authority + strcspn (authority, "/?#");
-  for (const char *p = authority; p < authority_end; p++)
-    if (*p == '@')
-      at = p;
-
-  out = g_string_new_len (url, authority - url);
-  if (at != NULL)
-    authority = at + 1;
-  g_string_append_len (out, authority, query - authority);
-  if (*query == '?')
-    g_string_append (out, "?…");
-  if (strchr (query, '#') != NULL)
-    g_string_append (out, "#…");
-  return g_utf8_make_valid (out->str, out->len);
-}
 
 void
 _jd_net_options_resolve (const JdNetOptions *options, JdNetOptions *out)
@@ -192,7 +164,7 @@ _jd_net_parse_url (const char *url, GError **error)
     {
       /* GLib's message quotes the part it refused as it read it, and a
        * password with a "/" in it reads as a port: name the part instead. */
-      shown = jd_net_redact_url (url);
+      shown = jd_url_redact (url);
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL, _("\"%s\" is not a URL: %s"), shown,
                    describe_uri_error (local_error));
       return NULL;
@@ -200,14 +172,14 @@ _jd_net_parse_url (const char *url, GError **error)
   scheme = g_uri_get_scheme (uri);
   if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
     {
-      shown = jd_net_redact_url (url);
+      shown = jd_url_redact (url);
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
                    _("\"%s\" is not an http:// or https:// URL (the scheme is \"%s\")"), shown, scheme);
       return NULL;
     }
   if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
-      shown = jd_net_redact_url (url);
+      shown = jd_url_redact (url);
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL, _("\"%s\" names no host"), shown);
       return NULL;
     }
@@ -567,7 +539,7 @@ return_error (GTask *task, GError *error)
   SendData *data = g_task_get_task_data (task);
   const char *host = g_uri_get_host (data->current);
   g_autofree char *full = g_uri_to_string (data->current);
-  g_autofree char *url = jd_net_redact_url (full);
+  g_autofree char *url = jd_url_redact (full);
 
   send_data_stop (data);
 
@@ -748,7 +720,7 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (data->redirects->len >= JD_NET_MAX_REDIRECTS)
     {
-      g_autofree char *shown = jd_net_redact_url (current_url);
+      g_autofree char *shown = jd_url_redact (current_url);
       send_data_stop (data);
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_REDIRECT,
                                _("More than %d redirects; the last came from %s"), JD_NET_MAX_REDIRECTS,
@@ -761,8 +733,8 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
           && g_ascii_strcasecmp (g_uri_get_scheme (next), "https") != 0)
       || g_uri_get_host (next) == NULL)
     {
-      g_autofree char *shown = jd_net_redact_url (current_url);
-      g_autofree char *shown_location = jd_net_redact_url (location);
+      g_autofree char *shown = jd_url_redact (current_url);
+      g_autofree char *shown_location = jd_url_redact (location);
       send_data_stop (data);
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_REDIRECT,
                                _("%s redirected (%u) to \"%s\", which is not an http(s) URL"),

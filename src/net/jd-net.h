@@ -77,12 +77,6 @@ JdResponse *jd_net_send        (JdRequest           *request,
                                 GCancellable        *cancellable,
                                 GError             **error);
 
-/* @url as it may appear in a message: without userinfo ("user:pass@"),
- * the query shown as "?…" and the fragment as "#…", valid UTF-8. Works on
- * any text, also on what is not a URL.
- * Returns: (transfer full) */
-char       *jd_net_redact_url            (const char          *url);
-
 /* For the CLI's --request URL [-X METHOD] [-H 'Name: value']…: a request
  * for @url with @method (NULL: GET) and @headers ("Name: value" each,
  * nullable), carrying @token (nullable) as "Authorization: Bearer …" unless
