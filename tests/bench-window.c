@@ -27,6 +27,24 @@
 
 static gint64 t_start;
 
+/* Where a sample's time goes, for the breakdown table: when GApplication
+ * finished starting up, when activate returned (window built and
+ * presented), and when the first frame's layout (styles, sizes) and paint
+ * (snapshot, render) phases began — emission hooks, which run before the
+ * handlers GTK connected. */
+enum { PHASE_STARTUP, PHASE_ACTIVATED, PHASE_LAYOUT, PHASE_PAINT, N_PHASES };
+static gint64 t_phase[N_PHASES];
+
+static void
+mark_phase (gpointer instance,
+            gpointer data)
+{
+  guint phase = GPOINTER_TO_UINT (data);
+
+  if (t_phase[phase] == 0)
+    t_phase[phase] = g_get_monotonic_time ();
+}
+
 static long
 rss_kib (void)
 {
@@ -39,13 +57,26 @@ rss_kib (void)
   return resident * (sysconf (_SC_PAGESIZE) / 1024);
 }
 
+static gboolean
+phase_hook (GSignalInvocationHint *hint,
+            guint                  n_params,
+            const GValue          *params,
+            gpointer               data)
+{
+  mark_phase (NULL, data);
+  return TRUE;
+}
+
 static void
 first_frame (GdkFrameClock *clock,
              GApplication  *app)
 {
   gint64 t = g_get_monotonic_time ();
 
-  g_print ("%.3f %ld\n", (t - t_start) / 1000.0, rss_kib ());
+  g_print ("%.3f %ld", (t - t_start) / 1000.0, rss_kib ());
+  for (guint i = 0; i < N_PHASES; i++)
+    g_print (" %.3f", (t_phase[i] - t_start) / 1000.0);
+  g_print ("\n");
   /* For finding where the memory goes: JD_BENCH_SMAPS=FILE keeps a copy of
    * /proc/self/smaps at the first frame. */
   if (g_getenv ("JD_BENCH_SMAPS") != NULL)
@@ -65,6 +96,7 @@ watch_first_frame (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
+  mark_phase (app, GUINT_TO_POINTER (PHASE_ACTIVATED));
   g_assert (window != NULL);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (first_frame), app);
@@ -114,6 +146,12 @@ run_child (const char *mode,
       app = G_APPLICATION (jd_application_new ());
       g_application_set_flags (app, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
     }
+  g_type_class_unref (g_type_class_ref (GDK_TYPE_FRAME_CLOCK));
+  g_signal_add_emission_hook (g_signal_lookup ("layout", GDK_TYPE_FRAME_CLOCK), 0, phase_hook,
+                              GUINT_TO_POINTER (PHASE_LAYOUT), NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), 0, phase_hook,
+                              GUINT_TO_POINTER (PHASE_PAINT), NULL);
+  g_signal_connect_after (app, "startup", G_CALLBACK (mark_phase), GUINT_TO_POINTER (PHASE_STARTUP));
   g_signal_connect_after (app, "activate", G_CALLBACK (watch_first_frame), NULL);
 
   return g_application_run (app, 1, argv);
@@ -123,7 +161,8 @@ static gboolean
 sample (const char *self_path,
         const char *mode,
         double     *ms,
-        double     *kib)
+        double     *kib,
+        double     *phases)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
@@ -139,7 +178,9 @@ sample (const char *self_path,
       g_printerr ("bench-window: %s sample failed: %s\n", mode, error->message);
       return FALSE;
     }
-  if (sscanf (out, "%lf %ld", ms, &rss) != 2)
+  if (sscanf (out, "%lf %ld %lf %lf %lf %lf", ms, &rss,
+              &phases[PHASE_STARTUP], &phases[PHASE_ACTIVATED],
+              &phases[PHASE_LAYOUT], &phases[PHASE_PAINT]) != 2 + N_PHASES)
     return FALSE;
   *kib = rss;
   return TRUE;
@@ -259,6 +300,8 @@ main (int   argc,
   double empty_ms[SAMPLES], empty_kib[SAMPLES], app_ms[SAMPLES], app_kib[SAMPLES];
   double label_ms[SAMPLES], label_kib[SAMPLES];
   double e_ms, e_kib, a_ms, a_kib, l_ms, l_kib, sync_ms = 0, frame_ms = 0;
+  double phase_samples[3][N_PHASES][SAMPLES], phase_ms[3][N_PHASES];
+  double phases[N_PHASES];
   g_autofree char *self_path = NULL;
   gsize token_len = 0;
 
@@ -277,10 +320,23 @@ main (int   argc,
 
   /* Interleaved, so drift in machine load hits both alike. */
   for (guint i = 0; i < SAMPLES; i++)
-    if (!sample (self_path, "empty", &empty_ms[i], &empty_kib[i]) ||
-        !sample (self_path, "label", &label_ms[i], &label_kib[i]) ||
-        !sample (self_path, "app", &app_ms[i], &app_kib[i]))
-      return 1;
+    {
+      if (!sample (self_path, "empty", &empty_ms[i], &empty_kib[i], phases))
+        return 1;
+      for (guint p = 0; p < N_PHASES; p++)
+        phase_samples[0][p][i] = phases[p];
+      if (!sample (self_path, "label", &label_ms[i], &label_kib[i], phases))
+        return 1;
+      for (guint p = 0; p < N_PHASES; p++)
+        phase_samples[2][p][i] = phases[p];
+      if (!sample (self_path, "app", &app_ms[i], &app_kib[i], phases))
+        return 1;
+      for (guint p = 0; p < N_PHASES; p++)
+        phase_samples[1][p][i] = phases[p];
+    }
+  for (guint m = 0; m < 3; m++)
+    for (guint p = 0; p < N_PHASES; p++)
+      phase_ms[m][p] = median (phase_samples[m][p], SAMPLES);
 
   e_ms = median (empty_ms, SAMPLES);
   e_kib = median (empty_kib, SAMPLES);
@@ -300,6 +356,20 @@ main (int   argc,
            e_ms, a_ms, a_ms / e_ms, l_ms);
   g_print ("| resident memory at first frame (MiB) | %26.1f | %10.1f | %5.2f | ≤ 1.15 | %24.1f |\n",
            e_kib / 1024, a_kib / 1024, a_kib / e_kib, l_kib / 1024);
+  g_print ("\n| breakdown: ms since process start (median)   | empty | jwt-doctor | (header bar + one label) |\n");
+  g_print ("|----------------------------------------------|------:|-----------:|-------------------------:|\n");
+  {
+    static const char *names[N_PHASES] = {
+      "GApplication started up                     ",
+      "activate returned (window built, presented) ",
+      "first frame: layout begins                  ",
+      "first frame: paint begins                   ",
+    };
+
+    for (guint p = 0; p < N_PHASES; p++)
+      g_print ("| %s | %5.1f | %10.1f | %24.1f |\n", names[p], phase_ms[0][p], phase_ms[1][p], phase_ms[2][p]);
+    g_print ("| first frame painted                          | %5.1f | %10.1f | %24.1f |\n", e_ms, a_ms, l_ms);
+  }
   g_print ("\n| paste of a %zu-byte token (median of %d)  | ms    | target  |\n", token_len, PASTES);
   g_print ("|---------------------------------------------|------:|--------:|\n");
   g_print ("| set text → decoded, diagnosed, models built | %5.2f | ≤ 16 ms |\n", sync_ms);

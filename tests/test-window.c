@@ -758,6 +758,7 @@ test_narrow (Fixture       *f,
   /* …and the page switcher moves to a bar at the bottom. */
   g_assert_true (ADW_IS_VIEW_SWITCHER_BAR (bar));
   ITERATE_UNTIL (gtk_widget_get_mapped (bar) && adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_nonnull (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)));
 
   jd_test_save_screenshot (GTK_WIDGET (f->window), "narrow.png");
 
@@ -880,6 +881,22 @@ find_toplevel (GType type)
   return NULL;
 }
 
+static GtkMenuButton *
+find_primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 overlay_has_accelerator (GtkWidget  *widget,
                          const char *accelerator)
@@ -904,13 +921,35 @@ test_menu_windows (Fixture       *f,
                    gconstpointer  data)
 {
   GtkWindow *w;
+  GtkMenuButton *menu_button = find_primary_menu_button (GTK_WIDGET (f->window));
+  GMenuModel *menu;
 
-  /* Keyboard shortcuts (Ctrl+?): GtkApplication loads gtk/help-overlay.ui;
-   * it lists the Request page's Ctrl+Enter too. */
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
-  g_assert_true (overlay_has_accelerator (
-    GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window))),
-    "<Control>Return"));
+  /* The primary menu (F10) gets its popover when first opened. */
+  g_assert_nonnull (menu_button);
+  gtk_window_present (GTK_WINDOW (f->window));
+  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  gtk_menu_button_popup (menu_button);
+  ITERATE_UNTIL (gtk_menu_button_get_popover (menu_button) != NULL &&
+                 gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  menu = gtk_menu_button_get_menu_model (menu_button);
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3); /* sections */
+  gtk_menu_button_popdown (menu_button);
+
+  /* Keyboard shortcuts (Ctrl+?): built the first time they are asked for. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  ITERATE_UNTIL ((w = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL);
+  g_assert_true (GTK_SHORTCUTS_WINDOW (w) == gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  g_assert_true (gtk_window_get_transient_for (w) == GTK_WINDOW (f->window));
+  /* It lists the Request page's Ctrl+Enter too. */
+  g_assert_true (overlay_has_accelerator (GTK_WIDGET (w), "<Control>Return"));
+  gtk_window_close (w); /* hidden, kept for next time */
+  ITERATE_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (w)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  ITERATE_UNTIL (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == w);
+  gtk_window_close (w);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   ITERATE_UNTIL ((w = find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);

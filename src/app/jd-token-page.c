@@ -36,10 +36,11 @@ struct _JdTokenPage
   GtkTextView    *text_view;
   GtkWidget      *placeholder;
   GtkStack       *results_stack;
+
+  /* Built with the first token (jd-token-results.ui), NULL until then. */
   GtkListBox     *findings_list;
   GtkColumnView  *claims_view;
   GtkColumnView  *header_view;
-  GMenuModel     *claim_menu;
 
   GtkWidget      *menu_popover;
   JdClaimNode    *menu_node;
@@ -625,7 +626,8 @@ selected_node (JdTokenPage *self)
   GtkSingleSelection *selection = self->claims_selection;
   GtkTreeListRow *row;
 
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_view)))
+  if (focus != NULL && self->header_view != NULL &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_view)))
     selection = self->header_selection;
   row = gtk_single_selection_get_selected_item (selection);
 
@@ -716,13 +718,10 @@ fit_view_height (GListModel    *rows,
 }
 
 static void
-setup_view (JdTokenPage         *self,
-            GtkColumnView       *view,
-            GtkTreeListModel   **tree,
-            GtkSingleSelection **selection)
+setup_model (GtkTreeListModel   **tree,
+             GtkSingleSelection **selection)
 {
   g_autoptr (GListStore) empty = g_list_store_new (JD_TYPE_CLAIM_NODE);
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   *tree = gtk_tree_list_model_new (G_LIST_MODEL (g_steal_pointer (&empty)), FALSE, FALSE,
                                    (GtkTreeListModelCreateModelFunc) jd_claims_create_child_model,
@@ -730,8 +729,18 @@ setup_view (JdTokenPage         *self,
   *selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (*tree)));
   gtk_single_selection_set_autoselect (*selection, FALSE);
   gtk_single_selection_set_can_unselect (*selection, TRUE);
-  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (*selection));
-  g_signal_connect_object (*tree, "items-changed", G_CALLBACK (fit_view_height), view, 0);
+}
+
+static void
+setup_view (GtkColumnView      *view,
+            GtkTreeListModel   *tree,
+            GtkSingleSelection *selection)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (tree, "items-changed", G_CALLBACK (fit_view_height), view, 0);
+  fit_view_height (G_LIST_MODEL (tree), 0, 0, 0, view);
 
   add_column (view, _("Claim"), FALSE, G_CALLBACK (name_setup), G_CALLBACK (name_bind),
               G_CALLBACK (name_unbind));
@@ -885,7 +894,7 @@ create_finding_row (gpointer item,
   JdFinding *finding = JD_FINDING (item);
   JdSeverity severity = jd_finding_get_severity (finding);
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *icon = gtk_image_new_from_icon_name (jd_severity_icon_name (severity));
   GtkWidget *message = gtk_label_new (jd_finding_get_message (finding));
@@ -920,10 +929,21 @@ create_finding_row (gpointer item,
   gtk_widget_set_hexpand (texts, TRUE);
   gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
 
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_widget_add_css_class (box, "finding-box");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* A grid, not a horizontal box: asked for its height at a width, GTK 4.8's
+   * box searches for the widths of children whose width depends on their
+   * height (the wrapping texts) by bisection, each step a bisection over
+   * Pango layouts inside GtkLabel — half the frame after a paste. The grid
+   * gives the texts the width left of the icon, as the box did. */
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  /* The row takes the grid's whole height (min-height in style.css), so
+   * icon and texts centre in it as in a box; the grid keeps the expansion
+   * to itself. */
+  gtk_widget_set_vexpand (texts, TRUE);
+  gtk_widget_set_vexpand (grid, FALSE);
+  gtk_grid_attach (GTK_GRID (grid), icon, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), texts, 1, 0, 1, 1);
+  gtk_widget_add_css_class (grid, "finding-box");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
   gtk_widget_add_css_class (row, "finding");
 
   /* Read as one sentence: "Error: the token expired … Fix: …" */
@@ -1063,10 +1083,49 @@ update_verdict (JdTokenPage *self)
   gtk_widget_set_visible (self->verdict_keys_button,
                           (status == JD_SIGNATURE_UNVERIFIED || status == JD_SIGNATURE_INVALID) &&
                           !jd_token_is_malformed (jd_session_get_token (self->session)));
+  gtk_widget_set_visible (GTK_WIDGET (self->verdict_box), TRUE);
   gtk_revealer_set_reveal_child (self->verdict_revealer, TRUE);
 
   g_free (self->verdict_text);
   self->verdict_text = g_strdup_printf ("%s\n%s", title, detail);
+}
+
+/* ---- Results ------------------------------------------------------------------ */
+
+/* The findings list, the claims and header trees and their menu: built when
+ * the first token arrives (or a test asks), so the empty state's first frame
+ * costs none of them. */
+static void
+ensure_results (JdTokenPage *self)
+{
+  g_autoptr (GtkBuilder) builder = NULL;
+  GMenuModel *claim_menu;
+
+  if (self->findings_list != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/jd-token-results.ui");
+  self->findings_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "findings_list"));
+  self->claims_view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "claims_view"));
+  self->header_view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "header_view"));
+  claim_menu = G_MENU_MODEL (gtk_builder_get_object (builder, "claim_menu"));
+
+  g_signal_connect_object (self->findings_list, "row-selected", G_CALLBACK (finding_selected),
+                           self, G_CONNECT_SWAPPED);
+  setup_view (self->claims_view, self->claims_tree, self->claims_selection);
+  setup_view (self->header_view, self->header_tree, self->header_selection);
+
+  self->menu_popover = gtk_popover_menu_new_from_model (claim_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu_popover), FALSE);
+  gtk_widget_set_halign (self->menu_popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu_popover, GTK_WIDGET (self));
+
+  if (self->session != NULL)
+    gtk_list_box_bind_model (self->findings_list, jd_session_get_findings (self->session),
+                             create_finding_row, NULL, NULL);
+
+  gtk_stack_add_named (self->results_stack, GTK_WIDGET (gtk_builder_get_object (builder, "results")),
+                       "results");
 }
 
 /* ---- Session ----------------------------------------------------------------- */
@@ -1078,6 +1137,8 @@ token_changed (JdTokenPage *self)
   g_autoptr (GListStore) empty = NULL;
 
   apply_marks (self);
+  if (token != NULL)
+    ensure_results (self);
   gtk_stack_set_visible_child_name (self->results_stack, token ? "results" : "empty");
 
   if (token == self->shown_token)
@@ -1138,8 +1199,9 @@ jd_token_page_set_session (JdTokenPage *self,
   g_signal_connect_object (session, "diagnosis-changed", G_CALLBACK (diagnosis_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "clock-changed", G_CALLBACK (clock_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::busy", G_CALLBACK (busy_changed), self, G_CONNECT_SWAPPED);
-  gtk_list_box_bind_model (self->findings_list, jd_session_get_findings (session),
-                           create_finding_row, NULL, NULL);
+  if (self->findings_list != NULL)
+    gtk_list_box_bind_model (self->findings_list, jd_session_get_findings (session),
+                             create_finding_row, NULL, NULL);
   busy_changed (self);
   token_changed (self);
 }
@@ -1181,6 +1243,7 @@ jd_token_page_get_findings_list (JdTokenPage *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), NULL);
 
+  ensure_results (self);
   return self->findings_list;
 }
 
@@ -1206,6 +1269,9 @@ jd_token_page_dispose (GObject *object)
   g_clear_object (&self->surface);
   g_clear_pointer (&self->menu_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_TOKEN_PAGE);
+  self->findings_list = NULL;
+  self->claims_view = NULL;
+  self->header_view = NULL;
 
   g_clear_object (&self->menu_node);
   g_clear_object (&self->session);
@@ -1247,11 +1313,6 @@ jd_token_page_class_init (JdTokenPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, text_view);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, placeholder);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, results_stack);
-  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, findings_list);
-  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, claims_view);
-  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, header_view);
-  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, claim_menu);
-  gtk_widget_class_bind_template_callback (widget_class, finding_selected);
   gtk_widget_class_bind_template_callback (widget_class, verdict_keys_clicked);
 
   gtk_widget_class_install_action (widget_class, "claims.copy-value", NULL, copy_claim_action);
@@ -1303,13 +1364,8 @@ jd_token_page_init (JdTokenPage *self)
   g_signal_connect_object (self->text_view, "query-tooltip", G_CALLBACK (text_query_tooltip),
                            self, G_CONNECT_SWAPPED);
 
-  setup_view (self, self->claims_view, &self->claims_tree, &self->claims_selection);
-  setup_view (self, self->header_view, &self->header_tree, &self->header_selection);
-
-  self->menu_popover = gtk_popover_menu_new_from_model (self->claim_menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu_popover), FALSE);
-  gtk_widget_set_halign (self->menu_popover, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->menu_popover, GTK_WIDGET (self));
+  setup_model (&self->claims_tree, &self->claims_selection);
+  setup_model (&self->header_tree, &self->header_selection);
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
 }

@@ -28,6 +28,9 @@ struct _JdWindow
 
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
   JdTokenPage          *token_page;
   AdwBin               *keys_bin;
@@ -504,6 +507,38 @@ page_action (GtkWidget  *widget,
   jd_window_set_visible_page (JD_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* The shortcuts window is built the first time it is shown, not with every
+ * window (GtkApplication would build gtk/help-overlay.ui at once). Once set,
+ * GtkApplicationWindow keeps this action, as it keeps its own. */
+GtkShortcutsWindow *
+jd_window_get_help_overlay (JdWindow *self)
+{
+  GtkApplicationWindow *window;
+  GtkShortcutsWindow *overlay;
+
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+
+  window = GTK_APPLICATION_WINDOW (self);
+  overlay = gtk_application_window_get_help_overlay (window);
+  if (overlay == NULL)
+    {
+      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/jd-help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  return overlay;
+}
+
+static void
+show_help_overlay (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (jd_window_get_help_overlay (JD_WINDOW (user_data))));
+}
+
 static void
 update_actions (JdWindow *self)
 {
@@ -625,6 +660,26 @@ visible_page_changed (JdWindow *self)
     jd_window_get_request_page (self);
 }
 
+/* Only the visible switcher is built with the window: the bottom bar's
+ * buttons when the window first gets narrow, the primary menu's popover
+ * when it is first opened. */
+static void
+title_visible_changed (JdWindow *self)
+{
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+}
+
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  JdWindow *self = JD_WINDOW (user_data);
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 show_keys_cb (JdWindow *self)
 {
@@ -725,11 +780,15 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, token_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, keys_bin);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, request_bin);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, title_visible_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.load-keys", NULL, load_keys_action);
@@ -744,10 +803,18 @@ jd_window_class_init (JdWindowClass *klass)
 static void
 jd_window_init (JdWindow *self)
 {
+  g_autoptr (GSimpleAction) help_action = NULL;
   GtkDropTarget *target;
   GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
+
+  /* In the window's own action group ("win"), where GtkApplicationWindow
+   * looks before adding its show-help-overlay. */
+  help_action = g_simple_action_new ("show-help-overlay", NULL);
+  g_signal_connect_object (help_action, "activate", G_CALLBACK (show_help_overlay), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help_action));
 
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));

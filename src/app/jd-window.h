@@ -23,6 +23,8 @@ JdSession     *jd_window_get_session       (JdWindow *self);
 JdTokenPage   *jd_window_get_token_page    (JdWindow *self);
 JdKeysPage    *jd_window_get_keys_page     (JdWindow *self);
 JdRequestPage *jd_window_get_request_page  (JdWindow *self);
+/* The keyboard shortcuts window (Ctrl+?), built on first use. */
+GtkShortcutsWindow *jd_window_get_help_overlay (JdWindow *self);
 
 /* "token", "keys" or "request" */
 const char    *jd_window_get_visible_page  (JdWindow   *self);
