@@ -783,6 +783,32 @@ test_verdict_properties (void)
   g_assert_nonnull (strstr (reason, "signature valid"));
 }
 
+/* An RS256 token and the signer's public key twice: as rsaEncryption, and
+ * with the same modulus under the id-RSASSA-PSS OID (made with OpenSSL by
+ * rewriting the OID). A PSS-only key must never verify PKCS#1 v1.5. */
+static void
+test_rs256_pss_only_key (void)
+{
+  g_autofree char *token_text = read_data ("rsa-pss-spki-rs256.jwt");
+  g_autofree char *rsa_pem = read_data ("rsa-pss-spki-rsaEncryption.pem");
+  g_autofree char *pss_pem = read_data ("rsa-pss-spki.pem");
+  g_autoptr (JdToken) token = jd_token_parse (token_text, -1);
+  g_autoptr (JdKeySet) rsa = set_from_text (rsa_pem);
+  g_autoptr (JdKeySet) pss = set_from_text (pss_pem);
+  g_autoptr (JdVerifyResult) with_rsa = jd_verify (token, rsa, NULL);
+  g_autoptr (JdVerifyResult) with_pss = jd_verify (token, pss, NULL);
+
+  g_assert_cmpstr (jd_token_get_alg (token), ==, "RS256");
+  g_assert_cmpint (jd_verify_result_get_status (with_rsa), ==, JD_SIGNATURE_VALID);
+  g_assert_cmpint (jd_verify_result_get_status (with_pss), !=, JD_SIGNATURE_VALID);
+  {
+    GListModel *verdicts = jd_verify_result_get_verdicts (with_pss);
+    g_autoptr (JdKeyVerdict) v = g_list_model_get_item (verdicts, 0);
+
+    g_assert_nonnull (strstr (jd_key_verdict_get_reason (v), "restricted to RSASSA-PSS"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -807,6 +833,7 @@ main (int   argc,
   g_test_add_func ("/jd/verify/ed448", test_ed448);
   g_test_add_func ("/jd/verify/set-warnings-in-findings", test_set_warnings_in_findings);
   g_test_add_func ("/jd/verify/verdict-properties", test_verdict_properties);
+  g_test_add_func ("/jd/verify/rs256-pss-only-key", test_rs256_pss_only_key);
 
   ret = g_test_run ();
   tk_cleanup ();

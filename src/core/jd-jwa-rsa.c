@@ -48,6 +48,12 @@ rsa_verify (const JdJwa  *jwa,
   int ret;
 
   g_assert (pubkey != NULL);
+  /* GNUTLS_VERIFY_USE_TLS1_RSA takes any RSA key, also one whose
+   * SubjectPublicKeyInfo restricts it to RSASSA-PSS (RFC 4055 §1.2), which
+   * must never verify PKCS#1 v1.5: such a key takes GnuTLS's own path, which
+   * refuses it. */
+  if (gnutls_pubkey_get_pk_algorithm (pubkey, NULL) != GNUTLS_PK_RSA)
+    return jd_jwa_pubkey_verify (jwa, key, jwa->param, 0, input, input_len, sig, sig_len, error);
   switch (jwa->hash_len)
     {
     case 32:

@@ -79,6 +79,13 @@ jd_jwa_key_misfit (const JdJwa *jwa,
   if (g_str_equal (jwa->kty, "OKP") && g_strcmp0 (crv, "Ed25519") != 0 &&
       g_strcmp0 (crv, "Ed448") != 0)
     return g_strdup_printf (_("curve %s cannot make %s signatures"), crv ? crv : "?", jwa->name);
+  /* An RSA key whose SubjectPublicKeyInfo says id-RSASSA-PSS (RFC 4055)
+   * verifies PS* only. */
+  if (g_str_has_prefix (jwa->name, "RS") && jd_key_get_pubkey (key) != NULL &&
+      gnutls_pubkey_get_pk_algorithm (jd_key_get_pubkey (key), NULL) == GNUTLS_PK_RSA_PSS)
+    return g_strdup_printf (_("the key is restricted to RSASSA-PSS (its certificate or PEM says "
+                              "id-RSASSA-PSS), so it verifies PS256/384/512 only, not %s"),
+                            jwa->name);
   return NULL;
 }
 
