@@ -595,6 +595,64 @@ test_request_header_size (void)
                    "65536 bytes, so it is left out.");
 }
 
+/* Problems are kept per header name: set_header replaces what was said,
+ * a value that fits clears it, remove_header forgets it and the count. */
+static void
+test_request_header_problems_per_name (void)
+{
+  g_autoptr(JdRequest) request = jd_request_new (NULL, "https://a.example/");
+  g_autoptr(JdRequest) cycles = jd_request_new (NULL, "https://a.example/");
+  g_autofree char *big = repeat ('a', JD_HEADER_MAX_SIZE);
+  GPtrArray *problems;
+
+  jd_request_add_header (request, "X-A", "small");
+  jd_request_set_header (request, "X-A", big);
+  jd_request_set_header (request, "X-A", big);
+  problems = jd_request_get_header_problems (request);
+  g_assert_cmpuint (problems->len, ==, 1);
+  assert_contains (g_ptr_array_index (problems, 0), "Header 1 (“X-A”)");
+  /* A value that fits: the header is back and the problem gone. */
+  jd_request_set_header (request, "X-A", "ok");
+  g_assert_cmpstr (jd_request_get_header (request, "X-A"), ==, "ok");
+  g_assert_cmpuint (jd_request_get_header_problems (request)->len, ==, 0);
+
+  /* The same position whether the header was added or set: X-C is the
+   * third header given, after one left out. */
+  jd_request_add_header (request, "X-B", big);
+  jd_request_add_header (request, "X-C", "small");
+  jd_request_set_header (request, "X-C", big);
+  problems = jd_request_get_header_problems (request);
+  g_assert_cmpuint (problems->len, ==, 2);
+  assert_contains (g_ptr_array_index (problems, 0), "Header 2 (“X-B”)");
+  assert_contains (g_ptr_array_index (problems, 1), "Header 3 (“X-C”)");
+  /* Removing a header forgets what was said of it. */
+  jd_request_remove_header (request, "x-b");
+  problems = jd_request_get_header_problems (request);
+  g_assert_cmpuint (problems->len, ==, 1);
+  assert_contains (g_ptr_array_index (problems, 0), "“X-C”");
+
+  /* Removing takes the header out of the count. */
+  for (guint i = 0; i <= JD_HEADERS_MAX_COUNT; i++)
+    {
+      jd_request_remove_header (cycles, "X-B");
+      jd_request_add_header (cycles, "X-B", "1");
+    }
+  g_assert_cmpstr (jd_request_get_header (cycles, "X-B"), ==, "1");
+  g_assert_cmpuint (jd_request_get_headers (cycles)->len, ==, 1);
+  g_assert_cmpuint (jd_request_get_header_problems (cycles)->len, ==, 0);
+  /* …and so does set_header of a name given twice. */
+  for (guint i = 1; i < JD_HEADERS_MAX_COUNT; i++)
+    jd_request_add_header (cycles, "X-B", "2");
+  jd_request_set_header (cycles, "X-B", "3");
+  for (guint i = 1; i < JD_HEADERS_MAX_COUNT; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("X-H%u", i);
+      jd_request_add_header (cycles, name, "v");
+    }
+  g_assert_cmpuint (jd_request_get_headers (cycles)->len, ==, JD_HEADERS_MAX_COUNT);
+  g_assert_cmpuint (jd_request_get_header_problems (cycles)->len, ==, 0);
+}
+
 static void
 test_response_many_headers (void)
 {
@@ -948,6 +1006,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/limits/www-authenticate/values", test_www_authenticate_values);
   g_test_add_func ("/jd/limits/request/header-count", test_request_header_count);
   g_test_add_func ("/jd/limits/request/header-size", test_request_header_size);
+  g_test_add_func ("/jd/limits/request/header-problems-per-name", test_request_header_problems_per_name);
   g_test_add_func ("/jd/limits/response/many-headers", test_response_many_headers);
   g_test_add_func ("/jd/limits/response/header-too-long", test_response_header_too_long);
   g_test_add_func ("/jd/limits/curl/many-headers", test_curl_many_headers);

@@ -41,23 +41,44 @@ jd_header_name_is_pseudo (const char *name)
 }
 
 /* What the header limits (JD_HEADERS_MAX_COUNT, JD_HEADER_MAX_SIZE) left
- * out of a request or a response. */
+ * out of a request or a response. Kept per header name: setting a header
+ * replaces what was said about it, removing it forgets it. */
 typedef struct {
-  gboolean   response;     /* the wording: "of the response" */
-  guint      n_offered;    /* headers given to add, pseudo-headers aside */
-  char      *first_over;   /* the name of the first one past the count, shortened */
-  GPtrArray *too_long;     /* (element-type utf8) a sentence per header left out */
-  GPtrArray *problems;     /* (element-type utf8) too_long, then the count; built on demand */
+  char  *name;    /* as given */
+  guint  index;   /* its position (1-based) among the headers given */
+  char  *message; /* a translated sentence */
+} LeftOut;
+
+typedef struct {
+  gboolean    response;     /* the wording: "of the response" */
+  guint       n_offered;    /* headers given (kept or left out), pseudo-headers aside */
+  char       *first_over;   /* the name of the first one past the count, shortened */
+  GPtrArray  *too_long;     /* (element-type LeftOut) a header left out for its size */
+  GHashTable *over;         /* lower-case name → how many of that name were past the count */
+  guint       n_over;       /* headers past the count */
+  guint       n_untracked;  /* of those, past JD_HEADERS_MAX_COUNT names: not in @over */
+  GPtrArray  *problems;     /* (element-type utf8) too_long, then the count; built on demand */
 } HeaderLimits;
 
 G_STATIC_ASSERT (JD_HEADER_MAX_SIZE < JD_CREDENTIAL_HEADER_MAX_SIZE);
+
+static void
+left_out_free (gpointer data)
+{
+  LeftOut *left_out = data;
+
+  g_free (left_out->name);
+  g_free (left_out->message);
+  g_free (left_out);
+}
 
 static void
 header_limits_init (HeaderLimits *limits,
                     gboolean      response)
 {
   limits->response = response;
-  limits->too_long = g_ptr_array_new_with_free_func (g_free);
+  limits->too_long = g_ptr_array_new_with_free_func (left_out_free);
+  limits->over = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   limits->problems = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -66,18 +87,112 @@ header_limits_clear (HeaderLimits *limits)
 {
   g_clear_pointer (&limits->first_over, g_free);
   g_clear_pointer (&limits->too_long, g_ptr_array_unref);
+  g_clear_pointer (&limits->over, g_hash_table_unref);
   g_clear_pointer (&limits->problems, g_ptr_array_unref);
 }
 
 static void
 header_limits_copy (HeaderLimits *to, const HeaderLimits *from)
 {
+  GHashTableIter iter;
+  gpointer key, value;
+
   to->n_offered = from->n_offered;
   g_free (to->first_over);
   to->first_over = g_strdup (from->first_over);
   g_ptr_array_set_size (to->too_long, 0);
   for (guint i = 0; i < from->too_long->len; i++)
-    g_ptr_array_add (to->too_long, g_strdup (g_ptr_array_index (from->too_long, i)));
+    {
+      const LeftOut *left_out = g_ptr_array_index (from->too_long, i);
+      LeftOut *copy = g_new0 (LeftOut, 1);
+
+      copy->name = g_strdup (left_out->name);
+      copy->index = left_out->index;
+      copy->message = g_strdup (left_out->message);
+      g_ptr_array_add (to->too_long, copy);
+    }
+  g_hash_table_remove_all (to->over);
+  g_hash_table_iter_init (&iter, from->over);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (to->over, g_strdup (key), value);
+  to->n_over = from->n_over;
+  to->n_untracked = from->n_untracked;
+}
+
+/* Forgets the headers called @name that were left out (for their size or
+ * past the count); returns how many there were. */
+static guint
+header_limits_forget (HeaderLimits *limits,
+                      const char   *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  guint n = 0;
+  gpointer over;
+
+  for (guint i = limits->too_long->len; i > 0; i--)
+    {
+      const LeftOut *left_out = g_ptr_array_index (limits->too_long, i - 1);
+
+      if (g_ascii_strcasecmp (left_out->name, name) == 0)
+        {
+          g_ptr_array_remove_index (limits->too_long, i - 1);
+          n++;
+        }
+    }
+
+  over = g_hash_table_lookup (limits->over, lower);
+  if (over != NULL)
+    {
+      n += GPOINTER_TO_UINT (over);
+      limits->n_over -= GPOINTER_TO_UINT (over);
+      g_hash_table_remove (limits->over, lower);
+      if (limits->n_over == limits->n_untracked)
+        limits->n_untracked = 0;
+      if (limits->n_over == 0)
+        g_clear_pointer (&limits->first_over, g_free);
+    }
+
+  g_assert (limits->n_offered >= n);
+  limits->n_offered -= n;
+  return n;
+}
+
+/* TRUE when a header called @name was (or, past the names kept, may
+ * have been) left out. */
+static gboolean
+header_limits_left_out (HeaderLimits *limits,
+                        const char   *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; i < limits->too_long->len; i++)
+    if (g_ascii_strcasecmp (((LeftOut *) g_ptr_array_index (limits->too_long, i))->name, name) == 0)
+      return TRUE;
+  return limits->n_untracked > 0 || g_hash_table_contains (limits->over, lower);
+}
+
+/* The position (1-based) among the headers given of the kept header at
+ * @kept (0-based): the ones left out for their size count too. */
+static guint
+header_limits_position (HeaderLimits *limits,
+                        guint         kept)
+{
+  guint position = kept + 1;
+  gboolean moved = TRUE;
+  g_autofree gboolean *counted = g_new0 (gboolean, limits->too_long->len + 1);
+
+  while (moved)
+    {
+      moved = FALSE;
+      for (guint i = 0; i < limits->too_long->len; i++)
+        if (!counted[i] && ((LeftOut *) g_ptr_array_index (limits->too_long, i))->index <= position)
+          {
+            counted[i] = TRUE;
+            position++;
+            moved = TRUE;
+          }
+    }
+  return position;
 }
 
 /* A header name to show in a message: valid UTF-8, and not a megabyte of it. */
@@ -114,20 +229,24 @@ header_fits (HeaderLimits *limits,
   gsize size = strlen (name) + 2 + strlen (value);
   gsize max = header_max_size (name);
   g_autofree char *shown = NULL;
+  LeftOut *left_out;
 
   if (size <= max)
     return TRUE;
 
   shown = shorten_name (name);
-  g_ptr_array_add (limits->too_long,
-                   limits->response
-                   /* Translators: "Header 12 (“X-Big”) of the response is 1048583 bytes long; …" */
-                   ? g_strdup_printf (_("Header %u (“%s”) of the response is %zu bytes long; a "
-                                        "header is at most %zu bytes, so it is left out."),
-                                      index, shown, size, max)
-                   : g_strdup_printf (_("Header %u (“%s”) of the request is %zu bytes long; a "
-                                        "header is at most %zu bytes, so it is left out."),
-                                      index, shown, size, max));
+  left_out = g_new0 (LeftOut, 1);
+  left_out->name = g_strdup (name);
+  left_out->index = index;
+  left_out->message = limits->response
+                      /* Translators: "Header 12 (“X-Big”) of the response is 1048583 bytes long; …" */
+                      ? g_strdup_printf (_("Header %u (“%s”) of the response is %zu bytes long; a "
+                                           "header is at most %zu bytes, so it is left out."),
+                                         index, shown, size, max)
+                      : g_strdup_printf (_("Header %u (“%s”) of the request is %zu bytes long; a "
+                                           "header is at most %zu bytes, so it is left out."),
+                                         index, shown, size, max);
+  g_ptr_array_add (limits->too_long, left_out);
   return FALSE;
 }
 
@@ -136,9 +255,9 @@ header_limits_get_problems (HeaderLimits *limits)
 {
   g_ptr_array_set_size (limits->problems, 0);
   for (guint i = 0; i < limits->too_long->len; i++)
-    g_ptr_array_add (limits->problems, g_strdup (g_ptr_array_index (limits->too_long, i)));
+    g_ptr_array_add (limits->problems, g_strdup (((LeftOut *) g_ptr_array_index (limits->too_long, i))->message));
 
-  if (limits->n_offered > JD_HEADERS_MAX_COUNT)
+  if (limits->n_over > 0)
     {
       guint n = limits->n_offered;
 
@@ -189,8 +308,17 @@ jd_headers_add (GPtrArray    *headers,
   limits->n_offered = MIN (limits->n_offered, G_MAXUINT - 1) + 1;
   if (limits->n_offered > JD_HEADERS_MAX_COUNT)
     {
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (limits->over, lower));
+
       if (limits->first_over == NULL)
         limits->first_over = shorten_name (name);
+      /* A name per header, for a few (the memory of a million is not). */
+      if (n > 0 || g_hash_table_size (limits->over) < JD_HEADERS_MAX_COUNT)
+        g_hash_table_insert (limits->over, g_steal_pointer (&lower), GUINT_TO_POINTER (n + 1));
+      else
+        limits->n_untracked++;
+      limits->n_over++;
       return;
     }
   if (!header_fits (limits, limits->n_offered, name, value))
@@ -219,10 +347,14 @@ jd_headers_get (GPtrArray *headers, const char *name)
   return NULL;
 }
 
+/* Removes every header called @name, and what the limits said of it. */
 static void
-jd_headers_remove (GPtrArray *headers, const char *name)
+jd_headers_remove (GPtrArray    *headers,
+                   HeaderLimits *limits,
+                   const char   *name)
 {
   g_assert (headers != NULL);
+  g_assert (limits != NULL);
   g_assert (name != NULL);
 
   for (guint i = headers->len; i > 0; i--)
@@ -230,8 +362,13 @@ jd_headers_remove (GPtrArray *headers, const char *name)
       JdHeader *header = g_ptr_array_index (headers, i - 1);
 
       if (g_ascii_strcasecmp (header->name, name) == 0)
-        g_ptr_array_remove_index (headers, i - 1);
+        {
+          g_ptr_array_remove_index (headers, i - 1);
+          g_assert (limits->n_offered > 0);
+          limits->n_offered--;
+        }
     }
+  header_limits_forget (limits, name);
 }
 
 /* ------------------------------------------------------------------ */
@@ -482,6 +619,16 @@ jd_request_get_header_problems (JdRequest *self)
   return header_limits_get_problems (&self->limits);
 }
 
+gboolean
+jd_request_header_left_out (JdRequest  *self,
+                            const char *name)
+{
+  g_return_val_if_fail (JD_IS_REQUEST (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return header_limits_left_out (&self->limits, name);
+}
+
 void
 jd_request_remove_header (JdRequest  *self,
                           const char *name)
@@ -489,7 +636,7 @@ jd_request_remove_header (JdRequest  *self,
   g_return_if_fail (JD_IS_REQUEST (self));
   g_return_if_fail (name != NULL);
 
-  jd_headers_remove (self->headers, name);
+  jd_headers_remove (self->headers, &self->limits, name);
 }
 
 /**
@@ -513,6 +660,9 @@ jd_request_set_header (JdRequest  *self,
   if (value == NULL)
     value = "";
 
+  /* What was said of the header before is replaced by what is said now. */
+  header_limits_forget (&self->limits, name);
+
   for (guint i = 0; i < self->headers->len;)
     {
       JdHeader *header = g_ptr_array_index (self->headers, i);
@@ -524,9 +674,13 @@ jd_request_set_header (JdRequest  *self,
       else if (!found)
         {
           found = TRUE;
-          /* Too long: the header is left out, not kept with its old value. */
-          if (!header_fits (&self->limits, i + 1, name, value))
-            continue;
+          /* Too long: the header is left out, not kept with its old value
+           * (it stays counted among those given). */
+          if (!header_fits (&self->limits, header_limits_position (&self->limits, i), name, value))
+            {
+              g_ptr_array_remove_index (self->headers, i);
+              continue;
+            }
           g_free (header->value);
           header->value = g_strdup (value);
           i++;
@@ -534,6 +688,7 @@ jd_request_set_header (JdRequest  *self,
       else
         {
           g_ptr_array_remove_index (self->headers, i);
+          self->limits.n_offered--;
         }
     }
 
@@ -1126,6 +1281,16 @@ jd_response_get_header_problems (JdResponse *self)
   g_return_val_if_fail (JD_IS_RESPONSE (self), NULL);
 
   return header_limits_get_problems (&self->limits);
+}
+
+gboolean
+jd_response_header_left_out (JdResponse *self,
+                             const char *name)
+{
+  g_return_val_if_fail (JD_IS_RESPONSE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return header_limits_left_out (&self->limits, name);
 }
 
 const char *

@@ -58,6 +58,10 @@ void        jd_request_add_header     (JdRequest *self, const char *name, const 
  * (“X-Big”) of the request is 1048583 bytes long; …"); empty when every
  * header was kept. (element-type utf8) (transfer none) */
 GPtrArray  *jd_request_get_header_problems (JdRequest *self);
+/* TRUE when the limits left out a header called @name (case-insensitive):
+ * too long, or past the count. Problems are kept per name: set_header
+ * replaces what was said of @name, remove_header forgets it. */
+gboolean    jd_request_header_left_out (JdRequest *self, const char *name);
 void        jd_request_remove_header  (JdRequest *self, const char *name); /* case-insensitive, all */
 const char *jd_request_get_header     (JdRequest *self, const char *name); /* first, nullable */
 /* Replace the first header called @name (case-insensitive), drop later ones; append if none. */
@@ -92,6 +96,7 @@ void        jd_response_set_http_version (JdResponse *self, const char *version)
 GPtrArray  *jd_response_get_headers    (JdResponse *self); /* (element-type JdHeader) */
 void        jd_response_add_header     (JdResponse *self, const char *name, const char *value);
 GPtrArray  *jd_response_get_header_problems (JdResponse *self); /* as for JdRequest */
+gboolean    jd_response_header_left_out (JdResponse *self, const char *name); /* as for JdRequest */
 const char *jd_response_get_header     (JdResponse *self, const char *name);
 GBytes     *jd_response_get_body       (JdResponse *self); /* nullable */
 void        jd_response_set_body       (JdResponse *self, GBytes *body, gboolean truncated);
