@@ -716,6 +716,42 @@ test_response_header_too_long (void)
   g_assert_false (jd_findings_has (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE));
 }
 
+/* Other headers left out do not hide a missing WWW-Authenticate. */
+static void
+test_response_left_out_not_challenge (void)
+{
+  g_autofree char *trace = repeat ('t', 70 * 1000);
+  g_autoptr(JdResponse) long_one = jd_response_new (401, "Unauthorized");
+  g_autoptr(JdResponse) many = jd_response_new (401, "Unauthorized");
+  g_autoptr(JdResponse) dropped = jd_response_new (401, "Unauthorized");
+  g_autoptr(GPtrArray) findings_long = NULL;
+  g_autoptr(GPtrArray) findings_many = NULL;
+  g_autoptr(GPtrArray) findings_dropped = NULL;
+
+  jd_response_add_header (long_one, "Server", "gw");
+  jd_response_add_header (long_one, "X-Debug-Trace", trace);
+  findings_long = jd_response_diagnose (long_one, NULL, NULL);
+  g_assert_true (jd_findings_has (findings_long, JD_FINDING_HEADERS_LEFT_OUT));
+  g_assert_true (jd_findings_has (findings_long, JD_FINDING_MISSING_WWW_AUTHENTICATE));
+  g_assert_false (jd_response_header_left_out (long_one, "WWW-Authenticate"));
+  g_assert_true (jd_response_header_left_out (long_one, "x-debug-trace"));
+
+  /* Past the count, but none of those left out is a WWW-Authenticate. */
+  for (guint i = 0; i <= JD_HEADERS_MAX_COUNT; i++)
+    jd_response_add_header (many, "X-Filler", "v");
+  findings_many = jd_response_diagnose (many, NULL, NULL);
+  g_assert_true (jd_findings_has (findings_many, JD_FINDING_HEADERS_LEFT_OUT));
+  g_assert_true (jd_findings_has (findings_many, JD_FINDING_MISSING_WWW_AUTHENTICATE));
+
+  /* One past the count is: the server sent one, it was not read. */
+  for (guint i = 0; i < JD_HEADERS_MAX_COUNT; i++)
+    jd_response_add_header (dropped, "X-Filler", "v");
+  jd_response_add_header (dropped, "WWW-Authenticate", "Bearer");
+  g_assert_true (jd_response_header_left_out (dropped, "www-authenticate"));
+  findings_dropped = jd_response_diagnose (dropped, NULL, NULL);
+  g_assert_false (jd_findings_has (findings_dropped, JD_FINDING_MISSING_WWW_AUTHENTICATE));
+}
+
 /* ---- WWW-Authenticate ------------------------------------------------------ */
 
 static void
@@ -1009,6 +1045,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/limits/request/header-problems-per-name", test_request_header_problems_per_name);
   g_test_add_func ("/jd/limits/response/many-headers", test_response_many_headers);
   g_test_add_func ("/jd/limits/response/header-too-long", test_response_header_too_long);
+  g_test_add_func ("/jd/limits/response/left-out-not-challenge", test_response_left_out_not_challenge);
   g_test_add_func ("/jd/limits/curl/many-headers", test_curl_many_headers);
   g_test_add_func ("/jd/limits/curl/long-header", test_curl_long_header);
   g_test_add_func ("/jd/limits/curl/many-cookies", test_curl_many_cookies);

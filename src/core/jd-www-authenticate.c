@@ -1143,9 +1143,10 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
       jd_findings_add (findings, JD_FINDING_STATUS_401, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
                        _("Fix the token (see the token findings) or find out why it did not arrive."));
 
-      /* A WWW-Authenticate may be among headers the limits left out: the
-       * headers-left-out finding says so, "missing" would blame a gateway. */
-      if (n_values == 0 && jd_response_get_header_problems (response)->len == 0)
+      /* When a WWW-Authenticate is among the headers the limits left out,
+       * the headers-left-out finding says so; "missing" would blame a
+       * gateway. Other headers left out hide nothing. */
+      if (n_values == 0 && !jd_response_header_left_out (response, "WWW-Authenticate"))
         {
           g_autofree char *server = describe_server (response);
           g_autofree char *missing = g_strdup_printf (
