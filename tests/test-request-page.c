@@ -442,6 +442,42 @@ test_send_without_token (Fixture       *f,
   g_assert_nonnull (strstr (jd_request_page_get_command (f->request_page, JD_CURL_THIS_TOKEN), token));
 }
 
+/* With the headers editor full (JD_HEADERS_MAX_COUNT lines), the token
+ * is not the header the limit drops: one of the editor's is, and the page
+ * says so instead of sending. One line fewer: sent, with the token. */
+static void
+test_headers_full (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *token = make_token (NULL);
+  g_autofree char *url = g_strconcat (f->base, "/api/invoices", NULL);
+  g_autofree char *bearer = g_strconcat ("Bearer ", token, NULL);
+  g_autoptr (GString) lines = g_string_new (NULL);
+  const char *problem;
+
+  load_token (f, token);
+  for (guint i = 1; i <= JD_HEADERS_MAX_COUNT; i++)
+    g_string_append_printf (lines, "X-H%u: v\n", i);
+  jd_request_page_set_headers (f->request_page, lines->str);
+  jd_request_page_set_url (f->request_page, url);
+  jd_test_iterate_for (100);
+  g_assert_nonnull (strstr (jd_request_page_get_command (f->request_page, JD_CURL_THIS_TOKEN), token));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->request_page), "request.send", NULL));
+  g_assert_false (jd_request_page_get_busy (f->request_page));
+  problem = jd_request_page_get_problem (f->request_page);
+  g_assert_nonnull (problem);
+  g_test_message ("%s", problem);
+  g_assert_nonnull (strstr (problem, "(“X-H500”)"));
+  g_assert_nonnull (strstr (problem, "501 headers"));
+  g_assert_null (f->authorization);
+
+  /* 499 lines and the token: 500, all sent. */
+  g_string_truncate (lines, strstr (lines->str, "X-H500:") - lines->str);
+  jd_request_page_set_headers (f->request_page, lines->str);
+  send_and_wait (f, "/api/invoices");
+  g_assert_cmpstr (f->authorization, ==, bearer);
+}
+
 static void
 test_shortcut (Fixture       *f,
                gconstpointer  data)
@@ -758,6 +794,7 @@ main (int   argc,
   ADD ("/jd/app/request/send-401-bearer", test_send_401_bearer);
   ADD ("/jd/app/request/send-401-without-challenge", test_send_401_without_challenge);
   ADD ("/jd/app/request/send-without-token", test_send_without_token);
+  ADD ("/jd/app/request/headers-full", test_headers_full);
   ADD ("/jd/app/request/cancel", test_cancel);
   ADD ("/jd/app/request/ctrl-enter", test_shortcut);
   ADD ("/jd/app/request/show-har-response", test_show_har_response);

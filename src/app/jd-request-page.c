@@ -117,10 +117,6 @@ add_headers (JdRequestPage  *self,
       *colon = '\0';
       jd_request_add_header (request, line, g_strstrip (colon + 1));
     }
-
-  /* Too many headers, or one too long (JD_HEADERS_MAX_COUNT, JD_HEADER_MAX_SIZE). */
-  if (*problem == NULL && jd_request_get_header_problems (request)->len > 0)
-    *problem = g_strdup (g_ptr_array_index (jd_request_get_header_problems (request), 0));
 }
 
 /* The request as the page shows it. @with_token: add the session's token
@@ -139,15 +135,30 @@ build_request (JdRequestPage  *self,
 
   request = jd_request_new (selected_method (self), url);
   add_headers (self, request, problem);
-  if (self->pasted != NULL && jd_request_get_body (self->pasted) != NULL)
-    jd_request_set_body (request, jd_request_get_body (self->pasted));
-
-  if (with_token && token != NULL && jd_request_get_header (request, "Authorization") == NULL)
+  if (with_token && token != NULL && jd_request_get_header (request, "Authorization") == NULL &&
+      !jd_request_header_left_out (request, "Authorization"))
     {
       g_autofree char *value = g_strdup_printf ("Bearer %s", jd_token_get_text (token));
 
       jd_request_add_header (request, "Authorization", value);
+      /* The editor's headers filled the request, and the limit dropped the
+       * token: it goes first, and the editor's last header is the one
+       * dropped (and said so below). */
+      if (jd_request_get_header (request, "Authorization") == NULL)
+        {
+          g_clear_object (&request);
+          g_clear_pointer (problem, g_free);
+          request = jd_request_new (selected_method (self), url);
+          jd_request_add_header (request, "Authorization", value);
+          add_headers (self, request, problem);
+        }
     }
+  if (self->pasted != NULL && jd_request_get_body (self->pasted) != NULL)
+    jd_request_set_body (request, jd_request_get_body (self->pasted));
+
+  /* Too many headers, or one too long (JD_HEADERS_MAX_COUNT, JD_HEADER_MAX_SIZE). */
+  if (*problem == NULL && jd_request_get_header_problems (request)->len > 0)
+    *problem = g_strdup (g_ptr_array_index (jd_request_get_header_problems (request), 0));
 
   return g_steal_pointer (&request);
 }
