@@ -761,6 +761,66 @@ test_send_bad_urls (void)
     }
 }
 
+/* -H arguments the header limits would leave out are an error (the CLI's
+ * usage error), never a request sent without them (or without the token). */
+static void
+test_request_from_args_limits (void)
+{
+  g_autofree char *u = url ("/ok");
+  g_autoptr (GPtrArray) many = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *big = g_strnfill (70 * 1024, 's');
+  g_autofree char *big_header = g_strconcat ("X-Big: ", big, NULL);
+  const char *one_big[] = { "Accept: */*", big_header, NULL };
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 1; i <= JD_HEADERS_MAX_COUNT; i++)
+    g_ptr_array_add (many, g_strdup_printf ("X-H%u: v", i));
+  g_ptr_array_add (many, NULL);
+
+  {
+    /* 500 -H and the token: all fit but the token */
+    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, (const char *const *) many->pdata,
+                                                                  "a.b.c", &error);
+    g_assert_null (request);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "(“Authorization”)"));
+    g_assert_nonnull (strstr (error->message, "501 headers"));
+    g_assert_null (strstr (error->message, "a.b.c"));
+    g_clear_error (&error);
+  }
+  {
+    /* 500 -H alone: sent */
+    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, (const char *const *) many->pdata,
+                                                                  NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (jd_request_get_headers (request)->len, ==, JD_HEADERS_MAX_COUNT);
+  }
+  {
+    /* 501 -H */
+    g_autoptr (JdRequest) request = NULL;
+
+    g_ptr_array_insert (many, 0, g_strdup ("X-H0: v"));
+    request = jd_net_request_new_from_args (u, NULL, (const char *const *) many->pdata, NULL, &error);
+    g_assert_null (request);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
+    g_assert_nonnull (strstr (error->message, "(“X-H500”)"));
+    g_clear_error (&error);
+  }
+  {
+    /* one -H over 64 KiB: its number, name and size, not its value */
+    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, one_big, NULL, &error);
+
+    g_assert_null (request);
+    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "Header 2 (“X-Big”)"));
+    g_assert_nonnull (strstr (error->message, "71687 bytes"));
+    g_assert_null (strstr (error->message, "sss"));
+    g_clear_error (&error);
+  }
+}
+
 static void
 test_request_from_args (void)
 {
@@ -1627,6 +1687,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/net/send/bad-urls", test_send_bad_urls);
   g_test_add_func ("/jd/net/send/connection-refused", test_send_connection_refused);
   g_test_add_func ("/jd/net/request-from-args", test_request_from_args);
+  g_test_add_func ("/jd/net/request-from-args-limits", test_request_from_args_limits);
   g_test_add_func ("/jd/net/errors-hide-secrets", test_errors_hide_secrets);
   g_test_add_func ("/jd/net/redact-url", test_redact_url);
   g_test_add_func ("/jd/net/send/tls-self-signed", test_send_tls_self_signed);

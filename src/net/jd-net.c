@@ -303,6 +303,7 @@ jd_net_request_new_from_args (const char *url, const char *method, const char *c
   g_autoptr (JdRequest) request = NULL;
   g_autoptr (GUri) uri = NULL;
   gboolean has_authorization = FALSE;
+  GPtrArray *problems;
 
   g_return_val_if_fail (url != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -371,6 +372,21 @@ jd_net_request_new_from_args (const char *url, const char *method, const char *c
       if (!check_header ("Authorization", value, error))
         return NULL;
       jd_request_add_header (request, "Authorization", value);
+    }
+
+  /* Too many -H, or one too long (JD_HEADERS_MAX_COUNT, JD_HEADER_MAX_SIZE):
+   * refused, never sent without them (or without the token). */
+  problems = jd_request_get_header_problems (request);
+  if (problems->len > 0)
+    {
+      g_autoptr (GString) all = g_string_new (NULL);
+
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (all, "%s%s", i > 0 ? " " : "", (const char *) g_ptr_array_index (problems, i));
+      /* Translators: %s is one or more sentences like "Header 501 (“X-Trace”) of the request is …" */
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER, _("The request cannot be sent as given: %s"),
+                   all->str);
+      return NULL;
     }
   return g_steal_pointer (&request);
 }
