@@ -739,6 +739,44 @@ test_curl_options (void)
     g_assert_cmpstr (jd_request_get_header (r, "cookie"), ==, "a=1; b=2");
   }
   {
+    /* As curl: with a Cookie header given by -H, the -b strings are not
+     * sent, whichever comes first; every -H Cookie is. */
+    static const char *const commands[] = {
+      "curl https://a.example/ -b a=1 -H 'Cookie: session=" T "'",
+      "curl https://a.example/ -H 'Cookie: session=" T "' -b a=1",
+      "curl https://a.example/ -b a=1 -H 'Cookie: session=" T "' -b b=2 -H 'Cookie: c=3'",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_autoptr(JdInput) input = parse_str (commands[i]);
+        JdRequest *r = jd_input_get_request (input);
+        GPtrArray *headers = jd_request_get_headers (r);
+        guint cookies = 0;
+
+        g_test_message ("%s", commands[i]);
+        g_assert_cmpstr (jd_request_get_header (r, "cookie"), ==, "session=" T);
+        for (guint h = 0; h < headers->len; h++)
+          {
+            JdHeader *header = g_ptr_array_index (headers, h);
+
+            if (g_ascii_strcasecmp (header->name, "Cookie") == 0)
+              {
+                cookies++;
+                g_assert_null (strstr (header->value, "a=1"));
+                g_assert_null (strstr (header->value, "b=2"));
+              }
+          }
+        g_assert_cmpuint (cookies, ==, i == 2 ? 2 : 1);
+        g_assert_cmpstr (jd_input_get_token (input), ==, T);
+      }
+  }
+  {
+    /* -H 'Cookie:' is a Cookie header too (an empty one, which curl does not send). */
+    g_autoptr(JdRequest) r = curl_request ("curl -b a=1 -H 'Cookie:' https://a.example/");
+    g_assert_null (jd_request_get_header (r, "cookie"));
+  }
+  {
     g_autoptr(JdRequest) r = curl_request ("curl -o out.json -w '%{http_code}' -m 10 -- https://a.example/ -x");
     g_assert_cmpstr (jd_request_get_url (r), ==, "https://a.example/");
   }

@@ -693,8 +693,33 @@ typedef struct {
   char *basic;         /* -u user:password as "Basic …" */
   GString *cookies;    /* the -b cookies, joined with "; "; nullable */
   gboolean cookie_placeholder; /* the first Cookie header is an empty one -b added */
+  gboolean header_cookie;      /* -H gave a Cookie header: curl sends no -b string then */
   GArray *steps;       /* (element-type Step) */
 } Build;
+
+/* A -H Cookie header (@value NULL: "Cookie:", which removes it). curl
+ * sends no -b name=value string when a Cookie header is given with -H
+ * (lib/http.c: only "if there is no custom Cookie: header"), wherever
+ * it comes; the place -b kept for them is taken, or given back. */
+static void
+take_cookie_header (Build      *build,
+                    const char *name,
+                    const char *value)
+{
+  build->header_cookie = TRUE;
+  if (build->cookie_placeholder)
+    {
+      build->cookie_placeholder = FALSE;
+      if (value != NULL)
+        {
+          jd_request_set_header (build->request, name, value);
+          return;
+        }
+      jd_request_remove_header (build->request, name);
+    }
+  if (value != NULL)
+    jd_request_add_header (build->request, name, value);
+}
 
 /* "Name: value" → the request, and the Authorization header to the input. */
 static void
@@ -727,7 +752,10 @@ take_header (Build *build, const Arg *arg)
   if (arg->data[colon] == ';')
     {
       /* "Name;" sends the header empty; anything after ';' is not curl's. */
-      jd_request_add_header (build->request, name, "");
+      if (g_ascii_strcasecmp (name, "Cookie") == 0)
+        take_cookie_header (build, name, "");
+      else
+        jd_request_add_header (build->request, name, "");
       return;
     }
 
@@ -742,10 +770,15 @@ take_header (Build *build, const Arg *arg)
     {
       if (g_ascii_strcasecmp (name, "Authorization") == 0)
         build->authorization_headers++;
+      if (g_ascii_strcasecmp (name, "Cookie") == 0)
+        take_cookie_header (build, name, NULL);
       return;
     }
 
-  jd_request_add_header (build->request, name, value);
+  if (g_ascii_strcasecmp (name, "Cookie") == 0)
+    take_cookie_header (build, name, value);
+  else
+    jd_request_add_header (build->request, name, value);
 
   if (g_ascii_strcasecmp (name, "Authorization") == 0)
     {
@@ -846,7 +879,7 @@ take_step (Build *build, Action action, const Arg *arg)
             {
               build->cookies = g_string_new (NULL);
               /* Where the header goes when there is none yet. */
-              if (jd_request_get_header (build->request, "Cookie") == NULL)
+              if (!build->header_cookie)
                 {
                   jd_request_add_header (build->request, "Cookie", "");
                   build->cookie_placeholder = TRUE;
@@ -1100,16 +1133,11 @@ jd_input_parse_curl (JdInput    *self,
         }
     }
 
-  /* -b: onto the first Cookie header (later ones go, as curl's joining did). */
-  if (build.cookies != NULL)
+  /* -b: in the place the first -b kept, unless -H gave a Cookie header
+   * (then curl sends the -H ones only). */
+  if (build.cookies != NULL && !build.header_cookie)
     {
-      const char *first = jd_request_get_header (request, "Cookie");
-
-      if (first != NULL && *first != '\0' && !build.cookie_placeholder)
-        {
-          g_string_prepend (build.cookies, "; ");
-          g_string_prepend (build.cookies, first);
-        }
+      g_assert (build.cookie_placeholder);
       jd_request_set_header (request, "Cookie", build.cookies->str);
     }
 
