@@ -923,6 +923,7 @@ test_menu_windows (Fixture       *f,
   GtkWindow *w;
   GtkMenuButton *menu_button = find_primary_menu_button (GTK_WIDGET (f->window));
   GMenuModel *menu;
+  g_autoptr (GtkPopover) popover = NULL;
 
   /* The primary menu (F10) gets its popover when first opened. */
   g_assert_nonnull (menu_button);
@@ -934,6 +935,15 @@ test_menu_windows (Fixture       *f,
   menu = gtk_menu_button_get_menu_model (menu_button);
   g_assert_nonnull (menu);
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3); /* sections */
+  /* (a reference: a new popover cannot take the old one's address) */
+  popover = g_object_ref (gtk_menu_button_get_popover (menu_button));
+  gtk_menu_button_popdown (menu_button);
+  ITERATE_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  /* Opened again: the same popover, not a new one per opening. */
+  gtk_menu_button_popup (menu_button);
+  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  g_assert_true (gtk_menu_button_get_popover (menu_button) == popover);
+  g_assert_true (gtk_menu_button_get_menu_model (menu_button) == menu);
   gtk_menu_button_popdown (menu_button);
 
   /* Keyboard shortcuts (Ctrl+?): built the first time they are asked for. */

@@ -677,7 +677,9 @@ create_primary_menu (GtkMenuButton *button,
 {
   JdWindow *self = JD_WINDOW (user_data);
 
-  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  /* Called on every opening: the popover is built on the first only. */
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
