@@ -1076,35 +1076,6 @@ test_errors_hide_secrets (void)
 }
 
 static void
-test_redact_url (void)
-{
-  static const struct {
-    const char *url;
-    const char *redacted;
-  } cases[] = {
-    { "https://api.example.com/v1/orders", "https://api.example.com/v1/orders" },
-    { "https://api.example.com/v1/orders?access_token=x&y=z", "https://api.example.com/v1/orders?…" },
-    { "https://api.example.com/cb#id_token=x", "https://api.example.com/cb#…" },
-    { "https://api.example.com/cb?a=1#id_token=x", "https://api.example.com/cb?…#…" },
-    { "https://alice:hunter2@api.example.com:8443/x", "https://api.example.com:8443/x" },
-    { "https://alice@api.example.com", "https://api.example.com" },
-    { "http://a@b@api.example.com/p@q?r@s", "http://api.example.com/p@q?…" },
-    { "//alice:pw@host/x", "//host/x" },
-    { "alice:pw@host/x", "host/x" },
-    { "not a url", "not a url" },
-    { "?", "?…" },
-    { "", "" },
-    { "http://h\xff/x?y", "http://h\xef\xbf\xbd/x?…" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *got = jd_url_redact (cases[i].url);
-      g_assert_cmpstr (got, ==, cases[i].redacted);
-    }
-}
-
-static void
 test_send_connection_refused (void)
 {
   g_autoptr (GSocketListener) listener = g_socket_listener_new ();
@@ -1689,7 +1660,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/net/request-from-args", test_request_from_args);
   g_test_add_func ("/jd/net/request-from-args-limits", test_request_from_args_limits);
   g_test_add_func ("/jd/net/errors-hide-secrets", test_errors_hide_secrets);
-  g_test_add_func ("/jd/net/redact-url", test_redact_url);
   g_test_add_func ("/jd/net/send/tls-self-signed", test_send_tls_self_signed);
   g_test_add_func ("/jd/net/tls/words", test_certificate_words);
   g_test_add_func ("/jd/net/cache-lifetime", test_cache_lifetime);

@@ -752,6 +752,42 @@ test_curl_folded_header (void)
                    "  -H 'X-Empty;'\n");
 }
 
+/* jd_url_redact (was in test-net: it is core) */
+static void
+test_redact_url (void)
+{
+  static const struct {
+    const char *url;
+    const char *redacted;
+  } cases[] = {
+    { "https://api.example.com/v1/orders", "https://api.example.com/v1/orders" },
+    { "https://api.example.com/v1/orders?access_token=x&y=z", "https://api.example.com/v1/orders?…" },
+    { "https://api.example.com/cb#id_token=x", "https://api.example.com/cb#…" },
+    { "https://api.example.com/cb?a=1#id_token=x", "https://api.example.com/cb?…#…" },
+    { "https://alice:hunter2@api.example.com:8443/x", "https://api.example.com:8443/x" },
+    { "https://alice@api.example.com", "https://api.example.com" },
+    { "http://a@b@api.example.com/p@q?r@s", "http://api.example.com/p@q?…" },
+    { "//alice:pw@host/x", "//host/x" },
+    { "alice:pw@host/x", "host/x" },
+    /* without a scheme, a "//" in the path is not where the authority starts */
+    { "user:pw@host/a//b", "host/a//b" },
+    { "user:pw@host/a//c@d", "host/a//c@d" },
+    { "host/a//b@c", "host/a//b@c" },
+    { "user:pw@host?q=//x@y", "host?…" },
+    { "https://user:pw@host/a//b", "https://host/a//b" },
+    { "not a url", "not a url" },
+    { "?", "?…" },
+    { "", "" },
+    { "http://h\xff/x?y", "http://h\xef\xbf\xbd/x?…" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = jd_url_redact (cases[i].url);
+      g_assert_cmpstr (got, ==, cases[i].redacted);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -772,6 +808,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/request/curl/url-not-an-option", test_curl_url_not_an_option);
   g_test_add_func ("/jd/request/curl/methods", test_curl_methods);
   g_test_add_func ("/jd/request/curl/binary-body", test_curl_binary_body);
+  g_test_add_func ("/jd/request/redact-url", test_redact_url);
 
   return g_test_run ();
 }

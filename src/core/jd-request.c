@@ -383,10 +383,12 @@ jd_url_redact (const char *url)
   if (url == NULL)
     return g_strdup ("");
   query = url + strcspn (url, "?#");
-  /* the authority follows "//" (or, without it, starts the text) and ends
-   * at the first "/", "?" or "#"; its userinfo ends at the last "@" */
-  slashes = strstr (url, "//");
-  authority = slashes != NULL && slashes < query ? slashes + 2 : url;
+  /* the authority follows the first "/" when that is "//" (after the
+   * scheme, or at the start); otherwise (no scheme, "user:pw@host/a//b")
+   * it starts the text. It ends at the next "/", "?" or "#"; its userinfo
+   * ends at the last "@" */
+  slashes = url + strcspn (url, "/?#");
+  authority = slashes[0] == '/' && slashes[1] == '/' ? slashes + 2 : url;
   authority_end = authority + strcspn (authority, "/?#");
   for (const char *p = authority; p < authority_end; p++)
     if (*p == '@')
