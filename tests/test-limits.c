@@ -1017,6 +1017,9 @@ test_paste_size (void)
                    ==, JD_SEVERITY_ERROR);
   g_assert_cmpstr (jd_finding_get_message ((JdFinding *) find_finding (findings, JD_FINDING_INPUT_TOO_LARGE)),
                    ==, error->message);
+  /* …and only it: nothing was read, so nothing is said of a token. */
+  g_assert_null (find_finding (findings, JD_FINDING_MALFORMED));
+  g_assert_cmpuint (findings->len, ==, 1);
 }
 
 int

@@ -536,6 +536,15 @@ jd_diagnose (JdToken              *token,
       GPtrArray *paste = jd_input_get_findings (input);
       for (guint i = 0; paste != NULL && i < paste->len; i++)
         g_ptr_array_add (out, g_object_ref (g_ptr_array_index (paste, i)));
+
+      /* Refused whole (too large): none of it was read, so there is no
+       * token to say anything of ("there is no token here" would be a
+       * second error for the same cause). */
+      if (jd_input_get_error (input) != NULL)
+        {
+          jd_findings_sort (out);
+          return g_steal_pointer (&out);
+        }
     }
 
   problems = jd_token_get_problems (token);
