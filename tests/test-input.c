@@ -629,7 +629,7 @@ test_curl_bash_agrees (void)
         }
 
       g_test_message ("%s", text);
-      ours = jd_curl_split_words (text, strlen (text));
+      ours = jd_curl_split_words (text, strlen (text), NULL);
       theirs = bash_words (text);
 
       /* Ours starts with the word "curl"; bash's printf gets what follows.
@@ -652,7 +652,7 @@ test_curl_cmd_words (void)
 {
   gsize len;
   g_autofree char *text = load ("curl-chrome-cmd.txt", &len);
-  g_auto(GStrv) words = jd_curl_split_words (text, len);
+  g_auto(GStrv) words = jd_curl_split_words (text, len, NULL);
 
   g_assert_cmpuint (g_strv_length (words), ==, 14);
   g_assert_cmpstr (words[0], ==, "curl");

@@ -15,6 +15,7 @@
 #include "jd-diagnosis.h"
 #include "jd-har.h"
 #include "jd-input.h"
+#include "jd-input-private.h"
 #include "jd-json-reader.h"
 #include "jd-json.h"
 #include "jd-keys.h"
@@ -951,6 +952,22 @@ test_curl_words (void)
   expected = g_strdup_printf ("The curl command has more than 10000 words; reading stopped at byte "
                               "%zu of %zu, so the options after it are left out.", stop, cmd->len);
   g_assert_cmpstr (jd_finding_get_message ((JdFinding *) warning), ==, expected);
+
+  /* The word splitter says where it stopped too. */
+  {
+    gsize stopped = 0;
+    g_auto(GStrv) words = jd_curl_split_words (cmd->str, cmd->len, &stopped);
+
+    g_assert_cmpuint (g_strv_length (words), ==, JD_CURL_MAX_WORDS);
+    g_assert_cmpuint (stopped, ==, stop);
+  }
+  {
+    gsize stopped = 0;
+    g_auto(GStrv) words = jd_curl_split_words (cmd->str, stop - 1, &stopped);
+
+    g_assert_cmpuint (g_strv_length (words), ==, JD_CURL_MAX_WORDS);
+    g_assert_cmpuint (stopped, ==, stop - 1);
+  }
 }
 
 static void

@@ -1206,20 +1206,24 @@ jd_input_parse_curl (JdInput    *self,
 }
 
 /* For tests: the words a shell would pass to curl (bash or cmd flavour,
- * decided as jd_input_parse does), each cut at a NUL byte. */
+ * decided as jd_input_parse does), each cut at a NUL byte; *@stopped:
+ * where the word limit stopped the splitting (@len: it did not). */
 GStrv
 jd_curl_split_words (const char *text,
-                     gsize       len)
+                     gsize       len,
+                     gsize      *stopped)
 {
   g_autoptr(GPtrArray) words = NULL;
   GStrvBuilder *builder;
   GStrv result;
-  gsize stopped;
+  gsize stopped_at;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
-  words = is_cmd_flavour (text, 0, len) ? split_cmd (text, 0, len, &stopped)
-                                        : split_bash (text, 0, len, &stopped);
+  words = is_cmd_flavour (text, 0, len) ? split_cmd (text, 0, len, &stopped_at)
+                                        : split_bash (text, 0, len, &stopped_at);
+  if (stopped != NULL)
+    *stopped = stopped_at;
   builder = g_strv_builder_new ();
   for (guint i = 0; i < words->len; i++)
     {

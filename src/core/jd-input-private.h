@@ -16,9 +16,12 @@ void     jd_input_parse_curl         (JdInput    *self,
                                       gsize       from,
                                       gsize       to);
 
-/* jd-curl-parse.c, for tests: the words a shell would pass to curl. */
+/* jd-curl-parse.c, for tests: the words a shell would pass to curl; past
+ * JD_CURL_MAX_WORDS words the splitting stops, and *@stopped (nullable)
+ * is the byte where (@len when all was read). */
 GStrv    jd_curl_split_words         (const char *text,
-                                      gsize       len);
+                                      gsize       len,
+                                      gsize      *stopped);
 
 /* jd-input.c, for jd-curl-parse.c. Each byte i of @value was read from
  * text[starts[i], ends[i]) of the paste. */

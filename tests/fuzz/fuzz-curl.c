@@ -144,12 +144,17 @@ static void
 parse (const char *text, gsize len, gboolean round_trip)
 {
   g_autoptr(JdInput) input = jd_input_parse (text, len);
-  g_auto(GStrv) words = jd_curl_split_words (text, len);
+  gsize stopped = G_MAXSIZE;
+  g_auto(GStrv) words = jd_curl_split_words (text, len, &stopped);
   JdRequest *request;
   GPtrArray *findings;
 
   g_assert_nonnull (input);
   g_assert_nonnull (words);
+  /* The word limit stops the splitting only with JD_CURL_MAX_WORDS words read. */
+  g_assert_cmpuint (stopped, <=, len);
+  if (stopped < len)
+    g_assert_cmpuint (g_strv_length (words), ==, JD_CURL_MAX_WORDS);
   g_assert_cmpuint (jd_input_get_token_start (input), <=, jd_input_get_token_end (input));
   g_assert_cmpuint (jd_input_get_token_end (input), <=, len);
   findings = jd_input_get_findings (input);
