@@ -760,23 +760,30 @@ test_www_authenticate_values (void)
 {
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) ok = NULL;
-  g_autoptr(GPtrArray) refused = NULL;
+  g_autoptr(GPtrArray) first = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *left_out = NULL;
 
   for (guint i = 0; i < JD_HEADERS_MAX_COUNT; i++)
     g_ptr_array_add (values, g_strdup_printf ("Basic realm=\"r%u\"", i));
   g_ptr_array_add (values, NULL);
-  ok = jd_www_authenticate_parse_all ((const char * const *) values->pdata, &error);
+  ok = jd_www_authenticate_parse_all ((const char * const *) values->pdata, &left_out, &error);
   g_assert_no_error (error);
+  g_assert_null (left_out);
   g_assert_cmpuint (ok->len, ==, 500);
 
+  /* Past the limit, the first 500 are read (as other limits do), and
+   * what was left out is said. */
   g_ptr_array_index (values, JD_HEADERS_MAX_COUNT) = g_strdup ("Bearer");
+  g_ptr_array_add (values, g_strdup ("Bearer"));
   g_ptr_array_add (values, NULL);
-  refused = jd_www_authenticate_parse_all ((const char * const *) values->pdata, &error);
-  g_assert_null (refused);
-  g_assert_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_TOO_LARGE);
-  g_assert_cmpstr (error->message, ==,
-                   "header 501: there are 501 WWW-Authenticate values; more than 500 are refused");
+  first = jd_www_authenticate_parse_all ((const char * const *) values->pdata, &left_out, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  g_assert_cmpuint (first->len, ==, 500);
+  g_assert_true (jd_challenge_is_scheme (g_ptr_array_index (first, 499), "Basic"));
+  g_assert_cmpstr (left_out, ==,
+                   "headers 501 to 502: there are 502 WWW-Authenticate values; only the first 500 are read");
 }
 
 /* ---- pastes: curl commands, header blocks, the paste itself --------------------- */

@@ -539,7 +539,7 @@ test_send_several_challenges (void)
         g_ptr_array_add (values, h->value);
     }
   g_ptr_array_add (values, NULL);
-  challenges = jd_www_authenticate_parse_all ((const char *const *) values->pdata, &error);
+  challenges = jd_www_authenticate_parse_all ((const char *const *) values->pdata, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (challenges->len, ==, 3);
   g_assert_true (jd_challenge_is_scheme (g_ptr_array_index (challenges, 2), "Bearer"));

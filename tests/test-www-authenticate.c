@@ -154,7 +154,7 @@ test_several_headers (void)
   g_autoptr (GError) error = NULL;
   JdChallenge *bearer;
 
-  challenges = jd_www_authenticate_parse_all (values, &error);
+  challenges = jd_www_authenticate_parse_all (values, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (challenges->len, ==, 3);
   bearer = g_ptr_array_index (challenges, 1);
@@ -169,7 +169,7 @@ test_several_headers (void)
                    "ES256 PS256");
 
   g_clear_pointer (&challenges, g_ptr_array_unref);
-  challenges = jd_www_authenticate_parse_all (broken, &error);
+  challenges = jd_www_authenticate_parse_all (broken, NULL, &error);
   g_assert_null (challenges);
   g_assert_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_SYNTAX);
   g_assert_true (g_str_has_prefix (error->message, "header 2, byte 13: "));

@@ -469,24 +469,19 @@ jd_www_authenticate_parse (const char *value, gssize len, gsize *error_offset, G
 }
 
 GPtrArray *
-jd_www_authenticate_parse_all (const char * const *values, GError **error)
+jd_www_authenticate_parse_all (const char * const *values, char **left_out, GError **error)
 {
   g_autoptr (GPtrArray) challenges = NULL;
-  guint n;
+  guint n_given, n;
 
   g_return_val_if_fail (values != NULL, NULL);
+  g_return_val_if_fail (left_out == NULL || *left_out == NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  n = g_strv_length ((char **) values);
-  /* As many as a JdResponse keeps (JD_HEADERS_MAX_COUNT). */
-  if (n > JD_HEADERS_MAX_COUNT)
-    {
-      g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_TOO_LARGE,
-                   /* Translators: "header 501: there are 4096 WWW-Authenticate values; …" */
-                   _("header %u: there are %u WWW-Authenticate values; more than %u are refused"),
-                   JD_HEADERS_MAX_COUNT + 1, n, JD_HEADERS_MAX_COUNT);
-      return NULL;
-    }
+  n_given = g_strv_length ((char **) values);
+  /* As many as a JdResponse keeps (JD_HEADERS_MAX_COUNT): the first ones,
+   * as the other limits keep. */
+  n = MIN (n_given, JD_HEADERS_MAX_COUNT);
   challenges = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_challenge_free);
   for (guint i = 0; i < n; i++)
     {
@@ -494,7 +489,7 @@ jd_www_authenticate_parse_all (const char * const *values, GError **error)
 
       if (!parse_into (challenges, values[i], strlen (values[i]), i, NULL, &local_error))
         {
-          if (n > 1)
+          if (n_given > 1)
             g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                         /* TRANSLATORS: "header 2, " then "byte 17: …" */
                                         _("header %u, "), i + 1);
@@ -509,6 +504,16 @@ jd_www_authenticate_parse_all (const char * const *values, GError **error)
                    _("there is no WWW-Authenticate value"));
       return NULL;
     }
+  if (n_given > n && left_out != NULL)
+    *left_out = n_given == n + 1
+                /* Translators: "header 501: there are 501 WWW-Authenticate values; …" */
+                ? g_strdup_printf (_("header %u: there are %u WWW-Authenticate values; only the "
+                                     "first %u are read"),
+                                   n + 1, n_given, n)
+                /* Translators: "headers 501 to 4096: there are 4096 WWW-Authenticate values; …" */
+                : g_strdup_printf (_("headers %u to %u: there are %u WWW-Authenticate values; "
+                                     "only the first %u are read"),
+                                   n + 1, n_given, n_given, n);
   return g_steal_pointer (&challenges);
 }
 

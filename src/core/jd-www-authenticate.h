@@ -83,8 +83,11 @@ GPtrArray   *jd_www_authenticate_parse (const char  *value,
 
 /* Parses several field values (a response may carry the header more than
  * once) into one list; messages start with "header 2, byte 17: …" when
- * there is more than one value. */
+ * there is more than one value. Only the first JD_HEADERS_MAX_COUNT values
+ * are read (as many as a JdResponse keeps); when there are more,
+ * *@left_out (nullable; NULL otherwise) says so ("headers 501 to 4096: …"). */
 GPtrArray   *jd_www_authenticate_parse_all (const char * const *values,
+                                            char              **left_out,
                                             GError            **error);
 
 /* RFC 6750 §3.1 error codes. */

@@ -79,6 +79,7 @@ jd_fuzz_www_authenticate (const guint8 *data, gsize size)
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *left_out = NULL;
   g_autoptr(JdExpectations) expect = jd_expectations_new ();
   const char *reason = NULL;
   gsize start = 0;
@@ -119,15 +120,20 @@ jd_fuzz_www_authenticate (const guint8 *data, gsize size)
     }
   g_ptr_array_add (values, NULL);
 
-  all = jd_www_authenticate_parse_all ((const char * const *) values->pdata, &error);
+  all = jd_www_authenticate_parse_all ((const char * const *) values->pdata, &left_out, &error);
   if (all == NULL)
     {
       g_assert_nonnull (error);
+      g_assert_null (left_out);
       jd_fuzz_assert_utf8 (error->message);
       g_clear_error (&error);
     }
   else
-    check_challenges (all);
+    {
+      check_challenges (all);
+      if (left_out != NULL)
+        jd_fuzz_assert_utf8 (left_out);
+    }
 
   /* The same lines as a response. */
   for (guint i = 0; values->pdata[i] != NULL; i++)
