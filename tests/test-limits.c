@@ -435,6 +435,46 @@ test_keys_over_limit (void)
                    "array.json [1000]…: the set holds 4096 keys; only the first 1000 are read");
 }
 
+/* The limit is per set, across loads (the window loads file after file
+ * into one set). */
+static void
+test_keys_over_limit_across_loads (void)
+{
+  g_autofree char *data = make_jwks (600, FALSE);
+  g_autoptr(JdKeySet) set = jd_key_set_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *warnings;
+  guint n_warnings = 0;
+
+  g_assert_true (jd_key_set_load_data (set, data, strlen (data), "a.jwks", &error));
+  g_assert_no_error (error);
+  g_assert_null (find_finding (jd_key_set_get_warnings (set), JD_FINDING_JWKS_TOO_MANY_KEYS));
+
+  g_assert_true (jd_key_set_load_data (set, data, strlen (data), "b.jwks", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_key_set_get_n_keys (set), ==, JD_KEYS_MAX_KEYS);
+  g_assert_cmpstr (jd_key_get_kid (jd_key_set_get_key (set, 999)), ==, "k399");
+  assert_contains (jd_finding_get_message ((JdFinding *) find_finding (jd_key_set_get_warnings (set),
+                                                         JD_FINDING_JWKS_TOO_MANY_KEYS)),
+                   "b.jwks: the key set already holds 600 keys; of the 600 here only the first 400 "
+                   "are read");
+
+  /* Full: a third load adds nothing, and says so. */
+  g_assert_true (jd_key_set_load_data (set, data, strlen (data), "c.jwks", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_key_set_get_n_keys (set), ==, JD_KEYS_MAX_KEYS);
+  warnings = jd_key_set_get_warnings (set);
+  for (guint i = 0; i < warnings->len; i++)
+    if (g_str_equal (jd_finding_get_id (g_ptr_array_index (warnings, i)), JD_FINDING_JWKS_TOO_MANY_KEYS))
+      {
+        n_warnings++;
+        if (strstr (jd_finding_get_message (g_ptr_array_index (warnings, i)), "c.jwks") != NULL)
+          assert_contains (jd_finding_get_message (g_ptr_array_index (warnings, i)),
+                           "c.jwks: the key set already holds 1000 keys; of the 600 here none are read");
+      }
+  g_assert_cmpuint (n_warnings, ==, 2);
+}
+
 static void
 test_keys_pem_over_limit (void)
 {
@@ -1065,6 +1105,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/limits/keys/at-limit", test_keys_at_limit);
   g_test_add_func ("/jd/limits/keys/over-limit", test_keys_over_limit);
   g_test_add_func ("/jd/limits/keys/pem-over-limit", test_keys_pem_over_limit);
+  g_test_add_func ("/jd/limits/keys/over-limit-across-loads", test_keys_over_limit_across_loads);
   g_test_add_func ("/jd/limits/www-authenticate/size", test_www_authenticate_size);
   g_test_add_func ("/jd/limits/www-authenticate/values", test_www_authenticate_values);
   g_test_add_func ("/jd/limits/request/header-count", test_request_header_count);

@@ -1851,6 +1851,49 @@ warn_too_many_keys (JdKeySet   *self,
                      "old keys from it."));
 }
 
+/* JD_KEYS_MAX_KEYS across loads: the set held @held keys, @source gave
+ * @given more, @room of which are read. */
+static void
+warn_set_full (JdKeySet   *self,
+               const char *source,
+               guint       held,
+               guint       given,
+               guint       room)
+{
+  g_autofree char *msg = NULL;
+
+  g_assert (held + given > JD_KEYS_MAX_KEYS);
+
+  if (room == 0)
+    msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        /* Translators: "c.jwks: the key set already holds 1000
+                                         * keys; of the 600 here none are read (a set holds …" */
+                                        "%s: the key set already holds %u keys; of the %u here "
+                                        "none are read (a set holds at most %u), so a kid among "
+                                        "them is reported as not found",
+                                        "%s: the key set already holds %u keys; of the %u here "
+                                        "none are read (a set holds at most %u), so a kid among "
+                                        "them is reported as not found",
+                                        given),
+                           source, held, given, JD_KEYS_MAX_KEYS);
+  else
+    msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        /* Translators: "b.jwks: the key set already holds 600
+                                         * keys; of the 600 here only the first 400 are read …" */
+                                        "%s: the key set already holds %u keys; of the %u here "
+                                        "only the first %u are read (a set holds at most %u), so "
+                                        "a kid among the others is reported as not found",
+                                        "%s: the key set already holds %u keys; of the %u here "
+                                        "only the first %u are read (a set holds at most %u), so "
+                                        "a kid among the others is reported as not found",
+                                        given),
+                           source, held, given, room, JD_KEYS_MAX_KEYS);
+  jd_findings_add (self->warnings, JD_FINDING_JWKS_TOO_MANY_KEYS, JD_SEVERITY_WARNING,
+                   JD_RANK_KID, NULL, msg,
+                   _("Load only the key set of the token's issuer: keys from other files are "
+                     "not needed to check it."));
+}
+
 /* How many "-----BEGIN " lines @data holds. */
 static guint
 count_pem_blocks (const char *data,
@@ -2204,6 +2247,16 @@ jd_key_set_load_data (JdKeySet    *self,
     {
       g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID, _("%s holds no keys"), source);
       return FALSE;
+    }
+
+  /* JD_KEYS_MAX_KEYS is per set, across loads: the keys loaded before
+   * count, and only the first of these that fit are added. */
+  if (self->keys->len + keys->len > JD_KEYS_MAX_KEYS)
+    {
+      guint room = JD_KEYS_MAX_KEYS - MIN (self->keys->len, JD_KEYS_MAX_KEYS);
+
+      warn_set_full (self, source, self->keys->len, keys->len, room);
+      g_ptr_array_set_size (keys, room);
     }
 
   jd_key_set_take (self, keys);

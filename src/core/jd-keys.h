@@ -21,9 +21,10 @@ typedef enum {
 
 /* Bytes of key data read at all (a larger file is refused with a message). */
 #define JD_KEYS_MAX_SIZE (16 * 1024 * 1024)
-/* Keys read from one JWKS, PEM file or certificate map; real sets hold a
+/* Keys a JdKeySet holds, across all its loads (one JWKS, PEM file or
+ * certificate map, or several loaded one after another); real sets hold a
  * handful. The first ones are read and a jwks-too-many-keys warning says
- * how many the set holds. */
+ * how many were given. A secret (jd_key_set_add_secret) is always added. */
 #define JD_KEYS_MAX_KEYS 1000
 
 #define JD_TYPE_KEY (jd_key_get_type ())
