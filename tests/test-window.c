@@ -46,11 +46,7 @@ make_token (const char *header,
 static char *
 buffer_text (Fixture *f)
 {
-  GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  return jd_token_page_dup_text (f->token_page);
 }
 
 static gboolean
@@ -444,6 +440,22 @@ static void clipboard_text_cb (GObject      *object,
                                gpointer      data);
 
 static GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 find_text_view (GtkWidget *widget)
 {
   if (GTK_IS_TEXT_VIEW (widget))
@@ -535,18 +547,26 @@ test_paste_1mib_keeps_drawing (Fixture       *f,
   text = buffer_text (f);
   g_assert_cmpstr (text, ==, clip);
 
-  /* The line is shown folded (Pango never lays out the megabyte), and
-   * copying all of it copies every byte, the folded middle included. */
+  /* The text is shown folded (Pango never lays out the megabyte): head,
+   * a marker, tail, read-only; copying all of it copies every byte. */
   g_assert_true (jd_token_page_is_folded (f->token_page));
   jd_test_save_screenshot (GTK_WIDGET (f->window), "token-folded.png");
   {
     GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
     GtkWidget *view = find_text_view (GTK_WIDGET (f->token_page));
     GtkTextIter start, end;
+    g_autofree char *shown = NULL;
     g_autofree char *copied = NULL;
 
     g_assert_nonnull (view);
+    g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
     gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+    g_assert_cmpuint (strlen (shown), <, 9000 + 100);
+    g_assert_nonnull (strstr (shown, "characters not shown"));
+    g_assert_true (g_str_has_prefix (shown, "Authorization: Bearer eyJ"));
+    g_assert_true (g_str_has_suffix (shown, clip + strlen (clip) - 64));
+
     gtk_text_buffer_select_range (buffer, &start, &end);
     g_signal_emit_by_name (view, "copy-clipboard");
     gdk_clipboard_read_text_async (gtk_widget_get_clipboard (view), NULL, clipboard_text_cb, &copied);
@@ -558,6 +578,69 @@ test_paste_1mib_keeps_drawing (Fixture       *f,
   /* A short token afterwards: nothing folded. */
   jd_token_page_set_text (f->token_page, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln");
   g_assert_false (jd_token_page_is_folded (f->token_page));
+}
+
+/* The folded view on a 40 000-character token: text that arrives through
+ * the text view itself is folded too, a partial selection over the marker
+ * copies what it stands for, a bad byte in the hidden part is named on the
+ * marker, and Show All puts everything back, editable. */
+static void
+test_fold (Fixture       *f,
+           gconstpointer  data)
+{
+  GString *payload = g_string_new ("{\"sub\":\"fold\",\"blob\":\"");
+  GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
+  GtkWidget *view = find_text_view (GTK_WIDGET (f->token_page));
+  g_autofree char *token = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *copied = NULL;
+  GtkTextIter start, end;
+  gsize head_len = 4096;
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_c (payload, 'a' + i % 26);
+  g_string_append (payload, "\"}");
+  token = make_token ("{\"alg\":\"HS256\"}", payload->str);
+  g_string_free (payload, TRUE);
+  g_assert_cmpuint (strlen (token), >, 3 * 4096 + 16 * 1024);
+
+  /* As the text view's own paste or a drop on it would insert it. */
+  jd_token_page_set_text (f->token_page, "");
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_insert_interactive (buffer, &start, token, -1, TRUE);
+  ITERATE_UNTIL (jd_token_page_is_folded (f->token_page));
+  ITERATE_UNTIL (session_caught_up (f));
+  text = buffer_text (f);
+  g_assert_cmpstr (text, ==, token);
+  g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, token);
+
+  /* From the last 10 characters of the head to the first 10 of the tail:
+   * the hidden middle comes along. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, head_len - 10);
+  gtk_text_buffer_get_bounds (buffer, &end, &end);
+  gtk_text_iter_backward_chars (&end, 4096 - 10);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_signal_emit_by_name (view, "copy-clipboard");
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (view), NULL, clipboard_text_cb, &copied);
+  ITERATE_UNTIL (copied != NULL);
+  g_assert_cmpuint (strlen (copied), ==, strlen (token) - 2 * (head_len - 10));
+  g_assert_true (strncmp (copied, token + head_len - 10, strlen (copied)) == 0);
+
+  /* Show All: the whole token in the paste area, editable, nothing folded. */
+  {
+    GtkWidget *button = find_button_with_label (GTK_WIDGET (f->token_page), "Show _All");
+    g_autofree char *shown = NULL;
+
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_is_visible (button));
+    g_signal_emit_by_name (button, "clicked");
+    g_assert_false (jd_token_page_is_folded (f->token_page));
+    g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+    g_assert_cmpstr (shown, ==, token);
+    g_assert_false (gtk_widget_is_visible (button));
+  }
 }
 
 /* A curl command over JD_CURL_MAX_SIZE is refused with its size and the
@@ -1181,6 +1264,7 @@ main (int   argc,
   ADD ("/jd/app/token/typing-debounced", test_typing_debounced);
   ADD ("/jd/app/token/large-in-worker", test_large_in_worker);
   ADD ("/jd/app/token/paste-1mib-keeps-drawing", test_paste_1mib_keeps_drawing);
+  ADD ("/jd/app/token/fold", test_fold);
   ADD ("/jd/app/token/paste-too-large-kept", test_paste_too_large_kept);
   ADD ("/jd/app/token/replace-is-undoable", test_replace_is_undoable);
   ADD ("/jd/app/actions/paste", test_paste_action);

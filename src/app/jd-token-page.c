@@ -13,11 +13,12 @@
 
 /* Typing waits this long for a pause; a paste is decoded at once. */
 #define DEBOUNCE_MS 150
-/* A line longer than FOLD_MIN_CHARS is shown folded: its first and last
- * FOLD_KEEP_CHARS characters, the middle hidden by an invisible tag. The
- * buffer keeps every byte (it is what is analysed, copied and exported);
- * only Pango is spared laying out a megabyte-long paragraph, which holds
- * the window for most of a second (tests/test-window.c, 1 MiB paste). */
+/* Text with a line longer than FOLD_MIN_CHARS is shown folded: the paste
+ * area holds its first and last FOLD_KEEP_CHARS characters with a marker
+ * between them, and is read-only; the whole text is kept in folded_text and
+ * is what is analysed, copied and exported. Pango laying out a
+ * megabyte-long paragraph would hold the window for most of a second
+ * (tests/test-window.c, 1 MiB paste); "Show All" does it on request. */
 #define FOLD_MIN_CHARS (16 * 1024)
 #define FOLD_KEEP_CHARS 4096
 
@@ -49,8 +50,15 @@ struct _JdTokenPage
   GtkTextBuffer  *buffer;
   GtkTextTag     *segment_tags[5];
   GtkTextTag     *problem_tag;
-  GtkTextTag     *fold_tag;
-  GtkWidget      *fold_label;    /* says what is folded; hidden when nothing is */
+  GtkTextTag     *marker_tag;    /* the "… characters not shown …" line */
+  GtkWidget      *fold_bar;      /* says what is folded, with Show All; hidden when not */
+  GtkLabel       *fold_label;
+  char           *folded_text;   /* the whole text while folded, else NULL */
+  glong           fold_chars;    /* its length in characters */
+  glong           fold_tail;     /* offset in folded_text where the shown tail starts */
+  glong           marker_chars;  /* length of the marker in the buffer */
+  char           *pending_text;  /* inserted through the text view, to be folded */
+  guint           pending_id;
 
   JdToken        *shown_token;
   GListModel     *payload_model;  /* JdClaimNode, top level */
@@ -110,8 +118,43 @@ dup_buffer_text (JdTokenPage *self)
 {
   GtkTextIter start, end;
 
+  if (self->folded_text != NULL)
+    return g_strdup (self->folded_text);
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   return gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+}
+
+char *
+jd_token_page_dup_text (JdTokenPage *self)
+{
+  g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), NULL);
+  return dup_buffer_text (self);
+}
+
+/* Offsets between the whole text and the folded paste area: the head maps
+ * to itself, the tail follows the marker, the hidden middle is the marker. */
+static glong
+shown_offset (JdTokenPage *self,
+              glong        offset,
+              gboolean     is_end)
+{
+  if (self->folded_text == NULL || offset < FOLD_KEEP_CHARS)
+    return offset;
+  if (offset >= self->fold_tail)
+    return offset - self->fold_tail + FOLD_KEEP_CHARS + self->marker_chars;
+  return is_end ? FOLD_KEEP_CHARS + self->marker_chars : FOLD_KEEP_CHARS;
+}
+
+static glong
+text_offset (JdTokenPage *self,
+             glong        shown,
+             gboolean     is_end)
+{
+  if (self->folded_text == NULL || shown < FOLD_KEEP_CHARS)
+    return shown;
+  if (shown >= FOLD_KEEP_CHARS + self->marker_chars)
+    return shown - FOLD_KEEP_CHARS - self->marker_chars + self->fold_tail;
+  return is_end ? self->fold_tail : FOLD_KEEP_CHARS;
 }
 
 static void
@@ -138,108 +181,190 @@ debounce_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Hides the middle of every overlong line (see FOLD_MIN_CHARS). Runs on
- * every change, before the text view lays the text out again. */
-static void
-update_fold (JdTokenPage *self)
+static void apply_marks (JdTokenPage *self);
+
+/* Whether @text has a line longer than FOLD_MIN_CHARS characters. */
+static gboolean
+needs_fold (const char *text)
 {
-  GtkTextIter start, end, line;
-  guint folded = 0;
-  int longest = 0;
+  const char *line = text;
 
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->fold_tag, &start, &end);
-  if (gtk_text_buffer_get_char_count (self->buffer) > FOLD_MIN_CHARS)
-    for (line = start;;)
-      {
-        GtkTextIter line_end = line;
-        int n;
-
-        if (!gtk_text_iter_ends_line (&line_end))
-          gtk_text_iter_forward_to_line_end (&line_end);
-        n = gtk_text_iter_get_line_offset (&line_end);
-        if (n > FOLD_MIN_CHARS)
-          {
-            GtkTextIter from = line, to = line;
-
-            gtk_text_iter_set_line_offset (&from, FOLD_KEEP_CHARS);
-            gtk_text_iter_set_line_offset (&to, n - FOLD_KEEP_CHARS);
-            gtk_text_buffer_apply_tag (self->buffer, self->fold_tag, &from, &to);
-            folded++;
-            longest = MAX (longest, n);
-          }
-        if (!gtk_text_iter_forward_line (&line))
-          break;
-      }
-
-  if (folded == 1)
+  for (;;)
     {
-      g_autofree char *text = g_strdup_printf (
-        _("A line of %d characters is shown folded: its first and last %d characters. All of it "
-          "is analysed, copied and exported."),
-        longest, FOLD_KEEP_CHARS);
-      gtk_label_set_text (GTK_LABEL (self->fold_label), text);
+      const char *nl = strchr (line, '\n');
+      gsize bytes = nl ? (gsize) (nl - line) : strlen (line);
+
+      /* A character is at most 4 bytes: only long lines are counted. */
+      if (bytes > FOLD_MIN_CHARS && g_utf8_strlen (line, bytes) > FOLD_MIN_CHARS)
+        return TRUE;
+      if (nl == NULL)
+        return FALSE;
+      line = nl + 1;
     }
-  else if (folded > 1)
-    {
-      g_autofree char *text = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE,
-                     "%u line is shown folded (the longest has %d characters): the first and last "
-                     "%d characters of each. All of it is analysed, copied and exported.",
-                     "%u lines are shown folded (the longest has %d characters): the first and last "
-                     "%d characters of each. All of it is analysed, copied and exported.",
-                     folded),
-        folded, longest, FOLD_KEEP_CHARS);
-      gtk_label_set_text (GTK_LABEL (self->fold_label), text);
-    }
-  gtk_widget_set_visible (self->fold_label, folded > 0);
 }
 
 gboolean
 jd_token_page_is_folded (JdTokenPage *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), FALSE);
-  return gtk_widget_get_visible (self->fold_label);
+  return self->folded_text != NULL;
 }
 
-/* Copy and cut take the folded middle too (GtkTextBuffer's own leave out
- * invisible text). */
+/* Puts @text into the paste area, folded when it has an overlong line.
+ * Entering or leaving the folded view cannot be undone (the undo history
+ * would bring back the marker as if it were text): it is cleared then. */
 static void
-copy_with_folded (JdTokenPage *self,
-                  gboolean     cut)
+fill_buffer (JdTokenPage *self,
+             const char  *text)
+{
+  gboolean was_folded = self->folded_text != NULL;
+  gboolean fold = needs_fold (text);
+  GtkTextIter start, end;
+
+  g_clear_pointer (&self->folded_text, g_free);
+  if (fold || was_folded)
+    gtk_text_buffer_begin_irreversible_action (self->buffer);
+  else
+    gtk_text_buffer_begin_user_action (self->buffer);
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_delete (self->buffer, &start, &end);
+  if (!fold)
+    gtk_text_buffer_insert (self->buffer, &start, text, -1);
+  else
+    {
+      glong n = g_utf8_strlen (text, -1);
+      const char *head_end = g_utf8_offset_to_pointer (text, FOLD_KEEP_CHARS);
+      const char *tail = g_utf8_offset_to_pointer (text, n - FOLD_KEEP_CHARS);
+      g_autofree char *hidden = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%ld character not shown", "%ld characters not shown",
+                     n - 2 * FOLD_KEEP_CHARS),
+        n - 2 * FOLD_KEEP_CHARS);
+      g_autofree char *marker = g_strdup_printf ("\n[ … %s … ]\n", hidden);
+      g_autofree char *caption = g_strdup_printf (
+        _("This text is %ld characters long; its first and last %d are shown. All of it is "
+          "analysed, copied and exported. The paste area is read-only while folded."),
+        n, FOLD_KEEP_CHARS);
+
+      self->folded_text = g_strdup (text);
+      self->fold_chars = n;
+      self->fold_tail = n - FOLD_KEEP_CHARS;
+      self->marker_chars = g_utf8_strlen (marker, -1);
+      gtk_text_buffer_insert (self->buffer, &start, text, head_end - text);
+      gtk_text_buffer_insert_with_tags (self->buffer, &start, marker, -1, self->marker_tag, NULL);
+      gtk_text_buffer_insert (self->buffer, &start, tail, -1);
+      gtk_label_set_text (self->fold_label, caption);
+    }
+
+  if (fold || was_folded)
+    gtk_text_buffer_end_irreversible_action (self->buffer);
+  else
+    gtk_text_buffer_end_user_action (self->buffer);
+
+  gtk_text_view_set_editable (self->text_view, !fold);
+  gtk_widget_set_visible (self->fold_bar, fold);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  fold ? gtk_label_get_text (self->fold_label)
+                                       : _("Paste a token, an Authorization header or a curl command"),
+                                  -1);
+}
+
+/* Show All: the whole text in the paste area, editable again. Slow for a
+ * megabyte-long line, but asked for. */
+static void
+show_all_clicked (JdTokenPage *self)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->folded_text == NULL)
+    return;
+  text = g_steal_pointer (&self->folded_text);
+  self->setting_text = TRUE;
+  gtk_text_buffer_begin_irreversible_action (self->buffer);
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_delete (self->buffer, &start, &end);
+  gtk_text_buffer_insert (self->buffer, &start, text, -1);
+  gtk_text_buffer_end_irreversible_action (self->buffer);
+  self->setting_text = FALSE;
+  gtk_text_view_set_editable (self->text_view, TRUE);
+  gtk_widget_set_visible (self->fold_bar, FALSE);
+  if (self->session != NULL)
+    apply_marks (self);
+}
+
+static gboolean
+set_pending_text (gpointer data)
+{
+  JdTokenPage *self = data;
+  g_autofree char *text = g_steal_pointer (&self->pending_text);
+
+  self->pending_id = 0;
+  if (text != NULL)
+    jd_token_page_set_text (self, text);
+  return G_SOURCE_REMOVE;
+}
+
+/* Text that arrives through the text view itself (its own paste, a drop on
+ * it) and would need folding goes through jd_token_page_set_text() instead,
+ * so a megabyte never reaches Pango. */
+static void
+buffer_insert_text (JdTokenPage *self,
+                    GtkTextIter *location,
+                    const char  *text,
+                    int          len)
 {
   GtkTextIter start, end;
-  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *inserted = NULL;
+  g_autofree char *whole = NULL;
 
-  if (!jd_token_page_is_folded (self) ||
-      !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
-    return; /* GtkTextView's own handler does it */
+  if (self->setting_text || len <= FOLD_MIN_CHARS)
+    return;
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  before = gtk_text_buffer_get_text (self->buffer, &start, location, TRUE);
+  after = gtk_text_buffer_get_text (self->buffer, location, &end, TRUE);
+  inserted = g_strndup (text, len);
+  whole = g_strconcat (before, inserted, after, NULL);
+  if (!needs_fold (whole))
+    return;
 
-  text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self->text_view)), text);
-  if (cut)
-    gtk_text_buffer_delete_interactive (self->buffer, &start, &end,
-                                        gtk_text_view_get_editable (self->text_view));
-  g_signal_stop_emission_by_name (self->text_view, cut ? "cut-clipboard" : "copy-clipboard");
+  g_signal_stop_emission_by_name (self->buffer, "insert-text");
+  g_free (self->pending_text);
+  self->pending_text = g_steal_pointer (&whole);
+  if (self->pending_id == 0)
+    self->pending_id = g_idle_add (set_pending_text, self);
 }
 
+/* Copying from the folded view copies the whole text under the selection:
+ * a selection that touches the marker takes everything it stands for. */
 static void
 text_view_copy (JdTokenPage *self)
 {
-  copy_with_folded (self, FALSE);
-}
+  GtkTextIter start, end;
+  glong from, to;
+  g_autofree char *text = NULL;
 
-static void
-text_view_cut (JdTokenPage *self)
-{
-  copy_with_folded (self, TRUE);
+  if (self->folded_text == NULL || !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+    return; /* GtkTextView's own handler does it */
+
+  from = text_offset (self, gtk_text_iter_get_offset (&start), FALSE);
+  to = text_offset (self, gtk_text_iter_get_offset (&end), TRUE);
+  {
+    const char *a = g_utf8_offset_to_pointer (self->folded_text, from);
+    const char *b = g_utf8_offset_to_pointer (self->folded_text, to);
+    text = g_strndup (a, b - a);
+  }
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self->text_view)), text);
+  g_signal_stop_emission_by_name (self->text_view, "copy-clipboard");
 }
 
 static void
 buffer_changed (JdTokenPage *self)
 {
   gtk_widget_set_visible (self->placeholder, gtk_text_buffer_get_char_count (self->buffer) == 0);
-  update_fold (self);
 
   if (self->setting_text)
     return;
@@ -282,8 +407,8 @@ apply_marks (JdTokenPage *self)
       else
         tag = self->problem_tag;
 
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, mark->start);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, mark->end);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, shown_offset (self, mark->start, FALSE));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, shown_offset (self, mark->end, TRUE));
       gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
     }
 }
@@ -318,6 +443,28 @@ text_query_tooltip (JdTokenPage *self,
         return FALSE;
     }
   offset = gtk_text_iter_get_offset (&iter);
+  if (self->folded_text != NULL && offset >= FOLD_KEEP_CHARS &&
+      offset < FOLD_KEEP_CHARS + self->marker_chars)
+    {
+      /* On the marker: what the hidden part holds, a problem first. */
+      glong from = FOLD_KEEP_CHARS, to = self->fold_tail;
+
+      marks = jd_session_get_marks (self->session);
+      for (guint i = 0; marks != NULL && i < marks->len; i++)
+        {
+          const JdMark *mark = &g_array_index (marks, JdMark, i);
+
+          if (mark->kind == JD_MARK_PROBLEM && (glong) mark->end > from && (glong) mark->start < to)
+            {
+              const JdTokenProblem *problem = g_ptr_array_index (jd_token_get_problems (token), mark->index);
+              gtk_tooltip_set_text (tooltip, problem->message);
+              return TRUE;
+            }
+        }
+      gtk_tooltip_set_text (tooltip, gtk_label_get_text (self->fold_label));
+      return TRUE;
+    }
+  offset = text_offset (self, offset, FALSE);
 
   marks = jd_session_get_marks (self->session);
   for (guint i = 0; marks != NULL && i < marks->len; i++)
@@ -360,17 +507,10 @@ jd_token_page_set_text (JdTokenPage *self,
       return;
     }
 
-  /* One user action: Ctrl+Z restores what was there, so nothing typed is lost. */
+  /* One user action: Ctrl+Z restores what was there, so nothing typed is
+   * lost (except across the folded view, see fill_buffer()). */
   self->setting_text = TRUE;
-  gtk_text_buffer_begin_user_action (self->buffer);
-  {
-    GtkTextIter start, end;
-
-    gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-    gtk_text_buffer_delete (self->buffer, &start, &end);
-    gtk_text_buffer_insert (self->buffer, &start, text, -1);
-  }
-  gtk_text_buffer_end_user_action (self->buffer);
+  fill_buffer (self, text);
   self->setting_text = FALSE;
 
   push_text (self);
@@ -1264,6 +1404,8 @@ jd_token_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending_text, g_free);
   if (self->surface != NULL)
     g_signal_handlers_disconnect_by_data (self->surface, self);
   g_clear_object (&self->surface);
@@ -1283,6 +1425,9 @@ jd_token_page_dispose (GObject *object)
   g_clear_object (&self->claims_tree);
   g_clear_object (&self->header_tree);
   g_clear_pointer (&self->verdict_text, g_free);
+  if (self->folded_text != NULL)
+    memset (self->folded_text, 0, strlen (self->folded_text)); /* a credential */
+  g_clear_pointer (&self->folded_text, g_free);
 
   G_OBJECT_CLASS (jd_token_page_parent_class)->dispose (object);
 }
@@ -1332,35 +1477,47 @@ jd_token_page_init (JdTokenPage *self)
                                                   "underline", PANGO_UNDERLINE_ERROR,
                                                   "weight", PANGO_WEIGHT_BOLD,
                                                   NULL);
-  self->fold_tag = gtk_text_buffer_create_tag (self->buffer, "folded", "invisible", TRUE, NULL);
+  /* Created last: above the segment colours. */
+  self->marker_tag = gtk_text_buffer_create_tag (self->buffer, "fold-marker",
+                                                 "style", PANGO_STYLE_ITALIC,
+                                                 "foreground-rgba", &(GdkRGBA) { 0.5, 0.5, 0.5, 1 },
+                                                 "editable", FALSE,
+                                                 NULL);
   update_tag_colours (self);
 
-  /* Under the paste area (its GtkOverlay), shown while a line is folded. */
-  self->fold_label = g_object_new (GTK_TYPE_LABEL,
-                                   "visible", FALSE,
-                                   "wrap", TRUE,
-                                   "xalign", 0.0f,
-                                   "margin-start", 6,
-                                   "margin-end", 6,
-                                   NULL);
-  gtk_widget_add_css_class (self->fold_label, "dim-label");
-  gtk_widget_add_css_class (self->fold_label, "caption");
+  /* Under the paste area (its GtkOverlay), shown while the text is folded. */
   {
     GtkWidget *area = gtk_widget_get_ancestor (GTK_WIDGET (self->text_view), GTK_TYPE_OVERLAY);
     GtkWidget *box = gtk_widget_get_parent (area);
+    GtkWidget *show_all = gtk_button_new_with_mnemonic (_("Show _All"));
 
     g_assert (GTK_IS_BOX (box));
-    gtk_box_insert_child_after (GTK_BOX (box), self->fold_label, area);
+    self->fold_label = GTK_LABEL (g_object_new (GTK_TYPE_LABEL, "wrap", TRUE, "xalign", 0.0f,
+                                                "hexpand", TRUE, NULL));
+    gtk_widget_add_css_class (GTK_WIDGET (self->fold_label), "dim-label");
+    gtk_widget_add_css_class (GTK_WIDGET (self->fold_label), "caption");
+    gtk_widget_set_tooltip_text (show_all, _("Put the whole text in the paste area to edit it; "
+                                             "laying out a very long line takes a moment"));
+    gtk_widget_set_valign (show_all, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (show_all, "flat");
+    g_signal_connect_object (show_all, "clicked", G_CALLBACK (show_all_clicked), self,
+                             G_CONNECT_SWAPPED);
+    self->fold_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    gtk_widget_set_margin_start (self->fold_bar, 6);
+    gtk_box_append (GTK_BOX (self->fold_bar), GTK_WIDGET (self->fold_label));
+    gtk_box_append (GTK_BOX (self->fold_bar), show_all);
+    gtk_widget_set_visible (self->fold_bar, FALSE);
+    gtk_box_insert_child_after (GTK_BOX (box), self->fold_bar, area);
   }
   g_signal_connect_object (self->text_view, "copy-clipboard", G_CALLBACK (text_view_copy), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->text_view, "cut-clipboard", G_CALLBACK (text_view_cut), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_tag_colours), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "paste-done", G_CALLBACK (paste_done), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (buffer_insert_text), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text_view, "query-tooltip", G_CALLBACK (text_query_tooltip),
                            self, G_CONNECT_SWAPPED);
 

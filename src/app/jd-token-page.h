@@ -32,7 +32,9 @@ GtkListBox    *jd_token_page_get_findings_list (JdTokenPage *self);
 const char    *jd_token_page_get_verdict   (JdTokenPage *self);
 /* TRUE while the once-a-second clock runs (only while the page is shown). */
 gboolean       jd_token_page_is_ticking    (JdTokenPage *self);
-/* Whether an overlong line of the paste area is shown folded. */
+/* Whether the paste area shows the text folded (an overlong line). */
 gboolean       jd_token_page_is_folded     (JdTokenPage *self);
+/* The whole text of the paste area, also while it is shown folded. */
+char          *jd_token_page_dup_text      (JdTokenPage *self);
 
 G_END_DECLS
