@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-input-private.h"
+#include "jd-www-authenticate.h"
 
 /* ------------------------------------------------------------------ */
 /* Words                                                               */
@@ -748,6 +749,14 @@ take_header (Build *build, const Arg *arg)
   g_strstrip (name);
   if (*name == '\0')
     return;
+  /* Not a field name (RFC 9110 §5.1: a token, here maybe after the ':' of
+   * a pseudo-header), e.g. " @file" or bytes with a NUL: curl cannot send it
+   * either, and written back as -H '@…' it would read a file. */
+  if (memchr (arg->data, '\0', colon) != NULL)
+    return;
+  for (const char *c = name + (name[0] == ':'); *c != '\0'; c++)
+    if (!jd_http_is_tchar ((guchar) *c))
+      return;
 
   if (arg->data[colon] == ';')
     {
