@@ -14,70 +14,16 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-on_communicated (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
+#include "test-run.h"
 
 /* Runs @cli with @args (NULL-terminated, without argv[0]); @env_name=@env_value
  * when @env_name is not NULL. */
 static void
-run (Run *r, const char *cli, const char *env_name, const char *env_value, const char *const *args)
+run (JdTestRun *r, const char *cli, const char *env_name, const char *env_value, const char *const *args)
 {
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocessLauncher) l = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                                                 G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                 G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr (GSubprocess) p = NULL;
-  g_autoptr (GError) error = NULL;
+  const char *env[] = { env_name, env_value, NULL };
 
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_setenv (l, "LC_ALL", "C.UTF-8", TRUE);
-  if (env_name != NULL)
-    g_subprocess_launcher_setenv (l, env_name, env_value, TRUE);
-  p = g_subprocess_launcher_spawnv (l, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  /* Asynchronously: a SoupServer in this process must keep serving. */
-  {
-    GAsyncResult *result = NULL;
-
-    g_subprocess_communicate_utf8_async (p, "", NULL, on_communicated, &result);
-    while (result == NULL)
-      g_main_context_iteration (NULL, TRUE);
-    g_subprocess_communicate_utf8_finish (p, result, &r->out, &r->err, &error);
-    g_object_unref (result);
-  }
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (p));
-  r->status = g_subprocess_get_exit_status (p);
-}
-
-static const char *
-cli_path (void)
-{
-  const char *p = g_getenv ("JD_CLI");
-
-  g_assert_nonnull (p);
-  return p;
+  jd_test_run (r, cli, env, NULL, args);
 }
 
 static char *
@@ -94,10 +40,10 @@ data_token (void)
 static void
 test_not_linked (void)
 {
-  g_auto (Run) r = { 0 };
+  g_auto (JdTestRun) r = { 0 };
   const char *args[] = { NULL };
 
-  run (&r, cli_path (), "LD_TRACE_LOADED_OBJECTS", "1", args);
+  run (&r, jd_test_cli_path (), "LD_TRACE_LOADED_OBJECTS", "1", args);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "libglib-2.0.so")); /* the loader did list them */
   g_assert_nonnull (strstr (r.out, "libgnutls.so"));
@@ -115,10 +61,10 @@ test_loaded_only_for_network_options (void)
   g_autofree char *jwk = g_test_build_filename (G_TEST_DIST, "data", "rfc7515-A.2.jwk", NULL);
 
   {
-    g_auto (Run) r = { 0 };
+    g_auto (JdTestRun) r = { 0 };
     const char *args[] = { "--jwks", jwk, token, NULL };
 
-    run (&r, cli_path (), "LD_DEBUG", "files", args);
+    run (&r, jd_test_cli_path (), "LD_DEBUG", "files", args);
     g_assert_cmpint (r.status, <, 2);
     g_assert_nonnull (strstr (r.out, "Signature: valid"));
     g_assert_nonnull (strstr (r.err, "libgnutls.so")); /* LD_DEBUG did report */
@@ -127,10 +73,10 @@ test_loaded_only_for_network_options (void)
   }
   {
     /* 127.0.0.1:9 refuses: the fetch fails after the module has loaded. */
-    g_auto (Run) r = { 0 };
+    g_auto (JdTestRun) r = { 0 };
     const char *args[] = { "--jwks", "http://127.0.0.1:9/jwks.json", token, NULL };
 
-    run (&r, cli_path (), "LD_DEBUG", "files", args);
+    run (&r, jd_test_cli_path (), "LD_DEBUG", "files", args);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "jd-net.so"));
     g_assert_nonnull (strstr (r.err, "libsoup-3.0.so"));
@@ -162,7 +108,7 @@ test_fetch_through_module (void)
   g_autofree char *url = NULL;
   g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr (GError) error = NULL;
-  g_auto (Run) r = { 0 };
+  g_auto (JdTestRun) r = { 0 };
   GSList *uris;
 
   g_assert_true (g_file_get_contents (jwk_path, &jwk, NULL, NULL));
@@ -177,7 +123,7 @@ test_fetch_through_module (void)
   {
     const char *args[] = { "--json", "--jwks", url, token, NULL };
 
-    run (&r, cli_path (), "G_DEBUG", "fatal-warnings,fatal-criticals", args);
+    run (&r, jd_test_cli_path (), "G_DEBUG", "fatal-warnings,fatal-criticals", args);
   }
   g_test_message ("exit %d, %s", r.status, r.err);
   g_assert_cmpint (r.status, <, 2);
@@ -208,13 +154,13 @@ test_missing_module (void)
   dir = g_dir_make_tmp ("jd-cli-module-XXXXXX", &error);
   g_assert_no_error (error);
   copy = g_build_filename (dir, "jwt-doctor-cli", NULL);
-  g_file_get_contents (cli_path (), &contents, &len, &error);
+  g_file_get_contents (jd_test_cli_path (), &contents, &len, &error);
   g_assert_no_error (error);
   g_file_set_contents_full (copy, contents, len, G_FILE_SET_CONTENTS_NONE, 0755, &error);
   g_assert_no_error (error);
 
   {
-    g_auto (Run) r = { 0 };
+    g_auto (JdTestRun) r = { 0 };
     const char *args[] = { "--jwks", jwk, token, NULL };
 
     run (&r, copy, NULL, NULL, args);
@@ -230,7 +176,7 @@ test_missing_module (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (options); i++)
       {
-        g_auto (Run) r = { 0 };
+        g_auto (JdTestRun) r = { 0 };
         const char *args[4] = { NULL };
         guint n = 0;
 

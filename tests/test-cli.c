@@ -11,28 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "jd-base64.h"
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static const char *
-cli_path (void)
-{
-  const char *p = g_getenv ("JD_CLI");
-  g_assert_nonnull (p);
-  return p;
-}
+#include "test-run.h"
 
 static char *
 example_token (void)
@@ -44,45 +23,11 @@ example_token (void)
   return g_strstrip (contents);
 }
 
+/* Runs the CLI with @args (NULL-terminated, without argv[0]) and @stdin_text. */
 static void
-on_communicated (GObject *source, GAsyncResult *result, gpointer user_data)
+run (JdTestRun *r, const char *stdin_text, const char *const *args)
 {
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-/* Runs the CLI with @argv (NULL-terminated, without argv[0]) and @stdin_text. */
-static void
-run (Run *r, const char *stdin_text, const char *const *args)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocessLauncher) l = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                                                 G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                 G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr (GSubprocess) p = NULL;
-  g_autoptr (GError) error = NULL;
-
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_setenv (l, "LC_ALL", "C.UTF-8", TRUE);
-  p = g_subprocess_launcher_spawnv (l, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  /* Communicate asynchronously: tests with a SoupServer in this process
-   * must keep serving while the CLI talks to it. */
-  {
-    GAsyncResult *result = NULL;
-    g_subprocess_communicate_utf8_async (p, stdin_text ? stdin_text : "", NULL, on_communicated, &result);
-    while (result == NULL)
-      g_main_context_iteration (NULL, TRUE);
-    g_subprocess_communicate_utf8_finish (p, result, &r->out, &r->err, &error);
-    g_object_unref (result);
-  }
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (p));
-  r->status = g_subprocess_get_exit_status (p);
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", r->status, r->out, r->err);
+  jd_test_run (r, jd_test_cli_path (), NULL, stdin_text, args);
 }
 
 /* An HS256 token over @header and @payload with @secret. */
@@ -122,8 +67,8 @@ first_token_json (const char *out, JsonParser **parser)
 static void
 test_version_and_help (void)
 {
-  g_auto (Run) v = { 0 };
-  g_auto (Run) h = { 0 };
+  g_auto (JdTestRun) v = { 0 };
+  g_auto (JdTestRun) h = { 0 };
 
   run (&v, NULL, (const char *[]) { "--version", NULL });
   g_assert_cmpint (v.status, ==, 0);
@@ -143,8 +88,8 @@ static void
 test_article_expired_first (void)
 {
   g_autofree char *token = example_token ();
-  g_auto (Run) r = { 0 };
-  g_auto (Run) j = { 0 };
+  g_auto (JdTestRun) r = { 0 };
+  g_auto (JdTestRun) j = { 0 };
   g_autoptr (JsonParser) parser = NULL;
   JsonObject *t, *first;
   JsonArray *findings;
@@ -190,9 +135,9 @@ test_sources (void)
   g_autofree char *auth = g_strdup_printf ("Authorization: Bearer %s\n", token);
   g_autofree char *dir = g_dir_make_tmp ("jd-cli-XXXXXX", NULL);
   g_autofree char *file = g_build_filename (dir, "token.jwt", NULL);
-  g_auto (Run) in = { 0 };
-  g_auto (Run) dash = { 0 };
-  g_auto (Run) f = { 0 };
+  g_auto (JdTestRun) in = { 0 };
+  g_auto (JdTestRun) dash = { 0 };
+  g_auto (JdTestRun) f = { 0 };
   g_autoptr (JsonParser) p1 = NULL;
   g_autoptr (JsonParser) p2 = NULL;
   g_autoptr (JsonParser) p3 = NULL;
@@ -217,12 +162,12 @@ static void
 test_exit_statuses (void)
 {
   g_autofree char *token = example_token ();
-  g_auto (Run) ok = { 0 };
-  g_auto (Run) junk = { 0 };
-  g_auto (Run) badopt = { 0 };
-  g_auto (Run) badnow = { 0 };
-  g_auto (Run) dir = { 0 };
-  g_auto (Run) two = { 0 };
+  g_auto (JdTestRun) ok = { 0 };
+  g_auto (JdTestRun) junk = { 0 };
+  g_auto (JdTestRun) badopt = { 0 };
+  g_auto (JdTestRun) badnow = { 0 };
+  g_auto (JdTestRun) dir = { 0 };
+  g_auto (JdTestRun) two = { 0 };
   g_autoptr (JsonParser) p = NULL;
   JsonObject *t;
 
@@ -258,8 +203,8 @@ static void
 test_alg_and_leeway_options (void)
 {
   g_autofree char *token = example_token ();
-  g_auto (Run) alg = { 0 };
-  g_auto (Run) leeway = { 0 };
+  g_auto (JdTestRun) alg = { 0 };
+  g_auto (JdTestRun) leeway = { 0 };
   g_autoptr (JsonParser) p1 = NULL;
   g_autoptr (JsonParser) p2 = NULL;
   JsonArray *f;
@@ -288,10 +233,10 @@ test_har (void)
   g_autofree char *sanitized = g_test_build_filename (G_TEST_DIST, "data", "har-sanitized.har", NULL);
   g_autofree char *chrome = g_build_filename (g_getenv ("JD_SHARED_TESTDATA"), "har", "mitmproxy-chrome.har", NULL);
   g_autofree char *contents = NULL;
-  g_auto (Run) r = { 0 };
-  g_auto (Run) t = { 0 };
-  g_auto (Run) s = { 0 };
-  g_auto (Run) m = { 0 };
+  g_auto (JdTestRun) r = { 0 };
+  g_auto (JdTestRun) t = { 0 };
+  g_auto (JdTestRun) s = { 0 };
+  g_auto (JdTestRun) m = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   JsonArray *tokens;
@@ -343,7 +288,7 @@ test_terminal_escapes (void)
   g_autofree char *token = hs256_token ("{\"alg\":\"HS256\",\"kid\":\"\\u001b[2K\\u001b[1A\"}",
                                         "{\"sub\":\"\\u001b]52;c;ZXZpbA==\\u0007\",\"exp\":1}",
                                         (const guint8 *) "k", 1);
-  g_auto (Run) r = { 0 };
+  g_auto (JdTestRun) r = { 0 };
 
   run (&r, NULL, (const char *[]) { "--now", "1000", token, NULL });
   g_assert_cmpint (r.status, ==, 1);
@@ -357,8 +302,8 @@ test_option_checks (void)
 {
   g_autofree char *token = example_token ();
   g_autofree char *har = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
-  g_auto (Run) alg = { 0 };
-  g_auto (Run) req = { 0 };
+  g_auto (JdTestRun) alg = { 0 };
+  g_auto (JdTestRun) req = { 0 };
 
   /* Algorithm names are case-sensitive: a typo is a usage error, not a finding on every token. */
   run (&alg, NULL, (const char *[]) { "--alg", "rs256", token, NULL });
@@ -389,7 +334,7 @@ test_secret_file_newline (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto (Run) r = { 0 };
+      g_auto (JdTestRun) r = { 0 };
 
       g_assert_true (g_file_set_contents (file, cases[i].contents, -1, NULL));
       run (&r, NULL, (const char *[]) { "--json", "--secret-file", file, cases[i].token, NULL });
@@ -471,10 +416,10 @@ test_network_options (void)
   g_autofree char *unsigned_token = NULL;
   g_autofree char *header64 = NULL;
   g_autofree char *payload64 = NULL;
-  g_auto (Run) jwks = { 0 };
-  g_auto (Run) req = { 0 };
-  g_auto (Run) disc = { 0 };
-  g_auto (Run) none = { 0 };
+  g_auto (JdTestRun) jwks = { 0 };
+  g_auto (JdTestRun) req = { 0 };
+  g_auto (JdTestRun) disc = { 0 };
+  g_auto (JdTestRun) none = { 0 };
 
   soup_server_add_handler (server, NULL, serve, NULL, NULL);
   soup_server_listen (server, addr, 0, &error);
@@ -522,7 +467,7 @@ test_network_options (void)
 
   /* With --iss, discovery starts from the trusted issuer, whatever the token names. */
   {
-    g_auto (Run) pinned = { 0 };
+    g_auto (JdTestRun) pinned = { 0 };
     g_autofree char *evil_payload = g_strdup_printf ("{\"iss\":\"%s/evil\",\"exp\":9999999999}", server_base);
     g_autofree char *evil = hs256_token ("{\"alg\":\"RS256\",\"kid\":\"gone\"}", evil_payload,
                                          (const guint8 *) "k", 1);

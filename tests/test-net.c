@@ -12,6 +12,7 @@
 #include "jd-base64.h"
 #include "jd-net.h"
 #include "jd-www-authenticate.h"
+#include "test-run.h"
 #include "test-tls.h"
 
 /* ------------------------------------------------------------------ */
@@ -1415,50 +1416,17 @@ test_discover_async (void)
 /* ------------------------------------------------------------------ */
 /* jwt-doctor-cli's network options, run as a user runs them           */
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 static gboolean
-run_cli (Run *r, const char *const *args)
+run_cli (JdTestRun *r, const char *const *args)
 {
-  const char *cli = g_getenv ("JD_CLI");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
+  static const char *const env[] = { "GIO_USE_PROXY_RESOLVER", "dummy", NULL };
 
-  if (cli == NULL)
+  if (g_getenv ("JD_CLI") == NULL)
     {
       g_test_skip ("JD_CLI is not set (run through meson test)");
       return FALSE;
     }
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, "", NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  r->status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", r->status, r->out, r->err);
+  jd_test_run (r, g_getenv ("JD_CLI"), env, NULL, args);
   return TRUE;
 }
 
@@ -1498,7 +1466,7 @@ test_cli_request (void)
   g_autofree char *token = cli_token ();
   g_autofree char *expected = g_strconcat ("Bearer ", token, NULL);
   g_autofree char *u = url ("/401/invalid_token");
-  g_auto (Run) r = { 0 };
+  g_auto (JdTestRun) r = { 0 };
   const char *args[] = { "--json", "--request", u, "-H", "Accept: application/json", token, NULL };
 
   if (!run_cli (&r, args))
@@ -1519,7 +1487,7 @@ test_cli_request_text (void)
 {
   g_autofree char *token = cli_token ();
   g_autofree char *u = url ("/401-bare");
-  g_auto (Run) r = { 0 };
+  g_auto (JdTestRun) r = { 0 };
   const char *args[] = { "--request", u, "-X", "POST", token, NULL };
 
   if (!run_cli (&r, args))
@@ -1537,7 +1505,7 @@ test_cli_jwks_and_discover (void)
   g_autofree char *jwks = url ("/jwks");
 
   {
-    g_auto (Run) r = { 0 };
+    g_auto (JdTestRun) r = { 0 };
     const char *args[] = { "--json", "--jwks", jwks, token, NULL };
 
     if (!run_cli (&r, args))
@@ -1546,7 +1514,7 @@ test_cli_jwks_and_discover (void)
     g_assert_true (json_has_finding (r.out, JD_FINDING_JWKS_FETCHED));
   }
   {
-    g_auto (Run) r = { 0 };
+    g_auto (JdTestRun) r = { 0 };
     const char *args[] = { "--json", "--discover", token, NULL };
 
     g_assert_true (run_cli (&r, args));
@@ -1572,7 +1540,7 @@ test_cli_network_errors (void)
   /* Wrong arguments: usage errors. */
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto (Run) r = { 0 };
+      g_auto (JdTestRun) r = { 0 };
 
       if (!run_cli (&r, cases[i]))
         return;
@@ -1582,7 +1550,7 @@ test_cli_network_errors (void)
 
   /* A token that gives discovery nothing to start from is still a report. */
   {
-    g_auto (Run) r = { 0 };
+    g_auto (JdTestRun) r = { 0 };
 
     if (!run_cli (&r, discover_args))
       return;

@@ -29,6 +29,7 @@
 #include "jd-token.h"
 #include "jd-verify.h"
 #include "jd-www-authenticate.h"
+#include "test-run.h"
 
 static int attempts;
 static char last_attempt[128];
@@ -254,38 +255,18 @@ test_explain_response (void)
 static int
 run_cli_without_network (const char *const *args, char **err_out)
 {
-  const char *cli = g_getenv ("JD_CLI");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autofree char *asan = NULL;
-
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LD_PRELOAD", NO_NETWORK_SHIM, TRUE);
   /* an AddressSanitizer build wants its runtime first; the shim comes first here */
-  asan = g_strdup_printf ("%s%sverify_asan_link_order=0", g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
-                          g_getenv ("ASAN_OPTIONS") ? ":" : "");
-  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", asan, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "GIO_USE_VFS", "local", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, "", NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  g_test_message ("exit %d, stderr: %s", g_subprocess_get_exit_status (process), err);
+  g_autofree char *asan = g_strdup_printf ("%s%sverify_asan_link_order=0",
+                                           g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
+                                           g_getenv ("ASAN_OPTIONS") ? ":" : "");
+  const char *env[] = { "LD_PRELOAD", NO_NETWORK_SHIM, "ASAN_OPTIONS", asan,
+                        "GIO_USE_VFS", "local", NULL };
+  g_auto (JdTestRun) r = { 0 };
+
+  jd_test_run (&r, jd_test_cli_path (), env, NULL, args);
   if (err_out != NULL)
-    *err_out = g_steal_pointer (&err);
-  return g_subprocess_get_exit_status (process);
+    *err_out = g_steal_pointer (&r.err);
+  return r.status;
 }
 
 static void
