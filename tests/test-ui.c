@@ -6,6 +6,25 @@
 
 #include "test-ui.h"
 
+JdApplication *
+jd_test_application_new (int    *argc,
+                         char ***argv)
+{
+  g_autoptr (GError) error = NULL;
+  JdApplication *app;
+
+  gtk_test_init (argc, argv, NULL);
+  app = jd_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-decoration-layout", ":close",
+                NULL);
+  return app;
+}
+
 gboolean
 jd_test_timeout_cb (gpointer data)
 {

@@ -6,7 +6,15 @@
 
 #include <gtk/gtk.h>
 
+#include "jd-application.h"
+
 G_BEGIN_DECLS
+
+/* gtk_test_init(), then the real application, registered (non-unique),
+ * with animations off and GNOME's default title bar (a close button only),
+ * so that window tests and their screenshots do not depend on the machine. */
+JdApplication *jd_test_application_new (int    *argc,
+                                        char ***argv);
 
 gboolean jd_test_timeout_cb      (gpointer data);
 
