@@ -172,9 +172,11 @@ explain_scheme (const char *got, const char *want)
 static char *
 say_slash (const char *got, const char *want)
 {
+  g_autofree char *trimmed = g_strstrip (g_strdup (got));
+
   return g_strdup_printf (_ ("they differ by a trailing slash, which %s has"),
-                          ends_with_slash (got) ? _ ("the token's value")
-                                                : _ ("the expected value"));
+                          ends_with_slash (trimmed) ? _ ("the token's value")
+                                                    : _ ("the expected value"));
 }
 
 static char *
