@@ -14,6 +14,8 @@
 #include "jd-base64.h"
 #include "jd-diagnosis.h"
 #include "jd-providers.h"
+#include "jd-request.h"
+#include "jd-www-authenticate.h"
 
 #define ALB_SIGNER                                                                                 \
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188"
@@ -355,6 +357,25 @@ test_iss_one_element_array (void)
     strstr (jd_finding_get_message (jd_findings_find (g, "issuer-mismatch")), "one-element array"));
 }
 
+/* A 403 insufficient_scope: the fix says where the provider keeps scopes. */
+static void
+test_scope_rule_in_fix (void)
+{
+  g_autoptr (JdToken) entra = token_for (RS, "{" ENTRA_V2 ",\"scp\":\"Invoices.Read\"}");
+  g_autoptr (JdToken) plain = token_for (RS, "{\"iss\":\"https://idp.example.org/\",\"scope\":\"a\"}");
+  g_autoptr (JdResponse) response = jd_response_new (403, NULL);
+  g_autoptr (GPtrArray) f1 = NULL;
+  g_autoptr (GPtrArray) f2 = NULL;
+  const char *rule = jd_provider_text (jd_providers_lookup ("entra-v2")->scope_rule);
+
+  jd_response_add_header (response, "WWW-Authenticate",
+                          "Bearer error=\"insufficient_scope\", scope=\"Invoices.Write\"");
+  f1 = jd_response_diagnose (response, entra, NULL);
+  f2 = jd_response_diagnose (response, plain, NULL);
+  g_assert_nonnull (strstr (jd_finding_get_fix (jd_findings_find (f1, "insufficient-scope")), rule));
+  g_assert_null (strstr (jd_finding_get_fix (jd_findings_find (f2, "insufficient-scope")), rule));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -386,6 +407,7 @@ main (int argc, char **argv)
                    test_cognito_access_token_audience);
   g_test_add_func ("/jd/providers/provider-aware", test_provider_aware_findings);
   g_test_add_func ("/jd/providers/iss-one-element-array", test_iss_one_element_array);
+  g_test_add_func ("/jd/providers/scope-rule-in-fix", test_scope_rule_in_fix);
 
   return g_test_run ();
 }
