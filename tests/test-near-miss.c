@@ -145,20 +145,24 @@ test_describe_unrelated (void)
 {
   static const struct
   {
-    const char *got, *want, *needle;
+    const char *got, *want, *needle, *row;
   } cases[] = {
-    { "invoice-api", "invoice-app", "first 10 characters (\"invoice-ap\")" },
-    { "zzz", "abc", "from the first character" },
+    { "invoice-api", "invoice-app", "first 10 characters (\"invoice-ap\")", "common-prefix" },
+    { "zzz", "abc", "from the first character", JD_NEAR_MISS_NOTHING_IN_COMMON },
     { "my-api", "https://api.example.com",
-      "\"https://api.example.com\" is a URL and \"my-api\" is not" },
+      "\"https://api.example.com\" is a URL and \"my-api\" is not", "url-vs-name" },
     { "https://a.example.com/x", "https://b.example.com/y",
-      "another host (a.example.com instead of b.example.com)" },
+      "another host (a.example.com instead of b.example.com)", "unrelated-urls" },
+    { "https://a.example.com:8443/", "https://a.example.com/",
+      "on another port: 8443 instead of 443", "unrelated-urls" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *why = jd_near_miss_describe (cases[i].got, cases[i].want, NULL, NULL);
+      const char *row = NULL;
+      g_autofree char *why = jd_near_miss_describe (cases[i].got, cases[i].want, NULL, &row);
       g_test_message ("%s", why);
+      g_assert_cmpstr (row, ==, cases[i].row);
       g_assert_null (jd_near_miss_explain (cases[i].got, cases[i].want, NULL, NULL));
       g_assert_nonnull (strstr (why, cases[i].needle));
     }
@@ -233,6 +237,24 @@ test_every_name_row_has_a_case (void)
     g_assert_cmpstr (rows[i].id, ==, name_cases[i].row);
 }
 
+/* ---- the expected audience in another claim ------------------------------ */
+
+static void
+test_other_claim_row (gconstpointer data)
+{
+  const JdOtherClaimRow *row = data;
+  g_autofree char *json = g_strdup_printf ("{\"aud\":\"account\",\"%s\":\"invoices\"}", row->claim);
+  g_autoptr (JsonNode) node = json_from_string (json, NULL);
+  JsonObject *claims = json_node_get_object (node);
+  g_autofree char *why = jd_near_miss_other_claim (claims, "invoices");
+  g_autofree char *close = jd_near_miss_other_claim (claims, "invoices-api");
+  g_autofree char *needle = g_strdup_printf ("\"invoices\" is the token's \"%s\"", row->claim);
+
+  g_assert_nonnull (why);
+  g_assert_nonnull (strstr (why, needle));
+  g_assert_null (close);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -255,6 +277,15 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &name_cases[i], test_name_row);
     }
   g_test_add_func ("/jd/near-miss/name/every-row", test_every_name_row_has_a_case);
+  {
+    guint n;
+    const JdOtherClaimRow *rows = jd_near_miss_get_other_claim_rows (&n);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/jd/near-miss/other-claim/%s", rows[i].claim);
+        g_test_add_data_func (path, &rows[i], test_other_claim_row);
+      }
+  }
 
   return g_test_run ();
 }

@@ -158,7 +158,7 @@ static const RuleCase rule_cases[] = {
     "{" ENTRA_V2 ",\"aud\":\"api://invoices\",\"azp\":\"c0ffee\",\"idtyp\":\"app\"}",
     "app-only token (client c0ffee, no user)", RS,
     "{" ENTRA_V2 ",\"aud\":\"api://"
-                 "invoices\",\"azp\":\"c0ffee\",\"idtyp\":\"app\",\"roles\":[\"Invoices.Read\"]}" },
+    "invoices\",\"azp\":\"c0ffee\",\"idtyp\":\"app\",\"roles\":[\"Invoices.Read\"]}" },
   { "provider-okta-org-server", RS,
     "{\"iss\":\"https://acme.okta.com\",\"scp\":[\"openid\"],\"cid\":\"0oa1\"}",
     "org authorization server (\"iss\" is \"https://acme.okta.com\"", RS,
@@ -326,6 +326,9 @@ test_provider_aware_findings (void)
       "https://us-central1-shop.cloudfunctions.net/hello", NULL, "audience-mismatch",
       "Google: \"aud\" is \"https://us-central1-shop.cloudfunctions.net\" but the API expects "
       "\"https://us-central1-shop.cloudfunctions.net/hello\": the function URL without its path" },
+    { "{\"iss\":\"https://kc.example.com/realms/shop\",\"aud\":\"account\",\"azp\":\"invoices\"}",
+      "invoices", NULL, "audience-mismatch",
+      "Keycloak: The token was minted for \"account\", not for \"invoices\"" },
     /* No provider: the message still names both values and how they differ. */
     { "{\"iss\":\"https://idp.example.org/tenant-a\"}", NULL, "https://idp.example.org/tenant-b",
       "issuer-mismatch",
@@ -362,7 +365,8 @@ static void
 test_scope_rule_in_fix (void)
 {
   g_autoptr (JdToken) entra = token_for (RS, "{" ENTRA_V2 ",\"scp\":\"Invoices.Read\"}");
-  g_autoptr (JdToken) plain = token_for (RS, "{\"iss\":\"https://idp.example.org/\",\"scope\":\"a\"}");
+  g_autoptr (JdToken) plain
+    = token_for (RS, "{\"iss\":\"https://idp.example.org/\",\"scope\":\"a\"}");
   g_autoptr (JdResponse) response = jd_response_new (403, NULL);
   g_autoptr (GPtrArray) f1 = NULL;
   g_autoptr (GPtrArray) f2 = NULL;
@@ -372,7 +376,8 @@ test_scope_rule_in_fix (void)
                           "Bearer error=\"insufficient_scope\", scope=\"Invoices.Write\"");
   f1 = jd_response_diagnose (response, entra, NULL);
   f2 = jd_response_diagnose (response, plain, NULL);
-  g_assert_nonnull (strstr (jd_finding_get_fix (jd_findings_find (f1, "insufficient-scope")), rule));
+  g_assert_nonnull (
+    strstr (jd_finding_get_fix (jd_findings_find (f1, "insufficient-scope")), rule));
   g_assert_null (strstr (jd_finding_get_fix (jd_findings_find (f2, "insufficient-scope")), rule));
 }
 

@@ -316,9 +316,15 @@ check_audience (GPtrArray *out, JsonObject *claims, const JdExpectations *expect
     }
   if (msg == NULL && values->len == 1)
     {
-      g_autofree char *why = jd_near_miss_describe (g_ptr_array_index (values, 0), want, provider, NULL);
-      msg = g_strdup_printf (_("The token was minted for \"%s\", not for \"%s\" (%s): another service's token"),
-                             (char *) g_ptr_array_index (values, 0), want, why);
+      const char *row = NULL;
+      g_autofree char *why = jd_near_miss_describe (g_ptr_array_index (values, 0), want, provider, &row);
+      if (g_str_equal (row, JD_NEAR_MISS_NOTHING_IN_COMMON))
+        msg = g_strdup_printf (_("The token was minted for \"%s\", not for \"%s\": another service's token"),
+                               (char *) g_ptr_array_index (values, 0), want);
+      else
+        msg = g_strdup_printf (_("The token was minted for \"%s\", not for \"%s\" (%s): another service's "
+                                 "token"),
+                               (char *) g_ptr_array_index (values, 0), want, why);
     }
   else if (msg == NULL)
     {
@@ -334,6 +340,16 @@ check_audience (GPtrArray *out, JsonObject *claims, const JdExpectations *expect
         msg = g_strdup_printf (_("The token was minted for %s, not for \"%s\": another service's token"),
                                list->str, want);
     }
+  {
+    /* Keycloak's azp vs aud, and the like: the expected value is the client. */
+    g_autofree char *other = jd_near_miss_other_claim (claims, want);
+    if (other != NULL)
+      {
+        char *joined = g_strconcat (msg, "; ", other, NULL);
+        g_free (msg);
+        msg = joined;
+      }
+  }
   msg = with_provider (provider, msg);
   jd_findings_add (out, JD_FINDING_AUDIENCE_MISMATCH, JD_SEVERITY_ERROR, JD_RANK_AUDIENCE, "aud", msg, fix);
 }

@@ -39,7 +39,7 @@ ends_with_slash (const char *s)
 static GUri *
 parse_url (const char *s)
 {
-  GUri *uri = g_uri_parse (s, G_URI_FLAGS_NONE, NULL);
+  GUri *uri = g_uri_parse (s, G_URI_FLAGS_SCHEME_NORMALIZE, NULL);
 
   if (uri != NULL && (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0'))
     g_clear_pointer (&uri, g_uri_unref);
@@ -536,12 +536,16 @@ jd_near_miss_explain (const char *got, const char *want, const JdProvider *provi
 
 /* When no row applies: what the values share and where they part. */
 static char *
-describe_unrelated (const char *got, const char *want)
+describe_unrelated (const char *got, const char *want, const char **row_id)
 {
   g_autoptr (GUri) a = parse_url (got);
   g_autoptr (GUri) b = parse_url (want);
   gsize common = 0;
 
+  *row_id = "unrelated-urls";
+  if (a != NULL && b != NULL && g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0)
+    return g_strdup_printf (_ ("the same host (%s) on another port: %d instead of %d"),
+                            g_uri_get_host (a), g_uri_get_port (a), g_uri_get_port (b));
   if (a != NULL && b != NULL && g_str_equal (path_or_root (a), path_or_root (b)))
     return g_strdup_printf (_ ("another host: %s instead of %s"), g_uri_get_host (a),
                             g_uri_get_host (b));
@@ -550,11 +554,13 @@ describe_unrelated (const char *got, const char *want)
       _ ("another host (%s instead of %s) and another path (\"%s\" instead of "
          "\"%s\")"),
       g_uri_get_host (a), g_uri_get_host (b), path_or_root (a), path_or_root (b));
+  *row_id = "url-vs-name";
   if ((a == NULL) != (b == NULL))
     return g_strdup_printf (_ ("\"%s\" is a URL and \"%s\" is not"), a ? got : want,
                             a ? want : got);
   while (got[common] != '\0' && got[common] == want[common])
     common++;
+  *row_id = common > 0 ? "common-prefix" : JD_NEAR_MISS_NOTHING_IN_COMMON;
   if (common == 0)
     return g_strdup (_ ("they differ from the first character on"));
   return g_strdup_printf (
@@ -566,9 +572,14 @@ char *
 jd_near_miss_describe (const char *got, const char *want, const JdProvider *provider,
                        const char **row_id)
 {
-  char *why = jd_near_miss_explain (got, want, provider, row_id);
+  const char *id = NULL;
+  char *why = jd_near_miss_explain (got, want, provider, &id);
 
-  return why != NULL ? why : describe_unrelated (got, want);
+  if (why == NULL)
+    why = describe_unrelated (got, want, &id);
+  if (row_id)
+    *row_id = id;
+  return why;
 }
 
 /* ---- claim names -------------------------------------------------------- */
@@ -712,4 +723,37 @@ jd_near_miss_shape (JsonNode *node, const char *want)
     _ ("it is the one-element array [\"%s\"], and RFC 7519 §4.1.1 makes \"iss\" a "
        "string: verifiers that compare strings refuse it"),
     want);
+}
+
+/* ---- the expected audience in another claim ------------------------------ */
+
+static const JdOtherClaimRow other_claims[] = {
+  { "azp", N_ ("the client that requested the token (OIDC authorized party), not its audience") },
+  { "client_id", N_ ("the client that requested the token (RFC 9068, Cognito), not its audience") },
+  { "appid", N_ ("the client that requested the token (Entra ID v1.0), not its audience") },
+  { "cid", N_ ("the client that requested the token (Okta), not its audience") },
+};
+
+const JdOtherClaimRow *
+jd_near_miss_get_other_claim_rows (guint *n_rows)
+{
+  if (n_rows)
+    *n_rows = G_N_ELEMENTS (other_claims);
+  return other_claims;
+}
+
+char *
+jd_near_miss_other_claim (JsonObject *claims, const char *want)
+{
+  for (guint i = 0; claims != NULL && want != NULL && i < G_N_ELEMENTS (other_claims); i++)
+    {
+      JsonNode *node = json_object_get_member (claims, other_claims[i].claim);
+
+      if (node != NULL && JSON_NODE_HOLDS_VALUE (node)
+          && json_node_get_value_type (node) == G_TYPE_STRING
+          && g_str_equal (json_node_get_string (node), want))
+        return g_strdup_printf (_ ("\"%s\" is the token's \"%s\": %s"), want, other_claims[i].claim,
+                                _ (other_claims[i].meaning));
+    }
+  return NULL;
 }

@@ -49,7 +49,10 @@ char *jd_near_miss_explain (const char *got, const char *want, const JdProvider 
 
 /* Like jd_near_miss_explain(), but always names the difference: when no
  * row applies, says what the two values have and have not in common (the
- * same host, another host, neither is a URL, …). Returns: (transfer full) */
+ * same host, another host, neither is a URL, …); *@row_id is then
+ * "unrelated-urls", "url-vs-name", "common-prefix" or
+ * JD_NEAR_MISS_NOTHING_IN_COMMON. Returns: (transfer full) */
+#define JD_NEAR_MISS_NOTHING_IN_COMMON "nothing-in-common"
 char *jd_near_miss_describe (const char *got, const char *want, const JdProvider *provider,
                              const char **row_id);
 
@@ -75,5 +78,20 @@ const char *jd_claim_name_near_miss (const char *name, const char **row_id);
 /* A warning for every claim whose name nearly matches a registered claim
  * the token lacks ("Exp" but no "exp"). */
 void jd_claim_names_check (GPtrArray *findings, JsonObject *claims);
+
+/* The expected audience found in another claim (azp, client_id, appid,
+ * cid): the API is configured with the client's id, or the client asked
+ * for no audience. One row per claim. */
+typedef struct
+{
+  const char *claim;
+  const char *meaning; /* N_() */
+} JdOtherClaimRow;
+
+const JdOtherClaimRow *jd_near_miss_get_other_claim_rows (guint *n_rows);
+
+/* When a claim of @other_claims holds exactly @want: says which and what
+ * it means. Returns: (transfer full) (nullable) */
+char *jd_near_miss_other_claim (JsonObject *claims, const char *want);
 
 G_END_DECLS
