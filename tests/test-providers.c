@@ -15,7 +15,9 @@
 #include "jd-diagnosis.h"
 #include "jd-providers.h"
 #include "jd-request.h"
+#include "jd-verify.h"
 #include "jd-www-authenticate.h"
+#include "test-keys-util.h"
 
 #define ALB_SIGNER                                                                                 \
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188"
@@ -258,6 +260,63 @@ test_alb_token (void)
   g_assert_false (jd_findings_has (f2, "provider-alb-token"));
 }
 
+/* The payload of an ALB token, its length chosen so that it ends in '='. */
+static char *
+padded_payload (void)
+{
+  g_autoptr (GString) payload
+    = g_string_new ("{\"sub\":\"1234\",\"exp\":9999999999,\"email\":\"dev@example.com\"}");
+
+  while (payload->len % 3 == 0)
+    g_string_append_c (payload, ' ');
+  return padded (payload->str, payload->len);
+}
+
+/* An ALB token signed with a real ES256 key, padded as the ALB sends it. */
+static JdVerifyResult *
+verify_alb (const char *signer, char **alb_text)
+{
+  g_autoptr (TkKey) key = tk_key_new ("ES256", "3d4a-kid");
+  g_autofree char *pem = tk_key_pem (key);
+  g_autofree char *header
+    = g_strdup_printf ("{\"typ\":\"JWT\",\"kid\":\"3d4a-kid\",\"alg\":\"ES256\","
+                       "\"client\":\"abc\",\"signer\":\"%s\"}",
+                       signer);
+  g_autofree char *h = padded (header, strlen (header));
+  g_autofree char *p = padded_payload ();
+  g_autofree char *input = g_strdup_printf ("%s.%s", h, p);
+  g_autoptr (GBytes) sig = tk_sign_raw (key, input, strlen (input));
+  g_autofree char *s = padded (g_bytes_get_data (sig, NULL), g_bytes_get_size (sig));
+  g_autoptr (JdKeySet) keys = jd_key_set_new ();
+  g_autoptr (JdToken) token = NULL;
+
+  g_assert_nonnull (strchr (input, '='));
+  *alb_text = g_strdup_printf ("%s.%s", input, s);
+  token = jd_token_parse (*alb_text, -1);
+  g_assert_true (jd_key_set_load_data (keys, pem, strlen (pem), "pem", NULL));
+  return jd_verify (token, keys, NULL);
+}
+
+static void
+test_alb_verified_the_alb_way (void)
+{
+  g_autofree char *t1 = NULL;
+  g_autofree char *t2 = NULL;
+  g_autoptr (JdVerifyResult) alb = verify_alb (ALB_SIGNER, &t1);
+  g_autoptr (JdVerifyResult) other = verify_alb ("arn:aws:iam::123456789012:role/web", &t2);
+  g_autoptr (JdToken) token = jd_token_parse (t1, -1);
+  g_autoptr (GPtrArray) f = jd_diagnose (token, NULL, alb, NULL);
+
+  dump (f);
+  /* The padding is the ALB's: the signature is checked, and verifies. */
+  g_assert_cmpint (jd_verify_result_get_status (alb), ==, JD_SIGNATURE_VALID);
+  g_assert_true (jd_findings_has (f, "signature-valid"));
+  g_assert_false (jd_findings_has (f, "malformed"));
+  /* The same bytes from anyone else are not a strict JWS. */
+  g_assert_cmpint (jd_verify_result_get_status (other), ==, JD_SIGNATURE_INVALID);
+  tk_cleanup ();
+}
+
 static void
 test_every_rule_has_a_case (void)
 {
@@ -407,6 +466,7 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &rule_cases[i], test_rule_row);
     }
   g_test_add_func ("/jd/providers/rule/provider-alb-token", test_alb_token);
+  g_test_add_func ("/jd/providers/rule/provider-alb-token/verified", test_alb_verified_the_alb_way);
   g_test_add_func ("/jd/providers/rule/every-row", test_every_rule_has_a_case);
   g_test_add_func ("/jd/providers/audience/cognito-access-token",
                    test_cognito_access_token_audience);

@@ -347,3 +347,28 @@ jd_provider_excuses_problem (const JdProvider *row, JdToken *token, const JdToke
   return row != NULL && row->padded_by_design && problem->code == JD_TOKEN_ERROR_BASE64
          && problem->offset < jd_token_get_length (token) && text[problem->offset] == '=';
 }
+
+const JdTokenProblem *
+jd_providers_strict_problem (JdToken *token)
+{
+  const JdTokenProblem *first = jd_token_get_encoding_problem (token);
+  /* Only a header marker (the ALB's signer) can excuse bytes: the claims
+   * of a token that is not strict JWS are no evidence. */
+  const JdProvider *row = jd_providers_detect (jd_token_get_header (token), NULL);
+  GPtrArray *problems = jd_token_get_problems (token);
+
+  if (first == NULL || row == NULL || !row->padded_by_design)
+    return first;
+  /* The same codes as jd_token_get_encoding_problem(), minus the padding. */
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const JdTokenProblem *p = g_ptr_array_index (problems, i);
+
+      if ((p->code == JD_TOKEN_ERROR_BASE64 || p->code == JD_TOKEN_ERROR_SEGMENTS
+           || p->code == JD_TOKEN_ERROR_EMPTY || p->code == JD_TOKEN_ERROR_TOO_LARGE
+           || p->code == JD_TOKEN_ERROR_CRITICAL)
+          && !jd_provider_excuses_problem (row, token, p))
+        return p;
+    }
+  return NULL;
+}

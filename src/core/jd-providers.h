@@ -72,6 +72,11 @@ const char *jd_provider_text (const char *column_value);
 gboolean jd_provider_excuses_problem (const JdProvider *row, JdToken *token,
                                       const JdTokenProblem *problem);
 
+/* jd_token_get_encoding_problem(), except the padding a provider writes by
+ * design (AWS ALB, recognised by its header): what makes a verifier of that
+ * provider's tokens reject @token before its signature. Nullable. */
+const JdTokenProblem *jd_providers_strict_problem (JdToken *token);
+
 /* Rules that look at the token alone: a Microsoft Graph token, an Entra
  * app-only token with neither scp nor roles, Okta's org server, Keycloak's
  * "account" audience, gcloud's client id, a Firebase project mismatch,
