@@ -265,14 +265,16 @@ audience_absent_message (JsonObject *claims, const char *want, const JdProvider 
   const char *client_id = jd_provider_get_string (claims, "client_id");
 
   if (provider == NULL || provider->aud_rule != JD_PROVIDER_AUD_CLIENT_ID || client_id == NULL)
-    return g_strdup_printf (_("The token has no \"aud\"; the API expects \"%s\""), want);
+    return g_strdup_printf (_ ("The token has no \"aud\"; the API expects \"%s\""), want);
   if (g_str_equal (client_id, want))
-    return g_strdup_printf (_("access tokens carry no \"aud\"; \"client_id\" is \"%s\", exactly what the "
-                              "API expects as \"aud\": the API checks the wrong claim"),
-                            client_id);
-  return g_strdup_printf (_("access tokens carry no \"aud\"; the app client is in \"client_id\" (\"%s\"), "
-                            "and the API expects \"%s\""),
-                          client_id, want);
+    return g_strdup_printf (
+      _ ("access tokens carry no \"aud\"; \"client_id\" is \"%s\", exactly what the "
+         "API expects as \"aud\": the API checks the wrong claim"),
+      client_id);
+  return g_strdup_printf (
+    _ ("access tokens carry no \"aud\"; the app client is in \"client_id\" (\"%s\"), "
+       "and the API expects \"%s\""),
+    client_id, want);
 }
 
 static void
@@ -479,6 +481,25 @@ fix_for_problem (const JdTokenProblem *p)
     }
 }
 
+static void
+add_problems (GPtrArray *out, JdToken *token, const JdProvider *provider)
+{
+  GPtrArray *problems = jd_token_get_problems (token);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      JdTokenProblem *p = g_ptr_array_index (problems, i);
+      const char *claim = p->segment == 0 ? "header" : p->segment == 1 ? "payload"
+                          : p->segment == 2 ? "signature" : NULL;
+      /* AWS ALB pads by design: provider-alb-token says so once. */
+      if (jd_provider_excuses_problem (provider, token, p))
+        continue;
+      jd_findings_add (out, JD_FINDING_MALFORMED, JD_SEVERITY_ERROR, JD_RANK_MALFORMED,
+                       jd_token_get_n_segments (token) == 3 ? claim : NULL, p->message,
+                       fix_for_problem (p));
+    }
+}
+
 GPtrArray *
 jd_diagnose (JdToken              *token,
              const JdExpectations *expect,
@@ -487,7 +508,6 @@ jd_diagnose (JdToken              *token,
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (JdExpectations) defaults = NULL;
-  GPtrArray *problems;
   JsonObject *claims;
   const JdProvider *provider;
 
@@ -513,19 +533,7 @@ jd_diagnose (JdToken              *token,
     }
 
   provider = jd_providers_detect (jd_token_get_header (token), jd_token_get_claims (token));
-  problems = jd_token_get_problems (token);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      JdTokenProblem *p = g_ptr_array_index (problems, i);
-      const char *claim = p->segment == 0 ? "header" : p->segment == 1 ? "payload"
-                          : p->segment == 2 ? "signature" : NULL;
-      /* AWS ALB pads by design: provider-alb-token says so once. */
-      if (jd_provider_excuses_problem (provider, token, p))
-        continue;
-      jd_findings_add (out, JD_FINDING_MALFORMED, JD_SEVERITY_ERROR, JD_RANK_MALFORMED,
-                       jd_token_get_n_segments (token) == 3 ? claim : NULL, p->message,
-                       fix_for_problem (p));
-    }
+  add_problems (out, token, provider);
 
   if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWE)
     {
