@@ -134,6 +134,27 @@ test_readme_lists_provider (gconstpointer data)
   g_assert_nonnull (strstr (readme, needle));
 }
 
+/* An issuer longer than any provider's is not matched (at and past the limit). */
+static void
+test_detect_limit (void)
+{
+  for (gsize len = 2047; len <= 2049; len++)
+    {
+      g_autoptr (GString) iss = g_string_new ("https://");
+      const JdProvider *row;
+
+      while (iss->len < len - strlen (".auth0.com/"))
+        g_string_append_c (iss, 'a');
+      g_string_append (iss, ".auth0.com/");
+      g_assert_cmpuint (iss->len, ==, len);
+      row = jd_providers_detect_iss (iss->str);
+      if (len <= 2048)
+        g_assert_cmpstr (row ? row->id : NULL, ==, "auth0");
+      else
+        g_assert_null (row);
+    }
+}
+
 /* ---- rules: one case per rule row --------------------------------------- */
 
 typedef struct
@@ -454,6 +475,7 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &detect_cases[i], test_detect_row);
     }
   g_test_add_func ("/jd/providers/detect/every-row", test_every_provider_has_a_case);
+  g_test_add_func ("/jd/providers/detect/limit", test_detect_limit);
   rows = jd_providers_get_all (&n);
   for (guint i = 0; i < n; i++)
     {

@@ -65,7 +65,7 @@ typedef struct
   const char *id; /* "case", "whitespace", "synonym" */
   /* The registered name that @name nearly is, or NULL. */
   const char *(*match) (const char *name);
-  const char *reason; /* N_(): why verifiers ignore it */
+  const char *reason; /* translatable, marked for gettext: why verifiers ignore it */
 } JdClaimNameRow;
 
 const JdClaimNameRow *jd_claim_name_get_rows (guint *n_rows);
@@ -85,7 +85,7 @@ void jd_claim_names_check (GPtrArray *findings, JsonObject *claims);
 typedef struct
 {
   const char *claim;
-  const char *meaning; /* N_() */
+  const char *meaning; /* translatable, marked for gettext */
 } JdOtherClaimRow;
 
 const JdOtherClaimRow *jd_near_miss_get_other_claim_rows (guint *n_rows);

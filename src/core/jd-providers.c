@@ -236,6 +236,8 @@ jd_provider_get_string (JsonObject *obj, const char *member)
 
 /* ---- issuer patterns ---------------------------------------------------- */
 
+#define JD_PROVIDER_MAX_ISS 2048 /* bytes */
+
 /* '*' matches one or more characters other than '/'; ASCII case is ignored.
  * *cap receives what the last '*' matched. */
 static gboolean
@@ -277,7 +279,8 @@ jd_provider_match_iss (const JdProvider *row, const char *iss, char **capture)
 {
   if (capture)
     *capture = NULL;
-  if (row == NULL || iss == NULL)
+  /* No provider's issuer is longer: a huge pasted value is not matched. */
+  if (row == NULL || iss == NULL || strlen (iss) > JD_PROVIDER_MAX_ISS)
     return FALSE;
   for (guint i = 0; i < JD_PROVIDER_MAX_PATTERNS && row->iss[i] != NULL; i++)
     {

@@ -42,7 +42,7 @@ typedef struct
   const char *header_prefix; /* … whose string value starts with this */
   JdProviderAudRule aud_rule;
   gboolean padded_by_design; /* segments carry '=' padding: not a malformed token */
-  /* Translatable (N_()); read them with g_dgettext or _(): */
+  /* Translatable, marked for gettext; read them with jd_provider_text(): */
   const char *aud_fix;    /* where the audience is set, in the console's words */
   const char *iss_fix;    /* where the issuer comes from */
   const char *scope_rule; /* where scopes or roles live */
