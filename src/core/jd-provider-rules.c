@@ -191,6 +191,32 @@ rule_auth0_userinfo_audience (JdToken *token, JsonObject *claims, const char **f
 }
 
 static char *
+rule_auth0_management_api (JdToken *token, JsonObject *claims, const char **fix)
+{
+  g_autoptr (GPtrArray) aud = aud_values (claims);
+
+  for (guint i = 0; i < aud->len; i++)
+    {
+      const char *a = g_ptr_array_index (aud, i);
+      g_autofree char *tenant = NULL;
+
+      /* https://TENANT.auth0.com/api/v2/: the tenant's own domain, then /api/v2/ */
+      if (!g_str_has_suffix (a, "/api/v2/"))
+        continue;
+      tenant = g_strndup (a, strlen (a) - strlen ("api/v2/"));
+      if (jd_providers_detect_iss (tenant) != jd_providers_lookup ("auth0"))
+        continue;
+      *fix = _ ("Auth0: request the token with audience = your own API's Identifier (Applications "
+                "→ APIs → your API), not the Auth0 Management API's; the Management API token is "
+                "for calling Auth0 itself.");
+      return g_strdup_printf (_ ("Auth0: \"aud\" is \"%s\", the Auth0 Management API: this token "
+                                 "is for managing the tenant, and your API refuses it"),
+                              a);
+    }
+  return NULL;
+}
+
+static char *
 rule_alb_token (JdToken *token, JsonObject *claims, const char **fix)
 {
   const char *signer = jd_provider_get_string (jd_token_get_header (token), "signer");
@@ -224,6 +250,8 @@ static const JdProviderRule rules[] = {
     rule_gcloud_audience },
   { "provider-firebase-project", "firebase", JD_SEVERITY_WARNING, JD_RANK_AUDIENCE, "aud",
     rule_firebase_project },
+  { "provider-auth0-management-api", "auth0", JD_SEVERITY_WARNING, JD_RANK_AUDIENCE, "aud",
+    rule_auth0_management_api },
   { "provider-auth0-userinfo-audience", "auth0", JD_SEVERITY_WARNING, JD_RANK_AUDIENCE, "aud",
     rule_auth0_userinfo_audience },
 };
