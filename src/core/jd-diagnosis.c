@@ -11,6 +11,8 @@
 
 #include "jd-diagnosis.h"
 #include "jd-input.h"
+#include "jd-near-miss.h"
+#include "jd-providers.h"
 #include "jd-time.h"
 #include "jd-verify.h"
 
@@ -218,107 +220,6 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
 
 /* ---- aud and iss -------------------------------------------------------- */
 
-/* Normalise for near-miss detection only: case, scheme and trailing slash. */
-static char *
-loosen (const char *s)
-{
-  g_autofree char *lower = g_ascii_strdown (s, -1);
-  const char *p = lower;
-  gsize len;
-
-  if (g_str_has_prefix (p, "https://"))
-    p += 8;
-  else if (g_str_has_prefix (p, "http://"))
-    p += 7;
-  len = strlen (p);
-  while (len > 0 && p[len - 1] == '/')
-    len--;
-  return g_strndup (p, len);
-}
-
-/* Why @got is not @want, when it is nearly: NULL when they are unrelated. */
-static char *
-near_miss (const char *got, const char *want)
-{
-  g_autofree char *a = loosen (got);
-  g_autofree char *b = loosen (want);
-  gsize lg = strlen (got), lw = strlen (want);
-
-  if (strcmp (a, b) != 0)
-    return NULL;
-  if ((lg && got[lg - 1] == '/') != (lw && want[lw - 1] == '/'))
-    return g_strdup (_("they differ only by a trailing slash"));
-  if (g_str_has_prefix (got, "http://") != g_str_has_prefix (want, "http://") ||
-      g_str_has_prefix (got, "https://") != g_str_has_prefix (want, "https://"))
-    {
-      if (strstr (got, "://") == NULL || strstr (want, "://") == NULL)
-        return g_strdup (_("one has a scheme (https://) and the other does not"));
-      return g_strdup (_("they differ only in the scheme (http vs https)"));
-    }
-  return g_strdup (_("they differ only in upper and lower case; the comparison is exact"));
-}
-
-gboolean
-jd_azure_issuer_parse (const char  *iss,
-                       char       **tenant,
-                       gboolean    *v2)
-{
-  static const char *const hosts[] = {
-    "login.microsoftonline.com", "login.microsoftonline.us", "login.partner.microsoftonline.cn",
-    "login.chinacloudapi.cn", "sts.windows.net", "login.windows.net", "sts.chinacloudapi.cn",
-  };
-  g_autoptr (GUri) uri = NULL;
-  const char *host, *path;
-  gsize tenant_len;
-  gboolean known = FALSE;
-
-  if (tenant)
-    *tenant = NULL;
-  if (v2)
-    *v2 = FALSE;
-  if (iss == NULL || (uri = g_uri_parse (iss, G_URI_FLAGS_NONE, NULL)) == NULL ||
-      g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 || (host = g_uri_get_host (uri)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (hosts) && !known; i++)
-    known = g_ascii_strcasecmp (host, hosts[i]) == 0;
-  path = g_uri_get_path (uri);
-  if (!known || path[0] != '/')
-    return FALSE;
-  tenant_len = strcspn (path + 1, "/");
-  if (tenant_len == 0)
-    return FALSE;
-  if (tenant)
-    *tenant = g_strndup (path + 1, tenant_len);
-  if (v2)
-    *v2 = g_str_has_prefix (path + 1 + tenant_len, "/v2.0");
-  return TRUE;
-}
-
-static char *
-issuer_near_miss (const char *got, const char *want)
-{
-  g_autofree char *t1 = NULL;
-  g_autofree char *t2 = NULL;
-  gboolean v2_got = FALSE, v2_want = FALSE;
-  char *plain = near_miss (got, want);
-
-  if (plain != NULL)
-    return plain;
-
-  if (jd_azure_issuer_parse (got, &t1, &v2_got) && jd_azure_issuer_parse (want, &t2, &v2_want))
-    {
-      if (g_ascii_strcasecmp (t1, t2) != 0)
-        return g_strdup (_("both are Azure AD issuers, but for different tenants (tid): the token "
-                           "comes from another directory"));
-      if (v2_got != v2_want)
-        return g_strdup_printf (_("same Azure AD tenant, but the token is a %s token and the API "
-                                  "expects %s: set accessTokenAcceptedVersion in the API's app "
-                                  "manifest, or accept both issuers"),
-                                v2_got ? "v2.0" : "v1.0", v2_want ? "v2.0" : "v1.0");
-    }
-  return NULL;
-}
-
 static GPtrArray *
 audience_values (JsonNode *aud, gboolean *bad)
 {
@@ -344,24 +245,57 @@ audience_values (JsonNode *aud, gboolean *bad)
   return values;
 }
 
+/* "Keycloak: …" when the provider is known. Takes @msg. */
+static char *
+with_provider (const JdProvider *provider, char *msg)
+{
+  char *out;
+
+  if (provider == NULL)
+    return msg;
+  out = g_strdup_printf ("%s: %s", provider->name, msg);
+  g_free (msg);
+  return out;
+}
+
+/* Cognito-like access tokens: no aud, the client is in client_id. */
+static char *
+audience_absent_message (JsonObject *claims, const char *want, const JdProvider *provider)
+{
+  const char *client_id = jd_provider_get_string (claims, "client_id");
+
+  if (provider == NULL || provider->aud_rule != JD_PROVIDER_AUD_CLIENT_ID || client_id == NULL)
+    return g_strdup_printf (_ ("The token has no \"aud\"; the API expects \"%s\""), want);
+  if (g_str_equal (client_id, want))
+    return g_strdup_printf (
+      _ ("access tokens carry no \"aud\"; \"client_id\" is \"%s\", exactly what the "
+         "API expects as \"aud\": the API checks the wrong claim"),
+      client_id);
+  return g_strdup_printf (
+    _ ("access tokens carry no \"aud\"; the app client is in \"client_id\" (\"%s\"), "
+       "and the API expects \"%s\""),
+    client_id, want);
+}
+
 static void
-check_audience (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
+check_audience (GPtrArray *out, JsonObject *claims, const JdExpectations *expect, const JdProvider *provider)
 {
   const char *want = expect->audience;
   JsonNode *aud = json_object_get_member (claims, "aud");
   g_autoptr (GPtrArray) values = NULL;
   g_autofree char *msg = NULL;
   gboolean bad;
-  const char *fix = _("Request the token for this API: set the audience (or resource / scope) in "
-                      "the client's token request, or the API identifier in the identity "
-                      "provider, to exactly what the API checks.");
+  const char *fix = provider ? jd_provider_text (provider->aud_fix)
+                             : _("Request the token for this API: set the audience (or resource / scope) in "
+                                 "the client's token request, or the API identifier in the identity "
+                                 "provider, to exactly what the API checks.");
 
   if (want == NULL || *want == '\0')
     return;
 
   if (aud == NULL)
     {
-      msg = g_strdup_printf (_("The token has no \"aud\"; the API expects \"%s\""), want);
+      msg = with_provider (provider, audience_absent_message (claims, want, provider));
       jd_findings_add (out, JD_FINDING_AUDIENCE_MISMATCH, JD_SEVERITY_ERROR, JD_RANK_AUDIENCE, "aud", msg, fix);
       return;
     }
@@ -378,12 +312,23 @@ check_audience (GPtrArray *out, JsonObject *claims, const JdExpectations *expect
   for (guint i = 0; i < values->len && msg == NULL; i++)
     {
       const char *got = g_ptr_array_index (values, i);
-      g_autofree char *why = near_miss (got, want);
+      g_autofree char *why = jd_near_miss_explain (got, want, provider, NULL);
       if (why != NULL)
-        msg = g_strdup_printf (_("\"aud\" is \"%s\" but the API expects \"%s\": nearly the same, "
-                                 "but %s"), got, want, why);
+        msg = g_strdup_printf (_("\"aud\" is \"%s\" but the API expects \"%s\": %s"), got, want, why);
     }
-  if (msg == NULL)
+  if (msg == NULL && values->len == 1)
+    {
+      const char *row = NULL;
+      g_autofree char *why = jd_near_miss_describe (g_ptr_array_index (values, 0), want, provider, &row);
+      if (g_str_equal (row, JD_NEAR_MISS_NOTHING_IN_COMMON))
+        msg = g_strdup_printf (_("The token was minted for \"%s\", not for \"%s\": another service's token"),
+                               (char *) g_ptr_array_index (values, 0), want);
+      else
+        msg = g_strdup_printf (_("The token was minted for \"%s\", not for \"%s\" (%s): another service's "
+                                 "token"),
+                               (char *) g_ptr_array_index (values, 0), want, why);
+    }
+  else if (msg == NULL)
     {
       g_autoptr (GString) list = g_string_new (NULL);
       for (guint i = 0; i < values->len; i++)
@@ -397,20 +342,32 @@ check_audience (GPtrArray *out, JsonObject *claims, const JdExpectations *expect
         msg = g_strdup_printf (_("The token was minted for %s, not for \"%s\": another service's token"),
                                list->str, want);
     }
+  {
+    /* Keycloak's azp vs aud, and the like: the expected value is the client. */
+    g_autofree char *other = jd_near_miss_other_claim (claims, want);
+    if (other != NULL)
+      {
+        char *joined = g_strconcat (msg, "; ", other, NULL);
+        g_free (msg);
+        msg = joined;
+      }
+  }
+  msg = with_provider (provider, msg);
   jd_findings_add (out, JD_FINDING_AUDIENCE_MISMATCH, JD_SEVERITY_ERROR, JD_RANK_AUDIENCE, "aud", msg, fix);
 }
 
 static void
-check_issuer (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
+check_issuer (GPtrArray *out, JsonObject *claims, const JdExpectations *expect, const JdProvider *provider)
 {
   const char *want = expect->issuer;
   JsonNode *node = json_object_get_member (claims, "iss");
   const char *got = NULL;
   g_autofree char *msg = NULL;
   g_autofree char *why = NULL;
-  const char *fix = _("Check which environment minted the token (staging vs production, another "
-                      "tenant or realm): compare the issuer URL in the client's and the API's "
-                      "configuration, e.g. their environment variables.");
+  const char *fix = provider ? jd_provider_text (provider->iss_fix)
+                             : _("Check which environment minted the token (staging vs production, another "
+                                 "tenant or realm): compare the issuer URL in the client's and the API's "
+                                 "configuration, e.g. their environment variables.");
 
   if (want == NULL || *want == '\0')
     return;
@@ -420,9 +377,14 @@ check_issuer (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
 
   if (got == NULL)
     {
-      msg = g_strdup_printf (node ? _("\"iss\" is not a string; the API expects \"%s\"")
-                                  : _("The token has no \"iss\"; the API expects \"%s\""),
-                             want);
+      why = node ? jd_near_miss_shape (node, want) : NULL;
+      if (why != NULL)
+        msg = g_strdup_printf (_("\"iss\" is not a string; the API expects \"%s\": %s"), want, why);
+      else
+        msg = g_strdup_printf (node ? _("\"iss\" is not a string; the API expects \"%s\"")
+                                    : _("The token has no \"iss\"; the API expects \"%s\""),
+                               want);
+      msg = with_provider (provider, g_steal_pointer (&msg));
       jd_findings_add (out, JD_FINDING_ISSUER_MISMATCH, JD_SEVERITY_ERROR, JD_RANK_ISSUER, "iss", msg, fix);
       return;
     }
@@ -433,12 +395,16 @@ check_issuer (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
       return;
     }
 
-  why = issuer_near_miss (got, want);
+  why = jd_near_miss_explain (got, want, provider, NULL);
   if (why != NULL)
     msg = g_strdup_printf (_("\"iss\" is \"%s\" but the API expects \"%s\": %s"), got, want, why);
   else
-    msg = g_strdup_printf (_("The token comes from \"%s\", but the API trusts \"%s\": another "
-                             "tenant or environment"), got, want);
+    {
+      why = jd_near_miss_describe (got, want, provider, NULL);
+      msg = g_strdup_printf (_("The token comes from \"%s\", but the API trusts \"%s\" (%s): another "
+                               "tenant or environment"), got, want, why);
+    }
+  msg = with_provider (provider, g_steal_pointer (&msg));
   jd_findings_add (out, JD_FINDING_ISSUER_MISMATCH, JD_SEVERITY_ERROR, JD_RANK_ISSUER, "iss", msg, fix);
 }
 
@@ -515,6 +481,25 @@ fix_for_problem (const JdTokenProblem *p)
     }
 }
 
+static void
+add_problems (GPtrArray *out, JdToken *token, const JdProvider *provider)
+{
+  GPtrArray *problems = jd_token_get_problems (token);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      JdTokenProblem *p = g_ptr_array_index (problems, i);
+      const char *claim = p->segment == 0 ? "header" : p->segment == 1 ? "payload"
+                          : p->segment == 2 ? "signature" : NULL;
+      /* AWS ALB pads by design: provider-alb-token says so once. */
+      if (jd_provider_excuses_problem (provider, token, p))
+        continue;
+      jd_findings_add (out, JD_FINDING_MALFORMED, JD_SEVERITY_ERROR, JD_RANK_MALFORMED,
+                       jd_token_get_n_segments (token) == 3 ? claim : NULL, p->message,
+                       fix_for_problem (p));
+    }
+}
+
 GPtrArray *
 jd_diagnose (JdToken              *token,
              const JdExpectations *expect,
@@ -523,8 +508,8 @@ jd_diagnose (JdToken              *token,
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (JdExpectations) defaults = NULL;
-  GPtrArray *problems;
   JsonObject *claims;
+  const JdProvider *provider;
 
   g_return_val_if_fail (JD_IS_TOKEN (token), NULL);
 
@@ -547,16 +532,8 @@ jd_diagnose (JdToken              *token,
         }
     }
 
-  problems = jd_token_get_problems (token);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      JdTokenProblem *p = g_ptr_array_index (problems, i);
-      const char *claim = p->segment == 0 ? "header" : p->segment == 1 ? "payload"
-                          : p->segment == 2 ? "signature" : NULL;
-      jd_findings_add (out, JD_FINDING_MALFORMED, JD_SEVERITY_ERROR, JD_RANK_MALFORMED,
-                       jd_token_get_n_segments (token) == 3 ? claim : NULL, p->message,
-                       fix_for_problem (p));
-    }
+  provider = jd_providers_detect (jd_token_get_header (token), jd_token_get_claims (token));
+  add_problems (out, token, provider);
 
   if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWE)
     {
@@ -585,9 +562,11 @@ jd_diagnose (JdToken              *token,
   if (claims != NULL)
     {
       check_times (out, claims, expect);
-      check_audience (out, claims, expect);
-      check_issuer (out, claims, expect);
+      check_audience (out, claims, expect, provider);
+      check_issuer (out, claims, expect, provider);
+      jd_claim_names_check (out, claims);
     }
+  jd_provider_rules_check (out, provider, token);
 
   if (jd_token_is_nested (token))
     jd_findings_add (out, "nested-token", JD_SEVERITY_INFO, JD_RANK_INFO, "cty",

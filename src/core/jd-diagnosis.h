@@ -6,6 +6,7 @@
 
 #include "jd-finding.h"
 #include "jd-token.h"
+#include "jd-providers.h" /* jd_azure_issuer_parse() */
 
 G_BEGIN_DECLS
 
@@ -36,14 +37,5 @@ GPtrArray *jd_diagnose (JdToken              *token,
                         const JdExpectations *expect,
                         JdVerifyResult       *verification,
                         JdInput              *input);
-
-/* Whether @iss is an Azure AD (Entra ID) issuer of any cloud (public, US
- * government, China): "https://sts.windows.net/TENANT/" (v1.0 tokens) or
- * "https://login.microsoftonline.com/TENANT/v2.0" and the like. @tenant
- * (nullable) receives the tenant part, @v2 (nullable) whether it is the
- * v2.0 endpoint's issuer. */
-gboolean jd_azure_issuer_parse (const char  *iss,
-                                char       **tenant,
-                                gboolean    *v2);
 
 G_END_DECLS

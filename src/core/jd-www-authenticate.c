@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jd-providers.h"
 #include "jd-time.h"
 #include "jd-www-authenticate.h"
 
@@ -804,6 +805,7 @@ add_insufficient_scope (GPtrArray *findings, const JdChallenge *bearer, JdToken 
   const char *required = jd_challenge_get_param (bearer, "scope");
   const char *claim = NULL;
   g_autoptr (GPtrArray) have = token_scopes (token, &claim);
+  const JdProvider *provider;
 
   g_string_append (message, described);
   if (required != NULL && token != NULL)
@@ -846,6 +848,11 @@ add_insufficient_scope (GPtrArray *findings, const JdChallenge *bearer, JdToken 
     g_string_append (fix, _("Find which scope or role this endpoint requires (its documentation or "
                             "the API's authorization policy), request a token with it, and make "
                             "sure the client is granted it in the identity provider."));
+
+  /* Where the provider keeps scopes and roles, in its console's words. */
+  provider = token ? jd_providers_detect (jd_token_get_header (token), jd_token_get_claims (token)) : NULL;
+  if (provider != NULL)
+    g_string_append_printf (fix, " %s", jd_provider_text (provider->scope_rule));
 
   jd_findings_add (findings, JD_FINDING_INSUFFICIENT_SCOPE, JD_SEVERITY_ERROR, JD_RANK_REQUEST,
                    "scope", message->str, fix->str);
