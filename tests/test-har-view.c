@@ -137,7 +137,7 @@ test_list (Fixture       *f,
     for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
       {
         g_autoptr(JdFinding) fi = g_list_model_get_item (findings, i);
-        if (g_strcmp0 (jd_finding_get_id (fi), JD_FINDING_EXPIRED) == 0)
+        if (g_strcmp0 (jd_finding_get_id (fi), JD_FINDING_EXPIRED_WITHIN_LEEWAY) == 0)
           expired = fi;
       }
     g_assert_nonnull (expired);
