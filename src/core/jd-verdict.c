@@ -295,7 +295,7 @@ signature_text (JdVerdict *self, guint n_keys)
       case JD_VERDICT_SIGNATURE_NO_USABLE_KEY:
         return g_strdup_printf (
           g_dngettext (GETTEXT_PACKAGE,
-                       "Signature not checked: a key was given, but it cannot check "
+                       "Signature not checked: %u key was given, but it cannot check "
                        "this %s token (no-usable-key; the Keys table says why).",
                        "Signature not checked: %u keys were given, but none can check "
                        "this %s token (no-usable-key; the Keys table says why).",
