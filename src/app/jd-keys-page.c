@@ -710,3 +710,11 @@ jd_keys_page_init (JdKeysPage *self)
   add_column (self, _("Thumbprint"), COLUMN_THUMBPRINT, FALSE);
   add_column (self, _("Status"), COLUMN_STATUS, TRUE);
 }
+
+const char *
+jd_keys_page_get_summary (JdKeysPage *self)
+{
+  g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->summary_label);
+}
