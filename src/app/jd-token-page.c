@@ -32,7 +32,6 @@ struct _JdTokenPage
   GtkLabel       *verdict_title;
   GtkLabel       *verdict_detail;
   GtkWidget      *verdict_keys_button;
-  GtkBox         *judged_box;
   GtkLabel       *judged_label;
   GtkSpinner     *spinner;
   GtkLabel       *legend;
@@ -1145,10 +1144,18 @@ verdict_keys_clicked (JdTokenPage *self)
   g_signal_emit (self, signals[SHOW_KEYS], 0);
 }
 
-static void
-judge_now_clicked (JdTokenPage *self)
+#define JUDGE_NOW_URI "jd:judge-now"
+
+/* "Judge Now", the link after "Judged at …": the token's time claims
+ * are judged at the clock again. */
+static gboolean
+judged_link_activated (JdTokenPage *self,
+                       const char  *uri)
 {
+  if (g_strcmp0 (uri, JUDGE_NOW_URI) != 0)
+    return FALSE;
   jd_session_set_judged_at (self->session, 0, NULL);
+  return TRUE;
 }
 
 static gboolean
@@ -1206,15 +1213,19 @@ update_verdict (JdTokenPage *self)
   detail = jd_verdict_dup_detail (verdict);
   judged = jd_verdict_get_judged_text (verdict);
   if (judged != NULL)
-    /* TRANSLATORS: the "Judge Now" button follows the dot */
-    judged_line = g_strdup_printf (_("%s ·"), judged);
+    {
+      g_autofree char *escaped = g_markup_escape_text (judged, -1);
+      g_autofree char *link = g_markup_escape_text (_("Judge Now"), -1);
+
+      judged_line = g_strdup_printf ("%s · <a href=\"" JUDGE_NOW_URI "\">%s</a>", escaped, link);
+    }
 
   gtk_widget_set_css_classes (GTK_WIDGET (self->verdict_box), (const char *[]) { "verdict", klass, NULL });
   gtk_image_set_from_icon_name (self->verdict_icon, icon);
   gtk_label_set_text (self->verdict_title, jd_verdict_get_headline (verdict));
   gtk_label_set_text (self->verdict_detail, detail);
-  gtk_label_set_text (self->judged_label, judged_line ? judged_line : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->judged_box), judged != NULL);
+  gtk_label_set_markup (self->judged_label, judged_line ? judged_line : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->judged_label), judged != NULL);
   gtk_widget_set_visible (self->verdict_keys_button, verdict_wants_keys (verdict));
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_box), TRUE);
   gtk_revealer_set_reveal_child (self->verdict_revealer, TRUE);
@@ -1449,7 +1460,6 @@ jd_token_page_class_init (JdTokenPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_title);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_detail);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_keys_button);
-  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, judged_box);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, judged_label);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, legend);
@@ -1457,7 +1467,7 @@ jd_token_page_class_init (JdTokenPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, placeholder);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, results_stack);
   gtk_widget_class_bind_template_callback (widget_class, verdict_keys_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, judge_now_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, judged_link_activated);
 
   gtk_widget_class_install_action (widget_class, "claims.copy-value", NULL, copy_claim_action);
   gtk_widget_class_install_action (widget_class, "claims.copy-claim", NULL, copy_claim_action);
