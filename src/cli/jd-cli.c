@@ -146,7 +146,7 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
                                        "check its claims and signature, and rank the likely causes.\n\n"
                                        "INPUT is a token, a file (.jwt, .har, text holding an Authorization "
                                        "line or a curl command), or - for standard input (the default)."));
-  g_option_context_set_description (ctx, _("Exit status: 0 no error findings, 1 at least one error finding, "
+  g_option_context_set_description (ctx, _("Exit status: 0 accepted (with or without warnings), 1 a token is rejected, "
                                            "2 usage error or unreadable file.\n\n"
                                            "Nothing is sent over the network unless --jwks URL, --discover "
                                            "or --request asks for it."));
