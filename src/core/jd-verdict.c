@@ -249,8 +249,11 @@ decide_signature (JdVerdict *self, guint *n_keys)
     return JD_VERDICT_SIGNATURE_KID_NOT_FOUND;
   if (jd_findings_has (self->findings, JD_FINDING_ALGORITHM_NOT_ALLOWED))
     return JD_VERDICT_SIGNATURE_ALG_NOT_ALLOWED;
-  g_warn_if_fail (tried == 0);
-  return JD_VERDICT_SIGNATURE_NO_USABLE_KEY;
+  /* Keys given, none tried: none can check this token. (A tried key is
+   * always valid or invalid, so the last line is for safety only.) */
+  if (tried == 0)
+    return JD_VERDICT_SIGNATURE_NO_USABLE_KEY;
+  return JD_VERDICT_SIGNATURE_INVALID;
 }
 
 static char *
@@ -447,7 +450,7 @@ make_judged_text (gint64 when, const char *reason)
   g_autofree char *date = NULL;
 
   if (dt == NULL)
-    return g_strdup_printf (_ ("Judged at %" G_GINT64_FORMAT ", %s"), when, reason);
+    return g_strdup_printf (_ ("Judged at %lld, %s"), (long long)when, reason);
   time = g_date_time_format (dt, "%H:%M:%S");
   /* e.g. "28 May 2025" */
   date = g_date_time_format (dt, C_ ("judged-at date", "%-d %B %Y"));
