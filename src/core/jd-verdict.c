@@ -438,6 +438,9 @@ make_headline (JdVerdict *self)
                                 self->n_warnings, cause);
       case JD_VERDICT_ACCEPTED:
       default:
+        /* Never reads as a checked signature when it was not. */
+        if (self->signature == JD_VERDICT_SIGNATURE_NO_KEYS)
+          return g_strdup (_ ("Accepted: no problem found, but the signature was not checked"));
         return g_strdup (_ ("Accepted: no problem found"));
     }
 }
