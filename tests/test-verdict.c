@@ -67,6 +67,16 @@ static const CauseCase cause_cases[] = {
   { "weak-secret", NULL, "weak RS256 secret" },
   { "invalid-numeric-date", "exp", "\"exp\" is not a number of seconds" },
   { "missing-exp", "exp", "no \"exp\": the token never expires" },
+  { "double-bearer-prefix", NULL, "\"Bearer\" sent twice" },
+  { "missing-www-authenticate", NULL,
+    "a 401 without WWW-Authenticate (a proxy or gateway answered)" },
+  { "insufficient-scope", "scope",
+    "the token lacks the scope the server wants (insufficient_scope)" },
+  { "bearer-invalid-token", NULL, "the server answered invalid_token" },
+  { "bearer-invalid-request", NULL, "the server answered invalid_request" },
+  { "server-clock-skew", "exp", "the server's clock is off" },
+  { "key-discovery-failed", "iss", "the issuer's keys could not be discovered" },
+  { "request-failed", NULL, "the request failed" },
 };
 
 static void

@@ -119,6 +119,16 @@ static const CauseRow causes[] = {
   { JD_FINDING_WEAK_SECRET, CAUSE_ALG, N_ ("weak %s secret") },
   { "invalid-numeric-date", CAUSE_CLAIM, N_ ("\"%s\" is not a number of seconds") },
   { "missing-exp", CAUSE_PLAIN, N_ ("no \"exp\": the token never expires") },
+  { JD_FINDING_DOUBLE_BEARER_PREFIX, CAUSE_PLAIN, N_ ("\"Bearer\" sent twice") },
+  { JD_FINDING_MISSING_WWW_AUTHENTICATE, CAUSE_PLAIN,
+    N_ ("a 401 without WWW-Authenticate (a proxy or gateway answered)") },
+  { JD_FINDING_INSUFFICIENT_SCOPE, CAUSE_PLAIN,
+    N_ ("the token lacks the scope the server wants (insufficient_scope)") },
+  { "bearer-invalid-token", CAUSE_PLAIN, N_ ("the server answered invalid_token") },
+  { "bearer-invalid-request", CAUSE_PLAIN, N_ ("the server answered invalid_request") },
+  { JD_FINDING_SERVER_CLOCK_SKEW, CAUSE_PLAIN, N_ ("the server's clock is off") },
+  { "key-discovery-failed", CAUSE_PLAIN, N_ ("the issuer's keys could not be discovered") },
+  { "request-failed", CAUSE_PLAIN, N_ ("the request failed") },
 };
 
 static char *
