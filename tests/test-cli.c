@@ -218,10 +218,11 @@ test_alg_and_leeway_options (void)
                           "algorithm-not-allowed");
   g_assert_true (found);
 
-  /* 69 s after exp: expired with leeway 60, a warning with leeway 120. */
+  /* 69 s after exp: expired with leeway 60, expired-within-leeway (a warning) with leeway 120. */
   run (&leeway, NULL, (const char *[]) { "--json", "--now", "1748441600", "--leeway", "120", token, NULL });
   f = json_object_get_array_member (first_token_json (leeway.out, &p2), "findings");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (f, 0), "id"), ==, "expired");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (f, 0), "id"), ==,
+                   "expired-within-leeway");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (f, 0), "severity"), ==, "warning");
   g_assert_cmpint (leeway.status, ==, 0);
 }

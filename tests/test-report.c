@@ -9,6 +9,7 @@
 #include "jd-base64.h"
 #include "jd-diagnosis.h"
 #include "jd-report.h"
+#include "jd-verdict.h"
 
 static JdToken *
 token_for (const char *header, const char *payload, const char *sig)
@@ -28,7 +29,10 @@ report_for (JdToken *token, gint64 now)
 
   e->now = now;
   findings = jd_diagnose (token, e, NULL, NULL);
-  jd_report_add (report, "har:3", token, NULL, findings);
+  {
+    g_autoptr (JdVerdict) verdict = jd_verdict_new (token, findings, NULL, e, NULL);
+    jd_report_add_verdict (report, "har:3", verdict);
+  }
   return report;
 }
 
@@ -106,7 +110,8 @@ test_text (void)
   g_assert_nonnull (strstr (plain, "Fix:"));
   g_assert_nonnull (strstr (plain, "Zoë"));
   g_assert_nonnull (strstr (plain, "1970-01-01T00:01:40Z"));
-  g_assert_nonnull (strstr (plain, "Verdict: 1 error"));
+  /* The verdict's headline: the result and the first cause in a few words. */
+  g_assert_nonnull (strstr (plain, "Verdict: Rejected: expired 15 minutes ago"));
   g_assert_null (strchr (plain, '\033'));
   g_assert_nonnull (strchr (colored, '\033'));
   /* Lines are wrapped for a terminal. */

@@ -241,28 +241,15 @@ update_rows (JdKeysPage *self)
                                   jd_token_get_kid (token) ? jd_token_get_kid (token) : _("none"));
   adw_action_row_set_subtitle (self->token_row, token_text ? token_text : _("No token yet"));
 
-  if (n == 0)
+  if (n == 0 && (jd_session_get_verdict (self->session) == NULL ||
+                 jd_verdict_get_signature (jd_session_get_verdict (self->session)) == JD_VERDICT_SIGNATURE_NO_KEYS))
     summary = g_strdup (_("No keys loaded. Open or drop the issuer's JWKS (often at /.well-known/jwks.json), "
                           "a PEM public key or a certificate, or enter the HMAC secret above."));
-  else if (verification == NULL)
+  else if (jd_session_get_verdict (self->session) == NULL)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u key loaded.", "%u keys loaded.", n), n);
   else
-    switch (jd_verify_result_get_status (verification))
-      {
-      case JD_SIGNATURE_VALID:
-        summary = g_strdup (_("Signature valid."));
-        break;
-      case JD_SIGNATURE_INVALID:
-        summary = g_strdup (_("Signature invalid: no key verified the token."));
-        break;
-      case JD_SIGNATURE_NONE:
-        summary = g_strdup (_("The token is unsigned (alg none): nothing to verify, never valid."));
-        break;
-      case JD_SIGNATURE_UNVERIFIED:
-      default:
-        summary = g_strdup (_("Signature not checked: no key fits this token."));
-        break;
-      }
+    /* The verdict's own sentence, as the banner and the report say it. */
+    summary = g_strdup (jd_verdict_get_signature_text (jd_session_get_verdict (self->session)));
   gtk_label_set_text (self->summary_label, summary);
   update_network (self);
   /* A column view reports little natural height: size the card to the rows. */
@@ -722,4 +709,12 @@ jd_keys_page_init (JdKeysPage *self)
   add_column (self, _("Size"), COLUMN_SIZE, FALSE);
   add_column (self, _("Thumbprint"), COLUMN_THUMBPRINT, FALSE);
   add_column (self, _("Status"), COLUMN_STATUS, TRUE);
+}
+
+const char *
+jd_keys_page_get_summary (JdKeysPage *self)
+{
+  g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->summary_label);
 }

@@ -34,5 +34,7 @@ char       *jd_keys_page_dup_fetched_text (JdKeysPage *self);
 GListModel *jd_keys_page_get_remote_findings (JdKeysPage *self);
 /* A fetch error (or else a load error) shown on the page, NULL when none. */
 const char *jd_keys_page_get_error        (JdKeysPage *self);
+/* The summary above the keys table: the verdict's signature sentence. */
+const char *jd_keys_page_get_summary      (JdKeysPage *self);
 
 G_END_DECLS

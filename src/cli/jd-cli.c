@@ -25,6 +25,7 @@
 #include "jd-net.h"
 #include "jd-report.h"
 #include "jd-token.h"
+#include "jd-verdict.h"
 #include "jd-verify.h"
 
 #define MAX_INPUT_SIZE (256 * 1024 * 1024) /* bytes; a HAR can be large, a token is not */
@@ -145,7 +146,7 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
                                        "check its claims and signature, and rank the likely causes.\n\n"
                                        "INPUT is a token, a file (.jwt, .har, text holding an Authorization "
                                        "line or a curl command), or - for standard input (the default)."));
-  g_option_context_set_description (ctx, _("Exit status: 0 no error findings, 1 at least one error finding, "
+  g_option_context_set_description (ctx, _("Exit status: 0 accepted (with or without warnings), 1 a token is rejected, "
                                            "2 usage error or unreadable file.\n\n"
                                            "Nothing is sent over the network unless --jwks URL, --discover "
                                            "or --request asks for it."));
@@ -474,12 +475,26 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
   g_autoptr (JdVerifyResult) verification = NULL;
   g_autoptr (GPtrArray) findings = NULL;
   g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (JdKeySet) no_keys = NULL;
+  g_autoptr (JdVerdict) verdict = NULL;
+  g_autoptr (JdExpectations) judged = jd_expectations_copy (cli->expect);
+  const char *judged_reason = NULL;
   JdRemoteKeys *remote = NULL;
   JdKeySet *keys;
 
   keys = keys_for_token (cli, token, &remote, notes);
-  if (keys != NULL)
-    verification = jd_verify (token, keys, (const char *const *) cli->expect->algorithms);
+  /* Without keys too, as the window does: a well-known secret is still found. */
+  if (keys == NULL)
+    keys = no_keys = jd_key_set_new ();
+  verification = jd_verify (token, keys, (const char *const *) cli->expect->algorithms);
+
+  if (cli->now_given)
+    judged_reason = _("the instant --now gave");
+  else if (entry != NULL && jd_har_entry_has_started (entry))
+    {
+      judged->now = jd_har_entry_get_started_unix (entry);
+      judged_reason = _("when the request was sent");
+    }
 
   if (entry != NULL)
     /* Without --now, each entry is judged at its own startedDateTime, as the window does. */
@@ -531,7 +546,8 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
       jd_findings_merge (findings, more);
     }
 
-  jd_report_add (cli->report, source, token, verification, findings);
+  verdict = jd_verdict_new (token, findings, verification, judged, judged_reason);
+  jd_report_add_verdict (cli->report, source, verdict);
   if (cli->opt.request != NULL)
     {
       g_autofree char *url = jd_url_redact (cli->opt.request);
@@ -617,8 +633,6 @@ diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
                               jd_har_entry_get_token_source_label (entry),
                               jd_har_entry_get_started_iso (entry) ? jd_har_entry_get_started_iso (entry) : "?");
       jd_report_add_note (cli->report, note);
-      if (!cli->now_given && jd_har_entry_has_started (entry))
-        jd_report_set_judged_at (cli->report, jd_har_entry_get_started_unix (entry));
     }
 
   if (jd_har_get_n_with_token (har) == 0)
@@ -816,6 +830,7 @@ jd_cli_main (int argc, char **argv)
       g_autofree char *text = jd_report_to_text (cli.report, color, cli.expect->now);
       g_print ("%s", text);
     }
+  /* The verdicts decide: any rejected token is exit status 1. */
   status = jd_report_has_errors (cli.report) ? JD_CLI_EXIT_ERRORS : JD_CLI_EXIT_OK;
 
 out:

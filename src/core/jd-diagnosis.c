@@ -149,7 +149,7 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
           g_autofree char *leeway = jd_time_format_duration (L);
           g_autofree char *msg = g_strdup_printf (_("The token expired %s ago, at %s; it passes only "
                                                     "because of the %s leeway"), ago, when, leeway);
-          jd_findings_add (out, JD_FINDING_EXPIRED, JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
+          jd_findings_add (out, JD_FINDING_EXPIRED_WITHIN_LEEWAY, JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
                            _("A verifier with less leeway rejects it now: refresh the token before it expires."));
         }
       else if (exp - now <= L)
@@ -185,7 +185,8 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
                                                      : _("The token becomes valid in %s (nbf is %s); "
                                                          "only the leeway lets it through"),
                                               ahead, when);
-      jd_findings_add (out, JD_FINDING_NOT_YET_VALID, beyond ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING,
+      jd_findings_add (out, beyond ? JD_FINDING_NOT_YET_VALID : JD_FINDING_NOT_YET_VALID_WITHIN_LEEWAY,
+                       beyond ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING,
                        JD_RANK_CLOCK_SKEW, "nbf", msg,
                        _("Clock skew: check that client, issuer and API servers keep time with NTP. "
                          "A token used right after it is issued must not carry an nbf in the future."));
@@ -200,7 +201,8 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
                                                      : _("The token was issued %s in the future, within "
                                                          "the leeway"),
                                               ahead);
-      jd_findings_add (out, JD_FINDING_ISSUED_IN_FUTURE, beyond ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING,
+      jd_findings_add (out, beyond ? JD_FINDING_ISSUED_IN_FUTURE : JD_FINDING_ISSUED_IN_FUTURE_WITHIN_LEEWAY,
+                       beyond ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING,
                        JD_RANK_CLOCK_SKEW, "iat", msg,
                        _("Clock skew: synchronise the clocks of the issuer and the API servers (NTP), "
                          "or allow a small leeway in the verifier."));
@@ -580,7 +582,13 @@ jd_diagnose (JdToken              *token,
       for (guint i = 0; vf != NULL && i < vf->len; i++)
         g_ptr_array_add (out, g_object_ref (g_ptr_array_index (vf, i)));
     }
-  else if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWS)
+  /* No key given (no verification, or one with an empty key set that found
+   * no well-known secret either): say so, whoever called. */
+  if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWS &&
+      (verification == NULL ||
+       (jd_verify_result_get_status (verification) == JD_SIGNATURE_UNVERIFIED &&
+        g_list_model_get_n_items (jd_verify_result_get_verdicts (verification)) == 0 &&
+        !jd_verify_result_get_secret_found (verification))))
     jd_findings_add (out, "signature-unverified", JD_SEVERITY_INFO, JD_RANK_SIGNATURE, NULL,
                      _("The signature was not checked: no key was given"),
                      _("Load the issuer's JWKS, a public key or the HMAC secret (Keys page, or "

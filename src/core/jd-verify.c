@@ -353,6 +353,7 @@ struct _JdVerifyResult
   GArray *finding_data;   /* FindingData, until get_findings() */
   GPtrArray *findings;    /* made on demand */
   GPtrArray *set_warnings; /* the key set's own findings (leaked private keys …) */
+  gboolean secret_found;  /* a well-known secret, not a key of the set, verifies */
 };
 
 G_DEFINE_FINAL_TYPE (JdVerifyResult, jd_verify_result, G_TYPE_OBJECT)
@@ -470,6 +471,13 @@ jd_verify_result_get_key (JdVerifyResult *self)
 {
   g_return_val_if_fail (JD_IS_VERIFY_RESULT (self), NULL);
   return self->key;
+}
+
+gboolean
+jd_verify_result_get_secret_found (JdVerifyResult *self)
+{
+  g_return_val_if_fail (JD_IS_VERIFY_RESULT (self), FALSE);
+  return self->secret_found;
 }
 
 GListModel *
@@ -1127,6 +1135,7 @@ jd_verify (JdToken            *token,
               /* Replaces a weaker weak-secret finding about the user's secret. */
               finding_remove (result, JD_FINDING_WEAK_SECRET);
               add_weak_secret (&c, s, TRUE, _("found by trying well-known secrets"));
+              result->secret_found = TRUE;
               break;
             }
     }
