@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "jd-cli.h"
+#include "jd-cli-color.h"
 #include "jd-diagnosis.h"
 #include "jd-har.h"
 #include "jd-input.h"
@@ -47,6 +48,7 @@ typedef struct {
   gboolean insecure;
   int timeout;
   gboolean json;
+  char *color;
   gboolean version;
   char **inputs;
 } Options;
@@ -67,6 +69,7 @@ options_clear (Options *o)
   g_free (o->request);
   g_free (o->method);
   g_strfreev (o->headers);
+  g_free (o->color);
   g_strfreev (o->inputs);
 }
 
@@ -134,6 +137,9 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
       N_("Accept an invalid TLS certificate for these requests (never the default)"), NULL },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &o->timeout, N_("Network timeout in seconds (default 30)"), N_("SECS") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Machine-readable report"), NULL },
+    { "color", 0, 0, G_OPTION_ARG_STRING, &o->color,
+      N_("Colour the text report: auto (on a terminal, unless TERM=dumb or NO_COLOR is set), always or never"),
+      N_("WHEN") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Show the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, N_("[INPUT]") },
     { NULL }
@@ -715,6 +721,7 @@ jd_cli_main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   int status = JD_CLI_EXIT_USAGE;
   const char *arg;
+  JdCliColor color_mode = JD_CLI_COLOR_AUTO;
 
   cli.opt.leeway = JD_DEFAULT_LEEWAY;
 
@@ -722,6 +729,11 @@ jd_cli_main (int argc, char **argv)
     {
       usage_error ("%s", error->message);
       g_printerr (_("Try “jwt-doctor-cli --help”.\n"));
+      goto out;
+    }
+  if (!jd_cli_color_parse (cli.opt.color, &color_mode, &error))
+    {
+      usage_error ("%s", error->message);
       goto out;
     }
   if (cli.opt.version)
@@ -812,7 +824,8 @@ jd_cli_main (int argc, char **argv)
     }
   else
     {
-      gboolean color = isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL;
+      gboolean color =
+        jd_cli_color_wanted (color_mode, isatty (STDOUT_FILENO), g_getenv ("TERM"), g_getenv ("NO_COLOR"));
       g_autofree char *text = jd_report_to_text (cli.report, color, cli.expect->now);
       g_print ("%s", text);
     }
