@@ -232,7 +232,7 @@ test_har (void)
 {
   g_autofree char *har = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
   g_autofree char *sanitized = g_test_build_filename (G_TEST_DIST, "data", "har-sanitized.har", NULL);
-  g_autofree char *chrome = g_build_filename (g_getenv ("JD_SHARED_TESTDATA"), "har", "mitmproxy-chrome.har", NULL);
+  g_autofree char *chrome = g_test_build_filename (G_TEST_DIST, "data", "har", "mitmproxy-chrome.har", NULL);
   g_autofree char *contents = NULL;
   g_auto (JdTestRun) r = { 0 };
   g_auto (JdTestRun) t = { 0 };

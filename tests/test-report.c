@@ -129,7 +129,7 @@ test_empty_report (void)
   g_autofree char *json = jd_report_to_json (report, FALSE);
   g_autofree char *text = jd_report_to_text (report, FALSE, 0);
 
-  g_assert_cmpstr (json, ==, "{\"tokens\":[]}");
+  g_assert_cmpstr (json, ==, "{\"version\":1,\"tokens\":[]}");
   g_assert_false (jd_report_has_errors (report));
   g_assert_cmpuint (jd_report_get_n_tokens (report), ==, 0);
   g_assert_nonnull (strstr (text, "No token"));

@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 
 #include "jd-cli.h"
+#include "jd-cli-color.h"
+#include "jd-cli-output.h"
 #include "jd-diagnosis.h"
 #include "jd-har.h"
 #include "jd-input.h"
@@ -48,6 +50,7 @@ typedef struct {
   gboolean insecure;
   int timeout;
   gboolean json;
+  char *color;
   gboolean version;
   char **inputs;
 } Options;
@@ -68,6 +71,7 @@ options_clear (Options *o)
   g_free (o->request);
   g_free (o->method);
   g_strfreev (o->headers);
+  g_free (o->color);
   g_strfreev (o->inputs);
 }
 
@@ -81,7 +85,9 @@ typedef struct {
   gsize secret_len;
   JdRemoteKeys *remote;    /* --jwks URL */
   GHashTable *discovered;  /* issuer -> JdRemoteKeys (--discover) */
-  JdReport *report;
+  JdReport *report;        /* what is judged and not yet printed */
+  JdCliOutput output;
+  GError *stream_error;    /* a streamed HAR entry that could not be judged */
 } Cli;
 
 static void
@@ -135,6 +141,9 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
       N_("Accept an invalid TLS certificate for these requests (never the default)"), NULL },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &o->timeout, N_("Network timeout in seconds (default 30)"), N_("SECS") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Machine-readable report"), NULL },
+    { "color", 0, 0, G_OPTION_ARG_STRING, &o->color,
+      N_("Colour the text report: auto (on a terminal, unless TERM=dumb or NO_COLOR is set), always or never"),
+      N_("WHEN") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Show the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, N_("[INPUT]") },
     { NULL }
@@ -586,55 +595,67 @@ looks_like_har (const char *name, const char *data, gsize len)
   return g_strstr_len (data + i, MIN (len - i, 4096), "\"log\"") != NULL;
 }
 
+/* One HAR entry: its token judged into cli->report, with the entry's request
+ * line as a note. */
 static gboolean
-diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
+diagnose_har_entry (Cli *cli, JdHarEntry *entry, GError **error)
 {
-  GPtrArray *problems;
-  guint n;
+  g_autoptr (JdToken) token = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *note = NULL;
+  guint before = jd_report_get_n_tokens (cli->report);
 
-  if (cli->opt.request != NULL)
-    {
-      /* A HAR's tokens were minted for the hosts it recorded: never send them elsewhere. */
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("--request sends one token and cannot be used with a HAR file, whose tokens "
-                     "belong to the hosts it recorded"));
-      return FALSE;
-    }
+  if (!jd_har_entry_has_token (entry))
+    return TRUE;
+  token = jd_token_parse (jd_har_entry_get_token (entry), -1);
+  source = jd_har_entry_dup_source (entry);
+  if (!diagnose_token (cli, source, token, NULL, entry, error))
+    return FALSE;
+  if (jd_report_get_n_tokens (cli->report) == before)
+    return TRUE;
+  url = jd_url_redact (jd_har_entry_get_url (entry));
+  note = g_strdup_printf ("%s %s → %u %s (%s, %s)", jd_har_entry_get_method (entry), url,
+                          jd_har_entry_get_status (entry),
+                          jd_har_entry_get_status_text (entry) ? jd_har_entry_get_status_text (entry) : "",
+                          jd_har_entry_get_token_source_label (entry),
+                          jd_har_entry_get_started_iso (entry) ? jd_har_entry_get_started_iso (entry) : "?");
+  jd_report_add_note (cli->report, note);
+  return TRUE;
+}
 
-  problems = jd_har_get_problems (har);
+/* Prints what is judged so far and starts an empty report. */
+static void
+flush_report (Cli *cli)
+{
+  jd_cli_output_add (&cli->output, cli->report);
+  g_object_unref (cli->report);
+  cli->report = jd_report_new ();
+}
+
+static gboolean
+refuse_har_request (Cli *cli, GError **error)
+{
+  if (cli->opt.request == NULL)
+    return FALSE;
+  /* A HAR's tokens were minted for the hosts it recorded: never send them elsewhere. */
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+               _("--request sends one token and cannot be used with a HAR file, whose tokens "
+                 "belong to the hosts it recorded"));
+  return TRUE;
+}
+
+/* What the whole HAR says once read: its problems, or that no entry had a token. */
+static void
+har_finished (JdHar *har, const char *name)
+{
+  GPtrArray *problems = jd_har_get_problems (har);
+
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       JdHarProblem *p = g_ptr_array_index (problems, i);
       usage_error ("%s: %s", name, p->message);
     }
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (har));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (JdHarEntry) entry = g_list_model_get_item (G_LIST_MODEL (har), i);
-      g_autoptr (JdToken) token = NULL;
-      g_autofree char *source = NULL;
-      g_autofree char *url = NULL;
-      g_autofree char *note = NULL;
-      guint before = jd_report_get_n_tokens (cli->report);
-
-      if (!jd_har_entry_has_token (entry))
-        continue;
-      token = jd_token_parse (jd_har_entry_get_token (entry), -1);
-      source = jd_har_entry_dup_source (entry);
-      if (!diagnose_token (cli, source, token, NULL, entry, error))
-        return FALSE;
-      if (jd_report_get_n_tokens (cli->report) == before)
-        continue;
-      url = jd_url_redact (jd_har_entry_get_url (entry));
-      note = g_strdup_printf ("%s %s → %u %s (%s, %s)", jd_har_entry_get_method (entry), url,
-                              jd_har_entry_get_status (entry),
-                              jd_har_entry_get_status_text (entry) ? jd_har_entry_get_status_text (entry) : "",
-                              jd_har_entry_get_token_source_label (entry),
-                              jd_har_entry_get_started_iso (entry) ? jd_har_entry_get_started_iso (entry) : "?");
-      jd_report_add_note (cli->report, note);
-    }
-
   if (jd_har_get_n_with_token (har) == 0)
     {
       if (jd_har_is_sanitized (har))
@@ -642,6 +663,57 @@ diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
       else
         usage_error (_("%s: no request in this HAR carries a bearer token"), name);
     }
+}
+
+static gboolean
+diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (har));
+
+  if (refuse_har_request (cli, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JdHarEntry) entry = g_list_model_get_item (G_LIST_MODEL (har), i);
+
+      if (!diagnose_har_entry (cli, entry, error))
+        return FALSE;
+    }
+  har_finished (har, name);
+  return TRUE;
+}
+
+static gboolean
+stream_entry (JdHarEntry *entry, gpointer user_data)
+{
+  Cli *cli = user_data;
+
+  if (!diagnose_har_entry (cli, entry, &cli->stream_error))
+    return FALSE;
+  flush_report (cli);
+  return TRUE;
+}
+
+/* A HAR file read, judged and printed entry by entry: memory does not grow
+ * with the number of entries (the file is mapped, read pages are given back). */
+static gboolean
+diagnose_har_file (Cli *cli, const char *arg, GError **error)
+{
+  g_autoptr (GFile) file = file_for_arg (arg);
+  g_autoptr (JdHar) har = NULL;
+
+  if (refuse_har_request (cli, error))
+    return FALSE;
+  har = jd_har_load_file_streaming (file, NULL, stream_entry, cli, NULL, error);
+  if (cli->stream_error != NULL)
+    {
+      g_clear_object (&har);
+      g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&cli->stream_error));
+    }
+  if (har == NULL)
+    return FALSE;
+  har_finished (har, arg);
   return TRUE;
 }
 
@@ -729,6 +801,7 @@ jd_cli_main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   int status = JD_CLI_EXIT_USAGE;
   const char *arg;
+  JdCliColor color_mode = JD_CLI_COLOR_AUTO;
 
   cli.opt.leeway = JD_DEFAULT_LEEWAY;
 
@@ -736,6 +809,11 @@ jd_cli_main (int argc, char **argv)
     {
       usage_error ("%s", error->message);
       g_printerr (_("Try “jwt-doctor-cli --help”.\n"));
+      goto out;
+    }
+  if (!jd_cli_color_parse (cli.opt.color, &color_mode, &error))
+    {
+      usage_error ("%s", error->message);
       goto out;
     }
   if (cli.opt.version)
@@ -762,6 +840,10 @@ jd_cli_main (int argc, char **argv)
     }
 
   cli.report = jd_report_new ();
+  jd_cli_output_init (&cli.output, cli.opt.json,
+                      !cli.opt.json && jd_cli_color_wanted (color_mode, isatty (STDOUT_FILENO), g_getenv ("TERM"),
+                                                            g_getenv ("NO_COLOR")),
+                      cli.expect->now);
   cli.discovered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   arg = cli.opt.inputs ? cli.opt.inputs[0] : "-";
 
@@ -788,11 +870,7 @@ jd_cli_main (int argc, char **argv)
     }
   else if (g_file_test (arg, G_FILE_TEST_EXISTS) && g_str_has_suffix (arg, ".har"))
     {
-      /* Mapped, not copied: a 100 MB HAR stays below its own size in memory. */
-      g_autoptr (GFile) file = file_for_arg (arg);
-      g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
-
-      if (har == NULL || !diagnose_har (&cli, har, arg, &error))
+      if (!diagnose_har_file (&cli, arg, &error))
         {
           usage_error (_("“%s”: %s"), arg, error->message);
           goto out;
@@ -819,25 +897,16 @@ jd_cli_main (int argc, char **argv)
       goto out;
     }
 
-  if (cli.opt.json)
-    {
-      g_autofree char *json = jd_report_to_json (cli.report, TRUE);
-      g_print ("%s\n", json);
-    }
-  else
-    {
-      gboolean color = isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL;
-      g_autofree char *text = jd_report_to_text (cli.report, color, cli.expect->now);
-      g_print ("%s", text);
-    }
-  /* The verdicts decide: any rejected token is exit status 1. */
-  status = jd_report_has_errors (cli.report) ? JD_CLI_EXIT_ERRORS : JD_CLI_EXIT_OK;
+  jd_cli_output_add (&cli.output, cli.report);
+  jd_cli_output_finish (&cli.output);
+  status = cli.output.has_errors ? JD_CLI_EXIT_ERRORS : JD_CLI_EXIT_OK;
 
 out:
   g_clear_object (&cli.report);
   g_clear_object (&cli.keys);
   g_clear_object (&cli.remote);
   g_clear_pointer (&cli.discovered, g_hash_table_unref);
+  g_clear_error (&cli.stream_error);
   if (cli.secret)
     memset (cli.secret, 0, cli.secret_len);
   g_free (cli.secret);

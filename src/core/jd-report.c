@@ -227,6 +227,9 @@ jd_report_to_json (JdReport *self, gboolean pretty)
   g_return_val_if_fail (JD_IS_REPORT (self), NULL);
 
   json_builder_begin_object (b);
+  /* The report's format; data/report.schema.json describes version 1. */
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, 1);
   json_builder_set_member_name (b, "tokens");
   json_builder_begin_array (b);
   for (guint i = 0; i < self->items->len; i++)
