@@ -5,7 +5,8 @@
  * (as the stack writes it, values filled in) must be recognised as that
  * row, and a close text must not be. Then the mechanism: values pulled out
  * of messages, nested messages, tokens never quoted, the cross-check with
- * the token, messages in a paste, a response and a HAR entry.
+ * the token, messages in a paste, a response and a HAR entry, and the
+ * README listing every row.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -874,6 +875,31 @@ test_har_entry (void)
     strstr (server_message (findings), "The token agrees: its exp is 2024-05-07T10:00:00Z"));
 }
 
+/* README's "What it diagnoses" lists every message of the table. */
+static void
+test_readme_lists_every_row (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "README.md", NULL);
+  g_autofree char *readme = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n;
+  const JdServerMessage *rows = jd_server_messages_get_table (&n);
+
+  g_file_get_contents (path, &readme, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *cell = g_strdup_printf ("`%s`", rows[i].text);
+      g_autofree char *escaped = NULL;
+      g_auto (GStrv) parts = g_strsplit (cell, "|", -1);
+
+      escaped = g_strjoinv ("\\|", parts);
+      if (strstr (readme, escaped) == NULL)
+        g_error ("README.md does not list %s (%s): run jwt-doctor-cli --list-messages", rows[i].id,
+                 escaped);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -899,5 +925,6 @@ main (int argc, char **argv)
   g_test_add_func ("/server-messages/token-not-quoted", test_token_not_quoted);
   g_test_add_func ("/server-messages/response", test_response);
   g_test_add_func ("/server-messages/har-entry", test_har_entry);
+  g_test_add_func ("/server-messages/readme", test_readme_lists_every_row);
   return g_test_run ();
 }

@@ -24,6 +24,7 @@
 #include "jd-keys.h"
 #include "jd-net.h"
 #include "jd-report.h"
+#include "jd-server-messages.h"
 #include "jd-token.h"
 #include "jd-verify.h"
 
@@ -48,6 +49,7 @@ typedef struct {
   int timeout;
   gboolean json;
   gboolean version;
+  gboolean list_messages;
   char **inputs;
 } Options;
 
@@ -135,6 +137,8 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
     { "timeout", 0, 0, G_OPTION_ARG_INT, &o->timeout, N_("Network timeout in seconds (default 30)"), N_("SECS") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Machine-readable report"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Show the version"), NULL },
+    { "list-messages", 0, 0, G_OPTION_ARG_NONE, &o->list_messages,
+      N_("List the servers' error messages that are recognised (a Markdown table)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, N_("[INPUT]") },
     { NULL }
   };
@@ -727,6 +731,14 @@ jd_cli_main (int argc, char **argv)
   if (cli.opt.version)
     {
       g_print ("jwt-doctor-cli %s\n", PACKAGE_VERSION);
+      status = JD_CLI_EXIT_OK;
+      goto out;
+    }
+  if (cli.opt.list_messages)
+    {
+      g_autofree char *table = jd_server_messages_to_markdown ();
+
+      g_print ("%s", table);
       status = JD_CLI_EXIT_OK;
       goto out;
     }
