@@ -346,6 +346,44 @@ test_secret_file_newline (void)
   g_rmdir (dir);
 }
 
+/* A server's message pasted with the token, or alone; --list-messages. */
+static void
+test_server_messages (void)
+{
+  g_autofree char *token = example_token ();
+  g_autofree char *pasted = g_strdup_printf ("%s\nTokenExpiredError: jwt expired\n", token);
+  g_auto (JdTestRun) list = { 0 };
+  g_auto (JdTestRun) with_token = { 0 };
+  g_auto (JdTestRun) alone = { 0 };
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (JsonParser) parser2 = NULL;
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  JsonObject *t;
+  g_autofree char *findings = NULL;
+
+  run (&list, NULL, (const char *const[]){ "--list-messages", NULL });
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (g_str_has_prefix (list.out, "| message | stack | means | source |"));
+  g_assert_nonnull (strstr (list.out, "| `jwt expired` | jsonwebtoken"));
+
+  run (&with_token, pasted, (const char *const[]){ "--now", "1748441600", "--json", "-", NULL });
+  g_assert_cmpint (with_token.status, ==, 1);
+  t = first_token_json (with_token.out, &parser);
+  json_generator_set_root (gen, json_object_get_member (t, "findings"));
+  findings = json_generator_to_data (gen, NULL);
+  g_assert_nonnull (strstr (findings, "\"server-message\""));
+  g_assert_nonnull (strstr (findings, "The token agrees: its exp is 2025-05-28T14:12:11Z"));
+  g_assert_null (strstr (with_token.out, token)); /* the token is never printed */
+
+  run (&alone, "Jwks doesn't have key to match kid or alg from Jwt\n",
+       (const char *const[]){ "--json", NULL });
+  g_assert_cmpint (alone.status, ==, 1);
+  g_assert_nonnull (strstr (alone.out, "\"message-without-token\""));
+  g_assert_nonnull (strstr (alone.out, "Envoy jwt_authn"));
+  g_assert_null (strstr (alone.out, "\"malformed\""));
+  (void)first_token_json (alone.out, &parser2);
+}
+
 /* ---- network options, against a real server on 127.0.0.1 ---------------- */
 
 static char *server_base;
@@ -504,6 +542,7 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/cli/terminal-escapes", test_terminal_escapes);
   g_test_add_func ("/jd/cli/option-checks", test_option_checks);
   g_test_add_func ("/jd/cli/secret-file-newline", test_secret_file_newline);
+  g_test_add_func ("/jd/cli/server-messages", test_server_messages);
 
   return g_test_run ();
 }

@@ -11,7 +11,7 @@ _jwt_doctor_cli ()
   prev=${COMP_WORDS[COMP_CWORD - 1]}
   opts="--aud --iss --alg --leeway --now --jwks --key --secret --secret-file --secret-base64
         --discover --request -X --request-method -H --header -k --insecure --timeout --json
-        --color --version -h --help"
+        --list-messages --color --version -h --help"
 
   # --color=WHEN as one word (bash splits at '=': "--color" "=" "WHEN")
   if [[ $prev == = && $COMP_CWORD -ge 2 ]]; then

@@ -26,6 +26,7 @@
 #include "jd-keys.h"
 #include "jd-net.h"
 #include "jd-report.h"
+#include "jd-server-messages.h"
 #include "jd-token.h"
 #include "jd-verdict.h"
 #include "jd-verify.h"
@@ -52,6 +53,7 @@ typedef struct {
   gboolean json;
   char *color;
   gboolean version;
+  gboolean list_messages;
   char **inputs;
 } Options;
 
@@ -145,6 +147,8 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
       N_("Colour the text report: auto (on a terminal, unless TERM=dumb or NO_COLOR is set), always or never"),
       N_("WHEN") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Show the version"), NULL },
+    { "list-messages", 0, 0, G_OPTION_ARG_NONE, &o->list_messages,
+      N_("List the servers' error messages that are recognised (a Markdown table)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, N_("[INPUT]") },
     { NULL }
   };
@@ -819,6 +823,14 @@ jd_cli_main (int argc, char **argv)
   if (cli.opt.version)
     {
       g_print ("jwt-doctor-cli %s\n", PACKAGE_VERSION);
+      status = JD_CLI_EXIT_OK;
+      goto out;
+    }
+  if (cli.opt.list_messages)
+    {
+      g_autofree char *table = jd_server_messages_to_markdown ();
+
+      g_print ("%s", table);
       status = JD_CLI_EXIT_OK;
       goto out;
     }

@@ -13,6 +13,7 @@
 #include "jd-input.h"
 #include "jd-near-miss.h"
 #include "jd-providers.h"
+#include "jd-server-messages.h"
 #include "jd-time.h"
 #include "jd-verify.h"
 
@@ -502,6 +503,32 @@ add_problems (GPtrArray *out, JdToken *token, const JdProvider *provider)
     }
 }
 
+/* A server's message in the paste (jd-server-messages.h): the aud / iss it
+ * expects stand in for those the person did not set (*@expect then points
+ * to *@filled). Returns whether the paste is only a message (no token in
+ * the text, or the message stands where the token would): the report then
+ * comes from the message, not from decoding it. */
+static gboolean
+paste_messages (GPtrArray *out, JdInput *input, const JdExpectations **expect,
+                JdExpectations **filled)
+{
+  GPtrArray *messages = input != NULL ? jd_input_get_server_messages (input) : NULL;
+
+  if (messages == NULL || messages->len == 0)
+    return FALSE;
+  *filled = jd_expectations_copy (*expect);
+  if (jd_server_messages_fill_expectations (messages, *filled))
+    *expect = *filled;
+  if (!jd_server_messages_input_is_message (input))
+    return FALSE;
+  jd_findings_add (out, JD_FINDING_MESSAGE_WITHOUT_TOKEN, JD_SEVERITY_INFO, JD_RANK_INFO, NULL,
+                   _ ("There is no token here, only the server's message: what follows comes from "
+                      "the message alone"),
+                   _ ("Paste the token together with the message (on a line before or after it) to "
+                      "check the token against the server's words."));
+  return TRUE;
+}
+
 GPtrArray *
 jd_diagnose (JdToken              *token,
              const JdExpectations *expect,
@@ -510,6 +537,8 @@ jd_diagnose (JdToken              *token,
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (JdExpectations) defaults = NULL;
+  g_autoptr (JdExpectations) filled = NULL;
+  const JdExpectations *given = expect;
   JsonObject *claims;
   const JdProvider *provider;
 
@@ -534,8 +563,10 @@ jd_diagnose (JdToken              *token,
         }
     }
 
+  gboolean message_only = paste_messages (out, input, &expect, &filled);
   provider = jd_providers_detect (jd_token_get_header (token), jd_token_get_claims (token));
-  add_problems (out, token, provider);
+  if (!message_only)
+    add_problems (out, token, provider);
 
   if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWE)
     {
@@ -576,6 +607,8 @@ jd_diagnose (JdToken              *token,
                        "claims are what the API checks"),
                      _("Paste the inner token (the payload) to diagnose it."));
 
+  jd_server_messages_diagnose (input ? jd_input_get_server_messages (input) : NULL,
+                               message_only ? NULL : token, expect, given, out);
   if (verification != NULL)
     {
       GPtrArray *vf = jd_verify_result_get_findings (verification);
