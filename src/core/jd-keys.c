@@ -18,6 +18,7 @@
 
 #include "jd-base64.h"
 #include "jd-json.h"
+#include "jd-key-checks.h"
 #include "jd-keys-private.h"
 
 G_DEFINE_QUARK (jd-keys-error-quark, jd_keys_error)
@@ -814,8 +815,13 @@ key_adopt_pubkey (JdKey           *self,
             g_autofree char *e64 = jd_base64url_encode (e.data, e.size);
             const char *members[] = { "e", "kty", "n", NULL };
             const char *values[] = { e64, "RSA", n64 };
+            g_autofree char *bad_e = jd_key_check_rsa_exponent (e.data, e.size);
             self->bits = bits_of (m.data, m.size);
             key_set_thumbprint (self, members, values);
+            /* The same check as a JWK's "e" (jwk_import_rsa): PEM, DER and
+             * certificates must not let an e = 1 key through. */
+            if (bad_e)
+              key_set_problem (self, "%s", bad_e);
             if (rsa_has_roca_fingerprint (m.data, m.size))
               key_set_problem (self, _("the RSA modulus has the ROCA fingerprint "
                                        "(CVE-2017-15361): it was made by a vulnerable "
@@ -1012,14 +1018,14 @@ jwk_import_rsa (JdKey      *key,
   if (nd.data[0] == 0)
     key_add_note (key, _("\"n\" starts with a zero byte, which RFC 7518 §6.3.1.1 forbids; "
                          "accepted, but strict libraries refuse this key"));
-  while (elen > 1 && ep[0] == 0)
-    ep++, elen--;
-  if ((elen == 1 && ep[0] <= 1) || (ep[elen - 1] & 1) == 0)
-    {
-      key_set_problem (key, _("\"e\" must be an odd number of at least 3 (it is %s)"),
-                       elen == 1 && ep[0] <= 1 ? (ep[0] ? "1" : "0") : _("even"));
-      return FALSE;
-    }
+  {
+    g_autofree char *bad_e = jd_key_check_rsa_exponent (ep, elen);
+    if (bad_e)
+      {
+        key_set_problem (key, "%s", bad_e);
+        return FALSE;
+      }
+  }
   if ((nd.data[nd.size - 1] & 1) == 0)
     {
       key_set_problem (key, _("\"n\" is even, so it is not an RSA modulus"));
@@ -1287,7 +1293,13 @@ jwk_import_x5c (JdKey      *key,
       gnutls_pubkey_t pubkey;
       gnutls_pubkey_init (&pubkey);
       if (gnutls_pubkey_import_x509 (pubkey, leaf, 0) >= 0)
-        key_adopt_pubkey (key, pubkey);
+        {
+          key_adopt_pubkey (key, pubkey);
+          /* RFC 7517 §4.7 allows it; not every verifier reads x5c. */
+          key_add_note (key, _("no \"n\"/\"e\" or \"x\"/\"y\": the key is the one in the "
+                               "certificate x5c[0]. Verifiers that read only the key members "
+                               "(many JWKS clients do) cannot use this key"));
+        }
       else
         gnutls_pubkey_deinit (pubkey);
     }
