@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jd-base64.h"
+#include "jd-file-read.h"
 #include "jd-json.h"
 #include "jd-key-checks.h"
 #include "jd-keys-private.h"
@@ -2281,8 +2282,9 @@ jd_key_set_load_file (JdKeySet  *self,
                       GError   **error)
 {
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  const char *contents;
   gsize len = 0;
 
   g_return_val_if_fail (JD_IS_KEY_SET (self), FALSE);
@@ -2290,14 +2292,23 @@ jd_key_set_load_file (JdKeySet  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   name = g_file_get_basename (file);
-  if (!g_file_load_contents (file, NULL, &contents, &len, NULL, &local_error))
+  /* Bounded: a 1 GB file, /dev/zero or an endless FIFO is refused at
+   * JD_KEYS_MAX_SIZE instead of filling memory (jd-file-read.c). */
+  bytes = jd_file_read_bounded (file, JD_KEYS_MAX_SIZE, &local_error);
+  if (bytes == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    {
+      g_set_error_literal (error, JD_KEYS_ERROR, JD_KEYS_ERROR_TOO_LARGE, local_error->message);
+      return FALSE;
+    }
+  if (bytes == NULL)
     {
       g_autofree char *where = g_file_get_parse_name (file);
       g_set_error (error, local_error->domain, local_error->code, "%s: %s", where,
                    local_error->message);
       return FALSE;
     }
-  return jd_key_set_load_data (self, contents, len, name, error);
+  contents = g_bytes_get_data (bytes, &len);
+  return jd_key_set_load_data (self, contents ? contents : "", len, name, error);
 }
 
 gboolean

@@ -474,7 +474,13 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
           g_string_append_printf (out, "  %s\n    %s\n", _("Payload (not a JSON object)"), text);
         }
 
-      g_string_append_printf (out, "  %s %s\n", _("Signature:"), signature_words (item_signature_status (item)));
+      if (item_signature_status (item) == JD_SIGNATURE_UNVERIFIED &&
+          jd_findings_find (item->findings, JD_FINDING_NO_USABLE_KEY) != NULL)
+        /* Keys were given: "no key given" would be false (#12). */
+        g_string_append_printf (out, "  %s %s\n", _("Signature:"),
+                                _("not verified: none of the keys given can check it (rejected)"));
+      else
+        g_string_append_printf (out, "  %s %s\n", _("Signature:"), signature_words (item_signature_status (item)));
 
       g_string_append_printf (out, "  %s\n", _("Diagnosis (most likely cause first)"));
       for (guint j = 0; j < item->findings->len; j++)
