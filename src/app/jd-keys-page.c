@@ -429,7 +429,9 @@ update_network (JdKeysPage *self)
                                          : _("The response says nothing about caching: a verifier decides "
                                              "for itself how long it keeps this key set."));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->fetched_row), self->remote != NULL);
+  /* A refused set was never fetched: no "Fetched at" row. */
+  gtk_widget_set_visible (GTK_WIDGET (self->fetched_row),
+                          self->remote != NULL && jd_remote_keys_get_refusal (self->remote) == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->remote_list),
                           g_list_model_get_n_items (G_LIST_MODEL (self->remote_findings)) > 0);
 }
@@ -481,6 +483,17 @@ remote_done (GObject      *object,
         show_network_error (self, _("Cancelled: the loaded keys are unchanged."));
       else
         show_network_error (self, error->message);
+      update_network (self);
+      return;
+    }
+
+  if (jd_remote_keys_get_refusal (remote) != NULL)
+    {
+      /* Refused (OIDC Discovery §4.3, https to http): none of its keys are
+       * loaded; the error finding shows both values. */
+      show_network_error (self, jd_remote_keys_get_refusal (remote));
+      g_set_object (&self->remote, remote);
+      show_remote_findings (self);
       update_network (self);
       return;
     }
@@ -626,7 +639,7 @@ jd_keys_page_dup_fetched_text (JdKeysPage *self)
 {
   g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
 
-  if (self->remote == NULL)
+  if (self->remote == NULL || jd_remote_keys_get_refusal (self->remote) != NULL)
     return NULL;
   return g_strdup_printf ("%s\n%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->fetched_row)),
                           adw_action_row_get_subtitle (self->fetched_row));
