@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-base64.h"
+#include "jd-key-set-summary.h"
 #include "jd-verify-explain.h"
 
 char *
@@ -21,13 +22,15 @@ jd_verify_key_name (JdKey *key, guint row)
 {
   const char *kid = jd_key_get_kid (key);
   g_autofree char *what = NULL;
+  g_autofree char *origin = NULL;
 
   g_return_val_if_fail (JD_IS_KEY (key), NULL);
 
   if (kid)
     return g_strdup_printf (_ ("key %u (kid \"%s\")"), row, kid);
   what = jd_key_describe (key);
-  return g_strdup_printf (_ ("key %u (no kid; %s from %s)"), row, what, jd_key_get_source (key));
+  origin = jd_key_dup_origin (key);
+  return g_strdup_printf (_ ("key %u (no kid; %s from %s)"), row, what, origin);
 }
 
 /* ------------------------------------------------------------------ */

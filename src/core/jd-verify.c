@@ -20,6 +20,7 @@
 #include <gnutls/crypto.h>
 
 #include "jd-jwa.h"
+#include "jd-key-set-summary.h"
 #include "jd-verify-explain.h"
 #include "jd-verify.h"
 
@@ -805,8 +806,17 @@ jd_verify (JdToken            *token,
 
   n_keys = keys ? jd_key_set_get_n_keys (keys) : 0;
   verdicts = result->verdict_data;
-  if (keys && jd_key_set_get_warnings (keys)->len > 0)
-    result->set_warnings = g_ptr_array_ref (jd_key_set_get_warnings (keys));
+  if (keys)
+    {
+      /* The set's own warnings, and kids shared across its sources. */
+      g_autoptr (GPtrArray) cross = jd_key_set_cross_source_duplicates (keys);
+      if (jd_key_set_get_warnings (keys)->len > 0 || cross->len > 0)
+        {
+          result->set_warnings = g_ptr_array_new_with_free_func (g_object_unref);
+          jd_findings_merge (result->set_warnings, jd_key_set_get_warnings (keys));
+          jd_findings_merge (result->set_warnings, cross);
+        }
+    }
   for (guint i = 0; i < n_keys; i++)
     {
       VerdictData v = { g_object_ref (jd_key_set_get_key (keys, i)), FALSE,
