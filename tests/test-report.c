@@ -171,6 +171,22 @@ test_nested_not_printed (gconstpointer data)
     }
 }
 
+/* #12: the JSON report carries a claim with U+0000 exactly; the text
+ * report shows it as \u0000. */
+static void
+test_nul_claim (void)
+{
+  g_autoptr (JdToken) token = token_for ("{\"alg\":\"HS256\"}", "{\"sub\":\"ali\\u0000ce\"}", "c2ln");
+  g_autoptr (JdReport) report = report_for (token, 1000);
+  g_autofree char *json = jd_report_to_json (report, FALSE);
+  g_autofree char *text = jd_report_to_text (report, FALSE, 1000);
+
+  g_assert_nonnull (strstr (json, "\"sub\":\"ali\\u0000ce\""));
+  g_assert_nonnull (strstr (text, "ali\\u0000ce"));
+  g_assert_null (strstr (json, "\xef\xb7\x91"));
+  g_assert_null (strstr (text, "\xef\xb7\x91"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -181,6 +197,7 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/report/malformed", test_malformed_has_null_header);
   g_test_add_func ("/jd/report/text", test_text);
   g_test_add_func ("/jd/report/empty", test_empty_report);
+  g_test_add_func ("/jd/report/nul-claim", test_nul_claim);
   for (guint i = 0; i < G_N_ELEMENTS (nested_rows); i++)
     {
       g_autofree char *path = g_strdup_printf ("/jd/report/nested-not-printed/%s", nested_rows[i].name);

@@ -258,7 +258,11 @@ jd_text_escape_controls (const char *text, gboolean keep_newlines)
 
   if (text == NULL)
     return g_strdup ("");
-  valid = g_utf8_make_valid (text, -1);
+  {
+    /* A claim's U+0000 is shown as \u0000 (jd-json.h). */
+    g_autofree char *unmarked = jd_json_unmark (text);
+    valid = g_utf8_make_valid (unmarked, -1);
+  }
   out = g_string_sized_new (strlen (valid));
   for (const char *p = valid; *p; p = g_utf8_next_char (p))
     {
