@@ -1051,6 +1051,7 @@ static const struct {
   { "close-no-access-token", "{\"id_token\":\"" TR_ID "\"}", NULL, NULL, NULL },
   { "close-empty-access-token", "{\"access_token\":\"\",\"id_token\":\"" TR_ID "\"}", NULL, NULL,
     NULL },
+  { "close-not-json", "{\"access_token\":\"" TR_ACCESS "\"", NULL, NULL, NULL },
 };
 
 static void
@@ -1077,6 +1078,21 @@ test_token_response (gconstpointer data)
   g_assert_nonnull (strstr (jd_finding_get_message (f), token_response_rows[i].mentions));
   if (token_response_rows[i].absent)
     g_assert_null (strstr (jd_finding_get_message (f), token_response_rows[i].absent));
+}
+
+/* A paste that starts like a token response but nests deeper than any
+ * parser should follow: read without recursion, not a token response. */
+static void
+test_token_response_deep (void)
+{
+  gsize depth = 200000;
+  g_autoptr (GString) text = g_string_new ("{\"access_token\":");
+  g_autoptr (JdInput) input = NULL;
+
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  input = jd_input_parse (text->str, text->len);
+  g_assert_null (jd_findings_find (jd_input_get_findings (input), "token-response"));
 }
 
 int
@@ -1112,6 +1128,7 @@ main (int argc, char *argv[])
                                                token_response_rows[i].name);
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_token_response);
     }
+  g_test_add_func ("/jd/input/token-response/close-deep-nesting", test_token_response_deep);
 
   return g_test_run ();
 }

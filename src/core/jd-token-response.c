@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jd-input-private.h"
+#include "jd-json.h"
 
 /* The members of a token response that hold other tokens, and what each
  * one is for (one row per member). */
@@ -43,7 +44,7 @@ string_member (JsonObject *object, const char *name)
 gboolean
 jd_input_parse_token_response (JdInput *self, const char *text, gsize from, gsize to)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autoptr (GString) others = g_string_new (NULL);
   g_autofree gsize *starts = NULL;
   g_autofree gsize *ends = NULL;
@@ -52,11 +53,14 @@ jd_input_parse_token_response (JdInput *self, const char *text, gsize from, gsiz
   const char *access, *at;
   gsize len;
 
-  if (from >= to || text[from] != '{'
-      || !json_parser_load_from_data (parser, text + from, to - from, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* jd_json_parse(): depth-limited, unlike json-glib's recursive parser
+   * (a pasted "{"a":[[[[…" must not overflow the stack). */
+  if (from >= to || text[from] != '{')
     return FALSE;
-  object = json_node_get_object (json_parser_get_root (parser));
+  root = jd_json_parse (text + from, to - from, JD_JSON_ALLOW_DUPLICATES, NULL, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+  object = json_node_get_object (root);
   access = string_member (object, "access_token");
   if (access == NULL || *access == '\0')
     return FALSE;
