@@ -1259,6 +1259,21 @@ test_keys_sources (Fixture       *f,
   g_assert_true (jd_session_load_keys (f->session, a, strlen (a), "a.json", &error));
   g_assert_no_error (error);
   g_assert_null (strstr (jd_keys_page_get_summary (keys), "Added"));
+
+  /* An RS256 token against HMAC keys only: rejected, never "Accepted",
+   * and the banner does not ask for keys that are loaded. */
+  {
+    g_autofree char *h = b64url ("{\"alg\":\"RS256\"}");
+    g_autofree char *p = b64url ("{\"sub\":\"x\",\"exp\":4000000000}");
+    g_autofree char *token = g_strdup_printf ("%s.%s.c2ln", h, p);
+
+    jd_token_page_set_text (f->token_page, token);
+    ITERATE_UNTIL (session_caught_up (f));
+    g_test_message ("verdict: %s", jd_token_page_get_verdict (f->token_page));
+    g_assert_nonnull (strstr (jd_token_page_get_verdict (f->token_page), "Rejected"));
+    g_assert_nonnull (strstr (jd_token_page_get_verdict (f->token_page), "none of the loaded keys"));
+    g_assert_nonnull (strstr (jd_keys_page_get_summary (keys), "Rejected"));
+  }
   g_assert_true (jd_session_load_keys (f->session, b, strlen (b), "b.json", &error));
   ITERATE_UNTIL (session_caught_up (f));
   g_test_message ("summary: %s", jd_keys_page_get_summary (keys));

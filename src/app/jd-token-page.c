@@ -1212,7 +1212,11 @@ update_verdict (JdTokenPage *self)
       break;
     case JD_SIGNATURE_UNVERIFIED:
     default:
-      detail = _("Signature not checked: load the issuer's keys (JWKS, PEM) or the HMAC secret on the Keys page.");
+      /* Keys were loaded but none can check the token (no-usable-key, #12). */
+      if (jd_key_set_get_n_keys (jd_session_get_keys (self->session)) > 0)
+        detail = _("Signature not checked: none of the loaded keys can check this token, so a verifier holding them rejects it. The Keys page says why for each key.");
+      else
+        detail = _("Signature not checked: load the issuer's keys (JWKS, PEM) or the HMAC secret on the Keys page.");
       break;
     }
 
