@@ -765,7 +765,7 @@ test_set_warnings_in_findings (void)
   g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
 
   g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
-  assert_finding_has (r, JD_FINDING_JWKS_PRIVATE_KEY, JD_SEVERITY_WARNING, "keys[0]");
+  assert_finding_has (r, JD_FINDING_JWKS_PRIVATE_KEY, JD_SEVERITY_WARNING, "key 1");
   assert_finding_has (r, JD_FINDING_SIGNATURE_VALID, JD_SEVERITY_OK, "key 1 (kid \"leaky\")");
 }
 

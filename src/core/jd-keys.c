@@ -1774,7 +1774,8 @@ jd_key_set_check (JdKeySet   *self,
         {
           if (leaks->len)
             g_string_append (leaks, ", ");
-          g_string_append (leaks, key->path ? key->path : key->source);
+          /* Named by row, as the Keys table numbers it (not "keys[0]"). */
+          g_string_append_printf (leaks, _("key %u"), self->keys->len + i + 1);
           n_leaks++;
         }
       if (key->kid)
