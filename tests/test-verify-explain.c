@@ -66,7 +66,7 @@ assert_has (const char *text,
 /* ------------------------------------------------------------------ */
 /* No usable key: #12 "Keys were given but none of them can check the token" */
 
-typedef enum { SET_JWK, SET_PEM } SetForm;
+typedef enum { SET_JWK, SET_PEM, SET_JWKS } SetForm;
 
 static const struct {
   const char *name;
@@ -95,6 +95,10 @@ static const struct {
   { "key-ops-encrypt", "RS256", NULL, FALSE, SET_JWK, "\"key_ops\":[\"encrypt\"],",
     "key_ops does not include verify", "yet this key verifies the signature",
     "\"key_ops\":[\"verify\"]," },
+  /* A key the loader refused: its problem, without the JSON path. */
+  { "broken-key", "RS256", NULL, FALSE, SET_JWKS, "\"x5c\":\"not-an-array\",",
+    "unusable: \"x5c\" must be a non-empty array", "key 1 (no kid; RSA 2048 from test)",
+    "\"use\":\"sig\"," },
 };
 
 static JdKeySet *
@@ -118,7 +122,8 @@ unusable_set (guint       row,
   jwk = tk_key_jwk (rsa);
   {
     g_autofree char *with = g_strdup_printf ("{%s%s", members ? members : "", jwk + 1);
-    return set_from_text (with);
+    g_autofree char *set = g_strdup_printf ("{\"keys\":[%s]}", with);
+    return set_from_text (unusable_rows[row].form == SET_JWKS ? set : with);
   }
 }
 

@@ -275,16 +275,22 @@ jd_verify_explain_unusable (const char *alg, const JdUnusableKey *keys, guint n_
 {
   g_autoptr (GString) s = g_string_new (NULL);
 
-  g_string_append_printf (s,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "The %u key given cannot check this %s token, so a "
-                                       "verifier holding it rejects the token (RFC 7515 §5.2, "
-                                       "RFC 8725 §3.1):",
-                                       "None of the %u keys given can check this %s token, so a "
-                                       "verifier holding them rejects the token (RFC 7515 "
-                                       "§5.2, RFC 8725 §3.1):",
-                                       n_keys),
-                          n_keys, alg);
+  if (n_keys == 1)
+    g_string_append_printf (s,
+                            _("The key given cannot check this %s token, so a verifier holding "
+                              "it rejects the token (RFC 7515 §5.2, RFC 8725 §3.1):"),
+                            alg);
+  else
+    g_string_append_printf (s,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "None of the %u key given can check this %s token, so a "
+                                         "verifier holding it rejects the token (RFC 7515 §5.2, "
+                                         "RFC 8725 §3.1):",
+                                         "None of the %u keys given can check this %s token, so a "
+                                         "verifier holding them rejects the token (RFC 7515 "
+                                         "§5.2, RFC 8725 §3.1):",
+                                         n_keys),
+                            n_keys, alg);
   for (guint i = 0; i < n_keys; i++)
     {
       const JdUnusableKey *k = &keys[i];

@@ -604,7 +604,15 @@ policy_misfit (const JdJwa *jwa,
   const char *use = jd_key_get_use (key);
 
   if (jd_key_get_problem (key))
-    return g_strdup_printf (_("unusable: %s"), jd_key_get_problem (key));
+    {
+      /* The key is named by its row beside this reason: drop the JSON
+       * path ("keys[8]: ") the loader puts before its problem. */
+      const char *problem = jd_key_get_problem (key);
+      const char *path = jd_key_get_path (key);
+      if (path && g_str_has_prefix (problem, path) && g_str_has_prefix (problem + strlen (path), ": "))
+        problem += strlen (path) + 2;
+      return g_strdup_printf (_("unusable: %s"), problem);
+    }
   if (!jd_key_is_usable (key))
     return g_strdup (_("unusable"));
   {
