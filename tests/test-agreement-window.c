@@ -106,8 +106,9 @@ test_situation (gconstpointer data)
   /* The Keys page's summary is the signature sentence, whenever keys were
    * given or the app found the secret itself. */
   if (jd_verdict_get_signature (verdict) != JD_VERDICT_SIGNATURE_NO_KEYS)
-    g_assert_cmpstr (jd_keys_page_get_summary (keys_page), ==,
-                     ag_verdict_string (&c, "signature_text"));
+    /* The summary names the key set, then says the verdict's own sentence. */
+    g_assert_true (g_str_has_suffix (jd_keys_page_get_summary (keys_page),
+                                     ag_verdict_string (&c, "signature_text")));
 
   /* The copied report is the CLI's text report of the same verdict. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-report", NULL);

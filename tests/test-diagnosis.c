@@ -330,10 +330,10 @@ test_malformed_and_encrypted (void)
   g_assert_cmpint (jd_finding_get_rank (first), ==, 0);
   g_assert_nonnull (strstr (jd_finding_get_message (first), "byte 1"));
   g_assert_cmpstr (jd_finding_get_claim (first), ==, "payload");
-  assert_finding (fe, "encrypted-token", JD_SEVERITY_WARNING);
+  assert_finding (fe, "encrypted-token", JD_SEVERITY_ERROR);
   g_assert_nonnull (strstr (jd_finding_get_message (jd_findings_find (fe, "encrypted-token")), "A256GCM"));
   g_assert_false (jd_findings_has (fe, "malformed"));
-  assert_finding (fo, "encrypted-token", JD_SEVERITY_WARNING);
+  assert_finding (fo, "encrypted-token", JD_SEVERITY_ERROR);
   g_assert_false (jd_findings_has (good, "malformed"));
   g_assert_false (jd_findings_has (good, "encrypted-token"));
 }

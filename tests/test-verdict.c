@@ -63,7 +63,7 @@ static const CauseCase cause_cases[] = {
   { "kid-not-found", "kid", "kid \"k-9\" is not in the key set" },
   { "signature-invalid", NULL, "RS256 signature does not verify" },
   { "key-confusion", NULL, "RS256 forged with a public key (key confusion)" },
-  { "no-usable-key", NULL, "no key given can check an RS256 token" },
+  { "no-usable-key", NULL, "none of the keys given can check an RS256 token" },
   { "weak-secret", NULL, "weak RS256 secret" },
   { "invalid-numeric-date", "exp", "\"exp\" is not a number of seconds" },
   { "missing-exp", "exp", "no \"exp\": the token never expires" },

@@ -46,6 +46,7 @@ struct _JdSession
   char           *secret;      /* in memory only, never persisted */
   gboolean        secret_is_base64;
   JdKeySet       *keys;
+  char           *key_change;  /* "Added 3 keys from b.json", the last load */
 
   JdVerifyResult *verification;
   GListStore     *findings;
@@ -622,6 +623,21 @@ add_key_blob (JdSession   *self,
   if (!jd_key_set_load_data (probe, data, len, source, error))
     return FALSE;
 
+  /* Say whether the keys were added to the set or replaced it (#12). */
+  g_free (self->key_change);
+  {
+    guint n = jd_key_set_get_n_keys (probe);
+    if (replace && self->key_blobs->len > 0)
+      self->key_change = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "Replaced the loaded keys with %u key from %s.",
+                     "Replaced the loaded keys with %u keys from %s.", n), n, source);
+    else if (self->key_blobs->len > 0 || (self->secret != NULL && self->secret[0] != '\0'))
+      self->key_change = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "Added %u key from %s to the set.",
+                     "Added %u keys from %s to the set.", n), n, source);
+    else
+      self->key_change = NULL;
+  }
   if (replace)
     g_ptr_array_set_size (self->key_blobs, 0);
   blob = g_new0 (KeyBlob, 1);
@@ -676,7 +692,20 @@ jd_session_clear_keys (JdSession *self)
   g_return_if_fail (JD_IS_SESSION (self));
 
   g_ptr_array_set_size (self->key_blobs, 0);
+  /* Clear forgets the HMAC secret too (#12): nothing stays to verify with. */
+  if (self->secret != NULL)
+    memset (self->secret, 0, strlen (self->secret));
+  g_clear_pointer (&self->secret, g_free);
+  self->secret_is_base64 = FALSE;
+  g_clear_pointer (&self->key_change, g_free);
   rebuild_keys (self, NULL);
+}
+
+const char *
+jd_session_get_key_change (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+  return self->key_change;
 }
 
 gboolean
@@ -895,6 +924,7 @@ jd_session_finalize (GObject *object)
   if (self->secret != NULL)
     memset (self->secret, 0, strlen (self->secret));
   g_free (self->secret);
+  g_free (self->key_change);
   g_clear_object (&self->keys);
   g_clear_object (&self->verification);
   g_clear_object (&self->verdict);

@@ -67,7 +67,11 @@ gboolean        jd_session_set_secret        (JdSession   *self,
                                               const char  *secret, /* nullable: none */
                                               gboolean     is_base64,
                                               GError     **error);
+/* Forgets every loaded key and the HMAC secret. */
 void            jd_session_clear_keys        (JdSession *self);
+/* What the last load did to the set ("Added 3 keys from b.json to the
+ * set.", "Replaced the loaded keys with …"), nullable (translated). */
+const char     *jd_session_get_key_change    (JdSession *self);
 /* Like load_keys, but the loaded blobs are replaced by @data (a fetched
  * JWKS replaces the set; the HMAC secret stays). */
 gboolean        jd_session_replace_keys      (JdSession   *self,

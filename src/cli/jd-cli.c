@@ -21,6 +21,7 @@
 #include "jd-cli-color.h"
 #include "jd-cli-output.h"
 #include "jd-diagnosis.h"
+#include "jd-file-read.h"
 #include "jd-har.h"
 #include "jd-input.h"
 #include "jd-keys.h"
@@ -220,16 +221,28 @@ static GBytes *
 read_file (const char *path, GError **error)
 {
   g_autoptr (GFile) file = file_for_arg (path);
-  g_autoptr (GFileInputStream) in = NULL;
-  g_autoptr (GByteArray) buf = g_byte_array_new ();
-  g_autofree char *what = g_strdup_printf ("“%s”", path);
 
-  in = g_file_read (file, NULL, error);
-  if (in == NULL)
-    return NULL;
-  if (!read_stream (G_INPUT_STREAM (in), buf, what, error))
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+  /* Size-checked first, then read with the bound (jd-file-read.c). */
+  return jd_file_read_bounded (file, MAX_INPUT_SIZE, error);
+}
+
+/* An INPUT that names a file rather than holding a token: one rule per
+ * row. A token is base64url and dots, so it never holds '/' nor ends in
+ * one of these suffixes; a curl command or a header line holds spaces. */
+static const char *const file_suffixes[] = { ".jwt", ".har", ".json", ".txt", ".pem" };
+
+static gboolean
+names_a_file (const char *arg)
+{
+  for (const char *p = arg; *p; p++)
+    if (g_ascii_isspace (*p))
+      return FALSE;
+  if (strchr (arg, '/') != NULL && !jd_input_is_jwt_shaped (arg, strlen (arg)))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (file_suffixes); i++)
+    if (g_str_has_suffix (arg, file_suffixes[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /* ---- the network module --------------------------------------------------- */
@@ -902,6 +915,14 @@ jd_cli_main (int argc, char **argv)
           usage_error (_("“%s”: %s"), arg, error->message);
           goto out;
         }
+    }
+  else if (names_a_file (arg))
+    {
+      /* Not a malformed-token report for a mistyped file name (#12). */
+      struct stat st;
+      int saved = stat (arg, &st) == 0 ? 0 : errno;
+      usage_error (_("cannot read %s: %s"), arg, g_strerror (saved ? saved : ENOENT));
+      goto out;
     }
   else if (!diagnose_text (&cli, "argument", arg, strlen (arg), &error))
     {

@@ -582,7 +582,8 @@ jd_diagnose (JdToken              *token,
       msg = g_strdup_printf (_("This is an encrypted token (JWE, alg %s, enc %s): only the holder of "
                                "the decryption key can read its claims"),
                              jd_token_get_alg (token) ? jd_token_get_alg (token) : "?", enc ? enc : "?");
-      jd_findings_add (out, JD_FINDING_ENCRYPTED_TOKEN, JD_SEVERITY_WARNING, JD_RANK_MALFORMED, NULL, msg,
+      /* An error: an API that expects a signed JWT rejects it, so it is never "Accepted" (#12). */
+      jd_findings_add (out, JD_FINDING_ENCRYPTED_TOKEN, JD_SEVERITY_ERROR, JD_RANK_MALFORMED, NULL, msg,
                        _("An API that expects a signed JWT cannot use it. Identity providers issue "
                          "encrypted or opaque access tokens when no audience (API identifier) is "
                          "requested — Auth0 does so without an \"audience\" parameter: request the "

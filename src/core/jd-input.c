@@ -879,6 +879,13 @@ parse_text (const char *text,
       return g_steal_pointer (&self);
     }
 
+  /* A token endpoint's response: its access_token (jd-token-response.c). */
+  if (text[from] == '{' && jd_input_parse_token_response (self, text, from, to))
+    {
+      self->form = JD_INPUT_FORM_TOKEN;
+      return g_steal_pointer (&self);
+    }
+
   if (looks_like_curl (text, from, to))
     {
       self->form = JD_INPUT_FORM_CURL;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jd-input.h"
 #include "jd-json.h"
 #include "jd-report.h"
 #include "jd-time.h"
@@ -162,6 +163,17 @@ jd_report_has_errors (JdReport *self)
   return FALSE;
 }
 
+/* A nested JWT (cty "JWT", RFC 7519 §5.2) carries a whole token as its
+ * payload: like every token, it is not printed. */
+static gboolean
+payload_is_token (JdToken *token)
+{
+  const char *text = jd_token_get_payload_text (token);
+
+  return jd_token_is_nested (token) ||
+         (text != NULL && jd_input_is_jwt_shaped (text, strlen (text)));
+}
+
 static JdSignatureStatus
 item_signature_status (Item *item)
 {
@@ -255,10 +267,10 @@ jd_report_to_json (JdReport *self, gboolean pretty)
       json_builder_set_member_name (b, "payload");
       if (payload)
         json_builder_add_value (b, json_node_copy (payload));
-      else if (jd_token_get_payload_text (item->token))
+      else if (jd_token_get_payload_text (item->token) && !payload_is_token (item->token))
         json_builder_add_string_value (b, jd_token_get_payload_text (item->token));
       else
-        json_builder_add_null_value (b);
+        json_builder_add_null_value (b); /* a nested token is never printed (#12) */
 
       json_builder_set_member_name (b, "signature");
       json_builder_begin_object (b);
@@ -307,7 +319,11 @@ jd_text_escape_controls (const char *text, gboolean keep_newlines)
 
   if (text == NULL)
     return g_strdup ("");
-  valid = g_utf8_make_valid (text, -1);
+  {
+    /* A claim's U+0000 is shown as \u0000 (jd-json.h). */
+    g_autofree char *unmarked = jd_json_unmark (text);
+    valid = g_utf8_make_valid (unmarked, -1);
+  }
   out = g_string_sized_new (strlen (valid));
   for (const char *p = valid; *p; p = g_utf8_next_char (p))
     {
@@ -529,6 +545,10 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
           g_string_append_printf (out, "  %s\n", _("Claims"));
           append_claims (out, claims, color, item_now);
         }
+      else if (jd_token_get_payload_text (item->token) && payload_is_token (item->token))
+        g_string_append_printf (out, "  %s\n",
+                                _("Payload: a nested token, not printed (tokens never are); "
+                                  "give it on its own to diagnose it"));
       else if (jd_token_get_payload_text (item->token) && jd_token_get_kind (item->token) != JD_TOKEN_KIND_JWE)
         {
           const char *payload = jd_token_get_payload_text (item->token);

@@ -115,7 +115,7 @@ static const CauseRow causes[] = {
   { JD_FINDING_KID_NOT_FOUND, CAUSE_KID, N_ ("kid \"%s\" is not in the key set") },
   { JD_FINDING_SIGNATURE_INVALID, CAUSE_ALG, N_ ("%s signature does not verify") },
   { JD_FINDING_KEY_CONFUSION, CAUSE_ALG, N_ ("%s forged with a public key (key confusion)") },
-  { JD_FINDING_NO_USABLE_KEY, CAUSE_ALG, N_ ("no key given can check an %s token") },
+  { JD_FINDING_NO_USABLE_KEY, CAUSE_ALG, N_ ("none of the keys given can check an %s token") },
   { JD_FINDING_WEAK_SECRET, CAUSE_ALG, N_ ("weak %s secret") },
   { "invalid-numeric-date", CAUSE_CLAIM, N_ ("\"%s\" is not a number of seconds") },
   { "missing-exp", CAUSE_PLAIN, N_ ("no \"exp\": the token never expires") },
