@@ -12,6 +12,7 @@
 #include "jd-diagnosis.h"
 #include "jd-input.h"
 #include "jd-time.h"
+#include "jd-token-kinds.h"
 #include "jd-verify.h"
 
 #define SHORT_LIFETIME 300 /* seconds: below this, refresh bursts flap 401s */
@@ -40,6 +41,7 @@ jd_expectations_copy (const JdExpectations *self)
   copy->audience = g_strdup (self->audience);
   copy->issuer = g_strdup (self->issuer);
   copy->algorithms = g_strdupv (self->algorithms);
+  copy->token_kind = self->token_kind;
   return copy;
 }
 
@@ -393,6 +395,10 @@ check_audience (GPtrArray *out, JsonObject *claims, const JdExpectations *expect
                                        "expects \"%s\"")
                                    : _("\"aud\" is an empty array; the API expects \"%s\""),
                                want);
+      else if (jd_findings_has (out, JD_FINDING_WRONG_TOKEN_KIND))
+        msg = g_strdup_printf (_("The token was minted for %s, not for \"%s\": it is not an access "
+                                 "token for this API (wrong-token-kind says what it is)"),
+                               list->str, want);
       else
         msg = g_strdup_printf (_("The token was minted for %s, not for \"%s\": another service's token"),
                                list->str, want);
@@ -547,8 +553,9 @@ jd_diagnose (JdToken              *token,
         }
     }
 
-  problems = jd_token_get_problems (token);
-  for (guint i = 0; i < problems->len; i++)
+  /* "undefined", "ya29.…", an ID token: said once, by what it is. */
+  problems = jd_token_kinds_check (out, token, input, expect) ? NULL : jd_token_get_problems (token);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       JdTokenProblem *p = g_ptr_array_index (problems, i);
       const char *claim = p->segment == 0 ? "header" : p->segment == 1 ? "payload"

@@ -14,6 +14,7 @@
 #include "jd-finding.h"
 #include "jd-input.h"
 #include "jd-input-private.h"
+#include "jd-token-kinds.h"
 
 struct _JdInput
 {
@@ -374,8 +375,9 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
   trim (data, &from, &to);
   if (from == to)
     {
-      add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                   _("The Authorization header names a scheme but carries no token after it."),
+      add_finding (self, JD_FINDING_NO_TOKEN, JD_SEVERITY_ERROR,
+                   _("The Authorization header names a scheme but carries no token after it: "
+                     "the client had no token to send."),
                    _("Check that the variable holding the token is set before the header is "
                      "built (an empty value, \"undefined\" or \"null\" ends up here)."));
       set_token (self, value, from, to);
@@ -407,6 +409,22 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
                      "variable's value in (e.g. from the browser's \"Copy as cURL\")."));
       set_token (self, value, from, from);
       return;
+    }
+
+  /* "[object Object]": a literal the client wrote instead of a token
+   * (jd-token-kinds.h) keeps its spaces, and they are not the problem. */
+  if (memchr (data + from, ' ', to - from) != NULL && to - from < 64)
+    {
+      g_autofree char *literal = g_strndup (data + from, to - from);
+      const JdTextRow *row = jd_token_kinds_match_text (literal);
+
+      if (row != NULL && row->kind == JD_KIND_NO_TOKEN)
+        {
+          set_token (self, value, from, to);
+          g_free (self->token);
+          self->token = g_steal_pointer (&literal);
+          return;
+        }
     }
 
   for (gsize i = from; i < to; i++)
@@ -510,8 +528,8 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
   trim (data, &from, &to);
   if (from == to)
     {
-      add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                   _("The Authorization header is empty."),
+      add_finding (self, JD_FINDING_NO_TOKEN, JD_SEVERITY_ERROR,
+                   _("The Authorization header is empty: the client had no token to send."),
                    _("Send \"Authorization: Bearer <token>\"; check that the code building the "
                      "header has a token at that moment."));
       set_token (self, value, from, to);
