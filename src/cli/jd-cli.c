@@ -35,6 +35,7 @@ typedef struct {
   char *algs;
   char *now;
   int leeway;
+  char *token_kind;
   char *jwks;
   char **keys;
   char *secret;
@@ -58,6 +59,7 @@ options_clear (Options *o)
   g_free (o->iss);
   g_free (o->algs);
   g_free (o->now);
+  g_free (o->token_kind);
   g_free (o->jwks);
   g_strfreev (o->keys);
   if (o->secret)
@@ -110,6 +112,8 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
     { "iss", 0, 0, G_OPTION_ARG_STRING, &o->iss, N_("Expected issuer"), N_("VALUE") },
     { "alg", 0, 0, G_OPTION_ARG_STRING, &o->algs, N_("Allowed algorithms, comma-separated"), N_("A[,B…]") },
     { "leeway", 0, 0, G_OPTION_ARG_INT, &o->leeway, N_("Clock leeway in seconds (default 60)"), N_("SECS") },
+    { "token-kind", 0, 0, G_OPTION_ARG_STRING, &o->token_kind,
+      N_("The kind of token the API expects: access (default) or id"), N_("access|id") },
     { "now", 0, 0, G_OPTION_ARG_STRING, &o->now,
       N_("Evaluate time claims at this instant (default: the clock)"), N_("UNIX") },
     { "jwks", 0, 0, G_OPTION_ARG_STRING, &o->jwks,
@@ -675,6 +679,14 @@ build_expectations (Cli *cli, GError **error)
         }
       e->now = now;
       cli->now_given = TRUE;
+    }
+  if (g_strcmp0 (o->token_kind, "id") == 0)
+    e->token_kind = JD_EXPECT_ID_TOKEN;
+  else if (o->token_kind != NULL && !g_str_equal (o->token_kind, "access"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--token-kind %s: expected “access” (the default) or “id”"), o->token_kind);
+      return FALSE;
     }
   e->audience = g_strdup (o->aud);
   e->issuer = g_strdup (o->iss);
