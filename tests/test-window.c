@@ -13,6 +13,7 @@
 
 #include "jd-application.h"
 #include "jd-claims.h"
+#include "jd-preferences-window.h"
 #include "jd-window.h"
 
 static JdApplication *app;
@@ -1089,6 +1090,36 @@ test_expectations (Fixture       *f,
   g_settings_reset (settings, "expected-audience");
   g_settings_reset (settings, "leeway");
   g_settings_reset (settings, "allowed-algorithms");
+
+  /* The expected kind of token: an ID token is wrong by default, right
+   * when the API is set to take ID tokens (Preferences › Expectations). */
+  {
+    g_autofree char *id_token = make_token ("{\"alg\":\"HS256\"}", "{\"nonce\":\"n\",\"at_hash\":\"h\","
+                                                                   "\"exp\":4000000000}");
+    GtkWindow *w;
+    AdwComboRow *row = NULL;
+    g_autofree char *kind = NULL;
+
+    jd_token_page_set_text (f->token_page, id_token);
+    ITERATE_UNTIL (session_caught_up (f));
+    g_assert_true (has_finding (f, "wrong-token-kind"));
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+    ITERATE_UNTIL ((w = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
+    row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (w), JD_TYPE_PREFERENCES_WINDOW,
+                                                        "token_kind_row"));
+    g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+    adw_combo_row_set_selected (row, 1);
+    g_free (kind);
+    kind = g_settings_get_string (settings, "expected-token-kind");
+    g_assert_cmpstr (kind, ==, "id");
+    expect = (jd_expectations_free (expect), jd_session_dup_expectations (f->session));
+    g_assert_cmpint (expect->token_kind, ==, JD_EXPECT_ID_TOKEN);
+    g_assert_false (has_finding (f, "wrong-token-kind"));
+    gtk_window_destroy (w);
+    g_settings_reset (settings, "expected-token-kind");
+    g_assert_true (has_finding (f, "wrong-token-kind"));
+  }
 }
 
 static void

@@ -275,6 +275,8 @@ jd_session_dup_expectations (JdSession *self)
       g_autofree char *iss = g_settings_get_string (self->settings, "expected-issuer");
 
       e->leeway = g_settings_get_int (self->settings, "leeway");
+      g_autofree char *kind = g_settings_get_string (self->settings, "expected-token-kind");
+      e->token_kind = g_str_equal (kind, "id") ? JD_EXPECT_ID_TOKEN : JD_EXPECT_ACCESS_TOKEN;
       g_strstrip (aud);
       g_strstrip (iss);
       if (aud[0] != '\0')
