@@ -549,6 +549,20 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
 
   scheme_end = word_end (data, from, to);
 
+  /* "BearereyJ…": the space after the scheme is missing. One finding says
+   * so; the token after "Bearer" is then read as usual. */
+  if (scheme_end - from > 6 && has_prefix_ci (data + from, scheme_end - from, "Bearer") &&
+      has_prefix_ci (data + from + 6, scheme_end - from - 6, "eyJ"))
+    {
+      add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
+                   _("\"Bearer\" is glued to the token, without a space: the server sees no "
+                     "Bearer scheme (RFC 6750 §2.1) and rejects the header."),
+                   _("Put one space between the scheme and the token: Authorization: Bearer "
+                     "eyJ… (the code joins \"Bearer\" and the token without the space)."));
+      analyze_credentials (self, value, from + 6, to, context);
+      return;
+    }
+
   /* "Bearer", "bearer", "BEARER" (RFC 7235 §2.1: case-insensitive), or
    * "Bearer:" with a stray colon. */
   if (word_is_ci (data, from, scheme_end, "Bearer") || word_is_ci (data, from, scheme_end, "Bearer:"))
@@ -931,9 +945,10 @@ jd_input_parse (const char *text,
       return g_steal_pointer (&self);
     }
 
-  /* "Bearer …" */
+  /* "Bearer …", and "BearereyJ…" with the space missing. */
   if (has_prefix_ci (text + from, to - from, "Bearer") &&
-      (to - from == 6 || is_space (text[from + 6]) || text[from + 6] == ':'))
+      (to - from == 6 || is_space (text[from + 6]) || text[from + 6] == ':' ||
+       has_prefix_ci (text + from + 6, to - from - 6, "eyJ")))
     {
       Span value = span_sub (&span, from, to);
 
@@ -963,11 +978,20 @@ jd_input_parse (const char *text,
       return g_steal_pointer (&self);
     }
 
-  /* A token somewhere in other text: JSON from a token endpoint, a log. */
-  if (find_jwt (text, from, to, &start, &end))
+  /* A token somewhere in other text: JSON from a token endpoint, a log,
+   * another header or a cookie; or a padded token in a header line. */
+  if (find_jwt (text, from, to, &start, &end) || jd_input_find_header_token (text, from, to, &start, &end))
     {
+      JdTokenPlace place;
+      g_autofree char *name = NULL;
+
       self->form = JD_INPUT_FORM_TOKEN;
       set_token (self, &span, start, end);
+      if (jd_input_locate_in_headers (text, from, start, &place, &name))
+        {
+          self->request = request_from_header_block (text, from, to);
+          jd_input_add_placement (self, place, name);
+        }
       return g_steal_pointer (&self);
     }
 
