@@ -60,8 +60,8 @@ typedef struct
   guint min_len;
   guint max_len;    /* 0: no limit */
   JdKind kind;      /* JD_KIND_OPAQUE or JD_KIND_NO_TOKEN */
-  const char *what; /* N_(): "a Google OAuth access token" */
-  const char *fix;  /* N_(): what to send instead */
+  const char *what; /* translatable: "a Google OAuth access token" */
+  const char *fix;  /* translatable: what to send instead */
 } JdTextRow;
 
 /* What a signal row tests. */
@@ -88,7 +88,7 @@ typedef struct
   JdSignalTest test;
   const char *member;   /* claim name, or NULL */
   const char *value;    /* compared value, or NULL */
-  const char *evidence; /* N_(): "it carries a \"nonce\"" */
+  const char *evidence; /* translatable: "it carries a \"nonce\"" */
 } JdSignalRow;
 
 /* Per-kind wording where an issuer has its own words: used when the
@@ -98,7 +98,7 @@ typedef struct
 {
   JdKind kind;
   const char *issuer_part;
-  const char *fix; /* N_() */
+  const char *fix; /* translatable */
 } JdKindFixRow;
 
 const JdTextRow *jd_token_kinds_text_rows (guint *n_rows);
