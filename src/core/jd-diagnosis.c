@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-diagnosis.h"
+#include "jd-evidence.h"
 #include "jd-input.h"
 #include "jd-time.h"
 #include "jd-token-kinds.h"
@@ -587,6 +588,7 @@ jd_diagnose (JdToken              *token,
     }
 
   check_algorithm (out, token, expect);
+  jd_evidence_check (out, token, expect, verification);
 
   claims = jd_token_get_claims (token);
   if (claims != NULL)
