@@ -522,6 +522,25 @@ test_token_kind (void)
   g_assert_null (strstr (undef.out, "\"malformed\""));
 }
 
+/* A HAR's failed requests without a token are reported too: the CORS
+ * preflight as such, the GET without a token as no-token. */
+static void
+test_har_without_token (void)
+{
+  g_autofree char *har = g_test_build_filename (G_TEST_DIST, "data", "har-cors-preflight.har", NULL);
+  g_auto (JdTestRun) r = { 0 };
+
+  run (&r, NULL, (const char *[]) { "--json", har, NULL });
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "\"har:0\""));
+  g_assert_nonnull (strstr (r.out, "\"cors-preflight-rejected\""));
+  g_assert_nonnull (strstr (r.out, "\"har:3\""));
+  g_assert_nonnull (strstr (r.out, "\"no-token\""));
+  /* Requests that did not fail, and the preflight answered 204, are not. */
+  g_assert_null (strstr (r.out, "\"har:4\""));
+  g_assert_null (strstr (r.out, "\"har:5\""));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -533,6 +552,7 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/cli/exit-statuses", test_exit_statuses);
   g_test_add_func ("/jd/cli/alg-leeway", test_alg_and_leeway_options);
   g_test_add_func ("/jd/cli/token-kind", test_token_kind);
+  g_test_add_func ("/jd/cli/har-without-token", test_har_without_token);
   g_test_add_func ("/jd/cli/har", test_har);
   g_test_add_func ("/jd/cli/network", test_network_options);
   g_test_add_func ("/jd/cli/terminal-escapes", test_terminal_escapes);

@@ -574,11 +574,30 @@ looks_like_har (const char *name, const char *data, gsize len)
   return g_strstr_len (data + i, MIN (len - i, 4096), "\"log\"") != NULL;
 }
 
+/* A failed request without a token: a CORS preflight, or a request sent
+ * without its token — not claimed for a HAR saved without credentials,
+ * where every token was left out. */
+static void
+report_entry_without_token (Cli *cli, JdHar *har, JdHarEntry *entry)
+{
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (JdToken) token = NULL;
+  g_autofree char *source = NULL;
+
+  if (jd_har_is_sanitized (har) && !jd_har_entry_is_cors_preflight (entry))
+    return;
+  if ((findings = jd_har_entry_diagnose_no_token (entry)) == NULL)
+    return;
+  token = jd_token_parse ("", 0);
+  source = jd_har_entry_dup_source (entry);
+  jd_report_add (cli->report, source, token, NULL, findings);
+}
+
 static gboolean
 diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
 {
   GPtrArray *problems;
-  guint n;
+  guint n, reported;
 
   if (cli->opt.request != NULL)
     {
@@ -596,6 +615,7 @@ diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
       usage_error ("%s: %s", name, p->message);
     }
 
+  reported = jd_report_get_n_tokens (cli->report);
   n = g_list_model_get_n_items (G_LIST_MODEL (har));
   for (guint i = 0; i < n; i++)
     {
@@ -607,25 +627,29 @@ diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
       guint before = jd_report_get_n_tokens (cli->report);
 
       if (!jd_har_entry_has_token (entry))
-        continue;
-      token = jd_token_parse (jd_har_entry_get_token (entry), -1);
-      source = jd_har_entry_dup_source (entry);
-      if (!diagnose_token (cli, source, token, NULL, entry, error))
-        return FALSE;
+        report_entry_without_token (cli, har, entry);
+      else
+        {
+          token = jd_token_parse (jd_har_entry_get_token (entry), -1);
+          source = jd_har_entry_dup_source (entry);
+          if (!diagnose_token (cli, source, token, NULL, entry, error))
+            return FALSE;
+        }
       if (jd_report_get_n_tokens (cli->report) == before)
         continue;
       url = jd_url_redact (jd_har_entry_get_url (entry));
       note = g_strdup_printf ("%s %s → %u %s (%s, %s)", jd_har_entry_get_method (entry), url,
                               jd_har_entry_get_status (entry),
                               jd_har_entry_get_status_text (entry) ? jd_har_entry_get_status_text (entry) : "",
-                              jd_har_entry_get_token_source_label (entry),
+                              jd_har_entry_has_token (entry) ? jd_har_entry_get_token_source_label (entry)
+                                                             : _("no token"),
                               jd_har_entry_get_started_iso (entry) ? jd_har_entry_get_started_iso (entry) : "?");
       jd_report_add_note (cli->report, note);
       if (!cli->now_given && jd_har_entry_has_started (entry))
         jd_report_set_judged_at (cli->report, jd_har_entry_get_started_unix (entry));
     }
 
-  if (jd_har_get_n_with_token (har) == 0)
+  if (jd_har_get_n_with_token (har) == 0 && jd_report_get_n_tokens (cli->report) == reported)
     {
       if (jd_har_is_sanitized (har))
         usage_error ("%s: %s", name, jd_har_get_sanitized_message (har));
