@@ -495,6 +495,29 @@ test_paste_not_a_kind (void)
     }
 }
 
+/* README's "The kind of token" lists every text row's shape and every claim
+ * a signal row reads: the documentation follows the table. */
+static void
+test_readme_lists_rows (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "README.md", NULL);
+  g_autofree char *readme = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n;
+  const JdTextRow *texts = jd_token_kinds_text_rows (&n);
+  const JdSignalRow *signals;
+
+  g_assert_true (g_file_get_contents (path, &readme, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    if (texts[i].pattern != NULL && strstr (readme, texts[i].pattern) == NULL)
+      g_error ("README.md does not name text row %s (%s)", texts[i].name, texts[i].pattern);
+  signals = jd_token_kinds_signal_rows (&n);
+  for (guint i = 0; i < n; i++)
+    if (signals[i].member != NULL && strstr (readme, signals[i].member) == NULL)
+      g_error ("README.md does not name the claim of signal row %s (%s)", signals[i].name, signals[i].member);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -532,6 +555,7 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, &paste_cases[i], test_paste_case);
     }
   g_test_add_func ("/jd/token-kinds/paste/not-a-kind", test_paste_not_a_kind);
+  g_test_add_func ("/jd/token-kinds/readme", test_readme_lists_rows);
 
   return g_test_run ();
 }
