@@ -1103,6 +1103,8 @@ test_expectations (Fixture       *f,
     jd_token_page_set_text (f->token_page, id_token);
     ITERATE_UNTIL (session_caught_up (f));
     g_assert_true (has_finding (f, "wrong-token-kind"));
+    /* The window shows what the CLI says (both render core's findings). */
+    jd_test_save_screenshot (GTK_WIDGET (f->window), "wrong-token-kind.png");
 
     g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
     ITERATE_UNTIL ((w = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
@@ -1110,6 +1112,7 @@ test_expectations (Fixture       *f,
                                                         "token_kind_row"));
     g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
     adw_combo_row_set_selected (row, 1);
+    jd_test_save_screenshot (GTK_WIDGET (w), "preferences-token-kind.png");
     g_free (kind);
     kind = g_settings_get_string (settings, "expected-token-kind");
     g_assert_cmpstr (kind, ==, "id");
