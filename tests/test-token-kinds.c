@@ -515,7 +515,8 @@ test_readme_lists_rows (void)
   signals = jd_token_kinds_signal_rows (&n);
   for (guint i = 0; i < n; i++)
     if (signals[i].member != NULL && strstr (readme, signals[i].member) == NULL)
-      g_error ("README.md does not name the claim of signal row %s (%s)", signals[i].name, signals[i].member);
+      g_error ("README.md does not name the claim of signal row %s (%s)", signals[i].name,
+               signals[i].member);
 }
 
 int
