@@ -1125,6 +1125,25 @@ test_expectations (Fixture       *f,
   }
 }
 
+/* "Authorization: Bearer undefined" and a ya29. token: the window shows the
+ * one finding core makes of them (no-token, wrong-token-kind), never
+ * malformed. */
+static void
+test_not_a_jwt (Fixture       *f,
+                gconstpointer  data)
+{
+  jd_token_page_set_text (f->token_page, "Authorization: Bearer undefined");
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_true (has_finding (f, "no-token"));
+  g_assert_false (has_finding (f, "malformed"));
+
+  jd_token_page_set_text (f->token_page, "Authorization: Bearer ya29.a0AfH6SMBx3kLqP9zz_example_token");
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_true (has_finding (f, "wrong-token-kind"));
+  g_assert_false (has_finding (f, "malformed"));
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "not-a-jwt.png");
+}
+
 static void
 test_curl_paste (Fixture       *f,
                  gconstpointer  data)
@@ -1298,6 +1317,7 @@ main (int   argc,
   ADD ("/jd/app/window/size-saved", test_window_size_saved);
   ADD ("/jd/app/window/menu-windows", test_menu_windows);
   ADD ("/jd/app/token/expectations", test_expectations);
+  ADD ("/jd/app/token/not-a-jwt", test_not_a_jwt);
   ADD ("/jd/app/request/curl-paste", test_curl_paste);
   ADD ("/jd/app/token/copy-value", test_copy_value);
   ADD ("/jd/app/keys/secret", test_secret);
