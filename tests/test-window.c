@@ -1141,6 +1141,9 @@ test_not_a_jwt (Fixture       *f,
   ITERATE_UNTIL (session_caught_up (f));
   g_assert_true (has_finding (f, "wrong-token-kind"));
   g_assert_false (has_finding (f, "malformed"));
+  /* No bad bytes are marked in what is not meant to be a JWT. */
+  for (guint i = 0; i < jd_session_get_marks (f->session)->len; i++)
+    g_assert_cmpint (g_array_index (jd_session_get_marks (f->session), JdMark, i).kind, !=, JD_MARK_PROBLEM);
   jd_test_save_screenshot (GTK_WIDGET (f->window), "not-a-jwt.png");
 }
 
