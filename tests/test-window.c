@@ -715,6 +715,74 @@ test_paste_action (Fixture       *f,
   g_assert_cmpint (jd_input_get_form (jd_session_get_input (f->session)), ==, JD_INPUT_FORM_AUTHORIZATION);
 }
 
+/* Pastes the clipboard into the token area as Ctrl+V there does, and waits
+ * until the session has read the result. */
+static void
+paste_into_text_view (Fixture    *f,
+                      const char *clip)
+{
+  GtkWidget *view = find_text_view (GTK_WIDGET (f->token_page));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+
+  gdk_clipboard_set_text (clipboard, clip);
+  gtk_widget_grab_focus (view);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == view);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste", NULL);
+}
+
+/* Issue 12: Ctrl+V while a whole token is shown replaces it, wherever the
+ * cursor is; a fragment, or a paste over a selection, is hand editing and
+ * goes in where the person put it. */
+static void
+test_paste_replaces (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *first = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"first\"}");
+  g_autofree char *second = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"second\"}");
+  g_autofree char *bearer = g_strdup_printf ("Bearer %s", second);
+  g_autofree char *edited = NULL;
+  GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
+  GtkTextIter iter, end;
+  g_autofree char *text = NULL;
+
+  /* A whole token, the cursor in the middle of the shown one. */
+  jd_token_page_set_text (f->token_page, first);
+  ITERATE_UNTIL (session_caught_up (f));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 10);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  paste_into_text_view (f, second);
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, second) == 0) && session_caught_up (f));
+  g_assert_false (jd_token_is_malformed (jd_session_get_token (f->session)));
+
+  /* A header line replaces it too, with the cursor at the end. */
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  paste_into_text_view (f, bearer);
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, bearer) == 0) && session_caught_up (f));
+  g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, second);
+
+  /* A fragment goes in at the cursor: hand editing still works. */
+  jd_token_page_set_text (f->token_page, first);
+  ITERATE_UNTIL (session_caught_up (f));
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  paste_into_text_view (f, "QUJD");
+  edited = g_strconcat (first, "QUJD", NULL);
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, edited) == 0) && session_caught_up (f));
+
+  /* A whole token pasted over a selected part replaces only that part. */
+  jd_token_page_set_text (f->token_page, bearer);
+  ITERATE_UNTIL (session_caught_up (f));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, strlen ("Bearer "));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_select_range (buffer, &iter, &end);
+  paste_into_text_view (f, first);
+  g_free (edited);
+  edited = g_strdup_printf ("Bearer %s", first);
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, edited) == 0) && session_caught_up (f));
+  g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, first);
+}
+
 static goffset
 file_size (const char *path)
 {
@@ -1257,6 +1325,7 @@ main (int   argc,
   ADD ("/jd/app/token/paste-too-large-kept", test_paste_too_large_kept);
   ADD ("/jd/app/token/replace-is-undoable", test_replace_is_undoable);
   ADD ("/jd/app/actions/paste", test_paste_action);
+  ADD ("/jd/app/token/paste-replaces", test_paste_replaces);
   ADD ("/jd/app/actions/open-and-export", test_open_and_export);
   ADD ("/jd/app/actions/copy-report", test_copy_report);
   ADD ("/jd/app/actions/open-keys", test_open_keys);

@@ -9,6 +9,7 @@
 
 #include "jd-claims.h"
 #include "jd-token-page.h"
+#include "jd-paste.h"
 #include "jd-severity.h"
 
 /* Typing waits this long for a pause; a paste is decoded at once. */
@@ -58,6 +59,7 @@ struct _JdTokenPage
   glong           fold_tail;     /* offset in folded_text where the shown tail starts */
   glong           marker_chars;  /* length of the marker in the buffer */
   char           *pending_text;  /* inserted through the text view, to be folded */
+  gboolean        paste_edits;   /* this paste replaces a selection: hand editing */
   guint           pending_id;
 
   JdToken        *shown_token;
@@ -307,8 +309,11 @@ set_pending_text (gpointer data)
 }
 
 /* Text that arrives through the text view itself (its own paste, a drop on
- * it) and would need folding goes through jd_token_page_set_text() instead,
- * so a megabyte never reaches Pango. */
+ * it): a whole token, header line or curl command replaces what is there
+ * (jd_paste_replaces(); typing and pasted fragments go in at the cursor),
+ * and text that would need folding goes through jd_token_page_set_text()
+ * instead, so a megabyte never reaches Pango. Both wait for an idle: the
+ * buffer cannot change under the signal's iterator. */
 static void
 buffer_insert_text (JdTokenPage *self,
                     GtkTextIter *location,
@@ -321,14 +326,22 @@ buffer_insert_text (JdTokenPage *self,
   g_autofree char *inserted = NULL;
   g_autofree char *whole = NULL;
 
-  if (self->setting_text || len <= FOLD_MIN_CHARS)
+  if (self->setting_text || len < 0)
     return;
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  before = gtk_text_buffer_get_text (self->buffer, &start, location, TRUE);
-  after = gtk_text_buffer_get_text (self->buffer, location, &end, TRUE);
-  inserted = g_strndup (text, len);
-  whole = g_strconcat (before, inserted, after, NULL);
-  if (!needs_fold (whole))
+  if (len >= 8 && !self->paste_edits && gtk_text_buffer_get_char_count (self->buffer) > 0 &&
+      jd_paste_replaces (text, len))
+    whole = g_strndup (text, len);
+  else if (len > FOLD_MIN_CHARS)
+    {
+      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+      before = gtk_text_buffer_get_text (self->buffer, &start, location, TRUE);
+      after = gtk_text_buffer_get_text (self->buffer, location, &end, TRUE);
+      inserted = g_strndup (text, len);
+      whole = g_strconcat (before, inserted, after, NULL);
+      if (!needs_fold (whole))
+        return;
+    }
+  else
     return;
 
   g_signal_stop_emission_by_name (self->buffer, "insert-text");
@@ -373,9 +386,22 @@ buffer_changed (JdTokenPage *self)
   self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
 }
 
+/* Before the text view pastes: with part of the text selected, the person
+ * edits by hand (a new token into a curl command), and the paste goes there. */
+static void
+text_view_paste (JdTokenPage *self)
+{
+  GtkTextIter start, end, sel_start, sel_end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  self->paste_edits = gtk_text_buffer_get_selection_bounds (self->buffer, &sel_start, &sel_end) &&
+                      !(gtk_text_iter_equal (&sel_start, &start) && gtk_text_iter_equal (&sel_end, &end));
+}
+
 static void
 paste_done (JdTokenPage *self)
 {
+  self->paste_edits = FALSE;
   push_text (self);
 }
 
@@ -1509,6 +1535,8 @@ jd_token_page_init (JdTokenPage *self)
     gtk_widget_set_visible (self->fold_bar, FALSE);
     gtk_box_insert_child_after (GTK_BOX (box), self->fold_bar, area);
   }
+  g_signal_connect_object (self->text_view, "paste-clipboard", G_CALLBACK (text_view_paste), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text_view, "copy-clipboard", G_CALLBACK (text_view_copy), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
