@@ -235,6 +235,30 @@ test_open_file_hook (Fixture       *f,
   g_assert_null (view);
 }
 
+/* Issue 12: a HAR opened from the file manager or the command line
+ * (GApplication::open) puts its requests window in front, not the main
+ * window on top of it. */
+static void
+test_open_in_front (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  JdHarView *view = NULL;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (JD_IS_HAR_VIEW (l->data))
+      view = l->data;
+  g_assert_nonnull (view);
+  ITERATE_UNTIL (!jd_har_view_get_loading (view));
+  ITERATE_UNTIL (gtk_window_is_active (GTK_WINDOW (view)));
+  jd_test_iterate_for (200);
+  g_assert_true (gtk_window_is_active (GTK_WINDOW (view)));
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (f->window)));
+  g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app))->data == (gpointer) view);
+}
+
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
@@ -409,6 +433,7 @@ main (int   argc,
   ADD ("/jd/app/har-view/broken", test_broken);
   ADD ("/jd/app/har-view/open-file", test_open_file_hook);
   ADD ("/jd/app/har-view/cancel", test_cancel);
+  ADD ("/jd/app/har-view/open-in-front", test_open_in_front);
   ADD ("/jd/app/har-view/timeline", test_timeline);
   ADD ("/jd/app/har-view/compare", test_compare);
 
