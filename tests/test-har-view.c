@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jd-application.h"
+#include "jd-cause.h"
 #include "jd-har-view.h"
 #include "jd-window.h"
 
@@ -165,6 +166,56 @@ test_list (Fixture       *f,
   jd_test_iterate_for (20);
 }
 
+/* Every label text under @widget, for finding what a list shows. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, texts);
+}
+
+static gboolean
+shows (JdHarView  *view,
+       const char *text)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+
+  collect_labels (GTK_WIDGET (view), texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 12: the list answers before any row is chosen: each failing call's
+ * first cause in a column of its own, and the host of every call. */
+static void
+test_cause_column (Fixture       *f,
+                   gconstpointer  data)
+{
+  JdHarView *view = open_view (f, "har-chrome-401.har");
+  g_autofree char *first = jd_har_entry_dup_first_cause (row (view, 0), NULL);
+  g_autofree char *second = jd_har_entry_dup_first_cause (row (view, 1), NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (view), 1100, 600);
+  g_assert_nonnull (first);
+  g_assert_nonnull (strstr (second, "insufficient_scope: "));
+  g_assert_null (jd_har_entry_dup_first_cause (row (view, 2), NULL));
+  ITERATE_UNTIL (shows (view, first) && shows (view, second));
+  g_assert_true (shows (view, "api.example.com"));
+  g_assert_true (shows (view, "Cause"));
+  g_assert_true (shows (view, "Host"));
+  /* Nothing chosen yet. */
+  g_assert_null (jd_har_view_get_selected_entry (view));
+  jd_test_save_screenshot (GTK_WIDGET (view), "har-view-causes.png");
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  jd_test_iterate_for (20);
+}
+
 static void
 test_sanitized (Fixture       *f,
                 gconstpointer  data)
@@ -257,6 +308,9 @@ test_open_in_front (Fixture       *f,
   g_assert_true (gtk_window_is_active (GTK_WINDOW (view)));
   g_assert_false (gtk_window_is_active (GTK_WINDOW (f->window)));
   g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app))->data == (gpointer) view);
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  jd_test_iterate_for (20);
 }
 
 static void
@@ -430,6 +484,7 @@ main (int   argc,
 
   ADD ("/jd/app/har-view/list", test_list);
   ADD ("/jd/app/har-view/sanitized", test_sanitized);
+  ADD ("/jd/app/har-view/cause-column", test_cause_column);
   ADD ("/jd/app/har-view/broken", test_broken);
   ADD ("/jd/app/har-view/open-file", test_open_file_hook);
   ADD ("/jd/app/har-view/cancel", test_cancel);
