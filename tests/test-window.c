@@ -783,6 +783,65 @@ test_paste_replaces (Fixture       *f,
   g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, first);
 }
 
+static GtkAdjustment *
+page_adjustment (Fixture *f)
+{
+  GtkWidget *w = GTK_WIDGET (f->token_page);
+
+  while (w != NULL && !GTK_IS_SCROLLED_WINDOW (w))
+    w = gtk_widget_get_first_child (w);
+  g_assert_nonnull (w);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
+}
+
+static void
+scroll_down (Fixture       *f,
+             GtkAdjustment *adjustment)
+{
+  /* Let the last verdict's own scroll happen first. */
+  jd_test_iterate_for (200);
+  ITERATE_UNTIL (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 200);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  ITERATE_UNTIL (!jd_token_page_get_verdict_in_view (f->token_page));
+}
+
+/* Issue 12: after a new paste, drop or open, the page scrolls to the verdict. */
+static void
+test_scroll_to_verdict (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *second = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"second\",\"exp\":1}");
+  g_autofree char *third = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"third\",\"exp\":1}");
+  g_autofree char *path = g_build_filename (f->tmpdir, "third.jwt", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GtkAdjustment *adjustment = page_adjustment (f);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 500);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+  ITERATE_UNTIL (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 200);
+
+  /* Down to the claims, then a paste (Ctrl+V outside the text): back up. */
+  scroll_down (f, adjustment);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), second);
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste", NULL);
+  ITERATE_UNTIL (session_caught_up (f) && jd_token_page_get_verdict_in_view (f->token_page));
+
+  /* The same after opening a file. */
+  g_assert_true (g_file_set_contents (path, third, -1, NULL));
+  scroll_down (f, adjustment);
+  jd_window_open_file (f->window, file);
+  ITERATE_UNTIL (session_caught_up (f) && jd_token_page_get_verdict_in_view (f->token_page));
+
+  /* A new diagnosis of the same text (here: another instant) does not move the page. */
+  scroll_down (f, adjustment);
+  jd_session_set_now (f->session, 1000);
+  ITERATE_UNTIL (session_caught_up (f));
+  jd_test_iterate_for (100);
+  g_assert_false (jd_token_page_get_verdict_in_view (f->token_page));
+}
+
 static goffset
 file_size (const char *path)
 {
@@ -821,6 +880,30 @@ test_open_and_export (Fixture       *f,
   g_assert_true (g_file_get_contents (out_path, &saved, &saved_len, NULL));
   g_assert_cmpstr (saved, ==, token);
   g_assert_cmpuint (saved_len, ==, strlen (token));
+}
+
+/* Issue 12: the window title names the file that was opened; a paste resets it. */
+static void
+test_title (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"file\"}");
+  g_autofree char *pasted = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"pasted\"}");
+  g_autofree char *path = g_build_filename (f->tmpdir, "token.jwt", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "JWT Doctor");
+  g_assert_true (g_file_set_contents (path, token, -1, NULL));
+  jd_window_open_file (f->window, file);
+  ITERATE_UNTIL (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (f->window)), "token.jwt — JWT Doctor") == 0);
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, token);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), pasted);
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste", NULL);
+  ITERATE_UNTIL (g_strcmp0 (jd_token_get_text (jd_session_get_token (f->session)), pasted) == 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "JWT Doctor");
 }
 
 static void
@@ -1326,6 +1409,8 @@ main (int   argc,
   ADD ("/jd/app/token/replace-is-undoable", test_replace_is_undoable);
   ADD ("/jd/app/actions/paste", test_paste_action);
   ADD ("/jd/app/token/paste-replaces", test_paste_replaces);
+  ADD ("/jd/app/token/scroll-to-verdict", test_scroll_to_verdict);
+  ADD ("/jd/app/window/title", test_title);
   ADD ("/jd/app/actions/open-and-export", test_open_and_export);
   ADD ("/jd/app/actions/copy-report", test_copy_report);
   ADD ("/jd/app/actions/open-keys", test_open_keys);

@@ -76,6 +76,8 @@ struct _JdTokenPage
   GdkSurface     *surface;
   gboolean        setting_text;
   gboolean        selecting;
+  gboolean        scroll_pending; /* a new text: show the verdict when it comes */
+  guint           scroll_id;
 };
 
 G_DEFINE_FINAL_TYPE (JdTokenPage, jd_token_page, ADW_TYPE_BIN)
@@ -517,6 +519,47 @@ text_query_tooltip (JdTokenPage *self,
   return TRUE;
 }
 
+/* Scrolls the page so that the verdict is at its top. */
+/* The page's scrolled window: the template's child, not bound, as AdwBin
+ * unparents its child itself. */
+static GtkScrolledWindow *
+get_scroller (JdTokenPage *self)
+{
+  return GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)));
+}
+
+static void
+scroll_to_verdict (JdTokenPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (get_scroller (self));
+  GtkWidget *content = gtk_scrolled_window_get_child (get_scroller (self));
+  double x = 0, y = 0;
+
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL ||
+      !gtk_widget_translate_coordinates (GTK_WIDGET (self->verdict_revealer), content, 0, 0, &x, &y))
+    y = 0;
+  /* The page's own top margin above the verdict stays in view. */
+  gtk_adjustment_set_value (adjustment, MAX (0, y - 12));
+}
+
+gboolean
+jd_token_page_get_verdict_in_view (JdTokenPage *self)
+{
+  GtkAdjustment *adjustment;
+  double x = 0, y = 0;
+
+  g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), FALSE);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (get_scroller (self));
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->verdict_revealer), GTK_WIDGET (get_scroller (self)),
+                                         0, 0, &x, &y))
+    return FALSE;
+  return y >= 0 && y + gtk_widget_get_height (GTK_WIDGET (self->verdict_revealer)) <=
+                     gtk_adjustment_get_page_size (adjustment) + 1;
+}
+
 void
 jd_token_page_set_text (JdTokenPage *self,
                         const char  *text)
@@ -526,12 +569,17 @@ jd_token_page_set_text (JdTokenPage *self,
   g_return_if_fail (JD_IS_TOKEN_PAGE (self));
   g_return_if_fail (text != NULL);
 
+  /* A paste, drop or open: the verdict on it is what the person looks for,
+   * now and once the new text's verdict is laid out. */
+  scroll_to_verdict (self);
+
   current = dup_buffer_text (self);
   if (g_strcmp0 (current, text) == 0)
     {
       push_text (self);
       return;
     }
+  self->scroll_pending = TRUE;
 
   /* One user action: Ctrl+Z restores what was there, so nothing typed is
    * lost (except across the folded view, see fill_buffer()). */
@@ -1331,10 +1379,27 @@ token_changed (JdTokenPage *self)
   update_ticking (self);
 }
 
+static gboolean
+scroll_idle_cb (gpointer data)
+{
+  JdTokenPage *self = data;
+
+  self->scroll_id = 0;
+  scroll_to_verdict (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 diagnosis_changed (JdTokenPage *self)
 {
   update_verdict (self);
+  if (self->scroll_pending && !jd_session_get_busy (self->session))
+    {
+      /* After the layout the new verdict and results make. */
+      self->scroll_pending = FALSE;
+      if (self->scroll_id == 0)
+        self->scroll_id = g_idle_add_full (G_PRIORITY_LOW, scroll_idle_cb, self, NULL);
+    }
 }
 
 static void
@@ -1431,6 +1496,7 @@ jd_token_page_dispose (GObject *object)
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
   g_clear_pointer (&self->pending_text, g_free);
   if (self->surface != NULL)
     g_signal_handlers_disconnect_by_data (self->surface, self);

@@ -30,6 +30,9 @@ GtkSelectionModel *jd_token_page_get_claims_selection (JdTokenPage *self);
 GtkListBox    *jd_token_page_get_findings_list (JdTokenPage *self);
 /* The verdict banner's text, NULL when hidden. */
 const char    *jd_token_page_get_verdict   (JdTokenPage *self);
+/* Whether the whole verdict is inside the page's visible part (after a
+ * paste, drop or open the page scrolls to it). */
+gboolean       jd_token_page_get_verdict_in_view (JdTokenPage *self);
 /* TRUE while the once-a-second clock runs (only while the page is shown). */
 gboolean       jd_token_page_is_ticking    (JdTokenPage *self);
 /* Whether the paste area shows the text folded (an overlong line). */
