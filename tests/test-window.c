@@ -13,6 +13,7 @@
 
 #include "jd-application.h"
 #include "jd-claims.h"
+#include "jd-no-hyphens.h"
 #include "jd-window.h"
 
 static JdApplication *app;
@@ -906,6 +907,54 @@ test_title (Fixture       *f,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "JWT Doctor");
 }
 
+/* Every label under @widget (with @css_class, or all when NULL). */
+static void
+collect_labels (GtkWidget  *widget,
+                const char *css_class,
+                GPtrArray  *labels)
+{
+  if (GTK_IS_LABEL (widget) && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, css_class, labels);
+}
+
+/* Issue 12: no hyphen is drawn where the token, a curl command or a
+ * finding's message wraps ('-' is base64url). */
+static void
+test_no_hyphens (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GPtrArray) findings = g_ptr_array_new ();
+  g_autoptr (GPtrArray) commands = g_ptr_array_new ();
+  GtkWidget *request_page;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+  g_assert_true (jd_widget_has_no_hyphens (find_text_view (GTK_WIDGET (f->token_page))));
+
+  collect_labels (GTK_WIDGET (jd_token_page_get_findings_list (f->token_page)), NULL, findings);
+  g_assert_cmpuint (findings->len, >=, 2);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_true (jd_widget_has_no_hyphens (g_ptr_array_index (findings, i)));
+
+  request_page = GTK_WIDGET (jd_window_get_request_page (f->window));
+  collect_labels (request_page, "command", commands);
+  g_assert_cmpuint (commands->len, >=, 3); /* the three curl commands and the response headers */
+  for (guint i = 0; i < commands->len; i++)
+    g_assert_true (jd_widget_has_no_hyphens (g_ptr_array_index (commands, i)));
+
+  /* Text typed later is covered too. */
+  {
+    GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert (buffer, &end, "-more-base64url-", -1);
+    g_assert_true (jd_widget_has_no_hyphens (find_text_view (GTK_WIDGET (f->token_page))));
+  }
+}
+
 static void
 test_copy_report (Fixture       *f,
                   gconstpointer  data)
@@ -1411,6 +1460,7 @@ main (int   argc,
   ADD ("/jd/app/token/paste-replaces", test_paste_replaces);
   ADD ("/jd/app/token/scroll-to-verdict", test_scroll_to_verdict);
   ADD ("/jd/app/window/title", test_title);
+  ADD ("/jd/app/window/no-hyphens", test_no_hyphens);
   ADD ("/jd/app/actions/open-and-export", test_open_and_export);
   ADD ("/jd/app/actions/copy-report", test_copy_report);
   ADD ("/jd/app/actions/open-keys", test_open_keys);

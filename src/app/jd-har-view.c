@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-no-hyphens.h"
 #include "jd-cause.h"
 #include "jd-compare-view.h"
 #include "jd-har-list.h"
@@ -787,6 +788,7 @@ static void
 jd_har_view_init (JdHarView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jd_label_set_no_hyphens (self->details_label);
 
   self->cancellable = g_cancellable_new ();
   self->filter_text = g_strdup ("");

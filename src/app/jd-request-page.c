@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jd-no-hyphens.h"
 #include "jd-net.h"
 #include "jd-request-page.h"
 
@@ -541,6 +542,7 @@ build_commands (JdRequestPage *self)
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
+      jd_label_set_no_hyphens (GTK_LABEL (label));
       gtk_widget_add_css_class (label, "monospace");
       gtk_widget_add_css_class (label, "command");
       gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -692,6 +694,7 @@ jd_request_page_init (JdRequestPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_commands (self);
+  jd_text_view_set_no_hyphens (self->headers_view);
 
   g_signal_connect (self, "map", G_CALLBACK (scroll_to_result), NULL);
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jd-no-hyphens.h"
 #include "jd-claims.h"
 #include "jd-token-page.h"
 #include "jd-paste.h"
@@ -1127,6 +1128,8 @@ create_finding_row (gpointer item,
   /* A minimum width in characters spares GTK from laying the text out at
    * every candidate width (half the cost of the first frame after a paste). */
   gtk_label_set_width_chars (GTK_LABEL (message), 20);
+  /* Messages quote kids, audiences and token bytes: no drawn hyphens. */
+  jd_label_set_no_hyphens (GTK_LABEL (message));
   gtk_box_append (GTK_BOX (texts), message);
   if (fix != NULL && fix[0] != '\0')
     {
@@ -1136,6 +1139,7 @@ create_finding_row (gpointer item,
       gtk_label_set_wrap (GTK_LABEL (fix_label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (fix_label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_width_chars (GTK_LABEL (fix_label), 20);
+      jd_label_set_no_hyphens (GTK_LABEL (fix_label));
       gtk_widget_add_css_class (fix_label, "dim-label");
       gtk_widget_add_css_class (fix_label, "caption");
       gtk_box_append (GTK_BOX (texts), fix_label);
@@ -1601,6 +1605,7 @@ jd_token_page_init (JdTokenPage *self)
     gtk_widget_set_visible (self->fold_bar, FALSE);
     gtk_box_insert_child_after (GTK_BOX (box), self->fold_bar, area);
   }
+  jd_text_view_set_no_hyphens (self->text_view);
   g_signal_connect_object (self->text_view, "paste-clipboard", G_CALLBACK (text_view_paste), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text_view, "copy-clipboard", G_CALLBACK (text_view_copy), self,
