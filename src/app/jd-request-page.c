@@ -39,6 +39,7 @@ struct _JdRequestPage
   GtkBox         *commands_box;
 
   GtkLabel       *command_labels[N_VARIANTS];
+  GtkButton      *copy_buttons[N_VARIANTS];   /* a check mark once copied, until the command changes */
   char           *commands[N_VARIANTS];
 
   JdSession      *session;
@@ -192,12 +193,15 @@ render (JdRequestPage *self)
   for (guint v = 0; v < N_VARIANTS; v++)
     {
       g_autofree char *shown = NULL;
+      g_autofree char *before = g_steal_pointer (&self->commands[v]);
 
-      g_clear_pointer (&self->commands[v], g_free);
       if (request != NULL)
         self->commands[v] = jd_request_to_curl (request, v,
                                                 token != NULL && v != JD_CURL_FRESH_TOKEN
                                                   ? jd_token_get_text (token) : NULL);
+      /* The check mark said "this was copied": not of a new command. */
+      if (g_strcmp0 (before, self->commands[v]) != 0)
+        gtk_button_set_icon_name (self->copy_buttons[v], "edit-copy-symbolic");
       /* The label without the command's final newline. */
       shown = g_strchomp (g_strdup (self->commands[v] ? self->commands[v] : ""));
       gtk_label_set_text (self->command_labels[v], shown);
@@ -552,6 +556,7 @@ build_commands (JdRequestPage *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
 
       self->command_labels[v] = GTK_LABEL (label);
+      self->copy_buttons[v] = GTK_BUTTON (button);
       gtk_box_append (self->commands_box, group);
     }
 }
