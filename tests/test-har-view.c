@@ -441,7 +441,7 @@ test_compare (Fixture       *f,
   summary = jd_compare_view_get_summary (compare);
   g_test_message ("%s", summary);
   g_assert_true (g_str_has_prefix (summary, "4 differences\n"));
-  g_assert_nonnull (strstr (summary, "• the right token had expired when it was used"));
+  g_assert_nonnull (strstr (summary, "• token B had expired when it was used"));
   g_assert_nonnull (strstr (summary, "different key id"));
 
   jd_test_save_screenshot (GTK_WIDGET (compare), "compare-view.png");
@@ -455,7 +455,7 @@ test_compare (Fixture       *f,
   g_assert_cmpint (compare_row (rows, "aud")->state, ==, JD_COMPARE_DIFFERENT);
   g_assert_cmpint (compare_row (rows, "kid")->state, ==, JD_COMPARE_SAME);
   g_assert_nonnull (strstr (jd_compare_view_get_summary (compare), "different audience"));
-  g_assert_nonnull (strstr (jd_compare_view_get_summary (compare), "only right: orders:write"));
+  g_assert_nonnull (strstr (jd_compare_view_get_summary (compare), "only in B: orders:write"));
   jd_compare_view_set_only_differences (compare, TRUE);
   jd_test_save_screenshot (GTK_WIDGET (compare), "compare-view-pasted.png");
 
