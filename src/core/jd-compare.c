@@ -175,7 +175,7 @@ has_string (GPtrArray  *items,
   return FALSE;
 }
 
-/* "only left: a, b; only right: c", or NULL when the sets are equal. */
+/* "only in A: a, b; only in B: c", or NULL when the sets are equal. */
 static char *
 describe_set_difference (JsonNode *left,
                          JsonNode *right)
@@ -303,7 +303,7 @@ compare_objects (GPtrArray       *rows,
               g_autofree char *diff = describe_set_difference (l, r);
 
               if (diff != NULL)
-                /* TRANSLATORS: "different scopes (only right: orders:write)" */
+                /* TRANSLATORS: "different scopes (only in B: orders:write)" */
                 row->note = g_strdup_printf ("%s (%s)", _(known->different), diff);
               else
                 row->note = g_strdup_printf (_("%s, written differently (same items)"), _(known->different));
