@@ -689,9 +689,10 @@ test_model_shape (void)
   g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "{}");
   g_assert_null (jd_claim_node_get_children (node));
 
-  /* An array: "3 items", children [0]…[2], the same model every time. */
+  /* An array of strings shows them (issue 12: not "3 items"); children
+   * [0]…[2], the same model every time. */
   node = item (model, 3);
-  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "3 items");
+  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "[\"account\", \"api\", \"web\"]");
   aud_children = jd_claim_node_get_children (node);
   aud_again = jd_claim_node_get_children (node);
   g_assert_true (aud_children == aud_again);
@@ -711,7 +712,7 @@ test_model_shape (void)
   node = item (realm_children, 0);
   g_assert_cmpstr (jd_claim_node_get_name (node), ==, "roles");
   g_assert_cmpstr (jd_claim_node_get_path (node), ==, "realm_access.roles");
-  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "2 items");
+  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "[\"admin\", \"user\"]");
   g_assert_nonnull (jd_claim_node_get_meaning (node));
   g_assert_false (jd_claim_node_get_is_time (node));
   roles = jd_claim_node_get_children (node);
@@ -958,6 +959,37 @@ test_model_bad_utf8 (void)
   g_assert_true (g_utf8_validate (problem, -1, NULL));
 }
 
+/* Issue 12: an array of scalars (aud, roles, scopes) shows its values;
+ * one with an object in it still reads "N items"; a long one is cut with
+ * its count, and its children hold every value. */
+static void
+test_model_scalar_arrays (void)
+{
+  g_autoptr (GString) long_aud = g_string_new ("{\"aud\": [");
+  g_autoptr (JsonNode) root = parse ("{\"aud\": [\"https://api.example.com/\", \"account\"],"
+                                     " \"mixed\": [1, true, null, \"x\"],"
+                                     " \"objects\": [{\"a\": 1}, \"x\"]}");
+  g_autoptr (GListModel) model = jd_claims_model_new (json_node_get_object (root), JD_CLAIMS_SECTION_PAYLOAD);
+  g_autoptr (JsonNode) long_root = NULL;
+  g_autoptr (GListModel) long_model = NULL;
+  const char *text;
+
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 0)), ==,
+                   "[\"https://api.example.com/\", \"account\"]");
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 1)), ==, "[1, true, null, \"x\"]");
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 2)), ==, "2 items");
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (long_aud, "%s\"https://service-%02u.example.com/\"", i > 0 ? "," : "", i);
+  g_string_append (long_aud, "]}");
+  long_root = parse (long_aud->str);
+  long_model = jd_claims_model_new (json_node_get_object (long_root), JD_CLAIMS_SECTION_PAYLOAD);
+  text = jd_claim_node_get_value_text (item (long_model, 0));
+  g_assert_true (g_str_has_prefix (text, "[\"https://service-00.example.com/\", "));
+  g_assert_true (g_str_has_suffix (text, ", … (40 items)]"));
+  g_assert_cmpuint (g_list_model_get_n_items (jd_claim_node_get_children (item (long_model, 0))), ==, 40);
+}
+
 static void
 test_model_finalize (void)
 {
@@ -1014,6 +1046,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/claims/model/long-string", test_model_long_string);
   g_test_add_func ("/jd/claims/model/bad-utf8", test_model_bad_utf8);
   g_test_add_func ("/jd/claims/model/finalize", test_model_finalize);
+  g_test_add_func ("/jd/claims/model/scalar-arrays", test_model_scalar_arrays);
 
   return g_test_run ();
 }

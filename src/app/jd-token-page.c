@@ -78,6 +78,7 @@ struct _JdTokenPage
   gboolean        setting_text;
   gboolean        selecting;
   gboolean        scroll_pending; /* a new text: show the verdict when it comes */
+  gboolean        narrow;         /* phone width: no Meaning column */
   guint           scroll_id;
 };
 
@@ -685,7 +686,9 @@ name_setup (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Short names whole ("aud", "exp"), long ones cut in the middle. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_width_chars (GTK_LABEL (label), 5);
   gtk_widget_add_css_class (label, "claim-name");
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
   gtk_list_item_set_child (item, expander);
@@ -701,8 +704,15 @@ name_bind (GtkSignalListItemFactory *factory,
   GtkTreeListRow *row = gtk_list_item_get_item (item);
   g_autoptr (JdClaimNode) node = node_from_list_item (item);
 
+  g_autofree char *tooltip = NULL;
+
   gtk_tree_expander_set_list_row (expander, row);
   gtk_label_set_text (GTK_LABEL (gtk_tree_expander_get_child (expander)), jd_claim_node_get_name (node));
+  /* The whole name, and its meaning (the Meaning column is hidden when narrow). */
+  if (jd_claim_node_get_meaning (node) != NULL)
+    tooltip = g_strdup_printf ("%s — %s", jd_claim_node_get_name (node), jd_claim_node_get_meaning (node));
+  gtk_widget_set_tooltip_text (gtk_tree_expander_get_child (expander),
+                               tooltip != NULL ? tooltip : jd_claim_node_get_name (node));
 }
 
 static void
@@ -745,7 +755,9 @@ value_setup (GtkSignalListItemFactory *factory,
   GtkWidget *badge = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Cut in the middle: both ends stay in view, where near misses are
+   * (a trailing slash on "aud", the end of a kid); the tooltip has it all. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
   gtk_widget_add_css_class (label, "monospace");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
@@ -1313,6 +1325,31 @@ update_verdict (JdTokenPage *self)
 /* The findings list, the claims and header trees and their menu: built when
  * the first token arrives (or a test asks), so the empty state's first frame
  * costs none of them. */
+/* The Meaning column of @view (its third), shown unless the page is narrow. */
+static void
+show_meaning_column (GtkColumnView *view,
+                     gboolean       visible)
+{
+  g_autoptr (GtkColumnViewColumn) column = NULL;
+
+  if (view == NULL)
+    return;
+  column = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
+  if (column != NULL)
+    gtk_column_view_column_set_visible (column, visible);
+}
+
+void
+jd_token_page_set_narrow (JdTokenPage *self,
+                          gboolean     narrow)
+{
+  g_return_if_fail (JD_IS_TOKEN_PAGE (self));
+
+  self->narrow = narrow;
+  show_meaning_column (self->claims_view, !narrow);
+  show_meaning_column (self->header_view, !narrow);
+}
+
 static void
 ensure_results (JdTokenPage *self)
 {
@@ -1332,6 +1369,7 @@ ensure_results (JdTokenPage *self)
                            self, G_CONNECT_SWAPPED);
   setup_view (self->claims_view, self->claims_tree, self->claims_selection);
   setup_view (self->header_view, self->header_tree, self->header_selection);
+  jd_token_page_set_narrow (self, self->narrow);
 
   self->menu_popover = gtk_popover_menu_new_from_model (claim_menu);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu_popover), FALSE);

@@ -694,9 +694,11 @@ visible_page_changed (JdWindow *self)
 static void
 title_visible_changed (JdWindow *self)
 {
-  if (adw_view_switcher_title_get_title_visible (self->switcher_title) &&
-      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  if (narrow && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
     adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+  jd_token_page_set_narrow (self->token_page, narrow);
 }
 
 static void
