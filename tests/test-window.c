@@ -473,6 +473,22 @@ find_first (GtkWidget *widget,
 }
 
 static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 find_text_view (GtkWidget *widget)
 {
   if (GTK_IS_TEXT_VIEW (widget))
@@ -969,6 +985,30 @@ test_no_hyphens (Fixture       *f,
     gtk_text_buffer_insert (buffer, &end, "-more-base64url-", -1);
     g_assert_true (jd_widget_has_no_hyphens (find_text_view (GTK_WIDGET (f->token_page))));
   }
+}
+
+/* Issue 12: the Request page's empty state fits at the default 900×700:
+ * nothing of it is cut, and the page scrolls when it does not fit. */
+static void
+test_request_empty_state (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *status;
+  int natural = 0;
+
+  jd_window_set_visible_page (f->window, "request");
+  page = GTK_WIDGET (jd_window_get_request_page (f->window));
+  status = find_with_class (page, "empty-state");
+  g_assert_nonnull (status);
+  ITERATE_UNTIL (gtk_widget_get_mapped (status) && gtk_widget_get_height (status) > 0);
+  jd_test_iterate_for (100);
+  gtk_widget_measure (status, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (status), NULL, &natural, NULL, NULL);
+  /* gtk_widget_measure() counts the margins, the height does not. */
+  natural -= gtk_widget_get_margin_top (status) + gtk_widget_get_margin_bottom (status);
+  g_test_message ("empty state: %d px of %d", gtk_widget_get_height (status), natural);
+  g_assert_cmpint (gtk_widget_get_height (status), >=, natural);
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "request-empty.png");
 }
 
 static void
@@ -1527,6 +1567,7 @@ main (int   argc,
   ADD ("/jd/app/token/scroll-to-verdict", test_scroll_to_verdict);
   ADD ("/jd/app/window/title", test_title);
   ADD ("/jd/app/window/no-hyphens", test_no_hyphens);
+  ADD ("/jd/app/request/empty-state", test_request_empty_state);
   ADD ("/jd/app/actions/open-and-export", test_open_and_export);
   ADD ("/jd/app/actions/copy-report", test_copy_report);
   ADD ("/jd/app/actions/open-keys", test_open_keys);
