@@ -198,7 +198,8 @@ test_example (Fixture       *f,
   g_assert_nonnull (jd_token_page_get_verdict (f->token_page));
   g_assert_true (g_str_has_prefix (jd_token_page_get_verdict (f->token_page), "Rejected"));
 
-  /* The paste area is coloured: the header segment carries a tag. */
+  /* The paste area is coloured: the header segment carries a tag (beside
+   * the one that keeps Pango from drawing hyphens). */
   {
     GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
     GtkTextIter iter;
@@ -206,7 +207,7 @@ test_example (Fixture       *f,
 
     gtk_text_buffer_get_iter_at_offset (buffer, &iter, 2);
     tags = gtk_text_iter_get_tags (&iter);
-    g_assert_cmpuint (g_slist_length (tags), ==, 1);
+    g_assert_cmpuint (g_slist_length (tags), ==, 2);
   }
 
   jd_test_save_screenshot (GTK_WIDGET (f->window), "token-page.png");
@@ -987,6 +988,41 @@ test_no_hyphens (Fixture       *f,
   }
 }
 
+/* Issue 12: an "aud" array shows its values, and a long kid is never cut
+ * without a way to read it whole (its tooltip). */
+static void
+test_long_values (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GString) kid = g_string_new (NULL);
+  g_autofree char *header = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  gboolean kid_whole = FALSE, aud_values = FALSE;
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (kid, "key-%02u-rotated-", i);
+  header = g_strdup_printf ("{\"alg\":\"HS256\",\"kid\":\"%s\"}", kid->str);
+  token = make_token (header, "{\"aud\":[\"https://api.example.com/\",\"account\"]}");
+  jd_token_page_set_text (f->token_page, token);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+  jd_test_iterate_for (100);
+
+  collect_labels (GTK_WIDGET (f->token_page), NULL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (label), kid->str) == 0)
+        kid_whole = TRUE;
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "[\"https://api.example.com/\", \"account\"]") == 0)
+        aud_values = TRUE;
+    }
+  g_assert_cmpuint (kid->len, >, 256);
+  g_assert_true (kid_whole);
+  g_assert_true (aud_values);
+}
+
 /* Issue 12: the Request page's empty state fits at the default 900×700:
  * nothing of it is cut, and the page scrolls when it does not fit. */
 static void
@@ -1568,6 +1604,7 @@ main (int   argc,
   ADD ("/jd/app/window/title", test_title);
   ADD ("/jd/app/window/no-hyphens", test_no_hyphens);
   ADD ("/jd/app/request/empty-state", test_request_empty_state);
+  ADD ("/jd/app/token/long-values", test_long_values);
   ADD ("/jd/app/actions/open-and-export", test_open_and_export);
   ADD ("/jd/app/actions/copy-report", test_copy_report);
   ADD ("/jd/app/actions/open-keys", test_open_keys);

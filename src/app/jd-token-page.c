@@ -767,6 +767,11 @@ value_setup (GtkSignalListItemFactory *factory,
   add_context_gesture (box, item);
 }
 
+/* Bytes of a claim value shown whole in its tooltip. */
+#define VALUE_TOOLTIP_MAX 4096
+
+static char *node_value_text (JdClaimNode *node);
+
 static void
 value_bind (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -776,9 +781,13 @@ value_bind (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *badge = gtk_widget_get_next_sibling (label);
   g_autoptr (JdClaimNode) node = node_from_list_item (item);
+  g_autofree char *whole = node_value_text (node);
 
   gtk_label_set_text (GTK_LABEL (label), jd_claim_node_get_value_text (node));
-  gtk_widget_set_tooltip_text (label, jd_claim_node_get_value_text (node));
+  /* The whole value (the text shown stops after 256 characters), unless it
+   * is too long for a tooltip; Copy Value always copies all of it. */
+  gtk_widget_set_tooltip_text (label, strlen (whole) <= VALUE_TOOLTIP_MAX ? whole
+                                                                          : jd_claim_node_get_value_text (node));
   update_badge (node, NULL, badge);
   g_signal_connect_object (node, "notify::badge-text", G_CALLBACK (update_badge), badge, 0);
   g_signal_connect_object (node, "notify::badge-state", G_CALLBACK (update_badge), badge, 0);
