@@ -364,6 +364,52 @@ find_glued_header (JdToken *self)
   return 0;
 }
 
+/* The problem with the number of segments, if any: two tokens back to back,
+ * a token cut off before its first dot, or a count that is neither 3 nor 5. */
+static void
+add_shape_problem (JdToken    *self,
+                   const char *text,
+                   gssize      len)
+{
+  guint n = self->n_segments;
+
+  if (self->glued > 0)
+    add_problem (self, JD_TOKEN_ERROR_GLUED, -1, self->glued, 3, TRUE,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "byte %zu: a second token's header (\"eyJ…\") starts inside the "
+                              "signature, so the text has %u segment instead of 3: two tokens "
+                              "back to back? Paste only the one the API was sent",
+                              "byte %zu: a second token's header (\"eyJ…\") starts inside the "
+                              "signature, so the text has %u segments instead of 3: two tokens "
+                              "back to back? Paste only the one the API was sent",
+                              n),
+                 self->glued, n);
+  else if (n != 3 && n != 5)
+    {
+      gsize where = n > 5 ? self->segments[MAX_SEGMENTS - 1].end : (gsize) len;
+      /* A token cut off before its first dot: the whole text is the
+       * problem, and the header's own errors follow from it. */
+      if (n == 1 && len >= 3 && memcmp (text, "eyJ", 3) == 0)
+        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, len, TRUE,
+                     _("no dots after %zd bytes, but it starts like a JWT header "
+                       "(\"eyJ\" is base64url for '{\"'): the token was probably cut off"),
+                     len);
+      else if (n == 1)
+        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, len, TRUE,
+                     _("no dots: a JWT has three base64url segments, header.payload.signature; "
+                       "this may be an opaque access token that only its issuer can read"));
+      else
+        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, where, 1, TRUE,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "byte %zu: found %u segment; a JWS has 3 "
+                                  "(header.payload.signature) and a JWE has 5",
+                                  "byte %zu: found %u segments; a JWS has 3 "
+                                  "(header.payload.signature) and a JWE has 5",
+                                  n),
+                     where, n);
+    }
+}
+
 JdToken *
 jd_token_parse (const char *text, gssize len)
 {
@@ -414,42 +460,7 @@ jd_token_parse (const char *text, gssize len)
     }
   self->n_segments = n;
   self->glued = find_glued_header (self);
-
-  if (self->glued > 0)
-    add_problem (self, JD_TOKEN_ERROR_GLUED, -1, self->glued, 3, TRUE,
-                 g_dngettext (GETTEXT_PACKAGE,
-                              "byte %zu: a second token's header (\"eyJ…\") starts inside the "
-                              "signature, so the text has %u segment instead of 3: two tokens "
-                              "back to back? Paste only the one the API was sent",
-                              "byte %zu: a second token's header (\"eyJ…\") starts inside the "
-                              "signature, so the text has %u segments instead of 3: two tokens "
-                              "back to back? Paste only the one the API was sent",
-                              n),
-                 self->glued, n);
-  else if (n != 3 && n != 5)
-    {
-      gsize where = n > 5 ? self->segments[MAX_SEGMENTS - 1].end : (gsize) len;
-      /* A token cut off before its first dot: the whole text is the
-       * problem, and the header's own errors follow from it. */
-      if (n == 1 && len >= 3 && memcmp (text, "eyJ", 3) == 0)
-        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, len, TRUE,
-                     _("no dots after %zd bytes, but it starts like a JWT header "
-                       "(\"eyJ\" is base64url for '{\"'): the token was probably cut off"),
-                     len);
-      else if (n == 1)
-        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, len, TRUE,
-                     _("no dots: a JWT has three base64url segments, header.payload.signature; "
-                       "this may be an opaque access token that only its issuer can read"));
-      else
-        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, where, 1, TRUE,
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  "byte %zu: found %u segment; a JWS has 3 "
-                                  "(header.payload.signature) and a JWE has 5",
-                                  "byte %zu: found %u segments; a JWS has 3 "
-                                  "(header.payload.signature) and a JWE has 5",
-                                  n),
-                     where, n);
-    }
+  add_shape_problem (self, text, len);
 
   /* Decode what can be decoded even when the shape is wrong, so the person sees it. */
   decode_header (self);
