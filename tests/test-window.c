@@ -804,6 +804,14 @@ test_paste_replaces (Fixture       *f,
   edited = g_strconcat (first, "QUJD", NULL);
   ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, edited) == 0) && session_caught_up (f));
 
+  /* A drop on the paste area inserts at the drop point, as this does: a
+   * whole token replaces the text there too. */
+  jd_token_page_set_text (f->token_page, first);
+  ITERATE_UNTIL (session_caught_up (f));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 5);
+  gtk_text_buffer_insert_interactive (buffer, &iter, second, -1, TRUE);
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, second) == 0) && session_caught_up (f));
+
   /* A whole token pasted over a selected part replaces only that part. */
   jd_token_page_set_text (f->token_page, bearer);
   ITERATE_UNTIL (session_caught_up (f));
