@@ -461,6 +461,68 @@ test_first_broken_byte (void)
   g_assert_nonnull (strstr (jd_finding_get_message (first), "'*'"));
 }
 
+/* The findings that explain the others of their rank lead it: one row per
+ * leading id, each with a situation where it must come first and a close one
+ * (the same token without its cause) where it is absent. */
+typedef struct {
+  const char *id;
+  const char *text;  /* what is pasted */
+  const char *close; /* nearly the same, without the cause */
+  const char *aud;   /* the expected audience, or NULL */
+} LeadRow;
+
+static const LeadRow lead_rows[] = {
+  /* An ID token (nonce, aud = a client id, no scope) sent to an API: said before audience-mismatch. */
+  { "wrong-token-kind",
+    "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJodHRwczovL2Rldi1hYmMudXMuYXV0aDAuY29tLyIsInN1YiI6ImF1dGgwfDEyMyIsImF1ZCI6Ilhx"
+    "OENMSUVOVElEYWJjZGVmZ2hpamtsbW5vcHFyc3R1Iiwibm9uY2UiOiJuLTBTNl9XekEyTWoiLCJleHAiOjQxMDI0NDQ4MDB9.c2lnbmF0dXJl",
+    "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJodHRwczovL2Rldi1hYmMudXMuYXV0aDAuY29tLyIsInN1YiI6ImF1dGgwfDEyMyIsImF1ZCI6Ilhx"
+    "OENMSUVOVElEYWJjZGVmZ2hpamtsbW5vcHFyc3R1Iiwic2NvcGUiOiJyZWFkIiwiZXhwIjo0MTAyNDQ0ODAwfQ.c2lnbmF0dXJl",
+    "https://api.example.com" },
+  /* "Bearer undefined": said instead of, or before, any decoding error. */
+  { "no-token", "Authorization: Bearer undefined", "Authorization: Bearer undefinedx", NULL },
+  /* A header line cut at 4096 bytes: said before the decoding errors it causes. */
+  { "token-truncated", NULL, NULL, NULL },
+};
+
+static GPtrArray *
+diagnose_paste (const char *text, const char *aud)
+{
+  g_autoptr (JdInput) input = jd_input_parse (text, strlen (text));
+  g_autoptr (JdToken) token = jd_token_parse (jd_input_get_token (input), -1);
+  g_autoptr (JdExpectations) e = jd_expectations_new ();
+
+  e->now = 1765000000;
+  e->audience = g_strdup (aud);
+  return jd_diagnose (token, e, NULL, input);
+}
+
+/* "Authorization: Bearer " and a token of @len bytes whose payload is cut. */
+static char *
+cut_line (gsize len)
+{
+  GString *s = g_string_new ("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIiwicGFkIjoi");
+
+  while (s->len < len)
+    g_string_append_c (s, 'Q');
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_leading (gconstpointer data)
+{
+  const LeadRow *row = data;
+  g_autofree char *cut = row->text ? NULL : cut_line (4096);
+  g_autofree char *whole = row->text ? NULL : cut_line (4095);
+  g_autoptr (GPtrArray) hit = diagnose_paste (row->text ? row->text : cut, row->aud);
+  g_autoptr (GPtrArray) miss = diagnose_paste (row->close ? row->close : whole, row->aud);
+
+  g_assert_cmpuint (hit->len, >, 0);
+  g_assert_cmpstr (jd_finding_get_id (g_ptr_array_index (hit, 0)), ==, row->id);
+  g_assert_false (jd_findings_has (miss, row->id));
+  g_assert_cmpuint (jd_finding_leading_index (row->id), <, jd_finding_n_leading ());
+}
+
 int
 main (int argc, char **argv)
 {
@@ -481,6 +543,11 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/diagnosis/azure-issuer", test_azure_issuer);
   g_test_add_func ("/jd/diagnosis/glued-tokens", test_glued_tokens);
   g_test_add_func ("/jd/diagnosis/first-broken-byte", test_first_broken_byte);
+  for (guint i = 0; i < G_N_ELEMENTS (lead_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/diagnosis/leads-its-rank/%s", lead_rows[i].id);
+      g_test_add_data_func (path, &lead_rows[i], test_leading);
+    }
 
   return g_test_run ();
 }

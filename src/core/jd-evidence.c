@@ -164,6 +164,23 @@ is_placeholder (GBytes *signature)
   return TRUE;
 }
 
+/* A broken byte in the header or payload: then a short signature is not
+ * what went wrong first (a cut token's header and payload are whole). */
+static gboolean
+has_problem_before_signature (JdToken *token)
+{
+  GPtrArray *problems = jd_token_get_problems (token);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const JdTokenProblem *p = g_ptr_array_index (problems, i);
+
+      if (p->segment == 0 || p->segment == 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 check_truncation (GPtrArray *out, JdToken *token, JdVerifyResult *verification)
 {
@@ -185,7 +202,8 @@ check_truncation (GPtrArray *out, JdToken *token, JdVerifyResult *verification)
         }
 
   if (alg != NULL && jd_token_get_kind (token) == JD_TOKEN_KIND_JWS
-      && jd_token_get_n_segments (token) == 3 && !is_placeholder (jd_token_get_signature (token)))
+      && jd_token_get_n_segments (token) == 3 && !is_placeholder (jd_token_get_signature (token))
+      && !has_problem_before_signature (token))
     {
       const char *sig = strrchr (text, '.') + 1;
       gsize got = strcspn (sig, "=");

@@ -186,16 +186,55 @@ jd_finding_get_fix (JdFinding *self)
   return self->fix;
 }
 
+/* Findings that explain the others of their rank, so they lead it, in this
+ * order: a cut token explains its decoding errors (it is said only when the
+ * header and payload are whole, or the length is a header limit); "undefined"
+ * or an opaque token explains them too; an ID token sent to an API explains
+ * why its aud is not the API's. One row per id. */
+static const char *const leading_ids[] = {
+  "token-truncated",
+  "no-token",
+  "wrong-token-kind",
+};
+
+/* The row of @id in leading_ids, or G_N_ELEMENTS (leading_ids). */
+static guint
+leading_index (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (leading_ids); i++)
+    if (strcmp (id, leading_ids[i]) == 0)
+      return i;
+  return G_N_ELEMENTS (leading_ids);
+}
+
+guint
+jd_finding_leading_index (const char *id)
+{
+  g_return_val_if_fail (id != NULL, 0);
+  return leading_index (id);
+}
+
+guint
+jd_finding_n_leading (void)
+{
+  return G_N_ELEMENTS (leading_ids);
+}
+
 int
 jd_finding_compare (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   JdFinding *fa = (JdFinding *) a;
   JdFinding *fb = (JdFinding *) b;
+  guint la, lb;
 
   if (fa->severity != fb->severity)
     return fa->severity < fb->severity ? -1 : 1;
   if (fa->rank != fb->rank)
     return fa->rank < fb->rank ? -1 : 1;
+  la = leading_index (fa->id);
+  lb = leading_index (fb->id);
+  if (la != lb)
+    return la < lb ? -1 : 1;
   return strcmp (fa->id, fb->id);
 }
 

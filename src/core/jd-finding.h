@@ -83,8 +83,14 @@ const char *jd_finding_get_claim    (JdFinding *self);
 const char *jd_finding_get_message  (JdFinding *self);
 const char *jd_finding_get_fix      (JdFinding *self);
 
-/* GCompareDataFunc: severity first (error before ok), then rank, then id. */
+/* GCompareDataFunc: severity first (error before ok), then rank, then the
+ * findings that explain the others of their rank (token-truncated, no-token,
+ * wrong-token-kind), then id. */
 int         jd_finding_compare      (gconstpointer a, gconstpointer b, gpointer user_data);
+/* For tests: the row of @id among the leading findings (jd_finding_n_leading()
+ * when it is not one), and how many rows there are. */
+guint       jd_finding_leading_index (const char *id);
+guint       jd_finding_n_leading     (void);
 
 /* Convenience: append a new finding to @findings (a GPtrArray of JdFinding
  * with g_object_unref as free func). message and fix take printf formats
