@@ -91,13 +91,13 @@ test_edit_json_error (void)
   g_autoptr (JsonObject) claims = json_object_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (GError) decoder = NULL;
-  g_autoptr (JsonNode) node = jd_json_parse ("[1,", 3, JD_JSON_FLAGS_NONE, NULL, &decoder);
+  g_autoptr (JsonNode) node = jd_json_parse ("      [1,", 9, JD_JSON_FLAGS_NONE, NULL, &decoder);
   g_autofree char *expected = NULL;
 
   g_assert_null (node);
+  g_assert_true (g_str_has_prefix (decoder->message, "byte 9: "));
   g_assert_false (jd_token_edit_set (claims, "roles=[1,", NOW, &error));
-  expected = g_strdup_printf ("“roles=[1,”: the value after '=' is not JSON, %s (the value starts "
-                              "at byte 6; write a string as \"…\")",
+  expected = g_strdup_printf ("“roles=[1,”, %s (the value is JSON here; write a string as \"…\")",
                               decoder->message);
   g_assert_cmpstr (error->message, ==, expected);
 }
@@ -134,6 +134,51 @@ test_edit_text (void)
   g_assert_true (g_str_has_prefix (error->message, "payload, byte 7: "));
 }
 
+typedef struct
+{
+  const char *token;
+  const char *message; /* NULL: the edit starts */
+} StartRow;
+
+static const StartRow start_rows[] = {
+  /* {"alg":"HS256","kid":"k1"} . {"sub":"a"} */
+  { "eyJhbGciOiJIUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJhIn0.c2ln", NULL },
+  { "eyJhbGciOiJIUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOi*.c2ln",
+    "the token's payload cannot be read, so it cannot be re-signed: segment 2 (payload): byte 10: "
+    "'*' is not a base64url character" },
+  { "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a2V5.aXY.Y2lwaGVy.dGFn",
+    "an encrypted token (JWE, 5 segments): its claims cannot be read here, so it cannot be edited "
+    "and re-signed" },
+  /* payload "[1]" */
+  { "eyJhbGciOiJIUzI1NiJ9.WzFd.c2ln",
+    "the token's payload cannot be read, so it cannot be re-signed: segment 2 (payload): the "
+    "payload is JSON but not an object, so it holds no claims" },
+};
+
+static void
+test_start (gconstpointer data)
+{
+  const StartRow *row = data;
+  g_autoptr (JdToken) token = jd_token_parse (row->token, -1);
+  g_autoptr (JsonObject) header = NULL;
+  g_autoptr (JsonObject) claims = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean ok = jd_token_edit_start (token, &header, &claims, &error);
+
+  if (row->message == NULL)
+    {
+      g_assert_no_error (error);
+      g_assert_true (ok);
+      g_assert_false (json_object_has_member (header, "alg"));
+      g_assert_cmpstr (json_object_get_string_member (header, "kid"), ==, "k1");
+      g_assert_cmpstr (json_object_get_string_member (claims, "sub"), ==, "a");
+      return;
+    }
+  g_assert_false (ok);
+  g_assert_error (error, JD_SIGN_ERROR, JD_SIGN_ERROR_INPUT);
+  g_assert_cmpstr (error->message, ==, row->message);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -143,6 +188,11 @@ main (int argc, char *argv[])
     {
       g_autofree char *path = g_strdup_printf ("/token-edit/set/%u", i);
       g_test_add_data_func (path, &edit_rows[i], test_edit);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (start_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/token-edit/start/%u", i);
+      g_test_add_data_func (path, &start_rows[i], test_start);
     }
   g_test_add_func ("/token-edit/json-error", test_edit_json_error);
   g_test_add_func ("/token-edit/unset", test_unset);

@@ -120,6 +120,7 @@ parse_value (const char *assignment, gsize at, gint64 now, GError **error)
 {
   const char *value = assignment + at;
   g_autoptr (GError) local = NULL;
+  g_autofree char *padded = NULL;
   gsize offset = 0;
   JsonNode *node = NULL;
 
@@ -133,12 +134,15 @@ parse_value (const char *assignment, gsize at, gint64 now, GError **error)
       json_node_set_string (node, value);
       return node;
     }
-  node = jd_json_parse (value, strlen (value), JD_JSON_FLAGS_NONE, &offset, &local);
+  /* The name and '=' become spaces, which JSON skips: the decoder's byte
+   * offsets then count from the start of the assignment. */
+  padded = g_strdup (assignment);
+  memset (padded, ' ', at);
+  node = jd_json_parse (padded, strlen (padded), JD_JSON_FLAGS_NONE, &offset, &local);
   if (node == NULL)
     g_set_error (error, JD_SIGN_ERROR, JD_SIGN_ERROR_INPUT,
-                 _ ("“%s”: the value after '=' is not JSON, %s (the value starts at byte %zu; "
-                    "write a string as \"…\")"),
-                 assignment, local->message, at);
+                 _ ("“%s”, %s (the value is JSON here; write a string as \"…\")"), assignment,
+                 local->message);
   return node;
 }
 
@@ -221,4 +225,61 @@ jd_token_edit_text (const char *json, const char *part, const char *assignment, 
   if (!jd_token_edit_set (json_node_get_object (node), assignment, now, error))
     return NULL;
   return jd_json_to_string (node, TRUE);
+}
+
+static JsonObject *
+copy_object (JsonObject *object, const char *skip)
+{
+  JsonObject *copy = json_object_new ();
+  g_autoptr (GList) names = json_object_get_members (object);
+
+  for (GList *l = names; l; l = l->next)
+    if (g_strcmp0 (l->data, skip) != 0)
+      json_object_set_member (copy, l->data,
+                              json_node_copy (json_object_get_member (object, l->data)));
+  return copy;
+}
+
+gboolean
+jd_token_edit_start (JdToken *token, JsonObject **header, JsonObject **claims, GError **error)
+{
+  JsonObject *h, *c;
+  GPtrArray *problems;
+
+  g_return_val_if_fail (JD_IS_TOKEN (token), FALSE);
+
+  if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWE)
+    {
+      g_set_error (error, JD_SIGN_ERROR, JD_SIGN_ERROR_INPUT,
+                   _ ("an encrypted token (JWE, 5 segments): its claims cannot be read here, so it "
+                      "cannot be edited and re-signed"));
+      return FALSE;
+    }
+  h = jd_token_get_header (token);
+  c = jd_token_get_claims (token);
+  if (h == NULL || c == NULL)
+    {
+      problems = jd_token_get_problems (token);
+      if (problems->len > 0)
+        {
+          const JdTokenProblem *first = g_ptr_array_index (problems, 0);
+          int segment = h == NULL ? JD_SEGMENT_HEADER : JD_SEGMENT_PAYLOAD;
+
+          /* The problem in the part that could not be read, when one names it. */
+          for (guint i = problems->len; i-- > 0;)
+            if (((const JdTokenProblem *)g_ptr_array_index (problems, i))->segment == segment)
+              first = g_ptr_array_index (problems, i);
+          g_set_error (error, JD_SIGN_ERROR, JD_SIGN_ERROR_INPUT,
+                       _ ("the token's %s cannot be read, so it cannot be re-signed: %s"),
+                       h == NULL ? _ ("header") : _ ("payload"), first->message);
+        }
+      else
+        g_set_error (error, JD_SIGN_ERROR, JD_SIGN_ERROR_INPUT,
+                     _ ("the token's payload is not a JSON object of claims, so it cannot be "
+                        "edited and re-signed"));
+      return FALSE;
+    }
+  *header = copy_object (h, "alg");
+  *claims = copy_object (c, NULL);
+  return TRUE;
 }

@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "jd-token.h"
+
 G_BEGIN_DECLS
 
 /* The value forms, one row each (jd-token-edit.c):
@@ -24,5 +26,12 @@ gboolean jd_token_edit_unset (JsonObject *object, const char *name, GError **err
  * text ("payload, byte 17: …") or the assignment's. */
 char *jd_token_edit_text (const char *json, const char *part, const char *assignment, gint64 now,
                           GError **error);
+
+/* The header and claims of @token to edit and re-sign (new objects,
+ * transfer full); "alg" is left out of the header (the signer sets it).
+ * An error (JD_SIGN_ERROR_INPUT) when they cannot be read: the token's own
+ * problem ("segment 2 (payload), byte 17: …"), or an encrypted token. */
+gboolean jd_token_edit_start (JdToken *token, JsonObject **header, JsonObject **claims,
+                              GError **error);
 
 G_END_DECLS
