@@ -9,6 +9,7 @@
 
 #include "jd-report.h"
 #include "jd-session.h"
+#include "jd-sign.h"
 
 #define EXAMPLE_RESOURCE_TOKEN RESOURCE_PREFIX "/examples/article-expired.jwt"
 #define EXAMPLE_RESOURCE_JWKS RESOURCE_PREFIX "/examples/article-jwks.json"
@@ -818,6 +819,9 @@ jd_session_dup_report (JdSession *self)
 
   report = jd_report_new ();
   jd_report_add (report, "argument", token, self->verification, findings);
+  if (jd_sign_is_made_here (jd_token_get_text (token)))
+    jd_report_add_note (report, _ ("Test token signed on this computer by JWT Doctor (Edit and "
+                                   "Re-sign), not issued by the identity provider"));
   return jd_report_to_text (report, FALSE, jd_session_get_now (self));
 }
 

@@ -1492,7 +1492,8 @@ key_import_private_der (JdKey  *key,
       return FALSE;
     }
   key->has_private = TRUE;
-  key_add_note (key, _("a private key: only its public half is used; keep this file secret"));
+  key_add_note (key, _("a private key: its public half verifies, and it can sign test "
+                       "tokens (Edit and Re-sign); keep this file secret"));
   return key_adopt_pubkey (key, pubkey);
 }
 

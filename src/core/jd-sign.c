@@ -257,14 +257,18 @@ jd_sign_compact (JdSignKey *key, const char *alg, JsonObject *header, JsonObject
   return token;
 }
 
-/* @text as a JSON object; errors read "header, byte 17: …". */
-static JsonObject *
-parse_object (const char *text, const char *part, GError **error)
+JsonObject *
+jd_sign_parse_part (const char *text, const char *part, gsize *error_offset, GError **error)
 {
   g_autoptr (GError) local = NULL;
   g_autoptr (JsonNode) node = NULL;
+  gsize offset = 0;
 
-  node = jd_json_parse (text, strlen (text), JD_JSON_FLAGS_NONE, NULL, &local);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  node = jd_json_parse (text, strlen (text), JD_JSON_FLAGS_NONE, &offset, &local);
+  if (error_offset)
+    *error_offset = offset;
   if (node == NULL)
     {
       g_set_error (error, JD_SIGN_ERROR, JD_SIGN_ERROR_INPUT, "%s, %s", part, local->message);
@@ -289,9 +293,9 @@ jd_sign_compact_text (JdSignKey *key, const char *alg, const char *header_json,
   g_return_val_if_fail (JD_IS_SIGN_KEY (key), NULL);
   g_return_val_if_fail (payload_json != NULL, NULL);
 
-  if (header_json && !(header = parse_object (header_json, _ ("header"), error)))
+  if (header_json && !(header = jd_sign_parse_part (header_json, _ ("header"), NULL, error)))
     return NULL;
-  if (!(payload = parse_object (payload_json, _ ("payload"), error)))
+  if (!(payload = jd_sign_parse_part (payload_json, _ ("payload"), NULL, error)))
     return NULL;
   return jd_sign_compact (key, alg, header, payload, error);
 }

@@ -26,6 +26,11 @@ char *jd_sign_compact (JdSignKey *key, const char *alg, JsonObject *header, Json
  * "header, byte 17: expected ':' after member name". */
 char *jd_sign_compact_text (JdSignKey *key, const char *alg, const char *header_json,
                             const char *payload_json, GError **error);
+/* @text as a JSON object for the header or payload (@part names it in the
+ * message: "payload, byte 17: expected ':' after member name", the
+ * decoder's words); *@error_offset (nullable) is the bad byte. */
+JsonObject *jd_sign_parse_part (const char *text, const char *part, gsize *error_offset,
+                                GError **error);
 /* The raw operation: the signature over @input (transfer full). */
 GBytes *jd_sign_bytes (JdSignKey *key, const char *alg, gconstpointer input, gsize input_len,
                        GError **error);
