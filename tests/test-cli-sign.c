@@ -128,7 +128,16 @@ test_sign_row (gconstpointer data)
   want_err = g_strdup_printf ("— %s", row->expect_alg);
   g_assert_nonnull (strstr (check.out, want_err));
 
-  /* PyJWT. */
+  /* PyJWT, when tests/meson.build found a python3 that has it. */
+  if (g_strcmp0 (python, "") == 0)
+    {
+      g_test_message ("PyJWT not checked: not installed (apt install python3-jwt "
+                      "python3-cryptography)");
+      g_remove (jwks);
+      g_remove (secret);
+      g_rmdir (dir);
+      return;
+    }
   {
     const char *py_args[] = { "-c",
                               py_script,
@@ -136,7 +145,6 @@ test_sign_row (gconstpointer data)
                               row->expect_alg,
                               g_str_has_prefix (row->expect_alg, "HS") ? secret : jwks,
                               NULL };
-    g_assert_nonnull (python);
     jd_test_run (&py, python, NULL, NULL, py_args);
   }
   if (py.status != 0)

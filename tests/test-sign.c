@@ -180,13 +180,19 @@ static void
 test_alg_pyjwt (gconstpointer data)
 {
   const AlgRow *row = data;
-  g_autoptr (JdSignKey) key = row_key (row);
-  g_autofree char *token = sign_row (key, row->alg);
-  g_autofree char *key_arg = pyjwt_key_arg (key);
-  g_autofree char *out = pyjwt_decode (token, row->alg, key_arg, row->fixture == NULL);
-  g_autofree char *tampered = NULL;
-  g_autofree char *bad_out = NULL;
+  g_autoptr (JdSignKey) key = NULL;
+  g_autofree char *token = NULL, *key_arg = NULL, *out = NULL, *tampered = NULL, *bad_out = NULL;
 
+  if (g_strcmp0 (g_getenv ("JD_PYJWT_PYTHON"), "") == 0)
+    {
+      /* tests/meson.build found no python3 that imports jwt and cryptography. */
+      g_test_skip ("PyJWT is not installed (apt install python3-jwt python3-cryptography)");
+      return;
+    }
+  key = row_key (row);
+  token = sign_row (key, row->alg);
+  key_arg = pyjwt_key_arg (key);
+  out = pyjwt_decode (token, row->alg, key_arg, row->fixture == NULL);
   g_assert_cmpstr (out, ==, "verified alice\n");
 
   /* Both ways: PyJWT rejects the token with one signature byte changed. */
