@@ -503,8 +503,7 @@ example_action (GtkWidget  *widget,
 
 /* Edit and Re-sign: the new token replaces the text, as one undoable step. */
 static void
-resign_signed (JdWindow   *self,
-               const char *token)
+resign_signed (JdWindow *self, const char *token)
 {
   jd_token_page_set_text (self->token_page, token);
   jd_window_set_visible_page (self, "token");
@@ -518,9 +517,7 @@ jd_window_get_resign_window (JdWindow *self)
 }
 
 static void
-resign_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+resign_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdWindow *self = JD_WINDOW (widget);
 
@@ -528,7 +525,7 @@ resign_action (GtkWidget  *widget,
     {
       self->resign_window = jd_resign_window_new (GTK_WINDOW (self), self->session);
       gtk_window_set_destroy_with_parent (GTK_WINDOW (self->resign_window), TRUE);
-      g_object_add_weak_pointer (G_OBJECT (self->resign_window), (gpointer *) &self->resign_window);
+      g_object_add_weak_pointer (G_OBJECT (self->resign_window), (gpointer *)&self->resign_window);
       g_signal_connect_object (self->resign_window, "signed", G_CALLBACK (resign_signed), self,
                                G_CONNECT_SWAPPED);
     }

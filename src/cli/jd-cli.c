@@ -740,17 +740,22 @@ static int
 sign_main (Cli *cli)
 {
   const char *arg = cli->opt.inputs ? cli->opt.inputs[0] : "-";
-  JdCliSign s = { cli->opt.sign, cli->opt.generate_key, cli->opt.sign_alg,
-                  (const char * const *) cli->opt.set, (const char * const *) cli->opt.unset,
-                  cli->opt.jwks_out, cli->keys, cli->expect->now };
+  JdCliSign s = { cli->opt.sign,
+                  cli->opt.generate_key,
+                  cli->opt.sign_alg,
+                  (const char *const *)cli->opt.set,
+                  (const char *const *)cli->opt.unset,
+                  cli->opt.jwks_out,
+                  cli->keys,
+                  cli->expect->now };
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) input = NULL;
   g_autofree char *token = NULL;
 
   if (cli->opt.json || cli->opt.request || cli->opt.discover)
     {
-      usage_error (_("--sign and --generate-key print a token; --json, --request and --discover "
-                     "diagnose one: run jwt-doctor-cli again on the printed token"));
+      usage_error (_ ("--sign and --generate-key print a token; --json, --request and --discover "
+                      "diagnose one: run jwt-doctor-cli again on the printed token"));
       return JD_CLI_EXIT_USAGE;
     }
   if (g_str_equal (arg, "-") && !(isatty (STDIN_FILENO) && cli->opt.inputs == NULL))
