@@ -339,6 +339,23 @@ test_compare (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (view));
 }
 
+/* At 360 px the mark and the button still fit: the window gets that narrow. */
+static void
+test_narrow (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = expired_token ("HS256");
+  JdResignWindow *w;
+
+  g_assert_true (jd_session_set_secret (f->session, SECRET, FALSE, NULL));
+  show_token (f, token);
+  w = open_resign (f);
+  sign_and_use (f, w, token);
+  g_assert_true (shows_made_here (f));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  ITERATE_UNTIL (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 370);
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "resign-narrow.png");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -351,6 +368,7 @@ main (int argc, char *argv[])
   ADD ("/jd/app/resign/throwaway", test_throwaway);
   ADD ("/jd/app/resign/private-key", test_private_key);
   ADD ("/jd/app/resign/compare", test_compare);
+  ADD ("/jd/app/resign/narrow", test_narrow);
 
   ret = g_test_run ();
   g_clear_object (&app);
