@@ -13,6 +13,8 @@
 
 #include "jd-application.h"
 #include "jd-claims.h"
+#include "jd-key-set-summary.h"
+#include "jd-preferences-window.h"
 #include "jd-window.h"
 
 static JdApplication *app;
@@ -1089,6 +1091,61 @@ test_expectations (Fixture       *f,
   g_settings_reset (settings, "expected-audience");
   g_settings_reset (settings, "leeway");
   g_settings_reset (settings, "allowed-algorithms");
+
+  /* The expected kind of token: an ID token is wrong by default, right
+   * when the API is set to take ID tokens (Preferences › Expectations). */
+  {
+    g_autofree char *id_token = make_token ("{\"alg\":\"HS256\"}", "{\"nonce\":\"n\",\"at_hash\":\"h\","
+                                                                   "\"exp\":4000000000}");
+    GtkWindow *w;
+    AdwComboRow *row = NULL;
+    g_autofree char *kind = NULL;
+
+    jd_token_page_set_text (f->token_page, id_token);
+    ITERATE_UNTIL (session_caught_up (f));
+    g_assert_true (has_finding (f, "wrong-token-kind"));
+    /* The window shows what the CLI says (both render core's findings). */
+    jd_test_save_screenshot (GTK_WIDGET (f->window), "wrong-token-kind.png");
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+    ITERATE_UNTIL ((w = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
+    row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (w), JD_TYPE_PREFERENCES_WINDOW,
+                                                        "token_kind_row"));
+    g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+    adw_combo_row_set_selected (row, 1);
+    jd_test_save_screenshot (GTK_WIDGET (w), "preferences-token-kind.png");
+    g_free (kind);
+    kind = g_settings_get_string (settings, "expected-token-kind");
+    g_assert_cmpstr (kind, ==, "id");
+    expect = (jd_expectations_free (expect), jd_session_dup_expectations (f->session));
+    g_assert_cmpint (expect->token_kind, ==, JD_EXPECT_ID_TOKEN);
+    g_assert_false (has_finding (f, "wrong-token-kind"));
+    gtk_window_destroy (w);
+    g_settings_reset (settings, "expected-token-kind");
+    g_assert_true (has_finding (f, "wrong-token-kind"));
+  }
+}
+
+/* "Authorization: Bearer undefined" and a ya29. token: the window shows the
+ * one finding core makes of them (no-token, wrong-token-kind), never
+ * malformed. */
+static void
+test_not_a_jwt (Fixture       *f,
+                gconstpointer  data)
+{
+  jd_token_page_set_text (f->token_page, "Authorization: Bearer undefined");
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_true (has_finding (f, "no-token"));
+  g_assert_false (has_finding (f, "malformed"));
+
+  jd_token_page_set_text (f->token_page, "Authorization: Bearer ya29.a0AfH6SMBx3kLqP9zz_example_token");
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_true (has_finding (f, "wrong-token-kind"));
+  g_assert_false (has_finding (f, "malformed"));
+  /* No bad bytes are marked in what is not meant to be a JWT. */
+  for (guint i = 0; i < jd_session_get_marks (f->session)->len; i++)
+    g_assert_cmpint (g_array_index (jd_session_get_marks (f->session), JdMark, i).kind, !=, JD_MARK_PROBLEM);
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "not-a-jwt.png");
 }
 
 static void
@@ -1235,6 +1292,78 @@ test_accessible_names (Fixture       *f,
   g_assert_cmpuint (n, >=, 5);
 }
 
+/* #12 Keys page: a second load says it was added ("N keys from 2
+ * sources"), each row says where its key came from, a kid two sources
+ * share is marked on the row and named in a finding, and Clear forgets
+ * the HMAC secret too. */
+static void
+test_keys_sources (Fixture       *f,
+                   gconstpointer  data)
+{
+  JdKeysPage *keys = jd_window_get_keys_page (f->window);
+  const char *a = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"shared\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTMyYg\"},"
+                  "{\"kty\":\"oct\",\"kid\":\"only-a\",\"k\":\"b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldC0zMmJ5dGU\"}]}";
+  const char *b = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"shared\",\"k\":\"dGhpcmQtc2VjcmV0LXRoaXJkLXNlY3JldC0zMmJ5dGU\"}]}";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *source0 = NULL;
+  g_autofree char *source2 = NULL;
+  g_autofree char *kid0 = NULL;
+  g_autofree char *kid1 = NULL;
+  g_autofree char *row2 = NULL;
+  g_autoptr (GPtrArray) dups = NULL;
+
+  g_assert_true (jd_session_load_keys (f->session, a, strlen (a), "a.json", &error));
+  g_assert_no_error (error);
+  g_assert_null (strstr (jd_keys_page_get_summary (keys), "Added"));
+
+  /* An RS256 token against HMAC keys only: rejected, never "Accepted",
+   * and the banner does not ask for keys that are loaded. */
+  {
+    g_autofree char *h = b64url ("{\"alg\":\"RS256\"}");
+    g_autofree char *p = b64url ("{\"sub\":\"x\",\"exp\":4000000000}");
+    g_autofree char *token = g_strdup_printf ("%s.%s.c2ln", h, p);
+
+    jd_token_page_set_text (f->token_page, token);
+    ITERATE_UNTIL (session_caught_up (f));
+    g_test_message ("verdict: %s", jd_token_page_get_verdict (f->token_page));
+    g_assert_nonnull (strstr (jd_token_page_get_verdict (f->token_page), "Rejected"));
+    g_assert_nonnull (strstr (jd_token_page_get_verdict (f->token_page), "but none can check this"));
+    g_assert_nonnull (strstr (jd_keys_page_get_summary (keys), "none can check this"));
+  }
+  g_assert_true (jd_session_load_keys (f->session, b, strlen (b), "b.json", &error));
+  ITERATE_UNTIL (session_caught_up (f));
+  g_test_message ("summary: %s", jd_keys_page_get_summary (keys));
+  g_assert_nonnull (strstr (jd_keys_page_get_summary (keys), "Added 1 key from b.json"));
+  g_assert_nonnull (strstr (jd_keys_page_get_summary (keys), "3 keys from 2 sources"));
+
+  source0 = jd_keys_page_dup_cell (keys, 0, "source");
+  source2 = jd_keys_page_dup_cell (keys, 2, "source");
+  g_assert_cmpstr (source0, ==, "a.json");
+  g_assert_cmpstr (source2, ==, "b.json");
+  row2 = jd_keys_page_dup_cell (keys, 2, "row");
+  g_assert_cmpstr (row2, ==, "3");
+  kid0 = jd_keys_page_dup_cell (keys, 0, "kid");
+  kid1 = jd_keys_page_dup_cell (keys, 1, "kid");
+  g_assert_cmpstr (kid0, ==, "shared (also key 3)");
+  g_assert_cmpstr (kid1, ==, "only-a");
+  dups = jd_key_set_cross_source_duplicates (jd_session_get_keys (f->session));
+  g_assert_cmpuint (dups->len, ==, 1);
+  g_assert_nonnull (strstr (jd_finding_get_message (g_ptr_array_index (dups, 0)), "key 1 (from a.json)"));
+
+  /* Replacing (a fetched set) says so. */
+  g_assert_true (jd_session_replace_keys (f->session, b, strlen (b), "https://id.example.com/jwks", &error));
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_nonnull (strstr (jd_keys_page_get_summary (keys), "Replaced the loaded keys with 1 key"));
+
+  /* Clear forgets the secret as well as the keys. */
+  g_assert_true (jd_session_set_secret (f->session, "a-shared-secret-of-32-bytes-long", FALSE, &error));
+  g_assert_cmpuint (jd_key_set_get_n_keys (jd_session_get_keys (f->session)), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (keys), "keys.clear", NULL);
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_cmpuint (jd_key_set_get_n_keys (jd_session_get_keys (f->session)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (keys)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1264,11 +1393,13 @@ main (int   argc,
   ADD ("/jd/app/window/size-saved", test_window_size_saved);
   ADD ("/jd/app/window/menu-windows", test_menu_windows);
   ADD ("/jd/app/token/expectations", test_expectations);
+  ADD ("/jd/app/token/not-a-jwt", test_not_a_jwt);
   ADD ("/jd/app/request/curl-paste", test_curl_paste);
   ADD ("/jd/app/token/copy-value", test_copy_value);
   ADD ("/jd/app/keys/secret", test_secret);
   ADD ("/jd/app/window/accessible-names", test_accessible_names);
   ADD ("/jd/app/keys/status", test_keys_page);
+  ADD ("/jd/app/keys/sources", test_keys_sources);
   ADD ("/jd/app/request/curl", test_request_page);
   ADD ("/jd/app/window/narrow", test_narrow);
   ADD ("/jd/app/window/dark", test_dark);

@@ -124,6 +124,14 @@ JdRequest        *jd_har_entry_dup_request  (JdHarEntry *self);
 /* NULL for status 0 (no response was received). */
 JdResponse       *jd_har_entry_dup_response (JdHarEntry *self);
 
+/* jd-har-no-token.c: an OPTIONS request with Access-Control-Request-Method. */
+gboolean          jd_har_entry_is_cors_preflight (JdHarEntry *self);
+/* For a 401/403 entry without a token: cors-preflight-rejected for a
+ * preflight, the Authorization header's problems, or no-token. NULL for an
+ * entry with a token or one that did not fail.
+ * Returns: (transfer full) (element-type JdFinding) (nullable) */
+GPtrArray        *jd_har_entry_diagnose_no_token (JdHarEntry *self);
+
 /* Every finding for the entry's token and its response, sorted with
  * jd_finding_compare(): jd_diagnose() (with the Authorization header as the
  * paste, so "Bearer Bearer …" is named) merged with jd_response_diagnose().
@@ -132,8 +140,8 @@ JdResponse       *jd_har_entry_dup_response (JdHarEntry *self);
  * seconds) instead of expect->now. The server's Date is always compared
  * with the startedDateTime (jd_response_diagnose_sent()), never with
  * expect->now; without a startedDateTime the clocks are not compared.
- * @verification (nullable) as for jd_diagnose(). NULL when the entry
- * carries no token.
+ * @verification (nullable) as for jd_diagnose(). For an entry without a
+ * token: jd_har_entry_diagnose_no_token().
  * Returns: (transfer full) (element-type JdFinding) (nullable) */
 GPtrArray        *jd_har_entry_diagnose     (JdHarEntry           *self,
                                              const JdExpectations *expect,
@@ -194,6 +202,20 @@ JdHar        *jd_har_load_file   (GFile              *file,
                                   const JdHarLimits  *limits,
                                   GCancellable       *cancellable,
                                   GError            **error);
+/* Streaming: hands each entry to @func as soon as it is read (in file
+ * order, on the calling thread) and keeps none, so memory does not grow with
+ * the number of entries. @func returns FALSE to stop reading there (not an
+ * error). The returned HAR has no items, but its counts, creator, version,
+ * problems and sanitized state are those of the whole file (up to a stop).
+ * Errors as jd_har_load_file(). */
+typedef gboolean (*JdHarEntryFunc) (JdHarEntry *entry,
+                                    gpointer    user_data);
+JdHar        *jd_har_load_file_streaming (GFile              *file,
+                                          const JdHarLimits  *limits,
+                                          JdHarEntryFunc      func,
+                                          gpointer            user_data,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
 /* The same from memory (@bytes is kept while the HAR lives). */
 JdHar        *jd_har_load_bytes  (GBytes             *bytes,
                                   const JdHarLimits  *limits,

@@ -14,6 +14,9 @@
 #include "jd-finding.h"
 #include "jd-input.h"
 #include "jd-input-private.h"
+#include "jd-server-messages.h"
+#include "jd-www-authenticate.h"
+#include "jd-token-kinds.h"
 
 struct _JdInput
 {
@@ -26,6 +29,7 @@ struct _JdInput
   JdRequest *request;
   GPtrArray *findings; /* (element-type JdFinding) */
   GError *error;
+  GPtrArray *server_messages; /* (element-type JdServerMessageMatch) */
 };
 
 G_DEFINE_FINAL_TYPE (JdInput, jd_input, G_TYPE_OBJECT)
@@ -50,6 +54,7 @@ jd_input_finalize (GObject *object)
   g_clear_object (&self->request);
   g_ptr_array_unref (self->findings);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->server_messages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jd_input_parent_class)->finalize (object);
 }
@@ -363,6 +368,27 @@ word_is_ci (const char *data, gsize from, gsize to, const char *word)
   return to - from == strlen (word) && g_ascii_strncasecmp (data + from, word, to - from) == 0;
 }
 
+/* "[object Object]": a literal the client wrote instead of a token
+ * (jd-token-kinds.h) keeps its spaces, and they are not the problem.
+ * Returns TRUE when @value[from, to) is one and was taken as the token. */
+static gboolean
+take_literal (JdInput *self, const Span *value, gsize from, gsize to)
+{
+  g_autofree char *literal = NULL;
+  const JdTextRow *row;
+
+  if (to - from >= 64 || memchr (value->data + from, ' ', to - from) == NULL)
+    return FALSE;
+  literal = g_strndup (value->data + from, to - from);
+  row = jd_token_kinds_match_text (literal);
+  if (row == NULL || row->kind != JD_KIND_NO_TOKEN)
+    return FALSE;
+  set_token (self, value, from, to);
+  g_free (self->token);
+  self->token = g_steal_pointer (&literal);
+  return TRUE;
+}
+
 /* The token part after the scheme: quotes, wrapped lines, spaces. */
 static void
 analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Context context)
@@ -374,8 +400,9 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
   trim (data, &from, &to);
   if (from == to)
     {
-      add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                   _("The Authorization header names a scheme but carries no token after it."),
+      add_finding (self, JD_FINDING_NO_TOKEN, JD_SEVERITY_ERROR,
+                   _("The Authorization header names a scheme but carries no token after it: "
+                     "the client had no token to send."),
                    _("Check that the variable holding the token is set before the header is "
                      "built (an empty value, \"undefined\" or \"null\" ends up here)."));
       set_token (self, value, from, to);
@@ -408,6 +435,9 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
       set_token (self, value, from, from);
       return;
     }
+
+  if (take_literal (self, value, from, to))
+    return;
 
   for (gsize i = from; i < to; i++)
     {
@@ -499,6 +529,27 @@ analyze_basic (JdInput *self, const Span *value, gsize from, gsize to)
   set_token (self, value, to, to);
 }
 
+/* "BearereyJ…": the space after the scheme is missing. One finding says
+ * so; the token after "Bearer" is then read as usual. Returns TRUE when
+ * the word @value[from, scheme_end) is such a glued pair. */
+static gboolean
+take_glued_bearer (JdInput *self, const Span *value, gsize from, gsize scheme_end, gsize to,
+                   Context context)
+{
+  const char *data = value->data;
+
+  if (scheme_end - from <= 6 || !has_prefix_ci (data + from, scheme_end - from, "Bearer") ||
+      !has_prefix_ci (data + from + 6, scheme_end - from - 6, "eyJ"))
+    return FALSE;
+  add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
+               _("\"Bearer\" is glued to the token, without a space: the server sees no "
+                 "Bearer scheme (RFC 6750 §2.1) and rejects the header."),
+               _("Put one space between the scheme and the token: Authorization: Bearer "
+                 "eyJ… (the code joins \"Bearer\" and the token without the space)."));
+  analyze_credentials (self, value, from + 6, to, context);
+  return TRUE;
+}
+
 /* @value is everything after "Authorization:" (or the whole "Bearer …"). */
 static void
 analyze_authorization (JdInput *self, const Span *value, Context context)
@@ -510,8 +561,8 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
   trim (data, &from, &to);
   if (from == to)
     {
-      add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                   _("The Authorization header is empty."),
+      add_finding (self, JD_FINDING_NO_TOKEN, JD_SEVERITY_ERROR,
+                   _("The Authorization header is empty: the client had no token to send."),
                    _("Send \"Authorization: Bearer <token>\"; check that the code building the "
                      "header has a token at that moment."));
       set_token (self, value, from, to);
@@ -530,6 +581,9 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
     }
 
   scheme_end = word_end (data, from, to);
+
+  if (take_glued_bearer (self, value, from, scheme_end, to, context))
+    return;
 
   /* "Bearer", "bearer", "BEARER" (RFC 7235 §2.1: case-insensitive), or
    * "Bearer:" with a stray colon. */
@@ -833,15 +887,37 @@ looks_like_curl (const char *data, gsize from, gsize to)
   return from == to || is_space (data[from]) || data[from] == '^';
 }
 
-JdInput *
-jd_input_parse (const char *text,
-                gsize       len)
+/* A token somewhere in other text: JSON from a token endpoint, a log,
+ * another header or a cookie (named: most APIs read only Authorization);
+ * or a padded token in a header line, taken without the header's name. */
+static gboolean
+take_token_in_text (JdInput *self, const Span *span, gsize from, gsize to)
+{
+  const char *text = span->data;
+  JdTokenPlace place;
+  g_autofree char *name = NULL;
+  gsize start, end;
+
+  if (!find_jwt (text, from, to, &start, &end) && !jd_input_find_header_token (text, from, to, &start, &end))
+    return FALSE;
+  self->form = JD_INPUT_FORM_TOKEN;
+  set_token (self, span, start, end);
+  if (jd_input_locate_in_headers (text, from, start, &place, &name))
+    {
+      self->request = request_from_header_block (text, from, to);
+      jd_input_add_placement (self, place, name);
+    }
+  return TRUE;
+}
+
+static JdInput *
+parse_text (const char *text,
+            gsize       len)
 {
   g_autoptr(JdInput) self = g_object_new (JD_TYPE_INPUT, NULL);
   Span span = { text, len, NULL, NULL, 0 };
   gsize from = 0, to = len;
   gsize value_start, value_end;
-  gsize start, end;
 
   g_return_val_if_fail (text != NULL || len == 0, g_steal_pointer (&self));
 
@@ -872,6 +948,13 @@ jd_input_parse (const char *text,
     {
       self->form = JD_INPUT_FORM_EMPTY;
       self->token_start = self->token_end = from;
+      return g_steal_pointer (&self);
+    }
+
+  /* A token endpoint's response: its access_token (jd-token-response.c). */
+  if (text[from] == '{' && jd_input_parse_token_response (self, text, from, to))
+    {
+      self->form = JD_INPUT_FORM_TOKEN;
       return g_steal_pointer (&self);
     }
 
@@ -913,9 +996,10 @@ jd_input_parse (const char *text,
       return g_steal_pointer (&self);
     }
 
-  /* "Bearer …" */
+  /* "Bearer …", and "BearereyJ…" with the space missing. */
   if (has_prefix_ci (text + from, to - from, "Bearer") &&
-      (to - from == 6 || is_space (text[from + 6]) || text[from + 6] == ':'))
+      (to - from == 6 || is_space (text[from + 6]) || text[from + 6] == ':' ||
+       has_prefix_ci (text + from + 6, to - from - 6, "eyJ")))
     {
       Span value = span_sub (&span, from, to);
 
@@ -945,13 +1029,8 @@ jd_input_parse (const char *text,
       return g_steal_pointer (&self);
     }
 
-  /* A token somewhere in other text: JSON from a token endpoint, a log. */
-  if (find_jwt (text, from, to, &start, &end))
-    {
-      self->form = JD_INPUT_FORM_TOKEN;
-      set_token (self, &span, start, end);
-      return g_steal_pointer (&self);
-    }
+  if (take_token_in_text (self, &span, from, to))
+    return g_steal_pointer (&self);
 
   /* No token found: pass the text on as it is, so the decoder can say
    * where and what is wrong with it. */
@@ -968,6 +1047,74 @@ jd_input_parse (const char *text,
   }
 
   return g_steal_pointer (&self);
+}
+
+/* "Bearer error=\"invalid_token\", error_description=\"…\"": a
+ * WWW-Authenticate value copied from a response, not an Authorization
+ * header. */
+static gboolean
+is_bearer_error_challenge (const char *text, gsize len)
+{
+  gsize from = 0, to = len;
+  g_autoptr (GPtrArray) challenges = NULL;
+
+  trim (text, &from, &to);
+  challenges = jd_www_authenticate_parse (text + from, to - from, NULL, NULL);
+  for (guint i = 0; challenges != NULL && i < challenges->len; i++)
+    {
+      const JdChallenge *c = g_ptr_array_index (challenges, i);
+
+      if (jd_challenge_get_param (c, "error") != NULL
+          || jd_challenge_get_param (c, "error_description") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A server's error message pasted around the token (or instead of it):
+ * the text before and after the token, or all of it when there is none. */
+static void
+scan_server_messages (JdInput *self, const char *text, gsize len)
+{
+  const char *where = _ ("the paste");
+
+  if (self->error != NULL || text == NULL || len == 0)
+    self->server_messages = g_ptr_array_new ();
+  else if (self->form == JD_INPUT_FORM_UNKNOWN || self->token_end <= self->token_start)
+    self->server_messages = jd_server_messages_scan (text, len, where);
+  else if (self->form == JD_INPUT_FORM_BEARER && is_bearer_error_challenge (text, len)
+           && (self->server_messages = jd_server_messages_scan (text, len, where))->len > 0)
+    {
+      /* the server's answer with a message it knows, not a token: read
+       * as text, like any other text without a token */
+      self->form = JD_INPUT_FORM_UNKNOWN;
+      g_ptr_array_set_size (self->findings, 0);
+      g_free (self->token);
+      self->token = g_strndup (text, len);
+      self->token_start = 0;
+      self->token_end = strlen (self->token);
+    }
+  else
+    {
+      g_autoptr (GPtrArray) after = NULL;
+
+      g_clear_pointer (&self->server_messages, g_ptr_array_unref);
+      after
+        = jd_server_messages_scan (text + self->token_end, len - MIN (len, self->token_end), where);
+      self->server_messages = jd_server_messages_scan (text, MIN (self->token_start, len), where);
+      for (guint i = 0; i < after->len; i++)
+        if (self->server_messages->len < JD_SERVER_MESSAGES_MAX_MATCHES)
+          g_ptr_array_add (self->server_messages, g_ptr_array_steal_index (after, i--));
+    }
+}
+
+JdInput *
+jd_input_parse (const char *text, gsize len)
+{
+  JdInput *self = parse_text (text, len);
+
+  scan_server_messages (self, text, len);
+  return self;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1100,6 +1247,14 @@ jd_input_get_findings (JdInput *self)
   g_return_val_if_fail (JD_IS_INPUT (self), NULL);
 
   return self->findings;
+}
+
+GPtrArray *
+jd_input_get_server_messages (JdInput *self)
+{
+  g_return_val_if_fail (JD_IS_INPUT (self), NULL);
+
+  return self->server_messages;
 }
 
 const GError *

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * an Authorization header without a scheme, with another scheme (Basic,
  * JWT, Token), with quotes, a line break or a space inside the token. */
 #define JD_FINDING_MALFORMED_AUTHORIZATION "malformed-authorization"
+/* A warning finding: no Authorization header, but a token in another
+ * header, a cookie or the URL (jd-input-placement.c). */
+#define JD_FINDING_TOKEN_OUTSIDE_AUTHORIZATION "token-outside-authorization"
 /* An error finding: the text is longer than JD_INPUT_MAX_SIZE, so none of
  * it was read (jd_input_get_error says the same). */
 #define JD_FINDING_INPUT_TOO_LARGE "input-too-large"
@@ -72,6 +75,10 @@ GPtrArray   *jd_input_get_findings     (JdInput *self);
  * The form is then JD_INPUT_FORM_UNKNOWN (JD_INPUT_FORM_CURL for a curl
  * command), the token empty and the request NULL. */
 const GError *jd_input_get_error       (JdInput *self);
+/* The servers' error messages (jd-server-messages.h) found in the text
+ * around the token, or in all of it when there is no token; never NULL.
+ * (transfer none) (element-type JdServerMessageMatch) */
+GPtrArray   *jd_input_get_server_messages (JdInput *self);
 
 /* Whether @data[0, len) is, as a whole, a compact JWS (3 segments) or JWE
  * (5 segments) whose header is base64url JSON ("eyJ" is '{"'): only
