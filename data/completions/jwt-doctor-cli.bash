@@ -11,7 +11,8 @@ _jwt_doctor_cli ()
   prev=${COMP_WORDS[COMP_CWORD - 1]}
   opts="--aud --iss --alg --leeway --token-kind --now --jwks --key --secret --secret-file --secret-base64
         --discover --request -X --request-method -H --header -k --insecure --timeout --json
-        --list-messages --color --version -h --help"
+        --list-messages --color --version -h --help
+        --sign --generate-key --sign-alg --set --unset --jwks-out"
 
   # --color=WHEN as one word (bash splits at '=': "--color" "=" "WHEN")
   if [[ $prev == = && $COMP_CWORD -ge 2 ]]; then
@@ -27,17 +28,27 @@ _jwt_doctor_cli ()
     --token-kind)
       COMPREPLY=($(compgen -W "access id" -- "$cur"))
       return 0 ;;
+    --generate-key)
+      COMPREPLY=($(compgen -W "rsa ec ed25519" -- "$cur"))
+      return 0 ;;
+    --sign-alg)
+      COMPREPLY=($(compgen -W "RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 EdDSA HS256 HS384 HS512" -- "$cur"))
+      return 0 ;;
+    --sign)
+      COMPREPLY=($(compgen -f -- "$cur") $(compgen -W "secret" -- "$cur"))
+      compopt -o filenames 2>/dev/null
+      return 0 ;;
     --alg)
       COMPREPLY=($(compgen -W "RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 EdDSA HS256 HS384 HS512" -- "$cur"))
       return 0 ;;
     -X|--request-method)
       COMPREPLY=($(compgen -W "GET POST PUT PATCH DELETE HEAD OPTIONS" -- "$cur"))
       return 0 ;;
-    --jwks|--key|--secret-file)
+    --jwks|--key|--secret-file|--jwks-out)
       COMPREPLY=($(compgen -f -- "$cur"))
       compopt -o filenames 2>/dev/null
       return 0 ;;
-    --aud|--iss|--leeway|--now|--secret|--request|-H|--header|--timeout)
+    --aud|--iss|--leeway|--now|--secret|--request|-H|--header|--timeout|--set|--unset)
       return 0 ;;
   esac
 

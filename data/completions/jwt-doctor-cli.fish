@@ -23,3 +23,9 @@ complete -c jwt-doctor-cli -l list-messages -d 'Print the server error messages 
 complete -c jwt-doctor-cli -l color -x -a 'auto always never' -d 'Colour the text report'
 complete -c jwt-doctor-cli -l version -d 'Show the version'
 complete -c jwt-doctor-cli -s h -l help -d 'Show help options'
+complete -c jwt-doctor-cli -l sign -r -F -a secret -d 'Print INPUT re-signed with this private key, or "secret"'
+complete -c jwt-doctor-cli -l generate-key -x -a 'rsa ec ed25519' -d 'Print INPUT re-signed with a new throwaway key'
+complete -c jwt-doctor-cli -l sign-alg -x -a 'RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 EdDSA HS256 HS384 HS512' -d 'Algorithm to sign with'
+complete -c jwt-doctor-cli -l set -x -d 'Set a claim before signing (exp=+3600, iat=now, aud=VALUE)'
+complete -c jwt-doctor-cli -l unset -x -d 'Remove a claim before signing'
+complete -c jwt-doctor-cli -l jwks-out -r -F -d "Write the signing key's public JWKS to this file"

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "jd-compare-view.h"
+#include "jd-sign.h"
 #include "jd-diagnosis.h"
 #include "jd-input.h"
 
@@ -105,6 +106,12 @@ side_token (JdCompareView *self,
         return NULL;
       /* a pasted token is about to be used: its moment is now */
       *at = g_get_real_time () / G_USEC_PER_SEC;
+      if (jd_sign_is_made_here (jd_input_get_token (input)))
+        {
+          g_free (*heading);
+          /* TRANSLATORS: "B · test token signed on this computer" */
+          *heading = g_strdup_printf (_("%s · test token signed on this computer"), letter);
+        }
       return jd_token_parse (jd_input_get_token (input), -1);
     }
 
@@ -307,6 +314,13 @@ update (JdCompareView *self)
                           "(look at the request, the server, or when it was sent)."));
   else
     g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u difference", "%u differences", n), n);
+  /* A token made by Edit and Re-sign is never taken for one the provider issued. */
+  if (jd_sign_is_made_here (jd_token_get_text (left)) !=
+      jd_sign_is_made_here (jd_token_get_text (right)))
+    g_string_append_printf (s, _("\n• %s is a test token signed on this computer, not one the "
+                                 "identity provider issued: it shows what the API does with these "
+                                 "claims, not why the original failed."),
+                            jd_sign_is_made_here (jd_token_get_text (left)) ? "A" : "B");
 
   for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
     {
@@ -317,7 +331,13 @@ update (JdCompareView *self)
   for (guint i = 0; notes[i] != NULL; i++)
     g_string_append_printf (s, "\n• %s", notes[i]);
 
-  set_summary (self, s->str, decisive ? "error" : n > 0 ? "warning" : "success");
+  /* A re-signed token beside its original is never "the same": at least a warning. */
+  set_summary (self, s->str,
+               decisive ? "error"
+               : n > 0 || jd_sign_is_made_here (jd_token_get_text (left)) !=
+                            jd_sign_is_made_here (jd_token_get_text (right))
+                 ? "warning"
+                 : "success");
   fill_grid (self);
 }
 

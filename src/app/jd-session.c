@@ -9,6 +9,7 @@
 
 #include "jd-report.h"
 #include "jd-session.h"
+#include "jd-sign.h"
 #include "jd-token-kinds.h"
 
 #define EXAMPLE_RESOURCE_TOKEN RESOURCE_PREFIX "/examples/article-expired.jwt"
@@ -903,6 +904,9 @@ jd_session_dup_report (JdSession *self)
   /* The banner's verdict, as the CLI renders it. */
   report = jd_report_new ();
   jd_report_add_verdict (report, "argument", self->verdict);
+  if (jd_sign_is_made_here (jd_token_get_text (jd_verdict_get_token (self->verdict))))
+    jd_report_add_note (report, _ ("Test token signed on this computer by JWT Doctor (Edit and "
+                                   "Re-sign), not issued by the identity provider"));
   return jd_report_to_text (report, FALSE, jd_session_get_now (self));
 }
 

@@ -11,6 +11,7 @@
 #include "jd-claims.h"
 #include "jd-token-page.h"
 #include "jd-paste.h"
+#include "jd-sign.h"
 #include "jd-severity.h"
 
 /* Typing waits this long for a pause; a paste is decoded at once. */
@@ -32,6 +33,7 @@ struct _JdTokenPage
   GtkBox         *verdict_box;
   GtkImage       *verdict_icon;
   GtkLabel       *verdict_title;
+  GtkWidget      *made_here_label;
   GtkLabel       *verdict_detail;
   GtkWidget      *verdict_keys_button;
   GtkLabel       *judged_label;
@@ -1409,6 +1411,8 @@ token_changed (JdTokenPage *self)
   g_autoptr (GListStore) empty = NULL;
 
   apply_marks (self);
+  gtk_widget_set_visible (self->made_here_label,
+                          token != NULL && jd_sign_is_made_here (jd_token_get_text (token)));
   if (token != NULL)
     ensure_results (self);
   gtk_stack_set_visible_child_name (self->results_stack, token ? "results" : "empty");
@@ -1601,6 +1605,7 @@ jd_token_page_class_init (JdTokenPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_box);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_icon);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_title);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, made_here_label);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_detail);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_keys_button);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, judged_label);

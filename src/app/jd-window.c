@@ -9,6 +9,7 @@
 
 #include "jd-window.h"
 #include "jd-har-view.h"
+#include "jd-resign-window.h"
 
 /* Files larger than this are not read into the window. */
 #define MAX_FILE_SIZE (64 * 1024 * 1024)
@@ -40,6 +41,7 @@ struct _JdWindow
 
   GSettings            *settings;
   JdSession            *session;
+  JdResignWindow       *resign_window; /* weak: Edit and Re-sign, built when first opened */
 
   GFile                *next_file;
   gboolean              has_next_file;
@@ -527,6 +529,39 @@ example_action (GtkWidget  *widget,
   jd_window_load_example (JD_WINDOW (widget));
 }
 
+/* Edit and Re-sign: the new token replaces the text, as one undoable step. */
+static void
+resign_signed (JdWindow *self, const char *token)
+{
+  jd_token_page_set_text (self->token_page, token);
+  jd_window_set_visible_page (self, "token");
+}
+
+GtkWindow *
+jd_window_get_resign_window (JdWindow *self)
+{
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+  return self->resign_window ? GTK_WINDOW (self->resign_window) : NULL;
+}
+
+static void
+resign_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  JdWindow *self = JD_WINDOW (widget);
+
+  if (self->resign_window == NULL)
+    {
+      self->resign_window = jd_resign_window_new (GTK_WINDOW (self), self->session);
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (self->resign_window), TRUE);
+      g_object_add_weak_pointer (G_OBJECT (self->resign_window), (gpointer *)&self->resign_window);
+      g_signal_connect_object (self->resign_window, "signed", G_CALLBACK (resign_signed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else
+    jd_resign_window_reload (self->resign_window);
+  gtk_window_present (GTK_WINDOW (self->resign_window));
+}
+
 static void
 page_action (GtkWidget  *widget,
              const char *action_name,
@@ -780,6 +815,8 @@ jd_window_dispose (GObject *object)
 {
   JdWindow *self = JD_WINDOW (object);
 
+  if (self->resign_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->resign_window));
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (jd_window_parent_class)->dispose (object);
@@ -831,6 +868,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-report", NULL, copy_report_action);
   gtk_widget_class_install_action (widget_class, "win.clear", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "win.example", NULL, example_action);
+  gtk_widget_class_install_action (widget_class, "win.resign", NULL, resign_action);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
 }
 

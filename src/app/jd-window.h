@@ -25,6 +25,8 @@ JdKeysPage    *jd_window_get_keys_page     (JdWindow *self);
 JdRequestPage *jd_window_get_request_page  (JdWindow *self);
 /* The keyboard shortcuts window (Ctrl+?), built on first use. */
 GtkShortcutsWindow *jd_window_get_help_overlay (JdWindow *self);
+/* Edit and Re-sign (win.resign), once opened; nullable. */
+GtkWindow     *jd_window_get_resign_window (JdWindow   *self);
 
 /* "token", "keys" or "request" */
 const char    *jd_window_get_visible_page  (JdWindow   *self);

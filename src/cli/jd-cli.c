@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "jd-cli.h"
+#include "jd-cli-sign.h"
 #include "jd-cli-color.h"
 #include "jd-cli-output.h"
 #include "jd-diagnosis.h"
@@ -57,6 +58,12 @@ typedef struct {
   gboolean version;
   gboolean list_messages;
   char **inputs;
+  char *sign;         /* --sign KEY (jd-cli-sign.c) */
+  char *sign_alg;
+  char *generate_key;
+  char **set;
+  char **unset;
+  char *jwks_out;
 } Options;
 
 static void
@@ -78,6 +85,12 @@ options_clear (Options *o)
   g_strfreev (o->headers);
   g_free (o->color);
   g_strfreev (o->inputs);
+  g_free (o->sign);
+  g_free (o->sign_alg);
+  g_free (o->generate_key);
+  g_strfreev (o->set);
+  g_strfreev (o->unset);
+  g_free (o->jwks_out);
 }
 
 typedef struct {
@@ -159,6 +172,20 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Show the version"), NULL },
     { "list-messages", 0, 0, G_OPTION_ARG_NONE, &o->list_messages,
       N_("List the servers' error messages that are recognised (a Markdown table)"), NULL },
+    { "sign", 0, 0, G_OPTION_ARG_FILENAME, &o->sign,
+      N_("Print INPUT re-signed with this private key (PEM or JWK), or “secret” for the HMAC "
+         "secret of --secret-file"), N_("KEY") },
+    { "generate-key", 0, 0, G_OPTION_ARG_STRING, &o->generate_key,
+      N_("Print INPUT re-signed with a new throwaway key"), N_("rsa|ec|ed25519") },
+    { "sign-alg", 0, 0, G_OPTION_ARG_STRING, &o->sign_alg,
+      N_("Algorithm to sign with (default: the token's when it fits the key)"), N_("ALG") },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->set,
+      N_("Set a claim before signing: exp=+3600, iat=now, aud=VALUE, JSON (repeatable)"),
+      N_("NAME=VALUE") },
+    { "unset", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->unset,
+      N_("Remove a claim before signing (repeatable)"), N_("NAME") },
+    { "jwks-out", 0, 0, G_OPTION_ARG_FILENAME, &o->jwks_out,
+      N_("Write the signing key's public JWKS to this file"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, N_("[INPUT]") },
     { NULL }
   };
@@ -881,6 +908,46 @@ build_expectations (Cli *cli, GError **error)
   return TRUE;
 }
 
+/* --sign / --generate-key: print INPUT re-signed (jd-cli-sign.c). */
+static int
+sign_main (Cli *cli)
+{
+  const char *arg = cli->opt.inputs ? cli->opt.inputs[0] : "-";
+  JdCliSign s = { cli->opt.sign,
+                  cli->opt.generate_key,
+                  cli->opt.sign_alg,
+                  (const char *const *)cli->opt.set,
+                  (const char *const *)cli->opt.unset,
+                  cli->opt.jwks_out,
+                  cli->keys,
+                  cli->expect->now };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) input = NULL;
+  g_autofree char *token = NULL;
+
+  if (cli->opt.json || cli->opt.request || cli->opt.discover)
+    {
+      usage_error (_ ("--sign and --generate-key print a token; --json, --request and --discover "
+                      "diagnose one: run jwt-doctor-cli again on the printed token"));
+      return JD_CLI_EXIT_USAGE;
+    }
+  if (g_str_equal (arg, "-") && !(isatty (STDIN_FILENO) && cli->opt.inputs == NULL))
+    input = read_all_stdin (&error);
+  else if (!g_str_equal (arg, "-") && g_file_test (arg, G_FILE_TEST_EXISTS))
+    input = read_file (arg, &error);
+  else if (!g_str_equal (arg, "-"))
+    input = g_bytes_new (arg, strlen (arg));
+  if (error == NULL)
+    token = jd_cli_sign_run (&s, input, &error);
+  if (token == NULL)
+    {
+      usage_error ("%s", error->message);
+      return JD_CLI_EXIT_USAGE;
+    }
+  g_print ("%s\n", token);
+  return JD_CLI_EXIT_OK;
+}
+
 int
 jd_cli_main (int argc, char **argv)
 {
@@ -931,6 +998,12 @@ jd_cli_main (int argc, char **argv)
   if (!build_expectations (&cli, &error) || !load_keys (&cli, &error))
     {
       usage_error ("%s", error->message);
+      goto out;
+    }
+
+  if (cli.opt.sign != NULL || cli.opt.generate_key != NULL)
+    {
+      status = sign_main (&cli);
       goto out;
     }
 

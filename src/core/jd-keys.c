@@ -473,6 +473,17 @@ jd_key_has_private_parts (JdKey *self)
   return self->has_private;
 }
 
+GBytes *
+jd_key_dup_private_source (JdKey *self)
+{
+  g_return_val_if_fail (JD_IS_KEY (self), NULL);
+  if (!self->has_private)
+    return NULL;
+  if (self->jwk_json)
+    return g_bytes_new (self->jwk_json, strlen (self->jwk_json));
+  return self->original ? g_bytes_ref (self->original) : NULL;
+}
+
 const char *
 jd_key_get_x5t (JdKey *self)
 {
@@ -1494,7 +1505,8 @@ key_import_private_der (JdKey  *key,
       return FALSE;
     }
   key->has_private = TRUE;
-  key_add_note (key, _("a private key: only its public half is used; keep this file secret"));
+  key_add_note (key, _("a private key: its public half verifies, and it can sign test "
+                       "tokens (Edit and Re-sign); keep this file secret"));
   return key_adopt_pubkey (key, pubkey);
 }
 
