@@ -120,6 +120,8 @@ jd_token_grant_copy (const JdTokenGrant *grant)
 
   self->auth = grant->auth;
   self->token_endpoint = g_strdup (grant->token_endpoint);
+  self->authorization_endpoint = g_strdup (grant->authorization_endpoint);
+  self->device_endpoint = g_strdup (grant->device_endpoint);
   self->client_id = g_strdup (grant->client_id);
   self->client_secret = g_strdup (grant->client_secret);
   self->client_assertion = g_strdup (grant->client_assertion);
@@ -146,6 +148,8 @@ jd_token_grant_free (JdTokenGrant *grant)
   wipe (&grant->code_verifier);
   wipe (&grant->device_code);
   g_free (grant->token_endpoint);
+  g_free (grant->authorization_endpoint);
+  g_free (grant->device_endpoint);
   g_free (grant->client_id);
   g_free (grant->redirect_uri);
   g_free (grant->scope);

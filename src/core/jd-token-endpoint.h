@@ -60,6 +60,8 @@ typedef struct
   JdGrantType grant;
   JdClientAuth auth;
   char *token_endpoint;
+  char *authorization_endpoint; /* the code flow; nullable: from discovery */
+  char *device_endpoint;        /* device_authorization_endpoint; nullable: from discovery */
   char *client_id;
   char *client_secret;    /* secret: wiped on free */
   char *client_assertion; /* private_key_jwt: the signed assertion; wiped on free */
