@@ -14,14 +14,14 @@ JD_DEBIAN_BUILD="gcc meson ninja-build pkg-config gettext libglib2.0-dev libglib
  desktop-file-utils appstream shared-mime-info"
 # Test: a display server for the window tests, D-Bus, comparison tools for benchmarks.
 JD_DEBIAN_TEST="xvfb xauth dbus dbus-x11 fonts-cantarell adwaita-icon-theme
- python3 python3-jwt jq jose valgrind clang libclang-rt-14-dev gnutls-bin curl
+ python3 python3-jwt python3-cryptography jq jose valgrind clang libclang-rt-14-dev gnutls-bin curl
  libxml2-utils libglib2.0-bin flatpak-builder"
 
 JD_FEDORA_BUILD="gcc meson ninja-build pkgconf-pkg-config gettext glib2-devel json-glib-devel
  gnutls-devel libsoup3-devel gtk4-devel libadwaita-devel desktop-file-utils
  appstream shared-mime-info"
 JD_FEDORA_TEST="xorg-x11-server-Xvfb xorg-x11-xauth dbus-daemon dbus-x11 abattis-cantarell-fonts
- adwaita-icon-theme python3 python3-jwt jq jose valgrind clang compiler-rt gnutls-utils curl
+ adwaita-icon-theme python3 python3-jwt python3-cryptography jq jose valgrind clang compiler-rt gnutls-utils curl
  libxml2 glib2 flatpak-builder"
 
 jd_install_deps () {

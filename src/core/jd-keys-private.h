@@ -40,4 +40,9 @@ GArray         *jd_key_get_forms       (JdKey *self);
  * decoded secret was the text itself). The classic "text vs base64" mix-up. */
 GBytes         *jd_key_get_alternate_secret (JdKey *self);
 
+/* For a key with private parts, what was loaded: the JWK's JSON or the
+ * PEM block, for the signer (jd-sign-key.c) to read the private half
+ * from; NULL for public keys. Never print or save it. */
+GBytes         *jd_key_dup_private_source (JdKey *self);
+
 G_END_DECLS

@@ -471,6 +471,17 @@ jd_key_has_private_parts (JdKey *self)
   return self->has_private;
 }
 
+GBytes *
+jd_key_dup_private_source (JdKey *self)
+{
+  g_return_val_if_fail (JD_IS_KEY (self), NULL);
+  if (!self->has_private)
+    return NULL;
+  if (self->jwk_json)
+    return g_bytes_new (self->jwk_json, strlen (self->jwk_json));
+  return self->original ? g_bytes_ref (self->original) : NULL;
+}
+
 const char *
 jd_key_get_x5t (JdKey *self)
 {
