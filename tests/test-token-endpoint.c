@@ -7,7 +7,11 @@
 #include <string.h>
 #include <glib.h>
 
+#include "jd-client-assertion.h"
+#include "jd-keys.h"
+#include "jd-token.h"
 #include "jd-token-endpoint.h"
+#include "jd-verify.h"
 
 static char *
 body_of (JdRequest *request)
@@ -243,6 +247,55 @@ test_answers (void)
   g_assert_true (strstr (error->message, "byte 0") != NULL);
 }
 
+/* RFC 7523 §3: the assertion verifies with the key's public half and holds
+ * iss = sub = client id, aud = token endpoint, a jti, and five minutes. */
+static void
+test_client_assertion (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdSignKey) key = jd_sign_key_generate (JD_SIGN_KEY_EC, &error);
+  g_autoptr (JdSignKey) secret
+    = jd_sign_key_new_secret ("0123456789abcdef0123456789abcdef", 32, NULL);
+  g_autofree char *assertion = NULL;
+  g_autofree char *hs = NULL;
+  g_autofree char *jwks = NULL;
+  g_autoptr (JdToken) token = NULL;
+  g_autoptr (JdKeySet) set = jd_key_set_new ();
+  g_autoptr (JdVerifyResult) result = NULL;
+  JsonObject *claims;
+
+  g_assert_no_error (error);
+  assertion
+    = jd_client_assertion_new (key, NULL, "my-app", "https://idp.example/token", 1000, &error);
+  g_assert_no_error (error);
+  token = jd_token_parse (assertion, -1);
+  claims = jd_token_get_claims (token);
+  g_assert_cmpstr (json_object_get_string_member (claims, "iss"), ==, "my-app");
+  g_assert_cmpstr (json_object_get_string_member (claims, "sub"), ==, "my-app");
+  g_assert_cmpstr (json_object_get_string_member (claims, "aud"), ==, "https://idp.example/token");
+  g_assert_cmpint (json_object_get_int_member (claims, "exp"), ==,
+                   1000 + JD_CLIENT_ASSERTION_LIFETIME);
+  g_assert_cmpuint (strlen (json_object_get_string_member (claims, "jti")), ==, 43);
+  jwks = jd_sign_key_export_public_jwks (key, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (jd_key_set_load_data (set, jwks, strlen (jwks), "exported.jwks", &error));
+  result = jd_verify (token, set, NULL);
+  g_assert_cmpint (jd_verify_result_get_status (result), ==, JD_SIGNATURE_VALID);
+
+  /* A key that cannot make the asked algorithm, and a missing client id, are refused. */
+  g_assert_null (
+    jd_client_assertion_new (key, "RS256", "my-app", "https://idp.example/token", 1000, &error));
+  g_assert_error (error, JD_SIGN_ERROR, JD_SIGN_ERROR_ALG);
+  g_clear_error (&error);
+  g_assert_null (
+    jd_client_assertion_new (key, NULL, NULL, "https://idp.example/token", 1000, &error));
+  g_assert_error (error, JD_TOKEN_ENDPOINT_ERROR, JD_TOKEN_ENDPOINT_ERROR_MISSING);
+  g_clear_error (&error);
+  hs = jd_client_assertion_new (secret, NULL, "my-app", "https://idp.example/token", 1000, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (hs);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -255,5 +308,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/token-endpoint/pkce", test_pkce);
   g_test_add_func ("/token-endpoint/names", test_names);
   g_test_add_func ("/token-endpoint/answers", test_answers);
+  g_test_add_func ("/token-endpoint/client-assertion", test_client_assertion);
   return g_test_run ();
 }
