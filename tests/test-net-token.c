@@ -12,6 +12,8 @@
 #include <libsoup/soup.h>
 
 #include "idp-server.h"
+#include "jd-client-assertion.h"
+#include "jd-token.h"
 #include "jd-net-token.h"
 #include "jd-token-errors.h"
 #include "token-error-examples.h"
@@ -91,7 +93,7 @@ static JdTokenAnswer *
 fresh (const JdTokenGrant *grant, const char *issuer, Run *run, guint timeout,
        GCancellable *cancellable, GError **error)
 {
-  JdFreshTokenUi ui = { open_uri, show_code, run };
+  JdFreshTokenUi ui = { open_uri, show_code, NULL, run };
   JdNetOptions options = { .timeout = timeout };
   JdTokenAnswer *answer;
 
@@ -217,23 +219,43 @@ test_client_credentials_wrong_secret (void)
   run_clear (&run);
 }
 
+static char *
+make_assertion (const char *token_endpoint, gpointer user_data, GError **error)
+{
+  return jd_client_assertion_new (user_data, NULL, IDP_CLIENT_ID, token_endpoint,
+                                  g_get_real_time () / G_USEC_PER_SEC, error);
+}
+
+/* private_key_jwt (RFC 7523): the assertion is made once the token endpoint
+ * is discovered (it is the aud), and sent instead of a secret. */
 static void
-test_private_key_jwt_assertion_sent (void)
+test_private_key_jwt (void)
 {
   g_autoptr (JdTokenGrant) grant
     = grant_new (JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_PRIVATE_KEY_JWT);
   g_autoptr (GError) error = NULL;
   g_autoptr (JdTokenAnswer) answer = NULL;
+  g_autoptr (JdSignKey) key = jd_sign_key_generate (JD_SIGN_KEY_EC, NULL);
   g_autofree char *assertion = NULL;
-  Run run = { 0 };
+  g_autofree char *secret = NULL;
+  g_autofree char *token_endpoint = g_strconcat (idp_issuer (idp), "/token", NULL);
+  g_autoptr (JdToken) sent = NULL;
+  JdFreshTokenUi ui = { NULL, NULL, make_assertion, key };
+  JsonObject *claims;
 
   reset ();
-  grant->client_assertion = g_strdup ("eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJhcHAifQ.c2ln");
-  answer = fresh (grant, idp_issuer (idp), &run, 10, NULL, &error);
+  g_clear_pointer (&grant->client_secret, g_free);
+  answer = jd_net_fresh_token (grant, idp_issuer (idp), &ui, NULL, NULL, &error);
   assert_token (answer, error);
   assertion = idp_last (idp, "client_assertion");
-  g_assert_cmpstr (assertion, ==, grant->client_assertion);
-  run_clear (&run);
+  secret = idp_last (idp, "client_secret");
+  g_assert_null (secret);
+  sent = jd_token_parse (assertion, -1);
+  claims = jd_token_get_claims (sent);
+  g_assert_nonnull (claims);
+  g_assert_cmpstr (json_object_get_string_member (claims, "aud"), ==, token_endpoint);
+  g_assert_cmpstr (json_object_get_string_member (claims, "iss"), ==, IDP_CLIENT_ID);
+  g_assert_cmpstr (jd_token_get_alg (sent), ==, "ES256");
 }
 
 static void
@@ -556,8 +578,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/net-token/client-credentials/post-typed", test_client_credentials_post_typed);
   g_test_add_func ("/net-token/client-credentials/wrong-secret",
                    test_client_credentials_wrong_secret);
-  g_test_add_func ("/net-token/client-credentials/private-key-jwt",
-                   test_private_key_jwt_assertion_sent);
+  g_test_add_func ("/net-token/client-credentials/private-key-jwt", test_private_key_jwt);
   g_test_add_func ("/net-token/refresh-token", test_refresh_token);
   g_test_add_func ("/net-token/device/pending-slow-down-token", test_device);
   g_test_add_func ("/net-token/device/expired", test_device_expired);

@@ -138,6 +138,33 @@ on_final_answer (GObject *source, GAsyncResult *result, gpointer user_data)
     g_task_return_pointer (task, answer, (GDestroyNotify)jd_token_answer_free);
 }
 
+/* A request to the token endpoint (or, with @device_endpoint, the device
+ * authorization endpoint), with a new private_key_jwt assertion when the
+ * UI makes them. */
+static void
+token_request (GTask *task, const char *device_endpoint, GAsyncReadyCallback callback)
+{
+  FreshData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+
+  if (data->grant->auth == JD_CLIENT_AUTH_PRIVATE_KEY_JWT && data->ui.client_assertion != NULL)
+    {
+      char *assertion
+        = data->ui.client_assertion (data->grant->token_endpoint, data->ui.user_data, &error);
+      if (assertion == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      if (data->grant->client_assertion != NULL)
+        memset (data->grant->client_assertion, 0, strlen (data->grant->client_assertion));
+      g_free (data->grant->client_assertion);
+      data->grant->client_assertion = assertion;
+    }
+  jd_net_token_request_async (data->grant, device_endpoint, &data->options,
+                              g_task_get_cancellable (task), callback, g_object_ref (task));
+}
+
 /* ---- the device flow (RFC 8628) -------------------------------------------- */
 
 static gboolean poll_device (gpointer user_data);
@@ -188,8 +215,7 @@ poll_device (gpointer user_data)
   FreshData *data = g_task_get_task_data (task);
 
   stop_waiting (data);
-  jd_net_token_request_async (data->grant, NULL, &data->options, g_task_get_cancellable (task),
-                              on_device_polled, g_object_ref (task));
+  token_request (task, NULL, on_device_polled);
   return G_SOURCE_REMOVE;
 }
 
@@ -288,8 +314,7 @@ on_callback (SoupServer *server, SoupServerMessage *msg, const char *path, GHash
   else
     {
       data->grant->code = g_strdup (code);
-      jd_net_token_request_async (data->grant, NULL, &data->options, g_task_get_cancellable (task),
-                                  on_final_answer, g_object_ref (task));
+      token_request (task, NULL, on_final_answer);
     }
   g_object_unref (task);
 }
@@ -360,7 +385,6 @@ static void
 run_grant (GTask *task)
 {
   FreshData *data = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr (GError) error = NULL;
 
   switch (data->grant->grant)
@@ -368,8 +392,7 @@ run_grant (GTask *task)
       case JD_GRANT_DEVICE_CODE:
         if (data->grant->device_endpoint == NULL)
           break;
-        jd_net_token_request_async (data->grant, data->grant->device_endpoint, &data->options,
-                                    cancellable, on_device_authorized, g_object_ref (task));
+        token_request (task, data->grant->device_endpoint, on_device_authorized);
         return;
       case JD_GRANT_AUTHORIZATION_CODE:
         if (data->grant->authorization_endpoint == NULL)
@@ -380,8 +403,7 @@ run_grant (GTask *task)
       case JD_GRANT_CLIENT_CREDENTIALS:
       case JD_GRANT_REFRESH_TOKEN:
       default:
-        jd_net_token_request_async (data->grant, NULL, &data->options, cancellable, on_final_answer,
-                                    g_object_ref (task));
+        token_request (task, NULL, on_final_answer);
         return;
     }
   g_task_return_new_error (

@@ -64,6 +64,10 @@ typedef struct
 {
   void (*open_uri) (const char *url, gpointer user_data);
   void (*show_code) (const JdTokenAnswer *device, gpointer user_data);
+  /* private_key_jwt: a new client assertion for @token_endpoint (its aud),
+   * made before each token request (each with its own jti); nullable when
+   * the grant carries one already. */
+  char *(*client_assertion) (const char *token_endpoint, gpointer user_data, GError **error);
   gpointer user_data;
 } JdFreshTokenUi;
 
