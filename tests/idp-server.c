@@ -30,6 +30,7 @@ struct _Idp
   guint token_requests;
   guint other_requests;
   GHashTable *last; /* form of the last token request, plus "Authorization" */
+  char *issued;     /* the last access token issued: the API at /api accepts it */
 };
 
 static char *
@@ -95,7 +96,11 @@ static void
 token_answer (Idp *idp, SoupServerMessage *msg, const char *sub, gboolean refresh)
 {
   g_autofree char *token = make_token (idp, sub);
-  g_autofree char *json
+  g_autofree char *json = NULL;
+
+  g_free (idp->issued);
+  idp->issued = g_strdup (token);
+  json
     = g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":3600%s}",
                        token, refresh ? ",\"refresh_token\":\"rt-next\"" : "");
   json_answer (msg, 200, json);
@@ -272,6 +277,29 @@ on_authorize (Idp *idp, SoupServerMessage *msg, GHashTable *query)
   soup_server_message_set_redirect (msg, 302, to);
 }
 
+/* An API that accepts only the last token this IdP issued. */
+static void
+on_api (Idp *idp, SoupServerMessage *msg)
+{
+  const char *authorization
+    = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
+  gboolean ok;
+
+  g_mutex_lock (&idp->lock);
+  ok = authorization != NULL && idp->issued != NULL && g_str_has_prefix (authorization, "Bearer ")
+       && g_strcmp0 (authorization + 7, idp->issued) == 0;
+  g_mutex_unlock (&idp->lock);
+  if (ok)
+    json_answer (msg, 200, "{\"orders\":[]}");
+  else
+    {
+      soup_message_headers_append (
+        soup_server_message_get_response_headers (msg), "WWW-Authenticate",
+        "Bearer error=\"invalid_token\", error_description=\"The token expired\"");
+      json_answer (msg, 401, "{\"error\":\"invalid_token\"}");
+    }
+}
+
 static void
 handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
          gpointer user_data)
@@ -300,6 +328,8 @@ handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTabl
     }
   else if (g_strcmp0 (path, "/authorize") == 0)
     on_authorize (idp, msg, query);
+  else if (g_strcmp0 (path, "/api") == 0)
+    on_api (idp, msg);
   else
     soup_server_message_set_status (msg, 404, NULL);
 }
@@ -390,6 +420,7 @@ idp_free (Idp *idp)
   g_free (idp->challenge);
   g_free (idp->redirect_uri);
   g_clear_pointer (&idp->last, g_hash_table_unref);
+  g_free (idp->issued);
   g_mutex_clear (&idp->lock);
   g_free (idp);
 }

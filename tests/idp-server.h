@@ -2,7 +2,9 @@
  * a thread of its own: OIDC discovery, a token endpoint for each grant, a
  * device authorization endpoint, an authorization endpoint a test drives
  * instead of a browser, and another origin that counts what reaches it.
- * Used by test-net-token (the async and sync API) and test-cli (a process).
+ * Used by test-net-token (the async and sync API), test-cli-fresh (a
+ * process) and test-fresh-token-ui (the window); /api is an API that
+ * accepts only the last token issued, 401 for any other.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
