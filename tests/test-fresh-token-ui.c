@@ -65,6 +65,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   jd_session_set_text (f->session, token, -1);
   ITERATE_UNTIL (jd_session_get_token (f->session) != NULL);
   jd_request_page_set_url (f->request_page, url);
+  jd_window_set_visible_page (f->window, "request");
 }
 
 static void
