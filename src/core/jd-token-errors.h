@@ -21,8 +21,8 @@ typedef struct
   const char *pattern; /* text in error_description, case-insensitive; NULL: any. A
                         * pattern ending in a digit does not match before another digit. */
   const char *source; /* who says so: "RFC 6749 §5.2", "Microsoft Entra ID", … (not translated) */
-  const char *meaning; /* N_(): what it means */
-  const char *fix;     /* N_(): what to change, in the provider's words */
+  const char *meaning; /* translatable: what it means */
+  const char *fix;     /* translatable: what to change, in the provider's words */
 } JdTokenErrorRule;
 
 /* The table, in match order. @n_rules: (out) */

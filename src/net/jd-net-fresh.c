@@ -195,14 +195,14 @@ on_device_polled (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_AUTHORIZATION,
                                g_dngettext (GETTEXT_PACKAGE,
-                                            "The device code expired after %" G_GINT64_FORMAT
-                                            " second without approval. Start again, and enter the "
-                                            "code at the verification URI in time.",
-                                            "The device code expired after %" G_GINT64_FORMAT
-                                            " seconds without approval. Start again, and enter the "
-                                            "code at the verification URI in time.",
-                                            data->expires_in),
-                               data->expires_in);
+                                            "The device code expired after %lu second without "
+                                            "approval. Start again, and enter the code at the "
+                                            "verification URI in time.",
+                                            "The device code expired after %lu seconds without "
+                                            "approval. Start again, and enter the code at the "
+                                            "verification URI in time.",
+                                            (gulong)data->expires_in),
+                               (gulong)data->expires_in);
       return;
     }
   wait_then (task, data->interval, poll_device);
