@@ -7,8 +7,13 @@
  * measurement runs in a child process, so its peak RSS (wait4's ru_maxrss)
  * is that reader's alone: jd_har_load_file(), jd_har_load_async() with a
  * main loop ticking every 5 ms (the longest gap between ticks is what a
- * window would feel), and `jq '.log.entries|length'`. Best of N runs.
- * Targets (issue 6): at least 4× jq's speed, peak RSS at most 1.5× the file.
+ * window would feel), `jq '.log.entries|length'`, and — with --cli PATH or
+ * $JD_CLI — `jwt-doctor-cli --json FILE` end to end (reading, judging and
+ * printing every token-bearing entry; its report counted by `wc -c`). Best of
+ * N runs. Targets: the loader (issue 6) at least 4× jq's speed and peak RSS at
+ * most 1.5× the file; the CLI, which streams (issue 14), peak RSS at most
+ * 0.5× the file (and flat in the number of entries: run it on
+ * `gen-har FILE 100000 100` too) in at most 0.33× jq's time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -229,7 +234,11 @@ main (int   argc,
   int runs = 3;
   char *jq_argv[] = { (char *) "jq", (char *) ".log.entries|length", NULL, NULL };
   g_autofree char *jq_path = g_find_program_in_path ("jq");
+  g_autofree char *cli = g_strdup (g_getenv ("JD_CLI"));
+  char *cli_argv[] = { (char *) "sh", (char *) "-c", (char *) "\"$0\" --json \"$1\" | wc -c", NULL, NULL, NULL };
+  Run cli_run = { 0 };
   GOptionEntry options[] = {
+    { "cli", 0, 0, G_OPTION_ARG_FILENAME, &cli, "jwt-doctor-cli to time end to end (default $JD_CLI)", "PATH" },
     { "generator", 0, 0, G_OPTION_ARG_FILENAME, &generator, "gen-har program", "PATH" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "runs per reader (best is shown)", "N" },
     { NULL }
@@ -299,6 +308,12 @@ main (int   argc,
       jq_argv[2] = path;
       jq_run = best_of (MIN (runs, 2), NULL, path, jq_argv);
     }
+  if (cli != NULL)
+    {
+      cli_argv[3] = cli;
+      cli_argv[4] = path;
+      cli_run = best_of (runs, NULL, path, cli_argv);
+    }
 
   g_print ("\nfile: %s\n      %.1f MB (%" G_GINT64_FORMAT " bytes)\n\n", path, mb, (gint64) st.st_size);
   g_print ("%-30s %9s %9s %14s %10s   %s\n", "reader", "time (s)", "MB/s", "peak RSS (MB)", "RSS/file", "output");
@@ -312,12 +327,24 @@ main (int   argc,
   else
     g_print ("%-30s   (jq %s)\n", "jq '.log.entries|length'", jq_path == NULL ? "is not installed" : "failed");
 
+  if (cli != NULL)
+    g_print ("%-30s %9.3f %9.1f %14.1f %10.2f   %s bytes of report\n", "jwt-doctor-cli --json", cli_run.seconds,
+             mb / cli_run.seconds, cli_run.rss_mb, cli_run.rss_mb / mb, cli_run.output);
+
   g_print ("\n");
+  if (cli != NULL && cli_run.ok)
+    {
+      g_print ("CLI peak RSS / file: %.2f   (target <= 0.5: %s)\n", cli_run.rss_mb / mb,
+               cli_run.rss_mb / mb <= 0.5 ? "met" : "MISSED");
+      if (jq_path != NULL && jq_run.ok)
+        g_print ("CLI time / jq time:  %.2f   (target <= 0.33: %s)\n", cli_run.seconds / jq_run.seconds,
+                 cli_run.seconds / jq_run.seconds <= 0.33 ? "met" : "MISSED");
+    }
   if (jq_path != NULL && jq_run.ok)
     g_print ("speed vs jq:     %.1fx   (target >= 4x: %s)\n", jq_run.seconds / sync_run.seconds,
              jq_run.seconds / sync_run.seconds >= 4 ? "met" : "MISSED");
   g_print ("peak RSS / file: %.2f    (target <= 1.5: %s)\n", sync_run.rss_mb / mb,
            sync_run.rss_mb / mb <= 1.5 ? "met" : "MISSED");
 
-  return sync_run.ok && async_run.ok ? 0 : 1;
+  return sync_run.ok && async_run.ok && (cli == NULL || cli_run.ok) ? 0 : 1;
 }

@@ -66,7 +66,7 @@ test_loaded_only_for_network_options (void)
 
     run (&r, jd_test_cli_path (), "LD_DEBUG", "files", args);
     g_assert_cmpint (r.status, <, 2);
-    g_assert_nonnull (strstr (r.out, "Signature: valid"));
+    g_assert_nonnull (strstr (r.out, "Signature valid: verified with"));
     g_assert_nonnull (strstr (r.err, "libgnutls.so")); /* LD_DEBUG did report */
     g_assert_null (strstr (r.err, "jd-net.so"));
     g_assert_null (strstr (r.err, "libsoup"));
@@ -165,7 +165,7 @@ test_missing_module (void)
 
     run (&r, copy, NULL, NULL, args);
     g_assert_cmpint (r.status, <, 2);
-    g_assert_nonnull (strstr (r.out, "Signature: valid"));
+    g_assert_nonnull (strstr (r.out, "Signature valid: verified with"));
   }
   {
     const char *const options[][3] = {

@@ -218,10 +218,11 @@ test_alg_and_leeway_options (void)
                           "algorithm-not-allowed");
   g_assert_true (found);
 
-  /* 69 s after exp: expired with leeway 60, a warning with leeway 120. */
+  /* 69 s after exp: expired with leeway 60, expired-within-leeway (a warning) with leeway 120. */
   run (&leeway, NULL, (const char *[]) { "--json", "--now", "1748441600", "--leeway", "120", token, NULL });
   f = json_object_get_array_member (first_token_json (leeway.out, &p2), "findings");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (f, 0), "id"), ==, "expired");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (f, 0), "id"), ==,
+                   "expired-within-leeway");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (f, 0), "severity"), ==, "warning");
   g_assert_cmpint (leeway.status, ==, 0);
 }
@@ -231,7 +232,7 @@ test_har (void)
 {
   g_autofree char *har = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
   g_autofree char *sanitized = g_test_build_filename (G_TEST_DIST, "data", "har-sanitized.har", NULL);
-  g_autofree char *chrome = g_build_filename (g_getenv ("JD_SHARED_TESTDATA"), "har", "mitmproxy-chrome.har", NULL);
+  g_autofree char *chrome = g_test_build_filename (G_TEST_DIST, "data", "har", "mitmproxy-chrome.har", NULL);
   g_autofree char *contents = NULL;
   g_auto (JdTestRun) r = { 0 };
   g_auto (JdTestRun) t = { 0 };
@@ -343,6 +344,44 @@ test_secret_file_newline (void)
     }
   g_unlink (file);
   g_rmdir (dir);
+}
+
+/* A server's message pasted with the token, or alone; --list-messages. */
+static void
+test_server_messages (void)
+{
+  g_autofree char *token = example_token ();
+  g_autofree char *pasted = g_strdup_printf ("%s\nTokenExpiredError: jwt expired\n", token);
+  g_auto (JdTestRun) list = { 0 };
+  g_auto (JdTestRun) with_token = { 0 };
+  g_auto (JdTestRun) alone = { 0 };
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (JsonParser) parser2 = NULL;
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  JsonObject *t;
+  g_autofree char *findings = NULL;
+
+  run (&list, NULL, (const char *const[]){ "--list-messages", NULL });
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (g_str_has_prefix (list.out, "| message | stack | means | source |"));
+  g_assert_nonnull (strstr (list.out, "| `jwt expired` | jsonwebtoken"));
+
+  run (&with_token, pasted, (const char *const[]){ "--now", "1748441600", "--json", "-", NULL });
+  g_assert_cmpint (with_token.status, ==, 1);
+  t = first_token_json (with_token.out, &parser);
+  json_generator_set_root (gen, json_object_get_member (t, "findings"));
+  findings = json_generator_to_data (gen, NULL);
+  g_assert_nonnull (strstr (findings, "\"server-message\""));
+  g_assert_nonnull (strstr (findings, "The token agrees: its exp is 2025-05-28T14:12:11Z"));
+  g_assert_null (strstr (with_token.out, token)); /* the token is never printed */
+
+  run (&alone, "Jwks doesn't have key to match kid or alg from Jwt\n",
+       (const char *const[]){ "--json", NULL });
+  g_assert_cmpint (alone.status, ==, 1);
+  g_assert_nonnull (strstr (alone.out, "\"message-without-token\""));
+  g_assert_nonnull (strstr (alone.out, "Envoy jwt_authn"));
+  g_assert_null (strstr (alone.out, "\"malformed\""));
+  (void)first_token_json (alone.out, &parser2);
 }
 
 /* ---- network options, against a real server on 127.0.0.1 ---------------- */
@@ -503,6 +542,7 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/cli/terminal-escapes", test_terminal_escapes);
   g_test_add_func ("/jd/cli/option-checks", test_option_checks);
   g_test_add_func ("/jd/cli/secret-file-newline", test_secret_file_newline);
+  g_test_add_func ("/jd/cli/server-messages", test_server_messages);
 
   return g_test_run ();
 }

@@ -93,9 +93,9 @@ test_expiry_boundaries (void)
   const char *p = "{\"exp\":1000000}";
   struct { gint64 now; gint64 leeway; const char *id; JdSeverity sev; } cases[] = {
     /* exactly exp: within the leeway -> warning, not error */
-    { 1000000, 60, "expired", JD_SEVERITY_WARNING },
+    { 1000000, 60, "expired-within-leeway", JD_SEVERITY_WARNING },
     /* exp + L - 1: still a warning */
-    { 1000059, 60, "expired", JD_SEVERITY_WARNING },
+    { 1000059, 60, "expired-within-leeway", JD_SEVERITY_WARNING },
     /* exp + L: now >= exp + L -> error */
     { 1000060, 60, "expired", JD_SEVERITY_ERROR },
     /* leeway 0: exactly exp is expired */
@@ -119,8 +119,11 @@ test_expiry_boundaries (void)
       f = diagnose (h, p, e);
       g_test_message ("case %u", i);
       assert_finding (f, cases[i].id, cases[i].sev);
+      /* "expired" always means rejected; the leeway's own id never comes with it. */
       if (g_strcmp0 (cases[i].id, "expired") != 0)
         g_assert_false (jd_findings_has (f, "expired"));
+      if (g_strcmp0 (cases[i].id, "expired-within-leeway") != 0)
+        g_assert_false (jd_findings_has (f, "expired-within-leeway"));
     }
 }
 
@@ -143,7 +146,8 @@ test_missing_and_string_exp (void)
                             "2026-05-28T14:02:11Z"));
   g_assert_false (jd_findings_has (str, "missing-exp"));
   /* A fractional NumericDate is a number: 999.5 < 1000 but within leeway. */
-  assert_finding (frac, "expired", JD_SEVERITY_WARNING);
+  assert_finding (frac, "expired-within-leeway", JD_SEVERITY_WARNING);
+  g_assert_false (jd_findings_has (frac, "expired"));
   g_assert_false (jd_findings_has (frac, "invalid-numeric-date"));
 }
 
@@ -162,12 +166,16 @@ test_not_yet_valid_and_issued_in_future (void)
   /* nbf > now + L -> error; nbf == now + L -> warning only */
   assert_finding (nbf_far, "not-yet-valid", JD_SEVERITY_ERROR);
   g_assert_cmpint (jd_finding_get_rank (jd_findings_find (nbf_far, "not-yet-valid")), ==, 2);
-  assert_finding (nbf_edge, "not-yet-valid", JD_SEVERITY_WARNING);
+  assert_finding (nbf_edge, "not-yet-valid-within-leeway", JD_SEVERITY_WARNING);
+  g_assert_false (jd_findings_has (nbf_edge, "not-yet-valid"));
+  g_assert_false (jd_findings_has (nbf_far, "not-yet-valid-within-leeway"));
   g_assert_false (jd_findings_has (nbf_past, "not-yet-valid"));
   assert_finding (iat_far, "issued-in-future", JD_SEVERITY_ERROR);
   g_assert_nonnull (strstr (jd_finding_get_message (jd_findings_find (iat_far, "issued-in-future")),
                             "90 seconds"));
-  assert_finding (iat_edge, "issued-in-future", JD_SEVERITY_WARNING);
+  assert_finding (iat_edge, "issued-in-future-within-leeway", JD_SEVERITY_WARNING);
+  g_assert_false (jd_findings_has (iat_edge, "issued-in-future"));
+  g_assert_false (jd_findings_has (iat_far, "issued-in-future-within-leeway"));
   g_assert_false (jd_findings_has (iat_past, "issued-in-future"));
 }
 
@@ -322,10 +330,10 @@ test_malformed_and_encrypted (void)
   g_assert_cmpint (jd_finding_get_rank (first), ==, 0);
   g_assert_nonnull (strstr (jd_finding_get_message (first), "byte 1"));
   g_assert_cmpstr (jd_finding_get_claim (first), ==, "payload");
-  assert_finding (fe, "encrypted-token", JD_SEVERITY_WARNING);
+  assert_finding (fe, "encrypted-token", JD_SEVERITY_ERROR);
   g_assert_nonnull (strstr (jd_finding_get_message (jd_findings_find (fe, "encrypted-token")), "A256GCM"));
   g_assert_false (jd_findings_has (fe, "malformed"));
-  assert_finding (fo, "encrypted-token", JD_SEVERITY_WARNING);
+  assert_finding (fo, "encrypted-token", JD_SEVERITY_ERROR);
   g_assert_false (jd_findings_has (good, "malformed"));
   g_assert_false (jd_findings_has (good, "encrypted-token"));
 }

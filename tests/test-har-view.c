@@ -137,7 +137,7 @@ test_list (Fixture       *f,
     for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
       {
         g_autoptr(JdFinding) fi = g_list_model_get_item (findings, i);
-        if (g_strcmp0 (jd_finding_get_id (fi), JD_FINDING_EXPIRED) == 0)
+        if (g_strcmp0 (jd_finding_get_id (fi), JD_FINDING_EXPIRED_WITHIN_LEEWAY) == 0)
           expired = fi;
       }
     g_assert_nonnull (expired);
@@ -163,6 +163,96 @@ test_list (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (view));
   jd_test_iterate_for (20);
+}
+
+/* The first GtkLabel under @widget whose text holds @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+clock_is_now (Fixture *f)
+{
+  return ABS (jd_session_get_now (f->session) - g_get_real_time () / G_USEC_PER_SEC) < 10;
+}
+
+/* The instant of judgement belongs to the token: a HAR entry's token is
+ * judged when its request was sent, and the banner says so with a Judge Now
+ * button; anything pasted afterwards is judged at now, also once the HAR
+ * window is closed. */
+static void
+test_judged_at_request_time (Fixture       *f,
+                             gconstpointer  data)
+{
+  JdHarView *view = open_view (f, "har-chrome-401.har");
+  JdTokenPage *page = jd_window_get_token_page (f->window);
+  JdHarEntry *e = row (view, 0);
+  JdVerdict *verdict;
+  GtkWidget *judge_now;
+  g_autofree char *report = NULL;
+  g_autofree char *other = g_strdup ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvdGhlciIsImV4cCI6OTk5OTk5OTk5OX0.c2ln");
+
+  jd_har_view_select (view, 0);
+  ITERATE_UNTIL (session_has_token (f, jd_har_entry_get_token (e)) && jd_session_get_verdict (f->session) != NULL);
+  verdict = jd_session_get_verdict (f->session);
+  g_assert_false (jd_verdict_get_judged_now (verdict));
+  g_assert_cmpint (jd_verdict_get_judged_at (verdict), ==, 1700000040);
+  g_assert_cmpstr (jd_session_get_judged_reason (f->session), ==, "when the request was sent");
+  g_assert_nonnull (strstr (jd_token_page_get_verdict (page),
+                            "Judged at 22:14:00 UTC on 14 November 2023, when the request was sent"));
+  /* the copied report follows the same instant */
+  report = jd_session_dup_report (f->session);
+  g_assert_nonnull (strstr (report, "Judged at 22:14:00 UTC on 14 November 2023"));
+  judge_now = find_label (GTK_WIDGET (page), "Judge Now</a>");
+  g_assert_nonnull (judge_now);
+  g_assert_true (gtk_widget_is_visible (judge_now));
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "judged-at-request-time.png");
+
+  /* Judge Now: the same token, judged at the clock */
+  {
+    gboolean handled = FALSE;
+    g_signal_emit_by_name (judge_now, "activate-link", "jd:judge-now", &handled);
+    g_assert_true (handled);
+  }
+  g_assert_null (jd_session_get_judged_reason (f->session));
+  g_assert_true (clock_is_now (f));
+  g_assert_true (jd_verdict_get_judged_now (jd_session_get_verdict (f->session)));
+  g_assert_null (strstr (jd_token_page_get_verdict (page), "Judged at"));
+  jd_test_iterate_for (20);
+  g_assert_false (gtk_widget_is_visible (judge_now));
+
+  /* choose it again, then paste another token: that one is judged at now */
+  jd_har_view_set_at_request_time (view, TRUE);
+  jd_har_view_select (view, 1);
+  jd_har_view_select (view, 0);
+  ITERATE_UNTIL (jd_session_get_judged_reason (f->session) != NULL);
+  jd_token_page_set_text (page, other);
+  ITERATE_UNTIL (session_has_token (f, other));
+  g_assert_null (jd_session_get_judged_reason (f->session));
+  g_assert_true (clock_is_now (f));
+  g_assert_null (strstr (jd_token_page_get_verdict (page), "Judged at"));
+
+  /* and after the HAR window is closed too */
+  jd_har_view_select (view, 0);
+  ITERATE_UNTIL (jd_session_get_judged_reason (f->session) != NULL);
+  gtk_window_destroy (GTK_WINDOW (view));
+  jd_test_iterate_for (20);
+  g_assert_nonnull (jd_session_get_judged_reason (f->session));
+  jd_token_page_set_text (page, other);
+  ITERATE_UNTIL (session_has_token (f, other));
+  g_assert_null (jd_session_get_judged_reason (f->session));
+  g_assert_true (clock_is_now (f));
 }
 
 static void
@@ -411,6 +501,7 @@ main (int   argc,
   ADD ("/jd/app/har-view/cancel", test_cancel);
   ADD ("/jd/app/har-view/timeline", test_timeline);
   ADD ("/jd/app/har-view/compare", test_compare);
+  ADD ("/jd/app/har-view/judged-at-request-time", test_judged_at_request_time);
 
   ret = g_test_run ();
 

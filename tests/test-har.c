@@ -1,7 +1,7 @@
 /* test-har.c — reading HAR files: real exports, hand-written shapes, hostile files
  *
- * Fixtures are tests/data/har-*.har; real browser exports are read from
- * $JD_SHARED_TESTDATA/har. The two tokens in the fixtures are HS256 JWTs for
+ * Fixtures are tests/data/har-*.har; real browser exports are vendored in
+ * tests/data/har (tests/data/SOURCES). The two tokens in the fixtures are HS256 JWTs for
  * "alice": T1 (kid k1, exp 1700000000 = 2023-11-14T22:13:20Z) and T2 (kid
  * k2, exp 1700003640), the refreshed one.
  *
@@ -658,18 +658,11 @@ test_charles_bom (void)
   }
 }
 
+/* Real browser exports, vendored in tests/data/har (tests/data/SOURCES). */
 static char *
-shared_har (const char *name)
+vendored_har (const char *name)
 {
-  const char *shared = g_getenv ("JD_SHARED_TESTDATA");
-  char *path;
-
-  if (shared == NULL)
-    return NULL;
-  path = g_build_filename (shared, "har", name, NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    g_clear_pointer (&path, g_free);
-  return path;
+  return g_test_build_filename (G_TEST_DIST, "data", "har", name, NULL);
 }
 
 static void
@@ -689,13 +682,10 @@ test_real_exports (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = shared_har (cases[i].name);
+      g_autofree char *path = vendored_har (cases[i].name);
       g_autoptr(GFile) file = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(JdHar) har = NULL;
-
-      if (path == NULL)
-        continue;
 
       file = g_file_new_for_path (path);
       har = jd_har_load_file (file, NULL, NULL, &error);
@@ -719,19 +709,16 @@ test_real_exports (void)
       n_read++;
     }
 
-  if (n_read == 0)
-    g_test_skip ("JD_SHARED_TESTDATA/har is not there");
+  g_assert_cmpuint (n_read, ==, G_N_ELEMENTS (cases));
 
   /* Chrome's status 0 entry */
   {
-    g_autofree char *path = shared_har ("mitmproxy-chrome.har");
-    if (path != NULL)
-      {
-        g_autoptr(GFile) file = g_file_new_for_path (path);
-        g_autoptr(JdHar) har = jd_har_load_file (file, NULL, NULL, NULL);
-        g_assert_cmpuint (jd_har_entry_get_status (entry_at (har, 1)), ==, 0);
-        g_assert_null (jd_har_entry_dup_response (entry_at (har, 1)));
-      }
+    g_autofree char *path = vendored_har ("mitmproxy-chrome.har");
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(JdHar) har = jd_har_load_file (file, NULL, NULL, NULL);
+
+    g_assert_cmpuint (jd_har_entry_get_status (entry_at (har, 1)), ==, 0);
+    g_assert_null (jd_har_entry_dup_response (entry_at (har, 1)));
   }
 }
 

@@ -1027,6 +1027,74 @@ test_many_dots (void)
   g_string_free (sentence, TRUE);
 }
 
+/* #12: a token endpoint's JSON response: the access_token is the token
+ * sent to the API; the others are named, never diagnosed in its place. */
+#define TR_ACCESS "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhY2Nlc3MifQ.c2ln"
+#define TR_ID "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJpZCJ9.c2ln"
+#define TR_REFRESH "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJyZWZyZXNoIn0.c2ln"
+
+static const struct {
+  const char *name;
+  const char *text;
+  const char *token;    /* NULL: not read as a token response */
+  const char *mentions; /* words the finding must hold */
+  const char *absent;   /* words it must not */
+} token_response_rows[] = {
+  { "all-three",
+    "{\"token_type\":\"Bearer\",\"id_token\":\"" TR_ID "\",\"access_token\":\"" TR_ACCESS
+    "\",\"refresh_token\":\"" TR_REFRESH "\",\"expires_in\":3600}",
+    TR_ACCESS, "refresh_token", NULL },
+  { "access-and-id", "{\"id_token\":\"" TR_ID "\",\"access_token\":\"" TR_ACCESS "\"}", TR_ACCESS,
+    "id_token", "refresh_token" },
+  { "access-only", "  {\"access_token\":\"" TR_ACCESS "\"}\n", TR_ACCESS, "access_token",
+    "id_token" },
+  { "close-no-access-token", "{\"id_token\":\"" TR_ID "\"}", NULL, NULL, NULL },
+  { "close-empty-access-token", "{\"access_token\":\"\",\"id_token\":\"" TR_ID "\"}", NULL, NULL,
+    NULL },
+  { "close-not-json", "{\"access_token\":\"" TR_ACCESS "\"", NULL, NULL, NULL },
+};
+
+static void
+test_token_response (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  const char *text = token_response_rows[i].text;
+  g_autoptr (JdInput) input = jd_input_parse (text, strlen (text));
+  JdFinding *f = jd_findings_find (jd_input_get_findings (input), "token-response");
+
+  if (token_response_rows[i].token == NULL)
+    {
+      g_assert_null (f);
+      return;
+    }
+  g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_TOKEN);
+  g_assert_cmpstr (jd_input_get_token (input), ==, token_response_rows[i].token);
+  g_assert_cmpuint (jd_input_get_token_end (input) - jd_input_get_token_start (input), ==,
+                    strlen (token_response_rows[i].token));
+  g_assert_true (strncmp (text + jd_input_get_token_start (input), token_response_rows[i].token,
+                          strlen (token_response_rows[i].token)) == 0);
+  g_assert_nonnull (f);
+  g_test_message ("%s", jd_finding_get_message (f));
+  g_assert_nonnull (strstr (jd_finding_get_message (f), token_response_rows[i].mentions));
+  if (token_response_rows[i].absent)
+    g_assert_null (strstr (jd_finding_get_message (f), token_response_rows[i].absent));
+}
+
+/* A paste that starts like a token response but nests deeper than any
+ * parser should follow: read without recursion, not a token response. */
+static void
+test_token_response_deep (void)
+{
+  gsize depth = 200000;
+  g_autoptr (GString) text = g_string_new ("{\"access_token\":");
+  g_autoptr (JdInput) input = NULL;
+
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  input = jd_input_parse (text->str, text->len);
+  g_assert_null (jd_findings_find (jd_input_get_findings (input), "token-response"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1054,6 +1122,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/input/big-token", test_big_token);
   g_test_add_func ("/jd/input/many-dots", test_many_dots);
   g_test_add_func ("/jd/input/jwt-shaped", test_jwt_shaped);
+  for (guint i = 0; i < G_N_ELEMENTS (token_response_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/input/token-response/%s",
+                                               token_response_rows[i].name);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_token_response);
+    }
+  g_test_add_func ("/jd/input/token-response/close-deep-nesting", test_token_response_deep);
 
   return g_test_run ();
 }

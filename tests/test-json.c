@@ -167,6 +167,42 @@ test_to_string_is_json (void)
   g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (again), "a"), ==, 1e22);
 }
 
+/* #12: every string round-trips exactly, U+0000 included: parse, write,
+ * and the text written is @written; parsing it again writes it again. */
+static const struct {
+  const char *name;
+  const char *json;
+  const char *written;
+} round_trip_rows[] = {
+  { "nul-inside", "{\"sub\":\"ali\\u0000ce\"}", "{\"sub\":\"ali\\u0000ce\"}" },
+  { "nul-alone", "[\"\\u0000\"]", "[\"\\u0000\"]" },
+  { "nul-in-a-name", "{\"a\\u0000b\":1}", "{\"a\\u0000b\":1}" },
+  { "nul-then-zero", "[\"\\u00000\"]", "[\"\\u00000\"]" },
+  /* close inputs: text that looks like the escape is not U+0000 */
+  { "close-backslash-u-text", "[\"ali\\\\u0000ce\"]", "[\"ali\\\\u0000ce\"]" },
+  { "close-mark-character", "[\"\xef\xb7\x91" "0\"]", "[\"\xef\xb7\x91" "0\"]" },
+  { "close-escaped-mark", "[\"\\ufdd10\"]", "[\"\xef\xb7\x91" "0\"]" },
+};
+
+static void
+test_round_trip (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = parse (round_trip_rows[i].json, 0, NULL, &error);
+  g_autofree char *written = NULL;
+  g_autoptr (JsonNode) again = NULL;
+  g_autofree char *rewritten = NULL;
+
+  g_assert_no_error (error);
+  written = jd_json_to_string (node, FALSE);
+  g_assert_cmpstr (written, ==, round_trip_rows[i].written);
+  again = parse (written, 0, NULL, &error);
+  g_assert_no_error (error);
+  rewritten = jd_json_to_string (again, FALSE);
+  g_assert_cmpstr (rewritten, ==, written);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -178,6 +214,11 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/json/depth", test_depth_limit);
   g_test_add_func ("/jd/json/bom", test_bom);
   g_test_add_func ("/jd/json/nul", test_embedded_nul);
+  for (guint i = 0; i < G_N_ELEMENTS (round_trip_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/json/round-trip/%s", round_trip_rows[i].name);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_round_trip);
+    }
   g_test_add_func ("/jd/json/to-string", test_to_string);
   g_test_add_func ("/jd/json/to-string-is-json", test_to_string_is_json);
 

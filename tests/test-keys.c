@@ -175,7 +175,7 @@ test_broken_keys_kept (void)
     "keys[5]: \"kty\" \"rsa\" has the wrong case",
     "keys[6]: \"crv\" X25519 is for key agreement",
     "keys[7]: a JWK must be a JSON object",
-    "keys[8]: \"e\" must be an odd number of at least 3 (it is 1)",
+    "keys[8]: the RSA public exponent e is 1; RFC 8017 §3.1",
     "keys[9]: no \"kty\" member",
     "keys[10]: \"kid\" must be a string",
     "keys[11]: \"k\" is not base64url: byte 2: '=' padding",
@@ -268,7 +268,8 @@ test_private_members (void)
   finding = jd_findings_find (warnings, JD_FINDING_JWKS_PRIVATE_KEY);
   g_assert_nonnull (finding);
   g_assert_cmpint (jd_finding_get_severity (finding), ==, JD_SEVERITY_WARNING);
-  g_assert_nonnull (strstr (jd_finding_get_message (finding), "keys[0], keys[2]"));
+  g_assert_nonnull (strstr (jd_finding_get_message (finding), "key 1, key 3"));
+  g_assert_null (strstr (jd_finding_get_message (finding), "keys["));
   g_assert_nonnull (strstr (jd_finding_get_message (finding), "leaky.json"));
   g_assert_nonnull (jd_finding_get_fix (finding));
 }
@@ -507,6 +508,12 @@ test_certificates (void)
     g_assert_nonnull (strstr (jd_key_get_certificate_info (key), "x5c[1]"));
     g_assert_cmpstr (jd_key_get_kid (key), ==, "c1");
     check_certificate_key (jd_key_set_get_key (set2, 0), der);
+    /* #13 §5: a key with only x5c says so (not every verifier reads x5c);
+     * a key with its own members does not. */
+    g_assert_nonnull (jd_key_get_note (jd_key_set_get_key (set2, 0)));
+    g_assert_nonnull (strstr (jd_key_get_note (jd_key_set_get_key (set2, 0)), "x5c[0]"));
+    g_assert_true (jd_key_get_note (key) == NULL ||
+                   strstr (jd_key_get_note (key), "the key is the one in") == NULL);
     g_assert_nonnull (strstr (jd_key_get_problem (jd_key_set_get_key (set3, 0)), "x5c[0]"));
   }
   {
@@ -811,6 +818,130 @@ test_describe (void)
   g_assert_cmpstr (c, ==, "OKP Ed25519");
 }
 
+/* RFC 8017 §3.1: e is odd and at least 3, however the key is written down.
+ * One row per exponent and form; each row with a bad e must be refused
+ * with the reason, each row with a good e must load as usable. */
+typedef enum {
+  E_FORM_JWK,
+  E_FORM_SPKI_PEM,
+  E_FORM_SPKI_DER,
+  E_FORM_PKCS1_PEM,
+  E_FORM_CERTIFICATE,
+  E_N_FORMS,
+} ExponentForm;
+
+static const char *const exponent_form_names[] = { "jwk", "spki-pem", "spki-der", "pkcs1-pem",
+                                                   "certificate" };
+
+static const struct {
+  const char *name;
+  guint8 e[3];
+  gsize len;
+  const char *problem; /* NULL: usable */
+} exponent_rows[] = {
+  { "e-1", { 1 }, 1, "the RSA public exponent e is 1; RFC 8017 §3.1" },
+  { "e-2", { 2 }, 1, "the RSA public exponent e is 2, an even number" },
+  { "e-65536", { 1, 0, 0 }, 3, "the RSA public exponent e is 65536, an even number" },
+  { "e-3", { 3 }, 1, NULL },
+  { "e-65537", { 1, 0, 1 }, 3, NULL },
+};
+
+static GBytes *
+exponent_key_data (guint        row,
+                   ExponentForm form)
+{
+  g_autoptr (TkKey) signer = tk_key_cached ("RS256", 0, NULL);
+  gnutls_datum_t m, e0;
+  gnutls_datum_t e = { (guint8 *) exponent_rows[row].e, exponent_rows[row].len };
+  gnutls_datum_t out;
+  gnutls_pubkey_t pub;
+  GBytes *bytes;
+
+  g_assert_cmpint (gnutls_privkey_export_rsa_raw2 (signer->priv, &m, &e0, NULL, NULL, NULL, NULL,
+                                                   NULL, NULL, 0), >=, 0);
+  if (form == E_FORM_JWK)
+    {
+      g_autofree char *n64 = tk_b64url (m.data, m.size);
+      g_autofree char *e64 = tk_b64url (e.data, e.size);
+      char *jwk = g_strdup_printf ("{\"kty\":\"RSA\",\"n\":\"%s\",\"e\":\"%s\"}", n64, e64);
+      gnutls_free (m.data);
+      gnutls_free (e0.data);
+      return g_bytes_new_take (jwk, strlen (jwk));
+    }
+  gnutls_pubkey_init (&pub);
+  g_assert_cmpint (gnutls_pubkey_import_rsa_raw (pub, &m, &e), >=, 0);
+  gnutls_free (m.data);
+  gnutls_free (e0.data);
+  if (form == E_FORM_CERTIFICATE)
+    {
+      gnutls_x509_crt_t crt;
+      guint8 serial[4] = { 1, 2, 3, 4 };
+      time_t now = time (NULL);
+
+      gnutls_x509_crt_init (&crt);
+      g_assert_cmpint (gnutls_x509_crt_set_pubkey (crt, pub), >=, 0);
+      gnutls_x509_crt_set_version (crt, 3);
+      gnutls_x509_crt_set_serial (crt, serial, sizeof serial);
+      gnutls_x509_crt_set_activation_time (crt, now - 3600);
+      gnutls_x509_crt_set_expiration_time (crt, now + 86400);
+      g_assert_cmpint (gnutls_x509_crt_set_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0, "e", 1),
+                       >=, 0);
+      g_assert_cmpint (gnutls_x509_crt_set_issuer_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0,
+                                                             "e", 1), >=, 0);
+      g_assert_cmpint (gnutls_x509_crt_privkey_sign (crt, crt, signer->priv, GNUTLS_DIG_SHA256, 0),
+                       >=, 0);
+      g_assert_cmpint (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &out), >=, 0);
+      gnutls_x509_crt_deinit (crt);
+    }
+  else
+    g_assert_cmpint (gnutls_pubkey_export2 (pub, form == E_FORM_SPKI_PEM ? GNUTLS_X509_FMT_PEM
+                                                                         : GNUTLS_X509_FMT_DER,
+                                            &out), >=, 0);
+  gnutls_pubkey_deinit (pub);
+  if (form == E_FORM_PKCS1_PEM)
+    {
+      /* SPKI: 24 bytes of header for a 2048-bit key, then RSAPublicKey. */
+      char *pem;
+      g_assert_cmpint (out.data[24], ==, 0x30);
+      pem = pem_wrap ("RSA PUBLIC KEY", out.data + 24, out.size - 24);
+      gnutls_free (out.data);
+      return g_bytes_new_take (pem, strlen (pem));
+    }
+  bytes = g_bytes_new (out.data, out.size);
+  gnutls_free (out.data);
+  return bytes;
+}
+
+static void
+test_rsa_exponent_row (gconstpointer data)
+{
+  guint row = GPOINTER_TO_UINT (data) / E_N_FORMS;
+  ExponentForm form = GPOINTER_TO_UINT (data) % E_N_FORMS;
+  g_autoptr (GBytes) bytes = exponent_key_data (row, form);
+  g_autoptr (JdKeySet) set = jd_key_set_new ();
+  g_autoptr (GError) error = NULL;
+  JdKey *key;
+
+  g_assert_true (jd_key_set_load_data (set, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), "e-test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_key_set_get_n_keys (set), ==, 1);
+  key = jd_key_set_get_key (set, 0);
+  g_test_message ("%s / %s: %s", exponent_rows[row].name, exponent_form_names[form],
+                  jd_key_get_problem (key) ? jd_key_get_problem (key) : "(usable)");
+  if (exponent_rows[row].problem == NULL)
+    {
+      g_assert_null (jd_key_get_problem (key));
+      g_assert_true (jd_key_is_usable (key));
+    }
+  else
+    {
+      g_assert_false (jd_key_is_usable (key));
+      g_assert_nonnull (jd_key_get_problem (key));
+      g_assert_nonnull (strstr (jd_key_get_problem (key), exponent_rows[row].problem));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,6 +967,13 @@ main (int   argc,
   g_test_add_func ("/jd/keys/secret/not-in-messages", test_secret_not_in_messages);
   g_test_add_func ("/jd/keys/not-a-key", test_not_a_key);
   g_test_add_func ("/jd/keys/load-file-errors", test_load_file_errors);
+  for (guint i = 0; i < G_N_ELEMENTS (exponent_rows); i++)
+    for (guint f = 0; f < E_N_FORMS; f++)
+      {
+        g_autofree char *path = g_strdup_printf ("/jd/keys/rsa-exponent/%s/%s",
+                                                 exponent_rows[i].name, exponent_form_names[f]);
+        g_test_add_data_func (path, GUINT_TO_POINTER (i * E_N_FORMS + f), test_rsa_exponent_row);
+      }
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "jd-www-authenticate.h"
 #include "test-run.h"
 #include "test-tls.h"
+#include "jd-net-key-trust.h"
 
 /* ------------------------------------------------------------------ */
 /* Servers, in a thread of their own (the sync API iterates a private  */
@@ -216,7 +217,29 @@ static void
 handle_tls (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
             gpointer user_data)
 {
-  set_json (msg, 200, "{\"tls\":true}");
+  Servers *s = user_data;
+
+  /* #12: an https document whose jwks_uri is plain http (a downgrade), one
+   * to a name that does not resolve (refused before any fetch), and the
+   * close case, an https jwks_uri. */
+  if (g_str_equal (path, "/down/.well-known/openid-configuration") ||
+      g_str_equal (path, "/down-invalid/.well-known/openid-configuration") ||
+      g_str_equal (path, "/secure/.well-known/openid-configuration"))
+    {
+      const char *issuer_path = g_strndup (path, strstr (path, "/.well-known") - path);
+      g_autofree char *jwks = g_str_equal (issuer_path, "/down") ? g_strdup_printf ("%s/jwks", s->plain_url)
+                              : g_str_equal (issuer_path, "/down-invalid")
+                                ? g_strdup ("http://localhost.invalid/jwks")
+                                : g_strdup_printf ("%s/jwks", s->tls_url);
+      g_autofree char *doc = g_strdup_printf ("{\"issuer\":\"%s%s\",\"jwks_uri\":\"%s\"}", s->tls_url,
+                                              issuer_path, jwks);
+      g_free ((char *) issuer_path);
+      set_json (msg, 200, doc);
+    }
+  else if (g_str_equal (path, "/jwks"))
+    set_json (msg, 200, "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"t1\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTMyYg\"}]}");
+  else
+    set_json (msg, 200, "{\"tls\":true}");
 }
 
 
@@ -1323,8 +1346,135 @@ test_discover (void)
     dump (findings);
     f = jd_findings_find (findings, JD_FINDING_DISCOVERY_ISSUER_MISMATCH);
     g_assert_nonnull (f);
-    g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_WARNING);
+    /* OIDC Discovery §4.3: MUST NOT be used. An error naming both issuers,
+     * and none of its keys (#12). */
+    g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_ERROR);
+    g_assert_nonnull (strstr (jd_finding_get_message (f), issuer));
+    g_assert_nonnull (strstr (jd_finding_get_message (f), issuer_slash));
+    g_assert_cmpuint (jd_key_set_get_n_keys (jd_remote_keys_get_key_set (keys)), ==, 0);
+    g_assert_false (jd_findings_has (findings, JD_FINDING_JWKS_FETCHED));
   }
+}
+
+/* https discovery to an http jwks_uri: refused (RFC 7515 §4.1.2, OIDC
+ * Discovery §7); an https jwks_uri is the close case that is fetched. */
+static const struct {
+  const char *issuer_path;
+  gboolean refused;
+} downgrade_rows[] = {
+  { "/down", TRUE },
+  { "/down-invalid", TRUE },
+  { "/secure", FALSE },
+};
+
+static void
+test_discover_downgrade (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autofree char *issuer = g_strconcat (servers->tls_url, downgrade_rows[i].issuer_path, NULL);
+  JdNetOptions options = { 0, 0, JD_NET_ACCEPT_INVALID_CERTIFICATE };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdRemoteKeys) keys = jd_net_discover (issuer, &options, NULL, &error);
+  g_autoptr (GPtrArray) findings = NULL;
+  JdFinding *f;
+
+  g_assert_no_error (error);
+  findings = jd_remote_keys_diagnose (keys, NULL);
+  dump (findings);
+  f = jd_findings_find (findings, JD_FINDING_JWKS_DOWNGRADE);
+  if (downgrade_rows[i].refused)
+    {
+      g_assert_nonnull (f);
+      g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_ERROR);
+      g_assert_nonnull (strstr (jd_finding_get_message (f), "plain http"));
+      g_assert_cmpuint (jd_key_set_get_n_keys (jd_remote_keys_get_key_set (keys)), ==, 0);
+    }
+  else
+    {
+      g_assert_null (f);
+      g_assert_cmpuint (jd_key_set_get_n_keys (jd_remote_keys_get_key_set (keys)), ==, 1);
+      g_assert_false (jd_findings_has (findings, JD_FINDING_JWKS_INSECURE_TRANSPORT));
+    }
+}
+
+static const struct {
+  const char *host;
+  gboolean loopback;
+} loopback_rows[] = {
+  { "127.0.0.1", TRUE }, { "127.8.9.10", TRUE }, { "[::1]", TRUE }, { "localhost", TRUE },
+  { "LOCALHOST.", TRUE }, { "keycloak.localhost", TRUE }, { "128.0.0.1", FALSE },
+  { "10.0.0.1", FALSE }, { "localhost.invalid", FALSE }, { "id.example.com", FALSE },
+  { "[::2]", FALSE }, { "notlocalhost", FALSE },
+};
+
+static void
+test_loopback (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autofree char *jwks = g_strdup_printf ("http://%s/jwks", loopback_rows[i].host);
+  g_autofree char *https = g_strdup_printf ("https://%s/jwks", loopback_rows[i].host);
+  g_autofree char *warning = jd_net_insecure_jwks_warning (jwks);
+  g_autofree char *none = jd_net_insecure_jwks_warning (https);
+
+  g_assert_cmpint (jd_net_host_is_loopback (loopback_rows[i].host), ==, loopback_rows[i].loopback);
+  /* Plain http off loopback: the keys came over an unprotected channel. */
+  if (loopback_rows[i].loopback)
+    g_assert_null (warning);
+  else
+    {
+      g_assert_nonnull (warning);
+      g_assert_nonnull (strstr (warning, "RFC 7515 §4.1.2"));
+    }
+  g_assert_null (none);
+}
+
+static const struct {
+  const char *name;
+  const char *asked;
+  const char *found;
+  const char *doc;
+  const char *jwks;
+  const char *id; /* NULL: usable */
+} refusal_rows[] = {
+  { "trailing-slash", "https://id.example.com/", "https://id.example.com",
+    "https://id.example.com/.well-known/openid-configuration", "https://id.example.com/jwks",
+    JD_FINDING_DISCOVERY_ISSUER_MISMATCH },
+  { "no-issuer", "https://id.example.com", NULL,
+    "https://id.example.com/.well-known/openid-configuration", "https://id.example.com/jwks",
+    JD_FINDING_DISCOVERY_ISSUER_MISMATCH },
+  { "downgrade", "https://id.example.com", "https://id.example.com",
+    "https://id.example.com/.well-known/openid-configuration", "http://id.example.com/jwks",
+    JD_FINDING_JWKS_DOWNGRADE },
+  { "close-same-issuer", "https://id.example.com", "https://id.example.com",
+    "https://id.example.com/.well-known/openid-configuration", "https://keys.example.com/jwks",
+    NULL },
+  { "close-http-throughout", "http://localhost:8080/realms/dev", "http://localhost:8080/realms/dev",
+    "http://localhost:8080/realms/dev/.well-known/openid-configuration",
+    "http://localhost:8080/realms/dev/protocol/openid-connect/certs", NULL },
+};
+
+static void
+test_refusal (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  const char *id = NULL;
+  g_autofree char *msg = jd_net_discovery_refusal (refusal_rows[i].asked, refusal_rows[i].found,
+                                                   refusal_rows[i].doc, refusal_rows[i].jwks, &id);
+
+  g_assert_cmpstr (id, ==, refusal_rows[i].id);
+  if (refusal_rows[i].id == NULL)
+    g_assert_null (msg);
+  else
+    {
+      g_test_message ("%s", msg);
+      g_assert_nonnull (msg);
+      if (refusal_rows[i].found)
+        g_assert_nonnull (strstr (msg, refusal_rows[i].found));
+      if (g_str_equal (refusal_rows[i].id, JD_FINDING_DISCOVERY_ISSUER_MISMATCH))
+        g_assert_nonnull (strstr (msg, refusal_rows[i].asked));
+      else
+        g_assert_nonnull (strstr (msg, refusal_rows[i].jwks));
+    }
 }
 
 static void
@@ -1524,6 +1674,32 @@ test_cli_jwks_and_discover (void)
   }
 }
 
+/* #12: --discover with --iss that differs from the document's issuer by a
+ * trailing slash: the keys are not used, an error shows both issuers,
+ * exit 1; the close case (the exact issuer) fetches the keys. */
+static void
+test_cli_discover_issuer_mismatch (void)
+{
+  g_autofree char *token = cli_token ();
+  g_autofree char *exact = url ("/issuer");
+  g_autofree char *slash = url ("/issuer/");
+  g_auto (JdTestRun) r = { 0 };
+  g_auto (JdTestRun) ok = { 0 };
+  const char *args[] = { "--json", "--discover", "--iss", slash, token, NULL };
+  const char *ok_args[] = { "--json", "--discover", "--iss", exact, token, NULL };
+
+  if (!run_cli (&r, args))
+    return;
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (json_has_finding (r.out, JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
+  g_assert_false (json_has_finding (r.out, JD_FINDING_JWKS_FETCHED));
+  g_assert_nonnull (strstr (r.out, "MUST NOT be used"));
+
+  g_assert_true (run_cli (&ok, ok_args));
+  g_assert_true (json_has_finding (ok.out, JD_FINDING_JWKS_FETCHED));
+  g_assert_false (json_has_finding (ok.out, JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
+}
+
 static void
 test_cli_network_errors (void)
 {
@@ -1569,6 +1745,22 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/jd/net/send/ok", test_send_ok);
+  g_test_add_func ("/jd/net/cli/discover-issuer-mismatch", test_cli_discover_issuer_mismatch);
+  for (guint i = 0; i < G_N_ELEMENTS (downgrade_rows); i++)
+    {
+      g_autofree char *p = g_strdup_printf ("/jd/net/discover/downgrade%s", downgrade_rows[i].issuer_path);
+      g_test_add_data_func (p, GUINT_TO_POINTER (i), test_discover_downgrade);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (loopback_rows); i++)
+    {
+      g_autofree char *p = g_strdup_printf ("/jd/net/loopback/%u", i);
+      g_test_add_data_func (p, GUINT_TO_POINTER (i), test_loopback);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refusal_rows); i++)
+    {
+      g_autofree char *p = g_strdup_printf ("/jd/net/discovery-refusal/%s", refusal_rows[i].name);
+      g_test_add_data_func (p, GUINT_TO_POINTER (i), test_refusal);
+    }
   g_test_add_func ("/jd/net/send/body-at-cap", test_send_body_exactly_at_cap);
   g_test_add_func ("/jd/net/send/bearer-errors", test_send_bearer_errors);
   g_test_add_func ("/jd/net/send/401-without-www-authenticate", test_send_401_without_www_authenticate);

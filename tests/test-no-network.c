@@ -180,22 +180,16 @@ on_har_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   g_assert_no_error (error);
 }
 
-/* The shared HAR files, read in this thread and in a worker thread, every
+/* The vendored HAR exports (tests/data/har), read in this thread and in a worker thread, every
  * entry's response explained. */
 static void
 test_har_files (void)
 {
   static const char *const names[] = { "mitmproxy-chrome.har", "mitmproxy-firefox.har", "mitmproxy-with-bom.har" };
-  const char *shared = g_getenv ("JD_SHARED_TESTDATA");
 
-  if (shared == NULL)
-    {
-      g_test_skip ("JD_SHARED_TESTDATA is not set");
-      return;
-    }
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *path = g_build_filename (shared, "har", names[i], NULL);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har", names[i], NULL);
       g_autoptr (GFile) file = g_file_new_for_path (path);
       g_autoptr (GError) error = NULL;
       g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
@@ -276,7 +270,6 @@ test_cli_without_network (void)
   g_autofree char *jwk_path = data_file ("rfc7515-A.2.jwk");
   g_autofree char *token = NULL;
   g_autofree char *har = NULL;
-  const char *shared = g_getenv ("JD_SHARED_TESTDATA");
   g_autoptr (GError) error = NULL;
 
   if (g_getenv ("JD_CLI") == NULL)
@@ -309,13 +302,12 @@ test_cli_without_network (void)
     const char *args[] = { jws_path, NULL };
     g_assert_cmpint (run_cli_without_network (args, NULL), <, 2);
   }
-  if (shared != NULL)
-    {
-      const char *args[] = { "--json", NULL, NULL };
-      har = g_build_filename (shared, "har", "mitmproxy-chrome.har", NULL);
-      args[1] = har;
-      g_assert_cmpint (run_cli_without_network (args, NULL), <, 2);
-    }
+  {
+    const char *args[] = { "--json", NULL, NULL };
+    har = g_test_build_filename (G_TEST_DIST, "data", "har", "mitmproxy-chrome.har", NULL);
+    args[1] = har;
+    g_assert_cmpint (run_cli_without_network (args, NULL), <, 2);
+  }
 }
 
 int

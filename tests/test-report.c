@@ -9,6 +9,7 @@
 #include "jd-base64.h"
 #include "jd-diagnosis.h"
 #include "jd-report.h"
+#include "jd-verdict.h"
 
 static JdToken *
 token_for (const char *header, const char *payload, const char *sig)
@@ -28,7 +29,10 @@ report_for (JdToken *token, gint64 now)
 
   e->now = now;
   findings = jd_diagnose (token, e, NULL, NULL);
-  jd_report_add (report, "har:3", token, NULL, findings);
+  {
+    g_autoptr (JdVerdict) verdict = jd_verdict_new (token, findings, NULL, e, NULL);
+    jd_report_add_verdict (report, "har:3", verdict);
+  }
   return report;
 }
 
@@ -106,7 +110,8 @@ test_text (void)
   g_assert_nonnull (strstr (plain, "Fix:"));
   g_assert_nonnull (strstr (plain, "Zoë"));
   g_assert_nonnull (strstr (plain, "1970-01-01T00:01:40Z"));
-  g_assert_nonnull (strstr (plain, "Verdict: 1 error"));
+  /* The verdict's headline: the result and the first cause in a few words. */
+  g_assert_nonnull (strstr (plain, "Verdict: Rejected: expired 15 minutes ago"));
   g_assert_null (strchr (plain, '\033'));
   g_assert_nonnull (strchr (colored, '\033'));
   /* Lines are wrapped for a terminal. */
@@ -124,10 +129,67 @@ test_empty_report (void)
   g_autofree char *json = jd_report_to_json (report, FALSE);
   g_autofree char *text = jd_report_to_text (report, FALSE, 0);
 
-  g_assert_cmpstr (json, ==, "{\"tokens\":[]}");
+  g_assert_cmpstr (json, ==, "{\"version\":1,\"tokens\":[]}");
   g_assert_false (jd_report_has_errors (report));
   g_assert_cmpuint (jd_report_get_n_tokens (report), ==, 0);
   g_assert_nonnull (strstr (text, "No token"));
+}
+
+/* #12: a nested token's inner JWS is never printed, in text or JSON; a
+ * payload that is plain text (the close input) still is. */
+static const struct {
+  const char *name;
+  const char *header;
+  const char *payload;
+  gboolean printed;
+} nested_rows[] = {
+  { "cty-jwt", "{\"alg\":\"HS256\",\"cty\":\"JWT\"}",
+    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJpbm5lciJ9.aW5uZXItc2lnbmF0dXJl", FALSE },
+  { "jws-payload-without-cty", "{\"alg\":\"HS256\"}",
+    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJpbm5lciJ9.aW5uZXItc2lnbmF0dXJl", FALSE },
+  { "close-plain-text", "{\"alg\":\"HS256\"}", "hello-inner-text", TRUE },
+};
+
+static void
+test_nested_not_printed (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autoptr (JdToken) token = token_for (nested_rows[i].header, nested_rows[i].payload, "c2ln");
+  g_autoptr (JdReport) report = report_for (token, 1000);
+  g_autofree char *text = jd_report_to_text (report, FALSE, 1000);
+  g_autofree char *json = jd_report_to_json (report, TRUE);
+  /* Its signature segment is the part that must never appear. */
+  const char *needle = nested_rows[i].printed ? nested_rows[i].payload
+                                              : strrchr (nested_rows[i].payload, '.') + 1;
+
+  g_test_message ("%s", text);
+  if (nested_rows[i].printed)
+    {
+      g_assert_nonnull (strstr (text, needle));
+      g_assert_nonnull (strstr (json, needle));
+    }
+  else
+    {
+      g_assert_null (strstr (text, needle));
+      g_assert_null (strstr (json, needle));
+      g_assert_nonnull (strstr (text, "nested token, not printed"));
+    }
+}
+
+/* #12: the JSON report carries a claim with U+0000 exactly; the text
+ * report shows it as \u0000. */
+static void
+test_nul_claim (void)
+{
+  g_autoptr (JdToken) token = token_for ("{\"alg\":\"HS256\"}", "{\"sub\":\"ali\\u0000ce\"}", "c2ln");
+  g_autoptr (JdReport) report = report_for (token, 1000);
+  g_autofree char *json = jd_report_to_json (report, FALSE);
+  g_autofree char *text = jd_report_to_text (report, FALSE, 1000);
+
+  g_assert_nonnull (strstr (json, "\"sub\":\"ali\\u0000ce\""));
+  g_assert_nonnull (strstr (text, "ali\\u0000ce"));
+  g_assert_null (strstr (json, "\xef\xb7\x91"));
+  g_assert_null (strstr (text, "\xef\xb7\x91"));
 }
 
 int
@@ -140,6 +202,12 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/report/malformed", test_malformed_has_null_header);
   g_test_add_func ("/jd/report/text", test_text);
   g_test_add_func ("/jd/report/empty", test_empty_report);
+  g_test_add_func ("/jd/report/nul-claim", test_nul_claim);
+  for (guint i = 0; i < G_N_ELEMENTS (nested_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/report/nested-not-printed/%s", nested_rows[i].name);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_nested_not_printed);
+    }
 
   return g_test_run ();
 }

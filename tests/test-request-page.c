@@ -692,9 +692,14 @@ test_discover_issuer_mismatch (Fixture       *f,
   load_token (f, token);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->keys_page), "keys.discover", NULL));
   ITERATE_UNTIL (!jd_keys_page_get_busy (f->keys_page));
-  g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (f->keys_page)), ==, 2);
+  /* OIDC Discovery §4.3: a document for another issuer MUST NOT be used:
+   * none of its keys are loaded, and an error says why (#12). */
+  g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (f->keys_page)), ==, 0);
   g_assert_true (model_has_finding (jd_keys_page_get_remote_findings (f->keys_page),
                                     JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
+  g_assert_null (jd_keys_page_dup_fetched_text (f->keys_page));
+  g_assert_nonnull (jd_keys_page_get_error (f->keys_page));
+  g_assert_nonnull (strstr (jd_keys_page_get_error (f->keys_page), "MUST NOT be used"));
   /* … and the Token page ranks it too. */
   g_assert_true (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
 
@@ -705,7 +710,7 @@ test_discover_issuer_mismatch (Fixture       *f,
 
     load_token (f, other);
     g_assert_true (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
-    g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (f->keys_page)), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (f->keys_page)), ==, 0);
   }
 
   /* Clear forgets the fetched set and what it said. */

@@ -398,6 +398,56 @@ test_crit_and_none_case (void)
   g_assert_cmpint (jd_token_get_kind (t_none), ==, JD_TOKEN_KIND_UNSECURED);
 }
 
+/* RFC 7515 §4.1: string parameters that are not strings are a malformed
+ * header. One row each: the header that triggers it, and a close one (the
+ * same value as a string) that must not. */
+static const struct {
+  const char *name;
+  const char *header;
+  const char *close;
+  const char *needle;
+} string_param_rows[] = {
+  { "kid-number", "{\"alg\":\"HS256\",\"kid\":7}", "{\"alg\":\"HS256\",\"kid\":\"7\"}",
+    "\"kid\" is a number, but it must be a string (RFC 7515 §4.1.4)" },
+  { "kid-array", "{\"alg\":\"HS256\",\"kid\":[\"a\"]}", "{\"alg\":\"HS256\",\"kid\":\"a\"}",
+    "\"kid\" is an array" },
+  { "kid-null", "{\"alg\":\"HS256\",\"kid\":null}", "{\"alg\":\"HS256\",\"kid\":\"null\"}",
+    "\"kid\" is null" },
+  { "typ-object", "{\"alg\":\"HS256\",\"typ\":{}}", "{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
+    "\"typ\" is an object" },
+  { "x5t-boolean", "{\"alg\":\"RS256\",\"x5t\":true}", "{\"alg\":\"RS256\",\"x5t\":\"dHJ1ZQ\"}",
+    "\"x5t\" is a boolean" },
+};
+
+static gboolean
+has_problem (JdToken    *token,
+             const char *needle)
+{
+  GPtrArray *problems = jd_token_get_problems (token);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      JdTokenProblem *p = g_ptr_array_index (problems, i);
+      g_test_message ("problem: %s", p->message);
+      if (strstr (p->message, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_string_param (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autofree char *bad_text = make_token (string_param_rows[i].header, "{}", "c2ln");
+  g_autofree char *close_text = make_token (string_param_rows[i].close, "{}", "c2ln");
+  g_autoptr (JdToken) bad = jd_token_parse (bad_text, -1);
+  g_autoptr (JdToken) close = jd_token_parse (close_text, -1);
+
+  g_assert_true (has_problem (bad, string_param_rows[i].needle));
+  g_assert_cmpuint (jd_token_get_problems (close)->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -419,6 +469,11 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/token/empty-and-huge", test_empty_and_huge);
   g_test_add_func ("/jd/token/too-large", test_too_large);
   g_test_add_func ("/jd/token/random", test_random_bytes_never_crash);
+  for (guint i = 0; i < G_N_ELEMENTS (string_param_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/token/string-param/%s", string_param_rows[i].name);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_string_param);
+    }
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include "jd-application.h"
 #include "jd-claims.h"
+#include "jd-key-set-summary.h"
 #include "jd-window.h"
 
 static JdApplication *app;
@@ -1235,6 +1236,78 @@ test_accessible_names (Fixture       *f,
   g_assert_cmpuint (n, >=, 5);
 }
 
+/* #12 Keys page: a second load says it was added ("N keys from 2
+ * sources"), each row says where its key came from, a kid two sources
+ * share is marked on the row and named in a finding, and Clear forgets
+ * the HMAC secret too. */
+static void
+test_keys_sources (Fixture       *f,
+                   gconstpointer  data)
+{
+  JdKeysPage *keys = jd_window_get_keys_page (f->window);
+  const char *a = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"shared\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTMyYg\"},"
+                  "{\"kty\":\"oct\",\"kid\":\"only-a\",\"k\":\"b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldC0zMmJ5dGU\"}]}";
+  const char *b = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"shared\",\"k\":\"dGhpcmQtc2VjcmV0LXRoaXJkLXNlY3JldC0zMmJ5dGU\"}]}";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *source0 = NULL;
+  g_autofree char *source2 = NULL;
+  g_autofree char *kid0 = NULL;
+  g_autofree char *kid1 = NULL;
+  g_autofree char *row2 = NULL;
+  g_autoptr (GPtrArray) dups = NULL;
+
+  g_assert_true (jd_session_load_keys (f->session, a, strlen (a), "a.json", &error));
+  g_assert_no_error (error);
+  g_assert_null (strstr (jd_keys_page_get_summary (keys), "Added"));
+
+  /* An RS256 token against HMAC keys only: rejected, never "Accepted",
+   * and the banner does not ask for keys that are loaded. */
+  {
+    g_autofree char *h = b64url ("{\"alg\":\"RS256\"}");
+    g_autofree char *p = b64url ("{\"sub\":\"x\",\"exp\":4000000000}");
+    g_autofree char *token = g_strdup_printf ("%s.%s.c2ln", h, p);
+
+    jd_token_page_set_text (f->token_page, token);
+    ITERATE_UNTIL (session_caught_up (f));
+    g_test_message ("verdict: %s", jd_token_page_get_verdict (f->token_page));
+    g_assert_nonnull (strstr (jd_token_page_get_verdict (f->token_page), "Rejected"));
+    g_assert_nonnull (strstr (jd_token_page_get_verdict (f->token_page), "but none can check this"));
+    g_assert_nonnull (strstr (jd_keys_page_get_summary (keys), "none can check this"));
+  }
+  g_assert_true (jd_session_load_keys (f->session, b, strlen (b), "b.json", &error));
+  ITERATE_UNTIL (session_caught_up (f));
+  g_test_message ("summary: %s", jd_keys_page_get_summary (keys));
+  g_assert_nonnull (strstr (jd_keys_page_get_summary (keys), "Added 1 key from b.json"));
+  g_assert_nonnull (strstr (jd_keys_page_get_summary (keys), "3 keys from 2 sources"));
+
+  source0 = jd_keys_page_dup_cell (keys, 0, "source");
+  source2 = jd_keys_page_dup_cell (keys, 2, "source");
+  g_assert_cmpstr (source0, ==, "a.json");
+  g_assert_cmpstr (source2, ==, "b.json");
+  row2 = jd_keys_page_dup_cell (keys, 2, "row");
+  g_assert_cmpstr (row2, ==, "3");
+  kid0 = jd_keys_page_dup_cell (keys, 0, "kid");
+  kid1 = jd_keys_page_dup_cell (keys, 1, "kid");
+  g_assert_cmpstr (kid0, ==, "shared (also key 3)");
+  g_assert_cmpstr (kid1, ==, "only-a");
+  dups = jd_key_set_cross_source_duplicates (jd_session_get_keys (f->session));
+  g_assert_cmpuint (dups->len, ==, 1);
+  g_assert_nonnull (strstr (jd_finding_get_message (g_ptr_array_index (dups, 0)), "key 1 (from a.json)"));
+
+  /* Replacing (a fetched set) says so. */
+  g_assert_true (jd_session_replace_keys (f->session, b, strlen (b), "https://id.example.com/jwks", &error));
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_nonnull (strstr (jd_keys_page_get_summary (keys), "Replaced the loaded keys with 1 key"));
+
+  /* Clear forgets the secret as well as the keys. */
+  g_assert_true (jd_session_set_secret (f->session, "a-shared-secret-of-32-bytes-long", FALSE, &error));
+  g_assert_cmpuint (jd_key_set_get_n_keys (jd_session_get_keys (f->session)), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (keys), "keys.clear", NULL);
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_cmpuint (jd_key_set_get_n_keys (jd_session_get_keys (f->session)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (keys)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1269,6 +1342,7 @@ main (int   argc,
   ADD ("/jd/app/keys/secret", test_secret);
   ADD ("/jd/app/window/accessible-names", test_accessible_names);
   ADD ("/jd/app/keys/status", test_keys_page);
+  ADD ("/jd/app/keys/sources", test_keys_sources);
   ADD ("/jd/app/request/curl", test_request_page);
   ADD ("/jd/app/window/narrow", test_narrow);
   ADD ("/jd/app/window/dark", test_dark);

@@ -74,6 +74,12 @@ jd_application_handle_local_options (GApplication *app,
 {
   g_autoptr (GError) error = NULL;
 
+  /* Answered here, before any window or display: works over SSH and in CI. */
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("jwt-doctor %s\n", PACKAGE_VERSION);
+      return 0;
+    }
   if (!g_variant_dict_contains (options, "example"))
     return -1;
 
@@ -234,6 +240,7 @@ jd_application_init (JdApplication *self)
   static const GOptionEntry options[] = {
     { "example", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open the bundled example token (expired, issued for another audience)"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { NULL }
   };
 
@@ -243,8 +250,14 @@ jd_application_init (JdApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Open tokens (.jwt), key sets (JWKS, PEM) or text holding a token."));
+  g_application_set_option_context_summary (
+    G_APPLICATION (self),
+    _("Tell why an API answered 401 Unauthorized. Open token files (.jwt), HAR files saved from a "
+      "browser's network panel (.har: every request that carries a bearer token), key sets (JWKS, "
+      "PEM) or text holding a token."));
+  g_application_set_option_context_description (
+    G_APPLICATION (self),
+    _("For scripts and CI, jwt-doctor-cli gives the same diagnosis in a terminal (see jwt-doctor-cli --help)."));
 }
 
 JdApplication *

@@ -360,6 +360,7 @@ apply_entry (JdHarView  *self,
   g_autoptr(JdExpectations) expect = NULL;
   g_autofree char *text = NULL;
   JdSession *session;
+  gint64 when = 0;
 
   if (entry == NULL)
     return;
@@ -373,15 +374,17 @@ apply_entry (JdHarView  *self,
 
   session = jd_window_get_session (window);
   if (gtk_switch_get_active (self->entry_time_switch) && jd_har_entry_has_started (entry))
-    jd_session_set_now (session, jd_har_entry_get_started_unix (entry));
-  else
-    jd_session_set_now (session, 0);
-  expect = jd_session_dup_expectations (session);
-
-  show_details (self, entry, expect);
+    when = jd_har_entry_get_started_unix (entry);
 
   if (!jd_har_entry_has_token (entry))
-    return;
+    {
+      /* Nothing goes to the window: the details alone are judged at the entry's time. */
+      expect = jd_session_dup_expectations (session);
+      if (when != 0)
+        expect->now = when;
+      show_details (self, entry, expect);
+      return;
+    }
 
   if (jd_har_entry_get_token_source (entry) == JD_HAR_TOKEN_SOURCE_AUTHORIZATION)
     {
@@ -396,6 +399,12 @@ apply_entry (JdHarView  *self,
   jd_token_page_set_text (jd_window_get_token_page (window), text);
   if (jd_har_entry_get_token_source (entry) != JD_HAR_TOKEN_SOURCE_AUTHORIZATION)
     jd_request_page_set_url (jd_window_get_request_page (window), jd_har_entry_get_url (entry));
+
+  /* The instant belongs to this token: the next text pasted, dropped or
+   * opened is judged at now again (JdSession). */
+  jd_session_set_judged_at (session, when, when != 0 ? _("when the request was sent") : NULL);
+  expect = jd_session_dup_expectations (session);
+  show_details (self, entry, expect);
 }
 
 static void

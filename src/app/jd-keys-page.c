@@ -7,16 +7,19 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jd-key-set-summary.h"
 #include "jd-keys-page.h"
 #include "jd-net.h"
 #include "jd-response-view.h"
 
 typedef enum {
+  COLUMN_ROW,
   COLUMN_KID,
   COLUMN_TYPE,
   COLUMN_ALG,
   COLUMN_USE,
   COLUMN_SIZE,
+  COLUMN_SOURCE,
   COLUMN_THUMBPRINT,
   COLUMN_STATUS,
 } Column;
@@ -95,16 +98,32 @@ dup_status (GObject *item)
   return g_strdup (_("no token to check"));
 }
 
+/* The row's key set, for kids shared by several rows (nullable). */
 static char *
-dup_cell_text (GObject *item,
-               Column   column)
+dup_cell_text (GObject  *item,
+               Column    column,
+               guint     position,
+               JdKeySet *set)
 {
   JdKey *key = row_key (item);
 
   switch (column)
     {
+    case COLUMN_ROW:
+      /* Findings name keys by this number ("key 2"). */
+      return g_strdup_printf ("%u", position + 1);
+    case COLUMN_SOURCE:
+      return jd_key_dup_origin (key);
     case COLUMN_KID:
-      return g_strdup (jd_key_get_kid (key) ? jd_key_get_kid (key) : "—");
+      {
+        guint other = set ? jd_key_set_find_shared_kid (set, key) : 0;
+        if (jd_key_get_kid (key) == NULL)
+          return g_strdup ("—");
+        if (other)
+          /* Translators: a kid that another row carries too: "abc (also key 4)" */
+          return g_strdup_printf (_("%s (also key %u)"), jd_key_get_kid (key), other);
+        return g_strdup (jd_key_get_kid (key));
+      }
     case COLUMN_TYPE:
       if (jd_key_get_crv (key) != NULL)
         return g_strdup_printf ("%s %s", jd_key_get_kty (key), jd_key_get_crv (key));
@@ -132,7 +151,7 @@ cell_setup (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
-  static const int min_chars[] = { 8, 5, 5, 3, 9, 12, 26 };
+  static const int min_chars[] = { 2, 8, 5, 5, 3, 9, 10, 12, 26 };
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   /* Narrow windows scroll the table sideways rather than squeeze it. */
@@ -162,10 +181,20 @@ cell_bind (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_UINT (user_data);
   GObject *row = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = dup_cell_text (row, column);
+  JdKeysPage *self = g_object_get_data (G_OBJECT (factory), "jd-keys-page");
+  JdKeySet *set = self && self->session ? jd_session_get_keys (self->session) : NULL;
+  g_autofree char *text = dup_cell_text (row, column, gtk_list_item_get_position (item), set);
 
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (label, text);
+  /* A kid that another row carries too is marked (#12). */
+  if (column == COLUMN_KID)
+    {
+      if (set && jd_key_set_find_shared_kid (set, row_key (row)) != 0)
+        gtk_widget_add_css_class (label, "warning");
+      else
+        gtk_widget_remove_css_class (label, "warning");
+    }
 
   if (column == COLUMN_STATUS)
     {
@@ -199,6 +228,7 @@ add_column (JdKeysPage *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkColumnViewColumn) col = NULL;
 
+  g_object_set_data (G_OBJECT (factory), "jd-keys-page", self);
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), GUINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), GUINT_TO_POINTER (column));
   col = gtk_column_view_column_new (title, factory);
@@ -241,28 +271,23 @@ update_rows (JdKeysPage *self)
                                   jd_token_get_kid (token) ? jd_token_get_kid (token) : _("none"));
   adw_action_row_set_subtitle (self->token_row, token_text ? token_text : _("No token yet"));
 
-  if (n == 0)
+  if (n == 0 && (jd_session_get_verdict (self->session) == NULL ||
+                 jd_verdict_get_signature (jd_session_get_verdict (self->session)) == JD_VERDICT_SIGNATURE_NO_KEYS))
     summary = g_strdup (_("No keys loaded. Open or drop the issuer's JWKS (often at /.well-known/jwks.json), "
                           "a PEM public key or a certificate, or enter the HMAC secret above."));
-  else if (verification == NULL)
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u key loaded.", "%u keys loaded.", n), n);
   else
-    switch (jd_verify_result_get_status (verification))
-      {
-      case JD_SIGNATURE_VALID:
-        summary = g_strdup (_("Signature valid."));
-        break;
-      case JD_SIGNATURE_INVALID:
-        summary = g_strdup (_("Signature invalid: no key verified the token."));
-        break;
-      case JD_SIGNATURE_NONE:
-        summary = g_strdup (_("The token is unsigned (alg none): nothing to verify, never valid."));
-        break;
-      case JD_SIGNATURE_UNVERIFIED:
-      default:
-        summary = g_strdup (_("Signature not checked: no key fits this token."));
-        break;
-      }
+    {
+      /* Which keys, from where, and what changed; then the verdict's own
+       * sentence, as the banner and the report say it. */
+      JdVerdict *verdict = jd_session_get_verdict (self->session);
+      g_autofree char *set_text = jd_key_set_describe (keys);
+      const char *change = jd_session_get_key_change (self->session);
+      const char *status = verdict ? jd_verdict_get_signature_text (verdict) : NULL;
+
+      /* Translators: "Added 3 keys from b.json to the set. 7 keys from 2 sources. Signature valid: …" */
+      summary = g_strdup_printf (_("%s%s%s.%s%s"), change ? change : "", change ? " " : "", set_text,
+                                 status ? " " : "", status ? status : "");
+    }
   gtk_label_set_text (self->summary_label, summary);
   update_network (self);
   /* A column view reports little natural height: size the card to the rows. */
@@ -353,6 +378,8 @@ clear_action (GtkWidget  *widget,
   JdKeysPage *self = JD_KEYS_PAGE (widget);
 
   jd_session_clear_keys (self->session);
+  /* The secret is forgotten with the keys: the entry follows. */
+  gtk_editable_set_text (GTK_EDITABLE (self->secret_row), "");
   show_error (self, NULL);
   g_clear_object (&self->remote);
   g_list_store_remove_all (self->remote_findings);
@@ -429,7 +456,9 @@ update_network (JdKeysPage *self)
                                          : _("The response says nothing about caching: a verifier decides "
                                              "for itself how long it keeps this key set."));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->fetched_row), self->remote != NULL);
+  /* A refused set was never fetched: no "Fetched at" row. */
+  gtk_widget_set_visible (GTK_WIDGET (self->fetched_row),
+                          self->remote != NULL && jd_remote_keys_get_refusal (self->remote) == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->remote_list),
                           g_list_model_get_n_items (G_LIST_MODEL (self->remote_findings)) > 0);
 }
@@ -481,6 +510,17 @@ remote_done (GObject      *object,
         show_network_error (self, _("Cancelled: the loaded keys are unchanged."));
       else
         show_network_error (self, error->message);
+      update_network (self);
+      return;
+    }
+
+  if (jd_remote_keys_get_refusal (remote) != NULL)
+    {
+      /* Refused (OIDC Discovery §4.3, https to http): none of its keys are
+       * loaded; the error finding shows both values. */
+      show_network_error (self, jd_remote_keys_get_refusal (remote));
+      g_set_object (&self->remote, remote);
+      show_remote_findings (self);
       update_network (self);
       return;
     }
@@ -604,6 +644,34 @@ jd_keys_page_dup_status (JdKeysPage *self,
   return item ? dup_status (item) : NULL;
 }
 
+char *
+jd_keys_page_dup_cell (JdKeysPage *self,
+                       guint       position,
+                       const char *column)
+{
+  static const struct {
+    const char *name;
+    Column column;
+  } names[] = { { "row", COLUMN_ROW }, { "kid", COLUMN_KID }, { "source", COLUMN_SOURCE } };
+  g_autoptr (GObject) item = NULL;
+
+  g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+  for (guint i = 0; item != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (names[i].name, column))
+      return dup_cell_text (item, names[i].column, position,
+                            self->session ? jd_session_get_keys (self->session) : NULL);
+  return NULL;
+}
+
+const char *
+jd_keys_page_get_summary (JdKeysPage *self)
+{
+  g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
+  return gtk_label_get_text (self->summary_label);
+}
+
 void
 jd_keys_page_set_jwks_url (JdKeysPage *self,
                            const char *url)
@@ -626,7 +694,7 @@ jd_keys_page_dup_fetched_text (JdKeysPage *self)
 {
   g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
 
-  if (self->remote == NULL)
+  if (self->remote == NULL || jd_remote_keys_get_refusal (self->remote) != NULL)
     return NULL;
   return g_strdup_printf ("%s\n%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->fetched_row)),
                           adw_action_row_get_subtitle (self->fetched_row));
@@ -715,11 +783,15 @@ jd_keys_page_init (JdKeysPage *self)
   gtk_list_box_bind_model (self->remote_list, G_LIST_MODEL (self->remote_findings),
                            jd_finding_row_new, NULL, NULL);
 
+  /* Translators: the row number column of the key table */
+  add_column (self, _("#"), COLUMN_ROW, FALSE);
   add_column (self, _("Key ID"), COLUMN_KID, FALSE);
   add_column (self, _("Type"), COLUMN_TYPE, FALSE);
   add_column (self, _("Alg"), COLUMN_ALG, FALSE);
   add_column (self, _("Use"), COLUMN_USE, FALSE);
   add_column (self, _("Size"), COLUMN_SIZE, FALSE);
+  add_column (self, _("Source"), COLUMN_SOURCE, FALSE);
   add_column (self, _("Thumbprint"), COLUMN_THUMBPRINT, FALSE);
   add_column (self, _("Status"), COLUMN_STATUS, TRUE);
 }
+

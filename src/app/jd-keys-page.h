@@ -21,6 +21,16 @@ GListModel *jd_keys_page_get_rows     (JdKeysPage *self);
 char       *jd_keys_page_dup_status   (JdKeysPage *self,
                                        guint       position);
 
+/* A cell as the table shows it, for row @position: @column is "row" (the
+ * number findings name keys by), "kid" (with "(also key N)" when another
+ * row has the same kid) or "source" (transfer full, nullable). */
+char       *jd_keys_page_dup_cell     (JdKeysPage *self,
+                                       guint       position,
+                                       const char *column);
+/* The line above the table: what the last load did, "7 keys from 2
+ * sources", and the verdict on the token. */
+const char *jd_keys_page_get_summary  (JdKeysPage *self);
+
 /* Fetch ("keys.fetch") takes the JWKS URL from the entry; Discover
  * ("keys.discover") starts from the token's iss; "keys.cancel" stops either. */
 void        jd_keys_page_set_jwks_url     (JdKeysPage *self,
@@ -34,5 +44,6 @@ char       *jd_keys_page_dup_fetched_text (JdKeysPage *self);
 GListModel *jd_keys_page_get_remote_findings (JdKeysPage *self);
 /* A fetch error (or else a load error) shown on the page, NULL when none. */
 const char *jd_keys_page_get_error        (JdKeysPage *self);
+/* The summary above the keys table: the verdict's signature sentence. */
 
 G_END_DECLS

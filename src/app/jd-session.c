@@ -46,6 +46,7 @@ struct _JdSession
   char           *secret;      /* in memory only, never persisted */
   gboolean        secret_is_base64;
   JdKeySet       *keys;
+  char           *key_change;  /* "Added 3 keys from b.json", the last load */
 
   JdVerifyResult *verification;
   GListStore     *findings;
@@ -53,6 +54,9 @@ struct _JdSession
   GHashTable     *extra_findings; /* origin → GPtrArray of JdFinding */
 
   gint64          fixed_now;
+  gint64          judged_at;     /* the current token's instant; 0: now */
+  char           *judged_reason;
+  JdVerdict      *verdict;
   char           *example_token;
 };
 
@@ -353,6 +357,7 @@ jd_session_refresh (JdSession *self)
 
       findings = jd_diagnose (token, expect, self->verification, self->analysis->input);
     }
+  g_clear_object (&self->verdict);
 
   {
     GHashTableIter iter;
@@ -363,6 +368,13 @@ jd_session_refresh (JdSession *self)
       jd_findings_merge (findings, value);
     jd_findings_sort (findings);
   }
+
+  if (token != NULL)
+    {
+      g_autoptr (JdExpectations) expect = jd_session_dup_expectations (self);
+
+      self->verdict = jd_verdict_new (token, findings, self->verification, expect, self->judged_reason);
+    }
 
   if (!findings_equal (G_LIST_MODEL (self->findings), findings))
     g_list_store_splice (self->findings, 0,
@@ -472,6 +484,14 @@ jd_session_set_text (JdSession  *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_hash_table_remove (self->extra_findings, "response");
+
+  /* A new token is judged at now, whatever the one before was judged at. */
+  if (self->judged_at != 0)
+    {
+      self->judged_at = 0;
+      g_clear_pointer (&self->judged_reason, g_free);
+      g_signal_emit (self, signals[CLOCK_CHANGED], 0);
+    }
 
   if ((gsize) len <= JD_SESSION_WORKER_THRESHOLD)
     {
@@ -603,6 +623,21 @@ add_key_blob (JdSession   *self,
   if (!jd_key_set_load_data (probe, data, len, source, error))
     return FALSE;
 
+  /* Say whether the keys were added to the set or replaced it (#12). */
+  g_free (self->key_change);
+  {
+    guint n = jd_key_set_get_n_keys (probe);
+    if (replace && self->key_blobs->len > 0)
+      self->key_change = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "Replaced the loaded keys with %u key from %s.",
+                     "Replaced the loaded keys with %u keys from %s.", n), n, source);
+    else if (self->key_blobs->len > 0 || (self->secret != NULL && self->secret[0] != '\0'))
+      self->key_change = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "Added %u key from %s to the set.",
+                     "Added %u keys from %s to the set.", n), n, source);
+    else
+      self->key_change = NULL;
+  }
   if (replace)
     g_ptr_array_set_size (self->key_blobs, 0);
   blob = g_new0 (KeyBlob, 1);
@@ -657,7 +692,20 @@ jd_session_clear_keys (JdSession *self)
   g_return_if_fail (JD_IS_SESSION (self));
 
   g_ptr_array_set_size (self->key_blobs, 0);
+  /* Clear forgets the HMAC secret too (#12): nothing stays to verify with. */
+  if (self->secret != NULL)
+    memset (self->secret, 0, strlen (self->secret));
+  g_clear_pointer (&self->secret, g_free);
+  self->secret_is_base64 = FALSE;
+  g_clear_pointer (&self->key_change, g_free);
   rebuild_keys (self, NULL);
+}
+
+const char *
+jd_session_get_key_change (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+  return self->key_change;
 }
 
 gboolean
@@ -780,6 +828,8 @@ jd_session_get_now (JdSession *self)
 {
   g_return_val_if_fail (JD_IS_SESSION (self), 0);
 
+  if (self->judged_at != 0)
+    return self->judged_at;
   if (self->fixed_now != 0)
     return self->fixed_now;
 
@@ -797,27 +847,56 @@ jd_session_set_now (JdSession *self,
   jd_session_refresh (self);
 }
 
+void
+jd_session_set_judged_at (JdSession  *self,
+                          gint64      when,
+                          const char *reason)
+{
+  g_return_if_fail (JD_IS_SESSION (self));
+
+  if (when == 0 || reason == NULL)
+    {
+      when = 0;
+      reason = NULL;
+    }
+  if (when == self->judged_at && g_strcmp0 (reason, self->judged_reason) == 0)
+    return;
+  self->judged_at = when;
+  g_free (self->judged_reason);
+  self->judged_reason = g_strdup (reason);
+  g_signal_emit (self, signals[CLOCK_CHANGED], 0);
+  jd_session_refresh (self);
+}
+
+const char *
+jd_session_get_judged_reason (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  return self->judged_reason;
+}
+
+JdVerdict *
+jd_session_get_verdict (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  return self->verdict;
+}
+
 char *
 jd_session_dup_report (JdSession *self)
 {
   g_autoptr (JdReport) report = NULL;
-  g_autoptr (GPtrArray) findings = NULL;
-  JdToken *token;
-  guint n;
 
   g_return_val_if_fail (JD_IS_SESSION (self), NULL);
 
-  token = jd_session_get_token (self);
-  if (token == NULL)
+  if (self->verdict == NULL)
     return g_strdup ("");
 
-  findings = g_ptr_array_new_with_free_func (g_object_unref);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (findings, g_list_model_get_item (G_LIST_MODEL (self->findings), i));
-
+  /* The banner's verdict, as the CLI renders it. */
   report = jd_report_new ();
-  jd_report_add (report, "argument", token, self->verification, findings);
+  jd_report_add_verdict (report, "argument", self->verdict);
   return jd_report_to_text (report, FALSE, jd_session_get_now (self));
 }
 
@@ -845,8 +924,11 @@ jd_session_finalize (GObject *object)
   if (self->secret != NULL)
     memset (self->secret, 0, strlen (self->secret));
   g_free (self->secret);
+  g_free (self->key_change);
   g_clear_object (&self->keys);
   g_clear_object (&self->verification);
+  g_clear_object (&self->verdict);
+  g_free (self->judged_reason);
   g_clear_object (&self->findings);
   g_hash_table_unref (self->extra_findings);
   g_free (self->example_token);

@@ -16,6 +16,7 @@
 #include "jd-keys.h"
 #include "jd-request.h"
 #include "jd-token.h"
+#include "jd-verdict.h"
 #include "jd-verify.h"
 
 G_BEGIN_DECLS
@@ -66,7 +67,11 @@ gboolean        jd_session_set_secret        (JdSession   *self,
                                               const char  *secret, /* nullable: none */
                                               gboolean     is_base64,
                                               GError     **error);
+/* Forgets every loaded key and the HMAC secret. */
 void            jd_session_clear_keys        (JdSession *self);
+/* What the last load did to the set ("Added 3 keys from b.json to the
+ * set.", "Replaced the loaded keys with …"), nullable (translated). */
+const char     *jd_session_get_key_change    (JdSession *self);
 /* Like load_keys, but the loaded blobs are replaced by @data (a fetched
  * JWKS replaces the set; the HMAC secret stays). */
 gboolean        jd_session_replace_keys      (JdSession   *self,
@@ -107,6 +112,20 @@ gboolean        jd_text_is_example           (const char *text,
 gint64          jd_session_get_now           (JdSession *self);
 void            jd_session_set_now           (JdSession *self,
                                               gint64     now);
+/* The instant the current token's time claims are judged at, and why
+ * ("when the request was sent"): it belongs to that token, so any new text
+ * is judged at now again. @when 0 (or @reason NULL) judges at now. */
+void            jd_session_set_judged_at     (JdSession  *self,
+                                              gint64      when,
+                                              const char *reason);
+/* NULL when the token is judged at now (the clock, or the fixed clock of
+ * jd_session_set_now()). */
+const char     *jd_session_get_judged_reason (JdSession *self);
+
+/* The verdict on the current token, rendered by the banner, the Keys page
+ * and the copied report (nullable: no token). */
+JdVerdict      *jd_session_get_verdict       (JdSession *self);
+
 /* Re-run the diagnosis (the clock moved, the expectations changed). */
 void            jd_session_refresh           (JdSession *self);
 

@@ -32,6 +32,7 @@ struct _JdTokenPage
   GtkLabel       *verdict_title;
   GtkLabel       *verdict_detail;
   GtkWidget      *verdict_keys_button;
+  GtkLabel       *judged_label;
   GtkSpinner     *spinner;
   GtkLabel       *legend;
   GtkTextView    *text_view;
@@ -1143,91 +1144,97 @@ verdict_keys_clicked (JdTokenPage *self)
   g_signal_emit (self, signals[SHOW_KEYS], 0);
 }
 
+#define JUDGE_NOW_URI "jd:judge-now"
+
+/* "Judge Now", the link after "Judged at …": the token's time claims
+ * are judged at the clock again. */
+static gboolean
+judged_link_activated (JdTokenPage *self,
+                       const char  *uri)
+{
+  if (g_strcmp0 (uri, JUDGE_NOW_URI) != 0)
+    return FALSE;
+  jd_session_set_judged_at (self->session, 0, NULL);
+  return TRUE;
+}
+
+static gboolean
+verdict_wants_keys (JdVerdict *verdict)
+{
+  switch (jd_verdict_get_signature (verdict))
+    {
+    case JD_VERDICT_SIGNATURE_NO_KEYS:
+    case JD_VERDICT_SIGNATURE_NO_USABLE_KEY:
+    case JD_VERDICT_SIGNATURE_KID_NOT_FOUND:
+    case JD_VERDICT_SIGNATURE_INVALID:
+    case JD_VERDICT_SIGNATURE_WELL_KNOWN_SECRET:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The banner renders the session's JdVerdict: the headline on one line,
+ * then the signature and what was not checked, then the instant judged at
+ * when it is not now. */
 static void
 update_verdict (JdTokenPage *self)
 {
-  GListModel *findings = jd_session_get_findings (self->session);
-  JdVerifyResult *verification = jd_session_get_verification (self->session);
-  JdSignatureStatus status = verification ? jd_verify_result_get_status (verification)
-                                          : JD_SIGNATURE_UNVERIFIED;
-  guint n = g_list_model_get_n_items (findings);
-  guint errors = 0, warnings = 0;
-  g_autoptr (JdFinding) first = NULL;
-  g_autofree char *title = NULL;
-  const char *detail, *klass, *icon;
+  JdVerdict *verdict = jd_session_get_verdict (self->session);
+  const char *judged;
+  g_autofree char *detail = NULL;
+  g_autofree char *judged_line = NULL;
+  const char *klass, *icon;
 
-  if (jd_session_get_token (self->session) == NULL)
+  if (verdict == NULL)
     {
       gtk_revealer_set_reveal_child (self->verdict_revealer, FALSE);
       g_clear_pointer (&self->verdict_text, g_free);
       return;
     }
 
-  for (guint i = 0; i < n; i++)
+  switch (jd_verdict_get_result (verdict))
     {
-      g_autoptr (JdFinding) f = g_list_model_get_item (findings, i);
-
-      if (jd_finding_get_severity (f) == JD_SEVERITY_ERROR)
-        {
-          if (errors++ == 0)
-            first = g_object_ref (f);
-        }
-      else if (jd_finding_get_severity (f) == JD_SEVERITY_WARNING)
-        warnings++;
-    }
-
-  if (errors > 0)
-    {
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Rejected — %u problem: %s",
-                                            "Rejected — %u problems, first: %s", errors),
-                               errors, jd_finding_get_message (first));
+    case JD_VERDICT_REJECTED:
       klass = "error";
       icon = "dialog-error-symbolic";
-    }
-  else if (warnings > 0)
-    {
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Accepted, with %u warning",
-                                            "Accepted, with %u warnings", warnings), warnings);
+      break;
+    case JD_VERDICT_ACCEPTED_WITH_WARNINGS:
       klass = "warning";
       icon = "dialog-warning-symbolic";
-    }
-  else
-    {
-      title = g_strdup (_("No problems found"));
+      break;
+    case JD_VERDICT_ACCEPTED:
+    default:
       klass = "success";
       icon = "emblem-ok-symbolic";
+      break;
     }
 
-  switch (status)
+  detail = jd_verdict_dup_detail (verdict);
+  judged = jd_verdict_get_judged_text (verdict);
+  if (judged != NULL)
     {
-    case JD_SIGNATURE_VALID:
-      detail = _("Signature valid: a key of the loaded set verified it.");
-      break;
-    case JD_SIGNATURE_INVALID:
-      detail = _("Signature invalid: no loaded key verified it. See the Keys page for why each key failed.");
-      break;
-    case JD_SIGNATURE_NONE:
-      detail = _("Unsigned (alg none): a server must never accept this token.");
-      break;
-    case JD_SIGNATURE_UNVERIFIED:
-    default:
-      detail = _("Signature not checked: load the issuer's keys (JWKS, PEM) or the HMAC secret on the Keys page.");
-      break;
+      g_autofree char *escaped = g_markup_escape_text (judged, -1);
+      g_autofree char *link = g_markup_escape_text (_("Judge Now"), -1);
+
+      judged_line = g_strdup_printf ("%s · <a href=\"" JUDGE_NOW_URI "\">%s</a>", escaped, link);
     }
 
   gtk_widget_set_css_classes (GTK_WIDGET (self->verdict_box), (const char *[]) { "verdict", klass, NULL });
   gtk_image_set_from_icon_name (self->verdict_icon, icon);
-  gtk_label_set_text (self->verdict_title, title);
+  gtk_label_set_text (self->verdict_title, jd_verdict_get_headline (verdict));
   gtk_label_set_text (self->verdict_detail, detail);
-  gtk_widget_set_visible (self->verdict_keys_button,
-                          (status == JD_SIGNATURE_UNVERIFIED || status == JD_SIGNATURE_INVALID) &&
-                          !jd_token_is_malformed (jd_session_get_token (self->session)));
+  gtk_label_set_markup (self->judged_label, judged_line ? judged_line : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->judged_label), judged != NULL);
+  gtk_widget_set_visible (self->verdict_keys_button, verdict_wants_keys (verdict));
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_box), TRUE);
   gtk_revealer_set_reveal_child (self->verdict_revealer, TRUE);
 
   g_free (self->verdict_text);
-  self->verdict_text = g_strdup_printf ("%s\n%s", title, detail);
+  if (judged != NULL)
+    self->verdict_text = g_strdup_printf ("%s\n%s\n%s", jd_verdict_get_headline (verdict), detail, judged);
+  else
+    self->verdict_text = g_strdup_printf ("%s\n%s", jd_verdict_get_headline (verdict), detail);
 }
 
 /* ---- Results ------------------------------------------------------------------ */
@@ -1453,12 +1460,14 @@ jd_token_page_class_init (JdTokenPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_title);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_detail);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_keys_button);
+  gtk_widget_class_bind_template_child (widget_class, JdTokenPage, judged_label);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, legend);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, text_view);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, placeholder);
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, results_stack);
   gtk_widget_class_bind_template_callback (widget_class, verdict_keys_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, judged_link_activated);
 
   gtk_widget_class_install_action (widget_class, "claims.copy-value", NULL, copy_claim_action);
   gtk_widget_class_install_action (widget_class, "claims.copy-claim", NULL, copy_claim_action);

@@ -18,14 +18,19 @@
 #include <sys/stat.h>
 
 #include "jd-cli.h"
+#include "jd-cli-color.h"
 #include "jd-cli-fresh.h"
+#include "jd-cli-output.h"
 #include "jd-diagnosis.h"
+#include "jd-file-read.h"
 #include "jd-har.h"
 #include "jd-input.h"
 #include "jd-keys.h"
 #include "jd-net.h"
 #include "jd-report.h"
+#include "jd-server-messages.h"
 #include "jd-token.h"
+#include "jd-verdict.h"
 #include "jd-verify.h"
 
 #define MAX_INPUT_SIZE (256 * 1024 * 1024) /* bytes; a HAR can be large, a token is not */
@@ -48,7 +53,9 @@ typedef struct {
   gboolean insecure;
   int timeout;
   gboolean json;
+  char *color;
   gboolean version;
+  gboolean list_messages;
   char **inputs;
   JdCliFresh fresh; /* --fresh-token and its options (jd-cli-fresh.c) */
 } Options;
@@ -69,6 +76,7 @@ options_clear (Options *o)
   g_free (o->request);
   g_free (o->method);
   g_strfreev (o->headers);
+  g_free (o->color);
   g_strfreev (o->inputs);
   jd_cli_fresh_clear (&o->fresh);
 }
@@ -83,7 +91,9 @@ typedef struct {
   gsize secret_len;
   JdRemoteKeys *remote;    /* --jwks URL */
   GHashTable *discovered;  /* issuer -> JdRemoteKeys (--discover) */
-  JdReport *report;
+  JdReport *report;        /* what is judged and not yet printed */
+  JdCliOutput output;
+  GError *stream_error;    /* a streamed HAR entry that could not be judged */
   JdToken *last_token;     /* the last token reported, for --fresh-token's comparison */
   char *last_source;
   char *refusal;           /* the token endpoint's refusal, explained */
@@ -141,7 +151,12 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
       N_("Accept an invalid TLS certificate for these requests (never the default)"), NULL },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &o->timeout, N_("Network timeout in seconds (default 30)"), N_("SECS") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Machine-readable report"), NULL },
+    { "color", 0, 0, G_OPTION_ARG_STRING, &o->color,
+      N_("Colour the text report: auto (on a terminal, unless TERM=dumb or NO_COLOR is set), always or never"),
+      N_("WHEN") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Show the version"), NULL },
+    { "list-messages", 0, 0, G_OPTION_ARG_NONE, &o->list_messages,
+      N_("List the servers' error messages that are recognised (a Markdown table)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, N_("[INPUT]") },
     { NULL }
   };
@@ -152,7 +167,7 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
                                        "check its claims and signature, and rank the likely causes.\n\n"
                                        "INPUT is a token, a file (.jwt, .har, text holding an Authorization "
                                        "line or a curl command), or - for standard input (the default)."));
-  g_option_context_set_description (ctx, _("Exit status: 0 no error findings, 1 at least one error finding, "
+  g_option_context_set_description (ctx, _("Exit status: 0 accepted (with or without warnings), 1 a token is rejected, "
                                            "2 usage error or unreadable file.\n\n"
                                            "Nothing is sent over the network unless --jwks URL, --discover "
                                            "or --request asks for it."));
@@ -214,16 +229,28 @@ static GBytes *
 read_file (const char *path, GError **error)
 {
   g_autoptr (GFile) file = file_for_arg (path);
-  g_autoptr (GFileInputStream) in = NULL;
-  g_autoptr (GByteArray) buf = g_byte_array_new ();
-  g_autofree char *what = g_strdup_printf ("“%s”", path);
 
-  in = g_file_read (file, NULL, error);
-  if (in == NULL)
-    return NULL;
-  if (!read_stream (G_INPUT_STREAM (in), buf, what, error))
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+  /* Size-checked first, then read with the bound (jd-file-read.c). */
+  return jd_file_read_bounded (file, MAX_INPUT_SIZE, error);
+}
+
+/* An INPUT that names a file rather than holding a token: one rule per
+ * row. A token is base64url and dots, so it never holds '/' nor ends in
+ * one of these suffixes; a curl command or a header line holds spaces. */
+static const char *const file_suffixes[] = { ".jwt", ".har", ".json", ".txt", ".pem" };
+
+static gboolean
+names_a_file (const char *arg)
+{
+  for (const char *p = arg; *p; p++)
+    if (g_ascii_isspace (*p))
+      return FALSE;
+  if (strchr (arg, '/') != NULL && !jd_input_is_jwt_shaped (arg, strlen (arg)))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (file_suffixes); i++)
+    if (g_str_has_suffix (arg, file_suffixes[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /* ---- the network module --------------------------------------------------- */
@@ -484,12 +511,26 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
   g_autoptr (JdVerifyResult) verification = NULL;
   g_autoptr (GPtrArray) findings = NULL;
   g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (JdKeySet) no_keys = NULL;
+  g_autoptr (JdVerdict) verdict = NULL;
+  g_autoptr (JdExpectations) judged = jd_expectations_copy (cli->expect);
+  const char *judged_reason = NULL;
   JdRemoteKeys *remote = NULL;
   JdKeySet *keys;
 
   keys = keys_for_token (cli, token, &remote, notes);
-  if (keys != NULL)
-    verification = jd_verify (token, keys, (const char *const *) cli->expect->algorithms);
+  /* Without keys too, as the window does: a well-known secret is still found. */
+  if (keys == NULL)
+    keys = no_keys = jd_key_set_new ();
+  verification = jd_verify (token, keys, (const char *const *) cli->expect->algorithms);
+
+  if (cli->now_given)
+    judged_reason = _("the instant --now gave");
+  else if (entry != NULL && jd_har_entry_has_started (entry))
+    {
+      judged->now = jd_har_entry_get_started_unix (entry);
+      judged_reason = _("when the request was sent");
+    }
 
   if (entry != NULL)
     /* Without --now, each entry is judged at its own startedDateTime, as the window does. */
@@ -541,7 +582,8 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
       jd_findings_merge (findings, more);
     }
 
-  jd_report_add (cli->report, source, token, verification, findings);
+  verdict = jd_verdict_new (token, findings, verification, judged, judged_reason);
+  jd_report_add_verdict (cli->report, source, verdict);
   g_set_object (&cli->last_token, token);
   g_free (cli->last_source);
   cli->last_source = g_strdup (source);
@@ -583,57 +625,67 @@ looks_like_har (const char *name, const char *data, gsize len)
   return g_strstr_len (data + i, MIN (len - i, 4096), "\"log\"") != NULL;
 }
 
+/* One HAR entry: its token judged into cli->report, with the entry's request
+ * line as a note. */
 static gboolean
-diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
+diagnose_har_entry (Cli *cli, JdHarEntry *entry, GError **error)
 {
-  GPtrArray *problems;
-  guint n;
+  g_autoptr (JdToken) token = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *note = NULL;
+  guint before = jd_report_get_n_tokens (cli->report);
 
-  if (cli->opt.request != NULL)
-    {
-      /* A HAR's tokens were minted for the hosts it recorded: never send them elsewhere. */
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("--request sends one token and cannot be used with a HAR file, whose tokens "
-                     "belong to the hosts it recorded"));
-      return FALSE;
-    }
+  if (!jd_har_entry_has_token (entry))
+    return TRUE;
+  token = jd_token_parse (jd_har_entry_get_token (entry), -1);
+  source = jd_har_entry_dup_source (entry);
+  if (!diagnose_token (cli, source, token, NULL, entry, error))
+    return FALSE;
+  if (jd_report_get_n_tokens (cli->report) == before)
+    return TRUE;
+  url = jd_url_redact (jd_har_entry_get_url (entry));
+  note = g_strdup_printf ("%s %s → %u %s (%s, %s)", jd_har_entry_get_method (entry), url,
+                          jd_har_entry_get_status (entry),
+                          jd_har_entry_get_status_text (entry) ? jd_har_entry_get_status_text (entry) : "",
+                          jd_har_entry_get_token_source_label (entry),
+                          jd_har_entry_get_started_iso (entry) ? jd_har_entry_get_started_iso (entry) : "?");
+  jd_report_add_note (cli->report, note);
+  return TRUE;
+}
 
-  problems = jd_har_get_problems (har);
+/* Prints what is judged so far and starts an empty report. */
+static void
+flush_report (Cli *cli)
+{
+  jd_cli_output_add (&cli->output, cli->report);
+  g_object_unref (cli->report);
+  cli->report = jd_report_new ();
+}
+
+static gboolean
+refuse_har_request (Cli *cli, GError **error)
+{
+  if (cli->opt.request == NULL)
+    return FALSE;
+  /* A HAR's tokens were minted for the hosts it recorded: never send them elsewhere. */
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+               _("--request sends one token and cannot be used with a HAR file, whose tokens "
+                 "belong to the hosts it recorded"));
+  return TRUE;
+}
+
+/* What the whole HAR says once read: its problems, or that no entry had a token. */
+static void
+har_finished (JdHar *har, const char *name)
+{
+  GPtrArray *problems = jd_har_get_problems (har);
+
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       JdHarProblem *p = g_ptr_array_index (problems, i);
       usage_error ("%s: %s", name, p->message);
     }
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (har));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (JdHarEntry) entry = g_list_model_get_item (G_LIST_MODEL (har), i);
-      g_autoptr (JdToken) token = NULL;
-      g_autofree char *source = NULL;
-      g_autofree char *url = NULL;
-      g_autofree char *note = NULL;
-      guint before = jd_report_get_n_tokens (cli->report);
-
-      if (!jd_har_entry_has_token (entry))
-        continue;
-      token = jd_token_parse (jd_har_entry_get_token (entry), -1);
-      source = jd_har_entry_dup_source (entry);
-      if (!diagnose_token (cli, source, token, NULL, entry, error))
-        return FALSE;
-      if (jd_report_get_n_tokens (cli->report) == before)
-        continue;
-      url = jd_url_redact (jd_har_entry_get_url (entry));
-      note = g_strdup_printf ("%s %s → %u %s (%s, %s)", jd_har_entry_get_method (entry), url,
-                              jd_har_entry_get_status (entry),
-                              jd_har_entry_get_status_text (entry) ? jd_har_entry_get_status_text (entry) : "",
-                              jd_har_entry_get_token_source_label (entry),
-                              jd_har_entry_get_started_iso (entry) ? jd_har_entry_get_started_iso (entry) : "?");
-      jd_report_add_note (cli->report, note);
-      if (!cli->now_given && jd_har_entry_has_started (entry))
-        jd_report_set_judged_at (cli->report, jd_har_entry_get_started_unix (entry));
-    }
-
   if (jd_har_get_n_with_token (har) == 0)
     {
       if (jd_har_is_sanitized (har))
@@ -641,6 +693,57 @@ diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
       else
         usage_error (_("%s: no request in this HAR carries a bearer token"), name);
     }
+}
+
+static gboolean
+diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (har));
+
+  if (refuse_har_request (cli, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JdHarEntry) entry = g_list_model_get_item (G_LIST_MODEL (har), i);
+
+      if (!diagnose_har_entry (cli, entry, error))
+        return FALSE;
+    }
+  har_finished (har, name);
+  return TRUE;
+}
+
+static gboolean
+stream_entry (JdHarEntry *entry, gpointer user_data)
+{
+  Cli *cli = user_data;
+
+  if (!diagnose_har_entry (cli, entry, &cli->stream_error))
+    return FALSE;
+  flush_report (cli);
+  return TRUE;
+}
+
+/* A HAR file read, judged and printed entry by entry: memory does not grow
+ * with the number of entries (the file is mapped, read pages are given back). */
+static gboolean
+diagnose_har_file (Cli *cli, const char *arg, GError **error)
+{
+  g_autoptr (GFile) file = file_for_arg (arg);
+  g_autoptr (JdHar) har = NULL;
+
+  if (refuse_har_request (cli, error))
+    return FALSE;
+  har = jd_har_load_file_streaming (file, NULL, stream_entry, cli, NULL, error);
+  if (cli->stream_error != NULL)
+    {
+      g_clear_object (&har);
+      g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&cli->stream_error));
+    }
+  if (har == NULL)
+    return FALSE;
+  har_finished (har, arg);
   return TRUE;
 }
 
@@ -722,23 +825,9 @@ build_expectations (Cli *cli, GError **error)
 }
 
 static void
-print_report (Cli *cli)
+print_to_stderr (const char *text)
 {
-  /* With --print-token, standard output holds the token alone. */
-  void (*print) (const gchar *, ...) = cli->opt.fresh.print_token ? g_printerr : g_print;
-
-  if (cli->opt.json)
-    {
-      g_autofree char *json = jd_report_to_json (cli->report, TRUE);
-      print ("%s\n", json);
-    }
-  else
-    {
-      int fd = cli->opt.fresh.print_token ? STDERR_FILENO : STDOUT_FILENO;
-      gboolean color = isatty (fd) && g_getenv ("NO_COLOR") == NULL;
-      g_autofree char *text = jd_report_to_text (cli->report, color, cli->expect->now);
-      print ("%s", text);
-    }
+  fputs (text, stderr);
 }
 
 /* --fresh-token: get the token, diagnose it beside the failing one, and
@@ -779,7 +868,11 @@ add_fresh_token (Cli *cli, int *status)
           jd_report_add_note (cli->report, note);
         }
       if (cli->opt.fresh.print_token)
-        g_print ("%s\n", token);
+        {
+          fputs (token, stdout);
+          fputs ("\n", stdout);
+          fflush (stdout);
+        }
     }
   memset (token, 0, strlen (token));
   g_free (token);
@@ -793,6 +886,7 @@ jd_cli_main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   int status = JD_CLI_EXIT_USAGE;
   const char *arg;
+  JdCliColor color_mode = JD_CLI_COLOR_AUTO;
 
   cli.opt.leeway = JD_DEFAULT_LEEWAY;
 
@@ -802,9 +896,22 @@ jd_cli_main (int argc, char **argv)
       g_printerr (_("Try “jwt-doctor-cli --help”.\n"));
       goto out;
     }
+  if (!jd_cli_color_parse (cli.opt.color, &color_mode, &error))
+    {
+      usage_error ("%s", error->message);
+      goto out;
+    }
   if (cli.opt.version)
     {
       g_print ("jwt-doctor-cli %s\n", PACKAGE_VERSION);
+      status = JD_CLI_EXIT_OK;
+      goto out;
+    }
+  if (cli.opt.list_messages)
+    {
+      g_autofree char *table = jd_server_messages_to_markdown ();
+
+      g_print ("%s", table);
       status = JD_CLI_EXIT_OK;
       goto out;
     }
@@ -826,7 +933,13 @@ jd_cli_main (int argc, char **argv)
       goto out;
     }
 
+  if (cli.opt.fresh.print_token)
+    g_set_print_handler (print_to_stderr); /* standard output holds the fresh token alone */
   cli.report = jd_report_new ();
+  jd_cli_output_init (&cli.output, cli.opt.json,
+                      !cli.opt.json && jd_cli_color_wanted (color_mode, isatty (STDOUT_FILENO), g_getenv ("TERM"),
+                                                            g_getenv ("NO_COLOR")),
+                      cli.expect->now);
   cli.discovered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   arg = cli.opt.inputs ? cli.opt.inputs[0] : "-";
 
@@ -855,11 +968,7 @@ jd_cli_main (int argc, char **argv)
     }
   else if (g_file_test (arg, G_FILE_TEST_EXISTS) && g_str_has_suffix (arg, ".har"))
     {
-      /* Mapped, not copied: a 100 MB HAR stays below its own size in memory. */
-      g_autoptr (GFile) file = file_for_arg (arg);
-      g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
-
-      if (har == NULL || !diagnose_har (&cli, har, arg, &error))
+      if (!diagnose_har_file (&cli, arg, &error))
         {
           usage_error (_("“%s”: %s"), arg, error->message);
           goto out;
@@ -880,6 +989,14 @@ jd_cli_main (int argc, char **argv)
           goto out;
         }
     }
+  else if (names_a_file (arg))
+    {
+      /* Not a malformed-token report for a mistyped file name (#12). */
+      struct stat st;
+      int saved = stat (arg, &st) == 0 ? 0 : errno;
+      usage_error (_("cannot read %s: %s"), arg, g_strerror (saved ? saved : ENOENT));
+      goto out;
+    }
   else if (!diagnose_text (&cli, "argument", arg, strlen (arg), &error))
     {
       usage_error ("%s", error->message);
@@ -889,16 +1006,18 @@ jd_cli_main (int argc, char **argv)
   if (jd_cli_fresh_requested (&cli.opt.fresh) && !add_fresh_token (&cli, &status))
     goto out;
 
-  print_report (&cli);
+  jd_cli_output_add (&cli.output, cli.report);
+  jd_cli_output_finish (&cli.output);
   if (cli.refusal != NULL)
     usage_error ("--fresh-token: %s", cli.refusal);
-  status = jd_report_has_errors (cli.report) || cli.refusal != NULL ? JD_CLI_EXIT_ERRORS : JD_CLI_EXIT_OK;
+  status = cli.output.has_errors || cli.refusal != NULL ? JD_CLI_EXIT_ERRORS : JD_CLI_EXIT_OK;
 
 out:
   g_clear_object (&cli.report);
   g_clear_object (&cli.keys);
   g_clear_object (&cli.remote);
   g_clear_pointer (&cli.discovered, g_hash_table_unref);
+  g_clear_error (&cli.stream_error);
   if (cli.secret)
     memset (cli.secret, 0, cli.secret_len);
   g_free (cli.secret);

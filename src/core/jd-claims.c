@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jd-claims.h"
+#include "jd-json.h"
 #include "jd-diagnosis.h"
 
 G_DEFINE_ENUM_TYPE (JdClaimsSection, jd_claims_section,
@@ -578,7 +579,6 @@ static char *
 format_string (const char *text)
 {
   g_autoptr (JsonNode) node = json_node_new (JSON_NODE_VALUE);
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *shortened = NULL;
   g_autofree char *valid = NULL;
 
@@ -592,8 +592,8 @@ format_string (const char *text)
       shortened = g_strconcat (head, "…", NULL);
     }
   json_node_set_string (node, shortened != NULL ? shortened : text);
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
+  /* Our writer: a claim's U+0000 reads as \u0000 (jd-json.h). */
+  return jd_json_to_string (node, FALSE);
 }
 
 static char *

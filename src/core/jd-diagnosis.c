@@ -13,6 +13,7 @@
 #include "jd-input.h"
 #include "jd-near-miss.h"
 #include "jd-providers.h"
+#include "jd-server-messages.h"
 #include "jd-time.h"
 #include "jd-verify.h"
 
@@ -149,7 +150,7 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
           g_autofree char *leeway = jd_time_format_duration (L);
           g_autofree char *msg = g_strdup_printf (_("The token expired %s ago, at %s; it passes only "
                                                     "because of the %s leeway"), ago, when, leeway);
-          jd_findings_add (out, JD_FINDING_EXPIRED, JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
+          jd_findings_add (out, JD_FINDING_EXPIRED_WITHIN_LEEWAY, JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
                            _("A verifier with less leeway rejects it now: refresh the token before it expires."));
         }
       else if (exp - now <= L)
@@ -185,7 +186,8 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
                                                      : _("The token becomes valid in %s (nbf is %s); "
                                                          "only the leeway lets it through"),
                                               ahead, when);
-      jd_findings_add (out, JD_FINDING_NOT_YET_VALID, beyond ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING,
+      jd_findings_add (out, beyond ? JD_FINDING_NOT_YET_VALID : JD_FINDING_NOT_YET_VALID_WITHIN_LEEWAY,
+                       beyond ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING,
                        JD_RANK_CLOCK_SKEW, "nbf", msg,
                        _("Clock skew: check that client, issuer and API servers keep time with NTP. "
                          "A token used right after it is issued must not carry an nbf in the future."));
@@ -200,7 +202,8 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
                                                      : _("The token was issued %s in the future, within "
                                                          "the leeway"),
                                               ahead);
-      jd_findings_add (out, JD_FINDING_ISSUED_IN_FUTURE, beyond ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING,
+      jd_findings_add (out, beyond ? JD_FINDING_ISSUED_IN_FUTURE : JD_FINDING_ISSUED_IN_FUTURE_WITHIN_LEEWAY,
+                       beyond ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING,
                        JD_RANK_CLOCK_SKEW, "iat", msg,
                        _("Clock skew: synchronise the clocks of the issuer and the API servers (NTP), "
                          "or allow a small leeway in the verifier."));
@@ -500,6 +503,32 @@ add_problems (GPtrArray *out, JdToken *token, const JdProvider *provider)
     }
 }
 
+/* A server's message in the paste (jd-server-messages.h): the aud / iss it
+ * expects stand in for those the person did not set (*@expect then points
+ * to *@filled). Returns whether the paste is only a message (no token in
+ * the text, or the message stands where the token would): the report then
+ * comes from the message, not from decoding it. */
+static gboolean
+paste_messages (GPtrArray *out, JdInput *input, const JdExpectations **expect,
+                JdExpectations **filled)
+{
+  GPtrArray *messages = input != NULL ? jd_input_get_server_messages (input) : NULL;
+
+  if (messages == NULL || messages->len == 0)
+    return FALSE;
+  *filled = jd_expectations_copy (*expect);
+  if (jd_server_messages_fill_expectations (messages, *filled))
+    *expect = *filled;
+  if (!jd_server_messages_input_is_message (input))
+    return FALSE;
+  jd_findings_add (out, JD_FINDING_MESSAGE_WITHOUT_TOKEN, JD_SEVERITY_INFO, JD_RANK_INFO, NULL,
+                   _ ("There is no token here, only the server's message: what follows comes from "
+                      "the message alone"),
+                   _ ("Paste the token together with the message (on a line before or after it) to "
+                      "check the token against the server's words."));
+  return TRUE;
+}
+
 GPtrArray *
 jd_diagnose (JdToken              *token,
              const JdExpectations *expect,
@@ -508,6 +537,8 @@ jd_diagnose (JdToken              *token,
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (JdExpectations) defaults = NULL;
+  g_autoptr (JdExpectations) filled = NULL;
+  const JdExpectations *given = expect;
   JsonObject *claims;
   const JdProvider *provider;
 
@@ -532,8 +563,10 @@ jd_diagnose (JdToken              *token,
         }
     }
 
+  gboolean message_only = paste_messages (out, input, &expect, &filled);
   provider = jd_providers_detect (jd_token_get_header (token), jd_token_get_claims (token));
-  add_problems (out, token, provider);
+  if (!message_only)
+    add_problems (out, token, provider);
 
   if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWE)
     {
@@ -549,7 +582,8 @@ jd_diagnose (JdToken              *token,
       msg = g_strdup_printf (_("This is an encrypted token (JWE, alg %s, enc %s): only the holder of "
                                "the decryption key can read its claims"),
                              jd_token_get_alg (token) ? jd_token_get_alg (token) : "?", enc ? enc : "?");
-      jd_findings_add (out, JD_FINDING_ENCRYPTED_TOKEN, JD_SEVERITY_WARNING, JD_RANK_MALFORMED, NULL, msg,
+      /* An error: an API that expects a signed JWT rejects it, so it is never "Accepted" (#12). */
+      jd_findings_add (out, JD_FINDING_ENCRYPTED_TOKEN, JD_SEVERITY_ERROR, JD_RANK_MALFORMED, NULL, msg,
                        _("An API that expects a signed JWT cannot use it. Identity providers issue "
                          "encrypted or opaque access tokens when no audience (API identifier) is "
                          "requested — Auth0 does so without an \"audience\" parameter: request the "
@@ -574,13 +608,21 @@ jd_diagnose (JdToken              *token,
                        "claims are what the API checks"),
                      _("Paste the inner token (the payload) to diagnose it."));
 
+  jd_server_messages_diagnose (input ? jd_input_get_server_messages (input) : NULL,
+                               message_only ? NULL : token, expect, given, out);
   if (verification != NULL)
     {
       GPtrArray *vf = jd_verify_result_get_findings (verification);
       for (guint i = 0; vf != NULL && i < vf->len; i++)
         g_ptr_array_add (out, g_object_ref (g_ptr_array_index (vf, i)));
     }
-  else if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWS)
+  /* No key given (no verification, or one with an empty key set that found
+   * no well-known secret either): say so, whoever called. */
+  if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWS &&
+      (verification == NULL ||
+       (jd_verify_result_get_status (verification) == JD_SIGNATURE_UNVERIFIED &&
+        g_list_model_get_n_items (jd_verify_result_get_verdicts (verification)) == 0 &&
+        !jd_verify_result_get_secret_found (verification))))
     jd_findings_add (out, "signature-unverified", JD_SEVERITY_INFO, JD_RANK_SIGNATURE, NULL,
                      _("The signature was not checked: no key was given"),
                      _("Load the issuer's JWKS, a public key or the HMAC secret (Keys page, or "

@@ -37,6 +37,11 @@ const char *jd_severity_to_string (JdSeverity severity); /* "error", "warning", 
 #define JD_FINDING_MISSING_WWW_AUTHENTICATE "missing-www-authenticate"
 #define JD_FINDING_INSUFFICIENT_SCOPE "insufficient-scope"
 #define JD_FINDING_SERVER_CLOCK_SKEW "server-clock-skew"
+/* Past the limit, but the leeway lets it through (warning): the ids without
+ * the suffix always mean that a server with the given leeway rejects. */
+#define JD_FINDING_EXPIRED_WITHIN_LEEWAY "expired-within-leeway"
+#define JD_FINDING_NOT_YET_VALID_WITHIN_LEEWAY "not-yet-valid-within-leeway"
+#define JD_FINDING_ISSUED_IN_FUTURE_WITHIN_LEEWAY "issued-in-future-within-leeway"
 
 /* Ranks follow DESIGN.md's table: 1 expired … 7 signature; 0 means "before
  * everything" (the token cannot be read at all), 8+ request/response and

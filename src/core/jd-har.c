@@ -985,6 +985,8 @@ typedef struct {
   gboolean            in_entries;
   gboolean            stopped;     /* a limit or cancellation ended the reading (not a JSON error) */
   GError             *stop_error;  /* cancellation */
+  JdHarEntryFunc      entry_func;  /* streaming: each entry goes here and is not kept */
+  gpointer            entry_data;
 
   /* per entry, HTTP/2 pseudo-headers and token candidates */
   char               *pseudo_method;
@@ -1861,6 +1863,16 @@ read_entry (Ctx   *ctx,
   finish_entry (ctx, entry);
   if (entry->request_body.present || entry->response_body.present)
     entry->source = g_bytes_ref (ctx->source);
+  if (ctx->entry_func != NULL)
+    {
+      /* streaming: handed over and dropped, so memory does not grow with the entries */
+      if (!ctx->entry_func (entry, ctx->entry_data))
+        {
+          ctx->stopped = TRUE;
+          return FALSE;
+        }
+      return TRUE;
+    }
   g_ptr_array_add (ctx->har->entries, g_steal_pointer (&entry));
   return TRUE;
 }
@@ -2031,6 +2043,8 @@ load_data (GBytes             *bytes,
            GCancellable       *cancellable,
            JdHarProgressFunc   progress,
            gpointer            progress_data,
+           JdHarEntryFunc      entry_func,
+           gpointer            entry_data,
            GError            **error)
 {
   g_autoptr(JdHar) har = g_object_new (JD_TYPE_HAR, NULL);
@@ -2049,6 +2063,8 @@ load_data (GBytes             *bytes,
   ctx.cancellable = cancellable;
   ctx.progress = progress;
   ctx.progress_data = progress_data;
+  ctx.entry_func = entry_func;
+  ctx.entry_data = entry_data;
   ctx.mapped = mapped;
   ctx.har = har;
   ctx.entry = -1;
@@ -2187,7 +2203,7 @@ jd_har_load_bytes (GBytes             *bytes,
       limits = &defaults;
     }
 
-  return load_data (bytes, FALSE, _("The data"), limits, cancellable, NULL, NULL, error);
+  return load_data (bytes, FALSE, _("The data"), limits, cancellable, NULL, NULL, NULL, NULL, error);
 }
 
 static JdHar *
@@ -2196,6 +2212,8 @@ load_file (GFile              *file,
            GCancellable       *cancellable,
            JdHarProgressFunc   progress,
            gpointer            progress_data,
+           JdHarEntryFunc      entry_func,
+           gpointer            entry_data,
            GError            **error)
 {
   g_autofree char *path = g_file_get_path (file);
@@ -2260,7 +2278,8 @@ load_file (GFile              *file,
       bytes = g_bytes_new_take (contents, len);
     }
 
-  return load_data (bytes, mapped, quoted, limits, cancellable, progress, progress_data, error);
+  return load_data (bytes, mapped, quoted, limits, cancellable, progress, progress_data, entry_func, entry_data,
+                    error);
 }
 
 JdHar *
@@ -2281,7 +2300,31 @@ jd_har_load_file (GFile              *file,
       limits = &defaults;
     }
 
-  return load_file (file, limits, cancellable, NULL, NULL, error);
+  return load_file (file, limits, cancellable, NULL, NULL, NULL, NULL, error);
+}
+
+JdHar *
+jd_har_load_file_streaming (GFile              *file,
+                            const JdHarLimits  *limits,
+                            JdHarEntryFunc      func,
+                            gpointer            user_data,
+                            GCancellable       *cancellable,
+                            GError            **error)
+{
+  JdHarLimits defaults;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (limits == NULL)
+    {
+      jd_har_limits_init (&defaults);
+      limits = &defaults;
+    }
+
+  return load_file (file, limits, cancellable, NULL, NULL, func, user_data, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2355,7 +2398,7 @@ load_thread (GTask        *task,
   JdHar *har;
 
   har = load_file (data->file, &data->limits, cancellable,
-                   data->progress != NULL ? worker_progress : NULL, data, &error);
+                   data->progress != NULL ? worker_progress : NULL, data, NULL, NULL, &error);
   if (har == NULL)
     g_task_return_error (task, error);
   else

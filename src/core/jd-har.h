@@ -194,6 +194,20 @@ JdHar        *jd_har_load_file   (GFile              *file,
                                   const JdHarLimits  *limits,
                                   GCancellable       *cancellable,
                                   GError            **error);
+/* Streaming: hands each entry to @func as soon as it is read (in file
+ * order, on the calling thread) and keeps none, so memory does not grow with
+ * the number of entries. @func returns FALSE to stop reading there (not an
+ * error). The returned HAR has no items, but its counts, creator, version,
+ * problems and sanitized state are those of the whole file (up to a stop).
+ * Errors as jd_har_load_file(). */
+typedef gboolean (*JdHarEntryFunc) (JdHarEntry *entry,
+                                    gpointer    user_data);
+JdHar        *jd_har_load_file_streaming (GFile              *file,
+                                          const JdHarLimits  *limits,
+                                          JdHarEntryFunc      func,
+                                          gpointer            user_data,
+                                          GCancellable       *cancellable,
+                                          GError            **error);
 /* The same from memory (@bytes is kept while the HAR lives). */
 JdHar        *jd_har_load_bytes  (GBytes             *bytes,
                                   const JdHarLimits  *limits,

@@ -16,6 +16,16 @@ void     jd_input_parse_curl         (JdInput    *self,
                                       gsize       from,
                                       gsize       to);
 
+/* jd-token-response.c: @text[from, to) is a token endpoint's JSON
+ * response with an access_token: takes that token, names the others in an
+ * info finding (JD_FINDING_TOKEN_RESPONSE) and returns TRUE. FALSE (and
+ * @self untouched) for any other text. */
+#define JD_FINDING_TOKEN_RESPONSE "token-response"
+gboolean jd_input_parse_token_response (JdInput    *self,
+                                        const char *text,
+                                        gsize       from,
+                                        gsize       to);
+
 /* jd-curl-parse.c, for tests: the words a shell would pass to curl; past
  * JD_CURL_MAX_WORDS words the splitting stops, and *@stopped (nullable)
  * is the byte where (@len when all was read). */

@@ -14,6 +14,8 @@
 #include "jd-finding.h"
 #include "jd-input.h"
 #include "jd-input-private.h"
+#include "jd-server-messages.h"
+#include "jd-www-authenticate.h"
 
 struct _JdInput
 {
@@ -26,6 +28,7 @@ struct _JdInput
   JdRequest *request;
   GPtrArray *findings; /* (element-type JdFinding) */
   GError *error;
+  GPtrArray *server_messages; /* (element-type JdServerMessageMatch) */
 };
 
 G_DEFINE_FINAL_TYPE (JdInput, jd_input, G_TYPE_OBJECT)
@@ -50,6 +53,7 @@ jd_input_finalize (GObject *object)
   g_clear_object (&self->request);
   g_ptr_array_unref (self->findings);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->server_messages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jd_input_parent_class)->finalize (object);
 }
@@ -833,9 +837,9 @@ looks_like_curl (const char *data, gsize from, gsize to)
   return from == to || is_space (data[from]) || data[from] == '^';
 }
 
-JdInput *
-jd_input_parse (const char *text,
-                gsize       len)
+static JdInput *
+parse_text (const char *text,
+            gsize       len)
 {
   g_autoptr(JdInput) self = g_object_new (JD_TYPE_INPUT, NULL);
   Span span = { text, len, NULL, NULL, 0 };
@@ -872,6 +876,13 @@ jd_input_parse (const char *text,
     {
       self->form = JD_INPUT_FORM_EMPTY;
       self->token_start = self->token_end = from;
+      return g_steal_pointer (&self);
+    }
+
+  /* A token endpoint's response: its access_token (jd-token-response.c). */
+  if (text[from] == '{' && jd_input_parse_token_response (self, text, from, to))
+    {
+      self->form = JD_INPUT_FORM_TOKEN;
       return g_steal_pointer (&self);
     }
 
@@ -968,6 +979,74 @@ jd_input_parse (const char *text,
   }
 
   return g_steal_pointer (&self);
+}
+
+/* "Bearer error=\"invalid_token\", error_description=\"…\"": a
+ * WWW-Authenticate value copied from a response, not an Authorization
+ * header. */
+static gboolean
+is_bearer_error_challenge (const char *text, gsize len)
+{
+  gsize from = 0, to = len;
+  g_autoptr (GPtrArray) challenges = NULL;
+
+  trim (text, &from, &to);
+  challenges = jd_www_authenticate_parse (text + from, to - from, NULL, NULL);
+  for (guint i = 0; challenges != NULL && i < challenges->len; i++)
+    {
+      const JdChallenge *c = g_ptr_array_index (challenges, i);
+
+      if (jd_challenge_get_param (c, "error") != NULL
+          || jd_challenge_get_param (c, "error_description") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A server's error message pasted around the token (or instead of it):
+ * the text before and after the token, or all of it when there is none. */
+static void
+scan_server_messages (JdInput *self, const char *text, gsize len)
+{
+  const char *where = _ ("the paste");
+
+  if (self->error != NULL || text == NULL || len == 0)
+    self->server_messages = g_ptr_array_new ();
+  else if (self->form == JD_INPUT_FORM_UNKNOWN || self->token_end <= self->token_start)
+    self->server_messages = jd_server_messages_scan (text, len, where);
+  else if (self->form == JD_INPUT_FORM_BEARER && is_bearer_error_challenge (text, len)
+           && (self->server_messages = jd_server_messages_scan (text, len, where))->len > 0)
+    {
+      /* the server's answer with a message it knows, not a token: read
+       * as text, like any other text without a token */
+      self->form = JD_INPUT_FORM_UNKNOWN;
+      g_ptr_array_set_size (self->findings, 0);
+      g_free (self->token);
+      self->token = g_strndup (text, len);
+      self->token_start = 0;
+      self->token_end = strlen (self->token);
+    }
+  else
+    {
+      g_autoptr (GPtrArray) after = NULL;
+
+      g_clear_pointer (&self->server_messages, g_ptr_array_unref);
+      after
+        = jd_server_messages_scan (text + self->token_end, len - MIN (len, self->token_end), where);
+      self->server_messages = jd_server_messages_scan (text, MIN (self->token_start, len), where);
+      for (guint i = 0; i < after->len; i++)
+        if (self->server_messages->len < JD_SERVER_MESSAGES_MAX_MATCHES)
+          g_ptr_array_add (self->server_messages, g_ptr_array_steal_index (after, i--));
+    }
+}
+
+JdInput *
+jd_input_parse (const char *text, gsize len)
+{
+  JdInput *self = parse_text (text, len);
+
+  scan_server_messages (self, text, len);
+  return self;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1100,6 +1179,14 @@ jd_input_get_findings (JdInput *self)
   g_return_val_if_fail (JD_IS_INPUT (self), NULL);
 
   return self->findings;
+}
+
+GPtrArray *
+jd_input_get_server_messages (JdInput *self)
+{
+  g_return_val_if_fail (JD_IS_INPUT (self), NULL);
+
+  return self->server_messages;
 }
 
 const GError *

@@ -72,6 +72,10 @@ GPtrArray   *jd_input_get_findings     (JdInput *self);
  * The form is then JD_INPUT_FORM_UNKNOWN (JD_INPUT_FORM_CURL for a curl
  * command), the token empty and the request NULL. */
 const GError *jd_input_get_error       (JdInput *self);
+/* The servers' error messages (jd-server-messages.h) found in the text
+ * around the token, or in all of it when there is no token; never NULL.
+ * (transfer none) (element-type JdServerMessageMatch) */
+GPtrArray   *jd_input_get_server_messages (JdInput *self);
 
 /* Whether @data[0, len) is, as a whole, a compact JWS (3 segments) or JWE
  * (5 segments) whose header is base64url JSON ("eyJ" is '{"'): only

@@ -120,6 +120,16 @@ read_hex4 (Parser *p, gunichar *out)
   return TRUE;
 }
 
+static gboolean
+has_nul_mark (const char *data,
+              gsize       len)
+{
+  for (gsize i = 0; i + 3 <= len; i++)
+    if (memcmp (data + i, JD_JSON_NUL_MARK, 3) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* p->pos is at the opening quote. Returns a newly allocated UTF-8 string. */
 static char *
 parse_string (Parser *p)
@@ -133,7 +143,8 @@ parse_string (Parser *p)
   while (end < p->len && p->data[end] != '"' && p->data[end] != '\\' && (guchar) p->data[end] >= 0x20)
     ascii &= (guchar) p->data[end++] < 0x80;
   if (end < p->len && p->data[end] == '"' &&
-      (ascii || g_utf8_validate_len (p->data + start + 1, end - start - 1, NULL)))
+      (ascii || (g_utf8_validate_len (p->data + start + 1, end - start - 1, NULL) &&
+                 !has_nul_mark (p->data + start + 1, end - start - 1))))
     {
       p->pos = end + 1;
       return g_strndup (p->data + start + 1, end - start - 1);
@@ -214,8 +225,13 @@ parse_string (Parser *p)
                 }
               if (u == 0)
                 {
-                  /* json-glib strings are NUL-terminated: keep what a person can read. */
-                  g_string_append (s, "\\u0000");
+                  /* json-glib strings are NUL-terminated (JD_JSON_NUL_MARK). */
+                  g_string_append (s, JD_JSON_NUL_MARK "0");
+                  break;
+                }
+              if (u == JD_JSON_NUL_MARK_CHAR)
+                {
+                  g_string_append (s, JD_JSON_NUL_MARK JD_JSON_NUL_MARK);
                   break;
                 }
               g_string_append_unichar (s, u);
@@ -252,6 +268,8 @@ parse_string (Parser *p)
               fail (p, p->pos, JD_JSON_ERROR_UTF8, _("0x%02X starts no valid UTF-8 character"), c);
               return NULL;
             }
+          if (n == 3 && memcmp (seq, JD_JSON_NUL_MARK, 3) == 0)
+            g_string_append (s, JD_JSON_NUL_MARK); /* a real U+FDD1 is written twice */
           g_string_append_len (s, seq, n);
           p->pos += n;
         }
@@ -562,6 +580,39 @@ jd_json_parse (const char  *data,
   return node;
 }
 
+/* Short-circuits at a NUL: never reads past the end of @p. */
+static gboolean
+is_mark (const guchar *p)
+{
+  return p[0] == 0xEF && p[1] == 0xB7 && p[2] == 0x91;
+}
+
+char *
+jd_json_unmark (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (text));
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    {
+      if (is_mark (p) && p[3] == '0')
+        {
+          g_string_append (out, "\\u0000");
+          p += 3;
+        }
+      else if (is_mark (p) && is_mark (p + 3))
+        {
+          g_string_append (out, JD_JSON_NUL_MARK);
+          p += 5;
+        }
+      else
+        g_string_append_c (out, (char) *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Our own writer: json-glib 1.6's generator writes 1E22 as "1e+22.0", infinity
  * as "-inf.0" and U+001F unescaped, none of which is JSON. The layout matches
  * json-glib's ("name" : value, two-space indent) so output reads the same. */
@@ -571,6 +622,19 @@ write_string (GString *out, const char *s)
   g_string_append_c (out, '"');
   for (const guchar *p = (const guchar *) s; *p; p++)
     {
+      /* JD_JSON_NUL_MARK "0" is U+0000; the mark twice is the mark itself. */
+      if (is_mark (p) && p[3] == '0')
+        {
+          g_string_append (out, "\\u0000");
+          p += 3;
+          continue;
+        }
+      if (is_mark (p) && is_mark (p + 3))
+        {
+          g_string_append (out, JD_JSON_NUL_MARK);
+          p += 5;
+          continue;
+        }
       switch (*p)
         {
         case '"': g_string_append (out, "\\\""); break;

@@ -26,6 +26,16 @@ typedef enum {
 
 #define JD_JSON_MAX_DEPTH 128
 
+/* Strings cannot hold U+0000 (json-glib's are NUL-terminated), yet a claim
+ * may: "ali\u0000ce". The parser writes U+0000 as this mark (U+FDD1, a
+ * noncharacter, Unicode's own "for internal use") followed by '0', and a
+ * real U+FDD1 as the mark twice; the writer turns both back, so every
+ * string round-trips exactly. jd_json_unmark() gives the text to show. */
+#define JD_JSON_NUL_MARK "\xef\xb7\x91"
+#define JD_JSON_NUL_MARK_CHAR 0xFDD1
+/* @text with U+0000 shown as the six characters \u0000 (transfer full). */
+char *jd_json_unmark (const char *text);
+
 typedef enum {
   JD_JSON_FLAGS_NONE = 0,
   JD_JSON_ALLOW_DUPLICATES = 1 << 0, /* keep the last value (RFC 7159 behaviour) instead of failing */

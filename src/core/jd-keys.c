@@ -17,7 +17,9 @@
 #include <json-glib/json-glib.h>
 
 #include "jd-base64.h"
+#include "jd-file-read.h"
 #include "jd-json.h"
+#include "jd-key-checks.h"
 #include "jd-keys-private.h"
 
 G_DEFINE_QUARK (jd-keys-error-quark, jd_keys_error)
@@ -825,8 +827,13 @@ key_adopt_pubkey (JdKey           *self,
             g_autofree char *e64 = jd_base64url_encode (e.data, e.size);
             const char *members[] = { "e", "kty", "n", NULL };
             const char *values[] = { e64, "RSA", n64 };
+            g_autofree char *bad_e = jd_key_check_rsa_exponent (e.data, e.size);
             self->bits = bits_of (m.data, m.size);
             key_set_thumbprint (self, members, values);
+            /* The same check as a JWK's "e" (jwk_import_rsa): PEM, DER and
+             * certificates must not let an e = 1 key through. */
+            if (bad_e)
+              key_set_problem (self, "%s", bad_e);
             if (rsa_has_roca_fingerprint (m.data, m.size))
               key_set_problem (self, _("the RSA modulus has the ROCA fingerprint "
                                        "(CVE-2017-15361): it was made by a vulnerable "
@@ -1023,14 +1030,14 @@ jwk_import_rsa (JdKey      *key,
   if (nd.data[0] == 0)
     key_add_note (key, _("\"n\" starts with a zero byte, which RFC 7518 §6.3.1.1 forbids; "
                          "accepted, but strict libraries refuse this key"));
-  while (elen > 1 && ep[0] == 0)
-    ep++, elen--;
-  if ((elen == 1 && ep[0] <= 1) || (ep[elen - 1] & 1) == 0)
-    {
-      key_set_problem (key, _("\"e\" must be an odd number of at least 3 (it is %s)"),
-                       elen == 1 && ep[0] <= 1 ? (ep[0] ? "1" : "0") : _("even"));
-      return FALSE;
-    }
+  {
+    g_autofree char *bad_e = jd_key_check_rsa_exponent (ep, elen);
+    if (bad_e)
+      {
+        key_set_problem (key, "%s", bad_e);
+        return FALSE;
+      }
+  }
   if ((nd.data[nd.size - 1] & 1) == 0)
     {
       key_set_problem (key, _("\"n\" is even, so it is not an RSA modulus"));
@@ -1298,7 +1305,13 @@ jwk_import_x5c (JdKey      *key,
       gnutls_pubkey_t pubkey;
       gnutls_pubkey_init (&pubkey);
       if (gnutls_pubkey_import_x509 (pubkey, leaf, 0) >= 0)
-        key_adopt_pubkey (key, pubkey);
+        {
+          key_adopt_pubkey (key, pubkey);
+          /* RFC 7517 §4.7 allows it; not every verifier reads x5c. */
+          key_add_note (key, _("no \"n\"/\"e\" or \"x\"/\"y\": the key is the one in the "
+                               "certificate x5c[0]. Verifiers that read only the key members "
+                               "(many JWKS clients do) cannot use this key"));
+        }
       else
         gnutls_pubkey_deinit (pubkey);
     }
@@ -1772,7 +1785,8 @@ jd_key_set_check (JdKeySet   *self,
         {
           if (leaks->len)
             g_string_append (leaks, ", ");
-          g_string_append (leaks, key->path ? key->path : key->source);
+          /* Named by row, as the Keys table numbers it (not "keys[0]"). */
+          g_string_append_printf (leaks, _("key %u"), self->keys->len + i + 1);
           n_leaks++;
         }
       if (key->kid)
@@ -2280,8 +2294,9 @@ jd_key_set_load_file (JdKeySet  *self,
                       GError   **error)
 {
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  const char *contents;
   gsize len = 0;
 
   g_return_val_if_fail (JD_IS_KEY_SET (self), FALSE);
@@ -2289,14 +2304,23 @@ jd_key_set_load_file (JdKeySet  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   name = g_file_get_basename (file);
-  if (!g_file_load_contents (file, NULL, &contents, &len, NULL, &local_error))
+  /* Bounded: a 1 GB file, /dev/zero or an endless FIFO is refused at
+   * JD_KEYS_MAX_SIZE instead of filling memory (jd-file-read.c). */
+  bytes = jd_file_read_bounded (file, JD_KEYS_MAX_SIZE, &local_error);
+  if (bytes == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    {
+      g_set_error_literal (error, JD_KEYS_ERROR, JD_KEYS_ERROR_TOO_LARGE, local_error->message);
+      return FALSE;
+    }
+  if (bytes == NULL)
     {
       g_autofree char *where = g_file_get_parse_name (file);
       g_set_error (error, local_error->domain, local_error->code, "%s: %s", where,
                    local_error->message);
       return FALSE;
     }
-  return jd_key_set_load_data (self, contents, len, name, error);
+  contents = g_bytes_get_data (bytes, &len);
+  return jd_key_set_load_data (self, contents ? contents : "", len, name, error);
 }
 
 gboolean

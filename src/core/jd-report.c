@@ -1,4 +1,5 @@
-/* jd-report.c
+/* jd-report.c — renders each token's JdVerdict as text for a terminal and
+ * as the JSON of DESIGN.md; decides nothing itself
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,9 +8,11 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jd-input.h"
 #include "jd-json.h"
 #include "jd-report.h"
 #include "jd-time.h"
+#include "jd-verdict.h"
 #include "jd-verify.h"
 
 typedef struct {
@@ -17,6 +20,7 @@ typedef struct {
   JdToken *token;
   JdVerifyResult *verification;
   GPtrArray *findings;
+  JdVerdict *verdict;
   GPtrArray *notes;
   gboolean has_judged_at;
   gint64 judged_at;
@@ -39,6 +43,7 @@ item_free (gpointer data)
   g_clear_object (&item->token);
   g_clear_object (&item->verification);
   g_clear_pointer (&item->findings, g_ptr_array_unref);
+  g_clear_object (&item->verdict);
   g_clear_pointer (&item->notes, g_ptr_array_unref);
   g_free (item);
 }
@@ -71,25 +76,45 @@ jd_report_new (void)
 }
 
 void
+jd_report_add_verdict (JdReport   *self,
+                       const char *source,
+                       JdVerdict  *verdict)
+{
+  Item *item;
+
+  g_return_if_fail (JD_IS_REPORT (self));
+  g_return_if_fail (JD_IS_VERDICT (verdict));
+
+  item = g_new0 (Item, 1);
+  item->source = g_strdup (source ? source : "argument");
+  item->verdict = g_object_ref (verdict);
+  item->token = g_object_ref (jd_verdict_get_token (verdict));
+  item->verification = jd_verdict_get_verification (verdict) ? g_object_ref (jd_verdict_get_verification (verdict)) : NULL;
+  item->findings = g_ptr_array_ref (jd_verdict_get_findings (verdict));
+  item->notes = g_ptr_array_new_with_free_func (g_free);
+  if (!jd_verdict_get_judged_now (verdict))
+    {
+      item->has_judged_at = TRUE;
+      item->judged_at = jd_verdict_get_judged_at (verdict);
+    }
+  g_ptr_array_add (self->items, item);
+}
+
+void
 jd_report_add (JdReport       *self,
                const char     *source,
                JdToken        *token,
                JdVerifyResult *verification,
                GPtrArray      *findings)
 {
-  Item *item;
+  g_autoptr (JdVerdict) verdict = NULL;
 
   g_return_if_fail (JD_IS_REPORT (self));
   g_return_if_fail (JD_IS_TOKEN (token));
   g_return_if_fail (findings != NULL);
 
-  item = g_new0 (Item, 1);
-  item->source = g_strdup (source ? source : "argument");
-  item->token = g_object_ref (token);
-  item->verification = verification ? g_object_ref (verification) : NULL;
-  item->findings = g_ptr_array_ref (findings);
-  item->notes = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->items, item);
+  verdict = jd_verdict_new (token, findings, verification, NULL, NULL);
+  jd_report_add_verdict (self, source, verdict);
 }
 
 void
@@ -132,11 +157,21 @@ jd_report_has_errors (JdReport *self)
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = g_ptr_array_index (self->items, i);
-      for (guint j = 0; j < item->findings->len; j++)
-        if (jd_finding_get_severity (g_ptr_array_index (item->findings, j)) == JD_SEVERITY_ERROR)
-          return TRUE;
+      if (jd_verdict_get_result (item->verdict) == JD_VERDICT_REJECTED)
+        return TRUE;
     }
   return FALSE;
+}
+
+/* A nested JWT (cty "JWT", RFC 7519 §5.2) carries a whole token as its
+ * payload: like every token, it is not printed. */
+static gboolean
+payload_is_token (JdToken *token)
+{
+  const char *text = jd_token_get_payload_text (token);
+
+  return jd_token_is_nested (token) ||
+         (text != NULL && jd_input_is_jwt_shaped (text, strlen (text)));
 }
 
 static JdSignatureStatus
@@ -161,6 +196,40 @@ add_nullable_string (JsonBuilder *b, const char *name, const char *value)
     json_builder_add_null_value (b);
 }
 
+/* "verdict": {"result", "headline", "signature", "signature_text",
+ * "judged_at", "judged_now", "judged_reason", "not_checked",
+ * "not_checked_text", "errors", "warnings", "first_cause"} */
+static void
+add_verdict (JsonBuilder *b, JdVerdict *verdict)
+{
+  const char *const *not_checked = jd_verdict_get_not_checked (verdict);
+  JdFinding *first = jd_verdict_get_first_cause (verdict);
+
+  json_builder_set_member_name (b, "verdict");
+  json_builder_begin_object (b);
+  add_nullable_string (b, "result", jd_verdict_result_to_string (jd_verdict_get_result (verdict)));
+  add_nullable_string (b, "headline", jd_verdict_get_headline (verdict));
+  add_nullable_string (b, "signature", jd_verdict_signature_to_string (jd_verdict_get_signature (verdict)));
+  add_nullable_string (b, "signature_text", jd_verdict_get_signature_text (verdict));
+  json_builder_set_member_name (b, "judged_at");
+  json_builder_add_int_value (b, jd_verdict_get_judged_at (verdict));
+  json_builder_set_member_name (b, "judged_now");
+  json_builder_add_boolean_value (b, jd_verdict_get_judged_now (verdict));
+  add_nullable_string (b, "judged_reason", jd_verdict_get_judged_reason (verdict));
+  json_builder_set_member_name (b, "not_checked");
+  json_builder_begin_array (b);
+  for (guint i = 0; not_checked[i] != NULL; i++)
+    json_builder_add_string_value (b, not_checked[i]);
+  json_builder_end_array (b);
+  add_nullable_string (b, "not_checked_text", jd_verdict_get_not_checked_text (verdict));
+  json_builder_set_member_name (b, "errors");
+  json_builder_add_int_value (b, jd_verdict_get_n_errors (verdict));
+  json_builder_set_member_name (b, "warnings");
+  json_builder_add_int_value (b, jd_verdict_get_n_warnings (verdict));
+  add_nullable_string (b, "first_cause", first ? jd_finding_get_id (first) : NULL);
+  json_builder_end_object (b);
+}
+
 char *
 jd_report_to_json (JdReport *self, gboolean pretty)
 {
@@ -170,6 +239,9 @@ jd_report_to_json (JdReport *self, gboolean pretty)
   g_return_val_if_fail (JD_IS_REPORT (self), NULL);
 
   json_builder_begin_object (b);
+  /* The report's format; data/report.schema.json describes version 1. */
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, 1);
   json_builder_set_member_name (b, "tokens");
   json_builder_begin_array (b);
   for (guint i = 0; i < self->items->len; i++)
@@ -195,10 +267,10 @@ jd_report_to_json (JdReport *self, gboolean pretty)
       json_builder_set_member_name (b, "payload");
       if (payload)
         json_builder_add_value (b, json_node_copy (payload));
-      else if (jd_token_get_payload_text (item->token))
+      else if (jd_token_get_payload_text (item->token) && !payload_is_token (item->token))
         json_builder_add_string_value (b, jd_token_get_payload_text (item->token));
       else
-        json_builder_add_null_value (b);
+        json_builder_add_null_value (b); /* a nested token is never printed (#12) */
 
       json_builder_set_member_name (b, "signature");
       json_builder_begin_object (b);
@@ -227,6 +299,7 @@ jd_report_to_json (JdReport *self, gboolean pretty)
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
+      add_verdict (b, item->verdict);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -246,7 +319,11 @@ jd_text_escape_controls (const char *text, gboolean keep_newlines)
 
   if (text == NULL)
     return g_strdup ("");
-  valid = g_utf8_make_valid (text, -1);
+  {
+    /* A claim's U+0000 is shown as \u0000 (jd-json.h). */
+    g_autofree char *unmarked = jd_json_unmark (text);
+    valid = g_utf8_make_valid (unmarked, -1);
+  }
   out = g_string_sized_new (strlen (valid));
   for (const char *p = valid; *p; p = g_utf8_next_char (p))
     {
@@ -296,19 +373,6 @@ severity_label (JdSeverity s)
     case JD_SEVERITY_INFO: return C_("severity", "info");
     case JD_SEVERITY_OK: return C_("severity", "ok");
     default: return "";
-    }
-}
-
-static const char *
-signature_words (JdSignatureStatus s)
-{
-  switch (s)
-    {
-    case JD_SIGNATURE_VALID: return _("valid");
-    case JD_SIGNATURE_INVALID: return _("INVALID");
-    case JD_SIGNATURE_NONE: return _("none (unsigned token)");
-    case JD_SIGNATURE_UNVERIFIED:
-    default: return _("not verified (no key given)");
     }
 }
 
@@ -417,6 +481,22 @@ append_claims (GString *out, JsonObject *object, gboolean color, gint64 now)
     }
 }
 
+/* The verdict's lines, last under each token: when it was judged (if not
+ * now), what was not checked, and the headline. */
+static void
+append_verdict (GString *out, JdVerdict *verdict, gboolean color)
+{
+  JdVerdictResult result = jd_verdict_get_result (verdict);
+  const char *c = result == JD_VERDICT_REJECTED ? C_RED : result == JD_VERDICT_ACCEPTED ? C_GREEN : C_YELLOW;
+  g_autofree char *headline = SAFE (jd_verdict_get_headline (verdict));
+
+  if (jd_verdict_get_judged_text (verdict) != NULL)
+    append_wrapped (out, "  ", jd_verdict_get_judged_text (verdict));
+  if (jd_verdict_get_not_checked_text (verdict) != NULL)
+    append_wrapped (out, "  ", jd_verdict_get_not_checked_text (verdict));
+  g_string_append_printf (out, "  %s%s %s%s\n", color ? c : "", _("Verdict:"), headline, color ? C_RESET : "");
+}
+
 char *
 jd_report_to_text (JdReport *self, gboolean color, gint64 now)
 {
@@ -431,7 +511,6 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
       JsonObject *claims = jd_token_get_claims (item->token);
       const char *alg = jd_token_get_alg (item->token);
       const char *kid = jd_token_get_kid (item->token);
-      guint errors = 0, warnings = 0;
       gint64 item_now = item->has_judged_at ? item->judged_at : now;
 
       if (i > 0)
@@ -466,6 +545,10 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
           g_string_append_printf (out, "  %s\n", _("Claims"));
           append_claims (out, claims, color, item_now);
         }
+      else if (jd_token_get_payload_text (item->token) && payload_is_token (item->token))
+        g_string_append_printf (out, "  %s\n",
+                                _("Payload: a nested token, not printed (tokens never are); "
+                                  "give it on its own to diagnose it"));
       else if (jd_token_get_payload_text (item->token) && jd_token_get_kind (item->token) != JD_TOKEN_KIND_JWE)
         {
           const char *payload = jd_token_get_payload_text (item->token);
@@ -474,7 +557,10 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
           g_string_append_printf (out, "  %s\n    %s\n", _("Payload (not a JSON object)"), text);
         }
 
-      g_string_append_printf (out, "  %s %s\n", _("Signature:"), signature_words (item_signature_status (item)));
+      {
+        g_autofree char *safe = SAFE (jd_verdict_get_signature_text (item->verdict));
+        append_wrapped (out, "  ", safe);
+      }
 
       g_string_append_printf (out, "  %s\n", _("Diagnosis (most likely cause first)"));
       for (guint j = 0; j < item->findings->len; j++)
@@ -483,8 +569,6 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
           JdSeverity s = jd_finding_get_severity (f);
           g_autofree char *head = NULL;
 
-          errors += s == JD_SEVERITY_ERROR;
-          warnings += s == JD_SEVERITY_WARNING;
           {
             g_autofree char *safe_claim = SAFE (jd_finding_get_claim (f));
             g_autofree char *safe_message = SAFE_LINES (jd_finding_get_message (f));
@@ -506,18 +590,7 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
       if (item->findings->len == 0)
         g_string_append_printf (out, "    %s\n", _("nothing to report"));
 
-      if (errors == 0)
-        g_string_append_printf (out, "  %s%s%s\n", color ? C_GREEN : "",
-                                warnings ? _("Verdict: no errors (see the warnings)")
-                                         : _("Verdict: no errors"),
-                                color ? C_RESET : "");
-      else
-        {
-          g_autofree char *v = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Verdict: %u error — a server rejects this token",
-                                                             "Verdict: %u errors — a server rejects this token", errors),
-                                                errors);
-          g_string_append_printf (out, "  %s%s%s\n", color ? C_RED : "", v, color ? C_RESET : "");
-        }
+      append_verdict (out, item->verdict, color);
     }
   if (self->items->len == 0)
     g_string_append_printf (out, "%s\n", _("No token found."));

@@ -10,18 +10,26 @@
 G_BEGIN_DECLS
 
 typedef struct _JdVerifyResult JdVerifyResult;
+typedef struct _JdVerdict JdVerdict;
 
 #define JD_TYPE_REPORT (jd_report_get_type ())
 G_DECLARE_FINAL_TYPE (JdReport, jd_report, JD, REPORT, GObject)
 
 JdReport *jd_report_new        (void);
 /* @source: "argument", "stdin", "file", "har:3" (DESIGN.md).
- * @verification: nullable. @findings: (element-type JdFinding), as jd_diagnose() returns. */
+ * @verification: nullable. @findings: (element-type JdFinding), as jd_diagnose() returns.
+ * Makes the verdict with default expectations (judged now): callers that
+ * know the expectations use jd_report_add_verdict(). */
 void      jd_report_add        (JdReport       *self,
                                 const char     *source,
                                 JdToken        *token,
                                 JdVerifyResult *verification,
                                 GPtrArray      *findings);
+/* Adds a token as its verdict says (token, verification, findings, the
+ * instant judged at): every view of the report renders @verdict. */
+void      jd_report_add_verdict (JdReport     *self,
+                                 const char   *source,
+                                 JdVerdict    *verdict);
 /* Adds a line under the token just added ("GET https://… → 401"), shown in the text report. */
 void      jd_report_add_note   (JdReport       *self,
                                 const char     *note);
@@ -30,11 +38,11 @@ void      jd_report_add_note   (JdReport       *self,
 void      jd_report_set_judged_at (JdReport    *self,
                                    gint64       when);
 guint     jd_report_get_n_tokens (JdReport     *self);
-/* TRUE when any token has a finding of severity error. */
+/* TRUE when any token's verdict is rejected (the CLI's exit status 1). */
 gboolean  jd_report_has_errors (JdReport       *self);
 
 /* The JSON of DESIGN.md: {"tokens": [{"source", "header", "payload",
- * "signature": {"alg", "status", "kid"}, "findings": [...]}]}. Never holds
+ * "signature": {"alg", "status", "kid"}, "findings": [...], "verdict": {...}}]}. Never holds
  * the token itself or the signature bytes. */
 char     *jd_report_to_json    (JdReport       *self,
                                 gboolean        pretty);

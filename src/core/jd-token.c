@@ -152,6 +152,40 @@ parse_segment_json (JdToken *self, int segment, GBytes *bytes, gboolean quiet)
   return node;
 }
 
+/* Header parameters RFC 7515 §4.1 defines as strings, one row each: a
+ * number or an array there is a malformed header, not silently ignored. */
+static const struct {
+  const char *name;
+  const char *section;
+} string_params[] = {
+  { "kid", "§4.1.4" }, { "jku", "§4.1.2" }, { "x5u", "§4.1.5" }, { "x5t", "§4.1.7" },
+  { "x5t#S256", "§4.1.8" }, { "typ", "§4.1.9" }, { "cty", "§4.1.10" },
+};
+
+static void
+check_string_params (JdToken       *self,
+                     JsonObject    *header,
+                     const JdRange *r)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (string_params); i++)
+    {
+      JsonNode *node = json_object_get_member (header, string_params[i].name);
+      const char *what;
+
+      if (node == NULL ||
+          (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING))
+        continue;
+      what = JSON_NODE_HOLDS_ARRAY (node)    ? _("an array")
+             : JSON_NODE_HOLDS_OBJECT (node) ? _("an object")
+             : JSON_NODE_HOLDS_NULL (node)   ? _("null")
+             : json_node_get_value_type (node) == G_TYPE_BOOLEAN ? _("a boolean")
+                                                                 : _("a number");
+      add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start,
+                   FALSE, _("\"%s\" is %s, but it must be a string (RFC 7515 %s)"),
+                   string_params[i].name, what, string_params[i].section);
+    }
+}
+
 static void
 decode_header (JdToken *self)
 {
@@ -187,6 +221,8 @@ decode_header (JdToken *self)
   else if (!JSON_NODE_HOLDS_VALUE (alg) || json_node_get_value_type (alg) != G_TYPE_STRING)
     add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start,
                  FALSE, _("\"alg\" must be a string"));
+
+  check_string_params (self, header, r);
 
   if (json_object_has_member (header, "crit"))
     {

@@ -21,6 +21,8 @@
 
 #include "jd-providers.h"
 #include "jd-jwa.h"
+#include "jd-key-set-summary.h"
+#include "jd-verify-explain.h"
 #include "jd-verify.h"
 
 G_DEFINE_QUARK (jd-verify-error-quark, jd_verify_error)
@@ -353,6 +355,8 @@ struct _JdVerifyResult
   GArray *finding_data;   /* FindingData, until get_findings() */
   GPtrArray *findings;    /* made on demand */
   GPtrArray *set_warnings; /* the key set's own findings (leaked private keys …) */
+  gboolean secret_found;  /* a well-known secret, not a key of the set, verifies */
+  GPtrArray *rows;         /* the keys in the Keys table's order, to name them by row */
 };
 
 G_DEFINE_FINAL_TYPE (JdVerifyResult, jd_verify_result, G_TYPE_OBJECT)
@@ -370,6 +374,7 @@ jd_verify_result_finalize (GObject *object)
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->finding_data, g_array_unref);
   g_clear_pointer (&self->set_warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (jd_verify_result_parent_class)->finalize (object);
 }
 
@@ -386,9 +391,11 @@ jd_verify_result_init (JdVerifyResult *self)
   g_array_set_clear_func (self->verdict_data, verdict_data_clear);
   self->finding_data = g_array_new (FALSE, TRUE, sizeof (FindingData));
   g_array_set_clear_func (self->finding_data, finding_data_clear);
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-static char *key_label (JdKey *key);
+static char *key_label (JdVerifyResult *self,
+                        JdKey          *key);
 
 static void
 finding_add (JdVerifyResult *self,
@@ -472,6 +479,13 @@ jd_verify_result_get_key (JdVerifyResult *self)
   return self->key;
 }
 
+gboolean
+jd_verify_result_get_secret_found (JdVerifyResult *self)
+{
+  g_return_val_if_fail (JD_IS_VERIFY_RESULT (self), FALSE);
+  return self->secret_found;
+}
+
 GListModel *
 jd_verify_result_get_verdicts (JdVerifyResult *self)
 {
@@ -511,7 +525,7 @@ jd_verify_result_get_findings (JdVerifyResult *self)
           FindingData *f = &g_array_index (self->finding_data, FindingData, i);
           if (f->valid_key)
             {
-              g_autofree char *label = key_label (f->valid_key);
+              g_autofree char *label = key_label (self, f->valid_key);
               g_free (f->message);
               f->message = g_strdup_printf (_("The %s signature verifies with %s."), self->alg,
                                             label);
@@ -568,18 +582,17 @@ typedef struct {
   gsize sig_len;
 } Check;
 
+/* A key as the Keys table shows it: its row, its kid (jd-verify-explain.c). */
 static char *
-key_label (JdKey *key)
+key_label (JdVerifyResult *self,
+           JdKey          *key)
 {
-  const char *path = jd_key_get_path (key);
-  const char *kid = jd_key_get_kid (key);
-  g_autofree char *what = jd_key_describe (key);
+  guint row = 0;
 
-  if (path && kid)
-    return g_strdup_printf (_("%s (kid \"%s\", %s)"), path, kid, what);
-  if (kid)
-    return g_strdup_printf (_("%s (kid \"%s\", %s)"), jd_key_get_source (key), kid, what);
-  return g_strdup_printf ("%s (%s)", path ? path : jd_key_get_source (key), what);
+  for (guint i = 0; i < self->rows->len && row == 0; i++)
+    if (g_ptr_array_index (self->rows, i) == key)
+      row = i + 1;
+  return jd_verify_key_name (key, row);
 }
 
 static gboolean
@@ -600,7 +613,15 @@ policy_misfit (const JdJwa *jwa,
   const char *use = jd_key_get_use (key);
 
   if (jd_key_get_problem (key))
-    return g_strdup_printf (_("unusable: %s"), jd_key_get_problem (key));
+    {
+      /* The key is named by its row beside this reason: drop the JSON
+       * path ("keys[8]: ") the loader puts before its problem. */
+      const char *problem = jd_key_get_problem (key);
+      const char *path = jd_key_get_path (key);
+      if (path && g_str_has_prefix (problem, path) && g_str_has_prefix (problem + strlen (path), ": "))
+        problem += strlen (path) + 2;
+      return g_strdup_printf (_("unusable: %s"), problem);
+    }
   if (!jd_key_is_usable (key))
     return g_strdup (_("unusable"));
   {
@@ -610,7 +631,7 @@ policy_misfit (const JdJwa *jwa,
   }
   /* Equality in both directions: "RS256" vs "RS2560" differ too. */
   if (key_alg && strcmp (key_alg, jwa->name) != 0)
-    return g_strdup_printf (_("the key's alg is %s, the token's is %s"), key_alg, jwa->name);
+    return g_strdup_printf (_("the key says %s, the token says %s"), key_alg, jwa->name);
   if (use && strcmp (use, "sig") != 0)
     return g_strdup_printf (_("use is %s, not sig"), use);
   if (!jd_key_allows_verify (key))
@@ -649,7 +670,7 @@ check_key_confusion (Check       *c,
       JdKeyForm *form = &g_array_index (forms, JdKeyForm, i);
       if (check_hmac_bytes (c, form->bytes))
         {
-          g_autofree char *label = key_label (key);
+          g_autofree char *label = key_label (c->result, key);
           g_autofree char *msg = g_strdup_printf (
             _("This %s token verifies with the public key %s used as the HMAC secret "
               "(%s). That is the key-confusion attack: the public key is public, so anyone "
@@ -682,12 +703,16 @@ add_weak_secret (Check      *c,
 
   if (finding_has (c->result, JD_FINDING_WEAK_SECRET))
     return;
-  if (known)
-    msg = g_strdup_printf (
-      verified ? _("The token is signed with \"%s\", a well-known example secret (%s): anyone "
-                   "can guess it and sign tokens your API accepts.")
-               : _("\"%s\" (%s) is a well-known example secret that anyone can guess."),
-      known, where);
+  /* The secret itself is never quoted: a report is pasted into tickets. */
+  if (known && verified)
+    msg = g_strdup_printf (_("The token is signed with one of the %u well-known example secrets "
+                             "that tutorials and debuggers use (%s): anyone can guess it and "
+                             "sign tokens your API accepts."),
+                           (guint) G_N_ELEMENTS (well_known_secrets), where);
+  else if (known)
+    msg = g_strdup_printf (_("The secret (%s) is one of the %u well-known example secrets that "
+                             "anyone can guess."),
+                           where, (guint) G_N_ELEMENTS (well_known_secrets));
   else if (len < c->jwa->hash_len)
     msg = g_strdup_printf (
       _("The %s secret (%s) is %zu bytes; %s needs at least %u (RFC 7518 §3.2). Short "
@@ -734,6 +759,37 @@ kid_list (JdKeySet *keys)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* Keys were given but none could check the token: a verifier holding
+ * exactly these keys rejects it, so this is an error naming every key. */
+static void
+add_no_usable_key (Check  *c,
+                   GArray *verdicts)
+{
+  g_autofree JdUnusableKey *list = g_new0 (JdUnusableKey, verdicts->len);
+  g_autofree char *msg = NULL;
+
+  for (guint i = 0; i < verdicts->len; i++)
+    {
+      VerdictData *v = &g_array_index (verdicts, VerdictData, i);
+      const char *key_alg = jd_key_get_alg (v->key);
+
+      list[i].key = v->key;
+      list[i].row = i + 1;
+      list[i].reason = v->reason ? v->reason : "";
+      list[i].relabelled = key_alg && !g_str_equal (key_alg, c->jwa->name) &&
+                           jd_verify_relabelled (v->key, key_alg, c->input, c->input_len, c->sig,
+                                                 c->sig_len);
+      list[i].would_verify = !list[i].relabelled &&
+                             jd_verify_key_would_verify (c->jwa, v->key, c->input, c->input_len,
+                                                         c->sig, c->sig_len);
+    }
+  msg = jd_verify_explain_unusable (c->jwa->name, list, verdicts->len);
+  finding_add (c->result, JD_FINDING_NO_USABLE_KEY, JD_SEVERITY_ERROR, JD_RANK_KID, NULL, msg,
+               _("Give the key the token's issuer signs with (its JWKS, PEM public key or "
+                 "certificate for RS/PS/ES/EdDSA, the shared secret for HS), or fix the key "
+                 "or token member named above."));
+}
+
 JdVerifyResult *
 jd_verify (JdToken            *token,
            JdKeySet           *keys,
@@ -767,13 +823,23 @@ jd_verify (JdToken            *token,
 
   n_keys = keys ? jd_key_set_get_n_keys (keys) : 0;
   verdicts = result->verdict_data;
-  if (keys && jd_key_set_get_warnings (keys)->len > 0)
-    result->set_warnings = g_ptr_array_ref (jd_key_set_get_warnings (keys));
+  if (keys)
+    {
+      /* The set's own warnings, and kids shared across its sources. */
+      g_autoptr (GPtrArray) cross = jd_key_set_cross_source_duplicates (keys);
+      if (jd_key_set_get_warnings (keys)->len > 0 || cross->len > 0)
+        {
+          result->set_warnings = g_ptr_array_new_with_free_func (g_object_unref);
+          jd_findings_merge (result->set_warnings, jd_key_set_get_warnings (keys));
+          jd_findings_merge (result->set_warnings, cross);
+        }
+    }
   for (guint i = 0; i < n_keys; i++)
     {
       VerdictData v = { g_object_ref (jd_key_set_get_key (keys, i)), FALSE,
                         JD_SIGNATURE_UNVERIFIED, NULL };
       g_array_append_val (verdicts, v);
+      g_ptr_array_add (result->rows, g_object_ref (v.key));
       if (jd_key_get_kid (v.key))
         {
           n_with_kid++;
@@ -861,8 +927,10 @@ jd_verify (JdToken            *token,
         {
           if (key_kid && strcmp (key_kid, kid) != 0)
             {
+              const char *near = jd_verify_kid_near_miss (kid, key_kid);
               verdict_set (v, FALSE, JD_SIGNATURE_UNVERIFIED,
-                           g_strdup_printf (_("kid differs (\"%s\")"), key_kid));
+                           near ? g_strdup_printf (_("kid differs (\"%s\"): %s"), key_kid, near)
+                                : g_strdup_printf (_("kid differs (\"%s\")"), key_kid));
               continue;
             }
           if (key_kid == NULL && kid_in_set)
@@ -900,7 +968,7 @@ jd_verify (JdToken            *token,
         }
       if (result->key)
         {
-          g_autofree char *label = key_label (result->key);
+          g_autofree char *label = key_label (result, result->key);
           verdict_set (v, FALSE, JD_SIGNATURE_UNVERIFIED,
                        g_strdup_printf (_("%s — not tried: %s already verified the signature"),
                                         prefix, label));
@@ -956,15 +1024,30 @@ jd_verify (JdToken            *token,
     {
       g_autofree char *kids = kid_list (keys);
       g_autofree char *msg = NULL;
+      const char *near_kid = NULL;
+
+      for (guint i = 0; i < n_keys && near_kid == NULL; i++)
+        if (jd_verify_kid_near_miss (kid, jd_key_get_kid (jd_key_set_get_key (keys, i))))
+          near_kid = jd_key_get_kid (jd_key_set_get_key (keys, i));
 
       if (wrong_kid_but_valid)
         {
-          g_autofree char *label = key_label (wrong_kid_but_valid);
+          g_autofree char *label = key_label (result, wrong_kid_but_valid);
           msg = g_strdup_printf (_("The token's kid \"%s\" is not in the key set (it has %s), "
                                    "yet %s verifies the signature: the token's kid header is "
                                    "wrong, so a verifier that selects keys by kid rejects it."),
                                  kid, kids, label);
+          if (near_kid)
+            {
+              g_autofree char *plain = g_steal_pointer (&msg);
+              msg = g_strdup_printf (_("%s Against \"%s\": %s."), plain, near_kid,
+                                     jd_verify_kid_near_miss (kid, near_kid));
+            }
         }
+      else if (near_kid)
+        msg = g_strdup_printf (_("The token's kid \"%s\" is not in the key set, but the set "
+                                 "has \"%s\": %s."),
+                               kid, near_kid, jd_verify_kid_near_miss (kid, near_kid));
       else
         msg = g_strdup_printf (_("The token's kid \"%s\" is not in the key set; it has %s. "
                                  "The issuer has probably rotated its signing key and this "
@@ -988,7 +1071,7 @@ jd_verify (JdToken            *token,
         {
           if (p != NULL)
             {
-              g_autofree char *label = key_label (result->key);
+              g_autofree char *label = key_label (result, result->key);
               g_autofree char *msg = g_strdup_printf (
                 _("The signature matches %s, but the token is not a strict JWS (%s), so "
                   "verifiers reject it before checking the signature."),
@@ -1023,8 +1106,12 @@ jd_verify (JdToken            *token,
   else if (n_tried > 0 && !rejected)
     {
       g_autofree char *msg = NULL;
+      const char *secret_near = NULL;
       const char *fix;
 
+      if (!alternate_ok && jd_jwa_is_hmac (c.jwa) && tried_secret != NULL)
+        secret_near = jd_verify_secret_near_miss (c.jwa, jd_key_get_secret (tried_secret),
+                                                  c.input, c.input_len, c.sig, c.sig_len);
       if (is_graph_token (token))
         {
           msg = g_strdup_printf (
@@ -1048,6 +1135,15 @@ jd_verify (JdToken            *token,
             alg);
           fix = _("Make both sides read the secret the same way (text bytes or base64-decoded "
                   "bytes); many libraries and dashboards base64-decode secrets silently.");
+        }
+      else if (secret_near)
+        {
+          msg = g_strdup_printf (_("The %s MAC does not match %s, but it matches %s: the issuer "
+                                   "and this check read the secret differently."),
+                                 alg, secret_origin (tried_secret), secret_near);
+          fix = _("Make both sides read the secret the same way: strip the newline or spaces a "
+                  "file or environment variable added, and decode base64 or hex on both sides "
+                  "or on neither.");
         }
       else if (invalid_why->len > 0)
         {
@@ -1087,25 +1183,7 @@ jd_verify (JdToken            *token,
                        JD_RANK_SIGNATURE, NULL, msg, fix);
     }
   else if (n_keys > 0 && !confused && !(kid && !kid_in_set && n_with_kid > 0))
-    {
-      g_autofree char *msg = NULL;
-
-      if (n_keys == 1)
-        msg = g_strdup_printf (_("The key given cannot verify an %s token (see the Keys "
-                                 "table)."), alg);
-      else
-        msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "None of the %u key can verify an %s token (see "
-                                            "the Keys table).",
-                                            "None of the %u keys can verify an %s token (see "
-                                            "the Keys table).",
-                                            n_keys),
-                               n_keys, alg);
-      finding_add (result, JD_FINDING_NO_USABLE_KEY, JD_SEVERITY_WARNING,
-                       JD_RANK_SIGNATURE, NULL, msg,
-                       _("Give the key the token's issuer signs with: its JWKS, PEM public key "
-                         "or certificate for RS/PS/ES/EdDSA, the shared secret for HS."));
-    }
+    add_no_usable_key (&c, verdicts);
 
   /* A key-confusion forgery is a failed verification, whatever else. */
   if (confused && result->status != JD_SIGNATURE_VALID)
@@ -1127,6 +1205,7 @@ jd_verify (JdToken            *token,
               /* Replaces a weaker weak-secret finding about the user's secret. */
               finding_remove (result, JD_FINDING_WEAK_SECRET);
               add_weak_secret (&c, s, TRUE, _("found by trying well-known secrets"));
+              result->secret_found = TRUE;
               break;
             }
     }

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-providers.h"
+#include "jd-server-messages.h"
 #include "jd-time.h"
 #include "jd-www-authenticate.h"
 
@@ -1226,6 +1227,13 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
 
   if (sent_at != NULL)
     add_clock_skew (findings, response, token, *sent_at, leeway);
+
+  /* The server's own words, in the body or an error_description. */
+  {
+    g_autoptr (GPtrArray) said = jd_server_messages_scan_response (response);
+
+    jd_server_messages_diagnose (said, token, expect, expect, findings);
+  }
 
   jd_findings_sort (findings);
   return g_steal_pointer (&findings);

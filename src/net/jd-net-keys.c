@@ -13,6 +13,7 @@
 #include "jd-net-private.h"
 #include "jd-json.h"
 #include "jd-www-authenticate.h"
+#include "jd-net-key-trust.h"
 
 /* ------------------------------------------------------------------ */
 /* JdRemoteKeys                                                        */
@@ -30,6 +31,8 @@ struct _JdRemoteKeys
   gint64 cache_lifetime;
   char *cache_explanation;
   JdResponse *response;
+  char *refusal;          /* why its keys were not used (jd-net-key-trust.c), or NULL */
+  const char *refusal_id; /* the finding id of the refusal */
 };
 
 G_DEFINE_FINAL_TYPE (JdRemoteKeys, jd_remote_keys, G_TYPE_OBJECT)
@@ -47,6 +50,7 @@ jd_remote_keys_finalize (GObject *object)
   g_clear_pointer (&self->fetched_at, g_date_time_unref);
   g_free (self->cache_explanation);
   g_clear_object (&self->response);
+  g_free (self->refusal);
 
   G_OBJECT_CLASS (jd_remote_keys_parent_class)->finalize (object);
 }
@@ -61,6 +65,13 @@ static void
 jd_remote_keys_init (JdRemoteKeys *self)
 {
   self->cache_lifetime = -1;
+}
+
+const char *
+jd_remote_keys_get_refusal (JdRemoteKeys *self)
+{
+  g_return_val_if_fail (JD_IS_REMOTE_KEYS (self), NULL);
+  return self->refusal;
 }
 
 JdKeySet *
@@ -239,6 +250,25 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
   n_keys = g_list_model_get_n_items (G_LIST_MODEL (self->key_set));
   when = g_date_time_format (self->fetched_at, "%Y-%m-%d %H:%M:%S UTC");
 
+  if (self->refusal != NULL)
+    {
+      /* Refused before any key was fetched: the set is empty, and the
+       * error shows both values (jd-net-key-trust.c). */
+      jd_findings_add (findings, self->refusal_id, JD_SEVERITY_ERROR,
+                       g_str_equal (self->refusal_id, JD_FINDING_DISCOVERY_ISSUER_MISMATCH)
+                         ? JD_RANK_ISSUER
+                         : JD_RANK_KID,
+                       "iss", self->refusal,
+                       g_str_equal (self->refusal_id, JD_FINDING_DISCOVERY_ISSUER_MISMATCH)
+                         ? _("Discover from the issuer exactly as the identity provider writes it "
+                             "in its discovery document (compare the trailing slash, the scheme "
+                             "and the tenant part), and make the API trust that same value.")
+                         : _("Make the identity provider publish its jwks_uri over https, or give "
+                             "the key set with --jwks / the Keys page yourself."));
+      jd_findings_sort (findings);
+      return g_steal_pointer (&findings);
+    }
+
   if (self->discovery_url != NULL)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "Fetched %u key from %s (found through %s) at %s.\n%s",
@@ -254,21 +284,16 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
                      "until its cache expires; restarting the verifier or clearing its JWKS cache "
                      "picks it up at once."));
 
-  iss = claim_string (token, "iss");
-  if (self->discovered_issuer != NULL && self->issuer != NULL
-      && g_strcmp0 (self->discovered_issuer, self->issuer) != 0)
-    {
-      g_autofree char *text = g_strdup_printf (
-        _("The discovery document at %s names issuer \"%s\", but it was looked up for \"%s\". "
-          "OpenID Connect Discovery §4.3 requires them to be identical, character for character; "
-          "verifiers that check refuse the tokens."),
-        discovery_url, self->discovered_issuer, self->issuer);
-      jd_findings_add (findings, JD_FINDING_DISCOVERY_ISSUER_MISMATCH, JD_SEVERITY_WARNING, JD_RANK_ISSUER,
-                       "iss", text,
-                       _("Compare the trailing slash, the scheme and the tenant part of both values; "
-                         "the token's iss must be the document's issuer exactly."));
-    }
+  {
+    g_autofree char *insecure = jd_net_insecure_jwks_warning (self->jwks_uri);
+    if (insecure != NULL)
+      jd_findings_add (findings, JD_FINDING_JWKS_INSECURE_TRANSPORT, JD_SEVERITY_WARNING,
+                       JD_RANK_SIGNATURE, NULL, insecure,
+                       _("Fetch the key set over https; plain http is fine only on this machine "
+                         "(a local Keycloak or dev server)."));
+  }
 
+  iss = claim_string (token, "iss");
   kid = token ? jd_token_get_kid (token) : NULL;
   if (kid != NULL && !key_set_has_kid (self->key_set, kid) && jd_azure_issuer_parse (iss, NULL, NULL))
     {
@@ -532,6 +557,30 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   jwks_uri = json_node_get_string (member);
+
+  /* OIDC Discovery §4.3 and the https-to-http downgrade: refused before
+   * any key is fetched; the result holds no keys, and says why. */
+  {
+    const char *id = NULL;
+    g_autofree char *refusal = jd_net_discovery_refusal (data->issuer, data->discovered_issuer,
+                                                         data->discovery_url, jwks_uri, &id);
+    if (refusal != NULL)
+      {
+        JdRemoteKeys *keys = g_object_new (JD_TYPE_REMOTE_KEYS, NULL);
+        keys->key_set = jd_key_set_new ();
+        keys->jwks_uri = g_strdup (jwks_uri);
+        keys->issuer = g_strdup (data->issuer);
+        keys->discovery_url = g_strdup (data->discovery_url);
+        keys->discovered_issuer = g_strdup (data->discovered_issuer);
+        keys->fetched_at = g_date_time_new_now_utc ();
+        keys->cache_explanation = g_strdup ("");
+        keys->response = g_steal_pointer (&response);
+        keys->refusal = g_steal_pointer (&refusal);
+        keys->refusal_id = id;
+        g_task_return_pointer (task, keys, g_object_unref);
+        return;
+      }
+  }
 
   g_free (data->url);
   data->url = g_strdup (jwks_uri);

@@ -149,6 +149,10 @@ GDateTime  *jd_remote_keys_get_fetched_at        (JdRemoteKeys *self);
 gint64      jd_remote_keys_get_cache_lifetime    (JdRemoteKeys *self); /* seconds, -1 unknown */
 const char *jd_remote_keys_get_cache_explanation (JdRemoteKeys *self);
 JdResponse *jd_remote_keys_get_response          (JdRemoteKeys *self); /* the JWKS response */
+/* Why the keys were refused and not fetched (OIDC Discovery §4.3 issuer
+ * mismatch, an https-to-http jwks_uri), nullable: the key set is then
+ * empty and the response is the discovery document's (jd-net-key-trust.c). */
+const char *jd_remote_keys_get_refusal           (JdRemoteKeys *self);
 
 /* Findings about the fetched keys for @token (nullable):
  *  jwks-fetched (info): when, from where, and the HTTP cache lifetime;

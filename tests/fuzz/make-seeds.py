@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-# tests/fuzz/make-seeds.py SRC_DATA SHARED_TESTDATA OUTDIR [--stamp FILE]
+# tests/fuzz/make-seeds.py SRC_DATA OUTDIR [--stamp FILE]
 #
 # Writes a seed corpus per fuzz target into OUTDIR/TARGET/ from the
-# project's fixtures (tests/data) and the shared third-party data
-# ($JD_SHARED_TESTDATA), plus a few inputs generated here. Nothing
-# third-party is copied into the repository: this runs at build time.
+# project's fixtures (tests/data) and the third-party corpora vendored
+# there (tests/data/wycheproof, har, json-conformance; see
+# tests/data/SOURCES), plus a few inputs generated here. Runs at build time.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import base64
@@ -20,7 +20,8 @@ stamp = None
 if '--stamp' in sys.argv:
     stamp = sys.argv[sys.argv.index('--stamp') + 1]
     args = [a for a in args if a != stamp]
-src, shared, out = args[:3]
+src, out = args[:2]
+shared = src  # the vendored third-party corpora live in tests/data too
 
 TARGETS = ['token', 'json', 'keys', 'har', 'www-authenticate', 'curl']
 seeds = {t: {} for t in TARGETS}
