@@ -79,7 +79,7 @@ test_version_and_help (void)
   g_assert_cmpint (h.status, ==, 0);
   for (const char *const *o = (const char *[]) { "--aud", "--iss", "--alg", "--leeway", "--now", "--jwks",
                                                  "--key", "--secret", "--secret-file", "--discover",
-                                                 "--json", NULL };
+                                                 "--json", "--token-kind", NULL };
        *o; o++)
     g_assert_nonnull (strstr (h.out, *o));
 }
@@ -527,6 +527,59 @@ test_network_options (void)
   g_clear_pointer (&api_authorization, g_free);
 }
 
+/* --token-kind: an ID token is the wrong kind by default and the right one
+ * with "id"; a bad value is a usage error; "Bearer undefined" is one finding. */
+static void
+test_token_kind (void)
+{
+  const char *payload = "{\"iss\":\"https://dev-x.us.auth0.com/\",\"sub\":\"auth0|1\",\"nonce\":\"n\","
+                        "\"at_hash\":\"h\",\"iat\":1748440000,\"exp\":1748443600}";
+  g_autofree char *h = jd_base64url_encode ("{\"alg\":\"RS256\"}", 15);
+  g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
+  g_autofree char *token = g_strdup_printf ("%s.%s.c2ln", h, p);
+  g_auto (JdTestRun) access = { 0 };
+  g_auto (JdTestRun) id = { 0 };
+  g_auto (JdTestRun) bad = { 0 };
+  g_auto (JdTestRun) undef = { 0 };
+
+  run (&access, NULL, (const char *[]) { "--now", "1748440100", token, NULL });
+  g_assert_cmpint (access.status, ==, 1);
+  g_assert_nonnull (strstr (access.out, "wrong-token-kind"));
+  g_assert_nonnull (strstr (access.out, "ID token"));
+
+  run (&id, NULL, (const char *[]) { "--now", "1748440100", "--token-kind", "id", token, NULL });
+  g_assert_cmpint (id.status, ==, 0);
+  g_assert_null (strstr (id.out, "wrong-token-kind"));
+
+  run (&bad, NULL, (const char *[]) { "--token-kind", "refresh", token, NULL });
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--token-kind refresh"));
+
+  run (&undef, "Authorization: Bearer undefined\n", (const char *[]) { "--json", NULL });
+  g_assert_cmpint (undef.status, ==, 1);
+  g_assert_nonnull (strstr (undef.out, "\"no-token\""));
+  g_assert_null (strstr (undef.out, "\"malformed\""));
+}
+
+/* A HAR's failed requests without a token are reported too: the CORS
+ * preflight as such, the GET without a token as no-token. */
+static void
+test_har_without_token (void)
+{
+  g_autofree char *har = g_test_build_filename (G_TEST_DIST, "data", "har-cors-preflight.har", NULL);
+  g_auto (JdTestRun) r = { 0 };
+
+  run (&r, NULL, (const char *[]) { "--json", har, NULL });
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "\"har:0\""));
+  g_assert_nonnull (strstr (r.out, "\"cors-preflight-rejected\""));
+  g_assert_nonnull (strstr (r.out, "\"har:3\""));
+  g_assert_nonnull (strstr (r.out, "\"no-token\""));
+  /* Requests that did not fail, and the preflight answered 204, are not. */
+  g_assert_null (strstr (r.out, "\"har:4\""));
+  g_assert_null (strstr (r.out, "\"har:5\""));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -537,6 +590,8 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/cli/sources", test_sources);
   g_test_add_func ("/jd/cli/exit-statuses", test_exit_statuses);
   g_test_add_func ("/jd/cli/alg-leeway", test_alg_and_leeway_options);
+  g_test_add_func ("/jd/cli/token-kind", test_token_kind);
+  g_test_add_func ("/jd/cli/har-without-token", test_har_without_token);
   g_test_add_func ("/jd/cli/har", test_har);
   g_test_add_func ("/jd/cli/network", test_network_options);
   g_test_add_func ("/jd/cli/terminal-escapes", test_terminal_escapes);

@@ -14,6 +14,7 @@
 #include "jd-application.h"
 #include "jd-claims.h"
 #include "jd-key-set-summary.h"
+#include "jd-preferences-window.h"
 #include "jd-window.h"
 
 static JdApplication *app;
@@ -1090,6 +1091,61 @@ test_expectations (Fixture       *f,
   g_settings_reset (settings, "expected-audience");
   g_settings_reset (settings, "leeway");
   g_settings_reset (settings, "allowed-algorithms");
+
+  /* The expected kind of token: an ID token is wrong by default, right
+   * when the API is set to take ID tokens (Preferences › Expectations). */
+  {
+    g_autofree char *id_token = make_token ("{\"alg\":\"HS256\"}", "{\"nonce\":\"n\",\"at_hash\":\"h\","
+                                                                   "\"exp\":4000000000}");
+    GtkWindow *w;
+    AdwComboRow *row = NULL;
+    g_autofree char *kind = NULL;
+
+    jd_token_page_set_text (f->token_page, id_token);
+    ITERATE_UNTIL (session_caught_up (f));
+    g_assert_true (has_finding (f, "wrong-token-kind"));
+    /* The window shows what the CLI says (both render core's findings). */
+    jd_test_save_screenshot (GTK_WIDGET (f->window), "wrong-token-kind.png");
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+    ITERATE_UNTIL ((w = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
+    row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (w), JD_TYPE_PREFERENCES_WINDOW,
+                                                        "token_kind_row"));
+    g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+    adw_combo_row_set_selected (row, 1);
+    jd_test_save_screenshot (GTK_WIDGET (w), "preferences-token-kind.png");
+    g_free (kind);
+    kind = g_settings_get_string (settings, "expected-token-kind");
+    g_assert_cmpstr (kind, ==, "id");
+    expect = (jd_expectations_free (expect), jd_session_dup_expectations (f->session));
+    g_assert_cmpint (expect->token_kind, ==, JD_EXPECT_ID_TOKEN);
+    g_assert_false (has_finding (f, "wrong-token-kind"));
+    gtk_window_destroy (w);
+    g_settings_reset (settings, "expected-token-kind");
+    g_assert_true (has_finding (f, "wrong-token-kind"));
+  }
+}
+
+/* "Authorization: Bearer undefined" and a ya29. token: the window shows the
+ * one finding core makes of them (no-token, wrong-token-kind), never
+ * malformed. */
+static void
+test_not_a_jwt (Fixture       *f,
+                gconstpointer  data)
+{
+  jd_token_page_set_text (f->token_page, "Authorization: Bearer undefined");
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_true (has_finding (f, "no-token"));
+  g_assert_false (has_finding (f, "malformed"));
+
+  jd_token_page_set_text (f->token_page, "Authorization: Bearer ya29.a0AfH6SMBx3kLqP9zz_example_token");
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_true (has_finding (f, "wrong-token-kind"));
+  g_assert_false (has_finding (f, "malformed"));
+  /* No bad bytes are marked in what is not meant to be a JWT. */
+  for (guint i = 0; i < jd_session_get_marks (f->session)->len; i++)
+    g_assert_cmpint (g_array_index (jd_session_get_marks (f->session), JdMark, i).kind, !=, JD_MARK_PROBLEM);
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "not-a-jwt.png");
 }
 
 static void
@@ -1337,6 +1393,7 @@ main (int   argc,
   ADD ("/jd/app/window/size-saved", test_window_size_saved);
   ADD ("/jd/app/window/menu-windows", test_menu_windows);
   ADD ("/jd/app/token/expectations", test_expectations);
+  ADD ("/jd/app/token/not-a-jwt", test_not_a_jwt);
   ADD ("/jd/app/request/curl-paste", test_curl_paste);
   ADD ("/jd/app/token/copy-value", test_copy_value);
   ADD ("/jd/app/keys/secret", test_secret);

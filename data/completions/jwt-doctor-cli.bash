@@ -9,7 +9,7 @@ _jwt_doctor_cli ()
   COMPREPLY=()
   cur=${COMP_WORDS[COMP_CWORD]}
   prev=${COMP_WORDS[COMP_CWORD - 1]}
-  opts="--aud --iss --alg --leeway --now --jwks --key --secret --secret-file --secret-base64
+  opts="--aud --iss --alg --leeway --token-kind --now --jwks --key --secret --secret-file --secret-base64
         --discover --request -X --request-method -H --header -k --insecure --timeout --json
         --list-messages --color --fresh-token --token-endpoint --client-id --client-secret
         --client-secret-file --client-auth --client-key --refresh-token-file --scope --audience
@@ -25,6 +25,9 @@ _jwt_doctor_cli ()
   case $prev in
     --color)
       COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
+      return 0 ;;
+    --token-kind)
+      COMPREPLY=($(compgen -W "access id" -- "$cur"))
       return 0 ;;
     --alg)
       COMPREPLY=($(compgen -W "RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 EdDSA HS256 HS384 HS512" -- "$cur"))

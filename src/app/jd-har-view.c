@@ -322,7 +322,17 @@ show_details (JdHarView      *self,
     /* TRANSLATORS: %s is where the token was found, e.g. "Authorization header" */
     g_string_append_printf (s, _("Token from the %s\n"), jd_har_entry_get_token_source_label (entry));
   else
-    g_string_append (s, _("This request carries no token.\n"));
+    {
+      /* A failed request without a token: what core says of it (a CORS
+       * preflight always; "sent without its token" unless the HAR was
+       * saved without credentials). */
+      g_autoptr(GPtrArray) why = jd_har_entry_diagnose_no_token (entry);
+      gboolean sanitized = self->har != NULL && jd_har_is_sanitized (self->har);
+
+      g_string_append (s, _("This request carries no token.\n"));
+      if (why != NULL && why->len > 0 && (!sanitized || jd_har_entry_is_cors_preflight (entry)))
+        g_string_append_printf (s, "%s\n", jd_finding_get_message (g_ptr_array_index (why, 0)));
+    }
 
   for (guint i = 0; challenges[i] != NULL; i++)
     g_string_append_printf (s, "WWW-Authenticate: %s\n", challenges[i]);

@@ -15,6 +15,7 @@ struct _JdPreferencesWindow
   AdwEntryRow   *audience_row;
   AdwEntryRow   *issuer_row;
   AdwEntryRow   *algorithms_row;
+  AdwComboRow   *token_kind_row;
   GtkSpinButton *leeway_spin;
   GtkSpinButton *timeout_spin;
   GtkSpinButton *size_spin;
@@ -52,6 +53,31 @@ algorithms_apply (JdPreferencesWindow *self)
   load_algorithms (self);
 }
 
+/* "expected-token-kind" ("access", "id") <-> the combo row's position. */
+static const char *const token_kinds[] = { "access", "id" };
+
+static gboolean
+token_kind_get (GValue *value, GVariant *variant, gpointer user_data)
+{
+  const char *kind = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (token_kinds); i++)
+    if (g_str_equal (kind, token_kinds[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+token_kind_set (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  return i < G_N_ELEMENTS (token_kinds) ? g_variant_new_string (token_kinds[i]) : NULL;
+}
+
 static void
 jd_preferences_window_dispose (GObject *object)
 {
@@ -74,6 +100,7 @@ jd_preferences_window_class_init (JdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, audience_row);
   gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, issuer_row);
   gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, algorithms_row);
+  gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, token_kind_row);
   gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, leeway_spin);
   gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, size_spin);
@@ -105,6 +132,8 @@ jd_preferences_window_new (GSettings *settings)
   g_settings_bind (settings, "expected-audience", self->audience_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "expected-issuer", self->issuer_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "leeway", self->leeway_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "expected-token-kind", self->token_kind_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, token_kind_get, token_kind_set, NULL, NULL);
   g_settings_bind (settings, "request-timeout", self->timeout_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "response-size-limit", self->size_spin, "value", G_SETTINGS_BIND_DEFAULT);
   load_algorithms (self);

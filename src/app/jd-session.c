@@ -9,6 +9,7 @@
 
 #include "jd-report.h"
 #include "jd-session.h"
+#include "jd-token-kinds.h"
 
 #define EXAMPLE_RESOURCE_TOKEN RESOURCE_PREFIX "/examples/article-expired.jwt"
 #define EXAMPLE_RESOURCE_JWKS RESOURCE_PREFIX "/examples/article-jwks.json"
@@ -208,10 +209,13 @@ analyse (const char *text,
 
   /* Segments and problems, in token bytes, then mapped onto the text. */
   {
-    GPtrArray *problems = jd_token_get_problems (a->token);
     const char *token_text = jd_token_get_text (a->token);
+    /* Not a JWT at all ("undefined", "ya29.…", jd-token-kinds.h): no
+     * segments to colour and no bad bytes to underline. */
+    gboolean not_jwt = jd_token_kinds_match_text (token_text) != NULL;
+    GPtrArray *problems = not_jwt ? NULL : jd_token_get_problems (a->token);
     gsize token_len = jd_token_get_length (a->token);
-    guint n_segments = jd_token_get_n_segments (a->token);
+    guint n_segments = not_jwt ? 0 : jd_token_get_n_segments (a->token);
 
     for (guint s = 0; s < n_segments; s++)
       {
@@ -279,6 +283,8 @@ jd_session_dup_expectations (JdSession *self)
       g_autofree char *iss = g_settings_get_string (self->settings, "expected-issuer");
 
       e->leeway = g_settings_get_int (self->settings, "leeway");
+      g_autofree char *kind = g_settings_get_string (self->settings, "expected-token-kind");
+      e->token_kind = g_str_equal (kind, "id") ? JD_EXPECT_ID_TOKEN : JD_EXPECT_ACCESS_TOKEN;
       g_strstrip (aud);
       g_strstrip (iss);
       if (aud[0] != '\0')

@@ -41,6 +41,7 @@ typedef struct {
   char *algs;
   char *now;
   int leeway;
+  char *token_kind;
   char *jwks;
   char **keys;
   char *secret;
@@ -67,6 +68,7 @@ options_clear (Options *o)
   g_free (o->iss);
   g_free (o->algs);
   g_free (o->now);
+  g_free (o->token_kind);
   g_free (o->jwks);
   g_strfreev (o->keys);
   if (o->secret)
@@ -94,10 +96,15 @@ typedef struct {
   JdReport *report;        /* what is judged and not yet printed */
   JdCliOutput output;
   GError *stream_error;    /* a streamed HAR entry that could not be judged */
+  GPtrArray *held;         /* HAR failures without a token, until the HAR is read */
+  guint har_reported;      /* entries of the HAR being read that were reported */
   JdToken *last_token;     /* the last token reported, for --fresh-token's comparison */
   char *last_source;
   char *refusal;           /* the token endpoint's refusal, explained */
 } Cli;
+
+/* At most this many tokenless failures are held while a HAR streams. */
+#define JD_CLI_HELD_MAX 10000
 
 static void
 usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
@@ -127,6 +134,8 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
     { "iss", 0, 0, G_OPTION_ARG_STRING, &o->iss, N_("Expected issuer"), N_("VALUE") },
     { "alg", 0, 0, G_OPTION_ARG_STRING, &o->algs, N_("Allowed algorithms, comma-separated"), N_("A[,B…]") },
     { "leeway", 0, 0, G_OPTION_ARG_INT, &o->leeway, N_("Clock leeway in seconds (default 60)"), N_("SECS") },
+    { "token-kind", 0, 0, G_OPTION_ARG_STRING, &o->token_kind,
+      N_("The kind of token the API expects: access (default) or id"), N_("access|id") },
     { "now", 0, 0, G_OPTION_ARG_STRING, &o->now,
       N_("Evaluate time claims at this instant (default: the clock)"), N_("UNIX") },
     { "jwks", 0, 0, G_OPTION_ARG_STRING, &o->jwks,
@@ -625,33 +634,82 @@ looks_like_har (const char *name, const char *data, gsize len)
   return g_strstr_len (data + i, MIN (len - i, 4096), "\"log\"") != NULL;
 }
 
+/* The entry's request line under the token just added to cli->report. */
+static void
+add_entry_note (Cli *cli, JdHarEntry *entry)
+{
+  g_autofree char *url = jd_url_redact (jd_har_entry_get_url (entry));
+  g_autofree char *note = NULL;
+  const char *status_text = jd_har_entry_get_status_text (entry);
+  const char *started = jd_har_entry_get_started_iso (entry);
+
+  note = g_strdup_printf ("%s %s → %u %s (%s, %s)", jd_har_entry_get_method (entry), url,
+                          jd_har_entry_get_status (entry), status_text ? status_text : "",
+                          jd_har_entry_has_token (entry) ? jd_har_entry_get_token_source_label (entry)
+                                                         : _("no token"),
+                          started ? started : "?");
+  jd_report_add_note (cli->report, note);
+}
+
+/* A failed request without a token (jd-har-no-token.h): a CORS preflight,
+ * or a request sent without its token. Added to cli->report with the
+ * entry's request line as a note. */
+static void
+report_entry_without_token (Cli *cli, JdHarEntry *entry)
+{
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (JdToken) token = NULL;
+  g_autofree char *source = NULL;
+
+  if ((findings = jd_har_entry_diagnose_no_token (entry)) == NULL)
+    return;
+  token = jd_token_parse ("", 0);
+  source = jd_har_entry_dup_source (entry);
+  jd_report_add (cli->report, source, token, NULL, findings);
+  add_entry_note (cli, entry);
+  cli->har_reported++;
+}
+
 /* One HAR entry: its token judged into cli->report, with the entry's request
- * line as a note. */
+ * line as a note. A failed request without a token is reported too: a
+ * preflight at once; any other only once the whole HAR is read (held in
+ * cli->held), since a HAR saved without credentials lacks every token. */
 static gboolean
 diagnose_har_entry (Cli *cli, JdHarEntry *entry, GError **error)
 {
   g_autoptr (JdToken) token = NULL;
   g_autofree char *source = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *note = NULL;
   guint before = jd_report_get_n_tokens (cli->report);
 
   if (!jd_har_entry_has_token (entry))
-    return TRUE;
+    {
+      if (!jd_har_entry_is_auth_failure (entry))
+        return TRUE;
+      if (jd_har_entry_is_cors_preflight (entry))
+        report_entry_without_token (cli, entry);
+      else if (cli->held->len < JD_CLI_HELD_MAX)
+        g_ptr_array_add (cli->held, g_object_ref (entry));
+      return TRUE;
+    }
   token = jd_token_parse (jd_har_entry_get_token (entry), -1);
   source = jd_har_entry_dup_source (entry);
   if (!diagnose_token (cli, source, token, NULL, entry, error))
     return FALSE;
   if (jd_report_get_n_tokens (cli->report) == before)
     return TRUE;
-  url = jd_url_redact (jd_har_entry_get_url (entry));
-  note = g_strdup_printf ("%s %s → %u %s (%s, %s)", jd_har_entry_get_method (entry), url,
-                          jd_har_entry_get_status (entry),
-                          jd_har_entry_get_status_text (entry) ? jd_har_entry_get_status_text (entry) : "",
-                          jd_har_entry_get_token_source_label (entry),
-                          jd_har_entry_get_started_iso (entry) ? jd_har_entry_get_started_iso (entry) : "?");
-  jd_report_add_note (cli->report, note);
+  add_entry_note (cli, entry);
+  cli->har_reported++;
   return TRUE;
+}
+
+/* The held failures without a token, once the HAR is read: not claimed for a
+ * HAR saved without credentials, where every token was left out. */
+static void
+report_held (Cli *cli, JdHar *har)
+{
+  for (guint i = 0; i < cli->held->len && !jd_har_is_sanitized (har); i++)
+    report_entry_without_token (cli, g_ptr_array_index (cli->held, i));
+  g_ptr_array_set_size (cli->held, 0);
 }
 
 /* Prints what is judged so far and starts an empty report. */
@@ -677,16 +735,20 @@ refuse_har_request (Cli *cli, GError **error)
 
 /* What the whole HAR says once read: its problems, or that no entry had a token. */
 static void
-har_finished (JdHar *har, const char *name)
+har_finished (Cli *cli, JdHar *har, const char *name)
 {
   GPtrArray *problems = jd_har_get_problems (har);
+  guint reported;
 
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       JdHarProblem *p = g_ptr_array_index (problems, i);
       usage_error ("%s: %s", name, p->message);
     }
-  if (jd_har_get_n_with_token (har) == 0)
+  report_held (cli, har);
+  reported = cli->har_reported;
+  cli->har_reported = 0;
+  if (jd_har_get_n_with_token (har) == 0 && reported == 0)
     {
       if (jd_har_is_sanitized (har))
         usage_error ("%s: %s", name, jd_har_get_sanitized_message (har));
@@ -709,7 +771,7 @@ diagnose_har (Cli *cli, JdHar *har, const char *name, GError **error)
       if (!diagnose_har_entry (cli, entry, error))
         return FALSE;
     }
-  har_finished (har, name);
+  har_finished (cli, har, name);
   return TRUE;
 }
 
@@ -743,7 +805,7 @@ diagnose_har_file (Cli *cli, const char *arg, GError **error)
     }
   if (har == NULL)
     return FALSE;
-  har_finished (har, arg);
+  har_finished (cli, har, arg);
   return TRUE;
 }
 
@@ -791,6 +853,14 @@ build_expectations (Cli *cli, GError **error)
         }
       e->now = now;
       cli->now_given = TRUE;
+    }
+  if (g_strcmp0 (o->token_kind, "id") == 0)
+    e->token_kind = JD_EXPECT_ID_TOKEN;
+  else if (o->token_kind != NULL && !g_str_equal (o->token_kind, "access"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--token-kind %s: expected “access” (the default) or “id”"), o->token_kind);
+      return FALSE;
     }
   e->audience = g_strdup (o->aud);
   e->issuer = g_strdup (o->iss);
@@ -936,6 +1006,7 @@ jd_cli_main (int argc, char **argv)
   if (cli.opt.fresh.print_token)
     g_set_print_handler (print_to_stderr); /* standard output holds the fresh token alone */
   cli.report = jd_report_new ();
+  cli.held = g_ptr_array_new_with_free_func (g_object_unref);
   jd_cli_output_init (&cli.output, cli.opt.json,
                       !cli.opt.json && jd_cli_color_wanted (color_mode, isatty (STDOUT_FILENO), g_getenv ("TERM"),
                                                             g_getenv ("NO_COLOR")),
@@ -1018,6 +1089,7 @@ out:
   g_clear_object (&cli.remote);
   g_clear_pointer (&cli.discovered, g_hash_table_unref);
   g_clear_error (&cli.stream_error);
+  g_clear_pointer (&cli.held, g_ptr_array_unref);
   if (cli.secret)
     memset (cli.secret, 0, cli.secret_len);
   g_free (cli.secret);

@@ -962,6 +962,23 @@ take_step (Build *build, Action action, const Arg *arg)
     }
 }
 
+/* A token found at @step->arg.data[start] outside Authorization: in a
+ * header (-H 'token: eyJ…'), a Cookie header or a -b cookie. */
+static void
+note_placement (JdInput *input, const Step *step, gsize start)
+{
+  JdTokenPlace place;
+  g_autofree char *name = NULL;
+
+  if (step->action == ACTION_HEADER && jd_input_locate_in_headers (step->arg.data, 0, start, &place, &name))
+    jd_input_add_placement (input, place, name);
+  else if (step->action == ACTION_COOKIE)
+    {
+      name = jd_input_cookie_name (step->arg.data, 0, start);
+      jd_input_add_placement (input, JD_TOKEN_PLACE_COOKIE, name);
+    }
+}
+
 /* When no Authorization header carries the token: a JWT in another
  * header, an access_token in the URL, a cookie, -u, the body. */
 static gboolean
@@ -1001,6 +1018,7 @@ find_token_elsewhere (Build *build)
                           Arg token = arg_sub (&step->arg, from, to);
                           jd_input_take_token (build->input, token.data, token.len, token.starts,
                                                token.ends);
+                          jd_input_add_placement (build->input, JD_TOKEN_PLACE_QUERY, "access_token");
                           return TRUE;
                         }
                     }
@@ -1012,6 +1030,7 @@ find_token_elsewhere (Build *build)
               Arg token = arg_sub (&step->arg, start, end);
 
               jd_input_take_token (build->input, token.data, token.len, token.starts, token.ends);
+              note_placement (build->input, step, start);
               if (step->action == ACTION_USER)
                 jd_input_add_finding (build->input, JD_FINDING_MALFORMED_AUTHORIZATION,
                                       JD_SEVERITY_ERROR,

@@ -10,11 +10,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-diagnosis.h"
+#include "jd-evidence.h"
 #include "jd-input.h"
 #include "jd-near-miss.h"
 #include "jd-providers.h"
 #include "jd-server-messages.h"
 #include "jd-time.h"
+#include "jd-token-kinds.h"
 #include "jd-verify.h"
 
 #define SHORT_LIFETIME 300 /* seconds: below this, refresh bursts flap 401s */
@@ -43,6 +45,7 @@ jd_expectations_copy (const JdExpectations *self)
   copy->audience = g_strdup (self->audience);
   copy->issuer = g_strdup (self->issuer);
   copy->algorithms = g_strdupv (self->algorithms);
+  copy->token_kind = self->token_kind;
   return copy;
 }
 
@@ -288,6 +291,7 @@ check_audience (GPtrArray *out, JsonObject *claims, const JdExpectations *expect
   g_autoptr (GPtrArray) values = NULL;
   g_autofree char *msg = NULL;
   gboolean bad;
+  const char *whose;
   const char *fix = provider ? jd_provider_text (provider->aud_fix)
                              : _("Request the token for this API: set the audience (or resource / scope) in "
                                  "the client's token request, or the API identifier in the identity "
@@ -303,6 +307,10 @@ check_audience (GPtrArray *out, JsonObject *claims, const JdExpectations *expect
       return;
     }
 
+  /* An ID token or the like is not "another service's token": wrong-token-kind says what it is. */
+  whose = jd_findings_has (out, JD_FINDING_WRONG_TOKEN_KIND)
+            ? _("it is not an access token for this API (wrong-token-kind says what it is)")
+            : _("another service's token");
   values = audience_values (aud, &bad);
   for (guint i = 0; i < values->len; i++)
     if (g_str_equal (g_ptr_array_index (values, i), want))
@@ -324,12 +332,12 @@ check_audience (GPtrArray *out, JsonObject *claims, const JdExpectations *expect
       const char *row = NULL;
       g_autofree char *why = jd_near_miss_describe (g_ptr_array_index (values, 0), want, provider, &row);
       if (g_str_equal (row, JD_NEAR_MISS_NOTHING_IN_COMMON))
-        msg = g_strdup_printf (_("The token was minted for \"%s\", not for \"%s\": another service's token"),
-                               (char *) g_ptr_array_index (values, 0), want);
+        /* Translators: the last %s is "another service's token" or what kind of token it is. */
+        msg = g_strdup_printf (_("The token was minted for \"%s\", not for \"%s\": %s"),
+                               (char *) g_ptr_array_index (values, 0), want, whose);
       else
-        msg = g_strdup_printf (_("The token was minted for \"%s\", not for \"%s\" (%s): another service's "
-                                 "token"),
-                               (char *) g_ptr_array_index (values, 0), want, why);
+        msg = g_strdup_printf (_("The token was minted for \"%s\", not for \"%s\" (%s): %s"),
+                               (char *) g_ptr_array_index (values, 0), want, why, whose);
     }
   else if (msg == NULL)
     {
@@ -342,8 +350,7 @@ check_audience (GPtrArray *out, JsonObject *claims, const JdExpectations *expect
                                    : _("\"aud\" is an empty array; the API expects \"%s\""),
                                want);
       else
-        msg = g_strdup_printf (_("The token was minted for %s, not for \"%s\": another service's token"),
-                               list->str, want);
+        msg = g_strdup_printf (_("The token was minted for %s, not for \"%s\": %s"), list->str, want, whose);
     }
   {
     /* Keycloak's azp vs aud, and the like: the expected value is the client. */
@@ -565,7 +572,8 @@ jd_diagnose (JdToken              *token,
 
   gboolean message_only = paste_messages (out, input, &expect, &filled);
   provider = jd_providers_detect (jd_token_get_header (token), jd_token_get_claims (token));
-  if (!message_only)
+  /* "undefined", "ya29.…", an ID token: said once, by what it is. */
+  if (!message_only && !jd_token_kinds_check (out, token, input, expect))
     add_problems (out, token, provider);
 
   if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWE)
@@ -591,6 +599,7 @@ jd_diagnose (JdToken              *token,
     }
 
   check_algorithm (out, token, expect);
+  jd_evidence_check (out, token, expect, verification);
 
   claims = jd_token_get_claims (token);
   if (claims != NULL)

@@ -15,6 +15,13 @@ typedef struct _JdInput JdInput;
 
 #define JD_DEFAULT_LEEWAY 60
 
+/* The kind of token the API expects: almost always an access token; a few
+ * (Cloud Run, IAP, some gateways) take OpenID Connect ID tokens. */
+typedef enum {
+  JD_EXPECT_ACCESS_TOKEN,
+  JD_EXPECT_ID_TOKEN,
+} JdExpectedKind;
+
 /* What the server expects. NULL strings mean "not checked". */
 typedef struct {
   gint64   now;        /* evaluate time claims at this instant (unix seconds) */
@@ -22,6 +29,7 @@ typedef struct {
   char    *audience;   /* expected aud, nullable */
   char    *issuer;     /* expected iss, nullable */
   char   **algorithms; /* allow-list (NULL-terminated), nullable = any but none */
+  JdExpectedKind token_kind; /* default JD_EXPECT_ACCESS_TOKEN */
 } JdExpectations;
 
 JdExpectations *jd_expectations_new  (void); /* now = the clock, leeway 60 */

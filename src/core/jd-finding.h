@@ -42,6 +42,12 @@ const char *jd_severity_to_string (JdSeverity severity); /* "error", "warning", 
 #define JD_FINDING_EXPIRED_WITHIN_LEEWAY "expired-within-leeway"
 #define JD_FINDING_NOT_YET_VALID_WITHIN_LEEWAY "not-yet-valid-within-leeway"
 #define JD_FINDING_ISSUED_IN_FUTURE_WITHIN_LEEWAY "issued-in-future-within-leeway"
+/* Another kind of token than the API expects (ID, refresh, opaque …): jd-token-kinds.h */
+#define JD_FINDING_WRONG_TOKEN_KIND "wrong-token-kind"
+/* No token at all: empty, "undefined", "null", "[object Object]", "Bearer" */
+#define JD_FINDING_NO_TOKEN "no-token"
+/* Cut short: a signature too short for its algorithm, or a length at a proxy limit */
+#define JD_FINDING_TOKEN_TRUNCATED "token-truncated"
 
 /* Ranks follow DESIGN.md's table: 1 expired … 7 signature; 0 means "before
  * everything" (the token cannot be read at all), 8+ request/response and

@@ -542,7 +542,7 @@ jd_har_entry_diagnose (JdHarEntry           *self,
   g_return_val_if_fail (JD_IS_HAR_ENTRY (self), NULL);
 
   if (self->token == NULL)
-    return NULL;
+    return jd_har_entry_diagnose_no_token (self);
 
   at = expect != NULL ? jd_expectations_copy (expect) : jd_expectations_new ();
   if (at_entry_time && self->has_started)

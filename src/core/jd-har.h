@@ -124,6 +124,14 @@ JdRequest        *jd_har_entry_dup_request  (JdHarEntry *self);
 /* NULL for status 0 (no response was received). */
 JdResponse       *jd_har_entry_dup_response (JdHarEntry *self);
 
+/* jd-har-no-token.c: an OPTIONS request with Access-Control-Request-Method. */
+gboolean          jd_har_entry_is_cors_preflight (JdHarEntry *self);
+/* For a 401/403 entry without a token: cors-preflight-rejected for a
+ * preflight, the Authorization header's problems, or no-token. NULL for an
+ * entry with a token or one that did not fail.
+ * Returns: (transfer full) (element-type JdFinding) (nullable) */
+GPtrArray        *jd_har_entry_diagnose_no_token (JdHarEntry *self);
+
 /* Every finding for the entry's token and its response, sorted with
  * jd_finding_compare(): jd_diagnose() (with the Authorization header as the
  * paste, so "Bearer Bearer …" is named) merged with jd_response_diagnose().
@@ -132,8 +140,8 @@ JdResponse       *jd_har_entry_dup_response (JdHarEntry *self);
  * seconds) instead of expect->now. The server's Date is always compared
  * with the startedDateTime (jd_response_diagnose_sent()), never with
  * expect->now; without a startedDateTime the clocks are not compared.
- * @verification (nullable) as for jd_diagnose(). NULL when the entry
- * carries no token.
+ * @verification (nullable) as for jd_diagnose(). For an entry without a
+ * token: jd_har_entry_diagnose_no_token().
  * Returns: (transfer full) (element-type JdFinding) (nullable) */
 GPtrArray        *jd_har_entry_diagnose     (JdHarEntry           *self,
                                              const JdExpectations *expect,

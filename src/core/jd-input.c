@@ -16,6 +16,7 @@
 #include "jd-input-private.h"
 #include "jd-server-messages.h"
 #include "jd-www-authenticate.h"
+#include "jd-token-kinds.h"
 
 struct _JdInput
 {
@@ -367,6 +368,27 @@ word_is_ci (const char *data, gsize from, gsize to, const char *word)
   return to - from == strlen (word) && g_ascii_strncasecmp (data + from, word, to - from) == 0;
 }
 
+/* "[object Object]": a literal the client wrote instead of a token
+ * (jd-token-kinds.h) keeps its spaces, and they are not the problem.
+ * Returns TRUE when @value[from, to) is one and was taken as the token. */
+static gboolean
+take_literal (JdInput *self, const Span *value, gsize from, gsize to)
+{
+  g_autofree char *literal = NULL;
+  const JdTextRow *row;
+
+  if (to - from >= 64 || memchr (value->data + from, ' ', to - from) == NULL)
+    return FALSE;
+  literal = g_strndup (value->data + from, to - from);
+  row = jd_token_kinds_match_text (literal);
+  if (row == NULL || row->kind != JD_KIND_NO_TOKEN)
+    return FALSE;
+  set_token (self, value, from, to);
+  g_free (self->token);
+  self->token = g_steal_pointer (&literal);
+  return TRUE;
+}
+
 /* The token part after the scheme: quotes, wrapped lines, spaces. */
 static void
 analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Context context)
@@ -378,8 +400,9 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
   trim (data, &from, &to);
   if (from == to)
     {
-      add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                   _("The Authorization header names a scheme but carries no token after it."),
+      add_finding (self, JD_FINDING_NO_TOKEN, JD_SEVERITY_ERROR,
+                   _("The Authorization header names a scheme but carries no token after it: "
+                     "the client had no token to send."),
                    _("Check that the variable holding the token is set before the header is "
                      "built (an empty value, \"undefined\" or \"null\" ends up here)."));
       set_token (self, value, from, to);
@@ -412,6 +435,9 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
       set_token (self, value, from, from);
       return;
     }
+
+  if (take_literal (self, value, from, to))
+    return;
 
   for (gsize i = from; i < to; i++)
     {
@@ -503,6 +529,27 @@ analyze_basic (JdInput *self, const Span *value, gsize from, gsize to)
   set_token (self, value, to, to);
 }
 
+/* "BearereyJ…": the space after the scheme is missing. One finding says
+ * so; the token after "Bearer" is then read as usual. Returns TRUE when
+ * the word @value[from, scheme_end) is such a glued pair. */
+static gboolean
+take_glued_bearer (JdInput *self, const Span *value, gsize from, gsize scheme_end, gsize to,
+                   Context context)
+{
+  const char *data = value->data;
+
+  if (scheme_end - from <= 6 || !has_prefix_ci (data + from, scheme_end - from, "Bearer") ||
+      !has_prefix_ci (data + from + 6, scheme_end - from - 6, "eyJ"))
+    return FALSE;
+  add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
+               _("\"Bearer\" is glued to the token, without a space: the server sees no "
+                 "Bearer scheme (RFC 6750 §2.1) and rejects the header."),
+               _("Put one space between the scheme and the token: Authorization: Bearer "
+                 "eyJ… (the code joins \"Bearer\" and the token without the space)."));
+  analyze_credentials (self, value, from + 6, to, context);
+  return TRUE;
+}
+
 /* @value is everything after "Authorization:" (or the whole "Bearer …"). */
 static void
 analyze_authorization (JdInput *self, const Span *value, Context context)
@@ -514,8 +561,8 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
   trim (data, &from, &to);
   if (from == to)
     {
-      add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                   _("The Authorization header is empty."),
+      add_finding (self, JD_FINDING_NO_TOKEN, JD_SEVERITY_ERROR,
+                   _("The Authorization header is empty: the client had no token to send."),
                    _("Send \"Authorization: Bearer <token>\"; check that the code building the "
                      "header has a token at that moment."));
       set_token (self, value, from, to);
@@ -534,6 +581,9 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
     }
 
   scheme_end = word_end (data, from, to);
+
+  if (take_glued_bearer (self, value, from, scheme_end, to, context))
+    return;
 
   /* "Bearer", "bearer", "BEARER" (RFC 7235 §2.1: case-insensitive), or
    * "Bearer:" with a stray colon. */
@@ -837,6 +887,29 @@ looks_like_curl (const char *data, gsize from, gsize to)
   return from == to || is_space (data[from]) || data[from] == '^';
 }
 
+/* A token somewhere in other text: JSON from a token endpoint, a log,
+ * another header or a cookie (named: most APIs read only Authorization);
+ * or a padded token in a header line, taken without the header's name. */
+static gboolean
+take_token_in_text (JdInput *self, const Span *span, gsize from, gsize to)
+{
+  const char *text = span->data;
+  JdTokenPlace place;
+  g_autofree char *name = NULL;
+  gsize start, end;
+
+  if (!find_jwt (text, from, to, &start, &end) && !jd_input_find_header_token (text, from, to, &start, &end))
+    return FALSE;
+  self->form = JD_INPUT_FORM_TOKEN;
+  set_token (self, span, start, end);
+  if (jd_input_locate_in_headers (text, from, start, &place, &name))
+    {
+      self->request = request_from_header_block (text, from, to);
+      jd_input_add_placement (self, place, name);
+    }
+  return TRUE;
+}
+
 static JdInput *
 parse_text (const char *text,
             gsize       len)
@@ -845,7 +918,6 @@ parse_text (const char *text,
   Span span = { text, len, NULL, NULL, 0 };
   gsize from = 0, to = len;
   gsize value_start, value_end;
-  gsize start, end;
 
   g_return_val_if_fail (text != NULL || len == 0, g_steal_pointer (&self));
 
@@ -924,9 +996,10 @@ parse_text (const char *text,
       return g_steal_pointer (&self);
     }
 
-  /* "Bearer …" */
+  /* "Bearer …", and "BearereyJ…" with the space missing. */
   if (has_prefix_ci (text + from, to - from, "Bearer") &&
-      (to - from == 6 || is_space (text[from + 6]) || text[from + 6] == ':'))
+      (to - from == 6 || is_space (text[from + 6]) || text[from + 6] == ':' ||
+       has_prefix_ci (text + from + 6, to - from - 6, "eyJ")))
     {
       Span value = span_sub (&span, from, to);
 
@@ -956,13 +1029,8 @@ parse_text (const char *text,
       return g_steal_pointer (&self);
     }
 
-  /* A token somewhere in other text: JSON from a token endpoint, a log. */
-  if (find_jwt (text, from, to, &start, &end))
-    {
-      self->form = JD_INPUT_FORM_TOKEN;
-      set_token (self, &span, start, end);
-      return g_steal_pointer (&self);
-    }
+  if (take_token_in_text (self, &span, from, to))
+    return g_steal_pointer (&self);
 
   /* No token found: pass the text on as it is, so the decoder can say
    * where and what is wrong with it. */

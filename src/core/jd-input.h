@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * an Authorization header without a scheme, with another scheme (Basic,
  * JWT, Token), with quotes, a line break or a space inside the token. */
 #define JD_FINDING_MALFORMED_AUTHORIZATION "malformed-authorization"
+/* A warning finding: no Authorization header, but a token in another
+ * header, a cookie or the URL (jd-input-placement.c). */
+#define JD_FINDING_TOKEN_OUTSIDE_AUTHORIZATION "token-outside-authorization"
 /* An error finding: the text is longer than JD_INPUT_MAX_SIZE, so none of
  * it was read (jd_input_get_error says the same). */
 #define JD_FINDING_INPUT_TOO_LARGE "input-too-large"
