@@ -544,7 +544,7 @@ describe_fresh_token (JdRequestPage *self, JdToken *token)
   if (first_error != NULL)
     g_string_append (s, jd_finding_get_message (first_error));
   else
-    g_string_append (s, _("no error findings with this page's expectations"));
+    g_string_append (s, _ ("no error findings with this page's expectations"));
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
@@ -579,7 +579,8 @@ fresh_token_action (GtkWidget *widget, const char *action_name, GVariant *param)
       && JSON_NODE_HOLDS_VALUE (json_object_get_member (claims, "iss")))
     iss = json_object_get_string_member (claims, "iss");
   dialog = jd_fresh_token_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), iss);
-  g_signal_connect_object (dialog, "token-received", G_CALLBACK (fresh_token_received), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "token-received", G_CALLBACK (fresh_token_received), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -593,11 +594,11 @@ compare_fresh_action (GtkWidget *widget, const char *action_name, GVariant *para
   if (self->compare_view == NULL)
     {
       self->compare_view = jd_compare_view_new (GTK_WINDOW (gtk_widget_get_root (widget)), NULL);
-      g_object_add_weak_pointer (G_OBJECT (self->compare_view), (gpointer *) &self->compare_view);
+      g_object_add_weak_pointer (G_OBJECT (self->compare_view), (gpointer *)&self->compare_view);
     }
   jd_compare_view_set_left_text (self->compare_view, self->fresh_token);
-  jd_compare_view_set_right_text (self->compare_view,
-                                  self->failing_token ? jd_token_get_text (self->failing_token) : "");
+  jd_compare_view_set_right_text (
+    self->compare_view, self->failing_token ? jd_token_get_text (self->failing_token) : "");
   gtk_window_present (GTK_WINDOW (self->compare_view));
 }
 

@@ -933,8 +933,8 @@ add_fresh_token (Cli *cli, int *status)
       if (failing != NULL)
         {
           g_autoptr (JdToken) fresh = jd_token_parse (token, -1);
-          g_autofree char *note = jd_cli_fresh_compare_note (fresh, failing, failing_source, cli->expect->now,
-                                                             cli->expect->leeway);
+          g_autofree char *note = jd_cli_fresh_compare_note (fresh, failing, failing_source,
+                                                             cli->expect->now, cli->expect->leeway);
           jd_report_add_note (cli->report, note);
         }
       if (cli->opt.fresh.print_token)
