@@ -23,6 +23,7 @@ struct _Idp
   char *error;
   char *description;
   guint pending, slow_down;
+  guint expires_in;
   gboolean expired;
   char *authorize_error;
   char *challenge;
@@ -319,11 +320,14 @@ handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTabl
     on_token (idp, msg);
   else if (g_strcmp0 (path, "/device") == 0)
     {
-      g_autofree char *json
-        = g_strdup_printf ("{\"device_code\":\"dc-1\",\"user_code\":\"" IDP_USER_CODE
-                           "\",\"verification_uri\":\"%s/activate\","
-                           "\"expires_in\":60,\"interval\":1}",
-                           idp->issuer);
+      g_autofree char *json = NULL;
+
+      g_mutex_lock (&idp->lock);
+      json = g_strdup_printf ("{\"device_code\":\"dc-1\",\"user_code\":\"" IDP_USER_CODE
+                              "\",\"verification_uri\":\"%s/activate\","
+                              "\"expires_in\":%u,\"interval\":1}",
+                              idp->issuer, idp->expires_in);
+      g_mutex_unlock (&idp->lock);
       json_answer (msg, 200, json);
     }
   else if (g_strcmp0 (path, "/authorize") == 0)
@@ -378,6 +382,7 @@ idp_new (void)
   Idp *idp = g_new0 (Idp, 1);
 
   g_mutex_init (&idp->lock);
+  idp->expires_in = 60;
   idp->context = g_main_context_new ();
   idp->loop = g_main_loop_new (idp->context, FALSE);
   g_main_context_push_thread_default (idp->context);
@@ -450,6 +455,14 @@ idp_set_device (Idp *idp, guint pending, guint slow_down, gboolean expired)
   idp->pending = pending;
   idp->slow_down = slow_down;
   idp->expired = expired;
+  g_mutex_unlock (&idp->lock);
+}
+
+void
+idp_set_device_expires_in (Idp *idp, guint seconds)
+{
+  g_mutex_lock (&idp->lock);
+  idp->expires_in = seconds;
   g_mutex_unlock (&idp->lock);
 }
 

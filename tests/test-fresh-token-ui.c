@@ -203,6 +203,32 @@ test_device_code_shown (Fixture *f, gconstpointer data)
   ITERATE_UNTIL (jd_request_page_get_fresh_token (f->request_page) != NULL);
 }
 
+/* private_key_jwt with a pasted private key: the assertion is made for the
+ * discovered token endpoint, and no secret is sent. */
+static void
+test_private_key_jwt (Fixture *f, gconstpointer data)
+{
+  JdFreshTokenDialog *dialog = open_dialog (f);
+  g_autofree char *path
+    = g_test_build_filename (G_TEST_DIST, "data", "sign", "ec-p256-sec1.pem", NULL);
+  g_autofree char *pem = NULL;
+  g_autofree char *assertion = NULL;
+  g_autofree char *secret = NULL;
+
+  g_assert_true (g_file_get_contents (path, &pem, NULL, NULL));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (jd_fresh_token_dialog_get_row (dialog, "client-auth")),
+                              2);
+  g_assert_true (gtk_widget_get_visible (jd_fresh_token_dialog_get_row (dialog, "client-key")));
+  g_assert_false (gtk_widget_get_visible (jd_fresh_token_dialog_get_row (dialog, "client-secret")));
+  set_row (dialog, "client-key", pem);
+  jd_fresh_token_dialog_start (dialog);
+  ITERATE_UNTIL (jd_request_page_get_fresh_token (f->request_page) != NULL);
+  assertion = idp_last (idp, "client_assertion");
+  secret = idp_last (idp, "client_secret");
+  g_assert_true (g_str_has_prefix (assertion, "eyJ"));
+  g_assert_null (secret);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -215,6 +241,8 @@ main (int argc, char *argv[])
   g_test_add ("/jd/app/fresh/refused", Fixture, NULL, fixture_setup, test_refused,
               fixture_teardown);
   g_test_add ("/jd/app/fresh/device-code", Fixture, NULL, fixture_setup, test_device_code_shown,
+              fixture_teardown);
+  g_test_add ("/jd/app/fresh/private-key-jwt", Fixture, NULL, fixture_setup, test_private_key_jwt,
               fixture_teardown);
   ret = g_test_run ();
   idp_free (idp);

@@ -324,6 +324,27 @@ test_device_expired (void)
   run_clear (&run);
 }
 
+/* The device code's own lifetime ends the polling, even while the server
+ * still says authorization_pending. */
+static void
+test_device_deadline (void)
+{
+  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_DEVICE_CODE, JD_CLIENT_AUTH_NONE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdTokenAnswer) answer = NULL;
+  Run run = { 0 };
+
+  reset ();
+  idp_set_device (idp, 100, 0, FALSE);
+  idp_set_device_expires_in (idp, 2);
+  answer = fresh (grant, idp_issuer (idp), &run, 10, NULL, &error);
+  idp_set_device_expires_in (idp, 60);
+  g_assert_null (answer);
+  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_AUTHORIZATION);
+  g_assert_nonnull (strstr (error->message, "2 seconds"));
+  run_clear (&run);
+}
+
 static void
 test_code_pkce (void)
 {
@@ -583,6 +604,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/net-token/device/pending-slow-down-token", test_device);
   g_test_add_func ("/net-token/device/expired", test_device_expired);
   g_test_add_func ("/net-token/device/cancelled-while-waiting", test_device_wait_cancelled);
+  g_test_add_func ("/net-token/device/deadline", test_device_deadline);
   g_test_add_func ("/net-token/code/pkce-loopback", test_code_pkce);
   g_test_add_func ("/net-token/code/forged-state", test_code_forged_state);
   g_test_add_func ("/net-token/code/denied", test_code_denied);
