@@ -117,9 +117,8 @@ static const AgSituation ag_situations[] = {
   { "malformed-byte",            MK_MALFORMED, P_OK,        K_JWKS_A,     AG_AUD, AG_ISS, -1, NULL,    "rejected",               "unreadable",   "malformed" },
   { "malformed-segments",        MK_SEGMENTS, P_OK,         K_NONE,       AG_AUD, AG_ISS, -1, NULL,    "rejected",               "unreadable",   "malformed" },
   { "jwe",                       MK_JWE,      P_OK,         K_JWKS_A,     AG_AUD, AG_ISS, -1, NULL,    "rejected",               "encrypted",    "encrypted-token" },
-  /* Read as five segments today, never accepted; once the tokenizer names
-   * "two tokens back to back?" this row reads unreadable / malformed. */
-  { "two-tokens-back-to-back",   MK_TWO_TOKENS, P_OK,       K_JWKS_A,     AG_AUD, AG_ISS, -1, NULL,    "rejected",               "encrypted",    "encrypted-token" },
+  /* Two tokens run together: "two tokens back to back?", never a JWE. */
+  { "two-tokens-back-to-back",   MK_TWO_TOKENS, P_OK,       K_JWKS_A,     AG_AUD, AG_ISS, -1, NULL,    "rejected",               "unreadable",   "malformed" },
 };
 
 /* ---- making tokens and keys ------------------------------------------------ */

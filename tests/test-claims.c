@@ -189,7 +189,47 @@ test_time_duration (void)
   assert_duration (172799, "1 day");
   assert_duration (172800, "2 days");
   assert_duration (-3600, "1 hour");
-  assert_duration (G_MININT64, "2147483647 days");
+  assert_duration (G_MININT64, "2147483647 years");
+}
+
+/* One row per unit of the unit table in jd-time.c: the first duration that
+ * takes the unit, and one second less, which must not. */
+typedef struct {
+  gint64      from;
+  const char *at;     /* jd_time_format_duration (from) */
+  const char *before; /* jd_time_format_duration (from - 1) */
+} UnitRow;
+
+static const UnitRow unit_rows[] = {
+  { 1, "1 second", "0 seconds" },
+  { 120, "2 minutes", "119 seconds" },
+  { 3600, "1 hour", "59 minutes" },
+  { 86400, "1 day", "23 hours" },
+  { 14 * 86400, "2 weeks", "13 days" },
+  { 60 * 86400, "2 months", "8 weeks" },
+  { 365 * 86400, "1 year", "12 months" },
+};
+
+static void
+test_time_unit_row (gconstpointer data)
+{
+  const UnitRow *row = data;
+
+  assert_duration (row->from, row->at);
+  assert_duration (row->from - 1, row->before);
+  /* The sign is ignored. */
+  assert_duration (-row->from, row->at);
+}
+
+/* The largest sensible unit, not a count of days. */
+static void
+test_time_largest_unit (void)
+{
+  assert_duration (558 * 86400, "1 year");
+  assert_duration (730 * 86400, "2 years");
+  assert_duration (10 * 365 * 86400 + 3 * 86400, "10 years");
+  assert_duration (45 * 86400, "6 weeks");
+  assert_duration (200 * 86400, "6 months");
 }
 
 static void
@@ -212,7 +252,13 @@ test_time_relative (void)
   assert_relative (JD_TIME_CLAIM_NOT_BEFORE, now + 5 * 60, now, "not valid for another 5 minutes");
   assert_relative (JD_TIME_CLAIM_NOT_BEFORE, now - 3 * 3600, now, "became valid 3 hours ago");
   assert_relative (JD_TIME_CLAIM_AUTH_TIME, now - 3600, now, "authenticated 1 hour ago");
-  assert_relative (JD_TIME_CLAIM_UPDATED_AT, now - 400 * 86400, now, "updated 400 days ago");
+  assert_relative (JD_TIME_CLAIM_UPDATED_AT, now - 400 * 86400, now, "updated 1 year ago");
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now - 558 * 86400, now, "expired 1 year ago");
+  assert_relative (JD_TIME_CLAIM_EXPIRY, now + 3 * 7 * 86400, now, "expires in 3 weeks");
+  assert_relative (JD_TIME_CLAIM_ISSUED_AT, now - 90 * 86400, now, "issued 3 months ago");
+  assert_relative (JD_TIME_CLAIM_NOT_BEFORE, now + 2 * 365 * 86400, now, "not valid for another 2 years");
+  assert_relative (JD_TIME_CLAIM_AUTH_TIME, now - 20 * 86400, now, "authenticated 2 weeks ago");
+  assert_relative (JD_TIME_CLAIM_NONE, now + 13 * 86400, now, "in 13 days");
   assert_relative (JD_TIME_CLAIM_UPDATED_AT, now + 2, now, "updated 2 seconds in the future");
   assert_relative (JD_TIME_CLAIM_NONE, now - 10, now, "10 seconds ago");
   assert_relative (JD_TIME_CLAIM_NONE, now + 10, now, "in 10 seconds");
@@ -643,9 +689,10 @@ test_model_shape (void)
   g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "{}");
   g_assert_null (jd_claim_node_get_children (node));
 
-  /* An array: "3 items", children [0]…[2], the same model every time. */
+  /* An array of strings shows them (issue 12: not "3 items"); children
+   * [0]…[2], the same model every time. */
   node = item (model, 3);
-  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "3 items");
+  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "[\"account\", \"api\", \"web\"]");
   aud_children = jd_claim_node_get_children (node);
   aud_again = jd_claim_node_get_children (node);
   g_assert_true (aud_children == aud_again);
@@ -665,7 +712,7 @@ test_model_shape (void)
   node = item (realm_children, 0);
   g_assert_cmpstr (jd_claim_node_get_name (node), ==, "roles");
   g_assert_cmpstr (jd_claim_node_get_path (node), ==, "realm_access.roles");
-  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "2 items");
+  g_assert_cmpstr (jd_claim_node_get_value_text (node), ==, "[\"admin\", \"user\"]");
   g_assert_nonnull (jd_claim_node_get_meaning (node));
   g_assert_false (jd_claim_node_get_is_time (node));
   roles = jd_claim_node_get_children (node);
@@ -912,6 +959,37 @@ test_model_bad_utf8 (void)
   g_assert_true (g_utf8_validate (problem, -1, NULL));
 }
 
+/* Issue 12: an array of scalars (aud, roles, scopes) shows its values;
+ * one with an object in it still reads "N items"; a long one is cut with
+ * its count, and its children hold every value. */
+static void
+test_model_scalar_arrays (void)
+{
+  g_autoptr (GString) long_aud = g_string_new ("{\"aud\": [");
+  g_autoptr (JsonNode) root = parse ("{\"aud\": [\"https://api.example.com/\", \"account\"],"
+                                     " \"mixed\": [1, true, null, \"x\"],"
+                                     " \"objects\": [{\"a\": 1}, \"x\"]}");
+  g_autoptr (GListModel) model = jd_claims_model_new (json_node_get_object (root), JD_CLAIMS_SECTION_PAYLOAD);
+  g_autoptr (JsonNode) long_root = NULL;
+  g_autoptr (GListModel) long_model = NULL;
+  const char *text;
+
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 0)), ==,
+                   "[\"https://api.example.com/\", \"account\"]");
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 1)), ==, "[1, true, null, \"x\"]");
+  g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 2)), ==, "2 items");
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (long_aud, "%s\"https://service-%02u.example.com/\"", i > 0 ? "," : "", i);
+  g_string_append (long_aud, "]}");
+  long_root = parse (long_aud->str);
+  long_model = jd_claims_model_new (json_node_get_object (long_root), JD_CLAIMS_SECTION_PAYLOAD);
+  text = jd_claim_node_get_value_text (item (long_model, 0));
+  g_assert_true (g_str_has_prefix (text, "[\"https://service-00.example.com/\", "));
+  g_assert_true (g_str_has_suffix (text, ", … (40 items)]"));
+  g_assert_cmpuint (g_list_model_get_n_items (jd_claim_node_get_children (item (long_model, 0))), ==, 40);
+}
+
 static void
 test_model_finalize (void)
 {
@@ -941,6 +1019,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/claims/meaning/list", test_meaning_list);
   g_test_add_func ("/jd/claims/time/claim-names", test_time_claim_names);
   g_test_add_func ("/jd/claims/time/duration", test_time_duration);
+  for (gsize i = 0; i < G_N_ELEMENTS (unit_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/claims/time/unit/%s", unit_rows[i].at + 2);
+
+      g_test_add_data_func (path, &unit_rows[i], test_time_unit_row);
+    }
+  g_test_add_func ("/jd/claims/time/largest-unit", test_time_largest_unit);
   g_test_add_func ("/jd/claims/time/relative", test_time_relative);
   g_test_add_func ("/jd/claims/time/relative-never-zero", test_time_relative_never_zero);
   g_test_add_func ("/jd/claims/time/badge/exp", test_badge_expiry);
@@ -961,6 +1046,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/claims/model/long-string", test_model_long_string);
   g_test_add_func ("/jd/claims/model/bad-utf8", test_model_bad_utf8);
   g_test_add_func ("/jd/claims/model/finalize", test_model_finalize);
+  g_test_add_func ("/jd/claims/model/scalar-arrays", test_model_scalar_arrays);
 
   return g_test_run ();
 }

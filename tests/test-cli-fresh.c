@@ -85,7 +85,7 @@ test_beside_failing_token (void)
                                       IDP_CLIENT_ID, "--client-secret", IDP_CLIENT_SECRET,
                                       "--client-auth", "post", token, NULL });
   g_assert_cmpint (r.status, ==, 1); /* the failing token is expired */
-  g_assert_nonnull (strstr (r.out, "fresh token (A, left) vs argument (B, right)"));
+  g_assert_nonnull (strstr (r.out, "fresh token (A) vs argument (B)"));
   g_assert_nonnull (strstr (r.out, "expired"));
 }
 

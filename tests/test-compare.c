@@ -46,6 +46,44 @@ notes_contain (char       **notes,
   return FALSE;
 }
 
+/* How many differences the notes name: one per note, and one per name on
+ * the line that names the members without a note of their own. */
+static guint
+named_differences (char **notes)
+{
+  guint n = 0;
+
+  for (guint i = 0; notes[i] != NULL; i++)
+    {
+      const char *names = strstr (notes[i], "also different: ");
+
+      if (names == NULL)
+        names = strstr (notes[i], "members differ (");
+
+      if (names == NULL)
+        {
+          n++;
+          continue;
+        }
+      n++;
+      for (const char *c = names; *c != '\0'; c++)
+        if (c[0] == ',' && c[1] == ' ')
+          n++;
+    }
+  return n;
+}
+
+/* A and B are named neutrally: never left/right, good/bad. */
+static void
+assert_neutral (char **notes)
+{
+  const char *words[] = { "left", "right", "good", "bad" };
+
+  for (guint i = 0; notes[i] != NULL; i++)
+    for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+      g_assert_null (strstr (notes[i], words[w]));
+}
+
 /* No row ever carries the compact token or its signature. */
 static void
 assert_no_secret (GPtrArray *rows,
@@ -102,7 +140,7 @@ test_claims (void)
   g_assert_cmpstr (row->name, ==, "kid");
   g_assert_cmpint (row->state, ==, JD_COMPARE_ONLY_LEFT);
   g_assert_null (row->right);
-  g_assert_nonnull (strstr (row->note, "kid only in the left token"));
+  g_assert_nonnull (strstr (row->note, "kid only in token A"));
 
   row = find_row (rows, JD_COMPARE_SECTION_HEADER, "typ");
   g_assert_cmpint (row->state, ==, JD_COMPARE_SAME);
@@ -123,8 +161,8 @@ test_claims (void)
   /* scopes: which ones each side lacks */
   row = find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "scope");
   g_assert_cmpint (row->state, ==, JD_COMPARE_DIFFERENT);
-  g_assert_nonnull (strstr (row->note, "only left: orders:write"));
-  g_assert_nonnull (strstr (row->note, "only right: profile"));
+  g_assert_nonnull (strstr (row->note, "only in A: orders:write"));
+  g_assert_nonnull (strstr (row->note, "only in B: profile"));
 
   /* times carry their UTC date; exp says how much earlier */
   row = find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "exp");
@@ -158,7 +196,12 @@ test_claims (void)
   g_assert_true (g_str_has_prefix (notes[1], "different audience"));
   g_assert_true (notes_contain (notes, "different lifetime"));
   g_assert_true (notes_contain (notes, "different scopes"));
-  g_assert_false (notes_contain (notes, "email"));
+  /* Members without a note of their own are named on one line, so the
+   * list names all 9 differences the count says. */
+  g_assert_true (notes_contain (notes, "also different: "));
+  g_assert_true (notes_contain (notes, "email"));
+  g_assert_cmpuint (named_differences (notes), ==, jd_compare_count_differences (rows));
+  assert_neutral (notes);
 
   g_assert_false (jd_compare_same_token (works, fails));
   assert_no_secret (rows, works);
@@ -170,9 +213,9 @@ test_claims (void)
 
     row = find_row (swapped, JD_COMPARE_SECTION_HEADER, "kid");
     g_assert_cmpint (row->state, ==, JD_COMPARE_ONLY_RIGHT);
-    g_assert_nonnull (strstr (row->note, "kid only in the right token"));
+    g_assert_nonnull (strstr (row->note, "kid only in token B"));
     row = find_row (swapped, JD_COMPARE_SECTION_PAYLOAD, "scope");
-    g_assert_nonnull (strstr (row->note, "only left: profile"));
+    g_assert_nonnull (strstr (row->note, "only in A: profile"));
     row = find_row (swapped, JD_COMPARE_SECTION_PAYLOAD, "exp");
     g_assert_nonnull (strstr (row->note, "expires 55 minutes later"));
     g_assert_cmpuint (jd_compare_count_differences (swapped), ==, 9);
@@ -217,7 +260,9 @@ test_ordinary_only (void)
 
   g_assert_cmpuint (jd_compare_count_differences (rows), ==, 1);
   g_assert_cmpuint (g_strv_length (notes), ==, 1);
-  g_assert_nonnull (strstr (notes[0], "Only ordinary members differ"));
+  g_assert_nonnull (strstr (notes[0], "Only ordinary members differ (jti)"));
+  g_assert_cmpuint (named_differences (notes), ==, jd_compare_count_differences (rows));
+  assert_neutral (notes);
 }
 
 /* The refresh race of tests/data/har-chrome-401.har: entry 3 (200, the
@@ -273,9 +318,13 @@ test_har_refresh_race (void)
   g_assert_cmpuint (row->rank, ==, 1);
   g_assert_cmpstr (row->left, ==, "expires in 59 minutes");
   g_assert_nonnull (strstr (row->right, "expired 40 seconds ago"));
-  g_assert_true (g_str_has_prefix (notes[0], "the right token had expired when it was used"));
+  g_assert_true (g_str_has_prefix (notes[0], "token B had expired when it was used"));
   g_assert_true (notes_contain (notes, "different key id"));
   g_assert_true (notes_contain (notes, "expires 1 hour earlier"));
+  /* The count the window shows names as many differences as its list. */
+  g_assert_true (notes_contain (notes, "also different: iat"));
+  g_assert_cmpuint (named_differences (notes), ==, jd_compare_count_differences (rows));
+  assert_neutral (notes);
   g_assert_cmpuint (jd_compare_count_differences (rows), ==, 4);
   assert_no_secret (rows, left);
   assert_no_secret (rows, right);
@@ -302,7 +351,7 @@ test_malformed (void)
   g_assert_nonnull (row);
   g_assert_cmpstr (row->left, ==, "decoded");
   g_assert_nonnull (strstr (row->right, "segment 2"));
-  g_assert_cmpstr (notes[0], ==, "the right token cannot be fully decoded");
+  g_assert_cmpstr (notes[0], ==, "token B cannot be fully decoded");
   /* the payload's claims are on the left only; alg is the same */
   g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "aud")->state, ==, JD_COMPARE_ONLY_LEFT);
   g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_HEADER, "alg")->state, ==, JD_COMPARE_SAME);
@@ -365,7 +414,7 @@ test_describe (void)
   g_assert_cmpstr (same, ==, "same");
   g_assert_cmpstr (diff, ==, "different");
   g_assert_cmpstr (only_l, ==, "only in Worked");
-  g_assert_cmpstr (only_r, ==, "only right");
+  g_assert_cmpstr (only_r, ==, "only in B");
 }
 
 int

@@ -423,6 +423,44 @@ test_azure_issuer (void)
   g_assert_false (jd_azure_issuer_parse (NULL, NULL, NULL));
 }
 
+/* Two tokens pasted back to back: malformed, never an encrypted token, and
+ * the diagnosis says why first. A real JWE next to it is still one. */
+static void
+test_glued_tokens (void)
+{
+  const char *one = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnMQ";
+  g_autofree char *two = g_strconcat (one, one, NULL);
+  g_autoptr (JdInput) input = jd_input_parse (two, strlen (two));
+  g_autoptr (JdToken) token = jd_token_parse (jd_input_get_token (input), -1);
+  g_autoptr (GPtrArray) findings = jd_diagnose (token, NULL, NULL, input);
+  g_autoptr (JdToken) jwe = jd_token_parse ("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.AAAA.BBBB.CCCC.DDDD", -1);
+  g_autoptr (GPtrArray) jwe_findings = jd_diagnose (jwe, NULL, NULL, NULL);
+  JdFinding *first = g_ptr_array_index (findings, 0);
+
+  g_assert_cmpstr (jd_finding_get_id (first), ==, "malformed");
+  g_assert_cmpint (jd_finding_get_severity (first), ==, JD_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (jd_finding_get_message (first), "two tokens back to back?"));
+  g_assert_nonnull (strstr (jd_finding_get_fix (first), "Paste one token"));
+  g_assert_null (jd_findings_find (findings, "encrypted-token"));
+  assert_finding (jwe_findings, "encrypted-token", JD_SEVERITY_ERROR);
+  g_assert_null (jd_findings_find (jwe_findings, "malformed"));
+}
+
+/* For a malformed token the first finding is the first broken byte, also
+ * when the segment count is wrong too (named at the end of the text). */
+static void
+test_first_broken_byte (void)
+{
+  const char *text = "eyJhb*GciOiJIUzI1NiJ9.eyJz*dWIi";
+  g_autoptr (JdToken) token = jd_token_parse (text, -1);
+  g_autoptr (GPtrArray) findings = jd_diagnose (token, NULL, NULL, NULL);
+  JdFinding *first = g_ptr_array_index (findings, 0);
+
+  g_assert_cmpstr (jd_finding_get_id (first), ==, "malformed");
+  g_assert_nonnull (strstr (jd_finding_get_message (first), "byte 5"));
+  g_assert_nonnull (strstr (jd_finding_get_message (first), "'*'"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -441,6 +479,8 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/diagnosis/ranking", test_ranking);
   g_test_add_func ("/jd/diagnosis/expectations", test_expectations_copy);
   g_test_add_func ("/jd/diagnosis/azure-issuer", test_azure_issuer);
+  g_test_add_func ("/jd/diagnosis/glued-tokens", test_glued_tokens);
+  g_test_add_func ("/jd/diagnosis/first-broken-byte", test_first_broken_byte);
 
   return g_test_run ();
 }

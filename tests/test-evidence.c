@@ -182,10 +182,12 @@ static void
 test_utc_offset (gconstpointer data)
 {
   int minutes = GPOINTER_TO_INT (data);
-  /* Issued 30 s ago by a clock that writes local time; lives 1 h. */
+  /* Issued 30 s ago by a clock that writes local time; lives 1 h (15 min for
+   * a clock behind UTC, so that the token did not simply run out just now). */
   gint64 iat = NOW + minutes * 60 - 30;
+  gint64 life = minutes > 0 ? 3600 : 900;
   g_autofree char *fresh = g_strdup_printf (
-    "{\"iat\":%" G_GINT64_FORMAT ",\"exp\":%" G_GINT64_FORMAT "}", iat, iat + 3600);
+    "{\"iat\":%" G_GINT64_FORMAT ",\"exp\":%" G_GINT64_FORMAT "}", iat, iat + life);
   /* Ten minutes further off: no zone explains it. */
   g_autofree char *off = g_strdup_printf (
     "{\"iat\":%" G_GINT64_FORMAT ",\"exp\":%" G_GINT64_FORMAT "}", iat - 600, iat - 600 + 3600);
@@ -217,6 +219,18 @@ static void
 test_old_token_not_local_time (void)
 {
   g_autofree char *payload = g_strdup_printf ("{\"iat\":%d,\"exp\":%d}", NOW - 7200, NOW + 3600);
+  g_autofree char *text = token_text ("{\"alg\":\"HS256\"}", payload, 43);
+  g_autoptr (GPtrArray) findings = diagnose_text (text, NULL);
+
+  g_assert_false (jd_findings_has (findings, JD_FINDING_CLOCK_LOCAL_TIME));
+}
+
+/* A 1 h token used 69 s after its exp (the article's example): an ordinary
+ * expiry, though iat is almost exactly 1 h back. */
+static void
+test_recent_expiry_not_local_time (void)
+{
+  g_autofree char *payload = g_strdup_printf ("{\"iat\":%d,\"exp\":%d}", NOW - 3669, NOW - 69);
   g_autofree char *text = token_text ("{\"alg\":\"HS256\"}", payload, 43);
   g_autoptr (GPtrArray) findings = diagnose_text (text, NULL);
 
@@ -294,6 +308,7 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, GINT_TO_POINTER (offsets[i]), test_utc_offset);
     }
   g_test_add_func ("/jd/evidence/local-time/old-token", test_old_token_not_local_time);
+  g_test_add_func ("/jd/evidence/local-time/recent-expiry", test_recent_expiry_not_local_time);
   g_test_add_func ("/jd/evidence/typ-at-jwt", test_typ_at_jwt);
 
   return g_test_run ();

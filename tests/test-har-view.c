@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jd-application.h"
+#include "jd-cause.h"
 #include "jd-har-view.h"
 #include "jd-window.h"
 
@@ -255,6 +256,56 @@ test_judged_at_request_time (Fixture       *f,
   g_assert_true (clock_is_now (f));
 }
 
+/* Every label text under @widget, for finding what a list shows. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, texts);
+}
+
+static gboolean
+shows (JdHarView  *view,
+       const char *text)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+
+  collect_labels (GTK_WIDGET (view), texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 12: the list answers before any row is chosen: each failing call's
+ * first cause in a column of its own, and the host of every call. */
+static void
+test_cause_column (Fixture       *f,
+                   gconstpointer  data)
+{
+  JdHarView *view = open_view (f, "har-chrome-401.har");
+  g_autofree char *first = jd_har_entry_dup_first_cause (row (view, 0), NULL);
+  g_autofree char *second = jd_har_entry_dup_first_cause (row (view, 1), NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (view), 1100, 600);
+  g_assert_nonnull (first);
+  g_assert_nonnull (strstr (second, "insufficient_scope: "));
+  g_assert_null (jd_har_entry_dup_first_cause (row (view, 2), NULL));
+  ITERATE_UNTIL (shows (view, first) && shows (view, second));
+  g_assert_true (shows (view, "api.example.com"));
+  g_assert_true (shows (view, "Cause"));
+  g_assert_true (shows (view, "Host"));
+  /* Nothing chosen yet. */
+  g_assert_null (jd_har_view_get_selected_entry (view));
+  jd_test_save_screenshot (GTK_WIDGET (view), "har-view-causes.png");
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  jd_test_iterate_for (20);
+}
+
 static void
 test_sanitized (Fixture       *f,
                 gconstpointer  data)
@@ -323,6 +374,33 @@ test_open_file_hook (Fixture       *f,
   f->window = jd_window_new (app);
   jd_test_iterate_for (50);
   g_assert_null (view);
+}
+
+/* Issue 12: a HAR opened from the file manager or the command line
+ * (GApplication::open) puts its requests window in front, not the main
+ * window on top of it. */
+static void
+test_open_in_front (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  JdHarView *view = NULL;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (JD_IS_HAR_VIEW (l->data))
+      view = l->data;
+  g_assert_nonnull (view);
+  ITERATE_UNTIL (!jd_har_view_get_loading (view));
+  ITERATE_UNTIL (gtk_window_is_active (GTK_WINDOW (view)));
+  jd_test_iterate_for (200);
+  g_assert_true (gtk_window_is_active (GTK_WINDOW (view)));
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (f->window)));
+  g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app))->data == (gpointer) view);
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  jd_test_iterate_for (20);
 }
 
 static void
@@ -453,7 +531,7 @@ test_compare (Fixture       *f,
   summary = jd_compare_view_get_summary (compare);
   g_test_message ("%s", summary);
   g_assert_true (g_str_has_prefix (summary, "4 differences\n"));
-  g_assert_nonnull (strstr (summary, "• the right token had expired when it was used"));
+  g_assert_nonnull (strstr (summary, "• token B had expired when it was used"));
   g_assert_nonnull (strstr (summary, "different key id"));
 
   jd_test_save_screenshot (GTK_WIDGET (compare), "compare-view.png");
@@ -467,7 +545,7 @@ test_compare (Fixture       *f,
   g_assert_cmpint (compare_row (rows, "aud")->state, ==, JD_COMPARE_DIFFERENT);
   g_assert_cmpint (compare_row (rows, "kid")->state, ==, JD_COMPARE_SAME);
   g_assert_nonnull (strstr (jd_compare_view_get_summary (compare), "different audience"));
-  g_assert_nonnull (strstr (jd_compare_view_get_summary (compare), "only right: orders:write"));
+  g_assert_nonnull (strstr (jd_compare_view_get_summary (compare), "only in B: orders:write"));
   jd_compare_view_set_only_differences (compare, TRUE);
   jd_test_save_screenshot (GTK_WIDGET (compare), "compare-view-pasted.png");
 
@@ -496,9 +574,11 @@ main (int   argc,
 
   ADD ("/jd/app/har-view/list", test_list);
   ADD ("/jd/app/har-view/sanitized", test_sanitized);
+  ADD ("/jd/app/har-view/cause-column", test_cause_column);
   ADD ("/jd/app/har-view/broken", test_broken);
   ADD ("/jd/app/har-view/open-file", test_open_file_hook);
   ADD ("/jd/app/har-view/cancel", test_cancel);
+  ADD ("/jd/app/har-view/open-in-front", test_open_in_front);
   ADD ("/jd/app/har-view/timeline", test_timeline);
   ADD ("/jd/app/har-view/compare", test_compare);
   ADD ("/jd/app/har-view/judged-at-request-time", test_judged_at_request_time);

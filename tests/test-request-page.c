@@ -318,6 +318,52 @@ test_nothing_sent_until_asked (Fixture       *f,
   g_assert_false (jd_request_page_get_busy (f->request_page));
 }
 
+static gboolean
+is_copy_button (GtkWidget     *widget,
+                gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* Issue 12: a copy button's check mark resets when the text it copies changes. */
+static void
+test_copy_check_mark (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *token = make_token (NULL);
+  g_autofree char *url = g_strconcat (f->base, "/api/invoices", NULL);
+  g_autofree char *other = g_strconcat (f->base, "/api/orders", NULL);
+  GtkWidget *copy_this, *copy_fresh;
+
+  load_token (f, token);
+  jd_request_page_set_url (f->request_page, url);
+  jd_test_iterate_for (100);
+  copy_this = find_widget (GTK_WIDGET (f->request_page), is_copy_button, "Copy the command “With This Token”");
+  copy_fresh = find_widget (GTK_WIDGET (f->request_page), is_copy_button, "Copy the command “With a Fresh Token”");
+  g_assert_nonnull (copy_this);
+  g_assert_nonnull (copy_fresh);
+
+  g_signal_emit_by_name (copy_this, "clicked");
+  g_signal_emit_by_name (copy_fresh, "clicked");
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (copy_this)), ==, "emblem-ok-symbolic");
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (copy_fresh)), ==, "emblem-ok-symbolic");
+
+  /* A new token: the command with it changed, the fresh-token one did not. */
+  {
+    g_autofree char *second = make_token ("https://second.example.com/");
+
+    load_token (f, second);
+    jd_test_iterate_for (100);
+    g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (copy_this)), ==, "edit-copy-symbolic");
+    g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (copy_fresh)), ==, "emblem-ok-symbolic");
+  }
+
+  /* Another URL changes them all. */
+  jd_request_page_set_url (f->request_page, other);
+  jd_test_iterate_for (100);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (copy_fresh)), ==, "edit-copy-symbolic");
+}
+
 static void
 test_send_401_bearer (Fixture       *f,
                       gconstpointer  data)
@@ -745,6 +791,7 @@ main (int   argc,
 
   ADD ("/jd/app/request/nothing-sent-until-asked", test_nothing_sent_until_asked);
   ADD ("/jd/app/request/send-401-bearer", test_send_401_bearer);
+  ADD ("/jd/app/request/copy-check-mark", test_copy_check_mark);
   ADD ("/jd/app/request/send-401-without-challenge", test_send_401_without_challenge);
   ADD ("/jd/app/request/send-without-token", test_send_without_token);
   ADD ("/jd/app/request/headers-full", test_headers_full);

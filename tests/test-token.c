@@ -179,10 +179,16 @@ test_segments (void)
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       g_autoptr (JdToken) token = jd_token_parse (texts[i], -1);
-      JdTokenProblem *p = first_problem (token);
+      GPtrArray *problems = jd_token_get_problems (token);
+      JdTokenProblem *p = NULL;
 
+      /* Problems are in order of position: the segment count may follow a
+       * bad byte in a segment before it ("a" is not base64url). */
+      for (guint k = 0; p == NULL && k < problems->len; k++)
+        if (((JdTokenProblem *) g_ptr_array_index (problems, k))->code == JD_TOKEN_ERROR_SEGMENTS)
+          p = g_ptr_array_index (problems, k);
+      g_assert_nonnull (p);
       g_test_message ("%s: %s", texts[i], p->message);
-      g_assert_cmpint (p->code, ==, JD_TOKEN_ERROR_SEGMENTS);
       g_assert_true (p->fatal);
     }
 
@@ -448,6 +454,98 @@ test_string_param (gconstpointer data)
   g_assert_cmpuint (jd_token_get_problems (close)->len, ==, 0);
 }
 
+/* ---- Two tokens back to back ------------------------------------------ */
+
+/* {"alg":"HS256"}.{"sub":"1"}.sig1: 43 bytes. */
+#define T1 "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnMQ"
+
+typedef struct {
+  const char *name;
+  const char *text;
+  gsize       glued_at; /* 0: not two tokens */
+  JdTokenKind kind;
+} GluedRow;
+
+static const GluedRow glued_rows[] = {
+  /* "h.p.sh.p.s": five segments, but not a JWE. */
+  { "two-tokens", T1 T1, 43, JD_TOKEN_KIND_UNKNOWN },
+  { "three-tokens", T1 T1 T1, 43, JD_TOKEN_KIND_UNKNOWN },
+  { "second-cut-off", T1 "eyJhbGciOiJIUzI1NiJ9.eyJzdWIi", 43, JD_TOKEN_KIND_UNKNOWN },
+  /* Close, and not two tokens: a JWE whose IV holds "eyJ" and then a JSON
+   * object without "alg"; a signature that holds "eyJ" by chance. */
+  { "jwe-iv-with-eyJ", JWE_HEADER ".AAAA.AAeyJlbmMiOiJ4In0.CCCC.DDDD", 0, JD_TOKEN_KIND_JWE },
+  { "signature-with-eyJ", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnMQeyJzdWIiOiIxIn0A", 0,
+    JD_TOKEN_KIND_JWS },
+};
+
+static void
+test_glued (gconstpointer data)
+{
+  const GluedRow *row = data;
+  g_autoptr (JdToken) token = jd_token_parse (row->text, -1);
+
+  g_assert_cmpint (jd_token_get_kind (token), ==, row->kind);
+  if (row->glued_at == 0)
+    {
+      g_assert_false (jd_token_is_malformed (token));
+      return;
+    }
+
+  {
+    JdTokenProblem *p = first_problem (token);
+
+    g_test_message ("%s", p->message);
+    g_assert_cmpint (p->code, ==, JD_TOKEN_ERROR_GLUED);
+    g_assert_true (p->fatal);
+    g_assert_true (jd_token_get_encoding_problem (token) == p);
+    g_assert_cmpuint (p->offset, ==, row->glued_at);
+    g_assert_nonnull (strstr (p->message, "two tokens back to back?"));
+    g_assert_nonnull (strstr (p->message, "byte 43"));
+    g_assert_cmpuint (jd_token_get_problems (token)->len, ==, 1);
+    /* The first token's claims are still shown; nothing is verifiable. */
+    g_assert_cmpstr (json_object_get_string_member (jd_token_get_claims (token), "sub"), ==, "1");
+    g_assert_null (jd_token_get_signature (token));
+  }
+}
+
+/* ---- The first problem is the first broken byte --------------------- */
+
+typedef struct {
+  const char  *name;
+  const char  *text;
+  gsize        offset;
+  JdTokenError code;
+} FirstByteRow;
+
+static const FirstByteRow first_byte_rows[] = {
+  /* Both segments undecodable, too few segments (named at the end). */
+  { "header-and-payload", "eyJhb*GciOiJIUzI1NiJ9.eyJz*dWIi", 5, JD_TOKEN_ERROR_BASE64 },
+  /* A token cut off before its first dot: the whole text is the problem,
+   * before what follows from it (its header is JSON that ends too early). */
+  { "cut-off", "eyJhbGciOiJSUzI1NiIsInR5cCI6Ik", 0, JD_TOKEN_ERROR_SEGMENTS },
+  /* Six segments (named where the fifth ends), a bad header byte before. */
+  { "six-segments", "eyJhb*GciOiJIUzI1NiJ9.a.b.c.d.e", 5, JD_TOKEN_ERROR_BASE64 },
+  /* Close: the same shapes with a good header, so the segment count is first. */
+  { "too-few-segments", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0", 36, JD_TOKEN_ERROR_SEGMENTS },
+  { "only-signature-bad", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2l*nMQ", 40, JD_TOKEN_ERROR_BASE64 },
+};
+
+static void
+test_first_broken_byte (gconstpointer data)
+{
+  const FirstByteRow *row = data;
+  g_autoptr (JdToken) token = jd_token_parse (row->text, -1);
+  GPtrArray *problems = jd_token_get_problems (token);
+  JdTokenProblem *p = first_problem (token);
+
+  g_test_message ("%s", p->message);
+  g_assert_cmpuint (p->offset, ==, row->offset);
+  g_assert_cmpint (p->code, ==, row->code);
+  for (guint i = 1; i < problems->len; i++)
+    g_assert_cmpuint (((JdTokenProblem *) g_ptr_array_index (problems, i - 1))->offset, <=,
+                      ((JdTokenProblem *) g_ptr_array_index (problems, i))->offset);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -473,6 +571,16 @@ main (int argc, char **argv)
     {
       g_autofree char *path = g_strdup_printf ("/jd/token/string-param/%s", string_param_rows[i].name);
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_string_param);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (glued_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/token/glued/%s", glued_rows[i].name);
+      g_test_add_data_func (path, &glued_rows[i], test_glued);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (first_byte_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/token/first-broken-byte/%s", first_byte_rows[i].name);
+      g_test_add_data_func (path, &first_byte_rows[i], test_first_broken_byte);
     }
 
   return g_test_run ();

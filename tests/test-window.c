@@ -14,6 +14,7 @@
 #include "jd-application.h"
 #include "jd-claims.h"
 #include "jd-key-set-summary.h"
+#include "jd-no-hyphens.h"
 #include "jd-preferences-window.h"
 #include "jd-window.h"
 
@@ -199,7 +200,8 @@ test_example (Fixture       *f,
   g_assert_nonnull (jd_token_page_get_verdict (f->token_page));
   g_assert_true (g_str_has_prefix (jd_token_page_get_verdict (f->token_page), "Rejected"));
 
-  /* The paste area is coloured: the header segment carries a tag. */
+  /* The paste area is coloured: the header segment carries a tag (beside
+   * the one that keeps Pango from drawing hyphens). */
   {
     GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
     GtkTextIter iter;
@@ -207,7 +209,7 @@ test_example (Fixture       *f,
 
     gtk_text_buffer_get_iter_at_offset (buffer, &iter, 2);
     tags = gtk_text_iter_get_tags (&iter);
-    g_assert_cmpuint (g_slist_length (tags), ==, 1);
+    g_assert_cmpuint (g_slist_length (tags), ==, 2);
   }
 
   jd_test_save_screenshot (GTK_WIDGET (f->window), "token-page.png");
@@ -451,6 +453,38 @@ find_button_with_label (GtkWidget  *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_button_with_label (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_first (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
       if (found != NULL)
         return found;
     }
@@ -717,6 +751,141 @@ test_paste_action (Fixture       *f,
   g_assert_cmpint (jd_input_get_form (jd_session_get_input (f->session)), ==, JD_INPUT_FORM_AUTHORIZATION);
 }
 
+/* Pastes the clipboard into the token area as Ctrl+V there does, and waits
+ * until the session has read the result. */
+static void
+paste_into_text_view (Fixture    *f,
+                      const char *clip)
+{
+  GtkWidget *view = find_text_view (GTK_WIDGET (f->token_page));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+
+  gdk_clipboard_set_text (clipboard, clip);
+  gtk_widget_grab_focus (view);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == view);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste", NULL);
+}
+
+/* Issue 12: Ctrl+V while a whole token is shown replaces it, wherever the
+ * cursor is; a fragment, or a paste over a selection, is hand editing and
+ * goes in where the person put it. */
+static void
+test_paste_replaces (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *first = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"first\"}");
+  g_autofree char *second = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"second\"}");
+  g_autofree char *bearer = g_strdup_printf ("Bearer %s", second);
+  g_autofree char *edited = NULL;
+  GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
+  GtkTextIter iter, end;
+  g_autofree char *text = NULL;
+
+  /* A whole token, the cursor in the middle of the shown one. */
+  jd_token_page_set_text (f->token_page, first);
+  ITERATE_UNTIL (session_caught_up (f));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 10);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  paste_into_text_view (f, second);
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, second) == 0) && session_caught_up (f));
+  g_assert_false (jd_token_is_malformed (jd_session_get_token (f->session)));
+
+  /* A header line replaces it too, with the cursor at the end. */
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  paste_into_text_view (f, bearer);
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, bearer) == 0) && session_caught_up (f));
+  g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, second);
+
+  /* A fragment goes in at the cursor: hand editing still works. */
+  jd_token_page_set_text (f->token_page, first);
+  ITERATE_UNTIL (session_caught_up (f));
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  paste_into_text_view (f, "QUJD");
+  edited = g_strconcat (first, "QUJD", NULL);
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, edited) == 0) && session_caught_up (f));
+
+  /* A drop on the paste area inserts at the drop point, as this does: a
+   * whole token replaces the text there too. */
+  jd_token_page_set_text (f->token_page, first);
+  ITERATE_UNTIL (session_caught_up (f));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 5);
+  gtk_text_buffer_insert_interactive (buffer, &iter, second, -1, TRUE);
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, second) == 0) && session_caught_up (f));
+
+  /* A whole token pasted over a selected part replaces only that part. */
+  jd_token_page_set_text (f->token_page, bearer);
+  ITERATE_UNTIL (session_caught_up (f));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, strlen ("Bearer "));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_select_range (buffer, &iter, &end);
+  paste_into_text_view (f, first);
+  g_free (edited);
+  edited = g_strdup_printf ("Bearer %s", first);
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, edited) == 0) && session_caught_up (f));
+  g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, first);
+}
+
+static GtkAdjustment *
+page_adjustment (Fixture *f)
+{
+  GtkWidget *w = GTK_WIDGET (f->token_page);
+
+  while (w != NULL && !GTK_IS_SCROLLED_WINDOW (w))
+    w = gtk_widget_get_first_child (w);
+  g_assert_nonnull (w);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
+}
+
+static void
+scroll_down (Fixture       *f,
+             GtkAdjustment *adjustment)
+{
+  /* Let the last verdict's own scroll happen first. */
+  jd_test_iterate_for (200);
+  ITERATE_UNTIL (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 200);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  ITERATE_UNTIL (!jd_token_page_get_verdict_in_view (f->token_page));
+}
+
+/* Issue 12: after a new paste, drop or open, the page scrolls to the verdict. */
+static void
+test_scroll_to_verdict (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *second = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"second\",\"exp\":1}");
+  g_autofree char *third = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"third\",\"exp\":1}");
+  g_autofree char *path = g_build_filename (f->tmpdir, "third.jwt", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GtkAdjustment *adjustment = page_adjustment (f);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 500);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+  ITERATE_UNTIL (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 200);
+
+  /* Down to the claims, then a paste (Ctrl+V outside the text): back up. */
+  scroll_down (f, adjustment);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), second);
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste", NULL);
+  ITERATE_UNTIL (session_caught_up (f) && jd_token_page_get_verdict_in_view (f->token_page));
+
+  /* The same after opening a file. */
+  g_assert_true (g_file_set_contents (path, third, -1, NULL));
+  scroll_down (f, adjustment);
+  jd_window_open_file (f->window, file);
+  ITERATE_UNTIL (session_caught_up (f) && jd_token_page_get_verdict_in_view (f->token_page));
+
+  /* A new diagnosis of the same text (here: another instant) does not move the page. */
+  scroll_down (f, adjustment);
+  jd_session_set_now (f->session, 1000);
+  ITERATE_UNTIL (session_caught_up (f));
+  jd_test_iterate_for (100);
+  g_assert_false (jd_token_page_get_verdict_in_view (f->token_page));
+}
+
 static goffset
 file_size (const char *path)
 {
@@ -755,6 +924,137 @@ test_open_and_export (Fixture       *f,
   g_assert_true (g_file_get_contents (out_path, &saved, &saved_len, NULL));
   g_assert_cmpstr (saved, ==, token);
   g_assert_cmpuint (saved_len, ==, strlen (token));
+}
+
+/* Issue 12: the window title names the file that was opened; a paste resets it. */
+static void
+test_title (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"file\"}");
+  g_autofree char *pasted = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"pasted\"}");
+  g_autofree char *path = g_build_filename (f->tmpdir, "token.jwt", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "JWT Doctor");
+  g_assert_true (g_file_set_contents (path, token, -1, NULL));
+  jd_window_open_file (f->window, file);
+  ITERATE_UNTIL (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (f->window)), "token.jwt — JWT Doctor") == 0);
+  ITERATE_UNTIL (session_caught_up (f));
+  g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, token);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), pasted);
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste", NULL);
+  ITERATE_UNTIL (g_strcmp0 (jd_token_get_text (jd_session_get_token (f->session)), pasted) == 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "JWT Doctor");
+}
+
+/* Every label under @widget (with @css_class, or all when NULL). */
+static void
+collect_labels (GtkWidget  *widget,
+                const char *css_class,
+                GPtrArray  *labels)
+{
+  if (GTK_IS_LABEL (widget) && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, css_class, labels);
+}
+
+/* Issue 12: no hyphen is drawn where the token, a curl command or a
+ * finding's message wraps ('-' is base64url). */
+static void
+test_no_hyphens (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GPtrArray) findings = g_ptr_array_new ();
+  g_autoptr (GPtrArray) commands = g_ptr_array_new ();
+  GtkWidget *request_page;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+  g_assert_true (jd_widget_has_no_hyphens (find_text_view (GTK_WIDGET (f->token_page))));
+
+  collect_labels (GTK_WIDGET (jd_token_page_get_findings_list (f->token_page)), NULL, findings);
+  g_assert_cmpuint (findings->len, >=, 2);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_true (jd_widget_has_no_hyphens (g_ptr_array_index (findings, i)));
+
+  request_page = GTK_WIDGET (jd_window_get_request_page (f->window));
+  collect_labels (request_page, "command", commands);
+  g_assert_cmpuint (commands->len, >=, 3); /* the three curl commands and the response headers */
+  for (guint i = 0; i < commands->len; i++)
+    g_assert_true (jd_widget_has_no_hyphens (g_ptr_array_index (commands, i)));
+
+  /* Text typed later is covered too. */
+  {
+    GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert (buffer, &end, "-more-base64url-", -1);
+    g_assert_true (jd_widget_has_no_hyphens (find_text_view (GTK_WIDGET (f->token_page))));
+  }
+}
+
+/* Issue 12: an "aud" array shows its values, and a long kid is never cut
+ * without a way to read it whole (its tooltip). */
+static void
+test_long_values (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GString) kid = g_string_new (NULL);
+  g_autofree char *header = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  gboolean kid_whole = FALSE, aud_values = FALSE;
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (kid, "key-%02u-rotated-", i);
+  header = g_strdup_printf ("{\"alg\":\"HS256\",\"kid\":\"%s\"}", kid->str);
+  token = make_token (header, "{\"aud\":[\"https://api.example.com/\",\"account\"]}");
+  jd_token_page_set_text (f->token_page, token);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
+  jd_test_iterate_for (100);
+
+  collect_labels (GTK_WIDGET (f->token_page), NULL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (label), kid->str) == 0)
+        kid_whole = TRUE;
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "[\"https://api.example.com/\", \"account\"]") == 0)
+        aud_values = TRUE;
+    }
+  g_assert_cmpuint (kid->len, >, 256);
+  g_assert_true (kid_whole);
+  g_assert_true (aud_values);
+}
+
+/* Issue 12: the Request page's empty state fits at the default 900×700:
+ * nothing of it is cut, and the page scrolls when it does not fit. */
+static void
+test_request_empty_state (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *status;
+  int natural = 0;
+
+  jd_window_set_visible_page (f->window, "request");
+  page = GTK_WIDGET (jd_window_get_request_page (f->window));
+  status = find_with_class (page, "empty-state");
+  g_assert_nonnull (status);
+  ITERATE_UNTIL (gtk_widget_get_mapped (status) && gtk_widget_get_height (status) > 0);
+  jd_test_iterate_for (100);
+  gtk_widget_measure (status, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (status), NULL, &natural, NULL, NULL);
+  /* gtk_widget_measure() counts the margins, the height does not. */
+  natural -= gtk_widget_get_margin_top (status) + gtk_widget_get_margin_bottom (status);
+  g_test_message ("empty state: %d px of %d", gtk_widget_get_height (status), natural);
+  g_assert_cmpint (gtk_widget_get_height (status), >=, natural);
+  jd_test_save_screenshot (GTK_WIDGET (f->window), "request-empty.png");
 }
 
 static void
@@ -846,6 +1146,56 @@ test_narrow (Fixture       *f,
   g_assert_nonnull (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)));
 
   jd_test_save_screenshot (GTK_WIDGET (f->window), "narrow.png");
+  /* Issue 12: 360 px also with every window button there is (the
+   * header bar's contents held it at 479), on every page. */
+  {
+    const char *pages[] = { "token", "keys", "request" };
+    g_autofree char *layout = NULL;
+
+    g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
+    g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "menu:minimize,maximize,close", NULL);
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        int min = 0;
+
+        jd_window_set_visible_page (f->window, pages[i]);
+        jd_test_iterate_for (100);
+        gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+        g_test_message ("%s page: minimum width %d", pages[i], min);
+        g_assert_cmpint (min, <=, 360);
+      }
+    g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
+    jd_window_set_visible_page (f->window, "token");
+  }
+
+  /* The claims at 360 px: "aud" keeps its trailing slash in view. */
+  {
+    GtkAdjustment *adjustment = page_adjustment (f);
+    GtkWidget *claims = find_first (GTK_WIDGET (f->token_page), GTK_TYPE_COLUMN_VIEW);
+    double x = 0, y = 0;
+
+    ITERATE_UNTIL (gtk_widget_translate_coordinates (claims, gtk_widget_get_parent (GTK_WIDGET (f->token_page)), 0, 0, &x, &y));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 40);
+    jd_test_iterate_for (200);
+    jd_test_save_screenshot (GTK_WIDGET (f->window), "narrow-claims.png");
+    {
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+      GtkLabel *aud = NULL;
+      g_autoptr (GtkColumnViewColumn) meaning =
+        g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (claims)), 2);
+
+      collect_labels (claims, NULL, labels);
+      for (guint i = 0; i < labels->len; i++)
+        if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), "\"https://api.example.com/v2/\"") == 0)
+          aud = g_ptr_array_index (labels, i);
+      g_assert_nonnull (aud);
+      /* The whole value is drawn, trailing slash included; the meanings
+       * went to the names' tooltips. */
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (aud)));
+      g_assert_false (gtk_column_view_column_get_visible (meaning));
+    }
+    gtk_adjustment_set_value (adjustment, 0);
+  }
 
   jd_window_set_visible_page (f->window, "keys");
   jd_test_save_screenshot (GTK_WIDGET (f->window), "narrow-keys.png");
@@ -1386,6 +1736,12 @@ main (int   argc,
   ADD ("/jd/app/token/paste-too-large-kept", test_paste_too_large_kept);
   ADD ("/jd/app/token/replace-is-undoable", test_replace_is_undoable);
   ADD ("/jd/app/actions/paste", test_paste_action);
+  ADD ("/jd/app/token/paste-replaces", test_paste_replaces);
+  ADD ("/jd/app/token/scroll-to-verdict", test_scroll_to_verdict);
+  ADD ("/jd/app/window/title", test_title);
+  ADD ("/jd/app/window/no-hyphens", test_no_hyphens);
+  ADD ("/jd/app/request/empty-state", test_request_empty_state);
+  ADD ("/jd/app/token/long-values", test_long_values);
   ADD ("/jd/app/actions/open-and-export", test_open_and_export);
   ADD ("/jd/app/actions/copy-report", test_copy_report);
   ADD ("/jd/app/actions/open-keys", test_open_keys);

@@ -62,10 +62,11 @@ jd_application_open (GApplication  *app,
 {
   JdWindow *window = get_window (JD_APPLICATION (app));
 
+  /* The window first: a HAR file opens its requests window beside it,
+   * which must end up in front, not under an empty main window. */
+  gtk_window_present (GTK_WINDOW (window));
   for (int i = 0; i < n_files; i++)
     jd_window_open_file (window, files[i]);
-
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 static int

@@ -8,7 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-no-hyphens.h"
+#include "jd-cause.h"
 #include "jd-compare-view.h"
+#include "jd-har-list.h"
 #include "jd-har-view.h"
 #include "jd-timeline-view.h"
 #include "jd-www-authenticate.h"
@@ -46,6 +49,7 @@ struct _JdHarView {
   char               *details;
   gboolean            loading;
   gboolean            timeline_filled;
+  gboolean            spans_days;   /* the Started column shows the date */
   GWeakRef            compare_view;
 };
 
@@ -55,8 +59,10 @@ G_DEFINE_FINAL_TYPE (JdHarView, jd_har_view, ADW_TYPE_WINDOW)
 
 typedef enum {
   COLUMN_METHOD,
+  COLUMN_HOST,
   COLUMN_PATH,
   COLUMN_STATUS,
+  COLUMN_CAUSE,
   COLUMN_TOKEN,
   COLUMN_STARTED,
   COLUMN_DURATION,
@@ -73,6 +79,17 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_DURATION ? 1.0 : 0.0);
   if (column == COLUMN_PATH)
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  if (column == COLUMN_HOST)
+    {
+      /* The end of a host names the site: "…tracker.example.net". */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_START);
+      gtk_label_set_width_chars (GTK_LABEL (label), 14);
+    }
+  if (column == COLUMN_CAUSE)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+    }
   if (column == COLUMN_STATUS || column == COLUMN_STARTED || column == COLUMN_DURATION)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -95,11 +112,26 @@ short_source (JdHarEntry *entry)
     }
 }
 
+/* The words of the Cause column, judged with the main window's expectations
+ * at the moment the request was sent (jd-cause.h). */
+static char *
+dup_first_cause (JdHarView  *self,
+                 JdHarEntry *entry)
+{
+  g_autoptr (JdWindow) window = g_weak_ref_get (&self->window);
+  g_autoptr (JdExpectations) expect = NULL;
+
+  if (window != NULL)
+    expect = jd_session_dup_expectations (jd_window_get_session (window));
+  return jd_har_entry_dup_first_cause (entry, expect);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
+  JdHarView *self = g_object_get_data (G_OBJECT (factory), "har-view");
   Column column = GPOINTER_TO_INT (user_data);
   GtkWidget *label = gtk_list_item_get_child (item);
   JdHarEntry *entry = gtk_list_item_get_item (item);
@@ -117,9 +149,24 @@ bind_cell (GtkSignalListItemFactory *factory,
       gtk_label_set_text (GTK_LABEL (label), jd_har_entry_get_method (entry));
       break;
 
+    case COLUMN_HOST:
+      text = jd_har_entry_dup_host (entry);
+      gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_widget_set_tooltip_text (label, jd_har_entry_get_url (entry));
+      break;
+
     case COLUMN_PATH:
       gtk_label_set_text (GTK_LABEL (label), jd_har_entry_get_path (entry));
       gtk_widget_set_tooltip_text (label, jd_har_entry_get_url (entry));
+      break;
+
+    case COLUMN_CAUSE:
+      text = dup_first_cause (self, entry);
+      gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+      /* Ellipsized in the column: the whole text in the tooltip. */
+      gtk_widget_set_tooltip_text (label, text);
+      if (text != NULL)
+        gtk_widget_add_css_class (label, "error");
       break;
 
     case COLUMN_STATUS:
@@ -146,16 +193,9 @@ bind_cell (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_STARTED:
-      if (jd_har_entry_has_started (entry))
-        {
-          double started = jd_har_entry_get_started (entry);
-          g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (jd_har_entry_get_started_unix (entry));
-          g_autofree char *hms = dt != NULL ? g_date_time_format (dt, "%H:%M:%S") : NULL;
-
-          if (hms != NULL)
-            text = g_strdup_printf ("%s.%03d", hms, (int) ((started - jd_har_entry_get_started_unix (entry)) * 1000));
-          gtk_widget_set_tooltip_text (label, jd_har_entry_get_started_iso (entry));
-        }
+      /* With the date when the entries span days: 09:14 twice must not look alike. */
+      text = jd_har_entry_format_started (entry, self->spans_days);
+      gtk_widget_set_tooltip_text (label, jd_har_entry_get_started_iso (entry));
       gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
       break;
 
@@ -182,6 +222,7 @@ add_column (JdHarView  *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (factory), "har-view", self);
   col = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (col, expand);
   gtk_column_view_column_set_resizable (col, TRUE);
@@ -577,6 +618,7 @@ show_har (JdHarView *self)
   gtk_label_set_text (self->message_label, message->str);
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message->len > 0);
 
+  self->spans_days = jd_har_spans_days (self->har);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->har)),
                                               GTK_FILTER (g_object_ref (self->filter)));
@@ -765,13 +807,16 @@ static void
 jd_har_view_init (JdHarView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jd_label_set_no_hyphens (self->details_label);
 
   self->cancellable = g_cancellable_new ();
   self->filter_text = g_strdup ("");
 
   add_column (self, _("Method"), COLUMN_METHOD, FALSE);
+  add_column (self, _("Host"), COLUMN_HOST, FALSE);
   add_column (self, _("Path"), COLUMN_PATH, TRUE);
   add_column (self, _("Status"), COLUMN_STATUS, FALSE);
+  add_column (self, _("Cause"), COLUMN_CAUSE, TRUE);
   add_column (self, _("Token"), COLUMN_TOKEN, FALSE);
   add_column (self, _("Started"), COLUMN_STARTED, FALSE);
   add_column (self, _("Duration"), COLUMN_DURATION, FALSE);

@@ -13,6 +13,7 @@
 #include "jd-compare-view.h"
 #include "jd-diagnosis.h"
 #include "jd-fresh-token-dialog.h"
+#include "jd-no-hyphens.h"
 #include "jd-net.h"
 #include "jd-request-page.h"
 
@@ -42,6 +43,7 @@ struct _JdRequestPage
   AdwActionRow   *fresh_row;
 
   GtkLabel       *command_labels[N_VARIANTS];
+  GtkButton      *copy_buttons[N_VARIANTS];   /* a check mark once copied, until the command changes */
   char           *commands[N_VARIANTS];
 
   JdSession      *session;
@@ -202,14 +204,17 @@ render (JdRequestPage *self)
   for (guint v = 0; v < N_VARIANTS; v++)
     {
       g_autofree char *shown = NULL;
+      g_autofree char *before = g_steal_pointer (&self->commands[v]);
 
-      g_clear_pointer (&self->commands[v], g_free);
       if (request != NULL && v == JD_CURL_FRESH_TOKEN && self->fresh_token != NULL)
         self->commands[v] = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, self->fresh_token);
       else if (request != NULL)
         self->commands[v] = jd_request_to_curl (request, v,
                                                 token != NULL && v != JD_CURL_FRESH_TOKEN
                                                   ? jd_token_get_text (token) : NULL);
+      /* The check mark said "this was copied": not of a new command. */
+      if (g_strcmp0 (before, self->commands[v]) != 0)
+        gtk_button_set_icon_name (self->copy_buttons[v], "edit-copy-symbolic");
       /* The label without the command's final newline. */
       shown = g_strchomp (g_strdup (self->commands[v] ? self->commands[v] : ""));
       gtk_label_set_text (self->command_labels[v], shown);
@@ -653,6 +658,7 @@ build_commands (JdRequestPage *self)
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
+      jd_label_set_no_hyphens (GTK_LABEL (label));
       gtk_widget_add_css_class (label, "monospace");
       gtk_widget_add_css_class (label, "command");
       gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -662,6 +668,7 @@ build_commands (JdRequestPage *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
 
       self->command_labels[v] = GTK_LABEL (label);
+      self->copy_buttons[v] = GTK_BUTTON (button);
       gtk_box_append (self->commands_box, group);
     }
 }
@@ -828,6 +835,7 @@ jd_request_page_init (JdRequestPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_commands (self);
+  jd_text_view_set_no_hyphens (self->headers_view);
 
   g_signal_connect (self, "map", G_CALLBACK (scroll_to_result), NULL);
 

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "jd-no-hyphens.h"
 #include "jd-finding.h"
 #include "jd-net.h"
 #include "jd-response-view.h"
@@ -411,6 +412,8 @@ static void
 jd_response_view_init (JdResponseView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jd_label_set_no_hyphens (self->headers_label);
+  jd_text_view_set_no_hyphens (self->body_view);
 
   self->findings = g_list_store_new (JD_TYPE_FINDING);
   gtk_list_box_bind_model (self->findings_list, G_LIST_MODEL (self->findings),

@@ -7,8 +7,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jd-no-hyphens.h"
 #include "jd-claims.h"
 #include "jd-token-page.h"
+#include "jd-paste.h"
 #include "jd-severity.h"
 
 /* Typing waits this long for a pause; a paste is decoded at once. */
@@ -59,6 +61,7 @@ struct _JdTokenPage
   glong           fold_tail;     /* offset in folded_text where the shown tail starts */
   glong           marker_chars;  /* length of the marker in the buffer */
   char           *pending_text;  /* inserted through the text view, to be folded */
+  gboolean        paste_edits;   /* this paste replaces a selection: hand editing */
   guint           pending_id;
 
   JdToken        *shown_token;
@@ -75,6 +78,9 @@ struct _JdTokenPage
   GdkSurface     *surface;
   gboolean        setting_text;
   gboolean        selecting;
+  gboolean        scroll_pending; /* a new text: show the verdict when it comes */
+  gboolean        narrow;         /* phone width: no Meaning column */
+  guint           scroll_id;
 };
 
 G_DEFINE_FINAL_TYPE (JdTokenPage, jd_token_page, ADW_TYPE_BIN)
@@ -308,8 +314,11 @@ set_pending_text (gpointer data)
 }
 
 /* Text that arrives through the text view itself (its own paste, a drop on
- * it) and would need folding goes through jd_token_page_set_text() instead,
- * so a megabyte never reaches Pango. */
+ * it): a whole token, header line or curl command replaces what is there
+ * (jd_paste_replaces(); typing and pasted fragments go in at the cursor),
+ * and text that would need folding goes through jd_token_page_set_text()
+ * instead, so a megabyte never reaches Pango. Both wait for an idle: the
+ * buffer cannot change under the signal's iterator. */
 static void
 buffer_insert_text (JdTokenPage *self,
                     GtkTextIter *location,
@@ -322,14 +331,22 @@ buffer_insert_text (JdTokenPage *self,
   g_autofree char *inserted = NULL;
   g_autofree char *whole = NULL;
 
-  if (self->setting_text || len <= FOLD_MIN_CHARS)
+  if (self->setting_text || len < 0)
     return;
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  before = gtk_text_buffer_get_text (self->buffer, &start, location, TRUE);
-  after = gtk_text_buffer_get_text (self->buffer, location, &end, TRUE);
-  inserted = g_strndup (text, len);
-  whole = g_strconcat (before, inserted, after, NULL);
-  if (!needs_fold (whole))
+  if (len >= 8 && !self->paste_edits && gtk_text_buffer_get_char_count (self->buffer) > 0 &&
+      jd_paste_replaces (text, len))
+    whole = g_strndup (text, len);
+  else if (len > FOLD_MIN_CHARS)
+    {
+      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+      before = gtk_text_buffer_get_text (self->buffer, &start, location, TRUE);
+      after = gtk_text_buffer_get_text (self->buffer, location, &end, TRUE);
+      inserted = g_strndup (text, len);
+      whole = g_strconcat (before, inserted, after, NULL);
+      if (!needs_fold (whole))
+        return;
+    }
+  else
     return;
 
   g_signal_stop_emission_by_name (self->buffer, "insert-text");
@@ -374,9 +391,22 @@ buffer_changed (JdTokenPage *self)
   self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
 }
 
+/* Before the text view pastes: with part of the text selected, the person
+ * edits by hand (a new token into a curl command), and the paste goes there. */
+static void
+text_view_paste (JdTokenPage *self)
+{
+  GtkTextIter start, end, sel_start, sel_end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  self->paste_edits = gtk_text_buffer_get_selection_bounds (self->buffer, &sel_start, &sel_end) &&
+                      !(gtk_text_iter_equal (&sel_start, &start) && gtk_text_iter_equal (&sel_end, &end));
+}
+
 static void
 paste_done (JdTokenPage *self)
 {
+  self->paste_edits = FALSE;
   push_text (self);
 }
 
@@ -492,6 +522,47 @@ text_query_tooltip (JdTokenPage *self,
   return TRUE;
 }
 
+/* Scrolls the page so that the verdict is at its top. */
+/* The page's scrolled window: the template's child, not bound, as AdwBin
+ * unparents its child itself. */
+static GtkScrolledWindow *
+get_scroller (JdTokenPage *self)
+{
+  return GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)));
+}
+
+static void
+scroll_to_verdict (JdTokenPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (get_scroller (self));
+  GtkWidget *content = gtk_scrolled_window_get_child (get_scroller (self));
+  double x = 0, y = 0;
+
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL ||
+      !gtk_widget_translate_coordinates (GTK_WIDGET (self->verdict_revealer), content, 0, 0, &x, &y))
+    y = 0;
+  /* The page's own top margin above the verdict stays in view. */
+  gtk_adjustment_set_value (adjustment, MAX (0, y - 12));
+}
+
+gboolean
+jd_token_page_get_verdict_in_view (JdTokenPage *self)
+{
+  GtkAdjustment *adjustment;
+  double x = 0, y = 0;
+
+  g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), FALSE);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (get_scroller (self));
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->verdict_revealer), GTK_WIDGET (get_scroller (self)),
+                                         0, 0, &x, &y))
+    return FALSE;
+  return y >= 0 && y + gtk_widget_get_height (GTK_WIDGET (self->verdict_revealer)) <=
+                     gtk_adjustment_get_page_size (adjustment) + 1;
+}
+
 void
 jd_token_page_set_text (JdTokenPage *self,
                         const char  *text)
@@ -501,12 +572,17 @@ jd_token_page_set_text (JdTokenPage *self,
   g_return_if_fail (JD_IS_TOKEN_PAGE (self));
   g_return_if_fail (text != NULL);
 
+  /* A paste, drop or open: the verdict on it is what the person looks for,
+   * now and once the new text's verdict is laid out. */
+  scroll_to_verdict (self);
+
   current = dup_buffer_text (self);
   if (g_strcmp0 (current, text) == 0)
     {
       push_text (self);
       return;
     }
+  self->scroll_pending = TRUE;
 
   /* One user action: Ctrl+Z restores what was there, so nothing typed is
    * lost (except across the folded view, see fill_buffer()). */
@@ -611,7 +687,9 @@ name_setup (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Short names whole ("aud", "exp"), long ones cut in the middle. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_width_chars (GTK_LABEL (label), 5);
   gtk_widget_add_css_class (label, "claim-name");
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
   gtk_list_item_set_child (item, expander);
@@ -627,8 +705,15 @@ name_bind (GtkSignalListItemFactory *factory,
   GtkTreeListRow *row = gtk_list_item_get_item (item);
   g_autoptr (JdClaimNode) node = node_from_list_item (item);
 
+  g_autofree char *tooltip = NULL;
+
   gtk_tree_expander_set_list_row (expander, row);
   gtk_label_set_text (GTK_LABEL (gtk_tree_expander_get_child (expander)), jd_claim_node_get_name (node));
+  /* The whole name, and its meaning (the Meaning column is hidden when narrow). */
+  if (jd_claim_node_get_meaning (node) != NULL)
+    tooltip = g_strdup_printf ("%s — %s", jd_claim_node_get_name (node), jd_claim_node_get_meaning (node));
+  gtk_widget_set_tooltip_text (gtk_tree_expander_get_child (expander),
+                               tooltip != NULL ? tooltip : jd_claim_node_get_name (node));
 }
 
 static void
@@ -671,7 +756,9 @@ value_setup (GtkSignalListItemFactory *factory,
   GtkWidget *badge = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Cut in the middle: both ends stay in view, where near misses are
+   * (a trailing slash on "aud", the end of a kid); the tooltip has it all. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
   gtk_widget_add_css_class (label, "monospace");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
@@ -680,6 +767,11 @@ value_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
   add_context_gesture (box, item);
 }
+
+/* Bytes of a claim value shown whole in its tooltip. */
+#define VALUE_TOOLTIP_MAX 4096
+
+static char *node_value_text (JdClaimNode *node);
 
 static void
 value_bind (GtkSignalListItemFactory *factory,
@@ -690,9 +782,13 @@ value_bind (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *badge = gtk_widget_get_next_sibling (label);
   g_autoptr (JdClaimNode) node = node_from_list_item (item);
+  g_autofree char *whole = node_value_text (node);
 
   gtk_label_set_text (GTK_LABEL (label), jd_claim_node_get_value_text (node));
-  gtk_widget_set_tooltip_text (label, jd_claim_node_get_value_text (node));
+  /* The whole value (the text shown stops after 256 characters), unless it
+   * is too long for a tooltip; Copy Value always copies all of it. */
+  gtk_widget_set_tooltip_text (label, strlen (whole) <= VALUE_TOOLTIP_MAX ? whole
+                                                                          : jd_claim_node_get_value_text (node));
   update_badge (node, NULL, badge);
   g_signal_connect_object (node, "notify::badge-text", G_CALLBACK (update_badge), badge, 0);
   g_signal_connect_object (node, "notify::badge-state", G_CALLBACK (update_badge), badge, 0);
@@ -1054,6 +1150,8 @@ create_finding_row (gpointer item,
   /* A minimum width in characters spares GTK from laying the text out at
    * every candidate width (half the cost of the first frame after a paste). */
   gtk_label_set_width_chars (GTK_LABEL (message), 20);
+  /* Messages quote kids, audiences and token bytes: no drawn hyphens. */
+  jd_label_set_no_hyphens (GTK_LABEL (message));
   gtk_box_append (GTK_BOX (texts), message);
   if (fix != NULL && fix[0] != '\0')
     {
@@ -1063,6 +1161,7 @@ create_finding_row (gpointer item,
       gtk_label_set_wrap (GTK_LABEL (fix_label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (fix_label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_width_chars (GTK_LABEL (fix_label), 20);
+      jd_label_set_no_hyphens (GTK_LABEL (fix_label));
       gtk_widget_add_css_class (fix_label, "dim-label");
       gtk_widget_add_css_class (fix_label, "caption");
       gtk_box_append (GTK_BOX (texts), fix_label);
@@ -1242,6 +1341,31 @@ update_verdict (JdTokenPage *self)
 /* The findings list, the claims and header trees and their menu: built when
  * the first token arrives (or a test asks), so the empty state's first frame
  * costs none of them. */
+/* The Meaning column of @view (its third), shown unless the page is narrow. */
+static void
+show_meaning_column (GtkColumnView *view,
+                     gboolean       visible)
+{
+  g_autoptr (GtkColumnViewColumn) column = NULL;
+
+  if (view == NULL)
+    return;
+  column = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
+  if (column != NULL)
+    gtk_column_view_column_set_visible (column, visible);
+}
+
+void
+jd_token_page_set_narrow (JdTokenPage *self,
+                          gboolean     narrow)
+{
+  g_return_if_fail (JD_IS_TOKEN_PAGE (self));
+
+  self->narrow = narrow;
+  show_meaning_column (self->claims_view, !narrow);
+  show_meaning_column (self->header_view, !narrow);
+}
+
 static void
 ensure_results (JdTokenPage *self)
 {
@@ -1261,6 +1385,7 @@ ensure_results (JdTokenPage *self)
                            self, G_CONNECT_SWAPPED);
   setup_view (self->claims_view, self->claims_tree, self->claims_selection);
   setup_view (self->header_view, self->header_tree, self->header_selection);
+  jd_token_page_set_narrow (self, self->narrow);
 
   self->menu_popover = gtk_popover_menu_new_from_model (claim_menu);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu_popover), FALSE);
@@ -1312,10 +1437,27 @@ token_changed (JdTokenPage *self)
   update_ticking (self);
 }
 
+static gboolean
+scroll_idle_cb (gpointer data)
+{
+  JdTokenPage *self = data;
+
+  self->scroll_id = 0;
+  scroll_to_verdict (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 diagnosis_changed (JdTokenPage *self)
 {
   update_verdict (self);
+  if (self->scroll_pending && !jd_session_get_busy (self->session))
+    {
+      /* After the layout the new verdict and results make. */
+      self->scroll_pending = FALSE;
+      if (self->scroll_id == 0)
+        self->scroll_id = g_idle_add_full (G_PRIORITY_LOW, scroll_idle_cb, self, NULL);
+    }
 }
 
 static void
@@ -1412,6 +1554,7 @@ jd_token_page_dispose (GObject *object)
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
   g_clear_pointer (&self->pending_text, g_free);
   if (self->surface != NULL)
     g_signal_handlers_disconnect_by_data (self->surface, self);
@@ -1518,6 +1661,9 @@ jd_token_page_init (JdTokenPage *self)
     gtk_widget_set_visible (self->fold_bar, FALSE);
     gtk_box_insert_child_after (GTK_BOX (box), self->fold_bar, area);
   }
+  jd_text_view_set_no_hyphens (self->text_view);
+  g_signal_connect_object (self->text_view, "paste-clipboard", G_CALLBACK (text_view_paste), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text_view, "copy-clipboard", G_CALLBACK (text_view_copy), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

@@ -43,6 +43,7 @@ struct _JdWindow
 
   GFile                *next_file;
   gboolean              has_next_file;
+  gboolean              opening;      /* the paste area is being filled from a file */
 };
 
 G_DEFINE_FINAL_TYPE (JdWindow, jd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -95,6 +96,30 @@ classify (const char *data,
   return CONTENT_TOKEN;
 }
 
+/* The title names the file whose text the paste area shows ("token.jwt —
+ * JWT Doctor"), or is the application's name. */
+static void
+set_document_name (JdWindow   *self,
+                   const char *name)
+{
+  g_autofree char *title = NULL;
+
+  if (name != NULL)
+    /* TRANSLATORS: the window title: a file name and the application */
+    title = g_strdup_printf (_("%s — JWT Doctor"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("JWT Doctor"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name != NULL ? name : "");
+}
+
+/* A paste, a drop, typing or a HAR entry changed the text: it is no longer
+ * the opened file's. */
+static void
+paste_area_changed (JdWindow *self)
+{
+  if (!self->opening)
+    set_document_name (self, NULL);
+}
+
 void
 jd_window_open_text (JdWindow   *self,
                      const char *text,
@@ -138,7 +163,10 @@ jd_window_open_text (JdWindow   *self,
           break;
         }
       valid = g_utf8_make_valid (text, len);
+      self->opening = TRUE;
       jd_token_page_set_text (self->token_page, valid);
+      self->opening = FALSE;
+      set_document_name (self, source);
       jd_window_set_visible_page (self, "token");
       break;
     }
@@ -666,9 +694,11 @@ visible_page_changed (JdWindow *self)
 static void
 title_visible_changed (JdWindow *self)
 {
-  if (adw_view_switcher_title_get_title_visible (self->switcher_title) &&
-      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  if (narrow && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
     adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+  jd_token_page_set_narrow (self->token_page, narrow);
 }
 
 static void
@@ -740,6 +770,8 @@ jd_window_constructed (GObject *object)
   jd_token_page_set_session (self->token_page, self->session);
   g_signal_connect_object (self->token_page, "show-keys", G_CALLBACK (show_keys_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (jd_token_page_get_buffer (self->token_page), "changed",
+                           G_CALLBACK (paste_area_changed), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
 

@@ -260,6 +260,6 @@ jd_cli_fresh_compare_note (JdToken *fresh, JdToken *failing, const char *failing
   g_auto (GStrv) notes = jd_compare_dup_notes (rows);
   g_autofree char *joined = g_strjoinv ("; ", notes);
 
-  /* TRANSLATORS: "fresh token (A, left) vs argument (B, right): different audience; …" */
-  return g_strdup_printf (_ ("fresh token (A, left) vs %s (B, right): %s"), failing_source, joined);
+  /* TRANSLATORS: "fresh token (A) vs argument (B): token B has expired; …" */
+  return g_strdup_printf (_ ("fresh token (A) vs %s (B): %s"), failing_source, joined);
 }

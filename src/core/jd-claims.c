@@ -596,6 +596,39 @@ format_string (const char *text)
   return jd_json_to_string (node, FALSE);
 }
 
+static char *format_value (JsonNode *node);
+
+/* An array of strings, numbers, booleans and nulls (an "aud" list, roles,
+ * scopes) shows its values, as JSON: ["api", "web"]. Past the length of
+ * one value the rest is cut with the count, ["api", … (40 items)]; the
+ * children hold every value. NULL when an element is an object or array. */
+static char *
+format_scalar_array (JsonArray *array)
+{
+  guint n = json_array_get_length (array);
+  g_autoptr (GString) text = g_string_new ("[");
+
+  for (guint i = 0; i < n; i++)
+    if (!JSON_NODE_HOLDS_VALUE (json_array_get_element (array, i)) &&
+        !JSON_NODE_HOLDS_NULL (json_array_get_element (array, i)))
+      return NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *value = format_value (json_array_get_element (array, i));
+
+      if (i > 0 && g_utf8_strlen (text->str, -1) + g_utf8_strlen (value, -1) > VALUE_TEXT_MAX_CHARS)
+        {
+          /* TRANSLATORS: the end of a shortened list: "["api", … (40 items)]" */
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", … (%u item)]", ", … (%u items)]", n), n);
+          return g_string_free (g_steal_pointer (&text), FALSE);
+        }
+      g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", value);
+    }
+  g_string_append_c (text, ']');
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static char *
 format_value (JsonNode *node)
 {
@@ -613,9 +646,13 @@ format_value (JsonNode *node)
     case JSON_NODE_ARRAY:
       {
         guint n = json_array_get_length (json_node_get_array (node));
+        char *inline_text;
 
         if (n == 0)
           return g_strdup ("[]");
+        inline_text = format_scalar_array (json_node_get_array (node));
+        if (inline_text != NULL)
+          return inline_text;
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n), n);
       }
 

@@ -41,11 +41,11 @@ jd_compare_state_describe (JdCompareState state,
       if (left_name != NULL)
         /* TRANSLATORS: %s names the left side, e.g. "A" or "Worked" */
         return g_strdup_printf (C_("comparison", "only in %s"), left_name);
-      return g_strdup (C_("comparison", "only left"));
+      return g_strdup (C_("comparison", "only in A"));
     case JD_COMPARE_ONLY_RIGHT:
       if (right_name != NULL)
         return g_strdup_printf (C_("comparison", "only in %s"), right_name);
-      return g_strdup (C_("comparison", "only right"));
+      return g_strdup (C_("comparison", "only in B"));
     default:
       g_return_val_if_reached (g_strdup ("?"));
     }
@@ -175,7 +175,7 @@ has_string (GPtrArray  *items,
   return FALSE;
 }
 
-/* "only left: a, b; only right: c", or NULL when the sets are equal. */
+/* "only in A: a, b; only in B: c", or NULL when the sets are equal. */
 static char *
 describe_set_difference (JsonNode *left,
                          JsonNode *right)
@@ -197,12 +197,12 @@ describe_set_difference (JsonNode *left,
     return NULL;
   if (only_l->len > 0)
     /* TRANSLATORS: %s is a list of scopes or roles */
-    g_string_append_printf (s, _("only left: %s"), only_l->str);
+    g_string_append_printf (s, _("only in A: %s"), only_l->str);
   if (only_r->len > 0)
     {
       if (s->len > 0)
         g_string_append (s, "; ");
-      g_string_append_printf (s, _("only right: %s"), only_r->str);
+      g_string_append_printf (s, _("only in B: %s"), only_r->str);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
@@ -303,7 +303,7 @@ compare_objects (GPtrArray       *rows,
               g_autofree char *diff = describe_set_difference (l, r);
 
               if (diff != NULL)
-                /* TRANSLATORS: "different scopes (only right: orders:write)" */
+                /* TRANSLATORS: "different scopes (only in B: orders:write)" */
                 row->note = g_strdup_printf ("%s (%s)", _(known->different), diff);
               else
                 row->note = g_strdup_printf (_("%s, written differently (same items)"), _(known->different));
@@ -318,8 +318,8 @@ compare_objects (GPtrArray       *rows,
                   g_autofree char *d = jd_time_format_duration ((gint64) (re - le));
                   row->note = re > le
                     /* TRANSLATORS: %s is a duration, "1 hour" */
-                    ? g_strdup_printf (_("the right token expires %s later"), d)
-                    : g_strdup_printf (_("the right token expires %s earlier"), d);
+                    ? g_strdup_printf (_("token B expires %s later"), d)
+                    : g_strdup_printf (_("token B expires %s earlier"), d);
                 }
             }
           else if (is_payload && g_str_equal (name, "nbf"))
@@ -331,8 +331,8 @@ compare_objects (GPtrArray       *rows,
         {
           g_autofree char *base = state == JD_COMPARE_ONLY_LEFT
             /* TRANSLATORS: %s is a claim or header name, "aud" */
-            ? g_strdup_printf (_("%s only in the left token"), name)
-            : g_strdup_printf (_("%s only in the right token"), name);
+            ? g_strdup_printf (_("%s only in token A"), name)
+            : g_strdup_printf (_("%s only in token B"), name);
 
           if (*known->one_side != '\0')
             row->note = g_strdup_printf ("%s: %s", base, _(known->one_side));
@@ -464,9 +464,9 @@ add_moment (GPtrArray  *rows,
     {
       row->rank = 1;
       if (lk == 2 && rk != 2)
-        row->note = g_strdup_printf (_("the left token had expired when it was used (%s)"), l);
+        row->note = g_strdup_printf (_("token A had expired when it was used (%s)"), l);
       else if (rk == 2 && lk != 2)
-        row->note = g_strdup_printf (_("the right token had expired when it was used (%s)"), r);
+        row->note = g_strdup_printf (_("token B had expired when it was used (%s)"), r);
       else
         row->note = g_strdup (_("different validity at the moment of use"));
     }
@@ -527,9 +527,9 @@ add_decoding (GPtrArray *rows,
     {
       row->rank = 1;
       if (lk > 0 && rk == 0)
-        row->note = g_strdup (_("the left token cannot be fully decoded"));
+        row->note = g_strdup (_("token A cannot be fully decoded"));
       else if (rk > 0 && lk == 0)
-        row->note = g_strdup (_("the right token cannot be fully decoded"));
+        row->note = g_strdup (_("token B cannot be fully decoded"));
       else
         row->note = g_strdup (_("neither token can be fully decoded"));
     }
@@ -599,11 +599,33 @@ jd_compare_dup_notes (GPtrArray *rows)
           g_strv_builder_add (builder, row->note);
       }
 
+  /* Every difference the count names is in the list: the ones without a
+   * note of their own by name, on one line. */
   n_different = jd_compare_count_differences (rows);
   if (n_different == 0)
     g_strv_builder_add (builder, _("The two tokens carry the same header and claims."));
-  else if (noted->len == 0)
-    g_strv_builder_add (builder, _("Only ordinary members differ; nothing that usually decides acceptance."));
+  else if (n_different > noted->len)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *line = NULL;
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          JdCompareRow *row = g_ptr_array_index (rows, i);
+
+          if (row->state == JD_COMPARE_SAME || g_ptr_array_find (noted, row, NULL))
+            continue;
+          g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", row->name);
+        }
+      if (noted->len == 0)
+        /* TRANSLATORS: %s lists member names, "jti, iat" */
+        line = g_strdup_printf (_("Only ordinary members differ (%s); nothing that usually decides "
+                                  "acceptance."), names->str);
+      else
+        /* TRANSLATORS: %s lists member names, "jti, iat" */
+        line = g_strdup_printf (_("also different: %s"), names->str);
+      g_strv_builder_add (builder, line);
+    }
 
   return g_strv_builder_end (builder);
 }

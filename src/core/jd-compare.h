@@ -43,7 +43,7 @@ typedef struct {
 void jd_compare_row_free (JdCompareRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdCompareRow, jd_compare_row_free)
 
-/* "same", "different", "only left", "only right", translated, for a person;
+/* "same", "different", "only in A", "only in B", translated, for a person;
  * @left_name / @right_name (nullable: "left", "right") name the sides:
  * "only in Worked". Returns: (transfer full) */
 char *jd_compare_state_describe (JdCompareState state,

@@ -486,6 +486,9 @@ fix_for_problem (const JdTokenProblem *p)
                "or last wins): verifiers are right to reject it. Fix the code that builds the token.");
     case JD_TOKEN_ERROR_TOO_LARGE:
       return _("Paste only the token.");
+    case JD_TOKEN_ERROR_GLUED:
+      return _("Paste one token: two were run together, the second starting where the message "
+               "says. Copy the one from the failing request's Authorization header.");
     default:
       return _("Fix the code that builds the token; the message says which byte is wrong.");
     }

@@ -219,6 +219,7 @@ check_truncation (GPtrArray *out, JdToken *token, JdVerifyResult *verification)
 #define FRESH_WINDOW 300 /* seconds a token may be used after it was issued */
 #define PAST_TOLERANCE 90
 #define SANE_LIFETIME (24 * 3600)
+#define RECENT_EXPIRY 600 /* seconds: an exp this recent is an ordinary expiry */
 
 static char *
 format_offset (int minutes)
@@ -271,8 +272,10 @@ check_local_time (GPtrArray *out, JdToken *token, const JdExpectations *expect)
     return;
   if ((offset = local_time_offset (iat - (double)expect->now)) == 0)
     return;
-  /* Behind: only worth saying when it is why the token is rejected. */
-  if (offset < 0 && !(has_exp && (double)expect->now >= exp))
+  /* Behind: only worth saying when it is why the token is rejected, and not
+   * when the token simply ran out a moment ago: a 1 h token used just after
+   * its exp has an iat 1 h back too (the most common 401 of all). */
+  if (offset < 0 && !(has_exp && (double)expect->now >= exp + RECENT_EXPIRY))
     return;
 
   zone = format_offset (offset);

@@ -310,154 +310,217 @@ jd_time_parse_date_string (const char *text,
 
 /* ---- Text for a person ------------------------------------------------- */
 
+/* Marks a singular/plural pair for xgettext (po/meson.build passes
+ * --keyword=NP_:1,2); translated with g_dngettext() where it is used. */
+#define NP_(one, many) { one, many }
+
+typedef struct {
+  const char *one;
+  const char *many;
+} Plural;
+
 typedef enum {
   UNIT_SECONDS,
   UNIT_MINUTES,
   UNIT_HOURS,
   UNIT_DAYS,
+  UNIT_WEEKS,
+  UNIT_MONTHS,
+  UNIT_YEARS,
+  N_UNITS
 } Unit;
+
+/* The units, smallest first: a duration takes the largest unit whose `from`
+ * it reaches, and counts whole `length`s of it (truncated toward zero).
+ * Seconds are kept up to two minutes because the default leeway is 60 s and
+ * "90 seconds" says more about clock skew than "1 minute"; days up to two
+ * weeks and weeks up to two months, so that no count reads "1" for a span
+ * almost twice as long. A month counts 30 days, a year 365. */
+static const struct {
+  Unit   unit;
+  gint64 from;
+  gint64 length;
+} units[] = {
+  { UNIT_SECONDS, 0, 1 },
+  { UNIT_MINUTES, 120, 60 },
+  { UNIT_HOURS, 3600, 3600 },
+  { UNIT_DAYS, 86400, 86400 },
+  { UNIT_WEEKS, 14 * 86400, 7 * 86400 },
+  { UNIT_MONTHS, 60 * 86400, 30 * 86400 },
+  { UNIT_YEARS, 365 * 86400, 365 * 86400 },
+};
 
 static Unit
 pick_unit (gint64  seconds,
            gulong *count)
 {
   guint64 n = seconds < 0 ? (guint64) -(seconds + 1) + 1 : (guint64) seconds;
+  gsize i = G_N_ELEMENTS (units) - 1;
 
-  if (n < 120)
-    {
-      *count = (gulong) n;
-      return UNIT_SECONDS;
-    }
-  if (n < 3600)
-    {
-      *count = (gulong) (n / 60);
-      return UNIT_MINUTES;
-    }
-  if (n < 86400)
-    {
-      *count = (gulong) (n / 3600);
-      return UNIT_HOURS;
-    }
-  *count = (gulong) MIN (n / 86400, G_MAXINT);
-  return UNIT_DAYS;
+  while (i > 0 && n < (guint64) units[i].from)
+    i--;
+  *count = (gulong) MIN (n / (guint64) units[i].length, G_MAXINT);
+  return units[i].unit;
 }
+
+/* "%d seconds", … one row per unit, in Unit order. */
+static const Plural duration_phrases[N_UNITS] = {
+  NP_ ("%d second", "%d seconds"),
+  NP_ ("%d minute", "%d minutes"),
+  NP_ ("%d hour", "%d hours"),
+  NP_ ("%d day", "%d days"),
+  NP_ ("%d week", "%d weeks"),
+  NP_ ("%d month", "%d months"),
+  NP_ ("%d year", "%d years"),
+};
+
+/* Every phrase is a whole sentence for the translator: "expired %d hours
+ * ago" and "expires in %d hours" inflect differently in many languages.
+ * One row per time claim, one column per unit. */
+static const Plural past_phrases[][N_UNITS] = {
+  [JD_TIME_CLAIM_NONE] = {
+    NP_ ("%d second ago", "%d seconds ago"),
+    NP_ ("%d minute ago", "%d minutes ago"),
+    NP_ ("%d hour ago", "%d hours ago"),
+    NP_ ("%d day ago", "%d days ago"),
+    NP_ ("%d week ago", "%d weeks ago"),
+    NP_ ("%d month ago", "%d months ago"),
+    NP_ ("%d year ago", "%d years ago"),
+  },
+  [JD_TIME_CLAIM_EXPIRY] = {
+    NP_ ("expired %d second ago", "expired %d seconds ago"),
+    NP_ ("expired %d minute ago", "expired %d minutes ago"),
+    NP_ ("expired %d hour ago", "expired %d hours ago"),
+    NP_ ("expired %d day ago", "expired %d days ago"),
+    NP_ ("expired %d week ago", "expired %d weeks ago"),
+    NP_ ("expired %d month ago", "expired %d months ago"),
+    NP_ ("expired %d year ago", "expired %d years ago"),
+  },
+  [JD_TIME_CLAIM_NOT_BEFORE] = {
+    NP_ ("became valid %d second ago", "became valid %d seconds ago"),
+    NP_ ("became valid %d minute ago", "became valid %d minutes ago"),
+    NP_ ("became valid %d hour ago", "became valid %d hours ago"),
+    NP_ ("became valid %d day ago", "became valid %d days ago"),
+    NP_ ("became valid %d week ago", "became valid %d weeks ago"),
+    NP_ ("became valid %d month ago", "became valid %d months ago"),
+    NP_ ("became valid %d year ago", "became valid %d years ago"),
+  },
+  [JD_TIME_CLAIM_ISSUED_AT] = {
+    NP_ ("issued %d second ago", "issued %d seconds ago"),
+    NP_ ("issued %d minute ago", "issued %d minutes ago"),
+    NP_ ("issued %d hour ago", "issued %d hours ago"),
+    NP_ ("issued %d day ago", "issued %d days ago"),
+    NP_ ("issued %d week ago", "issued %d weeks ago"),
+    NP_ ("issued %d month ago", "issued %d months ago"),
+    NP_ ("issued %d year ago", "issued %d years ago"),
+  },
+  [JD_TIME_CLAIM_AUTH_TIME] = {
+    NP_ ("authenticated %d second ago", "authenticated %d seconds ago"),
+    NP_ ("authenticated %d minute ago", "authenticated %d minutes ago"),
+    NP_ ("authenticated %d hour ago", "authenticated %d hours ago"),
+    NP_ ("authenticated %d day ago", "authenticated %d days ago"),
+    NP_ ("authenticated %d week ago", "authenticated %d weeks ago"),
+    NP_ ("authenticated %d month ago", "authenticated %d months ago"),
+    NP_ ("authenticated %d year ago", "authenticated %d years ago"),
+  },
+  [JD_TIME_CLAIM_UPDATED_AT] = {
+    NP_ ("updated %d second ago", "updated %d seconds ago"),
+    NP_ ("updated %d minute ago", "updated %d minutes ago"),
+    NP_ ("updated %d hour ago", "updated %d hours ago"),
+    NP_ ("updated %d day ago", "updated %d days ago"),
+    NP_ ("updated %d week ago", "updated %d weeks ago"),
+    NP_ ("updated %d month ago", "updated %d months ago"),
+    NP_ ("updated %d year ago", "updated %d years ago"),
+  },
+};
+
+static const Plural future_phrases[][N_UNITS] = {
+  [JD_TIME_CLAIM_NONE] = {
+    NP_ ("in %d second", "in %d seconds"),
+    NP_ ("in %d minute", "in %d minutes"),
+    NP_ ("in %d hour", "in %d hours"),
+    NP_ ("in %d day", "in %d days"),
+    NP_ ("in %d week", "in %d weeks"),
+    NP_ ("in %d month", "in %d months"),
+    NP_ ("in %d year", "in %d years"),
+  },
+  [JD_TIME_CLAIM_EXPIRY] = {
+    NP_ ("expires in %d second", "expires in %d seconds"),
+    NP_ ("expires in %d minute", "expires in %d minutes"),
+    NP_ ("expires in %d hour", "expires in %d hours"),
+    NP_ ("expires in %d day", "expires in %d days"),
+    NP_ ("expires in %d week", "expires in %d weeks"),
+    NP_ ("expires in %d month", "expires in %d months"),
+    NP_ ("expires in %d year", "expires in %d years"),
+  },
+  [JD_TIME_CLAIM_NOT_BEFORE] = {
+    NP_ ("not valid for another %d second", "not valid for another %d seconds"),
+    NP_ ("not valid for another %d minute", "not valid for another %d minutes"),
+    NP_ ("not valid for another %d hour", "not valid for another %d hours"),
+    NP_ ("not valid for another %d day", "not valid for another %d days"),
+    NP_ ("not valid for another %d week", "not valid for another %d weeks"),
+    NP_ ("not valid for another %d month", "not valid for another %d months"),
+    NP_ ("not valid for another %d year", "not valid for another %d years"),
+  },
+  [JD_TIME_CLAIM_ISSUED_AT] = {
+    NP_ ("issued %d second in the future", "issued %d seconds in the future"),
+    NP_ ("issued %d minute in the future", "issued %d minutes in the future"),
+    NP_ ("issued %d hour in the future", "issued %d hours in the future"),
+    NP_ ("issued %d day in the future", "issued %d days in the future"),
+    NP_ ("issued %d week in the future", "issued %d weeks in the future"),
+    NP_ ("issued %d month in the future", "issued %d months in the future"),
+    NP_ ("issued %d year in the future", "issued %d years in the future"),
+  },
+  [JD_TIME_CLAIM_AUTH_TIME] = {
+    NP_ ("authenticated %d second in the future", "authenticated %d seconds in the future"),
+    NP_ ("authenticated %d minute in the future", "authenticated %d minutes in the future"),
+    NP_ ("authenticated %d hour in the future", "authenticated %d hours in the future"),
+    NP_ ("authenticated %d day in the future", "authenticated %d days in the future"),
+    NP_ ("authenticated %d week in the future", "authenticated %d weeks in the future"),
+    NP_ ("authenticated %d month in the future", "authenticated %d months in the future"),
+    NP_ ("authenticated %d year in the future", "authenticated %d years in the future"),
+  },
+  [JD_TIME_CLAIM_UPDATED_AT] = {
+    NP_ ("updated %d second in the future", "updated %d seconds in the future"),
+    NP_ ("updated %d minute in the future", "updated %d minutes in the future"),
+    NP_ ("updated %d hour in the future", "updated %d hours in the future"),
+    NP_ ("updated %d day in the future", "updated %d days in the future"),
+    NP_ ("updated %d week in the future", "updated %d weeks in the future"),
+    NP_ ("updated %d month in the future", "updated %d months in the future"),
+    NP_ ("updated %d year in the future", "updated %d years in the future"),
+  },
+};
+
+/* Every phrase in the tables holds exactly one %d (xgettext marks them
+ * c-format, and msgfmt --check holds translations to it), so the format
+ * not being a literal here is safe. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static char *
+format_plural (const Plural *phrase,
+               gulong        n)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, phrase->one, phrase->many, n), (int) n);
+}
+#pragma GCC diagnostic pop
 
 char *
 jd_time_format_duration (gint64 seconds)
 {
   gulong n;
+  Unit unit = pick_unit (seconds, &n);
 
-  switch (pick_unit (seconds, &n))
-    {
-    case UNIT_SECONDS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d second", "%d seconds", n), (int) n);
-    case UNIT_MINUTES:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", n), (int) n);
-    case UNIT_HOURS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", n), (int) n);
-    case UNIT_DAYS:
-    default:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", n), (int) n);
-    }
+  return format_plural (&duration_phrases[unit], n);
 }
 
-/* Every phrase is a whole sentence for the translator: "expired %d hours
- * ago" and "expires in %d hours" inflect differently in many languages. */
 static char *
 past_phrase (JdTimeClaim claim,
              Unit        unit,
              gulong      n)
 {
-  switch (claim)
-    {
-    case JD_TIME_CLAIM_EXPIRY:
-      switch (unit)
-        {
-        case UNIT_SECONDS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expired %d second ago", "expired %d seconds ago", n), (int) n);
-        case UNIT_MINUTES:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expired %d minute ago", "expired %d minutes ago", n), (int) n);
-        case UNIT_HOURS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expired %d hour ago", "expired %d hours ago", n), (int) n);
-        case UNIT_DAYS:
-        default:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expired %d day ago", "expired %d days ago", n), (int) n);
-        }
-    case JD_TIME_CLAIM_NOT_BEFORE:
-      switch (unit)
-        {
-        case UNIT_SECONDS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "became valid %d second ago",
-                              "became valid %d seconds ago", n), (int) n);
-        case UNIT_MINUTES:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "became valid %d minute ago",
-                              "became valid %d minutes ago", n), (int) n);
-        case UNIT_HOURS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "became valid %d hour ago",
-                              "became valid %d hours ago", n), (int) n);
-        case UNIT_DAYS:
-        default:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "became valid %d day ago",
-                              "became valid %d days ago", n), (int) n);
-        }
-    case JD_TIME_CLAIM_ISSUED_AT:
-      switch (unit)
-        {
-        case UNIT_SECONDS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "issued %d second ago", "issued %d seconds ago", n), (int) n);
-        case UNIT_MINUTES:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "issued %d minute ago", "issued %d minutes ago", n), (int) n);
-        case UNIT_HOURS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "issued %d hour ago", "issued %d hours ago", n), (int) n);
-        case UNIT_DAYS:
-        default:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "issued %d day ago", "issued %d days ago", n), (int) n);
-        }
-    case JD_TIME_CLAIM_AUTH_TIME:
-      switch (unit)
-        {
-        case UNIT_SECONDS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "authenticated %d second ago",
-                              "authenticated %d seconds ago", n), (int) n);
-        case UNIT_MINUTES:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "authenticated %d minute ago",
-                              "authenticated %d minutes ago", n), (int) n);
-        case UNIT_HOURS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "authenticated %d hour ago",
-                              "authenticated %d hours ago", n), (int) n);
-        case UNIT_DAYS:
-        default:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "authenticated %d day ago",
-                              "authenticated %d days ago", n), (int) n);
-        }
-    case JD_TIME_CLAIM_UPDATED_AT:
-      switch (unit)
-        {
-        case UNIT_SECONDS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "updated %d second ago", "updated %d seconds ago", n), (int) n);
-        case UNIT_MINUTES:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "updated %d minute ago", "updated %d minutes ago", n), (int) n);
-        case UNIT_HOURS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "updated %d hour ago", "updated %d hours ago", n), (int) n);
-        case UNIT_DAYS:
-        default:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "updated %d day ago", "updated %d days ago", n), (int) n);
-        }
-    case JD_TIME_CLAIM_NONE:
-    default:
-      switch (unit)
-        {
-        case UNIT_SECONDS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d second ago", "%d seconds ago", n), (int) n);
-        case UNIT_MINUTES:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago", n), (int) n);
-        case UNIT_HOURS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", n), (int) n);
-        case UNIT_DAYS:
-        default:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", n), (int) n);
-        }
-    }
+  if ((gsize) claim >= G_N_ELEMENTS (past_phrases))
+    claim = JD_TIME_CLAIM_NONE;
+  return format_plural (&past_phrases[claim][unit], n);
 }
 
 static char *
@@ -465,104 +528,9 @@ future_phrase (JdTimeClaim claim,
                Unit        unit,
                gulong      n)
 {
-  switch (claim)
-    {
-    case JD_TIME_CLAIM_EXPIRY:
-      switch (unit)
-        {
-        case UNIT_SECONDS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expires in %d second", "expires in %d seconds", n), (int) n);
-        case UNIT_MINUTES:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expires in %d minute", "expires in %d minutes", n), (int) n);
-        case UNIT_HOURS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expires in %d hour", "expires in %d hours", n), (int) n);
-        case UNIT_DAYS:
-        default:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expires in %d day", "expires in %d days", n), (int) n);
-        }
-    case JD_TIME_CLAIM_NOT_BEFORE:
-      switch (unit)
-        {
-        case UNIT_SECONDS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "not valid for another %d second",
-                              "not valid for another %d seconds", n), (int) n);
-        case UNIT_MINUTES:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "not valid for another %d minute",
-                              "not valid for another %d minutes", n), (int) n);
-        case UNIT_HOURS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "not valid for another %d hour",
-                              "not valid for another %d hours", n), (int) n);
-        case UNIT_DAYS:
-        default:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "not valid for another %d day",
-                              "not valid for another %d days", n), (int) n);
-        }
-    case JD_TIME_CLAIM_ISSUED_AT:
-      switch (unit)
-        {
-        case UNIT_SECONDS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "issued %d second in the future",
-                              "issued %d seconds in the future", n), (int) n);
-        case UNIT_MINUTES:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "issued %d minute in the future",
-                              "issued %d minutes in the future", n), (int) n);
-        case UNIT_HOURS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "issued %d hour in the future",
-                              "issued %d hours in the future", n), (int) n);
-        case UNIT_DAYS:
-        default:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "issued %d day in the future",
-                              "issued %d days in the future", n), (int) n);
-        }
-    case JD_TIME_CLAIM_AUTH_TIME:
-      switch (unit)
-        {
-        case UNIT_SECONDS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "authenticated %d second in the future",
-                              "authenticated %d seconds in the future", n), (int) n);
-        case UNIT_MINUTES:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "authenticated %d minute in the future",
-                              "authenticated %d minutes in the future", n), (int) n);
-        case UNIT_HOURS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "authenticated %d hour in the future",
-                              "authenticated %d hours in the future", n), (int) n);
-        case UNIT_DAYS:
-        default:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "authenticated %d day in the future",
-                              "authenticated %d days in the future", n), (int) n);
-        }
-    case JD_TIME_CLAIM_UPDATED_AT:
-      switch (unit)
-        {
-        case UNIT_SECONDS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "updated %d second in the future",
-                              "updated %d seconds in the future", n), (int) n);
-        case UNIT_MINUTES:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "updated %d minute in the future",
-                              "updated %d minutes in the future", n), (int) n);
-        case UNIT_HOURS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "updated %d hour in the future",
-                              "updated %d hours in the future", n), (int) n);
-        case UNIT_DAYS:
-        default:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "updated %d day in the future",
-                              "updated %d days in the future", n), (int) n);
-        }
-    case JD_TIME_CLAIM_NONE:
-    default:
-      switch (unit)
-        {
-        case UNIT_SECONDS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d second", "in %d seconds", n), (int) n);
-        case UNIT_MINUTES:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d minute", "in %d minutes", n), (int) n);
-        case UNIT_HOURS:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d hour", "in %d hours", n), (int) n);
-        case UNIT_DAYS:
-        default:
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", n), (int) n);
-        }
-    }
+  if ((gsize) claim >= G_N_ELEMENTS (future_phrases))
+    claim = JD_TIME_CLAIM_NONE;
+  return format_plural (&future_phrases[claim][unit], n);
 }
 
 static const char *

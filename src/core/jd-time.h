@@ -114,15 +114,19 @@ gboolean jd_time_parse_date_string (const char *text,
 
 /* ---- Text for a person ------------------------------------------------- */
 
-/* A duration with a sensibly chosen unit, translated, with plural forms:
+/* A duration in the largest sensible unit, translated, with plural forms:
  *   |seconds| < 120       → seconds   ("1 second", "90 seconds")
- *   |seconds| < 3600      → minutes   ("2 minutes", "59 minutes")
- *   |seconds| < 86400     → hours     ("1 hour", "23 hours")
- *   otherwise             → days      ("1 day", "400 days")
- * The count is truncated toward zero; the sign is ignored. Seconds are kept
- * up to two minutes because the default leeway is 60 s and "90 seconds"
- * says more about clock skew than "1 minute". 0 gives "0 seconds"; the
- * relative forms below never print a zero count.
+ *   |seconds| < 1 hour    → minutes   ("2 minutes", "59 minutes")
+ *   |seconds| < 1 day     → hours     ("1 hour", "23 hours")
+ *   |seconds| < 14 days   → days      ("1 day", "13 days")
+ *   |seconds| < 60 days   → weeks     ("2 weeks", "8 weeks")
+ *   |seconds| < 365 days  → months    ("2 months", "12 months"; a month is 30 days)
+ *   otherwise             → years     ("1 year" for 558 days; a year is 365 days)
+ * The units are one table in jd-time.c. The count is truncated toward zero;
+ * the sign is ignored. Seconds are kept up to two minutes because the
+ * default leeway is 60 s and "90 seconds" says more about clock skew than
+ * "1 minute". 0 gives "0 seconds"; the relative forms below never print a
+ * zero count.
  * Returns: (transfer full) */
 char *jd_time_format_duration (gint64 seconds);
 
@@ -131,7 +135,7 @@ char *jd_time_format_duration (gint64 seconds);
  *   nbf         "became valid 2 days ago"    / "not valid for another 5 minutes" / "became valid just now"
  *   iat         "issued 2 days ago"          / "issued 90 seconds in the future" / "issued just now"
  *   auth_time   "authenticated 1 hour ago"   / "authenticated 3 minutes in the future" / "authenticated just now"
- *   updated_at  "updated 400 days ago"       / "updated 2 seconds in the future" / "updated just now"
+ *   updated_at  "updated 1 year ago"         / "updated 2 seconds in the future" / "updated just now"
  *   NONE        "3 hours ago"                / "in 4 minutes"                / "just now"
  * The unit follows jd_time_format_duration(). Whole seconds: a time in the
  * past is rounded toward now ("just now" under one second), a time in the

@@ -24,6 +24,7 @@ struct _JdToken
   guint n_segments;          /* as counted in the text (may be > MAX_SEGMENTS) */
   JdRange segments[MAX_SEGMENTS];
   JdTokenKind kind;
+  gsize glued;               /* > 0: a second token's header starts at this byte */
   GPtrArray *problems;       /* JdTokenProblem */
 
   JsonNode *header_node;
@@ -53,11 +54,23 @@ segment_name (JdToken *self, int segment)
                                N_("initialization vector"), N_("ciphertext"),
                                N_("authentication tag") };
 
-  if (self->n_segments == 5 && segment >= 0 && segment < 5)
+  if (self->n_segments == 5 && self->glued == 0 && segment >= 0 && segment < 5)
     return _(jwe[segment]);
   if (segment >= 0 && segment < 3)
     return _(jws[segment]);
   return _("extra segment");
+}
+
+/* Problems are kept in order of position, so the first is the first broken
+ * byte, whichever step found it; at the same byte, the narrower problem is
+ * the more exact one. */
+static int
+compare_problems (const JdTokenProblem *a,
+                  const JdTokenProblem *b)
+{
+  if (a->offset != b->offset)
+    return a->offset < b->offset ? -1 : 1;
+  return a->length < b->length ? -1 : a->length > b->length;
 }
 
 G_GNUC_PRINTF (7, 8) static void
@@ -73,6 +86,7 @@ add_problem (JdToken     *self,
   JdTokenProblem *p = g_new0 (JdTokenProblem, 1);
   g_autofree char *what = NULL;
   va_list args;
+  guint at;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
@@ -89,7 +103,11 @@ add_problem (JdToken     *self,
                                   segment_name (self, segment), what);
   else
     p->message = g_steal_pointer (&what);
-  g_ptr_array_add (self->problems, p);
+
+  at = self->problems->len;
+  while (at > 0 && compare_problems (g_ptr_array_index (self->problems, at - 1), p) > 0)
+    at--;
+  g_ptr_array_insert (self->problems, at, p);
 }
 
 /* Decode one segment. Strictness problems are recorded but the bytes are
@@ -117,11 +135,16 @@ decode_segment (JdToken *self, int segment)
   return bytes;
 }
 
-/* Offset in the token text of decoded byte @k of @segment (start of its base64 group). */
+/* Offset in the token text of decoded byte @k of @segment (start of its
+ * base64 group). Past the last of its @size decoded bytes (JSON that ends
+ * too early) it is the segment's last byte: where the text ran out. */
 static gsize
-text_offset_of_decoded (JdToken *self, int segment, gsize k)
+text_offset_of_decoded (JdToken *self, int segment, gsize k, gsize size)
 {
   const JdRange *r = &self->segments[segment];
+
+  if (k >= size && r->end > r->start)
+    return r->end - 1;
   return MIN (r->start + k / 3 * 4, r->end);
 }
 
@@ -141,13 +164,13 @@ parse_segment_json (JdToken *self, int segment, GBytes *bytes, gboolean quiet)
   if (node == NULL && g_error_matches (error, JD_JSON_ERROR, JD_JSON_ERROR_DUPLICATE_MEMBER))
     {
       add_problem (self, JD_TOKEN_ERROR_DUPLICATE_MEMBER, segment,
-                   text_offset_of_decoded (self, segment, offset), 4, FALSE,
+                   text_offset_of_decoded (self, segment, offset, len), 4, FALSE,
                    _("decoded %s"), error->message);
       return jd_json_parse (data, len, JD_JSON_ALLOW_DUPLICATES, NULL, NULL);
     }
   if (node == NULL && !quiet)
     add_problem (self, error->code == JD_JSON_ERROR_UTF8 ? JD_TOKEN_ERROR_UTF8 : JD_TOKEN_ERROR_JSON,
-                 segment, text_offset_of_decoded (self, segment, offset), 4, TRUE,
+                 segment, text_offset_of_decoded (self, segment, offset, len), 4, TRUE,
                  _("not JSON: decoded %s"), error->message);
   return node;
 }
@@ -261,29 +284,13 @@ decode_payload (JdToken *self)
   self->payload_bytes = decode_segment (self, JD_SEGMENT_PAYLOAD);
 }
 
-static int
-compare_problems (gconstpointer a, gconstpointer b)
-{
-  const JdTokenProblem *pa = *(JdTokenProblem *const *) a;
-  const JdTokenProblem *pb = *(JdTokenProblem *const *) b;
-
-  return pa->offset < pb->offset ? -1 : pa->offset > pb->offset;
-}
-
-/* Reads the payload's JSON (once). Everything that shows claims or problems
- * calls this first; the signature check does not need it. */
+/* The payload's decoded bytes as text, and as JSON unless the token is nested. */
 static void
-ensure_payload (JdToken *self)
+read_payload_json (JdToken *self)
 {
   const JdRange *r = &self->segments[JD_SEGMENT_PAYLOAD];
   gsize len = 0;
   const char *data;
-
-  if (self->payload_parsed)
-    return;
-  self->payload_parsed = TRUE;
-  if (self->payload_bytes == NULL)
-    return;
 
   data = g_bytes_get_data (self->payload_bytes, &len);
   if (g_utf8_validate_len (data, len, NULL))
@@ -305,7 +312,7 @@ ensure_payload (JdToken *self)
           gsize offset = 0;
           jd_json_parse (data, len, JD_JSON_FLAGS_NONE, &offset, &error);
           add_problem (self, JD_TOKEN_ERROR_JSON, JD_SEGMENT_PAYLOAD,
-                       text_offset_of_decoded (self, JD_SEGMENT_PAYLOAD, offset), 4, FALSE,
+                       text_offset_of_decoded (self, JD_SEGMENT_PAYLOAD, offset, len), 4, FALSE,
                        _("the payload is not a JSON claims set (decoded %s); shown as text"),
                        error->message);
         }
@@ -313,9 +320,18 @@ ensure_payload (JdToken *self)
   else if (!JSON_NODE_HOLDS_OBJECT (self->payload_node))
     add_problem (self, JD_TOKEN_ERROR_NOT_OBJECT, JD_SEGMENT_PAYLOAD, r->start, r->end - r->start,
                  FALSE, _("the payload is JSON but not an object, so it holds no claims"));
+}
 
-  /* Problems stay in order of position. */
-  g_ptr_array_sort (self->problems, compare_problems);
+/* Reads the payload's JSON (once). Everything that shows claims or problems
+ * calls this first; the signature check does not need it. */
+static void
+ensure_payload (JdToken *self)
+{
+  if (self->payload_parsed)
+    return;
+  self->payload_parsed = TRUE;
+  if (self->payload_bytes != NULL)
+    read_payload_json (self);
 }
 
 static void
@@ -348,6 +364,86 @@ static void
 jd_token_init (JdToken *self)
 {
   self->problems = g_ptr_array_new_with_free_func (problem_free);
+}
+
+/* Where a second token starts inside the third segment, as when two tokens
+ * were pasted back to back: "h.p.s" + "h.p.s" reads as "h.p.sh.p.s", five
+ * segments that look like a JWE. The third segment then holds "eyJ" after
+ * at least one byte, and from there to its end a base64url JSON object
+ * with "alg": a JOSE header. A JWE's third segment is its initialization
+ * vector, random bytes that are never that. Returns the byte offset, or 0. */
+static gsize
+find_glued_header (JdToken *self)
+{
+  const JdRange *r = &self->segments[JD_SEGMENT_SIGNATURE];
+
+  if (self->n_segments < 4)
+    return 0;
+  for (gsize at = r->start + 1; at + 3 <= r->end; at++)
+    {
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (JsonNode) node = NULL;
+      const char *data;
+      gsize size = 0;
+
+      if (memcmp (self->text + at, "eyJ", 3) != 0)
+        continue;
+      bytes = jd_base64url_decode (self->text + at, r->end - at, NULL);
+      if (bytes == NULL)
+        continue;
+      data = g_bytes_get_data (bytes, &size);
+      node = jd_json_parse (data, size, JD_JSON_ALLOW_DUPLICATES, NULL, NULL);
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+          json_object_has_member (json_node_get_object (node), "alg"))
+        return at;
+    }
+  return 0;
+}
+
+/* The problem with the number of segments, if any: two tokens back to back,
+ * a token cut off before its first dot, or a count that is neither 3 nor 5. */
+static void
+add_shape_problem (JdToken    *self,
+                   const char *text,
+                   gssize      len)
+{
+  guint n = self->n_segments;
+
+  if (self->glued > 0)
+    add_problem (self, JD_TOKEN_ERROR_GLUED, -1, self->glued, 3, TRUE,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "byte %zu: a second token's header (\"eyJ…\") starts inside the "
+                              "signature, so the text has %u segment instead of 3: two tokens "
+                              "back to back? Paste only the one the API was sent",
+                              "byte %zu: a second token's header (\"eyJ…\") starts inside the "
+                              "signature, so the text has %u segments instead of 3: two tokens "
+                              "back to back? Paste only the one the API was sent",
+                              n),
+                 self->glued, n);
+  else if (n != 3 && n != 5)
+    {
+      gsize where = n > 5 ? self->segments[MAX_SEGMENTS - 1].end : (gsize) len;
+      /* A token cut off before its first dot: the whole text is the
+       * problem, and the header's own errors follow from it. */
+      if (n == 1 && len >= 3 && memcmp (text, "eyJ", 3) == 0)
+        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, len, TRUE,
+                     _("no dots after %zd bytes, but it starts like a JWT header "
+                       "(\"eyJ\" is base64url for '{\"'): the token was probably cut off"),
+                     len);
+      else if (n == 1)
+        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, len, TRUE,
+                     _("no dots: a JWT has three base64url segments, header.payload.signature; "
+                       "this may be an opaque access token that only its issuer can read"));
+      else
+        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, where, 1, TRUE,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "byte %zu: found %u segment; a JWS has 3 "
+                                  "(header.payload.signature) and a JWE has 5",
+                                  "byte %zu: found %u segments; a JWS has 3 "
+                                  "(header.payload.signature) and a JWE has 5",
+                                  n),
+                     where, n);
+    }
 }
 
 JdToken *
@@ -399,32 +495,18 @@ jd_token_parse (const char *text, gssize len)
       start = end + 1;
     }
   self->n_segments = n;
-
-  if (n != 3 && n != 5)
-    {
-      gsize where = n > 5 ? self->segments[MAX_SEGMENTS - 1].end : (gsize) len;
-      if (n == 1 && len >= 3 && memcmp (text, "eyJ", 3) == 0)
-        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, len > 0 ? len - 1 : 0, 1, TRUE,
-                     _("no dots after %zd bytes, but it starts like a JWT header "
-                       "(\"eyJ\" is base64url for '{\"'): the token was probably cut off"),
-                     len);
-      else if (n == 1)
-        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, len, TRUE,
-                     _("no dots: a JWT has three base64url segments, header.payload.signature; "
-                       "this may be an opaque access token that only its issuer can read"));
-      else
-        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, where, 1, TRUE,
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  "byte %zu: found %u segment; a JWS has 3 "
-                                  "(header.payload.signature) and a JWE has 5",
-                                  "byte %zu: found %u segments; a JWS has 3 "
-                                  "(header.payload.signature) and a JWE has 5",
-                                  n),
-                     where, n);
-    }
+  self->glued = find_glued_header (self);
+  add_shape_problem (self, text, len);
 
   /* Decode what can be decoded even when the shape is wrong, so the person sees it. */
   decode_header (self);
+
+  if (self->glued > 0)
+    {
+      /* Neither a JWS nor a JWE: show the first token's claims, check nothing. */
+      decode_payload (self);
+      return self;
+    }
 
   if (n == 5)
     {
@@ -520,7 +602,7 @@ jd_token_get_encoding_problem (JdToken *self)
       JdTokenProblem *p = g_ptr_array_index (self->problems, i);
       if (p->code == JD_TOKEN_ERROR_BASE64 || p->code == JD_TOKEN_ERROR_SEGMENTS ||
           p->code == JD_TOKEN_ERROR_EMPTY || p->code == JD_TOKEN_ERROR_TOO_LARGE ||
-          p->code == JD_TOKEN_ERROR_CRITICAL)
+          p->code == JD_TOKEN_ERROR_CRITICAL || p->code == JD_TOKEN_ERROR_GLUED)
         return p;
     }
   return NULL;

@@ -23,6 +23,7 @@ typedef enum {
   JD_TOKEN_ERROR_HEADER,            /* header lacks a string "alg", or alg/crit/… are wrong */
   JD_TOKEN_ERROR_UTF8,              /* decoded JSON is not valid UTF-8 */
   JD_TOKEN_ERROR_CRITICAL,          /* "crit" names an extension no verifier here understands */
+  JD_TOKEN_ERROR_GLUED,             /* two tokens back to back: "h.p.sh.p.s" */
 } JdTokenError;
 
 typedef enum {

@@ -266,15 +266,13 @@ decide_signature (JdVerdict *self, guint *n_keys)
   return JD_VERDICT_SIGNATURE_INVALID;
 }
 
+/* The key as the Keys table and the findings name it: its row and kid. */
 static char *
-key_name (JdKey *key)
+key_name (JdVerifyResult *verification, JdKey *key)
 {
   if (jd_key_is_user_secret (key))
     return g_strdup (_ ("the HMAC secret you gave"));
-  if (jd_key_get_kid (key) != NULL)
-    return g_strdup_printf (_ ("the key with kid \"%s\" (%s)"), jd_key_get_kid (key),
-                            jd_key_get_source (key));
-  return g_strdup_printf (_ ("the key from %s"), jd_key_get_source (key));
+  return jd_verify_result_dup_key_label (verification, key);
 }
 
 static char *
@@ -288,7 +286,7 @@ signature_text (JdVerdict *self, guint n_keys)
     {
       case JD_VERDICT_SIGNATURE_VALID:
         {
-          g_autofree char *name = key_name (jd_verify_result_get_key (self->verification));
+          g_autofree char *name = key_name (self->verification, jd_verify_result_get_key (self->verification));
           return g_strdup_printf (_ ("Signature valid: verified with %s."), name);
         }
       case JD_VERDICT_SIGNATURE_INVALID:

@@ -595,6 +595,16 @@ key_label (JdVerifyResult *self,
   return jd_verify_key_name (key, row);
 }
 
+char *
+jd_verify_result_dup_key_label (JdVerifyResult *self,
+                                JdKey          *key)
+{
+  g_return_val_if_fail (JD_IS_VERIFY_RESULT (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return key_label (self, key);
+}
+
 static gboolean
 alg_allowed (const char         *alg,
              const char * const *allowed)

@@ -60,6 +60,9 @@ JdSignatureStatus jd_verify_result_get_status        (JdVerifyResult *self);
 const char       *jd_verify_result_get_alg           (JdVerifyResult *self); /* the token's, nullable */
 const char       *jd_verify_result_get_kid           (JdVerifyResult *self); /* the token's, nullable */
 JdKey            *jd_verify_result_get_key           (JdVerifyResult *self); /* the key that verified, nullable */
+/* @key as the Keys table shows it: "key 2 (kid \"abc\")" (its row and kid). (transfer full) */
+char             *jd_verify_result_dup_key_label     (JdVerifyResult *self,
+                                                      JdKey          *key);
 /* TRUE when no key of the set verified but a well-known example secret,
  * tried by jd_verify() itself, does (the weak-secret finding says which). */
 gboolean          jd_verify_result_get_secret_found  (JdVerifyResult *self);
