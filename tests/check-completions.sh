@@ -57,6 +57,10 @@ expect "--jwks offers files" "$tmp/jwks.json" "--json" --jwks "$tmp/jw"
 expect "INPUT offers .har and .jwt files" "$tmp/session.har $tmp/token.jwt" "--json" "$tmp/"
 expect "--aud takes a value: no options offered" "" "--json --aud" --aud ""
 expect "--secret takes a value: no files offered" "" "$tmp/token.jwt" --secret "$tmp/"
+expect "--fresh-token c offers client_credentials, not refresh_token" "client_credentials" "refresh_token device_code" --fresh-token c
+expect "--client-auth p offers post private_key_jwt, not basic" "post private_key_jwt" "basic none" --client-auth p
+expect "--client-secret takes a value: no files offered" "" "$tmp/token.jwt" --client-secret "$tmp/"
+expect "--client-key offers files" "$tmp/token.jwt" "--json" --client-key "$tmp/to"
 
 # every --help option completes from "-", and is in the zsh and fish files
 help=$(LC_ALL=C.UTF-8 LANGUAGE= "$cli" --help | sed -n 's/^ *\(-[A-Za-z], \)\{0,1\}\(--[A-Za-z0-9-]*\).*/\1\2/p')

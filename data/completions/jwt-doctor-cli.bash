@@ -11,8 +11,10 @@ _jwt_doctor_cli ()
   prev=${COMP_WORDS[COMP_CWORD - 1]}
   opts="--aud --iss --alg --leeway --token-kind --now --jwks --key --secret --secret-file --secret-base64
         --discover --request -X --request-method -H --header -k --insecure --timeout --json
-        --list-messages --color --version -h --help
-        --sign --generate-key --sign-alg --set --unset --jwks-out"
+        --list-messages --color --fresh-token --token-endpoint --client-id --client-secret
+        --client-secret-file --client-auth --client-key --refresh-token-file --scope --audience
+        --resource --print-token --sign --generate-key --sign-alg --set --unset --jwks-out
+        --version -h --help"
 
   # --color=WHEN as one word (bash splits at '=': "--color" "=" "WHEN")
   if [[ $prev == = && $COMP_CWORD -ge 2 ]]; then
@@ -41,14 +43,20 @@ _jwt_doctor_cli ()
     --alg)
       COMPREPLY=($(compgen -W "RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 EdDSA HS256 HS384 HS512" -- "$cur"))
       return 0 ;;
+    --fresh-token)
+      COMPREPLY=($(compgen -W "client_credentials refresh_token authorization_code device_code" -- "$cur"))
+      return 0 ;;
+    --client-auth)
+      COMPREPLY=($(compgen -W "basic post private_key_jwt none" -- "$cur"))
+      return 0 ;;
     -X|--request-method)
       COMPREPLY=($(compgen -W "GET POST PUT PATCH DELETE HEAD OPTIONS" -- "$cur"))
       return 0 ;;
-    --jwks|--key|--secret-file|--jwks-out)
+    --jwks|--key|--secret-file|--jwks-out|--client-secret-file|--client-key|--refresh-token-file)
       COMPREPLY=($(compgen -f -- "$cur"))
       compopt -o filenames 2>/dev/null
       return 0 ;;
-    --aud|--iss|--leeway|--now|--secret|--request|-H|--header|--timeout|--set|--unset)
+    --aud|--iss|--leeway|--now|--secret|--request|-H|--header|--timeout|--set|--unset|--token-endpoint|--client-id|--client-secret|--scope|--audience|--resource)
       return 0 ;;
   esac
 

@@ -10,6 +10,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jd-compare-view.h"
+#include "jd-diagnosis.h"
+#include "jd-fresh-token-dialog.h"
 #include "jd-no-hyphens.h"
 #include "jd-net.h"
 #include "jd-request-page.h"
@@ -37,6 +40,7 @@ struct _JdRequestPage
   JdResponseView *response_view;
   GtkWidget      *hint_page;
   GtkBox         *commands_box;
+  AdwActionRow   *fresh_row;
 
   GtkLabel       *command_labels[N_VARIANTS];
   GtkButton      *copy_buttons[N_VARIANTS];   /* a check mark once copied, until the command changes */
@@ -52,6 +56,10 @@ struct _JdRequestPage
   gboolean        scroll_pending;
   guint           scroll_source;
   guint           scroll_tries;
+
+  char           *fresh_token;   /* from Get a Fresh Token: in memory only, wiped */
+  JdToken        *failing_token; /* the session's token when the fresh one came */
+  JdCompareView  *compare_view;  /* (weak) */
 };
 
 G_DEFINE_FINAL_TYPE (JdRequestPage, jd_request_page, ADW_TYPE_BIN)
@@ -177,6 +185,9 @@ update_actions (JdRequestPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.send", has_url && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.cancel", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.send-fresh",
+                                 has_url && !busy && self->fresh_token != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.compare-fresh", self->fresh_token != NULL);
   gtk_widget_set_visible (self->cancel_button, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
@@ -195,7 +206,9 @@ render (JdRequestPage *self)
       g_autofree char *shown = NULL;
       g_autofree char *before = g_steal_pointer (&self->commands[v]);
 
-      if (request != NULL)
+      if (request != NULL && v == JD_CURL_FRESH_TOKEN && self->fresh_token != NULL)
+        self->commands[v] = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, self->fresh_token);
+      else if (request != NULL)
         self->commands[v] = jd_request_to_curl (request, v,
                                                 token != NULL && v != JD_CURL_FRESH_TOKEN
                                                   ? jd_token_get_text (token) : NULL);
@@ -442,7 +455,8 @@ send_action (GtkWidget  *widget,
              GVariant   *param)
 {
   JdRequestPage *self = JD_REQUEST_PAGE (widget);
-  gboolean with_token = gtk_switch_get_active (self->token_switch);
+  gboolean fresh = g_str_equal (action_name, "request.send-fresh") && self->fresh_token != NULL;
+  gboolean with_token = gtk_switch_get_active (self->token_switch) && !fresh;
   GSettings *settings = self->session ? jd_session_get_settings (self->session) : NULL;
   JdNetOptions options = { 0, 0, JD_NET_FLAGS_NONE };
   g_autofree char *problem = NULL;
@@ -456,6 +470,13 @@ send_action (GtkWidget  *widget,
   request = build_request (self, with_token, &problem);
   if (request == NULL)
     return;
+  if (fresh)
+    {
+      /* The same request, carrying the fresh token instead. */
+      g_autofree char *value = g_strdup_printf ("Bearer %s", self->fresh_token);
+      jd_request_set_header (request, "Authorization", value);
+      memset (value, 0, strlen (value));
+    }
   if (problem != NULL)
     {
       show_problem (self, "dialog-error-symbolic", "error", _("The Request Cannot Be Sent"), problem);
@@ -473,6 +494,8 @@ send_action (GtkWidget  *widget,
   self->cancellable = g_cancellable_new ();
   if (with_token && jd_session_get_token (self->session) != NULL)
     self->sent_token = g_object_ref (jd_session_get_token (self->session));
+  else if (fresh)
+    self->sent_token = jd_token_parse (self->fresh_token, -1);
 
   uri = g_uri_parse (jd_request_get_url (request), G_URI_FLAGS_NONE, NULL);
   /* Translators: %s is a host name */
@@ -493,6 +516,95 @@ cancel_action (GtkWidget  *widget,
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+}
+
+/* ---- Fresh token ----------------------------------------------------------- */
+
+static void
+forget_fresh_token (JdRequestPage *self)
+{
+  if (self->fresh_token != NULL)
+    memset (self->fresh_token, 0, strlen (self->fresh_token));
+  g_clear_pointer (&self->fresh_token, g_free);
+  g_clear_object (&self->failing_token);
+}
+
+/* "sub app@clients · expires in 1 hour · no error findings", or the first
+ * error: the fresh token diagnosed as any other. */
+static char *
+describe_fresh_token (JdRequestPage *self, JdToken *token)
+{
+  g_autoptr (JdExpectations) expect = jd_session_dup_expectations (self->session);
+  g_autoptr (GPtrArray) findings = jd_diagnose (token, expect, NULL, NULL);
+  g_autoptr (GString) s = g_string_new (NULL);
+  JsonObject *claims = jd_token_get_claims (token);
+  JdFinding *first_error = NULL;
+
+  if (claims != NULL && json_object_has_member (claims, "sub")
+      && JSON_NODE_HOLDS_VALUE (json_object_get_member (claims, "sub")))
+    g_string_append_printf (s, "sub %s · ", json_object_get_string_member (claims, "sub"));
+  for (guint i = 0; findings != NULL && i < findings->len && first_error == NULL; i++)
+    if (jd_finding_get_severity (g_ptr_array_index (findings, i)) == JD_SEVERITY_ERROR)
+      first_error = g_ptr_array_index (findings, i);
+  if (first_error != NULL)
+    g_string_append (s, jd_finding_get_message (first_error));
+  else
+    g_string_append (s, _ ("no error findings with this page's expectations"));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+fresh_token_received (JdRequestPage *self, const char *token)
+{
+  g_autoptr (JdToken) parsed = jd_token_parse (token, -1);
+  g_autofree char *summary = NULL;
+  JdToken *failing = jd_session_get_token (self->session);
+
+  forget_fresh_token (self);
+  self->fresh_token = g_strdup (token);
+  g_set_object (&self->failing_token, failing);
+  summary = describe_fresh_token (self, parsed);
+  adw_action_row_set_subtitle (self->fresh_row, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->fresh_row), TRUE);
+  render (self);
+  /* Compare opens at once: the failing token as B, the fresh one as A. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "request.compare-fresh", NULL);
+}
+
+static void
+fresh_token_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  JdRequestPage *self = JD_REQUEST_PAGE (widget);
+  JdToken *token = self->session ? jd_session_get_token (self->session) : NULL;
+  JsonObject *claims = token ? jd_token_get_claims (token) : NULL;
+  const char *iss = NULL;
+  JdFreshTokenDialog *dialog;
+
+  if (claims != NULL && json_object_has_member (claims, "iss")
+      && JSON_NODE_HOLDS_VALUE (json_object_get_member (claims, "iss")))
+    iss = json_object_get_string_member (claims, "iss");
+  dialog = jd_fresh_token_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), iss);
+  g_signal_connect_object (dialog, "token-received", G_CALLBACK (fresh_token_received), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+compare_fresh_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  JdRequestPage *self = JD_REQUEST_PAGE (widget);
+
+  if (self->fresh_token == NULL)
+    return;
+  if (self->compare_view == NULL)
+    {
+      self->compare_view = jd_compare_view_new (GTK_WINDOW (gtk_widget_get_root (widget)), NULL);
+      g_object_add_weak_pointer (G_OBJECT (self->compare_view), (gpointer *)&self->compare_view);
+    }
+  jd_compare_view_set_left_text (self->compare_view, self->fresh_token);
+  jd_compare_view_set_right_text (
+    self->compare_view, self->failing_token ? jd_token_get_text (self->failing_token) : "");
+  gtk_window_present (GTK_WINDOW (self->compare_view));
 }
 
 /* ---- Commands -------------------------------------------------------------- */
@@ -520,7 +632,7 @@ build_commands (JdRequestPage *self)
       N_("The baseline: a compliant server answers 401 with a WWW-Authenticate header saying what it expects.") },
     { N_("With This Token"), N_("Reproduces the failing call.") },
     { N_("With a Fresh Token"),
-      N_("Takes the token from $TOKEN: if this works and the one above does not, the token is the problem.") },
+      N_("Takes the token from $TOKEN, or carries the one Get a Fresh Token fetched: if this works and the one above does not, the token is the problem.") },
   };
 
   for (guint v = 0; v < N_VARIANTS; v++)
@@ -621,6 +733,22 @@ jd_request_page_get_response_view (JdRequestPage *self)
 }
 
 const char *
+jd_request_page_get_fresh_token (JdRequestPage *self)
+{
+  g_return_val_if_fail (JD_IS_REQUEST_PAGE (self), NULL);
+
+  return self->fresh_token;
+}
+
+JdCompareView *
+jd_request_page_get_compare_view (JdRequestPage *self)
+{
+  g_return_val_if_fail (JD_IS_REQUEST_PAGE (self), NULL);
+
+  return self->compare_view;
+}
+
+const char *
 jd_request_page_get_problem (JdRequestPage *self)
 {
   g_return_val_if_fail (JD_IS_REQUEST_PAGE (self), NULL);
@@ -651,6 +779,10 @@ jd_request_page_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->pasted);
   g_clear_object (&self->sent_token);
+  forget_fresh_token (self);
+  if (self->compare_view != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->compare_view), (gpointer *) &self->compare_view);
+  self->compare_view = NULL;
   g_clear_pointer (&self->problem, g_free);
   for (guint v = 0; v < N_VARIANTS; v++)
     g_clear_pointer (&self->commands[v], g_free);
@@ -686,10 +818,14 @@ jd_request_page_class_init (JdRequestPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdRequestPage, response_view);
   gtk_widget_class_bind_template_child (widget_class, JdRequestPage, hint_page);
   gtk_widget_class_bind_template_child (widget_class, JdRequestPage, commands_box);
+  gtk_widget_class_bind_template_child (widget_class, JdRequestPage, fresh_row);
   gtk_widget_class_bind_template_callback (widget_class, request_edited);
 
   gtk_widget_class_install_action (widget_class, "request.send", NULL, send_action);
   gtk_widget_class_install_action (widget_class, "request.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "request.fresh-token", NULL, fresh_token_action);
+  gtk_widget_class_install_action (widget_class, "request.compare-fresh", NULL, compare_fresh_action);
+  gtk_widget_class_install_action (widget_class, "request.send-fresh", NULL, send_action);
 }
 
 static void

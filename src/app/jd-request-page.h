@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "jd-compare-view.h"
 #include "jd-response-view.h"
 #include "jd-session.h"
 
@@ -32,6 +33,10 @@ JdResponseView *jd_request_page_get_response_view (JdRequestPage *self);
 /* What the page says instead of a response (an error, "cancelled"):
  * "TITLE: message", or NULL while a response (or nothing) is shown. */
 const char     *jd_request_page_get_problem       (JdRequestPage *self);
+/* Get a Fresh Token: the token it fetched (in memory only), nullable, and
+ * the Compare window it opened (nullable). */
+const char     *jd_request_page_get_fresh_token   (JdRequestPage *self);
+JdCompareView  *jd_request_page_get_compare_view  (JdRequestPage *self);
 
 /* Shows a response that did not come from Send (a HAR entry's), explained
  * against the session's token, as if it had just arrived. */

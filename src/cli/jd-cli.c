@@ -20,6 +20,7 @@
 #include "jd-cli.h"
 #include "jd-cli-sign.h"
 #include "jd-cli-color.h"
+#include "jd-cli-fresh.h"
 #include "jd-cli-output.h"
 #include "jd-diagnosis.h"
 #include "jd-file-read.h"
@@ -64,6 +65,7 @@ typedef struct {
   char **set;
   char **unset;
   char *jwks_out;
+  JdCliFresh fresh; /* --fresh-token and its options (jd-cli-fresh.c) */
 } Options;
 
 static void
@@ -91,6 +93,7 @@ options_clear (Options *o)
   g_strfreev (o->set);
   g_strfreev (o->unset);
   g_free (o->jwks_out);
+  jd_cli_fresh_clear (&o->fresh);
 }
 
 typedef struct {
@@ -108,6 +111,9 @@ typedef struct {
   GError *stream_error;    /* a streamed HAR entry that could not be judged */
   GPtrArray *held;         /* HAR failures without a token, until the HAR is read */
   guint har_reported;      /* entries of the HAR being read that were reported */
+  JdToken *last_token;     /* the last token reported, for --fresh-token's comparison */
+  char *last_source;
+  char *refusal;           /* the token endpoint's refusal, explained */
 } Cli;
 
 /* At most this many tokenless failures are held while a HAR streams. */
@@ -135,6 +141,7 @@ static gboolean
 parse_options (Options *o, int *argc, char ***argv, GError **error)
 {
   g_autoptr (GOptionContext) ctx = NULL;
+  g_autofree GOptionEntry *fresh_entries = jd_cli_fresh_option_entries (&o->fresh);
   const GOptionEntry entries[] = {
     { "aud", 0, 0, G_OPTION_ARG_STRING, &o->aud, N_("Expected audience"), N_("VALUE") },
     { "iss", 0, 0, G_OPTION_ARG_STRING, &o->iss, N_("Expected issuer"), N_("VALUE") },
@@ -201,6 +208,7 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
                                            "Nothing is sent over the network unless --jwks URL, --discover "
                                            "or --request asks for it."));
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (ctx, fresh_entries, GETTEXT_PACKAGE);
   return g_option_context_parse (ctx, argc, argv, error);
 }
 
@@ -294,6 +302,7 @@ static struct {
   __typeof__ (jd_net_response_diagnose) *response_diagnose;
   __typeof__ (jd_remote_keys_get_key_set) *remote_keys_get_key_set;
   __typeof__ (jd_remote_keys_diagnose) *remote_keys_diagnose;
+  __typeof__ (jd_net_fresh_token) *fresh_token;
 } net;
 
 /* The build tree's binary loads the build tree's module, never an
@@ -323,7 +332,8 @@ net_load (GError **error)
       !NET_SYMBOL (send, jd_net_send) ||
       !NET_SYMBOL (response_diagnose, jd_net_response_diagnose) ||
       !NET_SYMBOL (remote_keys_get_key_set, jd_remote_keys_get_key_set) ||
-      !NET_SYMBOL (remote_keys_diagnose, jd_remote_keys_diagnose))
+      !NET_SYMBOL (remote_keys_diagnose, jd_remote_keys_diagnose) ||
+      !NET_SYMBOL (fresh_token, jd_net_fresh_token))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("--jwks URL, --discover and --request need the network module “%s”, which "
@@ -610,6 +620,9 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
 
   verdict = jd_verdict_new (token, findings, verification, judged, judged_reason);
   jd_report_add_verdict (cli->report, source, verdict);
+  g_set_object (&cli->last_token, token);
+  g_free (cli->last_source);
+  cli->last_source = g_strdup (source);
   if (cli->opt.request != NULL)
     {
       g_autofree char *url = jd_url_redact (cli->opt.request);
@@ -948,6 +961,61 @@ sign_main (Cli *cli)
   return JD_CLI_EXIT_OK;
 }
 
+static void
+print_to_stderr (const char *text)
+{
+  fputs (text, stderr);
+}
+
+/* --fresh-token: get the token, diagnose it beside the failing one, and
+ * note what differs. FALSE (with *@status) when it could not be asked for. */
+static gboolean
+add_fresh_token (Cli *cli, int *status)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdToken) failing = cli->last_token ? g_object_ref (cli->last_token) : NULL;
+  g_autofree char *failing_source = g_strdup (cli->last_source);
+  const char *issuer = cli->opt.iss;
+  char *token;
+
+  if ((issuer == NULL || *issuer == '\0') && failing != NULL)
+    issuer = token_issuer (failing);
+  token = jd_cli_fresh_get_token (&cli->opt.fresh, issuer, net.fresh_token, cli->opt.timeout,
+                                  cli->opt.insecure, &cli->refusal, &error);
+  if (token == NULL && cli->refusal == NULL)
+    {
+      usage_error ("--fresh-token: %s", error->message);
+      *status = JD_CLI_EXIT_USAGE;
+      return FALSE;
+    }
+  if (token == NULL)
+    return TRUE;
+  if (!diagnose_text (cli, "fresh-token", token, strlen (token), &error))
+    {
+      usage_error ("%s", error->message);
+      *status = JD_CLI_EXIT_USAGE;
+    }
+  else
+    {
+      if (failing != NULL)
+        {
+          g_autoptr (JdToken) fresh = jd_token_parse (token, -1);
+          g_autofree char *note = jd_cli_fresh_compare_note (fresh, failing, failing_source,
+                                                             cli->expect->now, cli->expect->leeway);
+          jd_report_add_note (cli->report, note);
+        }
+      if (cli->opt.fresh.print_token)
+        {
+          fputs (token, stdout);
+          fputs ("\n", stdout);
+          fflush (stdout);
+        }
+    }
+  memset (token, 0, strlen (token));
+  g_free (token);
+  return error == NULL;
+}
+
 int
 jd_cli_main (int argc, char **argv)
 {
@@ -989,7 +1057,8 @@ jd_cli_main (int argc, char **argv)
       usage_error (_("give one INPUT (a token, a file, or -); got %u"), g_strv_length (cli.opt.inputs));
       goto out;
     }
-  if (((cli.opt.jwks != NULL && is_url (cli.opt.jwks)) || cli.opt.discover || cli.opt.request != NULL) &&
+  if (((cli.opt.jwks != NULL && is_url (cli.opt.jwks)) || cli.opt.discover || cli.opt.request != NULL ||
+       jd_cli_fresh_requested (&cli.opt.fresh)) &&
       !net_load (&error))
     {
       usage_error ("%s", error->message);
@@ -1007,6 +1076,8 @@ jd_cli_main (int argc, char **argv)
       goto out;
     }
 
+  if (cli.opt.fresh.print_token)
+    g_set_print_handler (print_to_stderr); /* standard output holds the fresh token alone */
   cli.report = jd_report_new ();
   cli.held = g_ptr_array_new_with_free_func (g_object_unref);
   jd_cli_output_init (&cli.output, cli.opt.json,
@@ -1016,7 +1087,9 @@ jd_cli_main (int argc, char **argv)
   cli.discovered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   arg = cli.opt.inputs ? cli.opt.inputs[0] : "-";
 
-  if (g_str_equal (arg, "-"))
+  if (cli.opt.inputs == NULL && jd_cli_fresh_requested (&cli.opt.fresh))
+    ; /* --fresh-token alone: no failing token to read */
+  else if (g_str_equal (arg, "-"))
     {
       g_autoptr (GBytes) bytes = NULL;
 
@@ -1074,9 +1147,14 @@ jd_cli_main (int argc, char **argv)
       goto out;
     }
 
+  if (jd_cli_fresh_requested (&cli.opt.fresh) && !add_fresh_token (&cli, &status))
+    goto out;
+
   jd_cli_output_add (&cli.output, cli.report);
   jd_cli_output_finish (&cli.output);
-  status = cli.output.has_errors ? JD_CLI_EXIT_ERRORS : JD_CLI_EXIT_OK;
+  if (cli.refusal != NULL)
+    usage_error ("--fresh-token: %s", cli.refusal);
+  status = cli.output.has_errors || cli.refusal != NULL ? JD_CLI_EXIT_ERRORS : JD_CLI_EXIT_OK;
 
 out:
   g_clear_object (&cli.report);
@@ -1089,6 +1167,9 @@ out:
     memset (cli.secret, 0, cli.secret_len);
   g_free (cli.secret);
   g_clear_pointer (&cli.expect, jd_expectations_free);
+  g_clear_object (&cli.last_token);
+  g_free (cli.last_source);
+  g_free (cli.refusal);
   options_clear (&cli.opt);
   return status;
 }

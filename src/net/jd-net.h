@@ -35,6 +35,7 @@ typedef enum {
   JD_NET_ERROR_DISCOVERY,     /* the discovery document is not usable (no jwks_uri, not JSON, …) */
   JD_NET_ERROR_KEYS,          /* the JWKS did not load (the message holds the key loader's words) */
   JD_NET_ERROR_HEADER,        /* a header that cannot be sent (bad name, line break in the value) */
+  JD_NET_ERROR_AUTHORIZATION, /* Get a Fresh Token: a grant that could not finish (state, expiry, …) */
 } JdNetError;
 
 #define JD_NET_DEFAULT_TIMEOUT 30                  /* seconds */
