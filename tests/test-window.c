@@ -11,8 +11,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "jd-about.h"
 #include "jd-application.h"
 #include "jd-claims.h"
+#include "jd-dialog.h"
+#include "jd-preferences-window.h"
 #include "jd-window.h"
 
 static JdApplication *app;
@@ -1000,10 +1003,21 @@ overlay_has_accelerator (GtkWidget  *widget,
 }
 
 static void
+close_dialog (GtkWidget *dialog)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+#else
+  gtk_window_destroy (GTK_WINDOW (dialog));
+#endif
+}
+
+static void
 test_menu_windows (Fixture       *f,
                    gconstpointer  data)
 {
   GtkWindow *w;
+  GtkWidget *dialog;
   GtkMenuButton *menu_button = find_primary_menu_button (GTK_WIDGET (f->window));
   GMenuModel *menu;
   g_autoptr (GtkPopover) popover = NULL;
@@ -1044,14 +1058,14 @@ test_menu_windows (Fixture       *f,
   ITERATE_UNTIL (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == w);
   gtk_window_close (w);
 
+  /* About and Expectations: dialogs over this window (jd-dialog.c) */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  ITERATE_UNTIL ((w = find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
-  g_assert_true (gtk_window_get_transient_for (w) == GTK_WINDOW (f->window));
-  gtk_window_destroy (w);
+  ITERATE_UNTIL ((dialog = jd_dialog_find_shown (GTK_WINDOW (f->window), JD_TYPE_ABOUT)) != NULL);
+  close_dialog (dialog);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  ITERATE_UNTIL ((w = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
-  gtk_window_destroy (w);
+  ITERATE_UNTIL ((dialog = jd_dialog_find_shown (GTK_WINDOW (f->window), JD_TYPE_PREFERENCES_WINDOW)) != NULL);
+  close_dialog (dialog);
   jd_test_iterate_for (50);
 }
 
