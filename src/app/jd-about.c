@@ -85,7 +85,7 @@ jd_about_new (void)
     g_error ("%s: %s", JD_METAINFO_RESOURCE, error->message); /* compiled in: a build bug */
 
 #if ADW_CHECK_VERSION(1, 5, 0)
-  about = adw_about_dialog_new_from_appdata (JD_METAINFO_RESOURCE, PACKAGE_VERSION);
+  about = GTK_WIDGET (adw_about_dialog_new_from_appdata (JD_METAINFO_RESOURCE, PACKAGE_VERSION));
 #elif ADW_CHECK_VERSION(1, 4, 0)
   about = adw_about_window_new_from_appdata (JD_METAINFO_RESOURCE, PACKAGE_VERSION);
 #else
