@@ -56,11 +56,10 @@ set_true (gboolean *flag)
  * 0 3px 20px 10px rgba(0,0,0,.09), 0 6px 32px 16px rgba(0,0,0,.04), and a
  * 0 0 0 1px rgba(0,0,0,.05) border) around @content. */
 static GskRenderNode *
-frame_window (GskRenderNode *content,
-              int            width,
-              int            height)
+frame_window (GskRenderNode *content, int width, int height)
 {
-  static const struct {
+  static const struct
+  {
     float dy, blur, spread, alpha;
   } shadows[] = {
     { 0, 0, 1, 0.05f }, /* CSS paints the first shadow on top */
@@ -73,7 +72,7 @@ frame_window (GskRenderNode *content,
 
   gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), 12);
   for (gsize i = G_N_ELEMENTS (shadows); i-- > 0;)
-    gtk_snapshot_append_outset_shadow (snapshot, &outline, &(GdkRGBA) { 0, 0, 0, shadows[i].alpha },
+    gtk_snapshot_append_outset_shadow (snapshot, &outline, &(GdkRGBA){ 0, 0, 0, shadows[i].alpha },
                                        0, shadows[i].dy, shadows[i].spread, shadows[i].blur);
   gtk_snapshot_push_rounded_clip (snapshot, &outline);
   gtk_snapshot_append_node (snapshot, content);

@@ -994,7 +994,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 static void
 close_dialog (GtkWidget *dialog)
 {
-#if ADW_CHECK_VERSION (1, 5, 0)
+#if ADW_CHECK_VERSION(1, 5, 0)
   adw_dialog_force_close (ADW_DIALOG (dialog));
 #else
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -110,9 +110,7 @@ new_window_action (GSimpleAction *action,
 }
 
 static void
-preferences_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
+preferences_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   JdApplication *self = JD_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -121,9 +119,7 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
-about_action (GSimpleAction *action,
-              GVariant      *param,
-              gpointer       user_data)
+about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   JdApplication *self = JD_APPLICATION (user_data);
 

@@ -93,7 +93,7 @@ jd_preferences_window_init (JdPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   /* 560 × 620, as a dialog in its window or as a window of its own */
-#if ADW_CHECK_VERSION (1, 5, 0)
+#if ADW_CHECK_VERSION(1, 5, 0)
   adw_dialog_set_content_width (ADW_DIALOG (self), 560);
   adw_dialog_set_content_height (ADW_DIALOG (self), 620);
 #else

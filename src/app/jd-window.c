@@ -523,12 +523,14 @@ jd_window_get_help_overlay (JdWindow *self)
 {
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
 
-#if ADW_CHECK_VERSION (1, 8, 0)
+#if ADW_CHECK_VERSION(1, 8, 0)
   if (self->shortcuts == NULL)
     {
-      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/jd-shortcuts-dialog.ui");
+      g_autoptr (GtkBuilder) builder
+        = gtk_builder_new_from_resource (RESOURCE_PREFIX "/jd-shortcuts-dialog.ui");
 
-      self->shortcuts = g_object_ref (ADW_DIALOG (gtk_builder_get_object (builder, "shortcuts_dialog")));
+      self->shortcuts
+        = g_object_ref (ADW_DIALOG (gtk_builder_get_object (builder, "shortcuts_dialog")));
     }
   return GTK_WIDGET (self->shortcuts);
 #else
@@ -541,7 +543,8 @@ jd_window_get_help_overlay (JdWindow *self)
     overlay = gtk_application_window_get_help_overlay (window);
     if (overlay == NULL)
       {
-        g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/jd-help-overlay.ui");
+        g_autoptr (GtkBuilder) builder
+          = gtk_builder_new_from_resource (RESOURCE_PREFIX "/jd-help-overlay.ui");
 
         overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
         gtk_application_window_set_help_overlay (window, overlay);
@@ -553,9 +556,7 @@ jd_window_get_help_overlay (JdWindow *self)
 }
 
 static void
-show_help_overlay (GSimpleAction *action,
-                   GVariant      *param,
-                   gpointer       user_data)
+show_help_overlay (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   JdWindow *self = JD_WINDOW (user_data);
 
