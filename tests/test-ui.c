@@ -48,6 +48,39 @@ set_true (gboolean *flag)
   *flag = TRUE;
 }
 
+/* A window as GNOME shows it, which Flathub's screenshot guidelines ask for:
+ * rounded corners and the window's shadow on a transparent background.
+ * Xvfb has no compositing window manager, so GTK draws neither (the window
+ * gets .solid-csd); this draws libadwaita 1.2's own `window.csd` (its
+ * stylesheet: border-radius 12px; box-shadow 0 2px 8px 2px rgba(0,0,0,.13),
+ * 0 3px 20px 10px rgba(0,0,0,.09), 0 6px 32px 16px rgba(0,0,0,.04), and a
+ * 0 0 0 1px rgba(0,0,0,.05) border) around @content. */
+static GskRenderNode *
+frame_window (GskRenderNode *content, int width, int height)
+{
+  static const struct
+  {
+    float dy, blur, spread, alpha;
+  } shadows[] = {
+    { 0, 0, 1, 0.05f }, /* CSS paints the first shadow on top */
+    { 2, 8, 2, 0.13f },
+    { 3, 20, 10, 0.09f },
+    { 6, 32, 16, 0.04f },
+  };
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRoundedRect outline;
+
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), 12);
+  for (gsize i = G_N_ELEMENTS (shadows); i-- > 0;)
+    gtk_snapshot_append_outset_shadow (snapshot, &outline, &(GdkRGBA){ 0, 0, 0, shadows[i].alpha },
+                                       0, shadows[i].dy, shadows[i].spread, shadows[i].blur);
+  gtk_snapshot_push_rounded_clip (snapshot, &outline);
+  gtk_snapshot_append_node (snapshot, content);
+  gtk_snapshot_pop (snapshot);
+
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
 void
 jd_test_save_screenshot (GtkWidget  *widget,
                          const char *name)
@@ -58,6 +91,7 @@ jd_test_save_screenshot (GtkWidget  *widget,
   g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
   g_autofree char *path = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  graphene_rect_t bounds;
   int width, height;
 
   /* Let layout, CSS and list views settle before taking the picture. */
@@ -91,11 +125,22 @@ jd_test_save_screenshot (GtkWidget  *widget,
   GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  /* A window not maximized: with its corners and shadow (frame_window). */
+  if (GTK_IS_WINDOW (widget) && !gtk_window_is_maximized (GTK_WINDOW (widget)))
+    {
+      GskRenderNode *framed = frame_window (node, width, height);
+
+      gsk_render_node_unref (node);
+      node = framed;
+      gsk_render_node_get_bounds (node, &bounds);
+    }
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
   g_assert_nonnull (texture);
 
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
+  g_test_message ("screenshot: %s (%dx%d, window %dx%d)", path,
+                  gdk_texture_get_width (texture), gdk_texture_get_height (texture), width, height);
 }

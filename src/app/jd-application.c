@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-about.h"
 #include "jd-application.h"
+#include "jd-dialog.h"
 #include "jd-preferences-window.h"
 #include "jd-resources.h"
 #include "jd-window.h"
@@ -115,43 +117,20 @@ new_window_action (GSimpleAction *action,
 }
 
 static void
-preferences_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
+preferences_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   JdApplication *self = JD_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *prefs = jd_preferences_window_new (self->settings);
 
-  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
-  gtk_window_present (GTK_WINDOW (prefs));
+  jd_dialog_present (jd_preferences_window_new (self->settings), parent);
 }
 
 static void
-about_action (GSimpleAction *action,
-              GVariant      *param,
-              gpointer       user_data)
+about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   JdApplication *self = JD_APPLICATION (user_data);
-  static const char *developers[] = { "The JWT Doctor authors", NULL };
-  GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
-                        "application-name", _("JWT Doctor"),
-                        "application-icon", APP_ID,
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Find out why an API answered 401 Unauthorized: decode the bearer token, "
-                                      "check its claims and signature against what the server expects, "
-                                      "and reproduce the call with curl. Everything runs on this computer."),
-                        "developers", developers,
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "website", "https://github.com/jwtdoctor/JwtDoctor",
-                        "issue-url", "https://github.com/jwtdoctor/JwtDoctor/issues",
-                        /* Translators: put your names here, one per line */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-  gtk_window_present (GTK_WINDOW (about));
+  jd_dialog_present (jd_about_new (), gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
 static void

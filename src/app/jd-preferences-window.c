@@ -10,7 +10,11 @@
 
 struct _JdPreferencesWindow
 {
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwPreferencesDialog parent_instance;
+#else
   AdwPreferencesWindow parent_instance;
+#endif
 
   AdwEntryRow   *audience_row;
   AdwEntryRow   *issuer_row;
@@ -23,7 +27,11 @@ struct _JdPreferencesWindow
   GSettings     *settings;
 };
 
+#if ADW_CHECK_VERSION (1, 5, 0)
+G_DEFINE_FINAL_TYPE (JdPreferencesWindow, jd_preferences_window, ADW_TYPE_PREFERENCES_DIALOG)
+#else
 G_DEFINE_FINAL_TYPE (JdPreferencesWindow, jd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+#endif
 
 static void
 load_algorithms (JdPreferencesWindow *self)
@@ -111,6 +119,13 @@ static void
 jd_preferences_window_init (JdPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* 560 × 620, as a dialog in its window or as a window of its own */
+#if ADW_CHECK_VERSION(1, 5, 0)
+  adw_dialog_set_content_width (ADW_DIALOG (self), 560);
+  adw_dialog_set_content_height (ADW_DIALOG (self), 620);
+#else
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 620);
+#endif
 }
 
 GtkWidget *

@@ -641,8 +641,20 @@ popup_menu (JdTokenPage *self,
   double px = 0, py = 0;
 
   g_set_object (&self->menu_node, node);
+  /* gtk_widget_translate_coordinates () is deprecated since GTK 4.12 */
+#if GTK_CHECK_VERSION (4, 12, 0)
+  {
+    graphene_point_t p;
+
+    if (!gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &p))
+      return;
+    px = p.x;
+    py = p.y;
+  }
+#else
   if (!gtk_widget_translate_coordinates (widget, GTK_WIDGET (self), x, y, &px, &py))
     return;
+#endif
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu_popover),
                                &(GdkRectangle) { (int) px, (int) py, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->menu_popover));

@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include "jd-window.h"
+#include "jd-dialog.h"
 #include "jd-har-view.h"
 #include "jd-resign-window.h"
+#include "jd-page-switcher.h"
 
 /* Files larger than this are not read into the window. */
 #define MAX_FILE_SIZE (64 * 1024 * 1024)
@@ -27,8 +29,8 @@ struct _JdWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  AdwHeaderBar         *header_bar;
   AdwViewStack         *stack;
-  AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
@@ -46,6 +48,9 @@ struct _JdWindow
   GFile                *next_file;
   gboolean              has_next_file;
   gboolean              opening;      /* the paste area is being filled from a file */
+#if ADW_CHECK_VERSION (1, 8, 0)
+  AdwDialog            *shortcuts; /* built on first use */
+#endif
 };
 
 G_DEFINE_FINAL_TYPE (JdWindow, jd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -110,7 +115,6 @@ set_document_name (JdWindow   *self,
     /* TRANSLATORS: the window title: a file name and the application */
     title = g_strdup_printf (_("%s — JWT Doctor"), name);
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("JWT Doctor"));
-  adw_view_switcher_title_set_subtitle (self->switcher_title, name != NULL ? name : "");
 }
 
 /* A paste, a drop, typing or a HAR entry changed the text: it is no longer
@@ -570,36 +574,55 @@ page_action (GtkWidget  *widget,
   jd_window_set_visible_page (JD_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
-/* The shortcuts window is built the first time it is shown, not with every
- * window (GtkApplication would build gtk/help-overlay.ui at once). Once set,
- * GtkApplicationWindow keeps this action, as it keeps its own. */
-GtkShortcutsWindow *
+/* The keyboard shortcuts are built the first time they are shown, not with
+ * every window (GtkApplication would build gtk/help-overlay.ui at once).
+ * libadwaita 1.8 shows them in an AdwShortcutsDialog (jd-shortcuts-dialog.ui),
+ * as GtkShortcutsWindow is deprecated since GTK 4.18; before, the window is
+ * the GtkApplicationWindow's help overlay, which keeps this action as it
+ * keeps its own. */
+GtkWidget *
 jd_window_get_help_overlay (JdWindow *self)
 {
-  GtkApplicationWindow *window;
-  GtkShortcutsWindow *overlay;
-
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
 
-  window = GTK_APPLICATION_WINDOW (self);
-  overlay = gtk_application_window_get_help_overlay (window);
-  if (overlay == NULL)
+#if ADW_CHECK_VERSION(1, 8, 0)
+  if (self->shortcuts == NULL)
     {
-      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/jd-help-overlay.ui");
+      g_autoptr (GtkBuilder) builder
+        = gtk_builder_new_from_resource (RESOURCE_PREFIX "/jd-shortcuts-dialog.ui");
 
-      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_application_window_set_help_overlay (window, overlay);
+      self->shortcuts
+        = g_object_ref (ADW_DIALOG (gtk_builder_get_object (builder, "shortcuts_dialog")));
     }
+  return GTK_WIDGET (self->shortcuts);
+#else
+  {
+    GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
+    GtkShortcutsWindow *overlay;
 
-  return overlay;
+    /* (GTK >= 4.18 with libadwaita < 1.8 has nothing else) */
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    overlay = gtk_application_window_get_help_overlay (window);
+    if (overlay == NULL)
+      {
+        g_autoptr (GtkBuilder) builder
+          = gtk_builder_new_from_resource (RESOURCE_PREFIX "/jd-help-overlay.ui");
+
+        overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+        gtk_application_window_set_help_overlay (window, overlay);
+      }
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    return GTK_WIDGET (overlay);
+  }
+#endif
 }
 
 static void
-show_help_overlay (GSimpleAction *action,
-                   GVariant      *param,
-                   gpointer       user_data)
+show_help_overlay (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
-  gtk_window_present (GTK_WINDOW (jd_window_get_help_overlay (JD_WINDOW (user_data))));
+  JdWindow *self = JD_WINDOW (user_data);
+
+  jd_dialog_present (jd_window_get_help_overlay (self), GTK_WINDOW (self));
 }
 
 static void
@@ -723,19 +746,16 @@ visible_page_changed (JdWindow *self)
     jd_window_get_request_page (self);
 }
 
-/* Only the visible switcher is built with the window: the bottom bar's
- * buttons when the window first gets narrow, the primary menu's popover
- * when it is first opened. */
+/* The page switcher moved to the bottom bar (jd-page-switcher.c reveals it
+ * when the window is narrow): the claims tables drop their Meaning column. */
 static void
-title_visible_changed (JdWindow *self)
+narrow_changed (JdWindow *self)
 {
-  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
-
-  if (narrow && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
-    adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
-  jd_token_page_set_narrow (self->token_page, narrow);
+  jd_token_page_set_narrow (self->token_page, adw_view_switcher_bar_get_reveal (self->switcher_bar));
 }
 
+/* The primary menu's popover is built when it is first opened, as the
+ * bottom bar's buttons are when the window is first narrow. */
 static void
 create_primary_menu (GtkMenuButton *button,
                      gpointer       user_data)
@@ -818,6 +838,9 @@ jd_window_dispose (GObject *object)
   if (self->resign_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->resign_window));
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_WINDOW);
+#if ADW_CHECK_VERSION (1, 8, 0)
+  g_clear_object (&self->shortcuts);
+#endif
 
   G_OBJECT_CLASS (jd_window_parent_class)->dispose (object);
 }
@@ -849,8 +872,8 @@ jd_window_class_init (JdWindowClass *klass)
   g_type_ensure (JD_TYPE_TOKEN_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/jd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, primary_menu);
@@ -859,7 +882,6 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, keys_bin);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, request_bin);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed);
-  gtk_widget_class_bind_template_callback (widget_class, title_visible_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.load-keys", NULL, load_keys_action);
@@ -880,6 +902,10 @@ jd_window_init (JdWindow *self)
   GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  jd_page_switcher_setup (ADW_APPLICATION_WINDOW (self), self->header_bar, self->stack,
+                          self->switcher_bar);
+  g_signal_connect_object (self->switcher_bar, "notify::reveal", G_CALLBACK (narrow_changed), self,
+                           G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
 
   /* In the window's own action group ("win"), where GtkApplicationWindow

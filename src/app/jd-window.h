@@ -23,8 +23,14 @@ JdSession     *jd_window_get_session       (JdWindow *self);
 JdTokenPage   *jd_window_get_token_page    (JdWindow *self);
 JdKeysPage    *jd_window_get_keys_page     (JdWindow *self);
 JdRequestPage *jd_window_get_request_page  (JdWindow *self);
-/* The keyboard shortcuts window (Ctrl+?), built on first use. */
-GtkShortcutsWindow *jd_window_get_help_overlay (JdWindow *self);
+/* The keyboard shortcuts (Ctrl+?), built on first use: a JD_TYPE_SHORTCUTS,
+ * an AdwShortcutsDialog from libadwaita 1.8, a GtkShortcutsWindow before. */
+#if ADW_CHECK_VERSION (1, 8, 0)
+#define JD_TYPE_SHORTCUTS ADW_TYPE_SHORTCUTS_DIALOG
+#else
+#define JD_TYPE_SHORTCUTS GTK_TYPE_SHORTCUTS_WINDOW
+#endif
+GtkWidget     *jd_window_get_help_overlay  (JdWindow *self);
 /* Edit and Re-sign (win.resign), once opened; nullable. */
 GtkWindow     *jd_window_get_resign_window (JdWindow   *self);
 
