@@ -186,16 +186,39 @@ jd_finding_get_fix (JdFinding *self)
   return self->fix;
 }
 
+/* Within one severity and rank, a finding that says what the token IS comes
+ * before the claim comparisons it explains: a Google Sign-In ID token's aud
+ * differs from a Firebase project id because it is the wrong token, so
+ * "wrong-token-kind" is the cause to read first, not "audience-mismatch". */
+static const char *const explains_first[] = {
+  JD_FINDING_NO_TOKEN,
+  JD_FINDING_WRONG_TOKEN_KIND,
+};
+
+static guint
+tie_order (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (explains_first); i++)
+    if (g_str_equal (id, explains_first[i]))
+      return i;
+  return G_N_ELEMENTS (explains_first);
+}
+
 int
 jd_finding_compare (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   JdFinding *fa = (JdFinding *) a;
   JdFinding *fb = (JdFinding *) b;
+  guint ta, tb;
 
   if (fa->severity != fb->severity)
     return fa->severity < fb->severity ? -1 : 1;
   if (fa->rank != fb->rank)
     return fa->rank < fb->rank ? -1 : 1;
+  ta = tie_order (fa->id);
+  tb = tie_order (fb->id);
+  if (ta != tb)
+    return ta < tb ? -1 : 1;
   return strcmp (fa->id, fb->id);
 }
 
