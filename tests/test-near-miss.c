@@ -155,6 +155,11 @@ test_describe_unrelated (void)
       "another host (a.example.com instead of b.example.com)", "unrelated-urls" },
     { "https://a.example.com:8443/", "https://a.example.com/",
       "on another port: 8443 instead of 443", "unrelated-urls" },
+    { "https://company.okta.com", "api://default",
+      "\"https://company.okta.com\" is a web address and \"api://default\" an identifier in the "
+      "form api://",
+      "web-vs-identifier" },
+    { "api://one", "api://two", "another host: one instead of two", "unrelated-urls" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

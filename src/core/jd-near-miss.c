@@ -534,6 +534,13 @@ jd_near_miss_explain (const char *got, const char *want, const JdProvider *provi
   return NULL;
 }
 
+static gboolean
+is_web (GUri *uri)
+{
+  const char *scheme = g_uri_get_scheme (uri);
+  return g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0;
+}
+
 /* When no row applies: what the values share and where they part. */
 static char *
 describe_unrelated (const char *got, const char *want, const char **row_id)
@@ -542,6 +549,15 @@ describe_unrelated (const char *got, const char *want, const char **row_id)
   g_autoptr (GUri) b = parse_url (want);
   gsize common = 0;
 
+  /* "https://company.okta.com" vs "api://default": a web address and an
+   * identifier that only looks like a URL; their "hosts" are no places to
+   * compare. */
+  *row_id = "web-vs-identifier";
+  if (a != NULL && b != NULL && is_web (a) != is_web (b))
+    return g_strdup_printf (_ ("\"%s\" is a web address and \"%s\" an identifier in the "
+                               "form %s://…: they name different things"),
+                            is_web (a) ? got : want, is_web (a) ? want : got,
+                            g_uri_get_scheme (is_web (a) ? b : a));
   *row_id = "unrelated-urls";
   if (a != NULL && b != NULL && g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0)
     return g_strdup_printf (_ ("the same host (%s) on another port: %d instead of %d"),
