@@ -353,6 +353,51 @@ story("37-dropwizard-token-expired",
             "iat": NOW - 86400 - 300, "exp": NOW - 86400}) + "\n")
 
 
+# ---- second batch ----------------------------------------------------------
+TENANT = "8f4a6d1e-0b57-4c1a-9a3e-2f9c6d7b1a55"
+story("38-graph-token-to-own-api",
+      "https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/issues/1334",
+      "the SPA asked Graph scopes (user.read), so the token is for Microsoft Graph, not the API",
+      "audience-mismatch",
+      "Microsoft.IdentityModel.Tokens.SecurityTokenInvalidSignatureException: IDX10511: Signature validation failed. "
+      "Keys tried: 'Microsoft.IdentityModel.Tokens.X509SecurityKey, KeyId: 'k1'\n"
+      + rs(t(iss="https://sts.windows.net/%s/" % TENANT, aud="00000003-0000-0000-c000-000000000000",
+             appid="7391aebb-1a35-4ad7-8166-0a1b2c3d4e5f", scp="Mail.Send User.Read", ver="1.0", tid=TENANT,
+             upn="dev@example.com"), extra={"nonce": "AQABAAAAAABnfiG-mA6NTae7CdWW7Qfdr_vA1td_KJ55uewzV8uA"}) + "\n",
+      "--aud api://7391aebb-1a35-4ad7-8166-0a1b2c3d4e5f")
+story("39-auth0-hs256-application",
+      "https://github.com/auth0/auth0-spa-js/issues/41",
+      "the Auth0 application signs ID tokens with HS256; the SDK accepts only RS256",
+      "algorithm-not-allowed",
+      hs(t(iss=AUTH0, aud="Zx9AbCdEf0123456789AbCdEf012345", sub="auth0|5f", nonce="n1", email="a@example.com"),
+         "client-secret-of-the-auth0-application") + "\n",
+      "--alg RS256 --token-kind id --aud Zx9AbCdEf0123456789AbCdEf012345")
+story("40-auth0-go-hs256-not-supported",
+      "https://github.com/auth0-blog/auth0-golang-jwt/issues/14",
+      "the API (Auth0 API settings) signs with HS256; the Go middleware expects RS256",
+      "algorithm-not-allowed",
+      "{\"error\":\"invalid_token\",\"errorDescription\":\"Algorithm HS256 is not supported. (Expected algs: [RS256])\"}\n"
+      + hs(t(iss=AUTH0, aud="https://golang-api", sub="auth0|5f", azp="Zx9", scope="openid profile"),
+           "signing-secret-of-the-auth0-api-xxxx") + "\n",
+      "--alg RS256 --aud https://golang-api")
+story("41-client-clock-one-hour-behind",
+      "https://github.com/auth0/angular2-jwt/issues/415",
+      "the user's computer had daylight saving turned off: its clock was one hour behind",
+      "issued-in-future",
+      rs(t(iss="https://login.example.com/", aud="https://api.example.com", sub="u1", scope="read",
+           iat=NOW - 60, exp=NOW + 3540)) + "\n",
+      "--now %d" % (NOW - 3600))
+story("42-acvp-jwt-cut-at-1024",
+      "https://github.com/usnistgov/ACVP/issues/741",
+      "the client kept the JWT in a 1024-byte buffer and sent it cut "
+      "(token-truncated names the 1 KiB buffer, but ranks after the malformed payload)",
+      "malformed",
+      "{\"acvVersion\":\"1.0\",\"error\":\"JWT signature does not match locally computed signature. "
+      "JWT validity cannot be asserted and should not be trusted.\"}\n"
+      "Authorization: Bearer "
+      + hs(t(iss="acvts", vsIds=list(range(70000, 70160))), "acvp-server-secret-not-known-here")[:1024] + "\n")
+
+
 def main():
     with open(os.path.join(HERE, "33-old-keys.jwks"), "w") as f:
         f.write(jwks(KEY, "old-kid-before-restart"))
