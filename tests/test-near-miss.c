@@ -36,6 +36,8 @@ static const ValueCase value_cases[] = {
     "https://login.microsoftonline.com/" TENANT "/v2.0" },
   { "entra-app-id-uri", "entra-v1", "api://" GUID, GUID, "App ID URI vs client id of the same app",
     "api://my-api", GUID },
+  { "entra-graph", "entra-v1", "00000003-0000-0000-c000-000000000000", "api://" GUID,
+    "Microsoft Graph's audience", "00000003-0000-0000-c000-000000000001", "api://" GUID },
   { "keycloak-realm-host", "keycloak", "http://keycloak:8080/realms/shop",
     "https://auth.example.com/realms/shop",
     "the same realm \"shop\" on another host name (keycloak instead of auth.example.com)",

@@ -15,6 +15,7 @@
 
 #include "jd-finding.h"
 #include "jd-near-miss.h"
+#include "jd-providers.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -310,6 +311,19 @@ explain_entra_app_id_uri (const char *got, const char *want)
     uri, id);
 }
 
+/* The token's aud is Microsoft Graph: it was requested with Graph scopes. */
+static char *
+explain_entra_graph (const char *got, const char *want)
+{
+  if (!jd_provider_is_graph_audience (got) || jd_provider_is_graph_audience (want))
+    return NULL;
+  return g_strdup_printf (
+    _ ("\"%s\" is Microsoft Graph's audience: the client asked for Graph scopes (User.Read, "
+       "Mail.Send, …) instead of this API's, so the token is for Graph and no other API can "
+       "validate it"),
+    got);
+}
+
 static char *
 explain_keycloak_realm_host (const char *got, const char *want)
 {
@@ -423,6 +437,7 @@ static const JdNearMissRow rows[] = {
   { "entra-tenant", "entra", explain_entra_tenant, NULL },
   { "entra-version", "entra", explain_entra_version, NULL },
   { "entra-app-id-uri", "entra", explain_entra_app_id_uri, NULL },
+  { "entra-graph", "entra", explain_entra_graph, NULL },
   { "keycloak-realm-host", "keycloak", explain_keycloak_realm_host, NULL },
   { "okta-org-vs-custom", "okta", explain_okta_servers, NULL },
   { "google-function-path", "google", explain_google_function_path, NULL },
