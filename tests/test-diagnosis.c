@@ -523,6 +523,42 @@ test_leading (gconstpointer data)
   g_assert_cmpuint (jd_finding_leading_index (row->id), <, jd_finding_n_leading ());
 }
 
+/* Ties within one severity and rank: the finding that says what the token
+ * is comes first; one row per rule, each with a close case that must not. */
+typedef struct
+{
+  const char *name;
+  const char *a;
+  int rank_a;
+  const char *b;
+  int rank_b;
+  const char *first;
+} TieCase;
+
+static const TieCase tie_cases[] = {
+  { "kind-before-audience", JD_FINDING_AUDIENCE_MISMATCH, JD_RANK_AUDIENCE,
+    JD_FINDING_WRONG_TOKEN_KIND, JD_RANK_AUDIENCE, JD_FINDING_WRONG_TOKEN_KIND },
+  { "kind-after-expired", JD_FINDING_WRONG_TOKEN_KIND, JD_RANK_AUDIENCE, JD_FINDING_EXPIRED,
+    JD_RANK_EXPIRED, JD_FINDING_EXPIRED },
+  { "no-token-before-malformed", JD_FINDING_MALFORMED, JD_RANK_MALFORMED, JD_FINDING_NO_TOKEN,
+    JD_RANK_MALFORMED, JD_FINDING_NO_TOKEN },
+  { "others-by-id", JD_FINDING_ISSUER_MISMATCH, JD_RANK_AUDIENCE, JD_FINDING_AUDIENCE_MISMATCH,
+    JD_RANK_AUDIENCE, JD_FINDING_AUDIENCE_MISMATCH },
+};
+
+static void
+test_tie (gconstpointer data)
+{
+  const TieCase *c = data;
+  g_autoptr (GPtrArray) f = g_ptr_array_new_with_free_func (g_object_unref);
+
+  jd_findings_add (f, c->a, JD_SEVERITY_ERROR, c->rank_a, NULL, "a", "fix");
+  jd_findings_add (f, c->b, JD_SEVERITY_ERROR, c->rank_b, NULL, "b", "fix");
+  jd_findings_sort (f);
+  g_assert_cmpstr (jd_finding_get_id (g_ptr_array_index (f, 0)), ==, c->first);
+  assert_sorted (f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -539,6 +575,11 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/diagnosis/malformed-encrypted", test_malformed_and_encrypted);
   g_test_add_func ("/jd/diagnosis/unverified", test_unverified_note);
   g_test_add_func ("/jd/diagnosis/ranking", test_ranking);
+  for (guint i = 0; i < G_N_ELEMENTS (tie_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/diagnosis/tie/%s", tie_cases[i].name);
+      g_test_add_data_func (path, &tie_cases[i], test_tie);
+    }
   g_test_add_func ("/jd/diagnosis/expectations", test_expectations_copy);
   g_test_add_func ("/jd/diagnosis/azure-issuer", test_azure_issuer);
   g_test_add_func ("/jd/diagnosis/glued-tokens", test_glued_tokens);

@@ -1108,6 +1108,41 @@ test_token_response_deep (void)
   g_assert_null (jd_findings_find (jd_input_get_findings (input), "token-response"));
 }
 
+/* A log line that opens with the scheme's name ("Bearer was not
+ * authenticated. …") and a token elsewhere: the token is read, not the
+ * sentence. The close cases stay "Bearer <value>" pastes. */
+typedef struct
+{
+  const char *name;
+  const char *text;
+  JdInputForm form;
+  const char *token;
+} ProseCase;
+
+static const ProseCase prose_cases[] = {
+  { "aspnet-log-then-token",
+    "Bearer was not authenticated. Failure message: IDX10501: Signature validation failed.\n" T,
+    JD_INPUT_FORM_UNKNOWN, T },
+  { "bearer-two-words-then-token", "Bearer abc def\n" T, JD_INPUT_FORM_BEARER, NULL },
+  { "bearer-prose-no-token", "Bearer was not authenticated. Failure message: none",
+    JD_INPUT_FORM_BEARER, NULL },
+  { "bearer-token", "Bearer " T, JD_INPUT_FORM_BEARER, T },
+};
+
+static void
+test_bearer_prose (gconstpointer data)
+{
+  const ProseCase *c = data;
+  g_autoptr (JdInput) input = parse_str (c->text);
+
+  if (c->token != NULL)
+    g_assert_cmpstr (jd_input_get_token (input), ==, c->token);
+  if (c->form == JD_INPUT_FORM_BEARER)
+    g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_BEARER);
+  else
+    g_assert_cmpint (jd_input_get_form (input), !=, JD_INPUT_FORM_BEARER);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1142,6 +1177,11 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_token_response);
     }
   g_test_add_func ("/jd/input/token-response/close-deep-nesting", test_token_response_deep);
+  for (guint i = 0; i < G_N_ELEMENTS (prose_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/input/bearer-prose/%s", prose_cases[i].name);
+      g_test_add_data_func (path, &prose_cases[i], test_bearer_prose);
+    }
 
   return g_test_run ();
 }

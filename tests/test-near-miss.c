@@ -36,6 +36,8 @@ static const ValueCase value_cases[] = {
     "https://login.microsoftonline.com/" TENANT "/v2.0" },
   { "entra-app-id-uri", "entra-v1", "api://" GUID, GUID, "App ID URI vs client id of the same app",
     "api://my-api", GUID },
+  { "entra-graph", "entra-v1", "00000003-0000-0000-c000-000000000000", "api://" GUID,
+    "Microsoft Graph's audience", "00000003-0000-0000-c000-000000000001", "api://" GUID },
   { "keycloak-realm-host", "keycloak", "http://keycloak:8080/realms/shop",
     "https://auth.example.com/realms/shop",
     "the same realm \"shop\" on another host name (keycloak instead of auth.example.com)",
@@ -155,6 +157,11 @@ test_describe_unrelated (void)
       "another host (a.example.com instead of b.example.com)", "unrelated-urls" },
     { "https://a.example.com:8443/", "https://a.example.com/",
       "on another port: 8443 instead of 443", "unrelated-urls" },
+    { "https://company.okta.com", "api://default",
+      "\"https://company.okta.com\" is a web address and \"api://default\" an identifier in the "
+      "form api://",
+      "web-vs-identifier" },
+    { "api://one", "api://two", "another host: one instead of two", "unrelated-urls" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -416,6 +416,38 @@ test_kind_case (gconstpointer data)
     }
 }
 
+/* The message names what the API wants in its issuer's words: a Firebase
+ * project's API wants a Firebase ID token; without that issuer, the kind. */
+typedef struct
+{
+  const char *name;
+  const char *iss;
+  JdExpectedKind expected;
+  const char *needle;
+} WantedCase;
+
+static const WantedCase wanted_cases[] = {
+  { "firebase-issuer", "https://securetoken.google.com/p", JD_EXPECT_ID_TOKEN,
+    "not a Firebase ID token" },
+  { "other-issuer", "https://accounts.google.com", JD_EXPECT_ID_TOKEN, "not an ID token" },
+};
+
+static void
+test_wanted_case (gconstpointer data)
+{
+  const WantedCase *c = data;
+  g_autoptr (JdToken) token
+    = token_for (RS, "{\"aud\":\"https://identitytoolkit.googleapis.com/"
+                     "google.identity.identitytoolkit.v1.IdentityToolkit\",\"uid\":\"u\"}");
+  g_autoptr (JdExpectations) e = expect_for ("p", c->iss, c->expected);
+  g_autoptr (GPtrArray) findings = jd_diagnose (token, e, NULL, NULL);
+  JdFinding *f = jd_findings_find (findings, JD_FINDING_WRONG_TOKEN_KIND);
+
+  g_assert_nonnull (f);
+  g_test_message ("%s", jd_finding_get_message (f));
+  g_assert_nonnull (strstr (jd_finding_get_message (f), c->needle));
+}
+
 /* The audience finding no longer calls an ID token "another service's token". */
 static void
 test_audience_wording (void)
@@ -548,6 +580,11 @@ main (int argc, char *argv[])
     {
       g_autofree char *path = g_strdup_printf ("/jd/token-kinds/classify/%s", kind_cases[i].name);
       g_test_add_data_func (path, &kind_cases[i], test_kind_case);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (wanted_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/token-kinds/wanted/%s", wanted_cases[i].name);
+      g_test_add_data_func (path, &wanted_cases[i], test_wanted_case);
     }
   g_test_add_func ("/jd/token-kinds/audience-wording", test_audience_wording);
   for (guint i = 0; i < G_N_ELEMENTS (paste_cases); i++)

@@ -28,6 +28,8 @@ static const JdSignatureSize signature_sizes[] = {
 static const guint rsa_bits[] = { 1024, 2048, 3072, 4096 };
 
 static const JdHeaderLimit header_limits[] = {
+  { 1024, N_ ("a 1 KiB buffer (a fixed char[1024], or a 1024-character field or column where the "
+              "client keeps the token)") },
   { 4096, N_ ("a 4 KiB limit (browsers keep at most 4096 bytes per cookie; some proxies and load "
               "balancers buffer 4 KiB per header)") },
   { 8190, N_ ("Apache's LimitRequestFieldSize (8190 bytes by default)") },

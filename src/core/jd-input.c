@@ -715,6 +715,32 @@ line_end (const char *data, gsize from, gsize to)
   return from;
 }
 
+/* "Bearer was not authenticated. Failure message: IDX10501: …" (ASP.NET
+ * Core's log, the scheme's name opening a sentence) with the token pasted
+ * elsewhere: the first line is a sentence (three or more words, one of
+ * them ending in '.', ',' or ':') whose second word is neither a token nor
+ * "Bearer" again, and a JWT follows. Then the text is read as a log with a
+ * token in it, not as "Bearer <value>". */
+static gboolean
+bearer_opens_prose (const char *data, gsize from, gsize to)
+{
+  gsize eol = line_end (data, from, to);
+  gsize word = skip_space (data, from + 6, eol);
+  gsize words = 1, jwt_start, jwt_end;
+  gboolean punctuated = FALSE;
+
+  if (word == from + 6 || word >= eol || has_prefix_ci (data + word, eol - word, "eyJ")
+      || has_prefix_ci (data + word, eol - word, "Bearer"))
+    return FALSE;
+  for (gsize i = word; i < eol; i = skip_space (data, word_end (data, i, eol), eol))
+    {
+      gsize end = word_end (data, i, eol);
+      words++;
+      punctuated |= end > i && data[end - 1] != '\0' && strchr (".,:", data[end - 1]) != NULL;
+    }
+  return words >= 3 && punctuated && find_jwt (data, word, to, &jwt_start, &jwt_end);
+}
+
 /* The value of an "Authorization:" line that starts at @name: up to the
  * next line that is another header (wrapped lines belong to it). */
 static gsize
@@ -997,9 +1023,9 @@ parse_text (const char *text,
     }
 
   /* "Bearer …", and "BearereyJ…" with the space missing. */
-  if (has_prefix_ci (text + from, to - from, "Bearer") &&
-      (to - from == 6 || is_space (text[from + 6]) || text[from + 6] == ':' ||
-       has_prefix_ci (text + from + 6, to - from - 6, "eyJ")))
+  if (has_prefix_ci (text + from, to - from, "Bearer") && !bearer_opens_prose (text, from, to)
+      && (to - from == 6 || is_space (text[from + 6]) || text[from + 6] == ':'
+          || has_prefix_ci (text + from + 6, to - from - 6, "eyJ")))
     {
       Span value = span_sub (&span, from, to);
 

@@ -15,6 +15,7 @@
 
 #include "jd-finding.h"
 #include "jd-near-miss.h"
+#include "jd-providers.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -310,6 +311,19 @@ explain_entra_app_id_uri (const char *got, const char *want)
     uri, id);
 }
 
+/* The token's aud is Microsoft Graph: it was requested with Graph scopes. */
+static char *
+explain_entra_graph (const char *got, const char *want)
+{
+  if (!jd_provider_is_graph_audience (got) || jd_provider_is_graph_audience (want))
+    return NULL;
+  return g_strdup_printf (
+    _ ("\"%s\" is Microsoft Graph's audience: the client asked for Graph scopes (User.Read, "
+       "Mail.Send, …) instead of this API's, so the token is for Graph and no other API can "
+       "validate it"),
+    got);
+}
+
 static char *
 explain_keycloak_realm_host (const char *got, const char *want)
 {
@@ -423,6 +437,7 @@ static const JdNearMissRow rows[] = {
   { "entra-tenant", "entra", explain_entra_tenant, NULL },
   { "entra-version", "entra", explain_entra_version, NULL },
   { "entra-app-id-uri", "entra", explain_entra_app_id_uri, NULL },
+  { "entra-graph", "entra", explain_entra_graph, NULL },
   { "keycloak-realm-host", "keycloak", explain_keycloak_realm_host, NULL },
   { "okta-org-vs-custom", "okta", explain_okta_servers, NULL },
   { "google-function-path", "google", explain_google_function_path, NULL },
@@ -534,6 +549,13 @@ jd_near_miss_explain (const char *got, const char *want, const JdProvider *provi
   return NULL;
 }
 
+static gboolean
+is_web (GUri *uri)
+{
+  const char *scheme = g_uri_get_scheme (uri);
+  return g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0;
+}
+
 /* When no row applies: what the values share and where they part. */
 static char *
 describe_unrelated (const char *got, const char *want, const char **row_id)
@@ -542,6 +564,15 @@ describe_unrelated (const char *got, const char *want, const char **row_id)
   g_autoptr (GUri) b = parse_url (want);
   gsize common = 0;
 
+  /* "https://company.okta.com" vs "api://default": a web address and an
+   * identifier that only looks like a URL; their "hosts" are no places to
+   * compare. */
+  *row_id = "web-vs-identifier";
+  if (a != NULL && b != NULL && is_web (a) != is_web (b))
+    return g_strdup_printf (_ ("\"%s\" is a web address and \"%s\" an identifier in the "
+                               "form %s://…: they name different things"),
+                            is_web (a) ? got : want, is_web (a) ? want : got,
+                            g_uri_get_scheme (is_web (a) ? b : a));
   *row_id = "unrelated-urls";
   if (a != NULL && b != NULL && g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0)
     return g_strdup_printf (_ ("the same host (%s) on another port: %d instead of %d"),

@@ -59,6 +59,12 @@ static const char *const graph_audiences[] = {
   NULL,
 };
 
+gboolean
+jd_provider_is_graph_audience (const char *aud)
+{
+  return aud != NULL && g_strv_contains (graph_audiences, aud);
+}
+
 static char *
 rule_graph_token (JdToken *token, JsonObject *claims, const char **fix)
 {

@@ -108,4 +108,8 @@ gboolean jd_azure_issuer_parse (const char *iss, char **tenant, gboolean *v2);
 /* A string member of @obj, or NULL (nullable @obj). */
 const char *jd_provider_get_string (JsonObject *obj, const char *member);
 
+/* TRUE for an audience of Microsoft Graph (or the retired Azure AD Graph):
+ * a token for Graph, which no other API can validate. */
+gboolean jd_provider_is_graph_audience (const char *aud);
+
 G_END_DECLS

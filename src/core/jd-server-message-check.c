@@ -751,7 +751,9 @@ cross_check (GString *out, const JdServerMessageMatch *m, JdToken *token, gint64
       if (token != NULL)
         g_string_append (out,
                          _ ("Yet there is a token here: the server did not find it in the request. "
-                            "Send it as \"Authorization: Bearer <token>\", once."));
+                            "If the request carried it as \"Authorization: Bearer <token>\", "
+                            "something on the way dropped the header (a proxy, Apache in front of "
+                            "PHP, a redirect to another host); otherwise send it that way, once."));
       return;
     }
   if (g_str_equal (means, JD_FINDING_MALFORMED)

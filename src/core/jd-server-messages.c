@@ -14,6 +14,7 @@
  *   jpadilla/pyjwt dcc27a9, golang-jwt/jwt 1a11d37 (v5), coreos/go-oidc 22dfdca
  *   google/jwt_verify_lib b59e807 (Envoy jwt_authn), firebase/firebase-admin-node 5a203f6
  *   jwtk/njwt ec9483b, okta/okta-jwt-verifier-js 701353c, awslabs/aws-jwt-verify a7fce8e
+ *   lexik/LexikJWTAuthenticationBundle: the texts its exceptions carry (issue #270 shows one)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,6 +83,8 @@
 #define GOJWT_SRC "golang-jwt/jwt: errors.go"
 #define GOOIDC "go-oidc (oauth2-proxy, Kubernetes OIDC, Dex)"
 #define GOOIDC_SRC "coreos/go-oidc: oidc/verify.go"
+#define LEXIK "LexikJWTAuthenticationBundle (Symfony)"
+#define LEXIK_SRC "lexik/LexikJWTAuthenticationBundle: MissingTokenException, ExpiredTokenException"
 
 /* The table is data, one row per message, laid out by hand: long texts
  * stay on one line so that each can be found with grep. */
@@ -349,6 +352,12 @@ static const JdServerMessage table[] = {
     N_("The API refuses tokens issued longer ago than its maxAge, whatever their exp: get a fresh token, or compare maxAge with the issuer's token lifetime.") },
   { "express-jwt-no-token", EXPRESS_JWT, EXPRESS_JWT_SRC, "No authorization token was found",
     "No authorization token was found", JD_SERVER_MESSAGE_NO_TOKEN, NULL, CHECK_NO_TOKEN },
+  /* ---- LexikJWTAuthenticationBundle (Symfony, PHP) -------------------------- */
+  { "lexik-not-found", LEXIK, LEXIK_SRC, "JWT Token not found",
+    WB "JWT Token not found" WE, JD_SERVER_MESSAGE_NO_TOKEN, NULL,
+    N_("The Symfony app saw no Authorization header. If the request sent one, Apache in front of PHP (FPM, CGI) dropped it: pass it on with \"CGIPassAuth On\" or \"SetEnvIf Authorization \"(.*)\" HTTP_AUTHORIZATION=$1\"; otherwise send \"Authorization: Bearer <token>\".") },
+  { "lexik-expired", LEXIK, LEXIK_SRC, "Expired JWT Token",
+    WB "Expired JWT Token" WE, JD_FINDING_EXPIRED, "exp", CHECK_EXPIRED },
   { "express-jwt-format", EXPRESS_JWT, EXPRESS_JWT_SRC, "Format is Authorization: Bearer [token]",
     "Format is Authorization: Bearer \\[token\\]", JD_SERVER_MESSAGE_NO_TOKEN, NULL,
     N_("The Authorization header is not \"Bearer <token>\": another scheme, a missing space, or a second word after the token.") },

@@ -619,6 +619,25 @@ check_text (GPtrArray *out, JdToken *token, JdInput *input)
   return TRUE;
 }
 
+/* What the API wants, in its issuer's words where the expected issuer
+ * says which token that is: one row per issuer whose APIs take one token. */
+static const struct
+{
+  const char *issuer_prefix;
+  const char *wanted; /* translatable */
+} wanted_rows[] = {
+  { "https://securetoken.google.com/", N_ ("a Firebase ID token") },
+};
+
+static const char *
+wanted_text (const JdExpectations *expect, JdExpectedKind expected)
+{
+  for (guint i = 0; expect != NULL && expect->issuer != NULL && i < G_N_ELEMENTS (wanted_rows); i++)
+    if (g_str_has_prefix (expect->issuer, wanted_rows[i].issuer_prefix))
+      return _ (wanted_rows[i].wanted);
+  return expected == JD_EXPECT_ID_TOKEN ? _ ("an ID token") : _ ("an access token");
+}
+
 gboolean
 jd_token_kinds_check (GPtrArray *out, JdToken *token, JdInput *input, const JdExpectations *expect)
 {
@@ -640,8 +659,7 @@ jd_token_kinds_check (GPtrArray *out, JdToken *token, JdInput *input, const JdEx
     return FALSE;
 
   msg = g_strdup_printf (_ ("This is %s, not %s: %s."), _ (kind_texts[kind].what),
-                         expected == JD_EXPECT_ID_TOKEN ? _ ("an ID token") : _ ("an access token"),
-                         evidence);
+                         wanted_text (expect, expected), evidence);
   fix = fix_for_kind (kind, token);
   jd_findings_add (out, JD_FINDING_WRONG_TOKEN_KIND, JD_SEVERITY_ERROR, JD_RANK_AUDIENCE, NULL, msg,
                    fix);
