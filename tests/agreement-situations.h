@@ -47,6 +47,7 @@ typedef enum {
   K_JWKS_B,      /* key B, kid "a" */
   K_JWKS_A_ENC,  /* key A, kid "a", "use": "enc" */
   K_JWKS_AB,     /* key A kid "a", key B kid "b" */
+  K_JWKS_A_NOKID_B, /* key A without a kid, key B kid "b" */
   K_PEM_A,       /* key A as an SPKI PEM */
   K_SECRET,      /* AG_STRONG_SECRET */
   K_SECRET_WRONG,
@@ -113,6 +114,8 @@ static const AgSituation ag_situations[] = {
   { "rs256-secret-only",         MK_RS_A,     P_OK,         K_SECRET,     AG_AUD, AG_ISS, -1, NULL,    "rejected",               "no-usable-key", "no-usable-key" },
   { "kid-missing-other-verifies", MK_RS_A_KID_Z, P_OK,      K_JWKS_AB,    AG_AUD, AG_ISS, -1, NULL,    "rejected",               "kid-not-found", "kid-not-found" },
   { "kid-missing-none-verifies", MK_RS_B_KID_Z, P_OK,       K_JWKS_A,     AG_AUD, AG_ISS, -1, NULL,    "rejected",               "kid-not-found", "kid-not-found" },
+  /* A set's member without a kid is never picked for kid "a" (RFC 7517 §4.5). */
+  { "kid-missing-kidless-verifies", MK_RS_A,  P_OK,         K_JWKS_A_NOKID_B, AG_AUD, AG_ISS, -1, NULL, "rejected",             "kid-not-found", "kid-not-found" },
   { "no-kid-verifies",           MK_RS_A_NO_KID, P_OK,      K_JWKS_AB,    AG_AUD, AG_ISS, -1, NULL,    "accepted",               "valid",        NULL },
   { "alg-not-allowed",           MK_RS_A,     P_OK,         K_JWKS_A,     AG_AUD, AG_ISS, -1, "ES256", "rejected",               "alg-not-allowed", "algorithm-not-allowed" },
   { "malformed-byte",            MK_MALFORMED, P_OK,        K_JWKS_A,     AG_AUD, AG_ISS, -1, NULL,    "rejected",               "unreadable",   "malformed" },
@@ -213,6 +216,12 @@ ag_make_keys (AgKeys keys, gboolean *is_secret)
     case K_JWKS_A: return ag_jwks ((const char *[]) { ja, NULL });
     case K_JWKS_B: return ag_jwks ((const char *[]) { jb, NULL });
     case K_JWKS_AB: return ag_jwks ((const char *[]) { ja, jb2, NULL });
+    case K_JWKS_A_NOKID_B:
+      {
+        g_autoptr (TkKey) a0 = tk_key_cached ("RS256", 0, NULL);
+        g_autofree char *ja0 = tk_key_jwk (a0);
+        return ag_jwks ((const char *[]) { ja0, jb2, NULL });
+      }
     case K_JWKS_A_ENC:
       {
         g_autofree char *enc = g_strdup_printf ("{\"use\":\"enc\",%s", ja + 1);
