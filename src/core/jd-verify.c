@@ -940,9 +940,10 @@ jd_verify (JdToken            *token,
                                        "token's kid")));
               continue;
             }
-          /* A verifier selects a key set's members by kid: one without a
-           * kid is never chosen for a token that names one (RFC 7517 §4.5). */
-          if (key_kid == NULL && jd_key_is_set_member (key))
+          /* A verifier selects a key set's members by kid: in a set whose
+           * keys have kids, one without a kid is never chosen for a token
+           * that names one (RFC 7517 §4.5). */
+          if (key_kid == NULL && jd_key_is_set_member (key) && n_with_kid > 0)
             {
               n_kidless_members++;
               verdict_set (v, FALSE, JD_SIGNATURE_UNVERIFIED,
@@ -1019,7 +1020,7 @@ jd_verify (JdToken            *token,
         VerdictData *v = &g_array_index (verdicts, VerdictData, i);
         g_autofree char *misfit = NULL;
 
-        if (jd_key_get_kid (v->key) == NULL && !jd_key_is_set_member (v->key))
+        if (jd_key_get_kid (v->key) == NULL && (!jd_key_is_set_member (v->key) || n_with_kid == 0))
           continue;
         misfit = policy_misfit (c.jwa, v->key);
         if (misfit == NULL &&
@@ -1038,7 +1039,7 @@ jd_verify (JdToken            *token,
   if (kid && !kid_in_set && n_with_kid + n_kidless_members > 0 &&
       result->status != JD_SIGNATURE_VALID)
     {
-      g_autofree char *kids = n_with_kid > 0 ? kid_list (keys) : g_strdup (_("keys without a kid"));
+      g_autofree char *kids = kid_list (keys);
       g_autofree char *msg = NULL;
       const char *near_kid = NULL;
 
