@@ -38,6 +38,7 @@ typedef enum {
   MK_SEGMENTS,    /* two segments */
   MK_JWE,         /* five segments, RSA-OAEP / A256GCM */
   MK_TWO_TOKENS,  /* two tokens run together */
+  MK_NESTED,      /* HS256 (AG_STRONG_SECRET), cty "JWT", payload: an RS256 token (key A) */
 } AgMaker;
 
 typedef enum {
@@ -46,6 +47,7 @@ typedef enum {
   K_JWKS_B,      /* key B, kid "a" */
   K_JWKS_A_ENC,  /* key A, kid "a", "use": "enc" */
   K_JWKS_AB,     /* key A kid "a", key B kid "b" */
+  K_JWKS_A_NOKID_B, /* key A without a kid, key B kid "b" */
   K_PEM_A,       /* key A as an SPKI PEM */
   K_SECRET,      /* AG_STRONG_SECRET */
   K_SECRET_WRONG,
@@ -112,6 +114,8 @@ static const AgSituation ag_situations[] = {
   { "rs256-secret-only",         MK_RS_A,     P_OK,         K_SECRET,     AG_AUD, AG_ISS, -1, NULL,    "rejected",               "no-usable-key", "no-usable-key" },
   { "kid-missing-other-verifies", MK_RS_A_KID_Z, P_OK,      K_JWKS_AB,    AG_AUD, AG_ISS, -1, NULL,    "rejected",               "kid-not-found", "kid-not-found" },
   { "kid-missing-none-verifies", MK_RS_B_KID_Z, P_OK,       K_JWKS_A,     AG_AUD, AG_ISS, -1, NULL,    "rejected",               "kid-not-found", "kid-not-found" },
+  /* A set's member without a kid is never picked for kid "a" (RFC 7517 §4.5). */
+  { "kid-missing-kidless-verifies", MK_RS_A,  P_OK,         K_JWKS_A_NOKID_B, AG_AUD, AG_ISS, -1, NULL, "rejected",             "kid-not-found", "kid-not-found" },
   { "no-kid-verifies",           MK_RS_A_NO_KID, P_OK,      K_JWKS_AB,    AG_AUD, AG_ISS, -1, NULL,    "accepted",               "valid",        NULL },
   { "alg-not-allowed",           MK_RS_A,     P_OK,         K_JWKS_A,     AG_AUD, AG_ISS, -1, "ES256", "rejected",               "alg-not-allowed", "algorithm-not-allowed" },
   { "malformed-byte",            MK_MALFORMED, P_OK,        K_JWKS_A,     AG_AUD, AG_ISS, -1, NULL,    "rejected",               "unreadable",   "malformed" },
@@ -119,6 +123,9 @@ static const AgSituation ag_situations[] = {
   { "jwe",                       MK_JWE,      P_OK,         K_JWKS_A,     AG_AUD, AG_ISS, -1, NULL,    "rejected",               "encrypted",    "encrypted-token" },
   /* Two tokens run together: "two tokens back to back?", never a JWE. */
   { "two-tokens-back-to-back",   MK_TWO_TOKENS, P_OK,       K_JWKS_A,     AG_AUD, AG_ISS, -1, NULL,    "rejected",               "unreadable",   "malformed" },
+  /* The outer MAC verifies, but the inner token's signature and claims are
+   * unchecked and an API rejects it: never Accepted (qa-verdict). */
+  { "nested-cty-jwt",            MK_NESTED,   P_EXPIRED,    K_SECRET,     AG_AUD, AG_ISS, -1, NULL,    "rejected",               "valid",        "nested-token" },
 };
 
 /* ---- making tokens and keys ------------------------------------------------ */
@@ -159,6 +166,18 @@ ag_make_token (const AgSituation *s)
     case MK_MALFORMED: return g_strdup ("eyJhbGciOiJSUzI1NiJ9.eyJzdWIi*30.AAAA");
     case MK_SEGMENTS: return g_strdup ("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1MSJ9");
     case MK_JWE: return g_strdup ("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.AAAA.BBBB.CCCC.DDDD");
+    case MK_NESTED:
+      {
+        g_autoptr (TkKey) k = tk_key_new_secret ("HS256", NULL, AG_STRONG_SECRET);
+        const char *header = "{\"alg\":\"HS256\",\"cty\":\"JWT\"}";
+        g_autofree char *inner = tk_sign_token (a, "a", s->payload);
+        g_autofree char *h64 = tk_b64url (header, strlen (header));
+        g_autofree char *p64 = tk_b64url (inner, strlen (inner));
+        g_autofree char *input = g_strdup_printf ("%s.%s", h64, p64);
+        g_autoptr (GBytes) sig = tk_sign_raw (k, input, strlen (input));
+        g_autofree char *s64 = tk_b64url (g_bytes_get_data (sig, NULL), g_bytes_get_size (sig));
+        return g_strdup_printf ("%s.%s", input, s64);
+      }
     case MK_TWO_TOKENS:
     default:
       {
@@ -197,6 +216,12 @@ ag_make_keys (AgKeys keys, gboolean *is_secret)
     case K_JWKS_A: return ag_jwks ((const char *[]) { ja, NULL });
     case K_JWKS_B: return ag_jwks ((const char *[]) { jb, NULL });
     case K_JWKS_AB: return ag_jwks ((const char *[]) { ja, jb2, NULL });
+    case K_JWKS_A_NOKID_B:
+      {
+        g_autoptr (TkKey) a0 = tk_key_cached ("RS256", 0, NULL);
+        g_autofree char *ja0 = tk_key_jwk (a0);
+        return ag_jwks ((const char *[]) { ja0, jb2, NULL });
+      }
     case K_JWKS_A_ENC:
       {
         g_autofree char *enc = g_strdup_printf ("{\"use\":\"enc\",%s", ja + 1);

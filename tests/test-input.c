@@ -104,6 +104,43 @@ the_finding (JdInput *input, const char *id, JdSeverity severity)
 
 /* ------------------------------------------------------------------ */
 
+/* Several tokens side by side: an error naming how many and the
+ * separator; the close inputs (one token, tokens in other text, tokens on
+ * separate lines) get no such finding. */
+static const struct {
+  const char *name;
+  const char *sep;   /* between two copies of T; NULL: T alone */
+  const char *found; /* expected message part, NULL: no token-list finding */
+} token_list_rows[] = {
+  { "space", " ", "2 tokens side by side, separated by a space" },
+  { "comma", ", ", "separated by a comma" },
+  { "semicolon", ";", "separated by a semicolon" },
+  { "tab", "\t", "separated by a tab" },
+  { "one-token", NULL, NULL },
+  { "in-a-sentence", " and ", NULL },
+};
+
+static void
+test_token_list (gconstpointer data)
+{
+  const typeof (token_list_rows[0]) *row = data;
+  g_autofree char *text = row->sep ? g_strconcat (T, row->sep, T, NULL) : g_strdup (T);
+  g_autoptr (JdInput) input = jd_input_parse (text, strlen (text));
+  GPtrArray *findings = jd_input_get_findings (input);
+  JdFinding *finding = jd_findings_find (findings, JD_FINDING_MALFORMED);
+
+  g_assert_cmpstr (jd_input_get_token (input), ==, T);
+  if (row->found == NULL)
+    {
+      g_assert_null (finding);
+      return;
+    }
+  g_assert_nonnull (finding);
+  g_test_message ("%s", jd_finding_get_message (finding));
+  g_assert_cmpint (jd_finding_get_severity (finding), ==, JD_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (jd_finding_get_message (finding), row->found));
+}
+
 static void
 test_empty (void)
 {
@@ -1149,6 +1186,11 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/jd/input/empty", test_empty);
+  for (guint i = 0; i < G_N_ELEMENTS (token_list_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/input/token-list/%s", token_list_rows[i].name);
+      g_test_add_data_func (path, &token_list_rows[i], test_token_list);
+    }
   g_test_add_func ("/jd/input/bare", test_bare);
   g_test_add_func ("/jd/input/jwt-file", test_jwt_file);
   g_test_add_func ("/jd/input/wrapped", test_wrapped);

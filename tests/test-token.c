@@ -245,6 +245,39 @@ test_header_problems (void)
     }
 }
 
+/* RFC 7797: one row per rule, each with a close input that must pass. */
+static const struct {
+  const char *name;
+  const char *header;
+  const char *message; /* NULL: no problem */
+} b64_rows[] = {
+  { "false", "{\"alg\":\"HS256\",\"b64\":false}", "\"b64\" is false" },
+  { "false-with-crit", "{\"alg\":\"HS256\",\"b64\":false,\"crit\":[\"b64\"]}", "\"b64\" is false" },
+  { "string", "{\"alg\":\"HS256\",\"b64\":\"false\"}", "must be true or false" },
+  { "true", "{\"alg\":\"HS256\",\"b64\":true}", NULL },
+  { "absent", "{\"alg\":\"HS256\"}", NULL },
+};
+
+static void
+test_b64 (gconstpointer data)
+{
+  const typeof (b64_rows[0]) *row = data;
+  g_autofree char *text = make_token (row->header, "{}", "AAAA");
+  g_autoptr (JdToken) token = jd_token_parse (text, -1);
+  JdTokenProblem *p;
+
+  if (row->message == NULL)
+    {
+      g_assert_false (jd_token_is_malformed (token));
+      return;
+    }
+  p = first_problem (token);
+  g_test_message ("%s", p->message);
+  g_assert_cmpint (p->code, ==, JD_TOKEN_ERROR_HEADER);
+  g_assert_nonnull (strstr (p->message, row->message));
+  g_assert_true (jd_token_is_malformed (token));
+}
+
 static void
 test_payload_not_json (void)
 {
@@ -562,6 +595,11 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/token/segments", test_segments);
   g_test_add_func ("/jd/token/duplicate-header-member", test_duplicate_header_member);
   g_test_add_func ("/jd/token/header-problems", test_header_problems);
+  for (guint i = 0; i < G_N_ELEMENTS (b64_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/token/b64/%s", b64_rows[i].name);
+      g_test_add_data_func (path, &b64_rows[i], test_b64);
+    }
   g_test_add_func ("/jd/token/payload-not-json", test_payload_not_json);
   g_test_add_func ("/jd/token/payload-not-object", test_payload_not_object);
   g_test_add_func ("/jd/token/empty-and-huge", test_empty_and_huge);

@@ -614,11 +614,19 @@ jd_diagnose (JdToken              *token,
     }
   jd_provider_rules_check (out, provider, token);
 
+  /* An error, never "Accepted": the outer signature says nothing about the
+   * inner token's signature, exp, aud or iss, none of which were checked. */
   if (jd_token_is_nested (token))
-    jd_findings_add (out, "nested-token", JD_SEVERITY_INFO, JD_RANK_INFO, "cty",
-                     _("This is a nested JWT (cty \"JWT\"): its payload is another token, whose "
-                       "claims are what the API checks"),
-                     _("Paste the inner token (the payload) to diagnose it."));
+    {
+      g_autofree char *msg = g_strdup_printf (
+        _("This is a nested JWT (cty \"JWT\", outer alg %s): its payload is another token, not "
+          "a claims set. An API that expects a signed JWT rejects it, and the inner token's "
+          "signature, exp, aud and iss were not checked (RFC 7519 §5.2, §7.2 step 8)"),
+        jd_token_get_alg (token) ? jd_token_get_alg (token) : "?");
+      jd_findings_add (out, "nested-token", JD_SEVERITY_ERROR, JD_RANK_MALFORMED, "cty", msg,
+                       _("Send the inner token (the payload) itself, and paste it here to "
+                         "diagnose it."));
+    }
 
   jd_server_messages_diagnose (input ? jd_input_get_server_messages (input) : NULL,
                                message_only ? NULL : token, expect, given, out);

@@ -51,6 +51,12 @@ gboolean jd_input_find_jwt           (const char  *data,
                                       gsize        len,
                                       gsize       *start,
                                       gsize       *end);
+/* Several tokens side by side in @data[from, to): an error finding, TRUE
+ * (jd-input-token-list.c). */
+gboolean jd_input_check_token_list   (JdInput     *self,
+                                      const char  *data,
+                                      gsize        from,
+                                      gsize        to);
 void     jd_input_add_finding        (JdInput     *self,
                                       const char  *id,
                                       JdSeverity   severity,

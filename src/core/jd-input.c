@@ -928,6 +928,7 @@ take_token_in_text (JdInput *self, const Span *span, gsize from, gsize to)
     return FALSE;
   self->form = JD_INPUT_FORM_TOKEN;
   set_token (self, span, start, end);
+  jd_input_check_token_list (self, text, from, to);
   if (jd_input_locate_in_headers (text, from, start, &place, &name))
     {
       self->request = request_from_header_block (text, from, to);

@@ -32,6 +32,9 @@ gboolean        jd_key_secret_is_base64 (JdKey *self);
 gboolean        jd_key_allows_verify   (JdKey *self);
 /* The JSON path of the key inside its source ("keys[2]"), nullable. */
 const char     *jd_key_get_path        (JdKey *self);
+/* A JWK that is one member of a key set ({"keys": […]} or an array): a
+ * verifier picks such keys by kid, unlike one key it was configured with. */
+gboolean        jd_key_is_set_member   (JdKey *self);
 /* Byte strings a confused server might use as HMAC secret (element-type
  * JdKeyForm, owned by the key; computed on first use). */
 GArray         *jd_key_get_forms       (JdKey *self);

@@ -571,6 +571,13 @@ jd_key_get_path (JdKey *self)
 }
 
 gboolean
+jd_key_is_set_member (JdKey *self)
+{
+  g_return_val_if_fail (JD_IS_KEY (self), FALSE);
+  return self->jwk_json != NULL && self->path != NULL;
+}
+
+gboolean
 jd_key_allows_verify (JdKey *self)
 {
   g_return_val_if_fail (JD_IS_KEY (self), FALSE);

@@ -175,6 +175,28 @@ parse_segment_json (JdToken *self, int segment, GBytes *bytes, gboolean quiet)
   return node;
 }
 
+/* RFC 7797: "b64" is a boolean (§3), and a JWT MUST NOT use "b64": false
+ * (§7): verifiers that implement it sign the raw payload, the others the
+ * encoded one, so no API can accept it. "b64": true changes nothing. */
+static void
+check_b64 (JdToken       *self,
+           JsonObject    *header,
+           const JdRange *r)
+{
+  JsonNode *b64 = json_object_get_member (header, "b64");
+
+  if (b64 == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_VALUE (b64) || json_node_get_value_type (b64) != G_TYPE_BOOLEAN)
+    add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start,
+                 FALSE, _("\"b64\" must be true or false (RFC 7797 §3)"));
+  else if (!json_node_get_boolean (b64))
+    add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start,
+                 FALSE,
+                 _("\"b64\" is false (unencoded payload): a JWT must not use it (RFC 7797 §7), "
+                   "and verifiers disagree on which bytes were signed"));
+}
+
 /* Header parameters RFC 7515 §4.1 defines as strings, one row each: a
  * number or an array there is a malformed header, not silently ignored. */
 static const struct {
@@ -246,6 +268,7 @@ decode_header (JdToken *self)
                  FALSE, _("\"alg\" must be a string"));
 
   check_string_params (self, header, r);
+  check_b64 (self, header, r);
 
   if (json_object_has_member (header, "crit"))
     {

@@ -812,7 +812,7 @@ jd_verify (JdToken            *token,
   g_autoptr (GString) invalid_why = NULL;
   g_autofree char *valid_label = NULL;
   const char *alg, *kid;
-  guint n_keys, n_tried = 0, n_with_kid = 0;
+  guint n_keys, n_tried = 0, n_with_kid = 0, n_kidless_members = 0;
   gboolean kid_in_set = FALSE;
   gboolean confused = FALSE;
   gboolean rejected = FALSE;
@@ -950,6 +950,19 @@ jd_verify (JdToken            *token,
                                        "token's kid")));
               continue;
             }
+          /* A verifier selects a key set's members by kid: in a set whose
+           * keys have kids, one without a kid is never chosen for a token
+           * that names one (RFC 7517 §4.5). */
+          if (key_kid == NULL && jd_key_is_set_member (key) && n_with_kid > 0)
+            {
+              n_kidless_members++;
+              verdict_set (v, FALSE, JD_SIGNATURE_UNVERIFIED,
+                           g_strdup_printf (_("not tried: it has no kid, so a verifier that "
+                                              "selects the set's keys by kid never picks it for "
+                                              "kid \"%s\""),
+                                            kid));
+              continue;
+            }
           prefix = key_kid ? _("matches the token's kid") : _("has no kid to compare");
         }
       else
@@ -1017,7 +1030,7 @@ jd_verify (JdToken            *token,
         VerdictData *v = &g_array_index (verdicts, VerdictData, i);
         g_autofree char *misfit = NULL;
 
-        if (jd_key_get_kid (v->key) == NULL)
+        if (jd_key_get_kid (v->key) == NULL && (!jd_key_is_set_member (v->key) || n_with_kid == 0))
           continue;
         misfit = policy_misfit (c.jwa, v->key);
         if (misfit == NULL &&
@@ -1025,12 +1038,16 @@ jd_verify (JdToken            *token,
           {
             wrong_kid_but_valid = v->key;
             verdict_set (v, FALSE, JD_SIGNATURE_UNVERIFIED,
-                         g_strdup_printf (_("kid differs (\"%s\") — yet this key verifies the "
-                                            "signature"), jd_key_get_kid (v->key)));
+                         jd_key_get_kid (v->key)
+                           ? g_strdup_printf (_("kid differs (\"%s\") — yet this key verifies "
+                                                "the signature"),
+                                              jd_key_get_kid (v->key))
+                           : g_strdup (_("it has no kid — yet this key verifies the signature")));
           }
       }
 
-  if (kid && !kid_in_set && n_with_kid > 0 && result->status != JD_SIGNATURE_VALID)
+  if (kid && !kid_in_set && n_with_kid + n_kidless_members > 0 &&
+      result->status != JD_SIGNATURE_VALID)
     {
       g_autofree char *kids = kid_list (keys);
       g_autofree char *msg = NULL;
@@ -1192,7 +1209,7 @@ jd_verify (JdToken            *token,
       finding_add (result, JD_FINDING_SIGNATURE_INVALID, JD_SEVERITY_ERROR,
                        JD_RANK_SIGNATURE, NULL, msg, fix);
     }
-  else if (n_keys > 0 && !confused && !(kid && !kid_in_set && n_with_kid > 0))
+  else if (n_keys > 0 && !confused && !(kid && !kid_in_set && n_with_kid + n_kidless_members > 0))
     add_no_usable_key (&c, verdicts);
 
   /* A key-confusion forgery is a failed verification, whatever else. */
