@@ -197,12 +197,29 @@ on_grant (Idp *idp, SoupServerMessage *msg, GHashTable *form, const char *author
     oauth_error (msg, 400, "unsupported_grant_type", NULL);
 }
 
+/* The decoded form as a table that owns its keys and values (soup_form_decode's
+ * values live inside its keys, so a value added to it would leak). */
+static GHashTable *
+form_copy (const char *text)
+{
+  GHashTable *decoded = soup_form_decode (text);
+  GHashTable *form = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, decoded);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (form, g_strdup (key), g_strdup (value));
+  g_hash_table_unref (decoded);
+  return form;
+}
+
 static void
 on_token (Idp *idp, SoupServerMessage *msg)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
   g_autofree char *text = g_strndup (body->data, body->length);
-  GHashTable *form = soup_form_decode (text);
+  GHashTable *form = form_copy (text);
   const char *authorization
     = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
 

@@ -972,6 +972,7 @@ test_model_scalar_arrays (void)
   g_autoptr (GListModel) model = jd_claims_model_new (json_node_get_object (root), JD_CLAIMS_SECTION_PAYLOAD);
   g_autoptr (JsonNode) long_root = NULL;
   g_autoptr (GListModel) long_model = NULL;
+  g_autoptr (GListModel) children = NULL;
   const char *text;
 
   g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 0)), ==,
@@ -987,7 +988,8 @@ test_model_scalar_arrays (void)
   text = jd_claim_node_get_value_text (item (long_model, 0));
   g_assert_true (g_str_has_prefix (text, "[\"https://service-00.example.com/\", "));
   g_assert_true (g_str_has_suffix (text, ", … (40 items)]"));
-  g_assert_cmpuint (g_list_model_get_n_items (jd_claim_node_get_children (item (long_model, 0))), ==, 40);
+  children = jd_claim_node_get_children (item (long_model, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 40);
 }
 
 static void

@@ -367,6 +367,7 @@ explain_okta_servers (const char *got, const char *want)
          "requested the token from /oauth2/v1/token instead of "
          "/oauth2/%s/v1/token"),
       server, server);
+  g_clear_pointer (&server, g_free);
   if (jd_provider_match_iss (custom, got, &server) && jd_provider_match_iss (org, want, NULL)
       && same_okta_org (want, got))
     return g_strdup_printf (
