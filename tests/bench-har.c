@@ -33,22 +33,22 @@
 
 #include "jd-har.h"
 
-typedef struct {
+typedef struct
+{
   double seconds;
   double rss_mb;
-  char   output[256];
+  char output[256];
   gboolean ok;
 } Run;
 
 /* ---- children ---------------------------------------------------- */
 
 static int
-child_sync (const char *path,
-            int         out)
+child_sync (const char *path, int out)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
   g_autofree char *line = NULL;
 
   if (har == NULL)
@@ -56,20 +56,20 @@ child_sync (const char *path,
   else
     line = g_strdup_printf ("%u entries, %u with a token, %u problems\n",
                             g_list_model_get_n_items (G_LIST_MODEL (har)),
-                            jd_har_get_n_with_token (har),
-                            jd_har_get_problems (har)->len);
+                            jd_har_get_n_with_token (har), jd_har_get_problems (har)->len);
   if (write (out, line, strlen (line)) < 0)
     return 1;
   return har != NULL ? 0 : 1;
 }
 
-typedef struct {
+typedef struct
+{
   GMainLoop *loop;
-  JdHar     *har;
-  GError    *error;
-  gint64     last_tick;
-  gint64     max_gap;
-  guint      n_progress;
+  JdHar *har;
+  GError *error;
+  gint64 last_tick;
+  gint64 max_gap;
+  guint n_progress;
 } AsyncChild;
 
 static gboolean
@@ -85,17 +85,14 @@ on_tick (gpointer user_data)
 }
 
 static void
-on_progress (double   fraction,
-             gpointer user_data)
+on_progress (double fraction, gpointer user_data)
 {
   AsyncChild *c = user_data;
   c->n_progress++;
 }
 
 static void
-on_loaded (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   AsyncChild *c = user_data;
 
@@ -104,10 +101,9 @@ on_loaded (GObject      *source,
 }
 
 static int
-child_async (const char *path,
-             int         out)
+child_async (const char *path, int out)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   AsyncChild c = { 0 };
   g_autofree char *line = NULL;
   guint tick;
@@ -137,9 +133,7 @@ child_async (const char *path,
 
 /* Runs @func (mode "sync"/"async") or execs @argv in a child; measures it. */
 static Run
-measure (const char  *mode,
-         const char  *path,
-         char       **argv)
+measure (const char *mode, const char *path, char **argv)
 {
   Run run = { 0 };
   int fds[2];
@@ -202,10 +196,7 @@ measure (const char  *mode,
 }
 
 static Run
-best_of (guint        n,
-         const char  *mode,
-         const char  *path,
-         char       **argv)
+best_of (guint n, const char *mode, const char *path, char **argv)
 {
   Run best = { 0 };
 
@@ -224,25 +215,25 @@ best_of (guint        n,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autofree char *generator = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
   int runs = 3;
-  char *jq_argv[] = { (char *) "jq", (char *) ".log.entries|length", NULL, NULL };
+  char *jq_argv[] = { (char *)"jq", (char *)".log.entries|length", NULL, NULL };
   g_autofree char *jq_path = g_find_program_in_path ("jq");
   g_autofree char *cli = g_strdup (g_getenv ("JD_CLI"));
-  char *cli_argv[] = { (char *) "sh", (char *) "-c", (char *) "\"$0\" --json \"$1\" | wc -c", NULL, NULL, NULL };
+  char *cli_argv[]
+    = { (char *)"sh", (char *)"-c", (char *)"\"$0\" --json \"$1\" | wc -c", NULL, NULL, NULL };
   Run cli_run = { 0 };
-  GOptionEntry options[] = {
-    { "cli", 0, 0, G_OPTION_ARG_FILENAME, &cli, "jwt-doctor-cli to time end to end (default $JD_CLI)", "PATH" },
-    { "generator", 0, 0, G_OPTION_ARG_FILENAME, &generator, "gen-har program", "PATH" },
-    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "runs per reader (best is shown)", "N" },
-    { NULL }
-  };
+  GOptionEntry options[]
+    = { { "cli", 0, 0, G_OPTION_ARG_FILENAME, &cli,
+          "jwt-doctor-cli to time end to end (default $JD_CLI)", "PATH" },
+        { "generator", 0, 0, G_OPTION_ARG_FILENAME, &generator, "gen-har program", "PATH" },
+        { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "runs per reader (best is shown)", "N" },
+        { NULL } };
   GStatBuf st;
   double mb;
   Run sync_run;
@@ -266,13 +257,15 @@ main (int   argc,
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         {
           g_autofree char *dir = g_path_get_dirname (argv[0]);
-          g_autofree char *gen = generator != NULL ? g_strdup (generator) : g_build_filename (dir, "gen-har", NULL);
-          char *gen_argv[] = { gen, path, (char *) "10000", (char *) "100", NULL };
+          g_autofree char *gen
+            = generator != NULL ? g_strdup (generator) : g_build_filename (dir, "gen-har", NULL);
+          char *gen_argv[] = { gen, path, (char *)"10000", (char *)"100", NULL };
           int wait_status = 0;
 
           g_print ("generating %s with %s …\n", path, gen);
-          if (!g_spawn_sync (NULL, gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &wait_status, &error) ||
-              !g_spawn_check_wait_status (wait_status, &error))
+          if (!g_spawn_sync (NULL, gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                             &wait_status, &error)
+              || !g_spawn_check_wait_status (wait_status, &error))
             {
               g_printerr ("gen-har failed: %s\n", error->message);
               return 1;
@@ -289,7 +282,7 @@ main (int   argc,
 
   /* warm the page cache the same way for every reader */
   {
-    g_autoptr(GMappedFile) mf = g_mapped_file_new (path, FALSE, NULL);
+    g_autoptr (GMappedFile) mf = g_mapped_file_new (path, FALSE, NULL);
     if (mf != NULL)
       {
         const volatile char *p = g_mapped_file_get_contents (mf);
@@ -297,7 +290,7 @@ main (int   argc,
         char sum = 0;
         for (gsize i = 0; i < len; i += 4096)
           sum ^= p[i];
-        (void) sum;
+        (void)sum;
       }
   }
 
@@ -315,8 +308,10 @@ main (int   argc,
       cli_run = best_of (runs, NULL, path, cli_argv);
     }
 
-  g_print ("\nfile: %s\n      %.1f MB (%" G_GINT64_FORMAT " bytes)\n\n", path, mb, (gint64) st.st_size);
-  g_print ("%-30s %9s %9s %14s %10s   %s\n", "reader", "time (s)", "MB/s", "peak RSS (MB)", "RSS/file", "output");
+  g_print ("\nfile: %s\n      %.1f MB (%" G_GINT64_FORMAT " bytes)\n\n", path, mb,
+           (gint64)st.st_size);
+  g_print ("%-30s %9s %9s %14s %10s   %s\n", "reader", "time (s)", "MB/s", "peak RSS (MB)",
+           "RSS/file", "output");
   g_print ("%-30s %9.3f %9.1f %14.1f %10.2f   %s\n", "jd_har_load_file", sync_run.seconds,
            mb / sync_run.seconds, sync_run.rss_mb, sync_run.rss_mb / mb, sync_run.output);
   g_print ("%-30s %9.3f %9.1f %14.1f %10.2f   %s\n", "jd_har_load_async", async_run.seconds,
@@ -325,11 +320,13 @@ main (int   argc,
     g_print ("%-30s %9.3f %9.1f %14.1f %10.2f   %s\n", "jq '.log.entries|length'", jq_run.seconds,
              mb / jq_run.seconds, jq_run.rss_mb, jq_run.rss_mb / mb, jq_run.output);
   else
-    g_print ("%-30s   (jq %s)\n", "jq '.log.entries|length'", jq_path == NULL ? "is not installed" : "failed");
+    g_print ("%-30s   (jq %s)\n", "jq '.log.entries|length'",
+             jq_path == NULL ? "is not installed" : "failed");
 
   if (cli != NULL)
-    g_print ("%-30s %9.3f %9.1f %14.1f %10.2f   %s bytes of report\n", "jwt-doctor-cli --json", cli_run.seconds,
-             mb / cli_run.seconds, cli_run.rss_mb, cli_run.rss_mb / mb, cli_run.output);
+    g_print ("%-30s %9.3f %9.1f %14.1f %10.2f   %s bytes of report\n", "jwt-doctor-cli --json",
+             cli_run.seconds, mb / cli_run.seconds, cli_run.rss_mb, cli_run.rss_mb / mb,
+             cli_run.output);
 
   g_print ("\n");
   if (cli != NULL && cli_run.ok)
@@ -337,7 +334,8 @@ main (int   argc,
       g_print ("CLI peak RSS / file: %.2f   (target <= 0.5: %s)\n", cli_run.rss_mb / mb,
                cli_run.rss_mb / mb <= 0.5 ? "met" : "MISSED");
       if (jq_path != NULL && jq_run.ok)
-        g_print ("CLI time / jq time:  %.2f   (target <= 0.33: %s)\n", cli_run.seconds / jq_run.seconds,
+        g_print ("CLI time / jq time:  %.2f   (target <= 0.33: %s)\n",
+                 cli_run.seconds / jq_run.seconds,
                  cli_run.seconds / jq_run.seconds <= 0.33 ? "met" : "MISSED");
     }
   if (jq_path != NULL && jq_run.ok)

@@ -31,7 +31,8 @@
 
 #define ROUNDS 7
 
-typedef struct {
+typedef struct
+{
   const char *token;
   JdToken *parsed;
   JdKeySet *set;
@@ -39,7 +40,7 @@ typedef struct {
   GBytes *secret;
   const TkAlg *alg;
   gnutls_datum_t input;
-  gnutls_datum_t sig;  /* DER for ECDSA, as GnuTLS wants it */
+  gnutls_datum_t sig; /* DER for ECDSA, as GnuTLS wants it */
 } Case;
 
 static gboolean
@@ -50,16 +51,17 @@ run_raw (Case *c)
       guint8 mac[64];
       gnutls_hmac_fast (c->alg->mac, g_bytes_get_data (c->secret, NULL),
                         g_bytes_get_size (c->secret), c->input.data, c->input.size, mac);
-      return c->sig.size == gnutls_hmac_get_len (c->alg->mac) &&
-             gnutls_memcmp (mac, c->sig.data, c->sig.size) == 0;
+      return c->sig.size == gnutls_hmac_get_len (c->alg->mac)
+             && gnutls_memcmp (mac, c->sig.data, c->sig.size) == 0;
     }
   return gnutls_pubkey_verify_data2 (c->pubkey, c->alg->sign,
-                                     c->alg->sign == GNUTLS_SIGN_RSA_PSS_SHA256 ||
-                                         c->alg->sign == GNUTLS_SIGN_RSA_PSS_SHA384 ||
-                                         c->alg->sign == GNUTLS_SIGN_RSA_PSS_SHA512
+                                     c->alg->sign == GNUTLS_SIGN_RSA_PSS_SHA256
+                                         || c->alg->sign == GNUTLS_SIGN_RSA_PSS_SHA384
+                                         || c->alg->sign == GNUTLS_SIGN_RSA_PSS_SHA512
                                        ? GNUTLS_VERIFY_RSA_PSS_FIXED_SALT_LENGTH
                                        : 0,
-                                     &c->input, &c->sig) >= 0;
+                                     &c->input, &c->sig)
+         >= 0;
 }
 
 static gboolean
@@ -91,9 +93,7 @@ cpu_seconds (void)
 
 /* CPU seconds per operation over a batch of about @budget CPU seconds. */
 static double
-measure (gboolean (*fn) (Case *),
-         Case    *c,
-         double   budget)
+measure (gboolean (*fn) (Case *), Case *c, double budget)
 {
   guint n = 0;
   double start = cpu_seconds ();
@@ -112,13 +112,13 @@ measure (gboolean (*fn) (Case *),
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   double budget = argc > 1 ? g_ascii_strtod (argv[1], NULL) : 0.1;
   static const char *targets[] = { "RS256", "ES256", "EdDSA" };
   gboolean all_ok = TRUE;
-  g_auto (GStrv) only = g_strsplit (g_getenv ("JD_BENCH_ALGS") ? g_getenv ("JD_BENCH_ALGS") : "", ",", -1);
+  g_auto (GStrv) only
+    = g_strsplit (g_getenv ("JD_BENCH_ALGS") ? g_getenv ("JD_BENCH_ALGS") : "", ",", -1);
 
   if (budget <= 0)
     budget = 0.1;
@@ -154,8 +154,8 @@ main (int   argc,
       Case c = { 0 };
 
       /* JD_BENCH_ALGS=RS256,ES256 measures only those (for profiling). */
-      if (g_getenv ("JD_BENCH_ALGS") != NULL &&
-          !g_strv_contains ((const char * const *) only, alg->alg))
+      if (g_getenv ("JD_BENCH_ALGS") != NULL
+          && !g_strv_contains ((const char *const *)only, alg->alg))
         continue;
 
       c.token = token;
@@ -163,9 +163,9 @@ main (int   argc,
       c.alg = alg;
       c.set = jd_key_set_new ();
       g_assert_true (jd_key_set_load_data (c.set, jwks, strlen (jwks), "bench", NULL));
-      c.input.data = (guint8 *) input;
+      c.input.data = (guint8 *)input;
       c.input.size = strlen (input);
-      c.sig.data = (guint8 *) g_bytes_get_data (sig, NULL);
+      c.sig.data = (guint8 *)g_bytes_get_data (sig, NULL);
       c.sig.size = g_bytes_get_size (sig);
       if (key->secret)
         c.secret = key->secret;

@@ -32,12 +32,18 @@ static gint64 t_start;
  * presented), and when the first frame's layout (styles, sizes) and paint
  * (snapshot, render) phases began — emission hooks, which run before the
  * handlers GTK connected. */
-enum { PHASE_STARTUP, PHASE_ACTIVATED, PHASE_LAYOUT, PHASE_PAINT, N_PHASES };
+enum
+{
+  PHASE_STARTUP,
+  PHASE_ACTIVATED,
+  PHASE_LAYOUT,
+  PHASE_PAINT,
+  N_PHASES
+};
 static gint64 t_phase[N_PHASES];
 
 static void
-mark_phase (gpointer instance,
-            gpointer data)
+mark_phase (gpointer instance, gpointer data)
 {
   guint phase = GPOINTER_TO_UINT (data);
 
@@ -51,25 +57,21 @@ rss_kib (void)
   g_autofree char *statm = NULL;
   long size = 0, resident = 0;
 
-  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL) ||
-      sscanf (statm, "%ld %ld", &size, &resident) != 2)
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL)
+      || sscanf (statm, "%ld %ld", &size, &resident) != 2)
     return -1;
   return resident * (sysconf (_SC_PAGESIZE) / 1024);
 }
 
 static gboolean
-phase_hook (GSignalInvocationHint *hint,
-            guint                  n_params,
-            const GValue          *params,
-            gpointer               data)
+phase_hook (GSignalInvocationHint *hint, guint n_params, const GValue *params, gpointer data)
 {
   mark_phase (NULL, data);
   return TRUE;
 }
 
 static void
-first_frame (GdkFrameClock *clock,
-             GApplication  *app)
+first_frame (GdkFrameClock *clock, GApplication *app)
 {
   gint64 t = g_get_monotonic_time ();
 
@@ -120,26 +122,30 @@ label_activate (GApplication *app)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
 
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new ("JWT Doctor", NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new ("JWT Doctor", NULL));
   gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), gtk_label_new ("Paste a token, an Authorization header or a curl command"));
+  gtk_box_append (GTK_BOX (box),
+                  gtk_label_new ("Paste a token, an Authorization header or a curl command"));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
 }
 
 static int
-run_child (const char *mode,
-           char       *argv0)
+run_child (const char *mode, char *argv0)
 {
   g_autoptr (GApplication) app = NULL;
   char *argv[] = { argv0, NULL };
 
   if (g_str_equal (mode, "empty") || g_str_equal (mode, "label"))
     {
-      app = G_APPLICATION (adw_application_new ("io.github.jwtdoctor.BenchEmpty", G_APPLICATION_NON_UNIQUE));
-      g_signal_connect (app, "activate", g_str_equal (mode, "empty") ? G_CALLBACK (empty_activate)
-                                                                     : G_CALLBACK (label_activate), NULL);
+      app = G_APPLICATION (
+        adw_application_new ("io.github.jwtdoctor.BenchEmpty", G_APPLICATION_NON_UNIQUE));
+      g_signal_connect (app, "activate",
+                        g_str_equal (mode, "empty") ? G_CALLBACK (empty_activate)
+                                                    : G_CALLBACK (label_activate),
+                        NULL);
     }
   else
     {
@@ -151,18 +157,15 @@ run_child (const char *mode,
                               GUINT_TO_POINTER (PHASE_LAYOUT), NULL);
   g_signal_add_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), 0, phase_hook,
                               GUINT_TO_POINTER (PHASE_PAINT), NULL);
-  g_signal_connect_after (app, "startup", G_CALLBACK (mark_phase), GUINT_TO_POINTER (PHASE_STARTUP));
+  g_signal_connect_after (app, "startup", G_CALLBACK (mark_phase),
+                          GUINT_TO_POINTER (PHASE_STARTUP));
   g_signal_connect_after (app, "activate", G_CALLBACK (watch_first_frame), NULL);
 
   return g_application_run (app, 1, argv);
 }
 
 static gboolean
-sample (const char *self_path,
-        const char *mode,
-        double     *ms,
-        double     *kib,
-        double     *phases)
+sample (const char *self_path, const char *mode, double *ms, double *kib, double *phases)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
@@ -171,35 +174,33 @@ sample (const char *self_path,
   int status = 0;
   long rss = 0;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                     &out, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                     &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
     {
       g_printerr ("bench-window: %s sample failed: %s\n", mode, error->message);
       return FALSE;
     }
-  if (sscanf (out, "%lf %ld %lf %lf %lf %lf", ms, &rss,
-              &phases[PHASE_STARTUP], &phases[PHASE_ACTIVATED],
-              &phases[PHASE_LAYOUT], &phases[PHASE_PAINT]) != 2 + N_PHASES)
+  if (sscanf (out, "%lf %ld %lf %lf %lf %lf", ms, &rss, &phases[PHASE_STARTUP],
+              &phases[PHASE_ACTIVATED], &phases[PHASE_LAYOUT], &phases[PHASE_PAINT])
+      != 2 + N_PHASES)
     return FALSE;
   *kib = rss;
   return TRUE;
 }
 
 static int
-compare_double (gconstpointer a,
-                gconstpointer b)
+compare_double (gconstpointer a, gconstpointer b)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  double x = *(const double *)a, y = *(const double *)b;
 
   return (x > y) - (x < y);
 }
 
 static double
-median (double *v,
-        guint   n)
+median (double *v, guint n)
 {
-  qsort (v, n, sizeof (double), (int (*) (const void *, const void *)) compare_double);
+  qsort (v, n, sizeof (double), (int (*) (const void *, const void *))compare_double);
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
@@ -214,13 +215,15 @@ b64url (const char *text)
 static char *
 make_4k_token (guint variant)
 {
-  GString *payload = g_string_new ("{\"iss\":\"https://auth.example.com/\",\"aud\":\"https://api.example.com/v2\"");
+  GString *payload = g_string_new (
+    "{\"iss\":\"https://auth.example.com/\",\"aud\":\"https://api.example.com/v2\"");
   g_autofree char *header = b64url ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}");
   g_autofree char *body = NULL;
   g_autofree char *signature = NULL;
   GString *sig = g_string_new (NULL);
 
-  g_string_append_printf (payload, ",\"exp\":%u,\"iat\":1700000000,\"nbf\":1700000000", 2000000000 + variant);
+  g_string_append_printf (payload, ",\"exp\":%u,\"iat\":1700000000,\"nbf\":1700000000",
+                          2000000000 + variant);
   /* Roles and groups, as Azure AD and Keycloak tokens carry them. */
   g_string_append (payload, ",\"roles\":[");
   for (guint i = 0; payload->len < 2600; i++)
@@ -238,25 +241,24 @@ make_4k_token (guint variant)
 static gboolean painted;
 
 static void
-after_paint (GdkFrameClock *clock,
-             gpointer       data)
+after_paint (GdkFrameClock *clock, gpointer data)
 {
   painted = TRUE;
 }
 
 static void
-paste_bench (double *sync_ms,
-             double *frame_ms,
-             gsize  *token_len)
+paste_bench (double *sync_ms, double *frame_ms, gsize *token_len)
 {
   g_autoptr (JdApplication) app = jd_application_new ();
   JdWindow *window;
   JdTokenPage *page;
   GdkFrameClock *clock;
   double syncs[PASTES], frames[PASTES];
-  guint n = g_getenv ("JD_BENCH_PASTES") ? CLAMP (atoi (g_getenv ("JD_BENCH_PASTES")), 1, PASTES) : PASTES;
+  guint n = g_getenv ("JD_BENCH_PASTES") ? CLAMP (atoi (g_getenv ("JD_BENCH_PASTES")), 1, PASTES)
+                                         : PASTES;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_application_register (G_APPLICATION (app), NULL, NULL);
   window = jd_window_new (app);
   page = jd_window_get_token_page (window);
@@ -294,8 +296,7 @@ paste_bench (double *sync_ms,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   double empty_ms[SAMPLES], empty_kib[SAMPLES], app_ms[SAMPLES], app_kib[SAMPLES];
   double label_ms[SAMPLES], label_kib[SAMPLES];
@@ -348,16 +349,20 @@ main (int   argc,
   adw_init ();
   paste_bench (&sync_ms, &frame_ms, &token_len);
 
-  g_print ("\nJWT Doctor window benchmark (median of %d runs each, GSK_RENDERER=%s)\n\n",
-           SAMPLES, g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
-  g_print ("| measure                              | empty AdwApplicationWindow | jwt-doctor | ratio | target | (header bar + one label) |\n");
-  g_print ("|--------------------------------------|---------------------------:|-----------:|------:|-------:|-------------------------:|\n");
+  g_print ("\nJWT Doctor window benchmark (median of %d runs each, GSK_RENDERER=%s)\n\n", SAMPLES,
+           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  g_print ("| measure                              | empty AdwApplicationWindow | jwt-doctor | "
+           "ratio | target | (header bar + one label) |\n");
+  g_print ("|--------------------------------------|---------------------------:|-----------:|-----"
+           "-:|-------:|-------------------------:|\n");
   g_print ("| process start → first frame (ms)     | %26.1f | %10.1f | %5.2f | ≤ 1.15 | %24.1f |\n",
            e_ms, a_ms, a_ms / e_ms, l_ms);
   g_print ("| resident memory at first frame (MiB) | %26.1f | %10.1f | %5.2f | ≤ 1.15 | %24.1f |\n",
            e_kib / 1024, a_kib / 1024, a_kib / e_kib, l_kib / 1024);
-  g_print ("\n| breakdown: ms since process start (median)   | empty | jwt-doctor | (header bar + one label) |\n");
-  g_print ("|----------------------------------------------|------:|-----------:|-------------------------:|\n");
+  g_print ("\n| breakdown: ms since process start (median)   | empty | jwt-doctor | (header bar + "
+           "one label) |\n");
+  g_print ("|----------------------------------------------|------:|-----------:|------------------"
+           "-------:|\n");
   {
     static const char *names[N_PHASES] = {
       "GApplication started up                     ",
@@ -367,10 +372,13 @@ main (int   argc,
     };
 
     for (guint p = 0; p < N_PHASES; p++)
-      g_print ("| %s | %5.1f | %10.1f | %24.1f |\n", names[p], phase_ms[0][p], phase_ms[1][p], phase_ms[2][p]);
-    g_print ("| first frame painted                          | %5.1f | %10.1f | %24.1f |\n", e_ms, a_ms, l_ms);
+      g_print ("| %s | %5.1f | %10.1f | %24.1f |\n", names[p], phase_ms[0][p], phase_ms[1][p],
+               phase_ms[2][p]);
+    g_print ("| first frame painted                          | %5.1f | %10.1f | %24.1f |\n", e_ms,
+             a_ms, l_ms);
   }
-  g_print ("\n| paste of a %zu-byte token (median of %d)  | ms    | target  |\n", token_len, PASTES);
+  g_print ("\n| paste of a %zu-byte token (median of %d)  | ms    | target  |\n", token_len,
+           PASTES);
   g_print ("|---------------------------------------------|------:|--------:|\n");
   g_print ("| set text → decoded, diagnosed, models built | %5.2f | ≤ 16 ms |\n", sync_ms);
   g_print ("| set text → next frame painted               | %5.2f |         |\n", frame_ms);

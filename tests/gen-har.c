@@ -19,10 +19,9 @@
 #include <glib.h>
 
 static char *
-b64url (const char *data,
-        gsize       len)
+b64url (const char *data, gsize len)
 {
-  char *s = g_base64_encode ((const guchar *) data, len);
+  char *s = g_base64_encode ((const guchar *)data, len);
 
   for (char *p = s; *p != '\0'; p++)
     {
@@ -40,12 +39,13 @@ b64url (const char *data,
 }
 
 static char *
-make_jwt (guint  n,
-          gint64 iat)
+make_jwt (guint n, gint64 iat)
 {
-  g_autofree char *header = g_strdup_printf ("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"key-%u\"}", n % 3);
+  g_autofree char *header
+    = g_strdup_printf ("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"key-%u\"}", n % 3);
   g_autofree char *payload = g_strdup_printf (
-    "{\"iss\":\"https://login.example.com/tenant-42/v2.0\",\"sub\":\"user-%u\",\"aud\":\"https://api.example.com\","
+    "{\"iss\":\"https://login.example.com/tenant-42/v2.0\",\"sub\":\"user-%u\",\"aud\":\"https://"
+    "api.example.com\","
     "\"iat\":%" G_GINT64_FORMAT ",\"nbf\":%" G_GINT64_FORMAT ",\"exp\":%" G_GINT64_FORMAT ","
     "\"scope\":\"orders:read orders:write profile\",\"azp\":\"spa-client\",\"jti\":\"%08x-%04x\","
     "\"roles\":[\"reader\",\"writer\"],\"tid\":\"6f1c2a5e-0c1d-4f7e-9b1a-2f4c7d9e8a10\"}",
@@ -56,16 +56,13 @@ make_jwt (guint  n,
   g_autofree char *s = NULL;
 
   for (guint i = 0; i < sizeof sig; i++)
-    sig[i] = (guchar) ((i * 131 + n * 17) & 0xff);
-  s = b64url ((const char *) sig, sizeof sig);
+    sig[i] = (guchar)((i * 131 + n * 17) & 0xff);
+  s = b64url ((const char *)sig, sizeof sig);
   return g_strdup_printf ("%s.%s.%s", h, p, s);
 }
 
 static void
-header (GString    *out,
-        const char *name,
-        const char *value,
-        gboolean    last)
+header (GString *out, const char *name, const char *value, gboolean last)
 {
   g_string_append_printf (out,
                           "          {\n"
@@ -77,9 +74,7 @@ header (GString    *out,
 
 /* A JSON document of about @size bytes, as the text of a JSON string. */
 static void
-json_body (GString *out,
-           GRand   *rand,
-           gsize    size)
+json_body (GString *out, GRand *rand, gsize size)
 {
   gsize start = out->len;
   guint i = 0;
@@ -87,38 +82,36 @@ json_body (GString *out,
   g_string_append (out, "{\\\"items\\\":[");
   while (out->len - start < size)
     {
-      g_string_append_printf (out,
-                              "%s{\\\"id\\\":%u,\\\"name\\\":\\\"Item %u — caf\\u00e9 ünïcode\\\",\\\"price\\\":%u.%02u,"
-                              "\\\"tags\\\":[\\\"a\\\",\\\"b\\\"],\\\"note\\\":\\\"line one\\nline two\\\",\\\"active\\\":%s}",
-                              i == 0 ? "" : ",", i, g_rand_int_range (rand, 0, 100000),
-                              g_rand_int_range (rand, 0, 1000), g_rand_int_range (rand, 0, 100),
-                              g_rand_boolean (rand) ? "true" : "false");
+      g_string_append_printf (
+        out,
+        "%s{\\\"id\\\":%u,\\\"name\\\":\\\"Item %u — caf\\u00e9 ünïcode\\\",\\\"price\\\":%u.%02u,"
+        "\\\"tags\\\":[\\\"a\\\",\\\"b\\\"],\\\"note\\\":\\\"line one\\nline "
+        "two\\\",\\\"active\\\":%s}",
+        i == 0 ? "" : ",", i, g_rand_int_range (rand, 0, 100000), g_rand_int_range (rand, 0, 1000),
+        g_rand_int_range (rand, 0, 100), g_rand_boolean (rand) ? "true" : "false");
       i++;
     }
   g_string_append (out, "]}");
 }
 
 static void
-base64_body (GString *out,
-             GRand   *rand,
-             gsize    size)
+base64_body (GString *out, GRand *rand, gsize size)
 {
   gsize raw = size * 3 / 4;
   g_autofree guchar *bytes = g_malloc (raw);
   g_autofree char *text = NULL;
 
   for (gsize i = 0; i < raw; i++)
-    bytes[i] = (guchar) g_rand_int (rand);
+    bytes[i] = (guchar)g_rand_int (rand);
   text = g_base64_encode (bytes, raw);
   g_string_append (out, text);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  g_autoptr(GString) entry = g_string_new (NULL);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr (GString) entry = g_string_new (NULL);
   g_autofree char *token = NULL;
   guint n_entries = 10000;
   guint64 target;
@@ -133,7 +126,7 @@ main (int   argc,
       return 2;
     }
   if (argc > 2)
-    n_entries = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+    n_entries = (guint)g_ascii_strtoull (argv[2], NULL, 10);
   target = (argc > 3 ? g_ascii_strtoull (argv[3], NULL, 10) : 100) * 1024 * 1024;
   if (n_entries == 0)
     n_entries = 1;
@@ -145,26 +138,25 @@ main (int   argc,
       return 1;
     }
 
-  g_string_append (entry,
-                   "{\n"
-                   "  \"log\": {\n"
-                   "    \"version\": \"1.2\",\n"
-                   "    \"creator\": {\n"
-                   "      \"name\": \"WebInspector\",\n"
-                   "      \"version\": \"537.36\"\n"
-                   "    },\n"
-                   "    \"pages\": [\n"
-                   "      {\n"
-                   "        \"startedDateTime\": \"2023-11-14T22:13:20.000Z\",\n"
-                   "        \"id\": \"page_1\",\n"
-                   "        \"title\": \"https://app.example.com/\",\n"
-                   "        \"pageTimings\": {\n"
-                   "          \"onContentLoad\": 412.5,\n"
-                   "          \"onLoad\": 801.25\n"
-                   "        }\n"
-                   "      }\n"
-                   "    ],\n"
-                   "    \"entries\": [\n");
+  g_string_append (entry, "{\n"
+                          "  \"log\": {\n"
+                          "    \"version\": \"1.2\",\n"
+                          "    \"creator\": {\n"
+                          "      \"name\": \"WebInspector\",\n"
+                          "      \"version\": \"537.36\"\n"
+                          "    },\n"
+                          "    \"pages\": [\n"
+                          "      {\n"
+                          "        \"startedDateTime\": \"2023-11-14T22:13:20.000Z\",\n"
+                          "        \"id\": \"page_1\",\n"
+                          "        \"title\": \"https://app.example.com/\",\n"
+                          "        \"pageTimings\": {\n"
+                          "          \"onContentLoad\": 412.5,\n"
+                          "          \"onLoad\": 801.25\n"
+                          "        }\n"
+                          "      }\n"
+                          "    ],\n"
+                          "    \"entries\": [\n");
   fwrite (entry->str, 1, entry->len, f);
   written += entry->len;
 
@@ -172,11 +164,11 @@ main (int   argc,
 
   for (guint i = 0; i < n_entries; i++)
     {
-      g_autoptr(GDateTime) dt = NULL;
+      g_autoptr (GDateTime) dt = NULL;
       g_autofree char *iso = NULL;
       g_autofree char *seconds = NULL;
       g_autofree char *bearer = NULL;
-      gint64 t_ms = start * 1000 + (gint64) i * 250;
+      gint64 t_ms = start * 1000 + (gint64)i * 250;
       guint status;
       gboolean image;
       gsize budget;
@@ -192,45 +184,46 @@ main (int   argc,
 
       dt = g_date_time_new_from_unix_utc (t_ms / 1000);
       seconds = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
-      iso = g_strdup_printf ("%s.%03uZ", seconds, (guint) (t_ms % 1000));
+      iso = g_strdup_printf ("%s.%03uZ", seconds, (guint)(t_ms % 1000));
       bearer = g_strconcat ("Bearer ", token, NULL);
       status = (i % 97 == 5) ? 401 : (i % 211 == 7) ? 403 : (i % 53 == 3) ? 304 : 200;
       image = (i % 9 == 4);
 
       /* spread the remaining size over the remaining entries, ±60 % */
-      budget = (written < target) ? (gsize) ((target - written) / (n_entries - i)) : 0;
+      budget = (written < target) ? (gsize)((target - written) / (n_entries - i)) : 0;
       body_size = budget > 3000 ? budget - 3000 : 64;
-      body_size = (gsize) (body_size * (0.4 + 1.2 * g_rand_double (rand)));
+      body_size = (gsize)(body_size * (0.4 + 1.2 * g_rand_double (rand)));
 
       g_string_truncate (entry, 0);
-      g_string_append_printf (entry,
-                              "      {\n"
-                              "        \"_initiator\": {\n"
-                              "          \"type\": \"script\",\n"
-                              "          \"stack\": {\n"
-                              "            \"callFrames\": [\n"
-                              "              {\n"
-                              "                \"functionName\": \"fetchJson\",\n"
-                              "                \"scriptId\": \"%u\",\n"
-                              "                \"url\": \"https://app.example.com/static/js/main.4f2a9c.js\",\n"
-                              "                \"lineNumber\": %u,\n"
-                              "                \"columnNumber\": %u\n"
-                              "              }\n"
-                              "            ]\n"
-                              "          }\n"
-                              "        },\n"
-                              "        \"_priority\": \"High\",\n"
-                              "        \"_resourceType\": \"%s\",\n"
-                              "        \"cache\": {},\n"
-                              "        \"connection\": \"443\",\n"
-                              "        \"pageref\": \"page_1\",\n"
-                              "        \"request\": {\n"
-                              "          \"method\": \"%s\",\n"
-                              "          \"url\": \"https://api.example.com/v2/orders/%u?include=items&page=%u\",\n"
-                              "          \"httpVersion\": \"http/2.0\",\n"
-                              "          \"headers\": [\n",
-                              100 + i % 50, 1000 + i % 400, 12 + i % 80, image ? "image" : "fetch",
-                              i % 5 == 0 ? "POST" : "GET", i, i % 20);
+      g_string_append_printf (
+        entry,
+        "      {\n"
+        "        \"_initiator\": {\n"
+        "          \"type\": \"script\",\n"
+        "          \"stack\": {\n"
+        "            \"callFrames\": [\n"
+        "              {\n"
+        "                \"functionName\": \"fetchJson\",\n"
+        "                \"scriptId\": \"%u\",\n"
+        "                \"url\": \"https://app.example.com/static/js/main.4f2a9c.js\",\n"
+        "                \"lineNumber\": %u,\n"
+        "                \"columnNumber\": %u\n"
+        "              }\n"
+        "            ]\n"
+        "          }\n"
+        "        },\n"
+        "        \"_priority\": \"High\",\n"
+        "        \"_resourceType\": \"%s\",\n"
+        "        \"cache\": {},\n"
+        "        \"connection\": \"443\",\n"
+        "        \"pageref\": \"page_1\",\n"
+        "        \"request\": {\n"
+        "          \"method\": \"%s\",\n"
+        "          \"url\": \"https://api.example.com/v2/orders/%u?include=items&page=%u\",\n"
+        "          \"httpVersion\": \"http/2.0\",\n"
+        "          \"headers\": [\n",
+        100 + i % 50, 1000 + i % 400, 12 + i % 80, image ? "image" : "fetch",
+        i % 5 == 0 ? "POST" : "GET", i, i % 20);
       header (entry, ":authority", "api.example.com", FALSE);
       header (entry, ":method", i % 5 == 0 ? "POST" : "GET", FALSE);
       header (entry, ":path", "/v2/orders?include=items", FALSE);
@@ -243,28 +236,35 @@ main (int   argc,
       header (entry, "origin", "https://app.example.com", FALSE);
       header (entry, "pragma", "no-cache", FALSE);
       header (entry, "referer", "https://app.example.com/orders", FALSE);
-      header (entry, "sec-ch-ua", "\\\"Chromium\\\";v=\\\"119\\\", \\\"Not?A_Brand\\\";v=\\\"24\\\"", FALSE);
+      header (entry, "sec-ch-ua",
+              "\\\"Chromium\\\";v=\\\"119\\\", \\\"Not?A_Brand\\\";v=\\\"24\\\"", FALSE);
       header (entry, "sec-ch-ua-mobile", "?0", FALSE);
       header (entry, "sec-ch-ua-platform", "\\\"Linux\\\"", FALSE);
       header (entry, "sec-fetch-dest", "empty", FALSE);
       header (entry, "sec-fetch-mode", "cors", FALSE);
       header (entry, "sec-fetch-site", "same-site", FALSE);
-      header (entry, "user-agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Safari/537.36", FALSE);
+      header (entry, "user-agent",
+              "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+              "Chrome/119.0.0.0 Safari/537.36",
+              FALSE);
       header (entry, "x-request-id", "7d3f0b8e-5a61-4c9b-a1f2-3e4d5c6b7a80", TRUE);
-      g_string_append_printf (entry,
-                              "          ],\n"
-                              "          \"queryString\": [\n"
-                              "            {\n"
-                              "              \"name\": \"include\",\n"
-                              "              \"value\": \"items\"\n"
-                              "            }\n"
-                              "          ],\n"
-                              "          \"cookies\": [],\n"
-                              "          \"headersSize\": -1,\n"
-                              "          \"bodySize\": 0%s\n"
-                              "        },\n",
-                              i % 5 == 0 ? ",\n          \"postData\": {\n            \"mimeType\": \"application/json\",\n"
-                                           "            \"text\": \"{\\\"quantity\\\":2,\\\"sku\\\":\\\"A-1\\\"}\"\n          }" : "");
+      g_string_append_printf (
+        entry,
+        "          ],\n"
+        "          \"queryString\": [\n"
+        "            {\n"
+        "              \"name\": \"include\",\n"
+        "              \"value\": \"items\"\n"
+        "            }\n"
+        "          ],\n"
+        "          \"cookies\": [],\n"
+        "          \"headersSize\": -1,\n"
+        "          \"bodySize\": 0%s\n"
+        "        },\n",
+        i % 5 == 0
+          ? ",\n          \"postData\": {\n            \"mimeType\": \"application/json\",\n"
+            "            \"text\": \"{\\\"quantity\\\":2,\\\"sku\\\":\\\"A-1\\\"}\"\n          }"
+          : "");
       g_string_append_printf (entry,
                               "        \"response\": {\n"
                               "          \"status\": %u,\n"
@@ -275,7 +275,8 @@ main (int   argc,
       header (entry, "access-control-allow-origin", "https://app.example.com", FALSE);
       header (entry, "cache-control", "private, max-age=0", FALSE);
       header (entry, "content-encoding", "br", FALSE);
-      header (entry, "content-type", image ? "image/png" : "application/json; charset=utf-8", FALSE);
+      header (entry, "content-type", image ? "image/png" : "application/json; charset=utf-8",
+              FALSE);
       header (entry, "date", "Tue, 14 Nov 2023 22:13:20 GMT", FALSE);
       header (entry, "server", "envoy", FALSE);
       header (entry, "strict-transport-security", "max-age=31536000; includeSubDomains", FALSE);
@@ -284,9 +285,12 @@ main (int   argc,
       header (entry, "x-envoy-upstream-service-time", "12", FALSE);
       if (status == 401)
         header (entry, "www-authenticate",
-                "Bearer realm=\\\"api\\\", error=\\\"invalid_token\\\", error_description=\\\"The access token expired\\\"", FALSE);
+                "Bearer realm=\\\"api\\\", error=\\\"invalid_token\\\", error_description=\\\"The "
+                "access token expired\\\"",
+                FALSE);
       else if (status == 403)
-        header (entry, "www-authenticate", "Bearer error=\\\"insufficient_scope\\\", scope=\\\"orders:admin\\\"", FALSE);
+        header (entry, "www-authenticate",
+                "Bearer error=\\\"insufficient_scope\\\", scope=\\\"orders:admin\\\"", FALSE);
       header (entry, "x-request-id", "7d3f0b8e-5a61-4c9b-a1f2-3e4d5c6b7a80", TRUE);
       g_string_append_printf (entry,
                               "          ],\n"
@@ -323,8 +327,8 @@ main (int   argc,
                               "          \"_blocked_queueing\": 0.8\n"
                               "        }\n"
                               "      }%s\n",
-                              image ? ",\n            \"encoding\": \"base64\"" : "",
-                              body_size / 3, iso, g_rand_int_range (rand, 5, 900),
+                              image ? ",\n            \"encoding\": \"base64\"" : "", body_size / 3,
+                              iso, g_rand_int_range (rand, 5, 900),
                               g_rand_int_range (rand, 0, 1000), i + 1 < n_entries ? "," : "");
 
       fwrite (entry->str, 1, entry->len, f);

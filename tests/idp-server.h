@@ -32,7 +32,7 @@ void idp_set_token_mode (Idp *idp, IdpTokenMode mode, const char *error, const c
  * before the token; @expired: answer expired_token instead of the token. */
 void idp_set_device (Idp *idp, guint pending, guint slow_down, gboolean expired);
 /* The device code's expires_in (default 60 seconds). */
-void        idp_set_device_expires_in (Idp *idp, guint seconds);
+void idp_set_device_expires_in (Idp *idp, guint seconds);
 /* The authorization endpoint redirects with error=@error instead of a code. */
 void idp_set_authorize_error (Idp *idp, const char *error);
 guint idp_token_requests (Idp *idp);

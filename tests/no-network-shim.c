@@ -15,7 +15,8 @@
 
 int socket (int domain, int type, int protocol);
 int connect (int fd, const struct sockaddr *address, socklen_t len);
-int getaddrinfo (const char *node, const char *service, const struct addrinfo *hints, struct addrinfo **res);
+int getaddrinfo (const char *node, const char *service, const struct addrinfo *hints,
+                 struct addrinfo **res);
 
 static void
 caught (const char *what)
@@ -26,7 +27,7 @@ caught (const char *what)
   ignored = write (STDERR_FILENO, prefix, sizeof prefix - 1);
   ignored = write (STDERR_FILENO, what, strlen (what));
   ignored = write (STDERR_FILENO, "\n", 1);
-  (void) ignored;
+  (void)ignored;
   _exit (NO_NETWORK_EXIT);
 }
 
@@ -37,7 +38,7 @@ socket (int domain, int type, int protocol)
 
   if (domain == AF_INET || domain == AF_INET6)
     caught ("socket()");
-  real = (int (*) (int, int, int)) dlsym (RTLD_NEXT, "socket");
+  real = (int (*) (int, int, int))dlsym (RTLD_NEXT, "socket");
   return real (domain, type, protocol);
 }
 
@@ -48,12 +49,13 @@ connect (int fd, const struct sockaddr *address, socklen_t len)
 
   if (address != NULL && (address->sa_family == AF_INET || address->sa_family == AF_INET6))
     caught ("connect()");
-  real = (int (*) (int, const struct sockaddr *, socklen_t)) dlsym (RTLD_NEXT, "connect");
+  real = (int (*) (int, const struct sockaddr *, socklen_t))dlsym (RTLD_NEXT, "connect");
   return real (fd, address, len);
 }
 
 int
-getaddrinfo (const char *node, const char *service, const struct addrinfo *hints, struct addrinfo **res)
+getaddrinfo (const char *node, const char *service, const struct addrinfo *hints,
+             struct addrinfo **res)
 {
   caught ("getaddrinfo()");
   return EAI_FAIL;

@@ -124,8 +124,8 @@ test_situation (gconstpointer data)
                    jd_verdict_get_result (verdict) == JD_VERDICT_REJECTED ? 1 : 0);
 
   /* A few banners to look at (build-aux/screenshots copies them). */
-  if (g_strv_contains ((const char *const[]) { "hs256-no-keys", "kid-missing-other-verifies",
-                                               "rs256-use-enc", "hs256-weak-secret-found", NULL },
+  if (g_strv_contains ((const char *const[]){ "hs256-no-keys", "kid-missing-other-verifies",
+                                              "rs256-use-enc", "hs256-weak-secret-found", NULL },
                        s->name))
     {
       g_autofree char *name = g_strdup_printf ("verdict-%s.png", s->name);

@@ -40,7 +40,7 @@ test_roundtrip_every_length (void)
   guint8 data[300];
 
   for (guint i = 0; i < sizeof data; i++)
-    data[i] = (guint8) (i * 37 + 11);
+    data[i] = (guint8)(i * 37 + 11);
 
   for (gsize len = 0; len <= sizeof data; len++)
     {
@@ -84,7 +84,7 @@ test_every_invalid_character (void)
       g_autoptr (GBytes) b = NULL;
       gboolean url = g_ascii_isalnum (c) || c == '-' || c == '_';
 
-      text[2] = (char) c;
+      text[2] = (char)c;
       b = jd_base64url_decode (text, 4, &error);
       if (url)
         {
@@ -170,8 +170,8 @@ test_random_bytes_never_crash (void)
 
       for (gsize i = 0; i < len; i++)
         buf[i] = g_rand_int_range (rand, 0, 256);
-      a = jd_base64url_decode ((char *) buf, len, &e1);
-      b = jd_base64url_decode_lenient ((char *) buf, len, NULL, &problem, &e2);
+      a = jd_base64url_decode ((char *)buf, len, &e1);
+      b = jd_base64url_decode_lenient ((char *)buf, len, NULL, &problem, &e2);
       g_assert_true ((a == NULL) == (e1 != NULL));
       g_assert_true ((b == NULL) == (e2 != NULL));
       /* Whatever strict accepts, lenient accepts with the same bytes and no problem. */

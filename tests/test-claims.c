@@ -27,27 +27,88 @@ parse (const char *json)
 
 static const char *payload_claims[] = {
   /* RFC 7519 */
-  "iss", "sub", "aud", "exp", "nbf", "iat", "jti",
+  "iss",
+  "sub",
+  "aud",
+  "exp",
+  "nbf",
+  "iat",
+  "jti",
   /* OIDC Core */
-  "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username",
-  "profile", "picture", "website", "email", "email_verified", "gender", "birthdate", "zoneinfo",
-  "locale", "phone_number", "phone_number_verified", "address", "updated_at", "auth_time",
-  "nonce", "acr", "amr", "azp", "at_hash", "c_hash", "sid",
+  "name",
+  "given_name",
+  "family_name",
+  "middle_name",
+  "nickname",
+  "preferred_username",
+  "profile",
+  "picture",
+  "website",
+  "email",
+  "email_verified",
+  "gender",
+  "birthdate",
+  "zoneinfo",
+  "locale",
+  "phone_number",
+  "phone_number_verified",
+  "address",
+  "updated_at",
+  "auth_time",
+  "nonce",
+  "acr",
+  "amr",
+  "azp",
+  "at_hash",
+  "c_hash",
+  "sid",
   /* Azure AD */
-  "tid", "oid", "appid", "azp", "scp", "roles", "ver", "idp", "upn", "unique_name",
-  "preferred_username", "amr", "uti", "rh", "wids", "xms_cc", "xms_tcdt", "xms_anything",
+  "tid",
+  "oid",
+  "appid",
+  "azp",
+  "scp",
+  "roles",
+  "ver",
+  "idp",
+  "upn",
+  "unique_name",
+  "preferred_username",
+  "amr",
+  "uti",
+  "rh",
+  "wids",
+  "xms_cc",
+  "xms_tcdt",
+  "xms_anything",
   /* Auth0 / Okta */
-  "scope", "permissions", "gty", "cid", "uid", "scp",
+  "scope",
+  "permissions",
+  "gty",
+  "cid",
+  "uid",
+  "scp",
   /* Keycloak */
-  "realm_access", "resource_access", "session_state", "sid", "acr", "allowed-origins", "typ",
+  "realm_access",
+  "resource_access",
+  "session_state",
+  "sid",
+  "acr",
+  "allowed-origins",
+  "typ",
   "azp",
   /* Google / Firebase */
-  "firebase", "email_verified", "auth_time", "hd", "user_id", "picture",
+  "firebase",
+  "email_verified",
+  "auth_time",
+  "hd",
+  "user_id",
+  "picture",
 };
 
 static const char *header_params[] = {
-  "alg", "typ", "kid", "cty", "jku", "jwk", "x5u", "x5c", "x5t", "x5t#S256", "crit", "enc",
-  "zip", "epk", "nonce",
+  "alg", "typ",      "kid",  "cty", "jku", "jwk", "x5u",   "x5c",
+  "x5t", "x5t#S256", "crit", "enc", "zip", "epk", "nonce",
 };
 
 static void
@@ -114,26 +175,24 @@ test_meaning_unknown (void)
 static void
 test_meaning_patterns (void)
 {
-  const char *roles = jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD,
-                                                      "realm_access.roles");
+  const char *roles
+    = jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD, "realm_access.roles");
 
   g_assert_nonnull (roles);
-  g_assert_cmpstr (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD,
-                                                   "realm_access.roles[3]"),
-                   ==, roles);
-  g_assert_nonnull (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD,
-                                                    "resource_access.account.roles"));
-  g_assert_nonnull (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD,
-                                                    "resource_access.my-api"));
-  g_assert_nonnull (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD,
-                                                    "firebase.sign_in_provider"));
+  g_assert_cmpstr (
+    jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD, "realm_access.roles[3]"), ==, roles);
+  g_assert_nonnull (
+    jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD, "resource_access.account.roles"));
+  g_assert_nonnull (
+    jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD, "resource_access.my-api"));
+  g_assert_nonnull (
+    jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD, "firebase.sign_in_provider"));
   g_assert_nonnull (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD, "cnf.jkt"));
   g_assert_nonnull (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_HEADER, "jwk.kty"));
   g_assert_cmpstr (jd_claims_get_meaning_for_path (JD_CLAIMS_SECTION_PAYLOAD, "exp"), ==,
                    jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, "exp"));
   g_assert_nonnull (jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, "xms_st"));
-  g_assert_nonnull (jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD,
-                                           "https://example.com/roles"));
+  g_assert_nonnull (jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, "https://example.com/roles"));
 }
 
 static void
@@ -149,14 +208,14 @@ test_meaning_list (void)
     {
       /* No name twice in a table: the second entry would never be read. */
       g_assert_false (g_hash_table_contains (seen, payload[i]));
-      g_hash_table_add (seen, (gpointer) payload[i]);
+      g_hash_table_add (seen, (gpointer)payload[i]);
       g_assert_nonnull (jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, payload[i]));
     }
   g_hash_table_remove_all (seen);
   for (guint i = 0; header[i] != NULL; i++)
     {
       g_assert_false (g_hash_table_contains (seen, header[i]));
-      g_hash_table_add (seen, (gpointer) header[i]);
+      g_hash_table_add (seen, (gpointer)header[i]);
     }
 }
 
@@ -194,19 +253,17 @@ test_time_duration (void)
 
 /* One row per unit of the unit table in jd-time.c: the first duration that
  * takes the unit, and one second less, which must not. */
-typedef struct {
-  gint64      from;
+typedef struct
+{
+  gint64 from;
   const char *at;     /* jd_time_format_duration (from) */
   const char *before; /* jd_time_format_duration (from - 1) */
 } UnitRow;
 
 static const UnitRow unit_rows[] = {
-  { 1, "1 second", "0 seconds" },
-  { 120, "2 minutes", "119 seconds" },
-  { 3600, "1 hour", "59 minutes" },
-  { 86400, "1 day", "23 hours" },
-  { 14 * 86400, "2 weeks", "13 days" },
-  { 60 * 86400, "2 months", "8 weeks" },
+  { 1, "1 second", "0 seconds" },         { 120, "2 minutes", "119 seconds" },
+  { 3600, "1 hour", "59 minutes" },       { 86400, "1 day", "23 hours" },
+  { 14 * 86400, "2 weeks", "13 days" },   { 60 * 86400, "2 months", "8 weeks" },
   { 365 * 86400, "1 year", "12 months" },
 };
 
@@ -256,7 +313,8 @@ test_time_relative (void)
   assert_relative (JD_TIME_CLAIM_EXPIRY, now - 558 * 86400, now, "expired 1 year ago");
   assert_relative (JD_TIME_CLAIM_EXPIRY, now + 3 * 7 * 86400, now, "expires in 3 weeks");
   assert_relative (JD_TIME_CLAIM_ISSUED_AT, now - 90 * 86400, now, "issued 3 months ago");
-  assert_relative (JD_TIME_CLAIM_NOT_BEFORE, now + 2 * 365 * 86400, now, "not valid for another 2 years");
+  assert_relative (JD_TIME_CLAIM_NOT_BEFORE, now + 2 * 365 * 86400, now,
+                   "not valid for another 2 years");
   assert_relative (JD_TIME_CLAIM_AUTH_TIME, now - 20 * 86400, now, "authenticated 2 weeks ago");
   assert_relative (JD_TIME_CLAIM_NONE, now + 13 * 86400, now, "in 13 days");
   assert_relative (JD_TIME_CLAIM_UPDATED_AT, now + 2, now, "updated 2 seconds in the future");
@@ -289,7 +347,9 @@ static void
 test_time_relative_never_zero (void)
 {
   const JdTimeClaim claims[] = {
-    JD_TIME_CLAIM_EXPIRY, JD_TIME_CLAIM_NOT_BEFORE, JD_TIME_CLAIM_ISSUED_AT,
+    JD_TIME_CLAIM_EXPIRY,
+    JD_TIME_CLAIM_NOT_BEFORE,
+    JD_TIME_CLAIM_ISSUED_AT,
   };
 
   for (gint64 delta = -200000; delta <= 200000; delta += 97)
@@ -372,8 +432,7 @@ test_badge_future (void)
 }
 
 static void
-assert_badge_text (JdTimeClaim claim, double value, gint64 now, gint64 leeway,
-                   const char *expected)
+assert_badge_text (JdTimeClaim claim, double value, gint64 now, gint64 leeway, const char *expected)
 {
   g_autofree char *text = jd_time_badge_text (claim, value, now, leeway);
   g_assert_cmpstr (text, ==, expected);
@@ -383,7 +442,8 @@ static void
 test_badge_text (void)
 {
   assert_badge_text (JD_TIME_CLAIM_EXPIRY, EXP, EXP + 10800, 60, "expired 3 hours ago");
-  assert_badge_text (JD_TIME_CLAIM_EXPIRY, EXP, EXP + 30, 60, "expired 30 seconds ago, within leeway");
+  assert_badge_text (JD_TIME_CLAIM_EXPIRY, EXP, EXP + 30, 60,
+                     "expired 30 seconds ago, within leeway");
   assert_badge_text (JD_TIME_CLAIM_EXPIRY, EXP, EXP, 60, "expired just now, within leeway");
   assert_badge_text (JD_TIME_CLAIM_EXPIRY, EXP, EXP, 0, "expired just now");
   assert_badge_text (JD_TIME_CLAIM_EXPIRY, EXP, EXP + 60, 60, "expired 60 seconds ago");
@@ -489,7 +549,8 @@ test_numeric_date_string (void)
 static void
 test_numeric_date_wrong (void)
 {
-  struct {
+  struct
+  {
     const char *json;
     JdNumericDateStatus status;
     const char *fragment;
@@ -535,21 +596,20 @@ test_numeric_date_member (void)
   JsonObject *object = json_node_get_object (root);
   double seconds = 0;
 
-  g_assert_cmpint (jd_numeric_date_get_member (object, "exp", &seconds), ==,
-                   JD_NUMERIC_DATE_VALID);
+  g_assert_cmpint (jd_numeric_date_get_member (object, "exp", &seconds), ==, JD_NUMERIC_DATE_VALID);
   g_assert_cmpfloat (seconds, ==, EXP);
   g_assert_cmpint (jd_numeric_date_get_member (object, "iat", &seconds), ==,
                    JD_NUMERIC_DATE_STRING);
   g_assert_cmpint (jd_numeric_date_get_member (object, "nbf", &seconds), ==,
                    JD_NUMERIC_DATE_MISSING);
-  g_assert_cmpint (jd_numeric_date_get_member (NULL, "exp", &seconds), ==,
-                   JD_NUMERIC_DATE_MISSING);
+  g_assert_cmpint (jd_numeric_date_get_member (NULL, "exp", &seconds), ==, JD_NUMERIC_DATE_MISSING);
 }
 
 static void
 test_parse_date_string (void)
 {
-  struct {
+  struct
+  {
     const char *text;
     gboolean ok;
     double seconds;
@@ -598,23 +658,23 @@ test_time_claim_names (void)
 
 /* ---- The tree model ---------------------------------------------------- */
 
-static const char nested_payload[] =
-  "{"
-  "  \"iss\": \"https://kc.example/realms/demo\","
-  "  \"exp\": 1748441531,"
-  "  \"iat\": 1748437931.25,"
-  "  \"aud\": [\"account\", \"api\", \"web\"],"
-  "  \"realm_access\": { \"roles\": [\"admin\", \"user\"] },"
-  "  \"resource_access\": { \"account\": { \"roles\": [\"view-profile\"] } },"
-  "  \"email_verified\": true,"
-  "  \"middle_name\": null,"
-  "  \"empty_list\": [],"
-  "  \"empty_object\": {},"
-  "  \"https://example.com/roles\": [\"reader\"],"
-  "  \"ratio\": 0.1,"
-  "  \"big\": 1e3,"
-  "  \"as_string\": \"1748441531\""
-  "}";
+static const char nested_payload[]
+  = "{"
+    "  \"iss\": \"https://kc.example/realms/demo\","
+    "  \"exp\": 1748441531,"
+    "  \"iat\": 1748437931.25,"
+    "  \"aud\": [\"account\", \"api\", \"web\"],"
+    "  \"realm_access\": { \"roles\": [\"admin\", \"user\"] },"
+    "  \"resource_access\": { \"account\": { \"roles\": [\"view-profile\"] } },"
+    "  \"email_verified\": true,"
+    "  \"middle_name\": null,"
+    "  \"empty_list\": [],"
+    "  \"empty_object\": {},"
+    "  \"https://example.com/roles\": [\"reader\"],"
+    "  \"ratio\": 0.1,"
+    "  \"big\": 1e3,"
+    "  \"as_string\": \"1748441531\""
+    "}";
 
 static GListModel *
 nested_model (void)
@@ -644,8 +704,19 @@ test_model_shape (void)
   g_autoptr (GListModel) roles = NULL;
   g_autoptr (GListModel) from_func = NULL;
   const char *names[] = {
-    "iss", "exp", "iat", "aud", "realm_access", "resource_access", "email_verified",
-    "middle_name", "empty_list", "empty_object", "https://example.com/roles", "ratio", "big",
+    "iss",
+    "exp",
+    "iat",
+    "aud",
+    "realm_access",
+    "resource_access",
+    "email_verified",
+    "middle_name",
+    "empty_list",
+    "empty_object",
+    "https://example.com/roles",
+    "ratio",
+    "big",
     "as_string",
   };
   JdClaimNode *node;
@@ -741,8 +812,8 @@ test_model_properties (void)
   g_assert_cmpint (jd_claims_model_get_leeway (model), ==, 60);
 
   exp = item (model, 1);
-  g_object_get (exp, "name", &name, "badge-text", &text, "is-time", &is_time, "badge-state",
-                &state, "node", &json, NULL);
+  g_object_get (exp, "name", &name, "badge-text", &text, "is-time", &is_time, "badge-state", &state,
+                "node", &json, NULL);
   g_assert_cmpstr (name, ==, "exp");
   g_assert_cmpstr (text, ==, "expired 3 hours ago");
   g_assert_true (is_time);
@@ -763,8 +834,8 @@ static void
 test_model_time_not_numeric (void)
 {
   g_autoptr (JsonNode) root = parse ("{\"exp\": \"2026-05-28T14:02:11Z\", \"auth_time\": true}");
-  g_autoptr (GListModel) model = jd_claims_model_new (json_node_get_object (root),
-                                                      JD_CLAIMS_SECTION_PAYLOAD);
+  g_autoptr (GListModel) model
+    = jd_claims_model_new (json_node_get_object (root), JD_CLAIMS_SECTION_PAYLOAD);
   JdClaimNode *exp = item (model, 0);
   JdClaimNode *auth_time = item (model, 1);
 
@@ -781,8 +852,8 @@ test_model_header (void)
 {
   g_autoptr (JsonNode) root = parse ("{\"alg\": \"RS256\", \"typ\": \"JWT\", \"nonce\": \"abc\", "
                                      "\"x5t#S256\": \"xyz\", \"exp\": 1}");
-  g_autoptr (GListModel) model = jd_claims_model_new (json_node_get_object (root),
-                                                      JD_CLAIMS_SECTION_HEADER);
+  g_autoptr (GListModel) model
+    = jd_claims_model_new (json_node_get_object (root), JD_CLAIMS_SECTION_HEADER);
   JdClaimNode *nonce = item (model, 2);
   JdClaimNode *exp = item (model, 4);
 
@@ -826,8 +897,8 @@ test_model_find (void)
   found = jd_claims_model_find (model, "resource_access.account.roles[0]");
   g_assert_nonnull (found);
   g_assert_cmpstr (jd_claim_node_get_value_text (found), ==, "\"view-profile\"");
-  g_assert_nonnull (jd_claim_node_get_meaning (jd_claims_model_find (model,
-                                                                     "resource_access.account.roles")));
+  g_assert_nonnull (
+    jd_claim_node_get_meaning (jd_claims_model_find (model, "resource_access.account.roles")));
 
   /* Bracketed path and bare name of a non-plain member. */
   found = jd_claims_model_find (model, "[\"https://example.com/roles\"]");
@@ -842,7 +913,8 @@ test_model_find (void)
   g_assert_null (jd_claims_model_find (model, "aud.x"));
 }
 
-typedef struct {
+typedef struct
+{
   guint state;
   guint text;
   guint tooltip;
@@ -950,7 +1022,9 @@ test_model_bad_utf8 (void)
   const char *text;
 
   /* Built by hand, past any parser: bytes that are not UTF-8. */
-  json_object_set_string_member (object, "exp", "20\xff" "26");
+  json_object_set_string_member (object, "exp",
+                                 "20\xff"
+                                 "26");
   model = jd_claims_model_new (object, JD_CLAIMS_SECTION_PAYLOAD);
   text = jd_claim_node_get_value_text (item (model, 0));
   g_assert_true (g_utf8_validate (text, -1, NULL));
@@ -969,7 +1043,8 @@ test_model_scalar_arrays (void)
   g_autoptr (JsonNode) root = parse ("{\"aud\": [\"https://api.example.com/\", \"account\"],"
                                      " \"mixed\": [1, true, null, \"x\"],"
                                      " \"objects\": [{\"a\": 1}, \"x\"]}");
-  g_autoptr (GListModel) model = jd_claims_model_new (json_node_get_object (root), JD_CLAIMS_SECTION_PAYLOAD);
+  g_autoptr (GListModel) model
+    = jd_claims_model_new (json_node_get_object (root), JD_CLAIMS_SECTION_PAYLOAD);
   g_autoptr (JsonNode) long_root = NULL;
   g_autoptr (GListModel) long_model = NULL;
   g_autoptr (GListModel) children = NULL;
@@ -981,7 +1056,8 @@ test_model_scalar_arrays (void)
   g_assert_cmpstr (jd_claim_node_get_value_text (item (model, 2)), ==, "2 items");
 
   for (guint i = 0; i < 40; i++)
-    g_string_append_printf (long_aud, "%s\"https://service-%02u.example.com/\"", i > 0 ? "," : "", i);
+    g_string_append_printf (long_aud, "%s\"https://service-%02u.example.com/\"", i > 0 ? "," : "",
+                            i);
   g_string_append (long_aud, "]}");
   long_root = parse (long_aud->str);
   long_model = jd_claims_model_new (json_node_get_object (long_root), JD_CLAIMS_SECTION_PAYLOAD);
@@ -1001,7 +1077,7 @@ test_model_finalize (void)
 
   roles = jd_claims_model_find (model, "realm_access.roles");
   children = jd_claim_node_get_children (roles);
-  g_object_add_weak_pointer (G_OBJECT (children), (gpointer *) &children);
+  g_object_add_weak_pointer (G_OBJECT (children), (gpointer *)&children);
   g_object_unref (children);
   g_assert_nonnull (children); /* the node keeps it */
   g_assert_finalize_object (model);

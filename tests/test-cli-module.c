@@ -19,7 +19,8 @@
 /* Runs @cli with @args (NULL-terminated, without argv[0]); @env_name=@env_value
  * when @env_name is not NULL. */
 static void
-run (JdTestRun *r, const char *cli, const char *env_name, const char *env_value, const char *const *args)
+run (JdTestRun *r, const char *cli, const char *env_name, const char *env_value,
+     const char *const *args)
 {
   const char *env[] = { env_name, env_value, NULL };
 
@@ -86,12 +87,14 @@ test_loaded_only_for_network_options (void)
 }
 
 static void
-serve_jwks (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer user_data)
+serve_jwks (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+            gpointer user_data)
 {
   const char *jwk = user_data;
 
   soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "application/jwk-set+json", SOUP_MEMORY_COPY, jwk, strlen (jwk));
+  soup_server_message_set_response (msg, "application/jwk-set+json", SOUP_MEMORY_COPY, jwk,
+                                    strlen (jwk));
 }
 
 /* Objects cross the boundary both ways: the module's JdRemoteKeys holds a
@@ -118,7 +121,7 @@ test_fetch_through_module (void)
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
   url = g_strdup_printf ("http://127.0.0.1:%d/jwks.json", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
 
   {
     const char *args[] = { "--json", "--jwks", url, token, NULL };
@@ -199,7 +202,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/jd/cli-module/not-linked", test_not_linked);
-  g_test_add_func ("/jd/cli-module/loaded-only-for-network-options", test_loaded_only_for_network_options);
+  g_test_add_func ("/jd/cli-module/loaded-only-for-network-options",
+                   test_loaded_only_for_network_options);
   g_test_add_func ("/jd/cli-module/fetch-through-module", test_fetch_through_module);
   g_test_add_func ("/jd/cli-module/missing-module", test_missing_module);
   return g_test_run ();

@@ -16,7 +16,8 @@
 static char *
 example_token (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-expired.jwt", NULL);
+  g_autofree char *path
+    = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-expired.jwt", NULL);
   char *contents = NULL;
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -42,7 +43,7 @@ hs256_token (const char *header, const char *payload, const guint8 *secret, gsiz
   gsize mac_len = sizeof mac;
   g_autofree char *sig = NULL;
 
-  g_hmac_update (hmac, (const guchar *) input, strlen (input));
+  g_hmac_update (hmac, (const guchar *)input, strlen (input));
   g_hmac_get_digest (hmac, mac, &mac_len);
   sig = jd_base64url_encode (mac, mac_len);
   return g_strdup_printf ("%s.%s", input, sig);
@@ -70,16 +71,16 @@ test_version_and_help (void)
   g_auto (JdTestRun) v = { 0 };
   g_auto (JdTestRun) h = { 0 };
 
-  run (&v, NULL, (const char *[]) { "--version", NULL });
+  run (&v, NULL, (const char *[]){ "--version", NULL });
   g_assert_cmpint (v.status, ==, 0);
   g_assert_true (g_str_has_prefix (v.out, "jwt-doctor-cli "));
   g_assert_nonnull (strstr (v.out, PACKAGE_VERSION));
 
-  run (&h, NULL, (const char *[]) { "--help", NULL });
+  run (&h, NULL, (const char *[]){ "--help", NULL });
   g_assert_cmpint (h.status, ==, 0);
-  for (const char *const *o = (const char *[]) { "--aud", "--iss", "--alg", "--leeway", "--now", "--jwks",
-                                                 "--key", "--secret", "--secret-file", "--discover",
-                                                 "--json", "--token-kind", NULL };
+  for (const char *const *o = (const char *[]){ "--aud", "--iss", "--alg", "--leeway", "--now",
+                                                "--jwks", "--key", "--secret", "--secret-file",
+                                                "--discover", "--json", "--token-kind", NULL };
        *o; o++)
     g_assert_nonnull (strstr (h.out, *o));
 }
@@ -95,7 +96,7 @@ test_article_expired_first (void)
   JsonArray *findings;
 
   /* The foundation issue's acceptance check. */
-  run (&r, NULL, (const char *[]) { "--now", "1748441600", token, NULL });
+  run (&r, NULL, (const char *[]){ "--now", "1748441600", token, NULL });
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.out, "expired"));
   g_assert_nonnull (strstr (r.out, "Fix:"));
@@ -106,15 +107,23 @@ test_article_expired_first (void)
   g_assert_null (strstr (r.out, strrchr (token, '.') + 1));
   g_assert_null (strstr (r.err, strrchr (token, '.') + 1));
 
-  run (&j, NULL, (const char *[]) { "--json", "--now", "1748441600", "--aud", "https://api.example.com/v2", token, NULL });
+  run (&j, NULL,
+       (const char *[]){ "--json", "--now", "1748441600", "--aud", "https://api.example.com/v2",
+                         token, NULL });
   g_assert_cmpint (j.status, ==, 1);
   t = first_token_json (j.out, &parser);
   g_assert_cmpstr (json_object_get_string_member (t, "source"), ==, "argument");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (t, "header"), "kid"), ==, "k_2026_05");
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (t, "payload"), "exp"), ==, 1748441531);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (t, "signature"), "status"), ==,
-                   "unverified");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (t, "signature"), "alg"), ==, "RS256");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (t, "header"), "kid"), ==,
+    "k_2026_05");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (t, "payload"), "exp"),
+                   ==, 1748441531);
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (t, "signature"), "status"), ==,
+    "unverified");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (t, "signature"), "alg"), ==,
+    "RS256");
   findings = json_object_get_array_member (t, "findings");
   first = json_array_get_object_element (findings, 0);
   g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "expired");
@@ -123,8 +132,9 @@ test_article_expired_first (void)
   g_assert_cmpstr (json_object_get_string_member (first, "claim"), ==, "exp");
   g_assert_nonnull (json_object_get_string_member (first, "fix"));
   /* The near-miss audience is the second error. */
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (findings, 1), "id"), ==,
-                   "audience-mismatch");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_array_get_object_element (findings, 1), "id"), ==,
+    "audience-mismatch");
   g_assert_null (strstr (j.out, strrchr (token, '.') + 1));
 }
 
@@ -142,16 +152,19 @@ test_sources (void)
   g_autoptr (JsonParser) p2 = NULL;
   g_autoptr (JsonParser) p3 = NULL;
 
-  run (&in, auth, (const char *[]) { "--json", "--now", "1748441600", NULL });
+  run (&in, auth, (const char *[]){ "--json", "--now", "1748441600", NULL });
   g_assert_cmpint (in.status, ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (first_token_json (in.out, &p1), "source"), ==, "stdin");
+  g_assert_cmpstr (json_object_get_string_member (first_token_json (in.out, &p1), "source"), ==,
+                   "stdin");
 
-  run (&dash, token, (const char *[]) { "--json", "--now", "1000", "-", NULL });
-  g_assert_cmpstr (json_object_get_string_member (first_token_json (dash.out, &p2), "source"), ==, "stdin");
+  run (&dash, token, (const char *[]){ "--json", "--now", "1000", "-", NULL });
+  g_assert_cmpstr (json_object_get_string_member (first_token_json (dash.out, &p2), "source"), ==,
+                   "stdin");
 
   g_assert_true (g_file_set_contents (file, auth, -1, NULL));
-  run (&f, NULL, (const char *[]) { "--json", "--now", "1748441600", file, NULL });
-  g_assert_cmpstr (json_object_get_string_member (first_token_json (f.out, &p3), "source"), ==, "file");
+  run (&f, NULL, (const char *[]){ "--json", "--now", "1748441600", file, NULL });
+  g_assert_cmpstr (json_object_get_string_member (first_token_json (f.out, &p3), "source"), ==,
+                   "file");
   g_assert_cmpint (f.status, ==, 1);
 
   g_unlink (file);
@@ -172,30 +185,32 @@ test_exit_statuses (void)
   JsonObject *t;
 
   /* Before exp, no expectations: no error findings -> 0 */
-  run (&ok, NULL, (const char *[]) { "--now", "1748440000", token, NULL });
+  run (&ok, NULL, (const char *[]){ "--now", "1748440000", token, NULL });
   g_assert_cmpint (ok.status, ==, 0);
 
   /* Binary junk is still a report: malformed, exit 1. */
-  run (&junk, "\x01\x02\xff\xfe not a token", (const char *[]) { "--json", NULL });
+  run (&junk, "\x01\x02\xff\xfe not a token", (const char *[]){ "--json", NULL });
   g_assert_cmpint (junk.status, ==, 1);
   t = first_token_json (junk.out, &p);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
-                     json_object_get_array_member (t, "findings"), 0), "id"), ==, "malformed");
+  g_assert_cmpstr (
+    json_object_get_string_member (
+      json_array_get_object_element (json_object_get_array_member (t, "findings"), 0), "id"),
+    ==, "malformed");
 
-  run (&badopt, NULL, (const char *[]) { "--no-such-option", token, NULL });
+  run (&badopt, NULL, (const char *[]){ "--no-such-option", token, NULL });
   g_assert_cmpint (badopt.status, ==, 2);
   g_assert_nonnull (strstr (badopt.err, "--no-such-option"));
 
-  run (&badnow, NULL, (const char *[]) { "--now", "yesterday", token, NULL });
+  run (&badnow, NULL, (const char *[]){ "--now", "yesterday", token, NULL });
   g_assert_cmpint (badnow.status, ==, 2);
   g_assert_nonnull (strstr (badnow.err, "--now"));
 
   /* An unreadable file (a directory) -> 2 */
-  run (&dir, NULL, (const char *[]) { g_get_tmp_dir (), NULL });
+  run (&dir, NULL, (const char *[]){ g_get_tmp_dir (), NULL });
   g_assert_cmpint (dir.status, ==, 2);
   g_assert_nonnull (strstr (dir.err, g_get_tmp_dir ()));
 
-  run (&two, NULL, (const char *[]) { token, token, NULL });
+  run (&two, NULL, (const char *[]){ token, token, NULL });
   g_assert_cmpint (two.status, ==, 2);
 }
 
@@ -210,20 +225,24 @@ test_alg_and_leeway_options (void)
   JsonArray *f;
   gboolean found = FALSE;
 
-  run (&alg, NULL, (const char *[]) { "--json", "--now", "1748440000", "--alg", "ES256, EdDSA", token, NULL });
+  run (&alg, NULL,
+       (const char *[]){ "--json", "--now", "1748440000", "--alg", "ES256, EdDSA", token, NULL });
   g_assert_cmpint (alg.status, ==, 1);
   f = json_object_get_array_member (first_token_json (alg.out, &p1), "findings");
   for (guint i = 0; i < json_array_get_length (f); i++)
-    found |= g_str_equal (json_object_get_string_member (json_array_get_object_element (f, i), "id"),
-                          "algorithm-not-allowed");
+    found
+      |= g_str_equal (json_object_get_string_member (json_array_get_object_element (f, i), "id"),
+                      "algorithm-not-allowed");
   g_assert_true (found);
 
   /* 69 s after exp: expired with leeway 60, expired-within-leeway (a warning) with leeway 120. */
-  run (&leeway, NULL, (const char *[]) { "--json", "--now", "1748441600", "--leeway", "120", token, NULL });
+  run (&leeway, NULL,
+       (const char *[]){ "--json", "--now", "1748441600", "--leeway", "120", token, NULL });
   f = json_object_get_array_member (first_token_json (leeway.out, &p2), "findings");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (f, 0), "id"), ==,
                    "expired-within-leeway");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (f, 0), "severity"), ==, "warning");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (f, 0), "severity"),
+                   ==, "warning");
   g_assert_cmpint (leeway.status, ==, 0);
 }
 
@@ -231,8 +250,10 @@ static void
 test_har (void)
 {
   g_autofree char *har = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
-  g_autofree char *sanitized = g_test_build_filename (G_TEST_DIST, "data", "har-sanitized.har", NULL);
-  g_autofree char *chrome = g_test_build_filename (G_TEST_DIST, "data", "har", "mitmproxy-chrome.har", NULL);
+  g_autofree char *sanitized
+    = g_test_build_filename (G_TEST_DIST, "data", "har-sanitized.har", NULL);
+  g_autofree char *chrome
+    = g_test_build_filename (G_TEST_DIST, "data", "har", "mitmproxy-chrome.har", NULL);
   g_autofree char *contents = NULL;
   g_auto (JdTestRun) r = { 0 };
   g_auto (JdTestRun) t = { 0 };
@@ -243,11 +264,12 @@ test_har (void)
   JsonArray *tokens;
   gboolean saw_401 = FALSE;
 
-  run (&r, NULL, (const char *[]) { "--json", har, NULL });
+  run (&r, NULL, (const char *[]){ "--json", har, NULL });
   g_assert_cmpint (r.status, ==, 1);
   json_parser_load_from_data (parser, r.out, -1, &error);
   g_assert_no_error (error);
-  tokens = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tokens");
+  tokens
+    = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tokens");
   g_assert_cmpuint (json_array_get_length (tokens), >=, 3);
   for (guint i = 0; i < json_array_get_length (tokens); i++)
     {
@@ -255,15 +277,16 @@ test_har (void)
       JsonArray *f = json_object_get_array_member (tok, "findings");
       g_assert_true (g_str_has_prefix (json_object_get_string_member (tok, "source"), "har:"));
       for (guint j = 0; j < json_array_get_length (f); j++)
-        saw_401 |= g_str_equal (json_object_get_string_member (json_array_get_object_element (f, j), "id"),
-                                "bearer-invalid-token");
+        saw_401 |= g_str_equal (
+          json_object_get_string_member (json_array_get_object_element (f, j), "id"),
+          "bearer-invalid-token");
     }
   /* The response's findings come with the token's. */
   g_assert_true (saw_401);
 
   /* Text: each entry says which request it came from; the query, which can
    * hold an access_token, is not printed; judged at the entry's time. */
-  run (&t, NULL, (const char *[]) { har, NULL });
+  run (&t, NULL, (const char *[]){ har, NULL });
   g_assert_nonnull (strstr (t.out, "Token (har:1)"));
   g_assert_nonnull (strstr (t.out, "GET https://api.example.com/v1/orders?… → 401"));
   g_assert_nonnull (strstr (t.out, "expired 40 seconds ago"));
@@ -271,13 +294,13 @@ test_har (void)
   g_assert_null (strstr (t.out, "access_token="));
 
   /* A sanitized export: no tokens, and the explanation of how to export again. */
-  run (&s, NULL, (const char *[]) { "--json", sanitized, NULL });
+  run (&s, NULL, (const char *[]){ "--json", sanitized, NULL });
   g_assert_cmpint (s.status, ==, 0);
-  g_assert_nonnull (strstr (s.out, "\"tokens\" : [") );
+  g_assert_nonnull (strstr (s.out, "\"tokens\" : ["));
   g_assert_nonnull (strstr (s.err, "sensitive data"));
 
   /* A real Chrome export without credentials. */
-  run (&m, NULL, (const char *[]) { chrome, NULL });
+  run (&m, NULL, (const char *[]){ chrome, NULL });
   g_assert_cmpint (m.status, ==, 0);
   g_assert_nonnull (strstr (m.err, "bearer token"));
 }
@@ -286,12 +309,12 @@ static void
 test_terminal_escapes (void)
 {
   /* A kid that would erase the line above, a sub that would set the clipboard (OSC 52). */
-  g_autofree char *token = hs256_token ("{\"alg\":\"HS256\",\"kid\":\"\\u001b[2K\\u001b[1A\"}",
-                                        "{\"sub\":\"\\u001b]52;c;ZXZpbA==\\u0007\",\"exp\":1}",
-                                        (const guint8 *) "k", 1);
+  g_autofree char *token
+    = hs256_token ("{\"alg\":\"HS256\",\"kid\":\"\\u001b[2K\\u001b[1A\"}",
+                   "{\"sub\":\"\\u001b]52;c;ZXZpbA==\\u0007\",\"exp\":1}", (const guint8 *)"k", 1);
   g_auto (JdTestRun) r = { 0 };
 
-  run (&r, NULL, (const char *[]) { "--now", "1000", token, NULL });
+  run (&r, NULL, (const char *[]){ "--now", "1000", token, NULL });
   g_assert_cmpint (r.status, ==, 1);
   g_assert_null (strchr (r.out, '\033'));
   g_assert_null (strchr (r.out, '\007'));
@@ -307,12 +330,12 @@ test_option_checks (void)
   g_auto (JdTestRun) req = { 0 };
 
   /* Algorithm names are case-sensitive: a typo is a usage error, not a finding on every token. */
-  run (&alg, NULL, (const char *[]) { "--alg", "rs256", token, NULL });
+  run (&alg, NULL, (const char *[]){ "--alg", "rs256", token, NULL });
   g_assert_cmpint (alg.status, ==, 2);
   g_assert_nonnull (strstr (alg.err, "rs256"));
 
   /* A HAR's tokens belong to the hosts it recorded: never sent to --request's URL. */
-  run (&req, NULL, (const char *[]) { "--request", "http://127.0.0.1:9/", har, NULL });
+  run (&req, NULL, (const char *[]){ "--request", "http://127.0.0.1:9/", har, NULL });
   g_assert_cmpint (req.status, ==, 2);
   g_assert_nonnull (strstr (req.err, "HAR"));
 }
@@ -323,14 +346,18 @@ test_secret_file_newline (void)
   const guint8 secret_cr[] = "0123456789abcdef0123456789abcdef\r"; /* a secret that ends in CR */
   g_autofree char *dir = g_dir_make_tmp ("jd-cli-XXXXXX", NULL);
   g_autofree char *file = g_build_filename (dir, "secret", NULL);
-  g_autofree char *plain = hs256_token ("{\"alg\":\"HS256\"}", "{\"exp\":99999999999}",
-                                        secret_cr, sizeof secret_cr - 2);
-  g_autofree char *with_cr = hs256_token ("{\"alg\":\"HS256\"}", "{\"exp\":99999999999}",
-                                          secret_cr, sizeof secret_cr - 1);
-  struct { const char *contents; const char *token; } cases[] = {
-    { "0123456789abcdef0123456789abcdef\n", plain },    /* one trailing newline is dropped */
-    { "0123456789abcdef0123456789abcdef\r\n", plain },  /* CR LF is one newline */
-    { "0123456789abcdef0123456789abcdef\r", with_cr },  /* a lone CR belongs to the secret */
+  g_autofree char *plain
+    = hs256_token ("{\"alg\":\"HS256\"}", "{\"exp\":99999999999}", secret_cr, sizeof secret_cr - 2);
+  g_autofree char *with_cr
+    = hs256_token ("{\"alg\":\"HS256\"}", "{\"exp\":99999999999}", secret_cr, sizeof secret_cr - 1);
+  struct
+  {
+    const char *contents;
+    const char *token;
+  } cases[] = {
+    { "0123456789abcdef0123456789abcdef\n", plain },   /* one trailing newline is dropped */
+    { "0123456789abcdef0123456789abcdef\r\n", plain }, /* CR LF is one newline */
+    { "0123456789abcdef0123456789abcdef\r", with_cr }, /* a lone CR belongs to the secret */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -338,7 +365,7 @@ test_secret_file_newline (void)
       g_auto (JdTestRun) r = { 0 };
 
       g_assert_true (g_file_set_contents (file, cases[i].contents, -1, NULL));
-      run (&r, NULL, (const char *[]) { "--json", "--secret-file", file, cases[i].token, NULL });
+      run (&r, NULL, (const char *[]){ "--json", "--secret-file", file, cases[i].token, NULL });
       g_assert_nonnull (strstr (r.out, "\"status\" : \"valid\""));
       g_assert_null (strstr (r.out, "0123456789abcdef"));
     }
@@ -391,21 +418,24 @@ static guint api_hits;
 static char *api_authorization;
 
 static void
-serve (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer user_data)
+serve (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+       gpointer user_data)
 {
   SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
 
   if (g_str_equal (path, "/.well-known/openid-configuration"))
     {
-      g_autofree char *doc = g_strdup_printf ("{\"issuer\":\"%s\",\"jwks_uri\":\"%s/keys\"}", server_base,
-                                              server_base);
+      g_autofree char *doc = g_strdup_printf ("{\"issuer\":\"%s\",\"jwks_uri\":\"%s/keys\"}",
+                                              server_base, server_base);
       soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, doc, strlen (doc));
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, doc,
+                                        strlen (doc));
     }
   else if (g_str_equal (path, "/keys"))
     {
       g_autofree char *jwks = NULL;
-      g_autofree char *file = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-jwks.json", NULL);
+      g_autofree char *file
+        = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-jwks.json", NULL);
       gsize len;
 
       g_assert_true (g_file_get_contents (file, &jwks, &len, NULL));
@@ -435,7 +465,8 @@ json_has_finding (const char *out, const char *id)
   JsonArray *f = json_object_get_array_member (first_token_json (out, &parser), "findings");
 
   for (guint i = 0; i < json_array_get_length (f); i++)
-    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (f, i), "id"), id))
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (f, i), "id"),
+                     id))
       return TRUE;
   return FALSE;
 }
@@ -465,12 +496,13 @@ test_network_options (void)
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
   server_base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify)g_uri_unref);
   jwks_url = g_strdup_printf ("%s/keys", server_base);
   api_url = g_strdup_printf ("%s/api", server_base);
 
   /* --jwks URL: fetched, the signature verifies, the cache lifetime is said. */
-  run (&jwks, NULL, (const char *[]) { "--json", "--now", "1748440000", "--jwks", jwks_url, token, NULL });
+  run (&jwks, NULL,
+       (const char *[]){ "--json", "--now", "1748440000", "--jwks", jwks_url, token, NULL });
   g_assert_cmpint (jwks.status, ==, 0);
   g_assert_nonnull (strstr (jwks.out, "\"status\" : \"valid\""));
   g_assert_true (json_has_finding (jwks.out, "signature-valid"));
@@ -478,7 +510,8 @@ test_network_options (void)
   g_assert_nonnull (strstr (jwks.out, "10 minutes"));
 
   /* --request: the token is sent, the 401's WWW-Authenticate is explained. */
-  run (&req, NULL, (const char *[]) { "--json", "--request", api_url, "-H", "X-Trace: 1", token, NULL });
+  run (&req, NULL,
+       (const char *[]){ "--json", "--request", api_url, "-H", "X-Trace: 1", token, NULL });
   g_assert_cmpint (req.status, ==, 1);
   g_assert_cmpuint (api_hits, ==, 1);
   g_assert_true (g_str_has_prefix (api_authorization, "Bearer "));
@@ -486,10 +519,10 @@ test_network_options (void)
   g_assert_true (json_has_finding (req.out, "bearer-invalid-token"));
 
   /* --discover: the issuer's discovery document, then its jwks_uri. */
-  header64 = g_base64_encode ((const guchar *) "{\"alg\":\"RS256\",\"kid\":\"gone\"}",
+  header64 = g_base64_encode ((const guchar *)"{\"alg\":\"RS256\",\"kid\":\"gone\"}",
                               strlen ("{\"alg\":\"RS256\",\"kid\":\"gone\"}"));
   payload = g_strdup_printf ("{\"iss\":\"%s\",\"exp\":9999999999}", server_base);
-  payload64 = g_base64_encode ((const guchar *) payload, strlen (payload));
+  payload64 = g_base64_encode ((const guchar *)payload, strlen (payload));
   g_strdelimit (header64, "=", '\0');
   g_strdelimit (payload64, "=", '\0');
   g_strdelimit (header64, "+", '-');
@@ -497,7 +530,7 @@ test_network_options (void)
   g_strdelimit (payload64, "+", '-');
   g_strdelimit (payload64, "/", '_');
   unsigned_token = g_strdup_printf ("%s.%s.c2ln", header64, payload64);
-  run (&disc, NULL, (const char *[]) { "--json", "--discover", unsigned_token, NULL });
+  run (&disc, NULL, (const char *[]){ "--json", "--discover", unsigned_token, NULL });
   g_assert_cmpint (disc.status, ==, 1);
   g_assert_true (json_has_finding (disc.out, "kid-not-found"));
   g_assert_true (json_has_finding (disc.out, "jwks-fetched"));
@@ -507,11 +540,13 @@ test_network_options (void)
   /* With --iss, discovery starts from the trusted issuer, whatever the token names. */
   {
     g_auto (JdTestRun) pinned = { 0 };
-    g_autofree char *evil_payload = g_strdup_printf ("{\"iss\":\"%s/evil\",\"exp\":9999999999}", server_base);
-    g_autofree char *evil = hs256_token ("{\"alg\":\"RS256\",\"kid\":\"gone\"}", evil_payload,
-                                         (const guint8 *) "k", 1);
+    g_autofree char *evil_payload
+      = g_strdup_printf ("{\"iss\":\"%s/evil\",\"exp\":9999999999}", server_base);
+    g_autofree char *evil
+      = hs256_token ("{\"alg\":\"RS256\",\"kid\":\"gone\"}", evil_payload, (const guint8 *)"k", 1);
 
-    run (&pinned, NULL, (const char *[]) { "--json", "--discover", "--iss", server_base, evil, NULL });
+    run (&pinned, NULL,
+         (const char *[]){ "--json", "--discover", "--iss", server_base, evil, NULL });
     g_assert_true (json_has_finding (pinned.out, "jwks-fetched"));
     g_assert_false (json_has_finding (pinned.out, "issuer-not-pinned"));
     g_assert_true (json_has_finding (pinned.out, "issuer-mismatch"));
@@ -519,7 +554,7 @@ test_network_options (void)
 
   /* Without those options no request is made. */
   api_hits = 0;
-  run (&none, NULL, (const char *[]) { "--json", token, NULL });
+  run (&none, NULL, (const char *[]){ "--json", token, NULL });
   g_assert_cmpuint (api_hits, ==, 0);
 
   soup_server_disconnect (server);
@@ -532,8 +567,9 @@ test_network_options (void)
 static void
 test_token_kind (void)
 {
-  const char *payload = "{\"iss\":\"https://dev-x.us.auth0.com/\",\"sub\":\"auth0|1\",\"nonce\":\"n\","
-                        "\"at_hash\":\"h\",\"iat\":1748440000,\"exp\":1748443600}";
+  const char *payload
+    = "{\"iss\":\"https://dev-x.us.auth0.com/\",\"sub\":\"auth0|1\",\"nonce\":\"n\","
+      "\"at_hash\":\"h\",\"iat\":1748440000,\"exp\":1748443600}";
   g_autofree char *h = jd_base64url_encode ("{\"alg\":\"RS256\"}", 15);
   g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
   g_autofree char *token = g_strdup_printf ("%s.%s.c2ln", h, p);
@@ -542,20 +578,20 @@ test_token_kind (void)
   g_auto (JdTestRun) bad = { 0 };
   g_auto (JdTestRun) undef = { 0 };
 
-  run (&access, NULL, (const char *[]) { "--now", "1748440100", token, NULL });
+  run (&access, NULL, (const char *[]){ "--now", "1748440100", token, NULL });
   g_assert_cmpint (access.status, ==, 1);
   g_assert_nonnull (strstr (access.out, "wrong-token-kind"));
   g_assert_nonnull (strstr (access.out, "ID token"));
 
-  run (&id, NULL, (const char *[]) { "--now", "1748440100", "--token-kind", "id", token, NULL });
+  run (&id, NULL, (const char *[]){ "--now", "1748440100", "--token-kind", "id", token, NULL });
   g_assert_cmpint (id.status, ==, 0);
   g_assert_null (strstr (id.out, "wrong-token-kind"));
 
-  run (&bad, NULL, (const char *[]) { "--token-kind", "refresh", token, NULL });
+  run (&bad, NULL, (const char *[]){ "--token-kind", "refresh", token, NULL });
   g_assert_cmpint (bad.status, ==, 2);
   g_assert_nonnull (strstr (bad.err, "--token-kind refresh"));
 
-  run (&undef, "Authorization: Bearer undefined\n", (const char *[]) { "--json", NULL });
+  run (&undef, "Authorization: Bearer undefined\n", (const char *[]){ "--json", NULL });
   g_assert_cmpint (undef.status, ==, 1);
   g_assert_nonnull (strstr (undef.out, "\"no-token\""));
   g_assert_null (strstr (undef.out, "\"malformed\""));
@@ -566,10 +602,11 @@ test_token_kind (void)
 static void
 test_har_without_token (void)
 {
-  g_autofree char *har = g_test_build_filename (G_TEST_DIST, "data", "har-cors-preflight.har", NULL);
+  g_autofree char *har
+    = g_test_build_filename (G_TEST_DIST, "data", "har-cors-preflight.har", NULL);
   g_auto (JdTestRun) r = { 0 };
 
-  run (&r, NULL, (const char *[]) { "--json", har, NULL });
+  run (&r, NULL, (const char *[]){ "--json", har, NULL });
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.out, "\"har:0\""));
   g_assert_nonnull (strstr (r.out, "\"cors-preflight-rejected\""));

@@ -12,8 +12,7 @@
 
 /* An unsigned-looking JWS from two JSON texts and a fake signature. */
 static JdToken *
-make_token (const char *header,
-            const char *payload)
+make_token (const char *header, const char *payload)
 {
   g_autofree char *h = jd_base64url_encode (header, strlen (header));
   g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
@@ -23,9 +22,7 @@ make_token (const char *header,
 }
 
 static const JdCompareRow *
-find_row (GPtrArray        *rows,
-          JdCompareSection  section,
-          const char       *name)
+find_row (GPtrArray *rows, JdCompareSection section, const char *name)
 {
   for (guint i = 0; i < rows->len; i++)
     {
@@ -37,8 +34,7 @@ find_row (GPtrArray        *rows,
 }
 
 static gboolean
-notes_contain (char       **notes,
-               const char  *text)
+notes_contain (char **notes, const char *text)
 {
   for (guint i = 0; notes[i] != NULL; i++)
     if (strstr (notes[i], text) != NULL)
@@ -86,8 +82,7 @@ assert_neutral (char **notes)
 
 /* No row ever carries the compact token or its signature. */
 static void
-assert_no_secret (GPtrArray *rows,
-                  JdToken   *token)
+assert_no_secret (GPtrArray *rows, JdToken *token)
 {
   JdRange sig;
 
@@ -99,7 +94,8 @@ assert_no_secret (GPtrArray *rows,
 
       for (guint v = 0; v < G_N_ELEMENTS (values); v++)
         {
-          g_autofree char *signature = g_strndup (jd_token_get_text (token) + sig.start, sig.end - sig.start);
+          g_autofree char *signature
+            = g_strndup (jd_token_get_text (token) + sig.start, sig.end - sig.start);
 
           if (values[v] == NULL)
             continue;
@@ -113,18 +109,19 @@ assert_no_secret (GPtrArray *rows,
 static void
 test_claims (void)
 {
-  g_autoptr(JdToken) works = make_token (
+  g_autoptr (JdToken) works = make_token (
     "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"2024-05\"}",
     "{\"iss\":\"https://login.example.com/prod/\",\"aud\":\"https://api.example.com\","
-    "\"sub\":\"alice\",\"scope\":\"orders:read orders:write\",\"iat\":1700000000,\"exp\":1700003600,"
+    "\"sub\":\"alice\",\"scope\":\"orders:read "
+    "orders:write\",\"iat\":1700000000,\"exp\":1700003600,"
     "\"email\":\"alice@example.com\"}");
-  g_autoptr(JdToken) fails = make_token (
+  g_autoptr (JdToken) fails = make_token (
     "{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
     "{\"iss\":\"https://login.example.com/staging/\",\"aud\":[\"https://api.example.com/\"],"
     "\"sub\":\"alice\",\"scope\":\"orders:read profile\",\"iat\":1700000000,\"exp\":1700000300,"
     "\"nonce\":\"n-0S6\"}");
-  g_autoptr(GPtrArray) rows = jd_compare_tokens (works, fails, 0, 0, 60);
-  g_auto(GStrv) notes = jd_compare_dup_notes (rows);
+  g_autoptr (GPtrArray) rows = jd_compare_tokens (works, fails, 0, 0, 60);
+  g_auto (GStrv) notes = jd_compare_dup_notes (rows);
   const JdCompareRow *row;
 
   /* header: alg and kid first, in that order */
@@ -209,7 +206,7 @@ test_claims (void)
 
   /* and the other way round: left and right swap */
   {
-    g_autoptr(GPtrArray) swapped = jd_compare_tokens (fails, works, 0, 0, 60);
+    g_autoptr (GPtrArray) swapped = jd_compare_tokens (fails, works, 0, 0, 60);
 
     row = find_row (swapped, JD_COMPARE_SECTION_HEADER, "kid");
     g_assert_cmpint (row->state, ==, JD_COMPARE_ONLY_RIGHT);
@@ -225,9 +222,9 @@ test_claims (void)
 static void
 test_scopes_written_differently (void)
 {
-  g_autoptr(JdToken) a = make_token ("{\"alg\":\"RS256\"}", "{\"scp\":\"a b\"}");
-  g_autoptr(JdToken) b = make_token ("{\"alg\":\"RS256\"}", "{\"scp\":[\"b\",\"a\"]}");
-  g_autoptr(GPtrArray) rows = jd_compare_tokens (a, b, 0, 0, 60);
+  g_autoptr (JdToken) a = make_token ("{\"alg\":\"RS256\"}", "{\"scp\":\"a b\"}");
+  g_autoptr (JdToken) b = make_token ("{\"alg\":\"RS256\"}", "{\"scp\":[\"b\",\"a\"]}");
+  g_autoptr (GPtrArray) rows = jd_compare_tokens (a, b, 0, 0, 60);
   const JdCompareRow *row = find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "scp");
 
   g_assert_cmpint (row->state, ==, JD_COMPARE_DIFFERENT);
@@ -237,10 +234,11 @@ test_scopes_written_differently (void)
 static void
 test_same (void)
 {
-  g_autoptr(JdToken) a = make_token ("{\"alg\":\"RS256\",\"kid\":\"k\"}", "{\"aud\":\"x\",\"iat\":1,\"exp\":3601}");
-  g_autoptr(JdToken) b = jd_token_parse (jd_token_get_text (a), -1);
-  g_autoptr(GPtrArray) rows = jd_compare_tokens (a, b, 0, 0, 60);
-  g_auto(GStrv) notes = jd_compare_dup_notes (rows);
+  g_autoptr (JdToken) a
+    = make_token ("{\"alg\":\"RS256\",\"kid\":\"k\"}", "{\"aud\":\"x\",\"iat\":1,\"exp\":3601}");
+  g_autoptr (JdToken) b = jd_token_parse (jd_token_get_text (a), -1);
+  g_autoptr (GPtrArray) rows = jd_compare_tokens (a, b, 0, 0, 60);
+  g_auto (GStrv) notes = jd_compare_dup_notes (rows);
 
   g_assert_true (jd_compare_same_token (a, b));
   g_assert_cmpuint (jd_compare_count_differences (rows), ==, 0);
@@ -253,10 +251,10 @@ test_same (void)
 static void
 test_ordinary_only (void)
 {
-  g_autoptr(JdToken) a = make_token ("{\"alg\":\"RS256\"}", "{\"aud\":\"x\",\"jti\":\"1\"}");
-  g_autoptr(JdToken) b = make_token ("{\"alg\":\"RS256\"}", "{\"aud\":\"x\",\"jti\":\"2\"}");
-  g_autoptr(GPtrArray) rows = jd_compare_tokens (a, b, 0, 0, 60);
-  g_auto(GStrv) notes = jd_compare_dup_notes (rows);
+  g_autoptr (JdToken) a = make_token ("{\"alg\":\"RS256\"}", "{\"aud\":\"x\",\"jti\":\"1\"}");
+  g_autoptr (JdToken) b = make_token ("{\"alg\":\"RS256\"}", "{\"aud\":\"x\",\"jti\":\"2\"}");
+  g_autoptr (GPtrArray) rows = jd_compare_tokens (a, b, 0, 0, 60);
+  g_auto (GStrv) notes = jd_compare_dup_notes (rows);
 
   g_assert_cmpuint (jd_compare_count_differences (rows), ==, 1);
   g_assert_cmpuint (g_strv_length (notes), ==, 1);
@@ -271,16 +269,16 @@ static void
 test_har_refresh_race (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
-  g_autoptr(JdHarEntry) worked = NULL;
-  g_autoptr(JdHarEntry) failed = NULL;
-  g_autoptr(JdToken) left = NULL;
-  g_autoptr(JdToken) right = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) strict = NULL;
-  g_auto(GStrv) notes = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
+  g_autoptr (JdHarEntry) worked = NULL;
+  g_autoptr (JdHarEntry) failed = NULL;
+  g_autoptr (JdToken) left = NULL;
+  g_autoptr (JdToken) right = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) strict = NULL;
+  g_auto (GStrv) notes = NULL;
   const JdCompareRow *row;
 
   g_assert_no_error (error);
@@ -291,8 +289,7 @@ test_har_refresh_race (void)
 
   left = jd_token_parse (jd_har_entry_get_token (worked), -1);
   right = jd_token_parse (jd_har_entry_get_token (failed), -1);
-  rows = jd_compare_tokens (left, right,
-                            jd_har_entry_get_started_unix (worked),
+  rows = jd_compare_tokens (left, right, jd_har_entry_get_started_unix (worked),
                             jd_har_entry_get_started_unix (failed), 60);
   notes = jd_compare_dup_notes (rows);
 
@@ -303,9 +300,12 @@ test_har_refresh_race (void)
   g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_HEADER, "alg")->state, ==, JD_COMPARE_SAME);
   g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "aud")->state, ==, JD_COMPARE_SAME);
   g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "iss")->state, ==, JD_COMPARE_SAME);
-  g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "scope")->state, ==, JD_COMPARE_SAME);
-  g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "exp")->state, ==, JD_COMPARE_DIFFERENT);
-  g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "iat")->state, ==, JD_COMPARE_DIFFERENT);
+  g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "scope")->state, ==,
+                   JD_COMPARE_SAME);
+  g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "exp")->state, ==,
+                   JD_COMPARE_DIFFERENT);
+  g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "iat")->state, ==,
+                   JD_COMPARE_DIFFERENT);
   /* both live one hour */
   row = find_row (rows, JD_COMPARE_SECTION_DERIVED, "lifetime (exp − iat)");
   g_assert_cmpint (row->state, ==, JD_COMPARE_SAME);
@@ -339,12 +339,13 @@ test_har_refresh_race (void)
 static void
 test_malformed (void)
 {
-  g_autoptr(JdToken) good = make_token ("{\"alg\":\"RS256\"}", "{\"aud\":\"x\"}");
-  g_autoptr(JdToken) bad = jd_token_parse ("eyJhbGciOiJSUzI1NiJ9.e*yJhdWQiOiJ4In0.c2ln", -1);
-  g_autoptr(JdToken) jwe = jd_token_parse ("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d", -1);
-  g_autoptr(GPtrArray) rows = jd_compare_tokens (good, bad, 100, 100, 60);
-  g_autoptr(GPtrArray) rows_jwe = jd_compare_tokens (jwe, good, 0, 0, 60);
-  g_auto(GStrv) notes = jd_compare_dup_notes (rows);
+  g_autoptr (JdToken) good = make_token ("{\"alg\":\"RS256\"}", "{\"aud\":\"x\"}");
+  g_autoptr (JdToken) bad = jd_token_parse ("eyJhbGciOiJSUzI1NiJ9.e*yJhdWQiOiJ4In0.c2ln", -1);
+  g_autoptr (JdToken) jwe
+    = jd_token_parse ("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d", -1);
+  g_autoptr (GPtrArray) rows = jd_compare_tokens (good, bad, 100, 100, 60);
+  g_autoptr (GPtrArray) rows_jwe = jd_compare_tokens (jwe, good, 0, 0, 60);
+  g_auto (GStrv) notes = jd_compare_dup_notes (rows);
   const JdCompareRow *row;
 
   row = find_row (rows, JD_COMPARE_SECTION_DERIVED, "decoding");
@@ -353,7 +354,8 @@ test_malformed (void)
   g_assert_nonnull (strstr (row->right, "segment 2"));
   g_assert_cmpstr (notes[0], ==, "token B cannot be fully decoded");
   /* the payload's claims are on the left only; alg is the same */
-  g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "aud")->state, ==, JD_COMPARE_ONLY_LEFT);
+  g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "aud")->state, ==,
+                   JD_COMPARE_ONLY_LEFT);
   g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_HEADER, "alg")->state, ==, JD_COMPARE_SAME);
   /* neither has exp: the moment row says so on both sides */
   row = find_row (rows, JD_COMPARE_SECTION_DERIVED, "at the moment of use");
@@ -362,7 +364,8 @@ test_malformed (void)
 
   row = find_row (rows_jwe, JD_COMPARE_SECTION_DERIVED, "decoding");
   g_assert_nonnull (strstr (row->left, "encrypted (JWE)"));
-  g_assert_cmpint (find_row (rows_jwe, JD_COMPARE_SECTION_HEADER, "enc")->state, ==, JD_COMPARE_ONLY_LEFT);
+  g_assert_cmpint (find_row (rows_jwe, JD_COMPARE_SECTION_HEADER, "enc")->state, ==,
+                   JD_COMPARE_ONLY_LEFT);
 }
 
 /* Nested values are compared as JSON (member order does not matter), long
@@ -371,16 +374,19 @@ static void
 test_values (void)
 {
   g_autofree char *long_a = g_strnfill (500, 'a');
-  g_autofree char *payload_a = g_strdup_printf ("{\"zz\":1,\"cnf\":{\"jkt\":\"x\",\"n\":1},\"long\":\"%s\",\"aud\":\"x\"}", long_a);
-  g_autoptr(JdToken) a = make_token ("{\"alg\":\"ES256\"}", payload_a);
-  g_autoptr(JdToken) b = make_token ("{\"alg\":\"ES256\"}",
-                                     "{\"aud\":\"x\",\"cnf\":{\"n\":1,\"jkt\":\"x\"},\"long\":\"b\",\"zz\":1.5,\"a b\":null}");
-  g_autoptr(GPtrArray) rows = jd_compare_tokens (a, b, 0, 0, 60);
+  g_autofree char *payload_a = g_strdup_printf (
+    "{\"zz\":1,\"cnf\":{\"jkt\":\"x\",\"n\":1},\"long\":\"%s\",\"aud\":\"x\"}", long_a);
+  g_autoptr (JdToken) a = make_token ("{\"alg\":\"ES256\"}", payload_a);
+  g_autoptr (JdToken) b = make_token (
+    "{\"alg\":\"ES256\"}",
+    "{\"aud\":\"x\",\"cnf\":{\"n\":1,\"jkt\":\"x\"},\"long\":\"b\",\"zz\":1.5,\"a b\":null}");
+  g_autoptr (GPtrArray) rows = jd_compare_tokens (a, b, 0, 0, 60);
   const JdCompareRow *row;
   guint i_aud = G_MAXUINT, i_ab = G_MAXUINT, i_zz = G_MAXUINT;
 
   g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "cnf")->state, ==, JD_COMPARE_SAME);
-  g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "zz")->state, ==, JD_COMPARE_DIFFERENT);
+  g_assert_cmpint (find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "zz")->state, ==,
+                   JD_COMPARE_DIFFERENT);
   row = find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "long");
   g_assert_cmpint (row->state, ==, JD_COMPARE_DIFFERENT);
   g_assert_cmpuint (g_utf8_strlen (row->left, -1), ==, 201);
@@ -418,8 +424,7 @@ test_describe (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

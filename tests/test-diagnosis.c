@@ -60,7 +60,8 @@ assert_sorted (GPtrArray *findings)
 {
   for (guint i = 1; i < findings->len; i++)
     g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, i - 1),
-                                         g_ptr_array_index (findings, i), NULL), <=, 0);
+                                         g_ptr_array_index (findings, i), NULL),
+                     <=, 0);
 }
 
 static void
@@ -68,12 +69,13 @@ test_article_example (void)
 {
   /* The acceptance check of the foundation issue: the article's payload, --now 1748441600. */
   g_autoptr (JdExpectations) e = at (1748441600);
-  g_autoptr (GPtrArray) f = diagnose ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k_2026_05\"}",
-                                      "{\"iss\":\"https://auth.example.com/\",\"sub\":\"user_a8f9c2\","
-                                      "\"aud\":\"https://api.example.com/v2\",\"exp\":1748441531,"
-                                      "\"iat\":1748437931,\"nbf\":1748437931,"
-                                      "\"scope\":\"read:invoice write:invoice\"}",
-                                      e);
+  g_autoptr (GPtrArray) f
+    = diagnose ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k_2026_05\"}",
+                "{\"iss\":\"https://auth.example.com/\",\"sub\":\"user_a8f9c2\","
+                "\"aud\":\"https://api.example.com/v2\",\"exp\":1748441531,"
+                "\"iat\":1748437931,\"nbf\":1748437931,"
+                "\"scope\":\"read:invoice write:invoice\"}",
+                e);
   JdFinding *first = g_ptr_array_index (f, 0);
 
   assert_sorted (f);
@@ -91,7 +93,13 @@ test_expiry_boundaries (void)
 {
   const char *h = "{\"alg\":\"HS256\"}";
   const char *p = "{\"exp\":1000000}";
-  struct { gint64 now; gint64 leeway; const char *id; JdSeverity sev; } cases[] = {
+  struct
+  {
+    gint64 now;
+    gint64 leeway;
+    const char *id;
+    JdSeverity sev;
+  } cases[] = {
     /* exactly exp: within the leeway -> warning, not error */
     { 1000000, 60, "expired-within-leeway", JD_SEVERITY_WARNING },
     /* exp + L - 1: still a warning */
@@ -132,9 +140,11 @@ test_missing_and_string_exp (void)
 {
   g_autoptr (JdExpectations) e = at (1000);
   g_autoptr (GPtrArray) none = diagnose ("{\"alg\":\"HS256\"}", "{\"sub\":\"a\"}", e);
-  g_autoptr (GPtrArray) str = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":\"2026-05-28T14:02:11Z\"}", e);
+  g_autoptr (GPtrArray) str
+    = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":\"2026-05-28T14:02:11Z\"}", e);
   g_autoptr (GPtrArray) frac = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":999.5}", e);
-  g_autoptr (GPtrArray) iat_str = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":9999,\"iat\":\"yesterday\"}", e);
+  g_autoptr (GPtrArray) iat_str
+    = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":9999,\"iat\":\"yesterday\"}", e);
 
   /* A string iat is rejected by verifiers too: an error, as its badge says. */
   assert_finding (iat_str, "invalid-numeric-date", JD_SEVERITY_ERROR);
@@ -171,8 +181,8 @@ test_not_yet_valid_and_issued_in_future (void)
   g_assert_false (jd_findings_has (nbf_far, "not-yet-valid-within-leeway"));
   g_assert_false (jd_findings_has (nbf_past, "not-yet-valid"));
   assert_finding (iat_far, "issued-in-future", JD_SEVERITY_ERROR);
-  g_assert_nonnull (strstr (jd_finding_get_message (jd_findings_find (iat_far, "issued-in-future")),
-                            "90 seconds"));
+  g_assert_nonnull (
+    strstr (jd_finding_get_message (jd_findings_find (iat_far, "issued-in-future")), "90 seconds"));
   assert_finding (iat_edge, "issued-in-future-within-leeway", JD_SEVERITY_WARNING);
   g_assert_false (jd_findings_has (iat_edge, "issued-in-future"));
   g_assert_false (jd_findings_has (iat_far, "issued-in-future-within-leeway"));
@@ -194,12 +204,21 @@ static void
 test_audience (void)
 {
   const char *h = "{\"alg\":\"HS256\"}";
-  struct { const char *payload; const char *want; const char *needle; } mismatches[] = {
-    { "{\"exp\":9999999999,\"aud\":\"https://billing.example.com\"}", "https://api.example.com", "minted for" },
-    { "{\"exp\":9999999999,\"aud\":\"https://api.example.com/\"}", "https://api.example.com", "trailing slash" },
-    { "{\"exp\":9999999999,\"aud\":\"http://api.example.com\"}", "https://api.example.com", "http vs https" },
+  struct
+  {
+    const char *payload;
+    const char *want;
+    const char *needle;
+  } mismatches[] = {
+    { "{\"exp\":9999999999,\"aud\":\"https://billing.example.com\"}", "https://api.example.com",
+      "minted for" },
+    { "{\"exp\":9999999999,\"aud\":\"https://api.example.com/\"}", "https://api.example.com",
+      "trailing slash" },
+    { "{\"exp\":9999999999,\"aud\":\"http://api.example.com\"}", "https://api.example.com",
+      "http vs https" },
     { "{\"exp\":9999999999,\"aud\":\"api.example.com\"}", "https://api.example.com", "scheme" },
-    { "{\"exp\":9999999999,\"aud\":\"https://API.example.com\"}", "https://api.example.com", "case" },
+    { "{\"exp\":9999999999,\"aud\":\"https://API.example.com\"}", "https://api.example.com",
+      "case" },
     { "{\"exp\":9999999999,\"aud\":[\"a\",\"b\"]}", "c", "\"a\", \"b\"" },
     { "{\"exp\":9999999999}", "c", "no \"aud\"" },
     { "{\"exp\":9999999999,\"aud\":[]}", "c", "empty array" },
@@ -242,20 +261,28 @@ static void
 test_issuer (void)
 {
   const char *h = "{\"alg\":\"RS256\"}";
-  struct { const char *iss; const char *want; const char *needle; } mismatches[] = {
-    { "https://auth.staging.example.com/", "https://auth.example.com/", "another tenant or environment" },
+  struct
+  {
+    const char *iss;
+    const char *want;
+    const char *needle;
+  } mismatches[] = {
+    { "https://auth.staging.example.com/", "https://auth.example.com/",
+      "another tenant or environment" },
     { "https://auth.example.com", "https://auth.example.com/", "trailing slash" },
     { "accounts.google.com", "https://accounts.google.com", "scheme" },
     { "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
       "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0", "v1.0 token" },
     { "https://login.microsoftonline.com/11111111-1111-1111-1111-111111111111/v2.0",
-      "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0", "different tenants" },
+      "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0",
+      "different tenants" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (mismatches); i++)
     {
       g_autoptr (JdExpectations) e = at (1000);
-      g_autofree char *payload = g_strdup_printf ("{\"exp\":9999999999,\"iss\":\"%s\"}", mismatches[i].iss);
+      g_autofree char *payload
+        = g_strdup_printf ("{\"exp\":9999999999,\"iss\":\"%s\"}", mismatches[i].iss);
       g_autoptr (GPtrArray) f = NULL;
       JdFinding *m;
 
@@ -307,8 +334,9 @@ test_algorithms (void)
   hs_not_allowed = diagnose ("{\"alg\":\"HS256\"}", p, e);
   rs_allowed = diagnose ("{\"alg\":\"RS256\"}", p, e);
   assert_finding (hs_not_allowed, "algorithm-not-allowed", JD_SEVERITY_ERROR);
-  g_assert_nonnull (strstr (jd_finding_get_message (jd_findings_find (hs_not_allowed, "algorithm-not-allowed")),
-                            "RS256, ES256"));
+  g_assert_nonnull (
+    strstr (jd_finding_get_message (jd_findings_find (hs_not_allowed, "algorithm-not-allowed")),
+            "RS256, ES256"));
   g_assert_false (jd_findings_has (rs_allowed, "algorithm-not-allowed"));
 }
 
@@ -318,9 +346,11 @@ test_malformed_and_encrypted (void)
   g_autoptr (JdExpectations) e = at (1000);
   g_autoptr (JdToken) broken = jd_token_parse ("eyJhbGciOiJIUzI1NiJ9.e*30.AAAA", -1);
   g_autoptr (GPtrArray) f = jd_diagnose (broken, e, NULL, NULL);
-  g_autoptr (JdToken) jwe = jd_token_parse ("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.AAAA.BBBB.CCCC.DDDD", -1);
+  g_autoptr (JdToken) jwe
+    = jd_token_parse ("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.AAAA.BBBB.CCCC.DDDD", -1);
   /* {"alg":"RSA-OAEP","enc":{}}: a non-string enc is named, not a critical warning. */
-  g_autoptr (JdToken) odd_jwe = jd_token_parse ("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6e319.AAAA.BBBB.CCCC.DDDD", -1);
+  g_autoptr (JdToken) odd_jwe
+    = jd_token_parse ("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6e319.AAAA.BBBB.CCCC.DDDD", -1);
   g_autoptr (GPtrArray) fo = jd_diagnose (odd_jwe, e, NULL, NULL);
   g_autoptr (GPtrArray) fe = jd_diagnose (jwe, e, NULL, NULL);
   g_autoptr (GPtrArray) good = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":9999999999}", e);
@@ -331,7 +361,8 @@ test_malformed_and_encrypted (void)
   g_assert_nonnull (strstr (jd_finding_get_message (first), "byte 1"));
   g_assert_cmpstr (jd_finding_get_claim (first), ==, "payload");
   assert_finding (fe, "encrypted-token", JD_SEVERITY_ERROR);
-  g_assert_nonnull (strstr (jd_finding_get_message (jd_findings_find (fe, "encrypted-token")), "A256GCM"));
+  g_assert_nonnull (
+    strstr (jd_finding_get_message (jd_findings_find (fe, "encrypted-token")), "A256GCM"));
   g_assert_false (jd_findings_has (fe, "malformed"));
   assert_finding (fo, "encrypted-token", JD_SEVERITY_ERROR);
   g_assert_false (jd_findings_has (good, "malformed"));
@@ -363,7 +394,8 @@ test_ranking (void)
   e->audience = g_strdup ("a");
   e->issuer = g_strdup ("i");
   e->algorithms = g_strsplit ("ES256", ",", -1);
-  f = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":100,\"iat\":99999,\"aud\":\"b\",\"iss\":\"j\"}", e);
+  f = diagnose ("{\"alg\":\"HS256\"}", "{\"exp\":100,\"iat\":99999,\"aud\":\"b\",\"iss\":\"j\"}",
+                e);
   assert_sorted (f);
   for (guint i = 0; i < f->len && k < G_N_ELEMENTS (order); i++)
     if (g_str_equal (jd_finding_get_id (g_ptr_array_index (f, i)), order[k]))
@@ -391,7 +423,8 @@ test_expectations_copy (void)
 static void
 test_azure_issuer (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *iss;
     gboolean azure;
     const char *tenant;
@@ -404,8 +437,8 @@ test_azure_issuer (void)
     { "https://LOGIN.microsoftonline.us/tid/v2.0/", TRUE, "tid", TRUE },
     { "https://login.chinacloudapi.cn/tid/v2.0", TRUE, "tid", TRUE },
     { "https://sts.chinacloudapi.cn/tid/", TRUE, "tid", FALSE },
-    { "https://sts.windows.net/", FALSE, NULL, FALSE },                 /* no tenant */
-    { "http://sts.windows.net/tid/", FALSE, NULL, FALSE },              /* not https */
+    { "https://sts.windows.net/", FALSE, NULL, FALSE },                  /* no tenant */
+    { "http://sts.windows.net/tid/", FALSE, NULL, FALSE },               /* not https */
     { "https://sts.windows.net.evil.example/tid/", FALSE, NULL, FALSE }, /* another host */
     { "https://accounts.google.com", FALSE, NULL, FALSE },
     { "not a url", FALSE, NULL, FALSE },
@@ -433,7 +466,8 @@ test_glued_tokens (void)
   g_autoptr (JdInput) input = jd_input_parse (two, strlen (two));
   g_autoptr (JdToken) token = jd_token_parse (jd_input_get_token (input), -1);
   g_autoptr (GPtrArray) findings = jd_diagnose (token, NULL, NULL, input);
-  g_autoptr (JdToken) jwe = jd_token_parse ("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.AAAA.BBBB.CCCC.DDDD", -1);
+  g_autoptr (JdToken) jwe
+    = jd_token_parse ("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.AAAA.BBBB.CCCC.DDDD", -1);
   g_autoptr (GPtrArray) jwe_findings = jd_diagnose (jwe, NULL, NULL, NULL);
   JdFinding *first = g_ptr_array_index (findings, 0);
 
@@ -464,7 +498,8 @@ test_first_broken_byte (void)
 /* The findings that explain the others of their rank lead it: one row per
  * leading id, each with a situation where it must come first and a close one
  * (the same token without its cause) where it is absent. */
-typedef struct {
+typedef struct
+{
   const char *id;
   const char *text;  /* what is pasted */
   const char *close; /* nearly the same, without the cause */
@@ -472,12 +507,17 @@ typedef struct {
 } LeadRow;
 
 static const LeadRow lead_rows[] = {
-  /* An ID token (nonce, aud = a client id, no scope) sent to an API: said before audience-mismatch. */
+  /* An ID token (nonce, aud = a client id, no scope) sent to an API: said before audience-mismatch.
+   */
   { "wrong-token-kind",
-    "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJodHRwczovL2Rldi1hYmMudXMuYXV0aDAuY29tLyIsInN1YiI6ImF1dGgwfDEyMyIsImF1ZCI6Ilhx"
-    "OENMSUVOVElEYWJjZGVmZ2hpamtsbW5vcHFyc3R1Iiwibm9uY2UiOiJuLTBTNl9XekEyTWoiLCJleHAiOjQxMDI0NDQ4MDB9.c2lnbmF0dXJl",
-    "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJodHRwczovL2Rldi1hYmMudXMuYXV0aDAuY29tLyIsInN1YiI6ImF1dGgwfDEyMyIsImF1ZCI6Ilhx"
-    "OENMSUVOVElEYWJjZGVmZ2hpamtsbW5vcHFyc3R1Iiwic2NvcGUiOiJyZWFkIiwiZXhwIjo0MTAyNDQ0ODAwfQ.c2lnbmF0dXJl",
+    "eyJhbGciOiJIUzI1NiJ9."
+    "eyJpc3MiOiJodHRwczovL2Rldi1hYmMudXMuYXV0aDAuY29tLyIsInN1YiI6ImF1dGgwfDEyMyIsImF1ZCI6Ilhx"
+    "OENMSUVOVElEYWJjZGVmZ2hpamtsbW5vcHFyc3R1Iiwibm9uY2UiOiJuLTBTNl9XekEyTWoiLCJleHAiOjQxMDI0NDQ4MD"
+    "B9.c2lnbmF0dXJl",
+    "eyJhbGciOiJIUzI1NiJ9."
+    "eyJpc3MiOiJodHRwczovL2Rldi1hYmMudXMuYXV0aDAuY29tLyIsInN1YiI6ImF1dGgwfDEyMyIsImF1ZCI6Ilhx"
+    "OENMSUVOVElEYWJjZGVmZ2hpamtsbW5vcHFyc3R1Iiwic2NvcGUiOiJyZWFkIiwiZXhwIjo0MTAyNDQ0ODAwfQ."
+    "c2lnbmF0dXJl",
     "https://api.example.com" },
   /* "Bearer undefined": said instead of, or before, any decoding error. */
   { "no-token", "Authorization: Bearer undefined", "Authorization: Bearer undefinedx", NULL },

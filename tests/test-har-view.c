@@ -16,16 +16,14 @@
 
 static JdApplication *app;
 
-typedef struct {
-  JdWindow  *window;
+typedef struct
+{
+  JdWindow *window;
   JdSession *session;
 } Fixture;
 
-
-
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   f->window = jd_window_new (app);
   f->session = jd_window_get_session (f->window);
@@ -35,8 +33,7 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -53,11 +50,10 @@ fixture_teardown (Fixture       *f,
 }
 
 static JdHarView *
-open_view (Fixture    *f,
-           const char *name)
+open_view (Fixture *f, const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   JdHarView *view = jd_har_view_new (f->window);
 
   jd_har_view_load (view, file);
@@ -67,8 +63,7 @@ open_view (Fixture    *f,
 }
 
 static JdHarEntry *
-row (JdHarView *view,
-     guint      i)
+row (JdHarView *view, guint i)
 {
   JdHarEntry *e = g_list_model_get_item (jd_har_view_get_rows (view), i);
 
@@ -78,17 +73,16 @@ row (JdHarView *view,
 }
 
 static gboolean
-session_has_token (Fixture    *f,
-                   const char *token)
+session_has_token (Fixture *f, const char *token)
 {
   JdToken *t = jd_session_get_token (f->session);
 
-  return t != NULL && !jd_session_get_busy (f->session) && g_strcmp0 (jd_token_get_text (t), token) == 0;
+  return t != NULL && !jd_session_get_busy (f->session)
+         && g_strcmp0 (jd_token_get_text (t), token) == 0;
 }
 
 static void
-test_list (Fixture       *f,
-           gconstpointer  data)
+test_list (Fixture *f, gconstpointer data)
 {
   JdHarView *view = open_view (f, "har-chrome-401.har");
   GListModel *rows = jd_har_view_get_rows (view);
@@ -129,7 +123,8 @@ test_list (Fixture       *f,
   g_assert_cmpstr (jd_request_get_url (jd_session_get_request (f->session)), ==,
                    "https://api.example.com/v1/orders?page=2");
   g_assert_nonnull (strstr (jd_har_view_get_details (view), "401"));
-  g_assert_nonnull (strstr (jd_har_view_get_details (view), "WWW-Authenticate: Bearer realm=\"api\""));
+  g_assert_nonnull (
+    strstr (jd_har_view_get_details (view), "WWW-Authenticate: Bearer realm=\"api\""));
   {
     /* the token was 40 s past exp then: within the leeway, a warning */
     JdFinding *expired = NULL;
@@ -137,7 +132,7 @@ test_list (Fixture       *f,
 
     for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
       {
-        g_autoptr(JdFinding) fi = g_list_model_get_item (findings, i);
+        g_autoptr (JdFinding) fi = g_list_model_get_item (findings, i);
         if (g_strcmp0 (jd_finding_get_id (fi), JD_FINDING_EXPIRED_WITHIN_LEEWAY) == 0)
           expired = fi;
       }
@@ -150,7 +145,8 @@ test_list (Fixture       *f,
   jd_har_view_set_at_request_time (view, FALSE);
   g_assert_false (jd_har_view_get_at_request_time (view));
   /* 0 = the clock: the session reports the current time */
-  g_assert_cmpint (ABS (jd_session_get_now (f->session) - g_get_real_time () / G_USEC_PER_SEC), <, 10);
+  g_assert_cmpint (ABS (jd_session_get_now (f->session) - g_get_real_time () / G_USEC_PER_SEC), <,
+                   10);
   jd_har_view_set_at_request_time (view, TRUE);
   g_assert_cmpint (jd_session_get_now (f->session), ==, 1700000040);
 
@@ -168,12 +164,12 @@ test_list (Fixture       *f,
 
 /* The first GtkLabel under @widget whose text holds @text. */
 static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
+find_label (GtkWidget *widget, const char *text)
 {
   if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
     return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_label (c, text);
       if (found != NULL)
@@ -193,8 +189,7 @@ clock_is_now (Fixture *f)
  * button; anything pasted afterwards is judged at now, also once the HAR
  * window is closed. */
 static void
-test_judged_at_request_time (Fixture       *f,
-                             gconstpointer  data)
+test_judged_at_request_time (Fixture *f, gconstpointer data)
 {
   JdHarView *view = open_view (f, "har-chrome-401.har");
   JdTokenPage *page = jd_window_get_token_page (f->window);
@@ -202,16 +197,19 @@ test_judged_at_request_time (Fixture       *f,
   JdVerdict *verdict;
   GtkWidget *judge_now;
   g_autofree char *report = NULL;
-  g_autofree char *other = g_strdup ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvdGhlciIsImV4cCI6OTk5OTk5OTk5OX0.c2ln");
+  g_autofree char *other
+    = g_strdup ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvdGhlciIsImV4cCI6OTk5OTk5OTk5OX0.c2ln");
 
   jd_har_view_select (view, 0);
-  ITERATE_UNTIL (session_has_token (f, jd_har_entry_get_token (e)) && jd_session_get_verdict (f->session) != NULL);
+  ITERATE_UNTIL (session_has_token (f, jd_har_entry_get_token (e))
+                 && jd_session_get_verdict (f->session) != NULL);
   verdict = jd_session_get_verdict (f->session);
   g_assert_false (jd_verdict_get_judged_now (verdict));
   g_assert_cmpint (jd_verdict_get_judged_at (verdict), ==, 1700000040);
   g_assert_cmpstr (jd_session_get_judged_reason (f->session), ==, "when the request was sent");
-  g_assert_nonnull (strstr (jd_token_page_get_verdict (page),
-                            "Judged at 22:14:00 UTC on 14 November 2023, when the request was sent"));
+  g_assert_nonnull (
+    strstr (jd_token_page_get_verdict (page),
+            "Judged at 22:14:00 UTC on 14 November 2023, when the request was sent"));
   /* the copied report follows the same instant */
   report = jd_session_dup_report (f->session);
   g_assert_nonnull (strstr (report, "Judged at 22:14:00 UTC on 14 November 2023"));
@@ -258,18 +256,17 @@ test_judged_at_request_time (Fixture       *f,
 
 /* Every label text under @widget, for finding what a list shows. */
 static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *texts)
+collect_labels (GtkWidget *widget, GPtrArray *texts)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    g_ptr_array_add (texts, (gpointer)gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect_labels (c, texts);
 }
 
 static gboolean
-shows (JdHarView  *view,
-       const char *text)
+shows (JdHarView *view, const char *text)
 {
   g_autoptr (GPtrArray) texts = g_ptr_array_new ();
 
@@ -283,8 +280,7 @@ shows (JdHarView  *view,
 /* Issue 12: the list answers before any row is chosen: each failing call's
  * first cause in a column of its own, and the host of every call. */
 static void
-test_cause_column (Fixture       *f,
-                   gconstpointer  data)
+test_cause_column (Fixture *f, gconstpointer data)
 {
   JdHarView *view = open_view (f, "har-chrome-401.har");
   g_autofree char *first = jd_har_entry_dup_first_cause (row (view, 0), NULL);
@@ -307,8 +303,7 @@ test_cause_column (Fixture       *f,
 }
 
 static void
-test_sanitized (Fixture       *f,
-                gconstpointer  data)
+test_sanitized (Fixture *f, gconstpointer data)
 {
   JdHarView *view = open_view (f, "har-sanitized.har");
   const char *message = jd_har_view_get_message (view);
@@ -329,8 +324,7 @@ test_sanitized (Fixture       *f,
 }
 
 static void
-test_broken (Fixture       *f,
-             gconstpointer  data)
+test_broken (Fixture *f, gconstpointer data)
 {
   JdHarView *truncated = open_view (f, "har-truncated.har");
   JdHarView *not_json = open_view (f, "har-not-json.har");
@@ -350,11 +344,10 @@ test_broken (Fixture       *f,
 }
 
 static void
-test_open_file_hook (Fixture       *f,
-                     gconstpointer  data)
+test_open_file_hook (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-firefox-bidi.har", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   GList *windows;
   JdHarView *view = NULL;
 
@@ -369,7 +362,7 @@ test_open_file_hook (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (jd_har_view_get_rows (view)), ==, 2);
 
   /* closing the main window closes its HAR views */
-  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *)&view);
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = jd_window_new (app);
   jd_test_iterate_for (50);
@@ -380,8 +373,7 @@ test_open_file_hook (Fixture       *f,
  * (GApplication::open) puts its requests window in front, not the main
  * window on top of it. */
 static void
-test_open_in_front (Fixture       *f,
-                    gconstpointer  data)
+test_open_in_front (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -397,21 +389,20 @@ test_open_in_front (Fixture       *f,
   jd_test_iterate_for (200);
   g_assert_true (gtk_window_is_active (GTK_WINDOW (view)));
   g_assert_false (gtk_window_is_active (GTK_WINDOW (f->window)));
-  g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app))->data == (gpointer) view);
+  g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app))->data == (gpointer)view);
 
   gtk_window_destroy (GTK_WINDOW (view));
   jd_test_iterate_for (20);
 }
 
 static void
-test_cancel (Fixture       *f,
-             gconstpointer  data)
+test_cancel (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   JdHarView *view = jd_har_view_new (f->window);
 
-  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *)&view);
   jd_har_view_load (view, file);
   gtk_window_present (GTK_WINDOW (view));
   /* Cancel (what the button does) before the worker is done: the view goes away */
@@ -420,8 +411,7 @@ test_cancel (Fixture       *f,
 }
 
 static JdCompareRow *
-compare_row (GPtrArray  *rows,
-             const char *name)
+compare_row (GPtrArray *rows, const char *name)
 {
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
@@ -434,8 +424,7 @@ compare_row (GPtrArray  *rows,
 }
 
 static void
-test_timeline (Fixture       *f,
-               gconstpointer  data)
+test_timeline (Fixture *f, gconstpointer data)
 {
   JdHarView *view = open_view (f, "har-chrome-401.har");
   JdTimelineView *timeline = jd_har_view_get_timeline_view (view);
@@ -463,7 +452,8 @@ test_timeline (Fixture       *f,
   g_assert_nonnull (strstr (first, "Used 4 times, from 22:00:00 to 22:16:00"));
   g_assert_nonnull (strstr (first, "expires 22:13:20"));
   /* the refresh race, in words: the 401 went out 40 s after exp */
-  g_assert_nonnull (strstr (first, "Expired at 22:13:20, then sent 3 more times: 1 request failed (401 or 403) after exp"));
+  g_assert_nonnull (strstr (
+    first, "Expired at 22:13:20, then sent 3 more times: 1 request failed (401 or 403) after exp"));
   g_assert_nonnull (strstr (first, "401 GET /v1/orders?page=2 · 22:14:00, 40 seconds after exp"));
 
   second = jd_timeline_view_dup_description (timeline, 1);
@@ -472,7 +462,8 @@ test_timeline (Fixture       *f,
   g_assert_nonnull (strstr (second, "access_token query parameter"));
   g_assert_nonnull (strstr (second, "Not expired at any use"));
   /* the 403 is not about expiry, and says so */
-  g_assert_nonnull (strstr (second, "1 request was refused (401 or 403) before exp: not an expiry problem"));
+  g_assert_nonnull (
+    strstr (second, "1 request was refused (401 or 403) before exp: not an expiry problem"));
   /* the tokens themselves never appear */
   for (guint i = 0; i < 2; i++)
     {
@@ -500,8 +491,7 @@ test_timeline (Fixture       *f,
 }
 
 static void
-test_compare (Fixture       *f,
-              gconstpointer  data)
+test_compare (Fixture *f, gconstpointer data)
 {
   JdHarView *view = open_view (f, "har-chrome-401.har");
   JdCompareView *compare;
@@ -512,7 +502,7 @@ test_compare (Fixture       *f,
   /* nothing selected: the first failing call with a token (#1, 401) and
    * the call that worked on the same path (#3, 200) */
   compare = jd_har_view_compare (view, NULL);
-  g_object_add_weak_pointer (G_OBJECT (compare), (gpointer *) &compare);
+  g_object_add_weak_pointer (G_OBJECT (compare), (gpointer *)&compare);
   ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (compare)));
   rows = jd_compare_view_get_rows (compare);
   g_assert_nonnull (rows);
@@ -538,7 +528,9 @@ test_compare (Fixture       *f,
 
   /* a pasted token on the right: another audience and scope */
   other = g_strdup ("Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImsyIn0."
-                    "eyJpc3MiOiJodHRwczovL2lkLmV4YW1wbGUuY29tLyIsInN1YiI6ImFsaWNlIiwiYXVkIjoiaHR0cHM6Ly9hZG1pbi5leGFtcGxlLmNvbSIsImlhdCI6MTcwMDAwMDA0MCwiZXhwIjoxNzAwMDAzNjQwLCJzY29wZSI6Im9yZGVyczpyZWFkIG9yZGVyczp3cml0ZSJ9."
+                    "eyJpc3MiOiJodHRwczovL2lkLmV4YW1wbGUuY29tLyIsInN1YiI6ImFsaWNlIiwiYXVkIjoiaHR0cH"
+                    "M6Ly9hZG1pbi5leGFtcGxlLmNvbSIsImlhdCI6MTcwMDAwMDA0MCwiZXhwIjoxNzAwMDAzNjQwLCJz"
+                    "Y29wZSI6Im9yZGVyczpyZWFkIG9yZGVyczp3cml0ZSJ9."
                     "c2lnbmF0dXJl");
   jd_compare_view_set_right_text (compare, other);
   rows = jd_compare_view_get_rows (compare);
@@ -565,8 +557,7 @@ test_compare (Fixture       *f,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int ret;
 

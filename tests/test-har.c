@@ -24,8 +24,8 @@ static JdHar *
 load_fixture (const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
   JdHar *har;
 
   har = jd_har_load_file (file, NULL, NULL, &error);
@@ -35,13 +35,12 @@ load_fixture (const char *name)
 }
 
 static GError *
-load_fixture_error (const char        *name,
-                    const JdHarLimits *limits)
+load_fixture_error (const char *name, const JdHarLimits *limits)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   GError *error = NULL;
-  g_autoptr(JdHar) har = jd_har_load_file (file, limits, NULL, &error);
+  g_autoptr (JdHar) har = jd_har_load_file (file, limits, NULL, &error);
 
   g_assert_null (har);
   g_assert_nonnull (error);
@@ -49,8 +48,7 @@ load_fixture_error (const char        *name,
 }
 
 static JdHarEntry *
-entry_at (JdHar *har,
-          guint  position)
+entry_at (JdHar *har, guint position)
 {
   JdHarEntry *entry = g_list_model_get_item (G_LIST_MODEL (har), position);
 
@@ -61,8 +59,7 @@ entry_at (JdHar *har,
 }
 
 static const JdHarProblem *
-problem_at (JdHar *har,
-            guint  i)
+problem_at (JdHar *har, guint i)
 {
   GPtrArray *problems = jd_har_get_problems (har);
 
@@ -83,7 +80,7 @@ assert_no_pseudo_headers (JdHarEntry *entry)
 static void
 test_chrome (void)
 {
-  g_autoptr(JdHar) har = load_fixture ("har-chrome-401.har");
+  g_autoptr (JdHar) har = load_fixture ("har-chrome-401.har");
   JdHarEntry *e;
   g_autofree char *method = NULL;
   g_autofree char *path = NULL;
@@ -108,8 +105,8 @@ test_chrome (void)
   /* the properties the window binds */
   e = entry_at (har, 1);
   g_object_get (e, "index", &index, "method", &method, "path", &path, "status", &status,
-                "has-token", &has_token, "started", &started, "started-iso", &iso,
-                "time-ms", &time_ms, "is-auth-failure", &auth_failure, NULL);
+                "has-token", &has_token, "started", &started, "started-iso", &iso, "time-ms",
+                &time_ms, "is-auth-failure", &auth_failure, NULL);
   g_assert_cmpuint (index, ==, 1);
   g_assert_cmpstr (method, ==, "GET");
   g_assert_cmpstr (path, ==, "/v1/orders?page=2");
@@ -136,32 +133,35 @@ test_chrome (void)
 
   /* response: raw WWW-Authenticate and the body, decoded on demand */
   {
-    g_auto(GStrv) challenges = jd_har_entry_dup_www_authenticate (e);
-    g_autoptr(GBytes) body = jd_har_entry_dup_response_body (e);
+    g_auto (GStrv) challenges = jd_har_entry_dup_www_authenticate (e);
+    g_autoptr (GBytes) body = jd_har_entry_dup_response_body (e);
 
     g_assert_cmpuint (g_strv_length (challenges), ==, 1);
     g_assert_cmpstr (challenges[0], ==,
-                     "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The access token expired\"");
+                     "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The "
+                     "access token expired\"");
     g_assert_nonnull (body);
-    g_assert_cmpmem (g_bytes_get_data (body, NULL), g_bytes_get_size (body), "{\"error\":\"invalid_token\"}", 25);
+    g_assert_cmpmem (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                     "{\"error\":\"invalid_token\"}", 25);
     g_assert_cmpstr (jd_har_entry_get_response_mime_type (e), ==, "application/json");
   }
 
   /* two challenges on the 403 */
   {
-    g_auto(GStrv) challenges = NULL;
+    g_auto (GStrv) challenges = NULL;
 
     e = entry_at (har, 4);
     challenges = jd_har_entry_dup_www_authenticate (e);
     g_assert_cmpuint (g_strv_length (challenges), ==, 2);
-    g_assert_cmpstr (challenges[0], ==, "Bearer error=\"insufficient_scope\", scope=\"admin:write\"");
+    g_assert_cmpstr (challenges[0], ==,
+                     "Bearer error=\"insufficient_scope\", scope=\"admin:write\"");
     g_assert_cmpstr (challenges[1], ==, "DPoP algs=\"ES256\"");
     g_assert_true (g_str_has_prefix (jd_har_entry_get_token (e), T2_PREFIX));
   }
 
   /* a request body (the refresh) with no token */
   {
-    g_autoptr(GBytes) body = NULL;
+    g_autoptr (GBytes) body = NULL;
 
     e = entry_at (har, 2);
     g_assert_false (jd_har_entry_has_token (e));
@@ -170,7 +170,8 @@ test_chrome (void)
     g_assert_nonnull (body);
     g_assert_cmpmem (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
                      "grant_type=refresh_token&refresh_token=r-123", 44);
-    g_assert_cmpstr (jd_har_entry_get_request_mime_type (e), ==, "application/x-www-form-urlencoded");
+    g_assert_cmpstr (jd_har_entry_get_request_mime_type (e), ==,
+                     "application/x-www-form-urlencoded");
   }
 
   /* status 0: blocked, no response */
@@ -196,8 +197,9 @@ test_chrome (void)
 
   /* base64 content.encoding */
   {
-    g_autoptr(GBytes) body = NULL;
-    static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 'b', 'i', 'n', 'a', 'r', 'y' };
+    g_autoptr (GBytes) body = NULL;
+    static const guchar png[]
+      = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 'b', 'i', 'n', 'a', 'r', 'y' };
 
     e = entry_at (har, 8);
     body = jd_har_entry_dup_response_body (e);
@@ -214,10 +216,10 @@ test_chrome (void)
 static void
 test_request_response (void)
 {
-  g_autoptr(JdHar) har = load_fixture ("har-chrome-401.har");
+  g_autoptr (JdHar) har = load_fixture ("har-chrome-401.har");
   JdHarEntry *e = entry_at (har, 1);
-  g_autoptr(JdRequest) request = jd_har_entry_dup_request (e);
-  g_autoptr(JdResponse) response = jd_har_entry_dup_response (e);
+  g_autoptr (JdRequest) request = jd_har_entry_dup_request (e);
+  g_autoptr (JdResponse) response = jd_har_entry_dup_response (e);
   g_autofree char *bearer = NULL;
   GPtrArray *headers;
   GBytes *body;
@@ -227,14 +229,15 @@ test_request_response (void)
   headers = jd_request_get_headers (request);
   g_assert_cmpuint (headers->len, ==, 3);
   for (guint i = 0; i < headers->len; i++)
-    g_assert_cmpint (((JdHeader *) g_ptr_array_index (headers, i))->name[0], !=, ':');
+    g_assert_cmpint (((JdHeader *)g_ptr_array_index (headers, i))->name[0], !=, ':');
   bearer = jd_request_dup_bearer (request);
   g_assert_cmpstr (bearer, ==, jd_har_entry_get_token (e));
 
   g_assert_nonnull (response);
   g_assert_cmpuint (jd_response_get_status (response), ==, 401);
   g_assert_cmpstr (jd_response_get_header (response, "WWW-Authenticate"), ==,
-                   "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The access token expired\"");
+                   "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The access "
+                   "token expired\"");
   g_assert_cmpstr (jd_response_get_http_version (response), ==, "http/2.0");
   body = jd_response_get_body (response);
   g_assert_nonnull (body);
@@ -243,24 +246,20 @@ test_request_response (void)
 
   /* the POST keeps its body */
   {
-    g_autoptr(JdRequest) post = jd_har_entry_dup_request (entry_at (har, 2));
+    g_autoptr (JdRequest) post = jd_har_entry_dup_request (entry_at (har, 2));
     g_assert_cmpstr (jd_request_get_method (post), ==, "POST");
     g_assert_nonnull (jd_request_get_body (post));
   }
 }
 
 static int
-compare_entry_pointers (gconstpointer a,
-                        gconstpointer b,
-                        gpointer      user_data)
+compare_entry_pointers (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  return jd_har_entry_compare_failing_first (*(gpointer const *) a, *(gpointer const *) b, user_data);
+  return jd_har_entry_compare_failing_first (*(gpointer const *)a, *(gpointer const *)b, user_data);
 }
 
 static gboolean
-has_finding (GPtrArray  *findings,
-             const char *id,
-             JdSeverity  severity)
+has_finding (GPtrArray *findings, const char *id, JdSeverity severity)
 {
   JdFinding *f = jd_findings_find (findings, id);
 
@@ -268,7 +267,8 @@ has_finding (GPtrArray  *findings,
     for (guint i = 0; i < findings->len; i++)
       {
         JdFinding *g = g_ptr_array_index (findings, i);
-        g_test_message ("  %s (%s)", jd_finding_get_id (g), jd_severity_to_string (jd_finding_get_severity (g)));
+        g_test_message ("  %s (%s)", jd_finding_get_id (g),
+                        jd_severity_to_string (jd_finding_get_severity (g)));
       }
   return f != NULL && jd_finding_get_severity (f) == severity;
 }
@@ -276,14 +276,14 @@ has_finding (GPtrArray  *findings,
 static void
 test_diagnose (void)
 {
-  g_autoptr(JdHar) har = load_fixture ("har-chrome-401.har");
-  g_autoptr(JdHar) charles = load_fixture ("har-charles-bom.har");
-  g_autoptr(GPtrArray) f1 = NULL;
-  g_autoptr(GPtrArray) f4 = NULL;
-  g_autoptr(GPtrArray) f8 = NULL;
-  g_autoptr(GPtrArray) f8_now = NULL;
-  g_autoptr(GPtrArray) fc = NULL;
-  g_autoptr(JdExpectations) expect = jd_expectations_new ();
+  g_autoptr (JdHar) har = load_fixture ("har-chrome-401.har");
+  g_autoptr (JdHar) charles = load_fixture ("har-charles-bom.har");
+  g_autoptr (GPtrArray) f1 = NULL;
+  g_autoptr (GPtrArray) f4 = NULL;
+  g_autoptr (GPtrArray) f8 = NULL;
+  g_autoptr (GPtrArray) f8_now = NULL;
+  g_autoptr (GPtrArray) fc = NULL;
+  g_autoptr (JdExpectations) expect = jd_expectations_new ();
 
   /* no token, no findings */
   g_assert_null (jd_har_entry_diagnose (entry_at (har, 2), NULL, TRUE, NULL));
@@ -312,21 +312,22 @@ test_diagnose (void)
 
   /* sorted worst first */
   for (guint i = 1; i < f1->len; i++)
-    g_assert_cmpint (jd_finding_compare (g_ptr_array_index (f1, i - 1), g_ptr_array_index (f1, i), NULL), <=, 0);
+    g_assert_cmpint (
+      jd_finding_compare (g_ptr_array_index (f1, i - 1), g_ptr_array_index (f1, i), NULL), <=, 0);
 }
 
 static void
 test_failing_first (void)
 {
-  g_autoptr(JdHar) har = load_fixture ("har-chrome-401.har");
-  g_autoptr(GListModel) sorted = jd_har_dup_failing_first (har);
+  g_autoptr (JdHar) har = load_fixture ("har-chrome-401.har");
+  g_autoptr (GListModel) sorted = jd_har_dup_failing_first (har);
   static const guint expected[] = { 1, 4, 0, 2, 3, 5, 6, 7, 8 };
-  g_autoptr(GPtrArray) copy = g_ptr_array_new ();
+  g_autoptr (GPtrArray) copy = g_ptr_array_new ();
 
   g_assert_cmpuint (g_list_model_get_n_items (sorted), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autoptr(JdHarEntry) e = g_list_model_get_item (sorted, i);
+      g_autoptr (JdHarEntry) e = g_list_model_get_item (sorted, i);
       g_assert_cmpuint (jd_har_entry_get_index (e), ==, expected[i]);
     }
 
@@ -341,7 +342,7 @@ test_failing_first (void)
 static void
 test_matches (void)
 {
-  g_autoptr(JdHar) har = load_fixture ("har-chrome-401.har");
+  g_autoptr (JdHar) har = load_fixture ("har-chrome-401.har");
   JdHarEntry *e = entry_at (har, 1);
 
   g_assert_true (jd_har_entry_matches (e, NULL, 0));
@@ -360,8 +361,8 @@ test_matches (void)
 static void
 test_timeline (void)
 {
-  g_autoptr(JdHar) har = load_fixture ("har-chrome-401.har");
-  g_autoptr(GPtrArray) timeline = jd_har_dup_timeline (har);
+  g_autoptr (JdHar) har = load_fixture ("har-chrome-401.har");
+  g_autoptr (GPtrArray) timeline = jd_har_dup_timeline (har);
   JdHarTimelineToken *t1;
   JdHarTimelineToken *t2;
 
@@ -371,7 +372,8 @@ test_timeline (void)
 
   g_assert_true (g_str_has_prefix (t1->token, T1_PREFIX));
   g_assert_cmpuint (strlen (t1->fingerprint), ==, 12);
-  g_assert_null (strstr (t1->token, t1->fingerprint) == t1->token ? "fingerprint is a token prefix" : NULL);
+  g_assert_null (strstr (t1->token, t1->fingerprint) == t1->token ? "fingerprint is a token prefix"
+                                                                  : NULL);
   g_assert_cmpstr (t1->subject, ==, "alice");
   g_assert_cmpstr (t1->kid, ==, "k1");
   g_assert_true (t1->has_exp);
@@ -406,24 +408,24 @@ b64url (const char *text)
  * @payload>", started at @started (nullable: no startedDateTime), answered
  * @status with a Date header @date (nullable: none). */
 static JdHar *
-one_entry_har (const char *payload,
-               const char *started,
-               guint       status,
-               const char *date)
+one_entry_har (const char *payload, const char *started, guint status, const char *date)
 {
   g_autofree char *h = b64url ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
   g_autofree char *p = b64url (payload);
-  g_autofree char *started_member = started ? g_strdup_printf ("\"startedDateTime\":\"%s\",", started) : g_strdup ("");
-  g_autofree char *date_header = date ? g_strdup_printf ("{\"name\":\"Date\",\"value\":\"%s\"}", date) : g_strdup ("");
+  g_autofree char *started_member
+    = started ? g_strdup_printf ("\"startedDateTime\":\"%s\",", started) : g_strdup ("");
+  g_autofree char *date_header
+    = date ? g_strdup_printf ("{\"name\":\"Date\",\"value\":\"%s\"}", date) : g_strdup ("");
   g_autofree char *text = g_strdup_printf (
     "{\"log\":{\"version\":\"1.2\",\"entries\":[{%s"
-    "\"request\":{\"method\":\"GET\",\"url\":\"https://api.example.com/v1/me\",\"httpVersion\":\"HTTP/1.1\","
+    "\"request\":{\"method\":\"GET\",\"url\":\"https://api.example.com/v1/"
+    "me\",\"httpVersion\":\"HTTP/1.1\","
     "\"headers\":[{\"name\":\"Authorization\",\"value\":\"Bearer %s.%s.c2ln\"}]},"
     "\"response\":{\"status\":%u,\"statusText\":\"\",\"httpVersion\":\"HTTP/1.1\",\"headers\":[%s],"
     "\"content\":{\"size\":0,\"mimeType\":\"application/json\"}},\"time\":10}]}}",
     started_member, h, p, status, date_header);
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr (GError) error = NULL;
   JdHar *har = jd_har_load_bytes (bytes, NULL, NULL, &error);
 
   g_assert_no_error (error);
@@ -437,15 +439,22 @@ static void
 test_timeline_time_claims_out_of_range (void)
 {
   static const char *const values[] = {
-    "9223372036854775808", "9223372036854775807", "-9223372036854775808", "1e18", "-1e300",
-    "253402300800", "\"1700000000\"", "true",
+    "9223372036854775808",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "1e18",
+    "-1e300",
+    "253402300800",
+    "\"1700000000\"",
+    "true",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
-      g_autofree char *payload = g_strdup_printf ("{\"sub\":\"alice\",\"exp\":%s,\"iat\":%s}", values[i], values[i]);
-      g_autoptr(JdHar) har = one_entry_har (payload, "2023-11-14T22:00:00.000Z", 401, NULL);
-      g_autoptr(GPtrArray) timeline = jd_har_dup_timeline (har);
+      g_autofree char *payload
+        = g_strdup_printf ("{\"sub\":\"alice\",\"exp\":%s,\"iat\":%s}", values[i], values[i]);
+      g_autoptr (JdHar) har = one_entry_har (payload, "2023-11-14T22:00:00.000Z", 401, NULL);
+      g_autoptr (GPtrArray) timeline = jd_har_dup_timeline (har);
       JdHarTimelineToken *t;
 
       g_test_message ("%s", payload);
@@ -460,9 +469,9 @@ test_timeline_time_claims_out_of_range (void)
 
   /* the limits themselves and fractions are NumericDates (whole seconds, rounded down) */
   {
-    g_autoptr(JdHar) har = one_entry_har ("{\"exp\":253402300799,\"iat\":1699999999.75}",
-                                          "2023-11-14T22:00:00.000Z", 401, NULL);
-    g_autoptr(GPtrArray) timeline = jd_har_dup_timeline (har);
+    g_autoptr (JdHar) har = one_entry_har ("{\"exp\":253402300799,\"iat\":1699999999.75}",
+                                           "2023-11-14T22:00:00.000Z", 401, NULL);
+    g_autoptr (GPtrArray) timeline = jd_har_dup_timeline (har);
     JdHarTimelineToken *t = g_ptr_array_index (timeline, 0);
 
     g_assert_true (t->has_exp);
@@ -480,30 +489,32 @@ test_timeline_time_claims_out_of_range (void)
 static void
 test_diagnose_clock_skew_at_started (void)
 {
-  g_autoptr(JdExpectations) expect = jd_expectations_new ();
+  g_autoptr (JdExpectations) expect = jd_expectations_new ();
   const char *payload = "{\"sub\":\"alice\",\"iat\":1699996400,\"exp\":1700000000}";
 
   expect->now = 1900000000;
 
   /* the fixture's servers are in step with the browser */
   {
-    g_autoptr(JdHar) har = load_fixture ("har-chrome-401.har");
+    g_autoptr (JdHar) har = load_fixture ("har-chrome-401.har");
 
     for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (har)); i++)
       for (int at_entry_time = 0; at_entry_time <= 1; at_entry_time++)
         {
-          g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, i), expect, at_entry_time, NULL);
+          g_autoptr (GPtrArray) findings
+            = jd_har_entry_diagnose (entry_at (har, i), expect, at_entry_time, NULL);
 
-          g_assert_false (findings != NULL && jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
+          g_assert_false (findings != NULL
+                          && jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
         }
   }
 
   /* Date 1 s after startedDateTime: no skew, whatever now is; exp still judged at now */
   {
-    g_autoptr(JdHar) har = one_entry_har (payload, "2023-11-14T22:00:00.250Z", 401,
-                                          "Tue, 14 Nov 2023 22:00:01 GMT");
-    g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, 0), expect, FALSE, NULL);
-    g_autoptr(GPtrArray) at_entry = jd_har_entry_diagnose (entry_at (har, 0), expect, TRUE, NULL);
+    g_autoptr (JdHar) har
+      = one_entry_har (payload, "2023-11-14T22:00:00.250Z", 401, "Tue, 14 Nov 2023 22:00:01 GMT");
+    g_autoptr (GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, 0), expect, FALSE, NULL);
+    g_autoptr (GPtrArray) at_entry = jd_har_entry_diagnose (entry_at (har, 0), expect, TRUE, NULL);
 
     g_assert_false (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
     g_assert_true (has_finding (findings, JD_FINDING_EXPIRED, JD_SEVERITY_ERROR));
@@ -513,9 +524,9 @@ test_diagnose_clock_skew_at_started (void)
 
   /* a server 20 minutes ahead of the browser is found, under any now */
   {
-    g_autoptr(JdHar) har = one_entry_har (payload, "2023-11-14T22:00:00.000Z", 401,
-                                          "Tue, 14 Nov 2023 22:20:00 GMT");
-    g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, 0), expect, FALSE, NULL);
+    g_autoptr (JdHar) har
+      = one_entry_har (payload, "2023-11-14T22:00:00.000Z", 401, "Tue, 14 Nov 2023 22:20:00 GMT");
+    g_autoptr (GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, 0), expect, FALSE, NULL);
     JdFinding *f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
 
     g_assert_nonnull (f);
@@ -528,8 +539,8 @@ test_diagnose_clock_skew_at_started (void)
 
   /* no startedDateTime: the moment is unknown, so the clocks are not compared */
   {
-    g_autoptr(JdHar) har = one_entry_har (payload, NULL, 401, "Tue, 14 Nov 2023 22:00:01 GMT");
-    g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, 0), expect, TRUE, NULL);
+    g_autoptr (JdHar) har = one_entry_har (payload, NULL, 401, "Tue, 14 Nov 2023 22:00:01 GMT");
+    g_autoptr (GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, 0), expect, TRUE, NULL);
 
     g_assert_false (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
     g_assert_true (jd_findings_has (findings, JD_FINDING_EXPIRED));
@@ -541,14 +552,15 @@ test_diagnose_clock_skew_at_started (void)
 static void
 test_diagnose_merged (void)
 {
-  g_autoptr(JdHar) har = load_fixture ("har-chrome-401.har");
-  g_autoptr(JdExpectations) expect = jd_expectations_new ();
+  g_autoptr (JdHar) har = load_fixture ("har-chrome-401.har");
+  g_autoptr (JdExpectations) expect = jd_expectations_new ();
 
   expect->now = T1_EXP + 160;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (har)); i++)
     {
-      g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (har, i), expect, FALSE, NULL);
-      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (GPtrArray) findings
+        = jd_har_entry_diagnose (entry_at (har, i), expect, FALSE, NULL);
+      g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
       if (findings == NULL)
         continue;
@@ -556,29 +568,33 @@ test_diagnose_merged (void)
         {
           JdFinding *f = g_ptr_array_index (findings, j);
 
-          g_assert_true (g_hash_table_add (ids, (gpointer) jd_finding_get_id (f)));
+          g_assert_true (g_hash_table_add (ids, (gpointer)jd_finding_get_id (f)));
           if (j > 0)
-            g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, j - 1), f, NULL), <=, 0);
+            g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, j - 1), f, NULL), <=,
+                             0);
         }
     }
 
   /* a server-clock-skew from the response, merged into the token's findings */
   {
-    g_autoptr(JdHar) skewed = one_entry_har ("{\"sub\":\"alice\",\"exp\":1700003600}", "2023-11-14T22:00:00.000Z",
-                                             401, "Tue, 14 Nov 2023 22:20:00 GMT");
-    g_autoptr(GPtrArray) findings = jd_har_entry_diagnose (entry_at (skewed, 0), NULL, TRUE, NULL);
+    g_autoptr (JdHar) skewed
+      = one_entry_har ("{\"sub\":\"alice\",\"exp\":1700003600}", "2023-11-14T22:00:00.000Z", 401,
+                       "Tue, 14 Nov 2023 22:20:00 GMT");
+    g_autoptr (GPtrArray) findings = jd_har_entry_diagnose (entry_at (skewed, 0), NULL, TRUE, NULL);
 
     g_assert_true (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
     g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_401));
     for (guint j = 1; j < findings->len; j++)
-      g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, j - 1), g_ptr_array_index (findings, j), NULL), <=, 0);
+      g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, j - 1),
+                                           g_ptr_array_index (findings, j), NULL),
+                       <=, 0);
   }
 }
 
 static void
 test_sanitized (void)
 {
-  g_autoptr(JdHar) har = load_fixture ("har-sanitized.har");
+  g_autoptr (JdHar) har = load_fixture ("har-sanitized.har");
   const char *message;
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (har)), ==, 9);
@@ -593,7 +609,7 @@ test_sanitized (void)
 
   /* no 401 at all: not "sanitized", whatever the headers */
   {
-    g_autoptr(JdHar) ff = load_fixture ("har-firefox-bidi.har");
+    g_autoptr (JdHar) ff = load_fixture ("har-firefox-bidi.har");
     g_assert_false (jd_har_is_sanitized (ff));
   }
 }
@@ -601,7 +617,7 @@ test_sanitized (void)
 static void
 test_firefox_bidi (void)
 {
-  g_autoptr(JdHar) har = load_fixture ("har-firefox-bidi.har");
+  g_autoptr (JdHar) har = load_fixture ("har-firefox-bidi.har");
   JdHarEntry *e = entry_at (har, 0);
   const char *binary;
 
@@ -617,7 +633,8 @@ test_firefox_bidi (void)
   g_assert_nonnull (binary);
   g_assert_true (g_utf8_validate (binary, -1, NULL));
   g_assert_true (g_str_has_suffix (binary, "ok"));
-  g_assert_cmpstr (jd_har_entry_get_response_header (e, "www-authenticate"), ==, "Bearer error=\"invalid_token\"");
+  g_assert_cmpstr (jd_har_entry_get_response_header (e, "www-authenticate"), ==,
+                   "Bearer error=\"invalid_token\"");
 
   /* a time zone offset; optional fields missing */
   g_assert_cmpfloat_with_epsilon (jd_har_entry_get_started (e), 1700000040.25, 1e-6);
@@ -629,7 +646,7 @@ test_firefox_bidi (void)
   g_assert_cmpuint (jd_har_entry_get_status (e), ==, 204);
   g_assert_null (jd_har_entry_dup_response_body (e));
   {
-    g_autoptr(JdResponse) response = jd_har_entry_dup_response (e);
+    g_autoptr (JdResponse) response = jd_har_entry_dup_response (e);
     g_assert_nonnull (response);
     g_assert_null (jd_response_get_body (response));
   }
@@ -638,7 +655,7 @@ test_firefox_bidi (void)
 static void
 test_charles_bom (void)
 {
-  g_autoptr(JdHar) har = load_fixture ("har-charles-bom.har");
+  g_autoptr (JdHar) har = load_fixture ("har-charles-bom.har");
   JdHarEntry *e = entry_at (har, 0);
 
   g_assert_cmpstr (jd_har_get_version (har), ==, "1.1");
@@ -653,7 +670,7 @@ test_charles_bom (void)
   g_assert_true (g_str_has_prefix (jd_har_entry_get_authorization (e), "Bearer Bearer "));
   /* a 401 with no WWW-Authenticate */
   {
-    g_auto(GStrv) challenges = jd_har_entry_dup_www_authenticate (e);
+    g_auto (GStrv) challenges = jd_har_entry_dup_www_authenticate (e);
     g_assert_cmpuint (g_strv_length (challenges), ==, 0);
   }
 }
@@ -668,7 +685,8 @@ vendored_har (const char *name)
 static void
 test_real_exports (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *name;
     guint n_entries;
     const char *creator;
@@ -683,9 +701,9 @@ test_real_exports (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = vendored_har (cases[i].name);
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(JdHar) har = NULL;
+      g_autoptr (GFile) file = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JdHar) har = NULL;
 
       file = g_file_new_for_path (path);
       har = jd_har_load_file (file, NULL, NULL, &error);
@@ -699,7 +717,7 @@ test_real_exports (void)
       for (guint j = 0; j < cases[i].n_entries; j++)
         {
           JdHarEntry *e = entry_at (har, j);
-          g_autoptr(GBytes) body = jd_har_entry_dup_response_body (e);
+          g_autoptr (GBytes) body = jd_har_entry_dup_response_body (e);
 
           g_assert_true (jd_har_entry_has_started (e));
           g_assert_true (g_str_has_prefix (jd_har_entry_get_url (e), "https://"));
@@ -714,8 +732,8 @@ test_real_exports (void)
   /* Chrome's status 0 entry */
   {
     g_autofree char *path = vendored_har ("mitmproxy-chrome.har");
-    g_autoptr(GFile) file = g_file_new_for_path (path);
-    g_autoptr(JdHar) har = jd_har_load_file (file, NULL, NULL, NULL);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, NULL);
 
     g_assert_cmpuint (jd_har_entry_get_status (entry_at (har, 1)), ==, 0);
     g_assert_null (jd_har_entry_dup_response (entry_at (har, 1)));
@@ -728,7 +746,7 @@ test_real_exports (void)
 static void
 test_not_json (void)
 {
-  g_autoptr(GError) error = load_fixture_error ("har-not-json.har", NULL);
+  g_autoptr (GError) error = load_fixture_error ("har-not-json.har", NULL);
 
   g_assert_error (error, JD_HAR_ERROR, JD_HAR_ERROR_NOT_JSON);
   g_assert_nonnull (strstr (error->message, "byte 0 (line 1, column 1)"));
@@ -738,13 +756,13 @@ test_not_json (void)
 static void
 test_not_har (void)
 {
-  g_autoptr(GError) error = load_fixture_error ("har-not-har.har", NULL);
-  g_autoptr(GError) error2 = NULL;
-  g_autoptr(GError) error3 = NULL;
-  g_autoptr(GError) error4 = NULL;
-  g_autoptr(GBytes) array = g_bytes_new_static ("[1, 2]", 6);
-  g_autoptr(GBytes) no_entries = g_bytes_new_static ("{\"log\": {\"version\": \"1.2\"}}", 27);
-  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr (GError) error = load_fixture_error ("har-not-har.har", NULL);
+  g_autoptr (GError) error2 = NULL;
+  g_autoptr (GError) error3 = NULL;
+  g_autoptr (GError) error4 = NULL;
+  g_autoptr (GBytes) array = g_bytes_new_static ("[1, 2]", 6);
+  g_autoptr (GBytes) no_entries = g_bytes_new_static ("{\"log\": {\"version\": \"1.2\"}}", 27);
+  g_autoptr (GBytes) empty = g_bytes_new_static ("", 0);
 
   g_assert_error (error, JD_HAR_ERROR, JD_HAR_ERROR_NOT_HAR);
   g_assert_nonnull (strstr (error->message, "\"log\" is a string, not an object"));
@@ -765,9 +783,9 @@ test_not_har (void)
 static void
 test_missing_file (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/dir/x.har");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
+  g_autoptr (GFile) file = g_file_new_for_path ("/nonexistent/dir/x.har");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
 
   g_assert_null (har);
   g_assert_error (error, JD_HAR_ERROR, JD_HAR_ERROR_IO);
@@ -777,7 +795,7 @@ test_missing_file (void)
 static void
 test_truncated (void)
 {
-  g_autoptr(JdHar) har = load_fixture ("har-truncated.har");
+  g_autoptr (JdHar) har = load_fixture ("har-truncated.har");
   const JdHarProblem *problem;
 
   /* the three complete entries are still there */
@@ -793,7 +811,7 @@ test_truncated (void)
   g_assert_nonnull (strstr (problem->message, "entries[3]"));
   /* the timeline works on what was read */
   {
-    g_autoptr(GPtrArray) timeline = jd_har_dup_timeline (har);
+    g_autoptr (GPtrArray) timeline = jd_har_dup_timeline (har);
     g_assert_cmpuint (timeline->len, ==, 1);
   }
 }
@@ -801,7 +819,7 @@ test_truncated (void)
 static void
 test_entries_not_objects (void)
 {
-  g_autoptr(JdHar) har = load_fixture ("har-entries-not-objects.har");
+  g_autoptr (JdHar) har = load_fixture ("har-entries-not-objects.har");
   GPtrArray *problems = jd_har_get_problems (har);
   JdHarEntry *e;
 
@@ -811,7 +829,8 @@ test_entries_not_objects (void)
   g_assert_cmpuint (jd_har_entry_get_index (entry_at (har, 2)), ==, 6);
 
   g_assert_cmpuint (problems->len, >=, 4);
-  g_assert_nonnull (strstr (problem_at (har, 0)->message, "entries[0] is a string, not an object; skipped"));
+  g_assert_nonnull (
+    strstr (problem_at (har, 0)->message, "entries[0] is a string, not an object; skipped"));
   g_assert_nonnull (strstr (problem_at (har, 1)->message, "entries[1] is a number, not an object"));
   g_assert_nonnull (strstr (problem_at (har, 2)->message, "entries[2] is null, not an object"));
   g_assert_nonnull (strstr (problem_at (har, 3)->message, "entries[3] is an array, not an object"));
@@ -838,7 +857,7 @@ test_entries_not_objects (void)
 static void
 test_deep_nesting (void)
 {
-  g_autoptr(JdHar) har = load_fixture ("har-deep-nesting.har");
+  g_autoptr (JdHar) har = load_fixture ("har-deep-nesting.har");
   const JdHarProblem *problem;
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (har)), ==, 1);
@@ -853,15 +872,16 @@ static void
 test_gigantic_string (void)
 {
   JdHarLimits limits;
-  g_autoptr(JdHar) har = NULL;
+  g_autoptr (JdHar) har = NULL;
   const JdHarProblem *problem;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-gigantic-string.har", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path
+    = g_test_build_filename (G_TEST_DIST, "data", "har-gigantic-string.har", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
 
   /* with the default limits the 100 KiB header is read */
   {
-    g_autoptr(JdHar) full = load_fixture ("har-gigantic-string.har");
+    g_autoptr (JdHar) full = load_fixture ("har-gigantic-string.har");
     const char *huge = jd_har_entry_get_request_header (entry_at (full, 1), "X-Huge");
     g_assert_cmpuint (strlen (huge), ==, 100 * 1024);
   }
@@ -873,17 +893,18 @@ test_gigantic_string (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (har)), ==, 1);
   problem = problem_at (har, 0);
   g_assert_true (problem->fatal);
-  g_assert_nonnull (strstr (problem->message, "a string of 102400 bytes is longer than the limit of 65536 bytes"));
+  g_assert_nonnull (
+    strstr (problem->message, "a string of 102400 bytes is longer than the limit of 65536 bytes"));
 }
 
 static void
 test_limits (void)
 {
   JdHarLimits limits;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdHar) har = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdHar) har = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
 
   jd_har_limits_init (&limits);
   g_assert_cmpuint (limits.max_depth, ==, JD_HAR_DEFAULT_MAX_DEPTH);
@@ -920,9 +941,9 @@ test_truncate_everywhere (void)
 
   for (gsize cut = 0; cut < len; cut += 1 + cut / 64)
     {
-      g_autoptr(GBytes) bytes = g_bytes_new (contents, cut);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, &error);
+      g_autoptr (GBytes) bytes = g_bytes_new (contents, cut);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, &error);
 
       if (har == NULL)
         {
@@ -936,7 +957,8 @@ test_truncate_everywhere (void)
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (har)), <=, 9);
       g_assert_cmpuint (jd_har_get_problems (har)->len, >=, 1);
       g_assert_true (problem_at (har, jd_har_get_problems (har)->len - 1)->fatal);
-      g_assert_true (g_str_has_prefix (problem_at (har, jd_har_get_problems (har)->len - 1)->message, "byte "));
+      g_assert_true (
+        g_str_has_prefix (problem_at (har, jd_har_get_problems (har)->len - 1)->message, "byte "));
       n_partial++;
     }
 
@@ -951,10 +973,13 @@ static void
 test_mutations (void)
 {
   static const char *fixtures[] = {
-    "har-chrome-401.har", "har-firefox-bidi.har", "har-charles-bom.har", "har-entries-not-objects.har",
+    "har-chrome-401.har",
+    "har-firefox-bidi.har",
+    "har-charles-bom.har",
+    "har-entries-not-objects.har",
   };
   static const char alphabet[] = "{}[]\",:0123456789.eE-tfnul \\\x01\xc3\xa9\xed\xa0\xef\xbb\xbf";
-  g_autoptr(GRand) rand = g_rand_new_with_seed (6);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (6);
   guint n_loaded = 0;
 
   for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
@@ -968,13 +993,14 @@ test_mutations (void)
       for (guint i = 0; i < 300; i++)
         {
           char *copy = g_memdup2 (contents, len);
-          g_autoptr(GBytes) bytes = NULL;
-          g_autoptr(GError) error = NULL;
-          g_autoptr(JdHar) har = NULL;
+          g_autoptr (GBytes) bytes = NULL;
+          g_autoptr (GError) error = NULL;
+          g_autoptr (JdHar) har = NULL;
           guint n_edits = 1 + g_rand_int_range (rand, 0, 4);
 
           for (guint k = 0; k < n_edits; k++)
-            copy[g_rand_int_range (rand, 0, (gint32) len)] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+            copy[g_rand_int_range (rand, 0, (gint32)len)]
+              = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
           bytes = g_bytes_new_take (copy, len);
 
           har = jd_har_load_bytes (bytes, NULL, NULL, &error);
@@ -989,15 +1015,15 @@ test_mutations (void)
           for (guint e = 0; e < g_list_model_get_n_items (G_LIST_MODEL (har)); e++)
             {
               JdHarEntry *entry = entry_at (har, e);
-              g_autoptr(GBytes) body = jd_har_entry_dup_response_body (entry);
-              g_autoptr(JdRequest) request = jd_har_entry_dup_request (entry);
-              g_autoptr(JdResponse) response = jd_har_entry_dup_response (entry);
+              g_autoptr (GBytes) body = jd_har_entry_dup_response_body (entry);
+              g_autoptr (JdRequest) request = jd_har_entry_dup_request (entry);
+              g_autoptr (JdResponse) response = jd_har_entry_dup_response (entry);
 
               g_assert_true (g_utf8_validate (jd_har_entry_get_url (entry), -1, NULL));
               g_assert_true (g_utf8_validate (jd_har_entry_get_path (entry), -1, NULL));
             }
           {
-            g_autoptr(GPtrArray) timeline = jd_har_dup_timeline (har);
+            g_autoptr (GPtrArray) timeline = jd_har_dup_timeline (har);
             g_assert_nonnull (timeline);
           }
         }
@@ -1009,18 +1035,18 @@ test_mutations (void)
 /* ------------------------------------------------------------------ */
 /* Loading in a worker */
 
-typedef struct {
+typedef struct
+{
   GMainLoop *loop;
-  JdHar     *har;
-  GError    *error;
-  guint      n_progress;
-  double     last_fraction;
-  gboolean   decreasing;
+  JdHar *har;
+  GError *error;
+  guint n_progress;
+  double last_fraction;
+  gboolean decreasing;
 } AsyncState;
 
 static void
-on_progress (double   fraction,
-             gpointer user_data)
+on_progress (double fraction, gpointer user_data)
 {
   AsyncState *state = user_data;
 
@@ -1032,9 +1058,7 @@ on_progress (double   fraction,
 }
 
 static void
-on_loaded (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   AsyncState *state = user_data;
 
@@ -1046,7 +1070,7 @@ static void
 test_async (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   AsyncState state = { 0 };
 
   state.loop = g_main_loop_new (NULL, FALSE);
@@ -1068,8 +1092,8 @@ static void
 test_async_cancelled (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   AsyncState state = { 0 };
 
   state.loop = g_main_loop_new (NULL, FALSE);
@@ -1088,23 +1112,26 @@ test_async_cancelled (void)
 static void
 test_large_mapped (void)
 {
-  g_autoptr(GFileIOStream) stream = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GString) har_text = g_string_new ("{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\"test\"},\"entries\":[");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdHar) har = NULL;
+  g_autoptr (GFileIOStream) stream = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GString) har_text
+    = g_string_new ("{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\"test\"},\"entries\":[");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdHar) har = NULL;
   g_autofree char *body = NULL;
   const guint n = 3000;
 
   body = g_strnfill (8 * 1024, 'x');
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (har_text,
-                            "%s{\"startedDateTime\":\"2023-11-14T22:00:%02u.000Z\",\"time\":1,"
-                            "\"request\":{\"method\":\"GET\",\"url\":\"https://api.example.com/items/%u\","
-                            "\"headers\":[{\"name\":\"Authorization\",\"value\":\"Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIldSJ9.c2ln\"}]},"
-                            "\"response\":{\"status\":%u,\"headers\":[],\"content\":{\"mimeType\":\"text/plain\","
-                            "\"text\":\"item %u \\\"quoted\\\" %s\"}}}",
-                            i == 0 ? "" : ",", i % 60, i, i % 10 == 0 ? 401 : 200, i, body);
+    g_string_append_printf (
+      har_text,
+      "%s{\"startedDateTime\":\"2023-11-14T22:00:%02u.000Z\",\"time\":1,"
+      "\"request\":{\"method\":\"GET\",\"url\":\"https://api.example.com/items/%u\","
+      "\"headers\":[{\"name\":\"Authorization\",\"value\":\"Bearer "
+      "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIldSJ9.c2ln\"}]},"
+      "\"response\":{\"status\":%u,\"headers\":[],\"content\":{\"mimeType\":\"text/plain\","
+      "\"text\":\"item %u \\\"quoted\\\" %s\"}}}",
+      i == 0 ? "" : ",", i % 60, i, i % 10 == 0 ? 401 : 200, i, body);
   g_string_append (har_text, "]}}");
 
   file = g_file_new_tmp ("jd-test-har-XXXXXX.har", &stream, &error);
@@ -1121,18 +1148,18 @@ test_large_mapped (void)
 
   for (guint i = 0; i < n; i += 377)
     {
-      g_autoptr(GBytes) b = jd_har_entry_dup_response_body (entry_at (har, i));
+      g_autoptr (GBytes) b = jd_har_entry_dup_response_body (entry_at (har, i));
       g_autofree char *expected = g_strdup_printf ("item %u \"quoted\" %s", i, body);
 
-      g_assert_cmpmem (g_bytes_get_data (b, NULL), g_bytes_get_size (b), expected, strlen (expected));
+      g_assert_cmpmem (g_bytes_get_data (b, NULL), g_bytes_get_size (b), expected,
+                       strlen (expected));
     }
 
   g_file_delete (file, NULL, NULL);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
@@ -1144,7 +1171,8 @@ main (int   argc,
   g_test_add_func ("/jd/har/failing-first", test_failing_first);
   g_test_add_func ("/jd/har/matches", test_matches);
   g_test_add_func ("/jd/har/timeline", test_timeline);
-  g_test_add_func ("/jd/har/timeline-time-claims-out-of-range", test_timeline_time_claims_out_of_range);
+  g_test_add_func ("/jd/har/timeline-time-claims-out-of-range",
+                   test_timeline_time_claims_out_of_range);
   g_test_add_func ("/jd/har/sanitized", test_sanitized);
   g_test_add_func ("/jd/har/firefox-bidi", test_firefox_bidi);
   g_test_add_func ("/jd/har/charles-bom", test_charles_bom);

@@ -13,14 +13,14 @@
 #include "jd-input-private.h"
 
 /* RS256 header, the article's exp (1748441531), a 256-byte signature. */
-#define T \
-  "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImsxIn0." \
-  "eyJpc3MiOiJodHRwczovL2xvZ2luLmV4YW1wbGUuY29tLyIsInN1YiI6InVzZXItNDIiLCJhdWQiOiJodHRwczov" \
-  "L2FwaS5leGFtcGxlLmNvbSIsImV4cCI6MTc0ODQ0MTUzMSwiaWF0IjoxNzQ4NDM3OTMxLCJzY29wZSI6InJlYWQ6" \
-  "aXRlbXMifQ." \
-  "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0-P0BB" \
-  "QkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6e3x9fn-AgYKD" \
-  "hIWGh4iJiouMjY6PkJGSk5SVlpeYmZqbnJ2en6ChoqOkpaanqKmqq6ytrq-wsbKztLW2t7i5uru8vb6_wMHCw8TF" \
+#define T                                                                                          \
+  "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImsxIn0."                                           \
+  "eyJpc3MiOiJodHRwczovL2xvZ2luLmV4YW1wbGUuY29tLyIsInN1YiI6InVzZXItNDIiLCJhdWQiOiJodHRwczov"       \
+  "L2FwaS5leGFtcGxlLmNvbSIsImV4cCI6MTc0ODQ0MTUzMSwiaWF0IjoxNzQ4NDM3OTMxLCJzY29wZSI6InJlYWQ6"       \
+  "aXRlbXMifQ."                                                                                    \
+  "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0-P0BB"       \
+  "QkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6e3x9fn-AgYKD"       \
+  "hIWGh4iJiouMjY6PkJGSk5SVlpeYmZqbnJ2en6ChoqOkpaanqKmqq6ytrq-wsbKztLW2t7i5uru8vb6_wMHCw8TF"       \
   "xsfIycrLzM3Oz9DR0tPU1dbX2Nna29zd3t_g4eLj5OXm5-jp6uvs7e7v8PHy8_T19vf4-fr7_P3-_w"
 
 /* Parses exactly @len bytes from a buffer of exactly that size (so the
@@ -51,7 +51,7 @@ static char *
 load (const char *name, gsize *len)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *contents = NULL;
 
   g_file_get_contents (path, &contents, len, &error);
@@ -107,7 +107,8 @@ the_finding (JdInput *input, const char *id, JdSeverity severity)
 /* Several tokens side by side: an error naming how many and the
  * separator; the close inputs (one token, tokens in other text, tokens on
  * separate lines) get no such finding. */
-static const struct {
+static const struct
+{
   const char *name;
   const char *sep;   /* between two copies of T; NULL: T alone */
   const char *found; /* expected message part, NULL: no token-list finding */
@@ -148,7 +149,7 @@ test_empty (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
     {
-      g_autoptr(JdInput) input = parse_str (blanks[i]);
+      g_autoptr (JdInput) input = parse_str (blanks[i]);
 
       g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_EMPTY);
       g_assert_cmpstr (jd_input_get_token (input), ==, "");
@@ -157,7 +158,7 @@ test_empty (void)
     }
 
   {
-    g_autoptr(JdInput) input = jd_input_parse (NULL, 0);
+    g_autoptr (JdInput) input = jd_input_parse (NULL, 0);
     g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_EMPTY);
   }
 }
@@ -166,13 +167,13 @@ static void
 test_bare (void)
 {
   const char *forms[] = {
-    T, "  " T "  ", "\n" T "\n", "\"" T "\"", "'" T "'", "`" T "`", "\xef\xbb\xbf" T,
-    " \"  " T " \"\n",
+    T,         "  " T "  ", "\n" T "\n",      "\"" T "\"",
+    "'" T "'", "`" T "`",   "\xef\xbb\xbf" T, " \"  " T " \"\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
     {
-      g_autoptr(JdInput) input = parse_str (forms[i]);
+      g_autoptr (JdInput) input = parse_str (forms[i]);
 
       g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_TOKEN);
       assert_token_at (input, forms[i], strlen (forms[i]));
@@ -183,7 +184,7 @@ test_bare (void)
   /* Not a JWT at all, but token characters: passed on as the token, for
    * the decoder to explain. */
   {
-    g_autoptr(JdInput) input = parse_str ("abc");
+    g_autoptr (JdInput) input = parse_str ("abc");
     g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_TOKEN);
     g_assert_cmpstr (jd_input_get_token (input), ==, "abc");
   }
@@ -194,7 +195,7 @@ test_jwt_file (void)
 {
   gsize len;
   g_autofree char *text = load ("paste-jwt-file.txt", &len);
-  g_autoptr(JdInput) input = parse (text, len);
+  g_autoptr (JdInput) input = parse (text, len);
 
   g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_TOKEN);
   assert_token_at (input, text, len);
@@ -207,7 +208,7 @@ test_wrapped (void)
 {
   gsize len;
   g_autofree char *text = load ("paste-wrapped.txt", &len);
-  g_autoptr(JdInput) input = parse (text, len);
+  g_autoptr (JdInput) input = parse (text, len);
   const char *crlf = "eyJhbGciOiJSUzI1NiIsInR5cCI6\r\n  IkpXVCIsImtpZCI6ImsxIn0.e30.\r\nc2ln\r\n";
 
   /* Quotes around, a line break every 76 characters. */
@@ -218,7 +219,7 @@ test_wrapped (void)
   g_assert_cmpuint (jd_input_get_findings (input)->len, ==, 0);
 
   {
-    g_autoptr(JdInput) input2 = parse_str (crlf);
+    g_autoptr (JdInput) input2 = parse_str (crlf);
     g_assert_cmpint (jd_input_get_form (input2), ==, JD_INPUT_FORM_TOKEN);
     g_assert_cmpstr (jd_input_get_token (input2), ==,
                      "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImsxIn0.e30.c2ln");
@@ -231,7 +232,7 @@ test_authorization (void)
 {
   gsize len;
   g_autofree char *text = load ("paste-authorization.txt", &len);
-  g_autoptr(JdInput) input = parse (text, len);
+  g_autoptr (JdInput) input = parse (text, len);
   const char *others[] = {
     "Authorization:Bearer " T,
     "Authorization :  Bearer   " T "  ",
@@ -244,7 +245,7 @@ test_authorization (void)
 
   /* Another header whose name starts the same is not it. */
   {
-    g_autoptr(JdInput) other = parse_str ("Authorization-Hint: none\nX-Token: abc");
+    g_autoptr (JdInput) other = parse_str ("Authorization-Hint: none\nX-Token: abc");
     g_assert_cmpint (jd_input_get_form (other), ==, JD_INPUT_FORM_UNKNOWN);
   }
   g_assert_cmpuint (jd_input_get_findings (input)->len, ==, 0);
@@ -252,7 +253,7 @@ test_authorization (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     {
-      g_autoptr(JdInput) other = parse_str (others[i]);
+      g_autoptr (JdInput) other = parse_str (others[i]);
 
       g_assert_cmpint (jd_input_get_form (other), ==, JD_INPUT_FORM_AUTHORIZATION);
       assert_token_at (other, others[i], strlen (others[i]));
@@ -272,7 +273,7 @@ test_scheme_case (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autoptr(JdInput) input = parse_str (texts[i]);
+      g_autoptr (JdInput) input = parse_str (texts[i]);
       gboolean exact = strstr (texts[i], "Bearer ") != NULL;
 
       assert_token_at (input, texts[i], strlen (texts[i]));
@@ -284,7 +285,8 @@ test_scheme_case (void)
         g_assert_cmpuint (jd_input_get_findings (input)->len, ==, 0);
       else
         the_finding (input, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_INFO);
-      g_assert_false (jd_findings_has (jd_input_get_findings (input), JD_FINDING_DOUBLE_BEARER_PREFIX));
+      g_assert_false (
+        jd_findings_has (jd_input_get_findings (input), JD_FINDING_DOUBLE_BEARER_PREFIX));
     }
 }
 
@@ -293,7 +295,7 @@ test_bearer (void)
 {
   gsize len;
   g_autofree char *text = load ("paste-bearer.txt", &len);
-  g_autoptr(JdInput) input = parse (text, len);
+  g_autoptr (JdInput) input = parse (text, len);
 
   g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_BEARER);
   assert_token_at (input, text, len);
@@ -306,7 +308,7 @@ test_double_bearer (void)
 {
   gsize len;
   g_autofree char *text = load ("paste-double-bearer.txt", &len);
-  g_autoptr(JdInput) input = parse (text, len);
+  g_autoptr (JdInput) input = parse (text, len);
   JdFinding *finding;
   const char *others[] = {
     "Bearer Bearer " T,
@@ -326,7 +328,7 @@ test_double_bearer (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     {
-      g_autoptr(JdInput) other = parse_str (others[i]);
+      g_autoptr (JdInput) other = parse_str (others[i]);
 
       assert_token_at (other, others[i], strlen (others[i]));
       the_finding (other, JD_FINDING_DOUBLE_BEARER_PREFIX, JD_SEVERITY_ERROR);
@@ -334,16 +336,18 @@ test_double_bearer (void)
 
   /* A token that merely starts with the letters of "Bearer" is no double. */
   {
-    g_autoptr(JdInput) other = parse_str ("Bearer Bearerish.abc.def");
+    g_autoptr (JdInput) other = parse_str ("Bearer Bearerish.abc.def");
     g_assert_cmpstr (jd_input_get_token (other), ==, "Bearerish.abc.def");
-    g_assert_false (jd_findings_has (jd_input_get_findings (other), JD_FINDING_DOUBLE_BEARER_PREFIX));
+    g_assert_false (
+      jd_findings_has (jd_input_get_findings (other), JD_FINDING_DOUBLE_BEARER_PREFIX));
   }
 }
 
-typedef struct {
+typedef struct
+{
   const char *text;
-  const char *token;      /* expected token */
-  JdSeverity severity;    /* of the malformed-authorization finding */
+  const char *token;   /* expected token */
+  JdSeverity severity; /* of the malformed-authorization finding */
 } MalformedCase;
 
 static void
@@ -384,7 +388,7 @@ test_malformed (void)
   MalformedCase basic_case;
 
   /* A JWT as the password of Basic credentials. */
-  basic_user = g_base64_encode ((const guchar *) "client:" T, strlen ("client:" T));
+  basic_user = g_base64_encode ((const guchar *)"client:" T, strlen ("client:" T));
   basic_text = g_strconcat ("Authorization: Basic ", basic_user, NULL);
   basic_case.text = basic_text;
   basic_case.token = T;
@@ -393,7 +397,7 @@ test_malformed (void)
   for (guint i = 0; i <= G_N_ELEMENTS (cases); i++)
     {
       MalformedCase *c = i < G_N_ELEMENTS (cases) ? &cases[i] : &basic_case;
-      g_autoptr(JdInput) input = parse_str (c->text);
+      g_autoptr (JdInput) input = parse_str (c->text);
       JdFinding *finding;
 
       g_test_message ("%s", c->text);
@@ -407,7 +411,8 @@ test_malformed (void)
                              c->severity);
       g_assert_cmpint (jd_finding_get_rank (finding), ==,
                        c->severity == JD_SEVERITY_ERROR ? JD_RANK_MALFORMED : JD_RANK_REQUEST);
-      g_assert_false (jd_findings_has (jd_input_get_findings (input), JD_FINDING_DOUBLE_BEARER_PREFIX));
+      g_assert_false (
+        jd_findings_has (jd_input_get_findings (input), JD_FINDING_DOUBLE_BEARER_PREFIX));
 
       /* Where the token is written literally, the offsets find it. */
       if (*c->token != '\0' && strstr (c->text, c->token) != NULL)
@@ -423,7 +428,7 @@ test_malformed (void)
   /* A quoted token's offsets sit inside the quotes. */
   {
     const char *text = "Authorization: Bearer \"" T "\"";
-    g_autoptr(JdInput) input = parse_str (text);
+    g_autoptr (JdInput) input = parse_str (text);
     assert_token_at (input, text, strlen (text));
     g_assert_cmpuint (jd_input_get_token_start (input), ==, strlen ("Authorization: Bearer \""));
   }
@@ -434,7 +439,7 @@ test_request_headers (void)
 {
   gsize len;
   g_autofree char *text = load ("paste-request-headers.txt", &len);
-  g_autoptr(JdInput) input = parse (text, len);
+  g_autoptr (JdInput) input = parse (text, len);
 
   JdRequest *request;
 
@@ -455,7 +460,7 @@ test_request_headers (void)
   {
     const char *h2 = "POST /token?x=1 HTTP/2\r\n:authority: id.example.com\r\n:scheme: http\r\n"
                      "Authorization: Bearer " T "\r\n\r\ngrant_type=refresh_token";
-    g_autoptr(JdInput) other = parse_str (h2);
+    g_autoptr (JdInput) other = parse_str (h2);
     JdRequest *r = jd_input_get_request (other);
 
     assert_token_at (other, h2, strlen (h2));
@@ -472,14 +477,14 @@ test_in_text (void)
 {
   gsize len;
   g_autofree char *text = load ("paste-token-response.txt", &len);
-  g_autoptr(JdInput) input = parse (text, len);
+  g_autoptr (JdInput) input = parse (text, len);
   const char *log = "2026-11-28T10:00:00Z WARN rejected token=" T ". Retrying.";
 
   g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_TOKEN);
   assert_token_at (input, text, len);
 
   {
-    g_autoptr(JdInput) from_log = parse_str (log);
+    g_autoptr (JdInput) from_log = parse_str (log);
     assert_token_at (from_log, log, strlen (log));
   }
 }
@@ -492,14 +497,14 @@ test_unknown (void)
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       gsize len = i == 3 ? 3 : strlen (texts[i]);
-      g_autoptr(JdInput) input = parse (texts[i], len);
+      g_autoptr (JdInput) input = parse (texts[i], len);
 
       g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_UNKNOWN);
       g_assert_null (jd_input_get_request (input));
     }
 
   {
-    g_autoptr(JdInput) input = parse_str ("  hello world\n");
+    g_autoptr (JdInput) input = parse_str ("  hello world\n");
     g_assert_cmpstr (jd_input_get_token (input), ==, "hello world");
     g_assert_cmpuint (jd_input_get_token_start (input), ==, 2);
     g_assert_cmpuint (jd_input_get_token_end (input), ==, 13);
@@ -509,24 +514,25 @@ test_unknown (void)
 /* ------------------------------------------------------------------ */
 /* curl                                                                */
 
-typedef struct {
+typedef struct
+{
   const char *file;
   const char *method;
   const char *url;
-  const char *body;          /* NULL: none */
+  const char *body; /* NULL: none */
   guint n_headers;
-  const char *check_name;    /* a header to check, and its value */
+  const char *check_name; /* a header to check, and its value */
   const char *check_value;
-  const char *finding;       /* a malformed-authorization severity expected, or NULL */
-  gboolean bash;             /* bash can run it */
+  const char *finding; /* a malformed-authorization severity expected, or NULL */
+  gboolean bash;       /* bash can run it */
 } CurlFixture;
 
 static const CurlFixture curl_fixtures[] = {
   { "curl-chrome-get.txt", "GET", "https://api.example.com/v1/items?limit=20&offset=0", NULL, 14,
     "Cookie", "_ga=GA1.1.123456789.1700000000; session=s%3Aabc.def", NULL, TRUE },
   { "curl-chrome-put-ansi.txt", "PUT", "https://api.example.com/v1/items/42",
-    "{\n  \"name\": \"O'Brien's list\",\n  \"note\": \"caf\xc3\xa9! \\o/\"\n}", 5,
-    "content-type", "application/json", NULL, TRUE },
+    "{\n  \"name\": \"O'Brien's list\",\n  \"note\": \"caf\xc3\xa9! \\o/\"\n}", 5, "content-type",
+    "application/json", NULL, TRUE },
   { "curl-chrome-http2-pseudo.txt", "GET", "https://api.example.com/v1/me", NULL, 5,
     "accept-encoding", "gzip, deflate, br", NULL, TRUE },
   { "curl-chrome-cmd.txt", "POST", "https://api.example.com/v1/items?limit=20&offset=0",
@@ -534,15 +540,14 @@ static const CurlFixture curl_fixtures[] = {
   { "curl-firefox-post.txt", "POST", "https://api.example.com/v1/items",
     "{\"city\":\"Z\xfcrich\",\"owner\":\"O'Neil\"}", 13, "Cookie", "theme=dark; _ga=GA1.1.1.1",
     NULL, TRUE },
-  { "curl-firefox-oneline.txt", "GET", "https://api.example.com/v1/me", NULL, 10,
-    "TE", "trailers", "info", TRUE },
-  { "curl-cookie-token.txt", "GET", "https://app.example.com/api/session", NULL, 3,
-    "Cookie", "theme=dark; id_token=" T "; _ga=GA1.1.1.1", NULL, TRUE },
-  { "curl-query-token.txt", "GET",
-    "https://api.example.com/v1/me?format=json&access_token=" T, NULL, 1,
-    "Accept", "application/json", NULL, TRUE },
-  { "curl-oauth2-bearer.txt", "GET", "https://api.example.com/v1/me", NULL, 1,
-    "Authorization", "Bearer " T, NULL, FALSE },
+  { "curl-firefox-oneline.txt", "GET", "https://api.example.com/v1/me", NULL, 10, "TE", "trailers",
+    "info", TRUE },
+  { "curl-cookie-token.txt", "GET", "https://app.example.com/api/session", NULL, 3, "Cookie",
+    "theme=dark; id_token=" T "; _ga=GA1.1.1.1", NULL, TRUE },
+  { "curl-query-token.txt", "GET", "https://api.example.com/v1/me?format=json&access_token=" T,
+    NULL, 1, "Accept", "application/json", NULL, TRUE },
+  { "curl-oauth2-bearer.txt", "GET", "https://api.example.com/v1/me", NULL, 1, "Authorization",
+    "Bearer " T, NULL, FALSE },
 };
 
 static void
@@ -553,7 +558,7 @@ test_curl_fixtures (void)
       const CurlFixture *f = &curl_fixtures[i];
       gsize len;
       g_autofree char *text = load (f->file, &len);
-      g_autoptr(JdInput) input = parse (text, len);
+      g_autoptr (JdInput) input = parse (text, len);
       JdRequest *request = jd_input_get_request (input);
       GPtrArray *headers;
       GBytes *body;
@@ -571,7 +576,7 @@ test_curl_fixtures (void)
 
       /* No pseudo-header survives. */
       for (guint h = 0; h < headers->len; h++)
-        g_assert_cmpint (((JdHeader *) g_ptr_array_index (headers, h))->name[0], !=, ':');
+        g_assert_cmpint (((JdHeader *)g_ptr_array_index (headers, h))->name[0], !=, ':');
 
       body = jd_request_get_body (request);
       if (f->body == NULL)
@@ -580,7 +585,7 @@ test_curl_fixtures (void)
         }
       else
         {
-          g_autoptr(GBytes) expected = g_bytes_new_static (f->body, strlen (f->body));
+          g_autoptr (GBytes) expected = g_bytes_new_static (f->body, strlen (f->body));
           g_assert_nonnull (body);
           g_assert_true (g_bytes_equal (body, expected));
         }
@@ -610,17 +615,17 @@ test_curl_fixtures (void)
 static GStrv
 bash_words (const char *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *script = g_strconcat ("curl () { printf '%s\\0' \"$@\"; }\n", text, NULL);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) out = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GBytes) out = NULL;
   GStrvBuilder *builder = g_strv_builder_new ();
   const char *data;
   gsize len;
   GStrv words;
 
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                              "/bin/bash", "-c", script, NULL);
+  process
+    = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "/bin/bash", "-c", script, NULL);
   g_assert_no_error (error);
   g_subprocess_communicate (process, NULL, NULL, &out, NULL, &error);
   g_assert_no_error (error);
@@ -663,9 +668,9 @@ test_curl_bash_agrees (void)
   for (guint i = 0; i < G_N_ELEMENTS (curl_fixtures) + G_N_ELEMENTS (extra); i++)
     {
       g_autofree char *text = NULL;
-      g_auto(GStrv) ours = NULL;
-      g_auto(GStrv) theirs = NULL;
-      g_autoptr(GPtrArray) ours_args = g_ptr_array_new ();
+      g_auto (GStrv) ours = NULL;
+      g_auto (GStrv) theirs = NULL;
+      g_autoptr (GPtrArray) ours_args = g_ptr_array_new ();
 
       if (i < G_N_ELEMENTS (curl_fixtures))
         {
@@ -702,7 +707,7 @@ test_curl_cmd_words (void)
 {
   gsize len;
   g_autofree char *text = load ("curl-chrome-cmd.txt", &len);
-  g_auto(GStrv) words = jd_curl_split_words (text, len, NULL);
+  g_auto (GStrv) words = jd_curl_split_words (text, len, NULL);
 
   g_assert_cmpuint (g_strv_length (words), ==, 14);
   g_assert_cmpstr (words[0], ==, "curl");
@@ -717,7 +722,7 @@ test_curl_cmd_words (void)
 static JdRequest *
 curl_request (const char *text)
 {
-  g_autoptr(JdInput) input = parse_str (text);
+  g_autoptr (JdInput) input = parse_str (text);
   JdRequest *request = jd_input_get_request (input);
 
   g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_CURL);
@@ -745,45 +750,50 @@ static void
 test_curl_options (void)
 {
   {
-    g_autoptr(JdRequest) r = curl_request ("curl -XPUT -HAuthorization:Bearer\\ " T " https://a.example/x");
+    g_autoptr (JdRequest) r
+      = curl_request ("curl -XPUT -HAuthorization:Bearer\\ " T " https://a.example/x");
     g_assert_cmpstr (jd_request_get_method (r), ==, "PUT");
     g_assert_cmpstr (jd_request_get_url (r), ==, "https://a.example/x");
     g_assert_cmpstr (jd_request_get_header (r, "authorization"), ==, "Bearer " T);
   }
   {
-    g_autoptr(JdRequest) r = curl_request ("curl -d a=1 --data b=2 --request PATCH --url https://a.example/x");
+    g_autoptr (JdRequest) r
+      = curl_request ("curl -d a=1 --data b=2 --request PATCH --url https://a.example/x");
     g_assert_cmpstr (jd_request_get_method (r), ==, "PATCH");
     g_assert_cmpstr (jd_request_get_url (r), ==, "https://a.example/x");
     assert_body (r, "a=1&b=2");
-    g_assert_cmpstr (jd_request_get_header (r, "Content-Type"), ==, "application/x-www-form-urlencoded");
+    g_assert_cmpstr (jd_request_get_header (r, "Content-Type"), ==,
+                     "application/x-www-form-urlencoded");
   }
   {
-    g_autoptr(JdRequest) r = curl_request ("curl -d a=1 https://a.example/x");
+    g_autoptr (JdRequest) r = curl_request ("curl -d a=1 https://a.example/x");
     g_assert_cmpstr (jd_request_get_method (r), ==, "POST");
   }
   {
-    g_autoptr(JdRequest) r = curl_request ("curl -G -d a=1 -d b=2 'https://a.example/x?z=0'");
+    g_autoptr (JdRequest) r = curl_request ("curl -G -d a=1 -d b=2 'https://a.example/x?z=0'");
     g_assert_cmpstr (jd_request_get_method (r), ==, "GET");
     g_assert_cmpstr (jd_request_get_url (r), ==, "https://a.example/x?z=0&a=1&b=2");
     assert_body (r, NULL);
   }
   {
-    g_autoptr(JdRequest) r = curl_request ("curl -sSIk https://a.example/");
+    g_autoptr (JdRequest) r = curl_request ("curl -sSIk https://a.example/");
     g_assert_cmpstr (jd_request_get_method (r), ==, "HEAD");
   }
   {
-    g_autoptr(JdRequest) r = curl_request ("curl --json '{\"a\":1}' https://a.example/");
+    g_autoptr (JdRequest) r = curl_request ("curl --json '{\"a\":1}' https://a.example/");
     g_assert_cmpstr (jd_request_get_method (r), ==, "POST");
     assert_body (r, "{\"a\":1}");
     g_assert_cmpstr (jd_request_get_header (r, "content-type"), ==, "application/json");
     g_assert_cmpstr (jd_request_get_header (r, "accept"), ==, "application/json");
   }
   {
-    g_autoptr(JdRequest) r = curl_request ("curl --data-urlencode 'q=a b&c' --data-urlencode =x/y https://a.example/");
+    g_autoptr (JdRequest) r
+      = curl_request ("curl --data-urlencode 'q=a b&c' --data-urlencode =x/y https://a.example/");
     assert_body (r, "q=a%20b%26c&x%2Fy");
   }
   {
-    g_autoptr(JdRequest) r = curl_request ("curl -A agent/1 -e https://ref.example/ -b a=1 -b b=2 -b cookies.txt https://a.example/");
+    g_autoptr (JdRequest) r = curl_request (
+      "curl -A agent/1 -e https://ref.example/ -b a=1 -b b=2 -b cookies.txt https://a.example/");
     g_assert_cmpstr (jd_request_get_header (r, "user-agent"), ==, "agent/1");
     g_assert_cmpstr (jd_request_get_header (r, "referer"), ==, "https://ref.example/");
     g_assert_cmpstr (jd_request_get_header (r, "cookie"), ==, "a=1; b=2");
@@ -799,7 +809,7 @@ test_curl_options (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
       {
-        g_autoptr(JdInput) input = parse_str (commands[i]);
+        g_autoptr (JdInput) input = parse_str (commands[i]);
         JdRequest *r = jd_input_get_request (input);
         GPtrArray *headers = jd_request_get_headers (r);
         guint cookies = 0;
@@ -823,25 +833,26 @@ test_curl_options (void)
   }
   {
     /* -H 'Cookie:' is a Cookie header too (an empty one, which curl does not send). */
-    g_autoptr(JdRequest) r = curl_request ("curl -b a=1 -H 'Cookie:' https://a.example/");
+    g_autoptr (JdRequest) r = curl_request ("curl -b a=1 -H 'Cookie:' https://a.example/");
     g_assert_null (jd_request_get_header (r, "cookie"));
   }
   {
-    g_autoptr(JdRequest) r = curl_request ("curl -o out.json -w '%{http_code}' -m 10 -- https://a.example/ -x");
+    g_autoptr (JdRequest) r
+      = curl_request ("curl -o out.json -w '%{http_code}' -m 10 -- https://a.example/ -x");
     g_assert_cmpstr (jd_request_get_url (r), ==, "https://a.example/");
   }
   {
     /* -H 'Name;' sends an empty header, 'Name:' removes one. */
-    g_autoptr(JdRequest) r = curl_request ("curl -H 'X-Empty;' -H 'Accept:' https://a.example/");
+    g_autoptr (JdRequest) r = curl_request ("curl -H 'X-Empty;' -H 'Accept:' https://a.example/");
     g_assert_cmpstr (jd_request_get_header (r, "x-empty"), ==, "");
     g_assert_null (jd_request_get_header (r, "accept"));
   }
   {
     /* -u: Basic credentials; a JWT as the password is found, and named. */
     const char *text = "curl -u client:" T " https://a.example/";
-    g_autoptr(JdInput) input = parse_str (text);
+    g_autoptr (JdInput) input = parse_str (text);
     JdRequest *r = jd_input_get_request (input);
-    g_autofree char *expected = g_base64_encode ((const guchar *) "client:" T, strlen ("client:" T));
+    g_autofree char *expected = g_base64_encode ((const guchar *)"client:" T, strlen ("client:" T));
     g_autofree char *header = g_strconcat ("Basic ", expected, NULL);
 
     assert_token_at (input, text, strlen (text));
@@ -850,21 +861,23 @@ test_curl_options (void)
   }
   {
     /* ^" inside a bash quote is no cmd.exe command. */
-    g_autoptr(JdRequest) r = curl_request ("curl 'https://a.example/' --data-raw '{\"re\":\"^\\\"x\"}'");
+    g_autoptr (JdRequest) r
+      = curl_request ("curl 'https://a.example/' --data-raw '{\"re\":\"^\\\"x\"}'");
     assert_body (r, "{\"re\":\"^\\\"x\"}");
   }
   {
     /* Two Authorization headers */
-    const char *text = "curl -H 'Authorization: Bearer " T "' -H 'Authorization: Bearer x' https://a.example/";
-    g_autoptr(JdInput) input = parse_str (text);
+    const char *text
+      = "curl -H 'Authorization: Bearer " T "' -H 'Authorization: Bearer x' https://a.example/";
+    g_autoptr (JdInput) input = parse_str (text);
 
     assert_token_at (input, text, strlen (text));
     the_finding (input, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING);
   }
   {
     /* Our own "fresh token" command pasted back: no token in it. */
-    g_autoptr(JdInput) input = parse_str ("# get one first\ncurl -i 'https://a.example/' \\\n"
-                                          "  -H \"Authorization: Bearer $TOKEN\"\n");
+    g_autoptr (JdInput) input = parse_str ("# get one first\ncurl -i 'https://a.example/' \\\n"
+                                           "  -H \"Authorization: Bearer $TOKEN\"\n");
     g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_CURL);
     g_assert_nonnull (jd_input_get_request (input));
     g_assert_cmpstr (jd_input_get_token (input), ==, "");
@@ -872,7 +885,7 @@ test_curl_options (void)
   }
   {
     /* Without a URL there is no request, and still no crash. */
-    g_autoptr(JdInput) input = parse_str ("curl -H 'Authorization: Bearer " T "'");
+    g_autoptr (JdInput) input = parse_str ("curl -H 'Authorization: Bearer " T "'");
     g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_CURL);
     g_assert_cmpstr (jd_input_get_token (input), ==, T);
     g_assert_null (jd_input_get_request (input));
@@ -884,8 +897,9 @@ static void
 test_curl_roundtrip (void)
 {
   static const char body_text[] = "{\"msg\": \"it's $HOME `id`\",\n \"x\": \"\\\\ \xc3\xa9\"}\n";
-  g_autoptr(JdRequest) request = jd_request_new ("PATCH", "https://api.example.com/it's/[1]?a=$b&c={d}");
-  g_autoptr(GBytes) body = g_bytes_new_static (body_text, strlen (body_text));
+  g_autoptr (JdRequest) request
+    = jd_request_new ("PATCH", "https://api.example.com/it's/[1]?a=$b&c={d}");
+  g_autoptr (GBytes) body = g_bytes_new_static (body_text, strlen (body_text));
   JdCurlVariant variants[] = { JD_CURL_WITHOUT_TOKEN, JD_CURL_THIS_TOKEN, JD_CURL_FRESH_TOKEN };
 
   jd_request_add_header (request, "Accept", "application/json");
@@ -897,7 +911,7 @@ test_curl_roundtrip (void)
   for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
     {
       g_autofree char *command = jd_request_to_curl (request, variants[v], T);
-      g_autoptr(JdInput) input = parse_str (command);
+      g_autoptr (JdInput) input = parse_str (command);
       JdRequest *back = jd_input_get_request (input);
 
       g_test_message ("%s", command);
@@ -925,8 +939,8 @@ static void
 test_every_prefix (void)
 {
   const char *files[] = {
-    "curl-chrome-get.txt", "curl-chrome-put-ansi.txt", "curl-chrome-cmd.txt",
-    "curl-firefox-post.txt", "curl-query-token.txt", "paste-wrapped.txt",
+    "curl-chrome-get.txt",       "curl-chrome-put-ansi.txt", "curl-chrome-cmd.txt",
+    "curl-firefox-post.txt",     "curl-query-token.txt",     "paste-wrapped.txt",
     "paste-request-headers.txt", "paste-double-bearer.txt",
   };
 
@@ -939,8 +953,8 @@ test_every_prefix (void)
 
       for (gsize n = 0; n <= len; n++)
         {
-          g_autoptr(JdInput) input = parse (text, n);
-          (void) input;
+          g_autoptr (JdInput) input = parse (text, n);
+          (void)input;
         }
     }
 }
@@ -948,8 +962,9 @@ test_every_prefix (void)
 static void
 test_junk (void)
 {
-  const char *prefixes[] = { "", "curl ", "curl -H $'", "Authorization: ", "Bearer ",
-                             "curl ^\"", "eyJ", "curl -H 'Authorization: Basic " };
+  const char *prefixes[]
+    = { "",        "curl ",    "curl -H $'", "Authorization: ",
+        "Bearer ", "curl ^\"", "eyJ",        "curl -H 'Authorization: Basic " };
   GRand *rand = g_rand_new_with_seed (20261128);
   const char alphabet[] = "'\"\\$^`\n\r\t -:;=.&|#eyJ\x00\xff\xc3";
 
@@ -958,22 +973,22 @@ test_junk (void)
       const char *prefix = prefixes[round % G_N_ELEMENTS (prefixes)];
       gsize n = g_rand_int_range (rand, 0, 200);
       GByteArray *bytes = g_byte_array_new ();
-      g_autoptr(JdInput) input = NULL;
+      g_autoptr (JdInput) input = NULL;
 
-      g_byte_array_append (bytes, (const guint8 *) prefix, strlen (prefix));
+      g_byte_array_append (bytes, (const guint8 *)prefix, strlen (prefix));
       for (gsize i = 0; i < n; i++)
         {
           guint8 b;
 
           /* Half random bytes, half the characters parsers care about. */
           if (g_rand_boolean (rand))
-            b = (guint8) g_rand_int_range (rand, 0, 256);
+            b = (guint8)g_rand_int_range (rand, 0, 256);
           else
-            b = (guint8) alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+            b = (guint8)alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
           g_byte_array_append (bytes, &b, 1);
         }
 
-      input = parse ((const char *) bytes->data, bytes->len);
+      input = parse ((const char *)bytes->data, bytes->len);
       g_byte_array_unref (bytes);
     }
 
@@ -987,25 +1002,29 @@ test_big_token (void)
   GString *token = g_string_new ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.");
   g_autofree char *command = NULL;
   g_autofree char *ansi = NULL;
-  g_autoptr(JdInput) input = NULL;
-  g_autoptr(JdInput) ansi_input = NULL;
-  g_autoptr(JdInput) bare = NULL;
+  g_autoptr (JdInput) input = NULL;
+  g_autoptr (JdInput) ansi_input = NULL;
+  g_autoptr (JdInput) bare = NULL;
 
   for (gsize i = 0; i < sig_len; i++)
-    g_string_append_c (token, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[i % 64]);
+    g_string_append_c (token,
+                       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[i % 64]);
 
   command = g_strdup_printf ("curl 'https://api.example.com/v1/me' \\\n"
                              "  -H 'accept: application/json' \\\n"
                              "  -H 'authorization: Bearer %s' \\\n"
-                             "  --compressed\n", token->str);
+                             "  --compressed\n",
+                             token->str);
   input = parse_str (command);
   g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_CURL);
   g_assert_cmpstr (jd_input_get_token (input), ==, token->str);
-  g_assert_cmpuint (jd_input_get_token_end (input) - jd_input_get_token_start (input), ==, token->len);
+  g_assert_cmpuint (jd_input_get_token_end (input) - jd_input_get_token_start (input), ==,
+                    token->len);
   g_assert_true (memcmp (command + jd_input_get_token_start (input), token->str, token->len) == 0);
 
   /* The same in $'…', where every byte is read through the escape code. */
-  ansi = g_strdup_printf ("curl https://api.example.com/ -H $'Authorization: Bearer %s'", token->str);
+  ansi
+    = g_strdup_printf ("curl https://api.example.com/ -H $'Authorization: Bearer %s'", token->str);
   ansi_input = parse_str (ansi);
   g_assert_cmpstr (jd_input_get_token (ansi_input), ==, token->str);
 
@@ -1019,17 +1038,18 @@ test_big_token (void)
 static void
 test_jwt_shaped (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *text;
     gboolean shaped;
   } cases[] = {
     { T, TRUE },
-    { "eyJhIjoxfQ.e30.", TRUE },           /* an empty signature is still the shape */
-    { "eyJhIjoxfQ.e30.a.b.c", TRUE },      /* JWE: five segments */
-    { "eyJ.a.b", FALSE },                  /* under 8 bytes */
-    { "eyJhIjoxfQ.e30", FALSE },           /* two segments */
-    { "eyJhIjoxfQ.e30.a.b", FALSE },       /* four */
-    { "eyJhIjoxfQ.e30.a=", FALSE },        /* padding */
+    { "eyJhIjoxfQ.e30.", TRUE },      /* an empty signature is still the shape */
+    { "eyJhIjoxfQ.e30.a.b.c", TRUE }, /* JWE: five segments */
+    { "eyJ.a.b", FALSE },             /* under 8 bytes */
+    { "eyJhIjoxfQ.e30", FALSE },      /* two segments */
+    { "eyJhIjoxfQ.e30.a.b", FALSE },  /* four */
+    { "eyJhIjoxfQ.e30.a=", FALSE },   /* padding */
     { "eyJhIjoxfQ.e30.a b", FALSE },
     { "xeyJhIjoxfQ.e30.a", FALSE },
     { "", FALSE },
@@ -1054,8 +1074,8 @@ test_many_dots (void)
   gsize n_dots = 1024 * 1024;
   GString *text = g_string_new ("x eyJ");
   GString *sentence = g_string_new ("x " T);
-  g_autoptr(JdInput) input = NULL;
-  g_autoptr(JdInput) after_token = NULL;
+  g_autoptr (JdInput) input = NULL;
+  g_autoptr (JdInput) after_token = NULL;
 
   for (gsize i = 0; i < n_dots; i++)
     g_string_append_c (text, '.');
@@ -1083,7 +1103,8 @@ test_many_dots (void)
 #define TR_ID "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJpZCJ9.c2ln"
 #define TR_REFRESH "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJyZWZyZXNoIn0.c2ln"
 
-static const struct {
+static const struct
+{
   const char *name;
   const char *text;
   const char *token;    /* NULL: not read as a token response */
@@ -1122,7 +1143,8 @@ test_token_response (gconstpointer data)
   g_assert_cmpuint (jd_input_get_token_end (input) - jd_input_get_token_start (input), ==,
                     strlen (token_response_rows[i].token));
   g_assert_true (strncmp (text + jd_input_get_token_start (input), token_response_rows[i].token,
-                          strlen (token_response_rows[i].token)) == 0);
+                          strlen (token_response_rows[i].token))
+                 == 0);
   g_assert_nonnull (f);
   g_test_message ("%s", jd_finding_get_message (f));
   g_assert_nonnull (strstr (jd_finding_get_message (f), token_response_rows[i].mentions));
@@ -1214,8 +1236,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/input/jwt-shaped", test_jwt_shaped);
   for (guint i = 0; i < G_N_ELEMENTS (token_response_rows); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/jd/input/token-response/%s",
-                                               token_response_rows[i].name);
+      g_autofree char *path
+        = g_strdup_printf ("/jd/input/token-response/%s", token_response_rows[i].name);
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_token_response);
     }
   g_test_add_func ("/jd/input/token-response/close-deep-nesting", test_token_response_deep);

@@ -24,11 +24,9 @@ conformance_dir (void)
 
 /* Runs the streaming reader over the whole document; TRUE when accepted. */
 static gboolean
-reader_accepts (const char  *data,
-                gsize        len,
-                char       **message)
+reader_accepts (const char *data, gsize len, char **message)
 {
-  g_autoptr(JdJsonReader) reader = jd_json_reader_new (data, len, JD_JSON_READER_FLAGS_NONE);
+  g_autoptr (JdJsonReader) reader = jd_json_reader_new (data, len, JD_JSON_READER_FLAGS_NONE);
   JdJsonToken token;
   guint n = 0;
 
@@ -45,7 +43,7 @@ reader_accepts (const char  *data,
           g_assert_true (g_utf8_validate (s, slen, NULL) || memchr (s, 0, slen) != NULL);
         }
       else if (token == JD_JSON_TOKEN_NUMBER)
-        (void) jd_json_reader_get_double (reader);
+        (void)jd_json_reader_get_double (reader);
       n++;
     }
   while (token != JD_JSON_TOKEN_END && token != JD_JSON_TOKEN_ERROR);
@@ -68,12 +66,10 @@ reader_accepts (const char  *data,
 }
 
 static gboolean
-dom_accepts (const char  *data,
-             gsize        len,
-             char       **message)
+dom_accepts (const char *data, gsize len, char **message)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = NULL;
   gsize offset = 0;
 
   node = jd_json_parse (data, len, JD_JSON_ALLOW_DUPLICATES, &offset, &error);
@@ -96,7 +92,7 @@ test_file (gconstpointer user_data)
   g_autofree char *contents = NULL;
   g_autofree char *reader_message = NULL;
   g_autofree char *dom_message = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gsize len = 0;
   gboolean by_reader;
   gboolean by_dom;
@@ -129,9 +125,8 @@ test_file (gconstpointer user_data)
     {
       g_test_message ("%s: streaming reader %s%s%s; jd_json_parse %s%s%s", base,
                       by_reader ? "accepts" : "rejects", by_reader ? "" : ": ",
-                      by_reader ? "" : reader_message,
-                      by_dom ? "accepts" : "rejects", by_dom ? "" : ": ",
-                      by_dom ? "" : dom_message);
+                      by_reader ? "" : reader_message, by_dom ? "accepts" : "rejects",
+                      by_dom ? "" : ": ", by_dom ? "" : dom_message);
     }
 }
 
@@ -149,8 +144,8 @@ static void
 test_mutations (void)
 {
   g_autofree char *dir = conformance_dir ();
-  g_autoptr(GDir) d = NULL;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261128);
+  g_autoptr (GDir) d = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261128);
   static const char alphabet[] = "{}[]\",:0123456789.eE+-tfnul \\\x01\x7f\xc3\xa9\xed\xa0\x80\xf0";
   const char *name;
   guint n_cases = 0;
@@ -184,20 +179,20 @@ test_mutations (void)
           memcpy (copy, contents, len);
           if (len > 0)
             {
-              gsize at = g_rand_int_range (rand, 0, (gint32) len);
+              gsize at = g_rand_int_range (rand, 0, (gint32)len);
 
               switch (g_rand_int_range (rand, 0, 3))
                 {
-                case 0: /* replace one byte */
-                  copy[at] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
-                  break;
-                case 1: /* delete one byte */
-                  memmove (copy + at, copy + at + 1, len - at - 1);
-                  clen--;
-                  break;
-                default: /* truncate */
-                  clen = at;
-                  break;
+                  case 0: /* replace one byte */
+                    copy[at] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+                    break;
+                  case 1: /* delete one byte */
+                    memmove (copy + at, copy + at + 1, len - at - 1);
+                    clen--;
+                    break;
+                  default: /* truncate */
+                    clen = at;
+                    break;
                 }
             }
 
@@ -220,33 +215,32 @@ test_mutations (void)
               n_disagree++;
               g_test_message ("disagreement (reader %s, jd_json_parse %s) on %s mutated: %.*s",
                               a ? "accepts" : "rejects", b ? "accepts" : "rejects", name,
-                              (int) MIN (clen, 200), copy);
+                              (int)MIN (clen, 200), copy);
             }
         }
     }
 
-  g_test_message ("%u mutations, %u disagreements, %u lone surrogates (accepted by the reader only)",
-                  n_cases, n_disagree, n_surrogates);
+  g_test_message (
+    "%u mutations, %u disagreements, %u lone surrogates (accepted by the reader only)", n_cases,
+    n_disagree, n_surrogates);
   g_assert_cmpuint (n_cases, >, 1000);
   g_assert_cmpuint (n_disagree, ==, 0);
 }
 
 static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+compare_names (gconstpointer a, gconstpointer b)
 {
   /* g_ptr_array_sort passes pointers to the elements */
-  return strcmp (*(char * const *) a, *(char * const *) b);
+  return strcmp (*(char *const *)a, *(char *const *)b);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autofree char *dir = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) d = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) d = NULL;
   const char *name;
   int ret;
 
@@ -257,8 +251,8 @@ main (int   argc,
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     {
-      if (g_str_has_suffix (name, ".json") &&
-          (name[0] == 'y' || name[0] == 'n' || name[0] == 'i') && name[1] == '_')
+      if (g_str_has_suffix (name, ".json") && (name[0] == 'y' || name[0] == 'n' || name[0] == 'i')
+          && name[1] == '_')
         g_ptr_array_add (names, g_strdup (name));
     }
   g_ptr_array_sort (names, compare_names);

@@ -18,9 +18,10 @@ static void
 test_values (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (JsonNode) node = parse ("{\"a\": [1, -2.5e3, true, false, null, \"x\\u00e9\\ud83d\\ude00\"],"
-                                     " \"big\": 123456789012345678901234567890}",
-                                     0, NULL, &error);
+  g_autoptr (JsonNode) node
+    = parse ("{\"a\": [1, -2.5e3, true, false, null, \"x\\u00e9\\ud83d\\ude00\"],"
+             " \"big\": 123456789012345678901234567890}",
+             0, NULL, &error);
   JsonObject *o;
   JsonArray *a;
 
@@ -59,7 +60,12 @@ test_duplicates (void)
 static void
 test_errors_say_where (void)
 {
-  struct { const char *text; gsize offset; const char *needle; } cases[] = {
+  struct
+  {
+    const char *text;
+    gsize offset;
+    const char *needle;
+  } cases[] = {
     { "{\"a\" 1}", 5, "':'" },
     { "{\"a\":1,}", 7, "member name" },
     { "[1,2", 4, "end of the text" },
@@ -153,15 +159,18 @@ static void
 test_to_string_is_json (void)
 {
   /* json-glib 1.6 writes these as 1e+22.0, -inf.0 and a raw U+001F. */
-  g_autoptr (JsonNode) node = parse ("{\"a\":1E22,\"b\":-1e999,\"c\":\"x\\u001fy\",\"d\":[],\"e\":{},"
-                                     "\"f\":0.5,\"g\":\"q\\\"\\\\\"}", 0, NULL, NULL);
+  g_autoptr (JsonNode) node
+    = parse ("{\"a\":1E22,\"b\":-1e999,\"c\":\"x\\u001fy\",\"d\":[],\"e\":{},"
+             "\"f\":0.5,\"g\":\"q\\\"\\\\\"}",
+             0, NULL, NULL);
   g_autofree char *compact = jd_json_to_string (node, FALSE);
   g_autofree char *pretty = jd_json_to_string (node, TRUE);
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) again = NULL;
 
-  g_assert_cmpstr (compact, ==, "{\"a\":1e+22,\"b\":null,\"c\":\"x\\u001fy\",\"d\":[],\"e\":{},"
-                                "\"f\":0.5,\"g\":\"q\\\"\\\\\"}");
+  g_assert_cmpstr (compact, ==,
+                   "{\"a\":1e+22,\"b\":null,\"c\":\"x\\u001fy\",\"d\":[],\"e\":{},"
+                   "\"f\":0.5,\"g\":\"q\\\"\\\\\"}");
   again = jd_json_parse (pretty, strlen (pretty), 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (again), "a"), ==, 1e22);
@@ -169,7 +178,8 @@ test_to_string_is_json (void)
 
 /* #12: every string round-trips exactly, U+0000 included: parse, write,
  * and the text written is @written; parsing it again writes it again. */
-static const struct {
+static const struct
+{
   const char *name;
   const char *json;
   const char *written;
@@ -180,8 +190,14 @@ static const struct {
   { "nul-then-zero", "[\"\\u00000\"]", "[\"\\u00000\"]" },
   /* close inputs: text that looks like the escape is not U+0000 */
   { "close-backslash-u-text", "[\"ali\\\\u0000ce\"]", "[\"ali\\\\u0000ce\"]" },
-  { "close-mark-character", "[\"\xef\xb7\x91" "0\"]", "[\"\xef\xb7\x91" "0\"]" },
-  { "close-escaped-mark", "[\"\\ufdd10\"]", "[\"\xef\xb7\x91" "0\"]" },
+  { "close-mark-character",
+    "[\"\xef\xb7\x91"
+    "0\"]",
+    "[\"\xef\xb7\x91"
+    "0\"]" },
+  { "close-escaped-mark", "[\"\\ufdd10\"]",
+    "[\"\xef\xb7\x91"
+    "0\"]" },
 };
 
 static void

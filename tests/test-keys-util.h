@@ -16,8 +16,7 @@
 #include <gnutls/x509.h>
 
 static inline char *
-tk_b64url (gconstpointer data,
-           gsize         len)
+tk_b64url (gconstpointer data, gsize len)
 {
   char *s = g_base64_encode (data, len);
   char *w = s;
@@ -45,13 +44,14 @@ tk_b64url_decode (const char *text)
   return g_bytes_new_take (out, len);
 }
 
-typedef struct {
+typedef struct
+{
   const char *alg;
   gnutls_pk_algorithm_t pk;
-  unsigned int bits;         /* RSA bits or GNUTLS_CURVE_TO_BITS (curve) */
+  unsigned int bits; /* RSA bits or GNUTLS_CURVE_TO_BITS (curve) */
   gnutls_sign_algorithm_t sign;
   gnutls_mac_algorithm_t mac;
-  guint coord;               /* ECDSA coordinate size */
+  guint coord; /* ECDSA coordinate size */
 } TkAlg;
 
 static const TkAlg tk_algs[] = {
@@ -64,14 +64,19 @@ static const TkAlg tk_algs[] = {
   { "PS256", GNUTLS_PK_RSA, 2048, GNUTLS_SIGN_RSA_PSS_SHA256, 0, 0 },
   { "PS384", GNUTLS_PK_RSA, 2048, GNUTLS_SIGN_RSA_PSS_SHA384, 0, 0 },
   { "PS512", GNUTLS_PK_RSA, 2048, GNUTLS_SIGN_RSA_PSS_SHA512, 0, 0 },
-  { "ES256", GNUTLS_PK_ECDSA, GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP256R1), GNUTLS_SIGN_ECDSA_SHA256, 0, 32 },
-  { "ES384", GNUTLS_PK_ECDSA, GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP384R1), GNUTLS_SIGN_ECDSA_SHA384, 0, 48 },
-  { "ES512", GNUTLS_PK_ECDSA, GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP521R1), GNUTLS_SIGN_ECDSA_SHA512, 0, 66 },
-  { "EdDSA", GNUTLS_PK_EDDSA_ED25519, GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_ED25519), GNUTLS_SIGN_EDDSA_ED25519, 0, 0 },
+  { "ES256", GNUTLS_PK_ECDSA, GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP256R1),
+    GNUTLS_SIGN_ECDSA_SHA256, 0, 32 },
+  { "ES384", GNUTLS_PK_ECDSA, GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP384R1),
+    GNUTLS_SIGN_ECDSA_SHA384, 0, 48 },
+  { "ES512", GNUTLS_PK_ECDSA, GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP521R1),
+    GNUTLS_SIGN_ECDSA_SHA512, 0, 66 },
+  { "EdDSA", GNUTLS_PK_EDDSA_ED25519, GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_ED25519),
+    GNUTLS_SIGN_EDDSA_ED25519, 0, 0 },
 };
 
 /* A signing key: a GnuTLS private key, or an HMAC secret. */
-typedef struct {
+typedef struct
+{
   const TkAlg *alg;
   gnutls_privkey_t priv;
   GBytes *secret;
@@ -105,8 +110,7 @@ tk_alg (const char *name)
 
 /* RSA keys are slow to make: one per size, cached for the process. */
 static inline TkKey *
-tk_key_new (const char *alg_name,
-            const char *kid)
+tk_key_new (const char *alg_name, const char *kid)
 {
   TkKey *key = g_new0 (TkKey, 1);
   int ret;
@@ -117,8 +121,9 @@ tk_key_new (const char *alg_name,
     {
       guint8 buf[64];
       gnutls_rnd (GNUTLS_RND_NONCE, buf, sizeof buf);
-      key->secret = g_bytes_new (buf, key->alg->mac == GNUTLS_MAC_SHA256 ? 32
-                                      : key->alg->mac == GNUTLS_MAC_SHA384 ? 48 : 64);
+      key->secret = g_bytes_new (buf, key->alg->mac == GNUTLS_MAC_SHA256   ? 32
+                                      : key->alg->mac == GNUTLS_MAC_SHA384 ? 48
+                                                                           : 64);
       return key;
     }
   gnutls_privkey_init (&key->priv);
@@ -137,9 +142,7 @@ tk_cleanup (void)
 
 /* Generating RSA keys is slow: tests share @n keys per key type. */
 static inline TkKey *
-tk_key_cached (const char *alg_name,
-               guint       n,
-               const char *kid)
+tk_key_cached (const char *alg_name, guint n, const char *kid)
 {
   const TkAlg *alg = tk_alg (alg_name);
   g_autofree char *id = g_strdup_printf ("%d/%u/%u", alg->pk, alg->bits, n);
@@ -149,7 +152,7 @@ tk_key_cached (const char *alg_name,
   if (alg->pk == GNUTLS_PK_UNKNOWN)
     return tk_key_new (alg_name, kid);
   if (tk_cache == NULL)
-    tk_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) tk_key_free);
+    tk_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)tk_key_free);
   cached = g_hash_table_lookup (tk_cache, id);
   if (cached == NULL)
     {
@@ -165,9 +168,7 @@ tk_key_cached (const char *alg_name,
 }
 
 static inline TkKey *
-tk_key_new_secret (const char *alg_name,
-                   const char *kid,
-                   const char *secret)
+tk_key_new_secret (const char *alg_name, const char *kid, const char *secret)
 {
   TkKey *key = g_new0 (TkKey, 1);
 
@@ -187,8 +188,8 @@ tk_key_jwk (TkKey *key)
     g_string_append_printf (s, "\"kid\":\"%s\",", key->kid);
   if (key->secret)
     {
-      g_autofree char *k = tk_b64url (g_bytes_get_data (key->secret, NULL),
-                                      g_bytes_get_size (key->secret));
+      g_autofree char *k
+        = tk_b64url (g_bytes_get_data (key->secret, NULL), g_bytes_get_size (key->secret));
       g_string_append_printf (s, "\"kty\":\"oct\",\"k\":\"%s\"}", k);
       return g_string_free (g_steal_pointer (&s), FALSE);
     }
@@ -198,7 +199,8 @@ tk_key_jwk (TkKey *key)
       g_autofree char *n64 = NULL;
       g_autofree char *e64 = NULL;
       g_assert_cmpint (gnutls_privkey_export_rsa_raw2 (key->priv, &m, &e, NULL, NULL, NULL, NULL,
-                                                       NULL, NULL, GNUTLS_EXPORT_FLAG_NO_LZ), >=, 0);
+                                                       NULL, NULL, GNUTLS_EXPORT_FLAG_NO_LZ),
+                       >=, 0);
       n64 = tk_b64url (m.data, m.size);
       e64 = tk_b64url (e.data, e.size);
       g_string_append_printf (s, "\"kty\":\"RSA\",\"n\":\"%s\",\"e\":\"%s\"}", n64, e64);
@@ -212,8 +214,9 @@ tk_key_jwk (TkKey *key)
       g_autofree char *x64 = NULL;
       g_autofree char *y64 = NULL;
       guint8 buf[66];
-      g_assert_cmpint (gnutls_privkey_export_ecc_raw2 (key->priv, &curve, &x, &y, NULL,
-                                                       GNUTLS_EXPORT_FLAG_NO_LZ), >=, 0);
+      g_assert_cmpint (
+        gnutls_privkey_export_ecc_raw2 (key->priv, &curve, &x, &y, NULL, GNUTLS_EXPORT_FLAG_NO_LZ),
+        >=, 0);
       if (key->alg->pk == GNUTLS_PK_ECDSA)
         {
           guint size = key->alg->coord;
@@ -249,7 +252,7 @@ tk_key_pem (TkKey *key)
   gnutls_pubkey_init (&pub);
   g_assert_cmpint (gnutls_pubkey_import_privkey (pub, key->priv, 0, 0), >=, 0);
   g_assert_cmpint (gnutls_pubkey_export2 (pub, GNUTLS_X509_FMT_PEM, &out), >=, 0);
-  pem = g_strndup ((char *) out.data, out.size);
+  pem = g_strndup ((char *)out.data, out.size);
   gnutls_free (out.data);
   gnutls_pubkey_deinit (pub);
   return pem;
@@ -257,9 +260,7 @@ tk_key_pem (TkKey *key)
 
 /* A self-signed certificate for the key, PEM or DER. */
 static inline GBytes *
-tk_key_certificate (TkKey                *key,
-                    const char           *cn,
-                    gnutls_x509_crt_fmt_t fmt)
+tk_key_certificate (TkKey *key, const char *cn, gnutls_x509_crt_fmt_t fmt)
 {
   gnutls_x509_crt_t crt;
   gnutls_pubkey_t pub;
@@ -276,10 +277,11 @@ tk_key_certificate (TkKey                *key,
   gnutls_x509_crt_set_serial (crt, serial, sizeof serial);
   gnutls_x509_crt_set_activation_time (crt, now - 3600);
   gnutls_x509_crt_set_expiration_time (crt, now + 86400);
-  g_assert_cmpint (gnutls_x509_crt_set_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0, cn,
-                                                  strlen (cn)), >=, 0);
-  g_assert_cmpint (gnutls_x509_crt_set_issuer_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0, cn,
-                                                         strlen (cn)), >=, 0);
+  g_assert_cmpint (
+    gnutls_x509_crt_set_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0, cn, strlen (cn)), >=, 0);
+  g_assert_cmpint (
+    gnutls_x509_crt_set_issuer_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0, cn, strlen (cn)), >=,
+    0);
   g_assert_cmpint (gnutls_x509_crt_privkey_sign (crt, crt, key->priv, GNUTLS_DIG_SHA256, 0), >=, 0);
   g_assert_cmpint (gnutls_x509_crt_export2 (crt, fmt, &out), >=, 0);
   bytes = g_bytes_new (out.data, out.size);
@@ -291,11 +293,9 @@ tk_key_certificate (TkKey                *key,
 
 /* Raw JWS signature (R‖S for ECDSA) over @input. */
 static inline GBytes *
-tk_sign_raw (TkKey        *key,
-             const char   *input,
-             gsize         len)
+tk_sign_raw (TkKey *key, const char *input, gsize len)
 {
-  gnutls_datum_t data = { (guint8 *) input, len };
+  gnutls_datum_t data = { (guint8 *)input, len };
   gnutls_datum_t sig = { NULL, 0 };
   GBytes *out;
 
@@ -303,16 +303,18 @@ tk_sign_raw (TkKey        *key,
     {
       guint8 mac[64];
       g_assert_cmpint (gnutls_hmac_fast (key->alg->mac, g_bytes_get_data (key->secret, NULL),
-                                         g_bytes_get_size (key->secret), input, len, mac), >=, 0);
+                                         g_bytes_get_size (key->secret), input, len, mac),
+                       >=, 0);
       return g_bytes_new (mac, gnutls_hmac_get_len (key->alg->mac));
     }
   g_assert_cmpint (gnutls_privkey_sign_data2 (key->priv, key->alg->sign,
-                                              key->alg->sign == GNUTLS_SIGN_RSA_PSS_SHA256 ||
-                                              key->alg->sign == GNUTLS_SIGN_RSA_PSS_SHA384 ||
-                                              key->alg->sign == GNUTLS_SIGN_RSA_PSS_SHA512
+                                              key->alg->sign == GNUTLS_SIGN_RSA_PSS_SHA256
+                                                  || key->alg->sign == GNUTLS_SIGN_RSA_PSS_SHA384
+                                                  || key->alg->sign == GNUTLS_SIGN_RSA_PSS_SHA512
                                                 ? GNUTLS_PRIVKEY_FLAG_RSA_PSS_FIXED_SALT_LENGTH
                                                 : 0,
-                                              &data, &sig), >=, 0);
+                                              &data, &sig),
+                   >=, 0);
   if (key->alg->pk == GNUTLS_PK_ECDSA)
     {
       gnutls_datum_t r, s;
@@ -341,12 +343,11 @@ tk_sign_raw (TkKey        *key,
 
 /* A compact JWS: header {"alg":…,"kid":…} (kid when @kid is set). */
 static inline char *
-tk_sign_token (TkKey      *key,
-               const char *kid,
-               const char *payload_json)
+tk_sign_token (TkKey *key, const char *kid, const char *payload_json)
 {
-  g_autofree char *header = kid ? g_strdup_printf ("{\"alg\":\"%s\",\"kid\":\"%s\"}", key->alg->alg, kid)
-                                : g_strdup_printf ("{\"alg\":\"%s\"}", key->alg->alg);
+  g_autofree char *header
+    = kid ? g_strdup_printf ("{\"alg\":\"%s\",\"kid\":\"%s\"}", key->alg->alg, kid)
+          : g_strdup_printf ("{\"alg\":\"%s\"}", key->alg->alg);
   g_autofree char *h64 = tk_b64url (header, strlen (header));
   g_autofree char *p64 = tk_b64url (payload_json, strlen (payload_json));
   g_autofree char *input = g_strdup_printf ("%s.%s", h64, p64);

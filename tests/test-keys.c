@@ -17,8 +17,7 @@ data_path (const char *name)
 }
 
 static JdKeySet *
-load_string (const char *text,
-             const char *source)
+load_string (const char *text, const char *source)
 {
   g_autoptr (GError) error = NULL;
   JdKeySet *set = jd_key_set_new ();
@@ -44,20 +43,17 @@ load_data_file (const char *name)
 static void
 test_rfc_keys (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *file;
     const char *kty;
     const char *crv;
     guint bits;
   } cases[] = {
-    { "rfc7515-A.1.jwk", "oct", NULL, 512 },
-    { "rfc7515-A.2.jwk", "RSA", NULL, 2048 },
-    { "rfc7515-A.3.jwk", "EC", "P-256", 256 },
-    { "rfc7515-A.4.jwk", "EC", "P-521", 521 },
-    { "rfc7520-4.1.jwk", "RSA", NULL, 2048 },
-    { "rfc7520-4.3.jwk", "EC", "P-521", 521 },
-    { "rfc7520-4.4.jwk", "oct", NULL, 256 },
-    { "rfc8037-A.2.jwk", "OKP", "Ed25519", 255 },
+    { "rfc7515-A.1.jwk", "oct", NULL, 512 },   { "rfc7515-A.2.jwk", "RSA", NULL, 2048 },
+    { "rfc7515-A.3.jwk", "EC", "P-256", 256 }, { "rfc7515-A.4.jwk", "EC", "P-521", 521 },
+    { "rfc7520-4.1.jwk", "RSA", NULL, 2048 },  { "rfc7520-4.3.jwk", "EC", "P-521", 521 },
+    { "rfc7520-4.4.jwk", "oct", NULL, 256 },   { "rfc8037-A.2.jwk", "OKP", "Ed25519", 255 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -130,38 +126,38 @@ test_formats (void)
   }
 }
 
-static const char *broken_jwks =
-  "{\"keys\": ["
-  "{\"kty\":\"EC\",\"kid\":\"good\",\"crv\":\"P-256\","
-  "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
-  "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"},"
-  /* 1: x is 31 bytes */
-  "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVA\","
-  "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"},"
-  /* 2: standard base64 in n */
-  "{\"kty\":\"RSA\",\"n\":\"ab+c\",\"e\":\"AQAB\"},"
-  /* 3: no e */
-  "{\"kty\":\"RSA\",\"n\":\"AQAB\"},"
-  /* 4: unknown kty */
-  "{\"kty\":\"DSA\"},"
-  /* 5: kty in the wrong case */
-  "{\"kty\":\"rsa\",\"n\":\"AQAB\",\"e\":\"AQAB\"},"
-  /* 6: key agreement curve */
-  "{\"kty\":\"OKP\",\"crv\":\"X25519\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"},"
-  /* 7: not an object */
-  "42,"
-  /* 8: exponent 1 */
-  "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQ\"},"
-  /* 9: no kty */
-  "{\"n\":\"AQAB\"},"
-  /* 10: kid is a number */
-  "{\"kty\":\"oct\",\"kid\":7,\"k\":\"AQAB\"},"
-  /* 11: padding in base64url */
-  "{\"kty\":\"oct\",\"k\":\"AQ==\"},"
-  /* 12: a point that is not on the curve */
-  "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
-  "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5b0\"}"
-  "]}";
+static const char *broken_jwks
+  = "{\"keys\": ["
+    "{\"kty\":\"EC\",\"kid\":\"good\",\"crv\":\"P-256\","
+    "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+    "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"},"
+    /* 1: x is 31 bytes */
+    "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVA\","
+    "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"},"
+    /* 2: standard base64 in n */
+    "{\"kty\":\"RSA\",\"n\":\"ab+c\",\"e\":\"AQAB\"},"
+    /* 3: no e */
+    "{\"kty\":\"RSA\",\"n\":\"AQAB\"},"
+    /* 4: unknown kty */
+    "{\"kty\":\"DSA\"},"
+    /* 5: kty in the wrong case */
+    "{\"kty\":\"rsa\",\"n\":\"AQAB\",\"e\":\"AQAB\"},"
+    /* 6: key agreement curve */
+    "{\"kty\":\"OKP\",\"crv\":\"X25519\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"},"
+    /* 7: not an object */
+    "42,"
+    /* 8: exponent 1 */
+    "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQ\"},"
+    /* 9: no kty */
+    "{\"n\":\"AQAB\"},"
+    /* 10: kid is a number */
+    "{\"kty\":\"oct\",\"kid\":7,\"k\":\"AQAB\"},"
+    /* 11: padding in base64url */
+    "{\"kty\":\"oct\",\"k\":\"AQ==\"},"
+    /* 12: a point that is not on the curve */
+    "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+    "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5b0\"}"
+    "]}";
 
 static void
 test_broken_keys_kept (void)
@@ -248,13 +244,14 @@ test_rsa_leading_zero (void)
 static void
 test_private_members (void)
 {
-  const char *jwks =
-    "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"d\":\"jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI\","
-    "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
-    "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"},"
-    "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
-    "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"},"
-    "{\"kty\":\"oct\",\"k\":\"c2VjcmV0\"}]}";
+  const char *jwks
+    = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"d\":\"jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-"
+      "E9LI\","
+      "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+      "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"},"
+      "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+      "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"},"
+      "{\"kty\":\"oct\",\"k\":\"c2VjcmV0\"}]}";
   g_autoptr (JdKeySet) set = load_string (jwks, "leaky.json");
   GPtrArray *warnings = jd_key_set_get_warnings (set);
   JdFinding *finding;
@@ -292,9 +289,7 @@ test_duplicate_kid (void)
 }
 
 static char *
-pem_wrap (const char *label,
-          const guint8 *der,
-          gsize        len)
+pem_wrap (const char *label, const guint8 *der, gsize len)
 {
   g_autofree char *b64 = g_base64_encode (der, len);
   g_autoptr (GString) s = g_string_new (NULL);
@@ -375,10 +370,10 @@ test_pem_pkcs1_and_several_blocks (void)
 
 /* Wycheproof json_web_key_test.json, "jws_rsa_roca_key": a modulus with
  * the ROCA fingerprint (CVE-2017-15361). */
-#define ROCA_N \
-  "AanFpofbj7KjD4Lf-N2hVMKR7yewSyXhhbirIMTGpfYEhZ_lnt5UoK98DnKIgArXGTu3MaW_HhFw16HGaTDUHqPrId7f" \
-  "e4r11CqRw09yBFuW79V8sYIwHdzCaWflUI6auImYbVfoN9_nD5n8N8SY9DwXw7mwZM9wREPXoDPgOoIWl6q_MPsp7n0z" \
-  "s3Z5ZaiQWOOzl1S9OhwAfSiiOwz6efnXEaxuTEtPd7BjSx7NaFka8Dx9U7YqXy2RFj1O9PjyaDGuRh7YXsX3iMUSP_wS" \
+#define ROCA_N                                                                                     \
+  "AanFpofbj7KjD4Lf-N2hVMKR7yewSyXhhbirIMTGpfYEhZ_lnt5UoK98DnKIgArXGTu3MaW_HhFw16HGaTDUHqPrId7f"   \
+  "e4r11CqRw09yBFuW79V8sYIwHdzCaWflUI6auImYbVfoN9_nD5n8N8SY9DwXw7mwZM9wREPXoDPgOoIWl6q_MPsp7n0z"   \
+  "s3Z5ZaiQWOOzl1S9OhwAfSiiOwz6efnXEaxuTEtPd7BjSx7NaFka8Dx9U7YqXy2RFj1O9PjyaDGuRh7YXsX3iMUSP_wS"   \
   "yHQg_c_qHRtKUsNSGCT7OZg0hzm2KphtjnayKJvC64vAbROBR4Ubg6Bxg9IQVZ-QYyE"
 
 static void
@@ -402,8 +397,8 @@ test_roca_every_form (void)
 {
   const char *jwk = "{\"kty\":\"RSA\",\"e\":\"AQAB\",\"n\":\"" ROCA_N "\"}";
   g_autoptr (GBytes) n = jd_base64url_decode (ROCA_N, strlen (ROCA_N), NULL);
-  gnutls_datum_t m = { (guint8 *) g_bytes_get_data (n, NULL), g_bytes_get_size (n) };
-  gnutls_datum_t e = { (guint8 *) "\x01\x00\x01", 3 };
+  gnutls_datum_t m = { (guint8 *)g_bytes_get_data (n, NULL), g_bytes_get_size (n) };
+  gnutls_datum_t e = { (guint8 *)"\x01\x00\x01", 3 };
   gnutls_datum_t spki;
   gnutls_pubkey_t pub;
   g_autofree char *pkcs1_pem = NULL;
@@ -424,13 +419,13 @@ test_roca_every_form (void)
 
   {
     g_autoptr (JdKeySet) set = jd_key_set_new ();
-    g_assert_true (jd_key_set_load_data (set, (const char *) spki.data, spki.size, "roca.spki.der",
-                                         NULL));
+    g_assert_true (
+      jd_key_set_load_data (set, (const char *)spki.data, spki.size, "roca.spki.der", NULL));
     assert_roca (set);
   }
   {
     g_autoptr (JdKeySet) set = jd_key_set_new ();
-    g_assert_true (jd_key_set_load_data (set, (const char *) spki.data + 24, spki.size - 24,
+    g_assert_true (jd_key_set_load_data (set, (const char *)spki.data + 24, spki.size - 24,
                                          "roca.pkcs1.der", NULL));
     assert_roca (set);
   }
@@ -443,8 +438,7 @@ test_roca_every_form (void)
 }
 
 static void
-check_certificate_key (JdKey  *key,
-                       GBytes *der)
+check_certificate_key (JdKey *key, GBytes *der)
 {
   guint8 digest[32];
   g_autofree char *x5t = NULL;
@@ -452,7 +446,8 @@ check_certificate_key (JdKey  *key,
 
   gnutls_hash_fast (GNUTLS_DIG_SHA1, g_bytes_get_data (der, NULL), g_bytes_get_size (der), digest);
   x5t = tk_b64url (digest, 20);
-  gnutls_hash_fast (GNUTLS_DIG_SHA256, g_bytes_get_data (der, NULL), g_bytes_get_size (der), digest);
+  gnutls_hash_fast (GNUTLS_DIG_SHA256, g_bytes_get_data (der, NULL), g_bytes_get_size (der),
+                    digest);
   x5t256 = tk_b64url (digest, 32);
 
   g_assert_true (jd_key_is_usable (key));
@@ -469,8 +464,8 @@ test_certificates (void)
   g_autoptr (TkKey) tk = tk_key_new ("ES256", "c1");
   g_autoptr (TkKey) other = tk_key_new ("ES256", NULL);
   g_autoptr (GBytes) der = tk_key_certificate (tk, "jwt-doctor-test", GNUTLS_X509_FMT_DER);
-  g_autofree char *pem_text = pem_wrap ("CERTIFICATE", g_bytes_get_data (der, NULL),
-                                        g_bytes_get_size (der));
+  g_autofree char *pem_text
+    = pem_wrap ("CERTIFICATE", g_bytes_get_data (der, NULL), g_bytes_get_size (der));
   g_autoptr (GBytes) pem = g_bytes_new (pem_text, strlen (pem_text));
   g_autofree char *jwk = tk_key_jwk (tk);
   g_autoptr (JdKeySet) ref = load_string (jwk, "ref");
@@ -478,27 +473,27 @@ test_certificates (void)
 
   {
     g_autoptr (JdKeySet) set = jd_key_set_new ();
-    g_assert_true (jd_key_set_load_data (set, g_bytes_get_data (pem, NULL),
-                                         g_bytes_get_size (pem), "cert.pem", &error));
+    g_assert_true (jd_key_set_load_data (set, g_bytes_get_data (pem, NULL), g_bytes_get_size (pem),
+                                         "cert.pem", &error));
     check_certificate_key (jd_key_set_get_key (set, 0), der);
     g_assert_cmpstr (jd_key_get_thumbprint (jd_key_set_get_key (set, 0)), ==,
                      jd_key_get_thumbprint (jd_key_set_get_key (ref, 0)));
   }
   {
     g_autoptr (JdKeySet) set = jd_key_set_new ();
-    g_assert_true (jd_key_set_load_data (set, g_bytes_get_data (der, NULL),
-                                         g_bytes_get_size (der), "cert.der", &error));
+    g_assert_true (jd_key_set_load_data (set, g_bytes_get_data (der, NULL), g_bytes_get_size (der),
+                                         "cert.der", &error));
     check_certificate_key (jd_key_set_get_key (set, 0), der);
   }
   {
     /* A JWK with its x5c chain: the leaf's key is the key. */
     g_autofree char *b64 = g_base64_encode (g_bytes_get_data (der, NULL), g_bytes_get_size (der));
     g_autofree char *with_chain = g_strdup_printf ("{\"keys\":[%.*s,\"x5c\":[\"%s\",\"%s\"]}]}",
-                                                   (int) strlen (jwk) - 1, jwk, b64, b64);
+                                                   (int)strlen (jwk) - 1, jwk, b64, b64);
     g_autofree char *only_chain = g_strdup_printf ("{\"kty\":\"EC\",\"x5c\":[\"%s\"]}", b64);
     g_autofree char *other_jwk = tk_key_jwk (other);
-    g_autofree char *mismatch = g_strdup_printf ("%.*s,\"x5c\":[\"%s\"]}",
-                                                 (int) strlen (other_jwk) - 1, other_jwk, b64);
+    g_autofree char *mismatch
+      = g_strdup_printf ("%.*s,\"x5c\":[\"%s\"]}", (int)strlen (other_jwk) - 1, other_jwk, b64);
     g_autoptr (JdKeySet) set = load_string (with_chain, "x5c.json");
     g_autoptr (JdKeySet) set2 = load_string (only_chain, "x5c-only.json");
     g_autoptr (JdKeySet) set3 = load_string (mismatch, "x5c-other.json");
@@ -512,15 +507,15 @@ test_certificates (void)
      * a key with its own members does not. */
     g_assert_nonnull (jd_key_get_note (jd_key_set_get_key (set2, 0)));
     g_assert_nonnull (strstr (jd_key_get_note (jd_key_set_get_key (set2, 0)), "x5c[0]"));
-    g_assert_true (jd_key_get_note (key) == NULL ||
-                   strstr (jd_key_get_note (key), "the key is the one in") == NULL);
+    g_assert_true (jd_key_get_note (key) == NULL
+                   || strstr (jd_key_get_note (key), "the key is the one in") == NULL);
     g_assert_nonnull (strstr (jd_key_get_problem (jd_key_set_get_key (set3, 0)), "x5c[0]"));
   }
   {
     /* Google and Firebase publish {"kid": "-----BEGIN CERTIFICATE-----…"}. */
     g_autofree char *escaped = g_strescape (pem_text, NULL);
-    g_autofree char *map = g_strdup_printf ("{\"abc123\": \"%.*s\"}",
-                                            (int) strlen (escaped), escaped);
+    g_autofree char *map
+      = g_strdup_printf ("{\"abc123\": \"%.*s\"}", (int)strlen (escaped), escaped);
     g_autoptr (JdKeySet) set = load_string (map, "certs.json");
     g_assert_cmpuint (jd_key_set_get_n_keys (set), ==, 1);
     g_assert_cmpstr (jd_key_get_kid (jd_key_set_get_key (set, 0)), ==, "abc123");
@@ -540,12 +535,13 @@ test_ed448 (void)
 
   gnutls_privkey_init (&priv);
   g_assert_cmpint (gnutls_privkey_generate2 (priv, GNUTLS_PK_EDDSA_ED448,
-                                             GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_ED448), 0,
-                                             NULL, 0), >=, 0);
+                                             GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_ED448), 0, NULL,
+                                             0),
+                   >=, 0);
   gnutls_pubkey_init (&pub);
   g_assert_cmpint (gnutls_pubkey_import_privkey (pub, priv, 0, 0), >=, 0);
   g_assert_cmpint (gnutls_pubkey_export2 (pub, GNUTLS_X509_FMT_PEM, &out), >=, 0);
-  pem = g_strndup ((char *) out.data, out.size);
+  pem = g_strndup ((char *)out.data, out.size);
   gnutls_free (out.data);
   g_assert_cmpint (gnutls_pubkey_export_ecc_raw2 (pub, NULL, &out, NULL, 0), >=, 0);
   {
@@ -578,9 +574,10 @@ test_private_key_pem (void)
   JdKey *key;
 
   g_assert_cmpint (gnutls_privkey_export_x509 (tk->priv, &x509), >=, 0);
-  g_assert_cmpint (gnutls_x509_privkey_export2_pkcs8 (x509, GNUTLS_X509_FMT_PEM, NULL,
-                                                      GNUTLS_PKCS_PLAIN, &out), >=, 0);
-  pem = g_strndup ((char *) out.data, out.size);
+  g_assert_cmpint (
+    gnutls_x509_privkey_export2_pkcs8 (x509, GNUTLS_X509_FMT_PEM, NULL, GNUTLS_PKCS_PLAIN, &out),
+    >=, 0);
+  pem = g_strndup ((char *)out.data, out.size);
   gnutls_free (out.data);
   gnutls_x509_privkey_deinit (x509);
 
@@ -706,17 +703,19 @@ test_secret_not_in_messages (void)
 
   /* A public member still names the byte: it helps and hides nothing. */
   {
-    g_autoptr (JdKeySet) keys = load_string ("{\"kty\":\"RSA\",\"n\":\"ab!c\",\"e\":\"AQAB\"}",
-                                             "n.json");
+    g_autoptr (JdKeySet) keys
+      = load_string ("{\"kty\":\"RSA\",\"n\":\"ab!c\",\"e\":\"AQAB\"}", "n.json");
     const char *problem = jd_key_get_problem (jd_key_set_get_key (keys, 0));
-    g_assert_cmpstr (problem, ==, "\"n\" is not base64url: byte 2: '!' is not a base64url character");
+    g_assert_cmpstr (problem, ==,
+                     "\"n\" is not base64url: byte 2: '!' is not a base64url character");
   }
 }
 
 static void
 test_not_a_key (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *text;
     const char *want;
   } cases[] = {
@@ -741,8 +740,8 @@ test_not_a_key (void)
       g_autoptr (JdKeySet) set = jd_key_set_new ();
       g_autoptr (GError) error = NULL;
 
-      g_assert_false (jd_key_set_load_data (set, cases[i].text, strlen (cases[i].text), "input",
-                                            &error));
+      g_assert_false (
+        jd_key_set_load_data (set, cases[i].text, strlen (cases[i].text), "input", &error));
       g_assert_nonnull (error);
       g_test_message ("%s", error->message);
       g_assert_true (error->domain == JD_KEYS_ERROR);
@@ -753,11 +752,7 @@ test_not_a_key (void)
 }
 
 static void
-on_items_changed (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  guint      *counter)
+on_items_changed (GListModel *model, guint position, guint removed, guint added, guint *counter)
 {
   counter[0]++;
   counter[1] += added;
@@ -821,7 +816,8 @@ test_describe (void)
 /* RFC 8017 §3.1: e is odd and at least 3, however the key is written down.
  * One row per exponent and form; each row with a bad e must be refused
  * with the reason, each row with a good e must load as usable. */
-typedef enum {
+typedef enum
+{
   E_FORM_JWK,
   E_FORM_SPKI_PEM,
   E_FORM_SPKI_DER,
@@ -830,10 +826,11 @@ typedef enum {
   E_N_FORMS,
 } ExponentForm;
 
-static const char *const exponent_form_names[] = { "jwk", "spki-pem", "spki-der", "pkcs1-pem",
-                                                   "certificate" };
+static const char *const exponent_form_names[]
+  = { "jwk", "spki-pem", "spki-der", "pkcs1-pem", "certificate" };
 
-static const struct {
+static const struct
+{
   const char *name;
   guint8 e[3];
   gsize len;
@@ -847,18 +844,18 @@ static const struct {
 };
 
 static GBytes *
-exponent_key_data (guint        row,
-                   ExponentForm form)
+exponent_key_data (guint row, ExponentForm form)
 {
   g_autoptr (TkKey) signer = tk_key_cached ("RS256", 0, NULL);
   gnutls_datum_t m, e0;
-  gnutls_datum_t e = { (guint8 *) exponent_rows[row].e, exponent_rows[row].len };
+  gnutls_datum_t e = { (guint8 *)exponent_rows[row].e, exponent_rows[row].len };
   gnutls_datum_t out;
   gnutls_pubkey_t pub;
   GBytes *bytes;
 
-  g_assert_cmpint (gnutls_privkey_export_rsa_raw2 (signer->priv, &m, &e0, NULL, NULL, NULL, NULL,
-                                                   NULL, NULL, 0), >=, 0);
+  g_assert_cmpint (
+    gnutls_privkey_export_rsa_raw2 (signer->priv, &m, &e0, NULL, NULL, NULL, NULL, NULL, NULL, 0),
+    >=, 0);
   if (form == E_FORM_JWK)
     {
       g_autofree char *n64 = tk_b64url (m.data, m.size);
@@ -886,17 +883,18 @@ exponent_key_data (guint        row,
       gnutls_x509_crt_set_expiration_time (crt, now + 86400);
       g_assert_cmpint (gnutls_x509_crt_set_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0, "e", 1),
                        >=, 0);
-      g_assert_cmpint (gnutls_x509_crt_set_issuer_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0,
-                                                             "e", 1), >=, 0);
+      g_assert_cmpint (
+        gnutls_x509_crt_set_issuer_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0, "e", 1), >=, 0);
       g_assert_cmpint (gnutls_x509_crt_privkey_sign (crt, crt, signer->priv, GNUTLS_DIG_SHA256, 0),
                        >=, 0);
       g_assert_cmpint (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &out), >=, 0);
       gnutls_x509_crt_deinit (crt);
     }
   else
-    g_assert_cmpint (gnutls_pubkey_export2 (pub, form == E_FORM_SPKI_PEM ? GNUTLS_X509_FMT_PEM
-                                                                         : GNUTLS_X509_FMT_DER,
-                                            &out), >=, 0);
+    g_assert_cmpint (
+      gnutls_pubkey_export2 (
+        pub, form == E_FORM_SPKI_PEM ? GNUTLS_X509_FMT_PEM : GNUTLS_X509_FMT_DER, &out),
+      >=, 0);
   gnutls_pubkey_deinit (pub);
   if (form == E_FORM_PKCS1_PEM)
     {
@@ -943,8 +941,7 @@ test_rsa_exponent_row (gconstpointer data)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

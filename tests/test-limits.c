@@ -59,7 +59,7 @@ has_problem (JdToken *token, JdTokenError code)
   GPtrArray *problems = jd_token_get_problems (token);
 
   for (guint i = 0; i < problems->len; i++)
-    if (((JdTokenProblem *) g_ptr_array_index (problems, i))->code == code)
+    if (((JdTokenProblem *)g_ptr_array_index (problems, i))->code == code)
       return TRUE;
   return FALSE;
 }
@@ -70,13 +70,14 @@ static void
 test_token_1mib (void)
 {
   g_autofree char *filler = repeat ('x', MIB);
-  g_autofree char *payload = g_strdup_printf ("{\"sub\":\"u\",\"exp\":1700000000,\"blob\":\"%s\"}", filler);
+  g_autofree char *payload
+    = g_strdup_printf ("{\"sub\":\"u\",\"exp\":1700000000,\"blob\":\"%s\"}", filler);
   g_autofree char *text = make_token (payload);
   g_autofree char *pasted = g_strdup_printf ("Authorization: Bearer %s\n", text);
-  g_autoptr(JdToken) token = NULL;
-  g_autoptr(JdInput) input = NULL;
-  g_autoptr(JdExpectations) expect = jd_expectations_new ();
-  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr (JdToken) token = NULL;
+  g_autoptr (JdInput) input = NULL;
+  g_autoptr (JdExpectations) expect = jd_expectations_new ();
+  g_autoptr (GPtrArray) findings = NULL;
   JsonObject *claims;
 
   g_assert_cmpuint (strlen (text), >, MIB);
@@ -101,7 +102,7 @@ test_token_too_large (void)
 {
   gsize len = JD_TOKEN_MAX_SIZE + 1;
   g_autofree char *text = repeat ('a', len);
-  g_autoptr(JdToken) token = jd_token_parse (text, len);
+  g_autoptr (JdToken) token = jd_token_parse (text, len);
   const JdTokenProblem *p;
 
   g_assert_true (jd_token_is_malformed (token));
@@ -118,9 +119,9 @@ test_token_deep_payload (void)
   g_autofree char *close = repeat (']', 100000);
   g_autofree char *payload = g_strconcat (open, close, NULL);
   g_autofree char *text = make_token (payload);
-  g_autoptr(JdToken) token = jd_token_parse (text, -1);
-  g_autoptr(JdExpectations) expect = jd_expectations_new ();
-  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr (JdToken) token = jd_token_parse (text, -1);
+  g_autoptr (JdExpectations) expect = jd_expectations_new ();
+  g_autoptr (GPtrArray) findings = NULL;
 
   g_assert_true (jd_token_is_malformed (token));
   g_assert_true (has_problem (token, JD_TOKEN_ERROR_JSON));
@@ -143,10 +144,10 @@ parse_nested (guint depth, GError **error)
 static void
 test_json_depth (void)
 {
-  g_autoptr(JsonNode) ok = NULL;
-  g_autoptr(JsonNode) deep = NULL;
-  g_autoptr(JsonNode) very_deep = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonNode) ok = NULL;
+  g_autoptr (JsonNode) deep = NULL;
+  g_autoptr (JsonNode) very_deep = NULL;
+  g_autoptr (GError) error = NULL;
 
   ok = parse_nested (JD_JSON_MAX_DEPTH, &error);
   g_assert_no_error (error);
@@ -170,29 +171,29 @@ test_json_reader_limits (void)
   g_autofree char *open = repeat ('[', 10 * MIB);
   const char nested[] = "[[[[[1]]]]]";
   const char text[] = "[\"0123456789abcdef\"]";
-  g_autoptr(JdJsonReader) deep = jd_json_reader_new (nested, strlen (nested), 0);
-  g_autoptr(JdJsonReader) longs = jd_json_reader_new (text, strlen (text), 0);
-  g_autoptr(JdJsonReader) huge = jd_json_reader_new (open, 10 * MIB, 0);
+  g_autoptr (JdJsonReader) deep = jd_json_reader_new (nested, strlen (nested), 0);
+  g_autoptr (JdJsonReader) longs = jd_json_reader_new (text, strlen (text), 0);
+  g_autoptr (JdJsonReader) huge = jd_json_reader_new (open, 10 * MIB, 0);
   JdJsonToken t;
 
   jd_json_reader_set_limits (deep, 4, 0);
   while ((t = jd_json_reader_next (deep)) != JD_JSON_TOKEN_ERROR && t != JD_JSON_TOKEN_END)
     ;
   g_assert_cmpint (t, ==, JD_JSON_TOKEN_ERROR);
-  g_assert_error ((GError *) jd_json_reader_get_error (deep), JD_JSON_READER_ERROR,
+  g_assert_error ((GError *)jd_json_reader_get_error (deep), JD_JSON_READER_ERROR,
                   JD_JSON_READER_ERROR_TOO_DEEP);
   g_assert_cmpuint (jd_json_reader_get_error_offset (deep), ==, 4);
 
   jd_json_reader_set_limits (longs, 0, 10);
   while ((t = jd_json_reader_next (longs)) != JD_JSON_TOKEN_ERROR && t != JD_JSON_TOKEN_END)
     ;
-  g_assert_error ((GError *) jd_json_reader_get_error (longs), JD_JSON_READER_ERROR,
+  g_assert_error ((GError *)jd_json_reader_get_error (longs), JD_JSON_READER_ERROR,
                   JD_JSON_READER_ERROR_TOO_LONG);
 
   /* The default limit holds for 10 MiB of '['. */
   while ((t = jd_json_reader_next (huge)) != JD_JSON_TOKEN_ERROR && t != JD_JSON_TOKEN_END)
     ;
-  g_assert_error ((GError *) jd_json_reader_get_error (huge), JD_JSON_READER_ERROR,
+  g_assert_error ((GError *)jd_json_reader_get_error (huge), JD_JSON_READER_ERROR,
                   JD_JSON_READER_ERROR_TOO_DEEP);
   g_assert_cmpuint (jd_json_reader_get_error_offset (huge), ==, JD_JSON_READER_DEFAULT_MAX_DEPTH);
 }
@@ -205,11 +206,13 @@ make_har (guint n_entries, const char *extra)
   GString *s = g_string_new ("{\"log\":{\"version\":\"1.2\",\"entries\":[");
 
   for (guint i = 0; i < n_entries; i++)
-    g_string_append_printf (s, "%s{\"startedDateTime\":\"2023-11-14T22:13:20Z\",\"time\":1,"
-                               "\"request\":{\"method\":\"GET\",\"url\":\"https://a.example/%u\","
-                               "\"headers\":[{\"name\":\"Authorization\",\"value\":\"Bearer x.y.z\"}]%s},"
-                               "\"response\":{\"status\":401,\"statusText\":\"\",\"headers\":[]}}",
-                            i ? "," : "", i, extra ? extra : "");
+    g_string_append_printf (
+      s,
+      "%s{\"startedDateTime\":\"2023-11-14T22:13:20Z\",\"time\":1,"
+      "\"request\":{\"method\":\"GET\",\"url\":\"https://a.example/%u\","
+      "\"headers\":[{\"name\":\"Authorization\",\"value\":\"Bearer x.y.z\"}]%s},"
+      "\"response\":{\"status\":401,\"statusText\":\"\",\"headers\":[]}}",
+      i ? "," : "", i, extra ? extra : "");
   g_string_append (s, "]}}");
   return g_string_free_to_bytes (s);
 }
@@ -217,9 +220,9 @@ make_har (guint n_entries, const char *extra)
 static void
 test_har_file_size (void)
 {
-  g_autoptr(GBytes) bytes = make_har (3, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdHar) har = NULL;
+  g_autoptr (GBytes) bytes = make_har (3, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdHar) har = NULL;
   JdHarLimits limits;
 
   jd_har_limits_init (&limits);
@@ -233,9 +236,9 @@ test_har_file_size (void)
 static void
 test_har_entries (void)
 {
-  g_autoptr(GBytes) bytes = make_har (10, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdHar) har = NULL;
+  g_autoptr (GBytes) bytes = make_har (10, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdHar) har = NULL;
   GPtrArray *problems;
   const JdHarProblem *last;
   JdHarLimits limits;
@@ -256,9 +259,9 @@ test_har_entries (void)
 static void
 test_har_many_entries (void)
 {
-  g_autoptr(GBytes) bytes = make_har (20000, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, &error);
+  g_autoptr (GBytes) bytes = make_har (20000, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (har)), ==, 20000);
@@ -273,11 +276,11 @@ test_har_depth_and_strings (void)
   g_autofree char *deep_extra = g_strdup_printf (",\"x\":%s%s", open, close);
   g_autofree char *long_string = repeat ('s', 5000);
   g_autofree char *long_extra = g_strdup_printf (",\"comment\":\"%s\"", long_string);
-  g_autoptr(GBytes) deep = make_har (2, deep_extra);
-  g_autoptr(GBytes) longs = make_har (2, long_extra);
-  g_autoptr(JdHar) har_deep = NULL;
-  g_autoptr(JdHar) har_long = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GBytes) deep = make_har (2, deep_extra);
+  g_autoptr (GBytes) longs = make_har (2, long_extra);
+  g_autoptr (JdHar) har_deep = NULL;
+  g_autoptr (JdHar) har_long = NULL;
+  g_autoptr (GError) error = NULL;
   const JdHarProblem *problem;
   JdHarLimits limits;
 
@@ -305,12 +308,13 @@ test_har_depth_and_strings (void)
 static void
 test_keys_too_large (void)
 {
-  static const char jwks[] = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"a\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0\"}]}";
+  static const char jwks[]
+    = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"a\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0\"}]}";
   gsize len = JD_KEYS_MAX_SIZE + 1;
   g_autofree char *data = repeat (' ', len);
-  g_autoptr(JdKeySet) set = jd_key_set_new ();
-  g_autoptr(JdKeySet) fits = jd_key_set_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JdKeySet) set = jd_key_set_new ();
+  g_autoptr (JdKeySet) fits = jd_key_set_new ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
 
   g_assert_cmpint (JD_KEYS_MAX_SIZE, ==, 16 * MIB);
@@ -323,7 +327,8 @@ test_keys_too_large (void)
 
   g_assert_false (jd_key_set_load_data (set, data, len, "big.jwks", &error));
   g_assert_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_TOO_LARGE);
-  message = g_strdup_printf ("big.jwks: %zu bytes is too large for a key set (the limit is 16 MiB)", len);
+  message
+    = g_strdup_printf ("big.jwks: %zu bytes is too large for a key set (the limit is 16 MiB)", len);
   g_assert_cmpstr (error->message, ==, message);
 }
 
@@ -332,8 +337,8 @@ test_keys_nesting (void)
 {
   /* json-glib's parser recursed once per '[' and overflowed the stack. */
   g_autofree char *data = repeat ('[', MIB);
-  g_autoptr(JdKeySet) set = jd_key_set_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JdKeySet) set = jd_key_set_new ();
+  g_autoptr (GError) error = NULL;
 
   g_assert_false (jd_key_set_load_data (set, data, MIB, "deep.jwks", &error));
   g_assert_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT);
@@ -347,8 +352,10 @@ make_jwks (guint n, gboolean array_only)
   GString *s = g_string_new (array_only ? "[" : "{\"keys\":[");
 
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (s, "%s{\"kty\":\"oct\",\"kid\":\"k%u\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LSVk%04u\"}",
-                            i ? "," : "", i, i);
+    g_string_append_printf (
+      s,
+      "%s{\"kty\":\"oct\",\"kid\":\"k%u\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LSVk%04u\"}",
+      i ? "," : "", i, i);
   g_string_append (s, array_only ? "]" : "]}");
   return g_string_free (s, FALSE);
 }
@@ -373,10 +380,10 @@ static void
 test_keys_at_limit (void)
 {
   g_autofree char *data = make_jwks (JD_KEYS_MAX_KEYS, FALSE);
-  g_autoptr(JdKeySet) set = jd_key_set_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdToken) token = NULL;
-  g_autoptr(JdVerifyResult) result = NULL;
+  g_autoptr (JdKeySet) set = jd_key_set_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdToken) token = NULL;
+  g_autoptr (JdVerifyResult) result = NULL;
   g_autofree char *text = make_token ("{\"sub\":\"u\"}");
 
   g_assert_cmpint (JD_KEYS_MAX_KEYS, ==, 1000);
@@ -397,13 +404,13 @@ test_keys_over_limit (void)
 {
   g_autofree char *data = make_jwks (JD_KEYS_MAX_KEYS + 1, FALSE);
   g_autofree char *many = make_jwks (4096, TRUE);
-  g_autoptr(JdKeySet) set = jd_key_set_new ();
-  g_autoptr(JdKeySet) array_set = jd_key_set_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdToken) token = NULL;
-  g_autoptr(JdVerifyResult) result = NULL;
-  g_autoptr(JdExpectations) expect = jd_expectations_new ();
-  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr (JdKeySet) set = jd_key_set_new ();
+  g_autoptr (JdKeySet) array_set = jd_key_set_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdToken) token = NULL;
+  g_autoptr (JdVerifyResult) result = NULL;
+  g_autoptr (JdExpectations) expect = jd_expectations_new ();
+  g_autoptr (GPtrArray) findings = NULL;
   g_autofree char *text = make_token ("{\"sub\":\"u\"}");
   const JdFinding *warning;
 
@@ -414,8 +421,8 @@ test_keys_over_limit (void)
   g_assert_cmpstr (jd_key_get_kid (jd_key_set_get_key (set, 999)), ==, "k999");
   warning = find_finding (jd_key_set_get_warnings (set), JD_FINDING_JWKS_TOO_MANY_KEYS);
   g_assert_nonnull (warning);
-  g_assert_cmpint (jd_finding_get_severity ((JdFinding *) warning), ==, JD_SEVERITY_WARNING);
-  assert_contains (jd_finding_get_message ((JdFinding *) warning),
+  g_assert_cmpint (jd_finding_get_severity ((JdFinding *)warning), ==, JD_SEVERITY_WARNING);
+  assert_contains (jd_finding_get_message ((JdFinding *)warning),
                    "many.jwks keys[1000]…: the set holds 1001 keys; only the first 1000 are read");
 
   /* The warning travels with the verification into the diagnosis (what the
@@ -431,7 +438,7 @@ test_keys_over_limit (void)
   g_assert_cmpuint (jd_key_set_get_n_keys (array_set), ==, 1000);
   warning = find_finding (jd_key_set_get_warnings (array_set), JD_FINDING_JWKS_TOO_MANY_KEYS);
   g_assert_nonnull (warning);
-  assert_contains (jd_finding_get_message ((JdFinding *) warning),
+  assert_contains (jd_finding_get_message ((JdFinding *)warning),
                    "array.json [1000]…: the set holds 4096 keys; only the first 1000 are read");
 }
 
@@ -441,8 +448,8 @@ static void
 test_keys_over_limit_across_loads (void)
 {
   g_autofree char *data = make_jwks (600, FALSE);
-  g_autoptr(JdKeySet) set = jd_key_set_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JdKeySet) set = jd_key_set_new ();
+  g_autoptr (GError) error = NULL;
   GPtrArray *warnings;
   guint n_warnings = 0;
 
@@ -454,8 +461,8 @@ test_keys_over_limit_across_loads (void)
   g_assert_no_error (error);
   g_assert_cmpuint (jd_key_set_get_n_keys (set), ==, JD_KEYS_MAX_KEYS);
   g_assert_cmpstr (jd_key_get_kid (jd_key_set_get_key (set, 999)), ==, "k399");
-  assert_contains (jd_finding_get_message ((JdFinding *) find_finding (jd_key_set_get_warnings (set),
-                                                         JD_FINDING_JWKS_TOO_MANY_KEYS)),
+  assert_contains (jd_finding_get_message ((JdFinding *)find_finding (
+                     jd_key_set_get_warnings (set), JD_FINDING_JWKS_TOO_MANY_KEYS)),
                    "b.jwks: the key set already holds 600 keys; of the 600 here only the first 400 "
                    "are read");
 
@@ -465,12 +472,14 @@ test_keys_over_limit_across_loads (void)
   g_assert_cmpuint (jd_key_set_get_n_keys (set), ==, JD_KEYS_MAX_KEYS);
   warnings = jd_key_set_get_warnings (set);
   for (guint i = 0; i < warnings->len; i++)
-    if (g_str_equal (jd_finding_get_id (g_ptr_array_index (warnings, i)), JD_FINDING_JWKS_TOO_MANY_KEYS))
+    if (g_str_equal (jd_finding_get_id (g_ptr_array_index (warnings, i)),
+                     JD_FINDING_JWKS_TOO_MANY_KEYS))
       {
         n_warnings++;
         if (strstr (jd_finding_get_message (g_ptr_array_index (warnings, i)), "c.jwks") != NULL)
-          assert_contains (jd_finding_get_message (g_ptr_array_index (warnings, i)),
-                           "c.jwks: the key set already holds 1000 keys; of the 600 here none are read");
+          assert_contains (
+            jd_finding_get_message (g_ptr_array_index (warnings, i)),
+            "c.jwks: the key set already holds 1000 keys; of the 600 here none are read");
       }
   g_assert_cmpuint (n_warnings, ==, 2);
 }
@@ -480,13 +489,13 @@ test_keys_pem_over_limit (void)
 {
   static const char block[] = "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n";
   static const char cert[] = "-----BEGIN CERTIFICATE-----\\nAAAA\\n-----END CERTIFICATE-----\\n";
-  g_autoptr(GString) at = g_string_new (NULL);
-  g_autoptr(GString) map = g_string_new ("{");
+  g_autoptr (GString) at = g_string_new (NULL);
+  g_autoptr (GString) map = g_string_new ("{");
   g_autofree char *over = NULL;
-  g_autoptr(JdKeySet) set_at = jd_key_set_new ();
-  g_autoptr(JdKeySet) set_over = jd_key_set_new ();
-  g_autoptr(JdKeySet) set_map = jd_key_set_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JdKeySet) set_at = jd_key_set_new ();
+  g_autoptr (JdKeySet) set_over = jd_key_set_new ();
+  g_autoptr (JdKeySet) set_map = jd_key_set_new ();
+  g_autoptr (GError) error = NULL;
   const JdFinding *warning;
 
   /* PEM blocks (each broken, so each a key with its problem) */
@@ -504,8 +513,9 @@ test_keys_pem_over_limit (void)
   g_assert_cmpuint (jd_key_set_get_n_keys (set_over), ==, 1000);
   warning = find_finding (jd_key_set_get_warnings (set_over), JD_FINDING_JWKS_TOO_MANY_KEYS);
   g_assert_nonnull (warning);
-  assert_contains (jd_finding_get_message ((JdFinding *) warning),
-                   "keys.pem PEM block 1001…: the set holds 1001 keys; only the first 1000 are read");
+  assert_contains (
+    jd_finding_get_message ((JdFinding *)warning),
+    "keys.pem PEM block 1001…: the set holds 1001 keys; only the first 1000 are read");
 
   /* {"kid": "-----BEGIN CERTIFICATE-----…"}, as Google publishes. */
   for (guint i = 0; i < JD_KEYS_MAX_KEYS + 5; i++)
@@ -516,7 +526,7 @@ test_keys_pem_over_limit (void)
   g_assert_cmpuint (jd_key_set_get_n_keys (set_map), ==, 1000);
   warning = find_finding (jd_key_set_get_warnings (set_map), JD_FINDING_JWKS_TOO_MANY_KEYS);
   g_assert_nonnull (warning);
-  assert_contains (jd_finding_get_message ((JdFinding *) warning),
+  assert_contains (jd_finding_get_message ((JdFinding *)warning),
                    "certs.json \"c1000\"…: the set holds 1005 keys; only the first 1000 are read");
 }
 
@@ -529,9 +539,9 @@ test_www_authenticate_size (void)
   g_autofree char *realm = repeat ('r', n);
   g_autofree char *fits = g_strdup_printf ("Bearer realm=\"%s\"", realm);
   g_autofree char *over = g_strdup_printf ("Bearer realm=\"%sr\"", realm);
-  g_autoptr(GPtrArray) ok = NULL;
-  g_autoptr(GPtrArray) refused = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) ok = NULL;
+  g_autoptr (GPtrArray) refused = NULL;
+  g_autoptr (GError) error = NULL;
   gsize offset = 0;
 
   g_assert_cmpuint (strlen (fits), ==, JD_WWW_AUTHENTICATE_MAX_SIZE);
@@ -551,8 +561,8 @@ test_www_authenticate_size (void)
 static void
 test_request_header_count (void)
 {
-  g_autoptr(JdRequest) request = jd_request_new (NULL, "https://a.example/");
-  g_autoptr(JdRequest) copy = NULL;
+  g_autoptr (JdRequest) request = jd_request_new (NULL, "https://a.example/");
+  g_autoptr (JdRequest) copy = NULL;
   GPtrArray *problems;
 
   g_assert_cmpint (JD_HEADERS_MAX_COUNT, ==, 500);
@@ -587,7 +597,7 @@ test_request_header_count (void)
 static void
 test_request_header_size (void)
 {
-  g_autoptr(JdRequest) request = jd_request_new (NULL, "https://a.example/");
+  g_autoptr (JdRequest) request = jd_request_new (NULL, "https://a.example/");
   gsize fits = JD_HEADER_MAX_SIZE - strlen ("X-Big: ");
   gsize cred = JD_CREDENTIAL_HEADER_MAX_SIZE - strlen ("Authorization: ");
   g_autofree char *value = repeat ('v', fits + 1);
@@ -597,7 +607,8 @@ test_request_header_size (void)
   GPtrArray *problems;
 
   g_assert_cmpint (JD_HEADER_MAX_SIZE, ==, 64 * 1024);
-  g_assert_cmpint (JD_CREDENTIAL_HEADER_MAX_SIZE, >=, JD_TOKEN_MAX_SIZE + strlen ("Authorization: Bearer "));
+  g_assert_cmpint (JD_CREDENTIAL_HEADER_MAX_SIZE, >=,
+                   JD_TOKEN_MAX_SIZE + strlen ("Authorization: Bearer "));
 
   /* "X-Big: " and the value make exactly 64 KiB: kept. */
   value[fits] = '\0';
@@ -630,7 +641,8 @@ test_request_header_size (void)
   g_assert_cmpstr (g_ptr_array_index (problems, 1), ==,
                    "Header 4 (“Cookie”) of the request is 16842753 bytes long; a header is at most "
                    "16842752 bytes, so it is left out.");
-  assert_contains (g_ptr_array_index (problems, 2), "Header 5 (“NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN…”)");
+  assert_contains (g_ptr_array_index (problems, 2),
+                   "Header 5 (“NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN…”)");
   g_assert_cmpstr (g_ptr_array_index (problems, 3), ==,
                    "Header 1 (“X-Big”) of the request is 65537 bytes long; a header is at most "
                    "65536 bytes, so it is left out.");
@@ -641,8 +653,8 @@ test_request_header_size (void)
 static void
 test_request_header_problems_per_name (void)
 {
-  g_autoptr(JdRequest) request = jd_request_new (NULL, "https://a.example/");
-  g_autoptr(JdRequest) cycles = jd_request_new (NULL, "https://a.example/");
+  g_autoptr (JdRequest) request = jd_request_new (NULL, "https://a.example/");
+  g_autoptr (JdRequest) cycles = jd_request_new (NULL, "https://a.example/");
   g_autofree char *big = repeat ('a', JD_HEADER_MAX_SIZE);
   GPtrArray *problems;
 
@@ -697,11 +709,11 @@ test_request_header_problems_per_name (void)
 static void
 test_response_many_headers (void)
 {
-  g_autoptr(JdResponse) at = jd_response_new (401, "Unauthorized");
-  g_autoptr(JdResponse) over = jd_response_new (401, "Unauthorized");
-  g_autoptr(GPtrArray) findings_at = NULL;
-  g_autoptr(GPtrArray) findings_over = NULL;
-  g_autoptr(JdExpectations) expect = jd_expectations_new ();
+  g_autoptr (JdResponse) at = jd_response_new (401, "Unauthorized");
+  g_autoptr (JdResponse) over = jd_response_new (401, "Unauthorized");
+  g_autoptr (GPtrArray) findings_at = NULL;
+  g_autoptr (GPtrArray) findings_over = NULL;
+  g_autoptr (JdExpectations) expect = jd_expectations_new ();
   const JdFinding *left_out;
 
   /* 499 challenges and the Bearer one: 500, all read. */
@@ -730,8 +742,8 @@ test_response_many_headers (void)
   g_assert_false (jd_findings_has (findings_over, JD_FINDING_MISSING_WWW_AUTHENTICATE));
   left_out = find_finding (findings_over, JD_FINDING_HEADERS_LEFT_OUT);
   g_assert_nonnull (left_out);
-  g_assert_cmpint (jd_finding_get_severity ((JdFinding *) left_out), ==, JD_SEVERITY_WARNING);
-  g_assert_cmpstr (jd_finding_get_message ((JdFinding *) left_out), ==,
+  g_assert_cmpint (jd_finding_get_severity ((JdFinding *)left_out), ==, JD_SEVERITY_WARNING);
+  g_assert_cmpstr (jd_finding_get_message ((JdFinding *)left_out), ==,
                    "Headers from 501 (“X-Filler”) on are left out: the response has 10001 headers; "
                    "only the first 500 are read.");
 }
@@ -741,8 +753,8 @@ test_response_header_too_long (void)
 {
   g_autofree char *realm = repeat ('r', 70 * 1024);
   g_autofree char *value = g_strdup_printf ("Bearer realm=\"%s\"", realm);
-  g_autoptr(JdResponse) response = jd_response_new (401, NULL);
-  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr (JdResponse) response = jd_response_new (401, NULL);
+  g_autoptr (GPtrArray) findings = NULL;
   g_autofree char *expected = NULL;
 
   jd_response_add_header (response, "Content-Type", "text/plain");
@@ -752,8 +764,9 @@ test_response_header_too_long (void)
   expected = g_strdup_printf ("Header 2 (“WWW-Authenticate”) of the response is %zu bytes long; a "
                               "header is at most 65536 bytes, so it is left out.",
                               strlen ("WWW-Authenticate: ") + strlen (value));
-  g_assert_cmpstr (jd_finding_get_message ((JdFinding *) find_finding (findings, JD_FINDING_HEADERS_LEFT_OUT)),
-                   ==, expected);
+  g_assert_cmpstr (
+    jd_finding_get_message ((JdFinding *)find_finding (findings, JD_FINDING_HEADERS_LEFT_OUT)), ==,
+    expected);
   g_assert_false (jd_findings_has (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE));
 }
 
@@ -762,12 +775,12 @@ static void
 test_response_left_out_not_challenge (void)
 {
   g_autofree char *trace = repeat ('t', 70 * 1000);
-  g_autoptr(JdResponse) long_one = jd_response_new (401, "Unauthorized");
-  g_autoptr(JdResponse) many = jd_response_new (401, "Unauthorized");
-  g_autoptr(JdResponse) dropped = jd_response_new (401, "Unauthorized");
-  g_autoptr(GPtrArray) findings_long = NULL;
-  g_autoptr(GPtrArray) findings_many = NULL;
-  g_autoptr(GPtrArray) findings_dropped = NULL;
+  g_autoptr (JdResponse) long_one = jd_response_new (401, "Unauthorized");
+  g_autoptr (JdResponse) many = jd_response_new (401, "Unauthorized");
+  g_autoptr (JdResponse) dropped = jd_response_new (401, "Unauthorized");
+  g_autoptr (GPtrArray) findings_long = NULL;
+  g_autoptr (GPtrArray) findings_many = NULL;
+  g_autoptr (GPtrArray) findings_dropped = NULL;
 
   jd_response_add_header (long_one, "Server", "gw");
   jd_response_add_header (long_one, "X-Debug-Trace", trace);
@@ -798,16 +811,16 @@ test_response_left_out_not_challenge (void)
 static void
 test_www_authenticate_values (void)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) ok = NULL;
-  g_autoptr(GPtrArray) first = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) ok = NULL;
+  g_autoptr (GPtrArray) first = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *left_out = NULL;
 
   for (guint i = 0; i < JD_HEADERS_MAX_COUNT; i++)
     g_ptr_array_add (values, g_strdup_printf ("Basic realm=\"r%u\"", i));
   g_ptr_array_add (values, NULL);
-  ok = jd_www_authenticate_parse_all ((const char * const *) values->pdata, &left_out, &error);
+  ok = jd_www_authenticate_parse_all ((const char *const *)values->pdata, &left_out, &error);
   g_assert_no_error (error);
   g_assert_null (left_out);
   g_assert_cmpuint (ok->len, ==, 500);
@@ -817,13 +830,14 @@ test_www_authenticate_values (void)
   g_ptr_array_index (values, JD_HEADERS_MAX_COUNT) = g_strdup ("Bearer");
   g_ptr_array_add (values, g_strdup ("Bearer"));
   g_ptr_array_add (values, NULL);
-  first = jd_www_authenticate_parse_all ((const char * const *) values->pdata, &left_out, &error);
+  first = jd_www_authenticate_parse_all ((const char *const *)values->pdata, &left_out, &error);
   g_assert_no_error (error);
   g_assert_nonnull (first);
   g_assert_cmpuint (first->len, ==, 500);
   g_assert_true (jd_challenge_is_scheme (g_ptr_array_index (first, 499), "Basic"));
-  g_assert_cmpstr (left_out, ==,
-                   "headers 501 to 502: there are 502 WWW-Authenticate values; only the first 500 are read");
+  g_assert_cmpstr (
+    left_out, ==,
+    "headers 501 to 502: there are 502 WWW-Authenticate values; only the first 500 are read");
 }
 
 /* ---- pastes: curl commands, header blocks, the paste itself --------------------- */
@@ -834,10 +848,10 @@ test_curl_many_headers (void)
   g_autofree char *filler = repeat ('x', MIB);
   g_autofree char *big = make_token (filler);
   g_autofree char *token = NULL;
-  g_autoptr(GString) at = g_string_new ("curl 'https://api.example.com/'");
-  g_autoptr(GString) cmd = g_string_new ("curl 'https://api.example.com/'");
-  g_autoptr(JdInput) input_at = NULL;
-  g_autoptr(JdInput) input = NULL;
+  g_autoptr (GString) at = g_string_new ("curl 'https://api.example.com/'");
+  g_autoptr (GString) cmd = g_string_new ("curl 'https://api.example.com/'");
+  g_autoptr (JdInput) input_at = NULL;
+  g_autoptr (JdInput) input = NULL;
   JdRequest *request;
   GPtrArray *findings;
   guint n_left_out = 0;
@@ -889,10 +903,11 @@ test_curl_long_header (void)
   g_autofree char *filler = repeat ('x', MIB);
   g_autofree char *token = make_token ("{\"sub\":\"u\"}");
   g_autofree char *cmd = g_strdup_printf ("curl https://api.example.com/ -H 'X-Big: %s' "
-                                          "-H 'Authorization: Bearer %s'", filler, token);
-  g_autoptr(JdInput) input = jd_input_parse (cmd, strlen (cmd));
-  g_autoptr(JdToken) parsed = jd_token_parse (jd_input_get_token (input), -1);
-  g_autoptr(GPtrArray) findings = jd_diagnose (parsed, NULL, NULL, input);
+                                          "-H 'Authorization: Bearer %s'",
+                                          filler, token);
+  g_autoptr (JdInput) input = jd_input_parse (cmd, strlen (cmd));
+  g_autoptr (JdToken) parsed = jd_token_parse (jd_input_get_token (input), -1);
+  g_autoptr (GPtrArray) findings = jd_diagnose (parsed, NULL, NULL, input);
   const JdFinding *left_out;
 
   g_assert_cmpstr (jd_input_get_token (input), ==, token);
@@ -901,7 +916,7 @@ test_curl_long_header (void)
   /* The diagnosis (what the window and the CLI show) names the header. */
   left_out = find_finding (findings, JD_FINDING_HEADERS_LEFT_OUT);
   g_assert_nonnull (left_out);
-  g_assert_cmpstr (jd_finding_get_message ((JdFinding *) left_out), ==,
+  g_assert_cmpstr (jd_finding_get_message ((JdFinding *)left_out), ==,
                    "Header 1 (“X-Big”) of the request is 1048583 bytes long; a header is at most "
                    "65536 bytes, so it is left out.");
 }
@@ -912,9 +927,9 @@ test_curl_many_cookies (void)
   /* Each -b was joined onto the Cookie header by copying it whole
    * (quadratic: 40,000 cookies took 2.5 s); now they are gathered and
    * joined once. JD_CURL_MAX_WORDS bounds the count anyway. */
-  g_autoptr(GString) cmd = g_string_new ("curl https://api.example.com/ -b first=1");
-  g_autoptr(GString) expected = g_string_new ("first=1");
-  g_autoptr(JdInput) input = NULL;
+  g_autoptr (GString) cmd = g_string_new ("curl https://api.example.com/ -b first=1");
+  g_autoptr (GString) expected = g_string_new ("first=1");
+  g_autoptr (JdInput) input = NULL;
   const char *cookie;
 
   for (guint i = 0; i < 4990; i++)
@@ -933,14 +948,15 @@ test_curl_many_cookies (void)
 static void
 test_curl_size (void)
 {
-  static const char head[] = "curl https://api.example.com/ -H 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.";
+  static const char head[]
+    = "curl https://api.example.com/ -H 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.";
   static const char tail[] = ".c2ln'";
   gsize filler = JD_CURL_MAX_SIZE - strlen (head) - strlen (tail);
   g_autofree char *payload = repeat ('a', filler + 1);
   g_autofree char *fits = NULL;
   g_autofree char *over = NULL;
-  g_autoptr(JdInput) input_fits = NULL;
-  g_autoptr(JdInput) input_over = NULL;
+  g_autoptr (JdInput) input_fits = NULL;
+  g_autoptr (JdInput) input_over = NULL;
   const GError *error;
 
   g_assert_cmpint (JD_CURL_MAX_SIZE, ==, 4 * MIB);
@@ -952,12 +968,13 @@ test_curl_size (void)
   /* Exactly 4 MiB: read, the token whole. */
   input_fits = jd_input_parse (fits, strlen (fits));
   g_assert_null (jd_input_get_error (input_fits));
-  g_assert_cmpuint (strlen (jd_input_get_token (input_fits)), ==, strlen ("eyJhbGciOiJIUzI1NiJ9.") + filler + 5);
+  g_assert_cmpuint (strlen (jd_input_get_token (input_fits)), ==,
+                    strlen ("eyJhbGciOiJIUzI1NiJ9.") + filler + 5);
 
   /* One byte more: refused, with the size and the limit. */
   input_over = jd_input_parse (over, strlen (over));
   error = jd_input_get_error (input_over);
-  g_assert_error ((GError *) error, JD_INPUT_ERROR, JD_INPUT_ERROR_TOO_LARGE);
+  g_assert_error ((GError *)error, JD_INPUT_ERROR, JD_INPUT_ERROR_TOO_LARGE);
   g_assert_cmpstr (error->message, ==,
                    "The curl command is 4194305 bytes long; more than 4194304 bytes (4 MiB) is not "
                    "read, so none of it was.");
@@ -970,9 +987,9 @@ static void
 test_curl_words (void)
 {
   g_autofree char *token = make_token ("{\"sub\":\"u\"}");
-  g_autoptr(GString) cmd = g_string_new (NULL);
-  g_autoptr(JdInput) at = NULL;
-  g_autoptr(JdInput) over = NULL;
+  g_autoptr (GString) cmd = g_string_new (NULL);
+  g_autoptr (JdInput) at = NULL;
+  g_autoptr (JdInput) over = NULL;
   g_autofree char *expected = NULL;
   const JdFinding *warning;
   gsize stop;
@@ -995,22 +1012,23 @@ test_curl_words (void)
   g_assert_null (jd_request_get_header (jd_input_get_request (over), "X-After"));
   warning = find_finding (jd_input_get_findings (over), JD_FINDING_INPUT_TOO_LARGE);
   g_assert_nonnull (warning);
-  g_assert_cmpint (jd_finding_get_severity ((JdFinding *) warning), ==, JD_SEVERITY_WARNING);
+  g_assert_cmpint (jd_finding_get_severity ((JdFinding *)warning), ==, JD_SEVERITY_WARNING);
   expected = g_strdup_printf ("The curl command has more than 10000 words; reading stopped at byte "
-                              "%zu of %zu, so the options after it are left out.", stop, cmd->len);
-  g_assert_cmpstr (jd_finding_get_message ((JdFinding *) warning), ==, expected);
+                              "%zu of %zu, so the options after it are left out.",
+                              stop, cmd->len);
+  g_assert_cmpstr (jd_finding_get_message ((JdFinding *)warning), ==, expected);
 
   /* The word splitter says where it stopped too. */
   {
     gsize stopped = 0;
-    g_auto(GStrv) words = jd_curl_split_words (cmd->str, cmd->len, &stopped);
+    g_auto (GStrv) words = jd_curl_split_words (cmd->str, cmd->len, &stopped);
 
     g_assert_cmpuint (g_strv_length (words), ==, JD_CURL_MAX_WORDS);
     g_assert_cmpuint (stopped, ==, stop);
   }
   {
     gsize stopped = 0;
-    g_auto(GStrv) words = jd_curl_split_words (cmd->str, stop - 1, &stopped);
+    g_auto (GStrv) words = jd_curl_split_words (cmd->str, stop - 1, &stopped);
 
     g_assert_cmpuint (g_strv_length (words), ==, JD_CURL_MAX_WORDS);
     g_assert_cmpuint (stopped, ==, stop - 1);
@@ -1021,8 +1039,8 @@ static void
 test_header_block_many_headers (void)
 {
   g_autofree char *token = make_token ("{\"sub\":\"u\"}");
-  g_autoptr(GString) block = g_string_new ("GET /v1/me HTTP/2\nHost: api.example.com\n");
-  g_autoptr(JdInput) input = NULL;
+  g_autoptr (GString) block = g_string_new ("GET /v1/me HTTP/2\nHost: api.example.com\n");
+  g_autoptr (JdInput) input = NULL;
   const JdFinding *left_out;
 
   for (guint i = 0; i < 600; i++)
@@ -1035,7 +1053,7 @@ test_header_block_many_headers (void)
   g_assert_cmpuint (jd_request_get_headers (jd_input_get_request (input))->len, ==, 500);
   left_out = find_finding (jd_input_get_findings (input), JD_FINDING_HEADERS_LEFT_OUT);
   g_assert_nonnull (left_out);
-  g_assert_cmpstr (jd_finding_get_message ((JdFinding *) left_out), ==,
+  g_assert_cmpstr (jd_finding_get_message ((JdFinding *)left_out), ==,
                    "Headers from 501 (“x-h499”) on are left out: the request has 602 headers; "
                    "only the first 500 are read.");
 }
@@ -1046,10 +1064,10 @@ test_paste_size (void)
   g_autofree char *filler = repeat ('x', MIB);
   g_autofree char *token = make_token (filler);
   g_autofree char *text = repeat (' ', JD_INPUT_MAX_SIZE + 1);
-  g_autoptr(JdInput) fits = NULL;
-  g_autoptr(JdInput) over = NULL;
-  g_autoptr(JdToken) empty = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr (JdInput) fits = NULL;
+  g_autoptr (JdInput) over = NULL;
+  g_autoptr (JdToken) empty = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
   const GError *error;
 
   g_assert_cmpint (JD_INPUT_MAX_SIZE, ==, 17 * MIB);
@@ -1066,7 +1084,7 @@ test_paste_size (void)
   /* One byte more: refused whole, with the size and the limit. */
   over = jd_input_parse (text, JD_INPUT_MAX_SIZE + 1);
   error = jd_input_get_error (over);
-  g_assert_error ((GError *) error, JD_INPUT_ERROR, JD_INPUT_ERROR_TOO_LARGE);
+  g_assert_error ((GError *)error, JD_INPUT_ERROR, JD_INPUT_ERROR_TOO_LARGE);
   g_assert_cmpstr (error->message, ==,
                    "The text is 17825793 bytes long; more than 17825792 bytes (17 MiB) is not "
                    "read, so none of it was.");
@@ -1077,10 +1095,12 @@ test_paste_size (void)
   /* The diagnosis carries it as an error (the CLI exits 1, the window shows it). */
   empty = jd_token_parse (jd_input_get_token (over), -1);
   findings = jd_diagnose (empty, NULL, NULL, over);
-  g_assert_cmpint (jd_finding_get_severity ((JdFinding *) find_finding (findings, JD_FINDING_INPUT_TOO_LARGE)),
-                   ==, JD_SEVERITY_ERROR);
-  g_assert_cmpstr (jd_finding_get_message ((JdFinding *) find_finding (findings, JD_FINDING_INPUT_TOO_LARGE)),
-                   ==, error->message);
+  g_assert_cmpint (
+    jd_finding_get_severity ((JdFinding *)find_finding (findings, JD_FINDING_INPUT_TOO_LARGE)), ==,
+    JD_SEVERITY_ERROR);
+  g_assert_cmpstr (
+    jd_finding_get_message ((JdFinding *)find_finding (findings, JD_FINDING_INPUT_TOO_LARGE)), ==,
+    error->message);
   /* …and only it: nothing was read, so nothing is said of a token. */
   g_assert_null (find_finding (findings, JD_FINDING_MALFORMED));
   g_assert_cmpuint (findings->len, ==, 1);
@@ -1110,10 +1130,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/limits/www-authenticate/values", test_www_authenticate_values);
   g_test_add_func ("/jd/limits/request/header-count", test_request_header_count);
   g_test_add_func ("/jd/limits/request/header-size", test_request_header_size);
-  g_test_add_func ("/jd/limits/request/header-problems-per-name", test_request_header_problems_per_name);
+  g_test_add_func ("/jd/limits/request/header-problems-per-name",
+                   test_request_header_problems_per_name);
   g_test_add_func ("/jd/limits/response/many-headers", test_response_many_headers);
   g_test_add_func ("/jd/limits/response/header-too-long", test_response_header_too_long);
-  g_test_add_func ("/jd/limits/response/left-out-not-challenge", test_response_left_out_not_challenge);
+  g_test_add_func ("/jd/limits/response/left-out-not-challenge",
+                   test_response_left_out_not_challenge);
   g_test_add_func ("/jd/limits/curl/many-headers", test_curl_many_headers);
   g_test_add_func ("/jd/limits/curl/long-header", test_curl_long_header);
   g_test_add_func ("/jd/limits/curl/many-cookies", test_curl_many_cookies);

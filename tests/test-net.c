@@ -20,14 +20,15 @@
 /* Servers, in a thread of their own (the sync API iterates a private  */
 /* main context, so the servers cannot live on the test's context)     */
 
-typedef struct {
+typedef struct
+{
   GThread *thread;
   GMainContext *context;
   GMainLoop *loop;
-  SoupServer *plain;        /* http://127.0.0.1:A */
-  SoupServer *other;        /* http://127.0.0.1:B, another origin */
-  SoupServer *tls;          /* https://127.0.0.1:C, self-signed */
-  char *plain_url;          /* without trailing slash */
+  SoupServer *plain; /* http://127.0.0.1:A */
+  SoupServer *other; /* http://127.0.0.1:B, another origin */
+  SoupServer *tls;   /* https://127.0.0.1:C, self-signed */
+  char *plain_url;   /* without trailing slash */
   char *other_url;
   char *tls_url;
   GMutex lock;
@@ -38,16 +39,17 @@ typedef struct {
   char *last_authorization_other;
   char *last_cookie_other;
   guint other_hits;
-  GPtrArray *paused;        /* SoupServerMessage that never get an answer */
+  GPtrArray *paused; /* SoupServerMessage that never get an answer */
 } Servers;
 
 static Servers *servers;
 
 /* RFC 7517 A.1's EC public key, and a second one with another kid */
 #define JWKS                                                                                       \
-  "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4\","     \
-  "\"y\":\"4Etl6SRW2YiLUrN5vfvVHuhNwGJeeA0lWyrPfmOT5W8\",\"use\":\"sig\",\"kid\":\"1\"},"                \
-  "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4\","               \
+  "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":"                                            \
+  "\"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4\","                                               \
+  "\"y\":\"4Etl6SRW2YiLUrN5vfvVHuhNwGJeeA0lWyrPfmOT5W8\",\"use\":\"sig\",\"kid\":\"1\"},"          \
+  "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4\","       \
   "\"y\":\"4Etl6SRW2YiLUrN5vfvVHuhNwGJeeA0lWyrPfmOT5W8\",\"use\":\"sig\",\"kid\":\"2\"}]}"
 
 static void
@@ -60,14 +62,16 @@ record (Servers *s, SoupServerMessage *msg, gboolean other)
     {
       g_free (s->last_authorization_other);
       g_free (s->last_cookie_other);
-      s->last_authorization_other = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
+      s->last_authorization_other
+        = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
       s->last_cookie_other = g_strdup (soup_message_headers_get_one (headers, "Cookie"));
       s->other_hits++;
     }
   else
     {
       g_free (s->last_authorization_plain);
-      s->last_authorization_plain = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
+      s->last_authorization_plain
+        = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
     }
   g_mutex_unlock (&s->lock);
 }
@@ -108,8 +112,10 @@ handle_plain (SoupServer *server, SoupServerMessage *msg, const char *path, GHas
       g_autofree char *challenge = g_strdup_printf (
         "Bearer realm=\"test\", error=\"%s\", error_description=\"said by the test server\"%s",
         path + 5, g_str_equal (path + 5, "insufficient_scope") ? ", scope=\"orders:write\"" : "");
-      set_json (msg, g_str_equal (path + 5, "insufficient_scope") ? 403
-                     : g_str_equal (path + 5, "invalid_request") ? 400 : 401,
+      set_json (msg,
+                g_str_equal (path + 5, "insufficient_scope") ? 403
+                : g_str_equal (path + 5, "invalid_request")  ? 400
+                                                             : 401,
                 "{\"error\":\"no\"}");
       soup_message_headers_append (response_headers, "WWW-Authenticate", challenge);
     }
@@ -123,9 +129,11 @@ handle_plain (SoupServer *server, SoupServerMessage *msg, const char *path, GHas
   else if (g_str_equal (path, "/challenges"))
     {
       set_json (msg, 401, "{}");
-      soup_message_headers_append (response_headers, "WWW-Authenticate", "Basic realm=\"legacy\", Negotiate");
       soup_message_headers_append (response_headers, "WWW-Authenticate",
-                                   "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"expired\"");
+                                   "Basic realm=\"legacy\", Negotiate");
+      soup_message_headers_append (
+        response_headers, "WWW-Authenticate",
+        "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"expired\"");
     }
   else if (g_str_equal (path, "/skewed"))
     {
@@ -180,7 +188,8 @@ handle_plain (SoupServer *server, SoupServerMessage *msg, const char *path, GHas
       memset (doc + 5 + depth, ']', depth);
       memcpy (doc + 5 + depth * 2, "}", 2);
       soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, doc, depth * 2 + 6);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, doc,
+                                        depth * 2 + 6);
     }
   else if (g_str_equal (path, "/exact"))
     set_json (msg, 200, "[1,2,3]");
@@ -196,7 +205,8 @@ handle_plain (SoupServer *server, SoupServerMessage *msg, const char *path, GHas
   else if (g_str_equal (path, "/redirect-ftp"))
     soup_server_message_set_redirect (msg, 302, "ftp://127.0.0.1/x");
   else if (g_str_equal (path, "/redirect-ftp-secret"))
-    soup_server_message_set_redirect (msg, 302, "ftp://alice:hunter2@127.0.0.1/x?access_token=SeCrEt42#SeCrEt42");
+    soup_server_message_set_redirect (
+      msg, 302, "ftp://alice:hunter2@127.0.0.1/x?access_token=SeCrEt42#SeCrEt42");
   else if (g_str_equal (path, "/post-303"))
     soup_server_message_set_redirect (msg, 303, "/ok");
   else
@@ -222,26 +232,27 @@ handle_tls (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
   /* #12: an https document whose jwks_uri is plain http (a downgrade), one
    * to a name that does not resolve (refused before any fetch), and the
    * close case, an https jwks_uri. */
-  if (g_str_equal (path, "/down/.well-known/openid-configuration") ||
-      g_str_equal (path, "/down-invalid/.well-known/openid-configuration") ||
-      g_str_equal (path, "/secure/.well-known/openid-configuration"))
+  if (g_str_equal (path, "/down/.well-known/openid-configuration")
+      || g_str_equal (path, "/down-invalid/.well-known/openid-configuration")
+      || g_str_equal (path, "/secure/.well-known/openid-configuration"))
     {
       const char *issuer_path = g_strndup (path, strstr (path, "/.well-known") - path);
-      g_autofree char *jwks = g_str_equal (issuer_path, "/down") ? g_strdup_printf ("%s/jwks", s->plain_url)
-                              : g_str_equal (issuer_path, "/down-invalid")
-                                ? g_strdup ("http://localhost.invalid/jwks")
-                                : g_strdup_printf ("%s/jwks", s->tls_url);
-      g_autofree char *doc = g_strdup_printf ("{\"issuer\":\"%s%s\",\"jwks_uri\":\"%s\"}", s->tls_url,
-                                              issuer_path, jwks);
-      g_free ((char *) issuer_path);
+      g_autofree char *jwks
+        = g_str_equal (issuer_path, "/down")           ? g_strdup_printf ("%s/jwks", s->plain_url)
+          : g_str_equal (issuer_path, "/down-invalid") ? g_strdup ("http://localhost.invalid/jwks")
+                                                       : g_strdup_printf ("%s/jwks", s->tls_url);
+      g_autofree char *doc = g_strdup_printf ("{\"issuer\":\"%s%s\",\"jwks_uri\":\"%s\"}",
+                                              s->tls_url, issuer_path, jwks);
+      g_free ((char *)issuer_path);
       set_json (msg, 200, doc);
     }
   else if (g_str_equal (path, "/jwks"))
-    set_json (msg, 200, "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"t1\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTMyYg\"}]}");
+    set_json (msg, 200,
+              "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"t1\",\"k\":"
+              "\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTMyYg\"}]}");
   else
     set_json (msg, 200, "{\"tls\":true}");
 }
-
 
 static char *
 server_url (SoupServer *server)
@@ -251,7 +262,7 @@ server_url (SoupServer *server)
 
   g_assert_nonnull (uris);
   url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
   if (g_str_has_suffix (url, "/"))
     url[strlen (url) - 1] = '\0';
   return g_steal_pointer (&url);
@@ -278,7 +289,8 @@ server_thread (gpointer user_data)
 
   s->tls = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (s->tls, NULL, handle_tls, s, NULL);
-  soup_server_listen_local (s->tls, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error);
+  soup_server_listen_local (s->tls, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
+                            &error);
   g_assert_no_error (error);
 
   s->plain_url = server_url (s->plain);
@@ -372,7 +384,8 @@ dump (GPtrArray *findings)
   for (guint i = 0; i < findings->len; i++)
     {
       JdFinding *f = g_ptr_array_index (findings, i);
-      g_test_message ("%s [%s] %s", jd_finding_get_id (f), jd_severity_to_string (jd_finding_get_severity (f)),
+      g_test_message ("%s [%s] %s", jd_finding_get_id (f),
+                      jd_severity_to_string (jd_finding_get_severity (f)),
                       jd_finding_get_message (f));
     }
 }
@@ -399,11 +412,12 @@ test_send_ok (void)
   g_assert_cmpstr (jd_response_get_header (response, "content-type"), ==, "application/json");
   headers = jd_response_get_headers (response);
   for (guint i = 0; i < headers->len; i++)
-    if (g_ascii_strcasecmp (((JdHeader *) g_ptr_array_index (headers, i))->name, "X-Test") == 0)
+    if (g_ascii_strcasecmp (((JdHeader *)g_ptr_array_index (headers, i))->name, "X-Test") == 0)
       x_test++;
   g_assert_cmpuint (x_test, ==, 2);
   body = jd_response_get_body (response);
-  g_assert_cmpmem (g_bytes_get_data (body, NULL), g_bytes_get_size (body), "{\"hello\":\"world\"}", 17);
+  g_assert_cmpmem (g_bytes_get_data (body, NULL), g_bytes_get_size (body), "{\"hello\":\"world\"}",
+                   17);
   g_assert_false (jd_response_get_body_truncated (response));
   g_assert_cmpfloat (jd_response_get_elapsed_ms (response), >, 0.0);
   g_assert_cmpuint (jd_net_response_get_redirects (response)->len, ==, 0);
@@ -435,7 +449,8 @@ test_send_body_exactly_at_cap (void)
 static void
 test_send_bearer_errors (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *error;
     guint status;
     const char *finding;
@@ -521,7 +536,7 @@ test_send_several_challenges (void)
         g_ptr_array_add (values, h->value);
     }
   g_ptr_array_add (values, NULL);
-  challenges = jd_www_authenticate_parse_all ((const char *const *) values->pdata, NULL, &error);
+  challenges = jd_www_authenticate_parse_all ((const char *const *)values->pdata, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (challenges->len, ==, 3);
   g_assert_true (jd_challenge_is_scheme (g_ptr_array_index (challenges, 2), "Bearer"));
@@ -729,7 +744,8 @@ test_send_redirect_problems (void)
 static void
 test_send_bad_urls (void)
 {
-  static const char *const urls[] = { "not a url", "ftp://127.0.0.1/", "file:///etc/passwd", "http://" };
+  static const char *const urls[]
+    = { "not a url", "ftp://127.0.0.1/", "file:///etc/passwd", "http://" };
 
   for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
     {
@@ -761,8 +777,8 @@ test_request_from_args_limits (void)
 
   {
     /* 500 -H and the token: all fit but the token */
-    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, (const char *const *) many->pdata,
-                                                                  "a.b.c", &error);
+    g_autoptr (JdRequest) request
+      = jd_net_request_new_from_args (u, NULL, (const char *const *)many->pdata, "a.b.c", &error);
     g_assert_null (request);
     g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
     g_test_message ("%s", error->message);
@@ -773,8 +789,8 @@ test_request_from_args_limits (void)
   }
   {
     /* 500 -H alone: sent */
-    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, (const char *const *) many->pdata,
-                                                                  NULL, &error);
+    g_autoptr (JdRequest) request
+      = jd_net_request_new_from_args (u, NULL, (const char *const *)many->pdata, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (jd_request_get_headers (request)->len, ==, JD_HEADERS_MAX_COUNT);
   }
@@ -783,7 +799,8 @@ test_request_from_args_limits (void)
     g_autoptr (JdRequest) request = NULL;
 
     g_ptr_array_insert (many, 0, g_strdup ("X-H0: v"));
-    request = jd_net_request_new_from_args (u, NULL, (const char *const *) many->pdata, NULL, &error);
+    request
+      = jd_net_request_new_from_args (u, NULL, (const char *const *)many->pdata, NULL, &error);
     g_assert_null (request);
     g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
     g_assert_nonnull (strstr (error->message, "(“X-H500”)"));
@@ -809,7 +826,8 @@ test_request_from_args (void)
   g_autofree char *u = url ("/ok");
   const char *headers[] = { "Accept: application/json", "X-Trace-Id:  42 ", NULL };
   const char *with_auth[] = { "authorization: Basic dXNlcjpwYXNz", NULL };
-  static const struct {
+  static const struct
+  {
     const char *header;
     const char *part;
   } bad[] = {
@@ -821,7 +839,8 @@ test_request_from_args (void)
   g_autoptr (GError) error = NULL;
 
   {
-    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, "POST", headers, "a.b.c", &error);
+    g_autoptr (JdRequest) request
+      = jd_net_request_new_from_args (u, "POST", headers, "a.b.c", &error);
     g_assert_no_error (error);
     g_assert_cmpstr (jd_request_get_method (request), ==, "POST");
     g_assert_cmpstr (jd_request_get_header (request, "Accept"), ==, "application/json");
@@ -830,7 +849,8 @@ test_request_from_args (void)
   }
   {
     /* the caller's own Authorization wins over the token */
-    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, with_auth, "a.b.c", &error);
+    g_autoptr (JdRequest) request
+      = jd_net_request_new_from_args (u, NULL, with_auth, "a.b.c", &error);
     g_assert_no_error (error);
     g_assert_cmpstr (jd_request_get_method (request), ==, "GET");
     g_assert_cmpstr (jd_request_get_header (request, "Authorization"), ==, "Basic dXNlcjpwYXNz");
@@ -853,7 +873,8 @@ test_request_from_args (void)
     g_clear_error (&error);
   }
   {
-    g_autoptr (JdRequest) request = jd_net_request_new_from_args ("ftp://x/", NULL, NULL, NULL, &error);
+    g_autoptr (JdRequest) request
+      = jd_net_request_new_from_args ("ftp://x/", NULL, NULL, NULL, &error);
     g_assert_null (request);
     g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_URL);
     g_clear_error (&error);
@@ -892,7 +913,8 @@ static char *
 secret_url (const char *path_and_query)
 {
   g_assert_true (g_str_has_prefix (servers->plain_url, "http://"));
-  return g_strconcat ("http://" USERINFO, servers->plain_url + strlen ("http://"), path_and_query, NULL);
+  return g_strconcat ("http://" USERINFO, servers->plain_url + strlen ("http://"), path_and_query,
+                      NULL);
 }
 
 static guint16
@@ -905,8 +927,8 @@ closed_port (void)
   g_autoptr (GError) error = NULL;
   guint16 port;
 
-  g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
-                                 &effective, &error);
+  g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &effective, &error);
   g_assert_no_error (error);
   port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
   g_socket_listener_close (listener);
@@ -921,8 +943,9 @@ test_errors_hide_secrets (void)
 
   /* -H without a colon: the position and at most the name, never the value */
   {
-    const char *headers[] = { "Accept: application/json",
-                              "Authorization Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0." SECRET, NULL };
+    const char *headers[]
+      = { "Accept: application/json",
+          "Authorization Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0." SECRET, NULL };
     g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, headers, NULL, &error);
 
     g_assert_null (request);
@@ -965,7 +988,8 @@ test_errors_hide_secrets (void)
     };
     for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
       {
-        g_autoptr (JdRequest) request = jd_net_request_new_from_args (urls[i], NULL, NULL, NULL, &error);
+        g_autoptr (JdRequest) request
+          = jd_net_request_new_from_args (urls[i], NULL, NULL, NULL, &error);
         g_autoptr (JdRequest) direct = jd_request_new ("GET", urls[i]);
         g_autoptr (JdResponse) response = NULL;
 
@@ -982,8 +1006,8 @@ test_errors_hide_secrets (void)
 
   /* connection refused */
   {
-    g_autofree char *refused = g_strdup_printf ("http://" USERINFO "127.0.0.1:%u/x?access_token=" SECRET "#" SECRET,
-                                                closed_port ());
+    g_autofree char *refused = g_strdup_printf (
+      "http://" USERINFO "127.0.0.1:%u/x?access_token=" SECRET "#" SECRET, closed_port ());
     g_autoptr (JdRequest) request = jd_request_new (NULL, refused);
     g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
 
@@ -1022,8 +1046,9 @@ test_errors_hide_secrets (void)
 
   /* key sets: HTTP error, not a key set, too large */
   {
-    static const char *const paths[] = { "/nowhere?access_token=" SECRET, "/jwks-not-json?access_token=" SECRET,
-                                         "/jwks-broken-json?access_token=" SECRET, "/endless?access_token=" SECRET };
+    static const char *const paths[]
+      = { "/nowhere?access_token=" SECRET, "/jwks-not-json?access_token=" SECRET,
+          "/jwks-broken-json?access_token=" SECRET, "/endless?access_token=" SECRET };
     for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
       {
         g_autofree char *jwks = secret_url (paths[i]);
@@ -1038,7 +1063,8 @@ test_errors_hide_secrets (void)
 
   /* discovery: the issuer and the document's URL */
   {
-    static const char *const paths[] = { "/missing", "/nojwks", "/notjson", "/deep", "/?tenant=" SECRET };
+    static const char *const paths[]
+      = { "/missing", "/nojwks", "/notjson", "/deep", "/?tenant=" SECRET };
     for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
       {
         g_autofree char *issuer = secret_url (paths[i]);
@@ -1049,7 +1075,8 @@ test_errors_hide_secrets (void)
         g_clear_error (&error);
       }
     {
-      g_autofree char *got = jd_net_discovery_url ("ftp://" USERINFO "id.example.com/?" SECRET, &error);
+      g_autofree char *got
+        = jd_net_discovery_url ("ftp://" USERINFO "id.example.com/?" SECRET, &error);
       g_assert_null (got);
       assert_no_secret (error);
       g_clear_error (&error);
@@ -1069,8 +1096,8 @@ test_send_connection_refused (void)
   guint16 port;
 
   /* find a free port, then close it */
-  g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
-                                 &effective, &error);
+  g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &effective, &error);
   g_assert_no_error (error);
   port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
   g_socket_listener_close (listener);
@@ -1109,7 +1136,8 @@ test_send_tls_self_signed (void)
   g_assert_no_error (error);
   g_assert_cmpuint (jd_response_get_status (response), ==, 200);
   g_assert_nonnull (jd_net_response_get_accepted_certificate_problem (response));
-  g_assert_nonnull (strstr (jd_net_response_get_accepted_certificate_problem (response), "self-signed"));
+  g_assert_nonnull (
+    strstr (jd_net_response_get_accepted_certificate_problem (response), "self-signed"));
   {
     g_autoptr (GPtrArray) findings = jd_net_response_diagnose (response, NULL, NULL);
     g_assert_true (jd_findings_has (findings, JD_FINDING_CERTIFICATE_ACCEPTED));
@@ -1142,7 +1170,8 @@ test_certificate_words (void)
 static void
 test_cache_lifetime (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *cache_control;
     const char *expires;
     const char *age;
@@ -1247,7 +1276,8 @@ test_jwks_fetch (void)
 static void
 test_jwks_errors (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *path;
     int code;
     const char *part;
@@ -1275,14 +1305,17 @@ test_jwks_errors (void)
 static void
 test_discovery_url (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *issuer;
     const char *url;
   } cases[] = {
     { "https://id.example.com", "https://id.example.com/.well-known/openid-configuration" },
     { "https://id.example.com/", "https://id.example.com/.well-known/openid-configuration" },
-    { "https://id.example.com/tenant/v2.0", "https://id.example.com/tenant/v2.0/.well-known/openid-configuration" },
-    { "https://id.example.com/realms/x/", "https://id.example.com/realms/x/.well-known/openid-configuration" },
+    { "https://id.example.com/tenant/v2.0",
+      "https://id.example.com/tenant/v2.0/.well-known/openid-configuration" },
+    { "https://id.example.com/realms/x/",
+      "https://id.example.com/realms/x/.well-known/openid-configuration" },
     { "not a url", NULL },
     { "", NULL },
     { "urn:example:issuer", NULL },
@@ -1304,10 +1337,13 @@ test_discovery_url (void)
 
   {
     g_autofree char *azure = jd_net_azure_appid_discovery_url (
-      "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0", "6731de76-14a6-49ae-97bc-6eba6914391e");
+      "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0",
+      "6731de76-14a6-49ae-97bc-6eba6914391e");
     g_autofree char *other = jd_net_azure_appid_discovery_url ("https://id.example.com", "x");
-    g_assert_cmpstr (azure, ==, "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0"
-                                "/.well-known/openid-configuration?appid=6731de76-14a6-49ae-97bc-6eba6914391e");
+    g_assert_cmpstr (
+      azure, ==,
+      "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0"
+      "/.well-known/openid-configuration?appid=6731de76-14a6-49ae-97bc-6eba6914391e");
     g_assert_null (other);
   }
 }
@@ -1328,7 +1364,8 @@ test_discover (void)
     g_assert_cmpstr (jd_remote_keys_get_jwks_uri (keys), ==, jwks);
     g_assert_cmpstr (jd_remote_keys_get_issuer (keys), ==, issuer);
     g_assert_cmpstr (jd_remote_keys_get_discovered_issuer (keys), ==, issuer);
-    g_assert_true (g_str_has_suffix (jd_remote_keys_get_discovery_url (keys), "/issuer/.well-known/openid-configuration"));
+    g_assert_true (g_str_has_suffix (jd_remote_keys_get_discovery_url (keys),
+                                     "/issuer/.well-known/openid-configuration"));
     g_assert_cmpuint (jd_key_set_get_n_keys (jd_remote_keys_get_key_set (keys)), ==, 2);
     findings = jd_remote_keys_diagnose (keys, NULL);
     g_assert_false (jd_findings_has (findings, JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
@@ -1358,7 +1395,8 @@ test_discover (void)
 
 /* https discovery to an http jwks_uri: refused (RFC 7515 §4.1.2, OIDC
  * Discovery §7); an https jwks_uri is the close case that is fetched. */
-static const struct {
+static const struct
+{
   const char *issuer_path;
   gboolean refused;
 } downgrade_rows[] = {
@@ -1397,14 +1435,15 @@ test_discover_downgrade (gconstpointer data)
     }
 }
 
-static const struct {
+static const struct
+{
   const char *host;
   gboolean loopback;
 } loopback_rows[] = {
-  { "127.0.0.1", TRUE }, { "127.8.9.10", TRUE }, { "[::1]", TRUE }, { "localhost", TRUE },
-  { "LOCALHOST.", TRUE }, { "keycloak.localhost", TRUE }, { "128.0.0.1", FALSE },
-  { "10.0.0.1", FALSE }, { "localhost.invalid", FALSE }, { "id.example.com", FALSE },
-  { "[::2]", FALSE }, { "notlocalhost", FALSE },
+  { "127.0.0.1", TRUE },       { "127.8.9.10", TRUE }, { "[::1]", TRUE },
+  { "localhost", TRUE },       { "LOCALHOST.", TRUE }, { "keycloak.localhost", TRUE },
+  { "128.0.0.1", FALSE },      { "10.0.0.1", FALSE },  { "localhost.invalid", FALSE },
+  { "id.example.com", FALSE }, { "[::2]", FALSE },     { "notlocalhost", FALSE },
 };
 
 static void
@@ -1428,7 +1467,8 @@ test_loopback (gconstpointer data)
   g_assert_null (none);
 }
 
-static const struct {
+static const struct
+{
   const char *name;
   const char *asked;
   const char *found;
@@ -1480,7 +1520,8 @@ test_refusal (gconstpointer data)
 static void
 test_discover_errors (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *path;
     int code;
     const char *part;
@@ -1518,8 +1559,8 @@ test_azure_appid_hint (void)
   g_autoptr (JdToken) known = make_token (
     "{\"alg\":\"ES256\",\"kid\":\"1\"}",
     "{\"iss\":\"https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0\"}");
-  g_autoptr (JdToken) elsewhere = make_token ("{\"alg\":\"RS256\",\"kid\":\"zzz\"}",
-                                              "{\"iss\":\"https://id.example.com\"}");
+  g_autoptr (JdToken) elsewhere
+    = make_token ("{\"alg\":\"RS256\",\"kid\":\"zzz\"}", "{\"iss\":\"https://id.example.com\"}");
   g_autoptr (GPtrArray) findings = NULL;
   JdFinding *f;
 
@@ -1528,7 +1569,8 @@ test_azure_appid_hint (void)
   dump (findings);
   f = jd_findings_find (findings, JD_FINDING_AZURE_APPID_DISCOVERY);
   g_assert_nonnull (f);
-  g_assert_nonnull (strstr (jd_finding_get_message (f), "?appid=6731de76-14a6-49ae-97bc-6eba6914391e"));
+  g_assert_nonnull (
+    strstr (jd_finding_get_message (f), "?appid=6731de76-14a6-49ae-97bc-6eba6914391e"));
   g_assert_nonnull (strstr (jd_finding_get_message (f), "app-specific-key"));
   g_clear_pointer (&findings, g_ptr_array_unref);
 
@@ -1590,11 +1632,14 @@ json_has_finding (const char *out, const char *id)
 
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
-  tokens = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tokens");
+  tokens
+    = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tokens");
   g_assert_cmpuint (json_array_get_length (tokens), >, 0);
   findings = json_object_get_array_member (json_array_get_object_element (tokens, 0), "findings");
   for (guint i = 0; i < json_array_get_length (findings); i++)
-    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (findings, i), "id"), id) == 0)
+    if (g_strcmp0 (
+          json_object_get_string_member (json_array_get_object_element (findings, i), "id"), id)
+        == 0)
       return TRUE;
   return FALSE;
 }
@@ -1602,8 +1647,9 @@ json_has_finding (const char *out, const char *id)
 static char *
 cli_token (void)
 {
-  g_autofree char *payload = g_strdup_printf ("{\"iss\":\"%s/issuer\",\"sub\":\"cli\",\"exp\":%" G_GINT64_FORMAT "}",
-                                              servers->plain_url, g_get_real_time () / G_USEC_PER_SEC + 3600);
+  g_autofree char *payload
+    = g_strdup_printf ("{\"iss\":\"%s/issuer\",\"sub\":\"cli\",\"exp\":%" G_GINT64_FORMAT "}",
+                       servers->plain_url, g_get_real_time () / G_USEC_PER_SEC + 3600);
   g_autofree char *h = b64url ("{\"alg\":\"ES256\",\"kid\":\"1\"}");
   g_autofree char *p = b64url (payload);
 
@@ -1748,7 +1794,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/net/cli/discover-issuer-mismatch", test_cli_discover_issuer_mismatch);
   for (guint i = 0; i < G_N_ELEMENTS (downgrade_rows); i++)
     {
-      g_autofree char *p = g_strdup_printf ("/jd/net/discover/downgrade%s", downgrade_rows[i].issuer_path);
+      g_autofree char *p
+        = g_strdup_printf ("/jd/net/discover/downgrade%s", downgrade_rows[i].issuer_path);
       g_test_add_data_func (p, GUINT_TO_POINTER (i), test_discover_downgrade);
     }
   for (guint i = 0; i < G_N_ELEMENTS (loopback_rows); i++)
@@ -1763,7 +1810,8 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/jd/net/send/body-at-cap", test_send_body_exactly_at_cap);
   g_test_add_func ("/jd/net/send/bearer-errors", test_send_bearer_errors);
-  g_test_add_func ("/jd/net/send/401-without-www-authenticate", test_send_401_without_www_authenticate);
+  g_test_add_func ("/jd/net/send/401-without-www-authenticate",
+                   test_send_401_without_www_authenticate);
   g_test_add_func ("/jd/net/send/403", test_send_403);
   g_test_add_func ("/jd/net/send/several-challenges", test_send_several_challenges);
   g_test_add_func ("/jd/net/send/clock-skew", test_send_clock_skew);

@@ -58,7 +58,8 @@ connect (int fd, const struct sockaddr *address, socklen_t len)
 }
 
 int
-getaddrinfo (const char *node, const char *service, const struct addrinfo *hints, struct addrinfo **res)
+getaddrinfo (const char *node, const char *service, const struct addrinfo *hints,
+             struct addrinfo **res)
 {
   note ("getaddrinfo", 0);
   return EAI_FAIL;
@@ -68,7 +69,7 @@ getaddrinfo (const char *node, const char *service, const struct addrinfo *hints
   G_STMT_START                                                                                     \
   {                                                                                                \
     if (g_atomic_int_get (&attempts) != 0)                                                         \
-      g_error ("a socket was attempted: %s", last_attempt);                                       \
+      g_error ("a socket was attempted: %s", last_attempt);                                        \
   }                                                                                                \
   G_STMT_END
 
@@ -95,7 +96,8 @@ test_decode (void)
   /* RFC 7515 A.1 and a broken token: decoding never reaches for the network. */
   static const char *const tokens[] = {
     "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9."
-    "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ."
+    "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
+    "."
     "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
     "eyJhbGciOiJub25lIn0.eyJpc3MiOiJodHRwczovL2lkLmV4YW1wbGUuY29tLyJ9.",
     "not.a*.token",
@@ -185,7 +187,8 @@ on_har_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 test_har_files (void)
 {
-  static const char *const names[] = { "mitmproxy-chrome.har", "mitmproxy-firefox.har", "mitmproxy-with-bom.har" };
+  static const char *const names[]
+    = { "mitmproxy-chrome.har", "mitmproxy-firefox.har", "mitmproxy-with-bom.har" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -215,7 +218,8 @@ test_explain_response (void)
   g_autoptr (JdRequest) request = jd_request_new ("GET", "https://api.example.com/orders");
   g_autofree char *curl = NULL;
 
-  jd_response_add_header (response, "WWW-Authenticate", "Bearer realm=\"api\", error=\"invalid_token\"");
+  jd_response_add_header (response, "WWW-Authenticate",
+                          "Bearer realm=\"api\", error=\"invalid_token\"");
   jd_response_add_header (response, "Date", "Sat, 28 Nov 2026 12:00:00 GMT");
   findings = jd_response_diagnose (response, NULL, NULL);
   g_assert_true (jd_findings_has (findings, "bearer-invalid-token"));
@@ -229,7 +233,8 @@ test_explain_response (void)
     g_autofree char *explanation = NULL;
     g_autoptr (JdResponse) jwks = jd_response_new (200, "OK");
     g_autofree char *url = jd_net_discovery_url ("https://login.example.com/tenant/", NULL);
-    g_autofree char *azure = jd_net_azure_appid_discovery_url ("https://sts.windows.net/tenant/", "app");
+    g_autofree char *azure
+      = jd_net_azure_appid_discovery_url ("https://sts.windows.net/tenant/", "app");
 
     g_assert_cmpstr (url, ==, "https://login.example.com/tenant/.well-known/openid-configuration");
     g_assert_nonnull (azure);
@@ -250,11 +255,11 @@ static int
 run_cli_without_network (const char *const *args, char **err_out)
 {
   /* an AddressSanitizer build wants its runtime first; the shim comes first here */
-  g_autofree char *asan = g_strdup_printf ("%s%sverify_asan_link_order=0",
-                                           g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
-                                           g_getenv ("ASAN_OPTIONS") ? ":" : "");
-  const char *env[] = { "LD_PRELOAD", NO_NETWORK_SHIM, "ASAN_OPTIONS", asan,
-                        "GIO_USE_VFS", "local", NULL };
+  g_autofree char *asan = g_strdup_printf (
+    "%s%sverify_asan_link_order=0", g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
+    g_getenv ("ASAN_OPTIONS") ? ":" : "");
+  const char *env[]
+    = { "LD_PRELOAD", NO_NETWORK_SHIM, "ASAN_OPTIONS", asan, "GIO_USE_VFS", "local", NULL };
   g_auto (JdTestRun) r = { 0 };
 
   jd_test_run (&r, jd_test_cli_path (), env, NULL, args);

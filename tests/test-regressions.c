@@ -16,7 +16,8 @@
 
 #include "fuzz-common.h"
 
-typedef struct {
+typedef struct
+{
   const char *name;
   int (*func) (const guint8 *data, gsize size);
 } Target;
@@ -42,8 +43,8 @@ target_for_file (const char *basename)
     {
       gsize n = strlen (targets[i].name);
 
-      if (strncmp (basename + 5, targets[i].name, n) == 0 && basename[5 + n] == '-' &&
-          (best == NULL || n > strlen (best->name)))
+      if (strncmp (basename + 5, targets[i].name, n) == 0 && basename[5 + n] == '-'
+          && (best == NULL || n > strlen (best->name)))
         best = &targets[i];
     }
   return best;
@@ -63,7 +64,7 @@ replay_file (gconstpointer user_data)
   g_autofree char *path = g_build_filename (dir, basename, NULL);
   g_autofree char *contents = NULL;
   g_autofree guint8 *exact = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   const Target *target;
   gsize len;
 
@@ -83,7 +84,7 @@ fixtures_through_target (gconstpointer user_data)
 {
   const Target *target = user_data;
   g_autofree char *dir = data_dir ();
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
   guint n = 0;
 
@@ -95,8 +96,8 @@ fixtures_through_target (gconstpointer user_data)
       gsize len;
 
       /* The regressions have their own tests, with their own target. */
-      if (g_str_has_prefix (name, "fuzz-") || !g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
-          !g_file_get_contents (path, &contents, &len, NULL))
+      if (g_str_has_prefix (name, "fuzz-") || !g_file_test (path, G_FILE_TEST_IS_REGULAR)
+          || !g_file_get_contents (path, &contents, &len, NULL))
         continue;
       {
         g_autofree guint8 *exact = g_memdup2 (contents, len);
@@ -110,7 +111,7 @@ fixtures_through_target (gconstpointer user_data)
 static int
 compare_names (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(char *const *) a, *(char *const *) b);
+  return strcmp (*(char *const *)a, *(char *const *)b);
 }
 
 static void
@@ -126,8 +127,8 @@ int
 main (int argc, char *argv[])
 {
   g_autofree char *dir = NULL;
-  g_autoptr(GDir) d = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) d = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
   g_test_init (&argc, &argv, NULL);
   jd_fuzz_init ();

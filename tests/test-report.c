@@ -39,8 +39,8 @@ report_for (JdToken *token, gint64 now)
 static void
 test_json_shape (void)
 {
-  g_autoptr (JdToken) token = token_for ("{\"alg\":\"HS256\",\"kid\":\"k1\"}", "{\"exp\":100,\"sub\":\"u\"}",
-                                         "c2VjcmV0c2lnbmF0dXJl");
+  g_autoptr (JdToken) token = token_for ("{\"alg\":\"HS256\",\"kid\":\"k1\"}",
+                                         "{\"exp\":100,\"sub\":\"u\"}", "c2VjcmV0c2lnbmF0dXJl");
   g_autoptr (JdReport) report = report_for (token, 1000);
   g_autofree char *json = jd_report_to_json (report, FALSE);
   g_autoptr (JsonParser) parser = json_parser_new ();
@@ -50,10 +50,13 @@ test_json_shape (void)
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
   t = json_array_get_object_element (
-    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tokens"), 0);
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tokens"),
+    0);
   g_assert_cmpstr (json_object_get_string_member (t, "source"), ==, "har:3");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (t, "header"), "kid"), ==, "k1");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (t, "payload"), "sub"), ==, "u");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (t, "header"), "kid"), ==, "k1");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (t, "payload"), "sub"), ==, "u");
   sig = json_object_get_object_member (t, "signature");
   g_assert_cmpstr (json_object_get_string_member (sig, "alg"), ==, "HS256");
   g_assert_cmpstr (json_object_get_string_member (sig, "status"), ==, "unverified");
@@ -100,7 +103,8 @@ static void
 test_text (void)
 {
   /* "c2ln" is "sig": a placeholder, not a cut signature (token-truncated). */
-  g_autoptr (JdToken) token = token_for ("{\"alg\":\"HS256\"}", "{\"exp\":100,\"name\":\"Zoë\"}", "c2ln");
+  g_autoptr (JdToken) token
+    = token_for ("{\"alg\":\"HS256\"}", "{\"exp\":100,\"name\":\"Zoë\"}", "c2ln");
   g_autoptr (JdReport) report = report_for (token, 1000);
   g_autofree char *plain = jd_report_to_text (report, FALSE, 1000);
   g_autofree char *colored = jd_report_to_text (report, TRUE, 1000);
@@ -138,7 +142,8 @@ test_empty_report (void)
 
 /* #12: a nested token's inner JWS is never printed, in text or JSON; a
  * payload that is plain text (the close input) still is. */
-static const struct {
+static const struct
+{
   const char *name;
   const char *header;
   const char *payload;
@@ -160,8 +165,8 @@ test_nested_not_printed (gconstpointer data)
   g_autofree char *text = jd_report_to_text (report, FALSE, 1000);
   g_autofree char *json = jd_report_to_json (report, TRUE);
   /* Its signature segment is the part that must never appear. */
-  const char *needle = nested_rows[i].printed ? nested_rows[i].payload
-                                              : strrchr (nested_rows[i].payload, '.') + 1;
+  const char *needle
+    = nested_rows[i].printed ? nested_rows[i].payload : strrchr (nested_rows[i].payload, '.') + 1;
 
   g_test_message ("%s", text);
   if (nested_rows[i].printed)
@@ -182,7 +187,8 @@ test_nested_not_printed (gconstpointer data)
 static void
 test_nul_claim (void)
 {
-  g_autoptr (JdToken) token = token_for ("{\"alg\":\"HS256\"}", "{\"sub\":\"ali\\u0000ce\"}", "c2ln");
+  g_autoptr (JdToken) token
+    = token_for ("{\"alg\":\"HS256\"}", "{\"sub\":\"ali\\u0000ce\"}", "c2ln");
   g_autoptr (JdReport) report = report_for (token, 1000);
   g_autofree char *json = jd_report_to_json (report, FALSE);
   g_autofree char *text = jd_report_to_text (report, FALSE, 1000);
@@ -206,7 +212,8 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/report/nul-claim", test_nul_claim);
   for (guint i = 0; i < G_N_ELEMENTS (nested_rows); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/jd/report/nested-not-printed/%s", nested_rows[i].name);
+      g_autofree char *path
+        = g_strdup_printf ("/jd/report/nested-not-printed/%s", nested_rows[i].name);
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_nested_not_printed);
     }
 

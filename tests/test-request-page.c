@@ -21,22 +21,22 @@
 
 static JdApplication *app;
 
-typedef struct {
-  JdWindow      *window;
-  JdSession     *session;
+typedef struct
+{
+  JdWindow *window;
+  JdSession *session;
   JdRequestPage *request_page;
-  JdKeysPage    *keys_page;
+  JdKeysPage *keys_page;
 
-  SoupServer    *server;
-  char          *base;          /* http://127.0.0.1:PORT */
-  GPtrArray     *paused;        /* messages the server never answers */
-  guint          hang_requests;
-  char          *authorization; /* what the last request carried */
-  GBytes        *jwks;
+  SoupServer *server;
+  char *base;        /* http://127.0.0.1:PORT */
+  GPtrArray *paused; /* messages the server never answers */
+  guint hang_requests;
+  char *authorization; /* what the last request carried */
+  GBytes *jwks;
 } Fixture;
 
 /* ---- Helpers --------------------------------------------------------------- */
-
 
 static char *
 b64url (const char *text)
@@ -54,27 +54,27 @@ make_token (const char *iss)
   g_autofree char *p = NULL;
 
   if (iss != NULL)
-    payload = g_strdup_printf ("{\"iss\":\"%s\",\"sub\":\"u1\",\"iat\":%" G_GINT64_FORMAT ",\"exp\":%" G_GINT64_FORMAT "}",
+    payload = g_strdup_printf ("{\"iss\":\"%s\",\"sub\":\"u1\",\"iat\":%" G_GINT64_FORMAT
+                               ",\"exp\":%" G_GINT64_FORMAT "}",
                                iss, now, now + 3600);
   else
-    payload = g_strdup_printf ("{\"sub\":\"u1\",\"iat\":%" G_GINT64_FORMAT ",\"exp\":%" G_GINT64_FORMAT "}",
+    payload = g_strdup_printf ("{\"sub\":\"u1\",\"iat\":%" G_GINT64_FORMAT
+                               ",\"exp\":%" G_GINT64_FORMAT "}",
                                now, now + 3600);
   p = b64url (payload);
   return g_strdup_printf ("%s.%s.c2lnbmF0dXJlLWJ5dGVz", h, p);
 }
 
 static void
-load_token (Fixture    *f,
-            const char *token)
+load_token (Fixture *f, const char *token)
 {
   jd_window_open_text (f->window, token, strlen (token), "test");
-  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL &&
-                 g_strcmp0 (jd_token_get_text (jd_session_get_token (f->session)), token) == 0);
+  ITERATE_UNTIL (jd_session_get_token (f->session) != NULL
+                 && g_strcmp0 (jd_token_get_text (jd_session_get_token (f->session)), token) == 0);
 }
 
 static gboolean
-model_has_finding (GListModel *model,
-                   const char *id)
+model_has_finding (GListModel *model, const char *id)
 {
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -88,13 +88,12 @@ model_has_finding (GListModel *model,
 
 /* The first widget under @root that @match accepts, depth first. */
 static GtkWidget *
-find_widget (GtkWidget  *root,
-             gboolean  (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
+find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
 {
   if (match (root, data))
     return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_widget (child, match, data);
 
@@ -105,25 +104,24 @@ find_widget (GtkWidget  *root,
 }
 
 static gboolean
-is_button_for_action (GtkWidget     *widget,
-                      gconstpointer  action)
+is_button_for_action (GtkWidget *widget, gconstpointer action)
 {
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
+is_row_titled (GtkWidget *widget, gconstpointer title)
 {
-  return ADW_IS_ACTION_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 static GtkSwitch *
 certificate_switch (Fixture *f)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (f->request_page), is_row_titled, "Accept an Invalid Certificate");
+  GtkWidget *row
+    = find_widget (GTK_WIDGET (f->request_page), is_row_titled, "Accept an Invalid Certificate");
 
   g_assert_nonnull (row);
   return GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
@@ -136,30 +134,24 @@ result_top (Fixture *f)
   GtkWidget *scroller = adw_bin_get_child (ADW_BIN (f->request_page));
   graphene_point_t point;
 
-  if (!gtk_widget_compute_point (GTK_WIDGET (jd_request_page_get_response_view (f->request_page)), scroller,
-                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+  if (!gtk_widget_compute_point (GTK_WIDGET (jd_request_page_get_response_view (f->request_page)),
+                                 scroller, &GRAPHENE_POINT_INIT (0, 0), &point))
     return -1;
   return point.y;
 }
 
-
 /* ---- The server --------------------------------------------------------------- */
 
 static void
-set_json (SoupServerMessage *msg,
-          guint              status,
-          const char        *json)
+set_json (SoupServerMessage *msg, guint status, const char *json)
 {
   soup_server_message_set_status (msg, status, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
 }
 
 static void
-server_callback (SoupServer        *server,
-                 SoupServerMessage *msg,
-                 const char        *path,
-                 GHashTable        *query,
-                 gpointer           user_data)
+server_callback (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+                 gpointer user_data)
 {
   Fixture *f = user_data;
   SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (msg);
@@ -170,7 +162,8 @@ server_callback (SoupServer        *server,
 
   if (g_str_equal (path, "/api/invoices"))
     {
-      set_json (msg, 401, "{\"error\":\"invalid_token\",\"error_description\":\"The access token expired\"}");
+      set_json (msg, 401,
+                "{\"error\":\"invalid_token\",\"error_description\":\"The access token expired\"}");
       soup_message_headers_append (response_headers, "WWW-Authenticate",
                                    "Bearer realm=\"invoices\", error=\"invalid_token\", "
                                    "error_description=\"The access token expired\"");
@@ -190,19 +183,21 @@ server_callback (SoupServer        *server,
     {
       soup_server_message_set_status (msg, 200, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
-                                        g_bytes_get_data (f->jwks, NULL), g_bytes_get_size (f->jwks));
+                                        g_bytes_get_data (f->jwks, NULL),
+                                        g_bytes_get_size (f->jwks));
       soup_message_headers_replace (response_headers, "Cache-Control", "public, max-age=600");
     }
   else if (g_str_equal (path, "/.well-known/openid-configuration"))
     {
-      g_autofree char *doc = g_strdup_printf ("{\"issuer\":\"%s\",\"jwks_uri\":\"%s/jwks.json\"}", f->base, f->base);
+      g_autofree char *doc
+        = g_strdup_printf ("{\"issuer\":\"%s\",\"jwks_uri\":\"%s/jwks.json\"}", f->base, f->base);
 
       set_json (msg, 200, doc);
     }
   else if (g_str_equal (path, "/elsewhere/.well-known/openid-configuration"))
     {
-      g_autofree char *doc = g_strdup_printf ("{\"issuer\":\"https://login.example.com/\",\"jwks_uri\":\"%s/jwks.json\"}",
-                                              f->base);
+      g_autofree char *doc = g_strdup_printf (
+        "{\"issuer\":\"https://login.example.com/\",\"jwks_uri\":\"%s/jwks.json\"}", f->base);
 
       set_json (msg, 200, doc);
     }
@@ -210,15 +205,14 @@ server_callback (SoupServer        *server,
     set_json (msg, 404, "{}");
 }
 
-
 /* ---- Fixture ---------------------------------------------------------------- */
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *jwks_path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-jwks.json", NULL);
+  g_autofree char *jwks_path
+    = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-jwks.json", NULL);
   g_autofree char *contents = NULL;
   gsize len;
   GSList *uris;
@@ -234,7 +228,7 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   uris = soup_server_get_uris (f->server);
   f->base = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
   if (g_str_has_suffix (f->base, "/"))
     f->base[strlen (f->base) - 1] = '\0';
   g_assert_true (g_str_has_prefix (f->base, "http://127.0.0.1:"));
@@ -253,8 +247,7 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   jd_test_iterate_for (50);
@@ -278,8 +271,7 @@ fixture_teardown (Fixture       *f,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 static void
-send_and_wait (Fixture    *f,
-               const char *path)
+send_and_wait (Fixture *f, const char *path)
 {
   g_autofree char *url = g_strconcat (f->base, path, NULL);
   JdResponseView *view = jd_request_page_get_response_view (f->request_page);
@@ -296,8 +288,7 @@ send_and_wait (Fixture    *f,
 /* ---- Tests -------------------------------------------------------------------- */
 
 static void
-test_nothing_sent_until_asked (Fixture       *f,
-                               gconstpointer  data)
+test_nothing_sent_until_asked (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token (NULL);
   g_autofree char *url = g_strconcat (f->base, "/api/invoices", NULL);
@@ -313,22 +304,21 @@ test_nothing_sent_until_asked (Fixture       *f,
   jd_test_iterate_for (100);
   g_assert_true (gtk_widget_is_sensitive (send));
   /* Typing a URL and a token composed the curl commands but sent nothing. */
-  g_assert_nonnull (strstr (jd_request_page_get_command (f->request_page, JD_CURL_THIS_TOKEN), token));
+  g_assert_nonnull (
+    strstr (jd_request_page_get_command (f->request_page, JD_CURL_THIS_TOKEN), token));
   g_assert_null (f->authorization);
   g_assert_false (jd_request_page_get_busy (f->request_page));
 }
 
 static gboolean
-is_copy_button (GtkWidget     *widget,
-                gconstpointer  tooltip)
+is_copy_button (GtkWidget *widget, gconstpointer tooltip)
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 /* Issue 12: a copy button's check mark resets when the text it copies changes. */
 static void
-test_copy_check_mark (Fixture       *f,
-                      gconstpointer  data)
+test_copy_check_mark (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token (NULL);
   g_autofree char *url = g_strconcat (f->base, "/api/invoices", NULL);
@@ -338,8 +328,10 @@ test_copy_check_mark (Fixture       *f,
   load_token (f, token);
   jd_request_page_set_url (f->request_page, url);
   jd_test_iterate_for (100);
-  copy_this = find_widget (GTK_WIDGET (f->request_page), is_copy_button, "Copy the command “With This Token”");
-  copy_fresh = find_widget (GTK_WIDGET (f->request_page), is_copy_button, "Copy the command “With a Fresh Token”");
+  copy_this = find_widget (GTK_WIDGET (f->request_page), is_copy_button,
+                           "Copy the command “With This Token”");
+  copy_fresh = find_widget (GTK_WIDGET (f->request_page), is_copy_button,
+                            "Copy the command “With a Fresh Token”");
   g_assert_nonnull (copy_this);
   g_assert_nonnull (copy_fresh);
 
@@ -365,8 +357,7 @@ test_copy_check_mark (Fixture       *f,
 }
 
 static void
-test_send_401_bearer (Fixture       *f,
-                      gconstpointer  data)
+test_send_401_bearer (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token (NULL);
   g_autofree char *expected = g_strconcat ("Bearer ", token, NULL);
@@ -375,7 +366,8 @@ test_send_401_bearer (Fixture       *f,
   g_autofree char *body = NULL;
 
   load_token (f, token);
-  jd_request_page_set_headers (f->request_page, "Accept: application/json\nX-Trace: test-request-page\n");
+  jd_request_page_set_headers (f->request_page,
+                               "Accept: application/json\nX-Trace: test-request-page\n");
   gtk_switch_set_active (cert, TRUE);
 
   send_and_wait (f, "/api/invoices");
@@ -385,9 +377,11 @@ test_send_401_bearer (Fixture       *f,
 
   /* Status, explained; the RFC 6750 error explained with its description. */
   g_assert_nonnull (strstr (jd_response_view_get_status_text (view), "401"));
-  g_assert_true (model_has_finding (jd_response_view_get_findings (view), JD_FINDING_BEARER_INVALID_TOKEN));
+  g_assert_true (
+    model_has_finding (jd_response_view_get_findings (view), JD_FINDING_BEARER_INVALID_TOKEN));
   g_assert_true (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_STATUS_401));
-  g_assert_false (model_has_finding (jd_response_view_get_findings (view), JD_FINDING_MISSING_WWW_AUTHENTICATE));
+  g_assert_false (
+    model_has_finding (jd_response_view_get_findings (view), JD_FINDING_MISSING_WWW_AUTHENTICATE));
 
   /* The body, pretty-printed JSON. */
   body = jd_response_view_dup_body_text (view);
@@ -395,7 +389,8 @@ test_send_401_bearer (Fixture       *f,
   g_assert_nonnull (strchr (body, '\n'));
 
   /* The Token page ranks the answer's findings with the token's. */
-  g_assert_true (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_BEARER_INVALID_TOKEN));
+  g_assert_true (
+    model_has_finding (jd_session_get_findings (f->session), JD_FINDING_BEARER_INVALID_TOKEN));
 
   /* Accepting an invalid certificate lasts one request. */
   g_assert_false (gtk_switch_get_active (cert));
@@ -411,13 +406,13 @@ test_send_401_bearer (Fixture       *f,
     g_autofree char *other = make_token ("https://other.example.com/");
 
     load_token (f, other);
-    g_assert_false (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_BEARER_INVALID_TOKEN));
+    g_assert_false (
+      model_has_finding (jd_session_get_findings (f->session), JD_FINDING_BEARER_INVALID_TOKEN));
   }
 }
 
 static void
-test_send_401_without_challenge (Fixture       *f,
-                                 gconstpointer  data)
+test_send_401_without_challenge (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token (NULL);
   JdResponseView *view = jd_request_page_get_response_view (f->request_page);
@@ -426,32 +421,34 @@ test_send_401_without_challenge (Fixture       *f,
   send_and_wait (f, "/gateway");
 
   g_assert_nonnull (strstr (jd_response_view_get_status_text (view), "401"));
-  g_assert_true (model_has_finding (jd_response_view_get_findings (view), JD_FINDING_MISSING_WWW_AUTHENTICATE));
-  g_assert_true (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_MISSING_WWW_AUTHENTICATE));
+  g_assert_true (
+    model_has_finding (jd_response_view_get_findings (view), JD_FINDING_MISSING_WWW_AUTHENTICATE));
+  g_assert_true (
+    model_has_finding (jd_session_get_findings (f->session), JD_FINDING_MISSING_WWW_AUTHENTICATE));
 }
 
 static void
-test_send_without_token (Fixture       *f,
-                         gconstpointer  data)
+test_send_without_token (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token (NULL);
   GtkWidget *row = find_widget (GTK_WIDGET (f->request_page), is_row_titled, "Carry This Token");
 
   load_token (f, token);
   g_assert_nonnull (row);
-  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))),
+                         FALSE);
   send_and_wait (f, "/api/invoices");
   g_assert_null (f->authorization);
   /* The commands still show all three calls. */
-  g_assert_nonnull (strstr (jd_request_page_get_command (f->request_page, JD_CURL_THIS_TOKEN), token));
+  g_assert_nonnull (
+    strstr (jd_request_page_get_command (f->request_page, JD_CURL_THIS_TOKEN), token));
 }
 
 /* With the headers editor full (JD_HEADERS_MAX_COUNT lines), the token
  * is not the header the limit drops: one of the editor's is, and the page
  * says so instead of sending. One line fewer: sent, with the token. */
 static void
-test_headers_full (Fixture       *f,
-                   gconstpointer  data)
+test_headers_full (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token (NULL);
   g_autofree char *url = g_strconcat (f->base, "/api/invoices", NULL);
@@ -465,7 +462,8 @@ test_headers_full (Fixture       *f,
   jd_request_page_set_headers (f->request_page, lines->str);
   jd_request_page_set_url (f->request_page, url);
   jd_test_iterate_for (100);
-  g_assert_nonnull (strstr (jd_request_page_get_command (f->request_page, JD_CURL_THIS_TOKEN), token));
+  g_assert_nonnull (
+    strstr (jd_request_page_get_command (f->request_page, JD_CURL_THIS_TOKEN), token));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->request_page), "request.send", NULL));
   g_assert_false (jd_request_page_get_busy (f->request_page));
   problem = jd_request_page_get_problem (f->request_page);
@@ -483,10 +481,10 @@ test_headers_full (Fixture       *f,
 }
 
 static void
-test_shortcut (Fixture       *f,
-               gconstpointer  data)
+test_shortcut (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->request_page));
+  g_autoptr (GListModel) controllers
+    = gtk_widget_observe_controllers (GTK_WIDGET (f->request_page));
   gboolean found = FALSE;
 
   /* Ctrl+Enter is the page's Send, caught before the headers editor
@@ -502,12 +500,16 @@ test_shortcut (Fixture       *f,
       for (guint j = 0; j < g_list_model_get_n_items (shortcuts); j++)
         {
           g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
-          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-          g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+          g_autofree char *trigger
+            = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *action
+            = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
 
-          if (strstr (trigger, "<Control>Return") != NULL && strstr (action, "request.send") != NULL)
+          if (strstr (trigger, "<Control>Return") != NULL
+              && strstr (action, "request.send") != NULL)
             {
-              g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
+              g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==,
+                               GTK_PHASE_CAPTURE);
               found = TRUE;
             }
         }
@@ -516,8 +518,7 @@ test_shortcut (Fixture       *f,
 }
 
 static void
-test_show_har_response (Fixture       *f,
-                        gconstpointer  data)
+test_show_har_response (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token (NULL);
   g_autoptr (JdResponse) response = jd_response_new (401, "Unauthorized");
@@ -530,18 +531,20 @@ test_show_har_response (Fixture       *f,
   jd_request_page_show_response (f->request_page, response);
 
   g_assert_true (jd_response_view_get_response (view) == response);
-  g_assert_true (model_has_finding (jd_response_view_get_findings (view), JD_FINDING_MISSING_WWW_AUTHENTICATE));
-  g_assert_true (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_MISSING_WWW_AUTHENTICATE));
+  g_assert_true (
+    model_has_finding (jd_response_view_get_findings (view), JD_FINDING_MISSING_WWW_AUTHENTICATE));
+  g_assert_true (
+    model_has_finding (jd_session_get_findings (f->session), JD_FINDING_MISSING_WWW_AUTHENTICATE));
   g_assert_null (f->authorization); /* shown, not sent */
 }
 
 static void
-test_cancel (Fixture       *f,
-             gconstpointer  data)
+test_cancel (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token (NULL);
   g_autofree char *url = g_strconcat (f->base, "/hang", NULL);
-  GtkWidget *cancel = find_widget (GTK_WIDGET (f->request_page), is_button_for_action, "request.cancel");
+  GtkWidget *cancel
+    = find_widget (GTK_WIDGET (f->request_page), is_button_for_action, "request.cancel");
 
   load_token (f, token);
   jd_request_page_set_url (f->request_page, url);
@@ -563,8 +566,7 @@ test_cancel (Fixture       *f,
 }
 
 static void
-test_connection_refused (Fixture       *f,
-                         gconstpointer  data)
+test_connection_refused (Fixture *f, gconstpointer data)
 {
   g_autoptr (GSocketListener) listener = g_socket_listener_new ();
   g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
@@ -572,11 +574,12 @@ test_connection_refused (Fixture       *f,
   g_autoptr (GSocketAddress) effective = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *url = NULL;
-  GtkWidget *send = find_widget (GTK_WIDGET (f->request_page), is_button_for_action, "request.send");
+  GtkWidget *send
+    = find_widget (GTK_WIDGET (f->request_page), is_button_for_action, "request.send");
 
   /* A port that was free a moment ago and is closed now. */
-  g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
-                                 &effective, &error);
+  g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &effective, &error);
   g_assert_no_error (error);
   url = g_strdup_printf ("http://127.0.0.1:%u/api",
                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
@@ -586,7 +589,8 @@ test_connection_refused (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->request_page), "request.send", NULL));
   ITERATE_UNTIL (!jd_request_page_get_busy (f->request_page));
   g_assert_nonnull (jd_request_page_get_problem (f->request_page));
-  g_assert_true (g_str_has_prefix (jd_request_page_get_problem (f->request_page), "Could Not Connect"));
+  g_assert_true (
+    g_str_has_prefix (jd_request_page_get_problem (f->request_page), "Could Not Connect"));
   /* The request stays editable and can be sent again. */
   g_assert_true (gtk_widget_is_sensitive (send));
   jd_window_set_visible_page (f->window, "request");
@@ -600,8 +604,7 @@ test_connection_refused (Fixture       *f,
 }
 
 static void
-test_self_signed (Fixture       *f,
-                  gconstpointer  data)
+test_self_signed (Fixture *f, gconstpointer data)
 {
   g_autoptr (GTlsCertificate) certificate = jd_test_make_certificate ();
   g_autoptr (SoupServer) tls = soup_server_new ("tls-certificate", certificate, NULL);
@@ -613,11 +616,12 @@ test_self_signed (Fixture       *f,
   JdResponseView *view = jd_request_page_get_response_view (f->request_page);
 
   soup_server_add_handler (tls, NULL, server_callback, f, NULL);
-  soup_server_listen_local (tls, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error);
+  soup_server_listen_local (tls, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
+                            &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (tls);
   url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
   g_assert_true (g_str_has_prefix (url, "https://127.0.0.1:"));
 
   load_token (f, token);
@@ -628,7 +632,8 @@ test_self_signed (Fixture       *f,
   ITERATE_UNTIL (!jd_request_page_get_busy (f->request_page));
   g_assert_nonnull (jd_request_page_get_problem (f->request_page));
   g_test_message ("%s", jd_request_page_get_problem (f->request_page));
-  g_assert_true (g_str_has_prefix (jd_request_page_get_problem (f->request_page), "Certificate Refused"));
+  g_assert_true (
+    g_str_has_prefix (jd_request_page_get_problem (f->request_page), "Certificate Refused"));
   g_assert_nonnull (strstr (jd_request_page_get_problem (f->request_page), "trust"));
   g_assert_null (f->authorization);
 
@@ -638,20 +643,21 @@ test_self_signed (Fixture       *f,
   ITERATE_UNTIL (!jd_request_page_get_busy (f->request_page));
   g_assert_null (jd_request_page_get_problem (f->request_page));
   g_assert_nonnull (strstr (jd_response_view_get_status_text (view), "404"));
-  g_assert_true (model_has_finding (jd_response_view_get_findings (view), JD_FINDING_CERTIFICATE_ACCEPTED));
+  g_assert_true (
+    model_has_finding (jd_response_view_get_findings (view), JD_FINDING_CERTIFICATE_ACCEPTED));
   g_assert_false (gtk_switch_get_active (cert));
 
   /* The next request is refused again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->request_page), "request.send", NULL));
   ITERATE_UNTIL (!jd_request_page_get_busy (f->request_page));
-  g_assert_true (g_str_has_prefix (jd_request_page_get_problem (f->request_page), "Certificate Refused"));
+  g_assert_true (
+    g_str_has_prefix (jd_request_page_get_problem (f->request_page), "Certificate Refused"));
 
   soup_server_disconnect (tls);
 }
 
 static void
-test_fetch_jwks (Fixture       *f,
-                 gconstpointer  data)
+test_fetch_jwks (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token (NULL);
   g_autofree char *url = g_strconcat (f->base, "/jwks.json", NULL);
@@ -706,13 +712,13 @@ test_fetch_jwks (Fixture       *f,
 }
 
 static void
-test_discover (Fixture       *f,
-               gconstpointer  data)
+test_discover (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token (f->base);
   g_autofree char *jwks_uri = g_strconcat (f->base, "/jwks.json", NULL);
   g_autofree char *fetched = NULL;
-  GtkWidget *discover = find_widget (GTK_WIDGET (f->keys_page), is_button_for_action, "keys.discover");
+  GtkWidget *discover
+    = find_widget (GTK_WIDGET (f->keys_page), is_button_for_action, "keys.discover");
 
   load_token (f, token);
   jd_test_iterate_for (50);
@@ -729,8 +735,7 @@ test_discover (Fixture       *f,
 }
 
 static void
-test_discover_issuer_mismatch (Fixture       *f,
-                               gconstpointer  data)
+test_discover_issuer_mismatch (Fixture *f, gconstpointer data)
 {
   g_autofree char *iss = g_strconcat (f->base, "/elsewhere", NULL);
   g_autofree char *token = make_token (iss);
@@ -747,7 +752,8 @@ test_discover_issuer_mismatch (Fixture       *f,
   g_assert_nonnull (jd_keys_page_get_error (f->keys_page));
   g_assert_nonnull (strstr (jd_keys_page_get_error (f->keys_page), "MUST NOT be used"));
   /* … and the Token page ranks it too. */
-  g_assert_true (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
+  g_assert_true (
+    model_has_finding (jd_session_get_findings (f->session), JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
 
   /* The key set stays loaded for the next token, and what it said with it
    * (the document's issuer is compared with the issuer that was asked). */
@@ -755,7 +761,8 @@ test_discover_issuer_mismatch (Fixture       *f,
     g_autofree char *other = make_token ("https://login.example.com/");
 
     load_token (f, other);
-    g_assert_true (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
+    g_assert_true (model_has_finding (jd_session_get_findings (f->session),
+                                      JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
     g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (f->keys_page)), ==, 0);
   }
 
@@ -763,12 +770,12 @@ test_discover_issuer_mismatch (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->keys_page), "keys.clear", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (f->keys_page)), ==, 0);
   g_assert_null (jd_keys_page_dup_fetched_text (f->keys_page));
-  g_assert_false (model_has_finding (jd_session_get_findings (f->session), JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
+  g_assert_false (
+    model_has_finding (jd_session_get_findings (f->session), JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
 }
 
 static void
-test_discover_cancel (Fixture       *f,
-                      gconstpointer  data)
+test_discover_cancel (Fixture *f, gconstpointer data)
 {
   g_autofree char *iss = g_strconcat (f->base, "/hang", NULL);
   g_autofree char *token = make_token (iss);
@@ -782,8 +789,7 @@ test_discover_cancel (Fixture       *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int ret;
 

@@ -20,7 +20,7 @@ header_at (GPtrArray *headers, guint i)
 static void
 test_request_basics (void)
 {
-  g_autoptr(JdRequest) request = jd_request_new (NULL, "https://api.example.com/v1/me");
+  g_autoptr (JdRequest) request = jd_request_new (NULL, "https://api.example.com/v1/me");
 
   g_assert_cmpstr (jd_request_get_method (request), ==, "GET");
   g_assert_cmpstr (jd_request_get_url (request), ==, "https://api.example.com/v1/me");
@@ -38,7 +38,7 @@ test_request_basics (void)
 static void
 test_request_headers_order (void)
 {
-  g_autoptr(JdRequest) request = jd_request_new ("POST", "https://api.example.com/");
+  g_autoptr (JdRequest) request = jd_request_new ("POST", "https://api.example.com/");
   GPtrArray *headers = jd_request_get_headers (request);
 
   jd_request_add_header (request, "Accept", "application/json");
@@ -80,7 +80,7 @@ test_request_headers_order (void)
 static void
 test_request_pseudo_headers (void)
 {
-  g_autoptr(JdRequest) request = jd_request_new ("GET", "https://api.example.com/");
+  g_autoptr (JdRequest) request = jd_request_new ("GET", "https://api.example.com/");
 
   jd_request_add_header (request, ":authority", "api.example.com");
   jd_request_add_header (request, ":method", "GET");
@@ -97,9 +97,9 @@ test_request_pseudo_headers (void)
 static void
 test_request_body_copy (void)
 {
-  g_autoptr(JdRequest) request = jd_request_new ("PUT", "https://api.example.com/item");
-  g_autoptr(GBytes) body = g_bytes_new_static ("{\"a\":1}", 7);
-  g_autoptr(JdRequest) copy = NULL;
+  g_autoptr (JdRequest) request = jd_request_new ("PUT", "https://api.example.com/item");
+  g_autoptr (GBytes) body = g_bytes_new_static ("{\"a\":1}", 7);
+  g_autoptr (JdRequest) copy = NULL;
 
   jd_request_add_header (request, "Content-Type", "application/json");
   jd_request_set_body (request, body);
@@ -119,7 +119,7 @@ test_request_body_copy (void)
 static void
 test_request_bearer (void)
 {
-  g_autoptr(JdRequest) request = jd_request_new (NULL, "https://api.example.com/");
+  g_autoptr (JdRequest) request = jd_request_new (NULL, "https://api.example.com/");
   char *token;
 
   g_assert_null (jd_request_dup_bearer (request));
@@ -145,8 +145,8 @@ test_request_bearer (void)
 static void
 test_response_basics (void)
 {
-  g_autoptr(JdResponse) response = jd_response_new (401, "Unauthorized");
-  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
+  g_autoptr (JdResponse) response = jd_response_new (401, "Unauthorized");
+  g_autoptr (GBytes) body = g_bytes_new_static ("{}", 2);
 
   g_assert_cmpuint (jd_response_get_status (response), ==, 401);
   g_assert_cmpstr (jd_response_get_reason (response), ==, "Unauthorized");
@@ -196,7 +196,8 @@ __asan_default_options (void)
 /* ------------------------------------------------------------------ */
 /* Running shell commands while a SoupServer turns on this thread      */
 
-typedef struct {
+typedef struct
+{
   GBytes *out;
   GError *error;
   gboolean communicated;
@@ -226,15 +227,16 @@ wait_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static GBytes *
 run_shell (const char *shell, const char *script, const char *token_env)
 {
-  const char *unset[] = { "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY",
-                          "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY", "TOKEN" };
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *unset[] = { "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy",
+                          "ALL_PROXY",  "no_proxy",   "NO_PROXY",    "TOKEN" };
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
   Run run = { 0 };
 
   /* stderr: curl's progress meter. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   for (guint i = 0; i < G_N_ELEMENTS (unset); i++)
     g_subprocess_launcher_unsetenv (launcher, unset[i]);
   g_subprocess_launcher_setenv (launcher, "CURL_HOME", "/nonexistent", TRUE);
@@ -288,15 +290,15 @@ test_shell_quote (void)
 
   /* Every byte but NUL, which no shell argument can hold. */
   for (int c = 1; c < 256; c++)
-    g_string_append_c (all, (char) c);
+    g_string_append_c (all, (char)c);
 
   for (guint i = 0; i <= G_N_ELEMENTS (values); i++)
     {
       const char *value = i < G_N_ELEMENTS (values) ? values[i] : all->str;
       gsize len = strlen (value);
-      g_autoptr(GString) script = g_string_new ("printf '%s' ");
-      g_autoptr(GBytes) out = NULL;
-      g_autoptr(GBytes) expected = g_bytes_new (value, len);
+      g_autoptr (GString) script = g_string_new ("printf '%s' ");
+      g_autoptr (GBytes) out = NULL;
+      g_autoptr (GBytes) expected = g_bytes_new (value, len);
 
       jd_shell_quote_append (script, value, len);
       out = run_sh (script->str, NULL);
@@ -305,7 +307,7 @@ test_shell_quote (void)
       /* What a person pastes into: bash. */
       if (g_file_test ("/bin/bash", G_FILE_TEST_IS_EXECUTABLE))
         {
-          g_autoptr(GBytes) bash_out = run_shell ("/bin/bash", script->str, NULL);
+          g_autoptr (GBytes) bash_out = run_shell ("/bin/bash", script->str, NULL);
           g_assert_true (g_bytes_equal (bash_out, expected));
         }
     }
@@ -316,7 +318,8 @@ test_shell_quote (void)
 /* ------------------------------------------------------------------ */
 /* A SoupServer on 127.0.0.1 that remembers the last request           */
 
-typedef struct {
+typedef struct
+{
   SoupServer *server;
   char *base; /* "http://127.0.0.1:PORT" */
   guint hits;
@@ -328,11 +331,8 @@ typedef struct {
 } Server;
 
 static void
-server_handler (SoupServer        *soup_server,
-                SoupServerMessage *msg,
-                const char        *path,
-                GHashTable        *query,
-                gpointer           user_data)
+server_handler (SoupServer *soup_server, SoupServerMessage *msg, const char *path,
+                GHashTable *query, gpointer user_data)
 {
   Server *server = user_data;
   GUri *uri = soup_server_message_get_uri (msg);
@@ -369,7 +369,7 @@ static Server *
 server_new (void)
 {
   Server *server = g_new0 (Server, 1);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GSList *uris;
 
   server->server = soup_server_new (NULL, NULL);
@@ -383,7 +383,7 @@ server_new (void)
   uris = soup_server_get_uris (server->server);
   g_assert_nonnull (uris);
   server->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
 
   return server;
 }
@@ -428,14 +428,11 @@ server_header (Server *server, const char *name)
 
 /* Renders @request, runs it with curl and checks the server got it. */
 static void
-send_and_compare (Server        *server,
-                  JdRequest     *request,
-                  JdCurlVariant  variant,
-                  const char    *token,
-                  const char    *token_env)
+send_and_compare (Server *server, JdRequest *request, JdCurlVariant variant, const char *token,
+                  const char *token_env)
 {
   g_autofree char *command = jd_request_to_curl (request, variant, token);
-  g_autoptr(GBytes) out = NULL;
+  g_autoptr (GBytes) out = NULL;
   GPtrArray *headers = jd_request_get_headers (request);
   const char *url = jd_request_get_url (request);
   guint hits = server->hits;
@@ -458,37 +455,37 @@ send_and_compare (Server        *server,
       JdHeader *header = g_ptr_array_index (headers, i);
 
       /* curl writes Content-Length from the body it sends. */
-      if (g_ascii_strcasecmp (header->name, "Authorization") == 0 ||
-          g_ascii_strcasecmp (header->name, "Content-Length") == 0)
+      if (g_ascii_strcasecmp (header->name, "Authorization") == 0
+          || g_ascii_strcasecmp (header->name, "Content-Length") == 0)
         continue;
       g_assert_cmpstr (server_header (server, header->name), ==, header->value);
     }
 
   switch (variant)
     {
-    case JD_CURL_WITHOUT_TOKEN:
-      g_assert_null (server_header (server, "Authorization"));
-      break;
-    case JD_CURL_THIS_TOKEN:
-      if (token != NULL)
+      case JD_CURL_WITHOUT_TOKEN:
+        g_assert_null (server_header (server, "Authorization"));
+        break;
+      case JD_CURL_THIS_TOKEN:
+        if (token != NULL)
+          {
+            g_autofree char *expected = g_strconcat ("Bearer ", token, NULL);
+            g_assert_cmpstr (server_header (server, "Authorization"), ==, expected);
+          }
+        else
+          {
+            g_assert_cmpstr (server_header (server, "Authorization"), ==,
+                             jd_request_get_header (request, "Authorization"));
+          }
+        break;
+      case JD_CURL_FRESH_TOKEN:
         {
-          g_autofree char *expected = g_strconcat ("Bearer ", token, NULL);
+          g_autofree char *expected = g_strconcat ("Bearer ", token_env, NULL);
           g_assert_cmpstr (server_header (server, "Authorization"), ==, expected);
         }
-      else
-        {
-          g_assert_cmpstr (server_header (server, "Authorization"), ==,
-                           jd_request_get_header (request, "Authorization"));
-        }
-      break;
-    case JD_CURL_FRESH_TOKEN:
-      {
-        g_autofree char *expected = g_strconcat ("Bearer ", token_env, NULL);
-        g_assert_cmpstr (server_header (server, "Authorization"), ==, expected);
-      }
-      break;
-    default:
-      g_assert_not_reached ();
+        break;
+      default:
+        g_assert_not_reached ();
     }
 
   if (body == NULL)
@@ -503,17 +500,18 @@ send_and_compare (Server        *server,
     }
 }
 
-static const char nasty_body[] =
-  "{\"msg\": \"it's \\\"$HOME\\\" `id` $(id) ${PATH}\",\n"
-  "  \"lines\": \"one\\ntwo\",\r\n"
-  "  \"utf8\": \"h\xc3\xa9llo \xe2\x9c\x93 \xf0\x9f\x94\x91\", \"q\": \"'\\''\"}\n";
+static const char nasty_body[]
+  = "{\"msg\": \"it's \\\"$HOME\\\" `id` $(id) ${PATH}\",\n"
+    "  \"lines\": \"one\\ntwo\",\r\n"
+    "  \"utf8\": \"h\xc3\xa9llo \xe2\x9c\x93 \xf0\x9f\x94\x91\", \"q\": \"'\\''\"}\n";
 
 static JdRequest *
 nasty_request (Server *server)
 {
-  g_autofree char *url = g_strconcat (server->base, "/api/it's/$HOME/items?a[0]=1&b={x}&c=%24'", NULL);
+  g_autofree char *url
+    = g_strconcat (server->base, "/api/it's/$HOME/items?a[0]=1&b={x}&c=%24'", NULL);
   JdRequest *request = jd_request_new ("POST", url);
-  g_autoptr(GBytes) body = g_bytes_new_static (nasty_body, strlen (nasty_body));
+  g_autoptr (GBytes) body = g_bytes_new_static (nasty_body, strlen (nasty_body));
 
   jd_request_add_header (request, ":authority", "127.0.0.1");
   jd_request_add_header (request, ":method", "POST");
@@ -521,7 +519,8 @@ nasty_request (Server *server)
   jd_request_add_header (request, "Authorization", "Bearer orig.to'k.en$");
   jd_request_add_header (request, "X-Quote", "it's \"quoted\" 'single' '\\''");
   jd_request_add_header (request, "X-Dollar", "$HOME ${PATH} $(id) `id` $((1+1)) !!");
-  jd_request_add_header (request, "X-Utf8", "h\xc3\xa9llo \xe2\x86\x92 \xe2\x9c\x93 \xe6\x97\xa5\xe6\x9c\xac");
+  jd_request_add_header (request, "X-Utf8",
+                         "h\xc3\xa9llo \xe2\x86\x92 \xe2\x9c\x93 \xe6\x97\xa5\xe6\x9c\xac");
   jd_request_add_header (request, "X-Backslash", "a\\b\\\\n\\t");
   jd_request_add_header (request, "X-Empty", "");
   jd_request_add_header (request, "Content-Type", "application/json; charset=utf-8");
@@ -541,10 +540,10 @@ test_curl_url_not_an_option (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
     {
-      g_autoptr(JdRequest) request = jd_request_new (NULL, urls[i]);
+      g_autoptr (JdRequest) request = jd_request_new (NULL, urls[i]);
       g_autofree char *command = NULL;
       g_autofree char *script = NULL;
-      g_autoptr(GBytes) out = NULL;
+      g_autoptr (GBytes) out = NULL;
       g_autofree char *args = NULL;
       g_autofree char *want = NULL;
 
@@ -561,7 +560,7 @@ test_curl_url_not_an_option (void)
 
   /* http(s) URLs keep the short form. */
   {
-    g_autoptr(JdRequest) request = jd_request_new (NULL, "HTTPS://api.example.com/-x");
+    g_autoptr (JdRequest) request = jd_request_new (NULL, "HTTPS://api.example.com/-x");
     g_autofree char *command = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, NULL);
     g_assert_cmpstr (command, ==, "curl -i 'HTTPS://api.example.com/-x'\n");
   }
@@ -570,8 +569,8 @@ test_curl_url_not_an_option (void)
 static void
 test_curl_roundtrip (void)
 {
-  g_autoptr(Server) server = server_new ();
-  g_autoptr(JdRequest) request = nasty_request (server);
+  g_autoptr (Server) server = server_new ();
+  g_autoptr (JdRequest) request = nasty_request (server);
   const char *variants_tokens[][2] = {
     { NULL, NULL },
     { "ne'w.$tok.`en`", NULL },
@@ -586,31 +585,28 @@ test_curl_roundtrip (void)
 static void
 test_curl_methods (void)
 {
-  struct {
+  struct
+  {
     const char *method;
     const char *body;
     gboolean needs_x;
   } cases[] = {
-    { "GET", NULL, FALSE },
-    { "POST", "a=1&b=2", FALSE },
-    { "POST", NULL, TRUE },
-    { "PUT", "{}", TRUE },
-    { "DELETE", NULL, TRUE },
-    { "PATCH", "[]", TRUE },
-    { "GET", "body on a GET", TRUE },
-    { "OPTIONS", NULL, TRUE },
+    { "GET", NULL, FALSE },           { "POST", "a=1&b=2", FALSE },
+    { "POST", NULL, TRUE },           { "PUT", "{}", TRUE },
+    { "DELETE", NULL, TRUE },         { "PATCH", "[]", TRUE },
+    { "GET", "body on a GET", TRUE }, { "OPTIONS", NULL, TRUE },
   };
-  g_autoptr(Server) server = server_new ();
+  g_autoptr (Server) server = server_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *url = g_strconcat (server->base, "/m", NULL);
-      g_autoptr(JdRequest) request = jd_request_new (cases[i].method, url);
+      g_autoptr (JdRequest) request = jd_request_new (cases[i].method, url);
       g_autofree char *command = NULL;
 
       if (cases[i].body != NULL)
         {
-          g_autoptr(GBytes) body = g_bytes_new_static (cases[i].body, strlen (cases[i].body));
+          g_autoptr (GBytes) body = g_bytes_new_static (cases[i].body, strlen (cases[i].body));
           jd_request_set_body (request, body);
         }
       command = jd_request_to_curl (request, JD_CURL_WITHOUT_TOKEN, NULL);
@@ -625,10 +621,10 @@ static void
 test_curl_binary_body (void)
 {
   static const char data[] = "a\0b\xff\x01\n'c\\0%s";
-  g_autoptr(Server) server = server_new ();
+  g_autoptr (Server) server = server_new ();
   g_autofree char *url = g_strconcat (server->base, "/upload", NULL);
-  g_autoptr(JdRequest) request = jd_request_new ("PUT", url);
-  g_autoptr(GBytes) body = g_bytes_new_static (data, sizeof data - 1);
+  g_autoptr (JdRequest) request = jd_request_new ("PUT", url);
+  g_autoptr (GBytes) body = g_bytes_new_static (data, sizeof data - 1);
   g_autofree char *command = NULL;
 
   jd_request_set_body (request, body);
@@ -641,12 +637,12 @@ test_curl_binary_body (void)
 static void
 test_curl_text (void)
 {
-  g_autoptr(JdRequest) request = jd_request_new (NULL, "https://api.example.com/v1/me");
+  g_autoptr (JdRequest) request = jd_request_new (NULL, "https://api.example.com/v1/me");
   g_autofree char *without = NULL;
   g_autofree char *this = NULL;
   g_autofree char *other = NULL;
   g_autofree char *fresh = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
 
   jd_request_add_header (request, ":authority", "api.example.com");
   jd_request_add_header (request, ":path", "/v1/me");
@@ -692,7 +688,7 @@ test_curl_text (void)
 static void
 test_curl_add_authorization (void)
 {
-  g_autoptr(JdRequest) request = jd_request_new ("DELETE", "https://api.example.com/items/[1]");
+  g_autoptr (JdRequest) request = jd_request_new ("DELETE", "https://api.example.com/items/[1]");
   g_autofree char *this = NULL;
   g_autofree char *fresh = NULL;
   g_autofree char *none = NULL;
@@ -713,7 +709,8 @@ test_curl_add_authorization (void)
 static void
 test_curl_without_token_anywhere (void)
 {
-  g_autoptr(JdRequest) request = jd_request_new (NULL, "https://api.example.com/me?a=1&access_token=t.o.k&b=2#top");
+  g_autoptr (JdRequest) request
+    = jd_request_new (NULL, "https://api.example.com/me?a=1&access_token=t.o.k&b=2#top");
   g_autofree char *without = NULL;
   g_autofree char *this = NULL;
 
@@ -740,7 +737,7 @@ test_curl_without_token_anywhere (void)
 static void
 test_curl_folded_header (void)
 {
-  g_autoptr(JdRequest) request = jd_request_new (NULL, "https://api.example.com/");
+  g_autoptr (JdRequest) request = jd_request_new (NULL, "https://api.example.com/");
   g_autofree char *command = NULL;
 
   jd_request_add_header (request, "X-Folded", "first\r\n  second\nthird \n\tfourth");
@@ -756,12 +753,14 @@ test_curl_folded_header (void)
 static void
 test_redact_url (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *url;
     const char *redacted;
   } cases[] = {
     { "https://api.example.com/v1/orders", "https://api.example.com/v1/orders" },
-    { "https://api.example.com/v1/orders?access_token=x&y=z", "https://api.example.com/v1/orders?…" },
+    { "https://api.example.com/v1/orders?access_token=x&y=z",
+      "https://api.example.com/v1/orders?…" },
     { "https://api.example.com/cb#id_token=x", "https://api.example.com/cb#…" },
     { "https://api.example.com/cb?a=1#id_token=x", "https://api.example.com/cb?…#…" },
     { "https://alice:hunter2@api.example.com:8443/x", "https://api.example.com:8443/x" },

@@ -23,40 +23,36 @@ jd_test_cli_path (void)
 }
 
 static void
-on_communicated (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_communicated (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  *(GAsyncResult **) user_data = g_object_ref (result);
+  *(GAsyncResult **)user_data = g_object_ref (result);
 }
 
 void
-jd_test_run (JdTestRun         *r,
-             const char        *program,
-             const char *const *env,
-             const char        *stdin_text,
+jd_test_run (JdTestRun *r, const char *program, const char *const *env, const char *stdin_text,
              const char *const *args)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocessLauncher) l = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                                                 G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                 G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocessLauncher) l
+    = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                 | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr (GSubprocess) p = NULL;
   g_autoptr (GError) error = NULL;
   GAsyncResult *result = NULL;
 
-  g_ptr_array_add (argv, (gpointer) program);
+  g_ptr_array_add (argv, (gpointer)program);
   for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
+    g_ptr_array_add (argv, (gpointer)args[i]);
   g_ptr_array_add (argv, NULL);
 
   g_subprocess_launcher_setenv (l, "LC_ALL", "C.UTF-8", TRUE);
   for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
     g_subprocess_launcher_setenv (l, env[i], env[i + 1], TRUE);
-  p = g_subprocess_launcher_spawnv (l, (const char *const *) argv->pdata, &error);
+  p = g_subprocess_launcher_spawnv (l, (const char *const *)argv->pdata, &error);
   g_assert_no_error (error);
 
-  g_subprocess_communicate_utf8_async (p, stdin_text ? stdin_text : "", NULL, on_communicated, &result);
+  g_subprocess_communicate_utf8_async (p, stdin_text ? stdin_text : "", NULL, on_communicated,
+                                       &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_subprocess_communicate_utf8_finish (p, result, &r->out, &r->err, &error);

@@ -24,8 +24,9 @@ jd_test_make_certificate (void)
   GTlsCertificate *certificate;
 
   g_assert_cmpint (gnutls_x509_privkey_init (&key), ==, 0);
-  g_assert_cmpint (gnutls_x509_privkey_generate (key, GNUTLS_PK_ECDSA,
-                                                 GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP256R1), 0), ==, 0);
+  g_assert_cmpint (gnutls_x509_privkey_generate (
+                     key, GNUTLS_PK_ECDSA, GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP256R1), 0),
+                   ==, 0);
   g_assert_cmpint (gnutls_x509_crt_init (&crt), ==, 0);
   g_assert_cmpint (gnutls_x509_crt_set_version (crt, 3), ==, 0);
   g_assert_cmpint (gnutls_x509_crt_set_serial (crt, serial, sizeof serial), ==, 0);
@@ -33,14 +34,17 @@ jd_test_make_certificate (void)
   g_assert_cmpint (gnutls_x509_crt_set_expiration_time (crt, now + 86400), ==, 0);
   g_assert_cmpint (gnutls_x509_crt_set_dn (crt, "CN=jwt-doctor test", NULL), ==, 0);
   g_assert_cmpint (gnutls_x509_crt_set_subject_alt_name (crt, GNUTLS_SAN_IPADDRESS, ip, sizeof ip,
-                                                         GNUTLS_FSAN_SET), ==, 0);
+                                                         GNUTLS_FSAN_SET),
+                   ==, 0);
   g_assert_cmpint (gnutls_x509_crt_set_key (crt, key), ==, 0);
   g_assert_cmpint (gnutls_x509_crt_sign2 (crt, crt, key, GNUTLS_DIG_SHA256, 0), ==, 0);
   g_assert_cmpint (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &cert_pem), ==, 0);
-  g_assert_cmpint (gnutls_x509_privkey_export2_pkcs8 (key, GNUTLS_X509_FMT_PEM, NULL, GNUTLS_PKCS_PLAIN,
-                                                      &key_pem), ==, 0);
+  g_assert_cmpint (
+    gnutls_x509_privkey_export2_pkcs8 (key, GNUTLS_X509_FMT_PEM, NULL, GNUTLS_PKCS_PLAIN, &key_pem),
+    ==, 0);
 
-  pem = g_strdup_printf ("%.*s\n%.*s", (int) cert_pem.size, cert_pem.data, (int) key_pem.size, key_pem.data);
+  pem = g_strdup_printf ("%.*s\n%.*s", (int)cert_pem.size, cert_pem.data, (int)key_pem.size,
+                         key_pem.data);
   gnutls_free (cert_pem.data);
   gnutls_free (key_pem.data);
   gnutls_x509_crt_deinit (crt);

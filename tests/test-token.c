@@ -10,15 +10,17 @@
 #include "jd-token.h"
 
 /* RFC 7515 Appendix A.1 = RFC 7519 §3.1 */
-#define RFC7519_3_1                                                                       \
-  "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"                                              \
-  ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ" \
+#define RFC7519_3_1                                                                                \
+  "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"                                                       \
+  ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlf" \
+  "Q"                                                                                              \
   ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
 
 /* RFC 7515 Appendix A.5 (unsecured) */
-#define RFC7515_A_5                                                                       \
-  "eyJhbGciOiJub25lIn0"                                                                   \
-  ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ" \
+#define RFC7515_A_5                                                                                \
+  "eyJhbGciOiJub25lIn0"                                                                            \
+  ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlf" \
+  "Q"                                                                                              \
   "."
 
 /* RFC 7516 Appendix A.1 protected header + placeholder segments */
@@ -70,8 +72,9 @@ test_rfc7519_example (void)
   g_assert_cmpint (json_object_get_int_member (claims, "exp"), ==, 1300819380);
   g_assert_true (json_object_get_boolean_member (claims, "http://example.com/is_root"));
   /* The payload's own bytes, CR LF included. */
-  g_assert_cmpstr (jd_token_get_payload_text (token), ==,
-                   "{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}");
+  g_assert_cmpstr (
+    jd_token_get_payload_text (token), ==,
+    "{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}");
 
   /* Segment ranges cover the text exactly, dots excluded. */
   g_assert_true (jd_token_get_segment_range (token, 0, &r));
@@ -107,7 +110,8 @@ test_jwe (void)
   g_assert_cmpint (jd_token_get_kind (token), ==, JD_TOKEN_KIND_JWE);
   g_assert_false (jd_token_is_malformed (token));
   g_assert_cmpstr (jd_token_get_alg (token), ==, "RSA-OAEP");
-  g_assert_cmpstr (json_object_get_string_member (jd_token_get_header (token), "enc"), ==, "A256GCM");
+  g_assert_cmpstr (json_object_get_string_member (jd_token_get_header (token), "enc"), ==,
+                   "A256GCM");
   g_assert_null (jd_token_get_claims (token));
   g_assert_null (jd_token_get_signature (token));
 }
@@ -129,7 +133,8 @@ static void
 test_bad_character_says_where (void)
 {
   /* Put a '*' at byte 17 of the payload. */
-  g_autofree char *good = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"1234567890abcdef\"}", "AAAA");
+  g_autofree char *good
+    = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"1234567890abcdef\"}", "AAAA");
   g_autofree char *bad = g_strdup (good);
   char *payload = strchr (bad, '.') + 1;
   g_autoptr (JdToken) token = NULL;
@@ -142,7 +147,7 @@ test_bad_character_says_where (void)
   g_test_message ("%s", p->message);
   g_assert_cmpint (p->code, ==, JD_TOKEN_ERROR_BASE64);
   g_assert_cmpint (p->segment, ==, 1);
-  g_assert_cmpuint (p->offset, ==, (gsize) (payload + 17 - bad));
+  g_assert_cmpuint (p->offset, ==, (gsize)(payload + 17 - bad));
   g_assert_cmpuint (p->length, ==, 1);
   g_assert_true (p->fatal);
   g_assert_nonnull (strstr (p->message, "segment 2 (payload)"));
@@ -155,8 +160,9 @@ test_bad_character_says_where (void)
 static void
 test_padding_is_malformed_but_readable (void)
 {
-  g_autofree char *h = jd_base64url_encode ("{\"alg\":\"HS256\"}", 15); /* 20 chars, no padding needed */
-  g_autofree char *p = jd_base64url_encode ("{\"a\":1}", 7);            /* 10 chars: "==" would pad */
+  g_autofree char *h
+    = jd_base64url_encode ("{\"alg\":\"HS256\"}", 15);       /* 20 chars, no padding needed */
+  g_autofree char *p = jd_base64url_encode ("{\"a\":1}", 7); /* 10 chars: "==" would pad */
   g_autofree char *text = g_strdup_printf ("%s.%s==.AAAA", h, p);
   g_autoptr (JdToken) token = jd_token_parse (text, -1);
   JdTokenProblem *pr;
@@ -185,7 +191,7 @@ test_segments (void)
       /* Problems are in order of position: the segment count may follow a
        * bad byte in a segment before it ("a" is not base64url). */
       for (guint k = 0; p == NULL && k < problems->len; k++)
-        if (((JdTokenProblem *) g_ptr_array_index (problems, k))->code == JD_TOKEN_ERROR_SEGMENTS)
+        if (((JdTokenProblem *)g_ptr_array_index (problems, k))->code == JD_TOKEN_ERROR_SEGMENTS)
           p = g_ptr_array_index (problems, k);
       g_assert_nonnull (p);
       g_test_message ("%s: %s", texts[i], p->message);
@@ -223,7 +229,11 @@ test_duplicate_header_member (void)
 static void
 test_header_problems (void)
 {
-  struct { const char *header; JdTokenError code; } cases[] = {
+  struct
+  {
+    const char *header;
+    JdTokenError code;
+  } cases[] = {
     { "{\"typ\":\"JWT\"}", JD_TOKEN_ERROR_HEADER },
     { "{\"alg\":256}", JD_TOKEN_ERROR_HEADER },
     { "[\"alg\"]", JD_TOKEN_ERROR_NOT_OBJECT },
@@ -246,7 +256,8 @@ test_header_problems (void)
 }
 
 /* RFC 7797: one row per rule, each with a close input that must pass. */
-static const struct {
+static const struct
+{
   const char *name;
   const char *header;
   const char *message; /* NULL: no problem */
@@ -354,7 +365,7 @@ test_random_bytes_never_crash (void)
       GPtrArray *problems;
 
       for (gsize i = 0; i < len; i++)
-        buf[i] = round % 2 ? (char) g_rand_int_range (rand, 0, 256)
+        buf[i] = round % 2 ? (char)g_rand_int_range (rand, 0, 256)
                            : alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
       token = jd_token_parse (buf, len);
       problems = jd_token_get_problems (token);
@@ -375,7 +386,11 @@ test_random_bytes_never_crash (void)
 static void
 test_rfc7515_appendix_a (void)
 {
-  const struct { const char *file; const char *alg; } vectors[] = {
+  const struct
+  {
+    const char *file;
+    const char *alg;
+  } vectors[] = {
     { "rfc7515-A.1.jws", "HS256" },
     { "rfc7515-A.2.jws", "RS256" },
     { "rfc7515-A.3.jws", "ES256" },
@@ -420,7 +435,8 @@ test_rfc7515_appendix_a (void)
 static void
 test_crit_and_none_case (void)
 {
-  g_autofree char *crit = make_token ("{\"alg\":\"HS256\",\"crit\":[\"x-unknown\"],\"x-unknown\":1}", "{}", "AAAA");
+  g_autofree char *crit
+    = make_token ("{\"alg\":\"HS256\",\"crit\":[\"x-unknown\"],\"x-unknown\":1}", "{}", "AAAA");
   g_autofree char *none = make_token ("{\"alg\":\"NoNe\"}", "{}", "");
   g_autofree char *plain = make_token ("{\"alg\":\"HS256\"}", "{}", "AAAA");
   g_autoptr (JdToken) t_crit = jd_token_parse (crit, -1);
@@ -440,7 +456,8 @@ test_crit_and_none_case (void)
 /* RFC 7515 §4.1: string parameters that are not strings are a malformed
  * header. One row each: the header that triggers it, and a close one (the
  * same value as a string) that must not. */
-static const struct {
+static const struct
+{
   const char *name;
   const char *header;
   const char *close;
@@ -459,8 +476,7 @@ static const struct {
 };
 
 static gboolean
-has_problem (JdToken    *token,
-             const char *needle)
+has_problem (JdToken *token, const char *needle)
 {
   GPtrArray *problems = jd_token_get_problems (token);
 
@@ -492,10 +508,11 @@ test_string_param (gconstpointer data)
 /* {"alg":"HS256"}.{"sub":"1"}.sig1: 43 bytes. */
 #define T1 "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnMQ"
 
-typedef struct {
+typedef struct
+{
   const char *name;
   const char *text;
-  gsize       glued_at; /* 0: not two tokens */
+  gsize glued_at; /* 0: not two tokens */
   JdTokenKind kind;
 } GluedRow;
 
@@ -543,10 +560,11 @@ test_glued (gconstpointer data)
 
 /* ---- The first problem is the first broken byte --------------------- */
 
-typedef struct {
-  const char  *name;
-  const char  *text;
-  gsize        offset;
+typedef struct
+{
+  const char *name;
+  const char *text;
+  gsize offset;
   JdTokenError code;
 } FirstByteRow;
 
@@ -560,7 +578,8 @@ static const FirstByteRow first_byte_rows[] = {
   { "six-segments", "eyJhb*GciOiJIUzI1NiJ9.a.b.c.d.e", 5, JD_TOKEN_ERROR_BASE64 },
   /* Close: the same shapes with a good header, so the segment count is first. */
   { "too-few-segments", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0", 36, JD_TOKEN_ERROR_SEGMENTS },
-  { "only-signature-bad", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2l*nMQ", 40, JD_TOKEN_ERROR_BASE64 },
+  { "only-signature-bad", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2l*nMQ", 40,
+    JD_TOKEN_ERROR_BASE64 },
 };
 
 static void
@@ -575,8 +594,8 @@ test_first_broken_byte (gconstpointer data)
   g_assert_cmpuint (p->offset, ==, row->offset);
   g_assert_cmpint (p->code, ==, row->code);
   for (guint i = 1; i < problems->len; i++)
-    g_assert_cmpuint (((JdTokenProblem *) g_ptr_array_index (problems, i - 1))->offset, <=,
-                      ((JdTokenProblem *) g_ptr_array_index (problems, i))->offset);
+    g_assert_cmpuint (((JdTokenProblem *)g_ptr_array_index (problems, i - 1))->offset, <=,
+                      ((JdTokenProblem *)g_ptr_array_index (problems, i))->offset);
 }
 
 int
@@ -607,7 +626,8 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/token/random", test_random_bytes_never_crash);
   for (guint i = 0; i < G_N_ELEMENTS (string_param_rows); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/jd/token/string-param/%s", string_param_rows[i].name);
+      g_autofree char *path
+        = g_strdup_printf ("/jd/token/string-param/%s", string_param_rows[i].name);
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_string_param);
     }
   for (gsize i = 0; i < G_N_ELEMENTS (glued_rows); i++)
@@ -617,7 +637,8 @@ main (int argc, char **argv)
     }
   for (gsize i = 0; i < G_N_ELEMENTS (first_byte_rows); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/jd/token/first-broken-byte/%s", first_byte_rows[i].name);
+      g_autofree char *path
+        = g_strdup_printf ("/jd/token/first-broken-byte/%s", first_byte_rows[i].name);
       g_test_add_data_func (path, &first_byte_rows[i], test_first_broken_byte);
     }
 

@@ -7,28 +7,26 @@
 #include "test-ui.h"
 
 JdApplication *
-jd_test_application_new (int    *argc,
-                         char ***argv)
+jd_test_application_new (int *argc, char ***argv)
 {
   g_autoptr (GError) error = NULL;
   JdApplication *app;
 
   gtk_test_init (argc, argv, NULL);
   app = jd_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("%s", error->message);
-  g_object_set (gtk_settings_get_default (),
-                "gtk-enable-animations", FALSE,
-                "gtk-decoration-layout", ":close",
-                NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE,
+                "gtk-decoration-layout", ":close", NULL);
   return app;
 }
 
 gboolean
 jd_test_timeout_cb (gpointer data)
 {
-  *(gboolean *) data = TRUE;
+  *(gboolean *)data = TRUE;
   return G_SOURCE_REMOVE;
 }
 
@@ -82,8 +80,7 @@ frame_window (GskRenderNode *content, int width, int height)
 }
 
 void
-jd_test_save_screenshot (GtkWidget  *widget,
-                         const char *name)
+jd_test_save_screenshot (GtkWidget *widget, const char *name)
 {
   g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
@@ -141,6 +138,6 @@ jd_test_save_screenshot (GtkWidget  *widget,
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d, window %dx%d)", path,
-                  gdk_texture_get_width (texture), gdk_texture_get_height (texture), width, height);
+  g_test_message ("screenshot: %s (%dx%d, window %dx%d)", path, gdk_texture_get_width (texture),
+                  gdk_texture_get_height (texture), width, height);
 }

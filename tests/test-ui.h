@@ -13,30 +13,30 @@ G_BEGIN_DECLS
 /* gtk_test_init(), then the real application, registered (non-unique),
  * with animations off and GNOME's default title bar (a close button only),
  * so that window tests and their screenshots do not depend on the machine. */
-JdApplication *jd_test_application_new (int    *argc,
-                                        char ***argv);
+JdApplication *jd_test_application_new (int *argc, char ***argv);
 
-gboolean jd_test_timeout_cb      (gpointer data);
+gboolean jd_test_timeout_cb (gpointer data);
 
 /* Runs the main loop until @cond holds; fails the test after 30 s. */
-#define ITERATE_UNTIL(cond)                                                  \
-  G_STMT_START {                                                             \
-    gboolean timed_out_ = FALSE;                                             \
-    guint id_ = g_timeout_add_seconds (30, jd_test_timeout_cb, &timed_out_); \
-    while (!(cond) && !timed_out_)                                           \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    if (!timed_out_)                                                         \
-      g_source_remove (id_);                                                 \
-    if (!(cond))                                                             \
-      g_error ("timed out waiting for: %s", #cond);                          \
-  } G_STMT_END
+#define ITERATE_UNTIL(cond)                                                                        \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    gboolean timed_out_ = FALSE;                                                                   \
+    guint id_ = g_timeout_add_seconds (30, jd_test_timeout_cb, &timed_out_);                       \
+    while (!(cond) && !timed_out_)                                                                 \
+      g_main_context_iteration (NULL, TRUE);                                                       \
+    if (!timed_out_)                                                                               \
+      g_source_remove (id_);                                                                       \
+    if (!(cond))                                                                                   \
+      g_error ("timed out waiting for: %s", #cond);                                                \
+  }                                                                                                \
+  G_STMT_END
 
 /* Runs the main loop for @ms milliseconds. */
-void     jd_test_iterate_for     (guint       ms);
+void jd_test_iterate_for (guint ms);
 
 /* A PNG of @widget's window under <builddir>/tests/screenshots, to look at:
  * taken right after a painted frame, never with a layout pending. */
-void     jd_test_save_screenshot (GtkWidget  *widget,
-                                  const char *name);
+void jd_test_save_screenshot (GtkWidget *widget, const char *name);
 
 G_END_DECLS

@@ -28,9 +28,7 @@ set_from_text (const char *text)
 /* A token whose header is @header, signed by @key; with @tamper the
  * signature is made over @signed_header and the header swapped afterwards. */
 static char *
-sign_with_header (TkKey      *key,
-                  const char *header,
-                  const char *signed_header)
+sign_with_header (TkKey *key, const char *header, const char *signed_header)
 {
   const char *payload = "{\"sub\":\"42\"}";
   g_autofree char *h64 = tk_b64url (header, strlen (header));
@@ -44,8 +42,7 @@ sign_with_header (TkKey      *key,
 }
 
 static JdFinding *
-finding (JdVerifyResult *r,
-         const char     *id)
+finding (JdVerifyResult *r, const char *id)
 {
   GPtrArray *findings = jd_verify_result_get_findings (r);
 
@@ -56,8 +53,7 @@ finding (JdVerifyResult *r,
 }
 
 static void
-assert_has (const char *text,
-            const char *needle)
+assert_has (const char *text, const char *needle)
 {
   if (needle != NULL && strstr (text, needle) == NULL)
     g_error ("\"%s\" lacks \"%s\"", text, needle);
@@ -66,23 +62,29 @@ assert_has (const char *text,
 /* ------------------------------------------------------------------ */
 /* No usable key: #12 "Keys were given but none of them can check the token" */
 
-typedef enum { SET_JWK, SET_PEM, SET_JWKS } SetForm;
+typedef enum
+{
+  SET_JWK,
+  SET_PEM,
+  SET_JWKS
+} SetForm;
 
-static const struct {
+static const struct
+{
   const char *name;
-  const char *signer;        /* the algorithm the token is really signed with */
-  const char *header_alg;    /* what its header says (NULL: the signer's) */
-  gboolean tamper;           /* header changed after signing (else signed as written) */
+  const char *signer;     /* the algorithm the token is really signed with */
+  const char *header_alg; /* what its header says (NULL: the signer's) */
+  gboolean tamper;        /* header changed after signing (else signed as written) */
   SetForm form;
-  const char *rsa_members;   /* JWK members beside kty/n/e (SET_JWK, RSA signers) */
+  const char *rsa_members; /* JWK members beside kty/n/e (SET_JWK, RSA signers) */
   const char *needle;
   const char *needle2;
   const char *close_members; /* the close input: these members, honest token */
 } unusable_rows[] = {
   { "hs256-vs-rsa-jwks", "HS256", NULL, FALSE, SET_JWK, "\"kid\":\"r1\",",
     "key 1 (kid \"r1\"): ", "wrong type for HS256", NULL },
-  { "hs256-vs-rsa-pem", "HS256", NULL, FALSE, SET_PEM, NULL,
-    "key 1 (no kid; RSA 2048 from test)", "wrong type for HS256", NULL },
+  { "hs256-vs-rsa-pem", "HS256", NULL, FALSE, SET_PEM, NULL, "key 1 (no kid; RSA 2048 from test)",
+    "wrong type for HS256", NULL },
   { "rs256-relabelled-rs384", "RS256", "RS384", TRUE, SET_JWK, "\"alg\":\"RS256\",",
     "the key says RS256, the token says RS384", NULL, "\"alg\":\"RS256\"," },
   { "rs256-relabelled-ps256", "RS256", "PS256", TRUE, SET_JWK, "\"alg\":\"RS256\",",
@@ -102,10 +104,7 @@ static const struct {
 };
 
 static JdKeySet *
-unusable_set (guint       row,
-              TkKey      *rsa,
-              TkKey      *hmac,
-              const char *members)
+unusable_set (guint row, TkKey *rsa, TkKey *hmac, const char *members)
 {
   g_autofree char *jwk = NULL;
 
@@ -194,8 +193,9 @@ test_unusable_close (gconstpointer data)
 /* ------------------------------------------------------------------ */
 /* kid near misses: #13 §5                                             */
 
-static const struct {
-  const char *row;      /* the table row that must answer */
+static const struct
+{
+  const char *row; /* the table row that must answer */
   const char *token_kid;
   const char *key_kid;
   const char *close_kid; /* a kid that differs otherwise: no near miss */
@@ -213,8 +213,8 @@ test_kid_near_miss (gconstpointer data)
   const char *how = jd_verify_kid_near_miss (kid_rows[i].token_kid, kid_rows[i].key_kid);
   guint row = 0;
 
-  while (jd_verify_kid_near_miss_name (row) &&
-         !g_str_equal (jd_verify_kid_near_miss_name (row), kid_rows[i].row))
+  while (jd_verify_kid_near_miss_name (row)
+         && !g_str_equal (jd_verify_kid_near_miss_name (row), kid_rows[i].row))
     row++;
   g_assert_nonnull (jd_verify_kid_near_miss_name (row));
   g_assert_nonnull (how);
@@ -244,19 +244,23 @@ test_kid_near_miss_in_finding (void)
 /* ------------------------------------------------------------------ */
 /* secret near misses: #13 §5                                          */
 
-static const struct {
+static const struct
+{
   const char *row;
   const char *given;  /* what the user typed */
   const char *issuer; /* what the issuer signed with (bytes) */
   gsize issuer_len;
 } secret_rows[] = {
-  { "trailing-newline", "correct-horse-battery-staple-42!\n", "correct-horse-battery-staple-42!", 32 },
+  { "trailing-newline", "correct-horse-battery-staple-42!\n", "correct-horse-battery-staple-42!",
+    32 },
   { "surrounding-whitespace", "  correct-horse-battery-staple-42!  ",
     "correct-horse-battery-staple-42!", 32 },
-  { "base64-decoded", "Y29ycmVjdC1ob3JzZS1iYXR0ZXJ5LXN0YXBsZS00MiE=",
-    "correct-horse-battery-staple-42!", 32 },
+  { "base64-decoded",
+    "Y29ycmVjdC1ob3JzZS1iYXR0ZXJ5LXN0YXBsZS00MiE=", "correct-horse-battery-staple-42!", 32 },
   { "base64url-decoded", "_-_-Y29ycmVjdC1ob3JzZS1iYXR0ZXJ5LXN0YXBsZS00MiE",
-    "\xff\xef\xfe" "correct-horse-battery-staple-42!", 35 },
+    "\xff\xef\xfe"
+    "correct-horse-battery-staple-42!",
+    35 },
   { "hex-decoded", "636f72726563742d686f7273652d626174746572792d737461706c652d343221",
     "correct-horse-battery-staple-42!", 32 },
   { "base64-encoded", "correct-horse-battery-staple-42!",
@@ -295,8 +299,8 @@ test_secret_near_miss (gconstpointer data)
   token = tk_sign_token (issuer, NULL, "{\"sub\":\"42\"}");
   t = jd_token_parse (token, -1);
 
-  g_assert_true (jd_key_set_add_secret (set, secret_rows[i].given, strlen (secret_rows[i].given),
-                                        FALSE, NULL));
+  g_assert_true (
+    jd_key_set_add_secret (set, secret_rows[i].given, strlen (secret_rows[i].given), FALSE, NULL));
   r = jd_verify (t, set, NULL);
   g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_INVALID);
   f = finding (r, JD_FINDING_SIGNATURE_INVALID);
@@ -304,8 +308,8 @@ test_secret_near_miss (gconstpointer data)
   g_assert_true (strstr (jd_finding_get_message (f), "but it matches") != NULL);
 
   /* Close: a secret that is simply another one gets no near miss. */
-  g_assert_true (jd_key_set_add_secret (close_set, "another-secret-of-32-bytes-long!", 32, FALSE,
-                                        NULL));
+  g_assert_true (
+    jd_key_set_add_secret (close_set, "another-secret-of-32-bytes-long!", 32, FALSE, NULL));
   rc = jd_verify (t, close_set, NULL);
   f = finding (rc, JD_FINDING_SIGNATURE_INVALID);
   g_assert_nonnull (f);
@@ -313,8 +317,7 @@ test_secret_near_miss (gconstpointer data)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int ret;
 
@@ -322,10 +325,10 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (unusable_rows); i++)
     {
-      g_autofree char *a = g_strdup_printf ("/jd/verify-explain/no-usable-key/%s/triggers",
-                                            unusable_rows[i].name);
-      g_autofree char *b = g_strdup_printf ("/jd/verify-explain/no-usable-key/%s/close",
-                                            unusable_rows[i].name);
+      g_autofree char *a
+        = g_strdup_printf ("/jd/verify-explain/no-usable-key/%s/triggers", unusable_rows[i].name);
+      g_autofree char *b
+        = g_strdup_printf ("/jd/verify-explain/no-usable-key/%s/close", unusable_rows[i].name);
       g_test_add_data_func (a, GUINT_TO_POINTER (i), test_unusable_triggers);
       g_test_add_data_func (b, GUINT_TO_POINTER (i), test_unusable_close);
     }
@@ -337,8 +340,8 @@ main (int   argc,
   g_test_add_func ("/jd/verify-explain/kid-near-miss/in-finding", test_kid_near_miss_in_finding);
   for (guint i = 0; i < G_N_ELEMENTS (secret_rows); i++)
     {
-      g_autofree char *p = g_strdup_printf ("/jd/verify-explain/secret-near-miss/%s",
-                                            secret_rows[i].row);
+      g_autofree char *p
+        = g_strdup_printf ("/jd/verify-explain/secret-near-miss/%s", secret_rows[i].row);
       g_test_add_data_func (p, GUINT_TO_POINTER (i), test_secret_near_miss);
     }
 

@@ -31,8 +31,7 @@ set_from_text (const char *text)
 
 /* Replaces one character in the middle of @segment by another base64url one. */
 static char *
-tamper (const char *token,
-        guint       segment)
+tamper (const char *token, guint segment)
 {
   char *copy = g_strdup (token);
   char **parts = g_strsplit (token, ".", -1);
@@ -50,17 +49,14 @@ tamper (const char *token,
 }
 
 static JdVerifyResult *
-verify_text (const char         *token_text,
-             JdKeySet           *set,
-             const char * const *allowed)
+verify_text (const char *token_text, JdKeySet *set, const char *const *allowed)
 {
   g_autoptr (JdToken) token = jd_token_parse (token_text, -1);
   return jd_verify (token, set, allowed);
 }
 
 static JdKeyVerdict *
-verdict_at (JdVerifyResult *result,
-            guint           i)
+verdict_at (JdVerifyResult *result, guint i)
 {
   JdKeyVerdict *v = g_list_model_get_item (jd_verify_result_get_verdicts (result), i);
   g_object_unref (v); /* the model keeps it alive */
@@ -68,9 +64,7 @@ verdict_at (JdVerifyResult *result,
 }
 
 static void
-assert_reason_has (JdVerifyResult *result,
-                   guint           i,
-                   const char     *needle)
+assert_reason_has (JdVerifyResult *result, guint i, const char *needle)
 {
   const char *reason = jd_key_verdict_get_reason (verdict_at (result, i));
 
@@ -81,10 +75,7 @@ assert_reason_has (JdVerifyResult *result,
 }
 
 static void
-assert_finding_has (JdVerifyResult *result,
-                    const char     *id,
-                    JdSeverity      severity,
-                    const char     *needle)
+assert_finding_has (JdVerifyResult *result, const char *id, JdSeverity severity, const char *needle)
 {
   JdFinding *f = jd_findings_find (jd_verify_result_get_findings (result), id);
 
@@ -102,14 +93,10 @@ static void
 test_rfc_vectors (void)
 {
   static const char *vectors[][2] = {
-    { "rfc7515-A.1.jws", "rfc7515-A.1.jwk" },
-    { "rfc7515-A.2.jws", "rfc7515-A.2.jwk" },
-    { "rfc7515-A.3.jws", "rfc7515-A.3.jwk" },
-    { "rfc7515-A.4.jws", "rfc7515-A.4.jwk" },
-    { "rfc7520-4.1.jws", "rfc7520-4.1.jwk" },
-    { "rfc7520-4.2.jws", "rfc7520-4.2.jwk" },
-    { "rfc7520-4.3.jws", "rfc7520-4.3.jwk" },
-    { "rfc7520-4.4.jws", "rfc7520-4.4.jwk" },
+    { "rfc7515-A.1.jws", "rfc7515-A.1.jwk" }, { "rfc7515-A.2.jws", "rfc7515-A.2.jwk" },
+    { "rfc7515-A.3.jws", "rfc7515-A.3.jwk" }, { "rfc7515-A.4.jws", "rfc7515-A.4.jwk" },
+    { "rfc7520-4.1.jws", "rfc7520-4.1.jwk" }, { "rfc7520-4.2.jws", "rfc7520-4.2.jwk" },
+    { "rfc7520-4.3.jws", "rfc7520-4.3.jwk" }, { "rfc7520-4.4.jws", "rfc7520-4.4.jwk" },
     { "rfc8037-A.4.jws", "rfc8037-A.2.jwk" },
   };
 
@@ -134,8 +121,8 @@ test_rfc_vectors (void)
           g_autoptr (JdVerifyResult) result = verify_text (bad, set, NULL);
           g_assert_cmpint (jd_verify_result_get_status (result), !=, JD_SIGNATURE_VALID);
           g_assert_null (jd_verify_result_get_key (result));
-          g_assert_false (jd_findings_has (jd_verify_result_get_findings (result),
-                                           JD_FINDING_SIGNATURE_VALID));
+          g_assert_false (
+            jd_findings_has (jd_verify_result_get_findings (result), JD_FINDING_SIGNATURE_VALID));
         }
       {
         g_autofree char *bad = tamper (jws, 1);
@@ -212,8 +199,8 @@ test_generated_matrix (void)
         /* k1 would verify: the header's kid is what is wrong. */
         g_assert_nonnull (strstr (jd_finding_get_message (f), "verifies the signature"));
         assert_reason_has (r, 1, "yet this key verifies");
-        g_assert_false (jd_findings_has (jd_verify_result_get_findings (r),
-                                         JD_FINDING_SIGNATURE_VALID));
+        g_assert_false (
+          jd_findings_has (jd_verify_result_get_findings (r), JD_FINDING_SIGNATURE_VALID));
       }
       /* no kid, several keys: every fitting key is tried */
       {
@@ -250,8 +237,8 @@ test_none_never_verifies (void)
   g_autofree char *jwk = tk_key_jwk (k);
   g_autoptr (JdKeySet) set = set_from_text (jwk);
   static const char *tokens[] = {
-    "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.",         /* {"alg":"none"} */
-    "eyJhbGciOiJOT05FIn0.eyJzdWIiOiIxIn0.",         /* {"alg":"NONE"} */
+    "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.",             /* {"alg":"none"} */
+    "eyJhbGciOiJOT05FIn0.eyJzdWIiOiIxIn0.",             /* {"alg":"NONE"} */
     "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", /* none with a signature */
   };
 
@@ -267,8 +254,8 @@ test_none_never_verifies (void)
     }
   {
     g_autoptr (GError) error = NULL;
-    g_assert_false (jd_verify_signature ("none", jd_key_set_get_key (set, 0), "a.b", 3, "", 0,
-                                         &error));
+    g_assert_false (
+      jd_verify_signature ("none", jd_key_set_get_key (set, 0), "a.b", 3, "", 0, &error));
     g_assert_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_UNSUPPORTED_ALG);
   }
   g_assert_cmpstr (jd_signature_status_to_string (JD_SIGNATURE_NONE), ==, "none");
@@ -317,7 +304,8 @@ test_key_confusion (void)
   gnutls_pubkey_t pub;
   gnutls_datum_t der;
   g_autofree char *pem_trimmed = g_strndup (pem, strlen (pem) - 1);
-  struct {
+  struct
+  {
     const char *secret;
     gsize len;
     JdKeySet *set;
@@ -332,7 +320,7 @@ test_key_confusion (void)
   gnutls_pubkey_init (&pub);
   g_assert_cmpint (gnutls_pubkey_import_privkey (pub, rsa->priv, 0, 0), >=, 0);
   g_assert_cmpint (gnutls_pubkey_export2 (pub, GNUTLS_X509_FMT_DER, &der), >=, 0);
-  forms[2].secret = (const char *) der.data;
+  forms[2].secret = (const char *)der.data;
   forms[2].len = der.size;
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
@@ -384,11 +372,13 @@ test_weak_secrets (void)
   {
     g_autoptr (JdVerifyResult) r = verify_text (token, NULL, NULL);
     g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_UNVERIFIED);
-    assert_finding_has (r, JD_FINDING_WEAK_SECRET, JD_SEVERITY_WARNING, "well-known example secrets");
+    assert_finding_has (r, JD_FINDING_WEAK_SECRET, JD_SEVERITY_WARNING,
+                        "well-known example secrets");
     /* #12: the secret is never quoted, even one found by trying. */
     for (guint i = 0; i < jd_verify_result_get_findings (r)->len; i++)
-      g_assert_null (strstr (jd_finding_get_message (g_ptr_array_index (jd_verify_result_get_findings (r), i)),
-                             "your-256-bit-secret"));
+      g_assert_null (
+        strstr (jd_finding_get_message (g_ptr_array_index (jd_verify_result_get_findings (r), i)),
+                "your-256-bit-secret"));
   }
   /* The user's secret is the example. */
   {
@@ -399,8 +389,9 @@ test_weak_secrets (void)
     g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
     assert_finding_has (r, JD_FINDING_WEAK_SECRET, JD_SEVERITY_WARNING, "well-known");
     for (guint i = 0; i < jd_verify_result_get_findings (r)->len; i++)
-      g_assert_null (strstr (jd_finding_get_message (g_ptr_array_index (jd_verify_result_get_findings (r), i)),
-                             "your-256-bit-secret"));
+      g_assert_null (
+        strstr (jd_finding_get_message (g_ptr_array_index (jd_verify_result_get_findings (r), i)),
+                "your-256-bit-secret"));
   }
   /* A short secret typed by the user verifies, with a warning. */
   {
@@ -499,8 +490,8 @@ test_graph_nonce (void)
 
   g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_INVALID);
   assert_finding_has (r, JD_FINDING_SIGNATURE_INVALID, JD_SEVERITY_ERROR, "Microsoft Graph");
-  g_assert_nonnull (strstr (jd_finding_get_fix (jd_findings_find (
-                              jd_verify_result_get_findings (r), JD_FINDING_SIGNATURE_INVALID)),
+  g_assert_nonnull (strstr (jd_finding_get_fix (jd_findings_find (jd_verify_result_get_findings (r),
+                                                                  JD_FINDING_SIGNATURE_INVALID)),
                             "api://"));
 }
 
@@ -566,7 +557,8 @@ test_key_policy (void)
 static void
 test_der_ecdsa_signatures (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *alg;
     int sign;
   } cases[] = {
@@ -584,7 +576,7 @@ test_der_ecdsa_signatures (void)
       g_autofree char *h64 = tk_b64url (header, strlen (header));
       g_autofree char *p64 = tk_b64url ("{}", 2);
       g_autofree char *input = g_strdup_printf ("%s.%s", h64, p64);
-      gnutls_datum_t data = { (guint8 *) input, strlen (input) };
+      gnutls_datum_t data = { (guint8 *)input, strlen (input) };
       gnutls_datum_t der;
       g_autofree char *s64 = NULL;
       g_autofree char *token = NULL;
@@ -621,7 +613,7 @@ test_malformed_signatures (void)
   g_autofree char *h64 = tk_b64url (header, strlen (header));
   g_autofree char *p64 = tk_b64url ("{}", 2);
   g_autofree char *input = g_strdup_printf ("%s.%s", h64, p64);
-  gnutls_datum_t data = { (guint8 *) input, strlen (input) };
+  gnutls_datum_t data = { (guint8 *)input, strlen (input) };
   gnutls_datum_t der;
 
   /* A DER signature where R‖S belongs: invalid, and said why. */
@@ -672,12 +664,13 @@ test_unusual_tokens (void)
   g_autoptr (TkKey) k = tk_key_new ("HS256", NULL);
   g_autofree char *jwk = tk_key_jwk (k);
   g_autoptr (JdKeySet) set = set_from_text (jwk);
-  static const struct {
+  static const struct
+  {
     const char *token;
     const char *reason;
   } cases[] = {
-    { "eyJhbGciOiJIUzEifQ.e30.AAAA", "not a JWS algorithm" },        /* {"alg":"HS1"} */
-    { "eyJ0eXAiOiJKV1QifQ.e30.AAAA", "no readable alg" },             /* {"typ":"JWT"} */
+    { "eyJhbGciOiJIUzEifQ.e30.AAAA", "not a JWS algorithm" }, /* {"alg":"HS1"} */
+    { "eyJ0eXAiOiJKV1QifQ.e30.AAAA", "no readable alg" },     /* {"typ":"JWT"} */
     { "not a token", "no readable alg" },
     { "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d", "JWE" },
   };
@@ -716,15 +709,16 @@ test_ed448 (void)
   g_autofree char *h64 = tk_b64url (header, strlen (header));
   g_autofree char *p64 = tk_b64url ("{\"sub\":\"ed448\"}", 15);
   g_autofree char *input = g_strdup_printf ("%s.%s", h64, p64);
-  gnutls_datum_t data = { (guint8 *) input, strlen (input) };
+  gnutls_datum_t data = { (guint8 *)input, strlen (input) };
   g_autofree char *jwk = NULL;
   g_autofree char *token = NULL;
   g_autoptr (JdKeySet) set = NULL;
 
   gnutls_privkey_init (&priv);
   g_assert_cmpint (gnutls_privkey_generate2 (priv, GNUTLS_PK_EDDSA_ED448,
-                                             GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_ED448), 0,
-                                             NULL, 0), >=, 0);
+                                             GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_ED448), 0, NULL,
+                                             0),
+                   >=, 0);
   gnutls_pubkey_init (&pub);
   g_assert_cmpint (gnutls_pubkey_import_privkey (pub, priv, 0, 0), >=, 0);
   g_assert_cmpint (gnutls_pubkey_export_ecc_raw2 (pub, NULL, &x, NULL, 0), >=, 0);
@@ -732,7 +726,8 @@ test_ed448 (void)
     g_autofree char *x64 = tk_b64url (x.data, x.size);
     jwk = g_strdup_printf ("{\"kty\":\"OKP\",\"crv\":\"Ed448\",\"x\":\"%s\"}", x64);
   }
-  g_assert_cmpint (gnutls_privkey_sign_data2 (priv, GNUTLS_SIGN_EDDSA_ED448, 0, &data, &sig), >=, 0);
+  g_assert_cmpint (gnutls_privkey_sign_data2 (priv, GNUTLS_SIGN_EDDSA_ED448, 0, &data, &sig), >=,
+                   0);
   g_assert_cmpuint (sig.size, ==, 114);
   {
     g_autofree char *s64 = tk_b64url (sig.data, sig.size);
@@ -817,8 +812,7 @@ test_rs256_pss_only_key (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int ret;
 

@@ -22,15 +22,15 @@
 
 static JdApplication *app;
 
-typedef struct {
-  JdWindow    *window;
-  JdSession   *session;
+typedef struct
+{
+  JdWindow *window;
+  JdSession *session;
   JdTokenPage *token_page;
-  char        *tmpdir;
+  char *tmpdir;
 } Fixture;
 
 /* ---- Helpers --------------------------------------------------------------- */
-
 
 static char *
 b64url (const char *text)
@@ -39,8 +39,7 @@ b64url (const char *text)
 }
 
 static char *
-make_token (const char *header,
-            const char *payload)
+make_token (const char *header, const char *payload)
 {
   g_autofree char *h = b64url (header);
   g_autofree char *p = b64url (payload);
@@ -59,14 +58,13 @@ session_caught_up (Fixture *f)
 {
   g_autofree char *text = buffer_text (f);
 
-  return !jd_session_get_busy (f->session) &&
-         g_strcmp0 (jd_session_get_analysed_text (f->session), text) == 0;
+  return !jd_session_get_busy (f->session)
+         && g_strcmp0 (jd_session_get_analysed_text (f->session), text) == 0;
 }
 
 /* The top-level row of the claims tree named @name, or NULL. */
 static JdClaimNode *
-find_row (GListModel *rows,
-          const char *name)
+find_row (GListModel *rows, const char *name)
 {
   guint n = g_list_model_get_n_items (rows);
 
@@ -75,7 +73,8 @@ find_row (GListModel *rows,
       g_autoptr (GtkTreeListRow) row = g_list_model_get_item (rows, i);
       g_autoptr (JdClaimNode) node = gtk_tree_list_row_get_item (row);
 
-      if (gtk_tree_list_row_get_depth (row) == 0 && g_strcmp0 (jd_claim_node_get_name (node), name) == 0)
+      if (gtk_tree_list_row_get_depth (row) == 0
+          && g_strcmp0 (jd_claim_node_get_name (node), name) == 0)
         return node;
     }
 
@@ -83,8 +82,7 @@ find_row (GListModel *rows,
 }
 
 static JdFinding *
-finding_at (Fixture *f,
-            guint    i)
+finding_at (Fixture *f, guint i)
 {
   g_autoptr (JdFinding) finding = g_list_model_get_item (jd_session_get_findings (f->session), i);
 
@@ -92,8 +90,7 @@ finding_at (Fixture *f,
 }
 
 static gboolean
-has_finding (Fixture    *f,
-             const char *id)
+has_finding (Fixture *f, const char *id)
 {
   GListModel *findings = jd_session_get_findings (f->session);
 
@@ -103,12 +100,10 @@ has_finding (Fixture    *f,
   return FALSE;
 }
 
-
 /* ---- Fixture ---------------------------------------------------------------- */
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   f->window = jd_window_new (app);
   f->session = jd_window_get_session (f->window);
@@ -120,8 +115,7 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_autoptr (GDir) dir = g_dir_open (f->tmpdir, 0, NULL);
   const char *name;
@@ -144,8 +138,7 @@ fixture_teardown (Fixture       *f,
 /* ---- Tests -------------------------------------------------------------------- */
 
 static void
-test_empty_state (Fixture       *f,
-                  gconstpointer  data)
+test_empty_state (Fixture *f, gconstpointer data)
 {
   g_assert_cmpstr (jd_window_get_visible_page (f->window), ==, "token");
   g_assert_null (jd_session_get_token (f->session));
@@ -157,8 +150,7 @@ test_empty_state (Fixture       *f,
 }
 
 static void
-test_example (Fixture       *f,
-              gconstpointer  data)
+test_example (Fixture *f, gconstpointer data)
 {
   GListModel *rows = jd_token_page_get_claims (f->token_page);
   JdClaimNode *exp, *aud;
@@ -192,11 +184,20 @@ test_example (Fixture       *f,
   first = finding_at (f, 0);
   g_assert_cmpstr (jd_finding_get_id (first), ==, "expired");
   for (guint i = 1; i < g_list_model_get_n_items (jd_session_get_findings (f->session)); i++)
-    g_assert_cmpint (jd_finding_compare ((gpointer) finding_at (f, i - 1), (gpointer) finding_at (f, i), NULL), <=, 0);
+    g_assert_cmpint (
+      jd_finding_compare ((gpointer)finding_at (f, i - 1), (gpointer)finding_at (f, i), NULL), <=,
+      0);
 
   /* The findings list shows them, in that order. */
-  g_assert_nonnull (gtk_list_box_get_row_at_index (jd_token_page_get_findings_list (f->token_page), 0));
-  g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (jd_token_page_get_findings_list (f->token_page), 0)), "finding") == first ? "same" : "other", ==, "same");
+  g_assert_nonnull (
+    gtk_list_box_get_row_at_index (jd_token_page_get_findings_list (f->token_page), 0));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (
+                                        jd_token_page_get_findings_list (f->token_page), 0)),
+                                      "finding")
+                       == first
+                     ? "same"
+                     : "other",
+                   ==, "same");
 
   /* The verdict banner says it is rejected. */
   g_assert_nonnull (jd_token_page_get_verdict (f->token_page));
@@ -227,8 +228,7 @@ test_example (Fixture       *f,
 }
 
 static void
-test_select_finding (Fixture       *f,
-                     gconstpointer  data)
+test_select_finding (Fixture *f, gconstpointer data)
 {
   GtkListBox *list = jd_token_page_get_findings_list (f->token_page);
   GtkSelectionModel *selection = jd_token_page_get_claims_selection (f->token_page);
@@ -249,20 +249,19 @@ test_select_finding (Fixture       *f,
   g_assert_nonnull (row);
   gtk_list_box_select_row (list, row);
 
-  selected = g_list_model_get_item (G_LIST_MODEL (selection),
-                                    gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)));
+  selected = g_list_model_get_item (
+    G_LIST_MODEL (selection), gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)));
   g_assert_nonnull (selected);
   node = gtk_tree_list_row_get_item (selected);
   g_assert_cmpstr (jd_claim_node_get_name (node), ==, "aud");
 }
 
 static void
-test_clock (Fixture       *f,
-            gconstpointer  data)
+test_clock (Fixture *f, gconstpointer data)
 {
   const gint64 t = 1800000000;
-  g_autofree char *payload = g_strdup_printf ("{\"sub\":\"a\",\"exp\":%" G_GINT64_FORMAT ",\"iat\":%" G_GINT64_FORMAT "}",
-                                              t + 600, t - 60);
+  g_autofree char *payload = g_strdup_printf (
+    "{\"sub\":\"a\",\"exp\":%" G_GINT64_FORMAT ",\"iat\":%" G_GINT64_FORMAT "}", t + 600, t - 60);
   g_autofree char *token = make_token ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", payload);
   GListModel *rows = jd_token_page_get_claims (f->token_page);
   JdClaimNode *exp;
@@ -290,11 +289,10 @@ test_clock (Fixture       *f,
 }
 
 static void
-test_nested_expand (Fixture       *f,
-                    gconstpointer  data)
+test_nested_expand (Fixture *f, gconstpointer data)
 {
-  g_autofree char *token = make_token ("{\"alg\":\"HS256\"}",
-                                       "{\"sub\":\"a\",\"realm_access\":{\"roles\":[\"admin\",\"user\"]}}");
+  g_autofree char *token = make_token (
+    "{\"alg\":\"HS256\"}", "{\"sub\":\"a\",\"realm_access\":{\"roles\":[\"admin\",\"user\"]}}");
   GListModel *rows = jd_token_page_get_claims (f->token_page);
   g_autoptr (GtkTreeListRow) realm = NULL;
   g_autoptr (GtkTreeListRow) roles = NULL;
@@ -321,8 +319,7 @@ test_nested_expand (Fixture       *f,
 }
 
 static void
-test_ticking_only_when_visible (Fixture       *f,
-                                gconstpointer  data)
+test_ticking_only_when_visible (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"exp\":4000000000}");
 
@@ -346,14 +343,14 @@ test_ticking_only_when_visible (Fixture       *f,
 }
 
 static void
-test_malformed (Fixture       *f,
-                gconstpointer  data)
+test_malformed (Fixture *f, gconstpointer data)
 {
   g_autofree char *header = b64url ("{\"alg\":\"HS256\"}");
   g_autofree char *token = g_strdup_printf ("%s.eyJzdWIi*joiYSJ9.c2ln", header);
   gsize bad = strlen (header) + 1 + 8; /* the '*' */
   GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
-  GtkTextTag *problem = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "problem");
+  GtkTextTag *problem
+    = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "problem");
   GtkTextIter iter;
 
   jd_token_page_set_text (f->token_page, token);
@@ -378,8 +375,7 @@ test_malformed (Fixture       *f,
 }
 
 static void
-test_typing_debounced (Fixture       *f,
-                       gconstpointer  data)
+test_typing_debounced (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"typed\"}");
   GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
@@ -393,8 +389,7 @@ test_typing_debounced (Fixture       *f,
 }
 
 static void
-test_large_in_worker (Fixture       *f,
-                      gconstpointer  data)
+test_large_in_worker (Fixture *f, gconstpointer data)
 {
   GString *payload = g_string_new ("{\"sub\":\"big\",\"blob\":\"");
   g_autofree char *token = NULL;
@@ -415,15 +410,13 @@ test_large_in_worker (Fixture       *f,
 }
 
 static void
-count_frame (GdkFrameClock *clock,
-             guint         *frames)
+count_frame (GdkFrameClock *clock, guint *frames)
 {
   (*frames)++;
 }
 
 static void
-note_frame_gap (GdkFrameClock *clock,
-                gint64        *last)
+note_frame_gap (GdkFrameClock *clock, gint64 *last)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -441,13 +434,10 @@ note_frame_gap (GdkFrameClock *clock,
  * waits for GtkTextView to lay out the 1.4 MB line in the main thread
  * (Pango and HarfBuzz: about 0.7 s here, 27 s under AddressSanitizer). The
  * test message gives the time; the decode itself is not part of it. */
-static void clipboard_text_cb (GObject      *object,
-                               GAsyncResult *result,
-                               gpointer      data);
+static void clipboard_text_cb (GObject *object, GAsyncResult *result, gpointer data);
 
 static GtkWidget *
-find_button_with_label (GtkWidget  *widget,
-                        const char *label)
+find_button_with_label (GtkWidget *widget, const char *label)
 {
   if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
     return widget;
@@ -462,8 +452,7 @@ find_button_with_label (GtkWidget  *widget,
 }
 
 static GtkWidget *
-find_first (GtkWidget *widget,
-            GType      type)
+find_first (GtkWidget *widget, GType type)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
@@ -478,8 +467,7 @@ find_first (GtkWidget *widget,
 }
 
 static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 const char *css_class)
+find_with_class (GtkWidget *widget, const char *css_class)
 {
   if (gtk_widget_has_css_class (widget, css_class))
     return widget;
@@ -509,8 +497,7 @@ find_text_view (GtkWidget *widget)
 }
 
 static void
-test_paste_1mib_keeps_drawing (Fixture       *f,
-                               gconstpointer  data)
+test_paste_1mib_keeps_drawing (Fixture *f, gconstpointer data)
 {
   GString *payload = g_string_new ("{\"sub\":\"big\",\"exp\":4102444800,\"blob\":\"");
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
@@ -569,14 +556,16 @@ test_paste_1mib_keeps_drawing (Fixture       *f,
   ITERATE_UNTIL (!jd_session_get_busy (f->session));
   g_signal_handler_disconnect (clock, frame_id);
   g_signal_handler_disconnect (clock, gap_id);
-  g_test_message ("%u frames painted with the decode pending or running; longest gap since the first %.0f ms",
-                  frames, gap[1] / 1000.0);
+  g_test_message (
+    "%u frames painted with the decode pending or running; longest gap since the first %.0f ms",
+    frames, gap[1] / 1000.0);
 
   /* The diagnosis is shown, and the text is as pasted. */
   g_assert_true (session_caught_up (f));
   g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, token);
   g_assert_false (jd_token_is_malformed (jd_session_get_token (f->session)));
-  g_assert_cmpint (jd_input_get_form (jd_session_get_input (f->session)), ==, JD_INPUT_FORM_AUTHORIZATION);
+  g_assert_cmpint (jd_input_get_form (jd_session_get_input (f->session)), ==,
+                   JD_INPUT_FORM_AUTHORIZATION);
   blob = find_row (jd_token_page_get_claims (f->token_page), "blob");
   g_assert_nonnull (blob);
   g_assert_cmpuint (g_list_model_get_n_items (jd_session_get_findings (f->session)), >, 0);
@@ -607,7 +596,8 @@ test_paste_1mib_keeps_drawing (Fixture       *f,
 
     gtk_text_buffer_select_range (buffer, &start, &end);
     g_signal_emit_by_name (view, "copy-clipboard");
-    gdk_clipboard_read_text_async (gtk_widget_get_clipboard (view), NULL, clipboard_text_cb, &copied);
+    gdk_clipboard_read_text_async (gtk_widget_get_clipboard (view), NULL, clipboard_text_cb,
+                                   &copied);
     ITERATE_UNTIL (copied != NULL);
     g_assert_cmpuint (strlen (copied), ==, strlen (clip));
     g_assert_true (strcmp (copied, clip) == 0);
@@ -623,8 +613,7 @@ test_paste_1mib_keeps_drawing (Fixture       *f,
  * copies what it stands for, a bad byte in the hidden part is named on the
  * marker, and Show All puts everything back, editable. */
 static void
-test_fold (Fixture       *f,
-           gconstpointer  data)
+test_fold (Fixture *f, gconstpointer data)
 {
   GString *payload = g_string_new ("{\"sub\":\"fold\",\"blob\":\"");
   GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
@@ -684,8 +673,7 @@ test_fold (Fixture       *f,
 /* A curl command over JD_CURL_MAX_SIZE is refused with its size and the
  * limit, and stays in the paste area as typed. */
 static void
-test_paste_too_large_kept (Fixture       *f,
-                           gconstpointer  data)
+test_paste_too_large_kept (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"u\"}");
   GString *cmd = g_string_new ("curl https://api.example.com/ \\\n");
@@ -708,7 +696,8 @@ test_paste_too_large_kept (Fixture       *f,
       refused = finding_at (f, i);
   g_assert_nonnull (refused);
   expected = g_strdup_printf ("The curl command is %zu bytes long; more than 4194304 bytes (4 MiB) "
-                              "is not read, so none of it was.", cmd->len);
+                              "is not read, so none of it was.",
+                              cmd->len);
   g_assert_cmpstr (jd_finding_get_message (refused), ==, expected);
   g_assert_cmpint (jd_finding_get_severity (refused), ==, JD_SEVERITY_ERROR);
 
@@ -719,8 +708,7 @@ test_paste_too_large_kept (Fixture       *f,
 }
 
 static void
-test_replace_is_undoable (Fixture       *f,
-                          gconstpointer  data)
+test_replace_is_undoable (Fixture *f, gconstpointer data)
 {
   GtkTextBuffer *buffer = jd_token_page_get_buffer (f->token_page);
   g_autofree char *text = NULL;
@@ -735,8 +723,7 @@ test_replace_is_undoable (Fixture       *f,
 }
 
 static void
-test_paste_action (Fixture       *f,
-                   gconstpointer  data)
+test_paste_action (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"pasted\"}");
   g_autofree char *clip = g_strdup_printf ("Authorization: Bearer %s", token);
@@ -750,14 +737,14 @@ test_paste_action (Fixture       *f,
   ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
   g_assert_cmpstr (jd_window_get_visible_page (f->window), ==, "token");
   g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, token);
-  g_assert_cmpint (jd_input_get_form (jd_session_get_input (f->session)), ==, JD_INPUT_FORM_AUTHORIZATION);
+  g_assert_cmpint (jd_input_get_form (jd_session_get_input (f->session)), ==,
+                   JD_INPUT_FORM_AUTHORIZATION);
 }
 
 /* Pastes the clipboard into the token area as Ctrl+V there does, and waits
  * until the session has read the result. */
 static void
-paste_into_text_view (Fixture    *f,
-                      const char *clip)
+paste_into_text_view (Fixture *f, const char *clip)
 {
   GtkWidget *view = find_text_view (GTK_WIDGET (f->token_page));
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
@@ -772,8 +759,7 @@ paste_into_text_view (Fixture    *f,
  * cursor is; a fragment, or a paste over a selection, is hand editing and
  * goes in where the person put it. */
 static void
-test_paste_replaces (Fixture       *f,
-                     gconstpointer  data)
+test_paste_replaces (Fixture *f, gconstpointer data)
 {
   g_autofree char *first = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"first\"}");
   g_autofree char *second = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"second\"}");
@@ -789,14 +775,16 @@ test_paste_replaces (Fixture       *f,
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, 10);
   gtk_text_buffer_place_cursor (buffer, &iter);
   paste_into_text_view (f, second);
-  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, second) == 0) && session_caught_up (f));
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, second) == 0)
+                 && session_caught_up (f));
   g_assert_false (jd_token_is_malformed (jd_session_get_token (f->session)));
 
   /* A header line replaces it too, with the cursor at the end. */
   gtk_text_buffer_get_end_iter (buffer, &iter);
   gtk_text_buffer_place_cursor (buffer, &iter);
   paste_into_text_view (f, bearer);
-  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, bearer) == 0) && session_caught_up (f));
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, bearer) == 0)
+                 && session_caught_up (f));
   g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, second);
 
   /* A fragment goes in at the cursor: hand editing still works. */
@@ -806,7 +794,8 @@ test_paste_replaces (Fixture       *f,
   gtk_text_buffer_place_cursor (buffer, &iter);
   paste_into_text_view (f, "QUJD");
   edited = g_strconcat (first, "QUJD", NULL);
-  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, edited) == 0) && session_caught_up (f));
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, edited) == 0)
+                 && session_caught_up (f));
 
   /* A drop on the paste area inserts at the drop point, as this does: a
    * whole token replaces the text there too. */
@@ -814,7 +803,8 @@ test_paste_replaces (Fixture       *f,
   ITERATE_UNTIL (session_caught_up (f));
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, 5);
   gtk_text_buffer_insert_interactive (buffer, &iter, second, -1, TRUE);
-  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, second) == 0) && session_caught_up (f));
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, second) == 0)
+                 && session_caught_up (f));
 
   /* A whole token pasted over a selected part replaces only that part. */
   jd_token_page_set_text (f->token_page, bearer);
@@ -825,7 +815,8 @@ test_paste_replaces (Fixture       *f,
   paste_into_text_view (f, first);
   g_free (edited);
   edited = g_strdup_printf ("Bearer %s", first);
-  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, edited) == 0) && session_caught_up (f));
+  ITERATE_UNTIL ((g_free (text), text = buffer_text (f), g_strcmp0 (text, edited) == 0)
+                 && session_caught_up (f));
   g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, first);
 }
 
@@ -841,20 +832,19 @@ page_adjustment (Fixture *f)
 }
 
 static void
-scroll_down (Fixture       *f,
-             GtkAdjustment *adjustment)
+scroll_down (Fixture *f, GtkAdjustment *adjustment)
 {
   /* Let the last verdict's own scroll happen first. */
   jd_test_iterate_for (200);
-  ITERATE_UNTIL (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 200);
+  ITERATE_UNTIL (gtk_adjustment_get_upper (adjustment)
+                 > gtk_adjustment_get_page_size (adjustment) + 200);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   ITERATE_UNTIL (!jd_token_page_get_verdict_in_view (f->token_page));
 }
 
 /* Issue 12: after a new paste, drop or open, the page scrolls to the verdict. */
 static void
-test_scroll_to_verdict (Fixture       *f,
-                        gconstpointer  data)
+test_scroll_to_verdict (Fixture *f, gconstpointer data)
 {
   g_autofree char *second = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"second\",\"exp\":1}");
   g_autofree char *third = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"third\",\"exp\":1}");
@@ -865,7 +855,8 @@ test_scroll_to_verdict (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 500);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.example", NULL);
   ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
-  ITERATE_UNTIL (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 200);
+  ITERATE_UNTIL (gtk_adjustment_get_upper (adjustment)
+                 > gtk_adjustment_get_page_size (adjustment) + 200);
 
   /* Down to the claims, then a paste (Ctrl+V outside the text): back up. */
   scroll_down (f, adjustment);
@@ -893,12 +884,11 @@ file_size (const char *path)
 {
   GStatBuf st;
 
-  return g_stat (path, &st) == 0 ? (goffset) st.st_size : -1;
+  return g_stat (path, &st) == 0 ? (goffset)st.st_size : -1;
 }
 
 static void
-test_open_and_export (Fixture       *f,
-                      gconstpointer  data)
+test_open_and_export (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"file\"}");
   g_autofree char *in_path = g_build_filename (f->tmpdir, "in.jwt", NULL);
@@ -922,7 +912,7 @@ test_open_and_export (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL);
   /* The file exists before its bytes are written (and replaced atomically):
    * wait for the whole token, not for the name. */
-  ITERATE_UNTIL (file_size (out_path) == (goffset) strlen (token));
+  ITERATE_UNTIL (file_size (out_path) == (goffset)strlen (token));
   g_assert_true (g_file_get_contents (out_path, &saved, &saved_len, NULL));
   g_assert_cmpstr (saved, ==, token);
   g_assert_cmpuint (saved_len, ==, strlen (token));
@@ -930,8 +920,7 @@ test_open_and_export (Fixture       *f,
 
 /* Issue 12: the window title names the file that was opened; a paste resets it. */
 static void
-test_title (Fixture       *f,
-            gconstpointer  data)
+test_title (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"file\"}");
   g_autofree char *pasted = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"pasted\"}");
@@ -941,7 +930,8 @@ test_title (Fixture       *f,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "JWT Doctor");
   g_assert_true (g_file_set_contents (path, token, -1, NULL));
   jd_window_open_file (f->window, file);
-  ITERATE_UNTIL (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (f->window)), "token.jwt — JWT Doctor") == 0);
+  ITERATE_UNTIL (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (f->window)), "token.jwt — JWT Doctor")
+                 == 0);
   ITERATE_UNTIL (session_caught_up (f));
   g_assert_cmpstr (jd_token_get_text (jd_session_get_token (f->session)), ==, token);
 
@@ -954,21 +944,19 @@ test_title (Fixture       *f,
 
 /* Every label under @widget (with @css_class, or all when NULL). */
 static void
-collect_labels (GtkWidget  *widget,
-                const char *css_class,
-                GPtrArray  *labels)
+collect_labels (GtkWidget *widget, const char *css_class, GPtrArray *labels)
 {
   if (GTK_IS_LABEL (widget) && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
     g_ptr_array_add (labels, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect_labels (c, css_class, labels);
 }
 
 /* Issue 12: no hyphen is drawn where the token, a curl command or a
  * finding's message wraps ('-' is base64url). */
 static void
-test_no_hyphens (Fixture       *f,
-                 gconstpointer  data)
+test_no_hyphens (Fixture *f, gconstpointer data)
 {
   g_autoptr (GPtrArray) findings = g_ptr_array_new ();
   g_autoptr (GPtrArray) commands = g_ptr_array_new ();
@@ -1003,8 +991,7 @@ test_no_hyphens (Fixture       *f,
 /* Issue 12: an "aud" array shows its values, and a long kid is never cut
  * without a way to read it whole (its tooltip). */
 static void
-test_long_values (Fixture       *f,
-                  gconstpointer  data)
+test_long_values (Fixture *f, gconstpointer data)
 {
   g_autoptr (GString) kid = g_string_new (NULL);
   g_autofree char *header = NULL;
@@ -1027,7 +1014,9 @@ test_long_values (Fixture       *f,
 
       if (g_strcmp0 (gtk_widget_get_tooltip_text (label), kid->str) == 0)
         kid_whole = TRUE;
-      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "[\"https://api.example.com/\", \"account\"]") == 0)
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)),
+                     "[\"https://api.example.com/\", \"account\"]")
+          == 0)
         aud_values = TRUE;
     }
   g_assert_cmpuint (kid->len, >, 256);
@@ -1038,8 +1027,7 @@ test_long_values (Fixture       *f,
 /* Issue 12: the Request page's empty state fits at the default 900×700:
  * nothing of it is cut, and the page scrolls when it does not fit. */
 static void
-test_request_empty_state (Fixture       *f,
-                          gconstpointer  data)
+test_request_empty_state (Fixture *f, gconstpointer data)
 {
   GtkWidget *page;
   GtkWidget *status;
@@ -1051,7 +1039,8 @@ test_request_empty_state (Fixture       *f,
   g_assert_nonnull (status);
   ITERATE_UNTIL (gtk_widget_get_mapped (status) && gtk_widget_get_height (status) > 0);
   jd_test_iterate_for (100);
-  gtk_widget_measure (status, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (status), NULL, &natural, NULL, NULL);
+  gtk_widget_measure (status, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (status), NULL,
+                      &natural, NULL, NULL);
   /* gtk_widget_measure() counts the margins, the height does not. */
   natural -= gtk_widget_get_margin_top (status) + gtk_widget_get_margin_bottom (status);
   g_test_message ("empty state: %d px of %d", gtk_widget_get_height (status), natural);
@@ -1060,8 +1049,7 @@ test_request_empty_state (Fixture       *f,
 }
 
 static void
-test_copy_report (Fixture       *f,
-                  gconstpointer  data)
+test_copy_report (Fixture *f, gconstpointer data)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
   g_autofree char *report = NULL;
@@ -1078,8 +1066,7 @@ test_copy_report (Fixture       *f,
 }
 
 static void
-test_keys_page (Fixture       *f,
-                gconstpointer  data)
+test_keys_page (Fixture *f, gconstpointer data)
 {
   JdKeysPage *keys = jd_window_get_keys_page (f->window);
   GListModel *rows = jd_keys_page_get_rows (keys);
@@ -1095,7 +1082,8 @@ test_keys_page (Fixture       *f,
 
     g_assert_true (JD_IS_KEY_VERDICT (first));
   }
-  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_VALID);
+  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==,
+                   JD_SIGNATURE_VALID);
 
   status0 = jd_keys_page_dup_status (keys, 0);
   status1 = jd_keys_page_dup_status (keys, 1);
@@ -1108,8 +1096,7 @@ test_keys_page (Fixture       *f,
 }
 
 static void
-test_request_page (Fixture       *f,
-                   gconstpointer  data)
+test_request_page (Fixture *f, gconstpointer data)
 {
   JdRequestPage *page = jd_window_get_request_page (f->window);
   const char *with_token;
@@ -1120,7 +1107,8 @@ test_request_page (Fixture       *f,
 
   jd_request_page_set_url (page, "https://api.example.com/v2/invoices");
   g_assert_nonnull (strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), "curl"));
-  g_assert_null (strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), "Authorization"));
+  g_assert_null (
+    strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), "Authorization"));
   with_token = jd_request_page_get_command (page, JD_CURL_THIS_TOKEN);
   g_assert_nonnull (strstr (with_token, jd_token_get_text (jd_session_get_token (f->session))));
   g_assert_nonnull (strstr (jd_request_page_get_command (page, JD_CURL_FRESH_TOKEN), "$TOKEN"));
@@ -1130,8 +1118,7 @@ test_request_page (Fixture       *f,
 }
 
 static void
-test_narrow (Fixture       *f,
-             gconstpointer  data)
+test_narrow (Fixture *f, gconstpointer data)
 {
   GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window));
   GtkWidget *bar = gtk_widget_get_last_child (content);
@@ -1144,7 +1131,8 @@ test_narrow (Fixture       *f,
 
   /* …and the page switcher moves to a bar at the bottom. */
   g_assert_true (ADW_IS_VIEW_SWITCHER_BAR (bar));
-  ITERATE_UNTIL (gtk_widget_get_mapped (bar) && adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  ITERATE_UNTIL (gtk_widget_get_mapped (bar)
+                 && adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
   g_assert_nonnull (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)));
 
   jd_test_save_screenshot (GTK_WIDGET (f->window), "narrow.png");
@@ -1155,14 +1143,16 @@ test_narrow (Fixture       *f,
     g_autofree char *layout = NULL;
 
     g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
-    g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "menu:minimize,maximize,close", NULL);
+    g_object_set (gtk_settings_get_default (), "gtk-decoration-layout",
+                  "menu:minimize,maximize,close", NULL);
     for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
       {
         int min = 0;
 
         jd_window_set_visible_page (f->window, pages[i]);
         jd_test_iterate_for (100);
-        gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+        gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL,
+                            NULL, NULL);
         g_test_message ("%s page: minimum width %d", pages[i], min);
         g_assert_cmpint (min, <=, 360);
       }
@@ -1176,19 +1166,22 @@ test_narrow (Fixture       *f,
     GtkWidget *claims = find_first (GTK_WIDGET (f->token_page), GTK_TYPE_COLUMN_VIEW);
     double x = 0, y = 0;
 
-    ITERATE_UNTIL (gtk_widget_translate_coordinates (claims, gtk_widget_get_parent (GTK_WIDGET (f->token_page)), 0, 0, &x, &y));
+    ITERATE_UNTIL (gtk_widget_translate_coordinates (
+      claims, gtk_widget_get_parent (GTK_WIDGET (f->token_page)), 0, 0, &x, &y));
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 40);
     jd_test_iterate_for (200);
     jd_test_save_screenshot (GTK_WIDGET (f->window), "narrow-claims.png");
     {
       g_autoptr (GPtrArray) labels = g_ptr_array_new ();
       GtkLabel *aud = NULL;
-      g_autoptr (GtkColumnViewColumn) meaning =
-        g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (claims)), 2);
+      g_autoptr (GtkColumnViewColumn) meaning
+        = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (claims)), 2);
 
       collect_labels (claims, NULL, labels);
       for (guint i = 0; i < labels->len; i++)
-        if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), "\"https://api.example.com/v2/\"") == 0)
+        if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)),
+                       "\"https://api.example.com/v2/\"")
+            == 0)
           aud = g_ptr_array_index (labels, i);
       g_assert_nonnull (aud);
       /* The whole value is drawn, trailing slash included; the meanings
@@ -1204,8 +1197,7 @@ test_narrow (Fixture       *f,
 }
 
 static void
-test_dark (Fixture       *f,
-           gconstpointer  data)
+test_dark (Fixture *f, gconstpointer data)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
 
@@ -1218,10 +1210,10 @@ test_dark (Fixture       *f,
 }
 
 static void
-test_open_keys (Fixture       *f,
-                gconstpointer  data)
+test_open_keys (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-jwks.json", NULL);
+  g_autofree char *path
+    = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-jwks.json", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   JdKeysPage *keys = jd_window_get_keys_page (f->window);
   GListModel *rows = jd_keys_page_get_rows (keys);
@@ -1258,10 +1250,10 @@ test_open_keys (Fixture       *f,
 }
 
 static void
-test_open_example_file (Fixture       *f,
-                        gconstpointer  data)
+test_open_example_file (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-expired.jwt", NULL);
+  g_autofree char *path
+    = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "article-expired.jwt", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
 
   /* `jwt-doctor data/examples/article-expired.jwt` (build-aux/run --example)
@@ -1270,12 +1262,12 @@ test_open_example_file (Fixture       *f,
   ITERATE_UNTIL (jd_session_get_token (f->session) != NULL && session_caught_up (f));
   g_assert_true (jd_session_is_example (f->session));
   g_assert_true (has_finding (f, "audience-mismatch"));
-  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_VALID);
+  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==,
+                   JD_SIGNATURE_VALID);
 }
 
 static void
-test_window_size_saved (Fixture       *f,
-                        gconstpointer  data)
+test_window_size_saved (Fixture *f, gconstpointer data)
 {
   GSettings *settings = jd_application_get_settings (app);
   JdWindow *second;
@@ -1319,11 +1311,10 @@ find_primary_menu_button (GtkWidget *widget)
   return NULL;
 }
 
-#if !ADW_CHECK_VERSION (1, 8, 0)
+#if !ADW_CHECK_VERSION(1, 8, 0)
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static gboolean
-overlay_has_accelerator (GtkWidget  *widget,
-                         const char *accelerator)
+overlay_has_accelerator (GtkWidget *widget, const char *accelerator)
 {
   if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
     {
@@ -1353,10 +1344,9 @@ close_dialog (GtkWidget *dialog)
 }
 
 static void
-test_menu_windows (Fixture       *f,
-                   gconstpointer  data)
+test_menu_windows (Fixture *f, gconstpointer data)
 {
-#if !ADW_CHECK_VERSION (1, 8, 0)
+#if !ADW_CHECK_VERSION(1, 8, 0)
   GtkWindow *w;
 #endif
   GtkWidget *dialog;
@@ -1369,8 +1359,8 @@ test_menu_windows (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
   gtk_menu_button_popup (menu_button);
-  ITERATE_UNTIL (gtk_menu_button_get_popover (menu_button) != NULL &&
-                 gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  ITERATE_UNTIL (gtk_menu_button_get_popover (menu_button) != NULL
+                 && gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
   menu = gtk_menu_button_get_menu_model (menu_button);
   g_assert_nonnull (menu);
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3); /* sections */
@@ -1387,17 +1377,19 @@ test_menu_windows (Fixture       *f,
 
   /* Keyboard shortcuts (Ctrl+?): built the first time they are asked for
    * (jd_window_get_help_overlay), shown over this window. */
-#if !ADW_CHECK_VERSION (1, 8, 0)
+#if !ADW_CHECK_VERSION(1, 8, 0)
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
   G_GNUC_END_IGNORE_DEPRECATIONS
 #endif
   g_assert_null (jd_dialog_find_shown (GTK_WINDOW (f->window), JD_TYPE_SHORTCUTS));
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
-  ITERATE_UNTIL ((dialog = jd_dialog_find_shown (GTK_WINDOW (f->window), JD_TYPE_SHORTCUTS)) != NULL);
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  ITERATE_UNTIL ((dialog = jd_dialog_find_shown (GTK_WINDOW (f->window), JD_TYPE_SHORTCUTS))
+                 != NULL);
   g_assert_true (dialog == jd_window_get_help_overlay (f->window));
-#if !ADW_CHECK_VERSION (1, 8, 0)
+#if !ADW_CHECK_VERSION(1, 8, 0)
   /* It lists the Request page's Ctrl+Enter too (the dialog of libadwaita
    * 1.8 lists the same: build-aux/check-shortcuts, test shortcuts-in-step). */
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -1410,9 +1402,10 @@ test_menu_windows (Fixture       *f,
   adw_dialog_close (ADW_DIALOG (dialog)); /* closed, kept for next time */
   ITERATE_UNTIL (jd_dialog_find_shown (GTK_WINDOW (f->window), JD_TYPE_SHORTCUTS) == NULL);
 #endif
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
   ITERATE_UNTIL (jd_dialog_find_shown (GTK_WINDOW (f->window), JD_TYPE_SHORTCUTS) == dialog);
-#if ADW_CHECK_VERSION (1, 8, 0)
+#if ADW_CHECK_VERSION(1, 8, 0)
   adw_dialog_close (ADW_DIALOG (dialog));
 #else
   gtk_window_close (w);
@@ -1424,18 +1417,19 @@ test_menu_windows (Fixture       *f,
   close_dialog (dialog);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  ITERATE_UNTIL ((dialog = jd_dialog_find_shown (GTK_WINDOW (f->window), JD_TYPE_PREFERENCES_WINDOW)) != NULL);
+  ITERATE_UNTIL (
+    (dialog = jd_dialog_find_shown (GTK_WINDOW (f->window), JD_TYPE_PREFERENCES_WINDOW)) != NULL);
   close_dialog (dialog);
   jd_test_iterate_for (50);
 }
 
 static void
-test_expectations (Fixture       *f,
-                   gconstpointer  data)
+test_expectations (Fixture *f, gconstpointer data)
 {
   GSettings *settings = jd_application_get_settings (app);
-  g_autofree char *token = make_token ("{\"alg\":\"HS256\"}",
-                                       "{\"aud\":\"https://api.example.com/\",\"iss\":\"https://idp.example.com\",\"exp\":4000000000}");
+  g_autofree char *token
+    = make_token ("{\"alg\":\"HS256\"}", "{\"aud\":\"https://api.example.com/\",\"iss\":\"https://"
+                                         "idp.example.com\",\"exp\":4000000000}");
   g_autoptr (JdExpectations) expect = NULL;
 
   jd_token_page_set_text (f->token_page, token);
@@ -1467,8 +1461,9 @@ test_expectations (Fixture       *f,
   /* The expected kind of token: an ID token is wrong by default, right
    * when the API is set to take ID tokens (Preferences › Expectations). */
   {
-    g_autofree char *id_token = make_token ("{\"alg\":\"HS256\"}", "{\"nonce\":\"n\",\"at_hash\":\"h\","
-                                                                   "\"exp\":4000000000}");
+    g_autofree char *id_token
+      = make_token ("{\"alg\":\"HS256\"}", "{\"nonce\":\"n\",\"at_hash\":\"h\","
+                                           "\"exp\":4000000000}");
     GtkWidget *w;
     AdwComboRow *row = NULL;
     g_autofree char *kind = NULL;
@@ -1480,9 +1475,10 @@ test_expectations (Fixture       *f,
     jd_test_save_screenshot (GTK_WIDGET (f->window), "wrong-token-kind.png");
 
     g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-    ITERATE_UNTIL ((w = jd_dialog_find_shown (GTK_WINDOW (f->window), JD_TYPE_PREFERENCES_WINDOW)) != NULL);
-    row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (w), JD_TYPE_PREFERENCES_WINDOW,
-                                                        "token_kind_row"));
+    ITERATE_UNTIL ((w = jd_dialog_find_shown (GTK_WINDOW (f->window), JD_TYPE_PREFERENCES_WINDOW))
+                   != NULL);
+    row = ADW_COMBO_ROW (
+      gtk_widget_get_template_child (GTK_WIDGET (w), JD_TYPE_PREFERENCES_WINDOW, "token_kind_row"));
     g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
     adw_combo_row_set_selected (row, 1);
     jd_test_save_screenshot (GTK_WIDGET (w), "preferences-token-kind.png");
@@ -1502,32 +1498,33 @@ test_expectations (Fixture       *f,
  * one finding core makes of them (no-token, wrong-token-kind), never
  * malformed. */
 static void
-test_not_a_jwt (Fixture       *f,
-                gconstpointer  data)
+test_not_a_jwt (Fixture *f, gconstpointer data)
 {
   jd_token_page_set_text (f->token_page, "Authorization: Bearer undefined");
   ITERATE_UNTIL (session_caught_up (f));
   g_assert_true (has_finding (f, "no-token"));
   g_assert_false (has_finding (f, "malformed"));
 
-  jd_token_page_set_text (f->token_page, "Authorization: Bearer ya29.a0AfH6SMBx3kLqP9zz_example_token");
+  jd_token_page_set_text (f->token_page,
+                          "Authorization: Bearer ya29.a0AfH6SMBx3kLqP9zz_example_token");
   ITERATE_UNTIL (session_caught_up (f));
   g_assert_true (has_finding (f, "wrong-token-kind"));
   g_assert_false (has_finding (f, "malformed"));
   /* No bad bytes are marked in what is not meant to be a JWT. */
   for (guint i = 0; i < jd_session_get_marks (f->session)->len; i++)
-    g_assert_cmpint (g_array_index (jd_session_get_marks (f->session), JdMark, i).kind, !=, JD_MARK_PROBLEM);
+    g_assert_cmpint (g_array_index (jd_session_get_marks (f->session), JdMark, i).kind, !=,
+                     JD_MARK_PROBLEM);
   jd_test_save_screenshot (GTK_WIDGET (f->window), "not-a-jwt.png");
 }
 
 static void
-test_curl_paste (Fixture       *f,
-                 gconstpointer  data)
+test_curl_paste (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token ("{\"alg\":\"HS256\"}", "{\"sub\":\"curl\"}");
   g_autofree char *curl = g_strdup_printf ("curl 'https://api.example.com/v2/orders?id=7' \\\n"
                                            "  -H 'accept: application/json' \\\n"
-                                           "  -H 'authorization: Bearer %s'", token);
+                                           "  -H 'authorization: Bearer %s'",
+                                           token);
   JdRequestPage *page;
 
   jd_token_page_set_text (f->token_page, curl);
@@ -1538,27 +1535,29 @@ test_curl_paste (Fixture       *f,
   /* The Request page takes the pasted request: its URL and headers. */
   page = jd_window_get_request_page (f->window);
   g_assert_nonnull (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN));
-  g_assert_nonnull (strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), "orders?id=7"));
-  g_assert_nonnull (strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), "accept: application/json"));
+  g_assert_nonnull (
+    strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), "orders?id=7"));
+  g_assert_nonnull (
+    strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), "accept: application/json"));
   g_assert_null (strstr (jd_request_page_get_command (page, JD_CURL_WITHOUT_TOKEN), token));
   g_assert_nonnull (strstr (jd_request_page_get_command (page, JD_CURL_THIS_TOKEN), token));
 }
 
 static void
-test_secret (Fixture       *f,
-             gconstpointer  data)
+test_secret (Fixture *f, gconstpointer data)
 {
   g_autofree char *header = b64url ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
   g_autofree char *payload = b64url ("{\"sub\":\"hmac\",\"exp\":4000000000}");
   g_autofree char *input = g_strdup_printf ("%s.%s", header, payload);
-  g_autoptr (GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) "a-shared-secret-of-32-bytes-long", 32);
+  g_autoptr (GHmac) hmac
+    = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *)"a-shared-secret-of-32-bytes-long", 32);
   guint8 mac[32];
   gsize mac_len = sizeof mac;
   g_autofree char *mac_b64 = NULL;
   g_autofree char *token = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_hmac_update (hmac, (const guchar *) input, -1);
+  g_hmac_update (hmac, (const guchar *)input, -1);
   g_hmac_get_digest (hmac, mac, &mac_len);
   mac_b64 = g_base64_encode (mac, mac_len);
   g_strdelimit (mac_b64, "+", '-');
@@ -1568,31 +1567,33 @@ test_secret (Fixture       *f,
 
   jd_token_page_set_text (f->token_page, token);
   ITERATE_UNTIL (session_caught_up (f));
-  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_UNVERIFIED);
+  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==,
+                   JD_SIGNATURE_UNVERIFIED);
   g_assert_nonnull (strstr (jd_token_page_get_verdict (f->token_page), "not checked"));
 
   g_assert_true (jd_session_set_secret (f->session, "wrong", FALSE, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_INVALID);
+  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==,
+                   JD_SIGNATURE_INVALID);
 
   /* A new secret replaces the old one: one key in the table, and it verifies. */
-  g_assert_true (jd_session_set_secret (f->session, "a-shared-secret-of-32-bytes-long", FALSE, &error));
-  g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (jd_window_get_keys_page (f->window))), ==, 1);
-  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==, JD_SIGNATURE_VALID);
+  g_assert_true (
+    jd_session_set_secret (f->session, "a-shared-secret-of-32-bytes-long", FALSE, &error));
+  g_assert_cmpuint (
+    g_list_model_get_n_items (jd_keys_page_get_rows (jd_window_get_keys_page (f->window))), ==, 1);
+  g_assert_cmpint (jd_verify_result_get_status (jd_session_get_verification (f->session)), ==,
+                   JD_SIGNATURE_VALID);
   g_assert_nonnull (strstr (jd_token_page_get_verdict (f->token_page), "Signature valid"));
 }
 
 static void
-clipboard_text_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      data)
+clipboard_text_cb (GObject *object, GAsyncResult *result, gpointer data)
 {
-  *(char **) data = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  *(char **)data = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
 }
 
 static void
-test_copy_value (Fixture       *f,
-                 gconstpointer  data)
+test_copy_value (Fixture *f, gconstpointer data)
 {
   GtkSelectionModel *selection = jd_token_page_get_claims_selection (f->token_page);
   GListModel *rows = G_LIST_MODEL (selection);
@@ -1628,19 +1629,20 @@ test_copy_value (Fixture       *f,
 
 /* Every icon-only button has a name a screen reader can say. */
 static void
-check_labelled (GtkWidget *widget,
-                guint     *n_checked)
+check_labelled (GtkWidget *widget, guint *n_checked)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     check_labelled (child, n_checked);
 
-  if ((GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
-       gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL) ||
-      (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL))
+  if ((GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL
+       && gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL)
+      || (GTK_IS_MENU_BUTTON (widget)
+          && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL))
     {
-      gboolean named = gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-                       gtk_widget_get_tooltip_text (widget) != NULL;
+      gboolean named
+        = gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
+          || gtk_widget_get_tooltip_text (widget) != NULL;
 
       if (!named)
         g_test_message ("unlabelled %s in %s", G_OBJECT_TYPE_NAME (widget),
@@ -1651,8 +1653,7 @@ check_labelled (GtkWidget *widget,
 }
 
 static void
-test_accessible_names (Fixture       *f,
-                       gconstpointer  data)
+test_accessible_names (Fixture *f, gconstpointer data)
 {
   guint n = 0;
 
@@ -1669,13 +1670,15 @@ test_accessible_names (Fixture       *f,
  * share is marked on the row and named in a finding, and Clear forgets
  * the HMAC secret too. */
 static void
-test_keys_sources (Fixture       *f,
-                   gconstpointer  data)
+test_keys_sources (Fixture *f, gconstpointer data)
 {
   JdKeysPage *keys = jd_window_get_keys_page (f->window);
-  const char *a = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"shared\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTMyYg\"},"
-                  "{\"kty\":\"oct\",\"kid\":\"only-a\",\"k\":\"b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldC0zMmJ5dGU\"}]}";
-  const char *b = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"shared\",\"k\":\"dGhpcmQtc2VjcmV0LXRoaXJkLXNlY3JldC0zMmJ5dGU\"}]}";
+  const char *a = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"shared\",\"k\":"
+                  "\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTMyYg\"},"
+                  "{\"kty\":\"oct\",\"kid\":\"only-a\",\"k\":"
+                  "\"b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldC0zMmJ5dGU\"}]}";
+  const char *b = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"shared\",\"k\":"
+                  "\"dGhpcmQtc2VjcmV0LXRoaXJkLXNlY3JldC0zMmJ5dGU\"}]}";
   g_autoptr (GError) error = NULL;
   g_autofree char *source0 = NULL;
   g_autofree char *source2 = NULL;
@@ -1699,7 +1702,8 @@ test_keys_sources (Fixture       *f,
     ITERATE_UNTIL (session_caught_up (f));
     g_test_message ("verdict: %s", jd_token_page_get_verdict (f->token_page));
     g_assert_nonnull (strstr (jd_token_page_get_verdict (f->token_page), "Rejected"));
-    g_assert_nonnull (strstr (jd_token_page_get_verdict (f->token_page), "but none can check this"));
+    g_assert_nonnull (
+      strstr (jd_token_page_get_verdict (f->token_page), "but none can check this"));
     g_assert_nonnull (strstr (jd_keys_page_get_summary (keys), "none can check this"));
   }
   g_assert_true (jd_session_load_keys (f->session, b, strlen (b), "b.json", &error));
@@ -1720,15 +1724,19 @@ test_keys_sources (Fixture       *f,
   g_assert_cmpstr (kid1, ==, "only-a");
   dups = jd_key_set_cross_source_duplicates (jd_session_get_keys (f->session));
   g_assert_cmpuint (dups->len, ==, 1);
-  g_assert_nonnull (strstr (jd_finding_get_message (g_ptr_array_index (dups, 0)), "key 1 (from a.json)"));
+  g_assert_nonnull (
+    strstr (jd_finding_get_message (g_ptr_array_index (dups, 0)), "key 1 (from a.json)"));
 
   /* Replacing (a fetched set) says so. */
-  g_assert_true (jd_session_replace_keys (f->session, b, strlen (b), "https://id.example.com/jwks", &error));
+  g_assert_true (
+    jd_session_replace_keys (f->session, b, strlen (b), "https://id.example.com/jwks", &error));
   ITERATE_UNTIL (session_caught_up (f));
-  g_assert_nonnull (strstr (jd_keys_page_get_summary (keys), "Replaced the loaded keys with 1 key"));
+  g_assert_nonnull (
+    strstr (jd_keys_page_get_summary (keys), "Replaced the loaded keys with 1 key"));
 
   /* Clear forgets the secret as well as the keys. */
-  g_assert_true (jd_session_set_secret (f->session, "a-shared-secret-of-32-bytes-long", FALSE, &error));
+  g_assert_true (
+    jd_session_set_secret (f->session, "a-shared-secret-of-32-bytes-long", FALSE, &error));
   g_assert_cmpuint (jd_key_set_get_n_keys (jd_session_get_keys (f->session)), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (keys), "keys.clear", NULL);
   ITERATE_UNTIL (session_caught_up (f));
@@ -1737,8 +1745,7 @@ test_keys_sources (Fixture       *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int ret;
 

@@ -27,7 +27,8 @@ challenge_to_string (const JdChallenge *challenge)
   return g_string_free (s, FALSE);
 }
 
-typedef struct {
+typedef struct
+{
   char *value;
   GPtrArray *expected; /* strings */
   gsize offset;
@@ -147,8 +148,9 @@ test_invalid_fixtures (void)
 static void
 test_several_headers (void)
 {
-  const char *values[] = { "Basic realm=\"legacy\"", "Bearer realm=\"api\", error=\"invalid_token\"",
-                           "DPoP algs=\"ES256 PS256\"", NULL };
+  const char *values[]
+    = { "Basic realm=\"legacy\"", "Bearer realm=\"api\", error=\"invalid_token\"",
+        "DPoP algs=\"ES256 PS256\"", NULL };
   const char *broken[] = { "Bearer realm=\"api\"", "Bearer error=\"x", NULL };
   g_autoptr (GPtrArray) challenges = NULL;
   g_autoptr (GError) error = NULL;
@@ -178,7 +180,8 @@ test_several_headers (void)
 static void
 test_hostile_bytes (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *value;
     gsize len;
     gsize offset;
@@ -247,7 +250,9 @@ test_garbage_never_crashes (void)
   /* Deterministic random bytes drawn from a small alphabet that hits every
    * branch of the grammar: the parser either succeeds or names a byte
    * inside the value. */
-  static const char alphabet[] = "Bearer realm=\"\\,  =\t\x01" "\x80" "abc/+~";
+  static const char alphabet[] = "Bearer realm=\"\\,  =\t\x01"
+                                 "\x80"
+                                 "abc/+~";
   GRand *rand = g_rand_new_with_seed (7235);
 
   for (guint i = 0; i < 20000; i++)
@@ -289,9 +294,12 @@ static void
 test_bearer_errors (void)
 {
   g_assert_cmpint (jd_bearer_error_from_string (NULL), ==, JD_BEARER_ERROR_NONE);
-  g_assert_cmpint (jd_bearer_error_from_string ("invalid_request"), ==, JD_BEARER_ERROR_INVALID_REQUEST);
-  g_assert_cmpint (jd_bearer_error_from_string ("invalid_token"), ==, JD_BEARER_ERROR_INVALID_TOKEN);
-  g_assert_cmpint (jd_bearer_error_from_string ("insufficient_scope"), ==, JD_BEARER_ERROR_INSUFFICIENT_SCOPE);
+  g_assert_cmpint (jd_bearer_error_from_string ("invalid_request"), ==,
+                   JD_BEARER_ERROR_INVALID_REQUEST);
+  g_assert_cmpint (jd_bearer_error_from_string ("invalid_token"), ==,
+                   JD_BEARER_ERROR_INVALID_TOKEN);
+  g_assert_cmpint (jd_bearer_error_from_string ("insufficient_scope"), ==,
+                   JD_BEARER_ERROR_INSUFFICIENT_SCOPE);
   g_assert_cmpint (jd_bearer_error_from_string ("use_dpop_nonce"), ==, JD_BEARER_ERROR_OTHER);
   g_assert_cmpuint (jd_bearer_error_status (JD_BEARER_ERROR_INVALID_REQUEST), ==, 400);
   g_assert_cmpuint (jd_bearer_error_status (JD_BEARER_ERROR_INVALID_TOKEN), ==, 401);
@@ -356,8 +364,8 @@ test_tchar (void)
   for (guint c = 0; c < 256; c++)
     {
       gboolean expected = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-                          || (c != 0 && strchr (specials, (int) c) != NULL);
-      g_assert_cmpint (jd_http_is_tchar ((guchar) c), ==, expected);
+                          || (c != 0 && strchr (specials, (int)c) != NULL);
+      g_assert_cmpint (jd_http_is_tchar ((guchar)c), ==, expected);
     }
 }
 
@@ -388,9 +396,10 @@ make_token (const char *payload)
 static JdToken *
 make_timed_token (gint64 iat, gint64 exp, const char *extra)
 {
-  g_autofree char *payload = g_strdup_printf ("{\"iss\":\"https://id.example.com\",\"iat\":%" G_GINT64_FORMAT
-                                              ",\"exp\":%" G_GINT64_FORMAT "%s%s}",
-                                              iat, exp, extra ? "," : "", extra ? extra : "");
+  g_autofree char *payload
+    = g_strdup_printf ("{\"iss\":\"https://id.example.com\",\"iat\":%" G_GINT64_FORMAT
+                       ",\"exp\":%" G_GINT64_FORMAT "%s%s}",
+                       iat, exp, extra ? "," : "", extra ? extra : "");
   return make_token (payload);
 }
 
@@ -433,7 +442,8 @@ dump (GPtrArray *findings)
   for (guint i = 0; i < findings->len; i++)
     {
       JdFinding *f = g_ptr_array_index (findings, i);
-      g_test_message ("%s [%s] %s", jd_finding_get_id (f), jd_severity_to_string (jd_finding_get_severity (f)),
+      g_test_message ("%s [%s] %s", jd_finding_get_id (f),
+                      jd_severity_to_string (jd_finding_get_severity (f)),
                       jd_finding_get_message (f));
     }
 }
@@ -442,7 +452,9 @@ static void
 assert_sorted (GPtrArray *findings)
 {
   for (guint i = 1; i < findings->len; i++)
-    g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, i - 1), g_ptr_array_index (findings, i), NULL), <=, 0);
+    g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, i - 1),
+                                         g_ptr_array_index (findings, i), NULL),
+                     <=, 0);
 }
 
 static void
@@ -450,7 +462,8 @@ test_diagnose_ok (void)
 {
   JdExpectations expect = expectations ();
   g_autoptr (JdToken) token = make_timed_token (NOW - 60, NOW + 3600, NULL);
-  g_autoptr (JdResponse) response = make_response (200, "OK", NOW + 2, "Content-Type", "application/json", NULL);
+  g_autoptr (JdResponse) response
+    = make_response (200, "OK", NOW + 2, "Content-Type", "application/json", NULL);
   g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
 
   dump (findings);
@@ -483,7 +496,8 @@ test_diagnose_missing_www_authenticate (void)
 
   /* a Server header that is not UTF-8 does not make the message invalid */
   {
-    g_autoptr (JdResponse) odd = make_response (401, NULL, NOW, "Server", "gw\xff\xfe", "Via", "1.1 edge", NULL);
+    g_autoptr (JdResponse) odd
+      = make_response (401, NULL, NOW, "Server", "gw\xff\xfe", "Via", "1.1 edge", NULL);
     g_autoptr (GPtrArray) odd_findings = jd_response_diagnose (odd, NULL, &expect);
     JdFinding *m = jd_findings_find (odd_findings, JD_FINDING_MISSING_WWW_AUTHENTICATE);
 
@@ -496,40 +510,43 @@ test_diagnose_missing_www_authenticate (void)
 static void
 test_diagnose_bearer_errors (void)
 {
-  static const struct {
+  static const struct
+  {
     guint status;
     const char *value;
     const char *id;
     JdSeverity severity;
     const char *part;
   } cases[] = {
-    { 401, "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The token expired\", "
-           "error_uri=\"https://api.example.com/errors/401\"",
+    { 401,
+      "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The token expired\", "
+      "error_uri=\"https://api.example.com/errors/401\"",
       JD_FINDING_BEARER_INVALID_TOKEN, JD_SEVERITY_ERROR, "The token expired" },
     { 400, "Bearer realm=\"api\", error=\"invalid_request\", error_description=\"Two tokens\"",
       JD_FINDING_BEARER_INVALID_REQUEST, JD_SEVERITY_ERROR, "Two tokens" },
-    { 401, "Bearer error=\"invalid_request\"",
-      JD_FINDING_BEARER_INVALID_REQUEST, JD_SEVERITY_ERROR, "status 400; this server answered 401" },
+    { 401, "Bearer error=\"invalid_request\"", JD_FINDING_BEARER_INVALID_REQUEST, JD_SEVERITY_ERROR,
+      "status 400; this server answered 401" },
     { 403, "Bearer realm=\"api\", error=\"insufficient_scope\", scope=\"orders:write\"",
       JD_FINDING_INSUFFICIENT_SCOPE, JD_SEVERITY_ERROR, "Missing: \"orders:write\"" },
     { 401, "Bearer error=\"insufficient_scope\", scope=\"orders:read\"",
       JD_FINDING_INSUFFICIENT_SCOPE, JD_SEVERITY_ERROR, "not 401" },
-    { 401, "Bearer realm=\"api\", error=\"use_dpop_nonce\"",
-      JD_FINDING_BEARER_ERROR, JD_SEVERITY_WARNING, "use_dpop_nonce" },
-    { 401, "Bearer realm=\"api\"",
-      JD_FINDING_BEARER_NO_TOKEN_SEEN, JD_SEVERITY_WARNING, "realm \"api\"" },
-    { 401, "Basic realm=\"admin\", Negotiate",
-      JD_FINDING_NO_BEARER_CHALLENGE, JD_SEVERITY_WARNING, "Basic, Negotiate" },
+    { 401, "Bearer realm=\"api\", error=\"use_dpop_nonce\"", JD_FINDING_BEARER_ERROR,
+      JD_SEVERITY_WARNING, "use_dpop_nonce" },
+    { 401, "Bearer realm=\"api\"", JD_FINDING_BEARER_NO_TOKEN_SEEN, JD_SEVERITY_WARNING,
+      "realm \"api\"" },
+    { 401, "Basic realm=\"admin\", Negotiate", JD_FINDING_NO_BEARER_CHALLENGE, JD_SEVERITY_WARNING,
+      "Basic, Negotiate" },
     { 401, "Bearer realm=\"api\", error=\"invalid_token\" trailing",
       JD_FINDING_WWW_AUTHENTICATE_MALFORMED, JD_SEVERITY_WARNING, "byte 42: 't'" },
   };
   JdExpectations expect = expectations ();
-  g_autoptr (JdToken) token = make_timed_token (NOW - 60, NOW + 3600, "\"scp\":\"orders:read profile\"");
+  g_autoptr (JdToken) token
+    = make_timed_token (NOW - 60, NOW + 3600, "\"scp\":\"orders:read profile\"");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (JdResponse) response = make_response (cases[i].status, NULL, NOW, "WWW-Authenticate",
-                                                       cases[i].value, NULL);
+      g_autoptr (JdResponse) response
+        = make_response (cases[i].status, NULL, NOW, "WWW-Authenticate", cases[i].value, NULL);
       g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
       JdFinding *f;
 
@@ -552,7 +569,8 @@ static void
 test_diagnose_scope_claims (void)
 {
   /* scope as a space-separated string, scp as an array, and no scope claim */
-  static const struct {
+  static const struct
+  {
     const char *extra;
     const char *part;
   } cases[] = {
@@ -606,8 +624,8 @@ test_diagnose_clock_skew (void)
   /* Server 5 minutes ahead, token valid 2 more minutes by our clock. */
   {
     g_autoptr (JdToken) token = make_timed_token (NOW - 3000, NOW + 120, NULL);
-    g_autoptr (JdResponse) response = make_response (401, "Unauthorized", NOW + 300, "WWW-Authenticate",
-                                                     "Bearer error=\"invalid_token\"", NULL);
+    g_autoptr (JdResponse) response = make_response (
+      401, "Unauthorized", NOW + 300, "WWW-Authenticate", "Bearer error=\"invalid_token\"", NULL);
     g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
     JdFinding *f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
 
@@ -624,8 +642,8 @@ test_diagnose_clock_skew (void)
   /* Server 5 minutes behind, token issued 10 seconds ago. */
   {
     g_autoptr (JdToken) token = make_timed_token (NOW, NOW + 3600, NULL);
-    g_autoptr (JdResponse) response = make_response (401, "Unauthorized", NOW - 300, "WWW-Authenticate",
-                                                     "Bearer error=\"invalid_token\"", NULL);
+    g_autoptr (JdResponse) response = make_response (
+      401, "Unauthorized", NOW - 300, "WWW-Authenticate", "Bearer error=\"invalid_token\"", NULL);
     g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
     JdFinding *f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
 
@@ -682,8 +700,15 @@ static void
 test_diagnose_clock_skew_extremes (void)
 {
   static const char *const values[] = {
-    "9223372036854775807", "-9223372036854775808", "9223372036854775808", "18446744073709551616",
-    "900000000000000", "-900000000000000", "1e300", "-1e300", "253402300800",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "9223372036854775808",
+    "18446744073709551616",
+    "900000000000000",
+    "-900000000000000",
+    "1e300",
+    "-1e300",
+    "253402300800",
   };
   static const char *const claims[] = { "exp", "iat", "nbf" };
 
@@ -691,10 +716,12 @@ test_diagnose_clock_skew_extremes (void)
     for (guint j = 0; j < G_N_ELEMENTS (claims); j++)
       {
         JdExpectations expect = expectations ();
-        g_autofree char *payload = g_strdup_printf ("{\"sub\":\"x\",\"%s\":%s}", claims[j], values[i]);
+        g_autofree char *payload
+          = g_strdup_printf ("{\"sub\":\"x\",\"%s\":%s}", claims[j], values[i]);
         g_autoptr (JdToken) token = make_token (payload);
-        g_autoptr (JdResponse) response = make_response (401, "Unauthorized", NOW + 600, "WWW-Authenticate",
-                                                         "Bearer error=\"invalid_token\"", NULL);
+        g_autoptr (JdResponse) response
+          = make_response (401, "Unauthorized", NOW + 600, "WWW-Authenticate",
+                           "Bearer error=\"invalid_token\"", NULL);
         g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
         JdFinding *f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
 
@@ -705,7 +732,8 @@ test_diagnose_clock_skew_extremes (void)
         g_assert_null (jd_finding_get_claim (f));
         /* only the skew itself: no sentence about a claim that is no NumericDate */
         g_assert_cmpstr (jd_finding_get_message (f), ==,
-                         "The server's clock is 10 minutes ahead of this computer's (Date: Sat, 28 Nov 2026 12:10:00 GMT).");
+                         "The server's clock is 10 minutes ahead of this computer's (Date: Sat, 28 "
+                         "Nov 2026 12:10:00 GMT).");
       }
 
   /* an extreme now (--now -9223372036854775808) */
@@ -774,12 +802,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/www-authenticate/tchar", test_tchar);
 
   g_test_add_func ("/jd/www-authenticate/diagnose/ok", test_diagnose_ok);
-  g_test_add_func ("/jd/www-authenticate/diagnose/missing-www-authenticate", test_diagnose_missing_www_authenticate);
+  g_test_add_func ("/jd/www-authenticate/diagnose/missing-www-authenticate",
+                   test_diagnose_missing_www_authenticate);
   g_test_add_func ("/jd/www-authenticate/diagnose/bearer-errors", test_diagnose_bearer_errors);
   g_test_add_func ("/jd/www-authenticate/diagnose/scope-claims", test_diagnose_scope_claims);
   g_test_add_func ("/jd/www-authenticate/diagnose/several-headers", test_diagnose_several_headers);
   g_test_add_func ("/jd/www-authenticate/diagnose/clock-skew", test_diagnose_clock_skew);
-  g_test_add_func ("/jd/www-authenticate/diagnose/clock-skew-extremes", test_diagnose_clock_skew_extremes);
+  g_test_add_func ("/jd/www-authenticate/diagnose/clock-skew-extremes",
+                   test_diagnose_clock_skew_extremes);
   g_test_add_func ("/jd/www-authenticate/diagnose/403", test_diagnose_403);
 
   return g_test_run ();

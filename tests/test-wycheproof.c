@@ -19,7 +19,8 @@
 #include "jd-token.h"
 #include "jd-verify.h"
 
-typedef struct {
+typedef struct
+{
   guint ran;
   guint wrong;
   guint acceptable;
@@ -73,8 +74,7 @@ node_to_json (JsonNode *node)
 }
 
 static JdKey *
-key_from_text (const char *text,
-               const char *source)
+key_from_text (const char *text, const char *source)
 {
   g_autoptr (JdKeySet) set = jd_key_set_new ();
   g_autoptr (GError) error = NULL;
@@ -86,10 +86,7 @@ key_from_text (const char *text,
 
 /* One verdict against the expected result. */
 static void
-judge (const char *file,
-       gint64      tc,
-       const char *expected,
-       gboolean    verdict)
+judge (const char *file, gint64 tc, const char *expected, gboolean verdict)
 {
   tally.ran++;
   if (g_str_equal (expected, "acceptable"))
@@ -106,11 +103,10 @@ judge (const char *file,
 }
 
 static gboolean
-has_flag (JsonObject *test,
-          const char *flag)
+has_flag (JsonObject *test, const char *flag)
 {
-  JsonArray *flags = json_object_has_member (test, "flags")
-                       ? json_object_get_array_member (test, "flags") : NULL;
+  JsonArray *flags
+    = json_object_has_member (test, "flags") ? json_object_get_array_member (test, "flags") : NULL;
 
   for (guint i = 0; flags && i < json_array_get_length (flags); i++)
     if (g_str_equal (json_array_get_string_element (flags, i), flag))
@@ -121,8 +117,7 @@ has_flag (JsonObject *test,
 /* ------------------------------------------------------------------ */
 
 static void
-run_primitive_file (const char *file,
-                    const char *alg)
+run_primitive_file (const char *file, const char *alg)
 {
   g_autoptr (JsonObject) root = load_vectors (file);
   guint wrong_before = tally.wrong;
@@ -137,10 +132,11 @@ run_primitive_file (const char *file,
       g_autoptr (JdKey) pem_key = NULL;
       gsize tag_bytes = 0;
 
-      if (json_object_has_member (group, "publicKeyJwk") || json_object_has_member (group, "keyJwk"))
+      if (json_object_has_member (group, "publicKeyJwk")
+          || json_object_has_member (group, "keyJwk"))
         {
-          JsonNode *jwk = json_object_get_member (group, json_object_has_member (group, "publicKeyJwk")
-                                                           ? "publicKeyJwk" : "keyJwk");
+          JsonNode *jwk = json_object_get_member (
+            group, json_object_has_member (group, "publicKeyJwk") ? "publicKeyJwk" : "keyJwk");
           g_autofree char *text = node_to_json (jwk);
           jwk_key = key_from_text (text, "jwk");
         }
@@ -197,12 +193,12 @@ run_primitive_file (const char *file,
 
           if (jwk_key && pem_key)
             {
-              gboolean a = jd_verify_signature (alg, jwk_key, g_bytes_get_data (msg, NULL),
-                                                g_bytes_get_size (msg), g_bytes_get_data (sig, NULL),
-                                                g_bytes_get_size (sig), NULL);
-              gboolean b = jd_verify_signature (alg, pem_key, g_bytes_get_data (msg, NULL),
-                                                g_bytes_get_size (msg), g_bytes_get_data (sig, NULL),
-                                                g_bytes_get_size (sig), NULL);
+              gboolean a = jd_verify_signature (
+                alg, jwk_key, g_bytes_get_data (msg, NULL), g_bytes_get_size (msg),
+                g_bytes_get_data (sig, NULL), g_bytes_get_size (sig), NULL);
+              gboolean b = jd_verify_signature (
+                alg, pem_key, g_bytes_get_data (msg, NULL), g_bytes_get_size (msg),
+                g_bytes_get_data (sig, NULL), g_bytes_get_size (sig), NULL);
               if (a != b)
                 {
                   tally.wrong++;
@@ -212,10 +208,9 @@ run_primitive_file (const char *file,
               verdict = a;
             }
           else
-            verdict = jd_verify_signature (alg, jwk_key ? jwk_key : pem_key,
-                                           g_bytes_get_data (msg, NULL), g_bytes_get_size (msg),
-                                           g_bytes_get_data (sig, NULL), g_bytes_get_size (sig),
-                                           NULL);
+            verdict = jd_verify_signature (
+              alg, jwk_key ? jwk_key : pem_key, g_bytes_get_data (msg, NULL),
+              g_bytes_get_size (msg), g_bytes_get_data (sig, NULL), g_bytes_get_size (sig), NULL);
           if (!verdict && g_str_equal (expected, "valid") && has_flag (test, "PointDuplication"))
             {
               /* Nettle's ECDSA verification adds points with formulas that
@@ -237,8 +232,8 @@ run_primitive_file (const char *file,
 static JdKeySet *
 set_from_group (JsonObject *group)
 {
-  JsonNode *node = json_object_get_member (group, json_object_has_member (group, "public")
-                                                     ? "public" : "private");
+  JsonNode *node = json_object_get_member (
+    group, json_object_has_member (group, "public") ? "public" : "private");
   g_autofree char *text = node_to_json (node);
   JdKeySet *set = jd_key_set_new ();
 
@@ -263,8 +258,8 @@ run_jose_file (const char *file)
   for (guint g = 0; g < json_array_get_length (groups); g++)
     {
       g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-      JsonArray *tests = json_object_get_array_member (json_array_get_object_element (groups, g),
-                                                       "tests");
+      JsonArray *tests
+        = json_object_get_array_member (json_array_get_object_element (groups, g), "tests");
       for (guint t = 0; t < json_array_get_length (tests); t++)
         {
           JsonObject *test = json_array_get_object_element (tests, t);
@@ -277,7 +272,7 @@ run_jose_file (const char *file)
           if (before && !g_str_equal (before, result))
             g_hash_table_add (contradictory,
                               g_strdup_printf ("%u:%s", g, json_node_get_string (jws)));
-          g_hash_table_insert (seen, (gpointer) json_node_get_string (jws), (gpointer) result);
+          g_hash_table_insert (seen, (gpointer)json_node_get_string (jws), (gpointer)result);
         }
     }
 
@@ -319,9 +314,9 @@ run_jose_file (const char *file)
               skip ("contradictory: the same token text is expected valid by another vector");
               continue;
             }
-          if (g_str_equal (expected, "valid") &&
-              strspn (text, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.") !=
-                strlen (text))
+          if (g_str_equal (expected, "valid")
+              && strspn (text, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
+                   != strlen (text))
             {
               skip ("expects a token with a character outside base64url to verify "
                     "(RFC 7515 §7.1: such a token is malformed)");
@@ -329,9 +324,10 @@ run_jose_file (const char *file)
             }
           token = jd_token_parse (text, -1);
 
-          if (g_str_has_prefix (comment, "rfc7520") && set && jd_key_set_get_n_keys (set) == 1 &&
-              jd_key_get_alg (jd_key_set_get_key (set, 0)) &&
-              g_strcmp0 (jd_key_get_alg (jd_key_set_get_key (set, 0)), jd_token_get_alg (token)) != 0)
+          if (g_str_has_prefix (comment, "rfc7520") && set && jd_key_set_get_n_keys (set) == 1
+              && jd_key_get_alg (jd_key_set_get_key (set, 0))
+              && g_strcmp0 (jd_key_get_alg (jd_key_set_get_key (set, 0)), jd_token_get_alg (token))
+                   != 0)
             {
               skip ("RFC 7520 key given an \"alg\" the RFC key lacks, differing from the token's");
               continue;
@@ -421,15 +417,14 @@ test_summary (void)
                   tally.ran, tally.acceptable, tally.wrong, skipped);
   g_hash_table_iter_init (&iter, tally.skipped);
   while (g_hash_table_iter_next (&iter, &reason, &count))
-    g_test_message ("  skipped %u: %s", GPOINTER_TO_UINT (count), (char *) reason);
+    g_test_message ("  skipped %u: %s", GPOINTER_TO_UINT (count), (char *)reason);
 
   g_assert_cmpuint (tally.ran, >, 1800);
   g_assert_cmpuint (tally.wrong, ==, 0);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int ret;
 

@@ -15,9 +15,9 @@
 
 struct _JdApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication parent_instance;
 
-  GSettings      *settings;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (JdApplication, jd_application, ADW_TYPE_APPLICATION)
@@ -57,10 +57,7 @@ jd_application_activate (GApplication *app)
 }
 
 static void
-jd_application_open (GApplication  *app,
-                     GFile        **files,
-                     int            n_files,
-                     const char    *hint)
+jd_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
   JdWindow *window = get_window (JD_APPLICATION (app));
 
@@ -72,8 +69,7 @@ jd_application_open (GApplication  *app,
 }
 
 static int
-jd_application_handle_local_options (GApplication *app,
-                                     GVariantDict *options)
+jd_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   g_autoptr (GError) error = NULL;
 
@@ -98,9 +94,7 @@ jd_application_handle_local_options (GApplication *app,
 }
 
 static void
-example_action (GSimpleAction *action,
-                GVariant      *param,
-                gpointer       user_data)
+example_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   JdWindow *window = get_window (JD_APPLICATION (user_data));
 
@@ -109,9 +103,7 @@ example_action (GSimpleAction *action,
 }
 
 static void
-new_window_action (GSimpleAction *action,
-                   GVariant      *param,
-                   gpointer       user_data)
+new_window_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   gtk_window_present (GTK_WINDOW (jd_window_new (JD_APPLICATION (user_data))));
 }
@@ -134,9 +126,7 @@ about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static void
-quit_action (GSimpleAction *action,
-             GVariant      *param,
-             gpointer       user_data)
+quit_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GApplication *app = G_APPLICATION (user_data);
   g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
@@ -158,7 +148,8 @@ static const GActionEntry app_actions[] = {
 static void
 jd_application_startup (GApplication *app)
 {
-  static const struct {
+  static const struct
+  {
     const char *action;
     const char *accels[3];
   } accels[] = {
@@ -181,8 +172,8 @@ jd_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (jd_application_parent_class)->startup (app);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
-                                   G_N_ELEMENTS (app_actions), app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
   for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
                                            accels[i].accels);
@@ -217,37 +208,33 @@ jd_application_class_init (JdApplicationClass *klass)
 static void
 jd_application_init (JdApplication *self)
 {
-  static const GOptionEntry options[] = {
-    { "example", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Open the bundled example token (expired, issued for another audience)"), NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
-    { NULL }
-  };
+  static const GOptionEntry options[]
+    = { { "example", 0, 0, G_OPTION_ARG_NONE, NULL,
+          N_ ("Open the bundled example token (expired, issued for another audience)"), NULL },
+        { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and exit"), NULL },
+        { NULL } };
 
   /* The resources are compiled into this library; referencing them keeps
    * the linker from dropping the object that registers them. */
   g_assert (jd_get_resource () != NULL);
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _ ("[FILE…]"));
   g_application_set_option_context_summary (
     G_APPLICATION (self),
-    _("Tell why an API answered 401 Unauthorized. Open token files (.jwt), HAR files saved from a "
-      "browser's network panel (.har: every request that carries a bearer token), key sets (JWKS, "
-      "PEM) or text holding a token."));
+    _ ("Tell why an API answered 401 Unauthorized. Open token files (.jwt), HAR files saved from a "
+       "browser's network panel (.har: every request that carries a bearer token), key sets (JWKS, "
+       "PEM) or text holding a token."));
   g_application_set_option_context_description (
-    G_APPLICATION (self),
-    _("For scripts and CI, jwt-doctor-cli gives the same diagnosis in a terminal (see jwt-doctor-cli --help)."));
+    G_APPLICATION (self), _ ("For scripts and CI, jwt-doctor-cli gives the same diagnosis in a "
+                             "terminal (see jwt-doctor-cli --help)."));
 }
 
 JdApplication *
 jd_application_new (void)
 {
-  return g_object_new (JD_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", RESOURCE_PREFIX,
-                       NULL);
+  return g_object_new (JD_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_HANDLES_OPEN, "resource-base-path", RESOURCE_PREFIX, NULL);
 }
 
 GSettings *

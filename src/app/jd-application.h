@@ -11,12 +11,12 @@ G_BEGIN_DECLS
 #define JD_TYPE_APPLICATION (jd_application_get_type ())
 G_DECLARE_FINAL_TYPE (JdApplication, jd_application, JD, APPLICATION, AdwApplication)
 
-JdApplication *jd_application_new          (void);
+JdApplication *jd_application_new (void);
 /* The settings (io.github.jwtdoctor.JwtDoctor), or NULL when the schema is
  * not installed (the window then works with the defaults). */
-GSettings     *jd_application_get_settings (JdApplication *self);
+GSettings *jd_application_get_settings (JdApplication *self);
 
 /* Settings for the app id, or NULL when the schema is not installed. */
-GSettings     *jd_settings_new_if_installed (void);
+GSettings *jd_settings_new_if_installed (void);
 
 G_END_DECLS

@@ -13,25 +13,26 @@
 #include "jd-diagnosis.h"
 #include "jd-input.h"
 
-struct _JdCompareView {
-  AdwWindow           parent_instance;
+struct _JdCompareView
+{
+  AdwWindow parent_instance;
 
-  GtkLabel           *left_heading;
-  GtkLabel           *right_heading;
-  GtkDropDown        *left_dropdown;
-  GtkDropDown        *right_dropdown;
-  GtkEntry           *left_entry;
-  GtkEntry           *right_entry;
-  GtkSwitch          *only_switch;
-  GtkWidget          *summary_box;
-  GtkLabel           *summary_label;
-  GtkGrid            *grid;
+  GtkLabel *left_heading;
+  GtkLabel *right_heading;
+  GtkDropDown *left_dropdown;
+  GtkDropDown *right_dropdown;
+  GtkEntry *left_entry;
+  GtkEntry *right_entry;
+  GtkSwitch *only_switch;
+  GtkWidget *summary_box;
+  GtkLabel *summary_label;
+  GtkGrid *grid;
 
-  JdHar              *har;
+  JdHar *har;
   GtkFilterListModel *with_token;
-  GPtrArray          *rows;
-  char               *summary;
-  gint64              leeway;
+  GPtrArray *rows;
+  char *summary;
+  gint64 leeway;
 };
 
 G_DEFINE_FINAL_TYPE (JdCompareView, jd_compare_view, ADW_TYPE_WINDOW)
@@ -47,14 +48,13 @@ entry_label (JdHarEntry *entry)
 
   if (jd_har_entry_has_started (entry))
     {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (jd_har_entry_get_started_unix (entry));
+      g_autoptr (GDateTime) dt
+        = g_date_time_new_from_unix_local (jd_har_entry_get_started_unix (entry));
       at = dt != NULL ? g_date_time_format (dt, "%H:%M:%S") : NULL;
     }
 
   /* TRANSLATORS: "#2 · 401 GET /v1/orders · 22:14:00"; "—" when there was no response */
-  return g_strdup_printf ("#%u · %s %s %s%s%s",
-                          jd_har_entry_get_index (entry),
-                          code,
+  return g_strdup_printf ("#%u · %s %s %s%s%s", jd_har_entry_get_index (entry), code,
                           jd_har_entry_get_method (entry), jd_har_entry_get_path (entry),
                           at != NULL ? " · " : "", at != NULL ? at : "");
 }
@@ -67,8 +67,7 @@ entry_worked (JdHarEntry *entry)
 }
 
 static JdHarEntry *
-side_entry (JdCompareView *self,
-            GtkDropDown   *dropdown)
+side_entry (JdCompareView *self, GtkDropDown *dropdown)
 {
   if (self->with_token == NULL)
     return NULL;
@@ -84,12 +83,8 @@ side_text (GtkEntry *entry)
 
 /* The side's token (new), its moment of use (0: none) and its heading. */
 static JdToken *
-side_token (JdCompareView *self,
-            GtkDropDown   *dropdown,
-            GtkEntry      *text_entry,
-            const char    *letter,
-            gint64        *at,
-            char         **heading)
+side_token (JdCompareView *self, GtkDropDown *dropdown, GtkEntry *text_entry, const char *letter,
+            gint64 *at, char **heading)
 {
   const char *text = side_text (text_entry);
   JdHarEntry *entry;
@@ -97,10 +92,10 @@ side_token (JdCompareView *self,
   *at = 0;
   if (text != NULL)
     {
-      g_autoptr(JdInput) input = jd_input_parse (text, strlen (text));
+      g_autoptr (JdInput) input = jd_input_parse (text, strlen (text));
 
       /* TRANSLATORS: "A · pasted token, judged now" */
-      *heading = g_strdup_printf (_("%s · pasted token, judged now"), letter);
+      *heading = g_strdup_printf (_ ("%s · pasted token, judged now"), letter);
       gtk_widget_set_sensitive (GTK_WIDGET (dropdown), FALSE);
       if (*jd_input_get_token (input) == '\0')
         return NULL;
@@ -110,7 +105,7 @@ side_token (JdCompareView *self,
         {
           g_free (*heading);
           /* TRANSLATORS: "B · test token signed on this computer" */
-          *heading = g_strdup_printf (_("%s · test token signed on this computer"), letter);
+          *heading = g_strdup_printf (_ ("%s · test token signed on this computer"), letter);
         }
       return jd_token_parse (jd_input_get_token (input), -1);
     }
@@ -120,21 +115,22 @@ side_token (JdCompareView *self,
   if (entry == NULL || !jd_har_entry_has_token (entry))
     {
       /* TRANSLATORS: "A · no token yet" */
-      *heading = g_strdup_printf (_("%s · choose a request or paste a token"), letter);
+      *heading = g_strdup_printf (_ ("%s · choose a request or paste a token"), letter);
       return NULL;
     }
 
   if (jd_har_entry_get_status (entry) == 0)
     /* TRANSLATORS: "A · no response" */
-    *heading = g_strdup_printf (_("%s · no response"), letter);
+    *heading = g_strdup_printf (_ ("%s · no response"), letter);
   else
     {
-      const char *outcome = entry_worked (entry) ? _("worked")
-                          : jd_har_entry_is_auth_failure (entry) ? _("failed")
-                          : _("other status");
+      const char *outcome = entry_worked (entry)                   ? _ ("worked")
+                            : jd_har_entry_is_auth_failure (entry) ? _ ("failed")
+                                                                   : _ ("other status");
 
       /* TRANSLATORS: "A · worked (200)" */
-      *heading = g_strdup_printf (_("%s · %s (%u)"), letter, outcome, jd_har_entry_get_status (entry));
+      *heading
+        = g_strdup_printf (_ ("%s · %s (%u)"), letter, outcome, jd_har_entry_get_status (entry));
     }
   if (jd_har_entry_has_started (entry))
     *at = jd_har_entry_get_started_unix (entry);
@@ -144,8 +140,7 @@ side_token (JdCompareView *self,
 /* ---- The table ---------------------------------------------------------------- */
 
 static GtkWidget *
-cell_label (const char *text,
-            const char *css_class)
+cell_label (const char *text, const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -165,13 +160,13 @@ section_title (JdCompareSection section)
 {
   switch (section)
     {
-    case JD_COMPARE_SECTION_HEADER:
-      return _("Header");
-    case JD_COMPARE_SECTION_PAYLOAD:
-      return _("Claims");
-    case JD_COMPARE_SECTION_DERIVED:
-    default:
-      return _("Derived");
+      case JD_COMPARE_SECTION_HEADER:
+        return _ ("Header");
+      case JD_COMPARE_SECTION_PAYLOAD:
+        return _ ("Claims");
+      case JD_COMPARE_SECTION_DERIVED:
+      default:
+        return _ ("Derived");
     }
 }
 
@@ -195,10 +190,10 @@ fill_grid (JdCompareView *self)
   if (self->rows == NULL)
     return;
 
-  gtk_grid_attach (self->grid, cell_label (_("Member"), "heading"), 0, y, 1, 1);
+  gtk_grid_attach (self->grid, cell_label (_ ("Member"), "heading"), 0, y, 1, 1);
   gtk_grid_attach (self->grid, cell_label ("A", "heading"), 1, y, 1, 1);
   gtk_grid_attach (self->grid, cell_label ("B", "heading"), 2, y, 1, 1);
-  gtk_grid_attach (self->grid, cell_label (_("Comparison"), "heading"), 3, y, 1, 1);
+  gtk_grid_attach (self->grid, cell_label (_ ("Comparison"), "heading"), 3, y, 1, 1);
   y++;
 
   for (guint i = 0; i < self->rows->len; i++)
@@ -215,7 +210,7 @@ fill_grid (JdCompareView *self)
       if (only && row->state == JD_COMPARE_SAME)
         continue;
 
-      if ((int) row->section != section)
+      if ((int)row->section != section)
         {
           GtkWidget *title = cell_label (section_title (row->section), "title-4");
 
@@ -224,12 +219,15 @@ fill_grid (JdCompareView *self)
           gtk_grid_attach (self->grid, title, 0, y++, 4, 1);
         }
 
-      name = cell_label (row->name, row->section == JD_COMPARE_SECTION_DERIVED ? NULL : "monospace");
+      name
+        = cell_label (row->name, row->section == JD_COMPARE_SECTION_DERIVED ? NULL : "monospace");
       if (row->state != JD_COMPARE_SAME)
         gtk_widget_add_css_class (name, "heading");
       mono = row->section == JD_COMPARE_SECTION_DERIVED ? NULL : "monospace";
-      left = cell_label (row->left != NULL ? row->left : _("(absent)"), row->left != NULL ? mono : "dim-label");
-      right = cell_label (row->right != NULL ? row->right : _("(absent)"), row->right != NULL ? mono : "dim-label");
+      left = cell_label (row->left != NULL ? row->left : _ ("(absent)"),
+                         row->left != NULL ? mono : "dim-label");
+      right = cell_label (row->right != NULL ? row->right : _ ("(absent)"),
+                          row->right != NULL ? mono : "dim-label");
       gtk_label_set_selectable (GTK_LABEL (left), row->left != NULL);
       gtk_label_set_selectable (GTK_LABEL (right), row->right != NULL);
 
@@ -257,9 +255,7 @@ fill_grid (JdCompareView *self)
 }
 
 static void
-set_summary (JdCompareView *self,
-             const char    *text,
-             const char    *state)
+set_summary (JdCompareView *self, const char *text, const char *state)
 {
   const char *newline = strchr (text, '\n');
   g_autofree char *first = g_markup_escape_text (text, newline != NULL ? newline - text : -1);
@@ -279,19 +275,20 @@ set_summary (JdCompareView *self,
 static void
 update (JdCompareView *self)
 {
-  g_autoptr(JdToken) left = NULL;
-  g_autoptr(JdToken) right = NULL;
+  g_autoptr (JdToken) left = NULL;
+  g_autoptr (JdToken) right = NULL;
   g_autofree char *left_heading = NULL;
   g_autofree char *right_heading = NULL;
-  g_autoptr(GString) s = g_string_new (NULL);
-  g_auto(GStrv) notes = NULL;
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_auto (GStrv) notes = NULL;
   gint64 left_at;
   gint64 right_at;
   guint n;
   gboolean decisive = FALSE;
 
   left = side_token (self, self->left_dropdown, self->left_entry, "A", &left_at, &left_heading);
-  right = side_token (self, self->right_dropdown, self->right_entry, "B", &right_at, &right_heading);
+  right
+    = side_token (self, self->right_dropdown, self->right_entry, "B", &right_at, &right_heading);
   gtk_label_set_text (self->left_heading, left_heading);
   gtk_label_set_text (self->right_heading, right_heading);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->left_heading), left_heading);
@@ -300,7 +297,9 @@ update (JdCompareView *self)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   if (left == NULL || right == NULL)
     {
-      set_summary (self, _("Choose two requests, or paste a token on either side, to compare their tokens."), NULL);
+      set_summary (
+        self, _ ("Choose two requests, or paste a token on either side, to compare their tokens."),
+        NULL);
       fill_grid (self);
       return;
     }
@@ -310,16 +309,18 @@ update (JdCompareView *self)
   n = jd_compare_count_differences (self->rows);
 
   if (jd_compare_same_token (left, right))
-    g_string_append (s, _("Both sides carry the same token: the difference is not in the token "
-                          "(look at the request, the server, or when it was sent)."));
+    g_string_append (s, _ ("Both sides carry the same token: the difference is not in the token "
+                           "(look at the request, the server, or when it was sent)."));
   else
-    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u difference", "%u differences", n), n);
+    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u difference", "%u differences", n),
+                            n);
   /* A token made by Edit and Re-sign is never taken for one the provider issued. */
-  if (jd_sign_is_made_here (jd_token_get_text (left)) !=
-      jd_sign_is_made_here (jd_token_get_text (right)))
-    g_string_append_printf (s, _("\n• %s is a test token signed on this computer, not one the "
-                                 "identity provider issued: it shows what the API does with these "
-                                 "claims, not why the original failed."),
+  if (jd_sign_is_made_here (jd_token_get_text (left))
+      != jd_sign_is_made_here (jd_token_get_text (right)))
+    g_string_append_printf (s,
+                            _ ("\n• %s is a test token signed on this computer, not one the "
+                               "identity provider issued: it shows what the API does with these "
+                               "claims, not why the original failed."),
                             jd_sign_is_made_here (jd_token_get_text (left)) ? "A" : "B");
 
   for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
@@ -334,8 +335,9 @@ update (JdCompareView *self)
   /* A re-signed token beside its original is never "the same": at least a warning. */
   set_summary (self, s->str,
                decisive ? "error"
-               : n > 0 || jd_sign_is_made_here (jd_token_get_text (left)) !=
-                            jd_sign_is_made_here (jd_token_get_text (right))
+               : n > 0
+                   || jd_sign_is_made_here (jd_token_get_text (left))
+                        != jd_sign_is_made_here (jd_token_get_text (right))
                  ? "warning"
                  : "success");
   fill_grid (self);
@@ -344,16 +346,13 @@ update (JdCompareView *self)
 /* ---- Pickers ------------------------------------------------------------------- */
 
 static gboolean
-has_token_filter (gpointer item,
-                  gpointer user_data)
+has_token_filter (gpointer item, gpointer user_data)
 {
   return jd_har_entry_has_token (item);
 }
 
 static void
-setup_choice (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+setup_choice (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -364,9 +363,7 @@ setup_choice (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_choice (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
+bind_choice (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   g_autofree char *text = entry_label (gtk_list_item_get_item (item));
 
@@ -374,14 +371,13 @@ bind_choice (GtkSignalListItemFactory *factory,
 }
 
 static guint
-position_of (JdCompareView *self,
-             JdHarEntry    *entry)
+position_of (JdCompareView *self, JdHarEntry *entry)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->with_token));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdHarEntry) e = g_list_model_get_item (G_LIST_MODEL (self->with_token), i);
+      g_autoptr (JdHarEntry) e = g_list_model_get_item (G_LIST_MODEL (self->with_token), i);
       if (e == entry)
         return i;
     }
@@ -391,9 +387,7 @@ position_of (JdCompareView *self,
 /* ---- API ---------------------------------------------------------------------- */
 
 void
-jd_compare_view_set_entries (JdCompareView *self,
-                             JdHarEntry    *left,
-                             JdHarEntry    *right)
+jd_compare_view_set_entries (JdCompareView *self, JdHarEntry *left, JdHarEntry *right)
 {
   g_return_if_fail (JD_IS_COMPARE_VIEW (self));
   g_return_if_fail (self->with_token != NULL);
@@ -412,24 +406,21 @@ jd_compare_view_set_entries (JdCompareView *self,
 }
 
 void
-jd_compare_view_set_left_text (JdCompareView *self,
-                               const char    *text)
+jd_compare_view_set_left_text (JdCompareView *self, const char *text)
 {
   g_return_if_fail (JD_IS_COMPARE_VIEW (self));
   gtk_editable_set_text (GTK_EDITABLE (self->left_entry), text != NULL ? text : "");
 }
 
 void
-jd_compare_view_set_right_text (JdCompareView *self,
-                                const char    *text)
+jd_compare_view_set_right_text (JdCompareView *self, const char *text)
 {
   g_return_if_fail (JD_IS_COMPARE_VIEW (self));
   gtk_editable_set_text (GTK_EDITABLE (self->right_entry), text != NULL ? text : "");
 }
 
 void
-jd_compare_view_set_leeway (JdCompareView *self,
-                            gint64         leeway)
+jd_compare_view_set_leeway (JdCompareView *self, gint64 leeway)
 {
   g_return_if_fail (JD_IS_COMPARE_VIEW (self));
 
@@ -440,8 +431,7 @@ jd_compare_view_set_leeway (JdCompareView *self,
 }
 
 void
-jd_compare_view_set_only_differences (JdCompareView *self,
-                                      gboolean       only)
+jd_compare_view_set_only_differences (JdCompareView *self, gboolean only)
 {
   g_return_if_fail (JD_IS_COMPARE_VIEW (self));
   gtk_switch_set_active (self->only_switch, only);
@@ -462,8 +452,7 @@ jd_compare_view_get_summary (JdCompareView *self)
 }
 
 static gboolean
-same_path (JdHarEntry *a,
-           JdHarEntry *b)
+same_path (JdHarEntry *a, JdHarEntry *b)
 {
   return g_strcmp0 (jd_har_entry_get_path (a), jd_har_entry_get_path (b)) == 0;
 }
@@ -471,9 +460,7 @@ same_path (JdHarEntry *a,
 /* The token-carrying entry with the wanted outcome closest to @entry: the
  * same path first, then the nearest start time, then file order. */
 static JdHarEntry *
-find_partner (JdHar      *har,
-              JdHarEntry *entry,
-              gboolean    want_worked)
+find_partner (JdHar *har, JdHarEntry *entry, gboolean want_worked)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (har));
   JdHarEntry *best = NULL;
@@ -482,7 +469,7 @@ find_partner (JdHar      *har,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdHarEntry) e = g_list_model_get_item (G_LIST_MODEL (har), i);
+      g_autoptr (JdHarEntry) e = g_list_model_get_item (G_LIST_MODEL (har), i);
       gboolean sp;
       double distance;
 
@@ -492,11 +479,14 @@ find_partner (JdHar      *har,
         continue;
 
       sp = same_path (e, entry);
-      distance = jd_har_entry_has_started (e) && jd_har_entry_has_started (entry)
-        ? ABS (jd_har_entry_get_started (e) - jd_har_entry_get_started (entry))
-        : ABS ((double) jd_har_entry_get_index (e) - (double) jd_har_entry_get_index (entry)) * 1e9;
+      distance
+        = jd_har_entry_has_started (e) && jd_har_entry_has_started (entry)
+            ? ABS (jd_har_entry_get_started (e) - jd_har_entry_get_started (entry))
+            : ABS ((double)jd_har_entry_get_index (e) - (double)jd_har_entry_get_index (entry))
+                * 1e9;
 
-      if (best == NULL || (sp && !best_same_path) || (sp == best_same_path && distance < best_distance))
+      if (best == NULL || (sp && !best_same_path)
+          || (sp == best_same_path && distance < best_distance))
         {
           best = e;
           best_same_path = sp;
@@ -507,10 +497,7 @@ find_partner (JdHar      *har,
 }
 
 void
-jd_compare_pick_pair (JdHar       *har,
-                      JdHarEntry  *entry,
-                      JdHarEntry **worked,
-                      JdHarEntry **failed)
+jd_compare_pick_pair (JdHar *har, JdHarEntry *entry, JdHarEntry **worked, JdHarEntry **failed)
 {
   g_return_if_fail (JD_IS_HAR (har));
   g_return_if_fail (worked != NULL && failed != NULL);
@@ -525,7 +512,7 @@ jd_compare_pick_pair (JdHar       *har,
       entry = NULL;
       for (guint i = 0; i < n && entry == NULL; i++)
         {
-          g_autoptr(JdHarEntry) e = g_list_model_get_item (G_LIST_MODEL (har), i);
+          g_autoptr (JdHarEntry) e = g_list_model_get_item (G_LIST_MODEL (har), i);
           if (jd_har_entry_has_token (e) && jd_har_entry_is_auth_failure (e))
             entry = e;
         }
@@ -608,18 +595,15 @@ jd_compare_view_init (JdCompareView *self)
 }
 
 JdCompareView *
-jd_compare_view_new (GtkWindow *parent,
-                     JdHar     *har)
+jd_compare_view_new (GtkWindow *parent, JdHar *har)
 {
   JdCompareView *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (har == NULL || JD_IS_HAR (har), NULL);
 
-  self = g_object_new (JD_TYPE_COMPARE_VIEW,
-                       "transient-for", parent,
-                       "destroy-with-parent", parent != NULL,
-                       NULL);
+  self = g_object_new (JD_TYPE_COMPARE_VIEW, "transient-for", parent, "destroy-with-parent",
+                       parent != NULL, NULL);
   if (parent != NULL && gtk_window_get_application (parent) != NULL)
     gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
 
@@ -628,8 +612,9 @@ jd_compare_view_new (GtkWindow *parent,
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
       self->har = g_object_ref (har);
-      self->with_token = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (har)),
-                                                    GTK_FILTER (gtk_custom_filter_new (has_token_filter, NULL, NULL)));
+      self->with_token = gtk_filter_list_model_new (
+        g_object_ref (G_LIST_MODEL (har)),
+        GTK_FILTER (gtk_custom_filter_new (has_token_filter, NULL, NULL)));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
       gtk_drop_down_set_factory (self->left_dropdown, factory);
@@ -644,15 +629,20 @@ jd_compare_view_new (GtkWindow *parent,
     {
       gtk_widget_set_visible (GTK_WIDGET (self->left_dropdown), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->right_dropdown), FALSE);
-      gtk_entry_set_placeholder_text (self->left_entry, _("Paste a token for A"));
-      gtk_entry_set_placeholder_text (self->right_entry, _("Paste a token for B"));
+      gtk_entry_set_placeholder_text (self->left_entry, _ ("Paste a token for A"));
+      gtk_entry_set_placeholder_text (self->right_entry, _ ("Paste a token for B"));
     }
 
-  g_signal_connect_object (self->left_dropdown, "notify::selected", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->right_dropdown, "notify::selected", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->left_entry, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->right_entry, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->only_switch, "notify::active", G_CALLBACK (fill_grid), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->left_dropdown, "notify::selected", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->right_dropdown, "notify::selected", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->left_entry, "changed", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->right_entry, "changed", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->only_switch, "notify::active", G_CALLBACK (fill_grid), self,
+                           G_CONNECT_SWAPPED);
 
   update (self);
   return self;

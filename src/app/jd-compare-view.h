@@ -22,37 +22,27 @@ G_DECLARE_FINAL_TYPE (JdCompareView, jd_compare_view, JD, COMPARE_VIEW, AdwWindo
 
 /* @parent nullable; @har (nullable) offers its requests with a token in
  * the two pickers. */
-JdCompareView *jd_compare_view_new        (GtkWindow *parent,
-                                           JdHar     *har);
+JdCompareView *jd_compare_view_new (GtkWindow *parent, JdHar *har);
 /* The requests compared (nullable each: keep the side as it is). */
-void           jd_compare_view_set_entries (JdCompareView *self,
-                                            JdHarEntry    *left,
-                                            JdHarEntry    *right);
+void jd_compare_view_set_entries (JdCompareView *self, JdHarEntry *left, JdHarEntry *right);
 /* A pasted token (or Authorization line, curl command…) for a side;
  * NULL or "" goes back to the side's request. */
-void           jd_compare_view_set_left_text  (JdCompareView *self,
-                                               const char    *text);
-void           jd_compare_view_set_right_text (JdCompareView *self,
-                                               const char    *text);
-void           jd_compare_view_set_leeway  (JdCompareView *self,
-                                            gint64         leeway);
+void jd_compare_view_set_left_text (JdCompareView *self, const char *text);
+void jd_compare_view_set_right_text (JdCompareView *self, const char *text);
+void jd_compare_view_set_leeway (JdCompareView *self, gint64 leeway);
 /* Show only the rows that differ. */
-void           jd_compare_view_set_only_differences (JdCompareView *self,
-                                                     gboolean       only);
+void jd_compare_view_set_only_differences (JdCompareView *self, gboolean only);
 
 /* The comparison as shown: (element-type JdCompareRow) (transfer none)
  * (nullable: a side has no token yet). */
-GPtrArray     *jd_compare_view_get_rows    (JdCompareView *self);
+GPtrArray *jd_compare_view_get_rows (JdCompareView *self);
 /* The summary above the table, as plain text. */
-const char    *jd_compare_view_get_summary (JdCompareView *self);
+const char *jd_compare_view_get_summary (JdCompareView *self);
 
 /* For a HAR view: a partner for @entry (nullable: the first failing request
  * with a token): a call that worked when @entry failed, or one that failed
  * when it worked, the same path first, then the nearest in time. Sets
  * *@worked and *@failed (transfer none, nullable). */
-void           jd_compare_pick_pair        (JdHar       *har,
-                                            JdHarEntry  *entry,
-                                            JdHarEntry **worked,
-                                            JdHarEntry **failed);
+void jd_compare_pick_pair (JdHar *har, JdHarEntry *entry, JdHarEntry **worked, JdHarEntry **failed);
 
 G_END_DECLS

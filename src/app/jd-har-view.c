@@ -16,48 +16,50 @@
 #include "jd-timeline-view.h"
 #include "jd-www-authenticate.h"
 
-struct _JdHarView {
-  AdwWindow           parent_instance;
+struct _JdHarView
+{
+  AdwWindow parent_instance;
 
-  AdwWindowTitle     *window_title;
-  GtkSwitch          *entry_time_switch;
-  GtkStack           *stack;
-  GtkProgressBar     *progress_bar;
-  GtkButton          *cancel_button;
-  AdwStatusPage      *error_page;
-  GtkLabel           *message_label;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *status_dropdown;
-  GtkStack           *list_stack;
-  GtkColumnView      *column_view;
-  GtkLabel           *details_label;
-  AdwViewStack       *view_stack;
-  JdTimelineView     *timeline_view;
-  GtkButton          *compare_button;
+  AdwWindowTitle *window_title;
+  GtkSwitch *entry_time_switch;
+  GtkStack *stack;
+  GtkProgressBar *progress_bar;
+  GtkButton *cancel_button;
+  AdwStatusPage *error_page;
+  GtkLabel *message_label;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *status_dropdown;
+  GtkStack *list_stack;
+  GtkColumnView *column_view;
+  GtkLabel *details_label;
+  AdwViewStack *view_stack;
+  JdTimelineView *timeline_view;
+  GtkButton *compare_button;
 
-  GWeakRef            window;
-  GCancellable       *cancellable;
-  GFile              *file;
-  JdHar              *har;
+  GWeakRef window;
+  GCancellable *cancellable;
+  GFile *file;
+  JdHar *har;
   GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
+  GtkSortListModel *sorted;
   GtkSingleSelection *selection;
-  GtkCustomFilter    *filter;
-  char               *filter_text;
-  JdHarViewStatus     filter_status;
-  char               *error;
-  char               *details;
-  gboolean            loading;
-  gboolean            timeline_filled;
-  gboolean            spans_days;   /* the Started column shows the date */
-  GWeakRef            compare_view;
+  GtkCustomFilter *filter;
+  char *filter_text;
+  JdHarViewStatus filter_status;
+  char *error;
+  char *details;
+  gboolean loading;
+  gboolean timeline_filled;
+  gboolean spans_days; /* the Started column shows the date */
+  GWeakRef compare_view;
 };
 
 G_DEFINE_FINAL_TYPE (JdHarView, jd_har_view, ADW_TYPE_WINDOW)
 
 /* ---- Cells ---------------------------------------------------------------- */
 
-typedef enum {
+typedef enum
+{
   COLUMN_METHOD,
   COLUMN_HOST,
   COLUMN_PATH,
@@ -69,9 +71,7 @@ typedef enum {
 } Column;
 
 static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
@@ -100,23 +100,22 @@ short_source (JdHarEntry *entry)
 {
   switch (jd_har_entry_get_token_source (entry))
     {
-    case JD_HAR_TOKEN_SOURCE_AUTHORIZATION:
-      return C_("token source", "Header");
-    case JD_HAR_TOKEN_SOURCE_QUERY:
-      return C_("token source", "Query");
-    case JD_HAR_TOKEN_SOURCE_COOKIE:
-      return C_("token source", "Cookie");
-    case JD_HAR_TOKEN_SOURCE_NONE:
-    default:
-      return "";
+      case JD_HAR_TOKEN_SOURCE_AUTHORIZATION:
+        return C_ ("token source", "Header");
+      case JD_HAR_TOKEN_SOURCE_QUERY:
+        return C_ ("token source", "Query");
+      case JD_HAR_TOKEN_SOURCE_COOKIE:
+        return C_ ("token source", "Cookie");
+      case JD_HAR_TOKEN_SOURCE_NONE:
+      default:
+        return "";
     }
 }
 
 /* The words of the Cause column, judged with the main window's expectations
  * at the moment the request was sent (jd-cause.h). */
 static char *
-dup_first_cause (JdHarView  *self,
-                 JdHarEntry *entry)
+dup_first_cause (JdHarView *self, JdHarEntry *entry)
 {
   g_autoptr (JdWindow) window = g_weak_ref_get (&self->window);
   g_autoptr (JdExpectations) expect = NULL;
@@ -127,9 +126,7 @@ dup_first_cause (JdHarView  *self,
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   JdHarView *self = g_object_get_data (G_OBJECT (factory), "har-view");
   Column column = GPOINTER_TO_INT (user_data);
@@ -145,77 +142,75 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   switch (column)
     {
-    case COLUMN_METHOD:
-      gtk_label_set_text (GTK_LABEL (label), jd_har_entry_get_method (entry));
-      break;
+      case COLUMN_METHOD:
+        gtk_label_set_text (GTK_LABEL (label), jd_har_entry_get_method (entry));
+        break;
 
-    case COLUMN_HOST:
-      text = jd_har_entry_dup_host (entry);
-      gtk_label_set_text (GTK_LABEL (label), text);
-      gtk_widget_set_tooltip_text (label, jd_har_entry_get_url (entry));
-      break;
+      case COLUMN_HOST:
+        text = jd_har_entry_dup_host (entry);
+        gtk_label_set_text (GTK_LABEL (label), text);
+        gtk_widget_set_tooltip_text (label, jd_har_entry_get_url (entry));
+        break;
 
-    case COLUMN_PATH:
-      gtk_label_set_text (GTK_LABEL (label), jd_har_entry_get_path (entry));
-      gtk_widget_set_tooltip_text (label, jd_har_entry_get_url (entry));
-      break;
+      case COLUMN_PATH:
+        gtk_label_set_text (GTK_LABEL (label), jd_har_entry_get_path (entry));
+        gtk_widget_set_tooltip_text (label, jd_har_entry_get_url (entry));
+        break;
 
-    case COLUMN_CAUSE:
-      text = dup_first_cause (self, entry);
-      gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-      /* Ellipsized in the column: the whole text in the tooltip. */
-      gtk_widget_set_tooltip_text (label, text);
-      if (text != NULL)
-        gtk_widget_add_css_class (label, "error");
-      break;
+      case COLUMN_CAUSE:
+        text = dup_first_cause (self, entry);
+        gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+        /* Ellipsized in the column: the whole text in the tooltip. */
+        gtk_widget_set_tooltip_text (label, text);
+        if (text != NULL)
+          gtk_widget_add_css_class (label, "error");
+        break;
 
-    case COLUMN_STATUS:
-      if (status == 0)
-        {
-          gtk_label_set_text (GTK_LABEL (label), "—");
-          gtk_widget_set_tooltip_text (label, _("No response: the request was blocked or aborted"));
-          gtk_widget_add_css_class (label, "dim-label");
-        }
-      else
-        {
-          text = g_strdup_printf ("%u", status);
-          gtk_label_set_text (GTK_LABEL (label), text);
-          if (jd_har_entry_is_auth_failure (entry))
-            gtk_widget_add_css_class (label, "error");
-          else if (status >= 400)
-            gtk_widget_add_css_class (label, "warning");
-        }
-      break;
+      case COLUMN_STATUS:
+        if (status == 0)
+          {
+            gtk_label_set_text (GTK_LABEL (label), "—");
+            gtk_widget_set_tooltip_text (label,
+                                         _ ("No response: the request was blocked or aborted"));
+            gtk_widget_add_css_class (label, "dim-label");
+          }
+        else
+          {
+            text = g_strdup_printf ("%u", status);
+            gtk_label_set_text (GTK_LABEL (label), text);
+            if (jd_har_entry_is_auth_failure (entry))
+              gtk_widget_add_css_class (label, "error");
+            else if (status >= 400)
+              gtk_widget_add_css_class (label, "warning");
+          }
+        break;
 
-    case COLUMN_TOKEN:
-      gtk_label_set_text (GTK_LABEL (label), short_source (entry));
-      gtk_widget_set_tooltip_text (label, jd_har_entry_get_token_source_label (entry));
-      break;
+      case COLUMN_TOKEN:
+        gtk_label_set_text (GTK_LABEL (label), short_source (entry));
+        gtk_widget_set_tooltip_text (label, jd_har_entry_get_token_source_label (entry));
+        break;
 
-    case COLUMN_STARTED:
-      /* With the date when the entries span days: 09:14 twice must not look alike. */
-      text = jd_har_entry_format_started (entry, self->spans_days);
-      gtk_widget_set_tooltip_text (label, jd_har_entry_get_started_iso (entry));
-      gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-      break;
+      case COLUMN_STARTED:
+        /* With the date when the entries span days: 09:14 twice must not look alike. */
+        text = jd_har_entry_format_started (entry, self->spans_days);
+        gtk_widget_set_tooltip_text (label, jd_har_entry_get_started_iso (entry));
+        gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+        break;
 
-    case COLUMN_DURATION:
-      if (jd_har_entry_get_time_ms (entry) >= 0)
-        /* TRANSLATORS: a duration in milliseconds */
-        text = g_strdup_printf (_("%.0f ms"), jd_har_entry_get_time_ms (entry));
-      gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-      break;
+      case COLUMN_DURATION:
+        if (jd_har_entry_get_time_ms (entry) >= 0)
+          /* TRANSLATORS: a duration in milliseconds */
+          text = g_strdup_printf (_ ("%.0f ms"), jd_har_entry_get_time_ms (entry));
+        gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+        break;
 
-    default:
-      g_assert_not_reached ();
+      default:
+        g_assert_not_reached ();
     }
 }
 
 static void
-add_column (JdHarView  *self,
-            const char *title,
-            Column      column,
-            gboolean    expand)
+add_column (JdHarView *self, const char *title, Column column, gboolean expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *col;
@@ -233,8 +228,7 @@ add_column (JdHarView  *self,
 /* ---- Filter --------------------------------------------------------------- */
 
 static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+filter_func (gpointer item, gpointer user_data)
 {
   JdHarView *self = user_data;
   JdHarEntry *entry = item;
@@ -243,30 +237,30 @@ filter_func (gpointer item,
 
   switch (self->filter_status)
     {
-    case JD_HAR_VIEW_STATUS_AUTH_FAILURES:
-      if (!jd_har_entry_is_auth_failure (entry))
-        return FALSE;
-      break;
-    case JD_HAR_VIEW_STATUS_4XX:
-      want = 400;
-      break;
-    case JD_HAR_VIEW_STATUS_5XX:
-      want = 500;
-      break;
-    case JD_HAR_VIEW_STATUS_2XX:
-      want = 200;
-      break;
-    case JD_HAR_VIEW_STATUS_NO_RESPONSE:
-      if (status != 0)
-        return FALSE;
-      break;
-    case JD_HAR_VIEW_STATUS_WITH_TOKEN:
-      if (!jd_har_entry_has_token (entry))
-        return FALSE;
-      break;
-    case JD_HAR_VIEW_STATUS_ALL:
-    default:
-      break;
+      case JD_HAR_VIEW_STATUS_AUTH_FAILURES:
+        if (!jd_har_entry_is_auth_failure (entry))
+          return FALSE;
+        break;
+      case JD_HAR_VIEW_STATUS_4XX:
+        want = 400;
+        break;
+      case JD_HAR_VIEW_STATUS_5XX:
+        want = 500;
+        break;
+      case JD_HAR_VIEW_STATUS_2XX:
+        want = 200;
+        break;
+      case JD_HAR_VIEW_STATUS_NO_RESPONSE:
+        if (status != 0)
+          return FALSE;
+        break;
+      case JD_HAR_VIEW_STATUS_WITH_TOKEN:
+        if (!jd_har_entry_has_token (entry))
+          return FALSE;
+        break;
+      case JD_HAR_VIEW_STATUS_ALL:
+      default:
+        break;
     }
 
   return jd_har_entry_matches (entry, self->filter_text, want);
@@ -278,16 +272,14 @@ static void on_status_selected (JdHarView *self);
 static void
 update_list_stack (JdHarView *self)
 {
-  gboolean empty = self->filtered == NULL ||
-                   g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+  gboolean empty
+    = self->filtered == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
 
   gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "rows");
 }
 
 void
-jd_har_view_set_filter (JdHarView       *self,
-                        const char      *text,
-                        JdHarViewStatus  status)
+jd_har_view_set_filter (JdHarView *self, const char *text, JdHarViewStatus status)
 {
   char *copy;
 
@@ -304,7 +296,7 @@ jd_har_view_set_filter (JdHarView       *self,
   g_signal_handlers_block_by_func (self->status_dropdown, on_status_selected, self);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->filter_text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), self->filter_text);
-  if (gtk_drop_down_get_selected (self->status_dropdown) != (guint) status)
+  if (gtk_drop_down_get_selected (self->status_dropdown) != (guint)status)
     gtk_drop_down_set_selected (self->status_dropdown, status);
   g_signal_handlers_unblock_by_func (self->status_dropdown, on_status_selected, self);
   g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
@@ -324,14 +316,13 @@ static void
 on_status_selected (JdHarView *self)
 {
   jd_har_view_set_filter (self, self->filter_text,
-                          (JdHarViewStatus) gtk_drop_down_get_selected (self->status_dropdown));
+                          (JdHarViewStatus)gtk_drop_down_get_selected (self->status_dropdown));
 }
 
 /* ---- Choosing an entry ------------------------------------------------------ */
 
 static void
-set_details (JdHarView  *self,
-             const char *text)
+set_details (JdHarView *self, const char *text)
 {
   g_free (self->details);
   self->details = g_strdup (text);
@@ -339,38 +330,39 @@ set_details (JdHarView  *self,
 }
 
 static void
-show_details (JdHarView      *self,
-              JdHarEntry     *entry,
-              JdExpectations *expect)
+show_details (JdHarView *self, JdHarEntry *entry, JdExpectations *expect)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
-  g_autoptr(JdResponse) response = jd_har_entry_dup_response (entry);
-  g_auto(GStrv) challenges = jd_har_entry_dup_www_authenticate (entry);
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_autoptr (JdResponse) response = jd_har_entry_dup_response (entry);
+  g_auto (GStrv) challenges = jd_har_entry_dup_www_authenticate (entry);
 
-  g_string_append_printf (s, "%s %s\n", jd_har_entry_get_method (entry), jd_har_entry_get_url (entry));
+  g_string_append_printf (s, "%s %s\n", jd_har_entry_get_method (entry),
+                          jd_har_entry_get_url (entry));
   if (response == NULL)
-    g_string_append (s, _("No response: the request was blocked or aborted."));
+    g_string_append (s, _ ("No response: the request was blocked or aborted."));
   else
     {
       const char *reason = jd_har_entry_get_status_text (entry);
-      g_string_append_printf (s, "→ %u%s%s", jd_har_entry_get_status (entry), *reason != '\0' ? " " : "", reason);
+      g_string_append_printf (s, "→ %u%s%s", jd_har_entry_get_status (entry),
+                              *reason != '\0' ? " " : "", reason);
     }
   if (jd_har_entry_get_time_ms (entry) >= 0)
-    g_string_append_printf (s, _(" · %.0f ms"), jd_har_entry_get_time_ms (entry));
+    g_string_append_printf (s, _ (" · %.0f ms"), jd_har_entry_get_time_ms (entry));
   g_string_append_c (s, '\n');
 
   if (jd_har_entry_has_token (entry))
     /* TRANSLATORS: %s is where the token was found, e.g. "Authorization header" */
-    g_string_append_printf (s, _("Token from the %s\n"), jd_har_entry_get_token_source_label (entry));
+    g_string_append_printf (s, _ ("Token from the %s\n"),
+                            jd_har_entry_get_token_source_label (entry));
   else
     {
       /* A failed request without a token: what core says of it (a CORS
        * preflight always; "sent without its token" unless the HAR was
        * saved without credentials). */
-      g_autoptr(GPtrArray) why = jd_har_entry_diagnose_no_token (entry);
+      g_autoptr (GPtrArray) why = jd_har_entry_diagnose_no_token (entry);
       gboolean sanitized = self->har != NULL && jd_har_is_sanitized (self->har);
 
-      g_string_append (s, _("This request carries no token.\n"));
+      g_string_append (s, _ ("This request carries no token.\n"));
       if (why != NULL && why->len > 0 && (!sanitized || jd_har_entry_is_cors_preflight (entry)))
         g_string_append_printf (s, "%s\n", jd_finding_get_message (g_ptr_array_index (why, 0)));
     }
@@ -380,12 +372,11 @@ show_details (JdHarView      *self,
 
   if (response != NULL && jd_har_entry_has_token (entry))
     {
-      g_autoptr(JdToken) token = jd_token_parse (jd_har_entry_get_token (entry), -1);
+      g_autoptr (JdToken) token = jd_token_parse (jd_har_entry_get_token (entry), -1);
       /* The server's Date is compared with when the browser sent the request. */
       gint64 sent_at = jd_har_entry_get_started_unix (entry);
-      g_autoptr(GPtrArray) findings =
-        jd_response_diagnose_sent (response, token, expect,
-                                   jd_har_entry_has_started (entry) ? &sent_at : NULL);
+      g_autoptr (GPtrArray) findings = jd_response_diagnose_sent (
+        response, token, expect, jd_har_entry_has_started (entry) ? &sent_at : NULL);
 
       for (guint i = 0; findings != NULL && i < findings->len; i++)
         {
@@ -404,11 +395,10 @@ show_details (JdHarView      *self,
 }
 
 static void
-apply_entry (JdHarView  *self,
-             JdHarEntry *entry)
+apply_entry (JdHarView *self, JdHarEntry *entry)
 {
-  g_autoptr(JdWindow) window = g_weak_ref_get (&self->window);
-  g_autoptr(JdExpectations) expect = NULL;
+  g_autoptr (JdWindow) window = g_weak_ref_get (&self->window);
+  g_autoptr (JdExpectations) expect = NULL;
   g_autofree char *text = NULL;
   JdSession *session;
   gint64 when = 0;
@@ -441,7 +431,7 @@ apply_entry (JdHarView  *self,
     {
       /* a curl command carries the request (method, URL, headers) and the
        * token: the Token page decodes it, the Request page shows it */
-      g_autoptr(JdRequest) request = jd_har_entry_dup_request (entry);
+      g_autoptr (JdRequest) request = jd_har_entry_dup_request (entry);
       text = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, NULL);
     }
   else
@@ -453,7 +443,7 @@ apply_entry (JdHarView  *self,
 
   /* The instant belongs to this token: the next text pasted, dropped or
    * opened is judged at now again (JdSession). */
-  jd_session_set_judged_at (session, when, when != 0 ? _("when the request was sent") : NULL);
+  jd_session_set_judged_at (session, when, when != 0 ? _ ("when the request was sent") : NULL);
   expect = jd_session_dup_expectations (session);
   show_details (self, entry, expect);
 }
@@ -471,8 +461,7 @@ on_entry_time_switched (JdHarView *self)
 }
 
 void
-jd_har_view_select (JdHarView *self,
-                    guint      position)
+jd_har_view_select (JdHarView *self, guint position)
 {
   g_return_if_fail (JD_IS_HAR_VIEW (self));
   g_return_if_fail (self->selection != NULL);
@@ -508,14 +497,13 @@ find_list_view (GtkWidget *widget)
 }
 
 static guint
-row_position (JdHarView  *self,
-              JdHarEntry *entry)
+row_position (JdHarView *self, JdHarEntry *entry)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdHarEntry) e = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+      g_autoptr (JdHarEntry) e = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
       if (e == entry)
         return i;
     }
@@ -524,8 +512,7 @@ row_position (JdHarView  *self,
 
 /* A request chosen in the timeline: show it in the Requests list. */
 static void
-on_timeline_entry_activated (JdHarView  *self,
-                             JdHarEntry *entry)
+on_timeline_entry_activated (JdHarView *self, JdHarEntry *entry)
 {
   guint position;
   GtkListView *list;
@@ -560,8 +547,7 @@ on_compare_clicked (JdHarView *self)
 /* ---- Loading ------------------------------------------------------------------ */
 
 static void
-on_progress (double   fraction,
-             gpointer user_data)
+on_progress (double fraction, gpointer user_data)
 {
   JdHarView *self = user_data;
   g_autofree char *percent = g_strdup_printf ("%.0f %%", fraction * 100);
@@ -574,15 +560,14 @@ static char *
 describe_problems (JdHar *har)
 {
   GPtrArray *problems = jd_har_get_problems (har);
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr (GString) s = g_string_new (NULL);
 
   if (problems->len == 0)
     return NULL;
 
-  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u problem while reading this file:",
-                                          "%u problems while reading this file:",
-                                          problems->len),
+  g_string_append_printf (s,
+                          g_dngettext (GETTEXT_PACKAGE, "%u problem while reading this file:",
+                                       "%u problems while reading this file:", problems->len),
                           problems->len);
   for (guint i = 0; i < problems->len && i < 3; i++)
     {
@@ -600,19 +585,20 @@ show_har (JdHarView *self)
   g_autofree char *problems = describe_problems (self->har);
   g_autofree char *subtitle = NULL;
   g_autofree char *requests = NULL;
-  g_autoptr(GString) message = g_string_new (NULL);
+  g_autoptr (GString) message = g_string_new (NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->har));
   GtkCustomSorter *sorter;
 
   requests = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request", "%u requests", n), n);
-  subtitle = g_strdup_printf (_("%s · %u with a token · %u answered 401 or 403"), requests,
-                              jd_har_get_n_with_token (self->har), jd_har_get_n_auth_failures (self->har));
+  subtitle
+    = g_strdup_printf (_ ("%s · %u with a token · %u answered 401 or 403"), requests,
+                       jd_har_get_n_with_token (self->har), jd_har_get_n_auth_failures (self->har));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   if (jd_har_is_sanitized (self->har))
     g_string_append (message, jd_har_get_sanitized_message (self->har));
   else if (n > 0 && jd_har_get_n_with_token (self->har) == 0)
-    g_string_append (message, _("No request in this file carries a bearer token."));
+    g_string_append (message, _ ("No request in this file carries a bearer token."));
   if (problems != NULL)
     g_string_append_printf (message, "%s%s", message->len > 0 ? "\n\n" : "", problems);
   gtk_label_set_text (self->message_label, message->str);
@@ -623,28 +609,28 @@ show_har (JdHarView *self)
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->har)),
                                               GTK_FILTER (g_object_ref (self->filter)));
   sorter = gtk_custom_sorter_new (jd_har_entry_compare_failing_first, NULL, NULL);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), GTK_SORTER (sorter));
+  self->sorted
+    = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), GTK_SORTER (sorter));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (on_selected_item), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item),
+                           self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   update_list_stack (self);
   gtk_stack_set_visible_child_name (self->stack, "list");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), jd_har_get_n_with_token (self->har) > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button),
+                            jd_har_get_n_with_token (self->har) > 0);
   on_page_changed (self);
 }
 
 static void
-on_loaded (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(JdHarView) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JdHarView) self = user_data;
+  g_autoptr (GError) error = NULL;
 
   self->loading = FALSE;
   self->har = jd_har_load_finish (result, &error);
@@ -677,8 +663,7 @@ on_loaded (GObject      *source,
 }
 
 void
-jd_har_view_load (JdHarView *self,
-                  GFile     *file)
+jd_har_view_load (JdHarView *self, GFile *file)
 {
   g_autofree char *name = NULL;
 
@@ -694,12 +679,12 @@ jd_har_view_load (JdHarView *self,
   self->loading = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "loading");
   on_progress (0, self);
-  jd_har_load_async (file, NULL, self->cancellable, on_progress, self, on_loaded, g_object_ref (self));
+  jd_har_load_async (file, NULL, self->cancellable, on_progress, self, on_loaded,
+                     g_object_ref (self));
 }
 
 gboolean
-jd_har_view_open_if_har (JdWindow *window,
-                         GFile    *file)
+jd_har_view_open_if_har (JdWindow *window, GFile *file)
 {
   g_autofree char *name = NULL;
   g_autofree char *lower = NULL;
@@ -812,22 +797,29 @@ jd_har_view_init (JdHarView *self)
   self->cancellable = g_cancellable_new ();
   self->filter_text = g_strdup ("");
 
-  add_column (self, _("Method"), COLUMN_METHOD, FALSE);
-  add_column (self, _("Host"), COLUMN_HOST, FALSE);
-  add_column (self, _("Path"), COLUMN_PATH, TRUE);
-  add_column (self, _("Status"), COLUMN_STATUS, FALSE);
-  add_column (self, _("Cause"), COLUMN_CAUSE, TRUE);
-  add_column (self, _("Token"), COLUMN_TOKEN, FALSE);
-  add_column (self, _("Started"), COLUMN_STARTED, FALSE);
-  add_column (self, _("Duration"), COLUMN_DURATION, FALSE);
+  add_column (self, _ ("Method"), COLUMN_METHOD, FALSE);
+  add_column (self, _ ("Host"), COLUMN_HOST, FALSE);
+  add_column (self, _ ("Path"), COLUMN_PATH, TRUE);
+  add_column (self, _ ("Status"), COLUMN_STATUS, FALSE);
+  add_column (self, _ ("Cause"), COLUMN_CAUSE, TRUE);
+  add_column (self, _ ("Token"), COLUMN_TOKEN, FALSE);
+  add_column (self, _ ("Started"), COLUMN_STARTED, FALSE);
+  add_column (self, _ ("Duration"), COLUMN_DURATION, FALSE);
 
-  g_signal_connect_object (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->status_dropdown, "notify::selected", G_CALLBACK (on_status_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->entry_time_switch, "notify::active", G_CALLBACK (on_entry_time_switched), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->timeline_view, "entry-activated", G_CALLBACK (on_timeline_entry_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->compare_button, "clicked", G_CALLBACK (on_compare_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_dropdown, "notify::selected",
+                           G_CALLBACK (on_status_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry_time_switch, "notify::active",
+                           G_CALLBACK (on_entry_time_switched), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline_view, "entry-activated",
+                           G_CALLBACK (on_timeline_entry_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_button, "clicked", G_CALLBACK (on_compare_clicked), self,
+                           G_CONNECT_SWAPPED);
   g_weak_ref_init (&self->compare_view, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), FALSE);
 }
@@ -839,11 +831,9 @@ jd_har_view_new (JdWindow *window)
 
   g_return_val_if_fail (JD_IS_WINDOW (window), NULL);
 
-  self = g_object_new (JD_TYPE_HAR_VIEW,
-                       "application", gtk_window_get_application (GTK_WINDOW (window)),
-                       "transient-for", window,
-                       "destroy-with-parent", TRUE,
-                       NULL);
+  self = g_object_new (JD_TYPE_HAR_VIEW, "application",
+                       gtk_window_get_application (GTK_WINDOW (window)), "transient-for", window,
+                       "destroy-with-parent", TRUE, NULL);
   g_weak_ref_init (&self->window, window);
   return self;
 }
@@ -894,8 +884,7 @@ jd_har_view_get_details (JdHarView *self)
 }
 
 void
-jd_har_view_set_at_request_time (JdHarView *self,
-                                 gboolean   at_request_time)
+jd_har_view_set_at_request_time (JdHarView *self, gboolean at_request_time)
 {
   g_return_if_fail (JD_IS_HAR_VIEW (self));
   gtk_switch_set_active (self->entry_time_switch, at_request_time);
@@ -919,8 +908,7 @@ jd_har_view_get_selected_entry (JdHarView *self)
 }
 
 void
-jd_har_view_set_page (JdHarView  *self,
-                      const char *name)
+jd_har_view_set_page (JdHarView *self, const char *name)
 {
   g_return_if_fail (JD_IS_HAR_VIEW (self));
   g_return_if_fail (g_strcmp0 (name, "requests") == 0 || g_strcmp0 (name, "tokens") == 0);
@@ -943,11 +931,10 @@ jd_har_view_get_timeline_view (JdHarView *self)
 }
 
 JdCompareView *
-jd_har_view_compare (JdHarView  *self,
-                     JdHarEntry *entry)
+jd_har_view_compare (JdHarView *self, JdHarEntry *entry)
 {
-  g_autoptr(JdCompareView) existing = NULL;
-  g_autoptr(JdWindow) window = NULL;
+  g_autoptr (JdCompareView) existing = NULL;
+  g_autoptr (JdWindow) window = NULL;
   JdCompareView *view;
   JdHarEntry *worked = NULL;
   JdHarEntry *failed = NULL;
@@ -972,7 +959,8 @@ jd_har_view_compare (JdHarView  *self,
   window = g_weak_ref_get (&self->window);
   if (window != NULL)
     {
-      g_autoptr(JdExpectations) expect = jd_session_dup_expectations (jd_window_get_session (window));
+      g_autoptr (JdExpectations) expect
+        = jd_session_dup_expectations (jd_window_get_session (window));
       jd_compare_view_set_leeway (view, expect->leeway);
     }
   jd_compare_view_set_entries (view, worked, failed);

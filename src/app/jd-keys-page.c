@@ -12,7 +12,8 @@
 #include "jd-net.h"
 #include "jd-response-view.h"
 
-typedef enum {
+typedef enum
+{
   COLUMN_ROW,
   COLUMN_KID,
   COLUMN_TYPE,
@@ -26,47 +27,45 @@ typedef enum {
 
 struct _JdKeysPage
 {
-  AdwBin         parent_instance;
+  AdwBin parent_instance;
 
-  AdwActionRow  *token_row;
-  AdwEntryRow   *jwks_url_row;
-  AdwActionRow  *discover_row;
-  GtkWidget     *discover_button;
-  AdwActionRow  *progress_row;
-  GtkSpinner    *progress_spinner;
-  AdwActionRow  *fetched_row;
-  GtkListBox    *remote_list;
-  GtkLabel      *network_error;
-  AdwEntryRow   *secret_row;
-  GtkSwitch     *base64_switch;
-  GtkLabel      *error_label;
-  GtkLabel      *summary_label;
+  AdwActionRow *token_row;
+  AdwEntryRow *jwks_url_row;
+  AdwActionRow *discover_row;
+  GtkWidget *discover_button;
+  AdwActionRow *progress_row;
+  GtkSpinner *progress_spinner;
+  AdwActionRow *fetched_row;
+  GtkListBox *remote_list;
+  GtkLabel *network_error;
+  AdwEntryRow *secret_row;
+  GtkSwitch *base64_switch;
+  GtkLabel *error_label;
+  GtkLabel *summary_label;
   GtkColumnView *keys_view;
-  GtkListBox    *warnings_list;
+  GtkListBox *warnings_list;
 
-  JdSession     *session;
-  GListStore    *rows;
+  JdSession *session;
+  GListStore *rows;
 
-  GCancellable  *cancellable;    /* set while fetching or discovering */
-  gboolean       discovering;
-  JdRemoteKeys  *remote;         /* the last fetched key set */
-  GListStore    *remote_findings;
-  GObject       *shown_source; /* the verification or key set the rows show */
+  GCancellable *cancellable; /* set while fetching or discovering */
+  gboolean discovering;
+  JdRemoteKeys *remote; /* the last fetched key set */
+  GListStore *remote_findings;
+  GObject *shown_source; /* the verification or key set the rows show */
 };
 
 G_DEFINE_FINAL_TYPE (JdKeysPage, jd_keys_page, ADW_TYPE_BIN)
 
 static void
-show_error (JdKeysPage *self,
-            const char *message)
+show_error (JdKeysPage *self, const char *message)
 {
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
 static void
-show_network_error (JdKeysPage *self,
-                    const char *message)
+show_network_error (JdKeysPage *self, const char *message)
 {
   gtk_label_set_text (self->network_error, message);
   gtk_widget_set_visible (GTK_WIDGET (self->network_error), message != NULL);
@@ -95,58 +94,54 @@ dup_status (GObject *item)
   if (jd_key_get_problem (key) != NULL)
     return g_strdup (jd_key_get_problem (key));
 
-  return g_strdup (_("no token to check"));
+  return g_strdup (_ ("no token to check"));
 }
 
 /* The row's key set, for kids shared by several rows (nullable). */
 static char *
-dup_cell_text (GObject  *item,
-               Column    column,
-               guint     position,
-               JdKeySet *set)
+dup_cell_text (GObject *item, Column column, guint position, JdKeySet *set)
 {
   JdKey *key = row_key (item);
 
   switch (column)
     {
-    case COLUMN_ROW:
-      /* Findings name keys by this number ("key 2"). */
-      return g_strdup_printf ("%u", position + 1);
-    case COLUMN_SOURCE:
-      return jd_key_dup_origin (key);
-    case COLUMN_KID:
-      {
-        guint other = set ? jd_key_set_find_shared_kid (set, key) : 0;
-        if (jd_key_get_kid (key) == NULL)
-          return g_strdup ("—");
-        if (other)
-          /* Translators: a kid that another row carries too: "abc (also key 4)" */
-          return g_strdup_printf (_("%s (also key %u)"), jd_key_get_kid (key), other);
-        return g_strdup (jd_key_get_kid (key));
-      }
-    case COLUMN_TYPE:
-      if (jd_key_get_crv (key) != NULL)
-        return g_strdup_printf ("%s %s", jd_key_get_kty (key), jd_key_get_crv (key));
-      return g_strdup (jd_key_get_kty (key));
-    case COLUMN_ALG:
-      return g_strdup (jd_key_get_alg (key) ? jd_key_get_alg (key) : "—");
-    case COLUMN_USE:
-      return g_strdup (jd_key_get_use (key) ? jd_key_get_use (key) : "—");
-    case COLUMN_SIZE:
-      /* Translators: a key size */
-      return jd_key_get_bits (key) ? g_strdup_printf (_("%u bits"), jd_key_get_bits (key)) : g_strdup ("—");
-    case COLUMN_THUMBPRINT:
-      return g_strdup (jd_key_get_thumbprint (key) ? jd_key_get_thumbprint (key) : "—");
-    case COLUMN_STATUS:
-    default:
-      return dup_status (item);
+      case COLUMN_ROW:
+        /* Findings name keys by this number ("key 2"). */
+        return g_strdup_printf ("%u", position + 1);
+      case COLUMN_SOURCE:
+        return jd_key_dup_origin (key);
+      case COLUMN_KID:
+        {
+          guint other = set ? jd_key_set_find_shared_kid (set, key) : 0;
+          if (jd_key_get_kid (key) == NULL)
+            return g_strdup ("—");
+          if (other)
+            /* Translators: a kid that another row carries too: "abc (also key 4)" */
+            return g_strdup_printf (_ ("%s (also key %u)"), jd_key_get_kid (key), other);
+          return g_strdup (jd_key_get_kid (key));
+        }
+      case COLUMN_TYPE:
+        if (jd_key_get_crv (key) != NULL)
+          return g_strdup_printf ("%s %s", jd_key_get_kty (key), jd_key_get_crv (key));
+        return g_strdup (jd_key_get_kty (key));
+      case COLUMN_ALG:
+        return g_strdup (jd_key_get_alg (key) ? jd_key_get_alg (key) : "—");
+      case COLUMN_USE:
+        return g_strdup (jd_key_get_use (key) ? jd_key_get_use (key) : "—");
+      case COLUMN_SIZE:
+        /* Translators: a key size */
+        return jd_key_get_bits (key) ? g_strdup_printf (_ ("%u bits"), jd_key_get_bits (key))
+                                     : g_strdup ("—");
+      case COLUMN_THUMBPRINT:
+        return g_strdup (jd_key_get_thumbprint (key) ? jd_key_get_thumbprint (key) : "—");
+      case COLUMN_STATUS:
+      default:
+        return dup_status (item);
     }
 }
 
 static void
-cell_setup (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
+cell_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   Column column = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
@@ -174,9 +169,7 @@ cell_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
-cell_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+cell_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   Column column = GPOINTER_TO_UINT (user_data);
   GObject *row = gtk_list_item_get_item (item);
@@ -206,11 +199,16 @@ cell_bind (GtkSignalListItemFactory *factory,
       if (JD_IS_KEY_VERDICT (row))
         switch (jd_key_verdict_get_status (JD_KEY_VERDICT (row)))
           {
-          case JD_SIGNATURE_VALID: klass = "success"; break;
-          case JD_SIGNATURE_INVALID: klass = jd_key_verdict_get_tried (JD_KEY_VERDICT (row)) ? "error" : NULL; break;
-          case JD_SIGNATURE_NONE:
-          case JD_SIGNATURE_UNVERIFIED:
-          default: break;
+            case JD_SIGNATURE_VALID:
+              klass = "success";
+              break;
+            case JD_SIGNATURE_INVALID:
+              klass = jd_key_verdict_get_tried (JD_KEY_VERDICT (row)) ? "error" : NULL;
+              break;
+            case JD_SIGNATURE_NONE:
+            case JD_SIGNATURE_UNVERIFIED:
+            default:
+              break;
           }
       if (jd_key_get_problem (row_key (row)) != NULL)
         klass = "warning";
@@ -220,10 +218,7 @@ cell_bind (GtkSignalListItemFactory *factory,
 }
 
 static void
-add_column (JdKeysPage *self,
-            const char *title,
-            Column      column,
-            gboolean    expand)
+add_column (JdKeysPage *self, const char *title, Column column, gboolean expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkColumnViewColumn) col = NULL;
@@ -245,7 +240,8 @@ update_rows (JdKeysPage *self)
   JdVerifyResult *verification = jd_session_get_verification (self->session);
   JdKeySet *keys = jd_session_get_keys (self->session);
   JdToken *token = jd_session_get_token (self->session);
-  GListModel *source = verification ? jd_verify_result_get_verdicts (verification) : G_LIST_MODEL (keys);
+  GListModel *source
+    = verification ? jd_verify_result_get_verdicts (verification) : G_LIST_MODEL (keys);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = source ? g_list_model_get_n_items (source) : 0;
   GPtrArray *warnings;
@@ -255,8 +251,9 @@ update_rows (JdKeysPage *self)
 
   /* The clock ticks re-run the diagnosis every second; the rows only
    * change with the verification or the key set. */
-  if (source != NULL && (GObject *) (verification ? (gpointer) verification : (gpointer) keys) == self->shown_source &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == n)
+  if (source != NULL
+      && (GObject *)(verification ? (gpointer)verification : (gpointer)keys) == self->shown_source
+      && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == n)
     return;
   g_set_object (&self->shown_source, verification ? G_OBJECT (verification) : G_OBJECT (keys));
 
@@ -266,15 +263,18 @@ update_rows (JdKeysPage *self)
                        items->pdata, items->len);
 
   if (token != NULL)
-    token_text = g_strdup_printf (_("alg %s · kid %s"),
+    token_text = g_strdup_printf (_ ("alg %s · kid %s"),
                                   jd_token_get_alg (token) ? jd_token_get_alg (token) : "—",
-                                  jd_token_get_kid (token) ? jd_token_get_kid (token) : _("none"));
-  adw_action_row_set_subtitle (self->token_row, token_text ? token_text : _("No token yet"));
+                                  jd_token_get_kid (token) ? jd_token_get_kid (token) : _ ("none"));
+  adw_action_row_set_subtitle (self->token_row, token_text ? token_text : _ ("No token yet"));
 
-  if (n == 0 && (jd_session_get_verdict (self->session) == NULL ||
-                 jd_verdict_get_signature (jd_session_get_verdict (self->session)) == JD_VERDICT_SIGNATURE_NO_KEYS))
-    summary = g_strdup (_("No keys loaded. Open or drop the issuer's JWKS (often at /.well-known/jwks.json), "
-                          "a PEM public key or a certificate, or enter the HMAC secret above."));
+  if (n == 0
+      && (jd_session_get_verdict (self->session) == NULL
+          || jd_verdict_get_signature (jd_session_get_verdict (self->session))
+               == JD_VERDICT_SIGNATURE_NO_KEYS))
+    summary = g_strdup (
+      _ ("No keys loaded. Open or drop the issuer's JWKS (often at /.well-known/jwks.json), "
+         "a PEM public key or a certificate, or enter the HMAC secret above."));
   else
     {
       /* Which keys, from where, and what changed; then the verdict's own
@@ -284,16 +284,19 @@ update_rows (JdKeysPage *self)
       const char *change = jd_session_get_key_change (self->session);
       const char *status = verdict ? jd_verdict_get_signature_text (verdict) : NULL;
 
-      /* Translators: "Added 3 keys from b.json to the set. 7 keys from 2 sources. Signature valid: …" */
-      summary = g_strdup_printf (_("%s%s%s.%s%s"), change ? change : "", change ? " " : "", set_text,
-                                 status ? " " : "", status ? status : "");
+      /* Translators: "Added 3 keys from b.json to the set. 7 keys from 2 sources. Signature valid:
+       * …" */
+      summary = g_strdup_printf (_ ("%s%s%s.%s%s"), change ? change : "", change ? " " : "",
+                                 set_text, status ? " " : "", status ? status : "");
     }
   gtk_label_set_text (self->summary_label, summary);
   update_network (self);
   /* A column view reports little natural height: size the card to the rows. */
   gtk_scrolled_window_set_min_content_height (
-    GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (self->keys_view))), MIN (40 + 38 * (int) n, 480));
-  gtk_widget_set_visible (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->keys_view))), n > 0);
+    GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (self->keys_view))),
+    MIN (40 + 38 * (int)n, 480));
+  gtk_widget_set_visible (
+    gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->keys_view))), n > 0);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
     gtk_list_box_remove (self->warnings_list, child);
@@ -310,7 +313,8 @@ update_rows (JdKeysPage *self)
       if (jd_finding_get_fix (f) != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), jd_finding_get_fix (f));
       gtk_widget_add_css_class (icon, "warning");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("Warning"), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       gtk_list_box_append (self->warnings_list, row);
     }
@@ -327,7 +331,8 @@ secret_apply (JdKeysPage *self)
     return;
 
   secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
-  if (!jd_session_set_secret (self->session, secret, gtk_switch_get_active (self->base64_switch), &error))
+  if (!jd_session_set_secret (self->session, secret, gtk_switch_get_active (self->base64_switch),
+                              &error))
     {
       show_error (self, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->secret_row), "error");
@@ -338,9 +343,7 @@ secret_apply (JdKeysPage *self)
 }
 
 static void
-paste_keys_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+paste_keys_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (JdKeysPage) self = user_data;
   g_autoptr (GError) error = NULL;
@@ -348,12 +351,13 @@ paste_keys_cb (GObject      *object,
 
   if (text == NULL)
     {
-      show_error (self, _("The clipboard holds no text."));
+      show_error (self, _ ("The clipboard holds no text."));
       return;
     }
-  if (!jd_session_load_keys (self->session, text, strlen (text), _("clipboard"), &error))
+  if (!jd_session_load_keys (self->session, text, strlen (text), _ ("clipboard"), &error))
     {
-      g_autofree char *message = g_strdup_printf (_("No keys in the clipboard: %s"), error->message);
+      g_autofree char *message
+        = g_strdup_printf (_ ("No keys in the clipboard: %s"), error->message);
 
       show_error (self, message);
       return;
@@ -362,18 +366,14 @@ paste_keys_cb (GObject      *object,
 }
 
 static void
-paste_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
+paste_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_keys_cb,
                                  g_object_ref (widget));
 }
 
 static void
-clear_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
+clear_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdKeysPage *self = JD_KEYS_PAGE (widget);
 
@@ -398,7 +398,8 @@ token_issuer (JdKeysPage *self)
   JsonObject *claims = token ? jd_token_get_claims (token) : NULL;
   JsonNode *iss = claims ? json_object_get_member (claims, "iss") : NULL;
 
-  if (iss == NULL || !JSON_NODE_HOLDS_VALUE (iss) || json_node_get_value_type (iss) != G_TYPE_STRING)
+  if (iss == NULL || !JSON_NODE_HOLDS_VALUE (iss)
+      || json_node_get_value_type (iss) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (iss);
 }
@@ -425,17 +426,18 @@ update_network (JdKeysPage *self)
       g_autofree char *tooltip = NULL;
 
       adw_action_row_set_subtitle (self->discover_row, discovery ? discovery : error->message);
-      tooltip = g_strdup_printf (_("Read the discovery document of %s, then its jwks_uri"), iss);
+      tooltip = g_strdup_printf (_ ("Read the discovery document of %s, then its jwks_uri"), iss);
       gtk_widget_set_tooltip_text (self->discover_button, tooltip);
     }
   else
     {
-      adw_action_row_set_subtitle (self->discover_row,
-                                   _("From the token’s issuer: {iss}/.well-known/openid-configuration"));
-      gtk_widget_set_tooltip_text (self->discover_button,
-                                   self->session != NULL && jd_session_get_token (self->session) != NULL
-                                     ? _("The token has no “iss” claim to discover keys from")
-                                     : _("No token yet: Discover starts from the token’s “iss” claim"));
+      adw_action_row_set_subtitle (
+        self->discover_row, _ ("From the token’s issuer: {iss}/.well-known/openid-configuration"));
+      gtk_widget_set_tooltip_text (
+        self->discover_button,
+        self->session != NULL && jd_session_get_token (self->session) != NULL
+          ? _ ("The token has no “iss” claim to discover keys from")
+          : _ ("No token yet: Discover starts from the token’s “iss” claim"));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress_row), busy);
@@ -443,22 +445,25 @@ update_network (JdKeysPage *self)
 
   if (self->remote != NULL)
     {
-      g_autoptr (GDateTime) local = g_date_time_to_local (jd_remote_keys_get_fetched_at (self->remote));
+      g_autoptr (GDateTime) local
+        = g_date_time_to_local (jd_remote_keys_get_fetched_at (self->remote));
       g_autofree char *hhmm = g_date_time_format (local, "%H:%M");
       g_autofree char *title = NULL;
       const char *cache = jd_remote_keys_get_cache_explanation (self->remote);
 
       /* Translators: "Fetched at 14:05 from https://…/jwks.json" */
-      title = g_strdup_printf (_("Fetched at %s from %s"), hhmm, jd_remote_keys_get_jwks_uri (self->remote));
+      title = g_strdup_printf (_ ("Fetched at %s from %s"), hhmm,
+                               jd_remote_keys_get_jwks_uri (self->remote));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fetched_row), title);
-      adw_action_row_set_subtitle (self->fetched_row,
-                                   cache ? cache
-                                         : _("The response says nothing about caching: a verifier decides "
-                                             "for itself how long it keeps this key set."));
+      adw_action_row_set_subtitle (
+        self->fetched_row, cache ? cache
+                                 : _ ("The response says nothing about caching: a verifier decides "
+                                      "for itself how long it keeps this key set."));
     }
   /* A refused set was never fetched: no "Fetched at" row. */
   gtk_widget_set_visible (GTK_WIDGET (self->fetched_row),
-                          self->remote != NULL && jd_remote_keys_get_refusal (self->remote) == NULL);
+                          self->remote != NULL
+                            && jd_remote_keys_get_refusal (self->remote) == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->remote_list),
                           g_list_model_get_n_items (G_LIST_MODEL (self->remote_findings)) > 0);
 }
@@ -488,9 +493,7 @@ show_remote_findings (JdKeysPage *self)
 }
 
 static void
-remote_done (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+remote_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (JdKeysPage) self = user_data;
   g_autoptr (GError) error = NULL;
@@ -507,7 +510,7 @@ remote_done (GObject      *object,
   if (remote == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_network_error (self, _("Cancelled: the loaded keys are unchanged."));
+        show_network_error (self, _ ("Cancelled: the loaded keys are unchanged."));
       else
         show_network_error (self, error->message);
       update_network (self);
@@ -527,11 +530,12 @@ remote_done (GObject      *object,
 
   response = jd_remote_keys_get_response (remote);
   body = response ? jd_response_get_body (response) : NULL;
-  if (body == NULL ||
-      !jd_session_replace_keys (self->session, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
-                                jd_remote_keys_get_jwks_uri (remote), &error))
+  if (body == NULL
+      || !jd_session_replace_keys (self->session, g_bytes_get_data (body, NULL),
+                                   g_bytes_get_size (body), jd_remote_keys_get_jwks_uri (remote),
+                                   &error))
     {
-      show_network_error (self, error ? error->message : _("The key set arrived empty."));
+      show_network_error (self, error ? error->message : _ ("The key set arrived empty."));
       update_network (self);
       return;
     }
@@ -543,9 +547,7 @@ remote_done (GObject      *object,
 }
 
 static void
-start_remote (JdKeysPage   *self,
-              gboolean      discover,
-              const char   *what)
+start_remote (JdKeysPage *self, gboolean discover, const char *what)
 {
   GSettings *settings = jd_session_get_settings (self->session);
   JdNetOptions options = { 0, 0, JD_NET_FLAGS_NONE };
@@ -553,15 +555,16 @@ start_remote (JdKeysPage   *self,
 
   if (settings != NULL)
     {
-      options.timeout = (guint) MAX (g_settings_get_int (settings, "request-timeout"), 1);
-      options.max_body = (gsize) MAX (g_settings_get_int (settings, "response-size-limit"), 1) * 1024 * 1024;
+      options.timeout = (guint)MAX (g_settings_get_int (settings, "request-timeout"), 1);
+      options.max_body
+        = (gsize)MAX (g_settings_get_int (settings, "response-size-limit"), 1) * 1024 * 1024;
     }
 
   show_network_error (self, NULL);
   self->cancellable = g_cancellable_new ();
   self->discovering = discover;
   /* Translators: %s is a URL or an issuer */
-  title = g_strdup_printf (discover ? _("Discovering the keys of %s…") : _("Fetching %s…"), what);
+  title = g_strdup_printf (discover ? _ ("Discovering the keys of %s…") : _ ("Fetching %s…"), what);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_row), title);
   update_network (self);
 
@@ -572,12 +575,11 @@ start_remote (JdKeysPage   *self,
 }
 
 static void
-fetch_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
+fetch_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdKeysPage *self = JD_KEYS_PAGE (widget);
-  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->jwks_url_row))));
+  g_autofree char *url
+    = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->jwks_url_row))));
 
   if (self->cancellable != NULL || self->session == NULL || url[0] == '\0')
     return;
@@ -585,9 +587,7 @@ fetch_action (GtkWidget  *widget,
 }
 
 static void
-discover_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
+discover_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdKeysPage *self = JD_KEYS_PAGE (widget);
   g_autofree char *iss = NULL;
@@ -599,9 +599,7 @@ discover_action (GtkWidget  *widget,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+cancel_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdKeysPage *self = JD_KEYS_PAGE (widget);
 
@@ -610,8 +608,7 @@ cancel_action (GtkWidget  *widget,
 }
 
 void
-jd_keys_page_set_session (JdKeysPage *self,
-                          JdSession  *session)
+jd_keys_page_set_session (JdKeysPage *self, JdSession *session)
 {
   g_return_if_fail (JD_IS_KEYS_PAGE (self));
   g_return_if_fail (JD_IS_SESSION (session));
@@ -619,8 +616,10 @@ jd_keys_page_set_session (JdKeysPage *self,
 
   self->session = g_object_ref (session);
   /* Verification follows both the token and the keys; both end in a diagnosis. */
-  g_signal_connect_object (session, "diagnosis-changed", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "token-changed", G_CALLBACK (show_remote_findings), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "diagnosis-changed", G_CALLBACK (update_rows), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "token-changed", G_CALLBACK (show_remote_findings), self,
+                           G_CONNECT_SWAPPED);
   update_rows (self);
 }
 
@@ -633,8 +632,7 @@ jd_keys_page_get_rows (JdKeysPage *self)
 }
 
 char *
-jd_keys_page_dup_status (JdKeysPage *self,
-                         guint       position)
+jd_keys_page_dup_status (JdKeysPage *self, guint position)
 {
   g_autoptr (GObject) item = NULL;
 
@@ -645,11 +643,10 @@ jd_keys_page_dup_status (JdKeysPage *self,
 }
 
 char *
-jd_keys_page_dup_cell (JdKeysPage *self,
-                       guint       position,
-                       const char *column)
+jd_keys_page_dup_cell (JdKeysPage *self, guint position, const char *column)
 {
-  static const struct {
+  static const struct
+  {
     const char *name;
     Column column;
   } names[] = { { "row", COLUMN_ROW }, { "kid", COLUMN_KID }, { "source", COLUMN_SOURCE } };
@@ -673,8 +670,7 @@ jd_keys_page_get_summary (JdKeysPage *self)
 }
 
 void
-jd_keys_page_set_jwks_url (JdKeysPage *self,
-                           const char *url)
+jd_keys_page_set_jwks_url (JdKeysPage *self, const char *url)
 {
   g_return_if_fail (JD_IS_KEYS_PAGE (self));
 
@@ -696,7 +692,8 @@ jd_keys_page_dup_fetched_text (JdKeysPage *self)
 
   if (self->remote == NULL || jd_remote_keys_get_refusal (self->remote) != NULL)
     return NULL;
-  return g_strdup_printf ("%s\n%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->fetched_row)),
+  return g_strdup_printf ("%s\n%s",
+                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->fetched_row)),
                           adw_action_row_get_subtitle (self->fetched_row));
 }
 
@@ -715,7 +712,9 @@ jd_keys_page_get_error (JdKeysPage *self)
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->network_error)))
     return gtk_label_get_text (self->network_error);
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : NULL;
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
+           ? gtk_label_get_text (self->error_label)
+           : NULL;
 }
 
 static void
@@ -784,14 +783,13 @@ jd_keys_page_init (JdKeysPage *self)
                            jd_finding_row_new, NULL, NULL);
 
   /* Translators: the row number column of the key table */
-  add_column (self, _("#"), COLUMN_ROW, FALSE);
-  add_column (self, _("Key ID"), COLUMN_KID, FALSE);
-  add_column (self, _("Type"), COLUMN_TYPE, FALSE);
-  add_column (self, _("Alg"), COLUMN_ALG, FALSE);
-  add_column (self, _("Use"), COLUMN_USE, FALSE);
-  add_column (self, _("Size"), COLUMN_SIZE, FALSE);
-  add_column (self, _("Source"), COLUMN_SOURCE, FALSE);
-  add_column (self, _("Thumbprint"), COLUMN_THUMBPRINT, FALSE);
-  add_column (self, _("Status"), COLUMN_STATUS, TRUE);
+  add_column (self, _ ("#"), COLUMN_ROW, FALSE);
+  add_column (self, _ ("Key ID"), COLUMN_KID, FALSE);
+  add_column (self, _ ("Type"), COLUMN_TYPE, FALSE);
+  add_column (self, _ ("Alg"), COLUMN_ALG, FALSE);
+  add_column (self, _ ("Use"), COLUMN_USE, FALSE);
+  add_column (self, _ ("Size"), COLUMN_SIZE, FALSE);
+  add_column (self, _ ("Source"), COLUMN_SOURCE, FALSE);
+  add_column (self, _ ("Thumbprint"), COLUMN_THUMBPRINT, FALSE);
+  add_column (self, _ ("Status"), COLUMN_STATUS, TRUE);
 }
-

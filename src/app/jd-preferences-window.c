@@ -10,24 +10,24 @@
 
 struct _JdPreferencesWindow
 {
-#if ADW_CHECK_VERSION (1, 5, 0)
+#if ADW_CHECK_VERSION(1, 5, 0)
   AdwPreferencesDialog parent_instance;
 #else
   AdwPreferencesWindow parent_instance;
 #endif
 
-  AdwEntryRow   *audience_row;
-  AdwEntryRow   *issuer_row;
-  AdwEntryRow   *algorithms_row;
-  AdwComboRow   *token_kind_row;
+  AdwEntryRow *audience_row;
+  AdwEntryRow *issuer_row;
+  AdwEntryRow *algorithms_row;
+  AdwComboRow *token_kind_row;
   GtkSpinButton *leeway_spin;
   GtkSpinButton *timeout_spin;
   GtkSpinButton *size_spin;
 
-  GSettings     *settings;
+  GSettings *settings;
 };
 
-#if ADW_CHECK_VERSION (1, 5, 0)
+#if ADW_CHECK_VERSION(1, 5, 0)
 G_DEFINE_FINAL_TYPE (JdPreferencesWindow, jd_preferences_window, ADW_TYPE_PREFERENCES_DIALOG)
 #else
 G_DEFINE_FINAL_TYPE (JdPreferencesWindow, jd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -57,7 +57,7 @@ algorithms_apply (JdPreferencesWindow *self)
     if (parts[i][0] != '\0')
       g_strv_builder_add (builder, parts[i]);
   algs = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "allowed-algorithms", (const char * const *) algs);
+  g_settings_set_strv (self->settings, "allowed-algorithms", (const char *const *)algs);
   load_algorithms (self);
 }
 
@@ -104,7 +104,8 @@ jd_preferences_window_class_init (JdPreferencesWindowClass *klass)
 
   object_class->dispose = jd_preferences_window_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/jd-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/jd-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, audience_row);
   gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, issuer_row);
   gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, algorithms_row);
@@ -144,13 +145,17 @@ jd_preferences_window_new (GSettings *settings)
 
   self->settings = g_object_ref (settings);
   /* Every change is saved at once; the token itself is never saved. */
-  g_settings_bind (settings, "expected-audience", self->audience_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "expected-audience", self->audience_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "expected-issuer", self->issuer_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "leeway", self->leeway_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "expected-token-kind", self->token_kind_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, token_kind_get, token_kind_set, NULL, NULL);
-  g_settings_bind (settings, "request-timeout", self->timeout_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "response-size-limit", self->size_spin, "value", G_SETTINGS_BIND_DEFAULT);
+                                G_SETTINGS_BIND_DEFAULT, token_kind_get, token_kind_set, NULL,
+                                NULL);
+  g_settings_bind (settings, "request-timeout", self->timeout_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "response-size-limit", self->size_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
   load_algorithms (self);
 
   return GTK_WIDGET (self);

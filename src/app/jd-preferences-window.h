@@ -13,10 +13,12 @@ G_BEGIN_DECLS
  * template (jd-preferences-window.ui names no parent) and behaviour. Show
  * it with jd_dialog_present (). */
 #define JD_TYPE_PREFERENCES_WINDOW (jd_preferences_window_get_type ())
-#if ADW_CHECK_VERSION (1, 5, 0)
-G_DECLARE_FINAL_TYPE (JdPreferencesWindow, jd_preferences_window, JD, PREFERENCES_WINDOW, AdwPreferencesDialog)
+#if ADW_CHECK_VERSION(1, 5, 0)
+G_DECLARE_FINAL_TYPE (JdPreferencesWindow, jd_preferences_window, JD, PREFERENCES_WINDOW,
+                      AdwPreferencesDialog)
 #else
-G_DECLARE_FINAL_TYPE (JdPreferencesWindow, jd_preferences_window, JD, PREFERENCES_WINDOW, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (JdPreferencesWindow, jd_preferences_window, JD, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
 #endif
 
 /* @settings may be NULL (schema not installed): the rows are then insensitive. */

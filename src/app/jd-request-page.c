@@ -21,45 +21,45 @@
 
 struct _JdRequestPage
 {
-  AdwBin          parent_instance;
+  AdwBin parent_instance;
 
-  AdwEntryRow    *url_row;
-  AdwComboRow    *method_row;
-  GtkTextView    *headers_view;
-  GtkLabel       *headers_error;
-  GtkSwitch      *token_switch;
-  GtkSwitch      *certificate_switch;
-  GtkWidget      *cancel_button;
-  GtkSpinner     *spinner;
-  GtkLabel       *progress_label;
-  GtkStack       *result_stack;
-  GtkWidget      *problem_box;
-  GtkImage       *problem_icon;
-  GtkLabel       *problem_title;
-  GtkLabel       *problem_label;
+  AdwEntryRow *url_row;
+  AdwComboRow *method_row;
+  GtkTextView *headers_view;
+  GtkLabel *headers_error;
+  GtkSwitch *token_switch;
+  GtkSwitch *certificate_switch;
+  GtkWidget *cancel_button;
+  GtkSpinner *spinner;
+  GtkLabel *progress_label;
+  GtkStack *result_stack;
+  GtkWidget *problem_box;
+  GtkImage *problem_icon;
+  GtkLabel *problem_title;
+  GtkLabel *problem_label;
   JdResponseView *response_view;
-  GtkWidget      *hint_page;
-  GtkBox         *commands_box;
-  AdwActionRow   *fresh_row;
+  GtkWidget *hint_page;
+  GtkBox *commands_box;
+  AdwActionRow *fresh_row;
 
-  GtkLabel       *command_labels[N_VARIANTS];
-  GtkButton      *copy_buttons[N_VARIANTS];   /* a check mark once copied, until the command changes */
-  char           *commands[N_VARIANTS];
+  GtkLabel *command_labels[N_VARIANTS];
+  GtkButton *copy_buttons[N_VARIANTS]; /* a check mark once copied, until the command changes */
+  char *commands[N_VARIANTS];
 
-  JdSession      *session;
-  JdRequest      *pasted;   /* the session's request (a pasted curl), if any */
-  gboolean        filling;
+  JdSession *session;
+  JdRequest *pasted; /* the session's request (a pasted curl), if any */
+  gboolean filling;
 
-  GCancellable   *cancellable; /* set while a request is on its way */
-  JdToken        *sent_token;  /* the token the request in flight carries */
-  char           *problem;
-  gboolean        scroll_pending;
-  guint           scroll_source;
-  guint           scroll_tries;
+  GCancellable *cancellable; /* set while a request is on its way */
+  JdToken *sent_token;       /* the token the request in flight carries */
+  char *problem;
+  gboolean scroll_pending;
+  guint scroll_source;
+  guint scroll_tries;
 
-  char           *fresh_token;   /* from Get a Fresh Token: in memory only, wiped */
-  JdToken        *failing_token; /* the session's token when the fresh one came */
-  JdCompareView  *compare_view;  /* (weak) */
+  char *fresh_token;           /* from Get a Fresh Token: in memory only, wiped */
+  JdToken *failing_token;      /* the session's token when the fresh one came */
+  JdCompareView *compare_view; /* (weak) */
 };
 
 G_DEFINE_FINAL_TYPE (JdRequestPage, jd_request_page, ADW_TYPE_BIN)
@@ -87,9 +87,7 @@ dup_headers_text (JdRequestPage *self)
 /* Adds the editor's "Name: value" lines to @request. Lines that are not a
  * header are skipped; the first one is described in *problem. */
 static void
-add_headers (JdRequestPage  *self,
-             JdRequest      *request,
-             char          **problem)
+add_headers (JdRequestPage *self, JdRequest *request, char **problem)
 {
   g_autofree char *text = dup_headers_text (self);
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
@@ -108,19 +106,20 @@ add_headers (JdRequestPage  *self,
 
       colon = strchr (line, ':');
       if (colon == NULL)
-        bad = _("no “:” between the name and the value");
+        bad = _ ("no “:” between the name and the value");
       else if (colon == line)
-        bad = _("the name is empty");
+        bad = _ ("the name is empty");
       else
         for (const char *p = line; p < colon && bad == NULL; p++)
-          if (g_ascii_isspace (*p) || !g_ascii_isprint (*p) || strchr ("\"(),/;<=>?@[\\]{}", *p) != NULL)
-            bad = _("the name holds a character a header name cannot have");
+          if (g_ascii_isspace (*p) || !g_ascii_isprint (*p)
+              || strchr ("\"(),/;<=>?@[\\]{}", *p) != NULL)
+            bad = _ ("the name holds a character a header name cannot have");
 
       if (bad != NULL)
         {
           if (*problem == NULL)
             /* Translators: "Headers, line 3: no “:” between the name and the value" */
-            *problem = g_strdup_printf (_("Headers, line %u: %s"), i + 1, bad);
+            *problem = g_strdup_printf (_ ("Headers, line %u: %s"), i + 1, bad);
           continue;
         }
 
@@ -132,11 +131,10 @@ add_headers (JdRequestPage  *self,
 /* The request as the page shows it. @with_token: add the session's token
  * as Authorization: Bearer (unless a header sets Authorization). */
 static JdRequest *
-build_request (JdRequestPage  *self,
-               gboolean        with_token,
-               char          **problem)
+build_request (JdRequestPage *self, gboolean with_token, char **problem)
 {
-  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
+  g_autofree char *url
+    = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
   JdToken *token = self->session ? jd_session_get_token (self->session) : NULL;
   g_autoptr (JdRequest) request = NULL;
 
@@ -145,8 +143,8 @@ build_request (JdRequestPage  *self,
 
   request = jd_request_new (selected_method (self), url);
   add_headers (self, request, problem);
-  if (with_token && token != NULL && jd_request_get_header (request, "Authorization") == NULL &&
-      !jd_request_header_left_out (request, "Authorization"))
+  if (with_token && token != NULL && jd_request_get_header (request, "Authorization") == NULL
+      && !jd_request_header_left_out (request, "Authorization"))
     {
       g_autofree char *value = g_strdup_printf ("Bearer %s", jd_token_get_text (token));
 
@@ -187,7 +185,8 @@ update_actions (JdRequestPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.cancel", busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.send-fresh",
                                  has_url && !busy && self->fresh_token != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.compare-fresh", self->fresh_token != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.compare-fresh",
+                                 self->fresh_token != NULL);
   gtk_widget_set_visible (self->cancel_button, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
@@ -209,9 +208,8 @@ render (JdRequestPage *self)
       if (request != NULL && v == JD_CURL_FRESH_TOKEN && self->fresh_token != NULL)
         self->commands[v] = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, self->fresh_token);
       else if (request != NULL)
-        self->commands[v] = jd_request_to_curl (request, v,
-                                                token != NULL && v != JD_CURL_FRESH_TOKEN
-                                                  ? jd_token_get_text (token) : NULL);
+        self->commands[v] = jd_request_to_curl (
+          request, v, token != NULL && v != JD_CURL_FRESH_TOKEN ? jd_token_get_text (token) : NULL);
       /* The check mark said "this was copied": not of a new command. */
       if (g_strcmp0 (before, self->commands[v]) != 0)
         gtk_button_set_icon_name (self->copy_buttons[v], "edit-copy-symbolic");
@@ -239,8 +237,7 @@ request_edited (JdRequestPage *self)
 /* The pasted request's headers for the editor: its Authorization is left
  * out when it carries the session's token (Carry This Token adds it). */
 static char *
-headers_to_text (JdRequest *request,
-                 JdToken   *token)
+headers_to_text (JdRequest *request, JdToken *token)
 {
   GPtrArray *headers = jd_request_get_headers (request);
   g_autoptr (GString) s = g_string_new (NULL);
@@ -277,7 +274,8 @@ token_changed (JdRequestPage *self)
       if (request != NULL)
         {
           const char *method = jd_request_get_method (request);
-          g_autofree char *headers = headers_to_text (request, jd_session_get_token (self->session));
+          g_autofree char *headers
+            = headers_to_text (request, jd_session_get_token (self->session));
 
           self->filling = TRUE;
           gtk_editable_set_text (GTK_EDITABLE (self->url_row), jd_request_get_url (request));
@@ -306,7 +304,8 @@ scroll_to_result_cb (gpointer user_data)
   /* The template's root, not a bound child: AdwBin unparents it itself. */
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)));
   GtkWidget *viewport = gtk_scrolled_window_get_child (scroller);
-  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : viewport;
+  GtkWidget *content
+    = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : viewport;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
   graphene_point_t point;
 
@@ -317,11 +316,13 @@ scroll_to_result_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  if (gtk_adjustment_get_page_size (adjustment) > 0 && content != NULL &&
-      gtk_widget_compute_point (GTK_WIDGET (self->result_stack), content, &GRAPHENE_POINT_INIT (0, 0), &point))
+  if (gtk_adjustment_get_page_size (adjustment) > 0 && content != NULL
+      && gtk_widget_compute_point (GTK_WIDGET (self->result_stack), content,
+                                   &GRAPHENE_POINT_INIT (0, 0), &point))
     {
       double target = MAX (point.y - 12, 0);
-      double reachable = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+      double reachable
+        = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
 
       gtk_adjustment_set_value (adjustment, MIN (target, reachable));
       if (target <= reachable)
@@ -347,8 +348,7 @@ scroll_to_result (JdRequestPage *self)
 }
 
 static void
-show_result (JdRequestPage *self,
-             const char    *name)
+show_result (JdRequestPage *self, const char *name)
 {
   gtk_stack_set_visible_child_name (self->result_stack, name);
   self->scroll_pending = TRUE;
@@ -356,11 +356,8 @@ show_result (JdRequestPage *self,
 }
 
 static void
-show_problem (JdRequestPage *self,
-              const char    *icon,
-              const char    *style,
-              const char    *title,
-              const char    *message)
+show_problem (JdRequestPage *self, const char *icon, const char *style, const char *title,
+              const char *message)
 {
   g_free (self->problem);
   self->problem = g_strdup_printf ("%s: %s", title, message);
@@ -377,30 +374,35 @@ static const char *
 error_title (const GError *error)
 {
   if (error->domain != JD_NET_ERROR)
-    return _("The Request Failed");
+    return _ ("The Request Failed");
 
-  switch ((JdNetError) error->code)
+  switch ((JdNetError)error->code)
     {
-    case JD_NET_ERROR_URL: return _("Not an HTTP URL");
-    case JD_NET_ERROR_TIMEOUT: return _("No Answer in Time");
-    case JD_NET_ERROR_TLS: return _("Certificate Refused");
-    case JD_NET_ERROR_CONNECT: return _("Could Not Connect");
-    case JD_NET_ERROR_REDIRECT: return _("Too Many Redirects");
-    case JD_NET_ERROR_HEADER: return _("A Header Cannot Be Sent");
-    case JD_NET_ERROR_HTTP:
-    case JD_NET_ERROR_TOO_LARGE:
-    case JD_NET_ERROR_DISCOVERY:
-    case JD_NET_ERROR_KEYS:
-    default: return _("The Request Failed");
+      case JD_NET_ERROR_URL:
+        return _ ("Not an HTTP URL");
+      case JD_NET_ERROR_TIMEOUT:
+        return _ ("No Answer in Time");
+      case JD_NET_ERROR_TLS:
+        return _ ("Certificate Refused");
+      case JD_NET_ERROR_CONNECT:
+        return _ ("Could Not Connect");
+      case JD_NET_ERROR_REDIRECT:
+        return _ ("Too Many Redirects");
+      case JD_NET_ERROR_HEADER:
+        return _ ("A Header Cannot Be Sent");
+      case JD_NET_ERROR_HTTP:
+      case JD_NET_ERROR_TOO_LARGE:
+      case JD_NET_ERROR_DISCOVERY:
+      case JD_NET_ERROR_KEYS:
+      default:
+        return _ ("The Request Failed");
     }
 }
 
 /* The answer on the page, its findings also on the Token page while it
  * shows @token, the token the request carried. */
 static void
-show_response (JdRequestPage *self,
-               JdResponse    *response,
-               JdToken       *token)
+show_response (JdRequestPage *self, JdResponse *response, JdToken *token)
 {
   g_autoptr (GPtrArray) findings = NULL;
   g_autoptr (JdExpectations) expect = NULL;
@@ -416,9 +418,7 @@ show_response (JdRequestPage *self,
 }
 
 static void
-send_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+send_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (JdRequestPage) self = user_data;
   g_autoptr (GError) error = NULL;
@@ -437,8 +437,9 @@ send_done (GObject      *object,
   if (response == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_problem (self, "process-stop-symbolic", "warning", _("Cancelled"),
-                      _("The request was cancelled before a complete answer came; nothing is shown."));
+        show_problem (
+          self, "process-stop-symbolic", "warning", _ ("Cancelled"),
+          _ ("The request was cancelled before a complete answer came; nothing is shown."));
       else
         show_problem (self, "dialog-error-symbolic", "error", error_title (error), error->message);
       return;
@@ -450,9 +451,7 @@ send_done (GObject      *object,
 }
 
 static void
-send_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+send_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdRequestPage *self = JD_REQUEST_PAGE (widget);
   gboolean fresh = g_str_equal (action_name, "request.send-fresh") && self->fresh_token != NULL;
@@ -479,14 +478,16 @@ send_action (GtkWidget  *widget,
     }
   if (problem != NULL)
     {
-      show_problem (self, "dialog-error-symbolic", "error", _("The Request Cannot Be Sent"), problem);
+      show_problem (self, "dialog-error-symbolic", "error", _ ("The Request Cannot Be Sent"),
+                    problem);
       return;
     }
 
   if (settings != NULL)
     {
-      options.timeout = (guint) MAX (g_settings_get_int (settings, "request-timeout"), 1);
-      options.max_body = (gsize) MAX (g_settings_get_int (settings, "response-size-limit"), 1) * 1024 * 1024;
+      options.timeout = (guint)MAX (g_settings_get_int (settings, "request-timeout"), 1);
+      options.max_body
+        = (gsize)MAX (g_settings_get_int (settings, "response-size-limit"), 1) * 1024 * 1024;
     }
   if (gtk_switch_get_active (self->certificate_switch))
     options.flags |= JD_NET_ACCEPT_INVALID_CERTIFICATE;
@@ -499,8 +500,9 @@ send_action (GtkWidget  *widget,
 
   uri = g_uri_parse (jd_request_get_url (request), G_URI_FLAGS_NONE, NULL);
   /* Translators: %s is a host name */
-  waiting = g_strdup_printf (_("Waiting for %s…"),
-                             uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : jd_request_get_url (request));
+  waiting = g_strdup_printf (_ ("Waiting for %s…"), uri && g_uri_get_host (uri)
+                                                      ? g_uri_get_host (uri)
+                                                      : jd_request_get_url (request));
   gtk_label_set_text (self->progress_label, waiting);
   update_actions (self);
 
@@ -508,9 +510,7 @@ send_action (GtkWidget  *widget,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+cancel_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdRequestPage *self = JD_REQUEST_PAGE (widget);
 
@@ -610,8 +610,7 @@ compare_fresh_action (GtkWidget *widget, const char *action_name, GVariant *para
 /* ---- Commands -------------------------------------------------------------- */
 
 static void
-copy_clicked (GtkButton     *button,
-              JdRequestPage *self)
+copy_clicked (GtkButton *button, JdRequestPage *self)
 {
   guint v = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "variant"));
 
@@ -624,15 +623,17 @@ copy_clicked (GtkButton     *button,
 static void
 build_commands (JdRequestPage *self)
 {
-  const struct {
+  const struct
+  {
     const char *title;
     const char *description;
   } variants[N_VARIANTS] = {
-    { N_("Without a Token"),
-      N_("The baseline: a compliant server answers 401 with a WWW-Authenticate header saying what it expects.") },
-    { N_("With This Token"), N_("Reproduces the failing call.") },
-    { N_("With a Fresh Token"),
-      N_("Takes the token from $TOKEN, or carries the one Get a Fresh Token fetched: if this works and the one above does not, the token is the problem.") },
+    { N_ ("Without a Token"), N_ ("The baseline: a compliant server answers 401 with a "
+                                  "WWW-Authenticate header saying what it expects.") },
+    { N_ ("With This Token"), N_ ("Reproduces the failing call.") },
+    { N_ ("With a Fresh Token"),
+      N_ ("Takes the token from $TOKEN, or carries the one Get a Fresh Token fetched: if this "
+          "works and the one above does not, the token is the problem.") },
   };
 
   for (guint v = 0; v < N_VARIANTS; v++)
@@ -641,15 +642,18 @@ build_commands (JdRequestPage *self)
       GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
       GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       GtkWidget *label = gtk_label_new (NULL);
-      g_autofree char *tooltip = g_strdup_printf (_("Copy the command “%s”"), _(variants[v].title));
+      g_autofree char *tooltip
+        = g_strdup_printf (_ ("Copy the command “%s”"), _ (variants[v].title));
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(variants[v].title));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _(variants[v].description));
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ (variants[v].title));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _ (variants[v].description));
 
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip, -1);
       g_object_set_data (G_OBJECT (button), "variant", GUINT_TO_POINTER (v));
       g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked), self);
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
@@ -662,7 +666,7 @@ build_commands (JdRequestPage *self)
       gtk_widget_add_css_class (label, "monospace");
       gtk_widget_add_css_class (label, "command");
       gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(variants[v].title), -1);
+                                      _ (variants[v].title), -1);
       gtk_widget_add_css_class (frame, "card");
       gtk_box_append (GTK_BOX (frame), label);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
@@ -676,31 +680,29 @@ build_commands (JdRequestPage *self)
 /* ---- Public ---------------------------------------------------------------- */
 
 void
-jd_request_page_set_session (JdRequestPage *self,
-                             JdSession     *session)
+jd_request_page_set_session (JdRequestPage *self, JdSession *session)
 {
   g_return_if_fail (JD_IS_REQUEST_PAGE (self));
   g_return_if_fail (JD_IS_SESSION (session));
   g_return_if_fail (self->session == NULL);
 
   self->session = g_object_ref (session);
-  g_signal_connect_object (session, "token-changed", G_CALLBACK (token_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "token-changed", G_CALLBACK (token_changed), self,
+                           G_CONNECT_SWAPPED);
   token_changed (self);
 }
 
 const char *
-jd_request_page_get_command (JdRequestPage *self,
-                             JdCurlVariant  variant)
+jd_request_page_get_command (JdRequestPage *self, JdCurlVariant variant)
 {
   g_return_val_if_fail (JD_IS_REQUEST_PAGE (self), NULL);
-  g_return_val_if_fail ((guint) variant < N_VARIANTS, NULL);
+  g_return_val_if_fail ((guint)variant < N_VARIANTS, NULL);
 
   return self->commands[variant];
 }
 
 void
-jd_request_page_set_url (JdRequestPage *self,
-                         const char    *url)
+jd_request_page_set_url (JdRequestPage *self, const char *url)
 {
   g_return_if_fail (JD_IS_REQUEST_PAGE (self));
 
@@ -708,8 +710,7 @@ jd_request_page_set_url (JdRequestPage *self,
 }
 
 void
-jd_request_page_set_headers (JdRequestPage *self,
-                             const char    *text)
+jd_request_page_set_headers (JdRequestPage *self, const char *text)
 {
   g_return_if_fail (JD_IS_REQUEST_PAGE (self));
 
@@ -757,8 +758,7 @@ jd_request_page_get_problem (JdRequestPage *self)
 }
 
 void
-jd_request_page_show_response (JdRequestPage *self,
-                               JdResponse    *response)
+jd_request_page_show_response (JdRequestPage *self, JdResponse *response)
 {
   g_return_if_fail (JD_IS_REQUEST_PAGE (self));
   g_return_if_fail (JD_IS_RESPONSE (response));
@@ -781,7 +781,7 @@ jd_request_page_dispose (GObject *object)
   g_clear_object (&self->sent_token);
   forget_fresh_token (self);
   if (self->compare_view != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->compare_view), (gpointer *) &self->compare_view);
+    g_object_remove_weak_pointer (G_OBJECT (self->compare_view), (gpointer *)&self->compare_view);
   self->compare_view = NULL;
   g_clear_pointer (&self->problem, g_free);
   for (guint v = 0; v < N_VARIANTS; v++)
@@ -824,7 +824,8 @@ jd_request_page_class_init (JdRequestPageClass *klass)
   gtk_widget_class_install_action (widget_class, "request.send", NULL, send_action);
   gtk_widget_class_install_action (widget_class, "request.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "request.fresh-token", NULL, fresh_token_action);
-  gtk_widget_class_install_action (widget_class, "request.compare-fresh", NULL, compare_fresh_action);
+  gtk_widget_class_install_action (widget_class, "request.compare-fresh", NULL,
+                                   compare_fresh_action);
   gtk_widget_class_install_action (widget_class, "request.send-fresh", NULL, send_action);
 }
 
@@ -846,11 +847,12 @@ jd_request_page_init (JdRequestPage *self)
    * included: the capture phase runs before the text view inserts a line. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_alternative_trigger_new (
-                                                            gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
-                                                            gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
-                                                          gtk_named_action_new ("request.send")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (
+      gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                   gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+      gtk_named_action_new ("request.send")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   render (self);

@@ -23,25 +23,25 @@
 
 struct _JdResponseView
 {
-  AdwBin          parent_instance;
+  AdwBin parent_instance;
 
-  AdwActionRow   *status_row;
-  GtkImage       *status_icon;
-  AdwActionRow   *time_row;
-  AdwActionRow   *url_row;
-  AdwActionRow   *redirects_row;
-  AdwActionRow   *withheld_row;
-  AdwActionRow   *certificate_row;
-  GtkWidget      *findings_group;
-  GtkListBox     *findings_list;
-  GtkLabel       *headers_label;
-  GtkLabel       *body_note;
-  GtkWidget      *body_group;
-  GtkTextView    *body_view;
+  AdwActionRow *status_row;
+  GtkImage *status_icon;
+  AdwActionRow *time_row;
+  AdwActionRow *url_row;
+  AdwActionRow *redirects_row;
+  AdwActionRow *withheld_row;
+  AdwActionRow *certificate_row;
+  GtkWidget *findings_group;
+  GtkListBox *findings_list;
+  GtkLabel *headers_label;
+  GtkLabel *body_note;
+  GtkWidget *body_group;
+  GtkTextView *body_view;
 
-  JdResponse     *response;
-  GListStore     *findings;
-  char           *status_text;
+  JdResponse *response;
+  GListStore *findings;
+  char *status_text;
 };
 
 G_DEFINE_FINAL_TYPE (JdResponseView, jd_response_view, ADW_TYPE_BIN)
@@ -49,8 +49,7 @@ G_DEFINE_FINAL_TYPE (JdResponseView, jd_response_view, ADW_TYPE_BIN)
 /* ---- Findings rows (as on the Token page) ------------------------------- */
 
 GtkWidget *
-jd_finding_row_new (gpointer item,
-                    gpointer user_data)
+jd_finding_row_new (gpointer item, gpointer user_data)
 {
   JdFinding *finding;
   JdSeverity severity;
@@ -92,20 +91,21 @@ static const char *
 explain_status (guint status)
 {
   if (status == 401)
-    return _("Unauthorized: the server did not accept the credentials. Either no token arrived, "
-             "or it was read and rejected. 401 is about who you are.");
+    return _ ("Unauthorized: the server did not accept the credentials. Either no token arrived, "
+              "or it was read and rejected. 401 is about who you are.");
   if (status == 403)
-    return _("Forbidden: the server knew who you are (or did not need to) and refused anyway: a "
-             "scope, a role or a policy is missing. A fresh token with the same scopes gets the same answer.");
+    return _ ("Forbidden: the server knew who you are (or did not need to) and refused anyway: a "
+              "scope, a role or a policy is missing. A fresh token with the same scopes gets the "
+              "same answer.");
   if (status == 400)
-    return _("Bad Request: the server could not use the request as sent (a malformed header, "
-             "parameter or body).");
+    return _ ("Bad Request: the server could not use the request as sent (a malformed header, "
+              "parameter or body).");
   if (status >= 200 && status < 300)
-    return _("The server accepted the request, and the token with it.");
+    return _ ("The server accepted the request, and the token with it.");
   if (status >= 300 && status < 400)
-    return _("A redirect, not an answer about the token.");
+    return _ ("A redirect, not an answer about the token.");
   if (status >= 500)
-    return _("The server failed: this answer says nothing about the token.");
+    return _ ("The server failed: this answer says nothing about the token.");
   return NULL;
 }
 
@@ -114,14 +114,13 @@ format_elapsed (double ms)
 {
   if (ms < 1000)
     /* Translators: elapsed time in milliseconds */
-    return g_strdup_printf (_("%.0f ms"), ms);
+    return g_strdup_printf (_ ("%.0f ms"), ms);
   /* Translators: elapsed time in seconds */
-  return g_strdup_printf (_("%.1f s"), ms / 1000);
+  return g_strdup_printf (_ ("%.1f s"), ms / 1000);
 }
 
 static gboolean
-looks_like_json (JdResponse *response,
-                 const char *text)
+looks_like_json (JdResponse *response, const char *text)
 {
   const char *type = jd_response_get_header (response, "Content-Type");
 
@@ -135,8 +134,7 @@ looks_like_json (JdResponse *response,
 /* The body as text for the view; *note gets what the person should know
  * about it (cut off, binary, not shown in full). */
 static char *
-body_to_text (JdResponse  *response,
-              char       **note)
+body_to_text (JdResponse *response, char **note)
 {
   GBytes *body = jd_response_get_body (response);
   gsize size = 0;
@@ -149,8 +147,9 @@ body_to_text (JdResponse  *response,
     {
       g_autofree char *kept = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
 
-      g_string_append_printf (notes, _("The body was cut off at %s (the response size limit in "
-                                       "Preferences); the rest was not read."),
+      g_string_append_printf (notes,
+                              _ ("The body was cut off at %s (the response size limit in "
+                                 "Preferences); the rest was not read."),
                               kept);
     }
 
@@ -166,7 +165,7 @@ body_to_text (JdResponse  *response,
 
       if (notes->len)
         g_string_append_c (notes, ' ');
-      g_string_append_printf (notes, _("A binary body of %s: not shown."), human);
+      g_string_append_printf (notes, _ ("A binary body of %s: not shown."), human);
       *note = g_string_free (g_steal_pointer (&notes), FALSE);
       return g_strdup ("");
     }
@@ -174,11 +173,13 @@ body_to_text (JdResponse  *response,
   shown = MIN (size, BODY_DISPLAY_MAX);
   text = g_utf8_make_valid (data, shown);
 
-  if (shown == size && !jd_response_get_body_truncated (response) && looks_like_json (response, text))
+  if (shown == size && !jd_response_get_body_truncated (response)
+      && looks_like_json (response, text))
     {
       g_autoptr (JsonParser) parser = json_parser_new_immutable ();
 
-      if (json_parser_load_from_data (parser, text, -1, NULL) && json_parser_get_root (parser) != NULL)
+      if (json_parser_load_from_data (parser, text, -1, NULL)
+          && json_parser_get_root (parser) != NULL)
         {
           g_free (text);
           text = json_to_string (json_parser_get_root (parser), TRUE);
@@ -190,7 +191,7 @@ body_to_text (JdResponse  *response,
 
       if (notes->len)
         g_string_append_c (notes, ' ');
-      g_string_append_printf (notes, _("Only the first %s are shown here."), human);
+      g_string_append_printf (notes, _ ("Only the first %s are shown here."), human);
     }
 
   *note = notes->len ? g_string_free (g_steal_pointer (&notes), FALSE) : NULL;
@@ -198,8 +199,7 @@ body_to_text (JdResponse  *response,
 }
 
 static void
-show_row (AdwActionRow *row,
-          const char   *subtitle)
+show_row (AdwActionRow *row, const char *subtitle)
 {
   if (subtitle != NULL)
     adw_action_row_set_subtitle (row, subtitle);
@@ -207,9 +207,7 @@ show_row (AdwActionRow *row,
 }
 
 void
-jd_response_view_set_response (JdResponseView *self,
-                               JdResponse     *response,
-                               GPtrArray      *findings)
+jd_response_view_set_response (JdResponseView *self, JdResponse *response, GPtrArray *findings)
 {
   g_autoptr (GString) headers = g_string_new (NULL);
   g_autofree char *elapsed = NULL;
@@ -239,15 +237,16 @@ jd_response_view_set_response (JdResponseView *self,
   status = jd_response_get_status (response);
   reason = jd_response_get_reason (response);
   version = jd_response_get_http_version (response);
-  self->status_text = g_strdup_printf ("%s%s%u%s%s",
-                                       version ? version : "", version ? " " : "", status,
-                                       reason && reason[0] ? " " : "", reason ? reason : "");
+  self->status_text
+    = g_strdup_printf ("%s%s%u%s%s", version ? version : "", version ? " " : "", status,
+                       reason && reason[0] ? " " : "", reason ? reason : "");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), self->status_text);
-  adw_action_row_set_subtitle (self->status_row, explain_status (status) ? explain_status (status) : "");
-  gtk_image_set_from_icon_name (self->status_icon,
-                                status >= 200 && status < 300 ? "emblem-ok-symbolic"
-                                : status >= 400 ? "dialog-error-symbolic"
-                                : "dialog-information-symbolic");
+  adw_action_row_set_subtitle (self->status_row,
+                               explain_status (status) ? explain_status (status) : "");
+  gtk_image_set_from_icon_name (self->status_icon, status >= 200 && status < 300
+                                                     ? "emblem-ok-symbolic"
+                                                   : status >= 400 ? "dialog-error-symbolic"
+                                                                   : "dialog-information-symbolic");
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "error");
   if (status >= 200 && status < 300)
@@ -265,13 +264,13 @@ jd_response_view_set_response (JdResponseView *self,
       g_autoptr (GString) s = g_string_new (NULL);
 
       for (guint i = 0; i < list->len; i++)
-        g_string_append_printf (s, "%s → ", (const char *) g_ptr_array_index (list, i));
-      g_string_append (s, jd_net_response_get_url (response) ? jd_net_response_get_url (response) : "…");
+        g_string_append_printf (s, "%s → ", (const char *)g_ptr_array_index (list, i));
+      g_string_append (s, jd_net_response_get_url (response) ? jd_net_response_get_url (response)
+                                                             : "…");
       redirects = g_string_free (g_steal_pointer (&s), FALSE);
       {
-        g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Redirect", "%u Redirects",
-                                                               list->len),
-                                                  list->len);
+        g_autofree char *title = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u Redirect", "%u Redirects", list->len), list->len);
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->redirects_row), title);
       }
@@ -279,9 +278,10 @@ jd_response_view_set_response (JdResponseView *self,
   show_row (self->redirects_row, redirects);
 
   if (jd_net_response_get_authorization_withheld (response) != NULL)
-    withheld = g_strdup_printf (_("A redirect led to another origin (%s): the Authorization header was "
-                                  "not sent there, so this answer was given without the token."),
-                                jd_net_response_get_authorization_withheld (response));
+    withheld
+      = g_strdup_printf (_ ("A redirect led to another origin (%s): the Authorization header was "
+                            "not sent there, so this answer was given without the token."),
+                         jd_net_response_get_authorization_withheld (response));
   show_row (self->withheld_row, withheld);
   show_row (self->certificate_row, jd_net_response_get_accepted_certificate_problem (response));
 
@@ -292,7 +292,7 @@ jd_response_view_set_response (JdResponseView *self,
 
       g_string_append_printf (headers, "%s%s: %s", i > 0 ? "\n" : "", h->name, h->value);
     }
-  gtk_label_set_text (self->headers_label, headers->len ? headers->str : _("No headers"));
+  gtk_label_set_text (self->headers_label, headers->len ? headers->str : _ ("No headers"));
 
   body = body_to_text (response, &note);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), body, -1);
@@ -300,7 +300,8 @@ jd_response_view_set_response (JdResponseView *self,
     /* A text view reports its natural height only after it laid out its
      * lines in idles: size the card from the line count instead (wrapped
      * lines make it scroll a little, which it may). */
-    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->body_view), GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *scroller
+      = gtk_widget_get_ancestor (GTK_WIDGET (self->body_view), GTK_TYPE_SCROLLED_WINDOW);
     guint lines = 1;
     int line_height;
     PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->body_view), "X");
@@ -310,11 +311,12 @@ jd_response_view_set_response (JdResponseView *self,
         lines++;
     pango_layout_get_pixel_size (layout, NULL, &line_height);
     g_object_unref (layout);
-    gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller),
-                                                (int) MIN ((guint) line_height * lines + 24, BODY_MAX_HEIGHT));
+    gtk_scrolled_window_set_min_content_height (
+      GTK_SCROLLED_WINDOW (scroller), (int)MIN ((guint)line_height * lines + 24, BODY_MAX_HEIGHT));
     gtk_widget_set_visible (scroller, body[0] != '\0');
   }
-  gtk_label_set_text (self->body_note, note ? note : (body[0] == '\0' ? _("The body is empty.") : ""));
+  gtk_label_set_text (self->body_note,
+                      note ? note : (body[0] == '\0' ? _ ("The body is empty.") : ""));
   gtk_widget_set_visible (GTK_WIDGET (self->body_note), note != NULL || body[0] == '\0');
 
   /* The status row already says what 401 or 403 means. */
@@ -325,7 +327,8 @@ jd_response_view_set_response (JdResponseView *self,
       if (!g_str_has_prefix (jd_finding_get_id (f), "status-"))
         g_list_store_append (self->findings, f);
     }
-  gtk_widget_set_visible (self->findings_group, g_list_model_get_n_items (G_LIST_MODEL (self->findings)) > 0);
+  gtk_widget_set_visible (self->findings_group,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->findings)) > 0);
 }
 
 JdResponse *
@@ -392,7 +395,8 @@ jd_response_view_class_init (JdResponseViewClass *klass)
 
   object_class->dispose = jd_response_view_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/jd-response-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/jd-response-view.ui");
   gtk_widget_class_bind_template_child (widget_class, JdResponseView, status_row);
   gtk_widget_class_bind_template_child (widget_class, JdResponseView, status_icon);
   gtk_widget_class_bind_template_child (widget_class, JdResponseView, time_row);
@@ -416,6 +420,6 @@ jd_response_view_init (JdResponseView *self)
   jd_text_view_set_no_hyphens (self->body_view);
 
   self->findings = g_list_store_new (JD_TYPE_FINDING);
-  gtk_list_box_bind_model (self->findings_list, G_LIST_MODEL (self->findings),
-                           jd_finding_row_new, NULL, NULL);
+  gtk_list_box_bind_model (self->findings_list, G_LIST_MODEL (self->findings), jd_finding_row_new,
+                           NULL, NULL);
 }

@@ -18,53 +18,56 @@
 #define EXAMPLE_AUDIENCE "https://api.example.com/v2"
 #define EXAMPLE_ISSUER "https://auth.example.com/"
 
-typedef struct {
-  char    *text;
-  gsize    len;
+typedef struct
+{
+  char *text;
+  gsize len;
   JdInput *input;
   JdToken *token;
-  GArray  *marks;
+  GArray *marks;
 } Analysis;
 
-typedef struct {
+typedef struct
+{
   GBytes *data;
-  char   *source;
+  char *source;
 } KeyBlob;
 
 struct _JdSession
 {
-  GObject         parent_instance;
+  GObject parent_instance;
 
-  GSettings      *settings;
+  GSettings *settings;
 
-  char           *text;        /* the latest text, maybe not yet analysed */
-  gsize           len;
-  Analysis       *analysis;    /* the latest applied analysis */
-  guint           generation;
-  GCancellable   *cancellable;
-  gboolean        busy;
+  char *text; /* the latest text, maybe not yet analysed */
+  gsize len;
+  Analysis *analysis; /* the latest applied analysis */
+  guint generation;
+  GCancellable *cancellable;
+  gboolean busy;
 
-  GPtrArray      *key_blobs;   /* of KeyBlob */
-  char           *secret;      /* in memory only, never persisted */
-  gboolean        secret_is_base64;
-  JdKeySet       *keys;
-  char           *key_change;  /* "Added 3 keys from b.json", the last load */
+  GPtrArray *key_blobs; /* of KeyBlob */
+  char *secret;         /* in memory only, never persisted */
+  gboolean secret_is_base64;
+  JdKeySet *keys;
+  char *key_change; /* "Added 3 keys from b.json", the last load */
 
   JdVerifyResult *verification;
-  GListStore     *findings;
+  GListStore *findings;
 
-  GHashTable     *extra_findings; /* origin → GPtrArray of JdFinding */
+  GHashTable *extra_findings; /* origin → GPtrArray of JdFinding */
 
-  gint64          fixed_now;
-  gint64          judged_at;     /* the current token's instant; 0: now */
-  char           *judged_reason;
-  JdVerdict      *verdict;
-  char           *example_token;
+  gint64 fixed_now;
+  gint64 judged_at; /* the current token's instant; 0: now */
+  char *judged_reason;
+  JdVerdict *verdict;
+  char *example_token;
 };
 
 G_DEFINE_FINAL_TYPE (JdSession, jd_session, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_BUSY,
   LAST_PROP
@@ -72,7 +75,8 @@ enum {
 
 static GParamSpec *pspecs[LAST_PROP];
 
-enum {
+enum
+{
   TOKEN_CHANGED,
   DIAGNOSIS_CHANGED,
   KEYS_CHANGED,
@@ -112,13 +116,8 @@ key_blob_free (gpointer data)
  * @raw: one scan matches it byte by byte. @points are token byte offsets in
  * any order and are replaced by character offsets. */
 static void
-map_offsets (const char *raw,
-             gsize       raw_len,
-             gsize       raw_start,
-             const char *tok,
-             gsize       tok_len,
-             gsize      *points,
-             guint       n_points)
+map_offsets (const char *raw, gsize raw_len, gsize raw_start, const char *tok, gsize tok_len,
+             gsize *points, guint n_points)
 {
   g_autofree guint *order = g_new (guint, n_points);
   gsize i = 0, j = 0, chars = 0;
@@ -138,7 +137,14 @@ map_offsets (const char *raw,
       order[m] = k;
     }
 
-#define STEP() G_STMT_START { if (((guchar) raw[j] & 0xC0) != 0x80) chars++; j++; } G_STMT_END
+#define STEP()                                                                                     \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    if (((guchar)raw[j] & 0xC0) != 0x80)                                                           \
+      chars++;                                                                                     \
+    j++;                                                                                           \
+  }                                                                                                \
+  G_STMT_END
 
   while (j < raw_start)
     STEP ();
@@ -163,8 +169,7 @@ map_offsets (const char *raw,
 }
 
 static Analysis *
-analyse (const char *text,
-         gsize       len)
+analyse (const char *text, gsize len)
 {
   g_autoptr (Analysis) a = g_new0 (Analysis, 1);
   g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -241,7 +246,7 @@ analyse (const char *text,
       }
 
     map_offsets (text, len, MIN (start, len), token_text, token_len,
-                 (gsize *) (gpointer) points->data, points->len);
+                 (gsize *)(gpointer)points->data, points->len);
 
     for (guint m = 0; m < a->marks->len; m++)
       {
@@ -263,8 +268,8 @@ is_example (JdSession *self)
 {
   JdToken *token = self->analysis ? self->analysis->token : NULL;
 
-  return token != NULL && self->example_token != NULL &&
-         g_strcmp0 (jd_token_get_text (token), self->example_token) == 0;
+  return token != NULL && self->example_token != NULL
+         && g_strcmp0 (jd_token_get_text (token), self->example_token) == 0;
 }
 
 JdExpectations *
@@ -308,8 +313,7 @@ jd_session_dup_expectations (JdSession *self)
 }
 
 static gboolean
-findings_equal (GListModel *model,
-                GPtrArray  *findings)
+findings_equal (GListModel *model, GPtrArray *findings)
 {
   if (g_list_model_get_n_items (model) != findings->len)
     return FALSE;
@@ -319,11 +323,11 @@ findings_equal (GListModel *model,
       g_autoptr (JdFinding) a = g_list_model_get_item (model, i);
       JdFinding *b = g_ptr_array_index (findings, i);
 
-      if (g_strcmp0 (jd_finding_get_id (a), jd_finding_get_id (b)) != 0 ||
-          jd_finding_get_severity (a) != jd_finding_get_severity (b) ||
-          g_strcmp0 (jd_finding_get_claim (a), jd_finding_get_claim (b)) != 0 ||
-          g_strcmp0 (jd_finding_get_message (a), jd_finding_get_message (b)) != 0 ||
-          g_strcmp0 (jd_finding_get_fix (a), jd_finding_get_fix (b)) != 0)
+      if (g_strcmp0 (jd_finding_get_id (a), jd_finding_get_id (b)) != 0
+          || jd_finding_get_severity (a) != jd_finding_get_severity (b)
+          || g_strcmp0 (jd_finding_get_claim (a), jd_finding_get_claim (b)) != 0
+          || g_strcmp0 (jd_finding_get_message (a), jd_finding_get_message (b)) != 0
+          || g_strcmp0 (jd_finding_get_fix (a), jd_finding_get_fix (b)) != 0)
         return FALSE;
     }
 
@@ -341,8 +345,7 @@ update_verification (JdSession *self)
     return;
 
   expect = jd_session_dup_expectations (self);
-  self->verification = jd_verify (token, self->keys,
-                                  (const char * const *) expect->algorithms);
+  self->verification = jd_verify (token, self->keys, (const char *const *)expect->algorithms);
 }
 
 void
@@ -380,20 +383,20 @@ jd_session_refresh (JdSession *self)
     {
       g_autoptr (JdExpectations) expect = jd_session_dup_expectations (self);
 
-      self->verdict = jd_verdict_new (token, findings, self->verification, expect, self->judged_reason);
+      self->verdict
+        = jd_verdict_new (token, findings, self->verification, expect, self->judged_reason);
     }
 
   if (!findings_equal (G_LIST_MODEL (self->findings), findings))
     g_list_store_splice (self->findings, 0,
-                         g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
-                         findings->pdata, findings->len);
+                         g_list_model_get_n_items (G_LIST_MODEL (self->findings)), findings->pdata,
+                         findings->len);
 
   g_signal_emit (self, signals[DIAGNOSIS_CHANGED], 0);
 }
 
 static void
-set_busy (JdSession *self,
-          gboolean   busy)
+set_busy (JdSession *self, gboolean busy)
 {
   if (self->busy == busy)
     return;
@@ -402,8 +405,7 @@ set_busy (JdSession *self,
 }
 
 static void
-apply_analysis (JdSession *self,
-                Analysis  *a)
+apply_analysis (JdSession *self, Analysis *a)
 {
   analysis_free (self->analysis);
   self->analysis = a;
@@ -428,10 +430,7 @@ jd_session_hold_workers (gboolean hold)
 }
 
 static void
-analyse_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+analyse_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   GBytes *text = task_data;
   gsize len;
@@ -444,13 +443,11 @@ analyse_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  g_task_return_pointer (task, analyse (data, len), (GDestroyNotify) analysis_free);
+  g_task_return_pointer (task, analyse (data, len), (GDestroyNotify)analysis_free);
 }
 
 static void
-analyse_done (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+analyse_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   JdSession *self = JD_SESSION (object);
   guint generation = GPOINTER_TO_UINT (user_data);
@@ -468,9 +465,7 @@ analyse_done (GObject      *object,
 }
 
 void
-jd_session_set_text (JdSession  *self,
-                     const char *text,
-                     gssize      len)
+jd_session_set_text (JdSession *self, const char *text, gssize len)
 {
   g_return_if_fail (JD_IS_SESSION (self));
   g_return_if_fail (text != NULL || len == 0);
@@ -480,7 +475,7 @@ jd_session_set_text (JdSession  *self,
   if (len < 0)
     len = strlen (text);
 
-  if (self->text != NULL && (gsize) len == self->len && memcmp (self->text, text, len) == 0)
+  if (self->text != NULL && (gsize)len == self->len && memcmp (self->text, text, len) == 0)
     return;
 
   g_free (self->text);
@@ -500,7 +495,7 @@ jd_session_set_text (JdSession  *self,
       g_signal_emit (self, signals[CLOCK_CHANGED], 0);
     }
 
-  if ((gsize) len <= JD_SESSION_WORKER_THRESHOLD)
+  if ((gsize)len <= JD_SESSION_WORKER_THRESHOLD)
     {
       set_busy (self, FALSE);
       apply_analysis (self, analyse (text, len));
@@ -510,10 +505,10 @@ jd_session_set_text (JdSession  *self,
       g_autoptr (GTask) task = NULL;
 
       self->cancellable = g_cancellable_new ();
-      task = g_task_new (self, self->cancellable, analyse_done,
-                         GUINT_TO_POINTER (self->generation));
+      task
+        = g_task_new (self, self->cancellable, analyse_done, GUINT_TO_POINTER (self->generation));
       g_task_set_source_tag (task, jd_session_set_text);
-      g_task_set_task_data (task, g_bytes_new (text, len), (GDestroyNotify) g_bytes_unref);
+      g_task_set_task_data (task, g_bytes_new (text, len), (GDestroyNotify)g_bytes_unref);
       set_busy (self, TRUE);
       g_task_run_in_thread (task, analyse_thread);
     }
@@ -586,8 +581,7 @@ jd_session_get_keys (JdSession *self)
 /* The key set is rebuilt from the loaded blobs and the secret, so a changed
  * secret replaces the old one instead of adding to it. */
 static gboolean
-rebuild_keys (JdSession  *self,
-              GError    **error)
+rebuild_keys (JdSession *self, GError **error)
 {
   g_autoptr (JdKeySet) keys = jd_key_set_new ();
   gboolean ok = TRUE;
@@ -603,8 +597,8 @@ rebuild_keys (JdSession  *self,
     }
 
   if (self->secret != NULL && self->secret[0] != '\0')
-    ok = jd_key_set_add_secret (keys, self->secret, strlen (self->secret),
-                                self->secret_is_base64, error);
+    ok = jd_key_set_add_secret (keys, self->secret, strlen (self->secret), self->secret_is_base64,
+                                error);
 
   g_set_object (&self->keys, keys);
   update_verification (self);
@@ -617,12 +611,8 @@ rebuild_keys (JdSession  *self,
 /* Checks that @data reads as keys before keeping it (replacing what was
  * kept when @replace), then rebuilds the set the verifier uses. */
 static gboolean
-add_key_blob (JdSession   *self,
-              const char  *data,
-              gsize        len,
-              const char  *source,
-              gboolean     replace,
-              GError     **error)
+add_key_blob (JdSession *self, const char *data, gsize len, const char *source, gboolean replace,
+              GError **error)
 {
   g_autoptr (JdKeySet) probe = jd_key_set_new ();
   KeyBlob *blob;
@@ -637,11 +627,13 @@ add_key_blob (JdSession   *self,
     if (replace && self->key_blobs->len > 0)
       self->key_change = g_strdup_printf (
         g_dngettext (GETTEXT_PACKAGE, "Replaced the loaded keys with %u key from %s.",
-                     "Replaced the loaded keys with %u keys from %s.", n), n, source);
+                     "Replaced the loaded keys with %u keys from %s.", n),
+        n, source);
     else if (self->key_blobs->len > 0 || (self->secret != NULL && self->secret[0] != '\0'))
-      self->key_change = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "Added %u key from %s to the set.",
-                     "Added %u keys from %s to the set.", n), n, source);
+      self->key_change
+        = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u key from %s to the set.",
+                                        "Added %u keys from %s to the set.", n),
+                           n, source);
     else
       self->key_change = NULL;
   }
@@ -656,11 +648,8 @@ add_key_blob (JdSession   *self,
 }
 
 gboolean
-jd_session_load_keys (JdSession   *self,
-                      const char  *data,
-                      gsize        len,
-                      const char  *source,
-                      GError     **error)
+jd_session_load_keys (JdSession *self, const char *data, gsize len, const char *source,
+                      GError **error)
 {
   g_return_val_if_fail (JD_IS_SESSION (self), FALSE);
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
@@ -669,10 +658,7 @@ jd_session_load_keys (JdSession   *self,
 }
 
 gboolean
-jd_session_set_secret (JdSession   *self,
-                       const char  *secret,
-                       gboolean     is_base64,
-                       GError     **error)
+jd_session_set_secret (JdSession *self, const char *secret, gboolean is_base64, GError **error)
 {
   g_return_val_if_fail (JD_IS_SESSION (self), FALSE);
 
@@ -716,11 +702,8 @@ jd_session_get_key_change (JdSession *self)
 }
 
 gboolean
-jd_session_replace_keys (JdSession   *self,
-                         const char  *data,
-                         gsize        len,
-                         const char  *source,
-                         GError     **error)
+jd_session_replace_keys (JdSession *self, const char *data, gsize len, const char *source,
+                         GError **error)
 {
   g_return_val_if_fail (JD_IS_SESSION (self), FALSE);
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
@@ -729,9 +712,7 @@ jd_session_replace_keys (JdSession   *self,
 }
 
 void
-jd_session_set_extra_findings (JdSession  *self,
-                               const char *origin,
-                               GPtrArray  *findings)
+jd_session_set_extra_findings (JdSession *self, const char *origin, GPtrArray *findings)
 {
   g_return_if_fail (JD_IS_SESSION (self));
   g_return_if_fail (origin != NULL);
@@ -776,8 +757,7 @@ jd_session_get_findings (JdSession *self)
 }
 
 char *
-jd_session_load_example (JdSession  *self,
-                         GError    **error)
+jd_session_load_example (JdSession *self, GError **error)
 {
   g_autoptr (GBytes) token = NULL;
   g_autoptr (GBytes) jwks = NULL;
@@ -805,8 +785,7 @@ jd_session_load_example (JdSession  *self,
 }
 
 gboolean
-jd_text_is_example (const char *text,
-                    gsize       len)
+jd_text_is_example (const char *text, gsize len)
 {
   g_autoptr (GBytes) token = g_resources_lookup_data (EXAMPLE_RESOURCE_TOKEN, 0, NULL);
   g_autofree char *a = NULL;
@@ -844,8 +823,7 @@ jd_session_get_now (JdSession *self)
 }
 
 void
-jd_session_set_now (JdSession *self,
-                    gint64     now)
+jd_session_set_now (JdSession *self, gint64 now)
 {
   g_return_if_fail (JD_IS_SESSION (self));
 
@@ -855,9 +833,7 @@ jd_session_set_now (JdSession *self,
 }
 
 void
-jd_session_set_judged_at (JdSession  *self,
-                          gint64      when,
-                          const char *reason)
+jd_session_set_judged_at (JdSession *self, gint64 when, const char *reason)
 {
   g_return_if_fail (JD_IS_SESSION (self));
 
@@ -911,9 +887,7 @@ jd_session_dup_report (JdSession *self)
 }
 
 static void
-settings_changed (JdSession  *self,
-                  const char *key,
-                  GSettings  *settings)
+settings_changed (JdSession *self, const char *key, GSettings *settings)
 {
   if (g_str_equal (key, "allowed-algorithms"))
     update_verification (self);
@@ -947,21 +921,18 @@ jd_session_finalize (GObject *object)
 }
 
 static void
-jd_session_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
+jd_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   JdSession *self = JD_SESSION (object);
 
   switch (prop_id)
     {
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
-      break;
+      case PROP_BUSY:
+        g_value_set_boolean (value, self->busy);
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -973,23 +944,19 @@ jd_session_class_init (JdSessionClass *klass)
   object_class->finalize = jd_session_finalize;
   object_class->get_property = jd_session_get_property;
 
-  pspecs[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  pspecs[PROP_BUSY] = g_param_spec_boolean (
+    "busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, LAST_PROP, pspecs);
 
-  signals[TOKEN_CHANGED] =
-    g_signal_new ("token-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[DIAGNOSIS_CHANGED] =
-    g_signal_new ("diagnosis-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[KEYS_CHANGED] =
-    g_signal_new ("keys-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[CLOCK_CHANGED] =
-    g_signal_new ("clock-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[TOKEN_CHANGED] = g_signal_new ("token-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[DIAGNOSIS_CHANGED]
+    = g_signal_new ("diagnosis-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 0);
+  signals[KEYS_CHANGED] = g_signal_new ("keys-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CLOCK_CHANGED] = g_signal_new ("clock-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -998,8 +965,8 @@ jd_session_init (JdSession *self)
   self->key_blobs = g_ptr_array_new_with_free_func (key_blob_free);
   self->keys = jd_key_set_new ();
   self->findings = g_list_store_new (JD_TYPE_FINDING);
-  self->extra_findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                (GDestroyNotify) g_ptr_array_unref);
+  self->extra_findings
+    = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
 }
 
 JdSession *
@@ -1013,8 +980,8 @@ jd_session_new (GSettings *settings)
   if (settings != NULL)
     {
       self->settings = g_object_ref (settings);
-      g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed),
-                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed), self,
+                               G_CONNECT_SWAPPED);
     }
 
   return self;

@@ -13,11 +13,15 @@ jd_severity_icon_name (JdSeverity severity)
 {
   switch (severity)
     {
-    case JD_SEVERITY_ERROR: return "dialog-error-symbolic";
-    case JD_SEVERITY_WARNING: return "dialog-warning-symbolic";
-    case JD_SEVERITY_OK: return "emblem-ok-symbolic";
-    case JD_SEVERITY_INFO:
-    default: return "dialog-information-symbolic";
+      case JD_SEVERITY_ERROR:
+        return "dialog-error-symbolic";
+      case JD_SEVERITY_WARNING:
+        return "dialog-warning-symbolic";
+      case JD_SEVERITY_OK:
+        return "emblem-ok-symbolic";
+      case JD_SEVERITY_INFO:
+      default:
+        return "dialog-information-symbolic";
     }
 }
 
@@ -26,11 +30,15 @@ jd_severity_css_class (JdSeverity severity)
 {
   switch (severity)
     {
-    case JD_SEVERITY_ERROR: return "error";
-    case JD_SEVERITY_WARNING: return "warning";
-    case JD_SEVERITY_OK: return "success";
-    case JD_SEVERITY_INFO:
-    default: return "accent";
+      case JD_SEVERITY_ERROR:
+        return "error";
+      case JD_SEVERITY_WARNING:
+        return "warning";
+      case JD_SEVERITY_OK:
+        return "success";
+      case JD_SEVERITY_INFO:
+      default:
+        return "accent";
     }
 }
 
@@ -39,10 +47,14 @@ jd_severity_label (JdSeverity severity)
 {
   switch (severity)
     {
-    case JD_SEVERITY_ERROR: return _("Error");
-    case JD_SEVERITY_WARNING: return _("Warning");
-    case JD_SEVERITY_OK: return _("Passed");
-    case JD_SEVERITY_INFO:
-    default: return _("Note");
+      case JD_SEVERITY_ERROR:
+        return _ ("Error");
+      case JD_SEVERITY_WARNING:
+        return _ ("Warning");
+      case JD_SEVERITY_OK:
+        return _ ("Passed");
+      case JD_SEVERITY_INFO:
+      default:
+        return _ ("Note");
     }
 }

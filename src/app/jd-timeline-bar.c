@@ -7,23 +7,21 @@
 #include "jd-timeline-bar.h"
 
 #define BAR_HEIGHT 30
-#define PAD        6.0
+#define PAD 6.0
 
-struct _JdTimelineBar {
-  GtkWidget                 parent_instance;
+struct _JdTimelineBar
+{
+  GtkWidget parent_instance;
 
   const JdHarTimelineToken *token;
-  double                    start;
-  double                    end;
+  double start;
+  double end;
 };
 
 G_DEFINE_FINAL_TYPE (JdTimelineBar, jd_timeline_bar, GTK_TYPE_WIDGET)
 
 static GdkRGBA
-named_color (GtkWidget  *widget,
-             const char *name,
-             const char *fallback,
-             float       alpha)
+named_color (GtkWidget *widget, const char *name, const char *fallback, float alpha)
 {
   GdkRGBA color;
 
@@ -36,9 +34,7 @@ named_color (GtkWidget  *widget,
 }
 
 static double
-x_of (JdTimelineBar *self,
-      double         t,
-      double         width)
+x_of (JdTimelineBar *self, double t, double width)
 {
   double f = (t - self->start) / (self->end - self->start);
 
@@ -46,8 +42,7 @@ x_of (JdTimelineBar *self,
 }
 
 static gboolean
-is_failed_after_exp (const JdHarTimelineToken *token,
-                     JdHarEntry               *entry)
+is_failed_after_exp (const JdHarTimelineToken *token, JdHarEntry *entry)
 {
   for (guint i = 0; i < token->failed_after_exp->len; i++)
     if (g_ptr_array_index (token->failed_after_exp, i) == entry)
@@ -56,8 +51,7 @@ is_failed_after_exp (const JdHarTimelineToken *token,
 }
 
 static void
-jd_timeline_bar_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
+jd_timeline_bar_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   JdTimelineBar *self = JD_TIMELINE_BAR (widget);
   const JdHarTimelineToken *t = self->token;
@@ -83,13 +77,15 @@ jd_timeline_bar_snapshot (GtkWidget   *widget,
   /* valid from iat (or the axis start) to exp; after exp, a faint red */
   if (t->has_exp)
     {
-      double from = t->has_iat ? x_of (self, (double) t->iat, w) : PAD;
-      double to = x_of (self, (double) t->exp, w);
+      double from = t->has_iat ? x_of (self, (double)t->iat, w) : PAD;
+      double to = x_of (self, (double)t->exp, w);
 
       if (to > from)
-        gtk_snapshot_append_color (snapshot, &valid, &GRAPHENE_RECT_INIT (from, 3, to - from, h - 6));
+        gtk_snapshot_append_color (snapshot, &valid,
+                                   &GRAPHENE_RECT_INIT (from, 3, to - from, h - 6));
       if (w - PAD > to)
-        gtk_snapshot_append_color (snapshot, &expired, &GRAPHENE_RECT_INIT (to, 3, w - PAD - to, h - 6));
+        gtk_snapshot_append_color (snapshot, &expired,
+                                   &GRAPHENE_RECT_INIT (to, 3, w - PAD - to, h - 6));
     }
 
   /* in use from the first to the last request */
@@ -98,7 +94,8 @@ jd_timeline_bar_snapshot (GtkWidget   *widget,
       double from = x_of (self, t->first_used, w);
       double to = x_of (self, t->last_used, w);
 
-      gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (from, mid - 3, MAX (to - from, 2), 6));
+      gtk_snapshot_append_color (snapshot, &accent,
+                                 &GRAPHENE_RECT_INIT (from, mid - 3, MAX (to - from, 2), 6));
     }
 
   /* every request: a tick; 401/403 after exp: a tall red one, other 401/403: orange */
@@ -119,9 +116,9 @@ jd_timeline_bar_snapshot (GtkWidget   *widget,
     }
 
   /* exp: a line across, when it is on the axis */
-  if (t->has_exp && (double) t->exp >= self->start && (double) t->exp <= self->end)
+  if (t->has_exp && (double)t->exp >= self->start && (double)t->exp <= self->end)
     {
-      double x = x_of (self, (double) t->exp, w);
+      double x = x_of (self, (double)t->exp, w);
       gtk_snapshot_append_color (snapshot, &error, &GRAPHENE_RECT_INIT (x - 1, 0, 2, h));
       gtk_snapshot_append_color (snapshot, &error, &GRAPHENE_RECT_INIT (x - 4, 0, 8, 2));
       gtk_snapshot_append_color (snapshot, &error, &GRAPHENE_RECT_INIT (x - 4, h - 2, 8, 2));
@@ -129,13 +126,8 @@ jd_timeline_bar_snapshot (GtkWidget   *widget,
 }
 
 static void
-jd_timeline_bar_measure (GtkWidget      *widget,
-                         GtkOrientation  orientation,
-                         int             for_size,
-                         int            *minimum,
-                         int            *natural,
-                         int            *minimum_baseline,
-                         int            *natural_baseline)
+jd_timeline_bar_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                         int *natural, int *minimum_baseline, int *natural_baseline)
 {
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -169,10 +161,7 @@ jd_timeline_bar_new (void)
 }
 
 void
-jd_timeline_bar_set (JdTimelineBar            *self,
-                     const JdHarTimelineToken *token,
-                     double                    start,
-                     double                    end)
+jd_timeline_bar_set (JdTimelineBar *self, const JdHarTimelineToken *token, double start, double end)
 {
   g_return_if_fail (JD_IS_TIMELINE_BAR (self));
 

@@ -23,9 +23,7 @@ GtkWidget *jd_timeline_bar_new (void);
 
 /* Draws @token (borrowed: it must outlive the bar or be replaced; nullable)
  * on the axis @start … @end (unix seconds, @end > @start). */
-void       jd_timeline_bar_set (JdTimelineBar            *self,
-                                const JdHarTimelineToken *token,
-                                double                    start,
-                                double                    end);
+void jd_timeline_bar_set (JdTimelineBar *self, const JdHarTimelineToken *token, double start,
+                          double end);
 
 G_END_DECLS

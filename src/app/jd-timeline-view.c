@@ -16,11 +16,12 @@
 #define JD_TYPE_TIMELINE_ITEM (jd_timeline_item_get_type ())
 G_DECLARE_FINAL_TYPE (JdTimelineItem, jd_timeline_item, JD, TIMELINE_ITEM, GObject)
 
-struct _JdTimelineItem {
-  GObject                   parent_instance;
-  GPtrArray                *timeline; /* keeps token alive */
+struct _JdTimelineItem
+{
+  GObject parent_instance;
+  GPtrArray *timeline; /* keeps token alive */
   const JdHarTimelineToken *token;
-  guint                     index;
+  guint index;
 };
 
 G_DEFINE_FINAL_TYPE (JdTimelineItem, jd_timeline_item, G_TYPE_OBJECT)
@@ -47,23 +48,25 @@ jd_timeline_item_init (JdTimelineItem *self)
 
 /* ---- The view ---------------------------------------------------------------- */
 
-struct _JdTimelineView {
-  GtkBox         parent_instance;
+struct _JdTimelineView
+{
+  GtkBox parent_instance;
 
-  GtkLabel      *summary_label;
-  GtkStack      *stack;
-  GtkListView   *list_view;
-  GListStore    *store;
+  GtkLabel *summary_label;
+  GtkStack *stack;
+  GtkListView *list_view;
+  GListStore *store;
 
-  GPtrArray     *timeline;
-  double         start;
-  double         end;
-  char          *summary;
+  GPtrArray *timeline;
+  double start;
+  double end;
+  char *summary;
 };
 
 G_DEFINE_FINAL_TYPE (JdTimelineView, jd_timeline_view, GTK_TYPE_BOX)
 
-enum {
+enum
+{
   ENTRY_ACTIVATED,
   N_SIGNALS
 };
@@ -73,16 +76,15 @@ static guint signals[N_SIGNALS];
 /* Local wall-clock time as the Requests list shows it, with the date when
  * it is not the day the HAR starts. */
 static char *
-format_time (JdTimelineView *self,
-             double          t)
+format_time (JdTimelineView *self, double t)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local ((gint64) t);
-  g_autoptr(GDateTime) first = g_date_time_new_from_unix_local ((gint64) self->start);
+  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_local ((gint64)t);
+  g_autoptr (GDateTime) first = g_date_time_new_from_unix_local ((gint64)self->start);
 
   if (dt == NULL)
     return g_strdup ("?");
-  if (first != NULL && g_date_time_get_day_of_year (dt) == g_date_time_get_day_of_year (first) &&
-      g_date_time_get_year (dt) == g_date_time_get_year (first))
+  if (first != NULL && g_date_time_get_day_of_year (dt) == g_date_time_get_day_of_year (first)
+      && g_date_time_get_year (dt) == g_date_time_get_year (first))
     return g_date_time_format (dt, "%H:%M:%S");
   return g_date_time_format (dt, "%Y-%m-%d %H:%M:%S");
 }
@@ -90,7 +92,7 @@ format_time (JdTimelineView *self,
 static char *
 describe_sources (const JdHarTimelineToken *token)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
 
   for (guint i = 0; i < token->uses->len; i++)
     {
@@ -100,24 +102,23 @@ describe_sources (const JdHarTimelineToken *token)
       for (guint j = 0; j < labels->len && !seen; j++)
         seen = g_strcmp0 (g_ptr_array_index (labels, j), label) == 0;
       if (!seen && label != NULL)
-        g_ptr_array_add (labels, (gpointer) label);
+        g_ptr_array_add (labels, (gpointer)label);
     }
   g_ptr_array_add (labels, NULL);
-  return g_strjoinv (", ", (char **) labels->pdata);
+  return g_strjoinv (", ", (char **)labels->pdata);
 }
 
 static char *
-describe_title (const JdHarTimelineToken *token,
-                guint                     index)
+describe_title (const JdHarTimelineToken *token, guint index)
 {
   /* TRANSLATORS: "Token 1 · 3fa81c0b9d2e"; the second part is a fingerprint (SHA-256 prefix) */
-  return g_strdup_printf (_("Token %u · %s"), index + 1, token->fingerprint);
+  return g_strdup_printf (_ ("Token %u · %s"), index + 1, token->fingerprint);
 }
 
 static char *
 describe_subtitle (const JdHarTimelineToken *token)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr (GString) s = g_string_new (NULL);
   g_autofree char *sources = describe_sources (token);
 
   if (token->subject != NULL)
@@ -132,10 +133,9 @@ describe_subtitle (const JdHarTimelineToken *token)
 
 /* The first line: use span and the token's own times. */
 static char *
-describe_times (JdTimelineView           *self,
-                const JdHarTimelineToken *token)
+describe_times (JdTimelineView *self, const JdHarTimelineToken *token)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr (GString) s = g_string_new (NULL);
   guint n = token->uses->len;
 
   if (token->first_used > 0)
@@ -144,31 +144,35 @@ describe_times (JdTimelineView           *self,
       g_autofree char *to = format_time (self, token->last_used);
 
       if (n == 1)
-        g_string_append_printf (s, _("Used once, at %s"), from);
+        g_string_append_printf (s, _ ("Used once, at %s"), from);
       else
-        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Used %u time, from %s to %s",
-                                                "Used %u times, from %s to %s", n),
+        g_string_append_printf (s,
+                                g_dngettext (GETTEXT_PACKAGE, "Used %u time, from %s to %s",
+                                             "Used %u times, from %s to %s", n),
                                 n, from, to);
     }
   else
-    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Used %u time (no start times in the file)",
-                                            "Used %u times (no start times in the file)", n),
+    g_string_append_printf (s,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "Used %u time (no start times in the file)",
+                                         "Used %u times (no start times in the file)", n),
                             n);
 
   if (token->has_iat)
     {
-      g_autofree char *iat = format_time (self, (double) token->iat);
-      g_string_append_printf (s, _(" · issued %s"), iat);
+      g_autofree char *iat = format_time (self, (double)token->iat);
+      g_string_append_printf (s, _ (" · issued %s"), iat);
     }
   if (token->has_exp)
     {
-      g_autofree char *exp = format_time (self, (double) token->exp);
-      g_string_append_printf (s, _(" · expires %s"), exp);
+      g_autofree char *exp = format_time (self, (double)token->exp);
+      g_string_append_printf (s, _ (" · expires %s"), exp);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-typedef enum {
+typedef enum
+{
   VERDICT_OK,
   VERDICT_NOTE,
   VERDICT_WARNING,
@@ -177,11 +181,9 @@ typedef enum {
 
 /* The second line: what happened around exp, in words. */
 static char *
-describe_verdict (JdTimelineView           *self,
-                  const JdHarTimelineToken *token,
-                  Verdict                  *verdict)
+describe_verdict (JdTimelineView *self, const JdHarTimelineToken *token, Verdict *verdict)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr (GString) s = g_string_new (NULL);
   guint n_failed = token->failed_after_exp->len;
   guint n_auth_failures = 0;
 
@@ -192,43 +194,45 @@ describe_verdict (JdTimelineView           *self,
   if (!token->has_exp)
     {
       *verdict = VERDICT_NOTE;
-      g_string_append (s, _("No exp: nothing here says when this token stops being accepted."));
+      g_string_append (s, _ ("No exp: nothing here says when this token stops being accepted."));
     }
   else
     {
-      g_autofree char *exp = format_time (self, (double) token->exp);
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "Expired at %s, then sent %u more time",
-                                                            "Expired at %s, then sent %u more times",
-                                                            token->n_used_after_exp),
-                                               exp, token->n_used_after_exp);
+      g_autofree char *exp = format_time (self, (double)token->exp);
+      g_autofree char *more = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "Expired at %s, then sent %u more time",
+                     "Expired at %s, then sent %u more times", token->n_used_after_exp),
+        exp, token->n_used_after_exp);
 
       if (n_failed > 0)
         {
           *verdict = VERDICT_ERROR;
-          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                                  "%s: %u request failed (401 or 403) after exp — a refresh race.",
-                                                  "%s: %u requests failed (401 or 403) after exp — a refresh race.",
-                                                  n_failed),
-                                  more, n_failed);
+          g_string_append_printf (
+            s,
+            g_dngettext (
+              GETTEXT_PACKAGE, "%s: %u request failed (401 or 403) after exp — a refresh race.",
+              "%s: %u requests failed (401 or 403) after exp — a refresh race.", n_failed),
+            more, n_failed);
         }
       else if (token->n_used_after_exp > 0)
         {
           *verdict = VERDICT_WARNING;
-          g_string_append_printf (s, _("%s; none was refused with 401 or 403."), more);
+          g_string_append_printf (s, _ ("%s; none was refused with 401 or 403."), more);
         }
       else if (token->last_used > 0)
         {
-          g_autofree char *left = jd_time_format_duration ((gint64) ((double) token->exp - token->last_used));
+          g_autofree char *left
+            = jd_time_format_duration ((gint64)((double)token->exp - token->last_used));
 
           *verdict = VERDICT_OK;
           /* TRANSLATORS: %s is a duration, "58 minutes" */
-          g_string_append_printf (s, _("Not expired at any use: it expires %s after the last one."), left);
+          g_string_append_printf (
+            s, _ ("Not expired at any use: it expires %s after the last one."), left);
         }
       else
         {
           *verdict = VERDICT_OK;
-          g_string_append (s, _("Not expired at any use."));
+          g_string_append (s, _ ("Not expired at any use."));
         }
     }
 
@@ -239,44 +243,44 @@ describe_verdict (JdTimelineView           *self,
       if (*verdict < VERDICT_WARNING)
         *verdict = VERDICT_WARNING;
       g_string_append_c (s, ' ');
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                              "%u request was refused (401 or 403) before exp: not an expiry problem.",
-                                              "%u requests were refused (401 or 403) before exp: not an expiry problem.",
-                                              n),
-                              n);
+      g_string_append_printf (
+        s,
+        g_dngettext (GETTEXT_PACKAGE,
+                     "%u request was refused (401 or 403) before exp: not an expiry problem.",
+                     "%u requests were refused (401 or 403) before exp: not an expiry problem.", n),
+        n);
     }
 
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
 static char *
-describe_failed (JdTimelineView           *self,
-                 const JdHarTimelineToken *token,
-                 JdHarEntry               *entry)
+describe_failed (JdTimelineView *self, const JdHarTimelineToken *token, JdHarEntry *entry)
 {
   g_autofree char *at = format_time (self, jd_har_entry_get_started (entry));
-  g_autofree char *after = jd_time_format_duration ((gint64) (jd_har_entry_get_started (entry) - (double) token->exp));
+  g_autofree char *after
+    = jd_time_format_duration ((gint64)(jd_har_entry_get_started (entry) - (double)token->exp));
 
   /* TRANSLATORS: "401 GET /v1/orders · 22:14:00, 40 seconds after exp" */
-  return g_strdup_printf (_("%u %s %s · %s, %s after exp"),
-                          jd_har_entry_get_status (entry), jd_har_entry_get_method (entry),
-                          jd_har_entry_get_path (entry), at, after);
+  return g_strdup_printf (_ ("%u %s %s · %s, %s after exp"), jd_har_entry_get_status (entry),
+                          jd_har_entry_get_method (entry), jd_har_entry_get_path (entry), at,
+                          after);
 }
 
 /* ---- Rows --------------------------------------------------------------------- */
 
-typedef struct {
-  GtkLabel      *title;
-  GtkLabel      *subtitle;
+typedef struct
+{
+  GtkLabel *title;
+  GtkLabel *subtitle;
   JdTimelineBar *bar;
-  GtkLabel      *times;
-  GtkLabel      *verdict;
-  GtkBox        *failed;
+  GtkLabel *times;
+  GtkLabel *verdict;
+  GtkBox *failed;
 } Row;
 
 static void
-on_failed_clicked (GtkButton *button,
-                   gpointer   user_data)
+on_failed_clicked (GtkButton *button, gpointer user_data)
 {
   JdHarEntry *entry = g_object_get_data (G_OBJECT (button), "jd-entry");
   GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (button), JD_TYPE_TIMELINE_VIEW);
@@ -298,9 +302,7 @@ row_label (GtkBox *box)
 }
 
 static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   Row *row = g_new0 (Row, 1);
@@ -328,9 +330,7 @@ setup_row (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   JdTimelineView *self = user_data;
   JdTimelineItem *ti = gtk_list_item_get_item (item);
@@ -354,16 +354,15 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_widget_remove_css_class (GTK_WIDGET (row->verdict), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (row->verdict), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (row->verdict), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row->verdict),
-                            verdict == VERDICT_ERROR ? "error" :
-                            verdict == VERDICT_WARNING ? "warning" :
-                            verdict == VERDICT_OK ? "success" : "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (row->verdict), verdict == VERDICT_ERROR     ? "error"
+                                                       : verdict == VERDICT_WARNING ? "warning"
+                                                       : verdict == VERDICT_OK      ? "success"
+                                                                                    : "dim-label");
 
   jd_timeline_bar_set (row->bar, token, self->start, self->end);
   accessible = g_strdup_printf ("%s. %s", times, words);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (row->bar), accessible);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (row->failed))) != NULL)
@@ -384,7 +383,7 @@ bind_row (GtkSignalListItemFactory *factory,
       gtk_button_set_child (GTK_BUTTON (button), content);
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Show this request in the Requests list"));
+      gtk_widget_set_tooltip_text (button, _ ("Show this request in the Requests list"));
       g_object_set_data (G_OBJECT (button), "jd-entry", entry);
       g_signal_connect (button, "clicked", G_CALLBACK (on_failed_clicked), NULL);
       gtk_box_append (row->failed, button);
@@ -393,9 +392,7 @@ bind_row (GtkSignalListItemFactory *factory,
 }
 
 static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
+unbind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "jd-row");
 
@@ -405,8 +402,7 @@ unbind_row (GtkSignalListItemFactory *factory,
 /* ---- API -------------------------------------------------------------------- */
 
 void
-jd_timeline_view_set_har (JdTimelineView *self,
-                          JdHar          *har)
+jd_timeline_view_set_har (JdTimelineView *self, JdHar *har)
 {
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -428,7 +424,7 @@ jd_timeline_view_set_har (JdTimelineView *self,
 
   if (self->timeline == NULL || self->timeline->len == 0)
     {
-      self->summary = g_strdup (_("No request in this file carries a bearer token."));
+      self->summary = g_strdup (_ ("No request in this file carries a bearer token."));
       gtk_label_set_text (self->summary_label, self->summary);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -469,14 +465,15 @@ jd_timeline_view_set_har (JdTimelineView *self,
 
   from = format_time (self, start);
   to = format_time (self, end);
-  span = jd_time_format_duration ((gint64) (end - start));
-  tokens = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u distinct token", "%u distinct tokens",
-                                         self->timeline->len),
-                            self->timeline->len);
-  self->summary = g_strdup_printf (_("%s, used from %s to %s (%s). On each bar: green while valid (iat to exp), "
-                                     "a red line at exp, a tick per request, a tall red tick per request refused "
-                                     "after exp (%u in all), an orange one per request refused before exp."),
-                                   tokens, from, to, span, n_failed);
+  span = jd_time_format_duration ((gint64)(end - start));
+  tokens = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u distinct token", "%u distinct tokens", self->timeline->len),
+    self->timeline->len);
+  self->summary = g_strdup_printf (
+    _ ("%s, used from %s to %s (%s). On each bar: green while valid (iat to exp), "
+       "a red line at exp, a tick per request, a tall red tick per request refused "
+       "after exp (%u in all), an orange one per request refused before exp."),
+    tokens, from, to, span, n_failed);
   gtk_label_set_text (self->summary_label, self->summary);
   gtk_stack_set_visible_child_name (self->stack, "rows");
 }
@@ -496,15 +493,14 @@ jd_timeline_view_get_summary (JdTimelineView *self)
 }
 
 char *
-jd_timeline_view_dup_description (JdTimelineView *self,
-                                  guint           index)
+jd_timeline_view_dup_description (JdTimelineView *self, guint index)
 {
   const JdHarTimelineToken *token;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *times = NULL;
   g_autofree char *verdict = NULL;
-  g_autoptr(GString) s = NULL;
+  g_autoptr (GString) s = NULL;
   Verdict v;
 
   g_return_val_if_fail (JD_IS_TIMELINE_VIEW (self), NULL);
@@ -519,16 +515,15 @@ jd_timeline_view_dup_description (JdTimelineView *self,
   g_string_append_printf (s, "%s\n%s\n%s\n%s", title, subtitle, times, verdict);
   for (guint i = 0; i < token->failed_after_exp->len; i++)
     {
-      g_autofree char *failed = describe_failed (self, token, g_ptr_array_index (token->failed_after_exp, i));
+      g_autofree char *failed
+        = describe_failed (self, token, g_ptr_array_index (token->failed_after_exp, i));
       g_string_append_printf (s, "\n%s", failed);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
 void
-jd_timeline_view_activate_failed (JdTimelineView *self,
-                                  guint           index,
-                                  guint           failed)
+jd_timeline_view_activate_failed (JdTimelineView *self, guint index, guint failed)
 {
   const JdHarTimelineToken *token;
 
@@ -537,7 +532,8 @@ jd_timeline_view_activate_failed (JdTimelineView *self,
   token = g_ptr_array_index (self->timeline, index);
   g_return_if_fail (failed < token->failed_after_exp->len);
 
-  g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, g_ptr_array_index (token->failed_after_exp, failed));
+  g_signal_emit (self, signals[ENTRY_ACTIVATED], 0,
+                 g_ptr_array_index (token->failed_after_exp, failed));
 }
 
 /* ---- Object ----------------------------------------------------------------- */
@@ -567,9 +563,9 @@ jd_timeline_view_class_init (JdTimelineViewClass *klass)
    * JdTimelineView::entry-activated:
    * @entry: the JdHarEntry of a request that failed after exp
    */
-  signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 1, JD_TYPE_HAR_ENTRY);
+  signals[ENTRY_ACTIVATED]
+    = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 1, JD_TYPE_HAR_ENTRY);
 }
 
 static void
@@ -595,16 +591,18 @@ jd_timeline_view_init (JdTimelineView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)))),
-                                                      factory));
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (
+    GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)))),
+    factory));
   gtk_list_view_set_show_separators (self->list_view, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tokens"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Tokens"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "dialog-password-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Tokens"));
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _ ("No Tokens"));
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);

@@ -27,67 +27,68 @@
 
 struct _JdTokenPage
 {
-  AdwBin          parent_instance;
+  AdwBin parent_instance;
 
-  GtkRevealer    *verdict_revealer;
-  GtkBox         *verdict_box;
-  GtkImage       *verdict_icon;
-  GtkLabel       *verdict_title;
-  GtkWidget      *made_here_label;
-  GtkLabel       *verdict_detail;
-  GtkWidget      *verdict_keys_button;
-  GtkLabel       *judged_label;
-  GtkSpinner     *spinner;
-  GtkLabel       *legend;
-  GtkTextView    *text_view;
-  GtkWidget      *placeholder;
-  GtkStack       *results_stack;
+  GtkRevealer *verdict_revealer;
+  GtkBox *verdict_box;
+  GtkImage *verdict_icon;
+  GtkLabel *verdict_title;
+  GtkWidget *made_here_label;
+  GtkLabel *verdict_detail;
+  GtkWidget *verdict_keys_button;
+  GtkLabel *judged_label;
+  GtkSpinner *spinner;
+  GtkLabel *legend;
+  GtkTextView *text_view;
+  GtkWidget *placeholder;
+  GtkStack *results_stack;
 
   /* Built with the first token (jd-token-results.ui), NULL until then. */
-  GtkListBox     *findings_list;
-  GtkColumnView  *claims_view;
-  GtkColumnView  *header_view;
+  GtkListBox *findings_list;
+  GtkColumnView *claims_view;
+  GtkColumnView *header_view;
 
-  GtkWidget      *menu_popover;
-  JdClaimNode    *menu_node;
+  GtkWidget *menu_popover;
+  JdClaimNode *menu_node;
 
-  JdSession      *session;
-  GtkTextBuffer  *buffer;
-  GtkTextTag     *segment_tags[5];
-  GtkTextTag     *problem_tag;
-  GtkTextTag     *marker_tag;    /* the "… characters not shown …" line */
-  GtkWidget      *fold_bar;      /* says what is folded, with Show All; hidden when not */
-  GtkLabel       *fold_label;
-  char           *folded_text;   /* the whole text while folded, else NULL */
-  glong           fold_chars;    /* its length in characters */
-  glong           fold_tail;     /* offset in folded_text where the shown tail starts */
-  glong           marker_chars;  /* length of the marker in the buffer */
-  char           *pending_text;  /* inserted through the text view, to be folded */
-  gboolean        paste_edits;   /* this paste replaces a selection: hand editing */
-  guint           pending_id;
+  JdSession *session;
+  GtkTextBuffer *buffer;
+  GtkTextTag *segment_tags[5];
+  GtkTextTag *problem_tag;
+  GtkTextTag *marker_tag; /* the "… characters not shown …" line */
+  GtkWidget *fold_bar;    /* says what is folded, with Show All; hidden when not */
+  GtkLabel *fold_label;
+  char *folded_text;    /* the whole text while folded, else NULL */
+  glong fold_chars;     /* its length in characters */
+  glong fold_tail;      /* offset in folded_text where the shown tail starts */
+  glong marker_chars;   /* length of the marker in the buffer */
+  char *pending_text;   /* inserted through the text view, to be folded */
+  gboolean paste_edits; /* this paste replaces a selection: hand editing */
+  guint pending_id;
 
-  JdToken        *shown_token;
-  GListModel     *payload_model;  /* JdClaimNode, top level */
-  GListModel     *header_model;
+  JdToken *shown_token;
+  GListModel *payload_model; /* JdClaimNode, top level */
+  GListModel *header_model;
   GtkTreeListModel *claims_tree;
   GtkTreeListModel *header_tree;
   GtkSingleSelection *claims_selection;
   GtkSingleSelection *header_selection;
 
-  char           *verdict_text;
-  guint           debounce_id;
-  guint           tick_id;
-  GdkSurface     *surface;
-  gboolean        setting_text;
-  gboolean        selecting;
-  gboolean        scroll_pending; /* a new text: show the verdict when it comes */
-  gboolean        narrow;         /* phone width: no Meaning column */
-  guint           scroll_id;
+  char *verdict_text;
+  guint debounce_id;
+  guint tick_id;
+  GdkSurface *surface;
+  gboolean setting_text;
+  gboolean selecting;
+  gboolean scroll_pending; /* a new text: show the verdict when it comes */
+  gboolean narrow;         /* phone width: no Meaning column */
+  guint scroll_id;
 };
 
 G_DEFINE_FINAL_TYPE (JdTokenPage, jd_token_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   SHOW_KEYS,
   LAST_SIGNAL
 };
@@ -111,12 +112,12 @@ update_tag_colours (JdTokenPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (self->segment_tags); i++)
     g_object_set (self->segment_tags[i], "foreground", colours[i], NULL);
   g_object_set (self->problem_tag, "underline-rgba",
-                &(GdkRGBA) { dark ? 1.0 : 0.88, dark ? 0.48 : 0.11, dark ? 0.39 : 0.14, 1.0 }, NULL);
+                &(GdkRGBA){ dark ? 1.0 : 0.88, dark ? 0.48 : 0.11, dark ? 0.39 : 0.14, 1.0 }, NULL);
 
-  legend = g_strdup_printf ("<span foreground=\"%s\">%s</span> · <span foreground=\"%s\">%s</span> · "
-                            "<span foreground=\"%s\">%s</span>",
-                            colours[0], _("header"), colours[1], _("payload"),
-                            colours[2], _("signature"));
+  legend = g_strdup_printf (
+    "<span foreground=\"%s\">%s</span> · <span foreground=\"%s\">%s</span> · "
+    "<span foreground=\"%s\">%s</span>",
+    colours[0], _ ("header"), colours[1], _ ("payload"), colours[2], _ ("signature"));
   gtk_label_set_markup (self->legend, legend);
 }
 
@@ -143,9 +144,7 @@ jd_token_page_dup_text (JdTokenPage *self)
 /* Offsets between the whole text and the folded paste area: the head maps
  * to itself, the tail follows the marker, the hidden middle is the marker. */
 static glong
-shown_offset (JdTokenPage *self,
-              glong        offset,
-              gboolean     is_end)
+shown_offset (JdTokenPage *self, glong offset, gboolean is_end)
 {
   if (self->folded_text == NULL || offset < FOLD_KEEP_CHARS)
     return offset;
@@ -155,9 +154,7 @@ shown_offset (JdTokenPage *self,
 }
 
 static glong
-text_offset (JdTokenPage *self,
-             glong        shown,
-             gboolean     is_end)
+text_offset (JdTokenPage *self, glong shown, gboolean is_end)
 {
   if (self->folded_text == NULL || shown < FOLD_KEEP_CHARS)
     return shown;
@@ -201,7 +198,7 @@ needs_fold (const char *text)
   for (;;)
     {
       const char *nl = strchr (line, '\n');
-      gsize bytes = nl ? (gsize) (nl - line) : strlen (line);
+      gsize bytes = nl ? (gsize)(nl - line) : strlen (line);
 
       /* A character is at most 4 bytes: only long lines are counted. */
       if (bytes > FOLD_MIN_CHARS && g_utf8_strlen (line, bytes) > FOLD_MIN_CHARS)
@@ -223,8 +220,7 @@ jd_token_page_is_folded (JdTokenPage *self)
  * Entering or leaving the folded view cannot be undone (the undo history
  * would bring back the marker as if it were text): it is cleared then. */
 static void
-fill_buffer (JdTokenPage *self,
-             const char  *text)
+fill_buffer (JdTokenPage *self, const char *text)
 {
   gboolean was_folded = self->folded_text != NULL;
   gboolean fold = needs_fold (text);
@@ -245,14 +241,14 @@ fill_buffer (JdTokenPage *self,
       glong n = g_utf8_strlen (text, -1);
       const char *head_end = g_utf8_offset_to_pointer (text, FOLD_KEEP_CHARS);
       const char *tail = g_utf8_offset_to_pointer (text, n - FOLD_KEEP_CHARS);
-      g_autofree char *hidden = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%ld character not shown", "%ld characters not shown",
-                     n - 2 * FOLD_KEEP_CHARS),
-        n - 2 * FOLD_KEEP_CHARS);
+      g_autofree char *hidden
+        = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld character not shown",
+                                        "%ld characters not shown", n - 2 * FOLD_KEEP_CHARS),
+                           n - 2 * FOLD_KEEP_CHARS);
       g_autofree char *marker = g_strdup_printf ("\n[ … %s … ]\n", hidden);
       g_autofree char *caption = g_strdup_printf (
-        _("This text is %ld characters long; its first and last %d are shown. All of it is "
-          "analysed, copied and exported. The paste area is read-only while folded."),
+        _ ("This text is %ld characters long; its first and last %d are shown. All of it is "
+           "analysed, copied and exported. The paste area is read-only while folded."),
         n, FOLD_KEEP_CHARS);
 
       self->folded_text = g_strdup (text);
@@ -272,11 +268,11 @@ fill_buffer (JdTokenPage *self,
 
   gtk_text_view_set_editable (self->text_view, !fold);
   gtk_widget_set_visible (self->fold_bar, fold);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  fold ? gtk_label_get_text (self->fold_label)
-                                       : _("Paste a token, an Authorization header or a curl command"),
-                                  -1);
+  gtk_accessible_update_property (
+    GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+    fold ? gtk_label_get_text (self->fold_label)
+         : _ ("Paste a token, an Authorization header or a curl command"),
+    -1);
 }
 
 /* Show All: the whole text in the paste area, editable again. Slow for a
@@ -322,10 +318,7 @@ set_pending_text (gpointer data)
  * instead, so a megabyte never reaches Pango. Both wait for an idle: the
  * buffer cannot change under the signal's iterator. */
 static void
-buffer_insert_text (JdTokenPage *self,
-                    GtkTextIter *location,
-                    const char  *text,
-                    int          len)
+buffer_insert_text (JdTokenPage *self, GtkTextIter *location, const char *text, int len)
 {
   GtkTextIter start, end;
   g_autofree char *before = NULL;
@@ -335,8 +328,8 @@ buffer_insert_text (JdTokenPage *self,
 
   if (self->setting_text || len < 0)
     return;
-  if (len >= 8 && !self->paste_edits && gtk_text_buffer_get_char_count (self->buffer) > 0 &&
-      jd_paste_replaces (text, len))
+  if (len >= 8 && !self->paste_edits && gtk_text_buffer_get_char_count (self->buffer) > 0
+      && jd_paste_replaces (text, len))
     whole = g_strndup (text, len);
   else if (len > FOLD_MIN_CHARS)
     {
@@ -367,7 +360,8 @@ text_view_copy (JdTokenPage *self)
   glong from, to;
   g_autofree char *text = NULL;
 
-  if (self->folded_text == NULL || !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+  if (self->folded_text == NULL
+      || !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
     return; /* GtkTextView's own handler does it */
 
   from = text_offset (self, gtk_text_iter_get_offset (&start), FALSE);
@@ -401,8 +395,9 @@ text_view_paste (JdTokenPage *self)
   GtkTextIter start, end, sel_start, sel_end;
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  self->paste_edits = gtk_text_buffer_get_selection_bounds (self->buffer, &sel_start, &sel_end) &&
-                      !(gtk_text_iter_equal (&sel_start, &start) && gtk_text_iter_equal (&sel_end, &end));
+  self->paste_edits
+    = gtk_text_buffer_get_selection_bounds (self->buffer, &sel_start, &sel_end)
+      && !(gtk_text_iter_equal (&sel_start, &start) && gtk_text_iter_equal (&sel_end, &end));
 }
 
 static void
@@ -440,23 +435,20 @@ apply_marks (JdTokenPage *self)
       else
         tag = self->problem_tag;
 
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, shown_offset (self, mark->start, FALSE));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start,
+                                          shown_offset (self, mark->start, FALSE));
       gtk_text_buffer_get_iter_at_offset (self->buffer, &end, shown_offset (self, mark->end, TRUE));
       gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
     }
 }
 
 static gboolean
-text_query_tooltip (JdTokenPage *self,
-                    int          x,
-                    int          y,
-                    gboolean     keyboard,
-                    GtkTooltip  *tooltip)
+text_query_tooltip (JdTokenPage *self, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
 {
   static const char *segment_names[] = {
-    N_("Header: how the token is signed (alg, kid, typ)"),
-    N_("Payload: the claims"),
-    N_("Signature"),
+    N_ ("Header: how the token is signed (alg, kid, typ)"),
+    N_ ("Payload: the claims"),
+    N_ ("Signature"),
   };
   GtkTextIter iter;
   GArray *marks;
@@ -468,16 +460,18 @@ text_query_tooltip (JdTokenPage *self,
     return FALSE;
 
   if (keyboard)
-    gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+    gtk_text_buffer_get_iter_at_mark (self->buffer, &iter,
+                                      gtk_text_buffer_get_insert (self->buffer));
   else
     {
-      gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx,
+                                             &by);
       if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
         return FALSE;
     }
   offset = gtk_text_iter_get_offset (&iter);
-  if (self->folded_text != NULL && offset >= FOLD_KEEP_CHARS &&
-      offset < FOLD_KEEP_CHARS + self->marker_chars)
+  if (self->folded_text != NULL && offset >= FOLD_KEEP_CHARS
+      && offset < FOLD_KEEP_CHARS + self->marker_chars)
     {
       /* On the marker: what the hidden part holds, a problem first. */
       glong from = FOLD_KEEP_CHARS, to = self->fold_tail;
@@ -487,9 +481,10 @@ text_query_tooltip (JdTokenPage *self,
         {
           const JdMark *mark = &g_array_index (marks, JdMark, i);
 
-          if (mark->kind == JD_MARK_PROBLEM && (glong) mark->end > from && (glong) mark->start < to)
+          if (mark->kind == JD_MARK_PROBLEM && (glong)mark->end > from && (glong)mark->start < to)
             {
-              const JdTokenProblem *problem = g_ptr_array_index (jd_token_get_problems (token), mark->index);
+              const JdTokenProblem *problem
+                = g_ptr_array_index (jd_token_get_problems (token), mark->index);
               gtk_tooltip_set_text (tooltip, problem->message);
               return TRUE;
             }
@@ -504,18 +499,19 @@ text_query_tooltip (JdTokenPage *self,
     {
       const JdMark *mark = &g_array_index (marks, JdMark, i);
 
-      if ((gsize) offset < mark->start || (gsize) offset >= mark->end)
+      if ((gsize)offset < mark->start || (gsize)offset >= mark->end)
         continue;
       if (mark->kind == JD_MARK_PROBLEM)
         {
-          const JdTokenProblem *problem = g_ptr_array_index (jd_token_get_problems (token), mark->index);
+          const JdTokenProblem *problem
+            = g_ptr_array_index (jd_token_get_problems (token), mark->index);
 
           text = problem->message;
           break; /* a problem wins over its segment */
         }
-      if (text == NULL && jd_token_get_kind (token) != JD_TOKEN_KIND_JWE &&
-          mark->index < G_N_ELEMENTS (segment_names))
-        text = _(segment_names[mark->index]);
+      if (text == NULL && jd_token_get_kind (token) != JD_TOKEN_KIND_JWE
+          && mark->index < G_N_ELEMENTS (segment_names))
+        text = _ (segment_names[mark->index]);
     }
 
   if (text == NULL)
@@ -542,8 +538,9 @@ scroll_to_verdict (JdTokenPage *self)
 
   if (GTK_IS_VIEWPORT (content))
     content = gtk_viewport_get_child (GTK_VIEWPORT (content));
-  if (content == NULL ||
-      !gtk_widget_translate_coordinates (GTK_WIDGET (self->verdict_revealer), content, 0, 0, &x, &y))
+  if (content == NULL
+      || !gtk_widget_translate_coordinates (GTK_WIDGET (self->verdict_revealer), content, 0, 0, &x,
+                                            &y))
     y = 0;
   /* The page's own top margin above the verdict stays in view. */
   gtk_adjustment_set_value (adjustment, MAX (0, y - 12));
@@ -558,16 +555,16 @@ jd_token_page_get_verdict_in_view (JdTokenPage *self)
   g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), FALSE);
 
   adjustment = gtk_scrolled_window_get_vadjustment (get_scroller (self));
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->verdict_revealer), GTK_WIDGET (get_scroller (self)),
-                                         0, 0, &x, &y))
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->verdict_revealer),
+                                         GTK_WIDGET (get_scroller (self)), 0, 0, &x, &y))
     return FALSE;
-  return y >= 0 && y + gtk_widget_get_height (GTK_WIDGET (self->verdict_revealer)) <=
-                     gtk_adjustment_get_page_size (adjustment) + 1;
+  return y >= 0
+         && y + gtk_widget_get_height (GTK_WIDGET (self->verdict_revealer))
+              <= gtk_adjustment_get_page_size (adjustment) + 1;
 }
 
 void
-jd_token_page_set_text (JdTokenPage *self,
-                        const char  *text)
+jd_token_page_set_text (JdTokenPage *self, const char *text)
 {
   g_autofree char *current = NULL;
 
@@ -596,9 +593,7 @@ jd_token_page_set_text (JdTokenPage *self,
 }
 
 static void
-paste_text_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+paste_text_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (JdTokenPage) self = user_data;
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
@@ -617,8 +612,8 @@ jd_token_page_paste (JdTokenPage *self)
 {
   g_return_if_fail (JD_IS_TOKEN_PAGE (self));
 
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
-                                 paste_text_cb, g_object_ref (self));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL, paste_text_cb,
+                                 g_object_ref (self));
 }
 
 /* ---- Claims trees ----------------------------------------------------------- */
@@ -632,17 +627,13 @@ node_from_list_item (GtkListItem *item)
 }
 
 static void
-popup_menu (JdTokenPage *self,
-            JdClaimNode *node,
-            GtkWidget   *widget,
-            double       x,
-            double       y)
+popup_menu (JdTokenPage *self, JdClaimNode *node, GtkWidget *widget, double x, double y)
 {
   double px = 0, py = 0;
 
   g_set_object (&self->menu_node, node);
   /* gtk_widget_translate_coordinates () is deprecated since GTK 4.12 */
-#if GTK_CHECK_VERSION (4, 12, 0)
+#if GTK_CHECK_VERSION(4, 12, 0)
   {
     graphene_point_t p;
 
@@ -656,16 +647,12 @@ popup_menu (JdTokenPage *self,
     return;
 #endif
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu_popover),
-                               &(GdkRectangle) { (int) px, (int) py, 1, 1 });
+                               &(GdkRectangle){ (int)px, (int)py, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->menu_popover));
 }
 
 static void
-cell_pressed (GtkGestureClick *gesture,
-              int              n_press,
-              double           x,
-              double           y,
-              GtkListItem     *item)
+cell_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkListItem *item)
 {
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   JdTokenPage *self = JD_TOKEN_PAGE (gtk_widget_get_ancestor (widget, JD_TYPE_TOKEN_PAGE));
@@ -682,8 +669,7 @@ cell_pressed (GtkGestureClick *gesture,
 }
 
 static void
-add_context_gesture (GtkWidget   *widget,
-                     GtkListItem *item)
+add_context_gesture (GtkWidget *widget, GtkListItem *item)
 {
   GtkGesture *click = gtk_gesture_click_new ();
 
@@ -693,9 +679,7 @@ add_context_gesture (GtkWidget   *widget,
 }
 
 static void
-name_setup (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
+name_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *label = gtk_label_new (NULL);
@@ -711,9 +695,7 @@ name_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
-name_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+name_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
   GtkTreeListRow *row = gtk_list_item_get_item (item);
@@ -722,48 +704,52 @@ name_bind (GtkSignalListItemFactory *factory,
   g_autofree char *tooltip = NULL;
 
   gtk_tree_expander_set_list_row (expander, row);
-  gtk_label_set_text (GTK_LABEL (gtk_tree_expander_get_child (expander)), jd_claim_node_get_name (node));
+  gtk_label_set_text (GTK_LABEL (gtk_tree_expander_get_child (expander)),
+                      jd_claim_node_get_name (node));
   /* The whole name, and its meaning (the Meaning column is hidden when narrow). */
   if (jd_claim_node_get_meaning (node) != NULL)
-    tooltip = g_strdup_printf ("%s — %s", jd_claim_node_get_name (node), jd_claim_node_get_meaning (node));
+    tooltip = g_strdup_printf ("%s — %s", jd_claim_node_get_name (node),
+                               jd_claim_node_get_meaning (node));
   gtk_widget_set_tooltip_text (gtk_tree_expander_get_child (expander),
                                tooltip != NULL ? tooltip : jd_claim_node_get_name (node));
 }
 
 static void
-name_unbind (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
+name_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
-update_badge (JdClaimNode *node,
-              GParamSpec  *pspec,
-              GtkWidget   *badge)
+update_badge (JdClaimNode *node, GParamSpec *pspec, GtkWidget *badge)
 {
   JdBadgeState state = jd_claim_node_get_badge_state (node);
   const char *classes[] = { "badge", NULL, NULL };
 
   switch (state)
     {
-    case JD_BADGE_OK: classes[1] = "success"; break;
-    case JD_BADGE_WARNING: classes[1] = "warning"; break;
-    case JD_BADGE_ERROR: classes[1] = "error"; break;
-    case JD_BADGE_NONE:
-    default: break;
+      case JD_BADGE_OK:
+        classes[1] = "success";
+        break;
+      case JD_BADGE_WARNING:
+        classes[1] = "warning";
+        break;
+      case JD_BADGE_ERROR:
+        classes[1] = "error";
+        break;
+      case JD_BADGE_NONE:
+      default:
+        break;
     }
   gtk_widget_set_css_classes (badge, classes);
-  gtk_widget_set_visible (badge, state != JD_BADGE_NONE && jd_claim_node_get_badge_text (node) != NULL);
+  gtk_widget_set_visible (badge,
+                          state != JD_BADGE_NONE && jd_claim_node_get_badge_text (node) != NULL);
   gtk_label_set_text (GTK_LABEL (badge), jd_claim_node_get_badge_text (node));
   gtk_widget_set_tooltip_text (badge, jd_claim_node_get_badge_tooltip (node));
 }
 
 static void
-value_setup (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
+value_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label = gtk_label_new (NULL);
@@ -788,9 +774,7 @@ value_setup (GtkSignalListItemFactory *factory,
 static char *node_value_text (JdClaimNode *node);
 
 static void
-value_bind (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
+value_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *label = gtk_widget_get_first_child (box);
@@ -801,8 +785,8 @@ value_bind (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (label), jd_claim_node_get_value_text (node));
   /* The whole value (the text shown stops after 256 characters), unless it
    * is too long for a tooltip; Copy Value always copies all of it. */
-  gtk_widget_set_tooltip_text (label, strlen (whole) <= VALUE_TOOLTIP_MAX ? whole
-                                                                          : jd_claim_node_get_value_text (node));
+  gtk_widget_set_tooltip_text (
+    label, strlen (whole) <= VALUE_TOOLTIP_MAX ? whole : jd_claim_node_get_value_text (node));
   update_badge (node, NULL, badge);
   g_signal_connect_object (node, "notify::badge-text", G_CALLBACK (update_badge), badge, 0);
   g_signal_connect_object (node, "notify::badge-state", G_CALLBACK (update_badge), badge, 0);
@@ -810,9 +794,7 @@ value_bind (GtkSignalListItemFactory *factory,
 }
 
 static void
-value_unbind (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+value_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *badge = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
@@ -823,9 +805,7 @@ value_unbind (GtkSignalListItemFactory *factory,
 }
 
 static void
-meaning_setup (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+meaning_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -840,9 +820,7 @@ meaning_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
-meaning_bind (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+meaning_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   g_autoptr (JdClaimNode) node = node_from_list_item (item);
 
@@ -850,12 +828,8 @@ meaning_bind (GtkSignalListItemFactory *factory,
 }
 
 static void
-add_column (GtkColumnView *view,
-            const char    *title,
-            gboolean       expand,
-            GCallback      setup,
-            GCallback      bind,
-            GCallback      unbind)
+add_column (GtkColumnView *view, const char *title, gboolean expand, GCallback setup,
+            GCallback bind, GCallback unbind)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkColumnViewColumn) column = NULL;
@@ -877,8 +851,8 @@ selected_node (JdTokenPage *self)
   GtkSingleSelection *selection = self->claims_selection;
   GtkTreeListRow *row;
 
-  if (focus != NULL && self->header_view != NULL &&
-      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_view)))
+  if (focus != NULL && self->header_view != NULL
+      && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_view)))
     selection = self->header_selection;
   row = gtk_single_selection_get_selected_item (selection);
 
@@ -899,9 +873,7 @@ node_value_text (JdClaimNode *node)
 }
 
 static void
-copy_claim_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
+copy_claim_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdTokenPage *self = JD_TOKEN_PAGE (widget);
   g_autoptr (JdClaimNode) node = NULL;
@@ -917,7 +889,8 @@ copy_claim_action (GtkWidget  *widget,
   else
     {
       JsonNode *json = jd_claim_node_get_node (node);
-      g_autoptr (JsonNode) name = json_node_init_string (json_node_alloc (), jd_claim_node_get_name (node));
+      g_autoptr (JsonNode) name
+        = json_node_init_string (json_node_alloc (), jd_claim_node_get_name (node));
       g_autofree char *name_text = json_to_string (name, FALSE);
       g_autofree char *value_text = json ? json_to_string (json, FALSE) : g_strdup ("null");
 
@@ -928,23 +901,19 @@ copy_claim_action (GtkWidget  *widget,
 }
 
 static void
-popup_selected (JdTokenPage   *self,
-                GtkColumnView *view)
+popup_selected (JdTokenPage *self, GtkColumnView *view)
 {
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
   g_autoptr (JdClaimNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
 
   if (node != NULL)
-    popup_menu (self, node, GTK_WIDGET (view),
-                gtk_widget_get_width (GTK_WIDGET (view)) / 2.0,
+    popup_menu (self, node, GTK_WIDGET (view), gtk_widget_get_width (GTK_WIDGET (view)) / 2.0,
                 gtk_widget_get_height (GTK_WIDGET (view)) / 2.0);
 }
 
 static gboolean
-menu_shortcut (GtkWidget *widget,
-               GVariant  *args,
-               gpointer   user_data)
+menu_shortcut (GtkWidget *widget, GVariant *args, gpointer user_data)
 {
   JdTokenPage *self = JD_TOKEN_PAGE (gtk_widget_get_ancestor (widget, JD_TYPE_TOKEN_PAGE));
 
@@ -955,27 +924,22 @@ menu_shortcut (GtkWidget *widget,
 /* A column view reports little natural height before its rows exist; size
  * the card around the rows instead, up to its maximum. */
 static void
-fit_view_height (GListModel    *rows,
-                 guint          position,
-                 guint          removed,
-                 guint          added,
-                 GtkColumnView *view)
+fit_view_height (GListModel *rows, guint position, guint removed, guint added, GtkColumnView *view)
 {
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (view)));
-  int height = 38 + 50 * (int) g_list_model_get_n_items (rows);
+  int height = 38 + 50 * (int)g_list_model_get_n_items (rows);
 
-  gtk_scrolled_window_set_min_content_height (scroller,
-                                              MIN (height, gtk_scrolled_window_get_max_content_height (scroller)));
+  gtk_scrolled_window_set_min_content_height (
+    scroller, MIN (height, gtk_scrolled_window_get_max_content_height (scroller)));
 }
 
 static void
-setup_model (GtkTreeListModel   **tree,
-             GtkSingleSelection **selection)
+setup_model (GtkTreeListModel **tree, GtkSingleSelection **selection)
 {
   g_autoptr (GListStore) empty = g_list_store_new (JD_TYPE_CLAIM_NODE);
 
   *tree = gtk_tree_list_model_new (G_LIST_MODEL (g_steal_pointer (&empty)), FALSE, FALSE,
-                                   (GtkTreeListModelCreateModelFunc) jd_claims_create_child_model,
+                                   (GtkTreeListModelCreateModelFunc)jd_claims_create_child_model,
                                    NULL, NULL);
   *selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (*tree)));
   gtk_single_selection_set_autoselect (*selection, FALSE);
@@ -983,9 +947,7 @@ setup_model (GtkTreeListModel   **tree,
 }
 
 static void
-setup_view (GtkColumnView      *view,
-            GtkTreeListModel   *tree,
-            GtkSingleSelection *selection)
+setup_view (GtkColumnView *view, GtkTreeListModel *tree, GtkSingleSelection *selection)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
@@ -993,26 +955,29 @@ setup_view (GtkColumnView      *view,
   g_signal_connect_object (tree, "items-changed", G_CALLBACK (fit_view_height), view, 0);
   fit_view_height (G_LIST_MODEL (tree), 0, 0, 0, view);
 
-  add_column (view, _("Claim"), FALSE, G_CALLBACK (name_setup), G_CALLBACK (name_bind),
+  add_column (view, _ ("Claim"), FALSE, G_CALLBACK (name_setup), G_CALLBACK (name_bind),
               G_CALLBACK (name_unbind));
-  add_column (view, _("Value"), TRUE, G_CALLBACK (value_setup), G_CALLBACK (value_bind),
+  add_column (view, _ ("Value"), TRUE, G_CALLBACK (value_setup), G_CALLBACK (value_bind),
               G_CALLBACK (value_unbind));
-  add_column (view, _("Meaning"), TRUE, G_CALLBACK (meaning_setup), G_CALLBACK (meaning_bind), NULL);
+  add_column (view, _ ("Meaning"), TRUE, G_CALLBACK (meaning_setup), G_CALLBACK (meaning_bind),
+              NULL);
 
   /* Keyboard: the menu key or Shift+F10 opens the row menu, Ctrl+C copies the value. */
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
-                                                   gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
-                      gtk_callback_action_new (menu_shortcut, NULL, NULL)));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (
+      gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                   gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
+      gtk_callback_action_new (menu_shortcut, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK),
                       gtk_named_action_new ("claims.copy-value")));
   gtk_widget_add_controller (GTK_WIDGET (view), shortcuts);
 }
 
 static void
-set_tree_root (GtkTreeListModel *tree,
-               GListModel       *root)
+set_tree_root (GtkTreeListModel *tree, GListModel *root)
 {
   /* gtk_tree_list_model has no setter for its root on 4.8: rebuild the
    * flattening by swapping the items of the root store. */
@@ -1022,8 +987,8 @@ set_tree_root (GtkTreeListModel *tree,
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, g_list_model_get_item (root, i));
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       items->pdata, items->len);
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata,
+                       items->len);
 }
 
 /* ---- Clock ------------------------------------------------------------------ */
@@ -1079,7 +1044,8 @@ update_ticking (JdTokenPage *self)
   gboolean visible = gtk_widget_get_mapped (GTK_WIDGET (self));
 
   if (visible && self->surface != NULL && GDK_IS_TOPLEVEL (self->surface))
-    visible = (gdk_toplevel_get_state (GDK_TOPLEVEL (self->surface)) & GDK_TOPLEVEL_STATE_MINIMIZED) == 0;
+    visible
+      = (gdk_toplevel_get_state (GDK_TOPLEVEL (self->surface)) & GDK_TOPLEVEL_STATE_MINIMIZED) == 0;
 
   if (visible && has_time_claims (self) && self->session != NULL)
     {
@@ -1113,8 +1079,8 @@ jd_token_page_map (GtkWidget *widget)
   if (native != NULL && self->surface == NULL)
     {
       self->surface = g_object_ref (gtk_native_get_surface (native));
-      g_signal_connect_object (self->surface, "notify::state", G_CALLBACK (update_ticking),
-                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->surface, "notify::state", G_CALLBACK (update_ticking), self,
+                               G_CONNECT_SWAPPED);
     }
   update_ticking (self);
 }
@@ -1139,8 +1105,7 @@ jd_token_page_unmap (GtkWidget *widget)
 /* A plain row (icon, message, fix): cheaper to measure than an
  * AdwActionRow, which matters when every keystroke rebuilds the list. */
 static GtkWidget *
-create_finding_row (gpointer item,
-                    gpointer user_data)
+create_finding_row (gpointer item, gpointer user_data)
 {
   JdFinding *finding = JD_FINDING (item);
   JdSeverity severity = jd_finding_get_severity (finding);
@@ -1201,16 +1166,17 @@ create_finding_row (gpointer item,
   gtk_widget_add_css_class (row, "finding");
 
   /* Read as one sentence: "Error: the token expired … Fix: …" */
-  accessible = g_strdup_printf ("%s: %s", jd_severity_label (severity), jd_finding_get_message (finding));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  accessible
+    = g_strdup_printf ("%s: %s", jd_severity_label (severity), jd_finding_get_message (finding));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
   g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (finding), g_object_unref);
 
   return row;
 }
 
 static gboolean
-select_node_in (GtkSingleSelection *selection,
-                JdClaimNode        *node)
+select_node_in (GtkSingleSelection *selection, JdClaimNode *node)
 {
   GListModel *model = G_LIST_MODEL (selection);
   guint n = g_list_model_get_n_items (model);
@@ -1220,7 +1186,7 @@ select_node_in (GtkSingleSelection *selection,
       g_autoptr (GtkTreeListRow) row = g_list_model_get_item (model, i);
       g_autoptr (GObject) item = gtk_tree_list_row_get_item (row);
 
-      if (item == (GObject *) node)
+      if (item == (GObject *)node)
         {
           gtk_single_selection_set_selected (selection, i);
           return TRUE;
@@ -1231,8 +1197,7 @@ select_node_in (GtkSingleSelection *selection,
 }
 
 static void
-finding_selected (JdTokenPage   *self,
-                  GtkListBoxRow *row)
+finding_selected (JdTokenPage *self, GtkListBoxRow *row)
 {
   JdFinding *finding;
   const char *claim;
@@ -1245,9 +1210,11 @@ finding_selected (JdTokenPage   *self,
   if (claim == NULL)
     return;
 
-  if (self->payload_model != NULL && (node = jd_claims_model_find (self->payload_model, claim)) != NULL)
+  if (self->payload_model != NULL
+      && (node = jd_claims_model_find (self->payload_model, claim)) != NULL)
     select_node_in (self->claims_selection, node);
-  else if (self->header_model != NULL && (node = jd_claims_model_find (self->header_model, claim)) != NULL)
+  else if (self->header_model != NULL
+           && (node = jd_claims_model_find (self->header_model, claim)) != NULL)
     select_node_in (self->header_selection, node);
 }
 
@@ -1262,8 +1229,7 @@ verdict_keys_clicked (JdTokenPage *self)
 /* "Judge Now", the link after "Judged at …": the token's time claims
  * are judged at the clock again. */
 static gboolean
-judged_link_activated (JdTokenPage *self,
-                       const char  *uri)
+judged_link_activated (JdTokenPage *self, const char *uri)
 {
   if (g_strcmp0 (uri, JUDGE_NOW_URI) != 0)
     return FALSE;
@@ -1276,14 +1242,14 @@ verdict_wants_keys (JdVerdict *verdict)
 {
   switch (jd_verdict_get_signature (verdict))
     {
-    case JD_VERDICT_SIGNATURE_NO_KEYS:
-    case JD_VERDICT_SIGNATURE_NO_USABLE_KEY:
-    case JD_VERDICT_SIGNATURE_KID_NOT_FOUND:
-    case JD_VERDICT_SIGNATURE_INVALID:
-    case JD_VERDICT_SIGNATURE_WELL_KNOWN_SECRET:
-      return TRUE;
-    default:
-      return FALSE;
+      case JD_VERDICT_SIGNATURE_NO_KEYS:
+      case JD_VERDICT_SIGNATURE_NO_USABLE_KEY:
+      case JD_VERDICT_SIGNATURE_KID_NOT_FOUND:
+      case JD_VERDICT_SIGNATURE_INVALID:
+      case JD_VERDICT_SIGNATURE_WELL_KNOWN_SECRET:
+        return TRUE;
+      default:
+        return FALSE;
     }
 }
 
@@ -1308,19 +1274,19 @@ update_verdict (JdTokenPage *self)
 
   switch (jd_verdict_get_result (verdict))
     {
-    case JD_VERDICT_REJECTED:
-      klass = "error";
-      icon = "dialog-error-symbolic";
-      break;
-    case JD_VERDICT_ACCEPTED_WITH_WARNINGS:
-      klass = "warning";
-      icon = "dialog-warning-symbolic";
-      break;
-    case JD_VERDICT_ACCEPTED:
-    default:
-      klass = "success";
-      icon = "emblem-ok-symbolic";
-      break;
+      case JD_VERDICT_REJECTED:
+        klass = "error";
+        icon = "dialog-error-symbolic";
+        break;
+      case JD_VERDICT_ACCEPTED_WITH_WARNINGS:
+        klass = "warning";
+        icon = "dialog-warning-symbolic";
+        break;
+      case JD_VERDICT_ACCEPTED:
+      default:
+        klass = "success";
+        icon = "emblem-ok-symbolic";
+        break;
     }
 
   detail = jd_verdict_dup_detail (verdict);
@@ -1328,12 +1294,13 @@ update_verdict (JdTokenPage *self)
   if (judged != NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (judged, -1);
-      g_autofree char *link = g_markup_escape_text (_("Judge Now"), -1);
+      g_autofree char *link = g_markup_escape_text (_ ("Judge Now"), -1);
 
       judged_line = g_strdup_printf ("%s · <a href=\"" JUDGE_NOW_URI "\">%s</a>", escaped, link);
     }
 
-  gtk_widget_set_css_classes (GTK_WIDGET (self->verdict_box), (const char *[]) { "verdict", klass, NULL });
+  gtk_widget_set_css_classes (GTK_WIDGET (self->verdict_box),
+                              (const char *[]){ "verdict", klass, NULL });
   gtk_image_set_from_icon_name (self->verdict_icon, icon);
   gtk_label_set_text (self->verdict_title, jd_verdict_get_headline (verdict));
   gtk_label_set_text (self->verdict_detail, detail);
@@ -1345,7 +1312,8 @@ update_verdict (JdTokenPage *self)
 
   g_free (self->verdict_text);
   if (judged != NULL)
-    self->verdict_text = g_strdup_printf ("%s\n%s\n%s", jd_verdict_get_headline (verdict), detail, judged);
+    self->verdict_text
+      = g_strdup_printf ("%s\n%s\n%s", jd_verdict_get_headline (verdict), detail, judged);
   else
     self->verdict_text = g_strdup_printf ("%s\n%s", jd_verdict_get_headline (verdict), detail);
 }
@@ -1357,8 +1325,7 @@ update_verdict (JdTokenPage *self)
  * costs none of them. */
 /* The Meaning column of @view (its third), shown unless the page is narrow. */
 static void
-show_meaning_column (GtkColumnView *view,
-                     gboolean       visible)
+show_meaning_column (GtkColumnView *view, gboolean visible)
 {
   g_autoptr (GtkColumnViewColumn) column = NULL;
 
@@ -1370,8 +1337,7 @@ show_meaning_column (GtkColumnView *view,
 }
 
 void
-jd_token_page_set_narrow (JdTokenPage *self,
-                          gboolean     narrow)
+jd_token_page_set_narrow (JdTokenPage *self, gboolean narrow)
 {
   g_return_if_fail (JD_IS_TOKEN_PAGE (self));
 
@@ -1395,8 +1361,8 @@ ensure_results (JdTokenPage *self)
   self->header_view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "header_view"));
   claim_menu = G_MENU_MODEL (gtk_builder_get_object (builder, "claim_menu"));
 
-  g_signal_connect_object (self->findings_list, "row-selected", G_CALLBACK (finding_selected),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_list, "row-selected", G_CALLBACK (finding_selected), self,
+                           G_CONNECT_SWAPPED);
   setup_view (self->claims_view, self->claims_tree, self->claims_selection);
   setup_view (self->header_view, self->header_tree, self->header_selection);
   jd_token_page_set_narrow (self, self->narrow);
@@ -1410,8 +1376,8 @@ ensure_results (JdTokenPage *self)
     gtk_list_box_bind_model (self->findings_list, jd_session_get_findings (self->session),
                              create_finding_row, NULL, NULL);
 
-  gtk_stack_add_named (self->results_stack, GTK_WIDGET (gtk_builder_get_object (builder, "results")),
-                       "results");
+  gtk_stack_add_named (self->results_stack,
+                       GTK_WIDGET (gtk_builder_get_object (builder, "results")), "results");
 }
 
 /* ---- Session ----------------------------------------------------------------- */
@@ -1437,8 +1403,10 @@ token_changed (JdTokenPage *self)
   g_clear_object (&self->header_model);
   if (token != NULL)
     {
-      self->payload_model = jd_claims_model_new (jd_token_get_claims (token), JD_CLAIMS_SECTION_PAYLOAD);
-      self->header_model = jd_claims_model_new (jd_token_get_header (token), JD_CLAIMS_SECTION_HEADER);
+      self->payload_model
+        = jd_claims_model_new (jd_token_get_claims (token), JD_CLAIMS_SECTION_PAYLOAD);
+      self->header_model
+        = jd_claims_model_new (jd_token_get_header (token), JD_CLAIMS_SECTION_HEADER);
       update_clock (self);
       set_tree_root (self->claims_tree, self->payload_model);
       set_tree_root (self->header_tree, self->header_model);
@@ -1492,18 +1460,21 @@ busy_changed (JdTokenPage *self)
 }
 
 void
-jd_token_page_set_session (JdTokenPage *self,
-                           JdSession   *session)
+jd_token_page_set_session (JdTokenPage *self, JdSession *session)
 {
   g_return_if_fail (JD_IS_TOKEN_PAGE (self));
   g_return_if_fail (JD_IS_SESSION (session));
   g_return_if_fail (self->session == NULL);
 
   self->session = g_object_ref (session);
-  g_signal_connect_object (session, "token-changed", G_CALLBACK (token_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "diagnosis-changed", G_CALLBACK (diagnosis_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "clock-changed", G_CALLBACK (clock_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::busy", G_CALLBACK (busy_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "token-changed", G_CALLBACK (token_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "diagnosis-changed", G_CALLBACK (diagnosis_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "clock-changed", G_CALLBACK (clock_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::busy", G_CALLBACK (busy_changed), self,
+                           G_CONNECT_SWAPPED);
   if (self->findings_list != NULL)
     gtk_list_box_bind_model (self->findings_list, jd_session_get_findings (session),
                              create_finding_row, NULL, NULL);
@@ -1608,9 +1579,8 @@ jd_token_page_class_init (JdTokenPageClass *klass)
   widget_class->map = jd_token_page_map;
   widget_class->unmap = jd_token_page_unmap;
 
-  signals[SHOW_KEYS] =
-    g_signal_new ("show-keys", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SHOW_KEYS] = g_signal_new ("show-keys", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/jd-token-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JdTokenPage, verdict_revealer);
@@ -1642,31 +1612,27 @@ jd_token_page_init (JdTokenPage *self)
   gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (self->segment_tags); i++)
     self->segment_tags[i] = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
-  self->problem_tag = gtk_text_buffer_create_tag (self->buffer, "problem",
-                                                  "underline", PANGO_UNDERLINE_ERROR,
-                                                  "weight", PANGO_WEIGHT_BOLD,
-                                                  NULL);
+  self->problem_tag = gtk_text_buffer_create_tag (
+    self->buffer, "problem", "underline", PANGO_UNDERLINE_ERROR, "weight", PANGO_WEIGHT_BOLD, NULL);
   /* Created last: above the segment colours. */
-  self->marker_tag = gtk_text_buffer_create_tag (self->buffer, "fold-marker",
-                                                 "style", PANGO_STYLE_ITALIC,
-                                                 "foreground-rgba", &(GdkRGBA) { 0.5, 0.5, 0.5, 1 },
-                                                 "editable", FALSE,
-                                                 NULL);
+  self->marker_tag = gtk_text_buffer_create_tag (
+    self->buffer, "fold-marker", "style", PANGO_STYLE_ITALIC, "foreground-rgba",
+    &(GdkRGBA){ 0.5, 0.5, 0.5, 1 }, "editable", FALSE, NULL);
   update_tag_colours (self);
 
   /* Under the paste area (its GtkOverlay), shown while the text is folded. */
   {
     GtkWidget *area = gtk_widget_get_ancestor (GTK_WIDGET (self->text_view), GTK_TYPE_OVERLAY);
     GtkWidget *box = gtk_widget_get_parent (area);
-    GtkWidget *show_all = gtk_button_new_with_mnemonic (_("Show _All"));
+    GtkWidget *show_all = gtk_button_new_with_mnemonic (_ ("Show _All"));
 
     g_assert (GTK_IS_BOX (box));
-    self->fold_label = GTK_LABEL (g_object_new (GTK_TYPE_LABEL, "wrap", TRUE, "xalign", 0.0f,
-                                                "hexpand", TRUE, NULL));
+    self->fold_label = GTK_LABEL (
+      g_object_new (GTK_TYPE_LABEL, "wrap", TRUE, "xalign", 0.0f, "hexpand", TRUE, NULL));
     gtk_widget_add_css_class (GTK_WIDGET (self->fold_label), "dim-label");
     gtk_widget_add_css_class (GTK_WIDGET (self->fold_label), "caption");
-    gtk_widget_set_tooltip_text (show_all, _("Put the whole text in the paste area to edit it; "
-                                             "laying out a very long line takes a moment"));
+    gtk_widget_set_tooltip_text (show_all, _ ("Put the whole text in the paste area to edit it; "
+                                              "laying out a very long line takes a moment"));
     gtk_widget_set_valign (show_all, GTK_ALIGN_CENTER);
     gtk_widget_add_css_class (show_all, "flat");
     g_signal_connect_object (show_all, "clicked", G_CALLBACK (show_all_clicked), self,
@@ -1686,12 +1652,14 @@ jd_token_page_init (JdTokenPage *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_tag_colours), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->buffer, "paste-done", G_CALLBACK (paste_done), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "paste-done", G_CALLBACK (paste_done), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (buffer_insert_text), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->text_view, "query-tooltip", G_CALLBACK (text_query_tooltip),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->text_view, "query-tooltip", G_CALLBACK (text_query_tooltip), self,
+                           G_CONNECT_SWAPPED);
 
   setup_model (&self->claims_tree, &self->claims_selection);
   setup_model (&self->header_tree, &self->header_selection);

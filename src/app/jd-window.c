@@ -16,48 +16,47 @@
 /* Files larger than this are not read into the window. */
 #define MAX_FILE_SIZE (64 * 1024 * 1024)
 
-typedef enum {
+typedef enum
+{
   CONTENT_TOKEN,
   CONTENT_KEYS,
   CONTENT_HAR,
 } ContentKind;
 
-typedef void (*ChosenFunc) (JdWindow *self,
-                            GFile    *file);
+typedef void (*ChosenFunc) (JdWindow *self, GFile *file);
 
 struct _JdWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow parent_instance;
 
-  AdwHeaderBar         *header_bar;
-  AdwViewStack         *stack;
-  AdwViewSwitcherBar   *switcher_bar;
-  GtkMenuButton        *primary_menu_button;
-  GMenuModel           *primary_menu;
-  AdwToastOverlay      *toast_overlay;
-  JdTokenPage          *token_page;
-  AdwBin               *keys_bin;
-  AdwBin               *request_bin;
-  JdKeysPage           *keys_page;    /* built the first time it is needed */
-  JdRequestPage        *request_page; /* built the first time it is needed */
+  AdwHeaderBar *header_bar;
+  AdwViewStack *stack;
+  AdwViewSwitcherBar *switcher_bar;
+  GtkMenuButton *primary_menu_button;
+  GMenuModel *primary_menu;
+  AdwToastOverlay *toast_overlay;
+  JdTokenPage *token_page;
+  AdwBin *keys_bin;
+  AdwBin *request_bin;
+  JdKeysPage *keys_page;       /* built the first time it is needed */
+  JdRequestPage *request_page; /* built the first time it is needed */
 
-  GSettings            *settings;
-  JdSession            *session;
-  JdResignWindow       *resign_window; /* weak: Edit and Re-sign, built when first opened */
+  GSettings *settings;
+  JdSession *session;
+  JdResignWindow *resign_window; /* weak: Edit and Re-sign, built when first opened */
 
-  GFile                *next_file;
-  gboolean              has_next_file;
-  gboolean              opening;      /* the paste area is being filled from a file */
-#if ADW_CHECK_VERSION (1, 8, 0)
-  AdwDialog            *shortcuts; /* built on first use */
+  GFile *next_file;
+  gboolean has_next_file;
+  gboolean opening; /* the paste area is being filled from a file */
+#if ADW_CHECK_VERSION(1, 8, 0)
+  AdwDialog *shortcuts; /* built on first use */
 #endif
 };
 
 G_DEFINE_FINAL_TYPE (JdWindow, jd_window, ADW_TYPE_APPLICATION_WINDOW)
 
 void
-jd_window_add_toast (JdWindow   *self,
-                     const char *message)
+jd_window_add_toast (JdWindow *self, const char *message)
 {
   g_return_if_fail (JD_IS_WINDOW (self));
 
@@ -67,9 +66,7 @@ jd_window_add_toast (JdWindow   *self,
 /* ---- What a file or a drop holds --------------------------------------- */
 
 static ContentKind
-classify (const char *data,
-          gsize       len,
-          const char *source)
+classify (const char *data, gsize len, const char *source)
 {
   gsize i = 0;
   gsize head = MIN (len, 4096);
@@ -84,8 +81,8 @@ classify (const char *data,
     i++;
 
   /* DER certificate: a SEQUENCE with a long length, not text. */
-  if (len - i >= 2 && (guchar) data[i] == 0x30 && (guchar) data[i + 1] >= 0x81 &&
-      !g_utf8_validate (data, head, NULL))
+  if (len - i >= 2 && (guchar)data[i] == 0x30 && (guchar)data[i + 1] >= 0x81
+      && !g_utf8_validate (data, head, NULL))
     return CONTENT_KEYS;
 
   if (len - i >= 10 && memcmp (data + i, "-----BEGIN", 10) == 0)
@@ -106,15 +103,14 @@ classify (const char *data,
 /* The title names the file whose text the paste area shows ("token.jwt —
  * JWT Doctor"), or is the application's name. */
 static void
-set_document_name (JdWindow   *self,
-                   const char *name)
+set_document_name (JdWindow *self, const char *name)
 {
   g_autofree char *title = NULL;
 
   if (name != NULL)
     /* TRANSLATORS: the window title: a file name and the application */
-    title = g_strdup_printf (_("%s — JWT Doctor"), name);
-  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("JWT Doctor"));
+    title = g_strdup_printf (_ ("%s — JWT Doctor"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _ ("JWT Doctor"));
 }
 
 /* A paste, a drop, typing or a HAR entry changed the text: it is no longer
@@ -127,10 +123,7 @@ paste_area_changed (JdWindow *self)
 }
 
 void
-jd_window_open_text (JdWindow   *self,
-                     const char *text,
-                     gsize       len,
-                     const char *source)
+jd_window_open_text (JdWindow *self, const char *text, gsize len, const char *source)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
@@ -141,47 +134,47 @@ jd_window_open_text (JdWindow   *self,
 
   switch (classify (text, len, source))
     {
-    case CONTENT_KEYS:
-      if (!jd_session_load_keys (self->session, text, len, source ? source : _("dropped text"), &error))
-        {
-          message = g_strdup_printf (_("No keys in %s: %s"), source ? source : _("the dropped text"),
-                                     error->message);
-          jd_window_add_toast (self, message);
-          return;
-        }
-      message = g_strdup_printf (_("Loaded keys from %s"), source ? source : _("the dropped text"));
-      jd_window_add_toast (self, message);
-      if (jd_session_get_token (self->session) == NULL)
-        jd_window_set_visible_page (self, "keys");
-      break;
+      case CONTENT_KEYS:
+        if (!jd_session_load_keys (self->session, text, len, source ? source : _ ("dropped text"),
+                                   &error))
+          {
+            message = g_strdup_printf (_ ("No keys in %s: %s"),
+                                       source ? source : _ ("the dropped text"), error->message);
+            jd_window_add_toast (self, message);
+            return;
+          }
+        message
+          = g_strdup_printf (_ ("Loaded keys from %s"), source ? source : _ ("the dropped text"));
+        jd_window_add_toast (self, message);
+        if (jd_session_get_token (self->session) == NULL)
+          jd_window_set_visible_page (self, "keys");
+        break;
 
-    case CONTENT_HAR:
-      message = g_strdup_printf (_("%s is a HAR file: opening HAR files is not supported yet"),
-                                 source ? source : _("The dropped text"));
-      jd_window_add_toast (self, message);
-      break;
+      case CONTENT_HAR:
+        message = g_strdup_printf (_ ("%s is a HAR file: opening HAR files is not supported yet"),
+                                   source ? source : _ ("The dropped text"));
+        jd_window_add_toast (self, message);
+        break;
 
-    case CONTENT_TOKEN:
-    default:
-      if (jd_text_is_example (text, len))
-        {
-          jd_window_load_example (self);
-          break;
-        }
-      valid = g_utf8_make_valid (text, len);
-      self->opening = TRUE;
-      jd_token_page_set_text (self->token_page, valid);
-      self->opening = FALSE;
-      set_document_name (self, source);
-      jd_window_set_visible_page (self, "token");
-      break;
+      case CONTENT_TOKEN:
+      default:
+        if (jd_text_is_example (text, len))
+          {
+            jd_window_load_example (self);
+            break;
+          }
+        valid = g_utf8_make_valid (text, len);
+        self->opening = TRUE;
+        jd_token_page_set_text (self->token_page, valid);
+        self->opening = FALSE;
+        set_document_name (self, source);
+        jd_window_set_visible_page (self, "token");
+        break;
     }
 }
 
 static void
-load_contents_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+load_contents_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (JdWindow) self = user_data;
   GFile *file = G_FILE (object);
@@ -192,14 +185,16 @@ load_contents_cb (GObject      *object,
 
   if (!g_file_load_contents_finish (file, result, &data, &len, NULL, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not read %s: %s"), name, error->message);
+      g_autofree char *message
+        = g_strdup_printf (_ ("Could not read %s: %s"), name, error->message);
 
       jd_window_add_toast (self, message);
       return;
     }
   if (len > MAX_FILE_SIZE)
     {
-      g_autofree char *message = g_strdup_printf (_("%s is larger than 64 MiB and was not opened"), name);
+      g_autofree char *message
+        = g_strdup_printf (_ ("%s is larger than 64 MiB and was not opened"), name);
 
       jd_window_add_toast (self, message);
       return;
@@ -209,8 +204,7 @@ load_contents_cb (GObject      *object,
 }
 
 void
-jd_window_open_file (JdWindow *self,
-                     GFile    *file)
+jd_window_open_file (JdWindow *self, GFile *file)
 {
   g_return_if_fail (JD_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -231,7 +225,7 @@ jd_window_load_example (JdWindow *self)
   text = jd_session_load_example (self->session, &error);
   if (text == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("The example is missing: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_ ("The example is missing: %s"), error->message);
 
       jd_window_add_toast (self, message);
       return;
@@ -243,22 +237,24 @@ jd_window_load_example (JdWindow *self)
 
 /* ---- File choosers ----------------------------------------------------- */
 
-typedef struct {
-  JdWindow  *self;
+typedef struct
+{
+  JdWindow *self;
   ChosenFunc func;
 } ChooseData;
 
 static void
-add_filters (GObject *chooser,
-             gboolean keys)
+add_filters (GObject *chooser, gboolean keys)
 {
   g_autoptr (GtkFileFilter) main_filter = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
-  static const char *token_patterns[] = { "*.jwt", "*.har", "*.txt", "*.json", "*.pem", "*.crt", "*.cer", "*.der", NULL };
-  static const char *key_patterns[] = { "*.json", "*.jwks", "*.jwk", "*.pem", "*.crt", "*.cer", "*.der", "*.key", NULL };
+  static const char *token_patterns[]
+    = { "*.jwt", "*.har", "*.txt", "*.json", "*.pem", "*.crt", "*.cer", "*.der", NULL };
+  static const char *key_patterns[]
+    = { "*.json", "*.jwks", "*.jwk", "*.pem", "*.crt", "*.cer", "*.der", "*.key", NULL };
 
-  gtk_file_filter_set_name (main_filter, keys ? _("Key Sets, Keys and Certificates")
-                                               : _("Tokens, HAR Files, Key Sets and Certificates"));
+  gtk_file_filter_set_name (main_filter, keys ? _ ("Key Sets, Keys and Certificates")
+                                              : _ ("Tokens, HAR Files, Key Sets and Certificates"));
   if (!keys)
     {
       gtk_file_filter_add_mime_type (main_filter, "application/jwt");
@@ -266,10 +262,10 @@ add_filters (GObject *chooser,
     }
   for (const char **p = keys ? key_patterns : token_patterns; *p != NULL; p++)
     gtk_file_filter_add_pattern (main_filter, *p);
-  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_set_name (all, _ ("All Files"));
   gtk_file_filter_add_pattern (all, "*");
 
-#if GTK_CHECK_VERSION (4, 10, 0)
+#if GTK_CHECK_VERSION(4, 10, 0)
   {
     g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
@@ -284,11 +280,9 @@ add_filters (GObject *chooser,
 #endif
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
+#if GTK_CHECK_VERSION(4, 10, 0)
 static void
-file_dialog_done (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+file_dialog_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autofree ChooseData *data = user_data;
   g_autoptr (JdWindow) self = data->self;
@@ -304,9 +298,7 @@ file_dialog_done (GObject      *object,
 }
 #else
 static void
-native_response (GtkNativeDialog *native,
-                 int              response,
-                 gpointer         user_data)
+native_response (GtkNativeDialog *native, int response, gpointer user_data)
 {
   g_autofree ChooseData *data = user_data;
   g_autoptr (JdWindow) self = data->self;
@@ -324,13 +316,8 @@ native_response (GtkNativeDialog *native,
 #endif
 
 static void
-choose_file (JdWindow   *self,
-             gboolean    save,
-             gboolean    keys,
-             const char *title,
-             const char *accept,
-             const char *suggested_name,
-             ChosenFunc  func)
+choose_file (JdWindow *self, gboolean save, gboolean keys, const char *title, const char *accept,
+             const char *suggested_name, ChosenFunc func)
 {
   ChooseData *data;
 
@@ -350,7 +337,7 @@ choose_file (JdWindow   *self,
   data->self = g_object_ref (self);
   data->func = func;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
+#if GTK_CHECK_VERSION(4, 10, 0)
   {
     g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
 
@@ -373,10 +360,9 @@ choose_file (JdWindow   *self,
   {
     GtkFileChooserNative *native;
 
-    native = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                          save ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                               : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                          accept, _("_Cancel"));
+    native = gtk_file_chooser_native_new (
+      title, GTK_WINDOW (self), save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+      accept, _ ("_Cancel"));
     gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
     if (save)
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
@@ -389,8 +375,7 @@ choose_file (JdWindow   *self,
 }
 
 void
-_jd_window_set_next_chosen_file (JdWindow *self,
-                                 GFile    *file)
+_jd_window_set_next_chosen_file (JdWindow *self, GFile *file)
 {
   g_return_if_fail (JD_IS_WINDOW (self));
 
@@ -401,42 +386,34 @@ _jd_window_set_next_chosen_file (JdWindow *self,
 /* ---- Actions ------------------------------------------------------------ */
 
 static void
-open_chosen (JdWindow *self,
-             GFile    *file)
+open_chosen (JdWindow *self, GFile *file)
 {
   jd_window_open_file (self, file);
 }
 
 static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+open_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  choose_file (JD_WINDOW (widget), FALSE, FALSE, _("Open a Token or Key File"), _("_Open"),
-               NULL, open_chosen);
+  choose_file (JD_WINDOW (widget), FALSE, FALSE, _ ("Open a Token or Key File"), _ ("_Open"), NULL,
+               open_chosen);
 }
 
 static void
-keys_chosen (JdWindow *self,
-             GFile    *file)
+keys_chosen (JdWindow *self, GFile *file)
 {
   jd_window_open_file (self, file);
   jd_window_set_visible_page (self, "keys");
 }
 
 static void
-load_keys_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+load_keys_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  choose_file (JD_WINDOW (widget), FALSE, TRUE, _("Open a Key Set, Key or Certificate"), _("_Open"),
-               NULL, keys_chosen);
+  choose_file (JD_WINDOW (widget), FALSE, TRUE, _ ("Open a Key Set, Key or Certificate"),
+               _ ("_Open"), NULL, keys_chosen);
 }
 
 static void
-save_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+save_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (JdWindow) self = user_data;
   g_autoptr (GError) error = NULL;
@@ -444,15 +421,14 @@ save_done (GObject      *object,
   g_autofree char *message = NULL;
 
   if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    message = g_strdup_printf (_("Could not save %s: %s"), name, error->message);
+    message = g_strdup_printf (_ ("Could not save %s: %s"), name, error->message);
   else
-    message = g_strdup_printf (_("Saved the token as %s"), name);
+    message = g_strdup_printf (_ ("Saved the token as %s"), name);
   jd_window_add_toast (self, message);
 }
 
 static void
-export_chosen (JdWindow *self,
-               GFile    *file)
+export_chosen (JdWindow *self, GFile *file)
 {
   JdToken *token = jd_session_get_token (self->session);
   g_autoptr (GBytes) bytes = NULL;
@@ -468,31 +444,28 @@ export_chosen (JdWindow *self,
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+export_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdWindow *self = JD_WINDOW (widget);
 
   if (jd_session_get_token (self->session) == NULL)
     {
-      jd_window_add_toast (self, _("There is no token to export"));
+      jd_window_add_toast (self, _ ("There is no token to export"));
       return;
     }
-  choose_file (self, TRUE, FALSE, _("Export the Token"), _("_Export"), "token.jwt", export_chosen);
+  choose_file (self, TRUE, FALSE, _ ("Export the Token"), _ ("_Export"), "token.jwt",
+               export_chosen);
 }
 
 static void
-paste_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
+paste_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdWindow *self = JD_WINDOW (widget);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
   /* Ctrl+V in an entry or in the token area pastes there, as usual. */
-  if (focus != NULL && (GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus)) &&
-      gtk_widget_is_sensitive (focus))
+  if (focus != NULL && (GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus))
+      && gtk_widget_is_sensitive (focus))
     {
       gtk_widget_activate_action (focus, "clipboard.paste", NULL);
       return;
@@ -503,21 +476,17 @@ paste_action (GtkWidget  *widget,
 }
 
 static void
-copy_report_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+copy_report_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdWindow *self = JD_WINDOW (widget);
   g_autofree char *report = jd_session_dup_report (self->session);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), report);
-  jd_window_add_toast (self, _("Report copied"));
+  jd_window_add_toast (self, _ ("Report copied"));
 }
 
 static void
-clear_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
+clear_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdWindow *self = JD_WINDOW (widget);
 
@@ -526,9 +495,7 @@ clear_action (GtkWidget  *widget,
 }
 
 static void
-example_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+example_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   jd_window_load_example (JD_WINDOW (widget));
 }
@@ -567,9 +534,7 @@ resign_action (GtkWidget *widget, const char *action_name, GVariant *param)
 }
 
 static void
-page_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+page_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   jd_window_set_visible_page (JD_WINDOW (widget), g_variant_get_string (param, NULL));
 }
@@ -638,11 +603,7 @@ update_actions (JdWindow *self)
 /* ---- Drop ---------------------------------------------------------------- */
 
 static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         JdWindow      *self)
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, JdWindow *self)
 {
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     {
@@ -677,8 +638,7 @@ jd_window_get_visible_page (JdWindow *self)
 }
 
 void
-jd_window_set_visible_page (JdWindow   *self,
-                            const char *name)
+jd_window_set_visible_page (JdWindow *self, const char *name)
 {
   g_return_if_fail (JD_IS_WINDOW (self));
   g_return_if_fail (name != NULL);
@@ -751,14 +711,14 @@ visible_page_changed (JdWindow *self)
 static void
 narrow_changed (JdWindow *self)
 {
-  jd_token_page_set_narrow (self->token_page, adw_view_switcher_bar_get_reveal (self->switcher_bar));
+  jd_token_page_set_narrow (self->token_page,
+                            adw_view_switcher_bar_get_reveal (self->switcher_bar));
 }
 
 /* The primary menu's popover is built when it is first opened, as the
  * bottom bar's buttons are when the window is first narrow. */
 static void
-create_primary_menu (GtkMenuButton *button,
-                     gpointer       user_data)
+create_primary_menu (GtkMenuButton *button, gpointer user_data)
 {
   JdWindow *self = JD_WINDOW (user_data);
 
@@ -820,11 +780,11 @@ jd_window_constructed (GObject *object)
     }
 
   self->session = jd_session_new (self->settings);
-  g_signal_connect_object (self->session, "token-changed", G_CALLBACK (update_actions),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "token-changed", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
   jd_token_page_set_session (self->token_page, self->session);
-  g_signal_connect_object (self->token_page, "show-keys", G_CALLBACK (show_keys_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->token_page, "show-keys", G_CALLBACK (show_keys_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (jd_token_page_get_buffer (self->token_page), "changed",
                            G_CALLBACK (paste_area_changed), self, G_CONNECT_SWAPPED);
   update_actions (self);
@@ -838,7 +798,7 @@ jd_window_dispose (GObject *object)
   if (self->resign_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->resign_window));
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_WINDOW);
-#if ADW_CHECK_VERSION (1, 8, 0)
+#if ADW_CHECK_VERSION(1, 8, 0)
   g_clear_object (&self->shortcuts);
 #endif
 
@@ -906,7 +866,8 @@ jd_window_init (JdWindow *self)
                           self->switcher_bar);
   g_signal_connect_object (self->switcher_bar, "notify::reveal", G_CALLBACK (narrow_changed), self,
                            G_CONNECT_SWAPPED);
-  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self,
+                                         NULL);
 
   /* In the window's own action group ("win"), where GtkApplicationWindow
    * looks before adding its show-help-overlay. */

@@ -17,44 +17,37 @@ G_BEGIN_DECLS
 #define JD_TYPE_WINDOW (jd_window_get_type ())
 G_DECLARE_FINAL_TYPE (JdWindow, jd_window, JD, WINDOW, AdwApplicationWindow)
 
-JdWindow      *jd_window_new               (JdApplication *app);
+JdWindow *jd_window_new (JdApplication *app);
 
-JdSession     *jd_window_get_session       (JdWindow *self);
-JdTokenPage   *jd_window_get_token_page    (JdWindow *self);
-JdKeysPage    *jd_window_get_keys_page     (JdWindow *self);
-JdRequestPage *jd_window_get_request_page  (JdWindow *self);
+JdSession *jd_window_get_session (JdWindow *self);
+JdTokenPage *jd_window_get_token_page (JdWindow *self);
+JdKeysPage *jd_window_get_keys_page (JdWindow *self);
+JdRequestPage *jd_window_get_request_page (JdWindow *self);
 /* The keyboard shortcuts (Ctrl+?), built on first use: a JD_TYPE_SHORTCUTS,
  * an AdwShortcutsDialog from libadwaita 1.8, a GtkShortcutsWindow before. */
-#if ADW_CHECK_VERSION (1, 8, 0)
+#if ADW_CHECK_VERSION(1, 8, 0)
 #define JD_TYPE_SHORTCUTS ADW_TYPE_SHORTCUTS_DIALOG
 #else
 #define JD_TYPE_SHORTCUTS GTK_TYPE_SHORTCUTS_WINDOW
 #endif
-GtkWidget     *jd_window_get_help_overlay  (JdWindow *self);
+GtkWidget *jd_window_get_help_overlay (JdWindow *self);
 /* Edit and Re-sign (win.resign), once opened; nullable. */
-GtkWindow     *jd_window_get_resign_window (JdWindow   *self);
+GtkWindow *jd_window_get_resign_window (JdWindow *self);
 
 /* "token", "keys" or "request" */
-const char    *jd_window_get_visible_page  (JdWindow   *self);
-void           jd_window_set_visible_page  (JdWindow   *self,
-                                            const char *name);
+const char *jd_window_get_visible_page (JdWindow *self);
+void jd_window_set_visible_page (JdWindow *self, const char *name);
 
 /* Reads @file and puts it where it belongs: a key set (JWKS, JWK, PEM,
  * certificate) on the Keys page, anything else into the token area. */
-void           jd_window_open_file         (JdWindow *self,
-                                            GFile    *file);
+void jd_window_open_file (JdWindow *self, GFile *file);
 /* The same for text that was dropped or pasted. */
-void           jd_window_open_text         (JdWindow   *self,
-                                            const char *text,
-                                            gsize       len,
-                                            const char *source);
-void           jd_window_load_example      (JdWindow *self);
-void           jd_window_add_toast         (JdWindow   *self,
-                                            const char *message);
+void jd_window_open_text (JdWindow *self, const char *text, gsize len, const char *source);
+void jd_window_load_example (JdWindow *self);
+void jd_window_add_toast (JdWindow *self, const char *message);
 
 /* For tests: the next file chooser answers with @file (NULL: cancel)
  * without showing a dialog. */
-void           _jd_window_set_next_chosen_file (JdWindow *self,
-                                                GFile    *file);
+void _jd_window_set_next_chosen_file (JdWindow *self, GFile *file);
 
 G_END_DECLS

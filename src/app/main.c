@@ -10,8 +10,7 @@
 #include "jd-application.h"
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autoptr (JdApplication) app = NULL;
 
@@ -20,7 +19,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  g_set_application_name (_("JWT Doctor"));
+  g_set_application_name (_ ("JWT Doctor"));
 
   app = jd_application_new ();
 

@@ -36,7 +36,8 @@
 
 #define MAX_INPUT_SIZE (256 * 1024 * 1024) /* bytes; a HAR can be large, a token is not */
 
-typedef struct {
+typedef struct
+{
   char *aud;
   char *iss;
   char *algs;
@@ -59,7 +60,7 @@ typedef struct {
   gboolean version;
   gboolean list_messages;
   char **inputs;
-  char *sign;         /* --sign KEY (jd-cli-sign.c) */
+  char *sign; /* --sign KEY (jd-cli-sign.c) */
   char *sign_alg;
   char *generate_key;
   char **set;
@@ -96,31 +97,31 @@ options_clear (Options *o)
   jd_cli_fresh_clear (&o->fresh);
 }
 
-typedef struct {
+typedef struct
+{
   Options opt;
   gboolean now_given;
   JdExpectations *expect;
   JdKeySet *keys;
   gboolean have_keys;
-  char *secret;            /* from --secret or --secret-file, wiped at exit */
+  char *secret; /* from --secret or --secret-file, wiped at exit */
   gsize secret_len;
-  JdRemoteKeys *remote;    /* --jwks URL */
-  GHashTable *discovered;  /* issuer -> JdRemoteKeys (--discover) */
-  JdReport *report;        /* what is judged and not yet printed */
+  JdRemoteKeys *remote;   /* --jwks URL */
+  GHashTable *discovered; /* issuer -> JdRemoteKeys (--discover) */
+  JdReport *report;       /* what is judged and not yet printed */
   JdCliOutput output;
-  GError *stream_error;    /* a streamed HAR entry that could not be judged */
-  GPtrArray *held;         /* HAR failures without a token, until the HAR is read */
-  guint har_reported;      /* entries of the HAR being read that were reported */
-  JdToken *last_token;     /* the last token reported, for --fresh-token's comparison */
+  GError *stream_error; /* a streamed HAR entry that could not be judged */
+  GPtrArray *held;      /* HAR failures without a token, until the HAR is read */
+  guint har_reported;   /* entries of the HAR being read that were reported */
+  JdToken *last_token;  /* the last token reported, for --fresh-token's comparison */
   char *last_source;
-  char *refusal;           /* the token endpoint's refusal, explained */
+  char *refusal; /* the token endpoint's refusal, explained */
 } Cli;
 
 /* At most this many tokenless failures are held while a HAR streams. */
 #define JD_CLI_HELD_MAX 10000
 
-static void
-usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+static void usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 static void
 usage_error (const char *format, ...)
@@ -142,71 +143,79 @@ parse_options (Options *o, int *argc, char ***argv, GError **error)
 {
   g_autoptr (GOptionContext) ctx = NULL;
   g_autofree GOptionEntry *fresh_entries = jd_cli_fresh_option_entries (&o->fresh);
-  const GOptionEntry entries[] = {
-    { "aud", 0, 0, G_OPTION_ARG_STRING, &o->aud, N_("Expected audience"), N_("VALUE") },
-    { "iss", 0, 0, G_OPTION_ARG_STRING, &o->iss, N_("Expected issuer"), N_("VALUE") },
-    { "alg", 0, 0, G_OPTION_ARG_STRING, &o->algs, N_("Allowed algorithms, comma-separated"), N_("A[,B…]") },
-    { "leeway", 0, 0, G_OPTION_ARG_INT, &o->leeway, N_("Clock leeway in seconds (default 60)"), N_("SECS") },
-    { "token-kind", 0, 0, G_OPTION_ARG_STRING, &o->token_kind,
-      N_("The kind of token the API expects: access (default) or id"), N_("access|id") },
-    { "now", 0, 0, G_OPTION_ARG_STRING, &o->now,
-      N_("Evaluate time claims at this instant (default: the clock)"), N_("UNIX") },
-    { "jwks", 0, 0, G_OPTION_ARG_STRING, &o->jwks,
-      N_("Key set to verify with (a URL is fetched only because this option asked)"), N_("FILE|URL") },
-    { "key", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->keys,
-      N_("PEM public key, X.509 certificate, or one JWK (repeatable)"), N_("FILE") },
-    { "secret", 0, 0, G_OPTION_ARG_STRING, &o->secret,
-      N_("HMAC secret (visible to other users in the process list: prefer --secret-file)"), N_("TEXT") },
-    { "secret-file", 0, 0, G_OPTION_ARG_FILENAME, &o->secret_file,
-      N_("HMAC secret from a file (its bytes, minus one trailing newline)"), N_("FILE") },
-    { "secret-base64", 0, 0, G_OPTION_ARG_NONE, &o->secret_base64,
-      N_("The secret is base64 or base64url encoded"), NULL },
-    { "discover", 0, 0, G_OPTION_ARG_NONE, &o->discover,
-      N_("Fetch the issuer's OIDC discovery document, then its jwks_uri"), NULL },
-    { "request", 0, 0, G_OPTION_ARG_STRING, &o->request,
-      N_("Send a request carrying the token and add the response's findings"), N_("URL") },
-    { "request-method", 'X', 0, G_OPTION_ARG_STRING, &o->method, N_("Method for --request (default GET)"),
-      N_("METHOD") },
-    { "header", 'H', 0, G_OPTION_ARG_STRING_ARRAY, &o->headers,
-      N_("Header for --request (repeatable)"), N_("'Name: value'") },
-    { "insecure", 'k', 0, G_OPTION_ARG_NONE, &o->insecure,
-      N_("Accept an invalid TLS certificate for these requests (never the default)"), NULL },
-    { "timeout", 0, 0, G_OPTION_ARG_INT, &o->timeout, N_("Network timeout in seconds (default 30)"), N_("SECS") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Machine-readable report"), NULL },
-    { "color", 0, 0, G_OPTION_ARG_STRING, &o->color,
-      N_("Colour the text report: auto (on a terminal, unless TERM=dumb or NO_COLOR is set), always or never"),
-      N_("WHEN") },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Show the version"), NULL },
-    { "list-messages", 0, 0, G_OPTION_ARG_NONE, &o->list_messages,
-      N_("List the servers' error messages that are recognised (a Markdown table)"), NULL },
-    { "sign", 0, 0, G_OPTION_ARG_FILENAME, &o->sign,
-      N_("Print INPUT re-signed with this private key (PEM or JWK), or “secret” for the HMAC "
-         "secret of --secret-file"), N_("KEY") },
-    { "generate-key", 0, 0, G_OPTION_ARG_STRING, &o->generate_key,
-      N_("Print INPUT re-signed with a new throwaway key"), N_("rsa|ec|ed25519") },
-    { "sign-alg", 0, 0, G_OPTION_ARG_STRING, &o->sign_alg,
-      N_("Algorithm to sign with (default: the token's when it fits the key)"), N_("ALG") },
-    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->set,
-      N_("Set a claim before signing: exp=+3600, iat=now, aud=VALUE, JSON (repeatable)"),
-      N_("NAME=VALUE") },
-    { "unset", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->unset,
-      N_("Remove a claim before signing (repeatable)"), N_("NAME") },
-    { "jwks-out", 0, 0, G_OPTION_ARG_FILENAME, &o->jwks_out,
-      N_("Write the signing key's public JWKS to this file"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, N_("[INPUT]") },
-    { NULL }
-  };
+  const GOptionEntry entries[]
+    = { { "aud", 0, 0, G_OPTION_ARG_STRING, &o->aud, N_ ("Expected audience"), N_ ("VALUE") },
+        { "iss", 0, 0, G_OPTION_ARG_STRING, &o->iss, N_ ("Expected issuer"), N_ ("VALUE") },
+        { "alg", 0, 0, G_OPTION_ARG_STRING, &o->algs, N_ ("Allowed algorithms, comma-separated"),
+          N_ ("A[,B…]") },
+        { "leeway", 0, 0, G_OPTION_ARG_INT, &o->leeway, N_ ("Clock leeway in seconds (default 60)"),
+          N_ ("SECS") },
+        { "token-kind", 0, 0, G_OPTION_ARG_STRING, &o->token_kind,
+          N_ ("The kind of token the API expects: access (default) or id"), N_ ("access|id") },
+        { "now", 0, 0, G_OPTION_ARG_STRING, &o->now,
+          N_ ("Evaluate time claims at this instant (default: the clock)"), N_ ("UNIX") },
+        { "jwks", 0, 0, G_OPTION_ARG_STRING, &o->jwks,
+          N_ ("Key set to verify with (a URL is fetched only because this option asked)"),
+          N_ ("FILE|URL") },
+        { "key", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->keys,
+          N_ ("PEM public key, X.509 certificate, or one JWK (repeatable)"), N_ ("FILE") },
+        { "secret", 0, 0, G_OPTION_ARG_STRING, &o->secret,
+          N_ ("HMAC secret (visible to other users in the process list: prefer --secret-file)"),
+          N_ ("TEXT") },
+        { "secret-file", 0, 0, G_OPTION_ARG_FILENAME, &o->secret_file,
+          N_ ("HMAC secret from a file (its bytes, minus one trailing newline)"), N_ ("FILE") },
+        { "secret-base64", 0, 0, G_OPTION_ARG_NONE, &o->secret_base64,
+          N_ ("The secret is base64 or base64url encoded"), NULL },
+        { "discover", 0, 0, G_OPTION_ARG_NONE, &o->discover,
+          N_ ("Fetch the issuer's OIDC discovery document, then its jwks_uri"), NULL },
+        { "request", 0, 0, G_OPTION_ARG_STRING, &o->request,
+          N_ ("Send a request carrying the token and add the response's findings"), N_ ("URL") },
+        { "request-method", 'X', 0, G_OPTION_ARG_STRING, &o->method,
+          N_ ("Method for --request (default GET)"), N_ ("METHOD") },
+        { "header", 'H', 0, G_OPTION_ARG_STRING_ARRAY, &o->headers,
+          N_ ("Header for --request (repeatable)"), N_ ("'Name: value'") },
+        { "insecure", 'k', 0, G_OPTION_ARG_NONE, &o->insecure,
+          N_ ("Accept an invalid TLS certificate for these requests (never the default)"), NULL },
+        { "timeout", 0, 0, G_OPTION_ARG_INT, &o->timeout,
+          N_ ("Network timeout in seconds (default 30)"), N_ ("SECS") },
+        { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_ ("Machine-readable report"), NULL },
+        { "color", 0, 0, G_OPTION_ARG_STRING, &o->color,
+          N_ ("Colour the text report: auto (on a terminal, unless TERM=dumb or NO_COLOR is set), "
+              "always or never"),
+          N_ ("WHEN") },
+        { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_ ("Show the version"), NULL },
+        { "list-messages", 0, 0, G_OPTION_ARG_NONE, &o->list_messages,
+          N_ ("List the servers' error messages that are recognised (a Markdown table)"), NULL },
+        { "sign", 0, 0, G_OPTION_ARG_FILENAME, &o->sign,
+          N_ ("Print INPUT re-signed with this private key (PEM or JWK), or “secret” for the HMAC "
+              "secret of --secret-file"),
+          N_ ("KEY") },
+        { "generate-key", 0, 0, G_OPTION_ARG_STRING, &o->generate_key,
+          N_ ("Print INPUT re-signed with a new throwaway key"), N_ ("rsa|ec|ed25519") },
+        { "sign-alg", 0, 0, G_OPTION_ARG_STRING, &o->sign_alg,
+          N_ ("Algorithm to sign with (default: the token's when it fits the key)"), N_ ("ALG") },
+        { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->set,
+          N_ ("Set a claim before signing: exp=+3600, iat=now, aud=VALUE, JSON (repeatable)"),
+          N_ ("NAME=VALUE") },
+        { "unset", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->unset,
+          N_ ("Remove a claim before signing (repeatable)"), N_ ("NAME") },
+        { "jwks-out", 0, 0, G_OPTION_ARG_FILENAME, &o->jwks_out,
+          N_ ("Write the signing key's public JWKS to this file"), N_ ("FILE") },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, N_ ("[INPUT]") },
+        { NULL } };
 
   ctx = g_option_context_new (NULL);
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
-  g_option_context_set_summary (ctx, _("Tell why an API answered 401 Unauthorized: decode a bearer token, "
-                                       "check its claims and signature, and rank the likely causes.\n\n"
-                                       "INPUT is a token, a file (.jwt, .har, text holding an Authorization "
-                                       "line or a curl command), or - for standard input (the default)."));
-  g_option_context_set_description (ctx, _("Exit status: 0 accepted (with or without warnings), 1 a token is rejected, "
-                                           "2 usage error or unreadable file.\n\n"
-                                           "Nothing is sent over the network unless --jwks URL, --discover "
-                                           "or --request asks for it."));
+  g_option_context_set_summary (
+    ctx, _ ("Tell why an API answered 401 Unauthorized: decode a bearer token, "
+            "check its claims and signature, and rank the likely causes.\n\n"
+            "INPUT is a token, a file (.jwt, .har, text holding an Authorization "
+            "line or a curl command), or - for standard input (the default)."));
+  g_option_context_set_description (
+    ctx, _ ("Exit status: 0 accepted (with or without warnings), 1 a token is rejected, "
+            "2 usage error or unreadable file.\n\n"
+            "Nothing is sent over the network unless --jwks URL, --discover "
+            "or --request asks for it."));
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (ctx, fresh_entries, GETTEXT_PACKAGE);
   return g_option_context_parse (ctx, argc, argv, error);
@@ -243,7 +252,7 @@ read_stream (GInputStream *in, GByteArray *buf, const char *what, GError **error
       if (buf->len + n > MAX_INPUT_SIZE)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                       _("%s is larger than %d MiB"), what, MAX_INPUT_SIZE / (1024 * 1024));
+                       _ ("%s is larger than %d MiB"), what, MAX_INPUT_SIZE / (1024 * 1024));
           return FALSE;
         }
       g_byte_array_append (buf, chunk, n);
@@ -256,7 +265,7 @@ read_all_stdin (GError **error)
   g_autoptr (GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
   g_autoptr (GByteArray) buf = g_byte_array_new ();
 
-  if (!read_stream (in, buf, _("standard input"), error))
+  if (!read_stream (in, buf, _ ("standard input"), error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
 }
@@ -294,7 +303,8 @@ names_a_file (const char *arg)
 /* src/net and libsoup are loaded only when --jwks URL, --discover or
  * --request asks for the network: every other run starts without them. The
  * module's core symbols resolve to this executable's (export_dynamic). */
-static struct {
+static struct
+{
   __typeof__ (jd_net_fetch_jwks) *fetch_jwks;
   __typeof__ (jd_net_discover) *discover;
   __typeof__ (jd_net_request_new_from_args) *request_new_from_args;
@@ -312,8 +322,8 @@ net_module_path (void)
 {
   struct stat self, built;
 
-  if (stat ("/proc/self/exe", &self) == 0 && stat (JD_CLI_BUILD_PATH, &built) == 0 &&
-      self.st_dev == built.st_dev && self.st_ino == built.st_ino)
+  if (stat ("/proc/self/exe", &self) == 0 && stat (JD_CLI_BUILD_PATH, &built) == 0
+      && self.st_dev == built.st_dev && self.st_ino == built.st_ino)
     return g_build_filename (JD_NET_MODULE_BUILD_DIR, JD_NET_MODULE_NAME "." G_MODULE_SUFFIX, NULL);
   return g_build_filename (JD_NET_MODULE_DIR, JD_NET_MODULE_NAME "." G_MODULE_SUFFIX, NULL);
 }
@@ -324,20 +334,20 @@ net_load (GError **error)
   g_autofree char *path = net_module_path ();
   GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
 
-#define NET_SYMBOL(field, name) g_module_symbol (module, #name, (gpointer *) &net.field)
-  if (module == NULL ||
-      !NET_SYMBOL (fetch_jwks, jd_net_fetch_jwks) ||
-      !NET_SYMBOL (discover, jd_net_discover) ||
-      !NET_SYMBOL (request_new_from_args, jd_net_request_new_from_args) ||
-      !NET_SYMBOL (send, jd_net_send) ||
-      !NET_SYMBOL (response_diagnose, jd_net_response_diagnose) ||
-      !NET_SYMBOL (remote_keys_get_key_set, jd_remote_keys_get_key_set) ||
-      !NET_SYMBOL (remote_keys_diagnose, jd_remote_keys_diagnose) ||
-      !NET_SYMBOL (fresh_token, jd_net_fresh_token))
+#define NET_SYMBOL(field, name) g_module_symbol (module, #name, (gpointer *)&net.field)
+  if (module == NULL || !NET_SYMBOL (fetch_jwks, jd_net_fetch_jwks)
+      || !NET_SYMBOL (discover, jd_net_discover)
+      || !NET_SYMBOL (request_new_from_args, jd_net_request_new_from_args)
+      || !NET_SYMBOL (send, jd_net_send)
+      || !NET_SYMBOL (response_diagnose, jd_net_response_diagnose)
+      || !NET_SYMBOL (remote_keys_get_key_set, jd_remote_keys_get_key_set)
+      || !NET_SYMBOL (remote_keys_diagnose, jd_remote_keys_diagnose)
+      || !NET_SYMBOL (fresh_token, jd_net_fresh_token))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("--jwks URL, --discover and --request need the network module “%s”, which "
-                     "cannot be loaded (%s)"), path, g_module_error ());
+                   _ ("--jwks URL, --discover and --request need the network module “%s”, which "
+                      "cannot be loaded (%s)"),
+                   path, g_module_error ());
       return FALSE;
     }
 #undef NET_SYMBOL
@@ -386,8 +396,8 @@ load_local_keys (Cli *cli, JdKeySet *set, GError **error)
           return FALSE;
         }
     }
-  if (cli->secret != NULL &&
-      !jd_key_set_add_secret (set, cli->secret, cli->secret_len, o->secret_base64, error))
+  if (cli->secret != NULL
+      && !jd_key_set_add_secret (set, cli->secret, cli->secret_len, o->secret_base64, error))
     {
       g_prefix_error (error, o->secret_file ? "--secret-file %s: " : "--secret: ",
                       o->secret_file ? o->secret_file : "");
@@ -404,7 +414,7 @@ read_secret (Cli *cli, GError **error)
   if (o->secret != NULL && o->secret_file != NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("--secret and --secret-file cannot be used together"));
+                           _ ("--secret and --secret-file cannot be used together"));
       return FALSE;
     }
   if (o->secret != NULL)
@@ -478,7 +488,8 @@ token_issuer (JdToken *token)
   JsonObject *claims = jd_token_get_claims (token);
   JsonNode *iss = claims ? json_object_get_member (claims, "iss") : NULL;
 
-  if (iss == NULL || !JSON_NODE_HOLDS_VALUE (iss) || json_node_get_value_type (iss) != G_TYPE_STRING)
+  if (iss == NULL || !JSON_NODE_HOLDS_VALUE (iss)
+      || json_node_get_value_type (iss) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (iss);
 }
@@ -503,16 +514,18 @@ keys_for_token (Cli *cli, JdToken *token, JdRemoteKeys **remote, GPtrArray *note
       iss = token_issuer (token);
       if (iss == NULL)
         {
-          jd_findings_add (notes, "key-discovery-failed", JD_SEVERITY_ERROR, JD_RANK_KID, "iss",
-                           _("--discover: the token has no \"iss\" to discover keys from"),
-                           _("Give the issuer the API trusts with --iss, or the key set with --jwks."));
+          jd_findings_add (
+            notes, "key-discovery-failed", JD_SEVERITY_ERROR, JD_RANK_KID, "iss",
+            _ ("--discover: the token has no \"iss\" to discover keys from"),
+            _ ("Give the issuer the API trusts with --iss, or the key set with --jwks."));
           return cli->have_keys ? cli->keys : NULL;
         }
-      jd_findings_add (notes, "issuer-not-pinned", JD_SEVERITY_WARNING, JD_RANK_KID, "iss",
-                       _("The keys were discovered from the issuer the token itself names. A valid "
-                         "signature then shows only that the token matches that issuer's keys: "
-                         "anyone can mint a token that names their own server"),
-                       _("Pass --iss with the issuer the API trusts, so discovery starts there."));
+      jd_findings_add (
+        notes, "issuer-not-pinned", JD_SEVERITY_WARNING, JD_RANK_KID, "iss",
+        _ ("The keys were discovered from the issuer the token itself names. A valid "
+           "signature then shows only that the token matches that issuer's keys: "
+           "anyone can mint a token that names their own server"),
+        _ ("Pass --iss with the issuer the API trusts, so discovery starts there."));
     }
 
   found = g_hash_table_lookup (cli->discovered, iss);
@@ -527,9 +540,11 @@ keys_for_token (Cli *cli, JdToken *token, JdRemoteKeys **remote, GPtrArray *note
         g_clear_object (&found);
       if (found == NULL)
         {
-          g_autofree char *msg = g_strdup_printf (_("Could not discover the keys of %s: %s"), iss, error->message);
-          jd_findings_add (notes, "key-discovery-failed", JD_SEVERITY_ERROR, JD_RANK_KID, "iss", msg,
-                           _("Check the issuer URL and the network, or give the key set with --jwks."));
+          g_autofree char *msg
+            = g_strdup_printf (_ ("Could not discover the keys of %s: %s"), iss, error->message);
+          jd_findings_add (
+            notes, "key-discovery-failed", JD_SEVERITY_ERROR, JD_RANK_KID, "iss", msg,
+            _ ("Check the issuer URL and the network, or give the key set with --jwks."));
           return cli->have_keys ? cli->keys : NULL;
         }
       g_hash_table_insert (cli->discovered, g_strdup (iss), found);
@@ -541,8 +556,8 @@ keys_for_token (Cli *cli, JdToken *token, JdRemoteKeys **remote, GPtrArray *note
 /* Verify, diagnose, fetch what options ask for, and add to the report.
  * @findings_in: when not NULL, the caller's diagnosis (a HAR entry's). */
 static gboolean
-diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
-                JdHarEntry *entry, GError **error)
+diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input, JdHarEntry *entry,
+                GError **error)
 {
   g_autoptr (JdVerifyResult) verification = NULL;
   g_autoptr (GPtrArray) findings = NULL;
@@ -558,14 +573,14 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
   /* Without keys too, as the window does: a well-known secret is still found. */
   if (keys == NULL)
     keys = no_keys = jd_key_set_new ();
-  verification = jd_verify (token, keys, (const char *const *) cli->expect->algorithms);
+  verification = jd_verify (token, keys, (const char *const *)cli->expect->algorithms);
 
   if (cli->now_given)
-    judged_reason = _("the instant --now gave");
+    judged_reason = _ ("the instant --now gave");
   else if (entry != NULL && jd_har_entry_has_started (entry))
     {
       judged->now = jd_har_entry_get_started_unix (entry);
-      judged_reason = _("when the request was sent");
+      judged_reason = _ ("when the request was sent");
     }
 
   if (entry != NULL)
@@ -593,7 +608,7 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
 
       net_options (cli, &options);
       request = net.request_new_from_args (cli->opt.request, cli->opt.method,
-                                           (const char *const *) cli->opt.headers,
+                                           (const char *const *)cli->opt.headers,
                                            jd_token_get_text (token), error);
       if (request == NULL)
         return FALSE; /* the arguments themselves are wrong: a usage error */
@@ -608,12 +623,13 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
       else
         {
           g_autofree char *url = jd_url_redact (cli->opt.request);
-          g_autofree char *msg = g_strdup_printf (_("The request to %s failed: %s"), url, send_error->message);
+          g_autofree char *msg
+            = g_strdup_printf (_ ("The request to %s failed: %s"), url, send_error->message);
 
           more = g_ptr_array_new_with_free_func (g_object_unref);
           jd_findings_add (more, "request-failed", JD_SEVERITY_ERROR, JD_RANK_REQUEST, NULL, msg,
-                           _("Check the URL, the network and the server; the token's own findings "
-                             "do not depend on it."));
+                           _ ("Check the URL, the network and the server; the token's own findings "
+                              "do not depend on it."));
         }
       jd_findings_merge (findings, more);
     }
@@ -626,7 +642,8 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input,
   if (cli->opt.request != NULL)
     {
       g_autofree char *url = jd_url_redact (cli->opt.request);
-      g_autofree char *note = g_strdup_printf (_("sent: %s %s"), cli->opt.method ? cli->opt.method : "GET", url);
+      g_autofree char *note
+        = g_strdup_printf (_ ("sent: %s %s"), cli->opt.method ? cli->opt.method : "GET", url);
       jd_report_add_note (cli->report, note);
     }
   return TRUE;
@@ -670,11 +687,11 @@ add_entry_note (Cli *cli, JdHarEntry *entry)
   const char *status_text = jd_har_entry_get_status_text (entry);
   const char *started = jd_har_entry_get_started_iso (entry);
 
-  note = g_strdup_printf ("%s %s → %u %s (%s, %s)", jd_har_entry_get_method (entry), url,
-                          jd_har_entry_get_status (entry), status_text ? status_text : "",
-                          jd_har_entry_has_token (entry) ? jd_har_entry_get_token_source_label (entry)
-                                                         : _("no token"),
-                          started ? started : "?");
+  note = g_strdup_printf (
+    "%s %s → %u %s (%s, %s)", jd_har_entry_get_method (entry), url, jd_har_entry_get_status (entry),
+    status_text ? status_text : "",
+    jd_har_entry_has_token (entry) ? jd_har_entry_get_token_source_label (entry) : _ ("no token"),
+    started ? started : "?");
   jd_report_add_note (cli->report, note);
 }
 
@@ -755,8 +772,8 @@ refuse_har_request (Cli *cli, GError **error)
     return FALSE;
   /* A HAR's tokens were minted for the hosts it recorded: never send them elsewhere. */
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-               _("--request sends one token and cannot be used with a HAR file, whose tokens "
-                 "belong to the hosts it recorded"));
+               _ ("--request sends one token and cannot be used with a HAR file, whose tokens "
+                  "belong to the hosts it recorded"));
   return TRUE;
 }
 
@@ -780,7 +797,7 @@ har_finished (Cli *cli, JdHar *har, const char *name)
       if (jd_har_is_sanitized (har))
         usage_error ("%s: %s", name, jd_har_get_sanitized_message (har));
       else
-        usage_error (_("%s: no request in this HAR carries a bearer token"), name);
+        usage_error (_ ("%s: no request in this HAR carries a bearer token"), name);
     }
 }
 
@@ -862,7 +879,8 @@ build_expectations (Cli *cli, GError **error)
   e->leeway = o->leeway;
   if (o->leeway < 0)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--leeway must be 0 or more seconds"));
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("--leeway must be 0 or more seconds"));
       return FALSE;
     }
   if (o->now != NULL)
@@ -875,7 +893,7 @@ build_expectations (Cli *cli, GError **error)
       if (errno != 0 || end == o->now || *end != '\0')
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("--now %s: expected a Unix time in seconds, e.g. 1748441600"), o->now);
+                       _ ("--now %s: expected a Unix time in seconds, e.g. 1748441600"), o->now);
           return FALSE;
         }
       e->now = now;
@@ -886,7 +904,7 @@ build_expectations (Cli *cli, GError **error)
   else if (o->token_kind != NULL && !g_str_equal (o->token_kind, "access"))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--token-kind %s: expected “access” (the default) or “id”"), o->token_kind);
+                   _ ("--token-kind %s: expected “access” (the default) or “id”"), o->token_kind);
       return FALSE;
     }
   e->audience = g_strdup (o->aud);
@@ -906,15 +924,17 @@ build_expectations (Cli *cli, GError **error)
       for (guint i = 0; e->algorithms[i]; i++)
         if (!g_strv_contains (jd_verify_get_algorithms (), e->algorithms[i]))
           {
-            g_autofree char *known = g_strjoinv (", ", (char **) jd_verify_get_algorithms ());
+            g_autofree char *known = g_strjoinv (", ", (char **)jd_verify_get_algorithms ());
             g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                         _("--alg: “%s” is not a JWS algorithm this program knows (names are "
-                           "case-sensitive): %s"), e->algorithms[i], known);
+                         _ ("--alg: “%s” is not a JWS algorithm this program knows (names are "
+                            "case-sensitive): %s"),
+                         e->algorithms[i], known);
             return FALSE;
           }
       if (e->algorithms[0] == NULL)
         {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--alg needs at least one algorithm"));
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("--alg needs at least one algorithm"));
           return FALSE;
         }
     }
@@ -1030,7 +1050,7 @@ jd_cli_main (int argc, char **argv)
   if (!parse_options (&cli.opt, &argc, &argv, &error))
     {
       usage_error ("%s", error->message);
-      g_printerr (_("Try “jwt-doctor-cli --help”.\n"));
+      g_printerr (_ ("Try “jwt-doctor-cli --help”.\n"));
       goto out;
     }
   if (!jd_cli_color_parse (cli.opt.color, &color_mode, &error))
@@ -1054,12 +1074,13 @@ jd_cli_main (int argc, char **argv)
     }
   if (cli.opt.inputs != NULL && g_strv_length (cli.opt.inputs) > 1)
     {
-      usage_error (_("give one INPUT (a token, a file, or -); got %u"), g_strv_length (cli.opt.inputs));
+      usage_error (_ ("give one INPUT (a token, a file, or -); got %u"),
+                   g_strv_length (cli.opt.inputs));
       goto out;
     }
-  if (((cli.opt.jwks != NULL && is_url (cli.opt.jwks)) || cli.opt.discover || cli.opt.request != NULL ||
-       jd_cli_fresh_requested (&cli.opt.fresh)) &&
-      !net_load (&error))
+  if (((cli.opt.jwks != NULL && is_url (cli.opt.jwks)) || cli.opt.discover
+       || cli.opt.request != NULL || jd_cli_fresh_requested (&cli.opt.fresh))
+      && !net_load (&error))
     {
       usage_error ("%s", error->message);
       goto out;
@@ -1081,8 +1102,9 @@ jd_cli_main (int argc, char **argv)
   cli.report = jd_report_new ();
   cli.held = g_ptr_array_new_with_free_func (g_object_unref);
   jd_cli_output_init (&cli.output, cli.opt.json,
-                      !cli.opt.json && jd_cli_color_wanted (color_mode, isatty (STDOUT_FILENO), g_getenv ("TERM"),
-                                                            g_getenv ("NO_COLOR")),
+                      !cli.opt.json
+                        && jd_cli_color_wanted (color_mode, isatty (STDOUT_FILENO),
+                                                g_getenv ("TERM"), g_getenv ("NO_COLOR")),
                       cli.expect->now);
   cli.discovered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   arg = cli.opt.inputs ? cli.opt.inputs[0] : "-";
@@ -1095,16 +1117,16 @@ jd_cli_main (int argc, char **argv)
 
       if (isatty (STDIN_FILENO) && cli.opt.inputs == NULL)
         {
-          usage_error (_("no INPUT: give a token or a file, or pipe one in (see --help)"));
+          usage_error (_ ("no INPUT: give a token or a file, or pipe one in (see --help)"));
           goto out;
         }
       bytes = read_all_stdin (&error);
       if (bytes == NULL)
         {
-          usage_error (_("cannot read standard input: %s"), error->message);
+          usage_error (_ ("cannot read standard input: %s"), error->message);
           goto out;
         }
-      if (!diagnose_bytes (&cli, "stdin", _("standard input"), bytes, &error))
+      if (!diagnose_bytes (&cli, "stdin", _ ("standard input"), bytes, &error))
         {
           usage_error ("%s", error->message);
           goto out;
@@ -1114,7 +1136,7 @@ jd_cli_main (int argc, char **argv)
     {
       if (!diagnose_har_file (&cli, arg, &error))
         {
-          usage_error (_("“%s”: %s"), arg, error->message);
+          usage_error (_ ("“%s”: %s"), arg, error->message);
           goto out;
         }
     }
@@ -1124,12 +1146,12 @@ jd_cli_main (int argc, char **argv)
 
       if (bytes == NULL)
         {
-          usage_error (_("cannot read “%s”: %s"), arg, error->message);
+          usage_error (_ ("cannot read “%s”: %s"), arg, error->message);
           goto out;
         }
       if (!diagnose_bytes (&cli, "file", arg, bytes, &error))
         {
-          usage_error (_("“%s”: %s"), arg, error->message);
+          usage_error (_ ("“%s”: %s"), arg, error->message);
           goto out;
         }
     }
@@ -1138,7 +1160,7 @@ jd_cli_main (int argc, char **argv)
       /* Not a malformed-token report for a mistyped file name (#12). */
       struct stat st;
       int saved = stat (arg, &st) == 0 ? 0 : errno;
-      usage_error (_("cannot read %s: %s"), arg, g_strerror (saved ? saved : ENOENT));
+      usage_error (_ ("cannot read %s: %s"), arg, g_strerror (saved ? saved : ENOENT));
       goto out;
     }
   else if (!diagnose_text (&cli, "argument", arg, strlen (arg), &error))

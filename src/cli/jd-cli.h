@@ -9,7 +9,8 @@
 G_BEGIN_DECLS
 
 /* Exit statuses (DESIGN.md). */
-enum {
+enum
+{
   JD_CLI_EXIT_OK = 0,     /* no error findings */
   JD_CLI_EXIT_ERRORS = 1, /* at least one error finding */
   JD_CLI_EXIT_USAGE = 2,  /* usage error or unreadable file */

@@ -9,33 +9,279 @@
 #include "jd-base64.h"
 #include "jd-finding.h"
 
-G_DEFINE_QUARK (jd-base64-error-quark, jd_base64_error)
+G_DEFINE_QUARK (jd - base64 - error - quark, jd_base64_error)
 
 /* Value of each byte in the URL-safe alphabet; 64 for '+', 65 for '/'
  * (standard alphabet, accepted by the lenient path), 0xff for anything else. */
 static const guint8 url_values[256] = {
 #define X 0xff
-  X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
   /*  !"#$%&'()*+,-./ */
-  X, X, X, X, X, X, X, X, X, X, X, 64, X, 62, X, 65,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  64,
+  X,
+  62,
+  X,
+  65,
   /* 0-9 */
-  52, 53, 54, 55, 56, 57, 58, 59, 60, 61, X, X, X, X, X, X,
+  52,
+  53,
+  54,
+  55,
+  56,
+  57,
+  58,
+  59,
+  60,
+  61,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
   /* @A-O */
-  X, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+  X,
+  0,
+  1,
+  2,
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  9,
+  10,
+  11,
+  12,
+  13,
+  14,
   /* P-Z [\]^_ */
-  15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, X, X, X, X, 63,
+  15,
+  16,
+  17,
+  18,
+  19,
+  20,
+  21,
+  22,
+  23,
+  24,
+  25,
+  X,
+  X,
+  X,
+  X,
+  63,
   /* `a-o */
-  X, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40,
+  X,
+  26,
+  27,
+  28,
+  29,
+  30,
+  31,
+  32,
+  33,
+  34,
+  35,
+  36,
+  37,
+  38,
+  39,
+  40,
   /* p-z {|}~ DEL */
-  41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, X, X, X, X, X,
-  X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
-  X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
-  X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
-  X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+  41,
+  42,
+  43,
+  44,
+  45,
+  46,
+  47,
+  48,
+  49,
+  50,
+  51,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
+  X,
 #undef X
 };
 
-typedef struct {
+typedef struct
+{
   gboolean lenient;
   gsize error_offset;
   gsize problem_offset;
@@ -57,7 +303,7 @@ note_problem (Decoder *d, gsize offset, GError *error)
 static GBytes *
 decode (Decoder *d, const char *text, gsize len, GError **error)
 {
-  const guint8 *in = (const guint8 *) text;
+  const guint8 *in = (const guint8 *)text;
   g_autoptr (GByteArray) out = NULL;
   gsize data_len = len;
   guint32 acc = 0;
@@ -69,15 +315,14 @@ decode (Decoder *d, const char *text, gsize len, GError **error)
   if (data_len < len)
     {
       GError *e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_PADDING,
-                               _("byte %zu: '=' padding is not allowed in base64url"),
-                               data_len);
+                               _ ("byte %zu: '=' padding is not allowed in base64url"), data_len);
       if (!d->lenient || len - data_len > 2 || (len % 4) != 0)
         {
           if (d->lenient)
             {
               g_error_free (e);
               e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_PADDING,
-                               _("byte %zu: '=' padding does not complete a group of four"),
+                               _ ("byte %zu: '=' padding does not complete a group of four"),
                                data_len);
             }
           d->error_offset = data_len;
@@ -103,9 +348,9 @@ decode (Decoder *d, const char *text, gsize len, GError **error)
 
         if ((a | b | c | e) & 0xC0)
           break; /* not plain base64url: the careful loop below says why */
-        buf[n++] = (guint8) (a << 2 | b >> 4);
-        buf[n++] = (guint8) (b << 4 | c >> 2);
-        buf[n++] = (guint8) (c << 6 | e);
+        buf[n++] = (guint8)(a << 2 | b >> 4);
+        buf[n++] = (guint8)(b << 4 | c >> 2);
+        buf[n++] = (guint8)(c << 6 | e);
       }
 
     for (; i < data_len; i++)
@@ -118,15 +363,15 @@ decode (Decoder *d, const char *text, gsize len, GError **error)
               {
                 g_autofree char *what = jd_describe_byte (in[i]);
                 g_set_error (error, JD_BASE64_ERROR, JD_BASE64_ERROR_INVALID_CHARACTER,
-                             _("byte %zu: %s is not a base64url character"), i, what);
+                             _ ("byte %zu: %s is not a base64url character"), i, what);
                 d->error_offset = i;
                 return NULL;
               }
             else
               {
                 GError *e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_STANDARD_ALPHABET,
-                                         _("byte %zu: '%c' belongs to standard base64; "
-                                           "base64url uses '%c'"),
+                                         _ ("byte %zu: '%c' belongs to standard base64; "
+                                            "base64url uses '%c'"),
                                          i, in[i], v == 64 ? '-' : '_');
                 if (!d->lenient)
                   {
@@ -149,9 +394,10 @@ decode (Decoder *d, const char *text, gsize len, GError **error)
 
     if (data_len % 4 == 1)
       {
-        g_set_error (error, JD_BASE64_ERROR, JD_BASE64_ERROR_INVALID_LENGTH,
-                     _("byte %zu: %zu characters cannot be base64url (one character too many or too few)"),
-                     data_len - 1, data_len);
+        g_set_error (
+          error, JD_BASE64_ERROR, JD_BASE64_ERROR_INVALID_LENGTH,
+          _ ("byte %zu: %zu characters cannot be base64url (one character too many or too few)"),
+          data_len - 1, data_len);
         d->error_offset = data_len - 1;
         return NULL;
       }
@@ -161,8 +407,8 @@ decode (Decoder *d, const char *text, gsize len, GError **error)
   if (bits > 0 && (acc & ((1u << bits) - 1)) != 0)
     {
       GError *e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_TRAILING_BITS,
-                               _("byte %zu: the last character carries bits that "
-                                 "no encoder writes (not canonical base64url)"),
+                               _ ("byte %zu: the last character carries bits that "
+                                  "no encoder writes (not canonical base64url)"),
                                data_len - 1);
       if (!d->lenient)
         {
@@ -186,11 +432,8 @@ jd_base64url_decode (const char *text, gsize len, GError **error)
 }
 
 GBytes *
-jd_base64url_decode_lenient (const char *text,
-                             gsize       len,
-                             gsize      *problem_offset,
-                             GError    **problem,
-                             GError    **error)
+jd_base64url_decode_lenient (const char *text, gsize len, gsize *problem_offset, GError **problem,
+                             GError **error)
 {
   Decoder d = { TRUE, 0, 0, NULL };
   GBytes *bytes;
@@ -213,8 +456,7 @@ jd_base64url_decode_lenient (const char *text,
 char *
 jd_base64url_encode (gconstpointer data, gsize len)
 {
-  static const char alphabet[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   const guint8 *in = data;
   GString *out;
   gsize i;

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 #define JD_BASE64_ERROR (jd_base64_error_quark ())
 GQuark jd_base64_error_quark (void);
 
-typedef enum {
+typedef enum
+{
   JD_BASE64_ERROR_INVALID_CHARACTER, /* a byte outside every base64 alphabet */
   JD_BASE64_ERROR_INVALID_LENGTH,    /* length mod 4 == 1: cannot be base64 at all */
   JD_BASE64_ERROR_TRAILING_BITS,     /* the last character carries non-zero unused bits */
@@ -21,9 +22,7 @@ typedef enum {
 
 /* Strict RFC 7515 base64url. On failure the error message names the byte
  * offset (relative to @text) and the character. */
-GBytes *jd_base64url_decode         (const char  *text,
-                                     gsize        len,
-                                     GError     **error);
+GBytes *jd_base64url_decode (const char *text, gsize len, GError **error);
 
 /* Decodes what a person would still want to see: padded input and the
  * standard alphabet are accepted. Returns NULL (and sets @error) only when
@@ -31,13 +30,9 @@ GBytes *jd_base64url_decode         (const char  *text,
  * strict base64url, @problem is set to the first deviation (same messages
  * as the strict decoder) and @problem_offset to its byte offset. When
  * NULL is returned, @problem_offset is the offset of the fatal byte. */
-GBytes *jd_base64url_decode_lenient (const char  *text,
-                                     gsize        len,
-                                     gsize       *problem_offset,
-                                     GError     **problem,
-                                     GError     **error);
+GBytes *jd_base64url_decode_lenient (const char *text, gsize len, gsize *problem_offset,
+                                     GError **problem, GError **error);
 
-char   *jd_base64url_encode         (gconstpointer data,
-                                     gsize         len);
+char *jd_base64url_encode (gconstpointer data, gsize len);
 
 G_END_DECLS

@@ -34,7 +34,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   JD_CLAIMS_SECTION_HEADER,  /* JOSE header parameters */
   JD_CLAIMS_SECTION_PAYLOAD, /* JWT claims */
 } JdClaimsSection;
@@ -49,16 +50,14 @@ GType jd_claims_section_get_type (void);
  * ("https://example.com/roles", as Auth0 requires for custom claims) have a
  * generic meaning. Names are compared exactly (claims are case-sensitive).
  * Returns: (transfer none) (nullable) */
-const char *jd_claims_get_meaning (JdClaimsSection section,
-                                   const char     *name);
+const char *jd_claims_get_meaning (JdClaimsSection section, const char *name);
 
 /* The meaning of a nested member, by path with array indices removed:
  * "realm_access.roles", "resource_access.account.roles", "firebase.sign_in_provider",
  * "address.locality", "cnf.jkt", "act.sub"; a top-level path falls back to
  * jd_claims_get_meaning().
  * Returns: (transfer none) (nullable) */
-const char *jd_claims_get_meaning_for_path (JdClaimsSection section,
-                                            const char     *path);
+const char *jd_claims_get_meaning_for_path (JdClaimsSection section, const char *path);
 
 /* The names with a meaning in @section, for tests and documentation
  * (exact names only, not the xms_ / URL patterns).
@@ -91,26 +90,25 @@ G_DECLARE_FINAL_TYPE (JdClaimNode, jd_claim_node, JD, CLAIM_NODE, GObject)
  *   "node"          JsonNode (boxed) the value itself
  *   "section"       JdClaimsSection
  */
-const char   *jd_claim_node_get_name          (JdClaimNode *self);
-const char   *jd_claim_node_get_path          (JdClaimNode *self);
-const char   *jd_claim_node_get_value_text    (JdClaimNode *self);
-const char   *jd_claim_node_get_meaning       (JdClaimNode *self);
-gboolean      jd_claim_node_get_is_time       (JdClaimNode *self);
-JdBadgeState  jd_claim_node_get_badge_state   (JdClaimNode *self);
-const char   *jd_claim_node_get_badge_text    (JdClaimNode *self);
-const char   *jd_claim_node_get_badge_tooltip (JdClaimNode *self);
-JsonNode     *jd_claim_node_get_node          (JdClaimNode *self);
-JdClaimsSection jd_claim_node_get_section     (JdClaimNode *self);
+const char *jd_claim_node_get_name (JdClaimNode *self);
+const char *jd_claim_node_get_path (JdClaimNode *self);
+const char *jd_claim_node_get_value_text (JdClaimNode *self);
+const char *jd_claim_node_get_meaning (JdClaimNode *self);
+gboolean jd_claim_node_get_is_time (JdClaimNode *self);
+JdBadgeState jd_claim_node_get_badge_state (JdClaimNode *self);
+const char *jd_claim_node_get_badge_text (JdClaimNode *self);
+const char *jd_claim_node_get_badge_tooltip (JdClaimNode *self);
+JsonNode *jd_claim_node_get_node (JdClaimNode *self);
+JdClaimsSection jd_claim_node_get_section (JdClaimNode *self);
 
 /* The children of an object or array with at least one element, else NULL.
  * The same model is returned on every call.
  * Returns: (transfer full) (nullable): a GListModel of JdClaimNode */
-GListModel   *jd_claim_node_get_children      (JdClaimNode *self);
+GListModel *jd_claim_node_get_children (JdClaimNode *self);
 
 /* A GtkTreeListModelCreateModelFunc: @item is a JdClaimNode.
  * Returns: (transfer full) (nullable) */
-GListModel   *jd_claims_create_child_model    (gpointer item,
-                                               gpointer user_data);
+GListModel *jd_claims_create_child_model (gpointer item, gpointer user_data);
 
 /* ---- The tree's top level --------------------------------------------- */
 
@@ -124,19 +122,16 @@ G_DECLARE_FINAL_TYPE (JdClaimsModel, jd_claims_model, JD, CLAIMS_MODEL, GObject)
  * are computed for the clock at creation with JD_DEFAULT_LEEWAY (60 s);
  * call jd_claims_model_set_now() to judge another instant.
  * Returns: (transfer full) */
-GListModel  *jd_claims_model_new     (JsonObject     *object,
-                                      JdClaimsSection section);
+GListModel *jd_claims_model_new (JsonObject *object, JdClaimsSection section);
 
 /* Re-judges every time badge at @now (unix seconds) with @leeway seconds.
  * Notifies a node's "badge-state", "badge-text" and "badge-tooltip" only
  * when that value changed; nothing else is touched, so it is cheap to call
  * every second. */
-void         jd_claims_model_set_now (GListModel *model,
-                                      gint64      now,
-                                      gint64      leeway);
+void jd_claims_model_set_now (GListModel *model, gint64 now, gint64 leeway);
 
-gint64       jd_claims_model_get_now    (GListModel *model);
-gint64       jd_claims_model_get_leeway (GListModel *model);
+gint64 jd_claims_model_get_now (GListModel *model);
+gint64 jd_claims_model_get_leeway (GListModel *model);
 
 /* The node at @path (as "path" writes it), or NULL. A top-level member can
  * also be found by its bare name even when its path is bracketed
@@ -144,7 +139,6 @@ gint64       jd_claims_model_get_leeway (GListModel *model);
  * so a finding's claim name always finds its row. Creates the children on
  * the way down.
  * Returns: (transfer none) (nullable) */
-JdClaimNode *jd_claims_model_find    (GListModel *model,
-                                      const char *path);
+JdClaimNode *jd_claims_model_find (GListModel *model, const char *path);
 
 G_END_DECLS

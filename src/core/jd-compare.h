@@ -17,27 +17,30 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   JD_COMPARE_SAME,
   JD_COMPARE_DIFFERENT,
-  JD_COMPARE_ONLY_LEFT,  /* the member is in the left token only */
+  JD_COMPARE_ONLY_LEFT, /* the member is in the left token only */
   JD_COMPARE_ONLY_RIGHT,
 } JdCompareState;
 
-typedef enum {
-  JD_COMPARE_SECTION_HEADER,   /* JOSE header parameters */
-  JD_COMPARE_SECTION_PAYLOAD,  /* claims */
-  JD_COMPARE_SECTION_DERIVED,  /* computed: lifetime, state at the moment of use, decoding */
+typedef enum
+{
+  JD_COMPARE_SECTION_HEADER,  /* JOSE header parameters */
+  JD_COMPARE_SECTION_PAYLOAD, /* claims */
+  JD_COMPARE_SECTION_DERIVED, /* computed: lifetime, state at the moment of use, decoding */
 } JdCompareSection;
 
-typedef struct {
+typedef struct
+{
   JdCompareSection section;
-  char            *name;    /* "aud", or a derived row's translated label ("lifetime (exp − iat)") */
-  char            *left;    /* display text (compact JSON, times with their UTC date), NULL when absent */
-  char            *right;
-  JdCompareState   state;
-  guint            rank;    /* 0: an ordinary member; 1 … : how much it decides acceptance (1 first) */
-  char            *note;    /* translated one-liner for important differences, nullable */
+  char *name; /* "aud", or a derived row's translated label ("lifetime (exp − iat)") */
+  char *left; /* display text (compact JSON, times with their UTC date), NULL when absent */
+  char *right;
+  JdCompareState state;
+  guint rank; /* 0: an ordinary member; 1 … : how much it decides acceptance (1 first) */
+  char *note; /* translated one-liner for important differences, nullable */
 } JdCompareRow;
 
 void jd_compare_row_free (JdCompareRow *row);
@@ -46,9 +49,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdCompareRow, jd_compare_row_free)
 /* "same", "different", "only in A", "only in B", translated, for a person;
  * @left_name / @right_name (nullable: "left", "right") name the sides:
  * "only in Worked". Returns: (transfer full) */
-char *jd_compare_state_describe (JdCompareState state,
-                                 const char    *left_name,
-                                 const char    *right_name);
+char *jd_compare_state_describe (JdCompareState state, const char *left_name,
+                                 const char *right_name);
 
 /* Compares @left and @right. Rows come in this order: the header (alg,
  * kid, typ, then the others by name), the payload (iss, aud, sub, azp,
@@ -58,23 +60,19 @@ char *jd_compare_state_describe (JdCompareState state,
  * either token is malformed or its payload is not a JSON object.
  * @leeway: seconds, as for the diagnosis (JD_DEFAULT_LEEWAY).
  * Returns: (transfer full) (element-type JdCompareRow) */
-GPtrArray *jd_compare_tokens (JdToken *left,
-                              JdToken *right,
-                              gint64   left_at,
-                              gint64   right_at,
-                              gint64   leeway);
+GPtrArray *jd_compare_tokens (JdToken *left, JdToken *right, gint64 left_at, gint64 right_at,
+                              gint64 leeway);
 
 /* The number of rows that are not JD_COMPARE_SAME. */
-guint      jd_compare_count_differences (GPtrArray *rows);
+guint jd_compare_count_differences (GPtrArray *rows);
 
 /* The notes of the differing rows, most decisive first (rank, then order),
  * or a single line saying the tokens are identical / differ only in
  * ordinary members. Returns: (transfer full) (array zero-terminated=1) */
-char     **jd_compare_dup_notes (GPtrArray *rows);
+char **jd_compare_dup_notes (GPtrArray *rows);
 
 /* TRUE when both compact tokens are the same string (the difference is not
  * in the token: look at the request or the server). */
-gboolean   jd_compare_same_token (JdToken *left,
-                                  JdToken *right);
+gboolean jd_compare_same_token (JdToken *left, JdToken *right);
 
 G_END_DECLS

@@ -19,7 +19,8 @@
 /* ------------------------------------------------------------------ */
 /* Words                                                               */
 
-typedef struct {
+typedef struct
+{
   GString *text;
   GArray *starts; /* (element-type gsize) */
   GArray *ends;   /* (element-type gsize) */
@@ -64,7 +65,8 @@ word_push_bytes (Word *word, const char *bytes, gsize len, gsize start, gsize en
 }
 
 /* A part of a word: an option's argument. */
-typedef struct {
+typedef struct
+{
   const char *data;
   gsize len;
   const gsize *starts;
@@ -81,8 +83,8 @@ arg_from_word (Word *word, gsize offset)
   arg.data = word->text->str + offset;
   arg.len = word->text->len - offset;
   /* An empty GArray's data is NULL, and NULL + 0 is undefined behaviour. */
-  arg.starts = word->starts->data ? (const gsize *) (gpointer) word->starts->data + offset : NULL;
-  arg.ends = word->ends->data ? (const gsize *) (gpointer) word->ends->data + offset : NULL;
+  arg.starts = word->starts->data ? (const gsize *)(gpointer)word->starts->data + offset : NULL;
+  arg.ends = word->ends->data ? (const gsize *)(gpointer)word->ends->data + offset : NULL;
 
   return arg;
 }
@@ -157,83 +159,105 @@ read_ansi_c (Word *word, const char *data, gsize i, gsize to)
       i += 2;
       switch (c)
         {
-        case 'n': word_push (word, '\n', start, i); break;
-        case 't': word_push (word, '\t', start, i); break;
-        case 'r': word_push (word, '\r', start, i); break;
-        case 'a': word_push (word, '\a', start, i); break;
-        case 'b': word_push (word, '\b', start, i); break;
-        case 'f': word_push (word, '\f', start, i); break;
-        case 'v': word_push (word, '\v', start, i); break;
-        case 'e':
-        case 'E': word_push (word, '\033', start, i); break;
-        case '\\':
-        case '\'':
-        case '"':
-        case '?':
-          word_push (word, c, start, i);
-          break;
+          case 'n':
+            word_push (word, '\n', start, i);
+            break;
+          case 't':
+            word_push (word, '\t', start, i);
+            break;
+          case 'r':
+            word_push (word, '\r', start, i);
+            break;
+          case 'a':
+            word_push (word, '\a', start, i);
+            break;
+          case 'b':
+            word_push (word, '\b', start, i);
+            break;
+          case 'f':
+            word_push (word, '\f', start, i);
+            break;
+          case 'v':
+            word_push (word, '\v', start, i);
+            break;
+          case 'e':
+          case 'E':
+            word_push (word, '\033', start, i);
+            break;
+          case '\\':
+          case '\'':
+          case '"':
+          case '?':
+            word_push (word, c, start, i);
+            break;
 
-        case 'c':
-          if (i < to)
+          case 'c':
+            if (i < to)
+              {
+                word_push (word, data[i] & 0x1f, start, i + 1);
+                i++;
+              }
+            break;
+
+          case 'x':
+          case 'u':
+          case 'U':
             {
-              word_push (word, data[i] & 0x1f, start, i + 1);
-              i++;
+              guint max = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+              guint n = 0;
+              guint32 value = 0;
+
+              while (n < max && i < to && hex_value (data[i]) >= 0)
+                {
+                  value = value * 16 + (guint32)hex_value (data[i]);
+                  i++;
+                  n++;
+                }
+
+              if (n == 0)
+                {
+                  word_push (word, '\\', start, start + 1);
+                  word_push (word, c, start + 1, i);
+                }
+              else if (c == 'x')
+                {
+                  word_push (word, (char)value, start, i);
+                }
+              else if (value <= 0x10FFFF)
+                {
+                  char utf8[8];
+                  int utf8_len = g_unichar_to_utf8 (value, utf8);
+                  word_push_bytes (word, utf8, utf8_len, start, i);
+                }
             }
-          break;
+            break;
 
-        case 'x':
-        case 'u':
-        case 'U':
-          {
-            guint max = c == 'x' ? 2 : c == 'u' ? 4 : 8;
-            guint n = 0;
-            guint32 value = 0;
+          case '0':
+          case '1':
+          case '2':
+          case '3':
+          case '4':
+          case '5':
+          case '6':
+          case '7':
+            {
+              guint value = (guint)(c - '0');
+              guint n = 1;
 
-            while (n < max && i < to && hex_value (data[i]) >= 0)
-              {
-                value = value * 16 + (guint32) hex_value (data[i]);
-                i++;
-                n++;
-              }
+              while (n < 3 && i < to && data[i] >= '0' && data[i] <= '7')
+                {
+                  value = value * 8 + (guint)(data[i] - '0');
+                  i++;
+                  n++;
+                }
+              word_push (word, (char)(value & 0xff), start, i);
+            }
+            break;
 
-            if (n == 0)
-              {
-                word_push (word, '\\', start, start + 1);
-                word_push (word, c, start + 1, i);
-              }
-            else if (c == 'x')
-              {
-                word_push (word, (char) value, start, i);
-              }
-            else if (value <= 0x10FFFF)
-              {
-                char utf8[8];
-                int utf8_len = g_unichar_to_utf8 (value, utf8);
-                word_push_bytes (word, utf8, utf8_len, start, i);
-              }
-          }
-          break;
-
-        case '0': case '1': case '2': case '3':
-        case '4': case '5': case '6': case '7':
-          {
-            guint value = (guint) (c - '0');
-            guint n = 1;
-
-            while (n < 3 && i < to && data[i] >= '0' && data[i] <= '7')
-              {
-                value = value * 8 + (guint) (data[i] - '0');
-                i++;
-                n++;
-              }
-            word_push (word, (char) (value & 0xff), start, i);
-          }
-          break;
-
-        default:
-          word_push (word, '\\', start, start + 1);
-          word_push (word, c, start + 1, i);
-          break;
+          default:
+            word_push (word, '\\', start, start + 1);
+            word_push (word, c, start + 1, i);
+            break;
         }
     }
 
@@ -368,7 +392,8 @@ split_bash (const char *data, gsize from, gsize to, gsize *stopped)
  * first cmd removes ^ escapes and ^-newline continuations, then the C
  * runtime splits words at blanks outside double quotes, with its
  * backslash-before-quote rules. */
-typedef struct {
+typedef struct
+{
   char c;
   gsize start;
   gsize end;
@@ -377,7 +402,7 @@ typedef struct {
 static GPtrArray *
 split_cmd (const char *data, gsize from, gsize to, gsize *stopped)
 {
-  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (CmdChar));
+  g_autoptr (GArray) chars = g_array_new (FALSE, FALSE, sizeof (CmdChar));
   GPtrArray *words = g_ptr_array_new_with_free_func (word_free);
   gsize k = 0;
 
@@ -527,11 +552,12 @@ is_cmd_flavour (const char *data, gsize from, gsize to)
 /* ------------------------------------------------------------------ */
 /* curl's options                                                      */
 
-typedef enum {
+typedef enum
+{
   ACTION_IGNORE,
   ACTION_HEADER,
   ACTION_METHOD,
-  ACTION_DATA,        /* -d, --data, --data-binary, --data-ascii */
+  ACTION_DATA, /* -d, --data, --data-binary, --data-ascii */
   ACTION_DATA_RAW,
   ACTION_DATA_URLENCODE,
   ACTION_JSON,
@@ -545,7 +571,8 @@ typedef enum {
   ACTION_GET,
 } Action;
 
-typedef struct {
+typedef struct
+{
   const char *long_name;
   char short_name;
   gboolean takes_arg;
@@ -672,17 +699,19 @@ find_short_option (char name)
 /* ------------------------------------------------------------------ */
 /* Building the request                                                */
 
-typedef struct {
+typedef struct
+{
   Action action;
   Arg arg;
 } Step;
 
-typedef struct {
+typedef struct
+{
   JdInput *input;
   JdRequest *request;
   GString *body;
   gboolean has_data;
-  gboolean form_data;  /* -d: curl adds a form Content-Type */
+  gboolean form_data; /* -d: curl adds a form Content-Type */
   gboolean json;
   gboolean get;
   gboolean head;
@@ -691,11 +720,11 @@ typedef struct {
   Arg url;
   gboolean token_found;
   guint authorization_headers;
-  char *basic;         /* -u user:password as "Basic …" */
-  GString *cookies;    /* the -b cookies, joined with "; "; nullable */
+  char *basic;                 /* -u user:password as "Basic …" */
+  GString *cookies;            /* the -b cookies, joined with "; "; nullable */
   gboolean cookie_placeholder; /* the first Cookie header is an empty one -b added */
   gboolean header_cookie;      /* -H gave a Cookie header: curl sends no -b string then */
-  GArray *steps;       /* (element-type Step) */
+  GArray *steps;               /* (element-type Step) */
 } Build;
 
 /* A -H Cookie header (@value NULL: "Cookie:", which removes it). curl
@@ -703,9 +732,7 @@ typedef struct {
  * (lib/http.c: only "if there is no custom Cookie: header"), wherever
  * it comes; the place -b kept for them is taken, or given back. */
 static void
-take_cookie_header (Build      *build,
-                    const char *name,
-                    const char *value)
+take_cookie_header (Build *build, const char *name, const char *value)
 {
   build->header_cookie = TRUE;
   if (build->cookie_placeholder)
@@ -755,7 +782,7 @@ take_header (Build *build, const Arg *arg)
   if (memchr (arg->data, '\0', colon) != NULL)
     return;
   for (const char *c = name + (name[0] == ':'); *c != '\0'; c++)
-    if (!jd_http_is_tchar ((guchar) *c))
+    if (!jd_http_is_tchar ((guchar)*c))
       return;
 
   if (arg->data[colon] == ';')
@@ -769,7 +796,8 @@ take_header (Build *build, const Arg *arg)
     }
 
   value_start = colon + 1;
-  while (value_start < arg->len && (arg->data[value_start] == ' ' || arg->data[value_start] == '\t'))
+  while (value_start < arg->len
+         && (arg->data[value_start] == ' ' || arg->data[value_start] == '\t'))
     value_start++;
   value_arg = arg_sub (arg, value_start, arg->len);
   value = arg_dup (&value_arg);
@@ -841,7 +869,7 @@ take_data_urlencode (Build *build, const Arg *arg)
     }
   else
     {
-      g_autofree char *pair = g_strdup_printf ("%.*s=%s", (int) (eq - data), data, encoded);
+      g_autofree char *pair = g_strdup_printf ("%.*s=%s", (int)(eq - data), data, encoded);
       append_data (build, pair, TRUE);
     }
 }
@@ -853,106 +881,106 @@ take_step (Build *build, Action action, const Arg *arg)
 
   switch (action)
     {
-    case ACTION_HEADER:
-      take_header (build, arg);
-      break;
+      case ACTION_HEADER:
+        take_header (build, arg);
+        break;
 
-    case ACTION_METHOD:
-      g_free (build->method);
-      build->method = g_steal_pointer (&value);
-      break;
+      case ACTION_METHOD:
+        g_free (build->method);
+        build->method = g_steal_pointer (&value);
+        break;
 
-    case ACTION_DATA:
-    case ACTION_DATA_RAW:
-      append_data (build, value, TRUE);
-      build->form_data = TRUE;
-      break;
+      case ACTION_DATA:
+      case ACTION_DATA_RAW:
+        append_data (build, value, TRUE);
+        build->form_data = TRUE;
+        break;
 
-    case ACTION_DATA_URLENCODE:
-      take_data_urlencode (build, arg);
-      build->form_data = TRUE;
-      break;
+      case ACTION_DATA_URLENCODE:
+        take_data_urlencode (build, arg);
+        build->form_data = TRUE;
+        break;
 
-    case ACTION_JSON:
-      append_data (build, value, FALSE);
-      build->json = TRUE;
-      break;
+      case ACTION_JSON:
+        append_data (build, value, FALSE);
+        build->json = TRUE;
+        break;
 
-    case ACTION_COOKIE:
-      /* Without '=', -b names a cookie file. The cookies are joined onto
-       * the first Cookie header at the end: joining them one -b at a
-       * time copied the whole header each time (quadratic). */
-      if (strchr (value, '=') != NULL)
-        {
-          if (build->cookies == NULL)
-            {
-              build->cookies = g_string_new (NULL);
-              /* Where the header goes when there is none yet. */
-              if (!build->header_cookie)
-                {
-                  jd_request_add_header (build->request, "Cookie", "");
-                  build->cookie_placeholder = TRUE;
-                }
-            }
-          if (build->cookies->len > 0)
-            g_string_append (build->cookies, "; ");
-          g_string_append (build->cookies, value);
-        }
-      break;
-
-    case ACTION_USER:
-      {
-        g_autofree char *encoded = NULL;
-        if (strchr (value, ':') == NULL)
-          break;
-        encoded = g_base64_encode ((const guchar *) value, strlen (value));
-        /* An explicit -H Authorization wins over -u: added at the end. */
-        g_free (build->basic);
-        build->basic = g_strconcat ("Basic ", encoded, NULL);
-      }
-      break;
-
-    case ACTION_USER_AGENT:
-      jd_request_add_header (build->request, "User-Agent", value);
-      break;
-
-    case ACTION_REFERER:
-      jd_request_add_header (build->request, "Referer", value);
-      break;
-
-    case ACTION_URL:
-      if (!build->has_url)
-        {
-          build->url = *arg;
-          build->has_url = TRUE;
-        }
-      break;
-
-    case ACTION_OAUTH2_BEARER:
-      {
-        g_autofree char *header = g_strconcat ("Bearer ", value, NULL);
-
-        jd_request_add_header (build->request, "Authorization", header);
-        build->authorization_headers++;
-        if (!build->token_found)
+      case ACTION_COOKIE:
+        /* Without '=', -b names a cookie file. The cookies are joined onto
+         * the first Cookie header at the end: joining them one -b at a
+         * time copied the whole header each time (quadratic). */
+        if (strchr (value, '=') != NULL)
           {
-            jd_input_take_token (build->input, arg->data, arg->len, arg->starts, arg->ends);
-            build->token_found = TRUE;
+            if (build->cookies == NULL)
+              {
+                build->cookies = g_string_new (NULL);
+                /* Where the header goes when there is none yet. */
+                if (!build->header_cookie)
+                  {
+                    jd_request_add_header (build->request, "Cookie", "");
+                    build->cookie_placeholder = TRUE;
+                  }
+              }
+            if (build->cookies->len > 0)
+              g_string_append (build->cookies, "; ");
+            g_string_append (build->cookies, value);
           }
-      }
-      break;
+        break;
 
-    case ACTION_HEAD:
-      build->head = TRUE;
-      break;
+      case ACTION_USER:
+        {
+          g_autofree char *encoded = NULL;
+          if (strchr (value, ':') == NULL)
+            break;
+          encoded = g_base64_encode ((const guchar *)value, strlen (value));
+          /* An explicit -H Authorization wins over -u: added at the end. */
+          g_free (build->basic);
+          build->basic = g_strconcat ("Basic ", encoded, NULL);
+        }
+        break;
 
-    case ACTION_GET:
-      build->get = TRUE;
-      break;
+      case ACTION_USER_AGENT:
+        jd_request_add_header (build->request, "User-Agent", value);
+        break;
 
-    case ACTION_IGNORE:
-    default:
-      break;
+      case ACTION_REFERER:
+        jd_request_add_header (build->request, "Referer", value);
+        break;
+
+      case ACTION_URL:
+        if (!build->has_url)
+          {
+            build->url = *arg;
+            build->has_url = TRUE;
+          }
+        break;
+
+      case ACTION_OAUTH2_BEARER:
+        {
+          g_autofree char *header = g_strconcat ("Bearer ", value, NULL);
+
+          jd_request_add_header (build->request, "Authorization", header);
+          build->authorization_headers++;
+          if (!build->token_found)
+            {
+              jd_input_take_token (build->input, arg->data, arg->len, arg->starts, arg->ends);
+              build->token_found = TRUE;
+            }
+        }
+        break;
+
+      case ACTION_HEAD:
+        build->head = TRUE;
+        break;
+
+      case ACTION_GET:
+        build->get = TRUE;
+        break;
+
+      case ACTION_IGNORE:
+      default:
+        break;
     }
 
   if (arg != NULL && action != ACTION_IGNORE)
@@ -970,7 +998,8 @@ note_placement (JdInput *input, const Step *step, gsize start)
   JdTokenPlace place;
   g_autofree char *name = NULL;
 
-  if (step->action == ACTION_HEADER && jd_input_locate_in_headers (step->arg.data, 0, start, &place, &name))
+  if (step->action == ACTION_HEADER
+      && jd_input_locate_in_headers (step->arg.data, 0, start, &place, &name))
     jd_input_add_placement (input, place, name);
   else if (step->action == ACTION_COOKIE)
     {
@@ -985,8 +1014,8 @@ static gboolean
 find_token_elsewhere (Build *build)
 {
   static const Action order[] = {
-    ACTION_HEADER, ACTION_URL, ACTION_COOKIE, ACTION_USER,
-    ACTION_DATA, ACTION_DATA_RAW, ACTION_DATA_URLENCODE, ACTION_JSON,
+    ACTION_HEADER, ACTION_URL,      ACTION_COOKIE,         ACTION_USER,
+    ACTION_DATA,   ACTION_DATA_RAW, ACTION_DATA_URLENCODE, ACTION_JSON,
   };
 
   for (guint o = 0; o < G_N_ELEMENTS (order); o++)
@@ -1005,20 +1034,21 @@ find_token_elsewhere (Build *build)
                * whatever its shape. */
               for (gsize p = 0; p + 13 < step->arg.len; p++)
                 {
-                  if ((step->arg.data[p] == '?' || step->arg.data[p] == '&') &&
-                      strncmp (step->arg.data + p + 1, "access_token=", 13) == 0)
+                  if ((step->arg.data[p] == '?' || step->arg.data[p] == '&')
+                      && strncmp (step->arg.data + p + 1, "access_token=", 13) == 0)
                     {
                       gsize from = p + 14, to = from;
 
-                      while (to < step->arg.len && step->arg.data[to] != '&' &&
-                             step->arg.data[to] != '#')
+                      while (to < step->arg.len && step->arg.data[to] != '&'
+                             && step->arg.data[to] != '#')
                         to++;
                       if (to > from)
                         {
                           Arg token = arg_sub (&step->arg, from, to);
                           jd_input_take_token (build->input, token.data, token.len, token.starts,
                                                token.ends);
-                          jd_input_add_placement (build->input, JD_TOKEN_PLACE_QUERY, "access_token");
+                          jd_input_add_placement (build->input, JD_TOKEN_PLACE_QUERY,
+                                                  "access_token");
                           return TRUE;
                         }
                     }
@@ -1034,11 +1064,11 @@ find_token_elsewhere (Build *build)
               if (step->action == ACTION_USER)
                 jd_input_add_finding (build->input, JD_FINDING_MALFORMED_AUTHORIZATION,
                                       JD_SEVERITY_ERROR,
-                                      _("The command sends the token as Basic credentials "
-                                        "(-u user:password), not as a Bearer token: an API "
-                                        "that expects a bearer token rejects it."),
-                                      _("Send the token as -H 'Authorization: Bearer <token>' "
-                                        "instead of -u."));
+                                      _ ("The command sends the token as Basic credentials "
+                                         "(-u user:password), not as a Bearer token: an API "
+                                         "that expects a bearer token rejects it."),
+                                      _ ("Send the token as -H 'Authorization: Bearer <token>' "
+                                         "instead of -u."));
               return TRUE;
             }
         }
@@ -1048,13 +1078,10 @@ find_token_elsewhere (Build *build)
 }
 
 void
-jd_input_parse_curl (JdInput    *self,
-                     const char *text,
-                     gsize       from,
-                     gsize       to)
+jd_input_parse_curl (JdInput *self, const char *text, gsize from, gsize to)
 {
-  g_autoptr(GPtrArray) words = NULL;
-  g_autoptr(JdRequest) request = NULL;
+  g_autoptr (GPtrArray) words = NULL;
+  g_autoptr (JdRequest) request = NULL;
   g_autofree char *url = NULL;
   Build build = { 0 };
   gboolean options_end = FALSE;
@@ -1071,13 +1098,13 @@ jd_input_parse_curl (JdInput    *self,
   if (stopped < to)
     {
       g_autofree char *message = g_strdup_printf (
-        _("The curl command has more than %u words; reading stopped at byte %zu of %zu, so the "
-          "options after it are left out."),
+        _ ("The curl command has more than %u words; reading stopped at byte %zu of %zu, so the "
+           "options after it are left out."),
         JD_CURL_MAX_WORDS, stopped, to);
 
       jd_input_add_finding (self, JD_FINDING_INPUT_TOO_LARGE, JD_SEVERITY_WARNING, message,
-                            _("Paste the command as the browser copied it, or only the token "
-                              "or its Authorization header."));
+                            _ ("Paste the command as the browser copied it, or only the token "
+                               "or its Authorization header."));
     }
 
   /* Up to and including the word "curl" (a prompt may come first). */
@@ -1085,8 +1112,8 @@ jd_input_parse_curl (JdInput    *self,
     {
       Word *word = g_ptr_array_index (words, i);
 
-      if (g_ascii_strcasecmp (word->text->str, "curl") == 0 ||
-          g_ascii_strcasecmp (word->text->str, "curl.exe") == 0)
+      if (g_ascii_strcasecmp (word->text->str, "curl") == 0
+          || g_ascii_strcasecmp (word->text->str, "curl.exe") == 0)
         {
           i++;
           break;
@@ -1175,9 +1202,9 @@ jd_input_parse_curl (JdInput    *self,
 
   if (build.authorization_headers > 1)
     jd_input_add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING,
-                          _("The command sends more than one Authorization header; servers "
-                            "take the first, the last, or reject the request."),
-                          _("Send exactly one Authorization header."));
+                          _ ("The command sends more than one Authorization header; servers "
+                             "take the first, the last, or reject the request."),
+                          _ ("Send exactly one Authorization header."));
 
   if (!build.token_found)
     build.token_found = find_token_elsewhere (&build);
@@ -1190,14 +1217,14 @@ jd_input_parse_curl (JdInput    *self,
 
   if (build.has_data && build.get)
     {
-      g_autofree char *with_query = g_strconcat (url, strchr (url, '?') != NULL ? "&" : "?",
-                                                 build.body->str, NULL);
+      g_autofree char *with_query
+        = g_strconcat (url, strchr (url, '?') != NULL ? "&" : "?", build.body->str, NULL);
       g_free (url);
       url = g_steal_pointer (&with_query);
     }
   else if (build.has_data)
     {
-      g_autoptr(GBytes) body = g_bytes_new (build.body->str, build.body->len);
+      g_autoptr (GBytes) body = g_bytes_new (build.body->str, build.body->len);
 
       jd_request_set_body (request, body);
       if (build.json)
@@ -1237,11 +1264,9 @@ jd_input_parse_curl (JdInput    *self,
  * decided as jd_input_parse does), each cut at a NUL byte; *@stopped:
  * where the word limit stopped the splitting (@len: it did not). */
 GStrv
-jd_curl_split_words (const char *text,
-                     gsize       len,
-                     gsize      *stopped)
+jd_curl_split_words (const char *text, gsize len, gsize *stopped)
 {
-  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr (GPtrArray) words = NULL;
   GStrvBuilder *builder;
   GStrv result;
   gsize stopped_at;

@@ -46,9 +46,9 @@ jd_file_read_bounded (GFile *file, gsize max, GError **error)
   in = g_file_read (file, NULL, error);
   if (in == NULL)
     return NULL;
-  buf = g_byte_array_sized_new (info != NULL &&
-                                    g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
-                                  ? (guint) g_file_info_get_size (info)
+  buf = g_byte_array_sized_new (info != NULL
+                                    && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
+                                  ? (guint)g_file_info_get_size (info)
                                   : 0);
   for (;;)
     {

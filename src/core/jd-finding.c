@@ -23,7 +23,8 @@ struct _JdFinding
 
 G_DEFINE_FINAL_TYPE (JdFinding, jd_finding, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_SEVERITY,
@@ -41,16 +42,16 @@ jd_severity_to_string (JdSeverity severity)
 {
   switch (severity)
     {
-    case JD_SEVERITY_ERROR:
-      return "error";
-    case JD_SEVERITY_WARNING:
-      return "warning";
-    case JD_SEVERITY_INFO:
-      return "info";
-    case JD_SEVERITY_OK:
-      return "ok";
-    default:
-      g_return_val_if_reached ("error");
+      case JD_SEVERITY_ERROR:
+        return "error";
+      case JD_SEVERITY_WARNING:
+        return "warning";
+      case JD_SEVERITY_INFO:
+        return "info";
+      case JD_SEVERITY_OK:
+        return "ok";
+      default:
+        g_return_val_if_reached ("error");
     }
 }
 
@@ -74,26 +75,26 @@ jd_finding_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_SEVERITY:
-      g_value_set_int (value, self->severity);
-      break;
-    case PROP_RANK:
-      g_value_set_int (value, self->rank);
-      break;
-    case PROP_CLAIM:
-      g_value_set_string (value, self->claim);
-      break;
-    case PROP_MESSAGE:
-      g_value_set_string (value, self->message);
-      break;
-    case PROP_FIX:
-      g_value_set_string (value, self->fix);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ID:
+        g_value_set_string (value, self->id);
+        break;
+      case PROP_SEVERITY:
+        g_value_set_int (value, self->severity);
+        break;
+      case PROP_RANK:
+        g_value_set_int (value, self->rank);
+        break;
+      case PROP_CLAIM:
+        g_value_set_string (value, self->claim);
+        break;
+      case PROP_MESSAGE:
+        g_value_set_string (value, self->message);
+        break;
+      case PROP_FIX:
+        g_value_set_string (value, self->fix);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -122,12 +123,8 @@ jd_finding_init (JdFinding *self)
 }
 
 JdFinding *
-jd_finding_new (const char *id,
-                JdSeverity  severity,
-                int         rank,
-                const char *claim,
-                const char *message,
-                const char *fix)
+jd_finding_new (const char *id, JdSeverity severity, int rank, const char *claim,
+                const char *message, const char *fix)
 {
   JdFinding *self;
 
@@ -223,8 +220,8 @@ jd_finding_n_leading (void)
 int
 jd_finding_compare (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  JdFinding *fa = (JdFinding *) a;
-  JdFinding *fb = (JdFinding *) b;
+  JdFinding *fa = (JdFinding *)a;
+  JdFinding *fb = (JdFinding *)b;
   guint la, lb;
 
   if (fa->severity != fb->severity)
@@ -239,13 +236,8 @@ jd_finding_compare (gconstpointer a, gconstpointer b, gpointer user_data)
 }
 
 void
-jd_findings_add (GPtrArray  *findings,
-                 const char *id,
-                 JdSeverity  severity,
-                 int         rank,
-                 const char *claim,
-                 const char *message,
-                 const char *fix)
+jd_findings_add (GPtrArray *findings, const char *id, JdSeverity severity, int rank,
+                 const char *claim, const char *message, const char *fix)
 {
   g_return_if_fail (findings != NULL);
   g_ptr_array_add (findings, jd_finding_new (id, severity, rank, claim, message, fix));
@@ -254,7 +246,7 @@ jd_findings_add (GPtrArray  *findings,
 static int
 compare_finding_ptrs (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  return jd_finding_compare (*(gpointer const *) a, *(gpointer const *) b, user_data);
+  return jd_finding_compare (*(gpointer const *)a, *(gpointer const *)b, user_data);
 }
 
 void
@@ -303,12 +295,12 @@ jd_describe_byte (guchar c)
   if (c >= 0x21 && c < 0x7f)
     return g_strdup_printf ("'%c'", c);
   if (c == ' ')
-    return g_strdup (_("a space"));
+    return g_strdup (_ ("a space"));
   if (c == '\t')
-    return g_strdup (_("a tab"));
+    return g_strdup (_ ("a tab"));
   if (c == '\r' || c == '\n')
-    return g_strdup (_("a line break"));
+    return g_strdup (_ ("a line break"));
   if (c >= 0x80)
-    return g_strdup_printf (_("the non-ASCII byte 0x%02X"), c);
-  return g_strdup_printf (_("the control character 0x%02X"), c);
+    return g_strdup_printf (_ ("the non-ASCII byte 0x%02X"), c);
+  return g_strdup_printf (_ ("the control character 0x%02X"), c);
 }

@@ -9,7 +9,8 @@
 G_BEGIN_DECLS
 
 /* Ordered from worst to best: sorting by severity is sorting by this value. */
-typedef enum {
+typedef enum
+{
   JD_SEVERITY_ERROR,
   JD_SEVERITY_WARNING,
   JD_SEVERITY_INFO,
@@ -52,7 +53,8 @@ const char *jd_severity_to_string (JdSeverity severity); /* "error", "warning", 
 /* Ranks follow DESIGN.md's table: 1 expired … 7 signature; 0 means "before
  * everything" (the token cannot be read at all), 8+ request/response and
  * informational findings. Findings sort by severity, then rank. */
-enum {
+enum
+{
   JD_RANK_MALFORMED = 0,
   JD_RANK_EXPIRED = 1,
   JD_RANK_CLOCK_SKEW = 2,
@@ -70,52 +72,40 @@ G_DECLARE_FINAL_TYPE (JdFinding, jd_finding, JD, FINDING, GObject)
 
 /* claim may be NULL (the finding is about the whole token or the request).
  * message and fix are already translated, for a person to read. */
-JdFinding  *jd_finding_new          (const char *id,
-                                     JdSeverity  severity,
-                                     int         rank,
-                                     const char *claim,
-                                     const char *message,
-                                     const char *fix);
-const char *jd_finding_get_id       (JdFinding *self);
-JdSeverity  jd_finding_get_severity (JdFinding *self);
-int         jd_finding_get_rank     (JdFinding *self);
-const char *jd_finding_get_claim    (JdFinding *self);
-const char *jd_finding_get_message  (JdFinding *self);
-const char *jd_finding_get_fix      (JdFinding *self);
+JdFinding *jd_finding_new (const char *id, JdSeverity severity, int rank, const char *claim,
+                           const char *message, const char *fix);
+const char *jd_finding_get_id (JdFinding *self);
+JdSeverity jd_finding_get_severity (JdFinding *self);
+int jd_finding_get_rank (JdFinding *self);
+const char *jd_finding_get_claim (JdFinding *self);
+const char *jd_finding_get_message (JdFinding *self);
+const char *jd_finding_get_fix (JdFinding *self);
 
 /* GCompareDataFunc: severity first (error before ok), then rank, then the
  * findings that explain the others of their rank (token-truncated, no-token,
  * wrong-token-kind), then id. */
-int         jd_finding_compare      (gconstpointer a, gconstpointer b, gpointer user_data);
+int jd_finding_compare (gconstpointer a, gconstpointer b, gpointer user_data);
 /* For tests: the row of @id among the leading findings (jd_finding_n_leading()
  * when it is not one), and how many rows there are. */
-guint       jd_finding_leading_index (const char *id);
-guint       jd_finding_n_leading     (void);
+guint jd_finding_leading_index (const char *id);
+guint jd_finding_n_leading (void);
 
 /* Convenience: append a new finding to @findings (a GPtrArray of JdFinding
  * with g_object_unref as free func). message and fix take printf formats
  * only through the caller; they are copied. */
-void        jd_findings_add         (GPtrArray  *findings,
-                                     const char *id,
-                                     JdSeverity  severity,
-                                     int         rank,
-                                     const char *claim,
-                                     const char *message,
-                                     const char *fix);
+void jd_findings_add (GPtrArray *findings, const char *id, JdSeverity severity, int rank,
+                      const char *claim, const char *message, const char *fix);
 /* Sorts @findings (a GPtrArray of JdFinding) with jd_finding_compare(); stable. */
-void        jd_findings_sort        (GPtrArray  *findings);
+void jd_findings_sort (GPtrArray *findings);
 /* Appends a reference to every finding of @more (nullable) to @into, then sorts @into. */
-void        jd_findings_merge       (GPtrArray  *into,
-                                     GPtrArray  *more);
-gboolean    jd_findings_has         (GPtrArray  *findings,
-                                     const char *id);
-JdFinding  *jd_findings_find        (GPtrArray  *findings,
-                                     const char *id);
+void jd_findings_merge (GPtrArray *into, GPtrArray *more);
+gboolean jd_findings_has (GPtrArray *findings, const char *id);
+JdFinding *jd_findings_find (GPtrArray *findings, const char *id);
 
 /* How one byte is named in a message, translated: 'a' for printable ASCII
  * ("'" for the quote itself), "a space", "a tab", "a line break", else
  * "the non-ASCII byte 0xC3" or "the control character 0x01".
  * Returns: (transfer full) */
-char       *jd_describe_byte        (guchar c);
+char *jd_describe_byte (guchar c);
 
 G_END_DECLS

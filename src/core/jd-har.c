@@ -24,7 +24,7 @@
 #include "jd-token.h"
 #include "jd-www-authenticate.h"
 
-G_DEFINE_QUARK (jd-har-error-quark, jd_har_error)
+G_DEFINE_QUARK (jd - har - error - quark, jd_har_error)
 
 void
 jd_har_limits_init (JdHarLimits *limits)
@@ -47,48 +47,51 @@ jd_har_problem_free (JdHarProblem *problem)
 /* ------------------------------------------------------------------ */
 /* JdHarEntry */
 
-typedef struct {
-  gsize    offset;
-  gsize    len;
+typedef struct
+{
+  gsize offset;
+  gsize len;
   gboolean present;
   gboolean escaped;
   gboolean base64;
 } BodySpan;
 
-struct _JdHarEntry {
-  GObject           parent_instance;
+struct _JdHarEntry
+{
+  GObject parent_instance;
 
-  guint             index;
-  char             *method;
-  char             *url;
-  char             *path;
-  guint             status;
-  char             *status_text;
-  char             *http_version;
-  char             *response_http_version;
-  char             *started_iso;
-  double            started;
-  gboolean          has_started;
-  double            time_ms;
+  guint index;
+  char *method;
+  char *url;
+  char *path;
+  guint status;
+  char *status_text;
+  char *http_version;
+  char *response_http_version;
+  char *started_iso;
+  double started;
+  gboolean has_started;
+  double time_ms;
 
-  JdHeader         *request_headers;  /* one block: headers, then their strings */
-  guint             n_request_headers;
-  JdHeader         *response_headers;
-  guint             n_response_headers;
+  JdHeader *request_headers; /* one block: headers, then their strings */
+  guint n_request_headers;
+  JdHeader *response_headers;
+  guint n_response_headers;
 
-  char             *token;
-  char             *token_name;
-  JdHarTokenSource  token_source;
-  char             *token_source_label;
+  char *token;
+  char *token_name;
+  JdHarTokenSource token_source;
+  char *token_source_label;
 
-  char             *request_mime_type;
-  char             *response_mime_type;
-  BodySpan          request_body;
-  BodySpan          response_body;
-  GBytes           *source; /* the whole file, for the bodies */
+  char *request_mime_type;
+  char *response_mime_type;
+  BodySpan request_body;
+  BodySpan response_body;
+  GBytes *source; /* the whole file, for the bodies */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_INDEX,
   PROP_METHOD,
@@ -137,56 +140,53 @@ jd_har_entry_finalize (GObject *object)
 }
 
 static void
-jd_har_entry_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+jd_har_entry_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   JdHarEntry *self = JD_HAR_ENTRY (object);
 
   switch (prop_id)
     {
-    case PROP_INDEX:
-      g_value_set_uint (value, self->index);
-      break;
-    case PROP_METHOD:
-      g_value_set_string (value, self->method);
-      break;
-    case PROP_URL:
-      g_value_set_string (value, self->url);
-      break;
-    case PROP_PATH:
-      g_value_set_string (value, self->path);
-      break;
-    case PROP_STATUS:
-      g_value_set_uint (value, self->status);
-      break;
-    case PROP_STATUS_TEXT:
-      g_value_set_string (value, self->status_text);
-      break;
-    case PROP_HAS_TOKEN:
-      g_value_set_boolean (value, self->token != NULL);
-      break;
-    case PROP_TOKEN_SOURCE:
-      g_value_set_uint (value, self->token_source);
-      break;
-    case PROP_TOKEN_SOURCE_LABEL:
-      g_value_set_string (value, self->token_source_label);
-      break;
-    case PROP_STARTED:
-      g_value_set_double (value, self->started);
-      break;
-    case PROP_STARTED_ISO:
-      g_value_set_string (value, self->started_iso);
-      break;
-    case PROP_TIME_MS:
-      g_value_set_double (value, self->time_ms);
-      break;
-    case PROP_IS_AUTH_FAILURE:
-      g_value_set_boolean (value, jd_har_entry_is_auth_failure (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_INDEX:
+        g_value_set_uint (value, self->index);
+        break;
+      case PROP_METHOD:
+        g_value_set_string (value, self->method);
+        break;
+      case PROP_URL:
+        g_value_set_string (value, self->url);
+        break;
+      case PROP_PATH:
+        g_value_set_string (value, self->path);
+        break;
+      case PROP_STATUS:
+        g_value_set_uint (value, self->status);
+        break;
+      case PROP_STATUS_TEXT:
+        g_value_set_string (value, self->status_text);
+        break;
+      case PROP_HAS_TOKEN:
+        g_value_set_boolean (value, self->token != NULL);
+        break;
+      case PROP_TOKEN_SOURCE:
+        g_value_set_uint (value, self->token_source);
+        break;
+      case PROP_TOKEN_SOURCE_LABEL:
+        g_value_set_string (value, self->token_source_label);
+        break;
+      case PROP_STARTED:
+        g_value_set_double (value, self->started);
+        break;
+      case PROP_STARTED_ISO:
+        g_value_set_string (value, self->started_iso);
+        break;
+      case PROP_TIME_MS:
+        g_value_set_double (value, self->time_ms);
+        break;
+      case PROP_IS_AUTH_FAILURE:
+        g_value_set_boolean (value, jd_har_entry_is_auth_failure (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -206,12 +206,17 @@ jd_har_entry_class_init (JdHarEntryClass *klass)
   entry_pspecs[PROP_STATUS] = g_param_spec_uint ("status", NULL, NULL, 0, G_MAXUINT, 0, flags);
   entry_pspecs[PROP_STATUS_TEXT] = g_param_spec_string ("status-text", NULL, NULL, NULL, flags);
   entry_pspecs[PROP_HAS_TOKEN] = g_param_spec_boolean ("has-token", NULL, NULL, FALSE, flags);
-  entry_pspecs[PROP_TOKEN_SOURCE] = g_param_spec_uint ("token-source", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  entry_pspecs[PROP_TOKEN_SOURCE_LABEL] = g_param_spec_string ("token-source-label", NULL, NULL, NULL, flags);
-  entry_pspecs[PROP_STARTED] = g_param_spec_double ("started", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  entry_pspecs[PROP_TOKEN_SOURCE]
+    = g_param_spec_uint ("token-source", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  entry_pspecs[PROP_TOKEN_SOURCE_LABEL]
+    = g_param_spec_string ("token-source-label", NULL, NULL, NULL, flags);
+  entry_pspecs[PROP_STARTED]
+    = g_param_spec_double ("started", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   entry_pspecs[PROP_STARTED_ISO] = g_param_spec_string ("started-iso", NULL, NULL, NULL, flags);
-  entry_pspecs[PROP_TIME_MS] = g_param_spec_double ("time-ms", NULL, NULL, -1, G_MAXDOUBLE, -1, flags);
-  entry_pspecs[PROP_IS_AUTH_FAILURE] = g_param_spec_boolean ("is-auth-failure", NULL, NULL, FALSE, flags);
+  entry_pspecs[PROP_TIME_MS]
+    = g_param_spec_double ("time-ms", NULL, NULL, -1, G_MAXDOUBLE, -1, flags);
+  entry_pspecs[PROP_IS_AUTH_FAILURE]
+    = g_param_spec_boolean ("is-auth-failure", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_ENTRY_PROPS, entry_pspecs);
 }
@@ -289,7 +294,7 @@ gint64
 jd_har_entry_get_started_unix (JdHarEntry *self)
 {
   g_return_val_if_fail (JD_IS_HAR_ENTRY (self), 0);
-  return (gint64) floor (self->started);
+  return (gint64)floor (self->started);
 }
 
 const char *
@@ -349,9 +354,7 @@ jd_har_entry_get_token_source_label (JdHarEntry *self)
 }
 
 static const char *
-find_header (const JdHeader *headers,
-             guint           n,
-             const char     *name)
+find_header (const JdHeader *headers, guint n, const char *name)
 {
   for (guint i = 0; i < n; i++)
     if (g_ascii_strcasecmp (headers[i].name, name) == 0)
@@ -367,8 +370,7 @@ jd_har_entry_get_authorization (JdHarEntry *self)
 }
 
 const JdHeader *
-jd_har_entry_get_request_headers (JdHarEntry *self,
-                                  guint      *n_headers)
+jd_har_entry_get_request_headers (JdHarEntry *self, guint *n_headers)
 {
   g_return_val_if_fail (JD_IS_HAR_ENTRY (self), NULL);
 
@@ -378,8 +380,7 @@ jd_har_entry_get_request_headers (JdHarEntry *self,
 }
 
 const JdHeader *
-jd_har_entry_get_response_headers (JdHarEntry *self,
-                                   guint      *n_headers)
+jd_har_entry_get_response_headers (JdHarEntry *self, guint *n_headers)
 {
   g_return_val_if_fail (JD_IS_HAR_ENTRY (self), NULL);
 
@@ -389,8 +390,7 @@ jd_har_entry_get_response_headers (JdHarEntry *self,
 }
 
 const char *
-jd_har_entry_get_request_header (JdHarEntry *self,
-                                 const char *name)
+jd_har_entry_get_request_header (JdHarEntry *self, const char *name)
 {
   g_return_val_if_fail (JD_IS_HAR_ENTRY (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -398,8 +398,7 @@ jd_har_entry_get_request_header (JdHarEntry *self,
 }
 
 const char *
-jd_har_entry_get_response_header (JdHarEntry *self,
-                                  const char *name)
+jd_har_entry_get_response_header (JdHarEntry *self, const char *name)
 {
   g_return_val_if_fail (JD_IS_HAR_ENTRY (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -409,7 +408,7 @@ jd_har_entry_get_response_header (JdHarEntry *self,
 char **
 jd_har_entry_dup_www_authenticate (JdHarEntry *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
   g_return_val_if_fail (JD_IS_HAR_ENTRY (self), NULL);
 
@@ -421,8 +420,7 @@ jd_har_entry_dup_www_authenticate (JdHarEntry *self)
 }
 
 static GBytes *
-decode_body (JdHarEntry     *self,
-             const BodySpan *span)
+decode_body (JdHarEntry *self, const BodySpan *span)
 {
   const char *data;
   gsize len;
@@ -447,7 +445,7 @@ decode_body (JdHarEntry     *self,
 
       /* g_base64_decode_inplace stops quietly at junk; that is what a viewer wants */
       out = strlen (text->str) > 1 ? g_base64_decode_inplace (text->str, &out_len) : NULL;
-      (void) out;
+      (void)out;
       g_string_truncate (text, out_len);
     }
 
@@ -486,7 +484,7 @@ JdRequest *
 jd_har_entry_dup_request (JdHarEntry *self)
 {
   JdRequest *request;
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr (GBytes) body = NULL;
 
   g_return_val_if_fail (JD_IS_HAR_ENTRY (self), NULL);
 
@@ -505,7 +503,7 @@ JdResponse *
 jd_har_entry_dup_response (JdHarEntry *self)
 {
   JdResponse *response;
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr (GBytes) body = NULL;
 
   g_return_val_if_fail (JD_IS_HAR_ENTRY (self), NULL);
 
@@ -516,7 +514,8 @@ jd_har_entry_dup_response (JdHarEntry *self)
   if (self->response_http_version != NULL)
     jd_response_set_http_version (response, self->response_http_version);
   for (guint i = 0; i < self->n_response_headers; i++)
-    jd_response_add_header (response, self->response_headers[i].name, self->response_headers[i].value);
+    jd_response_add_header (response, self->response_headers[i].name,
+                            self->response_headers[i].value);
 
   body = jd_har_entry_dup_response_body (self);
   if (body != NULL)
@@ -528,15 +527,13 @@ jd_har_entry_dup_response (JdHarEntry *self)
 }
 
 GPtrArray *
-jd_har_entry_diagnose (JdHarEntry           *self,
-                       const JdExpectations *expect,
-                       gboolean              at_entry_time,
-                       JdVerifyResult       *verification)
+jd_har_entry_diagnose (JdHarEntry *self, const JdExpectations *expect, gboolean at_entry_time,
+                       JdVerifyResult *verification)
 {
-  g_autoptr(JdExpectations) at = NULL;
-  g_autoptr(JdToken) token = NULL;
-  g_autoptr(JdInput) input = NULL;
-  g_autoptr(JdResponse) response = NULL;
+  g_autoptr (JdExpectations) at = NULL;
+  g_autoptr (JdToken) token = NULL;
+  g_autoptr (JdInput) input = NULL;
+  g_autoptr (JdResponse) response = NULL;
   GPtrArray *findings;
 
   g_return_val_if_fail (JD_IS_HAR_ENTRY (self), NULL);
@@ -565,10 +562,10 @@ jd_har_entry_diagnose (JdHarEntry           *self,
       /* The server's Date is compared with the moment the request went
        * out, not with the instant the token is judged at (--now). */
       gint64 sent = self->has_started ? jd_har_entry_get_started_unix (self) : 0;
-      g_autoptr(GPtrArray) more = jd_response_diagnose_sent (response, token, at,
-                                                             self->has_started ? &sent : NULL);
+      g_autoptr (GPtrArray) more
+        = jd_response_diagnose_sent (response, token, at, self->has_started ? &sent : NULL);
 
-      g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr (GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint i = 0; more != NULL && i < more->len; i++)
         {
@@ -592,12 +589,10 @@ jd_har_entry_dup_source (JdHarEntry *self)
 }
 
 int
-jd_har_entry_compare_failing_first (gconstpointer a,
-                                    gconstpointer b,
-                                    gpointer      user_data)
+jd_har_entry_compare_failing_first (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  JdHarEntry *ea = (JdHarEntry *) a;
-  JdHarEntry *eb = (JdHarEntry *) b;
+  JdHarEntry *ea = (JdHarEntry *)a;
+  JdHarEntry *eb = (JdHarEntry *)b;
   gboolean fa;
   gboolean fb;
 
@@ -612,8 +607,7 @@ jd_har_entry_compare_failing_first (gconstpointer a,
 }
 
 static gboolean
-contains_casefold (const char *haystack,
-                   const char *needle)
+contains_casefold (const char *haystack, const char *needle)
 {
   gsize hn;
   gsize nn = strlen (needle);
@@ -630,9 +624,7 @@ contains_casefold (const char *haystack,
 }
 
 gboolean
-jd_har_entry_matches (JdHarEntry *self,
-                      const char *text,
-                      guint       status)
+jd_har_entry_matches (JdHarEntry *self, const char *text, guint status)
 {
   char status_str[16];
 
@@ -653,26 +645,26 @@ jd_har_entry_matches (JdHarEntry *self,
     return TRUE;
 
   g_snprintf (status_str, sizeof status_str, "%u", self->status);
-  return contains_casefold (self->method, text) ||
-         contains_casefold (self->url, text) ||
-         contains_casefold (status_str, text);
+  return contains_casefold (self->method, text) || contains_casefold (self->url, text)
+         || contains_casefold (status_str, text);
 }
 
 /* ------------------------------------------------------------------ */
 /* JdHar */
 
-struct _JdHar {
-  GObject    parent_instance;
+struct _JdHar
+{
+  GObject parent_instance;
 
   GPtrArray *entries;  /* JdHarEntry */
   GPtrArray *problems; /* JdHarProblem */
-  char      *version;
-  char      *creator;
-  guint      n_with_token;
-  guint      n_401;
-  guint      n_auth_failures;
-  gboolean   any_credentials;
-  char      *sanitized_message;
+  char *version;
+  char *creator;
+  guint n_with_token;
+  guint n_401;
+  guint n_auth_failures;
+  gboolean any_credentials;
+  char *sanitized_message;
 };
 
 static void jd_har_list_model_init (GListModelInterface *iface);
@@ -693,8 +685,7 @@ jd_har_get_n_items (GListModel *model)
 }
 
 static gpointer
-jd_har_get_item (GListModel *model,
-                 guint       position)
+jd_har_get_item (GListModel *model, guint position)
 {
   JdHar *self = JD_HAR (model);
 
@@ -737,7 +728,7 @@ static void
 jd_har_init (JdHar *self)
 {
   self->entries = g_ptr_array_new_with_free_func (g_object_unref);
-  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_har_problem_free);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_har_problem_free);
 }
 
 const char *
@@ -792,18 +783,26 @@ jd_har_get_sanitized_message (JdHar *self)
 
   if (self->sanitized_message == NULL)
     {
-      g_autofree char *first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-        "This HAR has %u answer 401 Unauthorized, but no request in it carries an Authorization or Cookie header: the browser left the credentials out when it saved the file, so there is no token to diagnose.",
-        "This HAR has %u answers 401 Unauthorized, but no request in it carries an Authorization or Cookie header: the browser left the credentials out when it saved the file, so there is no token to diagnose.",
-        self->n_401), self->n_401);
+      g_autofree char *first = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "This HAR has %u answer 401 Unauthorized, but no request in it carries an "
+                     "Authorization or Cookie header: the browser left the credentials out when it "
+                     "saved the file, so there is no token to diagnose.",
+                     "This HAR has %u answers 401 Unauthorized, but no request in it carries an "
+                     "Authorization or Cookie header: the browser left the credentials out when it "
+                     "saved the file, so there is no token to diagnose.",
+                     self->n_401),
+        self->n_401);
 
-      self->sanitized_message =
-        g_strconcat (first, " ",
-                     _("Export it again with the credentials: in Chrome or Edge, open the DevTools settings (F1), "
-                       "under Preferences → Network turn on “Allow to generate HAR with sensitive data”, then in "
-                       "the Network panel choose “Export HAR (with sensitive data)…”. Firefox keeps them with "
-                       "“Save All As HAR”."),
-                     NULL);
+      self->sanitized_message = g_strconcat (
+        first, " ",
+        _ ("Export it again with the credentials: in Chrome or Edge, open the DevTools settings "
+           "(F1), "
+           "under Preferences → Network turn on “Allow to generate HAR with sensitive data”, then "
+           "in "
+           "the Network panel choose “Export HAR (with sensitive data)…”. Firefox keeps them with "
+           "“Save All As HAR”."),
+        NULL);
     }
 
   return self->sanitized_message;
@@ -857,24 +856,21 @@ jd_har_timeline_token_free (JdHarTimelineToken *token)
 /* A time claim as whole seconds (rounded down), when it is a NumericDate:
  * jd_numeric_date_read() keeps it within years 1–9999, so the cast is safe. */
 static gboolean
-claim_to_int64 (JsonObject *claims,
-                const char *name,
-                gint64     *out)
+claim_to_int64 (JsonObject *claims, const char *name, gint64 *out)
 {
   double seconds;
 
   if (jd_numeric_date_get_member (claims, name, &seconds) != JD_NUMERIC_DATE_VALID)
     return FALSE;
-  *out = (gint64) floor (seconds);
+  *out = (gint64)floor (seconds);
   return TRUE;
 }
 
 static int
-compare_timeline (gconstpointer a,
-                  gconstpointer b)
+compare_timeline (gconstpointer a, gconstpointer b)
 {
-  const JdHarTimelineToken *ta = *(JdHarTimelineToken * const *) a;
-  const JdHarTimelineToken *tb = *(JdHarTimelineToken * const *) b;
+  const JdHarTimelineToken *ta = *(JdHarTimelineToken *const *)a;
+  const JdHarTimelineToken *tb = *(JdHarTimelineToken *const *)b;
   JdHarEntry *ea = g_ptr_array_index (ta->uses, 0);
   JdHarEntry *eb = g_ptr_array_index (tb->uses, 0);
 
@@ -886,12 +882,12 @@ compare_timeline (gconstpointer a,
 GPtrArray *
 jd_har_dup_timeline (JdHar *self)
 {
-  g_autoptr(GHashTable) by_token = NULL;
+  g_autoptr (GHashTable) by_token = NULL;
   GPtrArray *timeline;
 
   g_return_val_if_fail (JD_IS_HAR (self), NULL);
 
-  timeline = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_har_timeline_token_free);
+  timeline = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_har_timeline_token_free);
   by_token = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < self->entries->len; i++)
@@ -930,7 +926,7 @@ jd_har_dup_timeline (JdHar *self)
   for (guint i = 0; i < timeline->len; i++)
     {
       JdHarTimelineToken *t = g_ptr_array_index (timeline, i);
-      g_autoptr(JdToken) token = jd_token_parse (t->token, -1);
+      g_autoptr (JdToken) token = jd_token_parse (t->token, -1);
       JsonObject *claims = jd_token_get_claims (token);
 
       t->has_exp = claim_to_int64 (claims, "exp", &t->exp);
@@ -950,7 +946,7 @@ jd_har_dup_timeline (JdHar *self)
         {
           JdHarEntry *e = g_ptr_array_index (t->uses, j);
 
-          if (!e->has_started || e->started < (double) t->exp)
+          if (!e->has_started || e->started < (double)t->exp)
             continue;
           t->n_used_after_exp++;
           if (jd_har_entry_is_auth_failure (e))
@@ -965,38 +961,39 @@ jd_har_dup_timeline (JdHar *self)
 /* ------------------------------------------------------------------ */
 /* Reading */
 
-typedef struct {
-  JdJsonReader       *reader;
-  const char         *data;
-  gsize               len;
-  GBytes             *source;
-  const JdHarLimits  *limits;
-  GCancellable       *cancellable;
-  JdHarProgressFunc   progress;
-  gpointer            progress_data;
-  gboolean            mapped;      /* data is a private file mapping: read pages may be dropped */
-  gsize               dropped;     /* bytes at the start already handed back */
-  JdHar              *har;
-  GTimeZone          *utc;
-  GString            *value;       /* scratch for one header value */
-  GString            *names;       /* header list being built: "name\0value\0…" */
-  GArray             *offsets;     /* gsize pairs into names */
-  int                 entry;       /* index being read, -1 outside entries */
-  gboolean            in_entries;
-  gboolean            stopped;     /* a limit or cancellation ended the reading (not a JSON error) */
-  GError             *stop_error;  /* cancellation */
-  JdHarEntryFunc      entry_func;  /* streaming: each entry goes here and is not kept */
-  gpointer            entry_data;
+typedef struct
+{
+  JdJsonReader *reader;
+  const char *data;
+  gsize len;
+  GBytes *source;
+  const JdHarLimits *limits;
+  GCancellable *cancellable;
+  JdHarProgressFunc progress;
+  gpointer progress_data;
+  gboolean mapped; /* data is a private file mapping: read pages may be dropped */
+  gsize dropped;   /* bytes at the start already handed back */
+  JdHar *har;
+  GTimeZone *utc;
+  GString *value;  /* scratch for one header value */
+  GString *names;  /* header list being built: "name\0value\0…" */
+  GArray *offsets; /* gsize pairs into names */
+  int entry;       /* index being read, -1 outside entries */
+  gboolean in_entries;
+  gboolean stopped;          /* a limit or cancellation ended the reading (not a JSON error) */
+  GError *stop_error;        /* cancellation */
+  JdHarEntryFunc entry_func; /* streaming: each entry goes here and is not kept */
+  gpointer entry_data;
 
   /* per entry, HTTP/2 pseudo-headers and token candidates */
-  char               *pseudo_method;
-  char               *pseudo_scheme;
-  char               *pseudo_authority;
-  char               *pseudo_path;
-  char               *query_token;
-  char               *cookie_token;
-  char               *cookie_name;
-  gboolean            has_cookie;
+  char *pseudo_method;
+  char *pseudo_scheme;
+  char *pseudo_authority;
+  char *pseudo_path;
+  char *query_token;
+  char *cookie_token;
+  char *cookie_name;
+  gboolean has_cookie;
 } Ctx;
 
 static const char *
@@ -1004,28 +1001,33 @@ kind_name (JdJsonToken token)
 {
   switch (token)
     {
-    case JD_JSON_TOKEN_BEGIN_OBJECT: return _("an object");
-    case JD_JSON_TOKEN_BEGIN_ARRAY: return _("an array");
-    case JD_JSON_TOKEN_STRING: return _("a string");
-    case JD_JSON_TOKEN_NUMBER: return _("a number");
-    case JD_JSON_TOKEN_TRUE: return "true";
-    case JD_JSON_TOKEN_FALSE: return "false";
-    case JD_JSON_TOKEN_NULL: return "null";
-    case JD_JSON_TOKEN_ERROR:
-    case JD_JSON_TOKEN_END:
-    case JD_JSON_TOKEN_END_OBJECT:
-    case JD_JSON_TOKEN_END_ARRAY:
-    case JD_JSON_TOKEN_MEMBER:
-    default:
-      return "?";
+      case JD_JSON_TOKEN_BEGIN_OBJECT:
+        return _ ("an object");
+      case JD_JSON_TOKEN_BEGIN_ARRAY:
+        return _ ("an array");
+      case JD_JSON_TOKEN_STRING:
+        return _ ("a string");
+      case JD_JSON_TOKEN_NUMBER:
+        return _ ("a number");
+      case JD_JSON_TOKEN_TRUE:
+        return "true";
+      case JD_JSON_TOKEN_FALSE:
+        return "false";
+      case JD_JSON_TOKEN_NULL:
+        return "null";
+      case JD_JSON_TOKEN_ERROR:
+      case JD_JSON_TOKEN_END:
+      case JD_JSON_TOKEN_END_OBJECT:
+      case JD_JSON_TOKEN_END_ARRAY:
+      case JD_JSON_TOKEN_MEMBER:
+      default:
+        return "?";
     }
 }
 
 static void
-add_problem_message (Ctx        *ctx,
-                     gsize       offset,
-                     gboolean    fatal,
-                     char       *message) /* (transfer full), already with its position */
+add_problem_message (Ctx *ctx, gsize offset, gboolean fatal,
+                     char *message) /* (transfer full), already with its position */
 {
   JdHarProblem *problem = g_new0 (JdHarProblem, 1);
 
@@ -1039,11 +1041,7 @@ add_problem_message (Ctx        *ctx,
 
 G_GNUC_PRINTF (4, 5)
 static void
-add_problem (Ctx        *ctx,
-             gsize       offset,
-             gboolean    fatal,
-             const char *format,
-             ...)
+add_problem (Ctx *ctx, gsize offset, gboolean fatal, const char *format, ...)
 {
   g_autofree char *what = NULL;
   va_list args;
@@ -1055,15 +1053,14 @@ add_problem (Ctx        *ctx,
   va_end (args);
 
   jd_json_offset_to_line_column (ctx->data, ctx->len, offset, &line, &column);
-  add_problem_message (ctx, offset, fatal,
-                       g_strdup_printf (_("byte %zu (line %u, column %u): %s"),
-                                        offset, line, column, what));
+  add_problem_message (
+    ctx, offset, fatal,
+    g_strdup_printf (_ ("byte %zu (line %u, column %u): %s"), offset, line, column, what));
 }
 
 /* "entries[3].request.headers" for messages */
 static char *
-where (Ctx        *ctx,
-       const char *field)
+where (Ctx *ctx, const char *field)
 {
   if (ctx->entry < 0)
     return g_strdup (field);
@@ -1075,10 +1072,7 @@ where (Ctx        *ctx,
 /* The value whose first token is @token is not what the format wants:
  * report it and skip it. Returns FALSE when reading must stop. */
 static gboolean
-unexpected (Ctx         *ctx,
-            JdJsonToken  token,
-            const char  *field,
-            const char  *wanted)
+unexpected (Ctx *ctx, JdJsonToken token, const char *field, const char *wanted)
 {
   g_autofree char *place = where (ctx, field);
 
@@ -1087,7 +1081,7 @@ unexpected (Ctx         *ctx,
 
   add_problem (ctx, jd_json_reader_get_offset (ctx->reader), FALSE,
                /* TRANSLATORS: "entries[3].request.headers is a string, not an array; skipped" */
-               _("%s is %s, not %s; skipped"), place, kind_name (token), wanted);
+               _ ("%s is %s, not %s; skipped"), place, kind_name (token), wanted);
   return jd_json_reader_skip (ctx->reader);
 }
 
@@ -1095,116 +1089,111 @@ unexpected (Ctx         *ctx,
  * null as written; Firefox BiDi's {"type": "string"|"base64", "value": …}.
  * Appends to @out. Returns FALSE when reading must stop. */
 static gboolean
-read_text (Ctx         *ctx,
-           JdJsonToken  token,
-           const char  *field,
-           GString     *out)
+read_text (Ctx *ctx, JdJsonToken token, const char *field, GString *out)
 {
   JdJsonReader *r = ctx->reader;
 
   switch (token)
     {
-    case JD_JSON_TOKEN_STRING:
-      {
-        gsize len;
-        const char *s = jd_json_reader_get_string (r, &len);
-        g_string_append_len (out, s, len);
+      case JD_JSON_TOKEN_STRING:
+        {
+          gsize len;
+          const char *s = jd_json_reader_get_string (r, &len);
+          g_string_append_len (out, s, len);
+          return TRUE;
+        }
+
+      case JD_JSON_TOKEN_NUMBER:
+        {
+          gsize len;
+          const char *s = jd_json_reader_get_number_text (r, &len);
+          g_string_append_len (out, s, len);
+          return TRUE;
+        }
+
+      case JD_JSON_TOKEN_TRUE:
+        g_string_append (out, "true");
         return TRUE;
-      }
 
-    case JD_JSON_TOKEN_NUMBER:
-      {
-        gsize len;
-        const char *s = jd_json_reader_get_number_text (r, &len);
-        g_string_append_len (out, s, len);
+      case JD_JSON_TOKEN_FALSE:
+        g_string_append (out, "false");
         return TRUE;
-      }
 
-    case JD_JSON_TOKEN_TRUE:
-      g_string_append (out, "true");
-      return TRUE;
-
-    case JD_JSON_TOKEN_FALSE:
-      g_string_append (out, "false");
-      return TRUE;
-
-    case JD_JSON_TOKEN_NULL:
-      return TRUE;
-
-    case JD_JSON_TOKEN_BEGIN_OBJECT:
-      {
-        gboolean base64 = FALSE;
-        g_autoptr(GString) value = g_string_new (NULL);
-
-        while ((token = jd_json_reader_next (r)) == JD_JSON_TOKEN_MEMBER)
-          {
-            if (jd_json_reader_string_equal (r, "type"))
-              {
-                token = jd_json_reader_next (r);
-                if (token == JD_JSON_TOKEN_STRING)
-                  base64 = jd_json_reader_string_equal (r, "base64");
-                else if (!jd_json_reader_skip (r))
-                  return FALSE;
-              }
-            else if (jd_json_reader_string_equal (r, "value"))
-              {
-                token = jd_json_reader_next (r);
-                if (token == JD_JSON_TOKEN_STRING)
-                  {
-                    gsize len;
-                    const char *s = jd_json_reader_get_string (r, &len);
-                    g_string_append_len (value, s, len);
-                  }
-                else if (!unexpected (ctx, token, field, _("a string")))
-                  return FALSE;
-              }
-            else if (!jd_json_reader_skip (r))
-              return FALSE;
-          }
-        if (token != JD_JSON_TOKEN_END_OBJECT)
-          return FALSE;
-
-        if (base64)
-          {
-            gsize len = 0;
-            /* g_base64_decode_inplace is a critical for fewer than 2 bytes (up to a NUL) */
-            if (strlen (value->str) > 1)
-              g_base64_decode_inplace (value->str, &len);
-            g_string_truncate (value, len);
-            if (g_utf8_validate_len (value->str, value->len, NULL))
-              g_string_append_len (out, value->str, value->len);
-            else
-              {
-                g_autofree char *valid = g_utf8_make_valid (value->str, value->len);
-                g_string_append (out, valid);
-              }
-          }
-        else
-          g_string_append_len (out, value->str, value->len);
+      case JD_JSON_TOKEN_NULL:
         return TRUE;
-      }
 
-    case JD_JSON_TOKEN_BEGIN_ARRAY:
-      return unexpected (ctx, token, field, _("a string"));
+      case JD_JSON_TOKEN_BEGIN_OBJECT:
+        {
+          gboolean base64 = FALSE;
+          g_autoptr (GString) value = g_string_new (NULL);
 
-    case JD_JSON_TOKEN_ERROR:
-    case JD_JSON_TOKEN_END:
-    case JD_JSON_TOKEN_END_OBJECT:
-    case JD_JSON_TOKEN_END_ARRAY:
-    case JD_JSON_TOKEN_MEMBER:
-    default:
-      return FALSE;
+          while ((token = jd_json_reader_next (r)) == JD_JSON_TOKEN_MEMBER)
+            {
+              if (jd_json_reader_string_equal (r, "type"))
+                {
+                  token = jd_json_reader_next (r);
+                  if (token == JD_JSON_TOKEN_STRING)
+                    base64 = jd_json_reader_string_equal (r, "base64");
+                  else if (!jd_json_reader_skip (r))
+                    return FALSE;
+                }
+              else if (jd_json_reader_string_equal (r, "value"))
+                {
+                  token = jd_json_reader_next (r);
+                  if (token == JD_JSON_TOKEN_STRING)
+                    {
+                      gsize len;
+                      const char *s = jd_json_reader_get_string (r, &len);
+                      g_string_append_len (value, s, len);
+                    }
+                  else if (!unexpected (ctx, token, field, _ ("a string")))
+                    return FALSE;
+                }
+              else if (!jd_json_reader_skip (r))
+                return FALSE;
+            }
+          if (token != JD_JSON_TOKEN_END_OBJECT)
+            return FALSE;
+
+          if (base64)
+            {
+              gsize len = 0;
+              /* g_base64_decode_inplace is a critical for fewer than 2 bytes (up to a NUL) */
+              if (strlen (value->str) > 1)
+                g_base64_decode_inplace (value->str, &len);
+              g_string_truncate (value, len);
+              if (g_utf8_validate_len (value->str, value->len, NULL))
+                g_string_append_len (out, value->str, value->len);
+              else
+                {
+                  g_autofree char *valid = g_utf8_make_valid (value->str, value->len);
+                  g_string_append (out, valid);
+                }
+            }
+          else
+            g_string_append_len (out, value->str, value->len);
+          return TRUE;
+        }
+
+      case JD_JSON_TOKEN_BEGIN_ARRAY:
+        return unexpected (ctx, token, field, _ ("a string"));
+
+      case JD_JSON_TOKEN_ERROR:
+      case JD_JSON_TOKEN_END:
+      case JD_JSON_TOKEN_END_OBJECT:
+      case JD_JSON_TOKEN_END_ARRAY:
+      case JD_JSON_TOKEN_MEMBER:
+      default:
+        return FALSE;
     }
 }
 
 /* Reads a member's value as a new string; NULL in *out when it is not text. */
 static gboolean
-read_dup_text (Ctx        *ctx,
-               const char *field,
-               char      **out)
+read_dup_text (Ctx *ctx, const char *field, char **out)
 {
   JdJsonToken token = jd_json_reader_next (ctx->reader);
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr (GString) s = g_string_new (NULL);
 
   if (token == JD_JSON_TOKEN_STRING)
     {
@@ -1222,9 +1211,7 @@ read_dup_text (Ctx        *ctx,
 }
 
 static gboolean
-read_number (Ctx        *ctx,
-             const char *field,
-             double     *out)
+read_number (Ctx *ctx, const char *field, double *out)
 {
   JdJsonToken token = jd_json_reader_next (ctx->reader);
 
@@ -1246,15 +1233,11 @@ read_number (Ctx        *ctx,
     }
   if (token == JD_JSON_TOKEN_NULL)
     return TRUE;
-  return unexpected (ctx, token, field, _("a number"));
+  return unexpected (ctx, token, field, _ ("a number"));
 }
 
 static void
-add_header (Ctx        *ctx,
-            const char *name,
-            gsize       name_len,
-            const char *value,
-            gsize       value_len)
+add_header (Ctx *ctx, const char *name, gsize name_len, const char *value, gsize value_len)
 {
   gsize pair[2];
 
@@ -1269,8 +1252,7 @@ add_header (Ctx        *ctx,
 
 /* Turns the headers collected in ctx into one block. */
 static JdHeader *
-finish_headers (Ctx   *ctx,
-                guint *n_headers)
+finish_headers (Ctx *ctx, guint *n_headers)
 {
   guint n = ctx->offsets->len / 2;
   JdHeader *headers;
@@ -1284,7 +1266,7 @@ finish_headers (Ctx   *ctx,
     }
 
   headers = g_malloc (n * sizeof (JdHeader) + ctx->names->len);
-  strings = (char *) (headers + n);
+  strings = (char *)(headers + n);
   memcpy (strings, ctx->names->str, ctx->names->len);
   for (guint i = 0; i < n; i++)
     {
@@ -1298,17 +1280,14 @@ finish_headers (Ctx   *ctx,
 }
 
 static void
-set_candidate (char      **slot,
-               const char *value,
-               gsize       len)
+set_candidate (char **slot, const char *value, gsize len)
 {
   if (*slot == NULL)
     *slot = g_strndup (value, len);
 }
 
 static void
-scan_cookie_header (Ctx        *ctx,
-                    const char *value)
+scan_cookie_header (Ctx *ctx, const char *value)
 {
   const char *p = value;
 
@@ -1316,7 +1295,7 @@ scan_cookie_header (Ctx        *ctx,
     {
       const char *end = strchr (p, ';');
       const char *eq;
-      gsize seg = end != NULL ? (gsize) (end - p) : strlen (p);
+      gsize seg = end != NULL ? (gsize)(end - p) : strlen (p);
 
       eq = memchr (p, '=', seg);
       if (eq != NULL && ctx->cookie_token == NULL)
@@ -1351,25 +1330,22 @@ scan_cookie_header (Ctx        *ctx,
 
 /* "headers": [{"name": …, "value": …}, …] */
 static gboolean
-read_headers (Ctx        *ctx,
-              const char *field,
-              gboolean    request,
-              guint      *status_out)
+read_headers (Ctx *ctx, const char *field, gboolean request, guint *status_out)
 {
   JdJsonReader *r = ctx->reader;
   JdJsonToken token = jd_json_reader_next (r);
 
   if (token != JD_JSON_TOKEN_BEGIN_ARRAY)
-    return token == JD_JSON_TOKEN_NULL || unexpected (ctx, token, field, _("an array"));
+    return token == JD_JSON_TOKEN_NULL || unexpected (ctx, token, field, _ ("an array"));
 
   while ((token = jd_json_reader_next (r)) != JD_JSON_TOKEN_END_ARRAY)
     {
-      g_autoptr(GString) name = NULL;
+      g_autoptr (GString) name = NULL;
       gboolean have_value = FALSE;
 
       if (token != JD_JSON_TOKEN_BEGIN_OBJECT)
         {
-          if (!unexpected (ctx, token, field, _("an object")))
+          if (!unexpected (ctx, token, field, _ ("an object")))
             return FALSE;
           continue;
         }
@@ -1397,7 +1373,7 @@ read_headers (Ctx        *ctx,
 
       if (name->len == 0)
         continue;
-      (void) have_value;
+      (void)have_value;
 
       if (name->str[0] == ':')
         {
@@ -1415,7 +1391,7 @@ read_headers (Ctx        *ctx,
                 set_candidate (&ctx->pseudo_path, ctx->value->str, ctx->value->len);
             }
           else if (status_out != NULL && strcmp (name->str, ":status") == 0 && *status_out == 0)
-            *status_out = (guint) g_ascii_strtoull (ctx->value->str, NULL, 10);
+            *status_out = (guint)g_ascii_strtoull (ctx->value->str, NULL, 10);
           continue;
         }
 
@@ -1433,24 +1409,22 @@ read_headers (Ctx        *ctx,
 
 /* "cookies" / "queryString": [{"name": …, "value": …}]; @query selects access_token */
 static gboolean
-read_pairs (Ctx        *ctx,
-            const char *field,
-            gboolean    query)
+read_pairs (Ctx *ctx, const char *field, gboolean query)
 {
   JdJsonReader *r = ctx->reader;
   JdJsonToken token = jd_json_reader_next (r);
 
   if (token != JD_JSON_TOKEN_BEGIN_ARRAY)
-    return token == JD_JSON_TOKEN_NULL || unexpected (ctx, token, field, _("an array"));
+    return token == JD_JSON_TOKEN_NULL || unexpected (ctx, token, field, _ ("an array"));
 
   while ((token = jd_json_reader_next (r)) != JD_JSON_TOKEN_END_ARRAY)
     {
-      g_autoptr(GString) name = NULL;
-      g_autoptr(GString) value = NULL;
+      g_autoptr (GString) name = NULL;
+      g_autoptr (GString) value = NULL;
 
       if (token != JD_JSON_TOKEN_BEGIN_OBJECT)
         {
-          if (!unexpected (ctx, token, field, _("an object")))
+          if (!unexpected (ctx, token, field, _ ("an object")))
             return FALSE;
           continue;
         }
@@ -1496,17 +1470,14 @@ read_pairs (Ctx        *ctx,
 
 /* "postData" / "content": {"mimeType", "text", "encoding"} */
 static gboolean
-read_body (Ctx        *ctx,
-           const char *field,
-           BodySpan   *span,
-           char      **mime_type)
+read_body (Ctx *ctx, const char *field, BodySpan *span, char **mime_type)
 {
   JdJsonReader *r = ctx->reader;
   JdJsonToken token = jd_json_reader_next (r);
   gboolean base64 = FALSE;
 
   if (token != JD_JSON_TOKEN_BEGIN_OBJECT)
-    return token == JD_JSON_TOKEN_NULL || unexpected (ctx, token, field, _("an object"));
+    return token == JD_JSON_TOKEN_NULL || unexpected (ctx, token, field, _ ("an object"));
 
   while ((token = jd_json_reader_next (r)) == JD_JSON_TOKEN_MEMBER)
     {
@@ -1518,7 +1489,7 @@ read_body (Ctx        *ctx,
               span->escaped = jd_json_reader_get_raw_string (r, &span->offset, &span->len);
               span->present = TRUE;
             }
-          else if (token != JD_JSON_TOKEN_NULL && !unexpected (ctx, token, field, _("a string")))
+          else if (token != JD_JSON_TOKEN_NULL && !unexpected (ctx, token, field, _ ("a string")))
             return FALSE;
         }
       else if (jd_json_reader_string_equal (r, "mimeType"))
@@ -1543,8 +1514,7 @@ read_body (Ctx        *ctx,
 }
 
 static gboolean
-read_request (Ctx        *ctx,
-              JdHarEntry *entry)
+read_request (Ctx *ctx, JdHarEntry *entry)
 {
   JdJsonReader *r = ctx->reader;
   JdJsonToken token;
@@ -1584,8 +1554,7 @@ read_request (Ctx        *ctx,
 }
 
 static gboolean
-read_response (Ctx        *ctx,
-               JdHarEntry *entry)
+read_response (Ctx *ctx, JdHarEntry *entry)
 {
   JdJsonReader *r = ctx->reader;
   JdJsonToken token;
@@ -1600,7 +1569,7 @@ read_response (Ctx        *ctx,
 
           ok = read_number (ctx, "response.status", &status);
           if (status >= 0 && status < 1000)
-            entry->status = (guint) status;
+            entry->status = (guint)status;
         }
       else if (jd_json_reader_string_equal (r, "statusText"))
         ok = read_dup_text (ctx, "response.statusText", &entry->status_text);
@@ -1627,16 +1596,17 @@ read_response (Ctx        *ctx,
 }
 
 static char *
-percent_decode (const char *s,
-                gsize       len)
+percent_decode (const char *s, gsize len)
 {
   GString *out = g_string_sized_new (len);
 
   for (gsize i = 0; i < len; i++)
     {
-      if (s[i] == '%' && i + 2 < len + 0 && g_ascii_isxdigit (s[i + 1]) && g_ascii_isxdigit (s[i + 2]))
+      if (s[i] == '%' && i + 2 < len + 0 && g_ascii_isxdigit (s[i + 1])
+          && g_ascii_isxdigit (s[i + 2]))
         {
-          g_string_append_c (out, (char) ((g_ascii_xdigit_value (s[i + 1]) << 4) | g_ascii_xdigit_value (s[i + 2])));
+          g_string_append_c (
+            out, (char)((g_ascii_xdigit_value (s[i + 1]) << 4) | g_ascii_xdigit_value (s[i + 2])));
           i += 2;
         }
       else if (s[i] == '+')
@@ -1650,8 +1620,7 @@ percent_decode (const char *s,
 /* Path and query of @url for the list, with access_token values elided;
  * also finds an access_token query parameter. */
 static char *
-make_path (Ctx        *ctx,
-           const char *url)
+make_path (Ctx *ctx, const char *url)
 {
   const char *p = strstr (url, "://");
   const char *query;
@@ -1708,8 +1677,7 @@ make_path (Ctx        *ctx,
 
 /* After the entry's members: defaults, fallbacks, its token. */
 static void
-finish_entry (Ctx        *ctx,
-              JdHarEntry *entry)
+finish_entry (Ctx *ctx, JdHarEntry *entry)
 {
   const char *auth;
 
@@ -1731,16 +1699,17 @@ finish_entry (Ctx        *ctx,
 
   if (entry->started_iso != NULL)
     {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (entry->started_iso, ctx->utc);
+      g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (entry->started_iso, ctx->utc);
 
       if (dt != NULL)
         {
-          entry->started = (double) g_date_time_to_unix (dt) + g_date_time_get_microsecond (dt) / 1e6;
+          entry->started
+            = (double)g_date_time_to_unix (dt) + g_date_time_get_microsecond (dt) / 1e6;
           entry->has_started = TRUE;
         }
       else
         add_problem (ctx, jd_json_reader_get_offset (ctx->reader), FALSE,
-                     _("entries[%d].startedDateTime “%s” is not an ISO 8601 date and time"),
+                     _ ("entries[%d].startedDateTime “%s” is not an ISO 8601 date and time"),
                      ctx->entry, entry->started_iso);
     }
 
@@ -1771,12 +1740,13 @@ finish_entry (Ctx        *ctx,
       while (len > 0 && g_ascii_isspace (p[len - 1]))
         len--;
 
-      if (len > 0 && ((scheme_len == 6 && g_ascii_strncasecmp (scheme, "Bearer", 6) == 0) ||
-                      jd_input_is_jwt_shaped (p, len)))
+      if (len > 0
+          && ((scheme_len == 6 && g_ascii_strncasecmp (scheme, "Bearer", 6) == 0)
+              || jd_input_is_jwt_shaped (p, len)))
         {
           entry->token = g_strndup (p, len);
           entry->token_source = JD_HAR_TOKEN_SOURCE_AUTHORIZATION;
-          entry->token_source_label = g_strdup (_("Authorization header"));
+          entry->token_source_label = g_strdup (_ ("Authorization header"));
         }
     }
 
@@ -1785,7 +1755,7 @@ finish_entry (Ctx        *ctx,
       entry->token = g_steal_pointer (&ctx->query_token);
       entry->token_name = g_strdup ("access_token");
       entry->token_source = JD_HAR_TOKEN_SOURCE_QUERY;
-      entry->token_source_label = g_strdup (_("access_token query parameter"));
+      entry->token_source_label = g_strdup (_ ("access_token query parameter"));
     }
 
   if (entry->token == NULL && ctx->cookie_token != NULL)
@@ -1794,7 +1764,7 @@ finish_entry (Ctx        *ctx,
       entry->token_name = g_steal_pointer (&ctx->cookie_name);
       entry->token_source = JD_HAR_TOKEN_SOURCE_COOKIE;
       /* TRANSLATORS: %s is a cookie's name */
-      entry->token_source_label = g_strdup_printf (_("cookie “%s”"), entry->token_name);
+      entry->token_source_label = g_strdup_printf (_ ("cookie “%s”"), entry->token_name);
     }
 
   if (auth != NULL || ctx->has_cookie || entry->token != NULL)
@@ -1821,11 +1791,10 @@ reset_entry_state (Ctx *ctx)
 }
 
 static gboolean
-read_entry (Ctx   *ctx,
-            guint  index)
+read_entry (Ctx *ctx, guint index)
 {
   JdJsonReader *r = ctx->reader;
-  g_autoptr(JdHarEntry) entry = g_object_new (JD_TYPE_HAR_ENTRY, NULL);
+  g_autoptr (JdHarEntry) entry = g_object_new (JD_TYPE_HAR_ENTRY, NULL);
   JdJsonToken token;
 
   entry->index = index;
@@ -1838,14 +1807,16 @@ read_entry (Ctx   *ctx,
       if (jd_json_reader_string_equal (r, "request"))
         {
           token = jd_json_reader_next (r);
-          ok = token == JD_JSON_TOKEN_BEGIN_OBJECT ? read_request (ctx, entry)
-                                                   : unexpected (ctx, token, "request", _("an object"));
+          ok = token == JD_JSON_TOKEN_BEGIN_OBJECT
+                 ? read_request (ctx, entry)
+                 : unexpected (ctx, token, "request", _ ("an object"));
         }
       else if (jd_json_reader_string_equal (r, "response"))
         {
           token = jd_json_reader_next (r);
-          ok = token == JD_JSON_TOKEN_BEGIN_OBJECT ? read_response (ctx, entry)
-                                                   : unexpected (ctx, token, "response", _("an object"));
+          ok = token == JD_JSON_TOKEN_BEGIN_OBJECT
+                 ? read_response (ctx, entry)
+                 : unexpected (ctx, token, "response", _ ("an object"));
         }
       else if (jd_json_reader_string_equal (r, "startedDateTime"))
         ok = read_dup_text (ctx, "startedDateTime", &entry->started_iso);
@@ -1890,7 +1861,7 @@ checkpoint (Ctx *ctx)
     }
 
   if (ctx->progress != NULL && ctx->len > 0)
-    ctx->progress ((double) pos / (double) ctx->len, ctx->progress_data);
+    ctx->progress ((double)pos / (double)ctx->len, ctx->progress_data);
 
 #if defined(MADV_DONTNEED)
   if (ctx->mapped)
@@ -1899,7 +1870,7 @@ checkpoint (Ctx *ctx)
       gsize chunk = 8 * 1024 * 1024;
 
       if (page_size == 0)
-        page_size = (gsize) sysconf (_SC_PAGESIZE);
+        page_size = (gsize)sysconf (_SC_PAGESIZE);
 
       if (pos > ctx->dropped + chunk + page_size)
         {
@@ -1908,7 +1879,7 @@ checkpoint (Ctx *ctx)
 
           if (end > ctx->dropped)
             {
-              madvise ((char *) ctx->data + ctx->dropped, end - ctx->dropped, MADV_DONTNEED);
+              madvise ((char *)ctx->data + ctx->dropped, end - ctx->dropped, MADV_DONTNEED);
               ctx->dropped = end;
             }
         }
@@ -1935,20 +1906,21 @@ read_entries (Ctx *ctx)
       if (index >= ctx->limits->max_entries)
         {
           ctx->entry = -1;
-          add_problem (ctx, jd_json_reader_get_offset (r), TRUE,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "log.entries holds more than %u entry, the limit; the rest are not read",
-                                    "log.entries holds more than %u entries, the limit; the rest are not read",
-                                    ctx->limits->max_entries),
-                       ctx->limits->max_entries);
+          add_problem (
+            ctx, jd_json_reader_get_offset (r), TRUE,
+            g_dngettext (GETTEXT_PACKAGE,
+                         "log.entries holds more than %u entry, the limit; the rest are not read",
+                         "log.entries holds more than %u entries, the limit; the rest are not read",
+                         ctx->limits->max_entries),
+            ctx->limits->max_entries);
           ctx->stopped = TRUE;
           return FALSE;
         }
 
-      ctx->entry = (int) index;
+      ctx->entry = (int)index;
       if (token != JD_JSON_TOKEN_BEGIN_OBJECT)
         {
-          if (!unexpected (ctx, token, NULL, _("an object")))
+          if (!unexpected (ctx, token, NULL, _ ("an object")))
             return FALSE;
         }
       else if (!read_entry (ctx, index))
@@ -1964,8 +1936,7 @@ read_entries (Ctx *ctx)
 }
 
 static gboolean
-read_log (Ctx      *ctx,
-          gboolean *found_entries)
+read_log (Ctx *ctx, gboolean *found_entries)
 {
   JdJsonReader *r = ctx->reader;
   JdJsonToken token;
@@ -1980,7 +1951,7 @@ read_log (Ctx      *ctx,
            * Keep the first, say so, and skip this one (it would also restart
            * the count the entry limit is checked against). */
           add_problem (ctx, jd_json_reader_get_offset (r), FALSE,
-                       _("log.entries appears a second time; only the first is read"));
+                       _ ("log.entries appears a second time; only the first is read"));
           ok = jd_json_reader_skip (r);
         }
       else if (jd_json_reader_string_equal (r, "entries"))
@@ -1992,7 +1963,7 @@ read_log (Ctx      *ctx,
               ok = read_entries (ctx);
             }
           else
-            ok = unexpected (ctx, token, "log.entries", _("an array"));
+            ok = unexpected (ctx, token, "log.entries", _ ("an array"));
         }
       else if (jd_json_reader_string_equal (r, "version"))
         ok = read_dup_text (ctx, "log.version", &ctx->har->version);
@@ -2018,12 +1989,12 @@ read_log (Ctx      *ctx,
               if (name != NULL)
                 {
                   g_free (ctx->har->creator);
-                  ctx->har->creator = version != NULL ? g_strconcat (name, " ", version, NULL)
-                                                      : g_strdup (name);
+                  ctx->har->creator
+                    = version != NULL ? g_strconcat (name, " ", version, NULL) : g_strdup (name);
                 }
             }
           else
-            ok = unexpected (ctx, token, "log.creator", _("an object"));
+            ok = unexpected (ctx, token, "log.creator", _ ("an object"));
         }
       else
         ok = jd_json_reader_skip (r);
@@ -2036,19 +2007,12 @@ read_log (Ctx      *ctx,
 }
 
 static JdHar *
-load_data (GBytes             *bytes,
-           gboolean            mapped,
-           const char         *display_name,
-           const JdHarLimits  *limits,
-           GCancellable       *cancellable,
-           JdHarProgressFunc   progress,
-           gpointer            progress_data,
-           JdHarEntryFunc      entry_func,
-           gpointer            entry_data,
-           GError            **error)
+load_data (GBytes *bytes, gboolean mapped, const char *display_name, const JdHarLimits *limits,
+           GCancellable *cancellable, JdHarProgressFunc progress, gpointer progress_data,
+           JdHarEntryFunc entry_func, gpointer entry_data, GError **error)
 {
-  g_autoptr(JdHar) har = g_object_new (JD_TYPE_HAR, NULL);
-  g_autoptr(JdJsonReader) reader = NULL;
+  g_autoptr (JdHar) har = g_object_new (JD_TYPE_HAR, NULL);
+  g_autoptr (JdJsonReader) reader = NULL;
   Ctx ctx = { 0 };
   JdJsonToken token;
   gboolean found_log = FALSE;
@@ -2079,7 +2043,7 @@ load_data (GBytes             *bytes,
       g_autofree char *max = g_format_size (limits->max_file_size);
 
       g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_TOO_LARGE,
-                   _("%s is %s; HAR files larger than %s are not read"), display_name, size, max);
+                   _ ("%s is %s; HAR files larger than %s are not read"), display_name, size, max);
       ok = FALSE;
       goto out;
     }
@@ -2101,7 +2065,7 @@ load_data (GBytes             *bytes,
                   if (token != JD_JSON_TOKEN_ERROR)
                     {
                       g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_NOT_HAR,
-                                   _("%s is not a HAR: its \"log\" is %s, not an object"),
+                                   _ ("%s is not a HAR: its \"log\" is %s, not an object"),
                                    display_name, kind_name (token));
                       ok = FALSE;
                       goto out;
@@ -2121,7 +2085,7 @@ load_data (GBytes             *bytes,
   else if (token != JD_JSON_TOKEN_ERROR)
     {
       g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_NOT_HAR,
-                   _("%s is JSON, but %s, not a HAR (an object with a \"log\" member)"),
+                   _ ("%s is JSON, but %s, not a HAR (an object with a \"log\" member)"),
                    display_name, kind_name (token));
       ok = FALSE;
       goto out;
@@ -2141,8 +2105,8 @@ load_data (GBytes             *bytes,
 
       if (!found_entries)
         {
-          g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_NOT_JSON,
-                       _("%s is not a HAR: %s"), display_name, json_error->message);
+          g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_NOT_JSON, _ ("%s is not a HAR: %s"),
+                       display_name, json_error->message);
           ok = FALSE;
           goto out;
         }
@@ -2151,11 +2115,13 @@ load_data (GBytes             *bytes,
         {
           g_autofree char *message = NULL;
 
-          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%s (in entries[%d]; reading stopped there, the %d entry before it is shown)",
-                                                  "%s (in entries[%d]; reading stopped there, the %d entries before it are shown)",
-                                                  ctx.entry),
-                                     json_error->message, ctx.entry, ctx.entry);
+          message = g_strdup_printf (
+            g_dngettext (
+              GETTEXT_PACKAGE,
+              "%s (in entries[%d]; reading stopped there, the %d entry before it is shown)",
+              "%s (in entries[%d]; reading stopped there, the %d entries before it are shown)",
+              ctx.entry),
+            json_error->message, ctx.entry, ctx.entry);
           add_problem_message (&ctx, offset, TRUE, g_steal_pointer (&message));
         }
       else
@@ -2164,8 +2130,8 @@ load_data (GBytes             *bytes,
   else if (!ctx.stopped && (!found_log || !found_entries))
     {
       g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_NOT_HAR,
-                   found_log ? _("%s is not a HAR: its \"log\" has no \"entries\" array")
-                             : _("%s is not a HAR: it has no \"log\" object"),
+                   found_log ? _ ("%s is not a HAR: its \"log\" has no \"entries\" array")
+                             : _ ("%s is not a HAR: it has no \"log\" object"),
                    display_name);
       ok = FALSE;
       goto out;
@@ -2186,10 +2152,8 @@ out:
 }
 
 JdHar *
-jd_har_load_bytes (GBytes             *bytes,
-                   const JdHarLimits  *limits,
-                   GCancellable       *cancellable,
-                   GError            **error)
+jd_har_load_bytes (GBytes *bytes, const JdHarLimits *limits, GCancellable *cancellable,
+                   GError **error)
 {
   JdHarLimits defaults;
 
@@ -2203,25 +2167,21 @@ jd_har_load_bytes (GBytes             *bytes,
       limits = &defaults;
     }
 
-  return load_data (bytes, FALSE, _("The data"), limits, cancellable, NULL, NULL, NULL, NULL, error);
+  return load_data (bytes, FALSE, _ ("The data"), limits, cancellable, NULL, NULL, NULL, NULL,
+                    error);
 }
 
 static JdHar *
-load_file (GFile              *file,
-           const JdHarLimits  *limits,
-           GCancellable       *cancellable,
-           JdHarProgressFunc   progress,
-           gpointer            progress_data,
-           JdHarEntryFunc      entry_func,
-           gpointer            entry_data,
-           GError            **error)
+load_file (GFile *file, const JdHarLimits *limits, GCancellable *cancellable,
+           JdHarProgressFunc progress, gpointer progress_data, JdHarEntryFunc entry_func,
+           gpointer entry_data, GError **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = NULL;
   g_autofree char *quoted = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GFileInfo) info = NULL;
   gboolean mapped = FALSE;
 
   name = g_file_get_parse_name (file);
@@ -2231,22 +2191,23 @@ load_file (GFile              *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_IO, _("Could not open %s: %s"), quoted,
+      g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_IO, _ ("Could not open %s: %s"), quoted,
                    local_error->message);
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_IO, _("%s is a folder, not a HAR file"), quoted);
+      g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_IO, _ ("%s is a folder, not a HAR file"),
+                   quoted);
       return NULL;
     }
-  if ((guint64) g_file_info_get_size (info) > limits->max_file_size)
+  if ((guint64)g_file_info_get_size (info) > limits->max_file_size)
     {
       g_autofree char *size = g_format_size (g_file_info_get_size (info));
       g_autofree char *max = g_format_size (limits->max_file_size);
 
       g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_TOO_LARGE,
-                   _("%s is %s; HAR files larger than %s are not read"), quoted, size, max);
+                   _ ("%s is %s; HAR files larger than %s are not read"), quoted, size, max);
       return NULL;
     }
 
@@ -2256,7 +2217,7 @@ load_file (GFile              *file,
 
       if (mf == NULL)
         {
-          g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_IO, _("Could not read %s: %s"), quoted,
+          g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_IO, _ ("Could not read %s: %s"), quoted,
                        local_error->message);
           return NULL;
         }
@@ -2271,22 +2232,19 @@ load_file (GFile              *file,
 
       if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
         {
-          g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_IO, _("Could not read %s: %s"), quoted,
+          g_set_error (error, JD_HAR_ERROR, JD_HAR_ERROR_IO, _ ("Could not read %s: %s"), quoted,
                        local_error->message);
           return NULL;
         }
       bytes = g_bytes_new_take (contents, len);
     }
 
-  return load_data (bytes, mapped, quoted, limits, cancellable, progress, progress_data, entry_func, entry_data,
-                    error);
+  return load_data (bytes, mapped, quoted, limits, cancellable, progress, progress_data, entry_func,
+                    entry_data, error);
 }
 
 JdHar *
-jd_har_load_file (GFile              *file,
-                  const JdHarLimits  *limits,
-                  GCancellable       *cancellable,
-                  GError            **error)
+jd_har_load_file (GFile *file, const JdHarLimits *limits, GCancellable *cancellable, GError **error)
 {
   JdHarLimits defaults;
 
@@ -2304,12 +2262,8 @@ jd_har_load_file (GFile              *file,
 }
 
 JdHar *
-jd_har_load_file_streaming (GFile              *file,
-                            const JdHarLimits  *limits,
-                            JdHarEntryFunc      func,
-                            gpointer            user_data,
-                            GCancellable       *cancellable,
-                            GError            **error)
+jd_har_load_file_streaming (GFile *file, const JdHarLimits *limits, JdHarEntryFunc func,
+                            gpointer user_data, GCancellable *cancellable, GError **error)
 {
   JdHarLimits defaults;
 
@@ -2330,20 +2284,22 @@ jd_har_load_file_streaming (GFile              *file,
 /* ------------------------------------------------------------------ */
 /* In a worker */
 
-typedef struct {
-  GFile             *file;
-  JdHarLimits        limits;
-  JdHarProgressFunc  progress;
-  gpointer           progress_data;
-  GMainContext      *context;
-  gint64             last_report;
-  double             last_fraction;
+typedef struct
+{
+  GFile *file;
+  JdHarLimits limits;
+  JdHarProgressFunc progress;
+  gpointer progress_data;
+  GMainContext *context;
+  gint64 last_report;
+  double last_fraction;
 } LoadData;
 
-typedef struct {
+typedef struct
+{
   JdHarProgressFunc progress;
-  gpointer          progress_data;
-  double            fraction;
+  gpointer progress_data;
+  double fraction;
 } ProgressReport;
 
 static void
@@ -2365,8 +2321,7 @@ report_progress (gpointer user_data)
 
 /* In the worker: forward at most every 50 ms (and the end) to the caller's context. */
 static void
-worker_progress (double   fraction,
-                 gpointer user_data)
+worker_progress (double fraction, gpointer user_data)
 {
   LoadData *data = user_data;
   gint64 now = g_get_monotonic_time ();
@@ -2388,10 +2343,7 @@ worker_progress (double   fraction,
 }
 
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   LoadData *data = task_data;
   GError *error = NULL;
@@ -2406,15 +2358,11 @@ load_thread (GTask        *task,
 }
 
 void
-jd_har_load_async (GFile               *file,
-                   const JdHarLimits   *limits,
-                   GCancellable        *cancellable,
-                   JdHarProgressFunc    progress,
-                   gpointer             progress_data,
-                   GAsyncReadyCallback  callback,
-                   gpointer             user_data)
+jd_har_load_async (GFile *file, const JdHarLimits *limits, GCancellable *cancellable,
+                   JdHarProgressFunc progress, gpointer progress_data, GAsyncReadyCallback callback,
+                   gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   LoadData *data;
 
   g_return_if_fail (G_IS_FILE (file));
@@ -2434,14 +2382,13 @@ jd_har_load_async (GFile               *file,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, jd_har_load_async);
   g_task_set_name (task, "jd_har_load_async");
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
   g_task_set_return_on_cancel (task, FALSE);
   g_task_run_in_thread (task, load_thread);
 }
 
 JdHar *
-jd_har_load_finish (GAsyncResult  *result,
-                    GError       **error)
+jd_har_load_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jd_har_load_async, NULL);

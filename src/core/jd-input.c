@@ -34,9 +34,10 @@ struct _JdInput
 
 G_DEFINE_FINAL_TYPE (JdInput, jd_input, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (jd-input-error-quark, jd_input_error)
+G_DEFINE_QUARK (jd - input - error - quark, jd_input_error)
 
-enum {
+enum
+{
   PROP_0,
   PROP_FORM,
   PROP_TOKEN,
@@ -66,14 +67,14 @@ jd_input_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec
 
   switch (prop_id)
     {
-    case PROP_FORM:
-      g_value_set_int (value, self->form);
-      break;
-    case PROP_TOKEN:
-      g_value_set_string (value, self->token);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_FORM:
+        g_value_set_int (value, self->form);
+        break;
+      case PROP_TOKEN:
+        g_value_set_string (value, self->token);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -107,7 +108,8 @@ jd_input_init (JdInput *self)
 /* A run of bytes and, for each byte, the range of the pasted text it was
  * read from (an escape such as \x41 or '\'' makes one byte out of several).
  * Without maps, byte i came from base + i. */
-typedef struct {
+typedef struct
+{
   const char *data;
   gsize len;
   const gsize *starts; /* nullable */
@@ -168,8 +170,8 @@ is_line_break (char c)
 static gboolean
 is_token_char (char c)
 {
-  return g_ascii_isalnum (c) || c == '-' || c == '_' || c == '.' || c == '=' || c == '+' ||
-         c == '/' || c == '~';
+  return g_ascii_isalnum (c) || c == '-' || c == '_' || c == '.' || c == '=' || c == '+' || c == '/'
+         || c == '~';
 }
 
 static gboolean
@@ -196,8 +198,7 @@ has_prefix_ci (const char *data, gsize len, const char *prefix)
 }
 
 gboolean
-jd_input_is_jwt_shaped (const char *data,
-                        gsize       len)
+jd_input_is_jwt_shaped (const char *data, gsize len)
 {
   guint dots = 0;
 
@@ -236,8 +237,8 @@ find_jwt (const char *data, gsize from, gsize to, gsize *out_start, gsize *out_e
        * long run of dots quadratic. */
       j = i;
       dots = 0;
-      while (j < to && (g_ascii_isalnum (data[j]) || data[j] == '-' || data[j] == '_' ||
-                        data[j] == '.'))
+      while (j < to
+             && (g_ascii_isalnum (data[j]) || data[j] == '-' || data[j] == '_' || data[j] == '.'))
         dots += data[j++] == '.';
       /* A sentence may end right after the token. */
       while (j > i && data[j - 1] == '.' && dots > 4)
@@ -267,10 +268,7 @@ find_jwt (const char *data, gsize from, gsize to, gsize *out_start, gsize *out_e
 /* Results                                                             */
 
 static void
-add_finding (JdInput    *self,
-             const char *id,
-             JdSeverity  severity,
-             const char *message,
+add_finding (JdInput *self, const char *id, JdSeverity severity, const char *message,
              const char *fix)
 {
   int rank;
@@ -285,8 +283,8 @@ add_finding (JdInput    *self,
     {
       JdFinding *finding = g_ptr_array_index (self->findings, i);
 
-      if (g_strcmp0 (jd_finding_get_id (finding), id) == 0 &&
-          g_strcmp0 (jd_finding_get_message (finding), message) == 0)
+      if (g_strcmp0 (jd_finding_get_id (finding), id) == 0
+          && g_strcmp0 (jd_finding_get_message (finding), message) == 0)
         return;
     }
 
@@ -331,7 +329,7 @@ set_token (JdInput *self, const Span *span, gsize from, gsize to)
   else
     {
       self->token_start = self->token_end = from < span->len ? span_src_start (span, from)
-                                          : span->len > 0    ? span_src_end (span, span->len - 1)
+                                            : span->len > 0  ? span_src_end (span, span->len - 1)
                                                              : span->base;
     }
 }
@@ -339,7 +337,8 @@ set_token (JdInput *self, const Span *span, gsize from, gsize to)
 /* ------------------------------------------------------------------ */
 /* The value of an Authorization header                                */
 
-typedef enum {
+typedef enum
+{
   CONTEXT_PASTE, /* a header line or "Bearer …" pasted on its own */
   CONTEXT_CURL,  /* a header in a command: exactly what would be sent */
 } Context;
@@ -401,10 +400,10 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
   if (from == to)
     {
       add_finding (self, JD_FINDING_NO_TOKEN, JD_SEVERITY_ERROR,
-                   _("The Authorization header names a scheme but carries no token after it: "
-                     "the client had no token to send."),
-                   _("Check that the variable holding the token is set before the header is "
-                     "built (an empty value, \"undefined\" or \"null\" ends up here)."));
+                   _ ("The Authorization header names a scheme but carries no token after it: "
+                      "the client had no token to send."),
+                   _ ("Check that the variable holding the token is set before the header is "
+                      "built (an empty value, \"undefined\" or \"null\" ends up here)."));
       set_token (self, value, from, to);
       return;
     }
@@ -412,11 +411,11 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
   if (to - from >= 2 && is_quote (data[from]) && data[to - 1] == data[from])
     {
       add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                   _("The token in the Authorization header is wrapped in quotes; the server "
-                     "reads the quotes as part of the token."),
-                   _("Send the token without quotes: Authorization: Bearer eyJ… (a JSON "
-                     "string was probably copied with its quotes, or the header was built "
-                     "with JSON.stringify)."));
+                   _ ("The token in the Authorization header is wrapped in quotes; the server "
+                      "reads the quotes as part of the token."),
+                   _ ("Send the token without quotes: Authorization: Bearer eyJ… (a JSON "
+                      "string was probably copied with its quotes, or the header was built "
+                      "with JSON.stringify)."));
       from++;
       to--;
       trim (data, &from, &to);
@@ -424,14 +423,14 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
 
   /* "Bearer $TOKEN", "Bearer ${ACCESS_TOKEN}": a shell variable, as in the
    * commands jd_request_to_curl writes. Its value is not in the paste. */
-  if (data[from] == '$' && to - from >= 2 && (g_ascii_isalpha (data[from + 1]) ||
-                                               data[from + 1] == '_' || data[from + 1] == '{'))
+  if (data[from] == '$' && to - from >= 2
+      && (g_ascii_isalpha (data[from + 1]) || data[from + 1] == '_' || data[from + 1] == '{'))
     {
       add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING,
-                   _("The token is a shell variable; its value is not part of what was "
-                     "pasted."),
-                   _("Paste the token itself, or the command after the shell has put the "
-                     "variable's value in (e.g. from the browser's \"Copy as cURL\")."));
+                   _ ("The token is a shell variable; its value is not part of what was "
+                      "pasted."),
+                   _ ("Paste the token itself, or the command after the shell has put the "
+                      "variable's value in (e.g. from the browser's \"Copy as cURL\")."));
       set_token (self, value, from, from);
       return;
     }
@@ -451,19 +450,19 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
     {
       if (context == CONTEXT_CURL)
         add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                     _("The Authorization header has a line break inside the token: the "
-                       "request carries a broken header, or the server cuts the token at the "
-                       "break."),
-                     _("Remove line breaks from the token, for example a trailing newline "
-                       "read from a file or a command's output: use the value trimmed."));
+                     _ ("The Authorization header has a line break inside the token: the "
+                        "request carries a broken header, or the server cuts the token at the "
+                        "break."),
+                     _ ("Remove line breaks from the token, for example a trailing newline "
+                        "read from a file or a command's output: use the value trimmed."));
       else
         add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING,
-                     _("The pasted Authorization value has a line break inside the token; the "
-                       "parts were joined. If the client really sends it like this, the header "
-                       "is broken; if the break only comes from copying wrapped text, ignore "
-                       "this."),
-                     _("Make sure the client sends the token on one line, without a newline "
-                       "read from a file or a command's output."));
+                     _ ("The pasted Authorization value has a line break inside the token; the "
+                        "parts were joined. If the client really sends it like this, the header "
+                        "is broken; if the break only comes from copying wrapped text, ignore "
+                        "this."),
+                     _ ("Make sure the client sends the token on one line, without a newline "
+                        "read from a file or a command's output."));
     }
   else if (space)
     {
@@ -471,18 +470,18 @@ analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Con
 
       /* "Bearer abc def": one token with a space in it, or a token and
        * something else? A JWT after joining says which. */
-      g_autoptr(GString) joined = g_string_new (NULL);
+      g_autoptr (GString) joined = g_string_new (NULL);
       for (gsize i = from; i < to; i++)
         if (!is_space (data[i]))
           g_string_append_c (joined, data[i]);
 
       add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                   _("The Authorization header has a space inside the token; the server "
-                     "reads only the part before it, or rejects the header."),
-                   _("Send the token as one word after \"Bearer \", with nothing else in the "
-                     "header value."));
-      if (!jd_input_is_jwt_shaped (joined->str, joined->len) &&
-          jd_input_is_jwt_shaped (data + from, end - from))
+                   _ ("The Authorization header has a space inside the token; the server "
+                      "reads only the part before it, or rejects the header."),
+                   _ ("Send the token as one word after \"Bearer \", with nothing else in the "
+                      "header value."));
+      if (!jd_input_is_jwt_shaped (joined->str, joined->len)
+          && jd_input_is_jwt_shaped (data + from, end - from))
         to = end;
     }
 
@@ -502,10 +501,10 @@ analyze_basic (JdInput *self, const Span *value, gsize from, gsize to)
   encoded = g_strndup (data + from, to - from);
 
   add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-               _("The Authorization header uses the Basic scheme (user name and password), not "
-                 "Bearer: an API that expects a bearer token rejects it."),
-               _("Send the access token as \"Authorization: Bearer <token>\" instead of "
-                 "Basic credentials."));
+               _ ("The Authorization header uses the Basic scheme (user name and password), not "
+                  "Bearer: an API that expects a bearer token rejects it."),
+               _ ("Send the access token as \"Authorization: Bearer <token>\" instead of "
+                  "Basic credentials."));
 
   /* A JWT written straight after "Basic", or one inside user:password. */
   if (jd_input_is_jwt_shaped (data + from, to - from))
@@ -516,10 +515,10 @@ analyze_basic (JdInput *self, const Span *value, gsize from, gsize to)
 
   if (strlen (encoded) == to - from)
     decoded = g_base64_decode (encoded, &decoded_len);
-  if (decoded != NULL && find_jwt ((const char *) decoded, 0, decoded_len, &start, &end))
+  if (decoded != NULL && find_jwt ((const char *)decoded, 0, decoded_len, &start, &end))
     {
       g_free (self->token);
-      self->token = g_strndup ((const char *) decoded + start, end - start);
+      self->token = g_strndup ((const char *)decoded + start, end - start);
       /* The token is inside the base64: highlight the credentials. */
       self->token_start = span_src_start (value, from);
       self->token_end = to > from ? span_src_end (value, to - 1) : self->token_start;
@@ -538,14 +537,14 @@ take_glued_bearer (JdInput *self, const Span *value, gsize from, gsize scheme_en
 {
   const char *data = value->data;
 
-  if (scheme_end - from <= 6 || !has_prefix_ci (data + from, scheme_end - from, "Bearer") ||
-      !has_prefix_ci (data + from + 6, scheme_end - from - 6, "eyJ"))
+  if (scheme_end - from <= 6 || !has_prefix_ci (data + from, scheme_end - from, "Bearer")
+      || !has_prefix_ci (data + from + 6, scheme_end - from - 6, "eyJ"))
     return FALSE;
   add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-               _("\"Bearer\" is glued to the token, without a space: the server sees no "
-                 "Bearer scheme (RFC 6750 §2.1) and rejects the header."),
-               _("Put one space between the scheme and the token: Authorization: Bearer "
-                 "eyJ… (the code joins \"Bearer\" and the token without the space)."));
+               _ ("\"Bearer\" is glued to the token, without a space: the server sees no "
+                  "Bearer scheme (RFC 6750 §2.1) and rejects the header."),
+               _ ("Put one space between the scheme and the token: Authorization: Bearer "
+                  "eyJ… (the code joins \"Bearer\" and the token without the space)."));
   analyze_credentials (self, value, from + 6, to, context);
   return TRUE;
 }
@@ -562,9 +561,9 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
   if (from == to)
     {
       add_finding (self, JD_FINDING_NO_TOKEN, JD_SEVERITY_ERROR,
-                   _("The Authorization header is empty: the client had no token to send."),
-                   _("Send \"Authorization: Bearer <token>\"; check that the code building the "
-                     "header has a token at that moment."));
+                   _ ("The Authorization header is empty: the client had no token to send."),
+                   _ ("Send \"Authorization: Bearer <token>\"; check that the code building the "
+                      "header has a token at that moment."));
       set_token (self, value, from, to);
       return;
     }
@@ -572,9 +571,9 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
   if (to - from >= 2 && is_quote (data[from]) && data[to - 1] == data[from])
     {
       add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                   _("The Authorization value is wrapped in quotes; the server reads the "
-                     "quotes as part of the scheme and the token."),
-                   _("Send the value without quotes: Authorization: Bearer eyJ…"));
+                   _ ("The Authorization value is wrapped in quotes; the server reads the "
+                      "quotes as part of the scheme and the token."),
+                   _ ("Send the value without quotes: Authorization: Bearer eyJ…"));
       from++;
       to--;
       trim (data, &from, &to);
@@ -587,27 +586,28 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
 
   /* "Bearer", "bearer", "BEARER" (RFC 7235 §2.1: case-insensitive), or
    * "Bearer:" with a stray colon. */
-  if (word_is_ci (data, from, scheme_end, "Bearer") || word_is_ci (data, from, scheme_end, "Bearer:"))
+  if (word_is_ci (data, from, scheme_end, "Bearer")
+      || word_is_ci (data, from, scheme_end, "Bearer:"))
     {
       gsize rest;
       guint repeats = 0;
 
       if (data[scheme_end - 1] == ':')
         add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                     _("The Authorization header reads \"Bearer:\": the colon after the scheme "
-                       "is not part of the syntax, so the server does not see a Bearer "
-                       "token."),
-                     _("Write \"Bearer\", one space, then the token: Authorization: Bearer "
-                       "eyJ…"));
+                     _ ("The Authorization header reads \"Bearer:\": the colon after the scheme "
+                        "is not part of the syntax, so the server does not see a Bearer "
+                        "token."),
+                     _ ("Write \"Bearer\", one space, then the token: Authorization: Bearer "
+                        "eyJ…"));
       else if (strncmp (data + from, "Bearer", 6) != 0)
         {
           g_autofree char *scheme = g_strndup (data + from, 6);
           g_autofree char *message = g_strdup_printf (
-            _("The scheme is written \"%s\". RFC 7235 makes it case-insensitive, but some "
-              "servers and gateways only accept \"Bearer\"."),
+            _ ("The scheme is written \"%s\". RFC 7235 makes it case-insensitive, but some "
+               "servers and gateways only accept \"Bearer\"."),
             scheme);
           add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_INFO, message,
-                       _("Write \"Bearer\" to be safe with strict servers."));
+                       _ ("Write \"Bearer\" to be safe with strict servers."));
         }
 
       rest = skip_space (data, scheme_end, to);
@@ -615,8 +615,9 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
         {
           gsize end = word_end (data, rest, to);
 
-          if (end == rest || end == to ||
-              !(word_is_ci (data, rest, end, "Bearer") || word_is_ci (data, rest, end, "Bearer:")))
+          if (end == rest || end == to
+              || !(word_is_ci (data, rest, end, "Bearer")
+                   || word_is_ci (data, rest, end, "Bearer:")))
             break;
           repeats++;
           rest = skip_space (data, end, to);
@@ -624,11 +625,11 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
 
       if (repeats > 0)
         add_finding (self, JD_FINDING_DOUBLE_BEARER_PREFIX, JD_SEVERITY_ERROR,
-                     _("The Authorization header says \"Bearer Bearer …\": the server reads "
-                       "\"Bearer …\" as the token and rejects it."),
-                     _("The client adds \"Bearer \" to a value that already has it. Keep the "
-                       "stored token bare and let one place (the HTTP client or its "
-                       "interceptor) add the prefix."));
+                     _ ("The Authorization header says \"Bearer Bearer …\": the server reads "
+                        "\"Bearer …\" as the token and rejects it."),
+                     _ ("The client adds \"Bearer \" to a value that already has it. Keep the "
+                        "stored token bare and let one place (the HTTP client or its "
+                        "interceptor) add the prefix."));
 
       analyze_credentials (self, value, rest, to, context);
       return;
@@ -641,13 +642,13 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
     }
 
   /* No scheme at all: the token alone. */
-  if (scheme_end == to || skip_space (data, scheme_end, to) == to ||
-      jd_input_is_jwt_shaped (data + from, scheme_end - from) || is_quote (data[from]))
+  if (scheme_end == to || skip_space (data, scheme_end, to) == to
+      || jd_input_is_jwt_shaped (data + from, scheme_end - from) || is_quote (data[from]))
     {
       add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                   _("The Authorization header holds the token without a scheme; RFC 6750 "
-                     "expects \"Bearer\" and a space before it."),
-                   _("Send \"Authorization: Bearer <token>\"."));
+                   _ ("The Authorization header holds the token without a scheme; RFC 6750 "
+                      "expects \"Bearer\" and a space before it."),
+                   _ ("Send \"Authorization: Bearer <token>\"."));
       analyze_credentials (self, value, from, to, context);
       return;
     }
@@ -657,11 +658,11 @@ analyze_authorization (JdInput *self, const Span *value, Context context)
     /* Shown to a person: valid UTF-8, and not a megabyte of it. */
     g_autofree char *scheme = g_utf8_make_valid (data + from, MIN (scheme_end - from, 32));
     g_autofree char *message = g_strdup_printf (
-      _("The Authorization header uses the scheme \"%s\", not \"Bearer\"; servers that "
-        "follow RFC 6750 reject it."),
+      _ ("The Authorization header uses the scheme \"%s\", not \"Bearer\"; servers that "
+         "follow RFC 6750 reject it."),
       scheme);
     g_autofree char *fix = g_strdup_printf (
-      _("Send \"Authorization: Bearer <token>\", unless the API documents \"%s\"."), scheme);
+      _ ("Send \"Authorization: Bearer <token>\", unless the API documents \"%s\"."), scheme);
 
     add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING, message, fix);
     analyze_credentials (self, value, scheme_end, to, context);
@@ -767,7 +768,8 @@ authorization_value_end (const char *data, gsize value, gsize to)
 /* A line "Authorization: …" anywhere in a block of header lines (Firefox's
  * "Copy Request Headers", a log). Returns TRUE and the value's range. */
 static gboolean
-find_authorization_line (const char *data, gsize from, gsize to, gsize *value_start, gsize *value_end)
+find_authorization_line (const char *data, gsize from, gsize to, gsize *value_start,
+                         gsize *value_end)
 {
   for (gsize line = from; line < to;)
     {
@@ -821,9 +823,9 @@ is_wrapped_token (const char *data, gsize from, gsize to)
 static JdRequest *
 request_from_header_block (const char *data, gsize from, gsize to)
 {
-  g_autoptr(JdRequest) request = NULL;
+  g_autoptr (JdRequest) request = NULL;
   g_autofree char *line = NULL;
-  g_auto(GStrv) parts = NULL;
+  g_auto (GStrv) parts = NULL;
   g_autofree char *scheme = NULL;
   g_autofree char *host = NULL;
   g_autofree char *url = NULL;
@@ -869,7 +871,8 @@ request_from_header_block (const char *data, gsize from, gsize to)
           g_free (scheme);
           scheme = g_strdup (value);
         }
-      else if (g_ascii_strcasecmp (name, ":authority") == 0 || g_ascii_strcasecmp (name, "Host") == 0)
+      else if (g_ascii_strcasecmp (name, ":authority") == 0
+               || g_ascii_strcasecmp (name, "Host") == 0)
         {
           if (host == NULL)
             host = g_strdup (value);
@@ -879,7 +882,7 @@ request_from_header_block (const char *data, gsize from, gsize to)
 
   if (next < to)
     {
-      g_autoptr(GBytes) body = g_bytes_new (data + next, to - next);
+      g_autoptr (GBytes) body = g_bytes_new (data + next, to - next);
       jd_request_set_body (request, body);
     }
 
@@ -924,7 +927,8 @@ take_token_in_text (JdInput *self, const Span *span, gsize from, gsize to)
   g_autofree char *name = NULL;
   gsize start, end;
 
-  if (!find_jwt (text, from, to, &start, &end) && !jd_input_find_header_token (text, from, to, &start, &end))
+  if (!find_jwt (text, from, to, &start, &end)
+      && !jd_input_find_header_token (text, from, to, &start, &end))
     return FALSE;
   self->form = JD_INPUT_FORM_TOKEN;
   set_token (self, span, start, end);
@@ -938,10 +942,9 @@ take_token_in_text (JdInput *self, const Span *span, gsize from, gsize to)
 }
 
 static JdInput *
-parse_text (const char *text,
-            gsize       len)
+parse_text (const char *text, gsize len)
 {
-  g_autoptr(JdInput) self = g_object_new (JD_TYPE_INPUT, NULL);
+  g_autoptr (JdInput) self = g_object_new (JD_TYPE_INPUT, NULL);
   Span span = { text, len, NULL, NULL, 0 };
   gsize from = 0, to = len;
   gsize value_start, value_end;
@@ -957,12 +960,12 @@ parse_text (const char *text,
     {
       self->form = JD_INPUT_FORM_UNKNOWN;
       g_set_error (&self->error, JD_INPUT_ERROR, JD_INPUT_ERROR_TOO_LARGE,
-                   _("The text is %zu bytes long; more than %d bytes (%d MiB) is not read, so "
-                     "none of it was."),
+                   _ ("The text is %zu bytes long; more than %d bytes (%d MiB) is not read, so "
+                      "none of it was."),
                    len, JD_INPUT_MAX_SIZE, JD_INPUT_MAX_SIZE / (1024 * 1024));
       add_finding (self, JD_FINDING_INPUT_TOO_LARGE, JD_SEVERITY_ERROR, self->error->message,
-                   _("Paste only the token, its Authorization header or the one curl command "
-                     "that sends it."));
+                   _ ("Paste only the token, its Authorization header or the one curl command "
+                      "that sends it."));
       return g_steal_pointer (&self);
     }
 
@@ -991,12 +994,12 @@ parse_text (const char *text,
       if (to - from > JD_CURL_MAX_SIZE)
         {
           g_set_error (&self->error, JD_INPUT_ERROR, JD_INPUT_ERROR_TOO_LARGE,
-                       _("The curl command is %zu bytes long; more than %d bytes (%d MiB) is not "
-                         "read, so none of it was."),
+                       _ ("The curl command is %zu bytes long; more than %d bytes (%d MiB) is not "
+                          "read, so none of it was."),
                        to - from, JD_CURL_MAX_SIZE, JD_CURL_MAX_SIZE / (1024 * 1024));
           add_finding (self, JD_FINDING_INPUT_TOO_LARGE, JD_SEVERITY_ERROR, self->error->message,
-                       _("Paste only the token or its Authorization header: a command this large "
-                         "carries a body the diagnosis does not need."));
+                       _ ("Paste only the token or its Authorization header: a command this large "
+                          "carries a body the diagnosis does not need."));
           return g_steal_pointer (&self);
         }
       jd_input_parse_curl (self, text, from, to);
@@ -1148,8 +1151,7 @@ jd_input_parse (const char *text, gsize len)
 /* Called from jd-curl-parse.c                                         */
 
 void
-jd_input_set_request (JdInput   *self,
-                      JdRequest *request)
+jd_input_set_request (JdInput *self, JdRequest *request)
 {
   g_assert (JD_IS_INPUT (self));
 
@@ -1157,10 +1159,7 @@ jd_input_set_request (JdInput   *self,
 }
 
 void
-jd_input_take_authorization (JdInput    *self,
-                             const char *value,
-                             gsize       len,
-                             const gsize *starts,
+jd_input_take_authorization (JdInput *self, const char *value, gsize len, const gsize *starts,
                              const gsize *ends)
 {
   Span span = { value, len, starts, ends, 0 };
@@ -1173,10 +1172,7 @@ jd_input_take_authorization (JdInput    *self,
 }
 
 void
-jd_input_take_token (JdInput     *self,
-                     const char  *value,
-                     gsize        len,
-                     const gsize *starts,
+jd_input_take_token (JdInput *self, const char *value, gsize len, const gsize *starts,
                      const gsize *ends)
 {
   Span span = { value, len, starts, ends, 0 };
@@ -1189,27 +1185,20 @@ jd_input_take_token (JdInput     *self,
 }
 
 gboolean
-jd_input_find_jwt (const char *data,
-                   gsize       len,
-                   gsize      *start,
-                   gsize      *end)
+jd_input_find_jwt (const char *data, gsize len, gsize *start, gsize *end)
 {
   return find_jwt (data, 0, len, start, end);
 }
 
 void
-jd_input_add_finding (JdInput    *self,
-                      const char *id,
-                      JdSeverity  severity,
-                      const char *message,
+jd_input_add_finding (JdInput *self, const char *id, JdSeverity severity, const char *message,
                       const char *fix)
 {
   add_finding (self, id, severity, message, fix);
 }
 
 void
-jd_input_add_header_problems (JdInput   *self,
-                              JdRequest *request)
+jd_input_add_header_problems (JdInput *self, JdRequest *request)
 {
   GPtrArray *problems;
 
@@ -1220,9 +1209,9 @@ jd_input_add_header_problems (JdInput   *self,
   for (guint i = 0; i < problems->len; i++)
     jd_findings_add (self->findings, JD_FINDING_HEADERS_LEFT_OUT, JD_SEVERITY_WARNING,
                      JD_RANK_REQUEST, NULL, g_ptr_array_index (problems, i),
-                     _("The request as read here (and sent from the Request page) lacks "
-                       "them. Servers refuse far less, commonly 8 KiB a header line and about "
-                       "100 headers: trim what the client sends."));
+                     _ ("The request as read here (and sent from the Request page) lacks "
+                        "them. Servers refuse far less, commonly 8 KiB a header line and about "
+                        "100 headers: trim what the client sends."));
 }
 
 /* ------------------------------------------------------------------ */

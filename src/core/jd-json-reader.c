@@ -13,9 +13,10 @@
 #include "jd-finding.h"
 #include "jd-json-reader.h"
 
-G_DEFINE_QUARK (jd-json-reader-error-quark, jd_json_reader_error)
+G_DEFINE_QUARK (jd - json - reader - error - quark, jd_json_reader_error)
 
-typedef enum {
+typedef enum
+{
   ST_START,        /* the top-level value comes next */
   ST_TOP_END,      /* after the top-level value: only whitespace may follow */
   ST_OBJECT_FIRST, /* after '{': a member name or '}' */
@@ -25,69 +26,60 @@ typedef enum {
   ST_DONE,         /* END or ERROR was returned */
 } State;
 
-struct _JdJsonReader {
+struct _JdJsonReader
+{
   const guchar *data;
-  gsize         len;
-  gsize         pos;
+  gsize len;
+  gsize pos;
 
-  State         state;
-  JdJsonToken   token;
-  gsize         tok_start;   /* first byte of the current token */
-  gsize         raw_start;   /* strings: first byte after the opening quote; numbers: first byte */
-  gsize         raw_len;
-  gboolean      escaped;     /* the current string has backslash escapes */
-  gboolean      decoded;     /* scratch holds the current string decoded */
+  State state;
+  JdJsonToken token;
+  gsize tok_start; /* first byte of the current token */
+  gsize raw_start; /* strings: first byte after the opening quote; numbers: first byte */
+  gsize raw_len;
+  gboolean escaped; /* the current string has backslash escapes */
+  gboolean decoded; /* scratch holds the current string decoded */
 
-  guint8       *stack;       /* 1 = object, 0 = array */
-  guint         depth;
-  guint         stack_size;
-  guint         max_depth;
-  gsize         max_string_length;
+  guint8 *stack; /* 1 = object, 0 = array */
+  guint depth;
+  guint stack_size;
+  guint max_depth;
+  gsize max_string_length;
 
-  GString      *scratch;
-  GError       *error;
-  gsize         error_offset;
+  GString *scratch;
+  GError *error;
+  gsize error_offset;
 };
 
 /* Byte classes inside a string: 0 plain ASCII, 1 '"', 2 '\\', 3 control, 4 non-ASCII. */
 static const guint8 string_class[256] = {
-  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 };
 
 JdJsonReader *
-jd_json_reader_new (const char        *data,
-                    gsize              len,
-                    JdJsonReaderFlags  flags)
+jd_json_reader_new (const char *data, gsize len, JdJsonReaderFlags flags)
 {
   JdJsonReader *self;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
   self = g_new0 (JdJsonReader, 1);
-  self->data = (const guchar *) data;
+  self->data = (const guchar *)data;
   self->len = len;
   self->state = ST_START;
   self->token = JD_JSON_TOKEN_ERROR;
   self->max_depth = JD_JSON_READER_DEFAULT_MAX_DEPTH;
   self->scratch = g_string_new (NULL);
 
-  if ((flags & JD_JSON_READER_ALLOW_BOM) != 0 && len >= 3 &&
-      self->data[0] == 0xEF && self->data[1] == 0xBB && self->data[2] == 0xBF)
+  if ((flags & JD_JSON_READER_ALLOW_BOM) != 0 && len >= 3 && self->data[0] == 0xEF
+      && self->data[1] == 0xBB && self->data[2] == 0xBF)
     self->pos = 3;
 
   return self;
@@ -106,9 +98,7 @@ jd_json_reader_free (JdJsonReader *self)
 }
 
 void
-jd_json_reader_set_limits (JdJsonReader *self,
-                           guint         max_depth,
-                           gsize         max_string_length)
+jd_json_reader_set_limits (JdJsonReader *self, guint max_depth, gsize max_string_length)
 {
   g_return_if_fail (self != NULL);
 
@@ -117,11 +107,8 @@ jd_json_reader_set_limits (JdJsonReader *self,
 }
 
 void
-jd_json_offset_to_line_column (const char *data,
-                               gsize       len,
-                               gsize       offset,
-                               guint      *line,
-                               guint      *column)
+jd_json_offset_to_line_column (const char *data, gsize len, gsize offset, guint *line,
+                               guint *column)
 {
   const char *p = data;
   const char *end = data + MIN (offset, len);
@@ -145,7 +132,7 @@ jd_json_offset_to_line_column (const char *data,
   for (p = line_start; p < end; p++)
     {
       /* count characters: every byte that is not a UTF-8 continuation byte */
-      if (((guchar) *p & 0xC0) != 0x80)
+      if (((guchar)*p & 0xC0) != 0x80)
         n_chars++;
     }
 
@@ -156,21 +143,16 @@ jd_json_offset_to_line_column (const char *data,
 }
 
 static char *
-describe_byte (JdJsonReader *self,
-               gsize         offset)
+describe_byte (JdJsonReader *self, gsize offset)
 {
   if (offset >= self->len)
-    return g_strdup (_("the end of the data"));
+    return g_strdup (_ ("the end of the data"));
   return jd_describe_byte (self->data[offset]);
 }
 
 G_GNUC_PRINTF (4, 5)
 static JdJsonToken
-fail (JdJsonReader      *self,
-      JdJsonReaderError  code,
-      gsize              offset,
-      const char        *format,
-      ...)
+fail (JdJsonReader *self, JdJsonReaderError code, gsize offset, const char *format, ...)
 {
   g_autofree char *what = NULL;
   va_list args;
@@ -181,12 +163,11 @@ fail (JdJsonReader      *self,
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
-  jd_json_offset_to_line_column ((const char *) self->data, self->len, offset, &line, &column);
+  jd_json_offset_to_line_column ((const char *)self->data, self->len, offset, &line, &column);
 
   g_clear_error (&self->error);
-  self->error = g_error_new (JD_JSON_READER_ERROR, code,
-                             _("byte %zu (line %u, column %u): %s"),
-                             (gsize) offset, line, column, what);
+  self->error = g_error_new (JD_JSON_READER_ERROR, code, _ ("byte %zu (line %u, column %u): %s"),
+                             (gsize)offset, line, column, what);
   self->error_offset = offset;
   self->state = ST_DONE;
   self->token = JD_JSON_TOKEN_ERROR;
@@ -214,9 +195,7 @@ after_scalar (JdJsonReader *self)
 /* Length of the valid UTF-8 sequence at @s (1-4), or 0 when it is not one;
  * *truncated is set when the data ends inside an otherwise valid prefix. */
 static inline guint
-utf8_sequence (const guchar *s,
-               gsize         avail,
-               gboolean     *truncated)
+utf8_sequence (const guchar *s, gsize avail, gboolean *truncated)
 {
   guchar c = s[0];
   guchar lo = 0x80;
@@ -272,8 +251,7 @@ is_hex (guchar c)
 }
 
 static JdJsonToken
-scan_string (JdJsonReader *self,
-             JdJsonToken   token)
+scan_string (JdJsonReader *self, JdJsonToken token)
 {
   const guchar *d = self->data;
   gsize n = self->len;
@@ -292,8 +270,7 @@ scan_string (JdJsonReader *self,
 
       if (p >= n)
         return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n,
-                     _("the data ends inside the string that starts at byte %zu"),
-                     start);
+                     _ ("the data ends inside the string that starts at byte %zu"), start);
 
       c = d[p];
       if (c == '"')
@@ -304,40 +281,46 @@ scan_string (JdJsonReader *self,
           escaped = TRUE;
           if (p + 1 >= n)
             return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n,
-                         _("the data ends inside the string that starts at byte %zu"),
-                         start);
+                         _ ("the data ends inside the string that starts at byte %zu"), start);
           switch (d[p + 1])
             {
-            case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-              p += 2;
-              break;
+              case '"':
+              case '\\':
+              case '/':
+              case 'b':
+              case 'f':
+              case 'n':
+              case 'r':
+              case 't':
+                p += 2;
+                break;
 
-            case 'u':
-              for (guint i = 0; i < 4; i++)
+              case 'u':
+                for (guint i = 0; i < 4; i++)
+                  {
+                    if (p + 2 + i >= n)
+                      return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n,
+                                   _ ("the data ends inside the string that starts at byte %zu"),
+                                   start);
+                    if (!is_hex (d[p + 2 + i]))
+                      return fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
+                                   _ ("'\\u' must be followed by four hexadecimal digits"));
+                  }
+                p += 6;
+                break;
+
+              default:
                 {
-                  if (p + 2 + i >= n)
-                    return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n,
-                                 _("the data ends inside the string that starts at byte %zu"),
-                                 start);
-                  if (!is_hex (d[p + 2 + i]))
-                    return fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
-                                 _("'\\u' must be followed by four hexadecimal digits"));
+                  g_autofree char *what = describe_byte (self, p + 1);
+                  return fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
+                               _ ("a backslash followed by %s is not a JSON escape"), what);
                 }
-              p += 6;
-              break;
-
-            default:
-              {
-                g_autofree char *what = describe_byte (self, p + 1);
-                return fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
-                             _("a backslash followed by %s is not a JSON escape"), what);
-              }
             }
         }
       else if (c < 0x20)
         {
           return fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
-                       _("control character U+%04X must be escaped inside a string"), c);
+                       _ ("control character U+%04X must be escaped inside a string"), c);
         }
       else
         {
@@ -348,10 +331,9 @@ scan_string (JdJsonReader *self,
             {
               if (truncated)
                 return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n,
-                             _("the data ends inside the string that starts at byte %zu"),
-                             start);
+                             _ ("the data ends inside the string that starts at byte %zu"), start);
               return fail (self, JD_JSON_READER_ERROR_UTF8, p,
-                           _("byte 0x%02X in a string is not UTF-8"), c);
+                           _ ("byte 0x%02X in a string is not UTF-8"), c);
             }
           p += len;
         }
@@ -365,8 +347,8 @@ scan_string (JdJsonReader *self,
 
   if (self->max_string_length > 0 && self->raw_len > self->max_string_length)
     return fail (self, JD_JSON_READER_ERROR_TOO_LONG, start,
-                 _("a string of %zu bytes is longer than the limit of %zu bytes"),
-                 self->raw_len, self->max_string_length);
+                 _ ("a string of %zu bytes is longer than the limit of %zu bytes"), self->raw_len,
+                 self->max_string_length);
 
   self->token = token;
   return token;
@@ -384,14 +366,14 @@ scan_number (JdJsonReader *self)
     p++;
 
   if (p >= n)
-    return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n, _("the data ends inside a number"));
+    return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n, _ ("the data ends inside a number"));
 
   if (d[p] == '0')
     {
       p++;
       if (p < n && g_ascii_isdigit (d[p]))
         return fail (self, JD_JSON_READER_ERROR_SYNTAX, start,
-                     _("a number may not start with a leading zero"));
+                     _ ("a number may not start with a leading zero"));
     }
   else if (d[p] >= '1' && d[p] <= '9')
     {
@@ -401,18 +383,20 @@ scan_number (JdJsonReader *self)
   else
     {
       g_autofree char *what = describe_byte (self, p);
-      return fail (self, JD_JSON_READER_ERROR_SYNTAX, p, _("expected a digit in a number, found %s"), what);
+      return fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
+                   _ ("expected a digit in a number, found %s"), what);
     }
 
   if (p < n && d[p] == '.')
     {
       p++;
       if (p >= n)
-        return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n, _("the data ends inside a number"));
+        return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n, _ ("the data ends inside a number"));
       if (!g_ascii_isdigit (d[p]))
         {
           g_autofree char *what = describe_byte (self, p);
-          return fail (self, JD_JSON_READER_ERROR_SYNTAX, p, _("expected a digit after '.' in a number, found %s"), what);
+          return fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
+                       _ ("expected a digit after '.' in a number, found %s"), what);
         }
       while (p < n && g_ascii_isdigit (d[p]))
         p++;
@@ -424,11 +408,12 @@ scan_number (JdJsonReader *self)
       if (p < n && (d[p] == '+' || d[p] == '-'))
         p++;
       if (p >= n)
-        return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n, _("the data ends inside a number"));
+        return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n, _ ("the data ends inside a number"));
       if (!g_ascii_isdigit (d[p]))
         {
           g_autofree char *what = describe_byte (self, p);
-          return fail (self, JD_JSON_READER_ERROR_SYNTAX, p, _("expected a digit in the exponent of a number, found %s"), what);
+          return fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
+                       _ ("expected a digit in the exponent of a number, found %s"), what);
         }
       while (p < n && g_ascii_isdigit (d[p]))
         p++;
@@ -443,23 +428,23 @@ scan_number (JdJsonReader *self)
 }
 
 static JdJsonToken
-scan_literal (JdJsonReader *self,
-              const char   *word,
-              JdJsonToken   token)
+scan_literal (JdJsonReader *self, const char *word, JdJsonToken token)
 {
   gsize wlen = strlen (word);
   gsize avail = self->len - self->pos;
   gsize cmp = MIN (wlen, avail);
 
   if (memcmp (self->data + self->pos, word, cmp) == 0 && cmp < wlen)
-    return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->len, _("the data ends inside '%s'"), word);
+    return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->len, _ ("the data ends inside '%s'"),
+                 word);
 
   if (memcmp (self->data + self->pos, word, cmp) != 0)
     {
       g_autofree char *what = describe_byte (self, self->pos);
-      return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
-                   _("expected a value (a string, number, object, array, true, false or null), found %s"),
-                   what);
+      return fail (
+        self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
+        _ ("expected a value (a string, number, object, array, true, false or null), found %s"),
+        what);
     }
 
   self->pos += wlen;
@@ -469,12 +454,11 @@ scan_literal (JdJsonReader *self,
 }
 
 static JdJsonToken
-push (JdJsonReader *self,
-      gboolean      object)
+push (JdJsonReader *self, gboolean object)
 {
   if (self->depth >= self->max_depth)
     return fail (self, JD_JSON_READER_ERROR_TOO_DEEP, self->pos,
-                 _("more than %u nested objects and arrays"), self->max_depth);
+                 _ ("more than %u nested objects and arrays"), self->max_depth);
 
   if (self->depth >= self->stack_size)
     {
@@ -515,45 +499,55 @@ read_value (JdJsonReader *self)
   if (self->pos >= self->len)
     {
       if (self->depth == 0)
-        return fail (self, JD_JSON_READER_ERROR_EMPTY, self->pos, _("there is no JSON value"));
+        return fail (self, JD_JSON_READER_ERROR_EMPTY, self->pos, _ ("there is no JSON value"));
       return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos,
-                   _("the data ends where a value was expected"));
+                   _ ("the data ends where a value was expected"));
     }
 
   switch (self->data[self->pos])
     {
-    case '{':
-      return push (self, TRUE);
+      case '{':
+        return push (self, TRUE);
 
-    case '[':
-      return push (self, FALSE);
+      case '[':
+        return push (self, FALSE);
 
-    case '"':
-      if (scan_string (self, JD_JSON_TOKEN_STRING) == JD_JSON_TOKEN_ERROR)
-        return JD_JSON_TOKEN_ERROR;
-      after_scalar (self);
-      return JD_JSON_TOKEN_STRING;
+      case '"':
+        if (scan_string (self, JD_JSON_TOKEN_STRING) == JD_JSON_TOKEN_ERROR)
+          return JD_JSON_TOKEN_ERROR;
+        after_scalar (self);
+        return JD_JSON_TOKEN_STRING;
 
-    case 't':
-      return scan_literal (self, "true", JD_JSON_TOKEN_TRUE);
+      case 't':
+        return scan_literal (self, "true", JD_JSON_TOKEN_TRUE);
 
-    case 'f':
-      return scan_literal (self, "false", JD_JSON_TOKEN_FALSE);
+      case 'f':
+        return scan_literal (self, "false", JD_JSON_TOKEN_FALSE);
 
-    case 'n':
-      return scan_literal (self, "null", JD_JSON_TOKEN_NULL);
+      case 'n':
+        return scan_literal (self, "null", JD_JSON_TOKEN_NULL);
 
-    case '-': case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9':
-      return scan_number (self);
+      case '-':
+      case '0':
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+      case '6':
+      case '7':
+      case '8':
+      case '9':
+        return scan_number (self);
 
-    default:
-      {
-        g_autofree char *what = describe_byte (self, self->pos);
-        return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
-                     _("expected a value (a string, number, object, array, true, false or null), found %s"),
-                     what);
-      }
+      default:
+        {
+          g_autofree char *what = describe_byte (self, self->pos);
+          return fail (
+            self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
+            _ ("expected a value (a string, number, object, array, true, false or null), found %s"),
+            what);
+        }
     }
 }
 
@@ -582,105 +576,110 @@ jd_json_reader_next (JdJsonReader *self)
 
   switch (self->state)
     {
-    case ST_START:
-      return read_value (self);
+      case ST_START:
+        return read_value (self);
 
-    case ST_TOP_END:
-      if (self->pos >= self->len)
-        {
-          self->state = ST_DONE;
-          self->token = JD_JSON_TOKEN_END;
-          return JD_JSON_TOKEN_END;
-        }
-      else
-        {
-          g_autofree char *what = describe_byte (self, self->pos);
-          return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
-                       _("%s after the end of the JSON value"), what);
-        }
-
-    case ST_OBJECT_FIRST:
-      if (self->pos >= self->len)
-        return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos, _("the data ends inside an object"));
-      if (c == '}')
-        return pop (self);
-      if (c == '"')
-        return read_member (self);
-      {
-        g_autofree char *what = describe_byte (self, self->pos);
-        return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
-                     _("expected a member name in double quotes or '}', found %s"), what);
-      }
-
-    case ST_ARRAY_FIRST:
-      if (c == ']')
-        return pop (self);
-      return read_value (self);
-
-    case ST_AFTER_MEMBER:
-      if (c != ':')
-        {
-          g_autofree char *what = describe_byte (self, self->pos);
-          if (self->pos >= self->len)
-            return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos, _("the data ends inside an object"));
-          return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
-                       _("expected ':' after a member name, found %s"), what);
-        }
-      self->pos++;
-      skip_whitespace (self);
-      self->tok_start = self->pos;
-      return read_value (self);
-
-    case ST_AFTER_VALUE:
-      {
-        gboolean in_object = self->stack[self->depth - 1] != 0;
-
+      case ST_TOP_END:
         if (self->pos >= self->len)
-          return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos,
-                       in_object ? _("the data ends inside an object") : _("the data ends inside an array"));
-
-        if (c == ',')
           {
-            gsize comma = self->pos;
-
-            self->pos++;
-            skip_whitespace (self);
-            self->tok_start = self->pos;
-            c = self->pos < self->len ? self->data[self->pos] : 0;
-
-            if (self->pos < self->len && c == (in_object ? '}' : ']'))
-              return fail (self, JD_JSON_READER_ERROR_SYNTAX, comma,
-                           _("a comma before '%c' is not allowed"), c);
-
-            if (!in_object)
-              return read_value (self);
-
-            if (self->pos >= self->len)
-              return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos, _("the data ends inside an object"));
-            if (c == '"')
-              return read_member (self);
-            {
-              g_autofree char *what = describe_byte (self, self->pos);
-              return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
-                           _("expected a member name in double quotes after ',', found %s"), what);
-            }
+            self->state = ST_DONE;
+            self->token = JD_JSON_TOKEN_END;
+            return JD_JSON_TOKEN_END;
+          }
+        else
+          {
+            g_autofree char *what = describe_byte (self, self->pos);
+            return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
+                         _ ("%s after the end of the JSON value"), what);
           }
 
-        if (c == (in_object ? '}' : ']'))
+      case ST_OBJECT_FIRST:
+        if (self->pos >= self->len)
+          return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos,
+                       _ ("the data ends inside an object"));
+        if (c == '}')
           return pop (self);
-
+        if (c == '"')
+          return read_member (self);
         {
           g_autofree char *what = describe_byte (self, self->pos);
           return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
-                       in_object ? _("expected ',' or '}' after an object member, found %s")
-                                 : _("expected ',' or ']' after an array element, found %s"),
-                       what);
+                       _ ("expected a member name in double quotes or '}', found %s"), what);
         }
-      }
 
-    case ST_DONE:
-    default:
-      g_assert_not_reached ();
+      case ST_ARRAY_FIRST:
+        if (c == ']')
+          return pop (self);
+        return read_value (self);
+
+      case ST_AFTER_MEMBER:
+        if (c != ':')
+          {
+            g_autofree char *what = describe_byte (self, self->pos);
+            if (self->pos >= self->len)
+              return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos,
+                           _ ("the data ends inside an object"));
+            return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
+                         _ ("expected ':' after a member name, found %s"), what);
+          }
+        self->pos++;
+        skip_whitespace (self);
+        self->tok_start = self->pos;
+        return read_value (self);
+
+      case ST_AFTER_VALUE:
+        {
+          gboolean in_object = self->stack[self->depth - 1] != 0;
+
+          if (self->pos >= self->len)
+            return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos,
+                         in_object ? _ ("the data ends inside an object")
+                                   : _ ("the data ends inside an array"));
+
+          if (c == ',')
+            {
+              gsize comma = self->pos;
+
+              self->pos++;
+              skip_whitespace (self);
+              self->tok_start = self->pos;
+              c = self->pos < self->len ? self->data[self->pos] : 0;
+
+              if (self->pos < self->len && c == (in_object ? '}' : ']'))
+                return fail (self, JD_JSON_READER_ERROR_SYNTAX, comma,
+                             _ ("a comma before '%c' is not allowed"), c);
+
+              if (!in_object)
+                return read_value (self);
+
+              if (self->pos >= self->len)
+                return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos,
+                             _ ("the data ends inside an object"));
+              if (c == '"')
+                return read_member (self);
+              {
+                g_autofree char *what = describe_byte (self, self->pos);
+                return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
+                             _ ("expected a member name in double quotes after ',', found %s"),
+                             what);
+              }
+            }
+
+          if (c == (in_object ? '}' : ']'))
+            return pop (self);
+
+          {
+            g_autofree char *what = describe_byte (self, self->pos);
+            return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
+                         in_object ? _ ("expected ',' or '}' after an object member, found %s")
+                                   : _ ("expected ',' or ']' after an array element, found %s"),
+                         what);
+          }
+        }
+
+      case ST_DONE:
+      default:
+        g_assert_not_reached ();
     }
 
   return JD_JSON_TOKEN_ERROR;
@@ -729,9 +728,7 @@ jd_json_reader_skip (JdJsonReader *self)
 }
 
 void
-jd_json_unescape (const char *raw,
-                  gsize       len,
-                  GString    *out)
+jd_json_unescape (const char *raw, gsize len, GString *out)
 {
   const char *p = raw;
   const char *end = raw + len;
@@ -756,62 +753,79 @@ jd_json_unescape (const char *raw,
 
       switch (*p)
         {
-        case 'b': g_string_append_c (out, '\b'); p++; break;
-        case 'f': g_string_append_c (out, '\f'); p++; break;
-        case 'n': g_string_append_c (out, '\n'); p++; break;
-        case 'r': g_string_append_c (out, '\r'); p++; break;
-        case 't': g_string_append_c (out, '\t'); p++; break;
-        case 'u':
-          if (end - p < 5)
-            return;
-          cp = (g_ascii_xdigit_value (p[1]) << 12) | (g_ascii_xdigit_value (p[2]) << 8) |
-               (g_ascii_xdigit_value (p[3]) << 4) | g_ascii_xdigit_value (p[4]);
-          p += 5;
-          if (cp >= 0xD800 && cp <= 0xDBFF)
-            {
-              if (end - p >= 6 && p[0] == '\\' && p[1] == 'u' &&
-                  g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]) &&
-                  g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]))
-                {
-                  gunichar lo = (g_ascii_xdigit_value (p[2]) << 12) | (g_ascii_xdigit_value (p[3]) << 8) |
-                                (g_ascii_xdigit_value (p[4]) << 4) | g_ascii_xdigit_value (p[5]);
-                  if (lo >= 0xDC00 && lo <= 0xDFFF)
-                    {
-                      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                      p += 6;
-                    }
-                  else
-                    cp = 0xFFFD;
-                }
-              else
-                cp = 0xFFFD;
-            }
-          else if (cp >= 0xDC00 && cp <= 0xDFFF)
-            cp = 0xFFFD;
-          g_string_append_unichar (out, cp);
-          break;
-        default: /* '"', '\\', '/' */
-          g_string_append_c (out, *p);
-          p++;
-          break;
+          case 'b':
+            g_string_append_c (out, '\b');
+            p++;
+            break;
+          case 'f':
+            g_string_append_c (out, '\f');
+            p++;
+            break;
+          case 'n':
+            g_string_append_c (out, '\n');
+            p++;
+            break;
+          case 'r':
+            g_string_append_c (out, '\r');
+            p++;
+            break;
+          case 't':
+            g_string_append_c (out, '\t');
+            p++;
+            break;
+          case 'u':
+            if (end - p < 5)
+              return;
+            cp = (g_ascii_xdigit_value (p[1]) << 12) | (g_ascii_xdigit_value (p[2]) << 8)
+                 | (g_ascii_xdigit_value (p[3]) << 4) | g_ascii_xdigit_value (p[4]);
+            p += 5;
+            if (cp >= 0xD800 && cp <= 0xDBFF)
+              {
+                if (end - p >= 6 && p[0] == '\\' && p[1] == 'u' && g_ascii_isxdigit (p[2])
+                    && g_ascii_isxdigit (p[3]) && g_ascii_isxdigit (p[4])
+                    && g_ascii_isxdigit (p[5]))
+                  {
+                    gunichar lo
+                      = (g_ascii_xdigit_value (p[2]) << 12) | (g_ascii_xdigit_value (p[3]) << 8)
+                        | (g_ascii_xdigit_value (p[4]) << 4) | g_ascii_xdigit_value (p[5]);
+                    if (lo >= 0xDC00 && lo <= 0xDFFF)
+                      {
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                        p += 6;
+                      }
+                    else
+                      cp = 0xFFFD;
+                  }
+                else
+                  cp = 0xFFFD;
+              }
+            else if (cp >= 0xDC00 && cp <= 0xDFFF)
+              cp = 0xFFFD;
+            g_string_append_unichar (out, cp);
+            break;
+          default: /* '"', '\\', '/' */
+            g_string_append_c (out, *p);
+            p++;
+            break;
         }
     }
 }
 
 const char *
-jd_json_reader_get_string (JdJsonReader *self,
-                           gsize        *len)
+jd_json_reader_get_string (JdJsonReader *self, gsize *len)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (self->token == JD_JSON_TOKEN_STRING || self->token == JD_JSON_TOKEN_MEMBER, NULL);
+  g_return_val_if_fail (self->token == JD_JSON_TOKEN_STRING || self->token == JD_JSON_TOKEN_MEMBER,
+                        NULL);
 
   if (!self->decoded)
     {
       g_string_truncate (self->scratch, 0);
       if (self->escaped)
-        jd_json_unescape ((const char *) self->data + self->raw_start, self->raw_len, self->scratch);
+        jd_json_unescape ((const char *)self->data + self->raw_start, self->raw_len, self->scratch);
       else
-        g_string_append_len (self->scratch, (const char *) self->data + self->raw_start, self->raw_len);
+        g_string_append_len (self->scratch, (const char *)self->data + self->raw_start,
+                             self->raw_len);
       self->decoded = TRUE;
     }
 
@@ -827,18 +841,18 @@ jd_json_reader_dup_string (JdJsonReader *self)
   const char *s;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (self->token == JD_JSON_TOKEN_STRING || self->token == JD_JSON_TOKEN_MEMBER, NULL);
+  g_return_val_if_fail (self->token == JD_JSON_TOKEN_STRING || self->token == JD_JSON_TOKEN_MEMBER,
+                        NULL);
 
   if (!self->escaped)
-    return g_strndup ((const char *) self->data + self->raw_start, self->raw_len);
+    return g_strndup ((const char *)self->data + self->raw_start, self->raw_len);
 
   s = jd_json_reader_get_string (self, &len);
   return g_memdup2 (s, len + 1);
 }
 
 gboolean
-jd_json_reader_string_equal (JdJsonReader *self,
-                             const char   *str)
+jd_json_reader_string_equal (JdJsonReader *self, const char *str)
 {
   gsize slen;
 
@@ -860,12 +874,11 @@ jd_json_reader_string_equal (JdJsonReader *self,
 }
 
 gboolean
-jd_json_reader_get_raw_string (JdJsonReader *self,
-                               gsize        *offset,
-                               gsize        *len)
+jd_json_reader_get_raw_string (JdJsonReader *self, gsize *offset, gsize *len)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (self->token == JD_JSON_TOKEN_STRING || self->token == JD_JSON_TOKEN_MEMBER, FALSE);
+  g_return_val_if_fail (self->token == JD_JSON_TOKEN_STRING || self->token == JD_JSON_TOKEN_MEMBER,
+                        FALSE);
 
   if (offset != NULL)
     *offset = self->raw_start;
@@ -875,15 +888,14 @@ jd_json_reader_get_raw_string (JdJsonReader *self,
 }
 
 const char *
-jd_json_reader_get_number_text (JdJsonReader *self,
-                                gsize        *len)
+jd_json_reader_get_number_text (JdJsonReader *self, gsize *len)
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->token == JD_JSON_TOKEN_NUMBER, NULL);
 
   if (len != NULL)
     *len = self->raw_len;
-  return (const char *) self->data + self->raw_start;
+  return (const char *)self->data + self->raw_start;
 }
 
 double
@@ -903,14 +915,13 @@ jd_json_reader_get_double (JdJsonReader *self)
       text = buf;
     }
   else
-    text = heap = g_strndup ((const char *) self->data + self->raw_start, self->raw_len);
+    text = heap = g_strndup ((const char *)self->data + self->raw_start, self->raw_len);
 
   return g_ascii_strtod (text, NULL);
 }
 
 gboolean
-jd_json_reader_get_int64 (JdJsonReader *self,
-                          gint64       *value)
+jd_json_reader_get_int64 (JdJsonReader *self, gint64 *value)
 {
   const guchar *p;
   const guchar *end;
@@ -940,15 +951,15 @@ jd_json_reader_get_int64 (JdJsonReader *self,
     }
   if (negative)
     {
-      if (acc > (guint64) G_MAXINT64 + 1)
+      if (acc > (guint64)G_MAXINT64 + 1)
         return FALSE;
-      *value = (gint64) (0 - acc);
+      *value = (gint64)(0 - acc);
     }
   else
     {
       if (acc > G_MAXINT64)
         return FALSE;
-      *value = (gint64) acc;
+      *value = (gint64)acc;
     }
   return TRUE;
 }

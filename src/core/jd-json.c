@@ -12,9 +12,10 @@
 
 #include "jd-json.h"
 
-G_DEFINE_QUARK (jd-json-error-quark, jd_json_error)
+G_DEFINE_QUARK (jd - json - error - quark, jd_json_error)
 
-typedef struct {
+typedef struct
+{
   const char *data;
   gsize len;
   gsize pos;
@@ -26,7 +27,8 @@ typedef struct {
 
 static JsonNode *parse_value (Parser *p);
 
-G_GNUC_PRINTF (4, 5) static void
+G_GNUC_PRINTF (4, 5)
+static void
 fail (Parser *p, gsize offset, JdJsonError code, const char *format, ...)
 {
   g_autofree char *what = NULL;
@@ -40,7 +42,7 @@ fail (Parser *p, gsize offset, JdJsonError code, const char *format, ...)
   va_end (args);
 
   p->error_offset = offset;
-  p->error = g_error_new (JD_JSON_ERROR, code, _("byte %zu: %s"), offset, what);
+  p->error = g_error_new (JD_JSON_ERROR, code, _ ("byte %zu: %s"), offset, what);
 }
 
 static char *
@@ -49,7 +51,7 @@ describe_here (Parser *p)
   guchar c;
 
   if (p->pos >= p->len)
-    return g_strdup (_("the end of the text"));
+    return g_strdup (_ ("the end of the text"));
   c = p->data[p->pos];
   if (c >= 0x21 && c < 0x7f)
     return g_strdup_printf ("'%c'", c);
@@ -76,7 +78,7 @@ expect_literal (Parser *p, const char *word)
   if (p->len - p->pos < n || memcmp (p->data + p->pos, word, n) != 0)
     {
       g_autofree char *here = describe_here (p);
-      fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("expected a JSON value, found %s"), here);
+      fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _ ("expected a JSON value, found %s"), here);
       return FALSE;
     }
   p->pos += n;
@@ -102,7 +104,7 @@ read_hex4 (Parser *p, gunichar *out)
 
   if (p->len - p->pos < 4)
     {
-      fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("\\u needs four hexadecimal digits"));
+      fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _ ("\\u needs four hexadecimal digits"));
       return FALSE;
     }
   for (int i = 0; i < 4; i++)
@@ -110,7 +112,7 @@ read_hex4 (Parser *p, gunichar *out)
       int h = hex_value (p->data[p->pos + i]);
       if (h < 0)
         {
-          fail (p, p->pos + i, JD_JSON_ERROR_SYNTAX, _("\\u needs four hexadecimal digits"));
+          fail (p, p->pos + i, JD_JSON_ERROR_SYNTAX, _ ("\\u needs four hexadecimal digits"));
           return FALSE;
         }
       v = (v << 4) | h;
@@ -121,8 +123,7 @@ read_hex4 (Parser *p, gunichar *out)
 }
 
 static gboolean
-has_nul_mark (const char *data,
-              gsize       len)
+has_nul_mark (const char *data, gsize len)
 {
   for (gsize i = 0; i + 3 <= len; i++)
     if (memcmp (data + i, JD_JSON_NUL_MARK, 3) == 0)
@@ -140,11 +141,13 @@ parse_string (Parser *p)
   gboolean ascii = TRUE;
 
   /* Fast path: no escapes, no control characters — one copy. */
-  while (end < p->len && p->data[end] != '"' && p->data[end] != '\\' && (guchar) p->data[end] >= 0x20)
-    ascii &= (guchar) p->data[end++] < 0x80;
-  if (end < p->len && p->data[end] == '"' &&
-      (ascii || (g_utf8_validate_len (p->data + start + 1, end - start - 1, NULL) &&
-                 !has_nul_mark (p->data + start + 1, end - start - 1))))
+  while (end < p->len && p->data[end] != '"' && p->data[end] != '\\'
+         && (guchar)p->data[end] >= 0x20)
+    ascii &= (guchar)p->data[end++] < 0x80;
+  if (end < p->len && p->data[end] == '"'
+      && (ascii
+          || (g_utf8_validate_len (p->data + start + 1, end - start - 1, NULL)
+              && !has_nul_mark (p->data + start + 1, end - start - 1))))
     {
       p->pos = end + 1;
       return g_strndup (p->data + start + 1, end - start - 1);
@@ -158,7 +161,7 @@ parse_string (Parser *p)
 
       if (p->pos >= p->len)
         {
-          fail (p, start, JD_JSON_ERROR_SYNTAX, _("this string is never closed"));
+          fail (p, start, JD_JSON_ERROR_SYNTAX, _ ("this string is never closed"));
           return NULL;
         }
       c = p->data[p->pos];
@@ -170,7 +173,7 @@ parse_string (Parser *p)
       if (c < 0x20)
         {
           fail (p, p->pos, JD_JSON_ERROR_SYNTAX,
-                _("control character 0x%02X inside a string must be escaped"), c);
+                _ ("control character 0x%02X inside a string must be escaped"), c);
           return NULL;
         }
       if (c == '\\')
@@ -179,71 +182,89 @@ parse_string (Parser *p)
 
           if (p->pos + 1 >= p->len)
             {
-              fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("this string is never closed"));
+              fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _ ("this string is never closed"));
               return NULL;
             }
           c = p->data[p->pos + 1];
           p->pos += 2;
           switch (c)
             {
-            case '"': g_string_append_c (s, '"'); break;
-            case '\\': g_string_append_c (s, '\\'); break;
-            case '/': g_string_append_c (s, '/'); break;
-            case 'b': g_string_append_c (s, '\b'); break;
-            case 'f': g_string_append_c (s, '\f'); break;
-            case 'n': g_string_append_c (s, '\n'); break;
-            case 'r': g_string_append_c (s, '\r'); break;
-            case 't': g_string_append_c (s, '\t'); break;
-            case 'u':
-              if (!read_hex4 (p, &u))
-                return NULL;
-              if (u >= 0xD800 && u <= 0xDBFF)
-                {
-                  gunichar lo;
-                  if (p->len - p->pos < 2 || p->data[p->pos] != '\\' || p->data[p->pos + 1] != 'u')
-                    {
-                      fail (p, p->pos - 6, JD_JSON_ERROR_UTF8,
-                            _("\\u%04X is half of a surrogate pair; the other half is missing"), u);
+              case '"':
+                g_string_append_c (s, '"');
+                break;
+              case '\\':
+                g_string_append_c (s, '\\');
+                break;
+              case '/':
+                g_string_append_c (s, '/');
+                break;
+              case 'b':
+                g_string_append_c (s, '\b');
+                break;
+              case 'f':
+                g_string_append_c (s, '\f');
+                break;
+              case 'n':
+                g_string_append_c (s, '\n');
+                break;
+              case 'r':
+                g_string_append_c (s, '\r');
+                break;
+              case 't':
+                g_string_append_c (s, '\t');
+                break;
+              case 'u':
+                if (!read_hex4 (p, &u))
+                  return NULL;
+                if (u >= 0xD800 && u <= 0xDBFF)
+                  {
+                    gunichar lo;
+                    if (p->len - p->pos < 2 || p->data[p->pos] != '\\'
+                        || p->data[p->pos + 1] != 'u')
+                      {
+                        fail (p, p->pos - 6, JD_JSON_ERROR_UTF8,
+                              _ ("\\u%04X is half of a surrogate pair; the other half is missing"),
+                              u);
+                        return NULL;
+                      }
+                    p->pos += 2;
+                    if (!read_hex4 (p, &lo))
                       return NULL;
-                    }
-                  p->pos += 2;
-                  if (!read_hex4 (p, &lo))
+                    if (lo < 0xDC00 || lo > 0xDFFF)
+                      {
+                        fail (p, p->pos - 6, JD_JSON_ERROR_UTF8,
+                              _ ("\\u%04X cannot follow the high surrogate \\u%04X"), lo, u);
+                        return NULL;
+                      }
+                    u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                  }
+                else if (u >= 0xDC00 && u <= 0xDFFF)
+                  {
+                    fail (p, p->pos - 6, JD_JSON_ERROR_UTF8, _ ("\\u%04X is a lone low surrogate"),
+                          u);
                     return NULL;
-                  if (lo < 0xDC00 || lo > 0xDFFF)
-                    {
-                      fail (p, p->pos - 6, JD_JSON_ERROR_UTF8,
-                            _("\\u%04X cannot follow the high surrogate \\u%04X"), lo, u);
-                      return NULL;
-                    }
-                  u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-                }
-              else if (u >= 0xDC00 && u <= 0xDFFF)
+                  }
+                if (u == 0)
+                  {
+                    /* json-glib strings are NUL-terminated (JD_JSON_NUL_MARK). */
+                    g_string_append (s, JD_JSON_NUL_MARK "0");
+                    break;
+                  }
+                if (u == JD_JSON_NUL_MARK_CHAR)
+                  {
+                    g_string_append (s, JD_JSON_NUL_MARK JD_JSON_NUL_MARK);
+                    break;
+                  }
+                g_string_append_unichar (s, u);
+                break;
+              default:
                 {
-                  fail (p, p->pos - 6, JD_JSON_ERROR_UTF8,
-                        _("\\u%04X is a lone low surrogate"), u);
+                  g_autofree char *here = NULL;
+                  p->pos--;
+                  here = describe_here (p);
+                  fail (p, p->pos - 1, JD_JSON_ERROR_SYNTAX, _ ("\\%s is not a JSON escape"), here);
                   return NULL;
                 }
-              if (u == 0)
-                {
-                  /* json-glib strings are NUL-terminated (JD_JSON_NUL_MARK). */
-                  g_string_append (s, JD_JSON_NUL_MARK "0");
-                  break;
-                }
-              if (u == JD_JSON_NUL_MARK_CHAR)
-                {
-                  g_string_append (s, JD_JSON_NUL_MARK JD_JSON_NUL_MARK);
-                  break;
-                }
-              g_string_append_unichar (s, u);
-              break;
-            default:
-              {
-                g_autofree char *here = NULL;
-                p->pos--;
-                here = describe_here (p);
-                fail (p, p->pos - 1, JD_JSON_ERROR_SYNTAX, _("\\%s is not a JSON escape"), here);
-                return NULL;
-              }
             }
           continue;
         }
@@ -251,8 +272,8 @@ parse_string (Parser *p)
         {
           /* A run of plain ASCII goes in at once. */
           gsize run = p->pos + 1;
-          while (run < p->len && (guchar) p->data[run] < 0x80 && (guchar) p->data[run] >= 0x20 &&
-                 p->data[run] != '"' && p->data[run] != '\\')
+          while (run < p->len && (guchar)p->data[run] < 0x80 && (guchar)p->data[run] >= 0x20
+                 && p->data[run] != '"' && p->data[run] != '\\')
             run++;
           g_string_append_len (s, p->data + p->pos, run - p->pos);
           p->pos = run;
@@ -265,7 +286,7 @@ parse_string (Parser *p)
           gsize n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
           if (avail < n || !g_utf8_validate_len (seq, n, NULL) || c < 0xC2 || c > 0xF4)
             {
-              fail (p, p->pos, JD_JSON_ERROR_UTF8, _("0x%02X starts no valid UTF-8 character"), c);
+              fail (p, p->pos, JD_JSON_ERROR_UTF8, _ ("0x%02X starts no valid UTF-8 character"), c);
               return NULL;
             }
           if (n == 3 && memcmp (seq, JD_JSON_NUL_MARK, 3) == 0)
@@ -288,7 +309,7 @@ parse_number (Parser *p)
     p->pos++;
   if (p->pos >= p->len || !g_ascii_isdigit (p->data[p->pos]))
     {
-      fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("a number needs a digit here"));
+      fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _ ("a number needs a digit here"));
       return NULL;
     }
   if (p->data[p->pos] == '0')
@@ -296,7 +317,7 @@ parse_number (Parser *p)
       p->pos++;
       if (p->pos < p->len && g_ascii_isdigit (p->data[p->pos]))
         {
-          fail (p, p->pos - 1, JD_JSON_ERROR_SYNTAX, _("numbers cannot start with 0"));
+          fail (p, p->pos - 1, JD_JSON_ERROR_SYNTAX, _ ("numbers cannot start with 0"));
           return NULL;
         }
     }
@@ -310,7 +331,7 @@ parse_number (Parser *p)
       p->pos++;
       if (p->pos >= p->len || !g_ascii_isdigit (p->data[p->pos]))
         {
-          fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("a digit must follow the decimal point"));
+          fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _ ("a digit must follow the decimal point"));
           return NULL;
         }
       while (p->pos < p->len && g_ascii_isdigit (p->data[p->pos]))
@@ -324,7 +345,7 @@ parse_number (Parser *p)
         p->pos++;
       if (p->pos >= p->len || !g_ascii_isdigit (p->data[p->pos]))
         {
-          fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("an exponent needs a digit"));
+          fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _ ("an exponent needs a digit"));
           return NULL;
         }
       while (p->pos < p->len && g_ascii_isdigit (p->data[p->pos]))
@@ -382,7 +403,8 @@ parse_object (Parser *p)
       if (p->pos >= p->len || p->data[p->pos] != '"')
         {
           g_autofree char *here = describe_here (p);
-          fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("expected a member name in double quotes, found %s"), here);
+          fail (p, p->pos, JD_JSON_ERROR_SYNTAX,
+                _ ("expected a member name in double quotes, found %s"), here);
           return NULL;
         }
       name_offset = p->pos;
@@ -393,7 +415,8 @@ parse_object (Parser *p)
       if (p->pos >= p->len || p->data[p->pos] != ':')
         {
           g_autofree char *here = describe_here (p);
-          fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("expected ':' after the member name, found %s"), here);
+          fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _ ("expected ':' after the member name, found %s"),
+                here);
           return NULL;
         }
       p->pos++;
@@ -404,7 +427,7 @@ parse_object (Parser *p)
         {
           json_node_unref (value);
           fail (p, name_offset, JD_JSON_ERROR_DUPLICATE_MEMBER,
-                _("the member \"%s\" appears twice"), name);
+                _ ("the member \"%s\" appears twice"), name);
           return NULL;
         }
       json_object_set_member (object, name, value);
@@ -421,7 +444,8 @@ parse_object (Parser *p)
         }
       {
         g_autofree char *here = describe_here (p);
-        fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("expected ',' or '}' after a member, found %s"), here);
+        fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _ ("expected ',' or '}' after a member, found %s"),
+              here);
         return NULL;
       }
     }
@@ -463,7 +487,8 @@ parse_array (Parser *p)
         }
       {
         g_autofree char *here = describe_here (p);
-        fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("expected ',' or ']' in an array, found %s"), here);
+        fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _ ("expected ',' or ']' in an array, found %s"),
+              here);
         return NULL;
       }
     }
@@ -482,63 +507,60 @@ parse_value (Parser *p)
   skip_ws (p);
   if (p->pos >= p->len)
     {
-      fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("expected a JSON value, found the end of the text"));
+      fail (p, p->pos, JD_JSON_ERROR_SYNTAX,
+            _ ("expected a JSON value, found the end of the text"));
       return NULL;
     }
 
   c = p->data[p->pos];
   switch (c)
     {
-    case '{':
-    case '[':
-      if (++p->depth > JD_JSON_MAX_DEPTH)
+      case '{':
+      case '[':
+        if (++p->depth > JD_JSON_MAX_DEPTH)
+          {
+            fail (p, p->pos, JD_JSON_ERROR_TOO_DEEP, _ ("nested deeper than %d levels"),
+                  JD_JSON_MAX_DEPTH);
+            return NULL;
+          }
+        node = c == '{' ? parse_object (p) : parse_array (p);
+        p->depth--;
+        return node;
+      case '"':
         {
-          fail (p, p->pos, JD_JSON_ERROR_TOO_DEEP,
-                _("nested deeper than %d levels"), JD_JSON_MAX_DEPTH);
+          char *s = parse_string (p);
+          if (s == NULL)
+            return NULL;
+          node = json_node_alloc ();
+          json_node_init_string (node, s);
+          g_free (s);
+          return node;
+        }
+      case 't':
+        if (!expect_literal (p, "true"))
+          return NULL;
+        return json_node_init_boolean (json_node_alloc (), TRUE);
+      case 'f':
+        if (!expect_literal (p, "false"))
+          return NULL;
+        return json_node_init_boolean (json_node_alloc (), FALSE);
+      case 'n':
+        if (!expect_literal (p, "null"))
+          return NULL;
+        return json_node_init_null (json_node_alloc ());
+      default:
+        if (c == '-' || g_ascii_isdigit (c))
+          return parse_number (p);
+        {
+          g_autofree char *here = describe_here (p);
+          fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _ ("expected a JSON value, found %s"), here);
           return NULL;
         }
-      node = c == '{' ? parse_object (p) : parse_array (p);
-      p->depth--;
-      return node;
-    case '"':
-      {
-        char *s = parse_string (p);
-        if (s == NULL)
-          return NULL;
-        node = json_node_alloc ();
-        json_node_init_string (node, s);
-        g_free (s);
-        return node;
-      }
-    case 't':
-      if (!expect_literal (p, "true"))
-        return NULL;
-      return json_node_init_boolean (json_node_alloc (), TRUE);
-    case 'f':
-      if (!expect_literal (p, "false"))
-        return NULL;
-      return json_node_init_boolean (json_node_alloc (), FALSE);
-    case 'n':
-      if (!expect_literal (p, "null"))
-        return NULL;
-      return json_node_init_null (json_node_alloc ());
-    default:
-      if (c == '-' || g_ascii_isdigit (c))
-        return parse_number (p);
-      {
-        g_autofree char *here = describe_here (p);
-        fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _("expected a JSON value, found %s"), here);
-        return NULL;
-      }
     }
 }
 
 JsonNode *
-jd_json_parse (const char  *data,
-               gsize        len,
-               JdJsonFlags  flags,
-               gsize       *error_offset,
-               GError     **error)
+jd_json_parse (const char *data, gsize len, JdJsonFlags flags, gsize *error_offset, GError **error)
 {
   Parser p = { data, len, 0, flags, 0, NULL, 0 };
   JsonNode *node;
@@ -553,7 +575,7 @@ jd_json_parse (const char  *data,
     {
       if (error_offset)
         *error_offset = p.pos;
-      g_set_error (error, JD_JSON_ERROR, JD_JSON_ERROR_EMPTY, _("byte %zu: no JSON here"), p.pos);
+      g_set_error (error, JD_JSON_ERROR, JD_JSON_ERROR_EMPTY, _ ("byte %zu: no JSON here"), p.pos);
       return NULL;
     }
 
@@ -564,7 +586,7 @@ jd_json_parse (const char  *data,
       if (p.pos < len)
         {
           g_autofree char *here = describe_here (&p);
-          fail (&p, p.pos, JD_JSON_ERROR_SYNTAX, _("unexpected %s after the JSON value"), here);
+          fail (&p, p.pos, JD_JSON_ERROR_SYNTAX, _ ("unexpected %s after the JSON value"), here);
           g_clear_pointer (&node, json_node_unref);
         }
     }
@@ -595,7 +617,7 @@ jd_json_unmark (const char *text)
   if (text == NULL)
     return NULL;
   out = g_string_sized_new (strlen (text));
-  for (const guchar *p = (const guchar *) text; *p; p++)
+  for (const guchar *p = (const guchar *)text; *p; p++)
     {
       if (is_mark (p) && p[3] == '0')
         {
@@ -608,7 +630,7 @@ jd_json_unmark (const char *text)
           p += 5;
         }
       else
-        g_string_append_c (out, (char) *p);
+        g_string_append_c (out, (char)*p);
     }
   return g_string_free (out, FALSE);
 }
@@ -620,7 +642,7 @@ static void
 write_string (GString *out, const char *s)
 {
   g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) s; *p; p++)
+  for (const guchar *p = (const guchar *)s; *p; p++)
     {
       /* JD_JSON_NUL_MARK "0" is U+0000; the mark twice is the mark itself. */
       if (is_mark (p) && p[3] == '0')
@@ -637,18 +659,32 @@ write_string (GString *out, const char *s)
         }
       switch (*p)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (*p < 0x20 || *p == 0x7f)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
+          case '"':
+            g_string_append (out, "\\\"");
+            break;
+          case '\\':
+            g_string_append (out, "\\\\");
+            break;
+          case '\b':
+            g_string_append (out, "\\b");
+            break;
+          case '\f':
+            g_string_append (out, "\\f");
+            break;
+          case '\n':
+            g_string_append (out, "\\n");
+            break;
+          case '\r':
+            g_string_append (out, "\\r");
+            break;
+          case '\t':
+            g_string_append (out, "\\t");
+            break;
+          default:
+            if (*p < 0x20 || *p == 0x7f)
+              g_string_append_printf (out, "\\u%04x", *p);
+            else
+              g_string_append_c (out, (char)*p);
         }
     }
   g_string_append_c (out, '"');
@@ -669,87 +705,87 @@ write_node (GString *out, JsonNode *node, gboolean pretty, guint depth)
 {
   switch (JSON_NODE_TYPE (node))
     {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr (GList) members = json_object_get_members (object);
+      case JSON_NODE_OBJECT:
+        {
+          JsonObject *object = json_node_get_object (node);
+          g_autoptr (GList) members = json_object_get_members (object);
 
-        if (members == NULL)
-          {
-            g_string_append (out, "{}");
-            break;
-          }
-        g_string_append_c (out, '{');
-        for (GList *l = members; l; l = l->next)
-          {
-            write_indent (out, pretty, depth + 1);
-            write_string (out, l->data);
-            g_string_append (out, pretty ? " : " : ":");
-            write_node (out, json_object_get_member (object, l->data), pretty, depth + 1);
-            if (l->next)
-              g_string_append_c (out, ',');
-          }
-        write_indent (out, pretty, depth);
-        g_string_append_c (out, '}');
-      }
-      break;
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
+          if (members == NULL)
+            {
+              g_string_append (out, "{}");
+              break;
+            }
+          g_string_append_c (out, '{');
+          for (GList *l = members; l; l = l->next)
+            {
+              write_indent (out, pretty, depth + 1);
+              write_string (out, l->data);
+              g_string_append (out, pretty ? " : " : ":");
+              write_node (out, json_object_get_member (object, l->data), pretty, depth + 1);
+              if (l->next)
+                g_string_append_c (out, ',');
+            }
+          write_indent (out, pretty, depth);
+          g_string_append_c (out, '}');
+        }
+        break;
+      case JSON_NODE_ARRAY:
+        {
+          JsonArray *array = json_node_get_array (node);
+          guint n = json_array_get_length (array);
 
-        if (n == 0)
-          {
-            g_string_append (out, "[]");
-            break;
-          }
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < n; i++)
-          {
-            write_indent (out, pretty, depth + 1);
-            write_node (out, json_array_get_element (array, i), pretty, depth + 1);
-            if (i + 1 < n)
-              g_string_append_c (out, ',');
-          }
-        write_indent (out, pretty, depth);
-        g_string_append_c (out, ']');
-      }
-      break;
-    case JSON_NODE_NULL:
-      g_string_append (out, "null");
-      break;
-    case JSON_NODE_VALUE:
-    default:
-      {
-        GType type = json_node_get_value_type (node);
+          if (n == 0)
+            {
+              g_string_append (out, "[]");
+              break;
+            }
+          g_string_append_c (out, '[');
+          for (guint i = 0; i < n; i++)
+            {
+              write_indent (out, pretty, depth + 1);
+              write_node (out, json_array_get_element (array, i), pretty, depth + 1);
+              if (i + 1 < n)
+                g_string_append_c (out, ',');
+            }
+          write_indent (out, pretty, depth);
+          g_string_append_c (out, ']');
+        }
+        break;
+      case JSON_NODE_NULL:
+        g_string_append (out, "null");
+        break;
+      case JSON_NODE_VALUE:
+      default:
+        {
+          GType type = json_node_get_value_type (node);
 
-        if (type == G_TYPE_STRING)
-          write_string (out, json_node_get_string (node));
-        else if (type == G_TYPE_INT64)
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-        else if (type == G_TYPE_BOOLEAN)
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-        else if (type == G_TYPE_DOUBLE)
-          {
-            double d = json_node_get_double (node);
-            char buf[G_ASCII_DTOSTR_BUF_SIZE];
+          if (type == G_TYPE_STRING)
+            write_string (out, json_node_get_string (node));
+          else if (type == G_TYPE_INT64)
+            g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          else if (type == G_TYPE_BOOLEAN)
+            g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          else if (type == G_TYPE_DOUBLE)
+            {
+              double d = json_node_get_double (node);
+              char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-            /* JSON has no infinity or NaN (a number like 1e999 overflows). */
-            if (!isfinite (d))
-              g_string_append (out, "null");
-            else
-              {
-                /* A double stays a double when read back: "-0" would come back as 0. */
-                g_ascii_dtostr (buf, sizeof buf, d);
-                g_string_append (out, buf);
-                if (strpbrk (buf, ".eE") == NULL)
-                  g_string_append (out, ".0");
-              }
-          }
-        else
-          g_string_append (out, "null");
-      }
-      break;
+              /* JSON has no infinity or NaN (a number like 1e999 overflows). */
+              if (!isfinite (d))
+                g_string_append (out, "null");
+              else
+                {
+                  /* A double stays a double when read back: "-0" would come back as 0. */
+                  g_ascii_dtostr (buf, sizeof buf, d);
+                  g_string_append (out, buf);
+                  if (strpbrk (buf, ".eE") == NULL)
+                    g_string_append (out, ".0");
+                }
+            }
+          else
+            g_string_append (out, "null");
+        }
+        break;
     }
 }
 

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 #define JD_JSON_ERROR (jd_json_error_quark ())
 GQuark jd_json_error_quark (void);
 
-typedef enum {
+typedef enum
+{
   JD_JSON_ERROR_SYNTAX,
   JD_JSON_ERROR_DUPLICATE_MEMBER,
   JD_JSON_ERROR_TOO_DEEP,
@@ -36,23 +37,21 @@ typedef enum {
 /* @text with U+0000 shown as the six characters \u0000 (transfer full). */
 char *jd_json_unmark (const char *text);
 
-typedef enum {
+typedef enum
+{
   JD_JSON_FLAGS_NONE = 0,
-  JD_JSON_ALLOW_DUPLICATES = 1 << 0, /* keep the last value (RFC 7159 behaviour) instead of failing */
-  JD_JSON_ALLOW_BOM = 1 << 1,        /* skip a leading UTF-8 byte order mark */
+  JD_JSON_ALLOW_DUPLICATES
+  = 1 << 0,                   /* keep the last value (RFC 7159 behaviour) instead of failing */
+  JD_JSON_ALLOW_BOM = 1 << 1, /* skip a leading UTF-8 byte order mark */
 } JdJsonFlags;
 
 /* Parses exactly one JSON value (surrounding whitespace allowed).
  * On error, *error_offset (if not NULL) is the byte offset of the problem
  * and the message reads "byte 17: expected ':' after member name". */
-JsonNode *jd_json_parse (const char  *data,
-                         gsize        len,
-                         JdJsonFlags  flags,
-                         gsize       *error_offset,
-                         GError     **error);
+JsonNode *jd_json_parse (const char *data, gsize len, JdJsonFlags flags, gsize *error_offset,
+                         GError **error);
 
 /* Pretty-prints with two-space indentation (for display and reports). */
-char     *jd_json_to_string (JsonNode *node,
-                             gboolean  pretty);
+char *jd_json_to_string (JsonNode *node, gboolean pretty);
 
 G_END_DECLS

@@ -20,8 +20,7 @@
  * INTEGER: the ECDSA-Sig-Value most libraries return. ES512's is longer
  * than 127 bytes, so its length comes in the long form (0x30 0x81 …). */
 static gboolean
-looks_like_der_signature (const guint8 *sig,
-                          gsize         sig_len)
+looks_like_der_signature (const guint8 *sig, gsize sig_len)
 {
   gsize header, len;
 
@@ -40,7 +39,7 @@ looks_like_der_signature (const guint8 *sig,
   else if (sig[1] == 0x82 && sig_len >= 4 && (sig[2] << 8 | sig[3]) >= 0x100)
     {
       header = 4;
-      len = (gsize) sig[2] << 8 | sig[3];
+      len = (gsize)sig[2] << 8 | sig[3];
     }
   else
     return FALSE;
@@ -51,9 +50,7 @@ looks_like_der_signature (const guint8 *sig,
 /* One DER INTEGER from @len big-endian bytes: leading zeros dropped (one
  * kept for zero), a zero byte added when the top bit is set. */
 static gsize
-encode_integer (const guint8 *bytes,
-                gsize         len,
-                guint8       *out)
+encode_integer (const guint8 *bytes, gsize len, guint8 *out)
 {
   gsize skip = 0, n;
 
@@ -63,12 +60,12 @@ encode_integer (const guint8 *bytes,
   out[0] = 0x02;
   if (bytes[skip] & 0x80)
     {
-      out[1] = (guint8) (n + 1);
+      out[1] = (guint8)(n + 1);
       out[2] = 0;
       memcpy (out + 3, bytes + skip, n);
       return n + 3;
     }
-  out[1] = (guint8) n;
+  out[1] = (guint8)n;
   memcpy (out + 2, bytes + skip, n);
   return n + 2;
 }
@@ -79,9 +76,7 @@ encode_integer (const guint8 *bytes,
  * every signature. */
 #define DER_MAX (4 + 2 * (3 + 66))
 static gsize
-encode_rs (const guint8 *sig,
-           gsize         half,
-           guint8       *der)
+encode_rs (const guint8 *sig, gsize half, guint8 *der)
 {
   guint8 body[2 * (3 + 66)];
   gsize body_len, header;
@@ -92,13 +87,13 @@ encode_rs (const guint8 *sig,
   der[0] = 0x30;
   if (body_len < 0x80)
     {
-      der[1] = (guint8) body_len;
+      der[1] = (guint8)body_len;
       header = 2;
     }
   else
     {
       der[1] = 0x81;
-      der[2] = (guint8) body_len;
+      der[2] = (guint8)body_len;
       header = 3;
     }
   memcpy (der + header, body, body_len);
@@ -106,13 +101,8 @@ encode_rs (const guint8 *sig,
 }
 
 static gboolean
-ecdsa_verify (const JdJwa  *jwa,
-              JdKey        *key,
-              const guint8 *input,
-              gsize         input_len,
-              const guint8 *sig,
-              gsize         sig_len,
-              GError      **error)
+ecdsa_verify (const JdJwa *jwa, JdKey *key, const guint8 *input, gsize input_len, const guint8 *sig,
+              gsize sig_len, GError **error)
 {
   gsize half = jwa->hash_len == 64 ? 66 : jwa->hash_len; /* P-521: 66-byte coordinates */
   guint8 der[DER_MAX];
@@ -122,13 +112,13 @@ ecdsa_verify (const JdJwa  *jwa,
     {
       if (looks_like_der_signature (sig, sig_len))
         g_set_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_MALFORMED_SIGNATURE,
-                     _("an %s signature is R‖S, %zu bytes; this one is %zu bytes of DER — "
-                       "the signer forgot to convert it (RFC 7518 §3.4)"),
+                     _ ("an %s signature is R‖S, %zu bytes; this one is %zu bytes of DER — "
+                        "the signer forgot to convert it (RFC 7518 §3.4)"),
                      jwa->name, 2 * half, sig_len);
       else
         g_set_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_MALFORMED_SIGNATURE,
-                     _("an %s signature is R‖S, %zu bytes; this one is %zu"), jwa->name,
-                     2 * half, sig_len);
+                     _ ("an %s signature is R‖S, %zu bytes; this one is %zu"), jwa->name, 2 * half,
+                     sig_len);
       return FALSE;
     }
 

@@ -12,13 +12,8 @@
 #include "jd-verify.h"
 
 static gboolean
-eddsa_verify (const JdJwa  *jwa,
-              JdKey        *key,
-              const guint8 *input,
-              gsize         input_len,
-              const guint8 *sig,
-              gsize         sig_len,
-              GError      **error)
+eddsa_verify (const JdJwa *jwa, JdKey *key, const guint8 *input, gsize input_len, const guint8 *sig,
+              gsize sig_len, GError **error)
 {
   gboolean ed448 = g_strcmp0 (jd_key_get_crv (key), "Ed448") == 0;
   gsize want = ed448 ? 114 : 64;
@@ -26,12 +21,13 @@ eddsa_verify (const JdJwa  *jwa,
   if (sig_len != want)
     {
       g_set_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_MALFORMED_SIGNATURE,
-                   _("an %s signature is %zu bytes; this one is %zu"),
-                   ed448 ? "Ed448" : "Ed25519", want, sig_len);
+                   _ ("an %s signature is %zu bytes; this one is %zu"), ed448 ? "Ed448" : "Ed25519",
+                   want, sig_len);
       return FALSE;
     }
-  return jd_jwa_pubkey_verify (jwa, key, ed448 ? GNUTLS_SIGN_EDDSA_ED448 : GNUTLS_SIGN_EDDSA_ED25519,
-                               0, input, input_len, sig, sig_len, error);
+  return jd_jwa_pubkey_verify (jwa, key,
+                               ed448 ? GNUTLS_SIGN_EDDSA_ED448 : GNUTLS_SIGN_EDDSA_ED25519, 0,
+                               input, input_len, sig, sig_len, error);
 }
 
 const JdJwa jd_jwa_eddsa[] = {

@@ -11,14 +11,8 @@
 #include "jd-verify.h"
 
 gboolean
-jd_jwa_hmac_check (const JdJwa  *jwa,
-                   gconstpointer secret,
-                   gsize         secret_len,
-                   const guint8 *input,
-                   gsize         input_len,
-                   const guint8 *sig,
-                   gsize         sig_len,
-                   GError      **error)
+jd_jwa_hmac_check (const JdJwa *jwa, gconstpointer secret, gsize secret_len, const guint8 *input,
+                   gsize input_len, const guint8 *sig, gsize sig_len, GError **error)
 {
   guint8 mac[64];
   int ret;
@@ -28,15 +22,14 @@ jd_jwa_hmac_check (const JdJwa  *jwa,
   if (sig_len != jwa->hash_len)
     {
       g_set_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_MALFORMED_SIGNATURE,
-                   _("an %s MAC is %u bytes, this one is %zu"), jwa->name, jwa->hash_len,
-                   sig_len);
+                   _ ("an %s MAC is %u bytes, this one is %zu"), jwa->name, jwa->hash_len, sig_len);
       return FALSE;
     }
   ret = gnutls_hmac_fast (jwa->param, secret, secret_len, input, input_len, mac);
   if (ret < 0)
     {
       g_set_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_BAD_SIGNATURE,
-                   _("GnuTLS could not compute the MAC: %s"), gnutls_strerror (ret));
+                   _ ("GnuTLS could not compute the MAC: %s"), gnutls_strerror (ret));
       return FALSE;
     }
   /* Constant time: how much of the MAC matched must not leak. */
@@ -45,20 +38,15 @@ jd_jwa_hmac_check (const JdJwa  *jwa,
   if (ret != 0)
     {
       g_set_error (error, JD_VERIFY_ERROR, JD_VERIFY_ERROR_BAD_SIGNATURE,
-                   _("the %s MAC does not match this secret"), jwa->name);
+                   _ ("the %s MAC does not match this secret"), jwa->name);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-hmac_verify (const JdJwa  *jwa,
-             JdKey        *key,
-             const guint8 *input,
-             gsize         input_len,
-             const guint8 *sig,
-             gsize         sig_len,
-             GError      **error)
+hmac_verify (const JdJwa *jwa, JdKey *key, const guint8 *input, gsize input_len, const guint8 *sig,
+             gsize sig_len, GError **error)
 {
   GBytes *secret = jd_key_get_secret (key);
 

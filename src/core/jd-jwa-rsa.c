@@ -32,19 +32,14 @@ static const guint8 prefix_sha512[] = { 0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60
  * work; the Wycheproof PKCS#1 vectors in tests/test-wycheproof.c hold it to
  * gnutls_pubkey_verify_data2's verdicts. */
 static gboolean
-rsa_verify (const JdJwa  *jwa,
-            JdKey        *key,
-            const guint8 *input,
-            gsize         input_len,
-            const guint8 *sig,
-            gsize         sig_len,
-            GError      **error)
+rsa_verify (const JdJwa *jwa, JdKey *key, const guint8 *input, gsize input_len, const guint8 *sig,
+            gsize sig_len, GError **error)
 {
   gnutls_pubkey_t pubkey = jd_key_get_pubkey (key);
   guint8 digest_info[19 + 64];
   gnutls_digest_algorithm_t hash;
   const guint8 *prefix;
-  gnutls_datum_t data, signature = { (guint8 *) sig, sig_len };
+  gnutls_datum_t data, signature = { (guint8 *)sig, sig_len };
   int ret;
 
   g_assert (pubkey != NULL);
@@ -56,22 +51,22 @@ rsa_verify (const JdJwa  *jwa,
     return jd_jwa_pubkey_verify (jwa, key, jwa->param, 0, input, input_len, sig, sig_len, error);
   switch (jwa->hash_len)
     {
-    case 32:
-      hash = GNUTLS_DIG_SHA256;
-      prefix = prefix_sha256;
-      break;
-    case 48:
-      hash = GNUTLS_DIG_SHA384;
-      prefix = prefix_sha384;
-      break;
-    default:
-      g_assert (jwa->hash_len == 64);
-      hash = GNUTLS_DIG_SHA512;
-      prefix = prefix_sha512;
-      break;
+      case 32:
+        hash = GNUTLS_DIG_SHA256;
+        prefix = prefix_sha256;
+        break;
+      case 48:
+        hash = GNUTLS_DIG_SHA384;
+        prefix = prefix_sha384;
+        break;
+      default:
+        g_assert (jwa->hash_len == 64);
+        hash = GNUTLS_DIG_SHA512;
+        prefix = prefix_sha512;
+        break;
     }
-  G_STATIC_ASSERT (sizeof prefix_sha256 == 19 && sizeof prefix_sha384 == 19 &&
-                   sizeof prefix_sha512 == 19);
+  G_STATIC_ASSERT (sizeof prefix_sha256 == 19 && sizeof prefix_sha384 == 19
+                   && sizeof prefix_sha512 == 19);
   memcpy (digest_info, prefix, 19);
   if (gnutls_hash_fast (hash, input, input_len, digest_info + 19) < 0)
     return jd_jwa_pubkey_verify (jwa, key, jwa->param, 0, input, input_len, sig, sig_len, error);
@@ -84,18 +79,13 @@ rsa_verify (const JdJwa  *jwa,
 }
 
 static gboolean
-pss_verify (const JdJwa  *jwa,
-            JdKey        *key,
-            const guint8 *input,
-            gsize         input_len,
-            const guint8 *sig,
-            gsize         sig_len,
-            GError      **error)
+pss_verify (const JdJwa *jwa, JdKey *key, const guint8 *input, gsize input_len, const guint8 *sig,
+            gsize sig_len, GError **error)
 {
   /* RFC 7518 §3.5: "The size of the salt value is the same size as the
    * hash function output." */
-  return jd_jwa_pubkey_verify (jwa, key, jwa->param, GNUTLS_VERIFY_RSA_PSS_FIXED_SALT_LENGTH,
-                               input, input_len, sig, sig_len, error);
+  return jd_jwa_pubkey_verify (jwa, key, jwa->param, GNUTLS_VERIFY_RSA_PSS_FIXED_SALT_LENGTH, input,
+                               input_len, sig, sig_len, error);
 }
 
 const JdJwa jd_jwa_rsa[] = {

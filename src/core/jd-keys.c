@@ -22,21 +22,20 @@
 #include "jd-key-checks.h"
 #include "jd-keys-private.h"
 
-G_DEFINE_QUARK (jd-keys-error-quark, jd_keys_error)
+G_DEFINE_QUARK (jd - keys - error - quark, jd_keys_error)
 
 /* ------------------------------------------------------------------ */
 /* base64 / base64url (jd-base64.c decodes; this names the member)     */
 
-typedef enum {
+typedef enum
+{
   B64_URL, /* RFC 7515 base64url without padding, strict (JWK members) */
   B64_ANY, /* either alphabet, padding, whitespace (PEM bodies, x5c, user secrets) */
 } B64Mode;
 
 /* The offset in @text of the @n-th byte that is not whitespace. */
 static gsize
-offset_with_space (const char *text,
-                   gsize       len,
-                   gsize       n)
+offset_with_space (const char *text, gsize len, gsize n)
 {
   for (gsize i = 0; i < len; i++)
     if (!g_ascii_isspace (text[i]) && n-- == 0)
@@ -48,64 +47,60 @@ offset_with_space (const char *text,
  * (key material) it names the position and never the byte: the message
  * may end up in a CI log. */
 static void
-set_b64_error (GError     **error,
-               const char  *text,
-               gsize        len,
-               B64Mode      mode,
-               gboolean     secret,
-               int          code,
-               gsize        offset,
-               gsize        n_symbols)
+set_b64_error (GError **error, const char *text, gsize len, B64Mode mode, gboolean secret, int code,
+               gsize offset, gsize n_symbols)
 {
   g_autofree char *what = NULL;
 
   switch (code)
     {
-    case JD_BASE64_ERROR_INVALID_LENGTH:
-      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                   mode == B64_URL
-                     ? _("%zu characters cannot be base64url (one too many or too few)")
-                     : _("%zu characters cannot be base64 (one too many or too few)"),
-                   n_symbols);
-      return;
-    case JD_BASE64_ERROR_PADDING:
-      /* '=' carries no key bits: naming it tells nothing about a secret. */
-      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                   mode == B64_URL
-                     ? _("byte %zu: '=' padding is not allowed in base64url")
-                     : _("byte %zu: '=' padding does not complete a group of four"),
-                   offset);
-      return;
-    case JD_BASE64_ERROR_STANDARD_ALPHABET:
-      if (secret || offset >= len)
+      case JD_BASE64_ERROR_INVALID_LENGTH:
         g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                     _("byte %zu is standard base64, not base64url (which writes '-' and '_' "
-                       "for '+' and '/')"), offset);
-      else
+                     mode == B64_URL
+                       ? _ ("%zu characters cannot be base64url (one too many or too few)")
+                       : _ ("%zu characters cannot be base64 (one too many or too few)"),
+                     n_symbols);
+        return;
+      case JD_BASE64_ERROR_PADDING:
+        /* '=' carries no key bits: naming it tells nothing about a secret. */
         g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                     _("byte %zu: '%c' is standard base64, not base64url (use '%c')"),
-                     offset, text[offset], text[offset] == '+' ? '-' : '_');
-      return;
-    case JD_BASE64_ERROR_TRAILING_BITS:
-      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                   _("byte %zu: the last character carries bits that no encoder writes "
-                     "(not canonical base64url)"), offset);
-      return;
-    default:
-      break;
+                     mode == B64_URL
+                       ? _ ("byte %zu: '=' padding is not allowed in base64url")
+                       : _ ("byte %zu: '=' padding does not complete a group of four"),
+                     offset);
+        return;
+      case JD_BASE64_ERROR_STANDARD_ALPHABET:
+        if (secret || offset >= len)
+          g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
+                       _ ("byte %zu is standard base64, not base64url (which writes '-' and '_' "
+                          "for '+' and '/')"),
+                       offset);
+        else
+          g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
+                       _ ("byte %zu: '%c' is standard base64, not base64url (use '%c')"), offset,
+                       text[offset], text[offset] == '+' ? '-' : '_');
+        return;
+      case JD_BASE64_ERROR_TRAILING_BITS:
+        g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
+                     _ ("byte %zu: the last character carries bits that no encoder writes "
+                        "(not canonical base64url)"),
+                     offset);
+        return;
+      default:
+        break;
     }
 
   if (secret || offset >= len)
     g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                 mode == B64_URL ? _("byte %zu is not a base64url character")
-                                 : _("byte %zu is not a base64 character"),
+                 mode == B64_URL ? _ ("byte %zu is not a base64url character")
+                                 : _ ("byte %zu is not a base64 character"),
                  offset);
   else
     {
       what = jd_describe_byte (text[offset]);
       g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                   mode == B64_URL ? _("byte %zu: %s is not a base64url character")
-                                   : _("byte %zu: %s is not a base64 character"),
+                   mode == B64_URL ? _ ("byte %zu: %s is not a base64url character")
+                                   : _ ("byte %zu: %s is not a base64 character"),
                    offset, what);
     }
 }
@@ -115,11 +110,7 @@ set_b64_error (GError     **error,
  * also skips whitespace. @secret: see set_b64_error (). Offsets in messages
  * are byte offsets in @text. */
 static GBytes *
-b64_decode (const char  *text,
-            gsize        len,
-            B64Mode      mode,
-            gboolean     secret,
-            GError     **error)
+b64_decode (const char *text, gsize len, B64Mode mode, gboolean secret, GError **error)
 {
   g_autoptr (GError) fatal = NULL;
   g_autoptr (GError) problem = NULL;
@@ -154,9 +145,7 @@ b64_decode (const char  *text,
 }
 
 static char *
-sha_b64url (gnutls_digest_algorithm_t algo,
-            gconstpointer             data,
-            gsize                     len)
+sha_b64url (gnutls_digest_algorithm_t algo, gconstpointer data, gsize len)
 {
   guint8 out[64];
 
@@ -194,14 +183,15 @@ struct _JdKey
   gnutls_pubkey_t pubkey;
   GBytes *secret;
   GBytes *alternate_secret;
-  char *jwk_json;    /* the JWK as it was given, compact */
-  GBytes *original;  /* the PEM / DER bytes as loaded */
+  char *jwk_json;   /* the JWK as it was given, compact */
+  GBytes *original; /* the PEM / DER bytes as loaded */
   GArray *forms;
 };
 
 G_DEFINE_FINAL_TYPE (JdKey, jd_key, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_KID,
   PROP_KTY,
@@ -230,7 +220,7 @@ key_form_clear (gpointer data)
 static void
 jd_key_finalize (GObject *object)
 {
-  JdKey *self = (JdKey *) object;
+  JdKey *self = (JdKey *)object;
 
   g_free (self->kid);
   g_free (self->kty);
@@ -258,53 +248,50 @@ jd_key_finalize (GObject *object)
 }
 
 static void
-jd_key_get_property (GObject    *object,
-                     guint       prop_id,
-                     GValue     *value,
-                     GParamSpec *pspec)
+jd_key_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   JdKey *self = JD_KEY (object);
 
   switch (prop_id)
     {
-    case PROP_KID:
-      g_value_set_string (value, self->kid);
-      break;
-    case PROP_KTY:
-      g_value_set_string (value, self->kty);
-      break;
-    case PROP_CRV:
-      g_value_set_string (value, self->crv);
-      break;
-    case PROP_ALG:
-      g_value_set_string (value, self->alg);
-      break;
-    case PROP_USE:
-      g_value_set_string (value, self->use);
-      break;
-    case PROP_BITS:
-      g_value_set_uint (value, self->bits);
-      break;
-    case PROP_THUMBPRINT:
-      g_value_set_string (value, self->thumbprint);
-      break;
-    case PROP_SOURCE:
-      g_value_set_string (value, self->source);
-      break;
-    case PROP_PROBLEM:
-      g_value_set_string (value, self->problem);
-      break;
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-    case PROP_DESCRIPTION:
-      g_value_take_string (value, jd_key_describe (self));
-      break;
-    case PROP_HAS_PRIVATE_PARTS:
-      g_value_set_boolean (value, self->has_private);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_KID:
+        g_value_set_string (value, self->kid);
+        break;
+      case PROP_KTY:
+        g_value_set_string (value, self->kty);
+        break;
+      case PROP_CRV:
+        g_value_set_string (value, self->crv);
+        break;
+      case PROP_ALG:
+        g_value_set_string (value, self->alg);
+        break;
+      case PROP_USE:
+        g_value_set_string (value, self->use);
+        break;
+      case PROP_BITS:
+        g_value_set_uint (value, self->bits);
+        break;
+      case PROP_THUMBPRINT:
+        g_value_set_string (value, self->thumbprint);
+        break;
+      case PROP_SOURCE:
+        g_value_set_string (value, self->source);
+        break;
+      case PROP_PROBLEM:
+        g_value_set_string (value, self->problem);
+        break;
+      case PROP_NOTE:
+        g_value_set_string (value, self->note);
+        break;
+      case PROP_DESCRIPTION:
+        g_value_take_string (value, jd_key_describe (self));
+        break;
+      case PROP_HAS_PRIVATE_PARTS:
+        g_value_set_boolean (value, self->has_private);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -328,8 +315,8 @@ jd_key_class_init (JdKeyClass *klass)
   key_pspecs[PROP_PROBLEM] = g_param_spec_string ("problem", NULL, NULL, NULL, flags);
   key_pspecs[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
   key_pspecs[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
-  key_pspecs[PROP_HAS_PRIVATE_PARTS] =
-    g_param_spec_boolean ("has-private-parts", NULL, NULL, FALSE, flags);
+  key_pspecs[PROP_HAS_PRIVATE_PARTS]
+    = g_param_spec_boolean ("has-private-parts", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, LAST_PROP, key_pspecs);
 }
@@ -340,8 +327,7 @@ jd_key_init (JdKey *self)
 }
 
 static JdKey *
-key_new (const char *source,
-         const char *path)
+key_new (const char *source, const char *path)
 {
   JdKey *self = g_object_new (JD_TYPE_KEY, NULL);
 
@@ -353,9 +339,7 @@ key_new (const char *source,
 /* The first problem wins; it is prefixed with the key's path. */
 G_GNUC_PRINTF (2, 3)
 static void
-key_set_problem (JdKey      *self,
-                 const char *format,
-                 ...)
+key_set_problem (JdKey *self, const char *format, ...)
 {
   g_autofree char *msg = NULL;
   va_list args;
@@ -375,9 +359,7 @@ key_set_problem (JdKey      *self,
 
 G_GNUC_PRINTF (2, 3)
 static void
-key_add_note (JdKey      *self,
-              const char *format,
-              ...)
+key_add_note (JdKey *self, const char *format, ...)
 {
   g_autofree char *msg = NULL;
   va_list args;
@@ -518,9 +500,9 @@ jd_key_describe (JdKey *self)
   g_return_val_if_fail (JD_IS_KEY (self), NULL);
 
   if (self->kty == NULL)
-    return g_strdup (_("unknown key"));
+    return g_strdup (_ ("unknown key"));
   if (g_str_equal (self->kty, "oct"))
-    return g_strdup_printf (_("oct %u-bit secret"), self->bits);
+    return g_strdup_printf (_ ("oct %u-bit secret"), self->bits);
   if (g_str_equal (self->kty, "RSA"))
     return self->bits ? g_strdup_printf ("RSA %u", self->bits) : g_strdup ("RSA");
   if (self->crv)
@@ -581,13 +563,11 @@ gboolean
 jd_key_allows_verify (JdKey *self)
 {
   g_return_val_if_fail (JD_IS_KEY (self), FALSE);
-  return self->key_ops == NULL || g_strv_contains ((const char *const *) self->key_ops, "verify");
+  return self->key_ops == NULL || g_strv_contains ((const char *const *)self->key_ops, "verify");
 }
 
 static void
-forms_add (GArray     *forms,
-           const char *label,
-           GBytes     *bytes)
+forms_add (GArray *forms, const char *label, GBytes *bytes)
 {
   JdKeyForm form = { label, NULL };
 
@@ -602,9 +582,7 @@ forms_add (GArray     *forms,
 }
 
 static void
-forms_add_datum (GArray         *forms,
-                 const char     *label,
-                 gnutls_datum_t *datum)
+forms_add_datum (GArray *forms, const char *label, gnutls_datum_t *datum)
 {
   g_autoptr (GBytes) bytes = g_bytes_new (datum->data, datum->size);
   forms_add (forms, label, bytes);
@@ -626,32 +604,32 @@ jd_key_get_forms (JdKey *self)
         {
           gsize len;
           const char *data = g_bytes_get_data (self->original, &len);
-          forms_add (self->forms, N_("the key file's exact bytes"), self->original);
+          forms_add (self->forms, N_ ("the key file's exact bytes"), self->original);
           /* Without the final newline, as a config value would hold it. */
           while (len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r'))
             len--;
           {
             g_autoptr (GBytes) trimmed = g_bytes_new (data, len);
-            forms_add (self->forms, N_("the key file's text without its final newline"), trimmed);
+            forms_add (self->forms, N_ ("the key file's text without its final newline"), trimmed);
           }
         }
       if (self->pubkey && gnutls_pubkey_export2 (self->pubkey, GNUTLS_X509_FMT_PEM, &out) >= 0)
         {
-          forms_add_datum (self->forms, N_("its PEM text"), &out);
+          forms_add_datum (self->forms, N_ ("its PEM text"), &out);
           while (out.size > 0 && out.data[out.size - 1] == '\n')
             out.size--;
-          forms_add_datum (self->forms, N_("its PEM text without the final newline"), &out);
+          forms_add_datum (self->forms, N_ ("its PEM text without the final newline"), &out);
           gnutls_free (out.data);
         }
       if (self->pubkey && gnutls_pubkey_export2 (self->pubkey, GNUTLS_X509_FMT_DER, &out) >= 0)
         {
-          forms_add_datum (self->forms, N_("its DER bytes"), &out);
+          forms_add_datum (self->forms, N_ ("its DER bytes"), &out);
           gnutls_free (out.data);
         }
       if (self->jwk_json)
         {
           g_autoptr (GBytes) json = g_bytes_new (self->jwk_json, strlen (self->jwk_json));
-          forms_add (self->forms, N_("its JWK JSON"), json);
+          forms_add (self->forms, N_ ("its JWK JSON"), json);
         }
     }
   return self->forms;
@@ -661,10 +639,7 @@ jd_key_get_forms (JdKey *self)
 /* Key material helpers                                                */
 
 static const char *
-get_string_member (JsonObject *obj,
-                   const char *name,
-                   JdKey      *key,
-                   gboolean   *ok)
+get_string_member (JsonObject *obj, const char *name, JdKey *key, gboolean *ok)
 {
   JsonNode *node = json_object_get_member (obj, name);
 
@@ -672,7 +647,7 @@ get_string_member (JsonObject *obj,
     return NULL;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      key_set_problem (key, _("\"%s\" must be a string"), name);
+      key_set_problem (key, _ ("\"%s\" must be a string"), name);
       *ok = FALSE;
       return NULL;
     }
@@ -693,10 +668,7 @@ is_secret_member (const char *name)
 
 /* Decodes a required base64url member. NULL with the key's problem set. */
 static GBytes *
-decode_member (JdKey      *key,
-               JsonObject *jwk,
-               const char *name,
-               gboolean    required)
+decode_member (JdKey *key, JsonObject *jwk, const char *name, gboolean required)
 {
   g_autoptr (GError) error = NULL;
   gboolean ok = TRUE;
@@ -708,19 +680,19 @@ decode_member (JdKey      *key,
   if (text == NULL)
     {
       if (required)
-        key_set_problem (key, _("a %s key needs a \"%s\" member"), key->kty, name);
+        key_set_problem (key, _ ("a %s key needs a \"%s\" member"), key->kty, name);
       return NULL;
     }
   /* A secret key's members are not repeated in messages, not even a byte. */
   bytes = b64_decode (text, strlen (text), B64_URL, is_secret_member (name), &error);
   if (bytes == NULL)
     {
-      key_set_problem (key, _("\"%s\" is not base64url: %s"), name, error->message);
+      key_set_problem (key, _ ("\"%s\" is not base64url: %s"), name, error->message);
       return NULL;
     }
   if (g_bytes_get_size (bytes) == 0)
     {
-      key_set_problem (key, _("\"%s\" is empty"), name);
+      key_set_problem (key, _ ("\"%s\" is empty"), name);
       g_bytes_unref (bytes);
       return NULL;
     }
@@ -728,8 +700,7 @@ decode_member (JdKey      *key,
 }
 
 static guint
-bits_of (const guint8 *data,
-         gsize         len)
+bits_of (const guint8 *data, gsize len)
 {
   while (len > 0 && data[0] == 0)
     {
@@ -738,19 +709,18 @@ bits_of (const guint8 *data,
     }
   if (len == 0)
     return 0;
-  return (guint) ((len - 1) * 8 + g_bit_storage (data[0]));
+  return (guint)((len - 1) * 8 + g_bit_storage (data[0]));
 }
 
 /* ROCA (CVE-2017-15361): moduli made by the vulnerable Infineon library
  * satisfy n mod p ∈ <65537> (mod p) for every small prime p below; random
  * moduli almost never do. The fingerprint of the published detector. */
 static gboolean
-rsa_has_roca_fingerprint (const guint8 *n,
-                          gsize         len)
+rsa_has_roca_fingerprint (const guint8 *n, gsize len)
 {
-  static const guint primes[] = { 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43,
-                                  47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103,
-                                  107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167 };
+  static const guint primes[]
+    = { 3,  5,  7,  11, 13, 17,  19,  23,  29,  31,  37,  41,  43,  47,  53,  59,  61,  67,  71,
+        73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167 };
 
   if (len < 64)
     return FALSE;
@@ -782,9 +752,7 @@ rsa_has_roca_fingerprint (const guint8 *n,
 }
 
 static void
-key_set_thumbprint (JdKey      *self,
-                    const char *members[],
-                    const char *values[])
+key_set_thumbprint (JdKey *self, const char *members[], const char *values[])
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) gen = json_generator_new ();
@@ -811,8 +779,7 @@ key_set_thumbprint (JdKey      *self,
 /* Fills kty/crv/bits and the thumbprint from a GnuTLS public key (PEM,
  * DER, certificates). FALSE with a problem when the type is unsupported. */
 static gboolean
-key_adopt_pubkey (JdKey           *self,
-                  gnutls_pubkey_t  pubkey)
+key_adopt_pubkey (JdKey *self, gnutls_pubkey_t pubkey)
 {
   unsigned int bits = 0;
   int pk = gnutls_pubkey_get_pk_algorithm (pubkey, &bits);
@@ -822,110 +789,114 @@ key_adopt_pubkey (JdKey           *self,
 
   switch (pk)
     {
-    case GNUTLS_PK_RSA:
-    case GNUTLS_PK_RSA_PSS:
-      {
-        gnutls_datum_t m = { NULL, 0 }, e = { NULL, 0 };
-        g_free (self->kty);
-        self->kty = g_strdup ("RSA");
-        if (gnutls_pubkey_export_rsa_raw2 (pubkey, &m, &e, GNUTLS_EXPORT_FLAG_NO_LZ) >= 0)
-          {
-            g_autofree char *n64 = jd_base64url_encode (m.data, m.size);
-            g_autofree char *e64 = jd_base64url_encode (e.data, e.size);
-            const char *members[] = { "e", "kty", "n", NULL };
-            const char *values[] = { e64, "RSA", n64 };
-            g_autofree char *bad_e = jd_key_check_rsa_exponent (e.data, e.size);
-            self->bits = bits_of (m.data, m.size);
-            key_set_thumbprint (self, members, values);
-            /* The same check as a JWK's "e" (jwk_import_rsa): PEM, DER and
-             * certificates must not let an e = 1 key through. */
-            if (bad_e)
-              key_set_problem (self, "%s", bad_e);
-            if (rsa_has_roca_fingerprint (m.data, m.size))
-              key_set_problem (self, _("the RSA modulus has the ROCA fingerprint "
-                                       "(CVE-2017-15361): it was made by a vulnerable "
-                                       "Infineon chip and can be factored"));
-            gnutls_free (m.data);
-            gnutls_free (e.data);
-          }
-        return TRUE;
-      }
-    case GNUTLS_PK_ECDSA:
-    case GNUTLS_PK_EDDSA_ED25519:
-    case GNUTLS_PK_EDDSA_ED448:
-      {
-        gnutls_ecc_curve_t curve = GNUTLS_ECC_CURVE_INVALID;
-        gnutls_datum_t x = { NULL, 0 }, y = { NULL, 0 };
-        const char *crv = NULL;
-        guint size = 0;
+      case GNUTLS_PK_RSA:
+      case GNUTLS_PK_RSA_PSS:
+        {
+          gnutls_datum_t m = { NULL, 0 }, e = { NULL, 0 };
+          g_free (self->kty);
+          self->kty = g_strdup ("RSA");
+          if (gnutls_pubkey_export_rsa_raw2 (pubkey, &m, &e, GNUTLS_EXPORT_FLAG_NO_LZ) >= 0)
+            {
+              g_autofree char *n64 = jd_base64url_encode (m.data, m.size);
+              g_autofree char *e64 = jd_base64url_encode (e.data, e.size);
+              const char *members[] = { "e", "kty", "n", NULL };
+              const char *values[] = { e64, "RSA", n64 };
+              g_autofree char *bad_e = jd_key_check_rsa_exponent (e.data, e.size);
+              self->bits = bits_of (m.data, m.size);
+              key_set_thumbprint (self, members, values);
+              /* The same check as a JWK's "e" (jwk_import_rsa): PEM, DER and
+               * certificates must not let an e = 1 key through. */
+              if (bad_e)
+                key_set_problem (self, "%s", bad_e);
+              if (rsa_has_roca_fingerprint (m.data, m.size))
+                key_set_problem (self, _ ("the RSA modulus has the ROCA fingerprint "
+                                          "(CVE-2017-15361): it was made by a vulnerable "
+                                          "Infineon chip and can be factored"));
+              gnutls_free (m.data);
+              gnutls_free (e.data);
+            }
+          return TRUE;
+        }
+      case GNUTLS_PK_ECDSA:
+      case GNUTLS_PK_EDDSA_ED25519:
+      case GNUTLS_PK_EDDSA_ED448:
+        {
+          gnutls_ecc_curve_t curve = GNUTLS_ECC_CURVE_INVALID;
+          gnutls_datum_t x = { NULL, 0 }, y = { NULL, 0 };
+          const char *crv = NULL;
+          guint size = 0;
 
-        if (gnutls_pubkey_export_ecc_raw2 (pubkey, &curve, &x, &y, GNUTLS_EXPORT_FLAG_NO_LZ) < 0)
-          {
-            key_set_problem (self, _("GnuTLS could not read the key's curve point"));
-            return FALSE;
-          }
-        switch (curve)
-          {
-          case GNUTLS_ECC_CURVE_SECP256R1:
-            crv = "P-256", size = 32;
-            break;
-          case GNUTLS_ECC_CURVE_SECP384R1:
-            crv = "P-384", size = 48;
-            break;
-          case GNUTLS_ECC_CURVE_SECP521R1:
-            crv = "P-521", size = 66;
-            break;
-          case GNUTLS_ECC_CURVE_ED25519:
-            crv = "Ed25519", size = 32;
-            break;
-          case GNUTLS_ECC_CURVE_ED448:
-            crv = "Ed448", size = 57;
-            break;
-          default:
-            break;
-          }
-        g_free (self->kty);
-        self->kty = g_strdup (pk == GNUTLS_PK_ECDSA ? "EC" : "OKP");
-        if (crv == NULL)
-          key_set_problem (self, _("curve %s cannot verify JWS signatures"),
-                           gnutls_ecc_curve_get_name (curve));
-        else
-          {
-            guint8 xb[66] = { 0 }, yb[66] = { 0 };
-            g_autofree char *x64 = NULL;
-            g_autofree char *y64 = NULL;
+          if (gnutls_pubkey_export_ecc_raw2 (pubkey, &curve, &x, &y, GNUTLS_EXPORT_FLAG_NO_LZ) < 0)
+            {
+              key_set_problem (self, _ ("GnuTLS could not read the key's curve point"));
+              return FALSE;
+            }
+          switch (curve)
+            {
+              case GNUTLS_ECC_CURVE_SECP256R1:
+                crv = "P-256", size = 32;
+                break;
+              case GNUTLS_ECC_CURVE_SECP384R1:
+                crv = "P-384", size = 48;
+                break;
+              case GNUTLS_ECC_CURVE_SECP521R1:
+                crv = "P-521", size = 66;
+                break;
+              case GNUTLS_ECC_CURVE_ED25519:
+                crv = "Ed25519", size = 32;
+                break;
+              case GNUTLS_ECC_CURVE_ED448:
+                crv = "Ed448", size = 57;
+                break;
+              default:
+                break;
+            }
+          g_free (self->kty);
+          self->kty = g_strdup (pk == GNUTLS_PK_ECDSA ? "EC" : "OKP");
+          if (crv == NULL)
+            key_set_problem (self, _ ("curve %s cannot verify JWS signatures"),
+                             gnutls_ecc_curve_get_name (curve));
+          else
+            {
+              guint8 xb[66] = { 0 }, yb[66] = { 0 };
+              g_autofree char *x64 = NULL;
+              g_autofree char *y64 = NULL;
 
-            g_free (self->crv);
-            self->crv = g_strdup (crv);
-            self->bits = curve == GNUTLS_ECC_CURVE_SECP521R1 ? 521 : curve == GNUTLS_ECC_CURVE_ED25519 ? 255 : curve == GNUTLS_ECC_CURVE_ED448 ? 448 : size * 8;
-            if (x.size <= size)
-              memcpy (xb + size - x.size, x.data, x.size);
-            x64 = jd_base64url_encode (pk == GNUTLS_PK_ECDSA ? xb : x.data, pk == GNUTLS_PK_ECDSA ? size : x.size);
-            if (pk == GNUTLS_PK_ECDSA)
-              {
-                const char *members[] = { "crv", "kty", "x", "y", NULL };
-                const char *values[] = { crv, "EC", x64, NULL };
-                if (y.size <= size)
-                  memcpy (yb + size - y.size, y.data, y.size);
-                y64 = jd_base64url_encode (yb, size);
-                values[3] = y64;
-                key_set_thumbprint (self, members, values);
-              }
-            else
-              {
-                const char *members[] = { "crv", "kty", "x", NULL };
-                const char *values[] = { crv, "OKP", x64 };
-                key_set_thumbprint (self, members, values);
-              }
-          }
-        gnutls_free (x.data);
-        gnutls_free (y.data);
-        return crv != NULL;
-      }
-    default:
-      key_set_problem (self, _("a %s key cannot verify JWS signatures"),
-                       gnutls_pk_get_name (pk) ? gnutls_pk_get_name (pk) : "?");
-      return FALSE;
+              g_free (self->crv);
+              self->crv = g_strdup (crv);
+              self->bits = curve == GNUTLS_ECC_CURVE_SECP521R1 ? 521
+                           : curve == GNUTLS_ECC_CURVE_ED25519 ? 255
+                           : curve == GNUTLS_ECC_CURVE_ED448   ? 448
+                                                               : size * 8;
+              if (x.size <= size)
+                memcpy (xb + size - x.size, x.data, x.size);
+              x64 = jd_base64url_encode (pk == GNUTLS_PK_ECDSA ? xb : x.data,
+                                         pk == GNUTLS_PK_ECDSA ? size : x.size);
+              if (pk == GNUTLS_PK_ECDSA)
+                {
+                  const char *members[] = { "crv", "kty", "x", "y", NULL };
+                  const char *values[] = { crv, "EC", x64, NULL };
+                  if (y.size <= size)
+                    memcpy (yb + size - y.size, y.data, y.size);
+                  y64 = jd_base64url_encode (yb, size);
+                  values[3] = y64;
+                  key_set_thumbprint (self, members, values);
+                }
+              else
+                {
+                  const char *members[] = { "crv", "kty", "x", NULL };
+                  const char *values[] = { crv, "OKP", x64 };
+                  key_set_thumbprint (self, members, values);
+                }
+            }
+          gnutls_free (x.data);
+          gnutls_free (y.data);
+          return crv != NULL;
+        }
+      default:
+        key_set_problem (self, _ ("a %s key cannot verify JWS signatures"),
+                         gnutls_pk_get_name (pk) ? gnutls_pk_get_name (pk) : "?");
+        return FALSE;
     }
 }
 
@@ -935,13 +906,12 @@ key_adopt_pubkey (JdKey           *self,
 static char *
 format_time (time_t t)
 {
-  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc ((gint64) t);
+  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc ((gint64)t);
   return dt ? g_date_time_format (dt, "%Y-%m-%d") : g_strdup ("?");
 }
 
 static char *
-describe_certificate (gnutls_x509_crt_t crt,
-                      const char       *label)
+describe_certificate (gnutls_x509_crt_t crt, const char *label)
 {
   gnutls_datum_t dn = { NULL, 0 }, issuer = { NULL, 0 };
   time_t from = gnutls_x509_crt_get_activation_time (crt);
@@ -954,23 +924,22 @@ describe_certificate (gnutls_x509_crt_t crt,
 
   gnutls_x509_crt_get_dn3 (crt, &dn, 0);
   gnutls_x509_crt_get_issuer_dn3 (crt, &issuer, 0);
-  if (now > (gint64) until)
-    state = _("expired (reported, not enforced)");
-  else if (now < (gint64) from)
-    state = _("not yet valid (reported, not enforced)");
+  if (now > (gint64)until)
+    state = _ ("expired (reported, not enforced)");
+  else if (now < (gint64)from)
+    state = _ ("not yet valid (reported, not enforced)");
   else
-    state = _("currently valid");
-  line = g_strdup_printf (_("%s: %s, issued by %s, valid %s to %s, %s"), label,
-                          dn.data ? (char *) dn.data : "?",
-                          issuer.data ? (char *) issuer.data : "?", from_s, until_s, state);
+    state = _ ("currently valid");
+  line = g_strdup_printf (_ ("%s: %s, issued by %s, valid %s to %s, %s"), label,
+                          dn.data ? (char *)dn.data : "?", issuer.data ? (char *)issuer.data : "?",
+                          from_s, until_s, state);
   gnutls_free (dn.data);
   gnutls_free (issuer.data);
   return line;
 }
 
 static void
-key_set_x5t (JdKey            *self,
-             gnutls_x509_crt_t crt)
+key_set_x5t (JdKey *self, gnutls_x509_crt_t crt)
 {
   gnutls_datum_t der = { NULL, 0 };
 
@@ -982,8 +951,7 @@ key_set_x5t (JdKey            *self,
 }
 
 static gboolean
-key_adopt_certificate (JdKey            *self,
-                       gnutls_x509_crt_t crt)
+key_adopt_certificate (JdKey *self, gnutls_x509_crt_t crt)
 {
   gnutls_pubkey_t pubkey;
   int ret;
@@ -993,13 +961,13 @@ key_adopt_certificate (JdKey            *self,
   if (ret < 0)
     {
       gnutls_pubkey_deinit (pubkey);
-      key_set_problem (self, _("the certificate's public key could not be read: %s"),
+      key_set_problem (self, _ ("the certificate's public key could not be read: %s"),
                        gnutls_strerror (ret));
       return FALSE;
     }
   key_set_x5t (self, crt);
   g_free (self->cert_info);
-  self->cert_info = describe_certificate (crt, _("certificate"));
+  self->cert_info = describe_certificate (crt, _ ("certificate"));
   return key_adopt_pubkey (self, pubkey);
 }
 
@@ -1009,8 +977,7 @@ key_adopt_certificate (JdKey            *self,
 typedef gboolean (*JdJwkImport) (JdKey *key, JsonObject *jwk);
 
 static gboolean
-jwk_import_rsa (JdKey      *key,
-                JsonObject *jwk)
+jwk_import_rsa (JdKey *key, JsonObject *jwk)
 {
   static const char *private_members[] = { "d", "p", "q", "dp", "dq", "qi", "oth" };
   g_autoptr (GBytes) n = NULL;
@@ -1028,15 +995,15 @@ jwk_import_rsa (JdKey      *key,
   if (!(n = decode_member (key, jwk, "n", TRUE)) || !(e = decode_member (key, jwk, "e", TRUE)))
     return FALSE;
 
-  nd.data = (guint8 *) g_bytes_get_data (n, NULL);
+  nd.data = (guint8 *)g_bytes_get_data (n, NULL);
   nd.size = g_bytes_get_size (n);
-  ed.data = (guint8 *) g_bytes_get_data (e, &elen);
+  ed.data = (guint8 *)g_bytes_get_data (e, &elen);
   ed.size = elen;
   ep = ed.data;
 
   if (nd.data[0] == 0)
-    key_add_note (key, _("\"n\" starts with a zero byte, which RFC 7518 §6.3.1.1 forbids; "
-                         "accepted, but strict libraries refuse this key"));
+    key_add_note (key, _ ("\"n\" starts with a zero byte, which RFC 7518 §6.3.1.1 forbids; "
+                          "accepted, but strict libraries refuse this key"));
   {
     g_autofree char *bad_e = jd_key_check_rsa_exponent (ep, elen);
     if (bad_e)
@@ -1047,7 +1014,7 @@ jwk_import_rsa (JdKey      *key,
   }
   if ((nd.data[nd.size - 1] & 1) == 0)
     {
-      key_set_problem (key, _("\"n\" is even, so it is not an RSA modulus"));
+      key_set_problem (key, _ ("\"n\" is even, so it is not an RSA modulus"));
       return FALSE;
     }
 
@@ -1056,14 +1023,15 @@ jwk_import_rsa (JdKey      *key,
   if (ret < 0)
     {
       gnutls_pubkey_deinit (pubkey);
-      key_set_problem (key, _("GnuTLS refused the RSA numbers: %s"), gnutls_strerror (ret));
+      key_set_problem (key, _ ("GnuTLS refused the RSA numbers: %s"), gnutls_strerror (ret));
       return FALSE;
     }
   key_adopt_pubkey (key, pubkey);
   return TRUE;
 }
 
-static const struct {
+static const struct
+{
   const char *crv;
   gnutls_ecc_curve_t curve;
   guint size;
@@ -1080,9 +1048,7 @@ static const struct {
 };
 
 static gboolean
-jwk_import_curve (JdKey      *key,
-                  JsonObject *jwk,
-                  gboolean    okp)
+jwk_import_curve (JdKey *key, JsonObject *jwk, gboolean okp)
 {
   g_autoptr (GBytes) x = NULL;
   g_autoptr (GBytes) y = NULL;
@@ -1101,7 +1067,7 @@ jwk_import_curve (JdKey      *key,
     return FALSE;
   if (crv == NULL)
     {
-      key_set_problem (key, _("a %s key needs a \"crv\" member"), key->kty);
+      key_set_problem (key, _ ("a %s key needs a \"crv\" member"), key->kty);
       return FALSE;
     }
   key->crv = g_strdup (crv);
@@ -1112,22 +1078,26 @@ jwk_import_curve (JdKey      *key,
   if (i == G_N_ELEMENTS (curves))
     {
       if (g_str_equal (crv, "secp256k1"))
-        key_set_problem (key, _("\"crv\" secp256k1 (ES256K) is not supported"));
+        key_set_problem (key, _ ("\"crv\" secp256k1 (ES256K) is not supported"));
       else
-        key_set_problem (key, okp ? _("\"crv\" %s is not Ed25519 or Ed448")
-                                  : _("\"crv\" %s is not P-256, P-384 or P-521"), crv);
+        key_set_problem (key,
+                         okp ? _ ("\"crv\" %s is not Ed25519 or Ed448")
+                             : _ ("\"crv\" %s is not P-256, P-384 or P-521"),
+                         crv);
       return FALSE;
     }
   if (curves[i].okp != okp)
     {
-      key_set_problem (key, _("\"crv\" %s belongs to kty \"%s\", not \"%s\""), crv,
+      key_set_problem (key, _ ("\"crv\" %s belongs to kty \"%s\", not \"%s\""), crv,
                        curves[i].okp ? "OKP" : "EC", key->kty);
       return FALSE;
     }
   if (!curves[i].signs)
     {
-      key_set_problem (key, _("\"crv\" %s is for key agreement (ECDH-ES); it cannot verify "
-                              "signatures"), crv);
+      key_set_problem (key,
+                       _ ("\"crv\" %s is for key agreement (ECDH-ES); it cannot verify "
+                          "signatures"),
+                       crv);
       return FALSE;
     }
 
@@ -1135,8 +1105,8 @@ jwk_import_curve (JdKey      *key,
     return FALSE;
   if (g_bytes_get_size (x) != curves[i].size)
     {
-      key_set_problem (key, _("\"crv\" %s needs a %u-byte \"x\", got %zu"), crv,
-                       curves[i].size, g_bytes_get_size (x));
+      key_set_problem (key, _ ("\"crv\" %s needs a %u-byte \"x\", got %zu"), crv, curves[i].size,
+                       g_bytes_get_size (x));
       return FALSE;
     }
   if (!okp)
@@ -1145,18 +1115,18 @@ jwk_import_curve (JdKey      *key,
         return FALSE;
       if (g_bytes_get_size (y) != curves[i].size)
         {
-          key_set_problem (key, _("\"crv\" %s needs a %u-byte \"y\", got %zu"), crv,
+          key_set_problem (key, _ ("\"crv\" %s needs a %u-byte \"y\", got %zu"), crv,
                            curves[i].size, g_bytes_get_size (y));
           return FALSE;
         }
     }
 
-  xd.data = (guint8 *) g_bytes_get_data (x, NULL);
+  xd.data = (guint8 *)g_bytes_get_data (x, NULL);
   xd.size = g_bytes_get_size (x);
   gnutls_pubkey_init (&pubkey);
   if (y)
     {
-      yd.data = (guint8 *) g_bytes_get_data (y, NULL);
+      yd.data = (guint8 *)g_bytes_get_data (y, NULL);
       yd.size = g_bytes_get_size (y);
     }
   ret = gnutls_pubkey_import_ecc_raw (pubkey, curves[i].curve, &xd, y ? &yd : NULL);
@@ -1165,8 +1135,9 @@ jwk_import_curve (JdKey      *key,
   if (ret < 0)
     {
       gnutls_pubkey_deinit (pubkey);
-      key_set_problem (key, okp ? _("\"x\" is not a valid %s public key: %s")
-                                : _("(\"x\", \"y\") is not a point on %s: %s"),
+      key_set_problem (key,
+                       okp ? _ ("\"x\" is not a valid %s public key: %s")
+                           : _ ("(\"x\", \"y\") is not a point on %s: %s"),
                        crv, gnutls_strerror (ret));
       return FALSE;
     }
@@ -1175,22 +1146,19 @@ jwk_import_curve (JdKey      *key,
 }
 
 static gboolean
-jwk_import_ec (JdKey      *key,
-               JsonObject *jwk)
+jwk_import_ec (JdKey *key, JsonObject *jwk)
 {
   return jwk_import_curve (key, jwk, FALSE);
 }
 
 static gboolean
-jwk_import_okp (JdKey      *key,
-                JsonObject *jwk)
+jwk_import_okp (JdKey *key, JsonObject *jwk)
 {
   return jwk_import_curve (key, jwk, TRUE);
 }
 
 static gboolean
-jwk_import_oct (JdKey      *key,
-                JsonObject *jwk)
+jwk_import_oct (JdKey *key, JsonObject *jwk)
 {
   g_autoptr (GBytes) k = NULL;
 
@@ -1211,7 +1179,8 @@ jwk_import_oct (JdKey      *key,
   return TRUE;
 }
 
-static const struct {
+static const struct
+{
   const char *kty;
   JdJwkImport import;
 } jwk_types[] = {
@@ -1222,8 +1191,7 @@ static const struct {
 };
 
 static void
-jwk_import_x5c (JdKey      *key,
-                JsonObject *jwk)
+jwk_import_x5c (JdKey *key, JsonObject *jwk)
 {
   JsonNode *node = json_object_get_member (jwk, "x5c");
   g_autoptr (GString) info = NULL;
@@ -1235,7 +1203,7 @@ jwk_import_x5c (JdKey      *key,
     return;
   if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
     {
-      key_set_problem (key, _("\"x5c\" must be a non-empty array of base64 certificates"));
+      key_set_problem (key, _ ("\"x5c\" must be a non-empty array of base64 certificates"));
       return;
     }
   array = json_node_get_array (node);
@@ -1255,7 +1223,7 @@ jwk_import_x5c (JdKey      *key,
 
       if (!JSON_NODE_HOLDS_VALUE (elem) || json_node_get_value_type (elem) != G_TYPE_STRING)
         {
-          key_set_problem (key, _("\"%s\" must be a string"), label);
+          key_set_problem (key, _ ("\"%s\" must be a string"), label);
           break;
         }
       /* x5c is standard base64 (RFC 7517 §4.7), not base64url. */
@@ -1263,17 +1231,17 @@ jwk_import_x5c (JdKey      *key,
                         FALSE, &error);
       if (der == NULL)
         {
-          key_set_problem (key, _("\"%s\" is not base64: %s"), label, error->message);
+          key_set_problem (key, _ ("\"%s\" is not base64: %s"), label, error->message);
           break;
         }
       gnutls_x509_crt_init (&crt);
-      d.data = (guint8 *) g_bytes_get_data (der, NULL);
+      d.data = (guint8 *)g_bytes_get_data (der, NULL);
       d.size = g_bytes_get_size (der);
       ret = gnutls_x509_crt_import (crt, &d, GNUTLS_X509_FMT_DER);
       if (ret < 0)
         {
           gnutls_x509_crt_deinit (crt);
-          key_set_problem (key, _("\"%s\" is not an X.509 certificate: %s"), label,
+          key_set_problem (key, _ ("\"%s\" is not an X.509 certificate: %s"), label,
                            gnutls_strerror (ret));
           break;
         }
@@ -1301,9 +1269,9 @@ jwk_import_x5c (JdKey      *key,
     const char *x5t = get_string_member (jwk, "x5t", key, &ok);
     const char *x5t256 = get_string_member (jwk, "x5t#S256", key, &ok);
     if (x5t && g_strcmp0 (x5t, key->x5t) != 0)
-      key_add_note (key, _("\"x5t\" does not match x5c[0]"));
+      key_add_note (key, _ ("\"x5t\" does not match x5c[0]"));
     if (x5t256 && g_strcmp0 (x5t256, key->x5t_s256) != 0)
-      key_add_note (key, _("\"x5t#S256\" does not match x5c[0]"));
+      key_add_note (key, _ ("\"x5t#S256\" does not match x5c[0]"));
   }
 
   if (key->pubkey == NULL && key->problem == NULL)
@@ -1315,9 +1283,9 @@ jwk_import_x5c (JdKey      *key,
         {
           key_adopt_pubkey (key, pubkey);
           /* RFC 7517 §4.7 allows it; not every verifier reads x5c. */
-          key_add_note (key, _("no \"n\"/\"e\" or \"x\"/\"y\": the key is the one in the "
-                               "certificate x5c[0]. Verifiers that read only the key members "
-                               "(many JWKS clients do) cannot use this key"));
+          key_add_note (key, _ ("no \"n\"/\"e\" or \"x\"/\"y\": the key is the one in the "
+                                "certificate x5c[0]. Verifiers that read only the key members "
+                                "(many JWKS clients do) cannot use this key"));
         }
       else
         gnutls_pubkey_deinit (pubkey);
@@ -1327,11 +1295,11 @@ jwk_import_x5c (JdKey      *key,
       gnutls_pubkey_t pubkey;
       gnutls_datum_t a = { NULL, 0 }, b = { NULL, 0 };
       gnutls_pubkey_init (&pubkey);
-      if (gnutls_pubkey_import_x509 (pubkey, leaf, 0) >= 0 &&
-          gnutls_pubkey_export2 (pubkey, GNUTLS_X509_FMT_DER, &a) >= 0 &&
-          gnutls_pubkey_export2 (key->pubkey, GNUTLS_X509_FMT_DER, &b) >= 0 &&
-          (a.size != b.size || memcmp (a.data, b.data, a.size) != 0))
-        key_set_problem (key, _("the key in x5c[0] differs from the JWK's own members"));
+      if (gnutls_pubkey_import_x509 (pubkey, leaf, 0) >= 0
+          && gnutls_pubkey_export2 (pubkey, GNUTLS_X509_FMT_DER, &a) >= 0
+          && gnutls_pubkey_export2 (key->pubkey, GNUTLS_X509_FMT_DER, &b) >= 0
+          && (a.size != b.size || memcmp (a.data, b.data, a.size) != 0))
+        key_set_problem (key, _ ("the key in x5c[0] differs from the JWK's own members"));
       gnutls_free (a.data);
       gnutls_free (b.data);
       gnutls_pubkey_deinit (pubkey);
@@ -1340,9 +1308,7 @@ jwk_import_x5c (JdKey      *key,
 }
 
 static JdKey *
-key_from_jwk (JsonNode   *node,
-              const char *source,
-              const char *path)
+key_from_jwk (JsonNode *node, const char *source, const char *path)
 {
   JdKey *key = key_new (source, path);
   g_autoptr (JsonGenerator) gen = NULL;
@@ -1353,7 +1319,7 @@ key_from_jwk (JsonNode   *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      key_set_problem (key, _("a JWK must be a JSON object"));
+      key_set_problem (key, _ ("a JWK must be a JSON object"));
       return key;
     }
   jwk = json_node_get_object (node);
@@ -1383,34 +1349,34 @@ key_from_jwk (JsonNode   *node,
       g_strv_builder_unref (b);
     }
   else if (ops && !JSON_NODE_HOLDS_NULL (ops))
-    key_set_problem (key, _("\"key_ops\" must be an array of strings"));
+    key_set_problem (key, _ ("\"key_ops\" must be an array of strings"));
 
   if (!ok)
     return key;
 
   if (kty == NULL)
     {
-      key_set_problem (key, _("no \"kty\" member: the key type is unknown"));
+      key_set_problem (key, _ ("no \"kty\" member: the key type is unknown"));
       return key;
     }
   for (guint i = 0; i < G_N_ELEMENTS (jwk_types); i++)
     if (g_str_equal (jwk_types[i].kty, kty))
       {
         /* RSA and EC keys may come as an x5c chain alone. */
-        gboolean members = json_object_has_member (jwk, "n") || json_object_has_member (jwk, "x") ||
-                           json_object_has_member (jwk, "k") ||
-                           !json_object_has_member (jwk, "x5c");
+        gboolean members = json_object_has_member (jwk, "n") || json_object_has_member (jwk, "x")
+                           || json_object_has_member (jwk, "k")
+                           || !json_object_has_member (jwk, "x5c");
         if (members)
           jwk_types[i].import (key, jwk);
         jwk_import_x5c (key, jwk);
         return key;
       }
 
-  if (g_ascii_strcasecmp (kty, "rsa") == 0 || g_ascii_strcasecmp (kty, "ec") == 0 ||
-      g_ascii_strcasecmp (kty, "okp") == 0 || g_ascii_strcasecmp (kty, "oct") == 0)
-    key_set_problem (key, _("\"kty\" \"%s\" has the wrong case (kty is case-sensitive)"), kty);
+  if (g_ascii_strcasecmp (kty, "rsa") == 0 || g_ascii_strcasecmp (kty, "ec") == 0
+      || g_ascii_strcasecmp (kty, "okp") == 0 || g_ascii_strcasecmp (kty, "oct") == 0)
+    key_set_problem (key, _ ("\"kty\" \"%s\" has the wrong case (kty is case-sensitive)"), kty);
   else
-    key_set_problem (key, _("\"kty\" \"%s\" is not RSA, EC, OKP or oct"), kty);
+    key_set_problem (key, _ ("\"kty\" \"%s\" is not RSA, EC, OKP or oct"), kty);
   return key;
 }
 
@@ -1421,8 +1387,8 @@ key_from_jwk (JsonNode   *node,
 static GBytes *
 wrap_pkcs1 (GBytes *pkcs1)
 {
-  static const guint8 alg_id[] = { 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7,
-                                   0x0d, 0x01, 0x01, 0x01, 0x05, 0x00 };
+  static const guint8 alg_id[]
+    = { 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00 };
   g_autoptr (GByteArray) bitstr = g_byte_array_new ();
   g_autoptr (GByteArray) out = g_byte_array_new ();
   gsize len = g_bytes_get_size (pkcs1);
@@ -1466,11 +1432,10 @@ wrap_pkcs1 (GBytes *pkcs1)
 }
 
 static gboolean
-key_import_spki_der (JdKey  *key,
-                     GBytes *der)
+key_import_spki_der (JdKey *key, GBytes *der)
 {
   gnutls_pubkey_t pubkey;
-  gnutls_datum_t d = { (guint8 *) g_bytes_get_data (der, NULL), g_bytes_get_size (der) };
+  gnutls_datum_t d = { (guint8 *)g_bytes_get_data (der, NULL), g_bytes_get_size (der) };
   int ret;
 
   gnutls_pubkey_init (&pubkey);
@@ -1478,28 +1443,26 @@ key_import_spki_der (JdKey  *key,
   if (ret < 0)
     {
       gnutls_pubkey_deinit (pubkey);
-      key_set_problem (key, _("not a public key GnuTLS can read: %s"), gnutls_strerror (ret));
+      key_set_problem (key, _ ("not a public key GnuTLS can read: %s"), gnutls_strerror (ret));
       return FALSE;
     }
   return key_adopt_pubkey (key, pubkey);
 }
 
 static gboolean
-key_import_private_der (JdKey  *key,
-                        GBytes *der)
+key_import_private_der (JdKey *key, GBytes *der)
 {
   gnutls_privkey_t priv;
   gnutls_pubkey_t pubkey;
-  gnutls_datum_t d = { (guint8 *) g_bytes_get_data (der, NULL), g_bytes_get_size (der) };
+  gnutls_datum_t d = { (guint8 *)g_bytes_get_data (der, NULL), g_bytes_get_size (der) };
   int ret;
 
   gnutls_privkey_init (&priv);
-  ret = gnutls_privkey_import_x509_raw (priv, &d, GNUTLS_X509_FMT_DER, NULL,
-                                        GNUTLS_PKCS_PLAIN);
+  ret = gnutls_privkey_import_x509_raw (priv, &d, GNUTLS_X509_FMT_DER, NULL, GNUTLS_PKCS_PLAIN);
   if (ret < 0)
     {
       gnutls_privkey_deinit (priv);
-      key_set_problem (key, _("a private key GnuTLS cannot read: %s"), gnutls_strerror (ret));
+      key_set_problem (key, _ ("a private key GnuTLS cannot read: %s"), gnutls_strerror (ret));
       return FALSE;
     }
   gnutls_pubkey_init (&pubkey);
@@ -1508,22 +1471,20 @@ key_import_private_der (JdKey  *key,
   if (ret < 0)
     {
       gnutls_pubkey_deinit (pubkey);
-      key_set_problem (key, _("no public key in this private key: %s"), gnutls_strerror (ret));
+      key_set_problem (key, _ ("no public key in this private key: %s"), gnutls_strerror (ret));
       return FALSE;
     }
   key->has_private = TRUE;
-  key_add_note (key, _("a private key: its public half verifies, and it can sign test "
-                       "tokens (Edit and Re-sign); keep this file secret"));
+  key_add_note (key, _ ("a private key: its public half verifies, and it can sign test "
+                        "tokens (Edit and Re-sign); keep this file secret"));
   return key_adopt_pubkey (key, pubkey);
 }
 
 static gboolean
-key_import_certificate_der (JdKey  *key,
-                            GBytes *der,
-                            gboolean quiet)
+key_import_certificate_der (JdKey *key, GBytes *der, gboolean quiet)
 {
   gnutls_x509_crt_t crt;
-  gnutls_datum_t d = { (guint8 *) g_bytes_get_data (der, NULL), g_bytes_get_size (der) };
+  gnutls_datum_t d = { (guint8 *)g_bytes_get_data (der, NULL), g_bytes_get_size (der) };
   gboolean ok;
   int ret;
 
@@ -1533,7 +1494,7 @@ key_import_certificate_der (JdKey  *key,
     {
       gnutls_x509_crt_deinit (crt);
       if (!quiet)
-        key_set_problem (key, _("not an X.509 certificate: %s"), gnutls_strerror (ret));
+        key_set_problem (key, _ ("not an X.509 certificate: %s"), gnutls_strerror (ret));
       return FALSE;
     }
   ok = key_adopt_certificate (key, crt);
@@ -1542,12 +1503,8 @@ key_import_certificate_der (JdKey  *key,
 }
 
 static JdKey *
-key_from_pem_block (const char *label,
-                    const char *body,
-                    gsize       body_len,
-                    GBytes     *block,
-                    const char *source,
-                    const char *path)
+key_from_pem_block (const char *label, const char *body, gsize body_len, GBytes *block,
+                    const char *source, const char *path)
 {
   JdKey *key = key_new (source, path);
   g_autoptr (GError) error = NULL;
@@ -1558,14 +1515,14 @@ key_from_pem_block (const char *label,
   /* Skip RFC 1421 headers ("Proc-Type: …") — an encrypted key has them. */
   if (strstr (label, "ENCRYPTED") || g_strstr_len (body, body_len, "Proc-Type:"))
     {
-      key_set_problem (key, _("an encrypted private key; give the public key or certificate"));
+      key_set_problem (key, _ ("an encrypted private key; give the public key or certificate"));
       return key;
     }
 
   der = b64_decode (body, body_len, B64_ANY, strstr (label, "PRIVATE") != NULL, &error);
   if (der == NULL)
     {
-      key_set_problem (key, _("the PEM body is not base64: %s"), error->message);
+      key_set_problem (key, _ ("the PEM body is not base64: %s"), error->message);
       return key;
     }
 
@@ -1576,14 +1533,14 @@ key_from_pem_block (const char *label,
       g_autoptr (GBytes) spki = wrap_pkcs1 (der);
       key_import_spki_der (key, spki);
     }
-  else if (g_str_equal (label, "CERTIFICATE") || g_str_equal (label, "X509 CERTIFICATE") ||
-           g_str_equal (label, "TRUSTED CERTIFICATE"))
+  else if (g_str_equal (label, "CERTIFICATE") || g_str_equal (label, "X509 CERTIFICATE")
+           || g_str_equal (label, "TRUSTED CERTIFICATE"))
     key_import_certificate_der (key, der, FALSE);
-  else if (g_str_equal (label, "PRIVATE KEY") || g_str_equal (label, "RSA PRIVATE KEY") ||
-           g_str_equal (label, "EC PRIVATE KEY"))
+  else if (g_str_equal (label, "PRIVATE KEY") || g_str_equal (label, "RSA PRIVATE KEY")
+           || g_str_equal (label, "EC PRIVATE KEY"))
     key_import_private_der (key, der);
   else
-    key_set_problem (key, _("a PEM \"%s\" block holds no public key"), label);
+    key_set_problem (key, _ ("a PEM \"%s\" block holds no public key"), label);
   return key;
 }
 
@@ -1604,7 +1561,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (JdKeySet, jd_key_set, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       jd_key_set_list_model_init))
 
-enum {
+enum
+{
   SET_PROP_0,
   SET_PROP_N_ITEMS,
   SET_LAST_PROP
@@ -1625,8 +1583,7 @@ jd_key_set_get_n_items (GListModel *model)
 }
 
 static gpointer
-jd_key_set_get_item (GListModel *model,
-                     guint       position)
+jd_key_set_get_item (GListModel *model, guint position)
 {
   JdKeySet *self = JD_KEY_SET (model);
 
@@ -1646,7 +1603,7 @@ jd_key_set_list_model_init (GListModelInterface *iface)
 static void
 jd_key_set_finalize (GObject *object)
 {
-  JdKeySet *self = (JdKeySet *) object;
+  JdKeySet *self = (JdKeySet *)object;
 
   g_ptr_array_unref (self->keys);
   g_ptr_array_unref (self->warnings);
@@ -1654,20 +1611,17 @@ jd_key_set_finalize (GObject *object)
 }
 
 static void
-jd_key_set_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
+jd_key_set_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   JdKeySet *self = JD_KEY_SET (object);
 
   switch (prop_id)
     {
-    case SET_PROP_N_ITEMS:
-      g_value_set_uint (value, self->keys->len);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case SET_PROP_N_ITEMS:
+        g_value_set_uint (value, self->keys->len);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -1679,9 +1633,8 @@ jd_key_set_class_init (JdKeySetClass *klass)
   object_class->finalize = jd_key_set_finalize;
   object_class->get_property = jd_key_set_get_property;
 
-  set_pspecs[SET_PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  set_pspecs[SET_PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, SET_LAST_PROP, set_pspecs);
 }
 
@@ -1706,8 +1659,7 @@ jd_key_set_get_n_keys (JdKeySet *self)
 }
 
 JdKey *
-jd_key_set_get_key (JdKeySet *self,
-                    guint     position)
+jd_key_set_get_key (JdKeySet *self, guint position)
 {
   g_return_val_if_fail (JD_IS_KEY_SET (self), NULL);
   g_return_val_if_fail (position < self->keys->len, NULL);
@@ -1762,8 +1714,7 @@ jd_key_set_clear (JdKeySet *self)
 }
 
 static void
-jd_key_set_take (JdKeySet  *self,
-                 GPtrArray *keys)
+jd_key_set_take (JdKeySet *self, GPtrArray *keys)
 {
   guint pos = self->keys->len;
 
@@ -1777,9 +1728,7 @@ jd_key_set_take (JdKeySet  *self,
 
 /* Set-level findings: private material in a JWKS, duplicate kids. */
 static void
-jd_key_set_check (JdKeySet   *self,
-                  GPtrArray  *keys,
-                  const char *source)
+jd_key_set_check (JdKeySet *self, GPtrArray *keys, const char *source)
 {
   g_autoptr (GString) leaks = g_string_new (NULL);
   g_autoptr (GString) dups = g_string_new (NULL);
@@ -1794,7 +1743,7 @@ jd_key_set_check (JdKeySet   *self,
           if (leaks->len)
             g_string_append (leaks, ", ");
           /* Named by row, as the Keys table numbers it (not "keys[0]"). */
-          g_string_append_printf (leaks, _("key %u"), self->keys->len + i + 1);
+          g_string_append_printf (leaks, _ ("key %u"), self->keys->len + i + 1);
           n_leaks++;
         }
       if (key->kid)
@@ -1815,10 +1764,10 @@ jd_key_set_check (JdKeySet   *self,
     {
       g_autofree char *msg = NULL;
 
-      if (n_leaks == 1 && keys->len == 1 && ((JdKey *) g_ptr_array_index (keys, 0))->path == NULL)
-        msg = g_strdup_printf (_("%s holds private key material. A JWKS is published for "
-                                 "anyone to fetch: if this key is, anyone can sign tokens "
-                                 "your API accepts."),
+      if (n_leaks == 1 && keys->len == 1 && ((JdKey *)g_ptr_array_index (keys, 0))->path == NULL)
+        msg = g_strdup_printf (_ ("%s holds private key material. A JWKS is published for "
+                                  "anyone to fetch: if this key is, anyone can sign tokens "
+                                  "your API accepts."),
                                source);
       else
         msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -1832,37 +1781,30 @@ jd_key_set_check (JdKeySet   *self,
                                source, leaks->str);
       jd_findings_add (self->warnings, JD_FINDING_JWKS_PRIVATE_KEY, JD_SEVERITY_WARNING,
                        JD_RANK_KID, NULL, msg,
-                       _("Publish only the public members (kty, kid, use, alg, n, e / crv, x, y) "
-                         "and never oct keys; treat the exposed keys as compromised and rotate "
-                         "them now."));
+                       _ ("Publish only the public members (kty, kid, use, alg, n, e / crv, x, y) "
+                          "and never oct keys; treat the exposed keys as compromised and rotate "
+                          "them now."));
     }
   if (dups->len)
     {
       g_autofree char *msg = g_strdup_printf (
-        _("%s uses the same kid more than once (%s): a verifier picks one of them and may "
-          "pick the wrong one"), source, dups->str);
-      jd_findings_add (self->warnings, JD_FINDING_DUPLICATE_KID, JD_SEVERITY_WARNING,
-                       JD_RANK_KID, NULL, msg,
-                       _("Give every key in the set its own kid (RFC 7638 thumbprints make "
-                         "good kids)."));
+        _ ("%s uses the same kid more than once (%s): a verifier picks one of them and may "
+           "pick the wrong one"),
+        source, dups->str);
+      jd_findings_add (self->warnings, JD_FINDING_DUPLICATE_KID, JD_SEVERITY_WARNING, JD_RANK_KID,
+                       NULL, msg,
+                       _ ("Give every key in the set its own kid (RFC 7638 thumbprints make "
+                          "good kids)."));
     }
 }
 
-static gboolean load_pem (const char *data,
-                          gsize       len,
-                          const char *source,
-                          const char *path,
-                          GPtrArray  *keys,
-                          guint       max,
-                          guint      *n_unread);
+static gboolean load_pem (const char *data, gsize len, const char *source, const char *path,
+                          GPtrArray *keys, guint max, guint *n_unread);
 
 /* More than JD_KEYS_MAX_KEYS: the first ones were read; @first_unread is
  * the path of the next ("keys[1000]"), @total how many the data holds. */
 static void
-warn_too_many_keys (JdKeySet   *self,
-                    const char *source,
-                    const char *first_unread,
-                    guint       total)
+warn_too_many_keys (JdKeySet *self, const char *source, const char *first_unread, guint total)
 {
   g_autofree char *msg = NULL;
 
@@ -1877,21 +1819,17 @@ warn_too_many_keys (JdKeySet   *self,
                                       "so a kid among the others is reported as not found",
                                       total),
                          source, first_unread, total, JD_KEYS_MAX_KEYS);
-  jd_findings_add (self->warnings, JD_FINDING_JWKS_TOO_MANY_KEYS, JD_SEVERITY_WARNING,
-                   JD_RANK_KID, NULL, msg,
-                   _("An issuer's key set holds a few keys, the current ones and those being "
-                     "rotated in or out: check that this is the right file or URL, and retire "
-                     "old keys from it."));
+  jd_findings_add (self->warnings, JD_FINDING_JWKS_TOO_MANY_KEYS, JD_SEVERITY_WARNING, JD_RANK_KID,
+                   NULL, msg,
+                   _ ("An issuer's key set holds a few keys, the current ones and those being "
+                      "rotated in or out: check that this is the right file or URL, and retire "
+                      "old keys from it."));
 }
 
 /* JD_KEYS_MAX_KEYS across loads: the set held @held keys, @source gave
  * @given more, @room of which are read. */
 static void
-warn_set_full (JdKeySet   *self,
-               const char *source,
-               guint       held,
-               guint       given,
-               guint       room)
+warn_set_full (JdKeySet *self, const char *source, guint held, guint given, guint room)
 {
   g_autofree char *msg = NULL;
 
@@ -1921,16 +1859,15 @@ warn_set_full (JdKeySet   *self,
                                         "a kid among the others is reported as not found",
                                         given),
                            source, held, given, room, JD_KEYS_MAX_KEYS);
-  jd_findings_add (self->warnings, JD_FINDING_JWKS_TOO_MANY_KEYS, JD_SEVERITY_WARNING,
-                   JD_RANK_KID, NULL, msg,
-                   _("Load only the key set of the token's issuer: keys from other files are "
-                     "not needed to check it."));
+  jd_findings_add (self->warnings, JD_FINDING_JWKS_TOO_MANY_KEYS, JD_SEVERITY_WARNING, JD_RANK_KID,
+                   NULL, msg,
+                   _ ("Load only the key set of the token's issuer: keys from other files are "
+                      "not needed to check it."));
 }
 
 /* How many "-----BEGIN " lines @data holds. */
 static guint
-count_pem_blocks (const char *data,
-                  gsize       len)
+count_pem_blocks (const char *data, gsize len)
 {
   const char *p = data;
   const char *end = data + len;
@@ -1945,11 +1882,10 @@ count_pem_blocks (const char *data,
 }
 
 static const char *
-skip_space (const char *p,
-            const char *end)
+skip_space (const char *p, const char *end)
 {
   /* A UTF-8 byte order mark, then whitespace. */
-  if (end - p >= 3 && (guchar) p[0] == 0xef && (guchar) p[1] == 0xbb && (guchar) p[2] == 0xbf)
+  if (end - p >= 3 && (guchar)p[0] == 0xef && (guchar)p[1] == 0xbb && (guchar)p[2] == 0xbf)
     p += 3;
   while (p < end && g_ascii_isspace (*p))
     p++;
@@ -1957,12 +1893,8 @@ skip_space (const char *p,
 }
 
 static gboolean
-load_json (JdKeySet   *self,
-           const char *data,
-           gsize       len,
-           const char *source,
-           GPtrArray  *keys,
-           GError    **error)
+load_json (JdKeySet *self, const char *data, gsize len, const char *source, GPtrArray *keys,
+           GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (JsonNode) root_owner = NULL;
@@ -1970,12 +1902,12 @@ load_json (JdKeySet   *self,
 
   /* Duplicate members keep the last value (RFC 7159 behaviour): one odd key
    * must not sink the whole set. */
-  root_owner = jd_json_parse (data, len, JD_JSON_ALLOW_DUPLICATES | JD_JSON_ALLOW_BOM, NULL,
-                              &local_error);
+  root_owner
+    = jd_json_parse (data, len, JD_JSON_ALLOW_DUPLICATES | JD_JSON_ALLOW_BOM, NULL, &local_error);
   if (root_owner == NULL)
     {
-      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
-                   _("%s: not valid JSON: %s"), source, local_error->message);
+      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT, _ ("%s: not valid JSON: %s"), source,
+                   local_error->message);
       return FALSE;
     }
   root = root_owner;
@@ -2022,7 +1954,7 @@ load_json (JdKeySet   *self,
       else if (keys_node)
         {
           g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                       _("%s: \"keys\" must be an array of JWKs"), source);
+                       _ ("%s: \"keys\" must be an array of JWKs"), source);
           return FALSE;
         }
       else if (json_object_has_member (obj, "kty"))
@@ -2034,12 +1966,14 @@ load_json (JdKeySet   *self,
           /* Untrusted: "jwks_uri" may be any JSON value. */
           if (JSON_NODE_HOLDS_VALUE (uri) && json_node_get_value_type (uri) == G_TYPE_STRING)
             g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
-                         _("%s is an OpenID provider configuration, not a key set: its keys "
-                           "are at %s"), source, json_node_get_string (uri));
+                         _ ("%s is an OpenID provider configuration, not a key set: its keys "
+                            "are at %s"),
+                         source, json_node_get_string (uri));
           else
             g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
-                         _("%s looks like an OpenID provider configuration, not a key set, "
-                           "but its \"jwks_uri\" is not a string"), source);
+                         _ ("%s looks like an OpenID provider configuration, not a key set, "
+                            "but its \"jwks_uri\" is not a string"),
+                         source);
           return FALSE;
         }
       else
@@ -2053,21 +1987,22 @@ load_json (JdKeySet   *self,
           for (GList *l = members; l && all_pem; l = l->next)
             {
               JsonNode *m = json_object_get_member (obj, l->data);
-              all_pem = JSON_NODE_HOLDS_VALUE (m) && json_node_get_value_type (m) == G_TYPE_STRING &&
-                        g_str_has_prefix (json_node_get_string (m), "-----BEGIN ");
+              all_pem = JSON_NODE_HOLDS_VALUE (m) && json_node_get_value_type (m) == G_TYPE_STRING
+                        && g_str_has_prefix (json_node_get_string (m), "-----BEGIN ");
             }
           if (!all_pem)
             {
               g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
-                           _("%s: a JSON object without \"keys\" or \"kty\" is not a JWK or "
-                             "JWKS"), source);
+                           _ ("%s: a JSON object without \"keys\" or \"kty\" is not a JWK or "
+                              "JWKS"),
+                           source);
               return FALSE;
             }
           for (GList *l = members; l; l = l->next)
             {
               JsonNode *m = json_object_get_member (obj, l->data);
               g_autoptr (GPtrArray) pem_keys = g_ptr_array_new_with_free_func (g_object_unref);
-              g_autofree char *path = g_strdup_printf ("\"%s\"", (char *) l->data);
+              g_autofree char *path = g_strdup_printf ("\"%s\"", (char *)l->data);
               g_autofree char *src = g_strdup_printf ("%s %s", source, path);
               const char *pem;
               guint unread = 0;
@@ -2077,7 +2012,8 @@ load_json (JdKeySet   *self,
                 continue;
               pem = json_node_get_string (m);
               /* The keys so far count against the limit. */
-              load_pem (pem, strlen (pem), src, path, pem_keys, JD_KEYS_MAX_KEYS - keys->len, &unread);
+              load_pem (pem, strlen (pem), src, path, pem_keys, JD_KEYS_MAX_KEYS - keys->len,
+                        &unread);
               for (guint i = 0; i < pem_keys->len; i++)
                 {
                   JdKey *k = g_ptr_array_index (pem_keys, i);
@@ -2097,7 +2033,7 @@ load_json (JdKeySet   *self,
   else
     {
       g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
-                   _("%s: JSON that is not an object or array is not a key"), source);
+                   _ ("%s: JSON that is not an object or array is not a key"), source);
       return FALSE;
     }
 
@@ -2107,13 +2043,8 @@ load_json (JdKeySet   *self,
 
 /* Every BEGIN/END block of @data becomes one key. FALSE when there is none. */
 static gboolean
-load_pem (const char *data,
-          gsize       len,
-          const char *source,
-          const char *path,
-          GPtrArray  *keys,
-          guint       max,
-          guint      *n_unread)
+load_pem (const char *data, gsize len, const char *source, const char *path, GPtrArray *keys,
+          guint max, guint *n_unread)
 {
   const char *p = data;
   const char *end = data + len;
@@ -2154,11 +2085,11 @@ load_pem (const char *data,
         }
       n++;
       src = n > 1 || path ? g_strdup_printf ("%s #%u", source, n) : g_strdup (source);
-      kpath = path ? g_strdup (path) : g_strdup_printf (_("PEM block %u"), n);
+      kpath = path ? g_strdup (path) : g_strdup_printf (_ ("PEM block %u"), n);
       if (stop == NULL)
         {
           JdKey *key = key_new (src, kpath);
-          key_set_problem (key, _("\"-----BEGIN %s-----\" has no matching END line"), label);
+          key_set_problem (key, _ ("\"-----BEGIN %s-----\" has no matching END line"), label);
           g_ptr_array_add (keys, key);
           break;
         }
@@ -2175,11 +2106,8 @@ load_pem (const char *data,
 }
 
 gboolean
-jd_key_set_load_data (JdKeySet    *self,
-                      const char  *data,
-                      gsize        len,
-                      const char  *source,
-                      GError     **error)
+jd_key_set_load_data (JdKeySet *self, const char *data, gsize len, const char *source,
+                      GError **error)
 {
   g_autoptr (GPtrArray) keys = NULL;
   const char *p;
@@ -2190,11 +2118,11 @@ jd_key_set_load_data (JdKeySet    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (source == NULL)
-    source = _("key data");
+    source = _ ("key data");
   if (len > JD_KEYS_MAX_SIZE)
     {
       g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_TOO_LARGE,
-                   _("%s: %zu bytes is too large for a key set (the limit is %d MiB)"), source,
+                   _ ("%s: %zu bytes is too large for a key set (the limit is %d MiB)"), source,
                    len, JD_KEYS_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
@@ -2205,7 +2133,7 @@ jd_key_set_load_data (JdKeySet    *self,
 
   if (p == end)
     {
-      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT, _("%s is empty"), source);
+      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT, _ ("%s is empty"), source);
       return FALSE;
     }
 
@@ -2221,11 +2149,11 @@ jd_key_set_load_data (JdKeySet    *self,
       load_pem (p, end - p, source, NULL, keys, JD_KEYS_MAX_KEYS, &n_unread);
       if (n_unread > 0)
         {
-          g_autofree char *first = g_strdup_printf (_("PEM block %u"), keys->len + 1);
+          g_autofree char *first = g_strdup_printf (_ ("PEM block %u"), keys->len + 1);
           warn_too_many_keys (self, source, first, keys->len + n_unread);
         }
     }
-  else if ((guchar) *data == 0x30)
+  else if ((guchar)*data == 0x30)
     {
       g_autoptr (GBytes) der = g_bytes_new (data, len);
       JdKey *key = key_new (source, NULL);
@@ -2235,7 +2163,7 @@ jd_key_set_load_data (JdKeySet    *self,
         {
           g_autoptr (GBytes) spki = NULL;
           gnutls_pubkey_t pubkey;
-          gnutls_datum_t d = { (guint8 *) data, len };
+          gnutls_datum_t d = { (guint8 *)data, len };
 
           gnutls_pubkey_init (&pubkey);
           if (gnutls_pubkey_import (pubkey, &d, GNUTLS_X509_FMT_DER) >= 0)
@@ -2251,8 +2179,9 @@ jd_key_set_load_data (JdKeySet    *self,
                 {
                   g_object_unref (key);
                   g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
-                               _("%s: binary data that is neither a DER certificate nor a DER "
-                                 "public key"), source);
+                               _ ("%s: binary data that is neither a DER certificate nor a DER "
+                                  "public key"),
+                               source);
                   return FALSE;
                 }
             }
@@ -2263,22 +2192,24 @@ jd_key_set_load_data (JdKeySet    *self,
     {
       const char *dot1 = memchr (p, '.', end - p);
       /* @data need not be NUL-terminated: compare within its length. */
-      if (end - p >= 3 && memcmp (p, "eyJ", 3) == 0 && dot1 &&
-          memchr (dot1 + 1, '.', end - dot1 - 1))
+      if (end - p >= 3 && memcmp (p, "eyJ", 3) == 0 && dot1
+          && memchr (dot1 + 1, '.', end - dot1 - 1))
         g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
-                     _("%s looks like a token, not a key: give the issuer's JWKS, a PEM "
-                       "public key or a certificate"), source);
+                     _ ("%s looks like a token, not a key: give the issuer's JWKS, a PEM "
+                        "public key or a certificate"),
+                     source);
       else
         g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_FORMAT,
-                     _("%s is not a JWK, a JWKS, a PEM key or a certificate (it starts with "
-                       "neither '{', '[' nor \"-----BEGIN\"); for an HMAC secret use the "
-                       "secret option"), source);
+                     _ ("%s is not a JWK, a JWKS, a PEM key or a certificate (it starts with "
+                        "neither '{', '[' nor \"-----BEGIN\"); for an HMAC secret use the "
+                        "secret option"),
+                     source);
       return FALSE;
     }
 
   if (keys->len == 0)
     {
-      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID, _("%s holds no keys"), source);
+      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID, _ ("%s holds no keys"), source);
       return FALSE;
     }
 
@@ -2297,9 +2228,7 @@ jd_key_set_load_data (JdKeySet    *self,
 }
 
 gboolean
-jd_key_set_load_file (JdKeySet  *self,
-                      GFile     *file,
-                      GError   **error)
+jd_key_set_load_file (JdKeySet *self, GFile *file, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GBytes) bytes = NULL;
@@ -2332,11 +2261,8 @@ jd_key_set_load_file (JdKeySet  *self,
 }
 
 gboolean
-jd_key_set_add_secret (JdKeySet    *self,
-                       const char  *text,
-                       gsize        len,
-                       gboolean     is_base64,
-                       GError     **error)
+jd_key_set_add_secret (JdKeySet *self, const char *text, gsize len, gboolean is_base64,
+                       GError **error)
 {
   g_autoptr (JdKey) key = NULL;
   g_autoptr (GBytes) raw = NULL;
@@ -2348,12 +2274,12 @@ jd_key_set_add_secret (JdKeySet    *self,
 
   if (len == 0)
     {
-      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID, _("the secret is empty"));
+      g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID, _ ("the secret is empty"));
       return FALSE;
     }
 
   raw = g_bytes_new (text, len);
-  key = key_new (is_base64 ? _("secret (base64)") : _("secret"), NULL);
+  key = key_new (is_base64 ? _ ("secret (base64)") : _ ("secret"), NULL);
   key->kty = g_strdup ("oct");
   key->user_secret = TRUE;
 
@@ -2364,13 +2290,13 @@ jd_key_set_add_secret (JdKeySet    *self,
       if (decoded == NULL)
         {
           g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                       _("the secret is not base64 or base64url: %s"), local_error->message);
+                       _ ("the secret is not base64 or base64url: %s"), local_error->message);
           return FALSE;
         }
       if (g_bytes_get_size (decoded) == 0)
         {
           g_set_error (error, JD_KEYS_ERROR, JD_KEYS_ERROR_INVALID,
-                       _("the secret decodes to nothing"));
+                       _ ("the secret decodes to nothing"));
           return FALSE;
         }
       key->secret = g_steal_pointer (&decoded);
@@ -2387,8 +2313,8 @@ jd_key_set_add_secret (JdKeySet    *self,
     }
   key->bits = g_bytes_get_size (key->secret) * 8;
   {
-    g_autofree char *k = jd_base64url_encode (g_bytes_get_data (key->secret, NULL),
-                                        g_bytes_get_size (key->secret));
+    g_autofree char *k
+      = jd_base64url_encode (g_bytes_get_data (key->secret, NULL), g_bytes_get_size (key->secret));
     const char *members[] = { "k", "kty", NULL };
     const char *values[] = { k, "oct" };
     key_set_thumbprint (key, members, values);

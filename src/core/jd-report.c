@@ -15,7 +15,8 @@
 #include "jd-verdict.h"
 #include "jd-verify.h"
 
-typedef struct {
+typedef struct
+{
   char *source;
   JdToken *token;
   JdVerifyResult *verification;
@@ -76,9 +77,7 @@ jd_report_new (void)
 }
 
 void
-jd_report_add_verdict (JdReport   *self,
-                       const char *source,
-                       JdVerdict  *verdict)
+jd_report_add_verdict (JdReport *self, const char *source, JdVerdict *verdict)
 {
   Item *item;
 
@@ -89,7 +88,9 @@ jd_report_add_verdict (JdReport   *self,
   item->source = g_strdup (source ? source : "argument");
   item->verdict = g_object_ref (verdict);
   item->token = g_object_ref (jd_verdict_get_token (verdict));
-  item->verification = jd_verdict_get_verification (verdict) ? g_object_ref (jd_verdict_get_verification (verdict)) : NULL;
+  item->verification = jd_verdict_get_verification (verdict)
+                         ? g_object_ref (jd_verdict_get_verification (verdict))
+                         : NULL;
   item->findings = g_ptr_array_ref (jd_verdict_get_findings (verdict));
   item->notes = g_ptr_array_new_with_free_func (g_free);
   if (!jd_verdict_get_judged_now (verdict))
@@ -101,11 +102,8 @@ jd_report_add_verdict (JdReport   *self,
 }
 
 void
-jd_report_add (JdReport       *self,
-               const char     *source,
-               JdToken        *token,
-               JdVerifyResult *verification,
-               GPtrArray      *findings)
+jd_report_add (JdReport *self, const char *source, JdToken *token, JdVerifyResult *verification,
+               GPtrArray *findings)
 {
   g_autoptr (JdVerdict) verdict = NULL;
 
@@ -170,8 +168,8 @@ payload_is_token (JdToken *token)
 {
   const char *text = jd_token_get_payload_text (token);
 
-  return jd_token_is_nested (token) ||
-         (text != NULL && jd_input_is_jwt_shaped (text, strlen (text)));
+  return jd_token_is_nested (token)
+         || (text != NULL && jd_input_is_jwt_shaped (text, strlen (text)));
 }
 
 static JdSignatureStatus
@@ -209,7 +207,8 @@ add_verdict (JsonBuilder *b, JdVerdict *verdict)
   json_builder_begin_object (b);
   add_nullable_string (b, "result", jd_verdict_result_to_string (jd_verdict_get_result (verdict)));
   add_nullable_string (b, "headline", jd_verdict_get_headline (verdict));
-  add_nullable_string (b, "signature", jd_verdict_signature_to_string (jd_verdict_get_signature (verdict)));
+  add_nullable_string (b, "signature",
+                       jd_verdict_signature_to_string (jd_verdict_get_signature (verdict)));
   add_nullable_string (b, "signature_text", jd_verdict_get_signature_text (verdict));
   json_builder_set_member_name (b, "judged_at");
   json_builder_add_int_value (b, jd_verdict_get_judged_at (verdict));
@@ -276,7 +275,8 @@ jd_report_to_json (JdReport *self, gboolean pretty)
       json_builder_begin_object (b);
       add_nullable_string (b, "alg", jd_token_get_alg (item->token));
       json_builder_set_member_name (b, "status");
-      json_builder_add_string_value (b, jd_signature_status_to_string (item_signature_status (item)));
+      json_builder_add_string_value (b,
+                                     jd_signature_status_to_string (item_signature_status (item)));
       add_nullable_string (b, "kid", jd_token_get_kid (item->token));
       json_builder_end_object (b);
 
@@ -354,11 +354,16 @@ severity_color (JdSeverity s)
 {
   switch (s)
     {
-    case JD_SEVERITY_ERROR: return C_RED;
-    case JD_SEVERITY_WARNING: return C_YELLOW;
-    case JD_SEVERITY_INFO: return C_BLUE;
-    case JD_SEVERITY_OK: return C_GREEN;
-    default: return "";
+      case JD_SEVERITY_ERROR:
+        return C_RED;
+      case JD_SEVERITY_WARNING:
+        return C_YELLOW;
+      case JD_SEVERITY_INFO:
+        return C_BLUE;
+      case JD_SEVERITY_OK:
+        return C_GREEN;
+      default:
+        return "";
     }
 }
 
@@ -368,11 +373,16 @@ severity_label (JdSeverity s)
   /* The word is always there: colour is never the only signal. */
   switch (s)
     {
-    case JD_SEVERITY_ERROR: return C_("severity", "error");
-    case JD_SEVERITY_WARNING: return C_("severity", "warning");
-    case JD_SEVERITY_INFO: return C_("severity", "info");
-    case JD_SEVERITY_OK: return C_("severity", "ok");
-    default: return "";
+      case JD_SEVERITY_ERROR:
+        return C_ ("severity", "error");
+      case JD_SEVERITY_WARNING:
+        return C_ ("severity", "warning");
+      case JD_SEVERITY_INFO:
+        return C_ ("severity", "info");
+      case JD_SEVERITY_OK:
+        return C_ ("severity", "ok");
+      default:
+        return "";
     }
 }
 
@@ -423,7 +433,7 @@ append_wrapped (GString *out, const char *indent, const char *text)
   for (;;)
     {
       const char *nl = strchr (line, '\n');
-      append_wrapped_line (out, indent, line, nl ? (gsize) (nl - line) : strlen (line));
+      append_wrapped_line (out, indent, line, nl ? (gsize)(nl - line) : strlen (line));
       if (nl == NULL)
         break;
       line = nl + 1;
@@ -437,7 +447,7 @@ append_claims (GString *out, JsonObject *object, gboolean color, gint64 now)
   gsize width = 0;
 
   for (GList *l = members; l; l = l->next)
-    width = MAX (width, (gsize) g_utf8_strlen (l->data, -1));
+    width = MAX (width, (gsize)g_utf8_strlen (l->data, -1));
   width = MIN (width, 24);
 
   for (GList *l = members; l; l = l->next)
@@ -445,7 +455,7 @@ append_claims (GString *out, JsonObject *object, gboolean color, gint64 now)
       const char *name = l->data;
       JsonNode *node = json_object_get_member (object, name);
       g_autofree char *value = NULL;
-      gsize pad = width > (gsize) g_utf8_strlen (name, -1) ? width - g_utf8_strlen (name, -1) : 0;
+      gsize pad = width > (gsize)g_utf8_strlen (name, -1) ? width - g_utf8_strlen (name, -1) : 0;
 
       if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
         value = g_strdup (json_node_get_string (node));
@@ -462,8 +472,8 @@ append_claims (GString *out, JsonObject *object, gboolean color, gint64 now)
       {
         g_autofree char *safe_name = SAFE (name);
         g_autofree char *safe_value = SAFE (value);
-        g_string_append_printf (out, "    %s%s%s%*s  %s", color ? C_BOLD : "", safe_name, color ? C_RESET : "",
-                                (int) pad, "", safe_value);
+        g_string_append_printf (out, "    %s%s%s%*s  %s", color ? C_BOLD : "", safe_name,
+                                color ? C_RESET : "", (int)pad, "", safe_value);
       }
 
       if (jd_time_claim_from_name (name) != JD_TIME_CLAIM_NONE)
@@ -472,9 +482,10 @@ append_claims (GString *out, JsonObject *object, gboolean color, gint64 now)
           if (jd_numeric_date_read (node, &t) == JD_NUMERIC_DATE_VALID)
             {
               g_autofree char *iso = jd_time_format_utc (t);
-              g_autofree char *rel = jd_time_format_relative (jd_time_claim_from_name (name), t, now);
-              g_string_append_printf (out, "  %s(%s, %s)%s", color ? C_DIM : "", iso ? iso : "?", rel,
-                                      color ? C_RESET : "");
+              g_autofree char *rel
+                = jd_time_format_relative (jd_time_claim_from_name (name), t, now);
+              g_string_append_printf (out, "  %s(%s, %s)%s", color ? C_DIM : "", iso ? iso : "?",
+                                      rel, color ? C_RESET : "");
             }
         }
       g_string_append_c (out, '\n');
@@ -487,14 +498,17 @@ static void
 append_verdict (GString *out, JdVerdict *verdict, gboolean color)
 {
   JdVerdictResult result = jd_verdict_get_result (verdict);
-  const char *c = result == JD_VERDICT_REJECTED ? C_RED : result == JD_VERDICT_ACCEPTED ? C_GREEN : C_YELLOW;
+  const char *c = result == JD_VERDICT_REJECTED   ? C_RED
+                  : result == JD_VERDICT_ACCEPTED ? C_GREEN
+                                                  : C_YELLOW;
   g_autofree char *headline = SAFE (jd_verdict_get_headline (verdict));
 
   if (jd_verdict_get_judged_text (verdict) != NULL)
     append_wrapped (out, "  ", jd_verdict_get_judged_text (verdict));
   if (jd_verdict_get_not_checked_text (verdict) != NULL)
     append_wrapped (out, "  ", jd_verdict_get_not_checked_text (verdict));
-  g_string_append_printf (out, "  %s%s %s%s\n", color ? c : "", _("Verdict:"), headline, color ? C_RESET : "");
+  g_string_append_printf (out, "  %s%s %s%s\n", color ? c : "", _ ("Verdict:"), headline,
+                          color ? C_RESET : "");
 }
 
 char *
@@ -516,7 +530,8 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
       if (i > 0)
         g_string_append_c (out, '\n');
 
-      g_string_append_printf (out, "%s%s%s", color ? C_BOLD : "", _("Token"), color ? C_RESET : "");
+      g_string_append_printf (out, "%s%s%s", color ? C_BOLD : "", _ ("Token"),
+                              color ? C_RESET : "");
       {
         g_autofree char *safe_source = SAFE (item->source);
         g_autofree char *safe_alg = SAFE (alg);
@@ -537,24 +552,26 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
 
       if (header)
         {
-          g_string_append_printf (out, "  %s\n", _("Header"));
+          g_string_append_printf (out, "  %s\n", _ ("Header"));
           append_claims (out, header, color, item_now);
         }
       if (claims)
         {
-          g_string_append_printf (out, "  %s\n", _("Claims"));
+          g_string_append_printf (out, "  %s\n", _ ("Claims"));
           append_claims (out, claims, color, item_now);
         }
       else if (jd_token_get_payload_text (item->token) && payload_is_token (item->token))
         g_string_append_printf (out, "  %s\n",
-                                _("Payload: a nested token, not printed (tokens never are); "
-                                  "give it on its own to diagnose it"));
-      else if (jd_token_get_payload_text (item->token) && jd_token_get_kind (item->token) != JD_TOKEN_KIND_JWE)
+                                _ ("Payload: a nested token, not printed (tokens never are); "
+                                   "give it on its own to diagnose it"));
+      else if (jd_token_get_payload_text (item->token)
+               && jd_token_get_kind (item->token) != JD_TOKEN_KIND_JWE)
         {
           const char *payload = jd_token_get_payload_text (item->token);
           /* g_utf8_substring reads past the end when end_pos > the length. */
-          g_autofree char *text = g_utf8_substring (payload, 0, MIN (g_utf8_strlen (payload, -1), 400));
-          g_string_append_printf (out, "  %s\n    %s\n", _("Payload (not a JSON object)"), text);
+          g_autofree char *text
+            = g_utf8_substring (payload, 0, MIN (g_utf8_strlen (payload, -1), 400));
+          g_string_append_printf (out, "  %s\n    %s\n", _ ("Payload (not a JSON object)"), text);
         }
 
       {
@@ -562,7 +579,7 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
         append_wrapped (out, "  ", safe);
       }
 
-      g_string_append_printf (out, "  %s\n", _("Diagnosis (most likely cause first)"));
+      g_string_append_printf (out, "  %s\n", _ ("Diagnosis (most likely cause first)"));
       for (guint j = 0; j < item->findings->len; j++)
         {
           JdFinding *f = g_ptr_array_index (item->findings, j);
@@ -574,26 +591,27 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
             g_autofree char *safe_message = SAFE_LINES (jd_finding_get_message (f));
             g_autofree char *safe_fix = SAFE_LINES (jd_finding_get_fix (f));
 
-            g_string_append_printf (out, "    %s%-7s%s %s", color ? severity_color (s) : "", severity_label (s),
-                                    color ? C_RESET : "", jd_finding_get_id (f));
+            g_string_append_printf (out, "    %s%-7s%s %s", color ? severity_color (s) : "",
+                                    severity_label (s), color ? C_RESET : "",
+                                    jd_finding_get_id (f));
             if (jd_finding_get_claim (f))
               g_string_append_printf (out, " [%s]", safe_claim);
             g_string_append_c (out, '\n');
             append_wrapped (out, "            ", safe_message);
             if (jd_finding_get_fix (f))
               {
-                head = g_strdup_printf ("%s %s", _("Fix:"), safe_fix);
+                head = g_strdup_printf ("%s %s", _ ("Fix:"), safe_fix);
                 append_wrapped (out, "            ", head);
               }
           }
         }
       if (item->findings->len == 0)
-        g_string_append_printf (out, "    %s\n", _("nothing to report"));
+        g_string_append_printf (out, "    %s\n", _ ("nothing to report"));
 
       append_verdict (out, item->verdict, color);
     }
   if (self->items->len == 0)
-    g_string_append_printf (out, "%s\n", _("No token found."));
+    g_string_append_printf (out, "%s\n", _ ("No token found."));
 
   return g_string_free (out, FALSE);
 }

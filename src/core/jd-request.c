@@ -43,21 +43,23 @@ jd_header_name_is_pseudo (const char *name)
 /* What the header limits (JD_HEADERS_MAX_COUNT, JD_HEADER_MAX_SIZE) left
  * out of a request or a response. Kept per header name: setting a header
  * replaces what was said about it, removing it forgets it. */
-typedef struct {
-  char  *name;    /* as given */
-  guint  index;   /* its position (1-based) among the headers given */
-  char  *message; /* a translated sentence */
+typedef struct
+{
+  char *name;    /* as given */
+  guint index;   /* its position (1-based) among the headers given */
+  char *message; /* a translated sentence */
 } LeftOut;
 
-typedef struct {
-  gboolean    response;     /* the wording: "of the response" */
-  guint       n_offered;    /* headers given (kept or left out), pseudo-headers aside */
-  char       *first_over;   /* the name of the first one past the count, shortened */
-  GPtrArray  *too_long;     /* (element-type LeftOut) a header left out for its size */
-  GHashTable *over;         /* lower-case name → how many of that name were past the count */
-  guint       n_over;       /* headers past the count */
-  guint       n_untracked;  /* of those, past JD_HEADERS_MAX_COUNT names: not in @over */
-  GPtrArray  *problems;     /* (element-type utf8) too_long, then the count; built on demand */
+typedef struct
+{
+  gboolean response;   /* the wording: "of the response" */
+  guint n_offered;     /* headers given (kept or left out), pseudo-headers aside */
+  char *first_over;    /* the name of the first one past the count, shortened */
+  GPtrArray *too_long; /* (element-type LeftOut) a header left out for its size */
+  GHashTable *over;    /* lower-case name → how many of that name were past the count */
+  guint n_over;        /* headers past the count */
+  guint n_untracked;   /* of those, past JD_HEADERS_MAX_COUNT names: not in @over */
+  GPtrArray *problems; /* (element-type utf8) too_long, then the count; built on demand */
 } HeaderLimits;
 
 G_STATIC_ASSERT (JD_HEADER_MAX_SIZE < JD_CREDENTIAL_HEADER_MAX_SIZE);
@@ -73,8 +75,7 @@ left_out_free (gpointer data)
 }
 
 static void
-header_limits_init (HeaderLimits *limits,
-                    gboolean      response)
+header_limits_init (HeaderLimits *limits, gboolean response)
 {
   limits->response = response;
   limits->too_long = g_ptr_array_new_with_free_func (left_out_free);
@@ -122,8 +123,7 @@ header_limits_copy (HeaderLimits *to, const HeaderLimits *from)
 /* Forgets the headers called @name that were left out (for their size or
  * past the count); returns how many there were. */
 static guint
-header_limits_forget (HeaderLimits *limits,
-                      const char   *name)
+header_limits_forget (HeaderLimits *limits, const char *name)
 {
   g_autofree char *lower = g_ascii_strdown (name, -1);
   guint n = 0;
@@ -160,13 +160,12 @@ header_limits_forget (HeaderLimits *limits,
 /* TRUE when a header called @name was (or, past the names kept, may
  * have been) left out. */
 static gboolean
-header_limits_left_out (HeaderLimits *limits,
-                        const char   *name)
+header_limits_left_out (HeaderLimits *limits, const char *name)
 {
   g_autofree char *lower = g_ascii_strdown (name, -1);
 
   for (guint i = 0; i < limits->too_long->len; i++)
-    if (g_ascii_strcasecmp (((LeftOut *) g_ptr_array_index (limits->too_long, i))->name, name) == 0)
+    if (g_ascii_strcasecmp (((LeftOut *)g_ptr_array_index (limits->too_long, i))->name, name) == 0)
       return TRUE;
   return limits->n_untracked > 0 || g_hash_table_contains (limits->over, lower);
 }
@@ -174,8 +173,7 @@ header_limits_left_out (HeaderLimits *limits,
 /* The position (1-based) among the headers given of the kept header at
  * @kept (0-based): the ones left out for their size count too. */
 static guint
-header_limits_position (HeaderLimits *limits,
-                        guint         kept)
+header_limits_position (HeaderLimits *limits, guint kept)
 {
   guint position = kept + 1;
   gboolean moved = TRUE;
@@ -185,7 +183,7 @@ header_limits_position (HeaderLimits *limits,
     {
       moved = FALSE;
       for (guint i = 0; i < limits->too_long->len; i++)
-        if (!counted[i] && ((LeftOut *) g_ptr_array_index (limits->too_long, i))->index <= position)
+        if (!counted[i] && ((LeftOut *)g_ptr_array_index (limits->too_long, i))->index <= position)
           {
             counted[i] = TRUE;
             position++;
@@ -211,9 +209,9 @@ shorten_name (const char *name)
 static gsize
 header_max_size (const char *name)
 {
-  if (g_ascii_strcasecmp (name, "Authorization") == 0 ||
-      g_ascii_strcasecmp (name, "Proxy-Authorization") == 0 ||
-      g_ascii_strcasecmp (name, "Cookie") == 0)
+  if (g_ascii_strcasecmp (name, "Authorization") == 0
+      || g_ascii_strcasecmp (name, "Proxy-Authorization") == 0
+      || g_ascii_strcasecmp (name, "Cookie") == 0)
     return JD_CREDENTIAL_HEADER_MAX_SIZE;
   return JD_HEADER_MAX_SIZE;
 }
@@ -221,10 +219,7 @@ header_max_size (const char *name)
 /* TRUE when "@name: @value" fits; otherwise says so in @limits. @index is
  * the header's position (1-based) among those given. */
 static gboolean
-header_fits (HeaderLimits *limits,
-             guint         index,
-             const char   *name,
-             const char   *value)
+header_fits (HeaderLimits *limits, guint index, const char *name, const char *value)
 {
   gsize size = strlen (name) + 2 + strlen (value);
   gsize max = header_max_size (name);
@@ -238,14 +233,15 @@ header_fits (HeaderLimits *limits,
   left_out = g_new0 (LeftOut, 1);
   left_out->name = g_strdup (name);
   left_out->index = index;
-  left_out->message = limits->response
-                      /* Translators: "Header 12 (“X-Big”) of the response is 1048583 bytes long; …" */
-                      ? g_strdup_printf (_("Header %u (“%s”) of the response is %zu bytes long; a "
-                                           "header is at most %zu bytes, so it is left out."),
-                                         index, shown, size, max)
-                      : g_strdup_printf (_("Header %u (“%s”) of the request is %zu bytes long; a "
-                                           "header is at most %zu bytes, so it is left out."),
-                                         index, shown, size, max);
+  left_out->message
+    = limits->response
+        /* Translators: "Header 12 (“X-Big”) of the response is 1048583 bytes long; …" */
+        ? g_strdup_printf (_ ("Header %u (“%s”) of the response is %zu bytes long; a "
+                              "header is at most %zu bytes, so it is left out."),
+                           index, shown, size, max)
+        : g_strdup_printf (_ ("Header %u (“%s”) of the request is %zu bytes long; a "
+                              "header is at most %zu bytes, so it is left out."),
+                           index, shown, size, max);
   g_ptr_array_add (limits->too_long, left_out);
   return FALSE;
 }
@@ -255,44 +251,42 @@ header_limits_get_problems (HeaderLimits *limits)
 {
   g_ptr_array_set_size (limits->problems, 0);
   for (guint i = 0; i < limits->too_long->len; i++)
-    g_ptr_array_add (limits->problems, g_strdup (((LeftOut *) g_ptr_array_index (limits->too_long, i))->message));
+    g_ptr_array_add (limits->problems,
+                     g_strdup (((LeftOut *)g_ptr_array_index (limits->too_long, i))->message));
 
   if (limits->n_over > 0)
     {
       guint n = limits->n_offered;
 
-      g_ptr_array_add (limits->problems,
-                       limits->response
-                       ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                       "Headers from %u (“%s”) on are left out: the "
-                                                       "response has %u header; only the first %u "
-                                                       "are read.",
-                                                       "Headers from %u (“%s”) on are left out: the "
-                                                       "response has %u headers; only the first %u "
-                                                       "are read.",
-                                                       n),
-                                          JD_HEADERS_MAX_COUNT + 1, limits->first_over, n,
-                                          JD_HEADERS_MAX_COUNT)
-                       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                       "Headers from %u (“%s”) on are left out: the "
-                                                       "request has %u header; only the first %u "
-                                                       "are read.",
-                                                       "Headers from %u (“%s”) on are left out: the "
-                                                       "request has %u headers; only the first %u "
-                                                       "are read.",
-                                                       n),
-                                          JD_HEADERS_MAX_COUNT + 1, limits->first_over, n,
-                                          JD_HEADERS_MAX_COUNT));
+      g_ptr_array_add (
+        limits->problems,
+        limits->response
+          ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Headers from %u (“%s”) on are left out: the "
+                                          "response has %u header; only the first %u "
+                                          "are read.",
+                                          "Headers from %u (“%s”) on are left out: the "
+                                          "response has %u headers; only the first %u "
+                                          "are read.",
+                                          n),
+                             JD_HEADERS_MAX_COUNT + 1, limits->first_over, n, JD_HEADERS_MAX_COUNT)
+          : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Headers from %u (“%s”) on are left out: the "
+                                          "request has %u header; only the first %u "
+                                          "are read.",
+                                          "Headers from %u (“%s”) on are left out: the "
+                                          "request has %u headers; only the first %u "
+                                          "are read.",
+                                          n),
+                             JD_HEADERS_MAX_COUNT + 1, limits->first_over, n,
+                             JD_HEADERS_MAX_COUNT));
     }
 
   return limits->problems;
 }
 
 static void
-jd_headers_add (GPtrArray    *headers,
-                HeaderLimits *limits,
-                const char   *name,
-                const char   *value)
+jd_headers_add (GPtrArray *headers, HeaderLimits *limits, const char *name, const char *value)
 {
   JdHeader *header;
 
@@ -349,9 +343,7 @@ jd_headers_get (GPtrArray *headers, const char *name)
 
 /* Removes every header called @name, and what the limits said of it. */
 static void
-jd_headers_remove (GPtrArray    *headers,
-                   HeaderLimits *limits,
-                   const char   *name)
+jd_headers_remove (GPtrArray *headers, HeaderLimits *limits, const char *name)
 {
   g_assert (headers != NULL);
   g_assert (limits != NULL);
@@ -421,7 +413,8 @@ struct _JdRequest
 
 G_DEFINE_FINAL_TYPE (JdRequest, jd_request, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   REQUEST_PROP_0,
   REQUEST_PROP_METHOD,
   REQUEST_PROP_URL,
@@ -451,14 +444,14 @@ jd_request_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
 
   switch (prop_id)
     {
-    case REQUEST_PROP_METHOD:
-      g_value_set_string (value, self->method);
-      break;
-    case REQUEST_PROP_URL:
-      g_value_set_string (value, self->url);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case REQUEST_PROP_METHOD:
+        g_value_set_string (value, self->method);
+        break;
+      case REQUEST_PROP_URL:
+        g_value_set_string (value, self->url);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -469,14 +462,14 @@ jd_request_set_property (GObject *object, guint prop_id, const GValue *value, GP
 
   switch (prop_id)
     {
-    case REQUEST_PROP_METHOD:
-      jd_request_set_method (self, g_value_get_string (value));
-      break;
-    case REQUEST_PROP_URL:
-      jd_request_set_url (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case REQUEST_PROP_METHOD:
+        jd_request_set_method (self, g_value_get_string (value));
+        break;
+      case REQUEST_PROP_URL:
+        jd_request_set_url (self, g_value_get_string (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -505,14 +498,11 @@ jd_request_init (JdRequest *self)
 }
 
 JdRequest *
-jd_request_new (const char *method,
-                const char *url)
+jd_request_new (const char *method, const char *url)
 {
   g_return_val_if_fail (url != NULL, NULL);
 
-  return g_object_new (JD_TYPE_REQUEST,
-                       "method", method != NULL ? method : "GET",
-                       "url", url,
+  return g_object_new (JD_TYPE_REQUEST, "method", method != NULL ? method : "GET", "url", url,
                        NULL);
 }
 
@@ -553,8 +543,7 @@ jd_request_get_method (JdRequest *self)
 /* Methods are case-sensitive (RFC 9110 §9.1), so they are kept as given;
  * NULL or empty means GET. */
 void
-jd_request_set_method (JdRequest  *self,
-                       const char *method)
+jd_request_set_method (JdRequest *self, const char *method)
 {
   g_return_if_fail (JD_IS_REQUEST (self));
 
@@ -578,8 +567,7 @@ jd_request_get_url (JdRequest *self)
 }
 
 void
-jd_request_set_url (JdRequest  *self,
-                    const char *url)
+jd_request_set_url (JdRequest *self, const char *url)
 {
   g_return_if_fail (JD_IS_REQUEST (self));
 
@@ -603,9 +591,7 @@ jd_request_get_headers (JdRequest *self)
 }
 
 void
-jd_request_add_header (JdRequest  *self,
-                       const char *name,
-                       const char *value)
+jd_request_add_header (JdRequest *self, const char *name, const char *value)
 {
   g_return_if_fail (JD_IS_REQUEST (self));
   g_return_if_fail (name != NULL);
@@ -622,8 +608,7 @@ jd_request_get_header_problems (JdRequest *self)
 }
 
 gboolean
-jd_request_header_left_out (JdRequest  *self,
-                            const char *name)
+jd_request_header_left_out (JdRequest *self, const char *name)
 {
   g_return_val_if_fail (JD_IS_REQUEST (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -632,8 +617,7 @@ jd_request_header_left_out (JdRequest  *self,
 }
 
 void
-jd_request_remove_header (JdRequest  *self,
-                          const char *name)
+jd_request_remove_header (JdRequest *self, const char *name)
 {
   g_return_if_fail (JD_IS_REQUEST (self));
   g_return_if_fail (name != NULL);
@@ -648,9 +632,7 @@ jd_request_remove_header (JdRequest  *self,
  * and removes any later ones; appends it when there is none.
  */
 void
-jd_request_set_header (JdRequest  *self,
-                       const char *name,
-                       const char *value)
+jd_request_set_header (JdRequest *self, const char *name, const char *value)
 {
   gboolean found = FALSE;
 
@@ -699,8 +681,7 @@ jd_request_set_header (JdRequest  *self,
 }
 
 const char *
-jd_request_get_header (JdRequest  *self,
-                       const char *name)
+jd_request_get_header (JdRequest *self, const char *name)
 {
   g_return_val_if_fail (JD_IS_REQUEST (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -717,8 +698,7 @@ jd_request_get_body (JdRequest *self)
 }
 
 void
-jd_request_set_body (JdRequest *self,
-                     GBytes    *body)
+jd_request_set_body (JdRequest *self, GBytes *body)
 {
   g_return_if_fail (JD_IS_REQUEST (self));
 
@@ -790,9 +770,7 @@ jd_request_dup_bearer (JdRequest *self)
 /* POSIX single quotes: everything between them is literal, bytes
  * included; a single quote itself is written '\''. */
 void
-jd_shell_quote_append (GString    *out,
-                       const char *value,
-                       gsize       len)
+jd_shell_quote_append (GString *out, const char *value, gsize len)
 {
   g_return_if_fail (out != NULL);
   g_return_if_fail (value != NULL || len == 0);
@@ -829,7 +807,7 @@ append_option_line (GString *out, const char *option, const char *value, gsize l
 static void
 append_header_line (GString *out, const char *name, const char *value)
 {
-  g_autoptr(GString) line = g_string_new (name);
+  g_autoptr (GString) line = g_string_new (name);
 
   /* curl: "Name:" removes a header, "Name;" sends it empty. A value of
    * blanks only is empty too (RFC 9110 §5.5: surrounding whitespace is not
@@ -865,9 +843,9 @@ append_header_line (GString *out, const char *name, const char *value)
 static gboolean
 header_is_curls_own (const char *name)
 {
-  static const char * const names[] = {
-    "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive",
-    "Proxy-Connection", "TE", "Upgrade",
+  static const char *const names[] = {
+    "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Proxy-Connection", "TE",
+    "Upgrade",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -896,7 +874,7 @@ append_printf_octal (GString *out, const guint8 *data, gsize len)
       if (c == 0 || c == '\\' || c == '\'' || c < 0x20 || c >= 0x7f)
         g_string_append_printf (out, "\\0%03o", c);
       else
-        g_string_append_c (out, (char) c);
+        g_string_append_c (out, (char)c);
     }
   g_string_append (out, "' |\n");
 }
@@ -907,8 +885,8 @@ url_without_token (const char *url, const char *token)
 {
   const char *query = strchr (url, '?');
   const char *fragment;
-  g_autoptr(GString) out = NULL;
-  g_auto(GStrv) params = NULL;
+  g_autoptr (GString) out = NULL;
+  g_auto (GStrv) params = NULL;
   g_autofree char *query_part = NULL;
   gboolean first = TRUE;
 
@@ -916,7 +894,8 @@ url_without_token (const char *url, const char *token)
     return g_strdup (url);
 
   fragment = strchr (query, '#');
-  query_part = fragment != NULL ? g_strndup (query + 1, fragment - query - 1) : g_strdup (query + 1);
+  query_part
+    = fragment != NULL ? g_strndup (query + 1, fragment - query - 1) : g_strdup (query + 1);
   params = g_strsplit (query_part, "&", -1);
 
   out = g_string_new_len (url, query - url);
@@ -941,8 +920,8 @@ url_without_token (const char *url, const char *token)
 static char *
 cookie_without_token (const char *cookie, const char *token)
 {
-  g_auto(GStrv) pairs = g_strsplit (cookie, ";", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto (GStrv) pairs = g_strsplit (cookie, ";", -1);
+  g_autoptr (GString) out = g_string_new (NULL);
 
   for (guint i = 0; pairs[i] != NULL; i++)
     {
@@ -963,11 +942,9 @@ cookie_without_token (const char *cookie, const char *token)
 }
 
 char *
-jd_request_to_curl (JdRequest     *self,
-                    JdCurlVariant  variant,
-                    const char    *token)
+jd_request_to_curl (JdRequest *self, JdCurlVariant variant, const char *token)
 {
-  g_autoptr(GString) out = NULL;
+  g_autoptr (GString) out = NULL;
   g_autofree char *url = NULL;
   const char *method;
   const guint8 *body = NULL;
@@ -993,8 +970,8 @@ jd_request_to_curl (JdRequest     *self,
       g_string_append (out, "# ");
       /* Translators: a shell comment above a curl command; keep "$TOKEN"
        * and "export TOKEN=…" as they are. */
-      g_string_append (out, _("Get a fresh token from your identity provider (or copy one from "
-                              "the browser's network panel), then: export TOKEN='eyJ…'"));
+      g_string_append (out, _ ("Get a fresh token from your identity provider (or copy one from "
+                               "the browser's network panel), then: export TOKEN='eyJ…'"));
       g_string_append_c (out, '\n');
     }
 
@@ -1025,8 +1002,8 @@ jd_request_to_curl (JdRequest     *self,
   /* curl sends GET without a body and POST with one; anything else needs -X.
    * HEAD is --head above (-X HEAD would wait for a body that never comes). */
   /* curl's own choice is POST with a body (even an empty one) and GET without. */
-  if (g_strcmp0 (method, "HEAD") != 0 && !(g_strcmp0 (method, "GET") == 0 && self->body == NULL) &&
-      !(g_strcmp0 (method, "POST") == 0 && self->body != NULL))
+  if (g_strcmp0 (method, "HEAD") != 0 && !(g_strcmp0 (method, "GET") == 0 && self->body == NULL)
+      && !(g_strcmp0 (method, "POST") == 0 && self->body != NULL))
     append_option_line (out, "-X", method, strlen (method));
 
   for (guint i = 0; i < self->headers->len; i++)
@@ -1044,8 +1021,8 @@ jd_request_to_curl (JdRequest     *self,
           continue;
         }
 
-      if (variant == JD_CURL_WITHOUT_TOKEN && token != NULL && *token != '\0' &&
-          g_ascii_strcasecmp (header->name, "Cookie") == 0)
+      if (variant == JD_CURL_WITHOUT_TOKEN && token != NULL && *token != '\0'
+          && g_ascii_strcasecmp (header->name, "Cookie") == 0)
         {
           g_autofree char *cookie = cookie_without_token (header->value, token);
 
@@ -1096,7 +1073,7 @@ jd_request_to_curl (JdRequest     *self,
       if (body_has_nul)
         append_option_line (out, "--data-binary", "@-", 2);
       else
-        append_option_line (out, "--data-raw", body != NULL ? (const char *) body : "", body_len);
+        append_option_line (out, "--data-raw", body != NULL ? (const char *)body : "", body_len);
     }
 
   if (compressed)
@@ -1126,7 +1103,8 @@ struct _JdResponse
 
 G_DEFINE_FINAL_TYPE (JdResponse, jd_response, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   RESPONSE_PROP_0,
   RESPONSE_PROP_STATUS,
   RESPONSE_PROP_REASON,
@@ -1156,14 +1134,14 @@ jd_response_get_property (GObject *object, guint prop_id, GValue *value, GParamS
 
   switch (prop_id)
     {
-    case RESPONSE_PROP_STATUS:
-      g_value_set_uint (value, self->status);
-      break;
-    case RESPONSE_PROP_REASON:
-      g_value_set_string (value, self->reason);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case RESPONSE_PROP_STATUS:
+        g_value_set_uint (value, self->status);
+        break;
+      case RESPONSE_PROP_REASON:
+        g_value_set_string (value, self->reason);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -1174,17 +1152,17 @@ jd_response_set_property (GObject *object, guint prop_id, const GValue *value, G
 
   switch (prop_id)
     {
-    case RESPONSE_PROP_STATUS:
-      self->status = g_value_get_uint (value);
-      break;
-    case RESPONSE_PROP_REASON:
-      g_free (self->reason);
-      self->reason = g_value_dup_string (value);
-      if (self->reason == NULL)
-        self->reason = g_strdup ("");
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case RESPONSE_PROP_STATUS:
+        self->status = g_value_get_uint (value);
+        break;
+      case RESPONSE_PROP_REASON:
+        g_free (self->reason);
+        self->reason = g_value_dup_string (value);
+        if (self->reason == NULL)
+          self->reason = g_strdup ("");
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -1198,7 +1176,8 @@ jd_response_class_init (JdResponseClass *klass)
   object_class->get_property = jd_response_get_property;
   object_class->set_property = jd_response_set_property;
 
-  response_pspecs[RESPONSE_PROP_STATUS] = g_param_spec_uint ("status", NULL, NULL, 0, 999, 0, flags);
+  response_pspecs[RESPONSE_PROP_STATUS]
+    = g_param_spec_uint ("status", NULL, NULL, 0, 999, 0, flags);
   response_pspecs[RESPONSE_PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, "", flags);
   g_object_class_install_properties (object_class, RESPONSE_LAST_PROP, response_pspecs);
 }
@@ -1213,14 +1192,11 @@ jd_response_init (JdResponse *self)
 }
 
 JdResponse *
-jd_response_new (guint       status,
-                 const char *reason)
+jd_response_new (guint status, const char *reason)
 {
   g_return_val_if_fail (status <= 999, NULL);
 
-  return g_object_new (JD_TYPE_RESPONSE,
-                       "status", status,
-                       "reason", reason != NULL ? reason : "",
+  return g_object_new (JD_TYPE_RESPONSE, "status", status, "reason", reason != NULL ? reason : "",
                        NULL);
 }
 
@@ -1249,8 +1225,7 @@ jd_response_get_http_version (JdResponse *self)
 }
 
 void
-jd_response_set_http_version (JdResponse *self,
-                              const char *version)
+jd_response_set_http_version (JdResponse *self, const char *version)
 {
   g_return_if_fail (JD_IS_RESPONSE (self));
 
@@ -1267,9 +1242,7 @@ jd_response_get_headers (JdResponse *self)
 }
 
 void
-jd_response_add_header (JdResponse *self,
-                        const char *name,
-                        const char *value)
+jd_response_add_header (JdResponse *self, const char *name, const char *value)
 {
   g_return_if_fail (JD_IS_RESPONSE (self));
   g_return_if_fail (name != NULL);
@@ -1286,8 +1259,7 @@ jd_response_get_header_problems (JdResponse *self)
 }
 
 gboolean
-jd_response_header_left_out (JdResponse *self,
-                             const char *name)
+jd_response_header_left_out (JdResponse *self, const char *name)
 {
   g_return_val_if_fail (JD_IS_RESPONSE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -1296,8 +1268,7 @@ jd_response_header_left_out (JdResponse *self,
 }
 
 const char *
-jd_response_get_header (JdResponse *self,
-                        const char *name)
+jd_response_get_header (JdResponse *self, const char *name)
 {
   g_return_val_if_fail (JD_IS_RESPONSE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -1314,9 +1285,7 @@ jd_response_get_body (JdResponse *self)
 }
 
 void
-jd_response_set_body (JdResponse *self,
-                      GBytes     *body,
-                      gboolean    truncated)
+jd_response_set_body (JdResponse *self, GBytes *body, gboolean truncated)
 {
   g_return_if_fail (JD_IS_RESPONSE (self));
 
@@ -1344,8 +1313,7 @@ jd_response_get_elapsed_ms (JdResponse *self)
 }
 
 void
-jd_response_set_elapsed_ms (JdResponse *self,
-                            double      ms)
+jd_response_set_elapsed_ms (JdResponse *self, double ms)
 {
   g_return_if_fail (JD_IS_RESPONSE (self));
 

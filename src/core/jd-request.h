@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   char *name;
   char *value;
 } JdHeader;
@@ -28,7 +29,8 @@ typedef struct {
  * request (jd_input_get_findings) or a response (jd_response_diagnose). */
 #define JD_FINDING_HEADERS_LEFT_OUT "headers-left-out"
 
-typedef enum {
+typedef enum
+{
   JD_CURL_WITHOUT_TOKEN, /* the baseline: a compliant server answers 401 + WWW-Authenticate */
   JD_CURL_THIS_TOKEN,    /* reproduce the failing call */
   JD_CURL_FRESH_TOKEN,   /* "$TOKEN" from the environment, with a comment saying how to get one */
@@ -38,38 +40,38 @@ typedef enum {
  * ("user:pass@"), the query shown as "?…" and the fragment as "#…", valid
  * UTF-8. Works on any text, also on what is not a URL; NULL gives "".
  * Returns: (transfer full) */
-char       *jd_url_redact             (const char *url);
+char *jd_url_redact (const char *url);
 
 #define JD_TYPE_REQUEST (jd_request_get_type ())
 G_DECLARE_FINAL_TYPE (JdRequest, jd_request, JD, REQUEST, GObject)
 
-JdRequest  *jd_request_new            (const char *method, /* nullable: GET */
-                                       const char *url);
-JdRequest  *jd_request_copy           (JdRequest *self); /* deep: headers and body */
-const char *jd_request_get_method     (JdRequest *self);
-void        jd_request_set_method     (JdRequest *self, const char *method);
-const char *jd_request_get_url        (JdRequest *self);
-void        jd_request_set_url        (JdRequest *self, const char *url);
+JdRequest *jd_request_new (const char *method, /* nullable: GET */
+                           const char *url);
+JdRequest *jd_request_copy (JdRequest *self); /* deep: headers and body */
+const char *jd_request_get_method (JdRequest *self);
+void jd_request_set_method (JdRequest *self, const char *method);
+const char *jd_request_get_url (JdRequest *self);
+void jd_request_set_url (JdRequest *self, const char *url);
 /* (element-type JdHeader) (transfer none), in order; HTTP/2 pseudo-headers
  * (":authority", …) are never stored. */
-GPtrArray  *jd_request_get_headers    (JdRequest *self);
-void        jd_request_add_header     (JdRequest *self, const char *name, const char *value);
+GPtrArray *jd_request_get_headers (JdRequest *self);
+void jd_request_add_header (JdRequest *self, const char *name, const char *value);
 /* What the header limits left out, one translated sentence each ("Header 12
  * (“X-Big”) of the request is 1048583 bytes long; …"); empty when every
  * header was kept. (element-type utf8) (transfer none) */
-GPtrArray  *jd_request_get_header_problems (JdRequest *self);
+GPtrArray *jd_request_get_header_problems (JdRequest *self);
 /* TRUE when the limits left out a header called @name (case-insensitive):
  * too long, or past the count. Problems are kept per name: set_header
  * replaces what was said of @name, remove_header forgets it. */
-gboolean    jd_request_header_left_out (JdRequest *self, const char *name);
-void        jd_request_remove_header  (JdRequest *self, const char *name); /* case-insensitive, all */
-const char *jd_request_get_header     (JdRequest *self, const char *name); /* first, nullable */
+gboolean jd_request_header_left_out (JdRequest *self, const char *name);
+void jd_request_remove_header (JdRequest *self, const char *name);     /* case-insensitive, all */
+const char *jd_request_get_header (JdRequest *self, const char *name); /* first, nullable */
 /* Replace the first header called @name (case-insensitive), drop later ones; append if none. */
-void        jd_request_set_header     (JdRequest *self, const char *name, const char *value);
-GBytes     *jd_request_get_body       (JdRequest *self); /* nullable */
-void        jd_request_set_body       (JdRequest *self, GBytes *body);
+void jd_request_set_header (JdRequest *self, const char *name, const char *value);
+GBytes *jd_request_get_body (JdRequest *self); /* nullable */
+void jd_request_set_body (JdRequest *self, GBytes *body);
 /* The bearer token the request carries (Authorization: Bearer …), nullable. */
-char       *jd_request_dup_bearer     (JdRequest *self);
+char *jd_request_dup_bearer (JdRequest *self);
 
 /* What a person pastes into bash: `curl -i`, one option per line with
  * backslash continuations, POSIX single quotes. @token replaces the bearer
@@ -77,31 +79,27 @@ char       *jd_request_dup_bearer     (JdRequest *self);
  * JD_CURL_WITHOUT_TOKEN, a non-NULL @token is also taken out of the query
  * (a parameter with that value) and the Cookie header (a cookie with that
  * value), so the baseline really carries no token. */
-char       *jd_request_to_curl        (JdRequest     *self,
-                                       JdCurlVariant  variant,
-                                       const char    *token);
+char *jd_request_to_curl (JdRequest *self, JdCurlVariant variant, const char *token);
 /* Append @value (@len bytes, any bytes) to @out in POSIX single quotes. */
-void        jd_shell_quote_append     (GString       *out,
-                                       const char    *value,
-                                       gsize          len);
+void jd_shell_quote_append (GString *out, const char *value, gsize len);
 
 #define JD_TYPE_RESPONSE (jd_response_get_type ())
 G_DECLARE_FINAL_TYPE (JdResponse, jd_response, JD, RESPONSE, GObject)
 
-JdResponse *jd_response_new            (guint status, const char *reason);
-guint       jd_response_get_status     (JdResponse *self);
-const char *jd_response_get_reason     (JdResponse *self);
+JdResponse *jd_response_new (guint status, const char *reason);
+guint jd_response_get_status (JdResponse *self);
+const char *jd_response_get_reason (JdResponse *self);
 const char *jd_response_get_http_version (JdResponse *self);
-void        jd_response_set_http_version (JdResponse *self, const char *version);
-GPtrArray  *jd_response_get_headers    (JdResponse *self); /* (element-type JdHeader) */
-void        jd_response_add_header     (JdResponse *self, const char *name, const char *value);
-GPtrArray  *jd_response_get_header_problems (JdResponse *self); /* as for JdRequest */
-gboolean    jd_response_header_left_out (JdResponse *self, const char *name); /* as for JdRequest */
-const char *jd_response_get_header     (JdResponse *self, const char *name);
-GBytes     *jd_response_get_body       (JdResponse *self); /* nullable */
-void        jd_response_set_body       (JdResponse *self, GBytes *body, gboolean truncated);
-gboolean    jd_response_get_body_truncated (JdResponse *self);
-double      jd_response_get_elapsed_ms (JdResponse *self);
-void        jd_response_set_elapsed_ms (JdResponse *self, double ms);
+void jd_response_set_http_version (JdResponse *self, const char *version);
+GPtrArray *jd_response_get_headers (JdResponse *self); /* (element-type JdHeader) */
+void jd_response_add_header (JdResponse *self, const char *name, const char *value);
+GPtrArray *jd_response_get_header_problems (JdResponse *self);             /* as for JdRequest */
+gboolean jd_response_header_left_out (JdResponse *self, const char *name); /* as for JdRequest */
+const char *jd_response_get_header (JdResponse *self, const char *name);
+GBytes *jd_response_get_body (JdResponse *self); /* nullable */
+void jd_response_set_body (JdResponse *self, GBytes *body, gboolean truncated);
+gboolean jd_response_get_body_truncated (JdResponse *self);
+double jd_response_get_elapsed_ms (JdResponse *self);
+void jd_response_set_elapsed_ms (JdResponse *self, double ms);
 
 G_END_DECLS

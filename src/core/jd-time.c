@@ -10,8 +10,7 @@
 
 #include "jd-time.h"
 
-G_DEFINE_ENUM_TYPE (JdBadgeState, jd_badge_state,
-                    G_DEFINE_ENUM_VALUE (JD_BADGE_NONE, "none"),
+G_DEFINE_ENUM_TYPE (JdBadgeState, jd_badge_state, G_DEFINE_ENUM_VALUE (JD_BADGE_NONE, "none"),
                     G_DEFINE_ENUM_VALUE (JD_BADGE_OK, "ok"),
                     G_DEFINE_ENUM_VALUE (JD_BADGE_WARNING, "warning"),
                     G_DEFINE_ENUM_VALUE (JD_BADGE_ERROR, "error"))
@@ -24,16 +23,16 @@ jd_badge_state_to_string (JdBadgeState state)
 {
   switch (state)
     {
-    case JD_BADGE_NONE:
-      return "none";
-    case JD_BADGE_OK:
-      return "ok";
-    case JD_BADGE_WARNING:
-      return "warning";
-    case JD_BADGE_ERROR:
-      return "error";
-    default:
-      g_return_val_if_reached ("none");
+      case JD_BADGE_NONE:
+        return "none";
+      case JD_BADGE_OK:
+        return "ok";
+      case JD_BADGE_WARNING:
+        return "warning";
+      case JD_BADGE_ERROR:
+        return "error";
+      default:
+        g_return_val_if_reached ("none");
     }
 }
 
@@ -64,8 +63,7 @@ in_range (double seconds)
 }
 
 JdNumericDateStatus
-jd_numeric_date_read (JsonNode *node,
-                      double   *out_seconds)
+jd_numeric_date_read (JsonNode *node, double *out_seconds)
 {
   double seconds;
   GType type;
@@ -80,7 +78,7 @@ jd_numeric_date_read (JsonNode *node,
   if (type == G_TYPE_STRING)
     return JD_NUMERIC_DATE_STRING;
   else if (type == G_TYPE_INT64)
-    seconds = (double) json_node_get_int (node);
+    seconds = (double)json_node_get_int (node);
   else if (type == G_TYPE_DOUBLE)
     seconds = json_node_get_double (node);
   else
@@ -95,9 +93,7 @@ jd_numeric_date_read (JsonNode *node,
 }
 
 JdNumericDateStatus
-jd_numeric_date_get_member (JsonObject *object,
-                            const char *name,
-                            double     *out_seconds)
+jd_numeric_date_get_member (JsonObject *object, const char *name, double *out_seconds)
 {
   g_return_val_if_fail (name != NULL, JD_NUMERIC_DATE_MISSING);
 
@@ -134,7 +130,7 @@ number_text (double value)
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (value == floor (value) && fabs (value) < 1e15)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)value);
   return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value));
 }
 
@@ -148,8 +144,7 @@ node_text (JsonNode *node)
 }
 
 char *
-jd_numeric_date_problem (const char *claim,
-                         JsonNode   *node)
+jd_numeric_date_problem (const char *claim, JsonNode *node)
 {
   double seconds = 0;
 
@@ -157,94 +152,96 @@ jd_numeric_date_problem (const char *claim,
 
   switch (jd_numeric_date_read (node, &seconds))
     {
-    case JD_NUMERIC_DATE_VALID:
-    case JD_NUMERIC_DATE_MISSING:
-      return NULL;
+      case JD_NUMERIC_DATE_VALID:
+      case JD_NUMERIC_DATE_MISSING:
+        return NULL;
 
-    case JD_NUMERIC_DATE_STRING:
-      {
-        const char *text = json_node_get_string (node);
-        g_autofree char *quoted = quote_string (text);
-        double parsed;
-
-        if (jd_time_parse_date_string (text, &parsed))
-          {
-            g_autofree char *number = number_text (parsed);
-            g_autofree char *utc = jd_time_format_utc (parsed);
-
-            /* TRANSLATORS: 1: a claim name such as exp, 2: its string value
-             * as JSON (with its quotes), 3: the same instant as a number,
-             * 4: the instant in UTC */
-            return g_strdup_printf (_("\"%s\" is the string %s, not a NumericDate: RFC 7519 wants "
-                                      "a JSON number of seconds since 1970 (here %s, %s), and "
-                                      "most verifiers reject a string"),
-                                    claim, quoted, number, utc);
-          }
-        /* TRANSLATORS: 1: a claim name such as exp, 2: its string value as JSON */
-        return g_strdup_printf (_("\"%s\" is the string %s, not a NumericDate: RFC 7519 wants a "
-                                  "JSON number of seconds since 1970, and most verifiers reject a "
-                                  "string"),
-                                claim, quoted);
-      }
-
-    case JD_NUMERIC_DATE_WRONG_TYPE:
-      switch (json_node_get_node_type (node))
+      case JD_NUMERIC_DATE_STRING:
         {
-        case JSON_NODE_NULL:
-          return g_strdup_printf (_("\"%s\" is null, not a NumericDate (a JSON number of seconds "
-                                    "since 1970)"),
-                                  claim);
-        case JSON_NODE_OBJECT:
-          return g_strdup_printf (_("\"%s\" is an object, not a NumericDate (a JSON number of "
-                                    "seconds since 1970)"),
-                                  claim);
-        case JSON_NODE_ARRAY:
-          return g_strdup_printf (_("\"%s\" is an array, not a NumericDate (a JSON number of "
-                                    "seconds since 1970)"),
-                                  claim);
-        case JSON_NODE_VALUE:
-        default:
-          {
-            g_autofree char *raw = node_text (node);
-            /* TRANSLATORS: 1: a claim name, 2: the value as JSON (true or false) */
-            return g_strdup_printf (_("\"%s\" is the boolean %s, not a NumericDate (a JSON "
-                                      "number of seconds since 1970)"),
-                                    claim, raw);
-          }
+          const char *text = json_node_get_string (node);
+          g_autofree char *quoted = quote_string (text);
+          double parsed;
+
+          if (jd_time_parse_date_string (text, &parsed))
+            {
+              g_autofree char *number = number_text (parsed);
+              g_autofree char *utc = jd_time_format_utc (parsed);
+
+              /* TRANSLATORS: 1: a claim name such as exp, 2: its string value
+               * as JSON (with its quotes), 3: the same instant as a number,
+               * 4: the instant in UTC */
+              return g_strdup_printf (
+                _ ("\"%s\" is the string %s, not a NumericDate: RFC 7519 wants "
+                   "a JSON number of seconds since 1970 (here %s, %s), and "
+                   "most verifiers reject a string"),
+                claim, quoted, number, utc);
+            }
+          /* TRANSLATORS: 1: a claim name such as exp, 2: its string value as JSON */
+          return g_strdup_printf (
+            _ ("\"%s\" is the string %s, not a NumericDate: RFC 7519 wants a "
+               "JSON number of seconds since 1970, and most verifiers reject a "
+               "string"),
+            claim, quoted);
         }
 
-    case JD_NUMERIC_DATE_OUT_OF_RANGE:
-      {
-        g_autofree char *raw = node_text (node);
-        double value = json_node_get_value_type (node) == G_TYPE_INT64
-                         ? (double) json_node_get_int (node)
-                         : json_node_get_double (node);
-
-        if (in_range (value / 1000.0))
+      case JD_NUMERIC_DATE_WRONG_TYPE:
+        switch (json_node_get_node_type (node))
           {
-            g_autofree char *number = number_text (value / 1000.0);
-            g_autofree char *utc = jd_time_format_utc (value / 1000.0);
-
-            /* TRANSLATORS: 1: a claim name, 2: its value, 3: the value divided
-             * by 1000, 4: that instant in UTC */
-            return g_strdup_printf (_("\"%s\" is %s, which looks like milliseconds since 1970: "
-                                      "a NumericDate counts seconds (%s would be %s)"),
-                                    claim, raw, number, utc);
+            case JSON_NODE_NULL:
+              return g_strdup_printf (
+                _ ("\"%s\" is null, not a NumericDate (a JSON number of seconds "
+                   "since 1970)"),
+                claim);
+            case JSON_NODE_OBJECT:
+              return g_strdup_printf (_ ("\"%s\" is an object, not a NumericDate (a JSON number of "
+                                         "seconds since 1970)"),
+                                      claim);
+            case JSON_NODE_ARRAY:
+              return g_strdup_printf (_ ("\"%s\" is an array, not a NumericDate (a JSON number of "
+                                         "seconds since 1970)"),
+                                      claim);
+            case JSON_NODE_VALUE:
+            default:
+              {
+                g_autofree char *raw = node_text (node);
+                /* TRANSLATORS: 1: a claim name, 2: the value as JSON (true or false) */
+                return g_strdup_printf (_ ("\"%s\" is the boolean %s, not a NumericDate (a JSON "
+                                           "number of seconds since 1970)"),
+                                        claim, raw);
+              }
           }
-        /* TRANSLATORS: 1: a claim name, 2: its value */
-        return g_strdup_printf (_("\"%s\" is %s, outside the years 1 to 9999: not a usable "
-                                  "NumericDate"),
-                                claim, raw);
-      }
 
-    default:
-      g_return_val_if_reached (NULL);
+      case JD_NUMERIC_DATE_OUT_OF_RANGE:
+        {
+          g_autofree char *raw = node_text (node);
+          double value = json_node_get_value_type (node) == G_TYPE_INT64
+                           ? (double)json_node_get_int (node)
+                           : json_node_get_double (node);
+
+          if (in_range (value / 1000.0))
+            {
+              g_autofree char *number = number_text (value / 1000.0);
+              g_autofree char *utc = jd_time_format_utc (value / 1000.0);
+
+              /* TRANSLATORS: 1: a claim name, 2: its value, 3: the value divided
+               * by 1000, 4: that instant in UTC */
+              return g_strdup_printf (_ ("\"%s\" is %s, which looks like milliseconds since 1970: "
+                                         "a NumericDate counts seconds (%s would be %s)"),
+                                      claim, raw, number, utc);
+            }
+          /* TRANSLATORS: 1: a claim name, 2: its value */
+          return g_strdup_printf (_ ("\"%s\" is %s, outside the years 1 to 9999: not a usable "
+                                     "NumericDate"),
+                                  claim, raw);
+        }
+
+      default:
+        g_return_val_if_reached (NULL);
     }
 }
 
 static gboolean
-parse_decimal (const char *text,
-               double     *out_seconds)
+parse_decimal (const char *text, double *out_seconds)
 {
   const char *p;
   char *end = NULL;
@@ -265,8 +262,7 @@ parse_decimal (const char *text,
 }
 
 gboolean
-jd_time_parse_date_string (const char *text,
-                           double     *out_seconds)
+jd_time_parse_date_string (const char *text, double *out_seconds)
 {
   g_autoptr (GTimeZone) utc = NULL;
   g_autoptr (GDateTime) datetime = NULL;
@@ -301,7 +297,7 @@ jd_time_parse_date_string (const char *text,
     return FALSE;
 
   epoch = g_date_time_new_from_unix_utc (0);
-  seconds = (double) g_date_time_difference (datetime, epoch) / G_USEC_PER_SEC;
+  seconds = (double)g_date_time_difference (datetime, epoch) / G_USEC_PER_SEC;
   if (!in_range (seconds))
     return FALSE;
   *out_seconds = seconds;
@@ -312,14 +308,19 @@ jd_time_parse_date_string (const char *text,
 
 /* Marks a singular/plural pair for xgettext (po/meson.build passes
  * --keyword=NP_:1,2); translated with g_dngettext() where it is used. */
-#define NP_(one, many) { one, many }
+#define NP_(one, many)                                                                             \
+  {                                                                                                \
+    one, many                                                                                      \
+  }
 
-typedef struct {
+typedef struct
+{
   const char *one;
   const char *many;
 } Plural;
 
-typedef enum {
+typedef enum
+{
   UNIT_SECONDS,
   UNIT_MINUTES,
   UNIT_HOURS,
@@ -336,8 +337,9 @@ typedef enum {
  * "90 seconds" says more about clock skew than "1 minute"; days up to two
  * weeks and weeks up to two months, so that no count reads "1" for a span
  * almost twice as long. A month counts 30 days, a year 365. */
-static const struct {
-  Unit   unit;
+static const struct
+{
+  Unit unit;
   gint64 from;
   gint64 length;
 } units[] = {
@@ -351,26 +353,21 @@ static const struct {
 };
 
 static Unit
-pick_unit (gint64  seconds,
-           gulong *count)
+pick_unit (gint64 seconds, gulong *count)
 {
-  guint64 n = seconds < 0 ? (guint64) -(seconds + 1) + 1 : (guint64) seconds;
+  guint64 n = seconds < 0 ? (guint64) - (seconds + 1) + 1 : (guint64)seconds;
   gsize i = G_N_ELEMENTS (units) - 1;
 
-  while (i > 0 && n < (guint64) units[i].from)
+  while (i > 0 && n < (guint64)units[i].from)
     i--;
-  *count = (gulong) MIN (n / (guint64) units[i].length, G_MAXINT);
+  *count = (gulong)MIN (n / (guint64)units[i].length, G_MAXINT);
   return units[i].unit;
 }
 
 /* "%d seconds", … one row per unit, in Unit order. */
 static const Plural duration_phrases[N_UNITS] = {
-  NP_ ("%d second", "%d seconds"),
-  NP_ ("%d minute", "%d minutes"),
-  NP_ ("%d hour", "%d hours"),
-  NP_ ("%d day", "%d days"),
-  NP_ ("%d week", "%d weeks"),
-  NP_ ("%d month", "%d months"),
+  NP_ ("%d second", "%d seconds"), NP_ ("%d minute", "%d minutes"), NP_ ("%d hour", "%d hours"),
+  NP_ ("%d day", "%d days"),       NP_ ("%d week", "%d weeks"),     NP_ ("%d month", "%d months"),
   NP_ ("%d year", "%d years"),
 };
 
@@ -497,10 +494,9 @@ static const Plural future_phrases[][N_UNITS] = {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 static char *
-format_plural (const Plural *phrase,
-               gulong        n)
+format_plural (const Plural *phrase, gulong n)
 {
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, phrase->one, phrase->many, n), (int) n);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, phrase->one, phrase->many, n), (int)n);
 }
 #pragma GCC diagnostic pop
 
@@ -514,21 +510,17 @@ jd_time_format_duration (gint64 seconds)
 }
 
 static char *
-past_phrase (JdTimeClaim claim,
-             Unit        unit,
-             gulong      n)
+past_phrase (JdTimeClaim claim, Unit unit, gulong n)
 {
-  if ((gsize) claim >= G_N_ELEMENTS (past_phrases))
+  if ((gsize)claim >= G_N_ELEMENTS (past_phrases))
     claim = JD_TIME_CLAIM_NONE;
   return format_plural (&past_phrases[claim][unit], n);
 }
 
 static char *
-future_phrase (JdTimeClaim claim,
-               Unit        unit,
-               gulong      n)
+future_phrase (JdTimeClaim claim, Unit unit, gulong n)
 {
-  if ((gsize) claim >= G_N_ELEMENTS (future_phrases))
+  if ((gsize)claim >= G_N_ELEMENTS (future_phrases))
     claim = JD_TIME_CLAIM_NONE;
   return format_plural (&future_phrases[claim][unit], n);
 }
@@ -538,40 +530,37 @@ now_phrase (JdTimeClaim claim)
 {
   switch (claim)
     {
-    case JD_TIME_CLAIM_EXPIRY:
-      return _("expired just now");
-    case JD_TIME_CLAIM_NOT_BEFORE:
-      return _("became valid just now");
-    case JD_TIME_CLAIM_ISSUED_AT:
-      return _("issued just now");
-    case JD_TIME_CLAIM_AUTH_TIME:
-      return _("authenticated just now");
-    case JD_TIME_CLAIM_UPDATED_AT:
-      return _("updated just now");
-    case JD_TIME_CLAIM_NONE:
-    default:
-      return _("just now");
+      case JD_TIME_CLAIM_EXPIRY:
+        return _ ("expired just now");
+      case JD_TIME_CLAIM_NOT_BEFORE:
+        return _ ("became valid just now");
+      case JD_TIME_CLAIM_ISSUED_AT:
+        return _ ("issued just now");
+      case JD_TIME_CLAIM_AUTH_TIME:
+        return _ ("authenticated just now");
+      case JD_TIME_CLAIM_UPDATED_AT:
+        return _ ("updated just now");
+      case JD_TIME_CLAIM_NONE:
+      default:
+        return _ ("just now");
     }
 }
 
 /* Whole seconds between now and @value, rounded toward now in the past and
  * away from it in the future, clamped so the arithmetic cannot overflow. */
 static gint64
-whole_seconds (double value,
-               gint64 now)
+whole_seconds (double value, gint64 now)
 {
-  double delta = value - (double) now;
+  double delta = value - (double)now;
 
   delta = CLAMP (delta, -1e15, 1e15);
   if (delta > 0)
-    return (gint64) ceil (delta);
-  return -(gint64) floor (-delta);
+    return (gint64)ceil (delta);
+  return -(gint64)floor (-delta);
 }
 
 char *
-jd_time_format_relative (JdTimeClaim claim,
-                         double      value,
-                         gint64      now)
+jd_time_format_relative (JdTimeClaim claim, double value, gint64 now)
 {
   gint64 delta;
   gulong n;
@@ -591,86 +580,76 @@ jd_time_format_relative (JdTimeClaim claim,
 
 /* TRUE when the state is a warning only because the leeway tolerates it. */
 static gboolean
-tolerated_by_leeway (JdTimeClaim claim,
-                     double      value,
-                     double      now,
-                     double      leeway)
+tolerated_by_leeway (JdTimeClaim claim, double value, double now, double leeway)
 {
   switch (claim)
     {
-    case JD_TIME_CLAIM_EXPIRY:
-      return now >= value && now < value + leeway;
-    case JD_TIME_CLAIM_NOT_BEFORE:
-    case JD_TIME_CLAIM_ISSUED_AT:
-      return value > now && value <= now + leeway;
-    case JD_TIME_CLAIM_AUTH_TIME:
-    case JD_TIME_CLAIM_UPDATED_AT:
-    case JD_TIME_CLAIM_NONE:
-    default:
-      return FALSE;
+      case JD_TIME_CLAIM_EXPIRY:
+        return now >= value && now < value + leeway;
+      case JD_TIME_CLAIM_NOT_BEFORE:
+      case JD_TIME_CLAIM_ISSUED_AT:
+        return value > now && value <= now + leeway;
+      case JD_TIME_CLAIM_AUTH_TIME:
+      case JD_TIME_CLAIM_UPDATED_AT:
+      case JD_TIME_CLAIM_NONE:
+      default:
+        return FALSE;
     }
 }
 
 JdBadgeState
-jd_time_badge_state (JdTimeClaim claim,
-                     double      value,
-                     gint64      now,
-                     gint64      leeway)
+jd_time_badge_state (JdTimeClaim claim, double value, gint64 now, gint64 leeway)
 {
-  double n = (double) now;
-  double l = (double) MAX (leeway, 0);
+  double n = (double)now;
+  double l = (double)MAX (leeway, 0);
 
   g_return_val_if_fail (isfinite (value), JD_BADGE_ERROR);
 
   switch (claim)
     {
-    case JD_TIME_CLAIM_EXPIRY:
-      if (n >= value + l)
-        return JD_BADGE_ERROR;
-      if (value - n <= MAX (l, (double) JD_TIME_EXPIRY_WARNING))
-        return JD_BADGE_WARNING;
-      return JD_BADGE_OK;
+      case JD_TIME_CLAIM_EXPIRY:
+        if (n >= value + l)
+          return JD_BADGE_ERROR;
+        if (value - n <= MAX (l, (double)JD_TIME_EXPIRY_WARNING))
+          return JD_BADGE_WARNING;
+        return JD_BADGE_OK;
 
-    case JD_TIME_CLAIM_NOT_BEFORE:
-    case JD_TIME_CLAIM_ISSUED_AT:
-      if (value > n + l)
-        return JD_BADGE_ERROR;
-      if (value > n)
-        return JD_BADGE_WARNING;
-      return JD_BADGE_OK;
+      case JD_TIME_CLAIM_NOT_BEFORE:
+      case JD_TIME_CLAIM_ISSUED_AT:
+        if (value > n + l)
+          return JD_BADGE_ERROR;
+        if (value > n)
+          return JD_BADGE_WARNING;
+        return JD_BADGE_OK;
 
-    case JD_TIME_CLAIM_AUTH_TIME:
-    case JD_TIME_CLAIM_UPDATED_AT:
-      if (value > n + l)
-        return JD_BADGE_WARNING;
-      return JD_BADGE_OK;
+      case JD_TIME_CLAIM_AUTH_TIME:
+      case JD_TIME_CLAIM_UPDATED_AT:
+        if (value > n + l)
+          return JD_BADGE_WARNING;
+        return JD_BADGE_OK;
 
-    case JD_TIME_CLAIM_NONE:
-    default:
-      return JD_BADGE_NONE;
+      case JD_TIME_CLAIM_NONE:
+      default:
+        return JD_BADGE_NONE;
     }
 }
 
 char *
-jd_time_badge_text (JdTimeClaim claim,
-                    double      value,
-                    gint64      now,
-                    gint64      leeway)
+jd_time_badge_text (JdTimeClaim claim, double value, gint64 now, gint64 leeway)
 {
   g_autofree char *relative = NULL;
 
   g_return_val_if_fail (isfinite (value), g_strdup (""));
 
   relative = jd_time_format_relative (claim, value, now);
-  if (tolerated_by_leeway (claim, value, (double) now, (double) MAX (leeway, 0)))
+  if (tolerated_by_leeway (claim, value, (double)now, (double)MAX (leeway, 0)))
     /* TRANSLATORS: %s is a phrase such as "expired 30 seconds ago" */
-    return g_strdup_printf (_("%s, within leeway"), relative);
+    return g_strdup_printf (_ ("%s, within leeway"), relative);
   return g_steal_pointer (&relative);
 }
 
 static GDateTime *
-date_time_from_seconds (double  value,
-                        gboolean local)
+date_time_from_seconds (double value, gboolean local)
 {
   g_autoptr (GDateTime) whole = NULL;
   double integral;
@@ -680,9 +659,9 @@ date_time_from_seconds (double  value,
     return NULL;
 
   integral = floor (value);
-  usec = (gint64) round ((value - integral) * G_USEC_PER_SEC);
-  whole = local ? g_date_time_new_from_unix_local ((gint64) integral)
-                : g_date_time_new_from_unix_utc ((gint64) integral);
+  usec = (gint64)round ((value - integral) * G_USEC_PER_SEC);
+  whole = local ? g_date_time_new_from_unix_local ((gint64)integral)
+                : g_date_time_new_from_unix_utc ((gint64)integral);
   if (whole == NULL)
     return NULL;
   if (usec == 0)
@@ -713,8 +692,7 @@ jd_time_format_local (double value)
 }
 
 char *
-jd_time_format_tooltip (double    value,
-                        JsonNode *raw)
+jd_time_format_tooltip (double value, JsonNode *raw)
 {
   g_autofree char *utc = jd_time_format_utc (value);
   g_autofree char *local = jd_time_format_local (value);
@@ -722,9 +700,9 @@ jd_time_format_tooltip (double    value,
 
   if (utc == NULL || local == NULL)
     /* TRANSLATORS: %s is a number as written in the token */
-    return g_strdup_printf (_("%s (raw value, outside the years 1 to 9999)"), number);
+    return g_strdup_printf (_ ("%s (raw value, outside the years 1 to 9999)"), number);
 
   /* TRANSLATORS: 1: a date in UTC (ISO 8601), 2: the same in local time,
    * 3: the number as written in the token. Keep the line breaks. */
-  return g_strdup_printf (_("%s (UTC)\n%s (local time)\n%s (raw value)"), utc, local, number);
+  return g_strdup_printf (_ ("%s (UTC)\n%s (local time)\n%s (raw value)"), utc, local, number);
 }

@@ -32,7 +32,8 @@ G_BEGIN_DECLS
 
 /* The state of a time badge. The badge text always says the state in words
  * too ("expired …", "within leeway"), so colour is never the only signal. */
-typedef enum {
+typedef enum
+{
   JD_BADGE_NONE,    /* no badge: not a time claim */
   JD_BADGE_OK,      /* valid (success colour) */
   JD_BADGE_WARNING, /* within the leeway of a limit, or exp within 5 minutes */
@@ -46,7 +47,8 @@ GType jd_badge_state_get_type (void);
 const char *jd_badge_state_to_string (JdBadgeState state);
 
 /* The payload claims whose value is a NumericDate. */
-typedef enum {
+typedef enum
+{
   JD_TIME_CLAIM_NONE,       /* not a time claim */
   JD_TIME_CLAIM_EXPIRY,     /* exp (RFC 7519 §4.1.4) */
   JD_TIME_CLAIM_NOT_BEFORE, /* nbf (RFC 7519 §4.1.5) */
@@ -63,7 +65,8 @@ JdTimeClaim jd_time_claim_from_name (const char *name);
 
 /* ---- NumericDate ------------------------------------------------------- */
 
-typedef enum {
+typedef enum
+{
   JD_NUMERIC_DATE_VALID,        /* a JSON number (integer or fractional) in range */
   JD_NUMERIC_DATE_MISSING,      /* no value (node is NULL) */
   JD_NUMERIC_DATE_STRING,       /* a JSON string, e.g. "2026-05-28T14:02:11Z" or "1748441531" */
@@ -79,14 +82,12 @@ typedef enum {
 /* Reads @node (nullable) as a NumericDate: seconds since 1970-01-01T00:00:00Z,
  * possibly fractional. Sets *@out_seconds (nullable) only when the result is
  * JD_NUMERIC_DATE_VALID. */
-JdNumericDateStatus jd_numeric_date_read (JsonNode *node,
-                                          double   *out_seconds);
+JdNumericDateStatus jd_numeric_date_read (JsonNode *node, double *out_seconds);
 
 /* The same for the member @name of @object (nullable): absent is
  * JD_NUMERIC_DATE_MISSING. */
-JdNumericDateStatus jd_numeric_date_get_member (JsonObject *object,
-                                                const char *name,
-                                                double     *out_seconds);
+JdNumericDateStatus jd_numeric_date_get_member (JsonObject *object, const char *name,
+                                                double *out_seconds);
 
 /* A translated message for a finding when @node is not a NumericDate, or
  * NULL when it is one (or is missing). @claim names the claim in the text;
@@ -100,8 +101,7 @@ JdNumericDateStatus jd_numeric_date_get_member (JsonObject *object,
  *   NumericDate counts seconds (1748441531 would be 2025-05-28T14:12:11Z)
  * Suggested severity: error for exp/nbf/iat, warning for the others.
  * Returns: (transfer full) (nullable) */
-char *jd_numeric_date_problem (const char *claim,
-                               JsonNode   *node);
+char *jd_numeric_date_problem (const char *claim, JsonNode *node);
 
 /* Parses a date string a person (or a wrong library) might put in a time
  * claim: RFC 3339 / ISO 8601 with a zone ("2026-05-28T14:02:11Z",
@@ -109,8 +109,7 @@ char *jd_numeric_date_problem (const char *claim,
  * ("2026-05-28T14:02:11", "2026-05-28 14:02:11"), or a decimal number in
  * a string ("1748441531", "1748441531.5").
  * Returns: TRUE and *@out_seconds when it could be read. */
-gboolean jd_time_parse_date_string (const char *text,
-                                    double     *out_seconds);
+gboolean jd_time_parse_date_string (const char *text, double *out_seconds);
 
 /* ---- Text for a person ------------------------------------------------- */
 
@@ -132,35 +131,26 @@ char *jd_time_format_duration (gint64 seconds);
 
 /* How @claim's time @value relates to @now, as a short phrase:
  *   exp         "expired 3 hours ago"        / "expires in 4 minutes"        / "expired just now"
- *   nbf         "became valid 2 days ago"    / "not valid for another 5 minutes" / "became valid just now"
- *   iat         "issued 2 days ago"          / "issued 90 seconds in the future" / "issued just now"
- *   auth_time   "authenticated 1 hour ago"   / "authenticated 3 minutes in the future" / "authenticated just now"
- *   updated_at  "updated 1 year ago"         / "updated 2 seconds in the future" / "updated just now"
- *   NONE        "3 hours ago"                / "in 4 minutes"                / "just now"
- * The unit follows jd_time_format_duration(). Whole seconds: a time in the
- * past is rounded toward now ("just now" under one second), a time in the
- * future away from it (0.5 s ahead reads "expires in 1 second"), so a
- * future time is never called "just now" and the count is never 0.
+ *   nbf         "became valid 2 days ago"    / "not valid for another 5 minutes" / "became valid
+ * just now" iat         "issued 2 days ago"          / "issued 90 seconds in the future" / "issued
+ * just now" auth_time   "authenticated 1 hour ago"   / "authenticated 3 minutes in the future" /
+ * "authenticated just now" updated_at  "updated 1 year ago"         / "updated 2 seconds in the
+ * future" / "updated just now" NONE        "3 hours ago"                / "in 4 minutes" / "just
+ * now" The unit follows jd_time_format_duration(). Whole seconds: a time in the past is rounded
+ * toward now ("just now" under one second), a time in the future away from it (0.5 s ahead reads
+ * "expires in 1 second"), so a future time is never called "just now" and the count is never 0.
  * Returns: (transfer full) */
-char *jd_time_format_relative (JdTimeClaim claim,
-                               double      value,
-                               gint64      now);
+char *jd_time_format_relative (JdTimeClaim claim, double value, gint64 now);
 
 /* The badge state of @claim at @value, per the rules at the top of this file.
  * Returns JD_BADGE_NONE for JD_TIME_CLAIM_NONE. A negative leeway counts as 0. */
-JdBadgeState jd_time_badge_state (JdTimeClaim claim,
-                                  double      value,
-                                  gint64      now,
-                                  gint64      leeway);
+JdBadgeState jd_time_badge_state (JdTimeClaim claim, double value, gint64 now, gint64 leeway);
 
 /* The badge's text: jd_time_format_relative(), plus ", within leeway" when
  * the warning comes from the leeway (expired but tolerated; nbf/iat ahead
  * but tolerated). An exp within 5 minutes already reads "expires in 4 minutes".
  * Returns: (transfer full) */
-char *jd_time_badge_text (JdTimeClaim claim,
-                          double      value,
-                          gint64      now,
-                          gint64      leeway);
+char *jd_time_badge_text (JdTimeClaim claim, double value, gint64 now, gint64 leeway);
 
 /* @value as UTC ISO 8601: "2026-05-28T14:02:11Z", with microseconds when
  * fractional ("2026-05-28T14:02:11.500000Z"). NULL when out of range.
@@ -177,7 +167,6 @@ char *jd_time_format_local (double value);
  *   1779977931 (raw value)
  * @raw (nullable) is the JSON as written; without it the number is printed.
  * Returns: (transfer full) */
-char *jd_time_format_tooltip (double    value,
-                              JsonNode *raw);
+char *jd_time_format_tooltip (double value, JsonNode *raw);
 
 G_END_DECLS

@@ -11,7 +11,7 @@
 #include "jd-json.h"
 #include "jd-token.h"
 
-G_DEFINE_QUARK (jd-token-error-quark, jd_token_error)
+G_DEFINE_QUARK (jd - token - error - quark, jd_token_error)
 
 #define MAX_SEGMENTS 5
 
@@ -21,15 +21,15 @@ struct _JdToken
 
   char *text;
   gsize len;
-  guint n_segments;          /* as counted in the text (may be > MAX_SEGMENTS) */
+  guint n_segments; /* as counted in the text (may be > MAX_SEGMENTS) */
   JdRange segments[MAX_SEGMENTS];
   JdTokenKind kind;
-  gsize glued;               /* > 0: a second token's header starts at this byte */
-  GPtrArray *problems;       /* JdTokenProblem */
+  gsize glued;         /* > 0: a second token's header starts at this byte */
+  GPtrArray *problems; /* JdTokenProblem */
 
   JsonNode *header_node;
-  GBytes *payload_bytes;     /* decoded, not yet parsed */
-  gboolean payload_parsed;   /* the JSON is read on first use: verifying never needs it */
+  GBytes *payload_bytes;   /* decoded, not yet parsed */
+  gboolean payload_parsed; /* the JSON is read on first use: verifying never needs it */
   JsonNode *payload_node;
   char *payload_text;
   GBytes *signature;
@@ -49,39 +49,33 @@ problem_free (gpointer data)
 static const char *
 segment_name (JdToken *self, int segment)
 {
-  static const char *jws[] = { N_("header"), N_("payload"), N_("signature") };
-  static const char *jwe[] = { N_("protected header"), N_("encrypted key"),
-                               N_("initialization vector"), N_("ciphertext"),
-                               N_("authentication tag") };
+  static const char *jws[] = { N_ ("header"), N_ ("payload"), N_ ("signature") };
+  static const char *jwe[]
+    = { N_ ("protected header"), N_ ("encrypted key"), N_ ("initialization vector"),
+        N_ ("ciphertext"), N_ ("authentication tag") };
 
   if (self->n_segments == 5 && self->glued == 0 && segment >= 0 && segment < 5)
-    return _(jwe[segment]);
+    return _ (jwe[segment]);
   if (segment >= 0 && segment < 3)
-    return _(jws[segment]);
-  return _("extra segment");
+    return _ (jws[segment]);
+  return _ ("extra segment");
 }
 
 /* Problems are kept in order of position, so the first is the first broken
  * byte, whichever step found it; at the same byte, the narrower problem is
  * the more exact one. */
 static int
-compare_problems (const JdTokenProblem *a,
-                  const JdTokenProblem *b)
+compare_problems (const JdTokenProblem *a, const JdTokenProblem *b)
 {
   if (a->offset != b->offset)
     return a->offset < b->offset ? -1 : 1;
   return a->length < b->length ? -1 : a->length > b->length;
 }
 
-G_GNUC_PRINTF (7, 8) static void
-add_problem (JdToken     *self,
-             JdTokenError code,
-             int          segment,
-             gsize        offset,
-             gsize        length,
-             gboolean     fatal,
-             const char  *format,
-             ...)
+G_GNUC_PRINTF (7, 8)
+static void
+add_problem (JdToken *self, JdTokenError code, int segment, gsize offset, gsize length,
+             gboolean fatal, const char *format, ...)
 {
   JdTokenProblem *p = g_new0 (JdTokenProblem, 1);
   g_autofree char *what = NULL;
@@ -99,7 +93,7 @@ add_problem (JdToken     *self,
   p->fatal = fatal;
   if (segment >= 0)
     /* Translators: "segment 2 (payload): byte 17: '*' is not a base64url character" */
-    p->message = g_strdup_printf (_("segment %d (%s): %s"), segment + 1,
+    p->message = g_strdup_printf (_ ("segment %d (%s): %s"), segment + 1,
                                   segment_name (self, segment), what);
   else
     p->message = g_steal_pointer (&what);
@@ -121,8 +115,8 @@ decode_segment (JdToken *self, int segment)
   gsize problem_offset = 0;
   GBytes *bytes;
 
-  bytes = jd_base64url_decode_lenient (self->text + r->start, r->end - r->start,
-                                       &problem_offset, &problem, &error);
+  bytes = jd_base64url_decode_lenient (self->text + r->start, r->end - r->start, &problem_offset,
+                                       &problem, &error);
   if (bytes == NULL)
     {
       add_problem (self, JD_TOKEN_ERROR_BASE64, segment, r->start + problem_offset, 1, TRUE, "%s",
@@ -164,14 +158,15 @@ parse_segment_json (JdToken *self, int segment, GBytes *bytes, gboolean quiet)
   if (node == NULL && g_error_matches (error, JD_JSON_ERROR, JD_JSON_ERROR_DUPLICATE_MEMBER))
     {
       add_problem (self, JD_TOKEN_ERROR_DUPLICATE_MEMBER, segment,
-                   text_offset_of_decoded (self, segment, offset, len), 4, FALSE,
-                   _("decoded %s"), error->message);
+                   text_offset_of_decoded (self, segment, offset, len), 4, FALSE, _ ("decoded %s"),
+                   error->message);
       return jd_json_parse (data, len, JD_JSON_ALLOW_DUPLICATES, NULL, NULL);
     }
   if (node == NULL && !quiet)
-    add_problem (self, error->code == JD_JSON_ERROR_UTF8 ? JD_TOKEN_ERROR_UTF8 : JD_TOKEN_ERROR_JSON,
+    add_problem (self,
+                 error->code == JD_JSON_ERROR_UTF8 ? JD_TOKEN_ERROR_UTF8 : JD_TOKEN_ERROR_JSON,
                  segment, text_offset_of_decoded (self, segment, offset, len), 4, TRUE,
-                 _("not JSON: decoded %s"), error->message);
+                 _ ("not JSON: decoded %s"), error->message);
   return node;
 }
 
@@ -179,54 +174,50 @@ parse_segment_json (JdToken *self, int segment, GBytes *bytes, gboolean quiet)
  * (§7): verifiers that implement it sign the raw payload, the others the
  * encoded one, so no API can accept it. "b64": true changes nothing. */
 static void
-check_b64 (JdToken       *self,
-           JsonObject    *header,
-           const JdRange *r)
+check_b64 (JdToken *self, JsonObject *header, const JdRange *r)
 {
   JsonNode *b64 = json_object_get_member (header, "b64");
 
   if (b64 == NULL)
     return;
   if (!JSON_NODE_HOLDS_VALUE (b64) || json_node_get_value_type (b64) != G_TYPE_BOOLEAN)
-    add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start,
-                 FALSE, _("\"b64\" must be true or false (RFC 7797 §3)"));
+    add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start, FALSE,
+                 _ ("\"b64\" must be true or false (RFC 7797 §3)"));
   else if (!json_node_get_boolean (b64))
-    add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start,
-                 FALSE,
-                 _("\"b64\" is false (unencoded payload): a JWT must not use it (RFC 7797 §7), "
-                   "and verifiers disagree on which bytes were signed"));
+    add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start, FALSE,
+                 _ ("\"b64\" is false (unencoded payload): a JWT must not use it (RFC 7797 §7), "
+                    "and verifiers disagree on which bytes were signed"));
 }
 
 /* Header parameters RFC 7515 §4.1 defines as strings, one row each: a
  * number or an array there is a malformed header, not silently ignored. */
-static const struct {
+static const struct
+{
   const char *name;
   const char *section;
 } string_params[] = {
-  { "kid", "§4.1.4" }, { "jku", "§4.1.2" }, { "x5u", "§4.1.5" }, { "x5t", "§4.1.7" },
+  { "kid", "§4.1.4" },      { "jku", "§4.1.2" }, { "x5u", "§4.1.5" },  { "x5t", "§4.1.7" },
   { "x5t#S256", "§4.1.8" }, { "typ", "§4.1.9" }, { "cty", "§4.1.10" },
 };
 
 static void
-check_string_params (JdToken       *self,
-                     JsonObject    *header,
-                     const JdRange *r)
+check_string_params (JdToken *self, JsonObject *header, const JdRange *r)
 {
   for (guint i = 0; i < G_N_ELEMENTS (string_params); i++)
     {
       JsonNode *node = json_object_get_member (header, string_params[i].name);
       const char *what;
 
-      if (node == NULL ||
-          (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING))
+      if (node == NULL
+          || (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING))
         continue;
-      what = JSON_NODE_HOLDS_ARRAY (node)    ? _("an array")
-             : JSON_NODE_HOLDS_OBJECT (node) ? _("an object")
-             : JSON_NODE_HOLDS_NULL (node)   ? _("null")
-             : json_node_get_value_type (node) == G_TYPE_BOOLEAN ? _("a boolean")
-                                                                 : _("a number");
+      what = JSON_NODE_HOLDS_ARRAY (node)                        ? _ ("an array")
+             : JSON_NODE_HOLDS_OBJECT (node)                     ? _ ("an object")
+             : JSON_NODE_HOLDS_NULL (node)                       ? _ ("null")
+             : json_node_get_value_type (node) == G_TYPE_BOOLEAN ? _ ("a boolean")
+                                                                 : _ ("a number");
       add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start,
-                   FALSE, _("\"%s\" is %s, but it must be a string (RFC 7515 %s)"),
+                   FALSE, _ ("\"%s\" is %s, but it must be a string (RFC 7515 %s)"),
                    string_params[i].name, what, string_params[i].section);
     }
 }
@@ -244,7 +235,7 @@ decode_header (JdToken *self)
   if (g_bytes_get_size (bytes) == 0)
     {
       add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, 1, TRUE,
-                   _("the header is empty; it must be a JSON object with \"alg\""));
+                   _ ("the header is empty; it must be a JSON object with \"alg\""));
       return;
     }
   self->header_node = parse_segment_json (self, JD_SEGMENT_HEADER, bytes, FALSE);
@@ -253,7 +244,7 @@ decode_header (JdToken *self)
   if (!JSON_NODE_HOLDS_OBJECT (self->header_node))
     {
       add_problem (self, JD_TOKEN_ERROR_NOT_OBJECT, JD_SEGMENT_HEADER, r->start, r->end - r->start,
-                   TRUE, _("the header is JSON but not an object"));
+                   TRUE, _ ("the header is JSON but not an object"));
       g_clear_pointer (&self->header_node, json_node_unref);
       return;
     }
@@ -261,11 +252,11 @@ decode_header (JdToken *self)
   header = json_node_get_object (self->header_node);
   alg = json_object_get_member (header, "alg");
   if (alg == NULL)
-    add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start,
-                 FALSE, _("the header has no \"alg\" (RFC 7515 §4.1.1 requires it)"));
+    add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start, FALSE,
+                 _ ("the header has no \"alg\" (RFC 7515 §4.1.1 requires it)"));
   else if (!JSON_NODE_HOLDS_VALUE (alg) || json_node_get_value_type (alg) != G_TYPE_STRING)
-    add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start,
-                 FALSE, _("\"alg\" must be a string"));
+    add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start, FALSE,
+                 _ ("\"alg\" must be a string"));
 
   check_string_params (self, header, r);
   check_b64 (self, header, r);
@@ -273,29 +264,30 @@ decode_header (JdToken *self)
   if (json_object_has_member (header, "crit"))
     {
       JsonNode *crit = json_object_get_member (header, "crit");
-      gboolean ok = JSON_NODE_HOLDS_ARRAY (crit) && json_array_get_length (json_node_get_array (crit)) > 0;
+      gboolean ok
+        = JSON_NODE_HOLDS_ARRAY (crit) && json_array_get_length (json_node_get_array (crit)) > 0;
 
       for (guint i = 0; ok && i < json_array_get_length (json_node_get_array (crit)); i++)
         {
           JsonNode *e = json_array_get_element (json_node_get_array (crit), i);
-          ok = JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING &&
-               json_object_has_member (header, json_node_get_string (e));
+          ok = JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING
+               && json_object_has_member (header, json_node_get_string (e));
         }
       if (!ok)
         add_problem (self, JD_TOKEN_ERROR_HEADER, JD_SEGMENT_HEADER, r->start, r->end - r->start,
                      FALSE,
-                     _("\"crit\" must be a non-empty array naming header parameters that are "
-                       "present (RFC 7515 §4.1.11)"));
+                     _ ("\"crit\" must be a non-empty array naming header parameters that are "
+                        "present (RFC 7515 §4.1.11)"));
       else
         {
           /* No extension is understood here (RFC 7797's b64 is not implemented),
            * so, as RFC 7515 §4.1.11 requires of a verifier, the token is rejected. */
           JsonArray *names = json_node_get_array (crit);
           for (guint i = 0; i < json_array_get_length (names); i++)
-            add_problem (self, JD_TOKEN_ERROR_CRITICAL, JD_SEGMENT_HEADER, r->start, r->end - r->start,
-                         FALSE,
-                         _("\"crit\" lists \"%s\": a verifier that does not understand this "
-                           "extension must reject the token (RFC 7515 §4.1.11)"),
+            add_problem (self, JD_TOKEN_ERROR_CRITICAL, JD_SEGMENT_HEADER, r->start,
+                         r->end - r->start, FALSE,
+                         _ ("\"crit\" lists \"%s\": a verifier that does not understand this "
+                            "extension must reject the token (RFC 7515 §4.1.11)"),
                          json_array_get_string_element (names, i));
         }
     }
@@ -327,7 +319,7 @@ read_payload_json (JdToken *self)
     {
       if (len == 0)
         add_problem (self, JD_TOKEN_ERROR_JSON, JD_SEGMENT_PAYLOAD, r->start, 1, FALSE,
-                     _("the payload is empty; a JWT carries a JSON object of claims"));
+                     _ ("the payload is empty; a JWT carries a JSON object of claims"));
       else
         {
           /* Say why, with the position, but keep the decoded text for display. */
@@ -336,13 +328,13 @@ read_payload_json (JdToken *self)
           jd_json_parse (data, len, JD_JSON_FLAGS_NONE, &offset, &error);
           add_problem (self, JD_TOKEN_ERROR_JSON, JD_SEGMENT_PAYLOAD,
                        text_offset_of_decoded (self, JD_SEGMENT_PAYLOAD, offset, len), 4, FALSE,
-                       _("the payload is not a JSON claims set (decoded %s); shown as text"),
+                       _ ("the payload is not a JSON claims set (decoded %s); shown as text"),
                        error->message);
         }
     }
   else if (!JSON_NODE_HOLDS_OBJECT (self->payload_node))
     add_problem (self, JD_TOKEN_ERROR_NOT_OBJECT, JD_SEGMENT_PAYLOAD, r->start, r->end - r->start,
-                 FALSE, _("the payload is JSON but not an object, so it holds no claims"));
+                 FALSE, _ ("the payload is JSON but not an object, so it holds no claims"));
 }
 
 /* Reads the payload's JSON (once). Everything that shows claims or problems
@@ -416,8 +408,8 @@ find_glued_header (JdToken *self)
         continue;
       data = g_bytes_get_data (bytes, &size);
       node = jd_json_parse (data, size, JD_JSON_ALLOW_DUPLICATES, NULL, NULL);
-      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
-          json_object_has_member (json_node_get_object (node), "alg"))
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+          && json_object_has_member (json_node_get_object (node), "alg"))
         return at;
     }
   return 0;
@@ -426,9 +418,7 @@ find_glued_header (JdToken *self)
 /* The problem with the number of segments, if any: two tokens back to back,
  * a token cut off before its first dot, or a count that is neither 3 nor 5. */
 static void
-add_shape_problem (JdToken    *self,
-                   const char *text,
-                   gssize      len)
+add_shape_problem (JdToken *self, const char *text, gssize len)
 {
   guint n = self->n_segments;
 
@@ -445,18 +435,18 @@ add_shape_problem (JdToken    *self,
                  self->glued, n);
   else if (n != 3 && n != 5)
     {
-      gsize where = n > 5 ? self->segments[MAX_SEGMENTS - 1].end : (gsize) len;
+      gsize where = n > 5 ? self->segments[MAX_SEGMENTS - 1].end : (gsize)len;
       /* A token cut off before its first dot: the whole text is the
        * problem, and the header's own errors follow from it. */
       if (n == 1 && len >= 3 && memcmp (text, "eyJ", 3) == 0)
         add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, len, TRUE,
-                     _("no dots after %zd bytes, but it starts like a JWT header "
-                       "(\"eyJ\" is base64url for '{\"'): the token was probably cut off"),
+                     _ ("no dots after %zd bytes, but it starts like a JWT header "
+                        "(\"eyJ\" is base64url for '{\"'): the token was probably cut off"),
                      len);
       else if (n == 1)
         add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, len, TRUE,
-                     _("no dots: a JWT has three base64url segments, header.payload.signature; "
-                       "this may be an opaque access token that only its issuer can read"));
+                     _ ("no dots: a JWT has three base64url segments, header.payload.signature; "
+                        "this may be an opaque access token that only its issuer can read"));
       else
         add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, where, 1, TRUE,
                      g_dngettext (GETTEXT_PACKAGE,
@@ -481,13 +471,13 @@ jd_token_parse (const char *text, gssize len)
   if (len < 0)
     len = strlen (text);
 
-  if ((gsize) len > JD_TOKEN_MAX_SIZE)
+  if ((gsize)len > JD_TOKEN_MAX_SIZE)
     {
       self->text = g_strdup ("");
       self->len = 0;
       add_problem (self, JD_TOKEN_ERROR_TOO_LARGE, -1, 0, 0, TRUE,
-                   _("the token is %zd bytes; more than %d MiB is not a token"),
-                   len, JD_TOKEN_MAX_SIZE / (1024 * 1024));
+                   _ ("the token is %zd bytes; more than %d MiB is not a token"), len,
+                   JD_TOKEN_MAX_SIZE / (1024 * 1024));
       return self;
     }
 
@@ -498,14 +488,14 @@ jd_token_parse (const char *text, gssize len)
 
   if (len == 0)
     {
-      add_problem (self, JD_TOKEN_ERROR_EMPTY, -1, 0, 0, TRUE, _("there is no token here"));
+      add_problem (self, JD_TOKEN_ERROR_EMPTY, -1, 0, 0, TRUE, _ ("there is no token here"));
       return self;
     }
 
   for (;;)
     {
       const char *dot = memchr (self->text + start, '.', len - start);
-      gsize end = dot ? (gsize) (dot - self->text) : (gsize) len;
+      gsize end = dot ? (gsize)(dot - self->text) : (gsize)len;
 
       if (n < MAX_SEGMENTS)
         {
@@ -549,10 +539,11 @@ jd_token_parse (const char *text, gssize len)
       if (self->header_node != NULL)
         /* "None", "NONE": libraries that compared case-insensitively were forged this way. */
         self->kind = alg != NULL && g_ascii_strcasecmp (alg, "none") == 0 ? JD_TOKEN_KIND_UNSECURED
-                                                                            : JD_TOKEN_KIND_JWS;
+                                                                          : JD_TOKEN_KIND_JWS;
       if (self->header_node != NULL && json_object_has_member (jd_token_get_header (self), "enc"))
-        add_problem (self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, self->segments[0].end, TRUE,
-                     _("the header has \"enc\", so this is a JWE, but it has 3 segments instead of 5"));
+        add_problem (
+          self, JD_TOKEN_ERROR_SEGMENTS, -1, 0, self->segments[0].end, TRUE,
+          _ ("the header has \"enc\", so this is a JWE, but it has 3 segments instead of 5"));
     }
 
   return self;
@@ -623,9 +614,9 @@ jd_token_get_encoding_problem (JdToken *self)
   for (guint i = 0; i < self->problems->len; i++)
     {
       JdTokenProblem *p = g_ptr_array_index (self->problems, i);
-      if (p->code == JD_TOKEN_ERROR_BASE64 || p->code == JD_TOKEN_ERROR_SEGMENTS ||
-          p->code == JD_TOKEN_ERROR_EMPTY || p->code == JD_TOKEN_ERROR_TOO_LARGE ||
-          p->code == JD_TOKEN_ERROR_CRITICAL || p->code == JD_TOKEN_ERROR_GLUED)
+      if (p->code == JD_TOKEN_ERROR_BASE64 || p->code == JD_TOKEN_ERROR_SEGMENTS
+          || p->code == JD_TOKEN_ERROR_EMPTY || p->code == JD_TOKEN_ERROR_TOO_LARGE
+          || p->code == JD_TOKEN_ERROR_CRITICAL || p->code == JD_TOKEN_ERROR_GLUED)
         return p;
     }
   return NULL;
@@ -647,7 +638,8 @@ header_string (JdToken *self, const char *name)
   if (header == NULL)
     return NULL;
   node = json_object_get_member (header, name);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
 }

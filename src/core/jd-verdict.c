@@ -286,7 +286,8 @@ signature_text (JdVerdict *self, guint n_keys)
     {
       case JD_VERDICT_SIGNATURE_VALID:
         {
-          g_autofree char *name = key_name (self->verification, jd_verify_result_get_key (self->verification));
+          g_autofree char *name
+            = key_name (self->verification, jd_verify_result_get_key (self->verification));
           return g_strdup_printf (_ ("Signature valid: verified with %s."), name);
         }
       case JD_VERDICT_SIGNATURE_INVALID:

@@ -277,8 +277,8 @@ jd_verify_explain_unusable (const char *alg, const JdUnusableKey *keys, guint n_
 
   if (n_keys == 1)
     g_string_append_printf (s,
-                            _("The key given cannot check this %s token, so a verifier holding "
-                              "it rejects the token (RFC 7515 §5.2, RFC 8725 §3.1):"),
+                            _ ("The key given cannot check this %s token, so a verifier holding "
+                               "it rejects the token (RFC 7515 §5.2, RFC 8725 §3.1):"),
                             alg);
   else
     g_string_append_printf (s,

@@ -14,7 +14,7 @@
 #include "jd-time.h"
 #include "jd-www-authenticate.h"
 
-G_DEFINE_QUARK (jd-www-authenticate-error-quark, jd_www_authenticate_error)
+G_DEFINE_QUARK (jd - www - authenticate - error - quark, jd_www_authenticate_error)
 
 /* ------------------------------------------------------------------ */
 /* Challenges                                                          */
@@ -108,7 +108,8 @@ jd_challenge_get_param (const JdChallenge *self, const char *name)
 /* ------------------------------------------------------------------ */
 /* The parser (RFC 7235 §2.1 and §4.1, RFC 7230 §3.2.6 and §7)          */
 
-typedef struct {
+typedef struct
+{
   const guchar *p;
   gsize len;
   gsize pos;
@@ -147,7 +148,7 @@ skip_ows (Scanner *s)
 }
 
 static gboolean G_GNUC_PRINTF (4, 5)
-fail (Scanner *s, gsize offset, GError **error, const char *format, ...)
+  fail (Scanner *s, gsize offset, GError **error, const char *format, ...)
 {
   g_autofree char *what = NULL;
   va_list args;
@@ -159,7 +160,7 @@ fail (Scanner *s, gsize offset, GError **error, const char *format, ...)
   s->pos = offset;
   /* TRANSLATORS: "byte 17: '\"' is not allowed here" */
   g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_SYNTAX,
-               _("byte %zu: %s"), offset, what);
+               _ ("byte %zu: %s"), offset, what);
   return FALSE;
 }
 
@@ -172,7 +173,7 @@ read_token (Scanner *s)
     s->pos++;
   if (s->pos == start)
     return NULL;
-  return g_strndup ((const char *) s->p + start, s->pos - start);
+  return g_strndup ((const char *)s->p + start, s->pos - start);
 }
 
 /* At a DQUOTE: reads a quoted-string, returns its unescaped value. */
@@ -205,7 +206,7 @@ read_quoted_string (Scanner *s, GError **error)
             {
               g_autofree char *b = jd_describe_byte (next);
               fail (s, s->pos + 1, error,
-                    _("%s cannot be escaped with a backslash in a quoted string"), b);
+                    _ ("%s cannot be escaped with a backslash in a quoted string"), b);
               return NULL;
             }
           g_string_append_c (value, next);
@@ -215,14 +216,14 @@ read_quoted_string (Scanner *s, GError **error)
       if (c != '\t' && (c < 0x20 || c == 0x7f))
         {
           g_autofree char *b = jd_describe_byte (c);
-          fail (s, s->pos, error, _("%s is not allowed inside a quoted string"), b);
+          fail (s, s->pos, error, _ ("%s is not allowed inside a quoted string"), b);
           return NULL;
         }
       g_string_append_c (value, c);
       s->pos++;
     }
 
-  fail (s, start, error, _("the quoted string that starts here never ends (no closing '\"')"));
+  fail (s, start, error, _ ("the quoted string that starts here never ends (no closing '\"')"));
   return NULL;
 }
 
@@ -253,20 +254,20 @@ read_params (Scanner *s, JdChallenge *challenge, GError **error)
       if (name == NULL)
         {
           g_autofree char *b = jd_describe_byte (peek (s));
-          return fail (s, s->pos, error, _("%s cannot start a parameter name"), b);
+          return fail (s, s->pos, error, _ ("%s cannot start a parameter name"), b);
         }
       skip_ows (s);
       if (peek (s) != '=')
         {
           if (at_end (s))
-            return fail (s, s->pos, error,
-                         _("the value ends after the parameter name \"%s\" without '=' and a value"),
-                         name);
+            return fail (
+              s, s->pos, error,
+              _ ("the value ends after the parameter name \"%s\" without '=' and a value"), name);
           else
             {
               g_autofree char *b = jd_describe_byte (peek (s));
-              return fail (s, s->pos, error, _("%s after the parameter name \"%s\", where '=' belongs"),
-                           b, name);
+              return fail (s, s->pos, error,
+                           _ ("%s after the parameter name \"%s\", where '=' belongs"), b, name);
             }
         }
       s->pos++;
@@ -283,14 +284,15 @@ read_params (Scanner *s, JdChallenge *challenge, GError **error)
           if (value == NULL)
             {
               if (at_end (s))
-                return fail (s, s->pos, error, _("the parameter \"%s\" has no value after '='"),
+                return fail (s, s->pos, error, _ ("the parameter \"%s\" has no value after '='"),
                              name);
               else
                 {
                   g_autofree char *b = jd_describe_byte (peek (s));
-                  return fail (s, s->pos, error,
-                               _("%s cannot start the value of \"%s\" (use a token or a quoted string)"),
-                               b, name);
+                  return fail (
+                    s, s->pos, error,
+                    _ ("%s cannot start the value of \"%s\" (use a token or a quoted string)"), b,
+                    name);
                 }
             }
         }
@@ -299,7 +301,8 @@ read_params (Scanner *s, JdChallenge *challenge, GError **error)
         {
           s->pos = name_offset;
           g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_DUPLICATE,
-                       _("byte %zu: the parameter \"%s\" appears twice in the %s challenge (RFC 7235 §2.1 allows it once)"),
+                       _ ("byte %zu: the parameter \"%s\" appears twice in the %s challenge (RFC "
+                          "7235 §2.1 allows it once)"),
                        name_offset, name, challenge->scheme);
           return FALSE;
         }
@@ -313,8 +316,8 @@ read_params (Scanner *s, JdChallenge *challenge, GError **error)
       if (peek (s) != ',')
         {
           g_autofree char *b = jd_describe_byte (peek (s));
-          return fail (s, s->pos, error, _("%s after the value of \"%s\", where ',' or the end belongs"),
-                       b, name);
+          return fail (s, s->pos, error,
+                       _ ("%s after the value of \"%s\", where ',' or the end belongs"), b, name);
         }
       while (!at_end (s) && (peek (s) == ',' || peek (s) == ' ' || peek (s) == '\t'))
         s->pos++;
@@ -327,7 +330,7 @@ static gboolean
 parse_into (GPtrArray *challenges, const char *value, gsize len, guint header, gsize *error_offset,
             GError **error)
 {
-  Scanner s = { (const guchar *) value, len, 0 };
+  Scanner s = { (const guchar *)value, len, 0 };
   guint before = challenges->len;
 
   if (len > JD_WWW_AUTHENTICATE_MAX_SIZE)
@@ -335,8 +338,8 @@ parse_into (GPtrArray *challenges, const char *value, gsize len, guint header, g
       if (error_offset)
         *error_offset = JD_WWW_AUTHENTICATE_MAX_SIZE;
       g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_TOO_LARGE,
-                   _("the header value is %zu bytes long; more than %d bytes is refused"),
-                   len, JD_WWW_AUTHENTICATE_MAX_SIZE);
+                   _ ("the header value is %zu bytes long; more than %d bytes is refused"), len,
+                   JD_WWW_AUTHENTICATE_MAX_SIZE);
       return FALSE;
     }
 
@@ -358,9 +361,10 @@ parse_into (GPtrArray *challenges, const char *value, gsize len, guint header, g
         {
           g_autofree char *b = jd_describe_byte (peek (&s));
           if (peek (&s) == '"')
-            fail (&s, s.pos, error, _("a quoted string where an authentication scheme (such as Bearer) belongs"));
+            fail (&s, s.pos, error,
+                  _ ("a quoted string where an authentication scheme (such as Bearer) belongs"));
           else
-            fail (&s, s.pos, error, _("%s cannot start an authentication scheme"), b);
+            fail (&s, s.pos, error, _ ("%s cannot start an authentication scheme"), b);
           goto failed;
         }
 
@@ -376,7 +380,8 @@ parse_into (GPtrArray *challenges, const char *value, gsize len, guint header, g
           if (peek (&s) == ',')
             {
               Scanner after = s;
-              while (!at_end (&after) && (peek (&after) == ',' || peek (&after) == ' ' || peek (&after) == '\t'))
+              while (!at_end (&after)
+                     && (peek (&after) == ',' || peek (&after) == ' ' || peek (&after) == '\t'))
                 after.pos++;
               if (!at_end (&after) && looks_like_param (&after))
                 {
@@ -393,10 +398,11 @@ parse_into (GPtrArray *challenges, const char *value, gsize len, guint header, g
         {
           g_autofree char *b = jd_describe_byte (peek (&s));
           if (peek (&s) == '=')
-            fail (&s, s.pos, error, _("'=' right after \"%s\": a challenge starts with a scheme name, then a space"),
+            fail (&s, s.pos, error,
+                  _ ("'=' right after \"%s\": a challenge starts with a scheme name, then a space"),
                   challenge->scheme);
           else
-            fail (&s, s.pos, error, _("%s inside the scheme name \"%s\""), b, challenge->scheme);
+            fail (&s, s.pos, error, _ ("%s inside the scheme name \"%s\""), b, challenge->scheme);
           goto failed;
         }
       skip_ows (&s);
@@ -441,7 +447,7 @@ parse_into (GPtrArray *challenges, const char *value, gsize len, guint header, g
       if (error_offset)
         *error_offset = 0;
       g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_EMPTY,
-                   _("the header value holds no challenge (RFC 7235 requires at least one)"));
+                   _ ("the header value holds no challenge (RFC 7235 requires at least one)"));
       return FALSE;
     }
   return TRUE;
@@ -464,14 +470,14 @@ jd_www_authenticate_parse (const char *value, gssize len, gsize *error_offset, G
   if (len < 0)
     len = strlen (value);
 
-  challenges = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_challenge_free);
+  challenges = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_challenge_free);
   if (!parse_into (challenges, value, len, 0, error_offset, error))
     return NULL;
   return g_steal_pointer (&challenges);
 }
 
 GPtrArray *
-jd_www_authenticate_parse_all (const char * const *values, char **left_out, GError **error)
+jd_www_authenticate_parse_all (const char *const *values, char **left_out, GError **error)
 {
   g_autoptr (GPtrArray) challenges = NULL;
   guint n_given, n;
@@ -480,11 +486,11 @@ jd_www_authenticate_parse_all (const char * const *values, char **left_out, GErr
   g_return_val_if_fail (left_out == NULL || *left_out == NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  n_given = g_strv_length ((char **) values);
+  n_given = g_strv_length ((char **)values);
   /* As many as a JdResponse keeps (JD_HEADERS_MAX_COUNT): the first ones,
    * as the other limits keep. */
   n = MIN (n_given, JD_HEADERS_MAX_COUNT);
-  challenges = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_challenge_free);
+  challenges = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_challenge_free);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (GError) local_error = NULL;
@@ -494,7 +500,7 @@ jd_www_authenticate_parse_all (const char * const *values, char **left_out, GErr
           if (n_given > 1)
             g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                         /* TRANSLATORS: "header 2, " then "byte 17: …" */
-                                        _("header %u, "), i + 1);
+                                        _ ("header %u, "), i + 1);
           else
             g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
@@ -503,19 +509,20 @@ jd_www_authenticate_parse_all (const char * const *values, char **left_out, GErr
   if (challenges->len == 0)
     {
       g_set_error (error, JD_WWW_AUTHENTICATE_ERROR, JD_WWW_AUTHENTICATE_ERROR_EMPTY,
-                   _("there is no WWW-Authenticate value"));
+                   _ ("there is no WWW-Authenticate value"));
       return NULL;
     }
   if (n_given > n && left_out != NULL)
-    *left_out = n_given == n + 1
-                /* Translators: "header 501: there are 501 WWW-Authenticate values; …" */
-                ? g_strdup_printf (_("header %u: there are %u WWW-Authenticate values; only the "
-                                     "first %u are read"),
-                                   n + 1, n_given, n)
-                /* Translators: "headers 501 to 4096: there are 4096 WWW-Authenticate values; …" */
-                : g_strdup_printf (_("headers %u to %u: there are %u WWW-Authenticate values; "
-                                     "only the first %u are read"),
-                                   n + 1, n_given, n_given, n);
+    *left_out
+      = n_given == n + 1
+          /* Translators: "header 501: there are 501 WWW-Authenticate values; …" */
+          ? g_strdup_printf (_ ("header %u: there are %u WWW-Authenticate values; only the "
+                                "first %u are read"),
+                             n + 1, n_given, n)
+          /* Translators: "headers 501 to 4096: there are 4096 WWW-Authenticate values; …" */
+          : g_strdup_printf (_ ("headers %u to %u: there are %u WWW-Authenticate values; "
+                                "only the first %u are read"),
+                             n + 1, n_given, n_given, n);
   return g_steal_pointer (&challenges);
 }
 
@@ -543,27 +550,28 @@ jd_bearer_error_explain (JdBearerError error)
 {
   switch (error)
     {
-    case JD_BEARER_ERROR_NONE:
-      return NULL;
-    case JD_BEARER_ERROR_INVALID_REQUEST:
-      return _("invalid_request (RFC 6750 §3.1): the request is malformed: a required parameter "
-               "is missing, a parameter is repeated or unsupported, or the token was sent in more "
-               "than one way (header and query, or header and body). The token itself was not "
-               "judged. RFC 6750 answers this with 400 Bad Request.");
-    case JD_BEARER_ERROR_INVALID_TOKEN:
-      return _("invalid_token (RFC 6750 §3.1): the server read the token and rejected it: it is "
-               "expired, revoked, malformed, signed with a key the server does not trust, or "
-               "meant for another audience or issuer. Getting a new token (or fixing the claim "
-               "the other findings point at) is the way out. RFC 6750 answers this with 401.");
-    case JD_BEARER_ERROR_INSUFFICIENT_SCOPE:
-      return _("insufficient_scope (RFC 6750 §3.1): the token is valid, but it does not carry "
-               "the scope this resource requires. A new token will not help unless it is "
-               "requested with that scope. RFC 6750 answers this with 403 Forbidden.");
-    case JD_BEARER_ERROR_OTHER:
-      return _("This error code is not one of the three RFC 6750 defines (invalid_request, "
-               "invalid_token, insufficient_scope); its meaning is the server's own.");
-    default:
-      g_return_val_if_reached (NULL);
+      case JD_BEARER_ERROR_NONE:
+        return NULL;
+      case JD_BEARER_ERROR_INVALID_REQUEST:
+        return _ (
+          "invalid_request (RFC 6750 §3.1): the request is malformed: a required parameter "
+          "is missing, a parameter is repeated or unsupported, or the token was sent in more "
+          "than one way (header and query, or header and body). The token itself was not "
+          "judged. RFC 6750 answers this with 400 Bad Request.");
+      case JD_BEARER_ERROR_INVALID_TOKEN:
+        return _ ("invalid_token (RFC 6750 §3.1): the server read the token and rejected it: it is "
+                  "expired, revoked, malformed, signed with a key the server does not trust, or "
+                  "meant for another audience or issuer. Getting a new token (or fixing the claim "
+                  "the other findings point at) is the way out. RFC 6750 answers this with 401.");
+      case JD_BEARER_ERROR_INSUFFICIENT_SCOPE:
+        return _ ("insufficient_scope (RFC 6750 §3.1): the token is valid, but it does not carry "
+                  "the scope this resource requires. A new token will not help unless it is "
+                  "requested with that scope. RFC 6750 answers this with 403 Forbidden.");
+      case JD_BEARER_ERROR_OTHER:
+        return _ ("This error code is not one of the three RFC 6750 defines (invalid_request, "
+                  "invalid_token, insufficient_scope); its meaning is the server's own.");
+      default:
+        g_return_val_if_reached (NULL);
     }
 }
 
@@ -572,16 +580,16 @@ jd_bearer_error_status (JdBearerError error)
 {
   switch (error)
     {
-    case JD_BEARER_ERROR_INVALID_REQUEST:
-      return 400;
-    case JD_BEARER_ERROR_INVALID_TOKEN:
-      return 401;
-    case JD_BEARER_ERROR_INSUFFICIENT_SCOPE:
-      return 403;
-    case JD_BEARER_ERROR_NONE:
-    case JD_BEARER_ERROR_OTHER:
-    default:
-      return 0;
+      case JD_BEARER_ERROR_INVALID_REQUEST:
+        return 400;
+      case JD_BEARER_ERROR_INVALID_TOKEN:
+        return 401;
+      case JD_BEARER_ERROR_INSUFFICIENT_SCOPE:
+        return 403;
+      case JD_BEARER_ERROR_NONE:
+      case JD_BEARER_ERROR_OTHER:
+      default:
+        return 0;
     }
 }
 
@@ -601,12 +609,12 @@ jd_challenge_describe (const JdChallenge *self)
 
   if (realm != NULL)
     /* TRANSLATORS: "Bearer challenge, realm "api"." */
-    g_string_append_printf (text, _("%s challenge, realm \"%s\"."), self->scheme, realm);
+    g_string_append_printf (text, _ ("%s challenge, realm \"%s\"."), self->scheme, realm);
   else
-    g_string_append_printf (text, _("%s challenge."), self->scheme);
+    g_string_append_printf (text, _ ("%s challenge."), self->scheme);
 
   if (self->token68 != NULL)
-    g_string_append_printf (text, " %s", _("It carries opaque data (token68) for the client."));
+    g_string_append_printf (text, " %s", _ ("It carries opaque data (token68) for the client."));
 
   if (jd_challenge_is_scheme (self, "Bearer"))
     {
@@ -614,8 +622,8 @@ jd_challenge_describe (const JdChallenge *self)
 
       if (code == JD_BEARER_ERROR_NONE)
         g_string_append_printf (text, " %s",
-                                _("No error code: by RFC 6750 §3.1 the server is asking for a "
-                                  "token because the request carried none it could see."));
+                                _ ("No error code: by RFC 6750 §3.1 the server is asking for a "
+                                   "token because the request carried none it could see."));
       else if (code == JD_BEARER_ERROR_OTHER)
         g_string_append_printf (text, " error=\"%s\": %s", error, jd_bearer_error_explain (code));
       else
@@ -625,16 +633,17 @@ jd_challenge_describe (const JdChallenge *self)
     g_string_append_printf (text, " error=\"%s\".", error);
 
   if (description != NULL)
-    g_string_append_printf (text, "\n%s %s", _("The server's description:"), description);
+    g_string_append_printf (text, "\n%s %s", _ ("The server's description:"), description);
   if (scope != NULL)
-    g_string_append_printf (text, "\n%s %s", _("Scope the resource requires:"), scope);
+    g_string_append_printf (text, "\n%s %s", _ ("Scope the resource requires:"), scope);
   if (uri != NULL)
-    g_string_append_printf (text, "\n%s %s", _("More about the error:"), uri);
+    g_string_append_printf (text, "\n%s %s", _ ("More about the error:"), uri);
 
   for (guint i = 0; i < self->params->len; i++)
     {
       const JdAuthParam *param = g_ptr_array_index (self->params, i);
-      static const char *const shown[] = { "realm", "error", "error_description", "error_uri", "scope", NULL };
+      static const char *const shown[]
+        = { "realm", "error", "error_description", "error_uri", "scope", NULL };
       gboolean known = FALSE;
 
       for (guint j = 0; shown[j] != NULL; j++)
@@ -653,8 +662,8 @@ jd_challenge_describe (const JdChallenge *self)
 static int
 month_from_name (const char *name)
 {
-  static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  static const char *const months[]
+    = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
   for (int i = 0; i < 12; i++)
     if (g_ascii_strncasecmp (name, months[i], 3) == 0 && name[3] == '\0')
@@ -692,7 +701,9 @@ jd_http_date_parse (const char *text, gint64 *unix_seconds)
 
   /* IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT" */
   if (sscanf (text, "%3[A-Za-z], %2d %3[A-Za-z] %4d %2d:%2d:%2d %3[A-Za-z]%n", wkday, &day, month,
-              &year, &hour, &minute, &second, zone, &n) == 8 && n > 0 && strlen (wkday) == 3)
+              &year, &hour, &minute, &second, zone, &n)
+        == 8
+      && n > 0 && strlen (wkday) == 3)
     {
       if (g_ascii_strcasecmp (zone, "GMT") == 0 && text[n] == '\0'
           && make_time (year, month_from_name (month), day, hour, minute, second, &result))
@@ -703,7 +714,9 @@ jd_http_date_parse (const char *text, gint64 *unix_seconds)
   /* RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT" */
   n = 0;
   if (sscanf (text, "%15[A-Za-z], %2d-%3[A-Za-z]-%4d %2d:%2d:%2d %3[A-Za-z]%n", wkday, &day, month,
-              &year, &hour, &minute, &second, zone, &n) == 8 && n > 0)
+              &year, &hour, &minute, &second, zone, &n)
+        == 8
+      && n > 0)
     {
       if (year < 100)
         year += year < 70 ? 2000 : 1900; /* RFC 7231 §7.1.1.1 says: 50 years ahead; close enough */
@@ -716,7 +729,9 @@ jd_http_date_parse (const char *text, gint64 *unix_seconds)
   /* asctime: "Sun Nov  6 08:49:37 1994" */
   n = 0;
   if (sscanf (text, "%3[A-Za-z] %3[A-Za-z] %2d %2d:%2d:%2d %4d%n", wkday, month, &day, &hour,
-              &minute, &second, &year, &n) == 7 && n > 0)
+              &minute, &second, &year, &n)
+        == 7
+      && n > 0)
     {
       if (text[n] == '\0'
           && make_time (year, month_from_name (month), day, hour, minute, second, &result))
@@ -768,7 +783,8 @@ token_scopes (JdToken *token, const char **claim)
           for (guint j = 0; j < json_array_get_length (array); j++)
             {
               JsonNode *element = json_array_get_element (array, j);
-              if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+              if (JSON_NODE_HOLDS_VALUE (element)
+                  && json_node_get_value_type (element) == G_TYPE_STRING)
                 g_ptr_array_add (scopes, g_strdup (json_node_get_string (element)));
             }
         }
@@ -793,12 +809,14 @@ join_scopes (GPtrArray *scopes)
   g_autoptr (GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < scopes->len; i++)
-    g_string_append_printf (text, "%s\"%s\"", i > 0 ? ", " : "", (const char *) g_ptr_array_index (scopes, i));
+    g_string_append_printf (text, "%s\"%s\"", i > 0 ? ", " : "",
+                            (const char *)g_ptr_array_index (scopes, i));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
-add_insufficient_scope (GPtrArray *findings, const JdChallenge *bearer, JdToken *token, guint status)
+add_insufficient_scope (GPtrArray *findings, const JdChallenge *bearer, JdToken *token,
+                        guint status)
 {
   g_autoptr (GString) message = g_string_new (NULL);
   g_autoptr (GString) fix = g_string_new (NULL);
@@ -820,38 +838,43 @@ add_insufficient_scope (GPtrArray *findings, const JdChallenge *bearer, JdToken 
 
       if (have == NULL)
         g_string_append_printf (message, "\n%s",
-                                _("The token has no \"scope\" or \"scp\" claim at all."));
+                                _ ("The token has no \"scope\" or \"scp\" claim at all."));
       else
         {
           g_autofree char *list = join_scopes (have);
           g_string_append_printf (message, "\n");
           /* TRANSLATORS: "The token's scp claim holds "orders:read"." */
-          g_string_append_printf (message, _("The token's %s claim holds %s."), claim,
+          g_string_append_printf (message, _ ("The token's %s claim holds %s."), claim,
                                   have->len > 0 ? list : "\"\"");
         }
       if (missing->len > 0)
         {
           g_autofree char *list = join_scopes (missing);
           g_string_append_printf (message, " ");
-          g_string_append_printf (message, _("Missing: %s."), list);
+          g_string_append_printf (message, _ ("Missing: %s."), list);
         }
     }
   if (status == 401)
-    g_string_append_printf (message, "\n%s",
-                            _("RFC 6750 §3.1 answers insufficient_scope with 403, not 401: this server "
-                              "mixes the two, so read the error code, not the status."));
+    g_string_append_printf (
+      message, "\n%s",
+      _ ("RFC 6750 §3.1 answers insufficient_scope with 403, not 401: this server "
+         "mixes the two, so read the error code, not the status."));
 
   if (required != NULL)
-    g_string_append_printf (fix, _("Request the token with scope \"%s\" (the scope parameter of the "
-                                   "authorization or token request) and make sure the client is "
-                                   "allowed that scope in the identity provider."), required);
+    g_string_append_printf (fix,
+                            _ ("Request the token with scope \"%s\" (the scope parameter of the "
+                               "authorization or token request) and make sure the client is "
+                               "allowed that scope in the identity provider."),
+                            required);
   else
-    g_string_append (fix, _("Find which scope or role this endpoint requires (its documentation or "
-                            "the API's authorization policy), request a token with it, and make "
-                            "sure the client is granted it in the identity provider."));
+    g_string_append (fix,
+                     _ ("Find which scope or role this endpoint requires (its documentation or "
+                        "the API's authorization policy), request a token with it, and make "
+                        "sure the client is granted it in the identity provider."));
 
   /* Where the provider keeps scopes and roles, in its console's words. */
-  provider = token ? jd_providers_detect (jd_token_get_header (token), jd_token_get_claims (token)) : NULL;
+  provider
+    = token ? jd_providers_detect (jd_token_get_header (token), jd_token_get_claims (token)) : NULL;
   if (provider != NULL)
     g_string_append_printf (fix, " %s", jd_provider_text (provider->scope_rule));
 
@@ -868,48 +891,54 @@ add_bearer_error (GPtrArray *findings, const JdChallenge *bearer, JdToken *token
   g_autoptr (GString) message = g_string_new (described);
   guint expected_status = jd_bearer_error_status (code);
 
-  if (expected_status != 0 && status != expected_status && code != JD_BEARER_ERROR_INSUFFICIENT_SCOPE)
+  if (expected_status != 0 && status != expected_status
+      && code != JD_BEARER_ERROR_INSUFFICIENT_SCOPE)
     {
       g_string_append (message, "\n");
-      g_string_append_printf (message, _("RFC 6750 pairs this error with status %u; this server answered %u."),
-                              expected_status, status);
+      g_string_append_printf (
+        message, _ ("RFC 6750 pairs this error with status %u; this server answered %u."),
+        expected_status, status);
     }
 
   switch (code)
     {
-    case JD_BEARER_ERROR_INVALID_TOKEN:
-      jd_findings_add (findings, JD_FINDING_BEARER_INVALID_TOKEN, JD_SEVERITY_ERROR, JD_RANK_REQUEST, NULL,
-                       message->str,
-                       _("The server rejected the token itself. The token findings (exp, aud, iss, "
-                         "alg, kid, signature) say which part; otherwise it was revoked, or the "
-                         "server trusts another issuer or key set. Get a new token and compare."));
-      break;
-    case JD_BEARER_ERROR_INVALID_REQUEST:
-      jd_findings_add (findings, JD_FINDING_BEARER_INVALID_REQUEST, JD_SEVERITY_ERROR, JD_RANK_REQUEST, NULL,
-                       message->str,
-                       _("Send the token once, only in the header, exactly as "
-                         "\"Authorization: Bearer <token>\": no second \"Bearer\", no quotes, no "
-                         "line breaks, and not also in the query string or the body."));
-      break;
-    case JD_BEARER_ERROR_INSUFFICIENT_SCOPE:
-      add_insufficient_scope (findings, bearer, token, status);
-      break;
-    case JD_BEARER_ERROR_OTHER:
-      jd_findings_add (findings, JD_FINDING_BEARER_ERROR, JD_SEVERITY_WARNING, JD_RANK_REQUEST, NULL,
-                       message->str,
-                       _("Look up this error code in the API's or gateway's documentation; the "
-                         "error_description and error_uri, when present, are the server's own words."));
-      break;
-    case JD_BEARER_ERROR_NONE:
-      if (status == 401 && token != NULL)
-        jd_findings_add (findings, JD_FINDING_BEARER_NO_TOKEN_SEEN, JD_SEVERITY_WARNING, JD_RANK_REQUEST,
-                         NULL, message->str,
-                         _("The request carried a token, yet the server answers as if none arrived. "
-                           "Check the header name and the \"Bearer \" prefix, and whether a proxy, a "
-                           "load balancer or a redirect to another host removed the Authorization header."));
-      break;
-    default:
-      g_assert_not_reached ();
+      case JD_BEARER_ERROR_INVALID_TOKEN:
+        jd_findings_add (
+          findings, JD_FINDING_BEARER_INVALID_TOKEN, JD_SEVERITY_ERROR, JD_RANK_REQUEST, NULL,
+          message->str,
+          _ ("The server rejected the token itself. The token findings (exp, aud, iss, "
+             "alg, kid, signature) say which part; otherwise it was revoked, or the "
+             "server trusts another issuer or key set. Get a new token and compare."));
+        break;
+      case JD_BEARER_ERROR_INVALID_REQUEST:
+        jd_findings_add (
+          findings, JD_FINDING_BEARER_INVALID_REQUEST, JD_SEVERITY_ERROR, JD_RANK_REQUEST, NULL,
+          message->str,
+          _ ("Send the token once, only in the header, exactly as "
+             "\"Authorization: Bearer <token>\": no second \"Bearer\", no quotes, no "
+             "line breaks, and not also in the query string or the body."));
+        break;
+      case JD_BEARER_ERROR_INSUFFICIENT_SCOPE:
+        add_insufficient_scope (findings, bearer, token, status);
+        break;
+      case JD_BEARER_ERROR_OTHER:
+        jd_findings_add (
+          findings, JD_FINDING_BEARER_ERROR, JD_SEVERITY_WARNING, JD_RANK_REQUEST, NULL,
+          message->str,
+          _ ("Look up this error code in the API's or gateway's documentation; the "
+             "error_description and error_uri, when present, are the server's own words."));
+        break;
+      case JD_BEARER_ERROR_NONE:
+        if (status == 401 && token != NULL)
+          jd_findings_add (
+            findings, JD_FINDING_BEARER_NO_TOKEN_SEEN, JD_SEVERITY_WARNING, JD_RANK_REQUEST, NULL,
+            message->str,
+            _ ("The request carried a token, yet the server answers as if none arrived. "
+               "Check the header name and the \"Bearer \" prefix, and whether a proxy, a "
+               "load balancer or a redirect to another host removed the Authorization header."));
+        break;
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -932,7 +961,8 @@ describe_server (JdResponse *response)
 }
 
 static void
-add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint64 now, gint64 leeway)
+add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint64 now,
+                gint64 leeway)
 {
   const char *date = jd_response_get_header (response, "Date");
   g_autoptr (GString) message = g_string_new (NULL);
@@ -950,8 +980,8 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
    * time claims go through jd_numeric_date_read()), and so does @now once
    * clamped: sums and differences of them, and of a leeway capped at that
    * span, cannot overflow. */
-  now = CLAMP (now, (gint64) JD_NUMERIC_DATE_MIN, (gint64) JD_NUMERIC_DATE_MAX);
-  leeway = CLAMP (leeway, 0, (gint64) (JD_NUMERIC_DATE_MAX - JD_NUMERIC_DATE_MIN));
+  now = CLAMP (now, (gint64)JD_NUMERIC_DATE_MIN, (gint64)JD_NUMERIC_DATE_MAX);
+  leeway = CLAMP (leeway, 0, (gint64)(JD_NUMERIC_DATE_MAX - JD_NUMERIC_DATE_MIN));
   skew = server_now - now;
   if (ABS (skew) <= leeway)
     return;
@@ -960,15 +990,15 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
    * of 299 s is "5 minutes", not "4 minutes". */
   amount = jd_time_format_duration (ABS (skew) >= 120 ? (ABS (skew) + 30) / 60 * 60 : skew);
   if (skew > 0)
-    g_string_append_printf (message, _("The server's clock is %s ahead of this computer's (Date: %s)."),
-                            amount, date);
+    g_string_append_printf (
+      message, _ ("The server's clock is %s ahead of this computer's (Date: %s)."), amount, date);
   else
-    g_string_append_printf (message, _("The server's clock is %s behind this computer's (Date: %s)."),
-                            amount, date);
+    g_string_append_printf (
+      message, _ ("The server's clock is %s behind this computer's (Date: %s)."), amount, date);
 
   if (jd_numeric_date_get_member (claims, "exp", &exp_value) == JD_NUMERIC_DATE_VALID)
     {
-      gint64 exp = (gint64) floor (exp_value);
+      gint64 exp = (gint64)floor (exp_value);
 
       g_string_append_c (message, '\n');
       if (server_now >= exp + leeway && now < exp + leeway)
@@ -978,24 +1008,25 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
           severity = JD_SEVERITY_ERROR;
           claim = "exp";
           if (exp > now)
-            g_string_append_printf (message,
-                                    _("By the server's clock this token expired %s ago; by yours it is "
-                                      "valid for %s more. The server rejects it as expired."),
-                                    ago, left);
+            g_string_append_printf (
+              message,
+              _ ("By the server's clock this token expired %s ago; by yours it is "
+                 "valid for %s more. The server rejects it as expired."),
+              ago, left);
           else
-            g_string_append_printf (message,
-                                    _("By the server's clock this token expired %s ago, beyond the leeway; "
-                                      "by yours it is still within the leeway. The server rejects it as expired."),
-                                    ago);
+            g_string_append_printf (
+              message,
+              _ ("By the server's clock this token expired %s ago, beyond the leeway; "
+                 "by yours it is still within the leeway. The server rejects it as expired."),
+              ago);
         }
       else if (skew > 0)
-        g_string_append_printf (message,
-                                _("The server sees this token expire %s earlier than you expect."),
-                                amount);
+        g_string_append_printf (
+          message, _ ("The server sees this token expire %s earlier than you expect."), amount);
       else
-        g_string_append_printf (message,
-                                _("The server accepts this token %s longer than you expect, past its exp."),
-                                amount);
+        g_string_append_printf (
+          message, _ ("The server accepts this token %s longer than you expect, past its exp."),
+          amount);
     }
 
   if (jd_numeric_date_get_member (claims, "nbf", &start_value) == JD_NUMERIC_DATE_VALID)
@@ -1004,7 +1035,7 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
     start_name = "iat";
   if (start_name != NULL)
     {
-      gint64 start = (gint64) floor (start_value);
+      gint64 start = (gint64)floor (start_value);
       const char *name = start_name;
 
       g_string_append_c (message, '\n');
@@ -1013,26 +1044,31 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
           g_autofree char *ahead = jd_time_format_duration (start - server_now);
           severity = JD_SEVERITY_ERROR;
           claim = name;
-          /* TRANSLATORS: "By the server's clock this token's iat lies 4 minutes in the future; …" */
-          g_string_append_printf (message,
-                                  _("By the server's clock this token's %s lies %s in the future; a "
-                                    "server that checks it rejects the token as not yet valid."),
-                                  name, ahead);
+          /* TRANSLATORS: "By the server's clock this token's iat lies 4 minutes in the future; …"
+           */
+          g_string_append_printf (
+            message,
+            _ ("By the server's clock this token's %s lies %s in the future; a "
+               "server that checks it rejects the token as not yet valid."),
+            name, ahead);
         }
       else if (skew < 0)
-        g_string_append_printf (message,
-                                _("A token fresh from the identity provider looks issued in the future "
-                                  "to this server for its first %s (minus the leeway)."),
-                                amount);
+        g_string_append_printf (
+          message,
+          _ ("A token fresh from the identity provider looks issued in the future "
+             "to this server for its first %s (minus the leeway)."),
+          amount);
       else
-        g_string_append_printf (message, _("Its %s is no problem for the server: it sees the token as "
-                                           "issued earlier than you do."), name);
+        g_string_append_printf (message,
+                                _ ("Its %s is no problem for the server: it sees the token as "
+                                   "issued earlier than you do."),
+                                name);
     }
 
-  jd_findings_add (findings, JD_FINDING_SERVER_CLOCK_SKEW, severity, JD_RANK_CLOCK_SKEW,
-                   claim, message->str,
-                   _("Synchronise the clock that is off with NTP (chrony, systemd-timesyncd, "
-                     "w32time); a leeway larger than the skew only hides it."));
+  jd_findings_add (findings, JD_FINDING_SERVER_CLOCK_SKEW, severity, JD_RANK_CLOCK_SKEW, claim,
+                   message->str,
+                   _ ("Synchronise the clock that is off with NTP (chrony, systemd-timesyncd, "
+                      "w32time); a leeway larger than the skew only hides it."));
 }
 
 static const char *
@@ -1040,18 +1076,30 @@ standard_reason (guint status)
 {
   switch (status)
     {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 407: return "Proxy Authentication Required";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    default: return "";
+      case 200:
+        return "OK";
+      case 201:
+        return "Created";
+      case 204:
+        return "No Content";
+      case 400:
+        return "Bad Request";
+      case 401:
+        return "Unauthorized";
+      case 403:
+        return "Forbidden";
+      case 404:
+        return "Not Found";
+      case 407:
+        return "Proxy Authentication Required";
+      case 500:
+        return "Internal Server Error";
+      case 502:
+        return "Bad Gateway";
+      case 503:
+        return "Service Unavailable";
+      default:
+        return "";
     }
 }
 
@@ -1086,7 +1134,7 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
   leeway = expect != NULL ? MAX (expect->leeway, 0) : JD_DEFAULT_LEEWAY;
 
   findings = g_ptr_array_new_with_free_func (g_object_unref);
-  challenges = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_challenge_free);
+  challenges = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_challenge_free);
   status = jd_response_get_status (response);
   reason = jd_response_get_reason (response);
   if (reason == NULL || *reason == '\0')
@@ -1111,14 +1159,16 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
       if (g_ascii_strcasecmp (header->name, "WWW-Authenticate") != 0)
         continue;
       n_values++;
-      if (!parse_into (challenges, header->value, strlen (header->value), n_values - 1, NULL, &error))
+      if (!parse_into (challenges, header->value, strlen (header->value), n_values - 1, NULL,
+                       &error))
         {
-          g_autofree char *message = g_strdup_printf (_("The WWW-Authenticate header cannot be read: %s"),
-                                                      error->message);
-          jd_findings_add (findings, JD_FINDING_WWW_AUTHENTICATE_MALFORMED, JD_SEVERITY_WARNING,
-                           JD_RANK_REQUEST, NULL, message,
-                           _("The server (or something in front of it) writes a header that breaks "
-                             "RFC 7235 §4.1; clients may ignore it. Report it to the API's owners."));
+          g_autofree char *message = g_strdup_printf (
+            _ ("The WWW-Authenticate header cannot be read: %s"), error->message);
+          jd_findings_add (
+            findings, JD_FINDING_WWW_AUTHENTICATE_MALFORMED, JD_SEVERITY_WARNING, JD_RANK_REQUEST,
+            NULL, message,
+            _ ("The server (or something in front of it) writes a header that breaks "
+               "RFC 7235 §4.1; clients may ignore it. Report it to the API's owners."));
         }
     }
   /* Headers the response's limits left out (too many, too long): a
@@ -1129,9 +1179,9 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
     for (guint i = 0; i < problems->len; i++)
       jd_findings_add (findings, JD_FINDING_HEADERS_LEFT_OUT, JD_SEVERITY_WARNING, JD_RANK_REQUEST,
                        NULL, g_ptr_array_index (problems, i),
-                       _("What follows is judged without these headers; a WWW-Authenticate "
-                         "among them is not seen. No client needs headers this large or this "
-                         "many: look at what the server or a proxy adds."));
+                       _ ("What follows is judged without these headers; a WWW-Authenticate "
+                          "among them is not seen. No client needs headers this large or this "
+                          "many: look at what the server or a proxy adds."));
   }
   for (guint i = 0; i < challenges->len && bearer == NULL; i++)
     {
@@ -1142,19 +1192,21 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
 
   if (status >= 200 && status < 300)
     {
-      g_autofree char *message = g_strdup_printf (_("%s: the server accepted the request and the token with it."),
-                                                  status_line);
-      jd_findings_add (findings, JD_FINDING_STATUS_SUCCESS, JD_SEVERITY_OK, JD_RANK_INFO, NULL, message, NULL);
+      g_autofree char *message = g_strdup_printf (
+        _ ("%s: the server accepted the request and the token with it."), status_line);
+      jd_findings_add (findings, JD_FINDING_STATUS_SUCCESS, JD_SEVERITY_OK, JD_RANK_INFO, NULL,
+                       message, NULL);
     }
   else if (status == 401)
     {
       g_autofree char *message = g_strdup_printf (
-        _("%s: the server did not accept the credentials. Either none arrived, or the token was "
-          "read and rejected (expired, wrong audience or issuer, a key it does not know, a bad "
-          "signature). 401 is about who you are; 403 would mean it knew and still refused."),
+        _ ("%s: the server did not accept the credentials. Either none arrived, or the token was "
+           "read and rejected (expired, wrong audience or issuer, a key it does not know, a bad "
+           "signature). 401 is about who you are; 403 would mean it knew and still refused."),
         status_line);
-      jd_findings_add (findings, JD_FINDING_STATUS_401, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
-                       _("Fix the token (see the token findings) or find out why it did not arrive."));
+      jd_findings_add (
+        findings, JD_FINDING_STATUS_401, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
+        _ ("Fix the token (see the token findings) or find out why it did not arrive."));
 
       /* When a WWW-Authenticate is among the headers the limits left out,
        * the headers-left-out finding says so; "missing" would blame a
@@ -1163,15 +1215,17 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
         {
           g_autofree char *server = describe_server (response);
           g_autofree char *missing = g_strdup_printf (
-            _("The 401 carries no WWW-Authenticate header%s, which RFC 7235 §3.1 requires of every 401. "
-              "A CDN, API gateway, load balancer or proxy most likely answered (or stripped the "
-              "header): the application behind it probably never saw the request."),
+            _ ("The 401 carries no WWW-Authenticate header%s, which RFC 7235 §3.1 requires of "
+               "every 401. "
+               "A CDN, API gateway, load balancer or proxy most likely answered (or stripped the "
+               "header): the application behind it probably never saw the request."),
             server);
-          jd_findings_add (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE, JD_SEVERITY_ERROR, JD_RANK_REQUEST,
-                           NULL, missing,
-                           _("Look at the gateway's own JWT settings (audience, issuer, JWKS URL, "
-                             "allowed algorithms) and its logs, and whether it forwards the "
-                             "Authorization header; the application's logs will not show this request."));
+          jd_findings_add (
+            findings, JD_FINDING_MISSING_WWW_AUTHENTICATE, JD_SEVERITY_ERROR, JD_RANK_REQUEST, NULL,
+            missing,
+            _ ("Look at the gateway's own JWT settings (audience, issuer, JWKS URL, "
+               "allowed algorithms) and its logs, and whether it forwards the "
+               "Authorization header; the application's logs will not show this request."));
         }
       else if (bearer == NULL && challenges->len > 0)
         {
@@ -1179,47 +1233,52 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
           g_autofree char *message2 = NULL;
 
           for (guint i = 0; i < challenges->len; i++)
-            g_string_append_printf (schemes, "%s%s", i > 0 ? ", " : "",
-                                    ((const JdChallenge *) g_ptr_array_index (challenges, i))->scheme);
-          message2 = g_strdup_printf (_("The server offers %s, not Bearer: this URL does not take "
-                                        "bearer tokens, or the layer answering is configured for "
-                                        "another scheme."),
+            g_string_append_printf (
+              schemes, "%s%s", i > 0 ? ", " : "",
+              ((const JdChallenge *)g_ptr_array_index (challenges, i))->scheme);
+          message2 = g_strdup_printf (_ ("The server offers %s, not Bearer: this URL does not take "
+                                         "bearer tokens, or the layer answering is configured for "
+                                         "another scheme."),
                                       schemes->str);
-          jd_findings_add (findings, JD_FINDING_NO_BEARER_CHALLENGE, JD_SEVERITY_WARNING, JD_RANK_REQUEST,
-                           NULL, message2,
-                           _("Check the URL (a login page or an admin endpoint?) and which "
-                             "authentication the server expects there."));
+          jd_findings_add (findings, JD_FINDING_NO_BEARER_CHALLENGE, JD_SEVERITY_WARNING,
+                           JD_RANK_REQUEST, NULL, message2,
+                           _ ("Check the URL (a login page or an admin endpoint?) and which "
+                              "authentication the server expects there."));
         }
     }
   else if (status == 403)
     {
       g_autofree char *message = g_strdup_printf (
-        _("%s: the server knew who you are (or did not need to) and refused anyway. The token may "
-          "be valid but lack a scope or role, or a policy (IP range, tenant, resource owner) "
-          "blocks it. A fresh token with the same scopes gets the same answer."),
+        _ ("%s: the server knew who you are (or did not need to) and refused anyway. The token may "
+           "be valid but lack a scope or role, or a policy (IP range, tenant, resource owner) "
+           "blocks it. A fresh token with the same scopes gets the same answer."),
         status_line);
-      jd_findings_add (findings, JD_FINDING_STATUS_403, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
-                       _("Compare the token's scope/scp and roles claims with what the endpoint "
-                         "requires, and check the API's authorization policy."));
+      jd_findings_add (findings, JD_FINDING_STATUS_403, JD_SEVERITY_INFO, JD_RANK_INFO, NULL,
+                       message,
+                       _ ("Compare the token's scope/scp and roles claims with what the endpoint "
+                          "requires, and check the API's authorization policy."));
     }
   else
     {
       g_autofree char *message = NULL;
 
       if (status == 400)
-        message = g_strdup_printf (_("%s: the server could not use the request as sent (a malformed "
-                                     "header, parameter or body); RFC 6750 answers invalid_request "
-                                     "this way."),
-                                   status_line);
+        message
+          = g_strdup_printf (_ ("%s: the server could not use the request as sent (a malformed "
+                                "header, parameter or body); RFC 6750 answers invalid_request "
+                                "this way."),
+                             status_line);
       else if (status >= 300 && status < 400)
-        message = g_strdup_printf (_("%s: a redirect, not an answer about the token."), status_line);
+        message
+          = g_strdup_printf (_ ("%s: a redirect, not an answer about the token."), status_line);
       else if (status >= 500)
-        message = g_strdup_printf (_("%s: the server failed while handling the request; this says "
-                                     "nothing about the token."),
+        message = g_strdup_printf (_ ("%s: the server failed while handling the request; this says "
+                                      "nothing about the token."),
                                    status_line);
       else
-        message = g_strdup_printf (_("%s: not an authentication answer."), status_line);
-      jd_findings_add (findings, JD_FINDING_STATUS_OTHER, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message, NULL);
+        message = g_strdup_printf (_ ("%s: not an authentication answer."), status_line);
+      jd_findings_add (findings, JD_FINDING_STATUS_OTHER, JD_SEVERITY_INFO, JD_RANK_INFO, NULL,
+                       message, NULL);
     }
 
   if (bearer != NULL)

@@ -153,7 +153,7 @@ jd_net_discovery_url (const char *issuer, GError **error)
   if (*issuer == '\0')
     {
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
-                   _("The token has an empty iss: there is no issuer to discover"));
+                   _ ("The token has an empty iss: there is no issuer to discover"));
       return NULL;
     }
   uri = _jd_net_parse_url (issuer, NULL);
@@ -161,17 +161,18 @@ jd_net_discovery_url (const char *issuer, GError **error)
     {
       g_autofree char *shown = jd_url_redact (issuer);
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
-                   _("iss \"%s\" is not an http(s) URL, so it has no OpenID Connect discovery "
-                     "document; find the key set's URL in the provider's documentation"),
+                   _ ("iss \"%s\" is not an http(s) URL, so it has no OpenID Connect discovery "
+                      "document; find the key set's URL in the provider's documentation"),
                    shown);
       return NULL;
     }
   if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
     {
       g_autofree char *shown = jd_url_redact (issuer);
-      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
-                   _("iss \"%s\" has a query or fragment, which an OpenID Connect issuer may not have"),
-                   shown);
+      g_set_error (
+        error, JD_NET_ERROR, JD_NET_ERROR_URL,
+        _ ("iss \"%s\" has a query or fragment, which an OpenID Connect issuer may not have"),
+        shown);
       return NULL;
     }
 
@@ -191,7 +192,8 @@ jd_net_azure_appid_discovery_url (const char *issuer, const char *appid)
 
   g_return_val_if_fail (issuer != NULL, NULL);
 
-  if (!jd_azure_issuer_parse (issuer, NULL, NULL) || (url = jd_net_discovery_url (issuer, NULL)) == NULL)
+  if (!jd_azure_issuer_parse (issuer, NULL, NULL)
+      || (url = jd_net_discovery_url (issuer, NULL)) == NULL)
     return NULL;
   escaped = g_uri_escape_string (appid != NULL && *appid ? appid : "<application-id>", NULL, FALSE);
   return g_strconcat (url, "?appid=", escaped, NULL);
@@ -260,42 +262,43 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
                          : JD_RANK_KID,
                        "iss", self->refusal,
                        g_str_equal (self->refusal_id, JD_FINDING_DISCOVERY_ISSUER_MISMATCH)
-                         ? _("Discover from the issuer exactly as the identity provider writes it "
-                             "in its discovery document (compare the trailing slash, the scheme "
-                             "and the tenant part), and make the API trust that same value.")
-                         : _("Make the identity provider publish its jwks_uri over https, or give "
-                             "the key set with --jwks / the Keys page yourself."));
+                         ? _ ("Discover from the issuer exactly as the identity provider writes it "
+                              "in its discovery document (compare the trailing slash, the scheme "
+                              "and the tenant part), and make the API trust that same value.")
+                         : _ ("Make the identity provider publish its jwks_uri over https, or give "
+                              "the key set with --jwks / the Keys page yourself."));
       jd_findings_sort (findings);
       return g_steal_pointer (&findings);
     }
 
   if (self->discovery_url != NULL)
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Fetched %u key from %s (found through %s) at %s.\n%s",
-                                            "Fetched %u keys from %s (found through %s) at %s.\n%s",
-                                            n_keys),
-                               n_keys, jwks_uri, discovery_url, when, self->cache_explanation);
+    message = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "Fetched %u key from %s (found through %s) at %s.\n%s",
+                   "Fetched %u keys from %s (found through %s) at %s.\n%s", n_keys),
+      n_keys, jwks_uri, discovery_url, when, self->cache_explanation);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Fetched %u key from %s at %s.\n%s",
                                             "Fetched %u keys from %s at %s.\n%s", n_keys),
                                n_keys, jwks_uri, when, self->cache_explanation);
-  jd_findings_add (findings, JD_FINDING_JWKS_FETCHED, JD_SEVERITY_INFO, JD_RANK_KID, "kid", message,
-                   _("A key that appeared after a verifier last fetched this set stays unknown to it "
-                     "until its cache expires; restarting the verifier or clearing its JWKS cache "
-                     "picks it up at once."));
+  jd_findings_add (
+    findings, JD_FINDING_JWKS_FETCHED, JD_SEVERITY_INFO, JD_RANK_KID, "kid", message,
+    _ ("A key that appeared after a verifier last fetched this set stays unknown to it "
+       "until its cache expires; restarting the verifier or clearing its JWKS cache "
+       "picks it up at once."));
 
   {
     g_autofree char *insecure = jd_net_insecure_jwks_warning (self->jwks_uri);
     if (insecure != NULL)
       jd_findings_add (findings, JD_FINDING_JWKS_INSECURE_TRANSPORT, JD_SEVERITY_WARNING,
                        JD_RANK_SIGNATURE, NULL, insecure,
-                       _("Fetch the key set over https; plain http is fine only on this machine "
-                         "(a local Keycloak or dev server)."));
+                       _ ("Fetch the key set over https; plain http is fine only on this machine "
+                          "(a local Keycloak or dev server)."));
   }
 
   iss = claim_string (token, "iss");
   kid = token ? jd_token_get_kid (token) : NULL;
-  if (kid != NULL && !key_set_has_kid (self->key_set, kid) && jd_azure_issuer_parse (iss, NULL, NULL))
+  if (kid != NULL && !key_set_has_kid (self->key_set, kid)
+      && jd_azure_issuer_parse (iss, NULL, NULL))
     {
       const char *appid = claim_string (token, "appid");
       g_autofree char *url = NULL;
@@ -305,13 +308,15 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
         appid = claim_string (token, "azp");
       url = jd_net_azure_appid_discovery_url (iss, appid);
       text = g_strdup_printf (
-        _("The token's kid \"%s\" is not in the tenant's key set. Azure AD (Entra ID) signs tokens "
+        _ (
+          "The token's kid \"%s\" is not in the tenant's key set. Azure AD (Entra ID) signs tokens "
           "for applications that have their own signing keys (claims mapping, custom signing "
           "keys) with a key published only in the application's discovery document: %s"),
         kid, url);
-      jd_findings_add (findings, JD_FINDING_AZURE_APPID_DISCOVERY, JD_SEVERITY_INFO, JD_RANK_KID, "kid", text,
-                       _("Fetch the keys through the ?appid= discovery URL, and configure the verifier "
-                         "with that metadata address for this application."));
+      jd_findings_add (
+        findings, JD_FINDING_AZURE_APPID_DISCOVERY, JD_SEVERITY_INFO, JD_RANK_KID, "kid", text,
+        _ ("Fetch the keys through the ?appid= discovery URL, and configure the verifier "
+           "with that metadata address for this application."));
     }
 
   jd_findings_sort (findings);
@@ -321,11 +326,12 @@ jd_remote_keys_diagnose (JdRemoteKeys *self, JdToken *token)
 /* ------------------------------------------------------------------ */
 /* Fetching                                                            */
 
-typedef struct {
+typedef struct
+{
   JdNetOptions options;
-  char *url;            /* what is being fetched now */
-  char *issuer;         /* discovery only */
-  char *discovery_url;  /* discovery only */
+  char *url;           /* what is being fetched now */
+  char *issuer;        /* discovery only */
+  char *discovery_url; /* discovery only */
   char *discovered_issuer;
 } FetchData;
 
@@ -353,7 +359,8 @@ get (const char *url, const JdNetOptions *options, const char *accept, GCancella
 
 /* A usable answer: 2xx with the whole body. */
 static gboolean
-check_response (JdResponse *response, const char *url, const char *what, gsize max_body, GError **error)
+check_response (JdResponse *response, const char *url, const char *what, gsize max_body,
+                GError **error)
 {
   guint status = jd_response_get_status (response);
   g_autofree char *shown = jd_url_redact (url);
@@ -362,14 +369,14 @@ check_response (JdResponse *response, const char *url, const char *what, gsize m
     {
       const char *reason = jd_response_get_reason (response);
       /* TRANSLATORS: "GET https://… answered 404 Not Found: no key set there." */
-      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HTTP, _("GET %s answered %u %s: no %s there"), shown,
-                   status, reason ? reason : "", what);
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HTTP, _ ("GET %s answered %u %s: no %s there"),
+                   shown, status, reason ? reason : "", what);
       return FALSE;
     }
   if (jd_response_get_body_truncated (response))
     {
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_TOO_LARGE,
-                   _("The %s at %s is larger than %zu bytes; it was not read"), what, shown,
+                   _ ("The %s at %s is larger than %zu bytes; it was not read"), what, shown,
                    max_body);
       return FALSE;
     }
@@ -396,7 +403,7 @@ on_jwks (GObject *source, GAsyncResult *result, gpointer user_data)
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (!check_response (response, data->url, _("key set"), data->options.max_body, &error))
+  if (!check_response (response, data->url, _ ("key set"), data->options.max_body, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -412,14 +419,15 @@ on_jwks (GObject *source, GAsyncResult *result, gpointer user_data)
       if (strstr (error->message, shown) != NULL)
         g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_KEYS, "%s", error->message);
       else
-        g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_KEYS, _("The key set at %s: %s"),
+        g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_KEYS, _ ("The key set at %s: %s"),
                                  shown, error->message);
       return;
     }
 
   keys = g_object_new (JD_TYPE_REMOTE_KEYS, NULL);
   keys->key_set = g_steal_pointer (&set);
-  keys->jwks_uri = g_strdup (jd_net_response_get_url (response) ? jd_net_response_get_url (response) : data->url);
+  keys->jwks_uri = g_strdup (jd_net_response_get_url (response) ? jd_net_response_get_url (response)
+                                                                : data->url);
   keys->issuer = g_strdup (data->issuer);
   keys->discovery_url = g_strdup (data->discovery_url);
   keys->discovered_issuer = g_strdup (data->discovered_issuer);
@@ -461,7 +469,8 @@ jd_net_fetch_jwks_finish (GAsyncResult *result, GError **error)
 }
 
 JdRemoteKeys *
-jd_net_fetch_jwks (const char *url, const JdNetOptions *options, GCancellable *cancellable, GError **error)
+jd_net_fetch_jwks (const char *url, const JdNetOptions *options, GCancellable *cancellable,
+                   GError **error)
 {
   JdNetSync sync;
   JdRemoteKeys *keys;
@@ -507,16 +516,18 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (jd_response_get_status (response) == 404 || jd_response_get_status (response) == 410)
     {
-      g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_HTTP,
-                               _("GET %s answered %u: the issuer \"%s\" publishes no OpenID Connect "
-                                 "discovery document there. Check iss for a typo or a missing path "
-                                 "(a tenant, a realm, \"/v2.0\"); a plain OAuth server may publish "
-                                 "/.well-known/oauth-authorization-server (RFC 8414) instead, or "
-                                 "name its key set URL only in its documentation."),
-                               shown_url, jd_response_get_status (response), shown_issuer);
+      g_task_return_new_error (
+        task, JD_NET_ERROR, JD_NET_ERROR_HTTP,
+        _ ("GET %s answered %u: the issuer \"%s\" publishes no OpenID Connect "
+           "discovery document there. Check iss for a typo or a missing path "
+           "(a tenant, a realm, \"/v2.0\"); a plain OAuth server may publish "
+           "/.well-known/oauth-authorization-server (RFC 8414) instead, or "
+           "name its key set URL only in its documentation."),
+        shown_url, jd_response_get_status (response), shown_issuer);
       return;
     }
-  if (!check_response (response, data->discovery_url, _("discovery document"), data->options.max_body, &error))
+  if (!check_response (response, data->discovery_url, _ ("discovery document"),
+                       data->options.max_body, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -528,32 +539,37 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
    * the network, and json-glib recurses without a limit, so a deeply
    * nested document would overflow the stack. The error says at which byte. */
   if (bytes == NULL || len == 0
-      || (root = jd_json_parse (bytes, len, JD_JSON_ALLOW_DUPLICATES | JD_JSON_ALLOW_BOM, NULL, &error)) == NULL)
+      || (root
+          = jd_json_parse (bytes, len, JD_JSON_ALLOW_DUPLICATES | JD_JSON_ALLOW_BOM, NULL, &error))
+           == NULL)
     {
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
-                               _("The discovery document at %s is not JSON: %s"), shown_url,
-                               error ? error->message : _("the body is empty"));
+                               _ ("The discovery document at %s is not JSON: %s"), shown_url,
+                               error ? error->message : _ ("the body is empty"));
       return;
     }
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
-                               _("The discovery document at %s is not a JSON object"), shown_url);
+                               _ ("The discovery document at %s is not a JSON object"), shown_url);
       return;
     }
   object = json_node_get_object (root);
 
   member = json_object_get_member (object, "issuer");
-  if (member != NULL && JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
+  if (member != NULL && JSON_NODE_HOLDS_VALUE (member)
+      && json_node_get_value_type (member) == G_TYPE_STRING)
     data->discovered_issuer = g_strdup (json_node_get_string (member));
 
   member = json_object_get_member (object, "jwks_uri");
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member)
+      || json_node_get_value_type (member) != G_TYPE_STRING)
     {
-      g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
-                               _("The discovery document at %s has no \"jwks_uri\" string, so it does "
-                                 "not say where the keys are"),
-                               shown_url);
+      g_task_return_new_error (
+        task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
+        _ ("The discovery document at %s has no \"jwks_uri\" string, so it does "
+           "not say where the keys are"),
+        shown_url);
       return;
     }
   jwks_uri = json_node_get_string (member);
@@ -585,8 +601,8 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
   g_free (data->url);
   data->url = g_strdup (jwks_uri);
   cancellable = g_task_get_cancellable (task);
-  get (data->url, &data->options, "application/jwk-set+json, application/json", cancellable, on_jwks,
-       g_steal_pointer (&task));
+  get (data->url, &data->options, "application/jwk-set+json, application/json", cancellable,
+       on_jwks, g_steal_pointer (&task));
 }
 
 void
@@ -632,7 +648,8 @@ jd_net_discover_finish (GAsyncResult *result, GError **error)
 }
 
 JdRemoteKeys *
-jd_net_discover (const char *issuer, const JdNetOptions *options, GCancellable *cancellable, GError **error)
+jd_net_discover (const char *issuer, const JdNetOptions *options, GCancellable *cancellable,
+                 GError **error)
 {
   JdNetSync sync;
   JdRemoteKeys *keys;

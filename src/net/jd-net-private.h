@@ -10,25 +10,22 @@
 
 G_BEGIN_DECLS
 
-void  _jd_net_options_resolve (const JdNetOptions *options,
-                               JdNetOptions       *out);
-GUri *_jd_net_parse_url       (const char         *url,
-                               GError            **error);
+void _jd_net_options_resolve (const JdNetOptions *options, JdNetOptions *out);
+GUri *_jd_net_parse_url (const char *url, GError **error);
 
 /* Runs one async call to completion on a private GMainContext:
  *   _jd_net_sync_init (&sync); foo_async (…, _jd_net_sync_done, &sync);
  *   _jd_net_sync_wait (&sync); r = foo_finish (sync.result, error);
  *   _jd_net_sync_clear (&sync); */
-typedef struct {
+typedef struct
+{
   GMainContext *context;
   GAsyncResult *result;
 } JdNetSync;
 
-void  _jd_net_sync_init  (JdNetSync    *sync);
-void  _jd_net_sync_done  (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data);
-void  _jd_net_sync_wait  (JdNetSync    *sync);
-void  _jd_net_sync_clear (JdNetSync    *sync);
+void _jd_net_sync_init (JdNetSync *sync);
+void _jd_net_sync_done (GObject *source, GAsyncResult *result, gpointer user_data);
+void _jd_net_sync_wait (JdNetSync *sync);
+void _jd_net_sync_clear (JdNetSync *sync);
 
 G_END_DECLS

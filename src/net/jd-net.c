@@ -13,14 +13,15 @@
 #include "jd-time.h"
 #include "jd-www-authenticate.h"
 
-G_DEFINE_QUARK (jd-net-error-quark, jd_net_error)
+G_DEFINE_QUARK (jd - net - error - quark, jd_net_error)
 
 #define READ_CHUNK 65536
 
 /* ------------------------------------------------------------------ */
 /* What the exchange learned, attached to the JdResponse               */
 
-typedef struct {
+typedef struct
+{
   char *url;
   GPtrArray *redirects;
   char *withheld;
@@ -102,7 +103,6 @@ jd_net_response_get_accepted_certificate_problem (JdResponse *response)
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 
-
 void
 _jd_net_options_resolve (const JdNetOptions *options, JdNetOptions *out)
 {
@@ -123,30 +123,31 @@ static const char *
 describe_uri_error (const GError *error)
 {
   if (error->domain == G_URI_ERROR)
-    switch ((GUriError) error->code)
+    switch ((GUriError)error->code)
       {
-      case G_URI_ERROR_BAD_SCHEME:
-        return _("the scheme cannot be read");
-      case G_URI_ERROR_BAD_USER:
-      case G_URI_ERROR_BAD_PASSWORD:
-      case G_URI_ERROR_BAD_AUTH_PARAMS:
-        return _("the user name or password part cannot be read");
-      case G_URI_ERROR_BAD_HOST:
-        return _("the host cannot be read");
-      case G_URI_ERROR_BAD_PORT:
-        return _("the port is not a number from 1 to 65535 (or a \"/\", \"?\" or \"#\" in a password "
-                 "ends the host part early)");
-      case G_URI_ERROR_BAD_PATH:
-        return _("the path cannot be read");
-      case G_URI_ERROR_BAD_QUERY:
-        return _("the query cannot be read");
-      case G_URI_ERROR_BAD_FRAGMENT:
-        return _("the fragment cannot be read");
-      case G_URI_ERROR_FAILED:
-      default:
-        break;
+        case G_URI_ERROR_BAD_SCHEME:
+          return _ ("the scheme cannot be read");
+        case G_URI_ERROR_BAD_USER:
+        case G_URI_ERROR_BAD_PASSWORD:
+        case G_URI_ERROR_BAD_AUTH_PARAMS:
+          return _ ("the user name or password part cannot be read");
+        case G_URI_ERROR_BAD_HOST:
+          return _ ("the host cannot be read");
+        case G_URI_ERROR_BAD_PORT:
+          return _ (
+            "the port is not a number from 1 to 65535 (or a \"/\", \"?\" or \"#\" in a password "
+            "ends the host part early)");
+        case G_URI_ERROR_BAD_PATH:
+          return _ ("the path cannot be read");
+        case G_URI_ERROR_BAD_QUERY:
+          return _ ("the query cannot be read");
+        case G_URI_ERROR_BAD_FRAGMENT:
+          return _ ("the fragment cannot be read");
+        case G_URI_ERROR_FAILED:
+        default:
+          break;
       }
-  return _("it does not read as http://host/path or https://host/path");
+  return _ ("it does not read as http://host/path or https://host/path");
 }
 
 GUri *
@@ -165,7 +166,7 @@ _jd_net_parse_url (const char *url, GError **error)
       /* GLib's message quotes the part it refused as it read it, and a
        * password with a "/" in it reads as a port: name the part instead. */
       shown = jd_url_redact (url);
-      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL, _("\"%s\" is not a URL: %s"), shown,
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL, _ ("\"%s\" is not a URL: %s"), shown,
                    describe_uri_error (local_error));
       return NULL;
     }
@@ -174,13 +175,14 @@ _jd_net_parse_url (const char *url, GError **error)
     {
       shown = jd_url_redact (url);
       g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL,
-                   _("\"%s\" is not an http:// or https:// URL (the scheme is \"%s\")"), shown, scheme);
+                   _ ("\"%s\" is not an http:// or https:// URL (the scheme is \"%s\")"), shown,
+                   scheme);
       return NULL;
     }
   if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       shown = jd_url_redact (url);
-      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL, _("\"%s\" names no host"), shown);
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_URL, _ ("\"%s\" names no host"), shown);
       return NULL;
     }
   return g_steal_pointer (&uri);
@@ -215,26 +217,27 @@ is_credential_header (const char *name)
 char *
 jd_net_describe_certificate_problem (GTlsCertificateFlags flags)
 {
-  static const struct {
+  static const struct
+  {
     GTlsCertificateFlags flag;
     const char *words;
   } problems[] = {
-    { G_TLS_CERTIFICATE_UNKNOWN_CA,
-      N_("it is not signed by an authority this computer trusts (a self-signed certificate or a private CA)") },
-    { G_TLS_CERTIFICATE_BAD_IDENTITY, N_("it was issued for another host name") },
-    { G_TLS_CERTIFICATE_NOT_ACTIVATED, N_("it is not valid yet (check this computer's clock)") },
-    { G_TLS_CERTIFICATE_EXPIRED, N_("it has expired") },
-    { G_TLS_CERTIFICATE_REVOKED, N_("it has been revoked") },
-    { G_TLS_CERTIFICATE_INSECURE, N_("it uses an insecure algorithm") },
-    { G_TLS_CERTIFICATE_GENERIC_ERROR, N_("it could not be checked") },
+    { G_TLS_CERTIFICATE_UNKNOWN_CA, N_ ("it is not signed by an authority this computer trusts (a "
+                                        "self-signed certificate or a private CA)") },
+    { G_TLS_CERTIFICATE_BAD_IDENTITY, N_ ("it was issued for another host name") },
+    { G_TLS_CERTIFICATE_NOT_ACTIVATED, N_ ("it is not valid yet (check this computer's clock)") },
+    { G_TLS_CERTIFICATE_EXPIRED, N_ ("it has expired") },
+    { G_TLS_CERTIFICATE_REVOKED, N_ ("it has been revoked") },
+    { G_TLS_CERTIFICATE_INSECURE, N_ ("it uses an insecure algorithm") },
+    { G_TLS_CERTIFICATE_GENERIC_ERROR, N_ ("it could not be checked") },
   };
   g_autoptr (GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (problems); i++)
     if (flags & problems[i].flag)
-      g_string_append_printf (text, "%s%s", text->len > 0 ? "; " : "", _(problems[i].words));
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "; " : "", _ (problems[i].words));
   if (text->len == 0)
-    g_string_append (text, _("it was refused for a reason the TLS library did not name"));
+    g_string_append (text, _ ("it was refused for a reason the TLS library did not name"));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -254,8 +257,8 @@ describe_certificate (GTlsCertificate *certificate)
   if (not_after != NULL)
     until = g_date_time_format (not_after, "%Y-%m-%d");
   /* TRANSLATORS: " (subject CN=x, issued by CN=y, valid until 2027-01-01)" */
-  return g_strdup_printf (_(" (subject %s, issued by %s, valid until %s)"), subject ? subject : "?",
-                          issuer ? issuer : "?", until ? until : "?");
+  return g_strdup_printf (_ (" (subject %s, issued by %s, valid until %s)"),
+                          subject ? subject : "?", issuer ? issuer : "?", until ? until : "?");
 }
 
 /* At most this many bytes of a header name go into a message: names are
@@ -271,26 +274,27 @@ check_header (const char *raw_name, const char *value, GError **error)
 {
   if (*raw_name == '\0')
     {
-      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER, _("a header has an empty name"));
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER, _ ("a header has an empty name"));
       return FALSE;
     }
-  for (const guchar *p = (const guchar *) raw_name; *p; p++)
+  for (const guchar *p = (const guchar *)raw_name; *p; p++)
     if (!jd_http_is_tchar (*p))
       {
-        int offset = (int) (p - (const guchar *) raw_name);
-        g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
-                     _("header \"%.*s…\": byte %d of the name (0x%02X) cannot be part of a header name "
-                       "(the rest is not shown: it may hold a secret)"),
-                     MIN (offset, SHOWN_NAME_MAX), raw_name, offset, *p);
+        int offset = (int)(p - (const guchar *)raw_name);
+        g_set_error (
+          error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
+          _ ("header \"%.*s…\": byte %d of the name (0x%02X) cannot be part of a header name "
+             "(the rest is not shown: it may hold a secret)"),
+          MIN (offset, SHOWN_NAME_MAX), raw_name, offset, *p);
         return FALSE;
       }
-  for (const guchar *p = (const guchar *) value; *p; p++)
+  for (const guchar *p = (const guchar *)value; *p; p++)
     if ((*p < 0x20 && *p != '\t') || *p == 0x7f)
       {
         g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
-                     _("header \"%s\": byte %d of the value is a control character (0x%02X); line "
-                       "breaks inside a header value would split the request"),
-                     raw_name, (int) (p - (const guchar *) value), *p);
+                     _ ("header \"%s\": byte %d of the value is a control character (0x%02X); line "
+                        "breaks inside a header value would split the request"),
+                     raw_name, (int)(p - (const guchar *)value), *p);
         return FALSE;
       }
   return TRUE;
@@ -315,15 +319,15 @@ jd_net_request_new_from_args (const char *url, const char *method, const char *c
     {
       if (*method == '\0')
         {
-          g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER, _("the method is empty"));
+          g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER, _ ("the method is empty"));
           return NULL;
         }
-      for (const guchar *p = (const guchar *) method; *p; p++)
+      for (const guchar *p = (const guchar *)method; *p; p++)
         if (!jd_http_is_tchar (*p))
           {
-            int offset = (int) (p - (const guchar *) method);
+            int offset = (int)(p - (const guchar *)method);
             g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
-                         _("method \"%.*s…\": byte %d (0x%02X) cannot be part of a method name"),
+                         _ ("method \"%.*s…\": byte %d (0x%02X) cannot be part of a method name"),
                          MIN (offset, SHOWN_NAME_MAX), method, offset, *p);
             return NULL;
           }
@@ -341,25 +345,29 @@ jd_net_request_new_from_args (const char *url, const char *method, const char *c
           /* The whole argument may be a value ("Bearer eyJ…") or a name and
            * a value without the colon: only a leading word that looks like
            * a header name is shown, never what follows it. */
-          gsize word = strspn (headers[i], "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
+          gsize word = strspn (headers[i],
+                               "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
 
-          if (word > 0 && word <= SHOWN_NAME_MAX && (headers[i][word] == ' ' || headers[i][word] == '\t'))
-            g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
-                         _("-H argument %u (\"%.*s …\") has no ':' after the header name: write it as "
-                           "'Name: value' (the rest is not shown: it may hold a secret)"),
-                         i + 1, (int) word, headers[i]);
+          if (word > 0 && word <= SHOWN_NAME_MAX
+              && (headers[i][word] == ' ' || headers[i][word] == '\t'))
+            g_set_error (
+              error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
+              _ ("-H argument %u (\"%.*s …\") has no ':' after the header name: write it as "
+                 "'Name: value' (the rest is not shown: it may hold a secret)"),
+              i + 1, (int)word, headers[i]);
           else
-            g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
-                         _("-H argument %u has no ':' between a header name and its value: write it as "
-                           "'Name: value' (its text is not shown: it may hold a secret)"),
-                         i + 1);
+            g_set_error (
+              error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
+              _ ("-H argument %u has no ':' between a header name and its value: write it as "
+                 "'Name: value' (its text is not shown: it may hold a secret)"),
+              i + 1);
           return NULL;
         }
       name = g_strstrip (g_strndup (headers[i], colon - headers[i]));
       value = g_strstrip (g_strdup (colon + 1));
       if (!check_header (name, value, error))
         {
-          g_prefix_error (error, _("-H argument %u: "), i + 1);
+          g_prefix_error (error, _ ("-H argument %u: "), i + 1);
           return NULL;
         }
       if (g_ascii_strcasecmp (name, "Authorization") == 0)
@@ -382,10 +390,12 @@ jd_net_request_new_from_args (const char *url, const char *method, const char *c
       g_autoptr (GString) all = g_string_new (NULL);
 
       for (guint i = 0; i < problems->len; i++)
-        g_string_append_printf (all, "%s%s", i > 0 ? " " : "", (const char *) g_ptr_array_index (problems, i));
-      /* Translators: %s is one or more sentences like "Header 501 (“X-Trace”) of the request is …" */
-      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER, _("The request cannot be sent as given: %s"),
-                   all->str);
+        g_string_append_printf (all, "%s%s", i > 0 ? " " : "",
+                                (const char *)g_ptr_array_index (problems, i));
+      /* Translators: %s is one or more sentences like "Header 501 (“X-Trace”) of the request is …"
+       */
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER,
+                   _ ("The request cannot be sent as given: %s"), all->str);
       return NULL;
     }
   return g_steal_pointer (&request);
@@ -404,33 +414,34 @@ jd_net_response_diagnose (JdResponse *response, JdToken *token, const JdExpectat
   if (info != NULL && info->withheld != NULL)
     {
       g_autofree char *message = g_strdup_printf (
-        _("The request was redirected to %s, another origin, and the Authorization header was not "
-          "sent there (curl and browsers do the same). The answer below comes from that URL, "
-          "which never saw the token."),
+        _ ("The request was redirected to %s, another origin, and the Authorization header was not "
+           "sent there (curl and browsers do the same). The answer below comes from that URL, "
+           "which never saw the token."),
         info->withheld);
-      jd_findings_add (findings, JD_FINDING_AUTHORIZATION_WITHHELD, JD_SEVERITY_WARNING, JD_RANK_REQUEST, NULL,
-                       message,
-                       _("Call the final URL directly (fix the base URL: scheme, host, trailing "
-                         "slash), so that the token goes where the API is."));
+      jd_findings_add (findings, JD_FINDING_AUTHORIZATION_WITHHELD, JD_SEVERITY_WARNING,
+                       JD_RANK_REQUEST, NULL, message,
+                       _ ("Call the final URL directly (fix the base URL: scheme, host, trailing "
+                          "slash), so that the token goes where the API is."));
     }
   if (info != NULL && info->accepted_problem != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("The server's certificate was accepted for this "
-                                                    "request only, although %s."),
-                                                  info->accepted_problem);
-      jd_findings_add (findings, JD_FINDING_CERTIFICATE_ACCEPTED, JD_SEVERITY_WARNING, JD_RANK_INFO, NULL,
-                       message,
-                       _("Clients that check certificates (all of them, by default) refuse this "
-                         "server; install a certificate from a trusted authority."));
+      g_autofree char *message
+        = g_strdup_printf (_ ("The server's certificate was accepted for this "
+                              "request only, although %s."),
+                           info->accepted_problem);
+      jd_findings_add (findings, JD_FINDING_CERTIFICATE_ACCEPTED, JD_SEVERITY_WARNING, JD_RANK_INFO,
+                       NULL, message,
+                       _ ("Clients that check certificates (all of them, by default) refuse this "
+                          "server; install a certificate from a trusted authority."));
     }
   if (jd_response_get_body_truncated (response))
     {
       GBytes *body = jd_response_get_body (response);
       g_autofree char *message = g_strdup_printf (
-        _("Only the first %zu bytes of the body were kept; the rest was dropped."),
+        _ ("Only the first %zu bytes of the body were kept; the rest was dropped."),
         body ? g_bytes_get_size (body) : 0);
-      jd_findings_add (findings, JD_FINDING_RESPONSE_TRUNCATED, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
-                       NULL);
+      jd_findings_add (findings, JD_FINDING_RESPONSE_TRUNCATED, JD_SEVERITY_INFO, JD_RANK_INFO,
+                       NULL, message, NULL);
     }
   jd_findings_sort (findings);
   return g_steal_pointer (&findings);
@@ -439,12 +450,13 @@ jd_net_response_diagnose (JdResponse *response, JdToken *token, const JdExpectat
 /* ------------------------------------------------------------------ */
 /* Sending                                                             */
 
-typedef struct {
+typedef struct
+{
   JdRequest *request;
   JdNetOptions options;
   SoupSession *session;
   SoupMessage *message;
-  GCancellable *cancellable;        /* ours: cancelled by the caller's or by the timer */
+  GCancellable *cancellable; /* ours: cancelled by the caller's or by the timer */
   GCancellable *caller_cancellable;
   gulong cancelled_id;
   GSource *timeout_source;
@@ -530,8 +542,8 @@ on_caller_cancelled (GCancellable *caller, gpointer user_data)
 }
 
 static gboolean
-on_accept_certificate (SoupMessage *message, GTlsCertificate *certificate, GTlsCertificateFlags errors,
-                       gpointer user_data)
+on_accept_certificate (SoupMessage *message, GTlsCertificate *certificate,
+                       GTlsCertificateFlags errors, gpointer user_data)
 {
   SendData *data = user_data;
 
@@ -562,12 +574,11 @@ return_error (GTask *task, GError *error)
   if ((data->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
       || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     {
-      g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_TIMEOUT,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%s did not answer completely within %u second",
-                                            "%s did not answer completely within %u seconds",
-                                            data->options.timeout),
-                               url, data->options.timeout);
+      g_task_return_new_error (
+        task, JD_NET_ERROR, JD_NET_ERROR_TIMEOUT,
+        g_dngettext (GETTEXT_PACKAGE, "%s did not answer completely within %u second",
+                     "%s did not answer completely within %u seconds", data->options.timeout),
+        url, data->options.timeout);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -577,21 +588,22 @@ return_error (GTask *task, GError *error)
     {
       g_autofree char *words = jd_net_describe_certificate_problem (data->tls_errors);
       g_autofree char *which = describe_certificate (data->peer_certificate);
-      g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_TLS,
-                               _("The certificate of %s was refused: %s%s. Accept it only if you "
-                                 "trust this server, and only for this request (the option to accept "
-                                 "an invalid certificate)."),
-                               host, words, which);
+      g_task_return_new_error (
+        task, JD_NET_ERROR, JD_NET_ERROR_TLS,
+        _ ("The certificate of %s was refused: %s%s. Accept it only if you "
+           "trust this server, and only for this request (the option to accept "
+           "an invalid certificate)."),
+        host, words, which);
     }
   else if (error->domain == G_TLS_ERROR)
     {
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_TLS,
-                               _("The TLS connection to %s failed: %s"), host, error->message);
+                               _ ("The TLS connection to %s failed: %s"), host, error->message);
     }
   else
     {
-      g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_CONNECT, _("Could not reach %s: %s"),
-                               url, error->message);
+      g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_CONNECT,
+                               _ ("Could not reach %s: %s"), url, error->message);
     }
 }
 
@@ -612,16 +624,16 @@ complete (GTask *task)
                               soup_message_get_reason_phrase (data->message));
   switch (soup_message_get_http_version (data->message))
     {
-    case SOUP_HTTP_1_0:
-      version = "HTTP/1.0";
-      break;
-    case SOUP_HTTP_2_0:
-      version = "HTTP/2";
-      break;
-    case SOUP_HTTP_1_1:
-    default:
-      version = "HTTP/1.1";
-      break;
+      case SOUP_HTTP_1_0:
+        version = "HTTP/1.0";
+        break;
+      case SOUP_HTTP_2_0:
+        version = "HTTP/2";
+        break;
+      case SOUP_HTTP_1_1:
+      default:
+        version = "HTTP/1.1";
+        break;
     }
   jd_response_set_http_version (response, version);
 
@@ -671,7 +683,8 @@ on_read (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (g_bytes_get_size (bytes) == 0)
     {
-      g_input_stream_close_async (data->stream, G_PRIORITY_DEFAULT, NULL, on_closed, g_steal_pointer (&task));
+      g_input_stream_close_async (data->stream, G_PRIORITY_DEFAULT, NULL, on_closed,
+                                  g_steal_pointer (&task));
       return;
     }
   g_byte_array_append (data->body, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -680,7 +693,8 @@ on_read (GObject *source, GAsyncResult *result, gpointer user_data)
       /* The rest is dropped: closing the stream closes the connection. */
       data->truncated = TRUE;
       g_byte_array_set_size (data->body, data->options.max_body);
-      g_input_stream_close_async (data->stream, G_PRIORITY_DEFAULT, NULL, on_closed, g_steal_pointer (&task));
+      g_input_stream_close_async (data->stream, G_PRIORITY_DEFAULT, NULL, on_closed,
+                                  g_steal_pointer (&task));
       return;
     }
   read_more (g_steal_pointer (&task));
@@ -690,9 +704,10 @@ static void
 read_more (GTask *task)
 {
   SendData *data = g_task_get_task_data (task);
-  gsize want = MIN ((gsize) READ_CHUNK, data->options.max_body + 1 - data->body->len);
+  gsize want = MIN ((gsize)READ_CHUNK, data->options.max_body + 1 - data->body->len);
 
-  g_input_stream_read_bytes_async (data->stream, want, G_PRIORITY_DEFAULT, data->cancellable, on_read, task);
+  g_input_stream_read_bytes_async (data->stream, want, G_PRIORITY_DEFAULT, data->cancellable,
+                                   on_read, task);
 }
 
 static gboolean
@@ -722,7 +737,8 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   status = soup_message_get_status (data->message);
-  location = soup_message_headers_get_one (soup_message_get_response_headers (data->message), "Location");
+  location
+    = soup_message_headers_get_one (soup_message_get_response_headers (data->message), "Location");
   if (!is_redirect (status) || location == NULL || (data->options.flags & JD_NET_NO_REDIRECTS))
     {
       data->stream = g_steal_pointer (&stream);
@@ -739,8 +755,8 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autofree char *shown = jd_url_redact (current_url);
       send_data_stop (data);
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_REDIRECT,
-                               _("More than %d redirects; the last came from %s"), JD_NET_MAX_REDIRECTS,
-                               shown);
+                               _ ("More than %d redirects; the last came from %s"),
+                               JD_NET_MAX_REDIRECTS, shown);
       return;
     }
   next = g_uri_parse_relative (data->current, location, SOUP_HTTP_URI_FLAGS, NULL);
@@ -753,7 +769,7 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autofree char *shown_location = jd_url_redact (location);
       send_data_stop (data);
       g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_REDIRECT,
-                               _("%s redirected (%u) to \"%s\", which is not an http(s) URL"),
+                               _ ("%s redirected (%u) to \"%s\", which is not an http(s) URL"),
                                shown, status, shown_location);
       return;
     }
@@ -816,8 +832,7 @@ start_hop (GTask *task)
         continue;
       if (g_ascii_strcasecmp (header->name, "Host") == 0
           || g_ascii_strcasecmp (header->name, "Content-Length") == 0
-          || g_ascii_strcasecmp (header->name, "Transfer-Encoding") == 0
-          || header->name[0] == ':')
+          || g_ascii_strcasecmp (header->name, "Transfer-Encoding") == 0 || header->name[0] == ':')
         continue;
       if (data->body_dropped && g_ascii_strcasecmp (header->name, "Content-Type") == 0)
         continue;
@@ -833,8 +848,8 @@ start_hop (GTask *task)
     soup_message_set_request_body_from_bytes (data->message, NULL, body);
 
   g_signal_connect (data->message, "accept-certificate", G_CALLBACK (on_accept_certificate), data);
-  soup_session_send_async (data->session, data->message, G_PRIORITY_DEFAULT, data->cancellable, on_sent,
-                           task);
+  soup_session_send_async (data->session, data->message, G_PRIORITY_DEFAULT, data->cancellable,
+                           on_sent, task);
 }
 
 void
@@ -877,7 +892,8 @@ jd_net_send_async (JdRequest *request, const JdNetOptions *options, GCancellable
   g_task_set_task_data (task, data, send_data_free);
   _jd_net_options_resolve (options, &data->options);
   data->request = jd_request_copy (request);
-  data->method = g_strdup (jd_request_get_method (request) ? jd_request_get_method (request) : "GET");
+  data->method
+    = g_strdup (jd_request_get_method (request) ? jd_request_get_method (request) : "GET");
   data->origin = g_uri_ref (uri);
   data->current = g_steal_pointer (&uri);
   data->redirects = g_ptr_array_new_with_free_func (g_free);
@@ -885,9 +901,8 @@ jd_net_send_async (JdRequest *request, const JdNetOptions *options, GCancellable
   data->started = g_get_monotonic_time ();
   data->cancellable = g_cancellable_new ();
   /* Created here, so it belongs to the caller's thread-default main context. */
-  data->session = soup_session_new_with_options ("timeout", data->options.timeout,
-                                                 "idle-timeout", data->options.timeout,
-                                                 NULL);
+  data->session = soup_session_new_with_options ("timeout", data->options.timeout, "idle-timeout",
+                                                 data->options.timeout, NULL);
 
   if (cancellable != NULL)
     {
@@ -896,7 +911,8 @@ jd_net_send_async (JdRequest *request, const JdNetOptions *options, GCancellable
                                                   g_object_ref (data->cancellable), g_object_unref);
     }
 
-  data->timeout_source = g_timeout_source_new ((guint) MIN ((guint64) data->options.timeout * 1000, G_MAXUINT));
+  data->timeout_source
+    = g_timeout_source_new ((guint)MIN ((guint64)data->options.timeout * 1000, G_MAXUINT));
   g_source_set_callback (data->timeout_source, on_timeout, data, NULL);
   g_source_set_static_name (data->timeout_source, "[jd-net] timeout");
   g_source_attach (data->timeout_source, g_task_get_context (task));
@@ -951,7 +967,8 @@ _jd_net_sync_clear (JdNetSync *sync)
 }
 
 JdResponse *
-jd_net_send (JdRequest *request, const JdNetOptions *options, GCancellable *cancellable, GError **error)
+jd_net_send (JdRequest *request, const JdNetOptions *options, GCancellable *cancellable,
+             GError **error)
 {
   JdNetSync sync;
   JdResponse *response;
@@ -1006,7 +1023,7 @@ parse_seconds (const char *text, gint64 *out)
     end++;
   if (*end != '\0')
     return FALSE;
-  *out = (gint64) MIN (value, (guint64) G_MAXINT32); /* RFC 9111 §1.2.2: cap at 2^31 */
+  *out = (gint64)MIN (value, (guint64)G_MAXINT32); /* RFC 9111 §1.2.2: cap at 2^31 */
   return TRUE;
 }
 
@@ -1046,8 +1063,8 @@ jd_net_cache_lifetime (JdResponse *response, gint64 now, char **explanation)
     {
       if (explanation)
         *explanation = g_strdup_printf (
-          _("Cache-Control: %s: a verifier that honours HTTP caching asks for this key set every "
-            "time, so it sees a new key at once."),
+          _ ("Cache-Control: %s: a verifier that honours HTTP caching asks for this key set every "
+             "time, so it sees a new key at once."),
           no_store ? "no-store" : "no-cache");
       return 0;
     }
@@ -1074,10 +1091,10 @@ jd_net_cache_lifetime (JdResponse *response, gint64 now, char **explanation)
   else
     {
       if (explanation)
-        *explanation = g_strdup (
-          _("The response has no Cache-Control max-age and no Expires: each verifier picks its own "
-            "cache time (libraries commonly keep a key set for 5 minutes to 24 hours), so a new key "
-            "may go unseen that long."));
+        *explanation = g_strdup (_ (
+          "The response has no Cache-Control max-age and no Expires: each verifier picks its own "
+          "cache time (libraries commonly keep a key set for 5 minutes to 24 hours), so a new key "
+          "may go unseen that long."));
       return -1;
     }
 
@@ -1093,15 +1110,16 @@ jd_net_cache_lifetime (JdResponse *response, gint64 now, char **explanation)
   if (explanation)
     {
       if (fresh == 0)
-        *explanation = g_strdup_printf (_("%s: the key set is already stale for HTTP caches; a "
-                                          "verifier that honours them fetches it again at once."),
+        *explanation = g_strdup_printf (_ ("%s: the key set is already stale for HTTP caches; a "
+                                           "verifier that honours them fetches it again at once."),
                                         source);
       else
         {
           amount = jd_time_format_duration (fresh);
-          *explanation = g_strdup_printf (_("%s: a verifier that caches this key set will not see a "
-                                            "new key for up to %s."),
-                                          source, amount);
+          *explanation
+            = g_strdup_printf (_ ("%s: a verifier that caches this key set will not see a "
+                                  "new key for up to %s."),
+                               source, amount);
         }
     }
   return fresh;

@@ -63,7 +63,7 @@ jd_fuzz_utf8_with_nul (const char *s, gsize len)
   while (len > 0)
     {
       const char *nul = memchr (s, '\0', len);
-      gsize run = nul ? (gsize) (nul - s) : len;
+      gsize run = nul ? (gsize)(nul - s) : len;
 
       if (!g_utf8_validate_len (s, run, NULL))
         return FALSE;

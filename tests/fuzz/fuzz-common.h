@@ -30,25 +30,24 @@ gboolean jd_fuzz_utf8_with_nul (const char *s, gsize len);
 
 /* A known issue not fixed yet: the replay in test-regressions marks the
  * test incomplete (TAP "# TODO"); the fuzzer itself goes on. */
-void     jd_fuzz_known_issue            (const char *what);
+void jd_fuzz_known_issue (const char *what);
 
-int jd_fuzz_token            (const guint8 *data, gsize size);
-int jd_fuzz_json             (const guint8 *data, gsize size);
+int jd_fuzz_token (const guint8 *data, gsize size);
+int jd_fuzz_json (const guint8 *data, gsize size);
 int jd_fuzz_www_authenticate (const guint8 *data, gsize size);
-int jd_fuzz_har              (const guint8 *data, gsize size);
-int jd_fuzz_keys             (const guint8 *data, gsize size);
-int jd_fuzz_curl             (const guint8 *data, gsize size);
+int jd_fuzz_har (const guint8 *data, gsize size);
+int jd_fuzz_keys (const guint8 *data, gsize size);
+int jd_fuzz_curl (const guint8 *data, gsize size);
 
 #ifdef JD_FUZZ_NO_ENTRY_POINT
-# define JD_FUZZ_ENTRY_POINT(func)
+#define JD_FUZZ_ENTRY_POINT(func)
 #else
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
-# define JD_FUZZ_ENTRY_POINT(func)                                        \
-  int                                                                     \
-  LLVMFuzzerTestOneInput (const guint8 *data, size_t size)                \
-  {                                                                       \
-    jd_fuzz_init ();                                                      \
-    return func (data, size);                                             \
+#define JD_FUZZ_ENTRY_POINT(func)                                                                  \
+  int LLVMFuzzerTestOneInput (const guint8 *data, size_t size)                                     \
+  {                                                                                                \
+    jd_fuzz_init ();                                                                               \
+    return func (data, size);                                                                      \
   }
 #endif
 

@@ -22,8 +22,8 @@ static GPtrArray *
 comparable_headers (JdRequest *request)
 {
   static const char *const skip[] = {
-    "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive",
-    "Proxy-Connection", "TE", "Upgrade", "Accept-Encoding",
+    "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Proxy-Connection", "TE",
+    "Upgrade",        "Accept-Encoding",
   };
   GPtrArray *all = jd_request_get_headers (request);
   GPtrArray *out = g_ptr_array_new ();
@@ -44,7 +44,7 @@ comparable_headers (JdRequest *request)
           authorization = TRUE;
         }
       if (keep)
-        g_ptr_array_add (out, (gpointer) h);
+        g_ptr_array_add (out, (gpointer)h);
     }
   return out;
 }
@@ -74,17 +74,17 @@ unfold (const char *value)
 static void
 assert_same_request (JdRequest *a, JdRequest *b, const char *curl)
 {
-  g_autoptr(GPtrArray) ha = comparable_headers (a);
-  g_autoptr(GPtrArray) hb = comparable_headers (b);
+  g_autoptr (GPtrArray) ha = comparable_headers (a);
+  g_autoptr (GPtrArray) hb = comparable_headers (b);
   GBytes *body_a = jd_request_get_body (a);
   GBytes *body_b = jd_request_get_body (b);
 
-  if (g_strcmp0 (jd_request_get_method (a), jd_request_get_method (b)) != 0 ||
-      g_strcmp0 (jd_request_get_url (a), jd_request_get_url (b)) != 0 || ha->len != hb->len)
+  if (g_strcmp0 (jd_request_get_method (a), jd_request_get_method (b)) != 0
+      || g_strcmp0 (jd_request_get_url (a), jd_request_get_url (b)) != 0 || ha->len != hb->len)
     g_error ("the curl command we wrote does not read back as the same request "
              "(%s %s, %u headers → %s %s, %u headers):\n%s",
-             jd_request_get_method (a), jd_request_get_url (a), ha->len,
-             jd_request_get_method (b), jd_request_get_url (b), hb->len, curl);
+             jd_request_get_method (a), jd_request_get_url (a), ha->len, jd_request_get_method (b),
+             jd_request_get_url (b), hb->len, curl);
   for (guint i = 0; i < ha->len; i++)
     {
       const JdHeader *x = g_ptr_array_index (ha, i);
@@ -100,13 +100,13 @@ assert_same_request (JdRequest *a, JdRequest *b, const char *curl)
       while (*got == ' ' || *got == '\t')
         got++;
       if (g_ascii_strcasecmp (x->name, y->name) != 0 || strcmp (want, got) != 0)
-        g_error ("header %u (%s: %s) reads back as %s: %s in:\n%s", i, x->name, x->value,
-                 y->name, y->value, curl);
+        g_error ("header %u (%s: %s) reads back as %s: %s in:\n%s", i, x->name, x->value, y->name,
+                 y->value, curl);
     }
   /* A body with NUL bytes goes through printf | --data-binary @-, which is
    * not a curl option to read back. */
-  if (body_a != NULL && g_bytes_get_size (body_a) > 0 &&
-      memchr (g_bytes_get_data (body_a, NULL), 0, g_bytes_get_size (body_a)))
+  if (body_a != NULL && g_bytes_get_size (body_a) > 0
+      && memchr (g_bytes_get_data (body_a, NULL), 0, g_bytes_get_size (body_a)))
     return;
   if ((body_a == NULL) != (body_b == NULL) || (body_a != NULL && !g_bytes_equal (body_a, body_b)))
     g_error ("the body does not read back the same in:\n%s", curl);
@@ -119,7 +119,7 @@ static gboolean
 is_field_text (const char *s)
 {
   for (const char *p = s; *p != '\0'; p++)
-    if (((guchar) *p < 0x20 && *p != '\t') || *p == 0x7f)
+    if (((guchar)*p < 0x20 && *p != '\t') || *p == 0x7f)
       return FALSE;
   return g_utf8_validate (s, -1, NULL);
 }
@@ -143,9 +143,9 @@ request_is_field_text (JdRequest *request)
 static void
 parse (const char *text, gsize len, gboolean round_trip)
 {
-  g_autoptr(JdInput) input = jd_input_parse (text, len);
+  g_autoptr (JdInput) input = jd_input_parse (text, len);
   gsize stopped = G_MAXSIZE;
-  g_auto(GStrv) words = jd_curl_split_words (text, len, &stopped);
+  g_auto (GStrv) words = jd_curl_split_words (text, len, &stopped);
   JdRequest *request;
   GPtrArray *findings;
 
@@ -173,7 +173,7 @@ parse (const char *text, gsize len, gboolean round_trip)
   for (JdCurlVariant v = JD_CURL_WITHOUT_TOKEN; v <= JD_CURL_FRESH_TOKEN; v++)
     {
       g_autofree char *curl = jd_request_to_curl (request, v, NULL);
-      g_autoptr(JdInput) again = NULL;
+      g_autoptr (JdInput) again = NULL;
 
       g_assert_nonnull (curl);
       if (!round_trip || v != JD_CURL_THIS_TOKEN || !request_is_field_text (request))
@@ -190,7 +190,7 @@ jd_fuzz_curl (const guint8 *data, gsize size)
 {
   g_autofree char *prefixed = NULL;
 
-  parse ((const char *) data, size, TRUE);
+  parse ((const char *)data, size, TRUE);
 
   /* The same words after "curl ", so that the fuzzer spends its time in
    * the command parser rather than finding the word "curl". */

@@ -28,11 +28,11 @@ check_entry (JdHarEntry *entry, guint position)
 {
   const JdHeader *headers;
   guint n;
-  g_auto(GStrv) challenges = NULL;
-  g_autoptr(GBytes) request_body = NULL;
-  g_autoptr(GBytes) response_body = NULL;
-  g_autoptr(JdRequest) request = NULL;
-  g_autoptr(JdResponse) response = NULL;
+  g_auto (GStrv) challenges = NULL;
+  g_autoptr (GBytes) request_body = NULL;
+  g_autoptr (GBytes) response_body = NULL;
+  g_autoptr (JdRequest) request = NULL;
+  g_autoptr (JdResponse) response = NULL;
   g_autofree char *source = NULL;
 
   jd_fuzz_assert_utf8 (jd_har_entry_get_method (entry));
@@ -91,8 +91,8 @@ check_entry (JdHarEntry *entry, guint position)
    * response's findings together, judged at the entry's time. */
   if (position % 2 == 0)
     {
-      g_autoptr(JdExpectations) expect = jd_expectations_new ();
-      g_autoptr(GPtrArray) all = NULL;
+      g_autoptr (JdExpectations) expect = jd_expectations_new ();
+      g_autoptr (GPtrArray) all = NULL;
 
       expect->now = JD_FUZZ_NOW;
       all = jd_har_entry_diagnose (entry, expect, position % 4 == 0, NULL);
@@ -102,22 +102,23 @@ check_entry (JdHarEntry *entry, guint position)
         {
           jd_fuzz_assert_utf8 (jd_finding_get_message (g_ptr_array_index (all, i)));
           if (i > 0)
-            g_assert_cmpint (jd_finding_compare (g_ptr_array_index (all, i - 1),
-                                                 g_ptr_array_index (all, i), NULL), <=, 0);
+            g_assert_cmpint (
+              jd_finding_compare (g_ptr_array_index (all, i - 1), g_ptr_array_index (all, i), NULL),
+              <=, 0);
         }
     }
 
   response = jd_har_entry_dup_response (entry);
   if (response != NULL && (position % 4) == 0)
     {
-      g_autoptr(JdToken) token = NULL;
-      g_autoptr(JdExpectations) expect = jd_expectations_new ();
-      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr (JdToken) token = NULL;
+      g_autoptr (JdExpectations) expect = jd_expectations_new ();
+      g_autoptr (GPtrArray) findings = NULL;
 
       if (jd_har_entry_has_token (entry))
         token = jd_token_parse (jd_har_entry_get_token (entry), -1);
-      expect->now = jd_har_entry_has_started (entry) ? jd_har_entry_get_started_unix (entry)
-                                                     : JD_FUZZ_NOW;
+      expect->now
+        = jd_har_entry_has_started (entry) ? jd_har_entry_get_started_unix (entry) : JD_FUZZ_NOW;
       findings = jd_response_diagnose (response, token, expect);
       g_assert_nonnull (findings);
       for (guint i = 0; i < findings->len; i++)
@@ -128,9 +129,9 @@ check_entry (JdHarEntry *entry, guint position)
 int
 jd_fuzz_har (const guint8 *data, gsize size)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
-  g_autoptr(JdHar) har = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr (JdHar) har = NULL;
+  g_autoptr (GError) error = NULL;
   JdHarLimits limits;
   GPtrArray *problems;
   guint n;
@@ -169,21 +170,23 @@ jd_fuzz_har (const guint8 *data, gsize size)
   jd_fuzz_assert_utf8 (jd_har_get_creator (har));
   jd_fuzz_assert_utf8 (jd_har_get_sanitized_message (har));
   jd_har_is_sanitized (har);
-  g_assert_cmpuint (jd_har_get_n_with_token (har), <=, g_list_model_get_n_items (G_LIST_MODEL (har)));
-  g_assert_cmpuint (jd_har_get_n_auth_failures (har), <=, g_list_model_get_n_items (G_LIST_MODEL (har)));
+  g_assert_cmpuint (jd_har_get_n_with_token (har), <=,
+                    g_list_model_get_n_items (G_LIST_MODEL (har)));
+  g_assert_cmpuint (jd_har_get_n_auth_failures (har), <=,
+                    g_list_model_get_n_items (G_LIST_MODEL (har)));
 
   n = g_list_model_get_n_items (G_LIST_MODEL (har));
   if (size % 3 == 0)
     g_assert_cmpuint (n, <=, limits.max_entries);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdHarEntry) entry = g_list_model_get_item (G_LIST_MODEL (har), i);
+      g_autoptr (JdHarEntry) entry = g_list_model_get_item (G_LIST_MODEL (har), i);
       check_entry (entry, i);
     }
 
   {
-    g_autoptr(GListModel) failing = jd_har_dup_failing_first (har);
-    g_autoptr(GPtrArray) timeline = jd_har_dup_timeline (har);
+    g_autoptr (GListModel) failing = jd_har_dup_failing_first (har);
+    g_autoptr (GPtrArray) timeline = jd_har_dup_timeline (har);
 
     g_assert_cmpuint (g_list_model_get_n_items (failing), ==, n);
     for (guint i = 0; i < timeline->len; i++)

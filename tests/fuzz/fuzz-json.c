@@ -19,8 +19,8 @@ static gboolean
 walk_reader (const char *data, gsize size, JdJsonReaderFlags flags, gboolean skip_some,
              guint *max_depth)
 {
-  g_autoptr(JdJsonReader) reader = jd_json_reader_new (data, size, flags);
-  g_autoptr(GString) unescaped = g_string_new (NULL);
+  g_autoptr (JdJsonReader) reader = jd_json_reader_new (data, size, flags);
+  g_autoptr (GString) unescaped = g_string_new (NULL);
   guint n = 0;
 
   *max_depth = 0;
@@ -34,70 +34,71 @@ walk_reader (const char *data, gsize size, JdJsonReaderFlags flags, gboolean ski
       *max_depth = MAX (*max_depth, jd_json_reader_get_depth (reader));
       switch (t)
         {
-        case JD_JSON_TOKEN_ERROR:
-          {
-            const GError *error = jd_json_reader_get_error (reader);
-            guint line, column;
-
-            g_assert_nonnull (error);
-            jd_fuzz_assert_utf8 (error->message);
-            g_assert_cmpuint (jd_json_reader_get_error_offset (reader), <=, size);
-            jd_json_offset_to_line_column (data, size, jd_json_reader_get_error_offset (reader),
-                                           &line, &column);
-            g_assert_cmpuint (line, >=, 1);
-            g_assert_cmpuint (column, >=, 1);
-            g_assert_cmpint (jd_json_reader_next (reader), ==, JD_JSON_TOKEN_ERROR);
-            return FALSE;
-          }
-        case JD_JSON_TOKEN_END:
-          g_assert_cmpint (jd_json_reader_next (reader), ==, JD_JSON_TOKEN_END);
-          return TRUE;
-        case JD_JSON_TOKEN_MEMBER:
-        case JD_JSON_TOKEN_STRING:
-          {
-            const char *s = jd_json_reader_get_string (reader, &len);
-            g_autofree char *dup = jd_json_reader_dup_string (reader);
-
-            g_assert_nonnull (s);
-            g_assert_true (jd_fuzz_utf8_with_nul (s, len)); /* may hold U+0000 */
-            g_assert_cmpuint (s[len], ==, 0);
-            g_assert_nonnull (dup);
-            g_assert_cmpmem (dup, strlen (dup), s, strlen (s));
-            g_assert_true (jd_json_reader_string_equal (reader, dup) || memchr (s, 0, len) != NULL);
-            jd_json_reader_get_raw_string (reader, &offset, &len);
-            g_assert_cmpuint (offset, <=, size);
-            g_assert_cmpuint (len, <=, size - offset);
-            g_string_truncate (unescaped, 0);
-            jd_json_unescape (data + offset, len, unescaped);
-            g_assert_true (jd_fuzz_utf8_with_nul (unescaped->str, unescaped->len));
-          }
-          break;
-        case JD_JSON_TOKEN_NUMBER:
-          {
-            gint64 v;
-            const char *text = jd_json_reader_get_number_text (reader, &len);
-
-            g_assert_nonnull (text);
-            g_assert_cmpuint (len, >, 0);
-            jd_json_reader_get_double (reader);
-            jd_json_reader_get_int64 (reader, &v);
-          }
-          break;
-        case JD_JSON_TOKEN_BEGIN_OBJECT:
-        case JD_JSON_TOKEN_BEGIN_ARRAY:
-          if (skip_some && (n++ % 3) == 2 && !jd_json_reader_skip (reader))
+          case JD_JSON_TOKEN_ERROR:
             {
-              g_assert_cmpint (jd_json_reader_peek_token (reader), ==, JD_JSON_TOKEN_ERROR);
+              const GError *error = jd_json_reader_get_error (reader);
+              guint line, column;
+
+              g_assert_nonnull (error);
+              jd_fuzz_assert_utf8 (error->message);
+              g_assert_cmpuint (jd_json_reader_get_error_offset (reader), <=, size);
+              jd_json_offset_to_line_column (data, size, jd_json_reader_get_error_offset (reader),
+                                             &line, &column);
+              g_assert_cmpuint (line, >=, 1);
+              g_assert_cmpuint (column, >=, 1);
+              g_assert_cmpint (jd_json_reader_next (reader), ==, JD_JSON_TOKEN_ERROR);
               return FALSE;
             }
-          break;
-        case JD_JSON_TOKEN_END_OBJECT:
-        case JD_JSON_TOKEN_END_ARRAY:
-        case JD_JSON_TOKEN_TRUE:
-        case JD_JSON_TOKEN_FALSE:
-        case JD_JSON_TOKEN_NULL:
-        default:
-          break;
+          case JD_JSON_TOKEN_END:
+            g_assert_cmpint (jd_json_reader_next (reader), ==, JD_JSON_TOKEN_END);
+            return TRUE;
+          case JD_JSON_TOKEN_MEMBER:
+          case JD_JSON_TOKEN_STRING:
+            {
+              const char *s = jd_json_reader_get_string (reader, &len);
+              g_autofree char *dup = jd_json_reader_dup_string (reader);
+
+              g_assert_nonnull (s);
+              g_assert_true (jd_fuzz_utf8_with_nul (s, len)); /* may hold U+0000 */
+              g_assert_cmpuint (s[len], ==, 0);
+              g_assert_nonnull (dup);
+              g_assert_cmpmem (dup, strlen (dup), s, strlen (s));
+              g_assert_true (jd_json_reader_string_equal (reader, dup)
+                             || memchr (s, 0, len) != NULL);
+              jd_json_reader_get_raw_string (reader, &offset, &len);
+              g_assert_cmpuint (offset, <=, size);
+              g_assert_cmpuint (len, <=, size - offset);
+              g_string_truncate (unescaped, 0);
+              jd_json_unescape (data + offset, len, unescaped);
+              g_assert_true (jd_fuzz_utf8_with_nul (unescaped->str, unescaped->len));
+            }
+            break;
+          case JD_JSON_TOKEN_NUMBER:
+            {
+              gint64 v;
+              const char *text = jd_json_reader_get_number_text (reader, &len);
+
+              g_assert_nonnull (text);
+              g_assert_cmpuint (len, >, 0);
+              jd_json_reader_get_double (reader);
+              jd_json_reader_get_int64 (reader, &v);
+            }
+            break;
+          case JD_JSON_TOKEN_BEGIN_OBJECT:
+          case JD_JSON_TOKEN_BEGIN_ARRAY:
+            if (skip_some && (n++ % 3) == 2 && !jd_json_reader_skip (reader))
+              {
+                g_assert_cmpint (jd_json_reader_peek_token (reader), ==, JD_JSON_TOKEN_ERROR);
+                return FALSE;
+              }
+            break;
+          case JD_JSON_TOKEN_END_OBJECT:
+          case JD_JSON_TOKEN_END_ARRAY:
+          case JD_JSON_TOKEN_TRUE:
+          case JD_JSON_TOKEN_FALSE:
+          case JD_JSON_TOKEN_NULL:
+          default:
+            break;
         }
     }
 }
@@ -105,10 +106,10 @@ walk_reader (const char *data, gsize size, JdJsonReaderFlags flags, gboolean ski
 int
 jd_fuzz_json (const guint8 *data, gsize size)
 {
-  const char *text = (const char *) data;
-  g_autoptr(JsonNode) strict = NULL;
-  g_autoptr(JsonNode) lenient = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *text = (const char *)data;
+  g_autoptr (JsonNode) strict = NULL;
+  g_autoptr (JsonNode) lenient = NULL;
+  g_autoptr (GError) error = NULL;
   gsize error_offset = G_MAXSIZE;
   gboolean reader_ok;
   guint depth, depth_skipping;
@@ -140,7 +141,7 @@ jd_fuzz_json (const guint8 *data, gsize size)
       /* What we print, we read back, and print the same way again. */
       g_autofree char *once = jd_json_to_string (lenient, FALSE);
       g_autofree char *pretty = jd_json_to_string (lenient, TRUE);
-      g_autoptr(JsonNode) again = NULL;
+      g_autoptr (JsonNode) again = NULL;
       g_autofree char *twice = NULL;
 
       jd_fuzz_assert_utf8 (once);

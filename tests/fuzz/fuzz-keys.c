@@ -20,20 +20,28 @@
 
 static const char *const fixed_tokens[] = {
   /* RFC 7515 A.1, HS256 */
-  "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6"
+  "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9."
+  "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6"
   "Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
   /* RFC 7515 A.2, RS256 */
-  "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9p"
-  "c19yb290Ijp0cnVlfQ.cC4hiUPoj9Eetdgtv3hF80EGrhuB__dzERat0XF9g2VtQgr9PJbu3XOiZj5RZmh7AAuHIm4Bh-0Qc_"
-  "lF5YKt_O8W2Fp5jujGbds9uJdbF9CUAr7t1dnZcAcQjbKBYNX4BAynRFdiuB--f_nZLgrnbyTyWzO75vRK5h6xBArLIARNPvkS"
-  "jtQBMHlb1L07Qe7K0GarZRmB_eSN9383LcOLn6_dO--xi12jzDwusC-eOkHWEsqtFZESc6BfI7noOPqvhJ1phCnvWh6IeYI2w9"
+  "eyJhbGciOiJSUzI1NiJ9."
+  "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9p"
+  "c19yb290Ijp0cnVlfQ.cC4hiUPoj9Eetdgtv3hF80EGrhuB__dzERat0XF9g2VtQgr9PJbu3XOiZj5RZmh7AAuHIm4Bh-"
+  "0Qc_"
+  "lF5YKt_O8W2Fp5jujGbds9uJdbF9CUAr7t1dnZcAcQjbKBYNX4BAynRFdiuB--f_"
+  "nZLgrnbyTyWzO75vRK5h6xBArLIARNPvkS"
+  "jtQBMHlb1L07Qe7K0GarZRmB_eSN9383LcOLn6_dO--xi12jzDwusC-"
+  "eOkHWEsqtFZESc6BfI7noOPqvhJ1phCnvWh6IeYI2w9"
   "QOYEUipUTI8np6LbgGY9Fs98rqVt5AXLIhWkWywlVmtVrBp0igcN_IoypGlUPQGe77Rw",
   /* RFC 7515 A.3, ES256 */
-  "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9p"
-  "c19yb290Ijp0cnVlfQ.DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-K"
+  "eyJhbGciOiJFUzI1NiJ9."
+  "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9p"
+  "c19yb290Ijp0cnVlfQ.DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-"
+  "F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-K"
   "g6NU1Q",
   /* RFC 8037 A.4, EdDSA */
-  "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR"
+  "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.hgyY0il_MGCjP0JzlnLWG1PPOt7-"
+  "09PGcvMg3AIbQR"
   "6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg",
 };
 
@@ -76,8 +84,8 @@ static void
 verify (JdKeySet *set, const char *text, gsize len, gboolean restrict_algs)
 {
   static const char *algs[] = { "RS256", "ES256", "HS256", "EdDSA", "PS256", NULL };
-  g_autoptr(JdToken) token = jd_token_parse (text, len);
-  g_autoptr(JdVerifyResult) result = NULL;
+  g_autoptr (JdToken) token = jd_token_parse (text, len);
+  g_autoptr (JdVerifyResult) result = NULL;
   GListModel *verdicts;
   GPtrArray *findings;
   JdSignatureStatus status;
@@ -101,7 +109,7 @@ verify (JdKeySet *set, const char *text, gsize len, gboolean restrict_algs)
   g_assert_cmpuint (g_list_model_get_n_items (verdicts), ==, jd_key_set_get_n_keys (set));
   for (guint i = 0; i < g_list_model_get_n_items (verdicts); i++)
     {
-      g_autoptr(JdKeyVerdict) v = g_list_model_get_item (verdicts, i);
+      g_autoptr (JdKeyVerdict) v = g_list_model_get_item (verdicts, i);
 
       check_text (jd_key_verdict_get_reason (v));
       jd_key_verdict_get_tried (v);
@@ -127,7 +135,7 @@ verify (JdKeySet *set, const char *text, gsize len, gboolean restrict_algs)
       for (guint k = 0; k < MIN (jd_key_set_get_n_keys (set), 2); k++)
         for (guint a = 0; all[a] != NULL; a++)
           {
-            g_autoptr(GError) error = NULL;
+            g_autoptr (GError) error = NULL;
             gboolean ok;
 
             ok = jd_verify_signature (all[a], jd_key_set_get_key (set, k),
@@ -145,13 +153,13 @@ verify (JdKeySet *set, const char *text, gsize len, gboolean restrict_algs)
 int
 jd_fuzz_keys (const guint8 *data, gsize size)
 {
-  g_autoptr(JdKeySet) set = jd_key_set_new ();
-  g_autoptr(GError) error = NULL;
-  const char *text = (const char *) data;
+  g_autoptr (JdKeySet) set = jd_key_set_new ();
+  g_autoptr (GError) error = NULL;
+  const char *text = (const char *)data;
   const char *token = NULL;
   gsize key_len = size, token_len = 0;
   GPtrArray *warnings;
-  g_autoptr(GPtrArray) kids = NULL;
+  g_autoptr (GPtrArray) kids = NULL;
 
   /* The last "\n#jws " splits keys from token. */
   for (gsize i = size; i >= strlen (TOKEN_MARK) && token == NULL; i--)

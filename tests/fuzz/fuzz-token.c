@@ -25,8 +25,8 @@ walk_claims (GListModel *model, guint depth)
   g_assert_cmpuint (depth, <=, 1024);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JdClaimNode) node = g_list_model_get_item (model, i);
-      g_autoptr(GListModel) children = NULL;
+      g_autoptr (JdClaimNode) node = g_list_model_get_item (model, i);
+      g_autoptr (GListModel) children = NULL;
 
       jd_fuzz_assert_utf8 (jd_claim_node_get_name (node));
       jd_fuzz_assert_utf8 (jd_claim_node_get_path (node));
@@ -79,14 +79,14 @@ static void
 diagnose (JdToken *token, JdInput *input, guint variant)
 {
   static const char *algs[] = { "RS256", "ES256", "HS256", NULL };
-  g_autoptr(JdExpectations) expect = jd_expectations_new ();
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(JdVerifyResult) verification = NULL;
-  g_autoptr(JdReport) report = jd_report_new ();
+  g_autoptr (JdExpectations) expect = jd_expectations_new ();
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (JdVerifyResult) verification = NULL;
+  g_autoptr (JdReport) report = jd_report_new ();
   g_autofree char *json = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GListModel) header = NULL;
-  g_autoptr(GListModel) payload = NULL;
+  g_autoptr (GListModel) header = NULL;
+  g_autoptr (GListModel) payload = NULL;
 
   expect->now = JD_FUZZ_NOW;
   if (variant & 1)
@@ -95,12 +95,12 @@ diagnose (JdToken *token, JdInput *input, guint variant)
       expect->issuer = g_strdup ("https://issuer.example.com/");
     }
   if (variant & 2)
-    expect->algorithms = g_strdupv ((char **) algs);
+    expect->algorithms = g_strdupv ((char **)algs);
   if (variant & 4)
     expect->leeway = 0;
 
   /* No keys: the verifier still decides "unverified" or "none". */
-  verification = jd_verify (token, NULL, (const char * const *) expect->algorithms);
+  verification = jd_verify (token, NULL, (const char *const *)expect->algorithms);
   g_assert_nonnull (verification);
   g_assert_cmpint (jd_verify_result_get_status (verification), !=, JD_SIGNATURE_VALID);
   findings = jd_diagnose (token, expect, verification, input);
@@ -109,9 +109,9 @@ diagnose (JdToken *token, JdInput *input, guint variant)
    * is instead (no-token, an opaque token: jd-token-kinds.h), or a server's
    * message pasted without a token (message-without-token). */
   if (jd_token_is_malformed (token) && !jd_findings_has (findings, "message-without-token"))
-    g_assert_true (jd_findings_has (findings, JD_FINDING_MALFORMED) ||
-                   jd_findings_has (findings, JD_FINDING_NO_TOKEN) ||
-                   jd_findings_has (findings, JD_FINDING_WRONG_TOKEN_KIND));
+    g_assert_true (jd_findings_has (findings, JD_FINDING_MALFORMED)
+                   || jd_findings_has (findings, JD_FINDING_NO_TOKEN)
+                   || jd_findings_has (findings, JD_FINDING_WRONG_TOKEN_KIND));
   for (guint i = 0; i < findings->len; i++)
     {
       JdFinding *f = g_ptr_array_index (findings, i);
@@ -133,8 +133,8 @@ diagnose (JdToken *token, JdInput *input, guint variant)
   jd_fuzz_assert_utf8 (json);
   {
     /* The JSON report must be JSON (strictly: other programs read it). */
-    g_autoptr(JsonNode) node = NULL;
-    g_autoptr(GError) error = NULL;
+    g_autoptr (JsonNode) node = NULL;
+    g_autoptr (GError) error = NULL;
 
     node = jd_json_parse (json, strlen (json), JD_JSON_FLAGS_NONE, NULL, &error);
     if (node == NULL)
@@ -185,13 +185,13 @@ check_input (JdInput *input, gsize size)
 int
 jd_fuzz_token (const guint8 *data, gsize size)
 {
-  g_autoptr(JdInput) input = NULL;
-  g_autoptr(JdToken) token = NULL;
-  g_autoptr(JdToken) bare = NULL;
+  g_autoptr (JdInput) input = NULL;
+  g_autoptr (JdToken) token = NULL;
+  g_autoptr (JdToken) bare = NULL;
   const char *text;
 
   /* As pasted: find the token in the text. */
-  input = jd_input_parse ((const char *) data, size);
+  input = jd_input_parse ((const char *)data, size);
   g_assert_nonnull (input);
   check_input (input, size);
   text = jd_input_get_token (input);
@@ -201,7 +201,7 @@ jd_fuzz_token (const guint8 *data, gsize size)
   diagnose (token, input, size % 32);
 
   /* As a bare token (a .jwt file, the CLI argument): every byte. */
-  bare = jd_token_parse ((const char *) data, size);
+  bare = jd_token_parse ((const char *)data, size);
   g_assert_nonnull (bare);
   check_token (bare);
   if (size % 2)

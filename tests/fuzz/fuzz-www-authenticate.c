@@ -26,8 +26,8 @@ example_token (void)
   static const char payload[] = "{\"sub\":\"u1\",\"scope\":\"read write\",\"scp\":[\"read\"],"
                                 "\"aud\":\"https://api.example.com\",\"exp\":1700000100,"
                                 "\"iat\":1699990000,\"nbf\":1699990000}";
-  g_autofree char *h = g_base64_encode ((const guchar *) header, strlen (header));
-  g_autofree char *p = g_base64_encode ((const guchar *) payload, strlen (payload));
+  g_autofree char *h = g_base64_encode ((const guchar *)header, strlen (header));
+  g_autofree char *p = g_base64_encode ((const guchar *)payload, strlen (payload));
   g_autofree char *text = NULL;
 
   /* base64 to base64url without padding */
@@ -49,7 +49,7 @@ check_challenges (GPtrArray *challenges)
   for (guint i = 0; i < challenges->len; i++)
     {
       JdChallenge *c = g_ptr_array_index (challenges, i);
-      g_autoptr(JdChallenge) copy = jd_challenge_copy (c);
+      g_autoptr (JdChallenge) copy = jd_challenge_copy (c);
       g_autofree char *text = jd_challenge_describe (c);
 
       g_assert_nonnull (c->scheme);
@@ -74,13 +74,13 @@ jd_fuzz_www_authenticate (const guint8 *data, gsize size)
 {
   static const guint statuses[] = { 401, 403, 200, 400, 0, 302, 500, 999 };
   static JdToken *token;
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(JdResponse) response = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JdResponse) response = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *left_out = NULL;
-  g_autoptr(JdExpectations) expect = jd_expectations_new ();
+  g_autoptr (JdExpectations) expect = jd_expectations_new ();
   const char *reason = NULL;
   gsize start = 0;
 
@@ -92,10 +92,10 @@ jd_fuzz_www_authenticate (const guint8 *data, gsize size)
     {
       if (i == size || data[i] == '\n')
         {
-          const char *line = (const char *) data + start;
+          const char *line = (const char *)data + start;
           gsize len = i - start;
           gsize error_offset = G_MAXSIZE;
-          g_autoptr(GPtrArray) challenges = NULL;
+          g_autoptr (GPtrArray) challenges = NULL;
           gint64 t;
 
           challenges = jd_www_authenticate_parse (line, len, &error_offset, &error);
@@ -120,7 +120,7 @@ jd_fuzz_www_authenticate (const guint8 *data, gsize size)
     }
   g_ptr_array_add (values, NULL);
 
-  all = jd_www_authenticate_parse_all ((const char * const *) values->pdata, &left_out, &error);
+  all = jd_www_authenticate_parse_all ((const char *const *)values->pdata, &left_out, &error);
   if (all == NULL)
     {
       g_assert_nonnull (error);
