@@ -22,7 +22,7 @@ JD_DEBIAN_TEST="xvfb xauth dbus dbus-x11 fonts-cantarell adwaita-icon-theme curl
  gir1.2-gtk-4.0 flatpak-builder python3-jwt python3-cryptography gnutls-bin"
 # The full run adds: clang and its runtime (libFuzzer), valgrind
 # (--setup=valgrind), and the comparison tools of the benchmarks (jq, PyJWT, jose).
-JD_DEBIAN_FULL="clang valgrind jq python3-jwt python3-cryptography jose"
+JD_DEBIAN_FULL="clang clang-format valgrind jq python3-jwt python3-cryptography jose"
 
 JD_FEDORA_BUILD="gcc meson ninja-build pkgconf-pkg-config gettext glib2-devel json-glib-devel
  gnutls-devel libsoup3-devel gtk4-devel libadwaita-devel desktop-file-utils
@@ -30,7 +30,7 @@ JD_FEDORA_BUILD="gcc meson ninja-build pkgconf-pkg-config gettext glib2-devel js
 JD_FEDORA_TEST="xorg-x11-server-Xvfb xorg-x11-xauth dbus-daemon dbus-x11 abattis-cantarell-fonts
  adwaita-icon-theme curl libxml2 glib2 groff-base python3 python3-jsonschema python3-gobject gtk4
  flatpak-builder python3-jwt python3-cryptography gnutls-utils"
-JD_FEDORA_FULL="clang compiler-rt valgrind jq python3-jwt python3-cryptography jose libasan libubsan"
+JD_FEDORA_FULL="clang clang-tools-extra compiler-rt valgrind jq python3-jwt python3-cryptography jose libasan libubsan"
 
 # The clang runtime (libFuzzer, sanitizers) for the clang that is or will be
 # installed: libclang-rt-N-dev for an installed clang N, else the
