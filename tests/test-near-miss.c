@@ -142,37 +142,44 @@ test_combined (void)
   g_assert_cmpstr (row, ==, "whitespace");
 }
 
-static void
-test_describe_unrelated (void)
+static const struct
 {
-  static const struct
-  {
-    const char *got, *want, *needle, *row;
-  } cases[] = {
-    { "invoice-api", "invoice-app", "first 10 characters (\"invoice-ap\")", "common-prefix" },
-    { "zzz", "abc", "from the first character", JD_NEAR_MISS_NOTHING_IN_COMMON },
-    { "my-api", "https://api.example.com",
-      "\"https://api.example.com\" is a URL and \"my-api\" is not", "url-vs-name" },
-    { "https://a.example.com/x", "https://b.example.com/y",
-      "another host (a.example.com instead of b.example.com)", "unrelated-urls" },
-    { "https://a.example.com:8443/", "https://a.example.com/",
-      "on another port: 8443 instead of 443", "unrelated-urls" },
-    { "https://company.okta.com", "api://default",
-      "\"https://company.okta.com\" is a web address and \"api://default\" an identifier in the "
-      "form api://",
-      "web-vs-identifier" },
-    { "api://one", "api://two", "another host: one instead of two", "unrelated-urls" },
-  };
+  const char *name;
+  const char *got, *want, *needle, *row;
+} describe_rows[] = {
+  { "common-prefix", "invoice-api", "invoice-app", "first 10 characters (\"invoice-ap\")",
+    "common-prefix" },
+  { "nothing-in-common", "zzz", "abc", "from the first character", JD_NEAR_MISS_NOTHING_IN_COMMON },
+  { "url-vs-name", "my-api", "https://api.example.com",
+    "\"https://api.example.com\" is a URL and \"my-api\" is not", "url-vs-name" },
+  { "another-host", "https://a.example.com/x", "https://b.example.com/y",
+    "another host (a.example.com instead of b.example.com)", "unrelated-urls" },
+  { "another-port", "https://a.example.com:8443/", "https://a.example.com/",
+    "on another port: 8443 instead of 443", "unrelated-urls" },
+  { "web-vs-identifier", "https://company.okta.com", "api://default",
+    "\"https://company.okta.com\" is a web address and \"api://default\" an identifier in the "
+    "form api://",
+    "web-vs-identifier" },
+  { "api-scheme-hosts", "api://one", "api://two", "another host: one instead of two",
+    "unrelated-urls" },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      const char *row = NULL;
-      g_autofree char *why = jd_near_miss_describe (cases[i].got, cases[i].want, NULL, &row);
-      g_test_message ("%s", why);
-      g_assert_cmpstr (row, ==, cases[i].row);
-      g_assert_null (jd_near_miss_explain (cases[i].got, cases[i].want, NULL, NULL));
-      g_assert_nonnull (strstr (why, cases[i].needle));
-    }
+static void
+test_describe_unrelated (gconstpointer data)
+{
+  const typeof (describe_rows[0]) *c = data;
+  const char *row = NULL;
+  g_autofree char *why = jd_near_miss_describe (c->got, c->want, NULL, &row);
+
+  g_test_message ("%s", why);
+  g_assert_cmpstr (row, ==, c->row);
+  g_assert_null (jd_near_miss_explain (c->got, c->want, NULL, NULL));
+  g_assert_nonnull (strstr (why, c->needle));
+}
+
+static void
+test_describe_same (void)
+{
   g_assert_null (jd_near_miss_explain ("same", "same", NULL, NULL));
 }
 
@@ -276,7 +283,13 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/near-miss/value/provider-rows-need-provider",
                    test_provider_rows_need_the_provider);
   g_test_add_func ("/jd/near-miss/value/combined", test_combined);
-  g_test_add_func ("/jd/near-miss/value/unrelated", test_describe_unrelated);
+  for (guint i = 0; i < G_N_ELEMENTS (describe_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/near-miss/value/unrelated/%s", describe_rows[i].name);
+      g_test_add_data_func (path, &describe_rows[i], test_describe_unrelated);
+    }
+  g_test_add_func ("/jd/near-miss/value/same", test_describe_same);
   g_test_add_func ("/jd/near-miss/value/shape", test_shape);
   for (guint i = 0; i < G_N_ELEMENTS (name_cases); i++)
     {

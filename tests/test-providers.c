@@ -389,45 +389,47 @@ test_cognito_access_token_audience (void)
   g_assert_true (jd_findings_has (ok, "audience-ok"));
 }
 
-static void
-test_provider_aware_findings (void)
+static const struct
 {
-  static const struct
-  {
-    const char *payload, *aud, *iss, *id, *needle;
-  } cases[] = {
-    { "{\"iss\":\"http://keycloak:8080/realms/shop\"}", NULL,
-      "https://auth.example.com/realms/shop", "issuer-mismatch",
-      "Keycloak: \"iss\" is \"http://keycloak:8080/realms/shop\" but the API expects "
-      "\"https://auth.example.com/realms/shop\": the same realm \"shop\" on another host name" },
-    { "{\"iss\":\"https://acme.okta.com\"}", NULL, "https://acme.okta.com/oauth2/default",
-      "issuer-mismatch", "org authorization server instead of the custom server \"default\"" },
-    { "{" ENTRA_V1 ",\"aud\":\"api://6e74172b-be56-4843-9ff4-e66a39bb12e3\"}",
-      "6e74172b-be56-4843-9ff4-e66a39bb12e3", NULL, "audience-mismatch",
-      "App ID URI vs client id of the same app" },
-    { "{\"iss\":\"https://accounts.google.com\",\"aud\":\"https://"
-      "us-central1-shop.cloudfunctions.net\"}",
-      "https://us-central1-shop.cloudfunctions.net/hello", NULL, "audience-mismatch",
-      "Google: \"aud\" is \"https://us-central1-shop.cloudfunctions.net\" but the API expects "
-      "\"https://us-central1-shop.cloudfunctions.net/hello\": the function URL without its path" },
-    { "{\"iss\":\"https://kc.example.com/realms/shop\",\"aud\":\"account\",\"azp\":\"invoices\"}",
-      "invoices", NULL, "audience-mismatch",
-      "Keycloak: The token was minted for \"account\", not for \"invoices\"" },
-    /* No provider: the message still names both values and how they differ. */
-    { "{\"iss\":\"https://idp.example.org/tenant-a\"}", NULL, "https://idp.example.org/tenant-b",
-      "issuer-mismatch",
-      "the same host (idp.example.org), another path: \"/tenant-a\" instead of \"/tenant-b\"" },
-  };
+  const char *name;
+  const char *payload, *aud, *iss, *id, *needle;
+} aware_rows[] = {
+  { "keycloak-host", "{\"iss\":\"http://keycloak:8080/realms/shop\"}", NULL,
+    "https://auth.example.com/realms/shop", "issuer-mismatch",
+    "Keycloak: \"iss\" is \"http://keycloak:8080/realms/shop\" but the API expects "
+    "\"https://auth.example.com/realms/shop\": the same realm \"shop\" on another host name" },
+  { "okta-org-server", "{\"iss\":\"https://acme.okta.com\"}", NULL,
+    "https://acme.okta.com/oauth2/default", "issuer-mismatch",
+    "org authorization server instead of the custom server \"default\"" },
+  { "entra-app-id-uri", "{" ENTRA_V1 ",\"aud\":\"api://6e74172b-be56-4843-9ff4-e66a39bb12e3\"}",
+    "6e74172b-be56-4843-9ff4-e66a39bb12e3", NULL, "audience-mismatch",
+    "App ID URI vs client id of the same app" },
+  { "google-function-path",
+    "{\"iss\":\"https://accounts.google.com\",\"aud\":\"https://"
+    "us-central1-shop.cloudfunctions.net\"}",
+    "https://us-central1-shop.cloudfunctions.net/hello", NULL, "audience-mismatch",
+    "Google: \"aud\" is \"https://us-central1-shop.cloudfunctions.net\" but the API expects "
+    "\"https://us-central1-shop.cloudfunctions.net/hello\": the function URL without its path" },
+  { "keycloak-azp",
+    "{\"iss\":\"https://kc.example.com/realms/shop\",\"aud\":\"account\",\"azp\":\"invoices\"}",
+    "invoices", NULL, "audience-mismatch",
+    "Keycloak: The token was minted for \"account\", not for \"invoices\"" },
+  /* No provider: the message still names both values and how they differ. */
+  { "no-provider-path", "{\"iss\":\"https://idp.example.org/tenant-a\"}", NULL,
+    "https://idp.example.org/tenant-b", "issuer-mismatch",
+    "the same host (idp.example.org), another path: \"/tenant-a\" instead of \"/tenant-b\"" },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr (GPtrArray) f = diagnose (RS, cases[i].payload, cases[i].aud, cases[i].iss);
-      JdFinding *m = jd_findings_find (f, cases[i].id);
+static void
+test_provider_aware_findings (gconstpointer data)
+{
+  const typeof (aware_rows[0]) *c = data;
+  g_autoptr (GPtrArray) f = diagnose (RS, c->payload, c->aud, c->iss);
+  JdFinding *m = jd_findings_find (f, c->id);
 
-      dump (f);
-      g_assert_nonnull (m);
-      g_assert_nonnull (strstr (jd_finding_get_message (m), cases[i].needle));
-    }
+  dump (f);
+  g_assert_nonnull (m);
+  g_assert_nonnull (strstr (jd_finding_get_message (m), c->needle));
 }
 
 static void
@@ -496,7 +498,12 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/providers/rule/every-row", test_every_rule_has_a_case);
   g_test_add_func ("/jd/providers/audience/cognito-access-token",
                    test_cognito_access_token_audience);
-  g_test_add_func ("/jd/providers/provider-aware", test_provider_aware_findings);
+  for (guint i = 0; i < G_N_ELEMENTS (aware_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/providers/provider-aware/%s", aware_rows[i].name);
+      g_test_add_data_func (path, &aware_rows[i], test_provider_aware_findings);
+    }
   g_test_add_func ("/jd/providers/iss-one-element-array", test_iss_one_element_array);
   g_test_add_func ("/jd/providers/scope-rule-in-fix", test_scope_rule_in_fix);
 

@@ -177,27 +177,39 @@ test_padding_is_malformed_but_readable (void)
   g_assert_cmpint (json_object_get_int_member (jd_token_get_claims (token), "a"), ==, 1);
 }
 
-static void
-test_segments (void)
+/* A wrong number of segments is fatal, whatever comes before it. */
+static const struct
 {
-  const char *texts[] = { "abc", "eyJhbGciOiJIUzI1NiJ9.e30", "a.b.c.d", "a.b.c.d.e.f.g" };
+  const char *name;
+  const char *text;
+} segment_rows[] = {
+  { "one", "abc" },
+  { "two", "eyJhbGciOiJIUzI1NiJ9.e30" },
+  { "four", "a.b.c.d" },
+  { "seven", "a.b.c.d.e.f.g" },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    {
-      g_autoptr (JdToken) token = jd_token_parse (texts[i], -1);
-      GPtrArray *problems = jd_token_get_problems (token);
-      JdTokenProblem *p = NULL;
+static void
+test_segments (gconstpointer data)
+{
+  const char *text = ((const typeof (segment_rows[0]) *)data)->text;
+  g_autoptr (JdToken) token = jd_token_parse (text, -1);
+  GPtrArray *problems = jd_token_get_problems (token);
+  JdTokenProblem *p = NULL;
 
-      /* Problems are in order of position: the segment count may follow a
-       * bad byte in a segment before it ("a" is not base64url). */
-      for (guint k = 0; p == NULL && k < problems->len; k++)
-        if (((JdTokenProblem *)g_ptr_array_index (problems, k))->code == JD_TOKEN_ERROR_SEGMENTS)
-          p = g_ptr_array_index (problems, k);
-      g_assert_nonnull (p);
-      g_test_message ("%s: %s", texts[i], p->message);
-      g_assert_true (p->fatal);
-    }
+  /* Problems are in order of position: the segment count may follow a
+   * bad byte in a segment before it ("a" is not base64url). */
+  for (guint k = 0; p == NULL && k < problems->len; k++)
+    if (((JdTokenProblem *)g_ptr_array_index (problems, k))->code == JD_TOKEN_ERROR_SEGMENTS)
+      p = g_ptr_array_index (problems, k);
+  g_assert_nonnull (p);
+  g_test_message ("%s: %s", text, p->message);
+  g_assert_true (p->fatal);
+}
 
+static void
+test_segments_cut_off (void)
+{
   {
     /* The start of a JWT, cut off before its first dot, is named as such. */
     g_autoptr (JdToken) token = jd_token_parse ("eyJhbGciOiJSUzI1NiIsInR5cCI6Ik", -1);
@@ -226,33 +238,33 @@ test_duplicate_header_member (void)
   g_assert_nonnull (strstr (p->message, "\"alg\" appears twice"));
 }
 
-static void
-test_header_problems (void)
+/* Headers that are no JOSE header: each names segment 1. */
+static const struct
 {
-  struct
-  {
-    const char *header;
-    JdTokenError code;
-  } cases[] = {
-    { "{\"typ\":\"JWT\"}", JD_TOKEN_ERROR_HEADER },
-    { "{\"alg\":256}", JD_TOKEN_ERROR_HEADER },
-    { "[\"alg\"]", JD_TOKEN_ERROR_NOT_OBJECT },
-    { "{\"alg\":\"HS256\"", JD_TOKEN_ERROR_JSON },
-    { "{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", JD_TOKEN_ERROR_HEADER },
-    { "", JD_TOKEN_ERROR_HEADER },
-  };
+  const char *name;
+  const char *header;
+  JdTokenError code;
+} header_rows[] = {
+  { "no-alg", "{\"typ\":\"JWT\"}", JD_TOKEN_ERROR_HEADER },
+  { "alg-not-string", "{\"alg\":256}", JD_TOKEN_ERROR_HEADER },
+  { "array", "[\"alg\"]", JD_TOKEN_ERROR_NOT_OBJECT },
+  { "cut-json", "{\"alg\":\"HS256\"", JD_TOKEN_ERROR_JSON },
+  { "crit-registered", "{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", JD_TOKEN_ERROR_HEADER },
+  { "empty", "", JD_TOKEN_ERROR_HEADER },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = make_token (cases[i].header, "{}", "AAAA");
-      g_autoptr (JdToken) token = jd_token_parse (text, -1);
-      JdTokenProblem *p = first_problem (token);
+static void
+test_header_problems (gconstpointer data)
+{
+  const typeof (header_rows[0]) *row = data;
+  g_autofree char *text = make_token (row->header, "{}", "AAAA");
+  g_autoptr (JdToken) token = jd_token_parse (text, -1);
+  JdTokenProblem *p = first_problem (token);
 
-      g_test_message ("%s: %s", cases[i].header, p->message);
-      g_assert_cmpint (p->code, ==, cases[i].code);
-      g_assert_cmpint (p->segment, ==, 0);
-      g_assert_nonnull (strstr (p->message, "segment 1 (header)"));
-    }
+  g_test_message ("%s: %s", row->header, p->message);
+  g_assert_cmpint (p->code, ==, row->code);
+  g_assert_cmpint (p->segment, ==, 0);
+  g_assert_nonnull (strstr (p->message, "segment 1 (header)"));
 }
 
 /* RFC 7797: one row per rule, each with a close input that must pass. */
@@ -381,20 +393,44 @@ test_random_bytes_never_crash (void)
 }
 
 /* RFC 7515 Appendix A.1–A.3 sign the same claims; each decodes to the
- * RFC's JSON and names its algorithm. A.4 signs the bytes "Payload": a JWS
- * but no JWT, shown as text with a non-fatal problem. */
-static void
-test_rfc7515_appendix_a (void)
+ * RFC's JSON and names its algorithm. */
+static const struct
 {
-  const struct
-  {
-    const char *file;
-    const char *alg;
-  } vectors[] = {
-    { "rfc7515-A.1.jws", "HS256" },
-    { "rfc7515-A.2.jws", "RS256" },
-    { "rfc7515-A.3.jws", "ES256" },
-  };
+  const char *file;
+  const char *alg;
+} rfc7515_rows[] = {
+  { "rfc7515-A.1.jws", "HS256" },
+  { "rfc7515-A.2.jws", "RS256" },
+  { "rfc7515-A.3.jws", "ES256" },
+};
+
+static void
+test_rfc7515_appendix_a (gconstpointer data)
+{
+  const typeof (rfc7515_rows[0]) *row = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", row->file, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (JdToken) token = NULL;
+  JsonObject *claims;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_strstrip (text);
+  token = jd_token_parse (text, -1);
+  g_assert_false (jd_token_is_malformed (token));
+  g_assert_cmpint (jd_token_get_kind (token), ==, JD_TOKEN_KIND_JWS);
+  g_assert_cmpstr (jd_token_get_alg (token), ==, row->alg);
+  claims = jd_token_get_claims (token);
+  g_assert_cmpuint (json_object_get_size (claims), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (claims, "iss"), ==, "joe");
+  g_assert_cmpint (json_object_get_int_member (claims, "exp"), ==, 1300819380);
+  g_assert_true (json_object_get_boolean_member (claims, "http://example.com/is_root"));
+}
+
+/* A.4 signs the bytes "Payload": a JWS but no JWT, shown as text with a
+ * non-fatal problem. */
+static void
+test_rfc7515_appendix_a4 (void)
+{
   g_autofree char *a4_path = g_test_build_filename (G_TEST_DIST, "data", "rfc7515-A.4.jws", NULL);
   g_autofree char *a4 = NULL;
   g_autoptr (JdToken) a4_token = NULL;
@@ -410,26 +446,6 @@ test_rfc7515_appendix_a (void)
   problem = first_problem (a4_token);
   g_assert_cmpint (problem->code, ==, JD_TOKEN_ERROR_JSON);
   g_assert_false (problem->fatal);
-
-  for (guint i = 0; i < G_N_ELEMENTS (vectors); i++)
-    {
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", vectors[i].file, NULL);
-      g_autofree char *text = NULL;
-      g_autoptr (JdToken) token = NULL;
-      JsonObject *claims;
-
-      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-      g_strstrip (text);
-      token = jd_token_parse (text, -1);
-      g_assert_false (jd_token_is_malformed (token));
-      g_assert_cmpint (jd_token_get_kind (token), ==, JD_TOKEN_KIND_JWS);
-      g_assert_cmpstr (jd_token_get_alg (token), ==, vectors[i].alg);
-      claims = jd_token_get_claims (token);
-      g_assert_cmpuint (json_object_get_size (claims), ==, 3);
-      g_assert_cmpstr (json_object_get_string_member (claims, "iss"), ==, "joe");
-      g_assert_cmpint (json_object_get_int_member (claims, "exp"), ==, 1300819380);
-      g_assert_true (json_object_get_boolean_member (claims, "http://example.com/is_root"));
-    }
 }
 
 static void
@@ -604,16 +620,31 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/jd/token/rfc7519-3.1", test_rfc7519_example);
-  g_test_add_func ("/jd/token/rfc7515-appendix-a", test_rfc7515_appendix_a);
+  for (guint i = 0; i < G_N_ELEMENTS (rfc7515_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/token/rfc7515-appendix-a/%.3s", rfc7515_rows[i].file + 8);
+      g_test_add_data_func (path, &rfc7515_rows[i], test_rfc7515_appendix_a);
+    }
+  g_test_add_func ("/jd/token/rfc7515-appendix-a/A.4", test_rfc7515_appendix_a4);
   g_test_add_func ("/jd/token/unsecured", test_unsecured);
   g_test_add_func ("/jd/token/crit-and-none-case", test_crit_and_none_case);
   g_test_add_func ("/jd/token/jwe", test_jwe);
   g_test_add_func ("/jd/token/nested", test_nested);
   g_test_add_func ("/jd/token/bad-character", test_bad_character_says_where);
   g_test_add_func ("/jd/token/padding", test_padding_is_malformed_but_readable);
-  g_test_add_func ("/jd/token/segments", test_segments);
+  for (guint i = 0; i < G_N_ELEMENTS (segment_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/token/segments/%s", segment_rows[i].name);
+      g_test_add_data_func (path, &segment_rows[i], test_segments);
+    }
+  g_test_add_func ("/jd/token/segments/cut-off", test_segments_cut_off);
   g_test_add_func ("/jd/token/duplicate-header-member", test_duplicate_header_member);
-  g_test_add_func ("/jd/token/header-problems", test_header_problems);
+  for (guint i = 0; i < G_N_ELEMENTS (header_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/token/header-problems/%s", header_rows[i].name);
+      g_test_add_data_func (path, &header_rows[i], test_header_problems);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (b64_rows); i++)
     {
       g_autofree char *path = g_strdup_printf ("/jd/token/b64/%s", b64_rows[i].name);
