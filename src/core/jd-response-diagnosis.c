@@ -229,6 +229,86 @@ describe_server (JdResponse *response)
   return g_strdup ("");
 }
 
+/* What the server-clock-skew finding says, built step by step. */
+typedef struct
+{
+  GString *message;
+  gint64 server_now;  /* the server's Date */
+  gint64 now;         /* this computer's clock when the request went out */
+  gint64 leeway;      /* seconds, never negative */
+  gint64 skew;        /* server_now − now */
+  const char *amount; /* the skew in words */
+  JdSeverity severity;
+  const char *claim; /* the claim the skew breaks, nullable */
+} ClockSkew;
+
+/* The token's exp by the server's clock. */
+static void
+explain_skew_exp (ClockSkew *c, double exp_value)
+{
+  gint64 exp = (gint64)floor (exp_value);
+
+  g_string_append_c (c->message, '\n');
+  if (c->server_now >= exp + c->leeway && c->now < exp + c->leeway)
+    {
+      g_autofree char *ago = jd_time_format_duration (c->server_now - exp);
+      g_autofree char *left = jd_time_format_duration (exp - c->now);
+      c->severity = JD_SEVERITY_ERROR;
+      c->claim = "exp";
+      if (exp > c->now)
+        g_string_append_printf (
+          c->message,
+          _ ("By the server's clock this token expired %s ago; by yours it is "
+             "valid for %s more. The server rejects it as expired."),
+          ago, left);
+      else
+        g_string_append_printf (
+          c->message,
+          _ ("By the server's clock this token expired %s ago, beyond the leeway; "
+             "by yours it is still within the leeway. The server rejects it as expired."),
+          ago);
+    }
+  else if (c->skew > 0)
+    g_string_append_printf (
+      c->message, _ ("The server sees this token expire %s earlier than you expect."), c->amount);
+  else
+    g_string_append_printf (
+      c->message, _ ("The server accepts this token %s longer than you expect, past its exp."),
+      c->amount);
+}
+
+/* The token's nbf (or, without one, iat) by the server's clock. */
+static void
+explain_skew_start (ClockSkew *c, const char *name, double start_value)
+{
+  gint64 start = (gint64)floor (start_value);
+
+  g_string_append_c (c->message, '\n');
+  if (start > c->server_now + c->leeway && start <= c->now + c->leeway)
+    {
+      g_autofree char *ahead = jd_time_format_duration (start - c->server_now);
+      c->severity = JD_SEVERITY_ERROR;
+      c->claim = name;
+      /* TRANSLATORS: "By the server's clock this token's iat lies 4 minutes in the future; …"
+       */
+      g_string_append_printf (c->message,
+                              _ ("By the server's clock this token's %s lies %s in the future; a "
+                                 "server that checks it rejects the token as not yet valid."),
+                              name, ahead);
+    }
+  else if (c->skew < 0)
+    g_string_append_printf (
+      c->message,
+      _ ("A token fresh from the identity provider looks issued in the future "
+         "to this server for its first %s (minus the leeway)."),
+      c->amount);
+  else
+    g_string_append_printf (c->message,
+                            _ ("Its %s is no problem for the server: it sees the token as "
+                               "issued earlier than you do."),
+                            name);
+}
+
 static void
 add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint64 now,
                 gint64 leeway)
@@ -237,8 +317,7 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
   g_autoptr (GString) message = g_string_new (NULL);
   g_autofree char *amount = NULL;
   JsonObject *claims = token != NULL ? jd_token_get_claims (token) : NULL;
-  JdSeverity severity = JD_SEVERITY_WARNING;
-  const char *claim = NULL;
+  ClockSkew c = { message, 0, 0, 0, 0, NULL, JD_SEVERITY_WARNING, NULL };
   gint64 server_now, skew;
   double exp_value, start_value;
   const char *start_name = NULL;
@@ -265,76 +344,22 @@ add_clock_skew (GPtrArray *findings, JdResponse *response, JdToken *token, gint6
     g_string_append_printf (
       message, _ ("The server's clock is %s behind this computer's (Date: %s)."), amount, date);
 
+  c.server_now = server_now;
+  c.now = now;
+  c.leeway = leeway;
+  c.skew = skew;
+  c.amount = amount;
   if (jd_numeric_date_get_member (claims, "exp", &exp_value) == JD_NUMERIC_DATE_VALID)
-    {
-      gint64 exp = (gint64)floor (exp_value);
-
-      g_string_append_c (message, '\n');
-      if (server_now >= exp + leeway && now < exp + leeway)
-        {
-          g_autofree char *ago = jd_time_format_duration (server_now - exp);
-          g_autofree char *left = jd_time_format_duration (exp - now);
-          severity = JD_SEVERITY_ERROR;
-          claim = "exp";
-          if (exp > now)
-            g_string_append_printf (
-              message,
-              _ ("By the server's clock this token expired %s ago; by yours it is "
-                 "valid for %s more. The server rejects it as expired."),
-              ago, left);
-          else
-            g_string_append_printf (
-              message,
-              _ ("By the server's clock this token expired %s ago, beyond the leeway; "
-                 "by yours it is still within the leeway. The server rejects it as expired."),
-              ago);
-        }
-      else if (skew > 0)
-        g_string_append_printf (
-          message, _ ("The server sees this token expire %s earlier than you expect."), amount);
-      else
-        g_string_append_printf (
-          message, _ ("The server accepts this token %s longer than you expect, past its exp."),
-          amount);
-    }
+    explain_skew_exp (&c, exp_value);
 
   if (jd_numeric_date_get_member (claims, "nbf", &start_value) == JD_NUMERIC_DATE_VALID)
     start_name = "nbf";
   else if (jd_numeric_date_get_member (claims, "iat", &start_value) == JD_NUMERIC_DATE_VALID)
     start_name = "iat";
   if (start_name != NULL)
-    {
-      gint64 start = (gint64)floor (start_value);
-      const char *name = start_name;
+    explain_skew_start (&c, start_name, start_value);
 
-      g_string_append_c (message, '\n');
-      if (start > server_now + leeway && start <= now + leeway)
-        {
-          g_autofree char *ahead = jd_time_format_duration (start - server_now);
-          severity = JD_SEVERITY_ERROR;
-          claim = name;
-          /* TRANSLATORS: "By the server's clock this token's iat lies 4 minutes in the future; …"
-           */
-          g_string_append_printf (
-            message,
-            _ ("By the server's clock this token's %s lies %s in the future; a "
-               "server that checks it rejects the token as not yet valid."),
-            name, ahead);
-        }
-      else if (skew < 0)
-        g_string_append_printf (
-          message,
-          _ ("A token fresh from the identity provider looks issued in the future "
-             "to this server for its first %s (minus the leeway)."),
-          amount);
-      else
-        g_string_append_printf (message,
-                                _ ("Its %s is no problem for the server: it sees the token as "
-                                   "issued earlier than you do."),
-                                name);
-    }
-
-  jd_findings_add (findings, JD_FINDING_SERVER_CLOCK_SKEW, severity, JD_RANK_CLOCK_SKEW, claim,
+  jd_findings_add (findings, JD_FINDING_SERVER_CLOCK_SKEW, c.severity, JD_RANK_CLOCK_SKEW, c.claim,
                    message->str,
                    _ ("Synchronise the clock that is off with NTP (chrony, systemd-timesyncd, "
                       "w32time); a leeway larger than the skew only hides it."));
@@ -384,28 +409,15 @@ jd_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations
   return jd_response_diagnose_sent (response, token, expect, &now);
 }
 
-GPtrArray *
-jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpectations *expect,
-                           const gint64 *sent_at)
+/* "401 Unauthorized": the status and the reason the server gave (or the
+ * standard one), as valid UTF-8. */
+static char *
+status_line_of (JdResponse *response)
 {
-  g_autoptr (GPtrArray) findings = NULL;
-  g_autoptr (GPtrArray) challenges = NULL;
-  GPtrArray *headers;
-  guint status, n_values = 0;
-  const JdChallenge *bearer = NULL;
-  gint64 leeway;
-  const char *reason;
-  g_autofree char *status_line = NULL;
+  guint status = jd_response_get_status (response);
+  const char *reason = jd_response_get_reason (response);
+  char *status_line;
 
-  g_return_val_if_fail (JD_IS_RESPONSE (response), NULL);
-  g_return_val_if_fail (token == NULL || JD_IS_TOKEN (token), NULL);
-
-  leeway = expect != NULL ? MAX (expect->leeway, 0) : JD_DEFAULT_LEEWAY;
-
-  findings = g_ptr_array_new_with_free_func (g_object_unref);
-  challenges = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_challenge_free);
-  status = jd_response_get_status (response);
-  reason = jd_response_get_reason (response);
   if (reason == NULL || *reason == '\0')
     reason = standard_reason (status);
   status_line = g_strdup_printf ("%u%s%s", status, *reason ? " " : "", reason);
@@ -416,10 +428,18 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
       g_free (status_line);
       status_line = shown;
     }
+  return status_line;
+}
 
-  /* Every WWW-Authenticate value, each parsed on its own so that one bad
-   * value does not hide the others. */
-  headers = jd_response_get_headers (response);
+/* Every WWW-Authenticate value into @challenges, each parsed on its own so
+ * that one bad value does not hide the others. Returns how many values
+ * there are. */
+static guint
+read_challenges (GPtrArray *findings, JdResponse *response, GPtrArray *challenges)
+{
+  GPtrArray *headers = jd_response_get_headers (response);
+  guint n_values = 0;
+
   for (guint i = 0; headers != NULL && i < headers->len; i++)
     {
       const JdHeader *header = g_ptr_array_index (headers, i);
@@ -440,115 +460,172 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
                "RFC 7235 §4.1; clients may ignore it. Report it to the API's owners."));
         }
     }
-  /* Headers the response's limits left out (too many, too long): a
-   * challenge may have been among them. */
-  {
-    GPtrArray *problems = jd_response_get_header_problems (response);
+  return n_values;
+}
 
-    for (guint i = 0; i < problems->len; i++)
-      jd_findings_add (findings, JD_FINDING_HEADERS_LEFT_OUT, JD_SEVERITY_WARNING, JD_RANK_REQUEST,
-                       NULL, g_ptr_array_index (problems, i),
-                       _ ("What follows is judged without these headers; a WWW-Authenticate "
-                          "among them is not seen. No client needs headers this large or this "
-                          "many: look at what the server or a proxy adds."));
-  }
-  for (guint i = 0; i < challenges->len && bearer == NULL; i++)
+/* Headers the response's limits left out (too many, too long): a
+ * challenge may have been among them. */
+static void
+add_headers_left_out (GPtrArray *findings, JdResponse *response)
+{
+  GPtrArray *problems = jd_response_get_header_problems (response);
+
+  for (guint i = 0; i < problems->len; i++)
+    jd_findings_add (findings, JD_FINDING_HEADERS_LEFT_OUT, JD_SEVERITY_WARNING, JD_RANK_REQUEST,
+                     NULL, g_ptr_array_index (problems, i),
+                     _ ("What follows is judged without these headers; a WWW-Authenticate "
+                        "among them is not seen. No client needs headers this large or this "
+                        "many: look at what the server or a proxy adds."));
+}
+
+/* The first Bearer (or DPoP) challenge, nullable. */
+static const JdChallenge *
+find_bearer (GPtrArray *challenges)
+{
+  for (guint i = 0; i < challenges->len; i++)
     {
       const JdChallenge *c = g_ptr_array_index (challenges, i);
       if (jd_challenge_is_scheme (c, "Bearer") || jd_challenge_is_scheme (c, "DPoP"))
-        bearer = c;
+        return c;
     }
+  return NULL;
+}
+
+static void
+add_status_success (GPtrArray *findings, const char *status_line)
+{
+  g_autofree char *message = g_strdup_printf (
+    _ ("%s: the server accepted the request and the token with it."), status_line);
+  jd_findings_add (findings, JD_FINDING_STATUS_SUCCESS, JD_SEVERITY_OK, JD_RANK_INFO, NULL, message,
+                   NULL);
+}
+
+static void
+add_missing_www_authenticate (GPtrArray *findings, JdResponse *response)
+{
+  g_autofree char *server = describe_server (response);
+  g_autofree char *missing = g_strdup_printf (
+    _ ("The 401 carries no WWW-Authenticate header%s, which RFC 7235 §3.1 requires of "
+       "every 401. "
+       "A CDN, API gateway, load balancer or proxy most likely answered (or stripped the "
+       "header): the application behind it probably never saw the request."),
+    server);
+  jd_findings_add (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE, JD_SEVERITY_ERROR,
+                   JD_RANK_REQUEST, NULL, missing,
+                   _ ("Look at the gateway's own JWT settings (audience, issuer, JWKS URL, "
+                      "allowed algorithms) and its logs, and whether it forwards the "
+                      "Authorization header; the application's logs will not show this request."));
+}
+
+static void
+add_no_bearer_challenge (GPtrArray *findings, GPtrArray *challenges)
+{
+  g_autoptr (GString) schemes = g_string_new (NULL);
+  g_autofree char *message2 = NULL;
+
+  for (guint i = 0; i < challenges->len; i++)
+    g_string_append_printf (schemes, "%s%s", i > 0 ? ", " : "",
+                            ((const JdChallenge *)g_ptr_array_index (challenges, i))->scheme);
+  message2 = g_strdup_printf (_ ("The server offers %s, not Bearer: this URL does not take "
+                                 "bearer tokens, or the layer answering is configured for "
+                                 "another scheme."),
+                              schemes->str);
+  jd_findings_add (findings, JD_FINDING_NO_BEARER_CHALLENGE, JD_SEVERITY_WARNING, JD_RANK_REQUEST,
+                   NULL, message2,
+                   _ ("Check the URL (a login page or an admin endpoint?) and which "
+                      "authentication the server expects there."));
+}
+
+static void
+add_status_401 (GPtrArray *findings, JdResponse *response, const char *status_line,
+                GPtrArray *challenges, guint n_values, const JdChallenge *bearer)
+{
+  g_autofree char *message = g_strdup_printf (
+    _ ("%s: the server did not accept the credentials. Either none arrived, or the token was "
+       "read and rejected (expired, wrong audience or issuer, a key it does not know, a bad "
+       "signature). 401 is about who you are; 403 would mean it knew and still refused."),
+    status_line);
+  jd_findings_add (findings, JD_FINDING_STATUS_401, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
+                   _ ("Fix the token (see the token findings) or find out why it did not arrive."));
+
+  /* When a WWW-Authenticate is among the headers the limits left out,
+   * the headers-left-out finding says so; "missing" would blame a
+   * gateway. Other headers left out hide nothing. */
+  if (n_values == 0 && !jd_response_header_left_out (response, "WWW-Authenticate"))
+    add_missing_www_authenticate (findings, response);
+  else if (bearer == NULL && challenges->len > 0)
+    add_no_bearer_challenge (findings, challenges);
+}
+
+static void
+add_status_403 (GPtrArray *findings, const char *status_line)
+{
+  g_autofree char *message = g_strdup_printf (
+    _ ("%s: the server knew who you are (or did not need to) and refused anyway. The token may "
+       "be valid but lack a scope or role, or a policy (IP range, tenant, resource owner) "
+       "blocks it. A fresh token with the same scopes gets the same answer."),
+    status_line);
+  jd_findings_add (findings, JD_FINDING_STATUS_403, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
+                   _ ("Compare the token's scope/scp and roles claims with what the endpoint "
+                      "requires, and check the API's authorization policy."));
+}
+
+static void
+add_status_other (GPtrArray *findings, guint status, const char *status_line)
+{
+  g_autofree char *message = NULL;
+
+  if (status == 400)
+    message = g_strdup_printf (_ ("%s: the server could not use the request as sent (a malformed "
+                                  "header, parameter or body); RFC 6750 answers invalid_request "
+                                  "this way."),
+                               status_line);
+  else if (status >= 300 && status < 400)
+    message = g_strdup_printf (_ ("%s: a redirect, not an answer about the token."), status_line);
+  else if (status >= 500)
+    message = g_strdup_printf (_ ("%s: the server failed while handling the request; this says "
+                                  "nothing about the token."),
+                               status_line);
+  else
+    message = g_strdup_printf (_ ("%s: not an authentication answer."), status_line);
+  jd_findings_add (findings, JD_FINDING_STATUS_OTHER, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
+                   NULL);
+}
+
+GPtrArray *
+jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpectations *expect,
+                           const gint64 *sent_at)
+{
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GPtrArray) challenges = NULL;
+  g_autoptr (GPtrArray) said = NULL;
+  g_autofree char *status_line = NULL;
+  const JdChallenge *bearer;
+  guint status, n_values;
+  gint64 leeway;
+
+  g_return_val_if_fail (JD_IS_RESPONSE (response), NULL);
+  g_return_val_if_fail (token == NULL || JD_IS_TOKEN (token), NULL);
+
+  leeway = expect != NULL ? MAX (expect->leeway, 0) : JD_DEFAULT_LEEWAY;
+
+  findings = g_ptr_array_new_with_free_func (g_object_unref);
+  challenges = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_challenge_free);
+  status = jd_response_get_status (response);
+  status_line = status_line_of (response);
+
+  n_values = read_challenges (findings, response, challenges);
+  add_headers_left_out (findings, response);
+  bearer = find_bearer (challenges);
 
   if (status >= 200 && status < 300)
-    {
-      g_autofree char *message = g_strdup_printf (
-        _ ("%s: the server accepted the request and the token with it."), status_line);
-      jd_findings_add (findings, JD_FINDING_STATUS_SUCCESS, JD_SEVERITY_OK, JD_RANK_INFO, NULL,
-                       message, NULL);
-    }
+    add_status_success (findings, status_line);
   else if (status == 401)
-    {
-      g_autofree char *message = g_strdup_printf (
-        _ ("%s: the server did not accept the credentials. Either none arrived, or the token was "
-           "read and rejected (expired, wrong audience or issuer, a key it does not know, a bad "
-           "signature). 401 is about who you are; 403 would mean it knew and still refused."),
-        status_line);
-      jd_findings_add (
-        findings, JD_FINDING_STATUS_401, JD_SEVERITY_INFO, JD_RANK_INFO, NULL, message,
-        _ ("Fix the token (see the token findings) or find out why it did not arrive."));
-
-      /* When a WWW-Authenticate is among the headers the limits left out,
-       * the headers-left-out finding says so; "missing" would blame a
-       * gateway. Other headers left out hide nothing. */
-      if (n_values == 0 && !jd_response_header_left_out (response, "WWW-Authenticate"))
-        {
-          g_autofree char *server = describe_server (response);
-          g_autofree char *missing = g_strdup_printf (
-            _ ("The 401 carries no WWW-Authenticate header%s, which RFC 7235 §3.1 requires of "
-               "every 401. "
-               "A CDN, API gateway, load balancer or proxy most likely answered (or stripped the "
-               "header): the application behind it probably never saw the request."),
-            server);
-          jd_findings_add (
-            findings, JD_FINDING_MISSING_WWW_AUTHENTICATE, JD_SEVERITY_ERROR, JD_RANK_REQUEST, NULL,
-            missing,
-            _ ("Look at the gateway's own JWT settings (audience, issuer, JWKS URL, "
-               "allowed algorithms) and its logs, and whether it forwards the "
-               "Authorization header; the application's logs will not show this request."));
-        }
-      else if (bearer == NULL && challenges->len > 0)
-        {
-          g_autoptr (GString) schemes = g_string_new (NULL);
-          g_autofree char *message2 = NULL;
-
-          for (guint i = 0; i < challenges->len; i++)
-            g_string_append_printf (
-              schemes, "%s%s", i > 0 ? ", " : "",
-              ((const JdChallenge *)g_ptr_array_index (challenges, i))->scheme);
-          message2 = g_strdup_printf (_ ("The server offers %s, not Bearer: this URL does not take "
-                                         "bearer tokens, or the layer answering is configured for "
-                                         "another scheme."),
-                                      schemes->str);
-          jd_findings_add (findings, JD_FINDING_NO_BEARER_CHALLENGE, JD_SEVERITY_WARNING,
-                           JD_RANK_REQUEST, NULL, message2,
-                           _ ("Check the URL (a login page or an admin endpoint?) and which "
-                              "authentication the server expects there."));
-        }
-    }
+    add_status_401 (findings, response, status_line, challenges, n_values, bearer);
   else if (status == 403)
-    {
-      g_autofree char *message = g_strdup_printf (
-        _ ("%s: the server knew who you are (or did not need to) and refused anyway. The token may "
-           "be valid but lack a scope or role, or a policy (IP range, tenant, resource owner) "
-           "blocks it. A fresh token with the same scopes gets the same answer."),
-        status_line);
-      jd_findings_add (findings, JD_FINDING_STATUS_403, JD_SEVERITY_INFO, JD_RANK_INFO, NULL,
-                       message,
-                       _ ("Compare the token's scope/scp and roles claims with what the endpoint "
-                          "requires, and check the API's authorization policy."));
-    }
+    add_status_403 (findings, status_line);
   else
-    {
-      g_autofree char *message = NULL;
-
-      if (status == 400)
-        message
-          = g_strdup_printf (_ ("%s: the server could not use the request as sent (a malformed "
-                                "header, parameter or body); RFC 6750 answers invalid_request "
-                                "this way."),
-                             status_line);
-      else if (status >= 300 && status < 400)
-        message
-          = g_strdup_printf (_ ("%s: a redirect, not an answer about the token."), status_line);
-      else if (status >= 500)
-        message = g_strdup_printf (_ ("%s: the server failed while handling the request; this says "
-                                      "nothing about the token."),
-                                   status_line);
-      else
-        message = g_strdup_printf (_ ("%s: not an authentication answer."), status_line);
-      jd_findings_add (findings, JD_FINDING_STATUS_OTHER, JD_SEVERITY_INFO, JD_RANK_INFO, NULL,
-                       message, NULL);
-    }
+    add_status_other (findings, status, status_line);
 
   if (bearer != NULL)
     add_bearer_error (findings, bearer, token, status);
@@ -557,11 +634,8 @@ jd_response_diagnose_sent (JdResponse *response, JdToken *token, const JdExpecta
     add_clock_skew (findings, response, token, *sent_at, leeway);
 
   /* The server's own words, in the body or an error_description. */
-  {
-    g_autoptr (GPtrArray) said = jd_server_messages_scan_response (response);
-
-    jd_server_messages_diagnose (said, token, expect, expect, findings);
-  }
+  said = jd_server_messages_scan_response (response);
+  jd_server_messages_diagnose (said, token, expect, expect, findings);
 
   jd_findings_sort (findings);
   return g_steal_pointer (&findings);
