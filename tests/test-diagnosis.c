@@ -88,51 +88,52 @@ test_article_example (void)
   g_assert_nonnull (strstr (jd_finding_get_fix (first), "refresh token"));
 }
 
-static void
-test_expiry_boundaries (void)
+typedef struct
 {
+  const char *name;
+  gint64 now;
+  gint64 leeway;
+  const char *id;
+  JdSeverity sev;
+} ExpiryRow;
+
+/* exp is 1000000 */
+static const ExpiryRow expiry_rows[] = {
+  /* exactly exp: within the leeway -> warning, not error */
+  { "at-exp", 1000000, 60, "expired-within-leeway", JD_SEVERITY_WARNING },
+  /* exp + L - 1: still a warning */
+  { "leeway-end", 1000059, 60, "expired-within-leeway", JD_SEVERITY_WARNING },
+  /* exp + L: now >= exp + L -> error */
+  { "past-leeway", 1000060, 60, "expired", JD_SEVERITY_ERROR },
+  /* leeway 0: exactly exp is expired */
+  { "no-leeway-at-exp", 1000000, 0, "expired", JD_SEVERITY_ERROR },
+  /* leeway 0, one second before: expiring within 5 minutes is a warning, as the badge says */
+  { "no-leeway-second-before", 999999, 0, "expires-soon", JD_SEVERITY_WARNING },
+  /* within L before exp -> warning */
+  { "within-leeway-before", 999950, 60, "expires-soon", JD_SEVERITY_WARNING },
+  /* 4 minutes before -> warning */
+  { "four-minutes-before", 1000000 - 240, 60, "expires-soon", JD_SEVERITY_WARNING },
+  /* an hour before -> ok */
+  { "hour-before", 1000000 - 3600, 60, "not-expired", JD_SEVERITY_OK },
+};
+
+static void
+test_expiry_boundaries (gconstpointer data)
+{
+  const ExpiryRow *row = data;
   const char *h = "{\"alg\":\"HS256\"}";
   const char *p = "{\"exp\":1000000}";
-  struct
-  {
-    gint64 now;
-    gint64 leeway;
-    const char *id;
-    JdSeverity sev;
-  } cases[] = {
-    /* exactly exp: within the leeway -> warning, not error */
-    { 1000000, 60, "expired-within-leeway", JD_SEVERITY_WARNING },
-    /* exp + L - 1: still a warning */
-    { 1000059, 60, "expired-within-leeway", JD_SEVERITY_WARNING },
-    /* exp + L: now >= exp + L -> error */
-    { 1000060, 60, "expired", JD_SEVERITY_ERROR },
-    /* leeway 0: exactly exp is expired */
-    { 1000000, 0, "expired", JD_SEVERITY_ERROR },
-    /* leeway 0, one second before: expiring within 5 minutes is a warning, as the badge says */
-    { 999999, 0, "expires-soon", JD_SEVERITY_WARNING },
-    /* within L before exp -> warning */
-    { 999950, 60, "expires-soon", JD_SEVERITY_WARNING },
-    /* 4 minutes before -> warning */
-    { 1000000 - 240, 60, "expires-soon", JD_SEVERITY_WARNING },
-    /* an hour before -> ok */
-    { 1000000 - 3600, 60, "not-expired", JD_SEVERITY_OK },
-  };
+  g_autoptr (JdExpectations) e = at (row->now);
+  g_autoptr (GPtrArray) f = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr (JdExpectations) e = at (cases[i].now);
-      g_autoptr (GPtrArray) f = NULL;
-
-      e->leeway = cases[i].leeway;
-      f = diagnose (h, p, e);
-      g_test_message ("case %u", i);
-      assert_finding (f, cases[i].id, cases[i].sev);
-      /* "expired" always means rejected; the leeway's own id never comes with it. */
-      if (g_strcmp0 (cases[i].id, "expired") != 0)
-        g_assert_false (jd_findings_has (f, "expired"));
-      if (g_strcmp0 (cases[i].id, "expired-within-leeway") != 0)
-        g_assert_false (jd_findings_has (f, "expired-within-leeway"));
-    }
+  e->leeway = row->leeway;
+  f = diagnose (h, p, e);
+  assert_finding (f, row->id, row->sev);
+  /* "expired" always means rejected; the leeway's own id never comes with it. */
+  if (g_strcmp0 (row->id, "expired") != 0)
+    g_assert_false (jd_findings_has (f, "expired"));
+  if (g_strcmp0 (row->id, "expired-within-leeway") != 0)
+    g_assert_false (jd_findings_has (f, "expired-within-leeway"));
 }
 
 static void
@@ -200,111 +201,128 @@ test_short_lifetime (void)
   g_assert_false (jd_findings_has (longl, "short-lifetime"));
 }
 
-static void
-test_audience (void)
+typedef struct
 {
+  const char *name;
+  const char *payload;
+  const char *want;
+  const char *needle;
+} AudienceRow;
+
+static const AudienceRow audience_rows[] = {
+  { "other-api", "{\"exp\":9999999999,\"aud\":\"https://billing.example.com\"}",
+    "https://api.example.com", "minted for" },
+  { "trailing-slash", "{\"exp\":9999999999,\"aud\":\"https://api.example.com/\"}",
+    "https://api.example.com", "trailing slash" },
+  { "http-vs-https", "{\"exp\":9999999999,\"aud\":\"http://api.example.com\"}",
+    "https://api.example.com", "http vs https" },
+  { "no-scheme", "{\"exp\":9999999999,\"aud\":\"api.example.com\"}", "https://api.example.com",
+    "scheme" },
+  { "case", "{\"exp\":9999999999,\"aud\":\"https://API.example.com\"}", "https://api.example.com",
+    "case" },
+  { "array", "{\"exp\":9999999999,\"aud\":[\"a\",\"b\"]}", "c", "\"a\", \"b\"" },
+  { "missing", "{\"exp\":9999999999}", "c", "no \"aud\"" },
+  { "empty-array", "{\"exp\":9999999999,\"aud\":[]}", "c", "empty array" },
+  { "number", "{\"exp\":9999999999,\"aud\":42}", "c", "neither" },
+};
+
+static void
+test_audience (gconstpointer data)
+{
+  const AudienceRow *row = data;
   const char *h = "{\"alg\":\"HS256\"}";
-  struct
-  {
-    const char *payload;
-    const char *want;
-    const char *needle;
-  } mismatches[] = {
-    { "{\"exp\":9999999999,\"aud\":\"https://billing.example.com\"}", "https://api.example.com",
-      "minted for" },
-    { "{\"exp\":9999999999,\"aud\":\"https://api.example.com/\"}", "https://api.example.com",
-      "trailing slash" },
-    { "{\"exp\":9999999999,\"aud\":\"http://api.example.com\"}", "https://api.example.com",
-      "http vs https" },
-    { "{\"exp\":9999999999,\"aud\":\"api.example.com\"}", "https://api.example.com", "scheme" },
-    { "{\"exp\":9999999999,\"aud\":\"https://API.example.com\"}", "https://api.example.com",
-      "case" },
-    { "{\"exp\":9999999999,\"aud\":[\"a\",\"b\"]}", "c", "\"a\", \"b\"" },
-    { "{\"exp\":9999999999}", "c", "no \"aud\"" },
-    { "{\"exp\":9999999999,\"aud\":[]}", "c", "empty array" },
-    { "{\"exp\":9999999999,\"aud\":42}", "c", "neither" },
-  };
+  g_autoptr (JdExpectations) e = at (1000);
+  g_autoptr (GPtrArray) f = NULL;
+  JdFinding *m;
 
-  for (guint i = 0; i < G_N_ELEMENTS (mismatches); i++)
-    {
-      g_autoptr (JdExpectations) e = at (1000);
-      g_autoptr (GPtrArray) f = NULL;
-      JdFinding *m;
-
-      e->audience = g_strdup (mismatches[i].want);
-      f = diagnose (h, mismatches[i].payload, e);
-      assert_finding (f, "audience-mismatch", JD_SEVERITY_ERROR);
-      m = jd_findings_find (f, "audience-mismatch");
-      g_test_message ("%s", jd_finding_get_message (m));
-      g_assert_nonnull (strstr (jd_finding_get_message (m), mismatches[i].needle));
-      g_assert_cmpint (jd_finding_get_rank (m), ==, 3);
-    }
-
-  {
-    /* An array containing the exact value matches. */
-    g_autoptr (JdExpectations) e = at (1000);
-    g_autoptr (GPtrArray) f = NULL;
-    e->audience = g_strdup ("https://api.example.com");
-    f = diagnose (h, "{\"exp\":9999999999,\"aud\":[\"x\",\"https://api.example.com\"]}", e);
-    g_assert_false (jd_findings_has (f, "audience-mismatch"));
-    assert_finding (f, "audience-ok", JD_SEVERITY_OK);
-  }
-  {
-    /* No expectation: no check at all. */
-    g_autoptr (JdExpectations) e = at (1000);
-    g_autoptr (GPtrArray) f = diagnose (h, "{\"exp\":9999999999,\"aud\":\"x\"}", e);
-    g_assert_false (jd_findings_has (f, "audience-mismatch"));
-  }
+  e->audience = g_strdup (row->want);
+  f = diagnose (h, row->payload, e);
+  assert_finding (f, "audience-mismatch", JD_SEVERITY_ERROR);
+  m = jd_findings_find (f, "audience-mismatch");
+  g_test_message ("%s", jd_finding_get_message (m));
+  g_assert_nonnull (strstr (jd_finding_get_message (m), row->needle));
+  g_assert_cmpint (jd_finding_get_rank (m), ==, 3);
 }
 
+/* An array containing the exact value matches. */
 static void
-test_issuer (void)
+test_audience_in_array (void)
+{
+  const char *h = "{\"alg\":\"HS256\"}";
+  g_autoptr (JdExpectations) e = at (1000);
+  g_autoptr (GPtrArray) f = NULL;
+
+  e->audience = g_strdup ("https://api.example.com");
+  f = diagnose (h, "{\"exp\":9999999999,\"aud\":[\"x\",\"https://api.example.com\"]}", e);
+  g_assert_false (jd_findings_has (f, "audience-mismatch"));
+  assert_finding (f, "audience-ok", JD_SEVERITY_OK);
+}
+
+/* No expectation: no check at all. */
+static void
+test_audience_not_expected (void)
+{
+  const char *h = "{\"alg\":\"HS256\"}";
+  g_autoptr (JdExpectations) e = at (1000);
+  g_autoptr (GPtrArray) f = diagnose (h, "{\"exp\":9999999999,\"aud\":\"x\"}", e);
+
+  g_assert_false (jd_findings_has (f, "audience-mismatch"));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *iss;
+  const char *want;
+  const char *needle;
+} IssuerRow;
+
+static const IssuerRow issuer_rows[] = {
+  { "other-tenant", "https://auth.staging.example.com/", "https://auth.example.com/",
+    "another tenant or environment" },
+  { "trailing-slash", "https://auth.example.com", "https://auth.example.com/", "trailing slash" },
+  { "no-scheme", "accounts.google.com", "https://accounts.google.com", "scheme" },
+  { "azure-v1", "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
+    "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0", "v1.0 token" },
+  { "azure-tenants", "https://login.microsoftonline.com/11111111-1111-1111-1111-111111111111/v2.0",
+    "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0",
+    "different tenants" },
+};
+
+static void
+test_issuer (gconstpointer data)
+{
+  const IssuerRow *row = data;
+  const char *h = "{\"alg\":\"RS256\"}";
+  g_autoptr (JdExpectations) e = at (1000);
+  g_autofree char *payload = g_strdup_printf ("{\"exp\":9999999999,\"iss\":\"%s\"}", row->iss);
+  g_autoptr (GPtrArray) f = NULL;
+  JdFinding *m;
+
+  e->issuer = g_strdup (row->want);
+  f = diagnose (h, payload, e);
+  assert_finding (f, "issuer-mismatch", JD_SEVERITY_ERROR);
+  m = jd_findings_find (f, "issuer-mismatch");
+  g_test_message ("%s", jd_finding_get_message (m));
+  g_assert_nonnull (strstr (jd_finding_get_message (m), row->needle));
+  g_assert_cmpint (jd_finding_get_rank (m), ==, 4);
+}
+
+/* The expected issuer matches; a token without iss does not. */
+static void
+test_issuer_match_and_missing (void)
 {
   const char *h = "{\"alg\":\"RS256\"}";
-  struct
-  {
-    const char *iss;
-    const char *want;
-    const char *needle;
-  } mismatches[] = {
-    { "https://auth.staging.example.com/", "https://auth.example.com/",
-      "another tenant or environment" },
-    { "https://auth.example.com", "https://auth.example.com/", "trailing slash" },
-    { "accounts.google.com", "https://accounts.google.com", "scheme" },
-    { "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
-      "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0", "v1.0 token" },
-    { "https://login.microsoftonline.com/11111111-1111-1111-1111-111111111111/v2.0",
-      "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0",
-      "different tenants" },
-  };
+  g_autoptr (JdExpectations) e = at (1000);
+  g_autoptr (GPtrArray) f = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (mismatches); i++)
-    {
-      g_autoptr (JdExpectations) e = at (1000);
-      g_autofree char *payload
-        = g_strdup_printf ("{\"exp\":9999999999,\"iss\":\"%s\"}", mismatches[i].iss);
-      g_autoptr (GPtrArray) f = NULL;
-      JdFinding *m;
-
-      e->issuer = g_strdup (mismatches[i].want);
-      f = diagnose (h, payload, e);
-      assert_finding (f, "issuer-mismatch", JD_SEVERITY_ERROR);
-      m = jd_findings_find (f, "issuer-mismatch");
-      g_test_message ("%s", jd_finding_get_message (m));
-      g_assert_nonnull (strstr (jd_finding_get_message (m), mismatches[i].needle));
-      g_assert_cmpint (jd_finding_get_rank (m), ==, 4);
-    }
-  {
-    g_autoptr (JdExpectations) e = at (1000);
-    g_autoptr (GPtrArray) f = NULL;
-    e->issuer = g_strdup ("https://auth.example.com/");
-    f = diagnose (h, "{\"exp\":9999999999,\"iss\":\"https://auth.example.com/\"}", e);
-    g_assert_false (jd_findings_has (f, "issuer-mismatch"));
-    assert_finding (f, "issuer-ok", JD_SEVERITY_OK);
-    g_clear_pointer (&f, g_ptr_array_unref);
-    f = diagnose (h, "{\"exp\":9999999999}", e);
-    assert_finding (f, "issuer-mismatch", JD_SEVERITY_ERROR);
-  }
+  e->issuer = g_strdup ("https://auth.example.com/");
+  f = diagnose (h, "{\"exp\":9999999999,\"iss\":\"https://auth.example.com/\"}", e);
+  g_assert_false (jd_findings_has (f, "issuer-mismatch"));
+  assert_finding (f, "issuer-ok", JD_SEVERITY_OK);
+  g_clear_pointer (&f, g_ptr_array_unref);
+  f = diagnose (h, "{\"exp\":9999999999}", e);
+  assert_finding (f, "issuer-mismatch", JD_SEVERITY_ERROR);
 }
 
 static void
@@ -420,39 +438,45 @@ test_expectations_copy (void)
   g_assert_true (c->audience != e->audience);
 }
 
-static void
-test_azure_issuer (void)
+typedef struct
 {
-  static const struct
-  {
-    const char *iss;
-    gboolean azure;
-    const char *tenant;
-    gboolean v2;
-  } cases[] = {
-    { "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/", TRUE,
-      "72f988bf-86f1-41af-91ab-2d7cd011db47", FALSE },
-    { "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0", TRUE,
-      "72f988bf-86f1-41af-91ab-2d7cd011db47", TRUE },
-    { "https://LOGIN.microsoftonline.us/tid/v2.0/", TRUE, "tid", TRUE },
-    { "https://login.chinacloudapi.cn/tid/v2.0", TRUE, "tid", TRUE },
-    { "https://sts.chinacloudapi.cn/tid/", TRUE, "tid", FALSE },
-    { "https://sts.windows.net/", FALSE, NULL, FALSE },                  /* no tenant */
-    { "http://sts.windows.net/tid/", FALSE, NULL, FALSE },               /* not https */
-    { "https://sts.windows.net.evil.example/tid/", FALSE, NULL, FALSE }, /* another host */
-    { "https://accounts.google.com", FALSE, NULL, FALSE },
-    { "not a url", FALSE, NULL, FALSE },
-  };
+  const char *name;
+  const char *iss;
+  gboolean azure;
+  const char *tenant;
+  gboolean v2;
+} AzureRow;
 
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *tenant = NULL;
-      gboolean v2 = !cases[i].v2;
+static const AzureRow azure_rows[] = {
+  { "v1", "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/", TRUE,
+    "72f988bf-86f1-41af-91ab-2d7cd011db47", FALSE },
+  { "v2", "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0", TRUE,
+    "72f988bf-86f1-41af-91ab-2d7cd011db47", TRUE },
+  { "us-government", "https://LOGIN.microsoftonline.us/tid/v2.0/", TRUE, "tid", TRUE },
+  { "china-v2", "https://login.chinacloudapi.cn/tid/v2.0", TRUE, "tid", TRUE },
+  { "china-v1", "https://sts.chinacloudapi.cn/tid/", TRUE, "tid", FALSE },
+  { "no-tenant", "https://sts.windows.net/", FALSE, NULL, FALSE },
+  { "not-https", "http://sts.windows.net/tid/", FALSE, NULL, FALSE },
+  { "another-host", "https://sts.windows.net.evil.example/tid/", FALSE, NULL, FALSE },
+  { "google", "https://accounts.google.com", FALSE, NULL, FALSE },
+  { "not-a-url", "not a url", FALSE, NULL, FALSE },
+};
 
-      g_assert_cmpint (jd_azure_issuer_parse (cases[i].iss, &tenant, &v2), ==, cases[i].azure);
-      g_assert_cmpstr (tenant, ==, cases[i].tenant);
-      g_assert_cmpint (v2, ==, cases[i].v2);
-    }
+static void
+test_azure_issuer (gconstpointer data)
+{
+  const AzureRow *row = data;
+  g_autofree char *tenant = NULL;
+  gboolean v2 = !row->v2;
+
+  g_assert_cmpint (jd_azure_issuer_parse (row->iss, &tenant, &v2), ==, row->azure);
+  g_assert_cmpstr (tenant, ==, row->tenant);
+  g_assert_cmpint (v2, ==, row->v2);
+}
+
+static void
+test_azure_issuer_null (void)
+{
   g_assert_false (jd_azure_issuer_parse (NULL, NULL, NULL));
 }
 
@@ -605,12 +629,28 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/jd/diagnosis/article", test_article_example);
-  g_test_add_func ("/jd/diagnosis/expiry-boundaries", test_expiry_boundaries);
+  for (guint i = 0; i < G_N_ELEMENTS (expiry_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/diagnosis/expiry-boundaries/%s", expiry_rows[i].name);
+      g_test_add_data_func (path, &expiry_rows[i], test_expiry_boundaries);
+    }
   g_test_add_func ("/jd/diagnosis/missing-and-string-exp", test_missing_and_string_exp);
   g_test_add_func ("/jd/diagnosis/nbf-iat", test_not_yet_valid_and_issued_in_future);
   g_test_add_func ("/jd/diagnosis/short-lifetime", test_short_lifetime);
-  g_test_add_func ("/jd/diagnosis/audience", test_audience);
-  g_test_add_func ("/jd/diagnosis/issuer", test_issuer);
+  for (guint i = 0; i < G_N_ELEMENTS (audience_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/diagnosis/audience/%s", audience_rows[i].name);
+      g_test_add_data_func (path, &audience_rows[i], test_audience);
+    }
+  g_test_add_func ("/jd/diagnosis/audience/in-array", test_audience_in_array);
+  g_test_add_func ("/jd/diagnosis/audience/not-expected", test_audience_not_expected);
+  for (guint i = 0; i < G_N_ELEMENTS (issuer_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/diagnosis/issuer/%s", issuer_rows[i].name);
+      g_test_add_data_func (path, &issuer_rows[i], test_issuer);
+    }
+  g_test_add_func ("/jd/diagnosis/issuer/match-and-missing", test_issuer_match_and_missing);
   g_test_add_func ("/jd/diagnosis/algorithms", test_algorithms);
   g_test_add_func ("/jd/diagnosis/malformed-encrypted", test_malformed_and_encrypted);
   g_test_add_func ("/jd/diagnosis/unverified", test_unverified_note);
@@ -621,7 +661,12 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &tie_cases[i], test_tie);
     }
   g_test_add_func ("/jd/diagnosis/expectations", test_expectations_copy);
-  g_test_add_func ("/jd/diagnosis/azure-issuer", test_azure_issuer);
+  for (guint i = 0; i < G_N_ELEMENTS (azure_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/diagnosis/azure-issuer/%s", azure_rows[i].name);
+      g_test_add_data_func (path, &azure_rows[i], test_azure_issuer);
+    }
+  g_test_add_func ("/jd/diagnosis/azure-issuer/null", test_azure_issuer_null);
   g_test_add_func ("/jd/diagnosis/glued-tokens", test_glued_tokens);
   g_test_add_func ("/jd/diagnosis/first-broken-byte", test_first_broken_byte);
   for (guint i = 0; i < G_N_ELEMENTS (lead_rows); i++)

@@ -268,51 +268,59 @@ run_sh (const char *script, const char *token_env)
   return run_shell ("/bin/sh", script, token_env);
 }
 
-static void
-test_shell_quote (void)
+typedef struct
 {
-  const char *values[] = {
-    "",
-    "plain",
-    "it's",
-    "''",
-    "'\\''",
-    "\"double\" and 'single'",
-    "$HOME ${PATH} $(echo no) `echo no` $((1+1)) !! ~ * ? [a] {a,b} ; & | < > # %",
-    "line one\nline two\r\nline three\n",
-    "tab\there\\back\\\\slash\\n\\t",
-    "h\xc3\xa9llo \xe2\x86\x92 \xe2\x9c\x93 \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x94\x91",
-    "not utf-8: \xff\xfe\xc3\x28 \x80",
-    "-n",
-    "--data-raw @file",
-  };
-  GString *all = g_string_new (NULL);
+  const char *name;
+  const char *value; /* NULL: every byte but NUL, which no shell argument can hold */
+} QuoteRow;
+
+static const QuoteRow quote_rows[] = {
+  { "empty", "" },
+  { "plain", "plain" },
+  { "apostrophe", "it's" },
+  { "two-quotes", "''" },
+  { "escaped-quote", "'\\''" },
+  { "double-and-single", "\"double\" and 'single'" },
+  { "shell-syntax",
+    "$HOME ${PATH} $(echo no) `echo no` $((1+1)) !! ~ * ? [a] {a,b} ; & | < > # %" },
+  { "line-breaks", "line one\nline two\r\nline three\n" },
+  { "tab-and-backslashes", "tab\there\\back\\\\slash\\n\\t" },
+  { "utf-8", "h\xc3\xa9llo \xe2\x86\x92 \xe2\x9c\x93 \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x94\x91" },
+  { "not-utf-8", "not utf-8: \xff\xfe\xc3\x28 \x80" },
+  { "dash-n", "-n" },
+  { "option-like", "--data-raw @file" },
+  { "every-byte", NULL },
+};
+
+static void
+test_shell_quote (gconstpointer data)
+{
+  const QuoteRow *row = data;
+  g_autoptr (GString) all = g_string_new (NULL);
+  const char *value;
+  gsize len;
+  g_autoptr (GString) script = g_string_new ("printf '%s' ");
+  g_autoptr (GBytes) out = NULL;
+  g_autoptr (GBytes) expected = NULL;
 
   /* Every byte but NUL, which no shell argument can hold. */
   for (int c = 1; c < 256; c++)
     g_string_append_c (all, (char)c);
 
-  for (guint i = 0; i <= G_N_ELEMENTS (values); i++)
+  value = row->value != NULL ? row->value : all->str;
+  len = strlen (value);
+  expected = g_bytes_new (value, len);
+
+  jd_shell_quote_append (script, value, len);
+  out = run_sh (script->str, NULL);
+  g_assert_true (g_bytes_equal (out, expected));
+
+  /* What a person pastes into: bash. */
+  if (g_file_test ("/bin/bash", G_FILE_TEST_IS_EXECUTABLE))
     {
-      const char *value = i < G_N_ELEMENTS (values) ? values[i] : all->str;
-      gsize len = strlen (value);
-      g_autoptr (GString) script = g_string_new ("printf '%s' ");
-      g_autoptr (GBytes) out = NULL;
-      g_autoptr (GBytes) expected = g_bytes_new (value, len);
-
-      jd_shell_quote_append (script, value, len);
-      out = run_sh (script->str, NULL);
-      g_assert_true (g_bytes_equal (out, expected));
-
-      /* What a person pastes into: bash. */
-      if (g_file_test ("/bin/bash", G_FILE_TEST_IS_EXECUTABLE))
-        {
-          g_autoptr (GBytes) bash_out = run_shell ("/bin/bash", script->str, NULL);
-          g_assert_true (g_bytes_equal (bash_out, expected));
-        }
+      g_autoptr (GBytes) bash_out = run_shell ("/bin/bash", script->str, NULL);
+      g_assert_true (g_bytes_equal (bash_out, expected));
     }
-
-  g_string_free (all, TRUE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -533,88 +541,113 @@ nasty_request (Server *server)
 /* A HAR is untrusted: a URL that starts with '-' must reach curl as the
  * URL, not as an option ("-o…" would write a file). Run through sh -c with
  * a curl function that prints its arguments, one per line. */
-static void
-test_curl_url_not_an_option (void)
+typedef struct
 {
-  const char *urls[] = { "-o/tmp/jd-pwned", "--next", "ftp://example.com/x", "example.com/x" };
+  const char *name;
+  const char *url;
+} UrlRow;
 
-  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
-    {
-      g_autoptr (JdRequest) request = jd_request_new (NULL, urls[i]);
-      g_autofree char *command = NULL;
-      g_autofree char *script = NULL;
-      g_autoptr (GBytes) out = NULL;
-      g_autofree char *args = NULL;
-      g_autofree char *want = NULL;
+static const UrlRow url_rows[] = {
+  { "dash-o", "-o/tmp/jd-pwned" },
+  { "dash-dash-next", "--next" },
+  { "ftp", "ftp://example.com/x" },
+  { "no-scheme", "example.com/x" },
+};
 
-      jd_request_add_header (request, "Accept", "application/json");
-      command = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, NULL);
-      g_test_message ("%s", command);
-      script = g_strconcat ("curl () { for a in \"$@\"; do printf '%s\\n' \"$a\"; done; }\n",
-                            command, NULL);
-      out = run_sh (script, NULL);
-      args = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
-      want = g_strdup_printf ("-i\n--url\n%s\n-H\nAccept: application/json\n", urls[i]);
-      g_assert_cmpstr (args, ==, want);
-    }
+static void
+test_curl_url_not_an_option (gconstpointer data)
+{
+  const UrlRow *row = data;
+  g_autoptr (JdRequest) request = jd_request_new (NULL, row->url);
+  g_autofree char *command = NULL;
+  g_autofree char *script = NULL;
+  g_autoptr (GBytes) out = NULL;
+  g_autofree char *args = NULL;
+  g_autofree char *want = NULL;
 
-  /* http(s) URLs keep the short form. */
-  {
-    g_autoptr (JdRequest) request = jd_request_new (NULL, "HTTPS://api.example.com/-x");
-    g_autofree char *command = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, NULL);
-    g_assert_cmpstr (command, ==, "curl -i 'HTTPS://api.example.com/-x'\n");
-  }
+  jd_request_add_header (request, "Accept", "application/json");
+  command = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, NULL);
+  g_test_message ("%s", command);
+  script
+    = g_strconcat ("curl () { for a in \"$@\"; do printf '%s\\n' \"$a\"; done; }\n", command, NULL);
+  out = run_sh (script, NULL);
+  args = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+  want = g_strdup_printf ("-i\n--url\n%s\n-H\nAccept: application/json\n", row->url);
+  g_assert_cmpstr (args, ==, want);
 }
 
+/* http(s) URLs keep the short form. */
 static void
-test_curl_roundtrip (void)
+test_curl_url_http_short (void)
 {
+  g_autoptr (JdRequest) request = jd_request_new (NULL, "HTTPS://api.example.com/-x");
+  g_autofree char *command = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, NULL);
+  g_assert_cmpstr (command, ==, "curl -i 'HTTPS://api.example.com/-x'\n");
+}
+
+typedef struct
+{
+  const char *name;
+  JdCurlVariant variant;
+  const char *token;     /* nullable */
+  const char *token_env; /* $TOKEN, nullable */
+} RoundtripRow;
+
+static const RoundtripRow roundtrip_rows[] = {
+  { "this-token-own", JD_CURL_THIS_TOKEN, NULL, NULL },
+  { "this-token-given", JD_CURL_THIS_TOKEN, "ne'w.$tok.`en`", NULL },
+  { "without-token", JD_CURL_WITHOUT_TOKEN, NULL, NULL },
+  { "fresh-token", JD_CURL_FRESH_TOKEN, NULL, "fresh'$(id).`tok`.en\"" },
+};
+
+static void
+test_curl_roundtrip (gconstpointer data)
+{
+  const RoundtripRow *row = data;
   g_autoptr (Server) server = server_new ();
   g_autoptr (JdRequest) request = nasty_request (server);
-  const char *variants_tokens[][2] = {
-    { NULL, NULL },
-    { "ne'w.$tok.`en`", NULL },
-  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (variants_tokens); i++)
-    send_and_compare (server, request, JD_CURL_THIS_TOKEN, variants_tokens[i][0], NULL);
-  send_and_compare (server, request, JD_CURL_WITHOUT_TOKEN, NULL, NULL);
-  send_and_compare (server, request, JD_CURL_FRESH_TOKEN, NULL, "fresh'$(id).`tok`.en\"");
+  send_and_compare (server, request, row->variant, row->token, row->token_env);
 }
 
-static void
-test_curl_methods (void)
+typedef struct
 {
-  struct
-  {
-    const char *method;
-    const char *body;
-    gboolean needs_x;
-  } cases[] = {
-    { "GET", NULL, FALSE },           { "POST", "a=1&b=2", FALSE },
-    { "POST", NULL, TRUE },           { "PUT", "{}", TRUE },
-    { "DELETE", NULL, TRUE },         { "PATCH", "[]", TRUE },
-    { "GET", "body on a GET", TRUE }, { "OPTIONS", NULL, TRUE },
-  };
+  const char *name;
+  const char *method;
+  const char *body;
+  gboolean needs_x;
+} MethodRow;
+
+static const MethodRow method_rows[] = {
+  { "get", "GET", NULL, FALSE },
+  { "post-body", "POST", "a=1&b=2", FALSE },
+  { "post-no-body", "POST", NULL, TRUE },
+  { "put", "PUT", "{}", TRUE },
+  { "delete", "DELETE", NULL, TRUE },
+  { "patch", "PATCH", "[]", TRUE },
+  { "get-body", "GET", "body on a GET", TRUE },
+  { "options", "OPTIONS", NULL, TRUE },
+};
+
+static void
+test_curl_methods (gconstpointer data)
+{
+  const MethodRow *row = data;
   g_autoptr (Server) server = server_new ();
+  g_autofree char *url = g_strconcat (server->base, "/m", NULL);
+  g_autoptr (JdRequest) request = jd_request_new (row->method, url);
+  g_autofree char *command = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+  if (row->body != NULL)
     {
-      g_autofree char *url = g_strconcat (server->base, "/m", NULL);
-      g_autoptr (JdRequest) request = jd_request_new (cases[i].method, url);
-      g_autofree char *command = NULL;
-
-      if (cases[i].body != NULL)
-        {
-          g_autoptr (GBytes) body = g_bytes_new_static (cases[i].body, strlen (cases[i].body));
-          jd_request_set_body (request, body);
-        }
-      command = jd_request_to_curl (request, JD_CURL_WITHOUT_TOKEN, NULL);
-      g_assert_true (g_str_has_prefix (command, "curl -i "));
-      g_assert_true ((strstr (command, "\n  -X ") != NULL) == cases[i].needs_x);
-      g_assert_true ((strstr (command, "--data-raw ") != NULL) == (cases[i].body != NULL));
-      send_and_compare (server, request, JD_CURL_WITHOUT_TOKEN, NULL, NULL);
+      g_autoptr (GBytes) body = g_bytes_new_static (row->body, strlen (row->body));
+      jd_request_set_body (request, body);
     }
+  command = jd_request_to_curl (request, JD_CURL_WITHOUT_TOKEN, NULL);
+  g_assert_true (g_str_has_prefix (command, "curl -i "));
+  g_assert_true ((strstr (command, "\n  -X ") != NULL) == row->needs_x);
+  g_assert_true ((strstr (command, "--data-raw ") != NULL) == (row->body != NULL));
+  send_and_compare (server, request, JD_CURL_WITHOUT_TOKEN, NULL, NULL);
 }
 
 static void
@@ -749,42 +782,46 @@ test_curl_folded_header (void)
                    "  -H 'X-Empty;'\n");
 }
 
+typedef struct
+{
+  const char *name;
+  const char *url;
+  const char *redacted;
+} RedactRow;
+
+static const RedactRow redact_rows[] = {
+  { "plain", "https://api.example.com/v1/orders", "https://api.example.com/v1/orders" },
+  { "query", "https://api.example.com/v1/orders?access_token=x&y=z",
+    "https://api.example.com/v1/orders?…" },
+  { "fragment", "https://api.example.com/cb#id_token=x", "https://api.example.com/cb#…" },
+  { "query-and-fragment", "https://api.example.com/cb?a=1#id_token=x",
+    "https://api.example.com/cb?…#…" },
+  { "userinfo-and-port", "https://alice:hunter2@api.example.com:8443/x",
+    "https://api.example.com:8443/x" },
+  { "user-only", "https://alice@api.example.com", "https://api.example.com" },
+  { "several-at", "http://a@b@api.example.com/p@q?r@s", "http://api.example.com/p@q?…" },
+  { "network-path", "//alice:pw@host/x", "//host/x" },
+  { "no-scheme", "alice:pw@host/x", "host/x" },
+  /* without a scheme, a "//" in the path is not where the authority starts */
+  { "no-scheme-double-slash-path", "user:pw@host/a//b", "host/a//b" },
+  { "no-scheme-double-slash-at", "user:pw@host/a//c@d", "host/a//c@d" },
+  { "no-userinfo-double-slash-at", "host/a//b@c", "host/a//b@c" },
+  { "query-with-slashes", "user:pw@host?q=//x@y", "host?…" },
+  { "scheme-double-slash-path", "https://user:pw@host/a//b", "https://host/a//b" },
+  { "not-a-url", "not a url", "not a url" },
+  { "question-mark", "?", "?…" },
+  { "empty", "", "" },
+  { "not-utf-8", "http://h\xff/x?y", "http://h\xef\xbf\xbd/x?…" },
+};
+
 /* jd_url_redact (was in test-net: it is core) */
 static void
-test_redact_url (void)
+test_redact_url (gconstpointer data)
 {
-  static const struct
-  {
-    const char *url;
-    const char *redacted;
-  } cases[] = {
-    { "https://api.example.com/v1/orders", "https://api.example.com/v1/orders" },
-    { "https://api.example.com/v1/orders?access_token=x&y=z",
-      "https://api.example.com/v1/orders?…" },
-    { "https://api.example.com/cb#id_token=x", "https://api.example.com/cb#…" },
-    { "https://api.example.com/cb?a=1#id_token=x", "https://api.example.com/cb?…#…" },
-    { "https://alice:hunter2@api.example.com:8443/x", "https://api.example.com:8443/x" },
-    { "https://alice@api.example.com", "https://api.example.com" },
-    { "http://a@b@api.example.com/p@q?r@s", "http://api.example.com/p@q?…" },
-    { "//alice:pw@host/x", "//host/x" },
-    { "alice:pw@host/x", "host/x" },
-    /* without a scheme, a "//" in the path is not where the authority starts */
-    { "user:pw@host/a//b", "host/a//b" },
-    { "user:pw@host/a//c@d", "host/a//c@d" },
-    { "host/a//b@c", "host/a//b@c" },
-    { "user:pw@host?q=//x@y", "host?…" },
-    { "https://user:pw@host/a//b", "https://host/a//b" },
-    { "not a url", "not a url" },
-    { "?", "?…" },
-    { "", "" },
-    { "http://h\xff/x?y", "http://h\xef\xbf\xbd/x?…" },
-  };
+  const RedactRow *row = data;
+  g_autofree char *got = jd_url_redact (row->url);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *got = jd_url_redact (cases[i].url);
-      g_assert_cmpstr (got, ==, cases[i].redacted);
-    }
+  g_assert_cmpstr (got, ==, row->redacted);
 }
 
 int
@@ -802,12 +839,36 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/request/curl/add-authorization", test_curl_add_authorization);
   g_test_add_func ("/jd/request/curl/folded-header", test_curl_folded_header);
   g_test_add_func ("/jd/request/curl/without-token-anywhere", test_curl_without_token_anywhere);
-  g_test_add_func ("/jd/request/curl/shell-quote", test_shell_quote);
-  g_test_add_func ("/jd/request/curl/roundtrip", test_curl_roundtrip);
-  g_test_add_func ("/jd/request/curl/url-not-an-option", test_curl_url_not_an_option);
-  g_test_add_func ("/jd/request/curl/methods", test_curl_methods);
+  for (guint i = 0; i < G_N_ELEMENTS (quote_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/request/curl/shell-quote/%s", quote_rows[i].name);
+      g_test_add_data_func (path, &quote_rows[i], test_shell_quote);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (roundtrip_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/request/curl/roundtrip/%s", roundtrip_rows[i].name);
+      g_test_add_data_func (path, &roundtrip_rows[i], test_curl_roundtrip);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (url_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/request/curl/url-not-an-option/%s", url_rows[i].name);
+      g_test_add_data_func (path, &url_rows[i], test_curl_url_not_an_option);
+    }
+  g_test_add_func ("/jd/request/curl/url-http-short", test_curl_url_http_short);
+  for (guint i = 0; i < G_N_ELEMENTS (method_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/request/curl/methods/%s", method_rows[i].name);
+      g_test_add_data_func (path, &method_rows[i], test_curl_methods);
+    }
   g_test_add_func ("/jd/request/curl/binary-body", test_curl_binary_body);
-  g_test_add_func ("/jd/request/redact-url", test_redact_url);
+  for (guint i = 0; i < G_N_ELEMENTS (redact_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/request/redact-url/%s", redact_rows[i].name);
+      g_test_add_data_func (path, &redact_rows[i], test_redact_url);
+    }
 
   return g_test_run ();
 }

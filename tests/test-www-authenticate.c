@@ -91,58 +91,66 @@ load_cases (const char *name)
   return cases;
 }
 
+/* One line of tests/data/www-authenticate-valid.txt. */
 static void
-test_valid_fixtures (void)
+test_valid_fixture (gconstpointer data)
 {
-  g_autoptr (GPtrArray) cases = load_cases ("www-authenticate-valid.txt");
+  const Case *c = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) challenges = NULL;
 
-  for (guint i = 0; i < cases->len; i++)
+  g_test_message ("line %u: %s", c->line, c->value);
+  challenges = jd_www_authenticate_parse (c->value, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (challenges);
+  g_assert_cmpuint (challenges->len, ==, c->expected->len);
+  for (guint j = 0; j < challenges->len; j++)
     {
-      Case *c = g_ptr_array_index (cases, i);
-      g_autoptr (GError) error = NULL;
-      g_autoptr (GPtrArray) challenges = NULL;
-
-      g_test_message ("line %u: %s", c->line, c->value);
-      challenges = jd_www_authenticate_parse (c->value, -1, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (challenges);
-      g_assert_cmpuint (challenges->len, ==, c->expected->len);
-      for (guint j = 0; j < challenges->len; j++)
-        {
-          g_autofree char *got = challenge_to_string (g_ptr_array_index (challenges, j));
-          g_assert_cmpstr (got, ==, g_ptr_array_index (c->expected, j));
-        }
+      g_autofree char *got = challenge_to_string (g_ptr_array_index (challenges, j));
+      g_assert_cmpstr (got, ==, g_ptr_array_index (c->expected, j));
     }
 }
 
+/* One line of tests/data/www-authenticate-invalid.txt. */
 static void
-test_invalid_fixtures (void)
+test_invalid_fixture (gconstpointer data)
 {
-  g_autoptr (GPtrArray) cases = load_cases ("www-authenticate-invalid.txt");
+  const Case *c = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) challenges = NULL;
+  g_autofree char *prefix = NULL;
+  gsize offset = G_MAXSIZE;
+
+  g_test_message ("line %u: %s", c->line, c->value);
+  g_assert_nonnull (c->message_part);
+  challenges = jd_www_authenticate_parse (c->value, -1, &offset, &error);
+  g_assert_null (challenges);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == JD_WWW_AUTHENTICATE_ERROR);
+  g_test_message ("  → %s", error->message);
+  g_assert_cmpuint (offset, ==, c->offset);
+  if (error->code != JD_WWW_AUTHENTICATE_ERROR_EMPTY)
+    {
+      prefix = g_strdup_printf ("byte %" G_GSIZE_FORMAT ": ", c->offset);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+    }
+  g_assert_nonnull (strstr (error->message, c->message_part));
+}
+
+/* One test case per value in the fixture file @name: "@prefix/line-N".
+ * Returns the cases, to be freed after g_test_run(). */
+static GPtrArray *
+add_fixture_cases (const char *name, const char *prefix, GTestDataFunc func)
+{
+  GPtrArray *cases = load_cases (name);
 
   for (guint i = 0; i < cases->len; i++)
     {
-      Case *c = g_ptr_array_index (cases, i);
-      g_autoptr (GError) error = NULL;
-      g_autoptr (GPtrArray) challenges = NULL;
-      g_autofree char *prefix = NULL;
-      gsize offset = G_MAXSIZE;
-
-      g_test_message ("line %u: %s", c->line, c->value);
-      g_assert_nonnull (c->message_part);
-      challenges = jd_www_authenticate_parse (c->value, -1, &offset, &error);
-      g_assert_null (challenges);
-      g_assert_nonnull (error);
-      g_assert_true (error->domain == JD_WWW_AUTHENTICATE_ERROR);
-      g_test_message ("  → %s", error->message);
-      g_assert_cmpuint (offset, ==, c->offset);
-      if (error->code != JD_WWW_AUTHENTICATE_ERROR_EMPTY)
-        {
-          prefix = g_strdup_printf ("byte %" G_GSIZE_FORMAT ": ", c->offset);
-          g_assert_true (g_str_has_prefix (error->message, prefix));
-        }
-      g_assert_nonnull (strstr (error->message, c->message_part));
+      const Case *c = g_ptr_array_index (cases, i);
+      g_autofree char *path = g_strdup_printf ("%s/line-%u", prefix, c->line);
+      g_test_add_data_func (path, c, func);
     }
+  return cases;
 }
 
 static void
@@ -177,38 +185,39 @@ test_several_headers (void)
   g_assert_true (g_str_has_prefix (error->message, "header 2, byte 13: "));
 }
 
-static void
-test_hostile_bytes (void)
+typedef struct
 {
-  static const struct
-  {
-    const char *value;
-    gsize len;
-    gsize offset;
-    const char *part;
-  } cases[] = {
-    { "Bearer realm=\"a\x01\"", 17, 15, "0x01" },
-    { "Bearer realm=\"a\r\nX-Injected: 1\"", 31, 15, "line break" },
-    { "Bearer realm=\"a\\\x7f\"", 18, 16, "0x7F" },
-    { "Bearer \0realm=\"a\"", 17, 7, "0x00" },
-    { "Bear\x80r realm=a", 14, 4, "0x80" },
-    { "Bearer realm=\"abc\\", 18, 13, "never ends" },
-    { "Bearer realm=\"a\" \xff", 18, 17, "0xFF" },
-  };
+  const char *name;
+  const char *value;
+  gsize len;
+  gsize offset;
+  const char *part;
+} HostileRow;
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autoptr (GPtrArray) challenges = NULL;
-      gsize offset = 0;
+static const HostileRow hostile_rows[] = {
+  { "control-in-quotes", "Bearer realm=\"a\x01\"", 17, 15, "0x01" },
+  { "line-break-in-quotes", "Bearer realm=\"a\r\nX-Injected: 1\"", 31, 15, "line break" },
+  { "escaped-del", "Bearer realm=\"a\\\x7f\"", 18, 16, "0x7F" },
+  { "nul", "Bearer \0realm=\"a\"", 17, 7, "0x00" },
+  { "high-byte-in-scheme", "Bear\x80r realm=a", 14, 4, "0x80" },
+  { "unterminated-escape", "Bearer realm=\"abc\\", 18, 13, "never ends" },
+  { "high-byte-after-value", "Bearer realm=\"a\" \xff", 18, 17, "0xFF" },
+};
 
-      challenges = jd_www_authenticate_parse (cases[i].value, cases[i].len, &offset, &error);
-      g_assert_null (challenges);
-      g_assert_nonnull (error);
-      g_test_message ("%u: %s", i, error->message);
-      g_assert_cmpuint (offset, ==, cases[i].offset);
-      g_assert_nonnull (strstr (error->message, cases[i].part));
-    }
+static void
+test_hostile_bytes (gconstpointer data)
+{
+  const HostileRow *row = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) challenges = NULL;
+  gsize offset = 0;
+
+  challenges = jd_www_authenticate_parse (row->value, row->len, &offset, &error);
+  g_assert_null (challenges);
+  g_assert_nonnull (error);
+  g_test_message ("%s: %s", row->name, error->message);
+  g_assert_cmpuint (offset, ==, row->offset);
+  g_assert_nonnull (strstr (error->message, row->part));
 }
 
 static void
@@ -507,97 +516,100 @@ test_diagnose_missing_www_authenticate (void)
   }
 }
 
-static void
-test_diagnose_bearer_errors (void)
+typedef struct
 {
-  static const struct
-  {
-    guint status;
-    const char *value;
-    const char *id;
-    JdSeverity severity;
-    const char *part;
-  } cases[] = {
-    { 401,
-      "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The token expired\", "
-      "error_uri=\"https://api.example.com/errors/401\"",
-      JD_FINDING_BEARER_INVALID_TOKEN, JD_SEVERITY_ERROR, "The token expired" },
-    { 400, "Bearer realm=\"api\", error=\"invalid_request\", error_description=\"Two tokens\"",
-      JD_FINDING_BEARER_INVALID_REQUEST, JD_SEVERITY_ERROR, "Two tokens" },
-    { 401, "Bearer error=\"invalid_request\"", JD_FINDING_BEARER_INVALID_REQUEST, JD_SEVERITY_ERROR,
-      "status 400; this server answered 401" },
-    { 403, "Bearer realm=\"api\", error=\"insufficient_scope\", scope=\"orders:write\"",
-      JD_FINDING_INSUFFICIENT_SCOPE, JD_SEVERITY_ERROR, "Missing: \"orders:write\"" },
-    { 401, "Bearer error=\"insufficient_scope\", scope=\"orders:read\"",
-      JD_FINDING_INSUFFICIENT_SCOPE, JD_SEVERITY_ERROR, "not 401" },
-    { 401, "Bearer realm=\"api\", error=\"use_dpop_nonce\"", JD_FINDING_BEARER_ERROR,
-      JD_SEVERITY_WARNING, "use_dpop_nonce" },
-    { 401, "Bearer realm=\"api\"", JD_FINDING_BEARER_NO_TOKEN_SEEN, JD_SEVERITY_WARNING,
-      "realm \"api\"" },
-    { 401, "Basic realm=\"admin\", Negotiate", JD_FINDING_NO_BEARER_CHALLENGE, JD_SEVERITY_WARNING,
-      "Basic, Negotiate" },
-    { 401, "Bearer realm=\"api\", error=\"invalid_token\" trailing",
-      JD_FINDING_WWW_AUTHENTICATE_MALFORMED, JD_SEVERITY_WARNING, "byte 42: 't'" },
-  };
+  const char *name;
+  guint status;
+  const char *value;
+  const char *id;
+  JdSeverity severity;
+  const char *part;
+} BearerErrorRow;
+
+static const BearerErrorRow bearer_error_rows[] = {
+  { "invalid-token", 401,
+    "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The token expired\", "
+    "error_uri=\"https://api.example.com/errors/401\"",
+    JD_FINDING_BEARER_INVALID_TOKEN, JD_SEVERITY_ERROR, "The token expired" },
+  { "invalid-request", 400,
+    "Bearer realm=\"api\", error=\"invalid_request\", error_description=\"Two tokens\"",
+    JD_FINDING_BEARER_INVALID_REQUEST, JD_SEVERITY_ERROR, "Two tokens" },
+  { "invalid-request-as-401", 401, "Bearer error=\"invalid_request\"",
+    JD_FINDING_BEARER_INVALID_REQUEST, JD_SEVERITY_ERROR, "status 400; this server answered 401" },
+  { "insufficient-scope", 403,
+    "Bearer realm=\"api\", error=\"insufficient_scope\", scope=\"orders:write\"",
+    JD_FINDING_INSUFFICIENT_SCOPE, JD_SEVERITY_ERROR, "Missing: \"orders:write\"" },
+  { "insufficient-scope-as-401", 401, "Bearer error=\"insufficient_scope\", scope=\"orders:read\"",
+    JD_FINDING_INSUFFICIENT_SCOPE, JD_SEVERITY_ERROR, "not 401" },
+  { "unknown-error", 401, "Bearer realm=\"api\", error=\"use_dpop_nonce\"", JD_FINDING_BEARER_ERROR,
+    JD_SEVERITY_WARNING, "use_dpop_nonce" },
+  { "no-error", 401, "Bearer realm=\"api\"", JD_FINDING_BEARER_NO_TOKEN_SEEN, JD_SEVERITY_WARNING,
+    "realm \"api\"" },
+  { "no-bearer-challenge", 401, "Basic realm=\"admin\", Negotiate", JD_FINDING_NO_BEARER_CHALLENGE,
+    JD_SEVERITY_WARNING, "Basic, Negotiate" },
+  { "malformed", 401, "Bearer realm=\"api\", error=\"invalid_token\" trailing",
+    JD_FINDING_WWW_AUTHENTICATE_MALFORMED, JD_SEVERITY_WARNING, "byte 42: 't'" },
+};
+
+static void
+test_diagnose_bearer_errors (gconstpointer data)
+{
+  const BearerErrorRow *row = data;
   JdExpectations expect = expectations ();
   g_autoptr (JdToken) token
     = make_timed_token (NOW - 60, NOW + 3600, "\"scp\":\"orders:read profile\"");
+  g_autoptr (JdResponse) response
+    = make_response (row->status, NULL, NOW, "WWW-Authenticate", row->value, NULL);
+  g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
+  JdFinding *f;
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr (JdResponse) response
-        = make_response (cases[i].status, NULL, NOW, "WWW-Authenticate", cases[i].value, NULL);
-      g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
-      JdFinding *f;
-
-      g_test_message ("case %u", i);
-      dump (findings);
-      assert_sorted (findings);
-      f = jd_findings_find (findings, cases[i].id);
-      g_assert_nonnull (f);
-      g_assert_cmpint (jd_finding_get_severity (f), ==, cases[i].severity);
-      g_assert_nonnull (strstr (jd_finding_get_message (f), cases[i].part));
-      g_assert_false (jd_findings_has (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE));
-      if (cases[i].status == 403)
-        g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_403));
-      if (cases[i].status == 401)
-        g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_401));
-    }
+  dump (findings);
+  assert_sorted (findings);
+  f = jd_findings_find (findings, row->id);
+  g_assert_nonnull (f);
+  g_assert_cmpint (jd_finding_get_severity (f), ==, row->severity);
+  g_assert_nonnull (strstr (jd_finding_get_message (f), row->part));
+  g_assert_false (jd_findings_has (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE));
+  if (row->status == 403)
+    g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_403));
+  if (row->status == 401)
+    g_assert_true (jd_findings_has (findings, JD_FINDING_STATUS_401));
 }
 
-static void
-test_diagnose_scope_claims (void)
+/* scope as a space-separated string, scp as an array, and no scope claim */
+typedef struct
 {
-  /* scope as a space-separated string, scp as an array, and no scope claim */
-  static const struct
-  {
-    const char *extra;
-    const char *part;
-  } cases[] = {
-    { "\"scope\":\"orders:read orders:write\"", NULL },
-    { "\"scp\":[\"orders:read\",\"admin\"]", "Missing: \"orders:write\"" },
-    { "\"sub\":\"x\"", "no \"scope\" or \"scp\" claim" },
-  };
+  const char *name;
+  const char *extra;
+  const char *part;
+} ScopeRow;
+
+static const ScopeRow scope_rows[] = {
+  { "scope-string", "\"scope\":\"orders:read orders:write\"", NULL },
+  { "scp-array", "\"scp\":[\"orders:read\",\"admin\"]", "Missing: \"orders:write\"" },
+  { "no-scope-claim", "\"sub\":\"x\"", "no \"scope\" or \"scp\" claim" },
+};
+
+static void
+test_diagnose_scope_claims (gconstpointer data)
+{
+  const ScopeRow *row = data;
   JdExpectations expect = expectations ();
+  g_autoptr (JdToken) token = make_timed_token (NOW - 60, NOW + 3600, row->extra);
+  g_autoptr (JdResponse) response = make_response (
+    403, "Forbidden", NOW, "WWW-Authenticate",
+    "Bearer error=\"insufficient_scope\", scope=\"orders:read orders:write\"", NULL);
+  g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
+  JdFinding *f = jd_findings_find (findings, JD_FINDING_INSUFFICIENT_SCOPE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr (JdToken) token = make_timed_token (NOW - 60, NOW + 3600, cases[i].extra);
-      g_autoptr (JdResponse) response = make_response (
-        403, "Forbidden", NOW, "WWW-Authenticate",
-        "Bearer error=\"insufficient_scope\", scope=\"orders:read orders:write\"", NULL);
-      g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
-      JdFinding *f = jd_findings_find (findings, JD_FINDING_INSUFFICIENT_SCOPE);
-
-      dump (findings);
-      g_assert_nonnull (f);
-      g_assert_cmpstr (jd_finding_get_claim (f), ==, "scope");
-      if (cases[i].part != NULL)
-        g_assert_nonnull (strstr (jd_finding_get_message (f), cases[i].part));
-      else
-        g_assert_null (strstr (jd_finding_get_message (f), "Missing"));
-      g_assert_nonnull (strstr (jd_finding_get_fix (f), "orders:read orders:write"));
-    }
+  dump (findings);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (jd_finding_get_claim (f), ==, "scope");
+  if (row->part != NULL)
+    g_assert_nonnull (strstr (jd_finding_get_message (f), row->part));
+  else
+    g_assert_null (strstr (jd_finding_get_message (f), "Missing"));
+  g_assert_nonnull (strstr (jd_finding_get_fix (f), "orders:read orders:write"));
 }
 
 static void
@@ -696,76 +708,76 @@ test_diagnose_clock_skew (void)
  * extreme @now went into "exp + leeway", "server_now - exp" and
  * "server_now - now" unchecked: signed overflow, and a wrapped result gave
  * a sentence about a claim that is no NumericDate, or "behind" for "ahead". */
+static const char *const extreme_values[] = {
+  "9223372036854775807",
+  "-9223372036854775808",
+  "9223372036854775808",
+  "18446744073709551616",
+  "900000000000000",
+  "-900000000000000",
+  "1e300",
+  "-1e300",
+  "253402300800",
+};
+static const char *const extreme_claims[] = { "exp", "iat", "nbf" };
+
+/* One claim with one extreme value: (value index) × 3 + (claim index). */
 static void
-test_diagnose_clock_skew_extremes (void)
+test_diagnose_clock_skew_extreme_claim (gconstpointer data)
 {
-  static const char *const values[] = {
-    "9223372036854775807",
-    "-9223372036854775808",
-    "9223372036854775808",
-    "18446744073709551616",
-    "900000000000000",
-    "-900000000000000",
-    "1e300",
-    "-1e300",
-    "253402300800",
-  };
-  static const char *const claims[] = { "exp", "iat", "nbf" };
+  guint row = GPOINTER_TO_UINT (data);
+  const char *claim = extreme_claims[row % G_N_ELEMENTS (extreme_claims)];
+  const char *value = extreme_values[row / G_N_ELEMENTS (extreme_claims)];
+  JdExpectations expect = expectations ();
+  g_autofree char *payload = g_strdup_printf ("{\"sub\":\"x\",\"%s\":%s}", claim, value);
+  g_autoptr (JdToken) token = make_token (payload);
+  g_autoptr (JdResponse) response = make_response (
+    401, "Unauthorized", NOW + 600, "WWW-Authenticate", "Bearer error=\"invalid_token\"", NULL);
+  g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
+  JdFinding *f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    for (guint j = 0; j < G_N_ELEMENTS (claims); j++)
-      {
-        JdExpectations expect = expectations ();
-        g_autofree char *payload
-          = g_strdup_printf ("{\"sub\":\"x\",\"%s\":%s}", claims[j], values[i]);
-        g_autoptr (JdToken) token = make_token (payload);
-        g_autoptr (JdResponse) response
-          = make_response (401, "Unauthorized", NOW + 600, "WWW-Authenticate",
-                           "Bearer error=\"invalid_token\"", NULL);
-        g_autoptr (GPtrArray) findings = jd_response_diagnose (response, token, &expect);
-        JdFinding *f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
+  g_test_message ("%s", payload);
+  dump (findings);
+  g_assert_nonnull (f);
+  g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_WARNING);
+  g_assert_null (jd_finding_get_claim (f));
+  /* only the skew itself: no sentence about a claim that is no NumericDate */
+  g_assert_cmpstr (jd_finding_get_message (f), ==,
+                   "The server's clock is 10 minutes ahead of this computer's (Date: Sat, 28 "
+                   "Nov 2026 12:10:00 GMT).");
+}
 
-        g_test_message ("%s", payload);
-        dump (findings);
-        g_assert_nonnull (f);
-        g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_WARNING);
-        g_assert_null (jd_finding_get_claim (f));
-        /* only the skew itself: no sentence about a claim that is no NumericDate */
-        g_assert_cmpstr (jd_finding_get_message (f), ==,
-                         "The server's clock is 10 minutes ahead of this computer's (Date: Sat, 28 "
-                         "Nov 2026 12:10:00 GMT).");
-      }
+/* an extreme now (--now -9223372036854775808) */
+static void
+test_diagnose_clock_skew_extreme_now (void)
+{
+  JdExpectations expect = expectations ();
+  g_autoptr (JdToken) token = make_timed_token (NOW - 60, NOW + 3600, NULL);
+  g_autoptr (JdResponse) response = make_response (200, "OK", NOW, NULL);
+  g_autoptr (GPtrArray) findings = NULL;
+  JdFinding *f;
 
-  /* an extreme now (--now -9223372036854775808) */
-  {
-    JdExpectations expect = expectations ();
-    g_autoptr (JdToken) token = make_timed_token (NOW - 60, NOW + 3600, NULL);
-    g_autoptr (JdResponse) response = make_response (200, "OK", NOW, NULL);
-    g_autoptr (GPtrArray) findings = NULL;
-    JdFinding *f;
+  expect.now = G_MININT64;
+  findings = jd_response_diagnose (response, token, &expect);
+  dump (findings);
+  f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (jd_finding_get_message (f), " ahead of this computer's"));
 
-    expect.now = G_MININT64;
-    findings = jd_response_diagnose (response, token, &expect);
-    dump (findings);
-    f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
-    g_assert_nonnull (f);
-    g_assert_nonnull (strstr (jd_finding_get_message (f), " ahead of this computer's"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  expect.now = G_MAXINT64;
+  findings = jd_response_diagnose (response, token, &expect);
+  dump (findings);
+  f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (jd_finding_get_message (f), " behind this computer's"));
 
-    g_clear_pointer (&findings, g_ptr_array_unref);
-    expect.now = G_MAXINT64;
-    findings = jd_response_diagnose (response, token, &expect);
-    dump (findings);
-    f = jd_findings_find (findings, JD_FINDING_SERVER_CLOCK_SKEW);
-    g_assert_nonnull (f);
-    g_assert_nonnull (strstr (jd_finding_get_message (f), " behind this computer's"));
-
-    /* a leeway larger than any skew: nothing to say, and no overflow */
-    g_clear_pointer (&findings, g_ptr_array_unref);
-    expect.now = NOW - 600;
-    expect.leeway = G_MAXINT64;
-    findings = jd_response_diagnose (response, token, &expect);
-    g_assert_false (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
-  }
+  /* a leeway larger than any skew: nothing to say, and no overflow */
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  expect.now = NOW - 600;
+  expect.leeway = G_MAXINT64;
+  findings = jd_response_diagnose (response, token, &expect);
+  g_assert_false (jd_findings_has (findings, JD_FINDING_SERVER_CLOCK_SKEW));
 }
 
 static void
@@ -787,12 +799,22 @@ test_diagnose_403 (void)
 int
 main (int argc, char *argv[])
 {
+  g_autoptr (GPtrArray) valid = NULL;
+  g_autoptr (GPtrArray) invalid = NULL;
+
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/jd/www-authenticate/parse/fixtures-valid", test_valid_fixtures);
-  g_test_add_func ("/jd/www-authenticate/parse/fixtures-invalid", test_invalid_fixtures);
+  valid = add_fixture_cases ("www-authenticate-valid.txt",
+                             "/jd/www-authenticate/parse/fixtures-valid", test_valid_fixture);
+  invalid = add_fixture_cases ("www-authenticate-invalid.txt",
+                               "/jd/www-authenticate/parse/fixtures-invalid", test_invalid_fixture);
   g_test_add_func ("/jd/www-authenticate/parse/several-headers", test_several_headers);
-  g_test_add_func ("/jd/www-authenticate/parse/hostile-bytes", test_hostile_bytes);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/www-authenticate/parse/hostile-bytes/%s", hostile_rows[i].name);
+      g_test_add_data_func (path, &hostile_rows[i], test_hostile_bytes);
+    }
   g_test_add_func ("/jd/www-authenticate/parse/obs-text", test_obs_text_and_escapes);
   g_test_add_func ("/jd/www-authenticate/parse/too-large", test_too_large);
   g_test_add_func ("/jd/www-authenticate/parse/garbage", test_garbage_never_crashes);
@@ -804,12 +826,30 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/www-authenticate/diagnose/ok", test_diagnose_ok);
   g_test_add_func ("/jd/www-authenticate/diagnose/missing-www-authenticate",
                    test_diagnose_missing_www_authenticate);
-  g_test_add_func ("/jd/www-authenticate/diagnose/bearer-errors", test_diagnose_bearer_errors);
-  g_test_add_func ("/jd/www-authenticate/diagnose/scope-claims", test_diagnose_scope_claims);
+  for (guint i = 0; i < G_N_ELEMENTS (bearer_error_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/www-authenticate/diagnose/bearer-errors/%s",
+                                               bearer_error_rows[i].name);
+      g_test_add_data_func (path, &bearer_error_rows[i], test_diagnose_bearer_errors);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (scope_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/www-authenticate/diagnose/scope-claims/%s", scope_rows[i].name);
+      g_test_add_data_func (path, &scope_rows[i], test_diagnose_scope_claims);
+    }
   g_test_add_func ("/jd/www-authenticate/diagnose/several-headers", test_diagnose_several_headers);
   g_test_add_func ("/jd/www-authenticate/diagnose/clock-skew", test_diagnose_clock_skew);
-  g_test_add_func ("/jd/www-authenticate/diagnose/clock-skew-extremes",
-                   test_diagnose_clock_skew_extremes);
+  for (guint i = 0; i < G_N_ELEMENTS (extreme_values) * G_N_ELEMENTS (extreme_claims); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/www-authenticate/diagnose/clock-skew-extremes/%s/%s",
+                           extreme_claims[i % G_N_ELEMENTS (extreme_claims)],
+                           extreme_values[i / G_N_ELEMENTS (extreme_claims)]);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_diagnose_clock_skew_extreme_claim);
+    }
+  g_test_add_func ("/jd/www-authenticate/diagnose/clock-skew-extremes/now",
+                   test_diagnose_clock_skew_extreme_now);
   g_test_add_func ("/jd/www-authenticate/diagnose/403", test_diagnose_403);
 
   return g_test_run ();

@@ -116,6 +116,110 @@ check_time_claim_type (GPtrArray *out, JsonObject *claims, const char *name)
                       "1748441531 — not a date string, and not milliseconds."));
 }
 
+/* exp: expired, expired within the leeway, expiring soon, or fine. */
+static void
+check_exp (GPtrArray *out, double exp, gint64 now, gint64 L)
+{
+  g_autofree char *when = format_instant (exp);
+
+  if ((double)now >= exp + L)
+    {
+      g_autofree char *ago = jd_time_format_duration ((gint64)floor (now - exp));
+      g_autofree char *msg = g_strdup_printf (_ ("The token expired %s ago, at %s"), ago, when);
+      jd_findings_add (out, JD_FINDING_EXPIRED, JD_SEVERITY_ERROR, JD_RANK_EXPIRED, "exp", msg,
+                       _ ("Get a new token: use the refresh token or sign in again. If a fresh "
+                          "token fails the same way, compare the clocks of client and server."));
+    }
+  else if ((double)now >= exp)
+    {
+      g_autofree char *ago = jd_time_format_duration ((gint64)floor (now - exp));
+      g_autofree char *leeway = jd_time_format_duration (L);
+      g_autofree char *msg = g_strdup_printf (_ ("The token expired %s ago, at %s; it passes only "
+                                                 "because of the %s leeway"),
+                                              ago, when, leeway);
+      jd_findings_add (
+        out, JD_FINDING_EXPIRED_WITHIN_LEEWAY, JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
+        _ ("A verifier with less leeway rejects it now: refresh the token before it expires."));
+    }
+  else if (exp - now <= L)
+    {
+      g_autofree char *in = jd_time_format_duration ((gint64)ceil (exp - now));
+      g_autofree char *msg
+        = g_strdup_printf (_ ("The token expires in %s, within the leeway: "
+                              "a server whose clock is ahead already rejects it"),
+                           in);
+      jd_findings_add (out, "expires-soon", JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
+                       _ ("Refresh the token a little before it expires, not at the last second."));
+    }
+  else if (exp - now <= EXPIRES_SOON)
+    {
+      g_autofree char *in = jd_time_format_duration ((gint64)ceil (exp - now));
+      g_autofree char *msg = g_strdup_printf (_ ("The token expires in %s, at %s"), in, when);
+      /* A warning, as the badge shows it: requests in flight then start to fail. */
+      jd_findings_add (out, "expires-soon", JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
+                       _ ("Requests made after that need a fresh token."));
+    }
+  else
+    {
+      g_autofree char *in = jd_time_format_duration ((gint64)floor (exp - now));
+      g_autofree char *msg
+        = g_strdup_printf (_ ("Not expired: valid for another %s, until %s"), in, when);
+      jd_findings_add (out, "not-expired", JD_SEVERITY_OK, JD_RANK_EXPIRED, "exp", msg, NULL);
+    }
+}
+
+/* nbf in the future: beyond the leeway or within it. */
+static void
+check_nbf (GPtrArray *out, double nbf, gint64 now, gint64 L)
+{
+  g_autofree char *ahead = jd_time_format_duration ((gint64)ceil (nbf - now));
+  g_autofree char *when = format_instant (nbf);
+  gboolean beyond = nbf > (double)(now + L);
+  g_autofree char *msg
+    = g_strdup_printf (beyond ? _ ("The token is not valid for another %s (nbf is %s)")
+                              : _ ("The token becomes valid in %s (nbf is %s); "
+                                   "only the leeway lets it through"),
+                       ahead, when);
+  jd_findings_add (
+    out, beyond ? JD_FINDING_NOT_YET_VALID : JD_FINDING_NOT_YET_VALID_WITHIN_LEEWAY,
+    beyond ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING, JD_RANK_CLOCK_SKEW, "nbf", msg,
+    _ ("Clock skew: check that client, issuer and API servers keep time with NTP. "
+       "A token used right after it is issued must not carry an nbf in the future."));
+}
+
+/* iat in the future: beyond the leeway or within it. */
+static void
+check_iat (GPtrArray *out, double iat, gint64 now, gint64 L)
+{
+  g_autofree char *ahead = jd_time_format_duration ((gint64)ceil (iat - now));
+  gboolean beyond = iat > (double)(now + L);
+  g_autofree char *msg
+    = g_strdup_printf (beyond ? _ ("The token was issued %s in the future: the "
+                                   "issuer's clock is ahead of this one")
+                              : _ ("The token was issued %s in the future, within "
+                                   "the leeway"),
+                       ahead);
+  jd_findings_add (out,
+                   beyond ? JD_FINDING_ISSUED_IN_FUTURE : JD_FINDING_ISSUED_IN_FUTURE_WITHIN_LEEWAY,
+                   beyond ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING, JD_RANK_CLOCK_SKEW, "iat", msg,
+                   _ ("Clock skew: synchronise the clocks of the issuer and the API servers (NTP), "
+                      "or allow a small leeway in the verifier."));
+}
+
+/* exp − iat under SHORT_LIFETIME. */
+static void
+check_lifetime (GPtrArray *out, double exp, double iat)
+{
+  g_autofree char *life = jd_time_format_duration ((gint64)(exp - iat));
+  g_autofree char *msg = g_strdup_printf (_ ("The token lives only %s (exp − iat): clients that "
+                                             "refresh late or in bursts see 401s come and go"),
+                                          life);
+  jd_findings_add (out, "short-lifetime", JD_SEVERITY_INFO, JD_RANK_INFO, "exp", msg,
+                   /* xgettext:no-c-format */
+                   _ ("Refresh tokens ahead of expiry (e.g. at 80% of their lifetime), or lengthen "
+                      "the access token lifetime at the issuer."));
+}
+
 static void
 check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
 {
@@ -139,105 +243,14 @@ check_times (GPtrArray *out, JsonObject *claims, const JdExpectations *expect)
       _ ("The token has no \"exp\": it never expires, and many servers refuse such tokens"),
       _ ("Configure the issuer to set an expiry; short-lived access tokens are the norm."));
   else if (has_exp == TIME_OK)
-    {
-      g_autofree char *when = format_instant (exp);
-
-      if ((double)now >= exp + L)
-        {
-          g_autofree char *ago = jd_time_format_duration ((gint64)floor (now - exp));
-          g_autofree char *msg = g_strdup_printf (_ ("The token expired %s ago, at %s"), ago, when);
-          jd_findings_add (
-            out, JD_FINDING_EXPIRED, JD_SEVERITY_ERROR, JD_RANK_EXPIRED, "exp", msg,
-            _ ("Get a new token: use the refresh token or sign in again. If a fresh "
-               "token fails the same way, compare the clocks of client and server."));
-        }
-      else if ((double)now >= exp)
-        {
-          g_autofree char *ago = jd_time_format_duration ((gint64)floor (now - exp));
-          g_autofree char *leeway = jd_time_format_duration (L);
-          g_autofree char *msg
-            = g_strdup_printf (_ ("The token expired %s ago, at %s; it passes only "
-                                  "because of the %s leeway"),
-                               ago, when, leeway);
-          jd_findings_add (
-            out, JD_FINDING_EXPIRED_WITHIN_LEEWAY, JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
-            _ ("A verifier with less leeway rejects it now: refresh the token before it expires."));
-        }
-      else if (exp - now <= L)
-        {
-          g_autofree char *in = jd_time_format_duration ((gint64)ceil (exp - now));
-          g_autofree char *msg
-            = g_strdup_printf (_ ("The token expires in %s, within the leeway: "
-                                  "a server whose clock is ahead already rejects it"),
-                               in);
-          jd_findings_add (
-            out, "expires-soon", JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
-            _ ("Refresh the token a little before it expires, not at the last second."));
-        }
-      else if (exp - now <= EXPIRES_SOON)
-        {
-          g_autofree char *in = jd_time_format_duration ((gint64)ceil (exp - now));
-          g_autofree char *msg = g_strdup_printf (_ ("The token expires in %s, at %s"), in, when);
-          /* A warning, as the badge shows it: requests in flight then start to fail. */
-          jd_findings_add (out, "expires-soon", JD_SEVERITY_WARNING, JD_RANK_EXPIRED, "exp", msg,
-                           _ ("Requests made after that need a fresh token."));
-        }
-      else
-        {
-          g_autofree char *in = jd_time_format_duration ((gint64)floor (exp - now));
-          g_autofree char *msg
-            = g_strdup_printf (_ ("Not expired: valid for another %s, until %s"), in, when);
-          jd_findings_add (out, "not-expired", JD_SEVERITY_OK, JD_RANK_EXPIRED, "exp", msg, NULL);
-        }
-    }
+    check_exp (out, exp, now, L);
 
   if (has_nbf == TIME_OK && nbf > (double)now)
-    {
-      g_autofree char *ahead = jd_time_format_duration ((gint64)ceil (nbf - now));
-      g_autofree char *when = format_instant (nbf);
-      gboolean beyond = nbf > (double)(now + L);
-      g_autofree char *msg
-        = g_strdup_printf (beyond ? _ ("The token is not valid for another %s (nbf is %s)")
-                                  : _ ("The token becomes valid in %s (nbf is %s); "
-                                       "only the leeway lets it through"),
-                           ahead, when);
-      jd_findings_add (
-        out, beyond ? JD_FINDING_NOT_YET_VALID : JD_FINDING_NOT_YET_VALID_WITHIN_LEEWAY,
-        beyond ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING, JD_RANK_CLOCK_SKEW, "nbf", msg,
-        _ ("Clock skew: check that client, issuer and API servers keep time with NTP. "
-           "A token used right after it is issued must not carry an nbf in the future."));
-    }
-
+    check_nbf (out, nbf, now, L);
   if (has_iat == TIME_OK && iat > (double)now)
-    {
-      g_autofree char *ahead = jd_time_format_duration ((gint64)ceil (iat - now));
-      gboolean beyond = iat > (double)(now + L);
-      g_autofree char *msg
-        = g_strdup_printf (beyond ? _ ("The token was issued %s in the future: the "
-                                       "issuer's clock is ahead of this one")
-                                  : _ ("The token was issued %s in the future, within "
-                                       "the leeway"),
-                           ahead);
-      jd_findings_add (
-        out, beyond ? JD_FINDING_ISSUED_IN_FUTURE : JD_FINDING_ISSUED_IN_FUTURE_WITHIN_LEEWAY,
-        beyond ? JD_SEVERITY_ERROR : JD_SEVERITY_WARNING, JD_RANK_CLOCK_SKEW, "iat", msg,
-        _ ("Clock skew: synchronise the clocks of the issuer and the API servers (NTP), "
-           "or allow a small leeway in the verifier."));
-    }
-
+    check_iat (out, iat, now, L);
   if (has_exp == TIME_OK && has_iat == TIME_OK && exp > iat && exp - iat < SHORT_LIFETIME)
-    {
-      g_autofree char *life = jd_time_format_duration ((gint64)(exp - iat));
-      g_autofree char *msg
-        = g_strdup_printf (_ ("The token lives only %s (exp − iat): clients that "
-                              "refresh late or in bursts see 401s come and go"),
-                           life);
-      jd_findings_add (
-        out, "short-lifetime", JD_SEVERITY_INFO, JD_RANK_INFO, "exp", msg,
-        /* xgettext:no-c-format */
-        _ ("Refresh tokens ahead of expiry (e.g. at 80% of their lifetime), or lengthen "
-           "the access token lifetime at the issuer."));
-    }
+    check_lifetime (out, exp, iat);
 }
 
 /* ---- aud and iss -------------------------------------------------------- */
@@ -582,6 +595,85 @@ paste_messages (GPtrArray *out, JdInput *input, const JdExpectations **expect,
   return TRUE;
 }
 
+/* The paste's own findings, copied into @out. Returns TRUE when the paste
+ * was refused whole (too large): none of it was read, so there is no
+ * token to say anything of ("there is no token here" would be a second
+ * error for the same cause). */
+static gboolean
+add_input_findings (GPtrArray *out, JdInput *input)
+{
+  GPtrArray *paste;
+
+  if (input == NULL)
+    return FALSE;
+  paste = jd_input_get_findings (input);
+  for (guint i = 0; paste != NULL && i < paste->len; i++)
+    g_ptr_array_add (out, g_object_ref (g_ptr_array_index (paste, i)));
+  return jd_input_get_error (input) != NULL;
+}
+
+static void
+check_encrypted (GPtrArray *out, JdToken *token)
+{
+  const char *enc = NULL;
+  JsonObject *header = jd_token_get_header (token);
+  g_autofree char *msg = NULL;
+
+  JsonNode *enc_node = header ? json_object_get_member (header, "enc") : NULL;
+
+  if (enc_node != NULL && JSON_NODE_HOLDS_VALUE (enc_node)
+      && json_node_get_value_type (enc_node) == G_TYPE_STRING)
+    enc = json_node_get_string (enc_node);
+  msg
+    = g_strdup_printf (_ ("This is an encrypted token (JWE, alg %s, enc %s): only the holder of "
+                          "the decryption key can read its claims"),
+                       jd_token_get_alg (token) ? jd_token_get_alg (token) : "?", enc ? enc : "?");
+  /* An error: an API that expects a signed JWT rejects it, so it is never "Accepted" (#12). */
+  jd_findings_add (out, JD_FINDING_ENCRYPTED_TOKEN, JD_SEVERITY_ERROR, JD_RANK_MALFORMED, NULL, msg,
+                   _ ("An API that expects a signed JWT cannot use it. Identity providers issue "
+                      "encrypted or opaque access tokens when no audience (API identifier) is "
+                      "requested — Auth0 does so without an \"audience\" parameter: request the "
+                      "token for your API."));
+}
+
+/* An error, never "Accepted": the outer signature says nothing about the
+ * inner token's signature, exp, aud or iss, none of which were checked. */
+static void
+check_nested (GPtrArray *out, JdToken *token)
+{
+  g_autofree char *msg = g_strdup_printf (
+    _ ("This is a nested JWT (cty \"JWT\", outer alg %s): its payload is another token, not "
+       "a claims set. An API that expects a signed JWT rejects it, and the inner token's "
+       "signature, exp, aud and iss were not checked (RFC 7519 §5.2, §7.2 step 8)"),
+    jd_token_get_alg (token) ? jd_token_get_alg (token) : "?");
+  jd_findings_add (out, "nested-token", JD_SEVERITY_ERROR, JD_RANK_MALFORMED, "cty", msg,
+                   _ ("Send the inner token (the payload) itself, and paste it here to "
+                      "diagnose it."));
+}
+
+/* The verification's findings, and a note when no key was given (no
+ * verification, or one with an empty key set that found no well-known
+ * secret either): said whoever called. */
+static void
+add_signature_findings (GPtrArray *out, JdToken *token, JdVerifyResult *verification)
+{
+  if (verification != NULL)
+    {
+      GPtrArray *vf = jd_verify_result_get_findings (verification);
+      for (guint i = 0; vf != NULL && i < vf->len; i++)
+        g_ptr_array_add (out, g_object_ref (g_ptr_array_index (vf, i)));
+    }
+  if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWS
+      && (verification == NULL
+          || (jd_verify_result_get_status (verification) == JD_SIGNATURE_UNVERIFIED
+              && g_list_model_get_n_items (jd_verify_result_get_verdicts (verification)) == 0
+              && !jd_verify_result_get_secret_found (verification))))
+    jd_findings_add (out, "signature-unverified", JD_SEVERITY_INFO, JD_RANK_SIGNATURE, NULL,
+                     _ ("The signature was not checked: no key was given"),
+                     _ ("Load the issuer's JWKS, a public key or the HMAC secret (Keys page, or "
+                        "--jwks / --key / --secret) to check it."));
+}
+
 GPtrArray *
 jd_diagnose (JdToken *token, const JdExpectations *expect, JdVerifyResult *verification,
              JdInput *input)
@@ -592,57 +684,27 @@ jd_diagnose (JdToken *token, const JdExpectations *expect, JdVerifyResult *verif
   const JdExpectations *given = expect;
   JsonObject *claims;
   const JdProvider *provider;
+  gboolean message_only;
 
   g_return_val_if_fail (JD_IS_TOKEN (token), NULL);
 
   if (expect == NULL)
     expect = defaults = jd_expectations_new ();
 
-  if (input != NULL)
+  if (add_input_findings (out, input))
     {
-      GPtrArray *paste = jd_input_get_findings (input);
-      for (guint i = 0; paste != NULL && i < paste->len; i++)
-        g_ptr_array_add (out, g_object_ref (g_ptr_array_index (paste, i)));
-
-      /* Refused whole (too large): none of it was read, so there is no
-       * token to say anything of ("there is no token here" would be a
-       * second error for the same cause). */
-      if (jd_input_get_error (input) != NULL)
-        {
-          jd_findings_sort (out);
-          return g_steal_pointer (&out);
-        }
+      jd_findings_sort (out);
+      return g_steal_pointer (&out);
     }
 
-  gboolean message_only = paste_messages (out, input, &expect, &filled);
+  message_only = paste_messages (out, input, &expect, &filled);
   provider = jd_providers_detect (jd_token_get_header (token), jd_token_get_claims (token));
   /* "undefined", "ya29.…", an ID token: said once, by what it is. */
   if (!message_only && !jd_token_kinds_check (out, token, input, expect))
     add_problems (out, token, provider);
 
   if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWE)
-    {
-      const char *enc = NULL;
-      JsonObject *header = jd_token_get_header (token);
-      g_autofree char *msg = NULL;
-
-      JsonNode *enc_node = header ? json_object_get_member (header, "enc") : NULL;
-
-      if (enc_node != NULL && JSON_NODE_HOLDS_VALUE (enc_node)
-          && json_node_get_value_type (enc_node) == G_TYPE_STRING)
-        enc = json_node_get_string (enc_node);
-      msg = g_strdup_printf (
-        _ ("This is an encrypted token (JWE, alg %s, enc %s): only the holder of "
-           "the decryption key can read its claims"),
-        jd_token_get_alg (token) ? jd_token_get_alg (token) : "?", enc ? enc : "?");
-      /* An error: an API that expects a signed JWT rejects it, so it is never "Accepted" (#12). */
-      jd_findings_add (
-        out, JD_FINDING_ENCRYPTED_TOKEN, JD_SEVERITY_ERROR, JD_RANK_MALFORMED, NULL, msg,
-        _ ("An API that expects a signed JWT cannot use it. Identity providers issue "
-           "encrypted or opaque access tokens when no audience (API identifier) is "
-           "requested — Auth0 does so without an \"audience\" parameter: request the "
-           "token for your API."));
-    }
+    check_encrypted (out, token);
 
   check_algorithm (out, token, expect);
   jd_evidence_check (out, token, expect, verification);
@@ -657,39 +719,12 @@ jd_diagnose (JdToken *token, const JdExpectations *expect, JdVerifyResult *verif
     }
   jd_provider_rules_check (out, provider, token);
 
-  /* An error, never "Accepted": the outer signature says nothing about the
-   * inner token's signature, exp, aud or iss, none of which were checked. */
   if (jd_token_is_nested (token))
-    {
-      g_autofree char *msg = g_strdup_printf (
-        _ ("This is a nested JWT (cty \"JWT\", outer alg %s): its payload is another token, not "
-           "a claims set. An API that expects a signed JWT rejects it, and the inner token's "
-           "signature, exp, aud and iss were not checked (RFC 7519 §5.2, §7.2 step 8)"),
-        jd_token_get_alg (token) ? jd_token_get_alg (token) : "?");
-      jd_findings_add (out, "nested-token", JD_SEVERITY_ERROR, JD_RANK_MALFORMED, "cty", msg,
-                       _ ("Send the inner token (the payload) itself, and paste it here to "
-                          "diagnose it."));
-    }
+    check_nested (out, token);
 
   jd_server_messages_diagnose (input ? jd_input_get_server_messages (input) : NULL,
                                message_only ? NULL : token, expect, given, out);
-  if (verification != NULL)
-    {
-      GPtrArray *vf = jd_verify_result_get_findings (verification);
-      for (guint i = 0; vf != NULL && i < vf->len; i++)
-        g_ptr_array_add (out, g_object_ref (g_ptr_array_index (vf, i)));
-    }
-  /* No key given (no verification, or one with an empty key set that found
-   * no well-known secret either): say so, whoever called. */
-  if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWS
-      && (verification == NULL
-          || (jd_verify_result_get_status (verification) == JD_SIGNATURE_UNVERIFIED
-              && g_list_model_get_n_items (jd_verify_result_get_verdicts (verification)) == 0
-              && !jd_verify_result_get_secret_found (verification))))
-    jd_findings_add (out, "signature-unverified", JD_SEVERITY_INFO, JD_RANK_SIGNATURE, NULL,
-                     _ ("The signature was not checked: no key was given"),
-                     _ ("Load the issuer's JWKS, a public key or the HMAC secret (Keys page, or "
-                        "--jwks / --key / --secret) to check it."));
+  add_signature_findings (out, token, verification);
 
   jd_findings_sort (out);
   return g_steal_pointer (&out);

@@ -1,4 +1,6 @@
-/* jd-request.h — an HTTP request and response, as data (no sockets here)
+/* jd-request.h — an HTTP request, as data (no sockets here)
+ *
+ * It includes jd-response.h: JdResponse and JdHeader come with it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,28 +8,9 @@
 
 #include <glib-object.h>
 
+#include "jd-response.h"
+
 G_BEGIN_DECLS
-
-typedef struct
-{
-  char *name;
-  char *value;
-} JdHeader;
-
-/* Limits on the headers a request or a response keeps (add_header and
- * set_header). A header after the first JD_HEADERS_MAX_COUNT, or one whose
- * line ("Name: value") is longer than JD_HEADER_MAX_SIZE bytes, is left
- * out, and jd_request_get_header_problems() / jd_response_get_header_problems()
- * say which, with the sizes. Authorization, Proxy-Authorization and Cookie
- * carry tokens, which may be up to JD_TOKEN_MAX_SIZE (16 MiB): their lines
- * may be up to JD_CREDENTIAL_HEADER_MAX_SIZE. */
-#define JD_HEADERS_MAX_COUNT 500
-#define JD_HEADER_MAX_SIZE (64 * 1024)
-#define JD_CREDENTIAL_HEADER_MAX_SIZE (16 * 1024 * 1024 + 64 * 1024)
-
-/* The finding (a warning) that says headers were left out: from a pasted
- * request (jd_input_get_findings) or a response (jd_response_diagnose). */
-#define JD_FINDING_HEADERS_LEFT_OUT "headers-left-out"
 
 typedef enum
 {
@@ -73,7 +56,7 @@ void jd_request_set_body (JdRequest *self, GBytes *body);
 /* The bearer token the request carries (Authorization: Bearer …), nullable. */
 char *jd_request_dup_bearer (JdRequest *self);
 
-/* What a person pastes into bash: `curl -i`, one option per line with
+/* jd-curl-render.c: what a person pastes into bash: `curl -i`, one option per line with
  * backslash continuations, POSIX single quotes. @token replaces the bearer
  * token for JD_CURL_THIS_TOKEN (NULL: keep the request's own); for
  * JD_CURL_WITHOUT_TOKEN, a non-NULL @token is also taken out of the query
@@ -82,24 +65,5 @@ char *jd_request_dup_bearer (JdRequest *self);
 char *jd_request_to_curl (JdRequest *self, JdCurlVariant variant, const char *token);
 /* Append @value (@len bytes, any bytes) to @out in POSIX single quotes. */
 void jd_shell_quote_append (GString *out, const char *value, gsize len);
-
-#define JD_TYPE_RESPONSE (jd_response_get_type ())
-G_DECLARE_FINAL_TYPE (JdResponse, jd_response, JD, RESPONSE, GObject)
-
-JdResponse *jd_response_new (guint status, const char *reason);
-guint jd_response_get_status (JdResponse *self);
-const char *jd_response_get_reason (JdResponse *self);
-const char *jd_response_get_http_version (JdResponse *self);
-void jd_response_set_http_version (JdResponse *self, const char *version);
-GPtrArray *jd_response_get_headers (JdResponse *self); /* (element-type JdHeader) */
-void jd_response_add_header (JdResponse *self, const char *name, const char *value);
-GPtrArray *jd_response_get_header_problems (JdResponse *self);             /* as for JdRequest */
-gboolean jd_response_header_left_out (JdResponse *self, const char *name); /* as for JdRequest */
-const char *jd_response_get_header (JdResponse *self, const char *name);
-GBytes *jd_response_get_body (JdResponse *self); /* nullable */
-void jd_response_set_body (JdResponse *self, GBytes *body, gboolean truncated);
-gboolean jd_response_get_body_truncated (JdResponse *self);
-double jd_response_get_elapsed_ms (JdResponse *self);
-void jd_response_set_elapsed_ms (JdResponse *self, double ms);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* jd-time.c — NumericDate, relative time for a person, time badges
+/* jd-time.c — NumericDate, HTTP-date, relative time for a person, time badges
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "jd-time.h"
@@ -301,6 +302,96 @@ jd_time_parse_date_string (const char *text, double *out_seconds)
   if (!in_range (seconds))
     return FALSE;
   *out_seconds = seconds;
+  return TRUE;
+}
+
+/* ---- HTTP-date (RFC 7231 §7.1.1.1) ------------------------------------- */
+
+static int
+month_from_name (const char *name)
+{
+  static const char *const months[]
+    = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+  for (int i = 0; i < 12; i++)
+    if (g_ascii_strncasecmp (name, months[i], 3) == 0 && name[3] == '\0')
+      return i + 1;
+  return 0;
+}
+
+static gboolean
+make_time (int year, int month, int day, int hour, int minute, int second, gint64 *out)
+{
+  g_autoptr (GDateTime) dt = NULL;
+
+  if (month < 1 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+    return FALSE;
+  if (second == 60) /* a leap second */
+    second = 59;
+  dt = g_date_time_new_utc (year, month, day, hour, minute, second);
+  if (dt == NULL)
+    return FALSE;
+  *out = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+gboolean
+jd_http_date_parse (const char *text, gint64 *unix_seconds)
+{
+  char wkday[16], month[4], zone[4];
+  int day, year, hour, minute, second, n = 0;
+  gint64 result;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  while (*text == ' ' || *text == '\t')
+    text++;
+
+  /* IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT" */
+  if (sscanf (text, "%3[A-Za-z], %2d %3[A-Za-z] %4d %2d:%2d:%2d %3[A-Za-z]%n", wkday, &day, month,
+              &year, &hour, &minute, &second, zone, &n)
+        == 8
+      && n > 0 && strlen (wkday) == 3)
+    {
+      if (g_ascii_strcasecmp (zone, "GMT") == 0 && text[n] == '\0'
+          && make_time (year, month_from_name (month), day, hour, minute, second, &result))
+        goto done;
+      return FALSE;
+    }
+
+  /* RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT" */
+  n = 0;
+  if (sscanf (text, "%15[A-Za-z], %2d-%3[A-Za-z]-%4d %2d:%2d:%2d %3[A-Za-z]%n", wkday, &day, month,
+              &year, &hour, &minute, &second, zone, &n)
+        == 8
+      && n > 0)
+    {
+      if (year < 100)
+        year += year < 70 ? 2000 : 1900; /* RFC 7231 §7.1.1.1 says: 50 years ahead; close enough */
+      if (g_ascii_strcasecmp (zone, "GMT") == 0 && text[n] == '\0'
+          && make_time (year, month_from_name (month), day, hour, minute, second, &result))
+        goto done;
+      return FALSE;
+    }
+
+  /* asctime: "Sun Nov  6 08:49:37 1994" */
+  n = 0;
+  if (sscanf (text, "%3[A-Za-z] %3[A-Za-z] %2d %2d:%2d:%2d %4d%n", wkday, month, &day, &hour,
+              &minute, &second, &year, &n)
+        == 7
+      && n > 0)
+    {
+      if (text[n] == '\0'
+          && make_time (year, month_from_name (month), day, hour, minute, second, &result))
+        goto done;
+      return FALSE;
+    }
+
+  return FALSE;
+
+done:
+  if (unix_seconds)
+    *unix_seconds = result;
   return TRUE;
 }
 

@@ -1,4 +1,4 @@
-/* jd-time.h — NumericDate (RFC 7519 §2), relative time for a person, badges
+/* jd-time.h — NumericDate (RFC 7519 §2), HTTP-date, relative time for a person, badges
  *
  * Everything here is plain data: no clock is read. The caller passes `now`
  * (unix seconds) and the leeway L (seconds), so tests and the CLI's --now
@@ -110,6 +110,13 @@ char *jd_numeric_date_problem (const char *claim, JsonNode *node);
  * a string ("1748441531", "1748441531.5").
  * Returns: TRUE and *@out_seconds when it could be read. */
 gboolean jd_time_parse_date_string (const char *text, double *out_seconds);
+
+/* ---- HTTP-date --------------------------------------------------------- */
+
+/* HTTP-date (RFC 7231 §7.1.1.1: IMF-fixdate, and the obsolete RFC 850
+ * and asctime forms) to unix seconds. FALSE when @text is none of them.
+ * (Also declared in jd-www-authenticate.h, where it was first.) */
+gboolean jd_http_date_parse (const char *text, gint64 *unix_seconds);
 
 /* ---- Text for a person ------------------------------------------------- */
 

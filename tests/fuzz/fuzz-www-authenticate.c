@@ -69,56 +69,41 @@ check_challenges (GPtrArray *challenges)
     }
 }
 
-int
-jd_fuzz_www_authenticate (const guint8 *data, gsize size)
+/* One line as a WWW-Authenticate value, and as an HTTP-date. */
+static void
+check_line (const char *line, gsize len)
 {
-  static const guint statuses[] = { 401, 403, 200, 400, 0, 302, 500, 999 };
-  static JdToken *token;
-  g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (JdResponse) response = NULL;
-  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) challenges = NULL;
+  g_autofree char *value = NULL;
+  gsize error_offset = G_MAXSIZE;
+  gint64 t;
+
+  challenges = jd_www_authenticate_parse (line, len, &error_offset, &error);
+  if (challenges == NULL)
+    {
+      g_assert_nonnull (error);
+      jd_fuzz_assert_utf8 (error->message);
+      g_assert_cmpuint (error_offset, <=, len);
+    }
+  else
+    check_challenges (challenges);
+
+  value = g_strndup (line, len);
+  if (jd_http_date_parse (value, &t))
+    {
+      g_autofree char *d = jd_time_format_duration (t - JD_FUZZ_NOW);
+      jd_fuzz_assert_utf8 (d);
+    }
+}
+
+/* Every line, as the values of several headers. */
+static void
+check_all (GPtrArray *values)
+{
   g_autoptr (GPtrArray) all = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *left_out = NULL;
-  g_autoptr (JdExpectations) expect = jd_expectations_new ();
-  const char *reason = NULL;
-  gsize start = 0;
-
-  if (token == NULL)
-    token = example_token ();
-
-  /* Lines, parsed one by one with their exact bytes (NULs included). */
-  for (gsize i = 0; i <= size && values->len < MAX_LINES; i++)
-    {
-      if (i == size || data[i] == '\n')
-        {
-          const char *line = (const char *)data + start;
-          gsize len = i - start;
-          gsize error_offset = G_MAXSIZE;
-          g_autoptr (GPtrArray) challenges = NULL;
-          gint64 t;
-
-          challenges = jd_www_authenticate_parse (line, len, &error_offset, &error);
-          if (challenges == NULL)
-            {
-              g_assert_nonnull (error);
-              jd_fuzz_assert_utf8 (error->message);
-              g_assert_cmpuint (error_offset, <=, len);
-              g_clear_error (&error);
-            }
-          else
-            check_challenges (challenges);
-
-          g_ptr_array_add (values, g_strndup (line, len));
-          if (jd_http_date_parse (g_ptr_array_index (values, values->len - 1), &t))
-            {
-              g_autofree char *d = jd_time_format_duration (t - JD_FUZZ_NOW);
-              jd_fuzz_assert_utf8 (d);
-            }
-          start = i + 1;
-        }
-    }
-  g_ptr_array_add (values, NULL);
 
   all = jd_www_authenticate_parse_all ((const char *const *)values->pdata, &left_out, &error);
   if (all == NULL)
@@ -126,7 +111,6 @@ jd_fuzz_www_authenticate (const guint8 *data, gsize size)
       g_assert_nonnull (error);
       g_assert_null (left_out);
       jd_fuzz_assert_utf8 (error->message);
-      g_clear_error (&error);
     }
   else
     {
@@ -134,15 +118,23 @@ jd_fuzz_www_authenticate (const guint8 *data, gsize size)
       if (left_out != NULL)
         jd_fuzz_assert_utf8 (left_out);
     }
+}
 
-  /* The same lines as a response. */
+/* The lines as a response: "Date: …", "Server: …", "Via: …" headers,
+ * "Reason: …" the reason phrase, the rest WWW-Authenticate values. */
+static JdResponse *
+response_of (GPtrArray *values, guint status)
+{
+  JdResponse *response;
+  const char *reason = NULL;
+
   for (guint i = 0; values->pdata[i] != NULL; i++)
     {
       const char *v = values->pdata[i];
       if (g_str_has_prefix (v, "Reason: "))
         reason = v + strlen ("Reason: ");
     }
-  response = jd_response_new (statuses[size % G_N_ELEMENTS (statuses)], reason);
+  response = jd_response_new (status, reason);
   for (guint i = 0; values->pdata[i] != NULL; i++)
     {
       const char *v = values->pdata[i];
@@ -161,9 +153,12 @@ jd_fuzz_www_authenticate (const guint8 *data, gsize size)
       if (!done && !g_str_has_prefix (v, "Reason: "))
         jd_response_add_header (response, "WWW-Authenticate", v);
     }
+  return response;
+}
 
-  expect->now = JD_FUZZ_NOW;
-  findings = jd_response_diagnose (response, (size & 8) ? NULL : token, expect);
+static void
+check_findings (GPtrArray *findings)
+{
   g_assert_nonnull (findings);
   g_assert_cmpuint (findings->len, >, 0);
   for (guint i = 0; i < findings->len; i++)
@@ -174,6 +169,44 @@ jd_fuzz_www_authenticate (const guint8 *data, gsize size)
       jd_fuzz_assert_utf8 (message);
       jd_fuzz_assert_utf8 (jd_finding_get_fix (f));
     }
+}
+
+int
+jd_fuzz_www_authenticate (const guint8 *data, gsize size)
+{
+  static const guint statuses[] = { 401, 403, 200, 400, 0, 302, 500, 999 };
+  static JdToken *token;
+  g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JdResponse) response = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (JdExpectations) expect = jd_expectations_new ();
+  gsize start = 0;
+
+  if (token == NULL)
+    token = example_token ();
+
+  /* Lines, parsed one by one with their exact bytes (NULs included). */
+  for (gsize i = 0; i <= size && values->len < MAX_LINES; i++)
+    {
+      if (i == size || data[i] == '\n')
+        {
+          const char *line = (const char *)data + start;
+          gsize len = i - start;
+
+          check_line (line, len);
+          g_ptr_array_add (values, g_strndup (line, len));
+          start = i + 1;
+        }
+    }
+  g_ptr_array_add (values, NULL);
+
+  check_all (values);
+
+  /* The same lines as a response. */
+  response = response_of (values, statuses[size % G_N_ELEMENTS (statuses)]);
+  expect->now = JD_FUZZ_NOW;
+  findings = jd_response_diagnose (response, (size & 8) ? NULL : token, expect);
+  check_findings (findings);
   return 0;
 }
 
