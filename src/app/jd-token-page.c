@@ -10,9 +10,9 @@
 #include "jd-no-hyphens.h"
 #include "jd-claims.h"
 #include "jd-token-page.h"
+#include "jd-token-results.h"
 #include "jd-paste.h"
 #include "jd-sign.h"
-#include "jd-severity.h"
 
 /* Typing waits this long for a pause; a paste is decoded at once. */
 #define DEBOUNCE_MS 150
@@ -43,13 +43,8 @@ struct _JdTokenPage
   GtkWidget *placeholder;
   GtkStack *results_stack;
 
-  /* Built with the first token (jd-token-results.ui), NULL until then. */
-  GtkListBox *findings_list;
-  GtkColumnView *claims_view;
-  GtkColumnView *header_view;
-
-  GtkWidget *menu_popover;
-  JdClaimNode *menu_node;
+  /* Built with the first token, NULL until then. */
+  JdTokenResults *results;
 
   JdSession *session;
   GtkTextBuffer *buffer;
@@ -618,321 +613,6 @@ jd_token_page_paste (JdTokenPage *self)
 
 /* ---- Claims trees ----------------------------------------------------------- */
 
-static JdClaimNode *
-node_from_list_item (GtkListItem *item)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-
-  return row ? gtk_tree_list_row_get_item (row) : NULL; /* (transfer full) */
-}
-
-static void
-popup_menu (JdTokenPage *self, JdClaimNode *node, GtkWidget *widget, double x, double y)
-{
-  double px = 0, py = 0;
-
-  g_set_object (&self->menu_node, node);
-  /* gtk_widget_translate_coordinates () is deprecated since GTK 4.12 */
-#if GTK_CHECK_VERSION(4, 12, 0)
-  {
-    graphene_point_t p;
-
-    if (!gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &p))
-      return;
-    px = p.x;
-    py = p.y;
-  }
-#else
-  if (!gtk_widget_translate_coordinates (widget, GTK_WIDGET (self), x, y, &px, &py))
-    return;
-#endif
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu_popover),
-                               &(GdkRectangle){ (int)px, (int)py, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->menu_popover));
-}
-
-static void
-cell_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkListItem *item)
-{
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  JdTokenPage *self = JD_TOKEN_PAGE (gtk_widget_get_ancestor (widget, JD_TYPE_TOKEN_PAGE));
-  g_autoptr (JdClaimNode) node = node_from_list_item (item);
-  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW));
-
-  if (self == NULL || node == NULL)
-    return;
-
-  gtk_selection_model_select_item (gtk_column_view_get_model (view),
-                                   gtk_list_item_get_position (item), TRUE);
-  popup_menu (self, node, widget, x, y);
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
-add_context_gesture (GtkWidget *widget, GtkListItem *item)
-{
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed), item);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
-}
-
-static void
-name_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  /* Short names whole ("aud", "exp"), long ones cut in the middle. */
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_width_chars (GTK_LABEL (label), 5);
-  gtk_widget_add_css_class (label, "claim-name");
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
-  gtk_list_item_set_child (item, expander);
-  add_context_gesture (expander, item);
-}
-
-static void
-name_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  g_autoptr (JdClaimNode) node = node_from_list_item (item);
-
-  g_autofree char *tooltip = NULL;
-
-  gtk_tree_expander_set_list_row (expander, row);
-  gtk_label_set_text (GTK_LABEL (gtk_tree_expander_get_child (expander)),
-                      jd_claim_node_get_name (node));
-  /* The whole name, and its meaning (the Meaning column is hidden when narrow). */
-  if (jd_claim_node_get_meaning (node) != NULL)
-    tooltip = g_strdup_printf ("%s — %s", jd_claim_node_get_name (node),
-                               jd_claim_node_get_meaning (node));
-  gtk_widget_set_tooltip_text (gtk_tree_expander_get_child (expander),
-                               tooltip != NULL ? tooltip : jd_claim_node_get_name (node));
-}
-
-static void
-name_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
-update_badge (JdClaimNode *node, GParamSpec *pspec, GtkWidget *badge)
-{
-  JdBadgeState state = jd_claim_node_get_badge_state (node);
-  const char *classes[] = { "badge", NULL, NULL };
-
-  switch (state)
-    {
-      case JD_BADGE_OK:
-        classes[1] = "success";
-        break;
-      case JD_BADGE_WARNING:
-        classes[1] = "warning";
-        break;
-      case JD_BADGE_ERROR:
-        classes[1] = "error";
-        break;
-      case JD_BADGE_NONE:
-      default:
-        break;
-    }
-  gtk_widget_set_css_classes (badge, classes);
-  gtk_widget_set_visible (badge,
-                          state != JD_BADGE_NONE && jd_claim_node_get_badge_text (node) != NULL);
-  gtk_label_set_text (GTK_LABEL (badge), jd_claim_node_get_badge_text (node));
-  gtk_widget_set_tooltip_text (badge, jd_claim_node_get_badge_tooltip (node));
-}
-
-static void
-value_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  /* Cut in the middle: both ends stay in view, where near misses are
-   * (a trailing slash on "aud", the end of a kid); the tooltip has it all. */
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_list_item_set_child (item, box);
-  add_context_gesture (box, item);
-}
-
-/* Bytes of a claim value shown whole in its tooltip. */
-#define VALUE_TOOLTIP_MAX 4096
-
-static char *node_value_text (JdClaimNode *node);
-
-static void
-value_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *badge = gtk_widget_get_next_sibling (label);
-  g_autoptr (JdClaimNode) node = node_from_list_item (item);
-  g_autofree char *whole = node_value_text (node);
-
-  gtk_label_set_text (GTK_LABEL (label), jd_claim_node_get_value_text (node));
-  /* The whole value (the text shown stops after 256 characters), unless it
-   * is too long for a tooltip; Copy Value always copies all of it. */
-  gtk_widget_set_tooltip_text (
-    label, strlen (whole) <= VALUE_TOOLTIP_MAX ? whole : jd_claim_node_get_value_text (node));
-  update_badge (node, NULL, badge);
-  g_signal_connect_object (node, "notify::badge-text", G_CALLBACK (update_badge), badge, 0);
-  g_signal_connect_object (node, "notify::badge-state", G_CALLBACK (update_badge), badge, 0);
-  g_signal_connect_object (node, "notify::badge-tooltip", G_CALLBACK (update_badge), badge, 0);
-}
-
-static void
-value_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *badge = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
-  g_autoptr (JdClaimNode) node = node_from_list_item (item);
-
-  if (node != NULL)
-    g_signal_handlers_disconnect_by_data (node, badge);
-}
-
-static void
-meaning_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (GTK_LABEL (label), 16);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_list_item_set_child (item, label);
-  add_context_gesture (label, item);
-}
-
-static void
-meaning_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  g_autoptr (JdClaimNode) node = node_from_list_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), jd_claim_node_get_meaning (node));
-}
-
-static void
-add_column (GtkColumnView *view, const char *title, gboolean expand, GCallback setup,
-            GCallback bind, GCallback unbind)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkColumnViewColumn) column = NULL;
-
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, NULL);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (view, column);
-}
-
-static JdClaimNode *
-selected_node (JdTokenPage *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-  GtkSingleSelection *selection = self->claims_selection;
-  GtkTreeListRow *row;
-
-  if (focus != NULL && self->header_view != NULL
-      && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_view)))
-    selection = self->header_selection;
-  row = gtk_single_selection_get_selected_item (selection);
-
-  return row ? gtk_tree_list_row_get_item (row) : NULL;
-}
-
-static char *
-node_value_text (JdClaimNode *node)
-{
-  JsonNode *json = jd_claim_node_get_node (node);
-
-  if (json == NULL)
-    return g_strdup ("");
-  if (JSON_NODE_HOLDS_VALUE (json) && json_node_get_value_type (json) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (json));
-
-  return json_to_string (json, FALSE);
-}
-
-static void
-copy_claim_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  JdTokenPage *self = JD_TOKEN_PAGE (widget);
-  g_autoptr (JdClaimNode) node = NULL;
-  g_autofree char *text = NULL;
-
-  node = self->menu_node ? g_object_ref (self->menu_node) : selected_node (self);
-  g_clear_object (&self->menu_node);
-  if (node == NULL)
-    return;
-
-  if (g_str_equal (action_name, "claims.copy-value"))
-    text = node_value_text (node);
-  else
-    {
-      JsonNode *json = jd_claim_node_get_node (node);
-      g_autoptr (JsonNode) name
-        = json_node_init_string (json_node_alloc (), jd_claim_node_get_name (node));
-      g_autofree char *name_text = json_to_string (name, FALSE);
-      g_autofree char *value_text = json ? json_to_string (json, FALSE) : g_strdup ("null");
-
-      text = g_strdup_printf ("%s: %s", name_text, value_text);
-    }
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-}
-
-static void
-popup_selected (JdTokenPage *self, GtkColumnView *view)
-{
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
-  GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
-  g_autoptr (JdClaimNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
-
-  if (node != NULL)
-    popup_menu (self, node, GTK_WIDGET (view), gtk_widget_get_width (GTK_WIDGET (view)) / 2.0,
-                gtk_widget_get_height (GTK_WIDGET (view)) / 2.0);
-}
-
-static gboolean
-menu_shortcut (GtkWidget *widget, GVariant *args, gpointer user_data)
-{
-  JdTokenPage *self = JD_TOKEN_PAGE (gtk_widget_get_ancestor (widget, JD_TYPE_TOKEN_PAGE));
-
-  popup_selected (self, GTK_COLUMN_VIEW (widget));
-  return TRUE;
-}
-
-/* A column view reports little natural height before its rows exist; size
- * the card around the rows instead, up to its maximum. */
-static void
-fit_view_height (GListModel *rows, guint position, guint removed, guint added, GtkColumnView *view)
-{
-  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (view)));
-  int height = 38 + 50 * (int)g_list_model_get_n_items (rows);
-
-  gtk_scrolled_window_set_min_content_height (
-    scroller, MIN (height, gtk_scrolled_window_get_max_content_height (scroller)));
-}
-
 static void
 setup_model (GtkTreeListModel **tree, GtkSingleSelection **selection)
 {
@@ -944,36 +624,6 @@ setup_model (GtkTreeListModel **tree, GtkSingleSelection **selection)
   *selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (*tree)));
   gtk_single_selection_set_autoselect (*selection, FALSE);
   gtk_single_selection_set_can_unselect (*selection, TRUE);
-}
-
-static void
-setup_view (GtkColumnView *view, GtkTreeListModel *tree, GtkSingleSelection *selection)
-{
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
-  g_signal_connect_object (tree, "items-changed", G_CALLBACK (fit_view_height), view, 0);
-  fit_view_height (G_LIST_MODEL (tree), 0, 0, 0, view);
-
-  add_column (view, _ ("Claim"), FALSE, G_CALLBACK (name_setup), G_CALLBACK (name_bind),
-              G_CALLBACK (name_unbind));
-  add_column (view, _ ("Value"), TRUE, G_CALLBACK (value_setup), G_CALLBACK (value_bind),
-              G_CALLBACK (value_unbind));
-  add_column (view, _ ("Meaning"), TRUE, G_CALLBACK (meaning_setup), G_CALLBACK (meaning_bind),
-              NULL);
-
-  /* Keyboard: the menu key or Shift+F10 opens the row menu, Ctrl+C copies the value. */
-  gtk_shortcut_controller_add_shortcut (
-    GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new (
-      gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
-                                   gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
-      gtk_callback_action_new (menu_shortcut, NULL, NULL)));
-  gtk_shortcut_controller_add_shortcut (
-    GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK),
-                      gtk_named_action_new ("claims.copy-value")));
-  gtk_widget_add_controller (GTK_WIDGET (view), shortcuts);
 }
 
 static void
@@ -1102,79 +752,6 @@ jd_token_page_unmap (GtkWidget *widget)
 
 /* ---- Findings and verdict ------------------------------------------------- */
 
-/* A plain row (icon, message, fix): cheaper to measure than an
- * AdwActionRow, which matters when every keystroke rebuilds the list. */
-static GtkWidget *
-create_finding_row (gpointer item, gpointer user_data)
-{
-  JdFinding *finding = JD_FINDING (item);
-  JdSeverity severity = jd_finding_get_severity (finding);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *icon = gtk_image_new_from_icon_name (jd_severity_icon_name (severity));
-  GtkWidget *message = gtk_label_new (jd_finding_get_message (finding));
-  const char *fix = jd_finding_get_fix (finding);
-  g_autofree char *accessible = NULL;
-
-  gtk_widget_add_css_class (icon, jd_severity_css_class (severity));
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  jd_severity_label (severity), -1);
-  gtk_widget_set_tooltip_text (icon, jd_severity_label (severity));
-
-  gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
-  /* A minimum width in characters spares GTK from laying the text out at
-   * every candidate width (half the cost of the first frame after a paste). */
-  gtk_label_set_width_chars (GTK_LABEL (message), 20);
-  /* Messages quote kids, audiences and token bytes: no drawn hyphens. */
-  jd_label_set_no_hyphens (GTK_LABEL (message));
-  gtk_box_append (GTK_BOX (texts), message);
-  if (fix != NULL && fix[0] != '\0')
-    {
-      GtkWidget *fix_label = gtk_label_new (fix);
-
-      gtk_label_set_xalign (GTK_LABEL (fix_label), 0);
-      gtk_label_set_wrap (GTK_LABEL (fix_label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (fix_label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_width_chars (GTK_LABEL (fix_label), 20);
-      jd_label_set_no_hyphens (GTK_LABEL (fix_label));
-      gtk_widget_add_css_class (fix_label, "dim-label");
-      gtk_widget_add_css_class (fix_label, "caption");
-      gtk_box_append (GTK_BOX (texts), fix_label);
-    }
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
-
-  /* A grid, not a horizontal box: asked for its height at a width, GTK 4.8's
-   * box searches for the widths of children whose width depends on their
-   * height (the wrapping texts) by bisection, each step a bisection over
-   * Pango layouts inside GtkLabel — half the frame after a paste. The grid
-   * gives the texts the width left of the icon, as the box did. */
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  /* The row takes the grid's whole height (min-height in style.css), so
-   * icon and texts centre in it as in a box; the grid keeps the expansion
-   * to itself. */
-  gtk_widget_set_vexpand (texts, TRUE);
-  gtk_widget_set_vexpand (grid, FALSE);
-  gtk_grid_attach (GTK_GRID (grid), icon, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), texts, 1, 0, 1, 1);
-  gtk_widget_add_css_class (grid, "finding-box");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
-  gtk_widget_add_css_class (row, "finding");
-
-  /* Read as one sentence: "Error: the token expired … Fix: …" */
-  accessible
-    = g_strdup_printf ("%s: %s", jd_severity_label (severity), jd_finding_get_message (finding));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (finding), g_object_unref);
-
-  return row;
-}
-
 static gboolean
 select_node_in (GtkSingleSelection *selection, JdClaimNode *node)
 {
@@ -1197,15 +774,13 @@ select_node_in (GtkSingleSelection *selection, JdClaimNode *node)
 }
 
 static void
-finding_selected (JdTokenPage *self, GtkListBoxRow *row)
+finding_selected (JdTokenPage *self, JdFinding *finding)
 {
-  JdFinding *finding;
   const char *claim;
   JdClaimNode *node = NULL;
 
-  if (row == NULL || self->selecting)
+  if (self->selecting)
     return;
-  finding = g_object_get_data (G_OBJECT (row), "finding");
   claim = finding ? jd_finding_get_claim (finding) : NULL;
   if (claim == NULL)
     return;
@@ -1320,64 +895,43 @@ update_verdict (JdTokenPage *self)
 
 /* ---- Results ------------------------------------------------------------------ */
 
-/* The findings list, the claims and header trees and their menu: built when
- * the first token arrives (or a test asks), so the empty state's first frame
- * costs none of them. */
-/* The Meaning column of @view (its third), shown unless the page is narrow. */
-static void
-show_meaning_column (GtkColumnView *view, gboolean visible)
-{
-  g_autoptr (GtkColumnViewColumn) column = NULL;
-
-  if (view == NULL)
-    return;
-  column = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
-  if (column != NULL)
-    gtk_column_view_column_set_visible (column, visible);
-}
-
 void
 jd_token_page_set_narrow (JdTokenPage *self, gboolean narrow)
 {
   g_return_if_fail (JD_IS_TOKEN_PAGE (self));
 
   self->narrow = narrow;
-  show_meaning_column (self->claims_view, !narrow);
-  show_meaning_column (self->header_view, !narrow);
+  if (self->results != NULL)
+    jd_token_results_set_narrow (self->results, narrow);
 }
 
+/* The findings list, the claims and header trees and their menu
+ * (JdTokenResults): built when the first token arrives (or a test asks), so
+ * the empty state's first frame costs none of them. */
 static void
 ensure_results (JdTokenPage *self)
 {
-  g_autoptr (GtkBuilder) builder = NULL;
-  GMenuModel *claim_menu;
-
-  if (self->findings_list != NULL)
+  if (self->results != NULL)
     return;
 
-  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/jd-token-results.ui");
-  self->findings_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "findings_list"));
-  self->claims_view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "claims_view"));
-  self->header_view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "header_view"));
-  claim_menu = G_MENU_MODEL (gtk_builder_get_object (builder, "claim_menu"));
-
-  g_signal_connect_object (self->findings_list, "row-selected", G_CALLBACK (finding_selected), self,
+  self->results
+    = JD_TOKEN_RESULTS (jd_token_results_new (self->claims_selection, self->header_selection));
+  g_signal_connect_object (self->results, "finding-selected", G_CALLBACK (finding_selected), self,
                            G_CONNECT_SWAPPED);
-  setup_view (self->claims_view, self->claims_tree, self->claims_selection);
-  setup_view (self->header_view, self->header_tree, self->header_selection);
-  jd_token_page_set_narrow (self, self->narrow);
-
-  self->menu_popover = gtk_popover_menu_new_from_model (claim_menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu_popover), FALSE);
-  gtk_widget_set_halign (self->menu_popover, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->menu_popover, GTK_WIDGET (self));
-
+  jd_token_results_set_narrow (self->results, self->narrow);
   if (self->session != NULL)
-    gtk_list_box_bind_model (self->findings_list, jd_session_get_findings (self->session),
-                             create_finding_row, NULL, NULL);
+    jd_token_results_bind_findings (self->results, jd_session_get_findings (self->session));
 
-  gtk_stack_add_named (self->results_stack,
-                       GTK_WIDGET (gtk_builder_get_object (builder, "results")), "results");
+  gtk_stack_add_named (self->results_stack, GTK_WIDGET (self->results), "results");
+}
+
+static void
+copy_claim_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  JdTokenPage *self = JD_TOKEN_PAGE (widget);
+
+  if (self->results != NULL)
+    jd_token_results_copy (self->results, !g_str_equal (action_name, "claims.copy-value"));
 }
 
 /* ---- Session ----------------------------------------------------------------- */
@@ -1475,9 +1029,8 @@ jd_token_page_set_session (JdTokenPage *self, JdSession *session)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::busy", G_CALLBACK (busy_changed), self,
                            G_CONNECT_SWAPPED);
-  if (self->findings_list != NULL)
-    gtk_list_box_bind_model (self->findings_list, jd_session_get_findings (session),
-                             create_finding_row, NULL, NULL);
+  if (self->results != NULL)
+    jd_token_results_bind_findings (self->results, jd_session_get_findings (session));
   busy_changed (self);
   token_changed (self);
 }
@@ -1520,7 +1073,7 @@ jd_token_page_get_findings_list (JdTokenPage *self)
   g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), NULL);
 
   ensure_results (self);
-  return self->findings_list;
+  return jd_token_results_get_findings_list (self->results);
 }
 
 const char *
@@ -1546,13 +1099,9 @@ jd_token_page_dispose (GObject *object)
   if (self->surface != NULL)
     g_signal_handlers_disconnect_by_data (self->surface, self);
   g_clear_object (&self->surface);
-  g_clear_pointer (&self->menu_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_TOKEN_PAGE);
-  self->findings_list = NULL;
-  self->claims_view = NULL;
-  self->header_view = NULL;
+  self->results = NULL;
 
-  g_clear_object (&self->menu_node);
   g_clear_object (&self->session);
   g_clear_object (&self->shown_token);
   g_clear_object (&self->payload_model);
