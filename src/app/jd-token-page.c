@@ -1,29 +1,21 @@
-/* jd-token-page.c — the paste area, verdict, findings and claims tree
+/* jd-token-page.c — the Token page: the paste area (jd-paste-area.c), the
+ * verdict banner, the findings and claims (jd-token-results.c) and the
+ * clock that judges the time claims
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "jd-no-hyphens.h"
 #include "jd-claims.h"
 #include "jd-token-page.h"
 #include "jd-token-results.h"
-#include "jd-paste.h"
+#include "jd-paste-area.h"
 #include "jd-sign.h"
 
 /* Typing waits this long for a pause; a paste is decoded at once. */
 #define DEBOUNCE_MS 150
-/* Text with a line longer than FOLD_MIN_CHARS is shown folded: the paste
- * area holds its first and last FOLD_KEEP_CHARS characters with a marker
- * between them, and is read-only; the whole text is kept in folded_text and
- * is what is analysed, copied and exported. Pango laying out a
- * megabyte-long paragraph would hold the window for most of a second
- * (tests/test-window.c, 1 MiB paste); "Show All" does it on request. */
-#define FOLD_MIN_CHARS (16 * 1024)
-#define FOLD_KEEP_CHARS 4096
 
 struct _JdTokenPage
 {
@@ -47,19 +39,7 @@ struct _JdTokenPage
   JdTokenResults *results;
 
   JdSession *session;
-  GtkTextBuffer *buffer;
-  GtkTextTag *segment_tags[5];
-  GtkTextTag *problem_tag;
-  GtkTextTag *marker_tag; /* the "… characters not shown …" line */
-  GtkWidget *fold_bar;    /* says what is folded, with Show All; hidden when not */
-  GtkLabel *fold_label;
-  char *folded_text;    /* the whole text while folded, else NULL */
-  glong fold_chars;     /* its length in characters */
-  glong fold_tail;      /* offset in folded_text where the shown tail starts */
-  glong marker_chars;   /* length of the marker in the buffer */
-  char *pending_text;   /* inserted through the text view, to be folded */
-  gboolean paste_edits; /* this paste replaces a selection: hand editing */
-  guint pending_id;
+  JdPasteArea *paste_area;
 
   JdToken *shown_token;
   GListModel *payload_model; /* JdClaimNode, top level */
@@ -73,7 +53,6 @@ struct _JdTokenPage
   guint debounce_id;
   guint tick_id;
   GdkSurface *surface;
-  gboolean setting_text;
   gboolean selecting;
   gboolean scroll_pending; /* a new text: show the verdict when it comes */
   gboolean narrow;         /* phone width: no Meaning column */
@@ -90,72 +69,13 @@ enum
 
 static guint signals[LAST_SIGNAL];
 
-/* ---- Colours of the three segments --------------------------------------- */
-
-/* GNOME palette: red, purple, blue (and two more for JWE); the dark shades
- * on a light background, the light shades on a dark one, each ≥ 4.5:1. */
-static const char *segment_light[] = { "#a51d2d", "#813d9c", "#1a5fb4", "#986a44", "#26a269" };
-static const char *segment_dark[] = { "#ff7b63", "#dc8add", "#99c1f1", "#cdab8f", "#8ff0a4" };
-
-static void
-update_tag_colours (JdTokenPage *self)
-{
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  g_autofree char *legend = NULL;
-  const char **colours = dark ? segment_dark : segment_light;
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->segment_tags); i++)
-    g_object_set (self->segment_tags[i], "foreground", colours[i], NULL);
-  g_object_set (self->problem_tag, "underline-rgba",
-                &(GdkRGBA){ dark ? 1.0 : 0.88, dark ? 0.48 : 0.11, dark ? 0.39 : 0.14, 1.0 }, NULL);
-
-  legend = g_strdup_printf (
-    "<span foreground=\"%s\">%s</span> · <span foreground=\"%s\">%s</span> · "
-    "<span foreground=\"%s\">%s</span>",
-    colours[0], _ ("header"), colours[1], _ ("payload"), colours[2], _ ("signature"));
-  gtk_label_set_markup (self->legend, legend);
-}
-
 /* ---- Paste area ------------------------------------------------------------ */
-
-static char *
-dup_buffer_text (JdTokenPage *self)
-{
-  GtkTextIter start, end;
-
-  if (self->folded_text != NULL)
-    return g_strdup (self->folded_text);
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  return gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-}
 
 char *
 jd_token_page_dup_text (JdTokenPage *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), NULL);
-  return dup_buffer_text (self);
-}
-
-/* Offsets between the whole text and the folded paste area: the head maps
- * to itself, the tail follows the marker, the hidden middle is the marker. */
-static glong
-shown_offset (JdTokenPage *self, glong offset, gboolean is_end)
-{
-  if (self->folded_text == NULL || offset < FOLD_KEEP_CHARS)
-    return offset;
-  if (offset >= self->fold_tail)
-    return offset - self->fold_tail + FOLD_KEEP_CHARS + self->marker_chars;
-  return is_end ? FOLD_KEEP_CHARS + self->marker_chars : FOLD_KEEP_CHARS;
-}
-
-static glong
-text_offset (JdTokenPage *self, glong shown, gboolean is_end)
-{
-  if (self->folded_text == NULL || shown < FOLD_KEEP_CHARS)
-    return shown;
-  if (shown >= FOLD_KEEP_CHARS + self->marker_chars)
-    return shown - FOLD_KEEP_CHARS - self->marker_chars + self->fold_tail;
-  return is_end ? self->fold_tail : FOLD_KEEP_CHARS;
+  return jd_paste_area_dup_text (self->paste_area);
 }
 
 static void
@@ -167,7 +87,7 @@ push_text (JdTokenPage *self)
   if (self->session == NULL)
     return;
 
-  text = dup_buffer_text (self);
+  text = jd_paste_area_dup_text (self->paste_area);
   jd_session_set_text (self->session, text, -1);
 }
 
@@ -182,337 +102,19 @@ debounce_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void apply_marks (JdTokenPage *self);
-
-/* Whether @text has a line longer than FOLD_MIN_CHARS characters. */
-static gboolean
-needs_fold (const char *text)
-{
-  const char *line = text;
-
-  for (;;)
-    {
-      const char *nl = strchr (line, '\n');
-      gsize bytes = nl ? (gsize)(nl - line) : strlen (line);
-
-      /* A character is at most 4 bytes: only long lines are counted. */
-      if (bytes > FOLD_MIN_CHARS && g_utf8_strlen (line, bytes) > FOLD_MIN_CHARS)
-        return TRUE;
-      if (nl == NULL)
-        return FALSE;
-      line = nl + 1;
-    }
-}
-
 gboolean
 jd_token_page_is_folded (JdTokenPage *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), FALSE);
-  return self->folded_text != NULL;
+  return jd_paste_area_is_folded (self->paste_area);
 }
 
-/* Puts @text into the paste area, folded when it has an overlong line.
- * Entering or leaving the folded view cannot be undone (the undo history
- * would bring back the marker as if it were text): it is cleared then. */
+/* The person typed: decode after a pause. */
 static void
-fill_buffer (JdTokenPage *self, const char *text)
+paste_area_edited (JdTokenPage *self)
 {
-  gboolean was_folded = self->folded_text != NULL;
-  gboolean fold = needs_fold (text);
-  GtkTextIter start, end;
-
-  g_clear_pointer (&self->folded_text, g_free);
-  if (fold || was_folded)
-    gtk_text_buffer_begin_irreversible_action (self->buffer);
-  else
-    gtk_text_buffer_begin_user_action (self->buffer);
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_delete (self->buffer, &start, &end);
-  if (!fold)
-    gtk_text_buffer_insert (self->buffer, &start, text, -1);
-  else
-    {
-      glong n = g_utf8_strlen (text, -1);
-      const char *head_end = g_utf8_offset_to_pointer (text, FOLD_KEEP_CHARS);
-      const char *tail = g_utf8_offset_to_pointer (text, n - FOLD_KEEP_CHARS);
-      g_autofree char *hidden
-        = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld character not shown",
-                                        "%ld characters not shown", n - 2 * FOLD_KEEP_CHARS),
-                           n - 2 * FOLD_KEEP_CHARS);
-      g_autofree char *marker = g_strdup_printf ("\n[ … %s … ]\n", hidden);
-      g_autofree char *caption = g_strdup_printf (
-        _ ("This text is %ld characters long; its first and last %d are shown. All of it is "
-           "analysed, copied and exported. The paste area is read-only while folded."),
-        n, FOLD_KEEP_CHARS);
-
-      self->folded_text = g_strdup (text);
-      self->fold_chars = n;
-      self->fold_tail = n - FOLD_KEEP_CHARS;
-      self->marker_chars = g_utf8_strlen (marker, -1);
-      gtk_text_buffer_insert (self->buffer, &start, text, head_end - text);
-      gtk_text_buffer_insert_with_tags (self->buffer, &start, marker, -1, self->marker_tag, NULL);
-      gtk_text_buffer_insert (self->buffer, &start, tail, -1);
-      gtk_label_set_text (self->fold_label, caption);
-    }
-
-  if (fold || was_folded)
-    gtk_text_buffer_end_irreversible_action (self->buffer);
-  else
-    gtk_text_buffer_end_user_action (self->buffer);
-
-  gtk_text_view_set_editable (self->text_view, !fold);
-  gtk_widget_set_visible (self->fold_bar, fold);
-  gtk_accessible_update_property (
-    GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-    fold ? gtk_label_get_text (self->fold_label)
-         : _ ("Paste a token, an Authorization header or a curl command"),
-    -1);
-}
-
-/* Show All: the whole text in the paste area, editable again. Slow for a
- * megabyte-long line, but asked for. */
-static void
-show_all_clicked (JdTokenPage *self)
-{
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  if (self->folded_text == NULL)
-    return;
-  text = g_steal_pointer (&self->folded_text);
-  self->setting_text = TRUE;
-  gtk_text_buffer_begin_irreversible_action (self->buffer);
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_delete (self->buffer, &start, &end);
-  gtk_text_buffer_insert (self->buffer, &start, text, -1);
-  gtk_text_buffer_end_irreversible_action (self->buffer);
-  self->setting_text = FALSE;
-  gtk_text_view_set_editable (self->text_view, TRUE);
-  gtk_widget_set_visible (self->fold_bar, FALSE);
-  if (self->session != NULL)
-    apply_marks (self);
-}
-
-static gboolean
-set_pending_text (gpointer data)
-{
-  JdTokenPage *self = data;
-  g_autofree char *text = g_steal_pointer (&self->pending_text);
-
-  self->pending_id = 0;
-  if (text != NULL)
-    jd_token_page_set_text (self, text);
-  return G_SOURCE_REMOVE;
-}
-
-/* Text that arrives through the text view itself (its own paste, a drop on
- * it): a whole token, header line or curl command replaces what is there
- * (jd_paste_replaces(); typing and pasted fragments go in at the cursor),
- * and text that would need folding goes through jd_token_page_set_text()
- * instead, so a megabyte never reaches Pango. Both wait for an idle: the
- * buffer cannot change under the signal's iterator. */
-static void
-buffer_insert_text (JdTokenPage *self, GtkTextIter *location, const char *text, int len)
-{
-  GtkTextIter start, end;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *inserted = NULL;
-  g_autofree char *whole = NULL;
-
-  if (self->setting_text || len < 0)
-    return;
-  if (len >= 8 && !self->paste_edits && gtk_text_buffer_get_char_count (self->buffer) > 0
-      && jd_paste_replaces (text, len))
-    whole = g_strndup (text, len);
-  else if (len > FOLD_MIN_CHARS)
-    {
-      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-      before = gtk_text_buffer_get_text (self->buffer, &start, location, TRUE);
-      after = gtk_text_buffer_get_text (self->buffer, location, &end, TRUE);
-      inserted = g_strndup (text, len);
-      whole = g_strconcat (before, inserted, after, NULL);
-      if (!needs_fold (whole))
-        return;
-    }
-  else
-    return;
-
-  g_signal_stop_emission_by_name (self->buffer, "insert-text");
-  g_free (self->pending_text);
-  self->pending_text = g_steal_pointer (&whole);
-  if (self->pending_id == 0)
-    self->pending_id = g_idle_add (set_pending_text, self);
-}
-
-/* Copying from the folded view copies the whole text under the selection:
- * a selection that touches the marker takes everything it stands for. */
-static void
-text_view_copy (JdTokenPage *self)
-{
-  GtkTextIter start, end;
-  glong from, to;
-  g_autofree char *text = NULL;
-
-  if (self->folded_text == NULL
-      || !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
-    return; /* GtkTextView's own handler does it */
-
-  from = text_offset (self, gtk_text_iter_get_offset (&start), FALSE);
-  to = text_offset (self, gtk_text_iter_get_offset (&end), TRUE);
-  {
-    const char *a = g_utf8_offset_to_pointer (self->folded_text, from);
-    const char *b = g_utf8_offset_to_pointer (self->folded_text, to);
-    text = g_strndup (a, b - a);
-  }
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self->text_view)), text);
-  g_signal_stop_emission_by_name (self->text_view, "copy-clipboard");
-}
-
-static void
-buffer_changed (JdTokenPage *self)
-{
-  gtk_widget_set_visible (self->placeholder, gtk_text_buffer_get_char_count (self->buffer) == 0);
-
-  if (self->setting_text)
-    return;
-
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
-}
-
-/* Before the text view pastes: with part of the text selected, the person
- * edits by hand (a new token into a curl command), and the paste goes there. */
-static void
-text_view_paste (JdTokenPage *self)
-{
-  GtkTextIter start, end, sel_start, sel_end;
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  self->paste_edits
-    = gtk_text_buffer_get_selection_bounds (self->buffer, &sel_start, &sel_end)
-      && !(gtk_text_iter_equal (&sel_start, &start) && gtk_text_iter_equal (&sel_end, &end));
-}
-
-static void
-paste_done (JdTokenPage *self)
-{
-  self->paste_edits = FALSE;
-  push_text (self);
-}
-
-static void
-apply_marks (JdTokenPage *self)
-{
-  GtkTextIter start, end;
-  GArray *marks;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  for (guint i = 0; i < G_N_ELEMENTS (self->segment_tags); i++)
-    gtk_text_buffer_remove_tag (self->buffer, self->segment_tags[i], &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->problem_tag, &start, &end);
-
-  /* The text moved on since this analysis: its own result will come. */
-  text = dup_buffer_text (self);
-  if (g_strcmp0 (text, jd_session_get_analysed_text (self->session)) != 0)
-    return;
-
-  marks = jd_session_get_marks (self->session);
-  for (guint i = 0; marks != NULL && i < marks->len; i++)
-    {
-      const JdMark *mark = &g_array_index (marks, JdMark, i);
-      GtkTextTag *tag;
-
-      if (mark->kind == JD_MARK_SEGMENT)
-        tag = self->segment_tags[MIN (mark->index, G_N_ELEMENTS (self->segment_tags) - 1)];
-      else
-        tag = self->problem_tag;
-
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start,
-                                          shown_offset (self, mark->start, FALSE));
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, shown_offset (self, mark->end, TRUE));
-      gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
-    }
-}
-
-static gboolean
-text_query_tooltip (JdTokenPage *self, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
-{
-  static const char *segment_names[] = {
-    N_ ("Header: how the token is signed (alg, kid, typ)"),
-    N_ ("Payload: the claims"),
-    N_ ("Signature"),
-  };
-  GtkTextIter iter;
-  GArray *marks;
-  JdToken *token;
-  int bx, by, offset;
-  const char *text = NULL;
-
-  if (self->session == NULL || (token = jd_session_get_token (self->session)) == NULL)
-    return FALSE;
-
-  if (keyboard)
-    gtk_text_buffer_get_iter_at_mark (self->buffer, &iter,
-                                      gtk_text_buffer_get_insert (self->buffer));
-  else
-    {
-      gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx,
-                                             &by);
-      if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
-        return FALSE;
-    }
-  offset = gtk_text_iter_get_offset (&iter);
-  if (self->folded_text != NULL && offset >= FOLD_KEEP_CHARS
-      && offset < FOLD_KEEP_CHARS + self->marker_chars)
-    {
-      /* On the marker: what the hidden part holds, a problem first. */
-      glong from = FOLD_KEEP_CHARS, to = self->fold_tail;
-
-      marks = jd_session_get_marks (self->session);
-      for (guint i = 0; marks != NULL && i < marks->len; i++)
-        {
-          const JdMark *mark = &g_array_index (marks, JdMark, i);
-
-          if (mark->kind == JD_MARK_PROBLEM && (glong)mark->end > from && (glong)mark->start < to)
-            {
-              const JdTokenProblem *problem
-                = g_ptr_array_index (jd_token_get_problems (token), mark->index);
-              gtk_tooltip_set_text (tooltip, problem->message);
-              return TRUE;
-            }
-        }
-      gtk_tooltip_set_text (tooltip, gtk_label_get_text (self->fold_label));
-      return TRUE;
-    }
-  offset = text_offset (self, offset, FALSE);
-
-  marks = jd_session_get_marks (self->session);
-  for (guint i = 0; marks != NULL && i < marks->len; i++)
-    {
-      const JdMark *mark = &g_array_index (marks, JdMark, i);
-
-      if ((gsize)offset < mark->start || (gsize)offset >= mark->end)
-        continue;
-      if (mark->kind == JD_MARK_PROBLEM)
-        {
-          const JdTokenProblem *problem
-            = g_ptr_array_index (jd_token_get_problems (token), mark->index);
-
-          text = problem->message;
-          break; /* a problem wins over its segment */
-        }
-      if (text == NULL && jd_token_get_kind (token) != JD_TOKEN_KIND_JWE
-          && mark->index < G_N_ELEMENTS (segment_names))
-        text = _ (segment_names[mark->index]);
-    }
-
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
 }
 
 /* Scrolls the page so that the verdict is at its top. */
@@ -570,7 +172,7 @@ jd_token_page_set_text (JdTokenPage *self, const char *text)
    * now and once the new text's verdict is laid out. */
   scroll_to_verdict (self);
 
-  current = dup_buffer_text (self);
+  current = jd_paste_area_dup_text (self->paste_area);
   if (g_strcmp0 (current, text) == 0)
     {
       push_text (self);
@@ -579,10 +181,8 @@ jd_token_page_set_text (JdTokenPage *self, const char *text)
   self->scroll_pending = TRUE;
 
   /* One user action: Ctrl+Z restores what was there, so nothing typed is
-   * lost (except across the folded view, see fill_buffer()). */
-  self->setting_text = TRUE;
-  fill_buffer (self, text);
-  self->setting_text = FALSE;
+   * lost (except across the folded view, see jd_paste_area_set_text()). */
+  jd_paste_area_set_text (self->paste_area, text);
 
   push_text (self);
 }
@@ -942,7 +542,7 @@ token_changed (JdTokenPage *self)
   JdToken *token = jd_session_get_token (self->session);
   g_autoptr (GListStore) empty = NULL;
 
-  apply_marks (self);
+  jd_paste_area_apply_marks (self->paste_area);
   gtk_widget_set_visible (self->made_here_label,
                           token != NULL && jd_sign_is_made_here (jd_token_get_text (token)));
   if (token != NULL)
@@ -1021,6 +621,7 @@ jd_token_page_set_session (JdTokenPage *self, JdSession *session)
   g_return_if_fail (self->session == NULL);
 
   self->session = g_object_ref (session);
+  jd_paste_area_set_session (self->paste_area, session);
   g_signal_connect_object (session, "token-changed", G_CALLBACK (token_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "diagnosis-changed", G_CALLBACK (diagnosis_changed), self,
@@ -1040,7 +641,7 @@ jd_token_page_get_buffer (JdTokenPage *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), NULL);
 
-  return self->buffer;
+  return gtk_text_view_get_buffer (self->text_view);
 }
 
 GListModel *
@@ -1093,9 +694,8 @@ jd_token_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
-  g_clear_handle_id (&self->pending_id, g_source_remove);
   g_clear_handle_id (&self->scroll_id, g_source_remove);
-  g_clear_pointer (&self->pending_text, g_free);
+  g_clear_object (&self->paste_area);
   if (self->surface != NULL)
     g_signal_handlers_disconnect_by_data (self->surface, self);
   g_clear_object (&self->surface);
@@ -1111,9 +711,6 @@ jd_token_page_dispose (GObject *object)
   g_clear_object (&self->claims_tree);
   g_clear_object (&self->header_tree);
   g_clear_pointer (&self->verdict_text, g_free);
-  if (self->folded_text != NULL)
-    memset (self->folded_text, 0, strlen (self->folded_text)); /* a credential */
-  g_clear_pointer (&self->folded_text, g_free);
 
   G_OBJECT_CLASS (jd_token_page_parent_class)->dispose (object);
 }
@@ -1157,57 +754,12 @@ jd_token_page_init (JdTokenPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (self->segment_tags); i++)
-    self->segment_tags[i] = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
-  self->problem_tag = gtk_text_buffer_create_tag (
-    self->buffer, "problem", "underline", PANGO_UNDERLINE_ERROR, "weight", PANGO_WEIGHT_BOLD, NULL);
-  /* Created last: above the segment colours. */
-  self->marker_tag = gtk_text_buffer_create_tag (
-    self->buffer, "fold-marker", "style", PANGO_STYLE_ITALIC, "foreground-rgba",
-    &(GdkRGBA){ 0.5, 0.5, 0.5, 1 }, "editable", FALSE, NULL);
-  update_tag_colours (self);
-
-  /* Under the paste area (its GtkOverlay), shown while the text is folded. */
-  {
-    GtkWidget *area = gtk_widget_get_ancestor (GTK_WIDGET (self->text_view), GTK_TYPE_OVERLAY);
-    GtkWidget *box = gtk_widget_get_parent (area);
-    GtkWidget *show_all = gtk_button_new_with_mnemonic (_ ("Show _All"));
-
-    g_assert (GTK_IS_BOX (box));
-    self->fold_label = GTK_LABEL (
-      g_object_new (GTK_TYPE_LABEL, "wrap", TRUE, "xalign", 0.0f, "hexpand", TRUE, NULL));
-    gtk_widget_add_css_class (GTK_WIDGET (self->fold_label), "dim-label");
-    gtk_widget_add_css_class (GTK_WIDGET (self->fold_label), "caption");
-    gtk_widget_set_tooltip_text (show_all, _ ("Put the whole text in the paste area to edit it; "
-                                              "laying out a very long line takes a moment"));
-    gtk_widget_set_valign (show_all, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (show_all, "flat");
-    g_signal_connect_object (show_all, "clicked", G_CALLBACK (show_all_clicked), self,
-                             G_CONNECT_SWAPPED);
-    self->fold_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    gtk_widget_set_margin_start (self->fold_bar, 6);
-    gtk_box_append (GTK_BOX (self->fold_bar), GTK_WIDGET (self->fold_label));
-    gtk_box_append (GTK_BOX (self->fold_bar), show_all);
-    gtk_widget_set_visible (self->fold_bar, FALSE);
-    gtk_box_insert_child_after (GTK_BOX (box), self->fold_bar, area);
-  }
-  jd_text_view_set_no_hyphens (self->text_view);
-  g_signal_connect_object (self->text_view, "paste-clipboard", G_CALLBACK (text_view_paste), self,
+  self->paste_area = jd_paste_area_new (self->text_view, self->placeholder, self->legend);
+  g_signal_connect_object (self->paste_area, "edited", G_CALLBACK (paste_area_edited), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->text_view, "copy-clipboard", G_CALLBACK (text_view_copy), self,
+  g_signal_connect_object (self->paste_area, "pasted", G_CALLBACK (push_text), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (update_tag_colours), self, G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->buffer, "paste-done", G_CALLBACK (paste_done), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (buffer_insert_text), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->text_view, "query-tooltip", G_CALLBACK (text_query_tooltip), self,
+  g_signal_connect_object (self->paste_area, "replace", G_CALLBACK (jd_token_page_set_text), self,
                            G_CONNECT_SWAPPED);
 
   setup_model (&self->claims_tree, &self->claims_selection);
