@@ -206,37 +206,15 @@ show_row (AdwActionRow *row, const char *subtitle)
   gtk_widget_set_visible (GTK_WIDGET (row), subtitle != NULL);
 }
 
-void
-jd_response_view_set_response (JdResponseView *self, JdResponse *response, GPtrArray *findings)
+/* The status line: "HTTP/1.1 401 Unauthorized", what the code means and an
+ * icon in the colour of the outcome. */
+static void
+show_status (JdResponseView *self, JdResponse *response)
 {
-  g_autoptr (GString) headers = g_string_new (NULL);
-  g_autofree char *elapsed = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *note = NULL;
-  g_autofree char *redirects = NULL;
-  g_autofree char *withheld = NULL;
-  GPtrArray *list;
-  const char *reason;
-  const char *version;
-  guint status;
+  guint status = jd_response_get_status (response);
+  const char *reason = jd_response_get_reason (response);
+  const char *version = jd_response_get_http_version (response);
 
-  g_return_if_fail (JD_IS_RESPONSE_VIEW (self));
-  g_return_if_fail (response == NULL || JD_IS_RESPONSE (response));
-
-  g_set_object (&self->response, response);
-  g_list_store_remove_all (self->findings);
-  g_clear_pointer (&self->status_text, g_free);
-
-  if (response == NULL)
-    {
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), "", 0);
-      gtk_label_set_text (self->headers_label, "");
-      return;
-    }
-
-  status = jd_response_get_status (response);
-  reason = jd_response_get_reason (response);
-  version = jd_response_get_http_version (response);
   self->status_text
     = g_strdup_printf ("%s%s%u%s%s", version ? version : "", version ? " " : "", status,
                        reason && reason[0] ? " " : "", reason ? reason : "");
@@ -253,12 +231,15 @@ jd_response_view_set_response (JdResponseView *self, JdResponse *response, GPtrA
     gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), "success");
   else if (status >= 400)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), "error");
+}
 
-  elapsed = format_elapsed (jd_response_get_elapsed_ms (response));
-  adw_action_row_set_subtitle (self->time_row, elapsed);
-  show_row (self->url_row, jd_net_response_get_url (response));
+/* The redirects followed, "a → b → final", with their count as the title. */
+static void
+show_redirects (JdResponseView *self, JdResponse *response)
+{
+  GPtrArray *list = jd_net_response_get_redirects (response);
+  g_autofree char *redirects = NULL;
 
-  list = jd_net_response_get_redirects (response);
   if (list != NULL && list->len > 0)
     {
       g_autoptr (GString) s = g_string_new (NULL);
@@ -276,6 +257,20 @@ jd_response_view_set_response (JdResponseView *self, JdResponse *response, GPtrA
       }
     }
   show_row (self->redirects_row, redirects);
+}
+
+/* The time taken, the final URL, the redirects, a withheld Authorization
+ * header and an accepted certificate problem (each row only when it says
+ * something). */
+static void
+show_transfer (JdResponseView *self, JdResponse *response)
+{
+  g_autofree char *elapsed = format_elapsed (jd_response_get_elapsed_ms (response));
+  g_autofree char *withheld = NULL;
+
+  adw_action_row_set_subtitle (self->time_row, elapsed);
+  show_row (self->url_row, jd_net_response_get_url (response));
+  show_redirects (self, response);
 
   if (jd_net_response_get_authorization_withheld (response) != NULL)
     withheld
@@ -284,8 +279,14 @@ jd_response_view_set_response (JdResponseView *self, JdResponse *response, GPtrA
                          jd_net_response_get_authorization_withheld (response));
   show_row (self->withheld_row, withheld);
   show_row (self->certificate_row, jd_net_response_get_accepted_certificate_problem (response));
+}
 
-  list = jd_response_get_headers (response);
+static void
+show_headers (JdResponseView *self, JdResponse *response)
+{
+  g_autoptr (GString) headers = g_string_new (NULL);
+  GPtrArray *list = jd_response_get_headers (response);
+
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
       const JdHeader *h = g_ptr_array_index (list, i);
@@ -293,33 +294,48 @@ jd_response_view_set_response (JdResponseView *self, JdResponse *response, GPtrA
       g_string_append_printf (headers, "%s%s: %s", i > 0 ? "\n" : "", h->name, h->value);
     }
   gtk_label_set_text (self->headers_label, headers->len ? headers->str : _ ("No headers"));
+}
 
-  body = body_to_text (response, &note);
+/* A text view reports its natural height only after it laid out its lines
+ * in idles: size the card from the line count of @body instead (wrapped
+ * lines make it scroll a little, which it may). */
+static void
+fit_body_height (JdResponseView *self, const char *body)
+{
+  GtkWidget *scroller
+    = gtk_widget_get_ancestor (GTK_WIDGET (self->body_view), GTK_TYPE_SCROLLED_WINDOW);
+  guint lines = 1;
+  int line_height;
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->body_view), "X");
+
+  for (const char *p = body; *p != '\0'; p++)
+    if (*p == '\n')
+      lines++;
+  pango_layout_get_pixel_size (layout, NULL, &line_height);
+  g_object_unref (layout);
+  gtk_scrolled_window_set_min_content_height (
+    GTK_SCROLLED_WINDOW (scroller), (int)MIN ((guint)line_height * lines + 24, BODY_MAX_HEIGHT));
+  gtk_widget_set_visible (scroller, body[0] != '\0');
+}
+
+static void
+show_body (JdResponseView *self, JdResponse *response)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *body = body_to_text (response, &note);
+
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), body, -1);
-  {
-    /* A text view reports its natural height only after it laid out its
-     * lines in idles: size the card from the line count instead (wrapped
-     * lines make it scroll a little, which it may). */
-    GtkWidget *scroller
-      = gtk_widget_get_ancestor (GTK_WIDGET (self->body_view), GTK_TYPE_SCROLLED_WINDOW);
-    guint lines = 1;
-    int line_height;
-    PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->body_view), "X");
-
-    for (const char *p = body; *p != '\0'; p++)
-      if (*p == '\n')
-        lines++;
-    pango_layout_get_pixel_size (layout, NULL, &line_height);
-    g_object_unref (layout);
-    gtk_scrolled_window_set_min_content_height (
-      GTK_SCROLLED_WINDOW (scroller), (int)MIN ((guint)line_height * lines + 24, BODY_MAX_HEIGHT));
-    gtk_widget_set_visible (scroller, body[0] != '\0');
-  }
+  fit_body_height (self, body);
   gtk_label_set_text (self->body_note,
                       note ? note : (body[0] == '\0' ? _ ("The body is empty.") : ""));
   gtk_widget_set_visible (GTK_WIDGET (self->body_note), note != NULL || body[0] == '\0');
+}
 
-  /* The status row already says what 401 or 403 means. */
+/* The findings, but for the "status-*" ones: the status row already says
+ * what 401 or 403 means. */
+static void
+show_findings (JdResponseView *self, GPtrArray *findings)
+{
   for (guint i = 0; findings != NULL && i < findings->len; i++)
     {
       JdFinding *f = g_ptr_array_index (findings, i);
@@ -329,6 +345,30 @@ jd_response_view_set_response (JdResponseView *self, JdResponse *response, GPtrA
     }
   gtk_widget_set_visible (self->findings_group,
                           g_list_model_get_n_items (G_LIST_MODEL (self->findings)) > 0);
+}
+
+void
+jd_response_view_set_response (JdResponseView *self, JdResponse *response, GPtrArray *findings)
+{
+  g_return_if_fail (JD_IS_RESPONSE_VIEW (self));
+  g_return_if_fail (response == NULL || JD_IS_RESPONSE (response));
+
+  g_set_object (&self->response, response);
+  g_list_store_remove_all (self->findings);
+  g_clear_pointer (&self->status_text, g_free);
+
+  if (response == NULL)
+    {
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), "", 0);
+      gtk_label_set_text (self->headers_label, "");
+      return;
+    }
+
+  show_status (self, response);
+  show_transfer (self, response);
+  show_headers (self, response);
+  show_body (self, response);
+  show_findings (self, findings);
 }
 
 JdResponse *

@@ -9,42 +9,8 @@
 
 #include "jd-time.h"
 #include "jd-timeline-bar.h"
+#include "jd-timeline-item.h"
 #include "jd-timeline-view.h"
-
-/* ---- One row's item ----------------------------------------------------------- */
-
-#define JD_TYPE_TIMELINE_ITEM (jd_timeline_item_get_type ())
-G_DECLARE_FINAL_TYPE (JdTimelineItem, jd_timeline_item, JD, TIMELINE_ITEM, GObject)
-
-struct _JdTimelineItem
-{
-  GObject parent_instance;
-  GPtrArray *timeline; /* keeps token alive */
-  const JdHarTimelineToken *token;
-  guint index;
-};
-
-G_DEFINE_FINAL_TYPE (JdTimelineItem, jd_timeline_item, G_TYPE_OBJECT)
-
-static void
-jd_timeline_item_finalize (GObject *object)
-{
-  JdTimelineItem *self = JD_TIMELINE_ITEM (object);
-
-  g_clear_pointer (&self->timeline, g_ptr_array_unref);
-  G_OBJECT_CLASS (jd_timeline_item_parent_class)->finalize (object);
-}
-
-static void
-jd_timeline_item_class_init (JdTimelineItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = jd_timeline_item_finalize;
-}
-
-static void
-jd_timeline_item_init (JdTimelineItem *self)
-{
-}
 
 /* ---- The view ---------------------------------------------------------------- */
 
@@ -334,9 +300,9 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_da
 {
   JdTimelineView *self = user_data;
   JdTimelineItem *ti = gtk_list_item_get_item (item);
-  const JdHarTimelineToken *token = ti->token;
+  const JdHarTimelineToken *token = jd_timeline_item_get_token (ti);
   Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "jd-row");
-  g_autofree char *title = describe_title (token, ti->index);
+  g_autofree char *title = describe_title (token, jd_timeline_item_get_index (ti));
   g_autofree char *subtitle = describe_subtitle (token);
   g_autofree char *times = describe_times (self, token);
   g_autofree char *words = NULL;
@@ -454,11 +420,8 @@ jd_timeline_view_set_har (JdTimelineView *self, JdHar *har)
 
   for (guint i = 0; i < self->timeline->len; i++)
     {
-      JdTimelineItem *item = g_object_new (JD_TYPE_TIMELINE_ITEM, NULL);
+      JdTimelineItem *item = jd_timeline_item_new (self->timeline, i);
 
-      item->timeline = g_ptr_array_ref (self->timeline);
-      item->token = g_ptr_array_index (self->timeline, i);
-      item->index = i;
       g_list_store_append (self->store, item);
       g_object_unref (item);
     }

@@ -1,29 +1,21 @@
-/* jd-token-page.c — the paste area, verdict, findings and claims tree
+/* jd-token-page.c — the Token page: the paste area (jd-paste-area.c), the
+ * verdict banner, the findings and claims (jd-token-results.c) and the
+ * clock that judges the time claims
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "jd-no-hyphens.h"
 #include "jd-claims.h"
 #include "jd-token-page.h"
-#include "jd-paste.h"
+#include "jd-token-results.h"
+#include "jd-paste-area.h"
 #include "jd-sign.h"
-#include "jd-severity.h"
 
 /* Typing waits this long for a pause; a paste is decoded at once. */
 #define DEBOUNCE_MS 150
-/* Text with a line longer than FOLD_MIN_CHARS is shown folded: the paste
- * area holds its first and last FOLD_KEEP_CHARS characters with a marker
- * between them, and is read-only; the whole text is kept in folded_text and
- * is what is analysed, copied and exported. Pango laying out a
- * megabyte-long paragraph would hold the window for most of a second
- * (tests/test-window.c, 1 MiB paste); "Show All" does it on request. */
-#define FOLD_MIN_CHARS (16 * 1024)
-#define FOLD_KEEP_CHARS 4096
 
 struct _JdTokenPage
 {
@@ -43,28 +35,11 @@ struct _JdTokenPage
   GtkWidget *placeholder;
   GtkStack *results_stack;
 
-  /* Built with the first token (jd-token-results.ui), NULL until then. */
-  GtkListBox *findings_list;
-  GtkColumnView *claims_view;
-  GtkColumnView *header_view;
-
-  GtkWidget *menu_popover;
-  JdClaimNode *menu_node;
+  /* Built with the first token, NULL until then. */
+  JdTokenResults *results;
 
   JdSession *session;
-  GtkTextBuffer *buffer;
-  GtkTextTag *segment_tags[5];
-  GtkTextTag *problem_tag;
-  GtkTextTag *marker_tag; /* the "… characters not shown …" line */
-  GtkWidget *fold_bar;    /* says what is folded, with Show All; hidden when not */
-  GtkLabel *fold_label;
-  char *folded_text;    /* the whole text while folded, else NULL */
-  glong fold_chars;     /* its length in characters */
-  glong fold_tail;      /* offset in folded_text where the shown tail starts */
-  glong marker_chars;   /* length of the marker in the buffer */
-  char *pending_text;   /* inserted through the text view, to be folded */
-  gboolean paste_edits; /* this paste replaces a selection: hand editing */
-  guint pending_id;
+  JdPasteArea *paste_area;
 
   JdToken *shown_token;
   GListModel *payload_model; /* JdClaimNode, top level */
@@ -78,7 +53,6 @@ struct _JdTokenPage
   guint debounce_id;
   guint tick_id;
   GdkSurface *surface;
-  gboolean setting_text;
   gboolean selecting;
   gboolean scroll_pending; /* a new text: show the verdict when it comes */
   gboolean narrow;         /* phone width: no Meaning column */
@@ -95,72 +69,13 @@ enum
 
 static guint signals[LAST_SIGNAL];
 
-/* ---- Colours of the three segments --------------------------------------- */
-
-/* GNOME palette: red, purple, blue (and two more for JWE); the dark shades
- * on a light background, the light shades on a dark one, each ≥ 4.5:1. */
-static const char *segment_light[] = { "#a51d2d", "#813d9c", "#1a5fb4", "#986a44", "#26a269" };
-static const char *segment_dark[] = { "#ff7b63", "#dc8add", "#99c1f1", "#cdab8f", "#8ff0a4" };
-
-static void
-update_tag_colours (JdTokenPage *self)
-{
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  g_autofree char *legend = NULL;
-  const char **colours = dark ? segment_dark : segment_light;
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->segment_tags); i++)
-    g_object_set (self->segment_tags[i], "foreground", colours[i], NULL);
-  g_object_set (self->problem_tag, "underline-rgba",
-                &(GdkRGBA){ dark ? 1.0 : 0.88, dark ? 0.48 : 0.11, dark ? 0.39 : 0.14, 1.0 }, NULL);
-
-  legend = g_strdup_printf (
-    "<span foreground=\"%s\">%s</span> · <span foreground=\"%s\">%s</span> · "
-    "<span foreground=\"%s\">%s</span>",
-    colours[0], _ ("header"), colours[1], _ ("payload"), colours[2], _ ("signature"));
-  gtk_label_set_markup (self->legend, legend);
-}
-
 /* ---- Paste area ------------------------------------------------------------ */
-
-static char *
-dup_buffer_text (JdTokenPage *self)
-{
-  GtkTextIter start, end;
-
-  if (self->folded_text != NULL)
-    return g_strdup (self->folded_text);
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  return gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-}
 
 char *
 jd_token_page_dup_text (JdTokenPage *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), NULL);
-  return dup_buffer_text (self);
-}
-
-/* Offsets between the whole text and the folded paste area: the head maps
- * to itself, the tail follows the marker, the hidden middle is the marker. */
-static glong
-shown_offset (JdTokenPage *self, glong offset, gboolean is_end)
-{
-  if (self->folded_text == NULL || offset < FOLD_KEEP_CHARS)
-    return offset;
-  if (offset >= self->fold_tail)
-    return offset - self->fold_tail + FOLD_KEEP_CHARS + self->marker_chars;
-  return is_end ? FOLD_KEEP_CHARS + self->marker_chars : FOLD_KEEP_CHARS;
-}
-
-static glong
-text_offset (JdTokenPage *self, glong shown, gboolean is_end)
-{
-  if (self->folded_text == NULL || shown < FOLD_KEEP_CHARS)
-    return shown;
-  if (shown >= FOLD_KEEP_CHARS + self->marker_chars)
-    return shown - FOLD_KEEP_CHARS - self->marker_chars + self->fold_tail;
-  return is_end ? self->fold_tail : FOLD_KEEP_CHARS;
+  return jd_paste_area_dup_text (self->paste_area);
 }
 
 static void
@@ -172,7 +87,7 @@ push_text (JdTokenPage *self)
   if (self->session == NULL)
     return;
 
-  text = dup_buffer_text (self);
+  text = jd_paste_area_dup_text (self->paste_area);
   jd_session_set_text (self->session, text, -1);
 }
 
@@ -187,337 +102,19 @@ debounce_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void apply_marks (JdTokenPage *self);
-
-/* Whether @text has a line longer than FOLD_MIN_CHARS characters. */
-static gboolean
-needs_fold (const char *text)
-{
-  const char *line = text;
-
-  for (;;)
-    {
-      const char *nl = strchr (line, '\n');
-      gsize bytes = nl ? (gsize)(nl - line) : strlen (line);
-
-      /* A character is at most 4 bytes: only long lines are counted. */
-      if (bytes > FOLD_MIN_CHARS && g_utf8_strlen (line, bytes) > FOLD_MIN_CHARS)
-        return TRUE;
-      if (nl == NULL)
-        return FALSE;
-      line = nl + 1;
-    }
-}
-
 gboolean
 jd_token_page_is_folded (JdTokenPage *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), FALSE);
-  return self->folded_text != NULL;
+  return jd_paste_area_is_folded (self->paste_area);
 }
 
-/* Puts @text into the paste area, folded when it has an overlong line.
- * Entering or leaving the folded view cannot be undone (the undo history
- * would bring back the marker as if it were text): it is cleared then. */
+/* The person typed: decode after a pause. */
 static void
-fill_buffer (JdTokenPage *self, const char *text)
+paste_area_edited (JdTokenPage *self)
 {
-  gboolean was_folded = self->folded_text != NULL;
-  gboolean fold = needs_fold (text);
-  GtkTextIter start, end;
-
-  g_clear_pointer (&self->folded_text, g_free);
-  if (fold || was_folded)
-    gtk_text_buffer_begin_irreversible_action (self->buffer);
-  else
-    gtk_text_buffer_begin_user_action (self->buffer);
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_delete (self->buffer, &start, &end);
-  if (!fold)
-    gtk_text_buffer_insert (self->buffer, &start, text, -1);
-  else
-    {
-      glong n = g_utf8_strlen (text, -1);
-      const char *head_end = g_utf8_offset_to_pointer (text, FOLD_KEEP_CHARS);
-      const char *tail = g_utf8_offset_to_pointer (text, n - FOLD_KEEP_CHARS);
-      g_autofree char *hidden
-        = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld character not shown",
-                                        "%ld characters not shown", n - 2 * FOLD_KEEP_CHARS),
-                           n - 2 * FOLD_KEEP_CHARS);
-      g_autofree char *marker = g_strdup_printf ("\n[ … %s … ]\n", hidden);
-      g_autofree char *caption = g_strdup_printf (
-        _ ("This text is %ld characters long; its first and last %d are shown. All of it is "
-           "analysed, copied and exported. The paste area is read-only while folded."),
-        n, FOLD_KEEP_CHARS);
-
-      self->folded_text = g_strdup (text);
-      self->fold_chars = n;
-      self->fold_tail = n - FOLD_KEEP_CHARS;
-      self->marker_chars = g_utf8_strlen (marker, -1);
-      gtk_text_buffer_insert (self->buffer, &start, text, head_end - text);
-      gtk_text_buffer_insert_with_tags (self->buffer, &start, marker, -1, self->marker_tag, NULL);
-      gtk_text_buffer_insert (self->buffer, &start, tail, -1);
-      gtk_label_set_text (self->fold_label, caption);
-    }
-
-  if (fold || was_folded)
-    gtk_text_buffer_end_irreversible_action (self->buffer);
-  else
-    gtk_text_buffer_end_user_action (self->buffer);
-
-  gtk_text_view_set_editable (self->text_view, !fold);
-  gtk_widget_set_visible (self->fold_bar, fold);
-  gtk_accessible_update_property (
-    GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-    fold ? gtk_label_get_text (self->fold_label)
-         : _ ("Paste a token, an Authorization header or a curl command"),
-    -1);
-}
-
-/* Show All: the whole text in the paste area, editable again. Slow for a
- * megabyte-long line, but asked for. */
-static void
-show_all_clicked (JdTokenPage *self)
-{
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  if (self->folded_text == NULL)
-    return;
-  text = g_steal_pointer (&self->folded_text);
-  self->setting_text = TRUE;
-  gtk_text_buffer_begin_irreversible_action (self->buffer);
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_delete (self->buffer, &start, &end);
-  gtk_text_buffer_insert (self->buffer, &start, text, -1);
-  gtk_text_buffer_end_irreversible_action (self->buffer);
-  self->setting_text = FALSE;
-  gtk_text_view_set_editable (self->text_view, TRUE);
-  gtk_widget_set_visible (self->fold_bar, FALSE);
-  if (self->session != NULL)
-    apply_marks (self);
-}
-
-static gboolean
-set_pending_text (gpointer data)
-{
-  JdTokenPage *self = data;
-  g_autofree char *text = g_steal_pointer (&self->pending_text);
-
-  self->pending_id = 0;
-  if (text != NULL)
-    jd_token_page_set_text (self, text);
-  return G_SOURCE_REMOVE;
-}
-
-/* Text that arrives through the text view itself (its own paste, a drop on
- * it): a whole token, header line or curl command replaces what is there
- * (jd_paste_replaces(); typing and pasted fragments go in at the cursor),
- * and text that would need folding goes through jd_token_page_set_text()
- * instead, so a megabyte never reaches Pango. Both wait for an idle: the
- * buffer cannot change under the signal's iterator. */
-static void
-buffer_insert_text (JdTokenPage *self, GtkTextIter *location, const char *text, int len)
-{
-  GtkTextIter start, end;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *inserted = NULL;
-  g_autofree char *whole = NULL;
-
-  if (self->setting_text || len < 0)
-    return;
-  if (len >= 8 && !self->paste_edits && gtk_text_buffer_get_char_count (self->buffer) > 0
-      && jd_paste_replaces (text, len))
-    whole = g_strndup (text, len);
-  else if (len > FOLD_MIN_CHARS)
-    {
-      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-      before = gtk_text_buffer_get_text (self->buffer, &start, location, TRUE);
-      after = gtk_text_buffer_get_text (self->buffer, location, &end, TRUE);
-      inserted = g_strndup (text, len);
-      whole = g_strconcat (before, inserted, after, NULL);
-      if (!needs_fold (whole))
-        return;
-    }
-  else
-    return;
-
-  g_signal_stop_emission_by_name (self->buffer, "insert-text");
-  g_free (self->pending_text);
-  self->pending_text = g_steal_pointer (&whole);
-  if (self->pending_id == 0)
-    self->pending_id = g_idle_add (set_pending_text, self);
-}
-
-/* Copying from the folded view copies the whole text under the selection:
- * a selection that touches the marker takes everything it stands for. */
-static void
-text_view_copy (JdTokenPage *self)
-{
-  GtkTextIter start, end;
-  glong from, to;
-  g_autofree char *text = NULL;
-
-  if (self->folded_text == NULL
-      || !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
-    return; /* GtkTextView's own handler does it */
-
-  from = text_offset (self, gtk_text_iter_get_offset (&start), FALSE);
-  to = text_offset (self, gtk_text_iter_get_offset (&end), TRUE);
-  {
-    const char *a = g_utf8_offset_to_pointer (self->folded_text, from);
-    const char *b = g_utf8_offset_to_pointer (self->folded_text, to);
-    text = g_strndup (a, b - a);
-  }
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self->text_view)), text);
-  g_signal_stop_emission_by_name (self->text_view, "copy-clipboard");
-}
-
-static void
-buffer_changed (JdTokenPage *self)
-{
-  gtk_widget_set_visible (self->placeholder, gtk_text_buffer_get_char_count (self->buffer) == 0);
-
-  if (self->setting_text)
-    return;
-
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
-}
-
-/* Before the text view pastes: with part of the text selected, the person
- * edits by hand (a new token into a curl command), and the paste goes there. */
-static void
-text_view_paste (JdTokenPage *self)
-{
-  GtkTextIter start, end, sel_start, sel_end;
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  self->paste_edits
-    = gtk_text_buffer_get_selection_bounds (self->buffer, &sel_start, &sel_end)
-      && !(gtk_text_iter_equal (&sel_start, &start) && gtk_text_iter_equal (&sel_end, &end));
-}
-
-static void
-paste_done (JdTokenPage *self)
-{
-  self->paste_edits = FALSE;
-  push_text (self);
-}
-
-static void
-apply_marks (JdTokenPage *self)
-{
-  GtkTextIter start, end;
-  GArray *marks;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  for (guint i = 0; i < G_N_ELEMENTS (self->segment_tags); i++)
-    gtk_text_buffer_remove_tag (self->buffer, self->segment_tags[i], &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->problem_tag, &start, &end);
-
-  /* The text moved on since this analysis: its own result will come. */
-  text = dup_buffer_text (self);
-  if (g_strcmp0 (text, jd_session_get_analysed_text (self->session)) != 0)
-    return;
-
-  marks = jd_session_get_marks (self->session);
-  for (guint i = 0; marks != NULL && i < marks->len; i++)
-    {
-      const JdMark *mark = &g_array_index (marks, JdMark, i);
-      GtkTextTag *tag;
-
-      if (mark->kind == JD_MARK_SEGMENT)
-        tag = self->segment_tags[MIN (mark->index, G_N_ELEMENTS (self->segment_tags) - 1)];
-      else
-        tag = self->problem_tag;
-
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start,
-                                          shown_offset (self, mark->start, FALSE));
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, shown_offset (self, mark->end, TRUE));
-      gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
-    }
-}
-
-static gboolean
-text_query_tooltip (JdTokenPage *self, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
-{
-  static const char *segment_names[] = {
-    N_ ("Header: how the token is signed (alg, kid, typ)"),
-    N_ ("Payload: the claims"),
-    N_ ("Signature"),
-  };
-  GtkTextIter iter;
-  GArray *marks;
-  JdToken *token;
-  int bx, by, offset;
-  const char *text = NULL;
-
-  if (self->session == NULL || (token = jd_session_get_token (self->session)) == NULL)
-    return FALSE;
-
-  if (keyboard)
-    gtk_text_buffer_get_iter_at_mark (self->buffer, &iter,
-                                      gtk_text_buffer_get_insert (self->buffer));
-  else
-    {
-      gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx,
-                                             &by);
-      if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
-        return FALSE;
-    }
-  offset = gtk_text_iter_get_offset (&iter);
-  if (self->folded_text != NULL && offset >= FOLD_KEEP_CHARS
-      && offset < FOLD_KEEP_CHARS + self->marker_chars)
-    {
-      /* On the marker: what the hidden part holds, a problem first. */
-      glong from = FOLD_KEEP_CHARS, to = self->fold_tail;
-
-      marks = jd_session_get_marks (self->session);
-      for (guint i = 0; marks != NULL && i < marks->len; i++)
-        {
-          const JdMark *mark = &g_array_index (marks, JdMark, i);
-
-          if (mark->kind == JD_MARK_PROBLEM && (glong)mark->end > from && (glong)mark->start < to)
-            {
-              const JdTokenProblem *problem
-                = g_ptr_array_index (jd_token_get_problems (token), mark->index);
-              gtk_tooltip_set_text (tooltip, problem->message);
-              return TRUE;
-            }
-        }
-      gtk_tooltip_set_text (tooltip, gtk_label_get_text (self->fold_label));
-      return TRUE;
-    }
-  offset = text_offset (self, offset, FALSE);
-
-  marks = jd_session_get_marks (self->session);
-  for (guint i = 0; marks != NULL && i < marks->len; i++)
-    {
-      const JdMark *mark = &g_array_index (marks, JdMark, i);
-
-      if ((gsize)offset < mark->start || (gsize)offset >= mark->end)
-        continue;
-      if (mark->kind == JD_MARK_PROBLEM)
-        {
-          const JdTokenProblem *problem
-            = g_ptr_array_index (jd_token_get_problems (token), mark->index);
-
-          text = problem->message;
-          break; /* a problem wins over its segment */
-        }
-      if (text == NULL && jd_token_get_kind (token) != JD_TOKEN_KIND_JWE
-          && mark->index < G_N_ELEMENTS (segment_names))
-        text = _ (segment_names[mark->index]);
-    }
-
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
 }
 
 /* Scrolls the page so that the verdict is at its top. */
@@ -575,7 +172,7 @@ jd_token_page_set_text (JdTokenPage *self, const char *text)
    * now and once the new text's verdict is laid out. */
   scroll_to_verdict (self);
 
-  current = dup_buffer_text (self);
+  current = jd_paste_area_dup_text (self->paste_area);
   if (g_strcmp0 (current, text) == 0)
     {
       push_text (self);
@@ -584,10 +181,8 @@ jd_token_page_set_text (JdTokenPage *self, const char *text)
   self->scroll_pending = TRUE;
 
   /* One user action: Ctrl+Z restores what was there, so nothing typed is
-   * lost (except across the folded view, see fill_buffer()). */
-  self->setting_text = TRUE;
-  fill_buffer (self, text);
-  self->setting_text = FALSE;
+   * lost (except across the folded view, see jd_paste_area_set_text()). */
+  jd_paste_area_set_text (self->paste_area, text);
 
   push_text (self);
 }
@@ -618,321 +213,6 @@ jd_token_page_paste (JdTokenPage *self)
 
 /* ---- Claims trees ----------------------------------------------------------- */
 
-static JdClaimNode *
-node_from_list_item (GtkListItem *item)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-
-  return row ? gtk_tree_list_row_get_item (row) : NULL; /* (transfer full) */
-}
-
-static void
-popup_menu (JdTokenPage *self, JdClaimNode *node, GtkWidget *widget, double x, double y)
-{
-  double px = 0, py = 0;
-
-  g_set_object (&self->menu_node, node);
-  /* gtk_widget_translate_coordinates () is deprecated since GTK 4.12 */
-#if GTK_CHECK_VERSION(4, 12, 0)
-  {
-    graphene_point_t p;
-
-    if (!gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &p))
-      return;
-    px = p.x;
-    py = p.y;
-  }
-#else
-  if (!gtk_widget_translate_coordinates (widget, GTK_WIDGET (self), x, y, &px, &py))
-    return;
-#endif
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu_popover),
-                               &(GdkRectangle){ (int)px, (int)py, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->menu_popover));
-}
-
-static void
-cell_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkListItem *item)
-{
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  JdTokenPage *self = JD_TOKEN_PAGE (gtk_widget_get_ancestor (widget, JD_TYPE_TOKEN_PAGE));
-  g_autoptr (JdClaimNode) node = node_from_list_item (item);
-  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW));
-
-  if (self == NULL || node == NULL)
-    return;
-
-  gtk_selection_model_select_item (gtk_column_view_get_model (view),
-                                   gtk_list_item_get_position (item), TRUE);
-  popup_menu (self, node, widget, x, y);
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
-add_context_gesture (GtkWidget *widget, GtkListItem *item)
-{
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed), item);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
-}
-
-static void
-name_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  /* Short names whole ("aud", "exp"), long ones cut in the middle. */
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_width_chars (GTK_LABEL (label), 5);
-  gtk_widget_add_css_class (label, "claim-name");
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
-  gtk_list_item_set_child (item, expander);
-  add_context_gesture (expander, item);
-}
-
-static void
-name_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  g_autoptr (JdClaimNode) node = node_from_list_item (item);
-
-  g_autofree char *tooltip = NULL;
-
-  gtk_tree_expander_set_list_row (expander, row);
-  gtk_label_set_text (GTK_LABEL (gtk_tree_expander_get_child (expander)),
-                      jd_claim_node_get_name (node));
-  /* The whole name, and its meaning (the Meaning column is hidden when narrow). */
-  if (jd_claim_node_get_meaning (node) != NULL)
-    tooltip = g_strdup_printf ("%s — %s", jd_claim_node_get_name (node),
-                               jd_claim_node_get_meaning (node));
-  gtk_widget_set_tooltip_text (gtk_tree_expander_get_child (expander),
-                               tooltip != NULL ? tooltip : jd_claim_node_get_name (node));
-}
-
-static void
-name_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
-update_badge (JdClaimNode *node, GParamSpec *pspec, GtkWidget *badge)
-{
-  JdBadgeState state = jd_claim_node_get_badge_state (node);
-  const char *classes[] = { "badge", NULL, NULL };
-
-  switch (state)
-    {
-      case JD_BADGE_OK:
-        classes[1] = "success";
-        break;
-      case JD_BADGE_WARNING:
-        classes[1] = "warning";
-        break;
-      case JD_BADGE_ERROR:
-        classes[1] = "error";
-        break;
-      case JD_BADGE_NONE:
-      default:
-        break;
-    }
-  gtk_widget_set_css_classes (badge, classes);
-  gtk_widget_set_visible (badge,
-                          state != JD_BADGE_NONE && jd_claim_node_get_badge_text (node) != NULL);
-  gtk_label_set_text (GTK_LABEL (badge), jd_claim_node_get_badge_text (node));
-  gtk_widget_set_tooltip_text (badge, jd_claim_node_get_badge_tooltip (node));
-}
-
-static void
-value_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  /* Cut in the middle: both ends stay in view, where near misses are
-   * (a trailing slash on "aud", the end of a kid); the tooltip has it all. */
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_list_item_set_child (item, box);
-  add_context_gesture (box, item);
-}
-
-/* Bytes of a claim value shown whole in its tooltip. */
-#define VALUE_TOOLTIP_MAX 4096
-
-static char *node_value_text (JdClaimNode *node);
-
-static void
-value_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *badge = gtk_widget_get_next_sibling (label);
-  g_autoptr (JdClaimNode) node = node_from_list_item (item);
-  g_autofree char *whole = node_value_text (node);
-
-  gtk_label_set_text (GTK_LABEL (label), jd_claim_node_get_value_text (node));
-  /* The whole value (the text shown stops after 256 characters), unless it
-   * is too long for a tooltip; Copy Value always copies all of it. */
-  gtk_widget_set_tooltip_text (
-    label, strlen (whole) <= VALUE_TOOLTIP_MAX ? whole : jd_claim_node_get_value_text (node));
-  update_badge (node, NULL, badge);
-  g_signal_connect_object (node, "notify::badge-text", G_CALLBACK (update_badge), badge, 0);
-  g_signal_connect_object (node, "notify::badge-state", G_CALLBACK (update_badge), badge, 0);
-  g_signal_connect_object (node, "notify::badge-tooltip", G_CALLBACK (update_badge), badge, 0);
-}
-
-static void
-value_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *badge = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
-  g_autoptr (JdClaimNode) node = node_from_list_item (item);
-
-  if (node != NULL)
-    g_signal_handlers_disconnect_by_data (node, badge);
-}
-
-static void
-meaning_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (GTK_LABEL (label), 16);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_list_item_set_child (item, label);
-  add_context_gesture (label, item);
-}
-
-static void
-meaning_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  g_autoptr (JdClaimNode) node = node_from_list_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), jd_claim_node_get_meaning (node));
-}
-
-static void
-add_column (GtkColumnView *view, const char *title, gboolean expand, GCallback setup,
-            GCallback bind, GCallback unbind)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkColumnViewColumn) column = NULL;
-
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, NULL);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (view, column);
-}
-
-static JdClaimNode *
-selected_node (JdTokenPage *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-  GtkSingleSelection *selection = self->claims_selection;
-  GtkTreeListRow *row;
-
-  if (focus != NULL && self->header_view != NULL
-      && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_view)))
-    selection = self->header_selection;
-  row = gtk_single_selection_get_selected_item (selection);
-
-  return row ? gtk_tree_list_row_get_item (row) : NULL;
-}
-
-static char *
-node_value_text (JdClaimNode *node)
-{
-  JsonNode *json = jd_claim_node_get_node (node);
-
-  if (json == NULL)
-    return g_strdup ("");
-  if (JSON_NODE_HOLDS_VALUE (json) && json_node_get_value_type (json) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (json));
-
-  return json_to_string (json, FALSE);
-}
-
-static void
-copy_claim_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  JdTokenPage *self = JD_TOKEN_PAGE (widget);
-  g_autoptr (JdClaimNode) node = NULL;
-  g_autofree char *text = NULL;
-
-  node = self->menu_node ? g_object_ref (self->menu_node) : selected_node (self);
-  g_clear_object (&self->menu_node);
-  if (node == NULL)
-    return;
-
-  if (g_str_equal (action_name, "claims.copy-value"))
-    text = node_value_text (node);
-  else
-    {
-      JsonNode *json = jd_claim_node_get_node (node);
-      g_autoptr (JsonNode) name
-        = json_node_init_string (json_node_alloc (), jd_claim_node_get_name (node));
-      g_autofree char *name_text = json_to_string (name, FALSE);
-      g_autofree char *value_text = json ? json_to_string (json, FALSE) : g_strdup ("null");
-
-      text = g_strdup_printf ("%s: %s", name_text, value_text);
-    }
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-}
-
-static void
-popup_selected (JdTokenPage *self, GtkColumnView *view)
-{
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
-  GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
-  g_autoptr (JdClaimNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
-
-  if (node != NULL)
-    popup_menu (self, node, GTK_WIDGET (view), gtk_widget_get_width (GTK_WIDGET (view)) / 2.0,
-                gtk_widget_get_height (GTK_WIDGET (view)) / 2.0);
-}
-
-static gboolean
-menu_shortcut (GtkWidget *widget, GVariant *args, gpointer user_data)
-{
-  JdTokenPage *self = JD_TOKEN_PAGE (gtk_widget_get_ancestor (widget, JD_TYPE_TOKEN_PAGE));
-
-  popup_selected (self, GTK_COLUMN_VIEW (widget));
-  return TRUE;
-}
-
-/* A column view reports little natural height before its rows exist; size
- * the card around the rows instead, up to its maximum. */
-static void
-fit_view_height (GListModel *rows, guint position, guint removed, guint added, GtkColumnView *view)
-{
-  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (view)));
-  int height = 38 + 50 * (int)g_list_model_get_n_items (rows);
-
-  gtk_scrolled_window_set_min_content_height (
-    scroller, MIN (height, gtk_scrolled_window_get_max_content_height (scroller)));
-}
-
 static void
 setup_model (GtkTreeListModel **tree, GtkSingleSelection **selection)
 {
@@ -944,36 +224,6 @@ setup_model (GtkTreeListModel **tree, GtkSingleSelection **selection)
   *selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (*tree)));
   gtk_single_selection_set_autoselect (*selection, FALSE);
   gtk_single_selection_set_can_unselect (*selection, TRUE);
-}
-
-static void
-setup_view (GtkColumnView *view, GtkTreeListModel *tree, GtkSingleSelection *selection)
-{
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
-  g_signal_connect_object (tree, "items-changed", G_CALLBACK (fit_view_height), view, 0);
-  fit_view_height (G_LIST_MODEL (tree), 0, 0, 0, view);
-
-  add_column (view, _ ("Claim"), FALSE, G_CALLBACK (name_setup), G_CALLBACK (name_bind),
-              G_CALLBACK (name_unbind));
-  add_column (view, _ ("Value"), TRUE, G_CALLBACK (value_setup), G_CALLBACK (value_bind),
-              G_CALLBACK (value_unbind));
-  add_column (view, _ ("Meaning"), TRUE, G_CALLBACK (meaning_setup), G_CALLBACK (meaning_bind),
-              NULL);
-
-  /* Keyboard: the menu key or Shift+F10 opens the row menu, Ctrl+C copies the value. */
-  gtk_shortcut_controller_add_shortcut (
-    GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new (
-      gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
-                                   gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
-      gtk_callback_action_new (menu_shortcut, NULL, NULL)));
-  gtk_shortcut_controller_add_shortcut (
-    GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK),
-                      gtk_named_action_new ("claims.copy-value")));
-  gtk_widget_add_controller (GTK_WIDGET (view), shortcuts);
 }
 
 static void
@@ -1102,79 +352,6 @@ jd_token_page_unmap (GtkWidget *widget)
 
 /* ---- Findings and verdict ------------------------------------------------- */
 
-/* A plain row (icon, message, fix): cheaper to measure than an
- * AdwActionRow, which matters when every keystroke rebuilds the list. */
-static GtkWidget *
-create_finding_row (gpointer item, gpointer user_data)
-{
-  JdFinding *finding = JD_FINDING (item);
-  JdSeverity severity = jd_finding_get_severity (finding);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *icon = gtk_image_new_from_icon_name (jd_severity_icon_name (severity));
-  GtkWidget *message = gtk_label_new (jd_finding_get_message (finding));
-  const char *fix = jd_finding_get_fix (finding);
-  g_autofree char *accessible = NULL;
-
-  gtk_widget_add_css_class (icon, jd_severity_css_class (severity));
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  jd_severity_label (severity), -1);
-  gtk_widget_set_tooltip_text (icon, jd_severity_label (severity));
-
-  gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
-  /* A minimum width in characters spares GTK from laying the text out at
-   * every candidate width (half the cost of the first frame after a paste). */
-  gtk_label_set_width_chars (GTK_LABEL (message), 20);
-  /* Messages quote kids, audiences and token bytes: no drawn hyphens. */
-  jd_label_set_no_hyphens (GTK_LABEL (message));
-  gtk_box_append (GTK_BOX (texts), message);
-  if (fix != NULL && fix[0] != '\0')
-    {
-      GtkWidget *fix_label = gtk_label_new (fix);
-
-      gtk_label_set_xalign (GTK_LABEL (fix_label), 0);
-      gtk_label_set_wrap (GTK_LABEL (fix_label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (fix_label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_width_chars (GTK_LABEL (fix_label), 20);
-      jd_label_set_no_hyphens (GTK_LABEL (fix_label));
-      gtk_widget_add_css_class (fix_label, "dim-label");
-      gtk_widget_add_css_class (fix_label, "caption");
-      gtk_box_append (GTK_BOX (texts), fix_label);
-    }
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
-
-  /* A grid, not a horizontal box: asked for its height at a width, GTK 4.8's
-   * box searches for the widths of children whose width depends on their
-   * height (the wrapping texts) by bisection, each step a bisection over
-   * Pango layouts inside GtkLabel — half the frame after a paste. The grid
-   * gives the texts the width left of the icon, as the box did. */
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  /* The row takes the grid's whole height (min-height in style.css), so
-   * icon and texts centre in it as in a box; the grid keeps the expansion
-   * to itself. */
-  gtk_widget_set_vexpand (texts, TRUE);
-  gtk_widget_set_vexpand (grid, FALSE);
-  gtk_grid_attach (GTK_GRID (grid), icon, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), texts, 1, 0, 1, 1);
-  gtk_widget_add_css_class (grid, "finding-box");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
-  gtk_widget_add_css_class (row, "finding");
-
-  /* Read as one sentence: "Error: the token expired … Fix: …" */
-  accessible
-    = g_strdup_printf ("%s: %s", jd_severity_label (severity), jd_finding_get_message (finding));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (finding), g_object_unref);
-
-  return row;
-}
-
 static gboolean
 select_node_in (GtkSingleSelection *selection, JdClaimNode *node)
 {
@@ -1197,15 +374,13 @@ select_node_in (GtkSingleSelection *selection, JdClaimNode *node)
 }
 
 static void
-finding_selected (JdTokenPage *self, GtkListBoxRow *row)
+finding_selected (JdTokenPage *self, JdFinding *finding)
 {
-  JdFinding *finding;
   const char *claim;
   JdClaimNode *node = NULL;
 
-  if (row == NULL || self->selecting)
+  if (self->selecting)
     return;
-  finding = g_object_get_data (G_OBJECT (row), "finding");
   claim = finding ? jd_finding_get_claim (finding) : NULL;
   if (claim == NULL)
     return;
@@ -1320,64 +495,43 @@ update_verdict (JdTokenPage *self)
 
 /* ---- Results ------------------------------------------------------------------ */
 
-/* The findings list, the claims and header trees and their menu: built when
- * the first token arrives (or a test asks), so the empty state's first frame
- * costs none of them. */
-/* The Meaning column of @view (its third), shown unless the page is narrow. */
-static void
-show_meaning_column (GtkColumnView *view, gboolean visible)
-{
-  g_autoptr (GtkColumnViewColumn) column = NULL;
-
-  if (view == NULL)
-    return;
-  column = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
-  if (column != NULL)
-    gtk_column_view_column_set_visible (column, visible);
-}
-
 void
 jd_token_page_set_narrow (JdTokenPage *self, gboolean narrow)
 {
   g_return_if_fail (JD_IS_TOKEN_PAGE (self));
 
   self->narrow = narrow;
-  show_meaning_column (self->claims_view, !narrow);
-  show_meaning_column (self->header_view, !narrow);
+  if (self->results != NULL)
+    jd_token_results_set_narrow (self->results, narrow);
 }
 
+/* The findings list, the claims and header trees and their menu
+ * (JdTokenResults): built when the first token arrives (or a test asks), so
+ * the empty state's first frame costs none of them. */
 static void
 ensure_results (JdTokenPage *self)
 {
-  g_autoptr (GtkBuilder) builder = NULL;
-  GMenuModel *claim_menu;
-
-  if (self->findings_list != NULL)
+  if (self->results != NULL)
     return;
 
-  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/jd-token-results.ui");
-  self->findings_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "findings_list"));
-  self->claims_view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "claims_view"));
-  self->header_view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "header_view"));
-  claim_menu = G_MENU_MODEL (gtk_builder_get_object (builder, "claim_menu"));
-
-  g_signal_connect_object (self->findings_list, "row-selected", G_CALLBACK (finding_selected), self,
+  self->results
+    = JD_TOKEN_RESULTS (jd_token_results_new (self->claims_selection, self->header_selection));
+  g_signal_connect_object (self->results, "finding-selected", G_CALLBACK (finding_selected), self,
                            G_CONNECT_SWAPPED);
-  setup_view (self->claims_view, self->claims_tree, self->claims_selection);
-  setup_view (self->header_view, self->header_tree, self->header_selection);
-  jd_token_page_set_narrow (self, self->narrow);
-
-  self->menu_popover = gtk_popover_menu_new_from_model (claim_menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu_popover), FALSE);
-  gtk_widget_set_halign (self->menu_popover, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->menu_popover, GTK_WIDGET (self));
-
+  jd_token_results_set_narrow (self->results, self->narrow);
   if (self->session != NULL)
-    gtk_list_box_bind_model (self->findings_list, jd_session_get_findings (self->session),
-                             create_finding_row, NULL, NULL);
+    jd_token_results_bind_findings (self->results, jd_session_get_findings (self->session));
 
-  gtk_stack_add_named (self->results_stack,
-                       GTK_WIDGET (gtk_builder_get_object (builder, "results")), "results");
+  gtk_stack_add_named (self->results_stack, GTK_WIDGET (self->results), "results");
+}
+
+static void
+copy_claim_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  JdTokenPage *self = JD_TOKEN_PAGE (widget);
+
+  if (self->results != NULL)
+    jd_token_results_copy (self->results, !g_str_equal (action_name, "claims.copy-value"));
 }
 
 /* ---- Session ----------------------------------------------------------------- */
@@ -1388,7 +542,7 @@ token_changed (JdTokenPage *self)
   JdToken *token = jd_session_get_token (self->session);
   g_autoptr (GListStore) empty = NULL;
 
-  apply_marks (self);
+  jd_paste_area_apply_marks (self->paste_area);
   gtk_widget_set_visible (self->made_here_label,
                           token != NULL && jd_sign_is_made_here (jd_token_get_text (token)));
   if (token != NULL)
@@ -1467,6 +621,7 @@ jd_token_page_set_session (JdTokenPage *self, JdSession *session)
   g_return_if_fail (self->session == NULL);
 
   self->session = g_object_ref (session);
+  jd_paste_area_set_session (self->paste_area, session);
   g_signal_connect_object (session, "token-changed", G_CALLBACK (token_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "diagnosis-changed", G_CALLBACK (diagnosis_changed), self,
@@ -1475,9 +630,8 @@ jd_token_page_set_session (JdTokenPage *self, JdSession *session)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::busy", G_CALLBACK (busy_changed), self,
                            G_CONNECT_SWAPPED);
-  if (self->findings_list != NULL)
-    gtk_list_box_bind_model (self->findings_list, jd_session_get_findings (session),
-                             create_finding_row, NULL, NULL);
+  if (self->results != NULL)
+    jd_token_results_bind_findings (self->results, jd_session_get_findings (session));
   busy_changed (self);
   token_changed (self);
 }
@@ -1487,7 +641,7 @@ jd_token_page_get_buffer (JdTokenPage *self)
 {
   g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), NULL);
 
-  return self->buffer;
+  return gtk_text_view_get_buffer (self->text_view);
 }
 
 GListModel *
@@ -1520,7 +674,7 @@ jd_token_page_get_findings_list (JdTokenPage *self)
   g_return_val_if_fail (JD_IS_TOKEN_PAGE (self), NULL);
 
   ensure_results (self);
-  return self->findings_list;
+  return jd_token_results_get_findings_list (self->results);
 }
 
 const char *
@@ -1540,19 +694,14 @@ jd_token_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
-  g_clear_handle_id (&self->pending_id, g_source_remove);
   g_clear_handle_id (&self->scroll_id, g_source_remove);
-  g_clear_pointer (&self->pending_text, g_free);
+  g_clear_object (&self->paste_area);
   if (self->surface != NULL)
     g_signal_handlers_disconnect_by_data (self->surface, self);
   g_clear_object (&self->surface);
-  g_clear_pointer (&self->menu_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_TOKEN_PAGE);
-  self->findings_list = NULL;
-  self->claims_view = NULL;
-  self->header_view = NULL;
+  self->results = NULL;
 
-  g_clear_object (&self->menu_node);
   g_clear_object (&self->session);
   g_clear_object (&self->shown_token);
   g_clear_object (&self->payload_model);
@@ -1562,9 +711,6 @@ jd_token_page_dispose (GObject *object)
   g_clear_object (&self->claims_tree);
   g_clear_object (&self->header_tree);
   g_clear_pointer (&self->verdict_text, g_free);
-  if (self->folded_text != NULL)
-    memset (self->folded_text, 0, strlen (self->folded_text)); /* a credential */
-  g_clear_pointer (&self->folded_text, g_free);
 
   G_OBJECT_CLASS (jd_token_page_parent_class)->dispose (object);
 }
@@ -1608,57 +754,12 @@ jd_token_page_init (JdTokenPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (self->segment_tags); i++)
-    self->segment_tags[i] = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
-  self->problem_tag = gtk_text_buffer_create_tag (
-    self->buffer, "problem", "underline", PANGO_UNDERLINE_ERROR, "weight", PANGO_WEIGHT_BOLD, NULL);
-  /* Created last: above the segment colours. */
-  self->marker_tag = gtk_text_buffer_create_tag (
-    self->buffer, "fold-marker", "style", PANGO_STYLE_ITALIC, "foreground-rgba",
-    &(GdkRGBA){ 0.5, 0.5, 0.5, 1 }, "editable", FALSE, NULL);
-  update_tag_colours (self);
-
-  /* Under the paste area (its GtkOverlay), shown while the text is folded. */
-  {
-    GtkWidget *area = gtk_widget_get_ancestor (GTK_WIDGET (self->text_view), GTK_TYPE_OVERLAY);
-    GtkWidget *box = gtk_widget_get_parent (area);
-    GtkWidget *show_all = gtk_button_new_with_mnemonic (_ ("Show _All"));
-
-    g_assert (GTK_IS_BOX (box));
-    self->fold_label = GTK_LABEL (
-      g_object_new (GTK_TYPE_LABEL, "wrap", TRUE, "xalign", 0.0f, "hexpand", TRUE, NULL));
-    gtk_widget_add_css_class (GTK_WIDGET (self->fold_label), "dim-label");
-    gtk_widget_add_css_class (GTK_WIDGET (self->fold_label), "caption");
-    gtk_widget_set_tooltip_text (show_all, _ ("Put the whole text in the paste area to edit it; "
-                                              "laying out a very long line takes a moment"));
-    gtk_widget_set_valign (show_all, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (show_all, "flat");
-    g_signal_connect_object (show_all, "clicked", G_CALLBACK (show_all_clicked), self,
-                             G_CONNECT_SWAPPED);
-    self->fold_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    gtk_widget_set_margin_start (self->fold_bar, 6);
-    gtk_box_append (GTK_BOX (self->fold_bar), GTK_WIDGET (self->fold_label));
-    gtk_box_append (GTK_BOX (self->fold_bar), show_all);
-    gtk_widget_set_visible (self->fold_bar, FALSE);
-    gtk_box_insert_child_after (GTK_BOX (box), self->fold_bar, area);
-  }
-  jd_text_view_set_no_hyphens (self->text_view);
-  g_signal_connect_object (self->text_view, "paste-clipboard", G_CALLBACK (text_view_paste), self,
+  self->paste_area = jd_paste_area_new (self->text_view, self->placeholder, self->legend);
+  g_signal_connect_object (self->paste_area, "edited", G_CALLBACK (paste_area_edited), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->text_view, "copy-clipboard", G_CALLBACK (text_view_copy), self,
+  g_signal_connect_object (self->paste_area, "pasted", G_CALLBACK (push_text), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (update_tag_colours), self, G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->buffer, "paste-done", G_CALLBACK (paste_done), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (buffer_insert_text), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->text_view, "query-tooltip", G_CALLBACK (text_query_tooltip), self,
+  g_signal_connect_object (self->paste_area, "replace", G_CALLBACK (jd_token_page_set_text), self,
                            G_CONNECT_SWAPPED);
 
   setup_model (&self->claims_tree, &self->claims_selection);
