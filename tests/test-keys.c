@@ -201,18 +201,26 @@ static const ProblemRow broken_rows[] = {
   { "point-not-on-curve", "keys[12]: (\"x\", \"y\") is not a point on P-256" },
 };
 
+/* The problem (nullable) of key @i of @set, which must hold @n keys. */
+static const char *
+problem_of_key (JdKeySet *set, gsize n, gsize i)
+{
+  const char *problem;
+
+  g_assert_cmpuint (jd_key_set_get_n_keys (set), ==, n);
+  problem = jd_key_get_problem (jd_key_set_get_key (set, i));
+  g_test_message ("%s", problem ? problem : "(usable)");
+  return problem;
+}
+
 static void
 test_broken_key_row (gconstpointer data)
 {
   const ProblemRow *row = data;
   g_autoptr (JdKeySet) set = load_string (broken_jwks, "broken.json");
-  JdKey *key;
-  const char *problem;
+  const char *problem = problem_of_key (set, G_N_ELEMENTS (broken_rows), row - broken_rows);
+  JdKey *key = jd_key_set_get_key (set, row - broken_rows);
 
-  g_assert_cmpuint (jd_key_set_get_n_keys (set), ==, G_N_ELEMENTS (broken_rows));
-  key = jd_key_set_get_key (set, row - broken_rows);
-  problem = jd_key_get_problem (key);
-  g_test_message ("%s", problem ? problem : "(usable)");
   if (row->want == NULL)
     {
       g_assert_null (problem);
@@ -707,11 +715,8 @@ test_secret_k_row (gconstpointer data)
 {
   const ProblemRow *row = data;
   g_autoptr (JdKeySet) keys = load_string (secret_k_jwks, "k.json");
-  const char *problem;
+  const char *problem = problem_of_key (keys, G_N_ELEMENTS (secret_k_rows), row - secret_k_rows);
 
-  g_assert_cmpuint (jd_key_set_get_n_keys (keys), ==, G_N_ELEMENTS (secret_k_rows));
-  problem = jd_key_get_problem (jd_key_set_get_key (keys, row - secret_k_rows));
-  g_test_message ("%s", problem);
   g_assert_nonnull (problem);
   g_assert_true (g_str_has_prefix (problem, row->want));
   /* "byte 8: '+' …" would name it. */

@@ -18,6 +18,24 @@
 /* ------------------------------------------------------------------ */
 /* DER structures                                                      */
 
+/* Appends a DER @tag and the definite length @len (short form, or long
+ * form in one or two bytes). */
+static void
+der_append_header (GByteArray *out, guint8 tag, gsize len)
+{
+  guint8 hdr[4];
+  gsize n = 0;
+
+  hdr[n++] = tag;
+  if (len < 0x80)
+    hdr[n++] = len;
+  else if (len < 0x100)
+    hdr[n++] = 0x81, hdr[n++] = len;
+  else
+    hdr[n++] = 0x82, hdr[n++] = len >> 8, hdr[n++] = len & 0xff;
+  g_byte_array_append (out, hdr, n);
+}
+
 /* SPKI header for an RSA key given as PKCS#1 RSAPublicKey. */
 static GBytes *
 wrap_pkcs1 (GBytes *pkcs1)
@@ -30,39 +48,12 @@ wrap_pkcs1 (GBytes *pkcs1)
   guint8 zero = 0;
 
   /* BIT STRING { 0 unused bits, RSAPublicKey } */
+  der_append_header (bitstr, 0x03, len + 1);
   g_byte_array_append (bitstr, &zero, 1);
   g_byte_array_append (bitstr, g_bytes_get_data (pkcs1, NULL), len);
-
-  {
-    guint8 hdr[6];
-    gsize n = 0;
-    gsize blen = bitstr->len;
-    gsize total;
-
-    hdr[n++] = 0x03;
-    if (blen < 0x80)
-      hdr[n++] = blen;
-    else if (blen < 0x100)
-      hdr[n++] = 0x81, hdr[n++] = blen;
-    else
-      hdr[n++] = 0x82, hdr[n++] = blen >> 8, hdr[n++] = blen & 0xff;
-    total = sizeof alg_id + n + blen;
-    {
-      guint8 seq[4];
-      gsize m = 0;
-      seq[m++] = 0x30;
-      if (total < 0x80)
-        seq[m++] = total;
-      else if (total < 0x100)
-        seq[m++] = 0x81, seq[m++] = total;
-      else
-        seq[m++] = 0x82, seq[m++] = total >> 8, seq[m++] = total & 0xff;
-      g_byte_array_append (out, seq, m);
-    }
-    g_byte_array_append (out, alg_id, sizeof alg_id);
-    g_byte_array_append (out, hdr, n);
-    g_byte_array_append (out, bitstr->data, bitstr->len);
-  }
+  der_append_header (out, 0x30, sizeof alg_id + bitstr->len);
+  g_byte_array_append (out, alg_id, sizeof alg_id);
+  g_byte_array_append (out, bitstr->data, bitstr->len);
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
