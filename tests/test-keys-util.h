@@ -44,6 +44,24 @@ tk_b64url_decode (const char *text)
   return g_bytes_new_take (out, len);
 }
 
+/* @der as a PEM block labelled @label, 64 base64 characters a line. */
+static inline char *
+tk_pem_wrap (const char *label, const guint8 *der, gsize len)
+{
+  g_autofree char *b64 = g_base64_encode (der, len);
+  g_autoptr (GString) s = g_string_new (NULL);
+  gsize n = strlen (b64);
+
+  g_string_append_printf (s, "-----BEGIN %s-----\n", label);
+  for (gsize i = 0; i < n; i += 64)
+    {
+      g_string_append_len (s, b64 + i, MIN (64, n - i));
+      g_string_append_c (s, '\n');
+    }
+  g_string_append_printf (s, "-----END %s-----\n", label);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 typedef struct
 {
   const char *alg;

@@ -17,5 +17,9 @@ G_BEGIN_DECLS
  * RFC 8017 §3.1 wants an odd e of at least 3. An e of 1 makes every
  * "signature" equal to its own padded message, so anyone can forge one. */
 char *jd_key_check_rsa_exponent (const guint8 *e, gsize len);
+/* TRUE when the modulus @n (big-endian) has the ROCA fingerprint
+ * (CVE-2017-15361): made by a vulnerable Infineon chip, it can be
+ * factored. */
+gboolean jd_key_check_rsa_roca (const guint8 *n, gsize len);
 
 G_END_DECLS

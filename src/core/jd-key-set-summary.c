@@ -8,7 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "jd-keys-private.h"
+#include "jd-key-private.h"
 #include "jd-key-set-summary.h"
 
 char *

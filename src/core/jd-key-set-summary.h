@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include "jd-keys.h"
+#include "jd-key-set.h"
 
 G_BEGIN_DECLS
 

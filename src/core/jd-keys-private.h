@@ -1,52 +1,11 @@
 /* jd-keys-private.h — what the verifier needs from a JdKey
  *
+ * Kept for the files that include it; the declarations are in
+ * jd-key-private.h.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <gnutls/gnutls.h>
-#include <gnutls/abstract.h>
-
 #include "jd-keys.h"
-
-G_BEGIN_DECLS
-
-/* One way a public key can be written down, for the key-confusion check:
- * a server that feeds "the key" to HMAC feeds one of these byte strings. */
-typedef struct
-{
-  const char *label; /* untranslated, marked for gettext: "its PEM text" … */
-  GBytes *bytes;
-} JdKeyForm;
-
-/* The GnuTLS public key (RSA, EC, OKP), or NULL (oct keys, unusable keys). */
-gnutls_pubkey_t jd_key_get_pubkey (JdKey *self);
-/* The HMAC secret of an oct key, or NULL. */
-GBytes *jd_key_get_secret (JdKey *self);
-/* TRUE for a secret typed by the user (jd_key_set_add_secret), FALSE for
- * an oct JWK. */
-gboolean jd_key_is_user_secret (JdKey *self);
-/* TRUE when the user gave the secret as base64 (jd_key_get_secret() holds
- * the decoded bytes). */
-gboolean jd_key_secret_is_base64 (JdKey *self);
-/* FALSE when "key_ops" is present and lacks "verify". */
-gboolean jd_key_allows_verify (JdKey *self);
-/* The JSON path of the key inside its source ("keys[2]"), nullable. */
-const char *jd_key_get_path (JdKey *self);
-/* A JWK that is one member of a key set ({"keys": […]} or an array): a
- * verifier picks such keys by kid, unlike one key it was configured with. */
-gboolean jd_key_is_set_member (JdKey *self);
-/* Byte strings a confused server might use as HMAC secret (element-type
- * JdKeyForm, owned by the key; computed on first use). */
-GArray *jd_key_get_forms (JdKey *self);
-/* For a secret given as text: the same secret base64-decoded (NULL when
- * the text is not base64); for a base64 secret: its text (NULL when the
- * decoded secret was the text itself). The classic "text vs base64" mix-up. */
-GBytes *jd_key_get_alternate_secret (JdKey *self);
-
-/* For a key with private parts, what was loaded: the JWK's JSON or the
- * PEM block, for the signer (jd-sign-key.c) to read the private half
- * from; NULL for public keys. Never print or save it. */
-GBytes *jd_key_dup_private_source (JdKey *self);
-
-G_END_DECLS
+#include "jd-key-private.h"
