@@ -110,9 +110,40 @@ scan_cookie_header (JdHarReader *ctx, const char *value)
     }
 }
 
-/* "headers": [{"name": …, "value": …}, …] */
+/* Called with each {"name": …, "value": …} of an array, as text. */
+typedef void (*PairFunc) (JdHarReader *ctx, GString *name, GString *value, gpointer user_data);
+
+/* The members of one {"name": …, "value": …} object, its '{' read;
+ * others are skipped. Returns FALSE when reading must stop. */
 static gboolean
-read_headers (JdHarReader *ctx, const char *field, gboolean request, guint *status_out)
+read_name_value (JdHarReader *ctx, const char *field, GString *name, GString *value)
+{
+  JdJsonReader *r = ctx->reader;
+  JdJsonToken token;
+
+  while ((token = jd_json_reader_next (r)) == JD_JSON_TOKEN_MEMBER)
+    {
+      if (jd_json_reader_string_equal (r, "name"))
+        {
+          if (!jd_har_reader_read_text (ctx, jd_json_reader_next (r), field, name))
+            return FALSE;
+        }
+      else if (jd_json_reader_string_equal (r, "value"))
+        {
+          if (!jd_har_reader_read_text (ctx, jd_json_reader_next (r), field, value))
+            return FALSE;
+        }
+      else if (!jd_json_reader_skip (r))
+        return FALSE;
+    }
+  return token == JD_JSON_TOKEN_END_OBJECT;
+}
+
+/* "headers", "cookies", "queryString": [{"name": …, "value": …}, …]; each
+ * pair goes to @func, an item that is not an object is reported and
+ * skipped. Returns FALSE when reading must stop. */
+static gboolean
+read_pairs (JdHarReader *ctx, const char *field, PairFunc func, gpointer user_data)
 {
   JdJsonReader *r = ctx->reader;
   JdJsonToken token = jd_json_reader_next (r);
@@ -124,7 +155,6 @@ read_headers (JdHarReader *ctx, const char *field, gboolean request, guint *stat
   while ((token = jd_json_reader_next (r)) != JD_JSON_TOKEN_END_ARRAY)
     {
       g_autoptr (GString) name = NULL;
-      gboolean have_value = FALSE;
 
       if (token != JD_JSON_TOKEN_BEGIN_OBJECT)
         {
@@ -135,121 +165,91 @@ read_headers (JdHarReader *ctx, const char *field, gboolean request, guint *stat
 
       name = g_string_new (NULL);
       g_string_truncate (ctx->value, 0);
-      while ((token = jd_json_reader_next (r)) == JD_JSON_TOKEN_MEMBER)
-        {
-          if (jd_json_reader_string_equal (r, "name"))
-            {
-              if (!jd_har_reader_read_text (ctx, jd_json_reader_next (r), field, name))
-                return FALSE;
-            }
-          else if (jd_json_reader_string_equal (r, "value"))
-            {
-              if (!jd_har_reader_read_text (ctx, jd_json_reader_next (r), field, ctx->value))
-                return FALSE;
-              have_value = TRUE;
-            }
-          else if (!jd_json_reader_skip (r))
-            return FALSE;
-        }
-      if (token != JD_JSON_TOKEN_END_OBJECT)
+      if (!read_name_value (ctx, field, name, ctx->value))
         return FALSE;
-
-      if (name->len == 0)
-        continue;
-      (void)have_value;
-
-      if (name->str[0] == ':')
-        {
-          /* HTTP/2 and HTTP/3 pseudo-headers: not headers, but they can
-           * stand in for a missing method or URL */
-          if (request)
-            {
-              if (strcmp (name->str, ":method") == 0)
-                set_candidate (&ctx->pseudo_method, ctx->value->str, ctx->value->len);
-              else if (strcmp (name->str, ":scheme") == 0)
-                set_candidate (&ctx->pseudo_scheme, ctx->value->str, ctx->value->len);
-              else if (strcmp (name->str, ":authority") == 0)
-                set_candidate (&ctx->pseudo_authority, ctx->value->str, ctx->value->len);
-              else if (strcmp (name->str, ":path") == 0)
-                set_candidate (&ctx->pseudo_path, ctx->value->str, ctx->value->len);
-            }
-          else if (status_out != NULL && strcmp (name->str, ":status") == 0 && *status_out == 0)
-            *status_out = (guint)g_ascii_strtoull (ctx->value->str, NULL, 10);
-          continue;
-        }
-
-      if (request && g_ascii_strcasecmp (name->str, "Cookie") == 0)
-        {
-          ctx->has_cookie = TRUE;
-          scan_cookie_header (ctx, ctx->value->str);
-        }
-
-      add_header (ctx, name->str, name->len, ctx->value->str, ctx->value->len);
+      func (ctx, name, ctx->value, user_data);
     }
 
   return TRUE;
 }
 
-/* "cookies" / "queryString": [{"name": …, "value": …}]; @query selects access_token */
-static gboolean
-read_pairs (JdHarReader *ctx, const char *field, gboolean query)
+typedef struct
 {
-  JdJsonReader *r = ctx->reader;
-  JdJsonToken token = jd_json_reader_next (r);
+  gboolean request;
+  guint *status_out; /* response: set from ":status" when still 0, nullable */
+} HeaderList;
 
-  if (token != JD_JSON_TOKEN_BEGIN_ARRAY)
-    return token == JD_JSON_TOKEN_NULL
-           || jd_har_reader_unexpected (ctx, token, field, _ ("an array"));
-
-  while ((token = jd_json_reader_next (r)) != JD_JSON_TOKEN_END_ARRAY)
+/* HTTP/2 and HTTP/3 pseudo-headers: not headers, but they can stand in
+ * for a missing method or URL, or status. */
+static void
+take_pseudo_header (JdHarReader *ctx, const HeaderList *list, const char *name,
+                    const GString *value)
+{
+  if (list->request)
     {
-      g_autoptr (GString) name = NULL;
-      g_autoptr (GString) value = NULL;
+      if (strcmp (name, ":method") == 0)
+        set_candidate (&ctx->pseudo_method, value->str, value->len);
+      else if (strcmp (name, ":scheme") == 0)
+        set_candidate (&ctx->pseudo_scheme, value->str, value->len);
+      else if (strcmp (name, ":authority") == 0)
+        set_candidate (&ctx->pseudo_authority, value->str, value->len);
+      else if (strcmp (name, ":path") == 0)
+        set_candidate (&ctx->pseudo_path, value->str, value->len);
+    }
+  else if (list->status_out != NULL && strcmp (name, ":status") == 0 && *list->status_out == 0)
+    *list->status_out = (guint)g_ascii_strtoull (value->str, NULL, 10);
+}
 
-      if (token != JD_JSON_TOKEN_BEGIN_OBJECT)
-        {
-          if (!jd_har_reader_unexpected (ctx, token, field, _ ("an object")))
-            return FALSE;
-          continue;
-        }
+static void
+take_header (JdHarReader *ctx, GString *name, GString *value, gpointer user_data)
+{
+  const HeaderList *list = user_data;
 
-      name = g_string_new (NULL);
-      value = g_string_new (NULL);
-      while ((token = jd_json_reader_next (r)) == JD_JSON_TOKEN_MEMBER)
-        {
-          if (jd_json_reader_string_equal (r, "name"))
-            {
-              if (!jd_har_reader_read_text (ctx, jd_json_reader_next (r), field, name))
-                return FALSE;
-            }
-          else if (jd_json_reader_string_equal (r, "value"))
-            {
-              if (!jd_har_reader_read_text (ctx, jd_json_reader_next (r), field, value))
-                return FALSE;
-            }
-          else if (!jd_json_reader_skip (r))
-            return FALSE;
-        }
-      if (token != JD_JSON_TOKEN_END_OBJECT)
-        return FALSE;
+  if (name->len == 0)
+    return;
 
-      if (query)
-        {
-          if (strcmp (name->str, "access_token") == 0 && value->len > 0)
-            set_candidate (&ctx->query_token, value->str, value->len);
-        }
-      else
-        {
-          ctx->has_cookie = TRUE;
-          if (ctx->cookie_token == NULL && jd_input_is_jwt_shaped (value->str, value->len))
-            {
-              ctx->cookie_token = g_strndup (value->str, value->len);
-              ctx->cookie_name = g_strndup (name->str, name->len);
-            }
-        }
+  if (name->str[0] == ':')
+    {
+      take_pseudo_header (ctx, list, name->str, value);
+      return;
     }
 
-  return TRUE;
+  if (list->request && g_ascii_strcasecmp (name->str, "Cookie") == 0)
+    {
+      ctx->has_cookie = TRUE;
+      scan_cookie_header (ctx, value->str);
+    }
+
+  add_header (ctx, name->str, name->len, value->str, value->len);
+}
+
+/* "headers": [{"name": …, "value": …}, …] */
+static gboolean
+read_headers (JdHarReader *ctx, const char *field, gboolean request, guint *status_out)
+{
+  HeaderList list = { request, status_out };
+
+  return read_pairs (ctx, field, take_header, &list);
+}
+
+/* "queryString": an access_token parameter is a token candidate */
+static void
+take_query_parameter (JdHarReader *ctx, GString *name, GString *value, gpointer user_data)
+{
+  if (strcmp (name->str, "access_token") == 0 && value->len > 0)
+    set_candidate (&ctx->query_token, value->str, value->len);
+}
+
+/* "cookies": the first JWT-shaped value is a token candidate */
+static void
+take_cookie (JdHarReader *ctx, GString *name, GString *value, gpointer user_data)
+{
+  ctx->has_cookie = TRUE;
+  if (ctx->cookie_token == NULL && jd_input_is_jwt_shaped (value->str, value->len))
+    {
+      ctx->cookie_token = g_strndup (value->str, value->len);
+      ctx->cookie_name = g_strndup (name->str, name->len);
+    }
 }
 
 /* "postData" / "content": {"mimeType", "text", "encoding"} */
@@ -324,9 +324,9 @@ read_request (JdHarReader *ctx, JdHarEntry *entry)
           entry->request_headers = finish_headers (ctx, &entry->n_request_headers);
         }
       else if (jd_json_reader_string_equal (r, "cookies"))
-        ok = read_pairs (ctx, "request.cookies", FALSE);
+        ok = read_pairs (ctx, "request.cookies", take_cookie, NULL);
       else if (jd_json_reader_string_equal (r, "queryString"))
-        ok = read_pairs (ctx, "request.queryString", TRUE);
+        ok = read_pairs (ctx, "request.queryString", take_query_parameter, NULL);
       else if (jd_json_reader_string_equal (r, "postData"))
         ok = read_body (ctx, "request.postData", &entry->request_body, &entry->request_mime_type);
       else
