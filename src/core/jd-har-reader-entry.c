@@ -223,13 +223,21 @@ take_header (JdHarReader *ctx, GString *name, GString *value, gpointer user_data
   add_header (ctx, name->str, name->len, value->str, value->len);
 }
 
-/* "headers": [{"name": …, "value": …}, …] */
+/* "headers": [{"name": …, "value": …}, …] into one block at *@headers,
+ * which replaces an earlier one. */
 static gboolean
-read_headers (JdHarReader *ctx, const char *field, gboolean request, guint *status_out)
+read_headers (JdHarReader *ctx, const char *field, gboolean request, guint *status_out,
+              JdHeader **headers, guint *n_headers)
 {
   HeaderList list = { request, status_out };
+  gboolean ok;
 
-  return read_pairs (ctx, field, take_header, &list);
+  g_free (*headers);
+  g_array_set_size (ctx->offsets, 0);
+  g_string_truncate (ctx->names, 0);
+  ok = read_pairs (ctx, field, take_header, &list);
+  *headers = finish_headers (ctx, n_headers);
+  return ok;
 }
 
 /* "queryString": an access_token parameter is a token candidate */
@@ -316,13 +324,8 @@ read_request (JdHarReader *ctx, JdHarEntry *entry)
       else if (jd_json_reader_string_equal (r, "httpVersion"))
         ok = jd_har_reader_read_dup_text (ctx, "request.httpVersion", &entry->http_version);
       else if (jd_json_reader_string_equal (r, "headers"))
-        {
-          g_free (entry->request_headers);
-          g_array_set_size (ctx->offsets, 0);
-          g_string_truncate (ctx->names, 0);
-          ok = read_headers (ctx, "request.headers", TRUE, NULL);
-          entry->request_headers = finish_headers (ctx, &entry->n_request_headers);
-        }
+        ok = read_headers (ctx, "request.headers", TRUE, NULL, &entry->request_headers,
+                           &entry->n_request_headers);
       else if (jd_json_reader_string_equal (r, "cookies"))
         ok = read_pairs (ctx, "request.cookies", take_cookie, NULL);
       else if (jd_json_reader_string_equal (r, "queryString"))
@@ -363,13 +366,8 @@ read_response (JdHarReader *ctx, JdHarEntry *entry)
         ok = jd_har_reader_read_dup_text (ctx, "response.httpVersion",
                                           &entry->response_http_version);
       else if (jd_json_reader_string_equal (r, "headers"))
-        {
-          g_free (entry->response_headers);
-          g_array_set_size (ctx->offsets, 0);
-          g_string_truncate (ctx->names, 0);
-          ok = read_headers (ctx, "response.headers", FALSE, &entry->status);
-          entry->response_headers = finish_headers (ctx, &entry->n_response_headers);
-        }
+        ok = read_headers (ctx, "response.headers", FALSE, &entry->status, &entry->response_headers,
+                           &entry->n_response_headers);
       else if (jd_json_reader_string_equal (r, "content"))
         ok = read_body (ctx, "response.content", &entry->response_body, &entry->response_mime_type);
       else
