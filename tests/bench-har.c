@@ -214,6 +214,147 @@ best_of (guint n, const char *mode, const char *path, char **argv)
   return best;
 }
 
+/* ---- main ------------------------------------------------------ */
+
+typedef struct
+{
+  const char *path;
+  double mb;
+  gint64 size;
+  gboolean have_jq;  /* jq is installed */
+  gboolean have_cli; /* --cli or $JD_CLI */
+  Run sync;
+  Run async;
+  Run jq;
+  Run cli;
+} Results;
+
+/* The HAR to read: @file_arg, or the 100 MB one in $TMPDIR, written with
+ * gen-har (@generator, or next to @argv0) the first time. NULL when it
+ * could not be written (said on stderr). */
+static char *
+bench_file (const char *argv0, const char *file_arg, const char *generator)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *gen = NULL;
+  int wait_status = 0;
+
+  if (file_arg != NULL)
+    return g_strdup (file_arg);
+
+  path = g_build_filename (g_get_tmp_dir (), "jd-bench-har-100MB-10000.har", NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&path);
+
+  dir = g_path_get_dirname (argv0);
+  gen = generator != NULL ? g_strdup (generator) : g_build_filename (dir, "gen-har", NULL);
+  {
+    char *gen_argv[] = { gen, path, (char *)"10000", (char *)"100", NULL };
+
+    g_print ("generating %s with %s …\n", path, gen);
+    if (!g_spawn_sync (NULL, gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &wait_status,
+                       &error)
+        || !g_spawn_check_wait_status (wait_status, &error))
+      {
+        g_printerr ("gen-har failed: %s\n", error->message);
+        return NULL;
+      }
+  }
+  return g_steal_pointer (&path);
+}
+
+/* Warm the page cache the same way for every reader. */
+static void
+warm_page_cache (const char *path)
+{
+  g_autoptr (GMappedFile) mf = g_mapped_file_new (path, FALSE, NULL);
+
+  if (mf != NULL)
+    {
+      const volatile char *p = g_mapped_file_get_contents (mf);
+      gsize len = g_mapped_file_get_length (mf);
+      char sum = 0;
+      for (gsize i = 0; i < len; i += 4096)
+        sum ^= p[i];
+      (void)sum;
+    }
+}
+
+/* Each reader, best of @runs (jq: of at most 2). */
+static void
+run_readers (Results *res, int runs, const char *jq_path, char *cli)
+{
+  char *jq_argv[] = { (char *)"jq", (char *)".log.entries|length", NULL, NULL };
+  char *cli_argv[]
+    = { (char *)"sh", (char *)"-c", (char *)"\"$0\" --json \"$1\" | wc -c", NULL, NULL, NULL };
+  char *path = (char *)res->path;
+
+  res->sync = best_of (runs, "sync", path, NULL);
+  res->async = best_of (runs, "async", path, NULL);
+  if (jq_path != NULL)
+    {
+      jq_argv[2] = path;
+      res->jq = best_of (MIN (runs, 2), NULL, path, jq_argv);
+    }
+  if (cli != NULL)
+    {
+      cli_argv[3] = cli;
+      cli_argv[4] = path;
+      res->cli = best_of (runs, NULL, path, cli_argv);
+    }
+}
+
+static void
+print_row (const char *reader, const Run *run, double mb, const char *suffix)
+{
+  g_print ("%-30s %9.3f %9.1f %14.1f %10.2f   %s%s\n", reader, run->seconds, mb / run->seconds,
+           run->rss_mb, run->rss_mb / mb, run->output, suffix);
+}
+
+static void
+print_table (const Results *res)
+{
+  double mb = res->mb;
+
+  g_print ("\nfile: %s\n      %.1f MB (%" G_GINT64_FORMAT " bytes)\n\n", res->path, mb, res->size);
+  g_print ("%-30s %9s %9s %14s %10s   %s\n", "reader", "time (s)", "MB/s", "peak RSS (MB)",
+           "RSS/file", "output");
+  print_row ("jd_har_load_file", &res->sync, mb, "");
+  print_row ("jd_har_load_async", &res->async, mb, "");
+  if (res->have_jq && res->jq.ok)
+    print_row ("jq '.log.entries|length'", &res->jq, mb, "");
+  else
+    g_print ("%-30s   (jq %s)\n", "jq '.log.entries|length'",
+             !res->have_jq ? "is not installed" : "failed");
+
+  if (res->have_cli)
+    print_row ("jwt-doctor-cli --json", &res->cli, mb, " bytes of report");
+}
+
+static void
+print_targets (const Results *res)
+{
+  double mb = res->mb;
+
+  g_print ("\n");
+  if (res->have_cli && res->cli.ok)
+    {
+      g_print ("CLI peak RSS / file: %.2f   (target <= 0.5: %s)\n", res->cli.rss_mb / mb,
+               res->cli.rss_mb / mb <= 0.5 ? "met" : "MISSED");
+      if (res->have_jq && res->jq.ok)
+        g_print ("CLI time / jq time:  %.2f   (target <= 0.33: %s)\n",
+                 res->cli.seconds / res->jq.seconds,
+                 res->cli.seconds / res->jq.seconds <= 0.33 ? "met" : "MISSED");
+    }
+  if (res->have_jq && res->jq.ok)
+    g_print ("speed vs jq:     %.1fx   (target >= 4x: %s)\n", res->jq.seconds / res->sync.seconds,
+             res->jq.seconds / res->sync.seconds >= 4 ? "met" : "MISSED");
+  g_print ("peak RSS / file: %.2f    (target <= 1.5: %s)\n", res->sync.rss_mb / mb,
+           res->sync.rss_mb / mb <= 1.5 ? "met" : "MISSED");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -222,12 +363,8 @@ main (int argc, char *argv[])
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   int runs = 3;
-  char *jq_argv[] = { (char *)"jq", (char *)".log.entries|length", NULL, NULL };
   g_autofree char *jq_path = g_find_program_in_path ("jq");
   g_autofree char *cli = g_strdup (g_getenv ("JD_CLI"));
-  char *cli_argv[]
-    = { (char *)"sh", (char *)"-c", (char *)"\"$0\" --json \"$1\" | wc -c", NULL, NULL, NULL };
-  Run cli_run = { 0 };
   GOptionEntry options[]
     = { { "cli", 0, 0, G_OPTION_ARG_FILENAME, &cli,
           "jwt-doctor-cli to time end to end (default $JD_CLI)", "PATH" },
@@ -235,10 +372,7 @@ main (int argc, char *argv[])
         { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "runs per reader (best is shown)", "N" },
         { NULL } };
   GStatBuf st;
-  double mb;
-  Run sync_run;
-  Run async_run;
-  Run jq_run = { 0 };
+  Results res = { 0 };
 
   context = g_option_context_new ("[FILE] — HAR import benchmark");
   g_option_context_add_main_entries (context, options, NULL);
@@ -249,100 +383,25 @@ main (int argc, char *argv[])
     }
   runs = CLAMP (runs, 1, 20);
 
-  if (argc > 1)
-    path = g_strdup (argv[1]);
-  else
-    {
-      path = g_build_filename (g_get_tmp_dir (), "jd-bench-har-100MB-10000.har", NULL);
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          g_autofree char *dir = g_path_get_dirname (argv[0]);
-          g_autofree char *gen
-            = generator != NULL ? g_strdup (generator) : g_build_filename (dir, "gen-har", NULL);
-          char *gen_argv[] = { gen, path, (char *)"10000", (char *)"100", NULL };
-          int wait_status = 0;
-
-          g_print ("generating %s with %s …\n", path, gen);
-          if (!g_spawn_sync (NULL, gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                             &wait_status, &error)
-              || !g_spawn_check_wait_status (wait_status, &error))
-            {
-              g_printerr ("gen-har failed: %s\n", error->message);
-              return 1;
-            }
-        }
-    }
-
+  path = bench_file (argv[0], argc > 1 ? argv[1] : NULL, generator);
+  if (path == NULL)
+    return 1;
   if (g_stat (path, &st) != 0)
     {
       g_printerr ("cannot stat %s\n", path);
       return 2;
     }
-  mb = st.st_size / (1024.0 * 1024.0);
 
-  /* warm the page cache the same way for every reader */
-  {
-    g_autoptr (GMappedFile) mf = g_mapped_file_new (path, FALSE, NULL);
-    if (mf != NULL)
-      {
-        const volatile char *p = g_mapped_file_get_contents (mf);
-        gsize len = g_mapped_file_get_length (mf);
-        char sum = 0;
-        for (gsize i = 0; i < len; i += 4096)
-          sum ^= p[i];
-        (void)sum;
-      }
-  }
+  res.path = path;
+  res.mb = st.st_size / (1024.0 * 1024.0);
+  res.size = (gint64)st.st_size;
+  res.have_jq = jq_path != NULL;
+  res.have_cli = cli != NULL;
 
-  sync_run = best_of (runs, "sync", path, NULL);
-  async_run = best_of (runs, "async", path, NULL);
-  if (jq_path != NULL)
-    {
-      jq_argv[2] = path;
-      jq_run = best_of (MIN (runs, 2), NULL, path, jq_argv);
-    }
-  if (cli != NULL)
-    {
-      cli_argv[3] = cli;
-      cli_argv[4] = path;
-      cli_run = best_of (runs, NULL, path, cli_argv);
-    }
+  warm_page_cache (path);
+  run_readers (&res, runs, jq_path, cli);
+  print_table (&res);
+  print_targets (&res);
 
-  g_print ("\nfile: %s\n      %.1f MB (%" G_GINT64_FORMAT " bytes)\n\n", path, mb,
-           (gint64)st.st_size);
-  g_print ("%-30s %9s %9s %14s %10s   %s\n", "reader", "time (s)", "MB/s", "peak RSS (MB)",
-           "RSS/file", "output");
-  g_print ("%-30s %9.3f %9.1f %14.1f %10.2f   %s\n", "jd_har_load_file", sync_run.seconds,
-           mb / sync_run.seconds, sync_run.rss_mb, sync_run.rss_mb / mb, sync_run.output);
-  g_print ("%-30s %9.3f %9.1f %14.1f %10.2f   %s\n", "jd_har_load_async", async_run.seconds,
-           mb / async_run.seconds, async_run.rss_mb, async_run.rss_mb / mb, async_run.output);
-  if (jq_path != NULL && jq_run.ok)
-    g_print ("%-30s %9.3f %9.1f %14.1f %10.2f   %s\n", "jq '.log.entries|length'", jq_run.seconds,
-             mb / jq_run.seconds, jq_run.rss_mb, jq_run.rss_mb / mb, jq_run.output);
-  else
-    g_print ("%-30s   (jq %s)\n", "jq '.log.entries|length'",
-             jq_path == NULL ? "is not installed" : "failed");
-
-  if (cli != NULL)
-    g_print ("%-30s %9.3f %9.1f %14.1f %10.2f   %s bytes of report\n", "jwt-doctor-cli --json",
-             cli_run.seconds, mb / cli_run.seconds, cli_run.rss_mb, cli_run.rss_mb / mb,
-             cli_run.output);
-
-  g_print ("\n");
-  if (cli != NULL && cli_run.ok)
-    {
-      g_print ("CLI peak RSS / file: %.2f   (target <= 0.5: %s)\n", cli_run.rss_mb / mb,
-               cli_run.rss_mb / mb <= 0.5 ? "met" : "MISSED");
-      if (jq_path != NULL && jq_run.ok)
-        g_print ("CLI time / jq time:  %.2f   (target <= 0.33: %s)\n",
-                 cli_run.seconds / jq_run.seconds,
-                 cli_run.seconds / jq_run.seconds <= 0.33 ? "met" : "MISSED");
-    }
-  if (jq_path != NULL && jq_run.ok)
-    g_print ("speed vs jq:     %.1fx   (target >= 4x: %s)\n", jq_run.seconds / sync_run.seconds,
-             jq_run.seconds / sync_run.seconds >= 4 ? "met" : "MISSED");
-  g_print ("peak RSS / file: %.2f    (target <= 1.5: %s)\n", sync_run.rss_mb / mb,
-           sync_run.rss_mb / mb <= 1.5 ? "met" : "MISSED");
-
-  return sync_run.ok && async_run.ok && (cli == NULL || cli_run.ok) ? 0 : 1;
+  return res.sync.ok && res.async.ok && (cli == NULL || res.cli.ok) ? 0 : 1;
 }

@@ -107,36 +107,31 @@ base64_body (GString *out, GRand *rand, gsize size)
   g_string_append (out, text);
 }
 
-int
-main (int argc, char *argv[])
+typedef struct
 {
-  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
-  g_autoptr (GString) entry = g_string_new (NULL);
-  g_autofree char *token = NULL;
-  guint n_entries = 10000;
-  guint64 target;
-  guint64 written = 0;
-  const gint64 start = 1700000000;
-  gint64 token_iat = start;
   FILE *f;
+  GRand *rand;
+  GString *entry; /* the text being written */
+  guint n_entries;
+  guint64 target; /* bytes */
+  guint64 written;
+  gint64 start; /* unix seconds of the first entry */
+  gint64 token_iat;
+  char *token;
+} Generator;
 
-  if (argc < 2)
-    {
-      g_printerr ("usage: %s OUTPUT [ENTRIES [MEGABYTES]]\n", argv[0]);
-      return 2;
-    }
-  if (argc > 2)
-    n_entries = (guint)g_ascii_strtoull (argv[2], NULL, 10);
-  target = (argc > 3 ? g_ascii_strtoull (argv[3], NULL, 10) : 100) * 1024 * 1024;
-  if (n_entries == 0)
-    n_entries = 1;
+static void
+write_entry_text (Generator *gen)
+{
+  fwrite (gen->entry->str, 1, gen->entry->len, gen->f);
+  gen->written += gen->entry->len;
+}
 
-  f = fopen (argv[1], "wb");
-  if (f == NULL)
-    {
-      g_printerr ("%s: cannot write %s\n", argv[0], argv[1]);
-      return 1;
-    }
+/* log, creator, pages, up to the entries' '[' */
+static void
+write_head (Generator *gen)
+{
+  GString *entry = gen->entry;
 
   g_string_append (entry, "{\n"
                           "  \"log\": {\n"
@@ -157,194 +152,252 @@ main (int argc, char *argv[])
                           "      }\n"
                           "    ],\n"
                           "    \"entries\": [\n");
-  fwrite (entry->str, 1, entry->len, f);
-  written += entry->len;
+  write_entry_text (gen);
+}
 
-  token = make_jwt (0, token_iat);
+/* Chrome's _initiator, then the request with its headers, query and body. */
+static void
+append_request (GString *entry, guint i, gboolean image, const char *bearer)
+{
+  g_string_append_printf (
+    entry,
+    "      {\n"
+    "        \"_initiator\": {\n"
+    "          \"type\": \"script\",\n"
+    "          \"stack\": {\n"
+    "            \"callFrames\": [\n"
+    "              {\n"
+    "                \"functionName\": \"fetchJson\",\n"
+    "                \"scriptId\": \"%u\",\n"
+    "                \"url\": \"https://app.example.com/static/js/main.4f2a9c.js\",\n"
+    "                \"lineNumber\": %u,\n"
+    "                \"columnNumber\": %u\n"
+    "              }\n"
+    "            ]\n"
+    "          }\n"
+    "        },\n"
+    "        \"_priority\": \"High\",\n"
+    "        \"_resourceType\": \"%s\",\n"
+    "        \"cache\": {},\n"
+    "        \"connection\": \"443\",\n"
+    "        \"pageref\": \"page_1\",\n"
+    "        \"request\": {\n"
+    "          \"method\": \"%s\",\n"
+    "          \"url\": \"https://api.example.com/v2/orders/%u?include=items&page=%u\",\n"
+    "          \"httpVersion\": \"http/2.0\",\n"
+    "          \"headers\": [\n",
+    100 + i % 50, 1000 + i % 400, 12 + i % 80, image ? "image" : "fetch",
+    i % 5 == 0 ? "POST" : "GET", i, i % 20);
+  header (entry, ":authority", "api.example.com", FALSE);
+  header (entry, ":method", i % 5 == 0 ? "POST" : "GET", FALSE);
+  header (entry, ":path", "/v2/orders?include=items", FALSE);
+  header (entry, ":scheme", "https", FALSE);
+  header (entry, "accept", "application/json, text/plain, */*", FALSE);
+  header (entry, "accept-encoding", "gzip, deflate, br", FALSE);
+  header (entry, "accept-language", "en-US,en;q=0.9,de;q=0.8", FALSE);
+  header (entry, "authorization", bearer, FALSE);
+  header (entry, "cache-control", "no-cache", FALSE);
+  header (entry, "origin", "https://app.example.com", FALSE);
+  header (entry, "pragma", "no-cache", FALSE);
+  header (entry, "referer", "https://app.example.com/orders", FALSE);
+  header (entry, "sec-ch-ua", "\\\"Chromium\\\";v=\\\"119\\\", \\\"Not?A_Brand\\\";v=\\\"24\\\"",
+          FALSE);
+  header (entry, "sec-ch-ua-mobile", "?0", FALSE);
+  header (entry, "sec-ch-ua-platform", "\\\"Linux\\\"", FALSE);
+  header (entry, "sec-fetch-dest", "empty", FALSE);
+  header (entry, "sec-fetch-mode", "cors", FALSE);
+  header (entry, "sec-fetch-site", "same-site", FALSE);
+  header (entry, "user-agent",
+          "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+          "Chrome/119.0.0.0 Safari/537.36",
+          FALSE);
+  header (entry, "x-request-id", "7d3f0b8e-5a61-4c9b-a1f2-3e4d5c6b7a80", TRUE);
+  g_string_append_printf (
+    entry,
+    "          ],\n"
+    "          \"queryString\": [\n"
+    "            {\n"
+    "              \"name\": \"include\",\n"
+    "              \"value\": \"items\"\n"
+    "            }\n"
+    "          ],\n"
+    "          \"cookies\": [],\n"
+    "          \"headersSize\": -1,\n"
+    "          \"bodySize\": 0%s\n"
+    "        },\n",
+    i % 5 == 0
+      ? ",\n          \"postData\": {\n            \"mimeType\": \"application/json\",\n"
+        "            \"text\": \"{\\\"quantity\\\":2,\\\"sku\\\":\\\"A-1\\\"}\"\n          }"
+      : "");
+}
 
-  for (guint i = 0; i < n_entries; i++)
+/* The response up to its headers' end. */
+static void
+append_response_headers (GString *entry, guint status, gboolean image)
+{
+  g_string_append_printf (entry,
+                          "        \"response\": {\n"
+                          "          \"status\": %u,\n"
+                          "          \"statusText\": \"\",\n"
+                          "          \"httpVersion\": \"http/2.0\",\n"
+                          "          \"headers\": [\n",
+                          status);
+  header (entry, "access-control-allow-origin", "https://app.example.com", FALSE);
+  header (entry, "cache-control", "private, max-age=0", FALSE);
+  header (entry, "content-encoding", "br", FALSE);
+  header (entry, "content-type", image ? "image/png" : "application/json; charset=utf-8", FALSE);
+  header (entry, "date", "Tue, 14 Nov 2023 22:13:20 GMT", FALSE);
+  header (entry, "server", "envoy", FALSE);
+  header (entry, "strict-transport-security", "max-age=31536000; includeSubDomains", FALSE);
+  header (entry, "vary", "Origin, Accept-Encoding", FALSE);
+  header (entry, "x-content-type-options", "nosniff", FALSE);
+  header (entry, "x-envoy-upstream-service-time", "12", FALSE);
+  if (status == 401)
+    header (entry, "www-authenticate",
+            "Bearer realm=\\\"api\\\", error=\\\"invalid_token\\\", error_description=\\\"The "
+            "access token expired\\\"",
+            FALSE);
+  else if (status == 403)
+    header (entry, "www-authenticate",
+            "Bearer error=\\\"insufficient_scope\\\", scope=\\\"orders:admin\\\"", FALSE);
+  header (entry, "x-request-id", "7d3f0b8e-5a61-4c9b-a1f2-3e4d5c6b7a80", TRUE);
+}
+
+/* The response body, then the entry's time and timings. */
+static void
+append_content (Generator *gen, guint i, const char *iso, gboolean image, gsize body_size)
+{
+  GString *entry = gen->entry;
+  GRand *rand = gen->rand;
+  guint n_entries = gen->n_entries;
+
+  g_string_append_printf (entry,
+                          "          ],\n"
+                          "          \"cookies\": [],\n"
+                          "          \"content\": {\n"
+                          "            \"size\": %" G_GSIZE_FORMAT ",\n"
+                          "            \"mimeType\": \"%s\",\n"
+                          "            \"text\": \"",
+                          body_size, image ? "image/png" : "application/json");
+  if (image)
+    base64_body (entry, rand, body_size);
+  else
+    json_body (entry, rand, body_size);
+  g_string_append_printf (entry,
+                          "\"%s\n"
+                          "          },\n"
+                          "          \"redirectURL\": \"\",\n"
+                          "          \"headersSize\": -1,\n"
+                          "          \"bodySize\": -1,\n"
+                          "          \"_transferSize\": %" G_GSIZE_FORMAT ",\n"
+                          "          \"_error\": null\n"
+                          "        },\n"
+                          "        \"serverIPAddress\": \"203.0.113.7\",\n"
+                          "        \"startedDateTime\": \"%s\",\n"
+                          "        \"time\": %u.%03u,\n"
+                          "        \"timings\": {\n"
+                          "          \"blocked\": 1.5,\n"
+                          "          \"dns\": -1,\n"
+                          "          \"ssl\": -1,\n"
+                          "          \"connect\": -1,\n"
+                          "          \"send\": 0.2,\n"
+                          "          \"wait\": 38.4,\n"
+                          "          \"receive\": 2.1,\n"
+                          "          \"_blocked_queueing\": 0.8\n"
+                          "        }\n"
+                          "      }%s\n",
+                          image ? ",\n            \"encoding\": \"base64\"" : "", body_size / 3,
+                          iso, g_rand_int_range (rand, 5, 900), g_rand_int_range (rand, 0, 1000),
+                          i + 1 < n_entries ? "," : "");
+}
+
+static void
+write_entry (Generator *gen, guint i)
+{
+  g_autoptr (GDateTime) dt = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *seconds = NULL;
+  g_autofree char *bearer = NULL;
+  gint64 t_ms = gen->start * 1000 + (gint64)i * 250;
+  guint status;
+  gboolean image;
+  gsize budget;
+  gsize body_size;
+
+  if (i > 0 && i % 400 == 0)
     {
-      g_autoptr (GDateTime) dt = NULL;
-      g_autofree char *iso = NULL;
-      g_autofree char *seconds = NULL;
-      g_autofree char *bearer = NULL;
-      gint64 t_ms = start * 1000 + (gint64)i * 250;
-      guint status;
-      gboolean image;
-      gsize budget;
-      gsize body_size;
-
-      if (i > 0 && i % 400 == 0)
-        {
-          /* the refresh: a new token; the first few calls still carry the old one */
-          g_free (token);
-          token_iat = t_ms / 1000;
-          token = make_jwt (i / 400, token_iat);
-        }
-
-      dt = g_date_time_new_from_unix_utc (t_ms / 1000);
-      seconds = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
-      iso = g_strdup_printf ("%s.%03uZ", seconds, (guint)(t_ms % 1000));
-      bearer = g_strconcat ("Bearer ", token, NULL);
-      status = (i % 97 == 5) ? 401 : (i % 211 == 7) ? 403 : (i % 53 == 3) ? 304 : 200;
-      image = (i % 9 == 4);
-
-      /* spread the remaining size over the remaining entries, ±60 % */
-      budget = (written < target) ? (gsize)((target - written) / (n_entries - i)) : 0;
-      body_size = budget > 3000 ? budget - 3000 : 64;
-      body_size = (gsize)(body_size * (0.4 + 1.2 * g_rand_double (rand)));
-
-      g_string_truncate (entry, 0);
-      g_string_append_printf (
-        entry,
-        "      {\n"
-        "        \"_initiator\": {\n"
-        "          \"type\": \"script\",\n"
-        "          \"stack\": {\n"
-        "            \"callFrames\": [\n"
-        "              {\n"
-        "                \"functionName\": \"fetchJson\",\n"
-        "                \"scriptId\": \"%u\",\n"
-        "                \"url\": \"https://app.example.com/static/js/main.4f2a9c.js\",\n"
-        "                \"lineNumber\": %u,\n"
-        "                \"columnNumber\": %u\n"
-        "              }\n"
-        "            ]\n"
-        "          }\n"
-        "        },\n"
-        "        \"_priority\": \"High\",\n"
-        "        \"_resourceType\": \"%s\",\n"
-        "        \"cache\": {},\n"
-        "        \"connection\": \"443\",\n"
-        "        \"pageref\": \"page_1\",\n"
-        "        \"request\": {\n"
-        "          \"method\": \"%s\",\n"
-        "          \"url\": \"https://api.example.com/v2/orders/%u?include=items&page=%u\",\n"
-        "          \"httpVersion\": \"http/2.0\",\n"
-        "          \"headers\": [\n",
-        100 + i % 50, 1000 + i % 400, 12 + i % 80, image ? "image" : "fetch",
-        i % 5 == 0 ? "POST" : "GET", i, i % 20);
-      header (entry, ":authority", "api.example.com", FALSE);
-      header (entry, ":method", i % 5 == 0 ? "POST" : "GET", FALSE);
-      header (entry, ":path", "/v2/orders?include=items", FALSE);
-      header (entry, ":scheme", "https", FALSE);
-      header (entry, "accept", "application/json, text/plain, */*", FALSE);
-      header (entry, "accept-encoding", "gzip, deflate, br", FALSE);
-      header (entry, "accept-language", "en-US,en;q=0.9,de;q=0.8", FALSE);
-      header (entry, "authorization", bearer, FALSE);
-      header (entry, "cache-control", "no-cache", FALSE);
-      header (entry, "origin", "https://app.example.com", FALSE);
-      header (entry, "pragma", "no-cache", FALSE);
-      header (entry, "referer", "https://app.example.com/orders", FALSE);
-      header (entry, "sec-ch-ua",
-              "\\\"Chromium\\\";v=\\\"119\\\", \\\"Not?A_Brand\\\";v=\\\"24\\\"", FALSE);
-      header (entry, "sec-ch-ua-mobile", "?0", FALSE);
-      header (entry, "sec-ch-ua-platform", "\\\"Linux\\\"", FALSE);
-      header (entry, "sec-fetch-dest", "empty", FALSE);
-      header (entry, "sec-fetch-mode", "cors", FALSE);
-      header (entry, "sec-fetch-site", "same-site", FALSE);
-      header (entry, "user-agent",
-              "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-              "Chrome/119.0.0.0 Safari/537.36",
-              FALSE);
-      header (entry, "x-request-id", "7d3f0b8e-5a61-4c9b-a1f2-3e4d5c6b7a80", TRUE);
-      g_string_append_printf (
-        entry,
-        "          ],\n"
-        "          \"queryString\": [\n"
-        "            {\n"
-        "              \"name\": \"include\",\n"
-        "              \"value\": \"items\"\n"
-        "            }\n"
-        "          ],\n"
-        "          \"cookies\": [],\n"
-        "          \"headersSize\": -1,\n"
-        "          \"bodySize\": 0%s\n"
-        "        },\n",
-        i % 5 == 0
-          ? ",\n          \"postData\": {\n            \"mimeType\": \"application/json\",\n"
-            "            \"text\": \"{\\\"quantity\\\":2,\\\"sku\\\":\\\"A-1\\\"}\"\n          }"
-          : "");
-      g_string_append_printf (entry,
-                              "        \"response\": {\n"
-                              "          \"status\": %u,\n"
-                              "          \"statusText\": \"\",\n"
-                              "          \"httpVersion\": \"http/2.0\",\n"
-                              "          \"headers\": [\n",
-                              status);
-      header (entry, "access-control-allow-origin", "https://app.example.com", FALSE);
-      header (entry, "cache-control", "private, max-age=0", FALSE);
-      header (entry, "content-encoding", "br", FALSE);
-      header (entry, "content-type", image ? "image/png" : "application/json; charset=utf-8",
-              FALSE);
-      header (entry, "date", "Tue, 14 Nov 2023 22:13:20 GMT", FALSE);
-      header (entry, "server", "envoy", FALSE);
-      header (entry, "strict-transport-security", "max-age=31536000; includeSubDomains", FALSE);
-      header (entry, "vary", "Origin, Accept-Encoding", FALSE);
-      header (entry, "x-content-type-options", "nosniff", FALSE);
-      header (entry, "x-envoy-upstream-service-time", "12", FALSE);
-      if (status == 401)
-        header (entry, "www-authenticate",
-                "Bearer realm=\\\"api\\\", error=\\\"invalid_token\\\", error_description=\\\"The "
-                "access token expired\\\"",
-                FALSE);
-      else if (status == 403)
-        header (entry, "www-authenticate",
-                "Bearer error=\\\"insufficient_scope\\\", scope=\\\"orders:admin\\\"", FALSE);
-      header (entry, "x-request-id", "7d3f0b8e-5a61-4c9b-a1f2-3e4d5c6b7a80", TRUE);
-      g_string_append_printf (entry,
-                              "          ],\n"
-                              "          \"cookies\": [],\n"
-                              "          \"content\": {\n"
-                              "            \"size\": %" G_GSIZE_FORMAT ",\n"
-                              "            \"mimeType\": \"%s\",\n"
-                              "            \"text\": \"",
-                              body_size, image ? "image/png" : "application/json");
-      if (image)
-        base64_body (entry, rand, body_size);
-      else
-        json_body (entry, rand, body_size);
-      g_string_append_printf (entry,
-                              "\"%s\n"
-                              "          },\n"
-                              "          \"redirectURL\": \"\",\n"
-                              "          \"headersSize\": -1,\n"
-                              "          \"bodySize\": -1,\n"
-                              "          \"_transferSize\": %" G_GSIZE_FORMAT ",\n"
-                              "          \"_error\": null\n"
-                              "        },\n"
-                              "        \"serverIPAddress\": \"203.0.113.7\",\n"
-                              "        \"startedDateTime\": \"%s\",\n"
-                              "        \"time\": %u.%03u,\n"
-                              "        \"timings\": {\n"
-                              "          \"blocked\": 1.5,\n"
-                              "          \"dns\": -1,\n"
-                              "          \"ssl\": -1,\n"
-                              "          \"connect\": -1,\n"
-                              "          \"send\": 0.2,\n"
-                              "          \"wait\": 38.4,\n"
-                              "          \"receive\": 2.1,\n"
-                              "          \"_blocked_queueing\": 0.8\n"
-                              "        }\n"
-                              "      }%s\n",
-                              image ? ",\n            \"encoding\": \"base64\"" : "", body_size / 3,
-                              iso, g_rand_int_range (rand, 5, 900),
-                              g_rand_int_range (rand, 0, 1000), i + 1 < n_entries ? "," : "");
-
-      fwrite (entry->str, 1, entry->len, f);
-      written += entry->len;
+      /* the refresh: a new token; the first few calls still carry the old one */
+      g_free (gen->token);
+      gen->token_iat = t_ms / 1000;
+      gen->token = make_jwt (i / 400, gen->token_iat);
     }
 
-  g_string_assign (entry, "    ]\n  }\n}\n");
-  fwrite (entry->str, 1, entry->len, f);
-  written += entry->len;
+  dt = g_date_time_new_from_unix_utc (t_ms / 1000);
+  seconds = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+  iso = g_strdup_printf ("%s.%03uZ", seconds, (guint)(t_ms % 1000));
+  bearer = g_strconcat ("Bearer ", gen->token, NULL);
+  status = (i % 97 == 5) ? 401 : (i % 211 == 7) ? 403 : (i % 53 == 3) ? 304 : 200;
+  image = (i % 9 == 4);
 
-  if (fclose (f) != 0)
+  /* spread the remaining size over the remaining entries, ±60 % */
+  budget = (gen->written < gen->target)
+             ? (gsize)((gen->target - gen->written) / (gen->n_entries - i))
+             : 0;
+  body_size = budget > 3000 ? budget - 3000 : 64;
+  body_size = (gsize)(body_size * (0.4 + 1.2 * g_rand_double (gen->rand)));
+
+  g_string_truncate (gen->entry, 0);
+  append_request (gen->entry, i, image, bearer);
+  append_response_headers (gen->entry, status, image);
+  append_content (gen, i, iso, image, body_size);
+  write_entry_text (gen);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr (GString) entry = g_string_new (NULL);
+  Generator gen = { 0 };
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s OUTPUT [ENTRIES [MEGABYTES]]\n", argv[0]);
+      return 2;
+    }
+  gen.n_entries = 10000;
+  if (argc > 2)
+    gen.n_entries = (guint)g_ascii_strtoull (argv[2], NULL, 10);
+  gen.target = (argc > 3 ? g_ascii_strtoull (argv[3], NULL, 10) : 100) * 1024 * 1024;
+  if (gen.n_entries == 0)
+    gen.n_entries = 1;
+
+  gen.f = fopen (argv[1], "wb");
+  if (gen.f == NULL)
+    {
+      g_printerr ("%s: cannot write %s\n", argv[0], argv[1]);
+      return 1;
+    }
+  gen.rand = rand;
+  gen.entry = entry;
+  gen.start = 1700000000;
+  gen.token_iat = gen.start;
+
+  write_head (&gen);
+  gen.token = make_jwt (0, gen.token_iat);
+  for (guint i = 0; i < gen.n_entries; i++)
+    write_entry (&gen, i);
+
+  g_string_assign (entry, "    ]\n  }\n}\n");
+  write_entry_text (&gen);
+  g_free (gen.token);
+
+  if (fclose (gen.f) != 0)
     {
       g_printerr ("%s: cannot write %s\n", argv[0], argv[1]);
       return 1;
     }
 
-  g_print ("%s: %u entries, %" G_GUINT64_FORMAT " bytes\n", argv[1], n_entries, written);
+  g_print ("%s: %u entries, %" G_GUINT64_FORMAT " bytes\n", argv[1], gen.n_entries, gen.written);
   return 0;
 }

@@ -146,10 +146,12 @@ entry_json (const char *auth, guint status, const char *www_authenticate)
     req, status, res);
 }
 
-static void
-test_har_entries (void)
+/* A HAR of four entries at 2025-05-28T14:11:05Z = 1748441465: no token,
+ * a token an hour old, a good one refused for its scope, a good one that
+ * passed. */
+static JdHar *
+four_entry_har (void)
 {
-  /* 2025-05-28T14:11:05Z = 1748441465: one token an hour old then, one good. */
   g_autofree char *old = token_with_exp (1748441465 - 3600);
   g_autofree char *good = token_with_exp (1748441465 + 3600);
   g_autofree char *e0 = entry_json (NULL, 401, "Bearer realm=\\\"api\\\"");
@@ -161,18 +163,36 @@ test_har_entries (void)
     = g_strdup_printf ("{\"log\":{\"version\":\"1.2\",\"entries\":[%s,%s,%s,%s]}}", e0, e1, e2, e3);
   g_autoptr (GBytes) bytes = g_bytes_new (json, strlen (json));
   g_autoptr (GError) error = NULL;
-  g_autoptr (JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, &error);
-  const char *expected[] = { "no token sent", "expired", "insufficient_scope: orders:write", NULL };
+  JdHar *har = jd_har_load_bytes (bytes, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (har)), ==, 4);
-  for (guint i = 0; i < 4; i++)
-    {
-      g_autoptr (JdHarEntry) entry = g_list_model_get_item (G_LIST_MODEL (har), i);
-      g_autofree char *cause = jd_har_entry_dup_first_cause (entry, NULL);
+  return har;
+}
 
-      g_assert_cmpstr (cause, ==, expected[i]);
-    }
+typedef struct
+{
+  const char *name;
+  guint index;
+  const char *cause; /* jd_har_entry_dup_first_cause() */
+} HarEntryRow;
+
+static const HarEntryRow har_entry_rows[] = {
+  { "no-token", 0, "no token sent" },
+  { "expired", 1, "expired" },
+  { "insufficient-scope", 2, "insufficient_scope: orders:write" },
+  { "passed", 3, NULL },
+};
+
+static void
+test_har_entry (gconstpointer data)
+{
+  const HarEntryRow *row = data;
+  g_autoptr (JdHar) har = four_entry_har ();
+  g_autoptr (JdHarEntry) entry = g_list_model_get_item (G_LIST_MODEL (har), row->index);
+  g_autofree char *cause = jd_har_entry_dup_first_cause (entry, NULL);
+
+  g_assert_cmpstr (cause, ==, row->cause);
 }
 
 int
@@ -187,7 +207,11 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/jd/cause/error-first", test_error_first);
   g_test_add_func ("/jd/cause/challenge-param", test_challenge_param);
-  g_test_add_func ("/jd/cause/har-entries", test_har_entries);
+  for (gsize i = 0; i < G_N_ELEMENTS (har_entry_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/cause/har-entries/%s", har_entry_rows[i].name);
+      g_test_add_data_func (path, &har_entry_rows[i], test_har_entry);
+    }
 
   return g_test_run ();
 }

@@ -35,18 +35,19 @@ har_of (const char *const *urls, const char *const *started)
 
 typedef struct
 {
+  const char *name;
   const char *url;
   const char *host;
 } HostRow;
 
 static const HostRow host_rows[] = {
-  { "https://api.example.com/orders?page=2", "api.example.com" },
-  { "https://api.example.com:443/orders", "api.example.com" },
-  { "https://api.example.com:8443/orders", "api.example.com:8443" },
-  { "http://localhost:8080/x", "localhost:8080" },
-  { "http://localhost:80/x", "localhost" },
-  { "http://[::1]:8080/x", "[::1]:8080" },
-  { "/relative/path", "" },
+  { "https", "https://api.example.com/orders?page=2", "api.example.com" },
+  { "https-port-443", "https://api.example.com:443/orders", "api.example.com" },
+  { "https-port-8443", "https://api.example.com:8443/orders", "api.example.com:8443" },
+  { "http-port-8080", "http://localhost:8080/x", "localhost:8080" },
+  { "http-port-80", "http://localhost:80/x", "localhost" },
+  { "ipv6", "http://[::1]:8080/x", "[::1]:8080" },
+  { "relative", "/relative/path", "" },
 };
 
 static void
@@ -87,7 +88,7 @@ main (int argc, char **argv)
 
   for (gsize i = 0; i < G_N_ELEMENTS (host_rows); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/jd/har-list/host/%zu", i);
+      g_autofree char *path = g_strdup_printf ("/jd/har-list/host/%s", host_rows[i].name);
       g_test_add_data_func (path, &host_rows[i], test_host);
     }
   g_test_add_func ("/jd/har-list/days", test_days);

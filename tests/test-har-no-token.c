@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "jd-har.h"
+#include "test-har-util.h"
 
 typedef struct
 {
@@ -29,24 +29,11 @@ static const EntryCase entry_cases[] = {
   { 6, "malformed-authorization", "Basic credentials: the header's own problem" },
 };
 
-static JdHar *
-load (void)
-{
-  g_autofree char *path
-    = g_test_build_filename (G_TEST_DIST, "data", "har-cors-preflight.har", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  JdHar *har = jd_har_load_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return har;
-}
-
 static void
 test_entry (gconstpointer data)
 {
   const EntryCase *c = data;
-  g_autoptr (JdHar) har = load ();
+  g_autoptr (JdHar) har = jd_test_har_load_fixture ("har-cors-preflight.har");
   g_autoptr (JdHarEntry) entry = g_list_model_get_item (G_LIST_MODEL (har), c->index);
   g_autoptr (GPtrArray) alone = jd_har_entry_diagnose_no_token (entry);
   g_autoptr (GPtrArray) all = jd_har_entry_diagnose (entry, NULL, TRUE, NULL);

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "jd-har.h"
+#include "jd-har-entry.h"
 #include "jd-input.h"
 
 gboolean
