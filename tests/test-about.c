@@ -171,7 +171,7 @@ close_about (GtkWidget *about)
 static void
 test_about_dialog (void)
 {
-  GtkWindow *window = GTK_WINDOW (jd_window_new (app));
+  GtkWindow *window = GTK_WINDOW (jd_window_new (GTK_APPLICATION (app)));
   GtkWidget *about = jd_about_new ();
   g_autofree char *name = NULL, *version = NULL, *website = NULL, *issues = NULL;
   g_autofree char *developer = NULL, *notes = NULL, *notes_version = NULL;

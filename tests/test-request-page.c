@@ -233,7 +233,7 @@ fixture_setup (Fixture *f, gconstpointer data)
     f->base[strlen (f->base) - 1] = '\0';
   g_assert_true (g_str_has_prefix (f->base, "http://127.0.0.1:"));
 
-  f->window = jd_window_new (app);
+  f->window = jd_window_new (GTK_APPLICATION (app));
   f->session = jd_window_get_session (f->window);
   f->request_page = jd_window_get_request_page (f->window);
   f->keys_page = jd_window_get_keys_page (f->window);

@@ -105,7 +105,7 @@ has_finding (Fixture *f, const char *id)
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->window = jd_window_new (app);
+  f->window = jd_window_new (GTK_APPLICATION (app));
   f->session = jd_window_get_session (f->window);
   f->token_page = jd_window_get_token_page (f->window);
   f->tmpdir = g_dir_make_tmp ("test-window-XXXXXX", NULL);
@@ -1283,7 +1283,7 @@ test_window_size_saved (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
 
   /* …and the next window opens with it. The token is never saved. */
-  second = jd_window_new (app);
+  second = jd_window_new (GTK_APPLICATION (app));
   gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
   g_assert_cmpint (width, ==, 640);
   g_assert_cmpint (height, ==, 480);
@@ -1292,7 +1292,7 @@ test_window_size_saved (Fixture *f, gconstpointer data)
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
   /* The fixture's window is gone: give teardown a fresh one to destroy. */
-  f->window = jd_window_new (app);
+  f->window = jd_window_new (GTK_APPLICATION (app));
 }
 
 static GtkMenuButton *
