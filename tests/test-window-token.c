@@ -301,19 +301,17 @@ clipboard_text_cb (GObject *object, GAsyncResult *result, gpointer data)
   *(char **)data = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
 }
 
+static gboolean
+has_label (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_button_with_label (GtkWidget *widget, const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return jd_test_find_widget (widget, has_label, label);
 }
 
 /* The folded paste area holding @clip: head, a marker, tail, read-only;
@@ -783,7 +781,7 @@ test_expectations (Fixture *f, gconstpointer data)
     expect = (jd_expectations_free (expect), jd_session_dup_expectations (f->session));
     g_assert_cmpint (expect->token_kind, ==, JD_EXPECT_ID_TOKEN);
     g_assert_false (has_finding (f, "wrong-token-kind"));
-    close_dialog (w);
+    jd_test_close_dialog (w);
     g_settings_reset (settings, "expected-token-kind");
     g_assert_true (has_finding (f, "wrong-token-kind"));
   }

@@ -113,19 +113,22 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_free (f->tmpdir);
 }
 
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+find_first (GtkWidget *widget, GType type)
+{
+  return jd_test_find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
 GtkWidget *
 find_text_view (GtkWidget *widget)
 {
-  if (GTK_IS_TEXT_VIEW (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_text_view (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_first (widget, GTK_TYPE_TEXT_VIEW);
 }
 
 /* Every label under @widget (with @css_class, or all when NULL). */
@@ -137,16 +140,6 @@ collect_labels (GtkWidget *widget, const char *css_class, GPtrArray *labels)
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
        c = gtk_widget_get_next_sibling (c))
     collect_labels (c, css_class, labels);
-}
-
-void
-close_dialog (GtkWidget *dialog)
-{
-#if ADW_CHECK_VERSION(1, 5, 0)
-  adw_dialog_force_close (ADW_DIALOG (dialog));
-#else
-  gtk_window_destroy (GTK_WINDOW (dialog));
-#endif
 }
 
 GtkAdjustment *

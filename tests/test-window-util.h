@@ -42,14 +42,12 @@ gboolean has_finding (Fixture *f, const char *id);
 void fixture_setup (Fixture *f, gconstpointer data);
 void fixture_teardown (Fixture *f, gconstpointer data);
 
-/* Widgets under @widget. */
+/* The first widget under (or being) @widget of @type; a text view. */
+GtkWidget *find_first (GtkWidget *widget, GType type);
 GtkWidget *find_text_view (GtkWidget *widget);
 
 /* Every label under @widget (with @css_class, or all when NULL). */
 void collect_labels (GtkWidget *widget, const char *css_class, GPtrArray *labels);
-
-/* Closes a preferences or about dialog, whatever libadwaita has. */
-void close_dialog (GtkWidget *dialog);
 
 /* The vertical adjustment of the Token page's scrolled window. */
 GtkAdjustment *page_adjustment (Fixture *f);

@@ -35,34 +35,16 @@ test_empty_state (Fixture *f, gconstpointer data)
   jd_test_save_screenshot (GTK_WIDGET (f->window), "empty.png");
 }
 
-static GtkWidget *
-find_first (GtkWidget *widget, GType type)
+static gboolean
+has_class (GtkWidget *widget, gconstpointer css_class)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gtk_widget_has_css_class (widget, css_class);
 }
 
 static GtkWidget *
 find_with_class (GtkWidget *widget, const char *css_class)
 {
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return jd_test_find_widget (widget, has_class, css_class);
 }
 
 static void
@@ -453,20 +435,16 @@ test_window_size_saved (Fixture *f, gconstpointer data)
   f->window = jd_window_new (GTK_APPLICATION (app));
 }
 
+static gboolean
+is_primary_menu_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
 static GtkMenuButton *
 find_primary_menu_button (GtkWidget *widget)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
-    return GTK_MENU_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found = find_primary_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_MENU_BUTTON (jd_test_find_widget (widget, is_primary_menu_button, NULL));
 }
 
 #if !ADW_CHECK_VERSION(1, 8, 0)
@@ -562,12 +540,12 @@ test_menu_windows (Fixture *f, gconstpointer data)
   /* About and Expectations: dialogs over this window (jd-dialog.c) */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   ITERATE_UNTIL ((dialog = jd_dialog_find_shown (GTK_WINDOW (f->window), JD_TYPE_ABOUT)) != NULL);
-  close_dialog (dialog);
+  jd_test_close_dialog (dialog);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   ITERATE_UNTIL (
     (dialog = jd_dialog_find_shown (GTK_WINDOW (f->window), JD_TYPE_PREFERENCES_WINDOW)) != NULL);
-  close_dialog (dialog);
+  jd_test_close_dialog (dialog);
   jd_test_iterate_for (50);
 }
 
