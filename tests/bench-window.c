@@ -260,7 +260,7 @@ paste_bench (double *sync_ms, double *frame_ms, gsize *token_len)
   g_application_set_flags (G_APPLICATION (app),
                            G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_application_register (G_APPLICATION (app), NULL, NULL);
-  window = jd_window_new (app);
+  window = jd_window_new (GTK_APPLICATION (app));
   page = jd_window_get_token_page (window);
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))

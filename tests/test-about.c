@@ -159,19 +159,9 @@ test_license_unknown (void)
 /* ---- The dialog ---------------------------------------------------------- */
 
 static void
-close_about (GtkWidget *about)
-{
-#if ADW_CHECK_VERSION(1, 5, 0)
-  adw_dialog_force_close (ADW_DIALOG (about));
-#else
-  gtk_window_destroy (GTK_WINDOW (about));
-#endif
-}
-
-static void
 test_about_dialog (void)
 {
-  GtkWindow *window = GTK_WINDOW (jd_window_new (app));
+  GtkWindow *window = GTK_WINDOW (jd_window_new (GTK_APPLICATION (app)));
   GtkWidget *about = jd_about_new ();
   g_autofree char *name = NULL, *version = NULL, *website = NULL, *issues = NULL;
   g_autofree char *developer = NULL, *notes = NULL, *notes_version = NULL;
@@ -200,7 +190,7 @@ test_about_dialog (void)
   gtk_window_present (window);
   jd_dialog_present (about, window);
   ITERATE_UNTIL (jd_dialog_find_shown (window, JD_TYPE_ABOUT) == about);
-  close_about (about);
+  jd_test_close_dialog (about);
   ITERATE_UNTIL (jd_dialog_find_shown (window, JD_TYPE_ABOUT) == NULL);
   gtk_window_destroy (window);
 }

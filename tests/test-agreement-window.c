@@ -141,7 +141,7 @@ main (int argc, char **argv)
   app = jd_test_application_new (&argc, &argv);
   gnutls_global_init ();
   tmpdir = g_dir_make_tmp ("test-agreement-window-XXXXXX", NULL);
-  window = jd_window_new (app);
+  window = jd_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
   ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));

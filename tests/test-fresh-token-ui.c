@@ -55,7 +55,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 
   idp_set_token_mode (idp, IDP_TOKEN_OK, NULL, NULL);
   idp_set_device (idp, 0, 0, FALSE);
-  f->window = jd_window_new (app);
+  f->window = jd_window_new (GTK_APPLICATION (app));
   f->session = jd_window_get_session (f->window);
   f->request_page = jd_window_get_request_page (f->window);
   g_settings_set_int (jd_session_get_settings (f->session), "request-timeout", 600);

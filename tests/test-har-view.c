@@ -25,7 +25,7 @@ typedef struct
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->window = jd_window_new (app);
+  f->window = jd_window_new (GTK_APPLICATION (app));
   f->session = jd_window_get_session (f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -54,10 +54,8 @@ open_view (Fixture *f, const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  JdHarView *view = jd_har_view_new (f->window);
+  JdHarView *view = jd_window_open_har (f->window, file);
 
-  jd_har_view_load (view, file);
-  gtk_window_present (GTK_WINDOW (view));
   ITERATE_UNTIL (!jd_har_view_get_loading (view));
   return view;
 }
@@ -364,7 +362,7 @@ test_open_file_hook (Fixture *f, gconstpointer data)
   /* closing the main window closes its HAR views */
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *)&view);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  f->window = jd_window_new (app);
+  f->window = jd_window_new (GTK_APPLICATION (app));
   jd_test_iterate_for (50);
   g_assert_null (view);
 }
@@ -400,11 +398,9 @@ test_cancel (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  JdHarView *view = jd_har_view_new (f->window);
+  JdHarView *view = jd_window_open_har (f->window, file);
 
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *)&view);
-  jd_har_view_load (view, file);
-  gtk_window_present (GTK_WINDOW (view));
   /* Cancel (what the button does) before the worker is done: the view goes away */
   gtk_window_close (GTK_WINDOW (view));
   ITERATE_UNTIL (view == NULL);

@@ -86,23 +86,6 @@ model_has_finding (GListModel *model, const char *id)
   return FALSE;
 }
 
-/* The first widget under @root that @match accepts, depth first. */
-static GtkWidget *
-find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_button_for_action (GtkWidget *widget, gconstpointer action)
 {
@@ -120,8 +103,8 @@ is_row_titled (GtkWidget *widget, gconstpointer title)
 static GtkSwitch *
 certificate_switch (Fixture *f)
 {
-  GtkWidget *row
-    = find_widget (GTK_WIDGET (f->request_page), is_row_titled, "Accept an Invalid Certificate");
+  GtkWidget *row = jd_test_find_widget (GTK_WIDGET (f->request_page), is_row_titled,
+                                        "Accept an Invalid Certificate");
 
   g_assert_nonnull (row);
   return GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
@@ -233,7 +216,7 @@ fixture_setup (Fixture *f, gconstpointer data)
     f->base[strlen (f->base) - 1] = '\0';
   g_assert_true (g_str_has_prefix (f->base, "http://127.0.0.1:"));
 
-  f->window = jd_window_new (app);
+  f->window = jd_window_new (GTK_APPLICATION (app));
   f->session = jd_window_get_session (f->window);
   f->request_page = jd_window_get_request_page (f->window);
   f->keys_page = jd_window_get_keys_page (f->window);
@@ -295,7 +278,7 @@ test_nothing_sent_until_asked (Fixture *f, gconstpointer data)
   GtkWidget *send;
 
   load_token (f, token);
-  send = find_widget (GTK_WIDGET (f->request_page), is_button_for_action, "request.send");
+  send = jd_test_find_widget (GTK_WIDGET (f->request_page), is_button_for_action, "request.send");
   g_assert_nonnull (send);
   /* No URL: Send is disabled. */
   g_assert_false (gtk_widget_is_sensitive (send));
@@ -328,10 +311,10 @@ test_copy_check_mark (Fixture *f, gconstpointer data)
   load_token (f, token);
   jd_request_page_set_url (f->request_page, url);
   jd_test_iterate_for (100);
-  copy_this = find_widget (GTK_WIDGET (f->request_page), is_copy_button,
-                           "Copy the command “With This Token”");
-  copy_fresh = find_widget (GTK_WIDGET (f->request_page), is_copy_button,
-                            "Copy the command “With a Fresh Token”");
+  copy_this = jd_test_find_widget (GTK_WIDGET (f->request_page), is_copy_button,
+                                   "Copy the command “With This Token”");
+  copy_fresh = jd_test_find_widget (GTK_WIDGET (f->request_page), is_copy_button,
+                                    "Copy the command “With a Fresh Token”");
   g_assert_nonnull (copy_this);
   g_assert_nonnull (copy_fresh);
 
@@ -431,7 +414,8 @@ static void
 test_send_without_token (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = make_token (NULL);
-  GtkWidget *row = find_widget (GTK_WIDGET (f->request_page), is_row_titled, "Carry This Token");
+  GtkWidget *row
+    = jd_test_find_widget (GTK_WIDGET (f->request_page), is_row_titled, "Carry This Token");
 
   load_token (f, token);
   g_assert_nonnull (row);
@@ -544,7 +528,7 @@ test_cancel (Fixture *f, gconstpointer data)
   g_autofree char *token = make_token (NULL);
   g_autofree char *url = g_strconcat (f->base, "/hang", NULL);
   GtkWidget *cancel
-    = find_widget (GTK_WIDGET (f->request_page), is_button_for_action, "request.cancel");
+    = jd_test_find_widget (GTK_WIDGET (f->request_page), is_button_for_action, "request.cancel");
 
   load_token (f, token);
   jd_request_page_set_url (f->request_page, url);
@@ -575,7 +559,7 @@ test_connection_refused (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *url = NULL;
   GtkWidget *send
-    = find_widget (GTK_WIDGET (f->request_page), is_button_for_action, "request.send");
+    = jd_test_find_widget (GTK_WIDGET (f->request_page), is_button_for_action, "request.send");
 
   /* A port that was free a moment ago and is closed now. */
   g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
@@ -668,7 +652,7 @@ test_fetch_jwks (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (jd_keys_page_get_rows (f->keys_page)), ==, 0);
 
   /* The token has no iss: Discover is disabled and says why. */
-  discover = find_widget (GTK_WIDGET (f->keys_page), is_button_for_action, "keys.discover");
+  discover = jd_test_find_widget (GTK_WIDGET (f->keys_page), is_button_for_action, "keys.discover");
   g_assert_nonnull (discover);
   g_assert_false (gtk_widget_is_sensitive (discover));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (discover), "iss"));
@@ -718,7 +702,7 @@ test_discover (Fixture *f, gconstpointer data)
   g_autofree char *jwks_uri = g_strconcat (f->base, "/jwks.json", NULL);
   g_autofree char *fetched = NULL;
   GtkWidget *discover
-    = find_widget (GTK_WIDGET (f->keys_page), is_button_for_action, "keys.discover");
+    = jd_test_find_widget (GTK_WIDGET (f->keys_page), is_button_for_action, "keys.discover");
 
   load_token (f, token);
   jd_test_iterate_for (50);

@@ -67,7 +67,7 @@ n_rows (GtkListBox *list)
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->window = jd_window_new (app);
+  f->window = jd_window_new (GTK_APPLICATION (app));
   f->session = jd_window_get_session (f->window);
   f->token_page = jd_window_get_token_page (f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);

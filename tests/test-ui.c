@@ -141,3 +141,29 @@ jd_test_save_screenshot (GtkWidget *widget, const char *name)
   g_test_message ("screenshot: %s (%dx%d, window %dx%d)", path, gdk_texture_get_width (texture),
                   gdk_texture_get_height (texture), width, height);
 }
+
+GtkWidget *
+jd_test_find_widget (GtkWidget *widget, JdTestWidgetMatch match, gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = jd_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+jd_test_close_dialog (GtkWidget *dialog)
+{
+#if ADW_CHECK_VERSION(1, 5, 0)
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+#else
+  gtk_window_destroy (GTK_WINDOW (dialog));
+#endif
+}

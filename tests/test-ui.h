@@ -39,4 +39,12 @@ void jd_test_iterate_for (guint ms);
  * taken right after a painted frame, never with a layout pending. */
 void jd_test_save_screenshot (GtkWidget *widget, const char *name);
 
+/* The first widget under (or being) @widget, depth first, that @match
+ * accepts with @data, or NULL. */
+typedef gboolean (*JdTestWidgetMatch) (GtkWidget *widget, gconstpointer data);
+GtkWidget *jd_test_find_widget (GtkWidget *widget, JdTestWidgetMatch match, gconstpointer data);
+
+/* Closes a dialog (the preferences, About), whatever libadwaita has. */
+void jd_test_close_dialog (GtkWidget *dialog);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "jd-dialog.h"
 #include "jd-preferences-window.h"
 #include "jd-resources.h"
+#include "jd-settings.h"
 #include "jd-window.h"
 
 struct _JdApplication
@@ -22,22 +23,14 @@ struct _JdApplication
 
 G_DEFINE_FINAL_TYPE (JdApplication, jd_application, ADW_TYPE_APPLICATION)
 
-GSettings *
-jd_settings_new_if_installed (void)
+enum
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
+  PROP_0,
+  PROP_SETTINGS,
+  LAST_PROP
+};
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_message ("GSettings schema %s is not installed; using defaults", APP_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
+static GParamSpec *pspecs[LAST_PROP];
 
 static JdWindow *
 get_window (JdApplication *self)
@@ -45,7 +38,7 @@ get_window (JdApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (jd_window_new (self));
+    window = GTK_WINDOW (jd_window_new (GTK_APPLICATION (self)));
 
   return JD_WINDOW (window);
 }
@@ -105,7 +98,7 @@ example_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 static void
 new_window_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
-  gtk_window_present (GTK_WINDOW (jd_window_new (JD_APPLICATION (user_data))));
+  gtk_window_present (GTK_WINDOW (jd_window_new (GTK_APPLICATION (user_data))));
 }
 
 static void
@@ -192,12 +185,34 @@ jd_application_dispose (GObject *object)
 }
 
 static void
+jd_application_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  JdApplication *self = JD_APPLICATION (object);
+
+  switch (prop_id)
+    {
+      case PROP_SETTINGS:
+        g_value_set_object (value, self->settings);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jd_application_class_init (JdApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = jd_application_dispose;
+  object_class->get_property = jd_application_get_property;
+
+  /* The windows read their settings from here (JdWindow), nullable. */
+  pspecs[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, LAST_PROP, pspecs);
 
   app_class->activate = jd_application_activate;
   app_class->open = jd_application_open;

@@ -16,7 +16,4 @@ JdApplication *jd_application_new (void);
  * not installed (the window then works with the defaults). */
 GSettings *jd_application_get_settings (JdApplication *self);
 
-/* Settings for the app id, or NULL when the schema is not installed. */
-GSettings *jd_settings_new_if_installed (void);
-
 G_END_DECLS

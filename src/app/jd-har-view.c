@@ -36,7 +36,7 @@ struct _JdHarView
   JdTimelineView *timeline_view;
   GtkButton *compare_button;
 
-  GWeakRef window;
+  GWeakRef session; /* the main window's */
   GCancellable *cancellable;
   GFile *file;
   JdHar *har;
@@ -55,6 +55,14 @@ struct _JdHarView
 };
 
 G_DEFINE_FINAL_TYPE (JdHarView, jd_har_view, ADW_TYPE_WINDOW)
+
+enum
+{
+  ENTRY_ACTIVATED,
+  LAST_SIGNAL
+};
+
+static guint signals[LAST_SIGNAL];
 
 /* ---- Cells ---------------------------------------------------------------- */
 
@@ -117,11 +125,11 @@ short_source (JdHarEntry *entry)
 static char *
 dup_first_cause (JdHarView *self, JdHarEntry *entry)
 {
-  g_autoptr (JdWindow) window = g_weak_ref_get (&self->window);
+  g_autoptr (JdSession) session = g_weak_ref_get (&self->session);
   g_autoptr (JdExpectations) expect = NULL;
 
-  if (window != NULL)
-    expect = jd_session_dup_expectations (jd_window_get_session (window));
+  if (session != NULL)
+    expect = jd_session_dup_expectations (session);
   return jd_har_entry_dup_first_cause (entry, expect);
 }
 
@@ -397,23 +405,20 @@ show_details (JdHarView *self, JdHarEntry *entry, JdExpectations *expect)
 static void
 apply_entry (JdHarView *self, JdHarEntry *entry)
 {
-  g_autoptr (JdWindow) window = g_weak_ref_get (&self->window);
+  g_autoptr (JdSession) session = g_weak_ref_get (&self->session);
   g_autoptr (JdExpectations) expect = NULL;
-  g_autofree char *text = NULL;
-  JdSession *session;
   gint64 when = 0;
 
   if (entry == NULL)
     return;
 
-  if (window == NULL)
+  if (session == NULL)
     {
       expect = jd_expectations_new ();
       show_details (self, entry, expect);
       return;
     }
 
-  session = jd_window_get_session (window);
   if (gtk_switch_get_active (self->entry_time_switch) && jd_har_entry_has_started (entry))
     when = jd_har_entry_get_started_unix (entry);
 
@@ -427,19 +432,8 @@ apply_entry (JdHarView *self, JdHarEntry *entry)
       return;
     }
 
-  if (jd_har_entry_get_token_source (entry) == JD_HAR_TOKEN_SOURCE_AUTHORIZATION)
-    {
-      /* a curl command carries the request (method, URL, headers) and the
-       * token: the Token page decodes it, the Request page shows it */
-      g_autoptr (JdRequest) request = jd_har_entry_dup_request (entry);
-      text = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, NULL);
-    }
-  else
-    text = g_strdup (jd_har_entry_get_token (entry));
-
-  jd_token_page_set_text (jd_window_get_token_page (window), text);
-  if (jd_har_entry_get_token_source (entry) != JD_HAR_TOKEN_SOURCE_AUTHORIZATION)
-    jd_request_page_set_url (jd_window_get_request_page (window), jd_har_entry_get_url (entry));
+  /* The main window puts the entry's token (and request) on its pages. */
+  g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, entry);
 
   /* The instant belongs to this token: the next text pasted, dropped or
    * opened is judged at now again (JdSession). */
@@ -683,27 +677,6 @@ jd_har_view_load (JdHarView *self, GFile *file)
                      g_object_ref (self));
 }
 
-gboolean
-jd_har_view_open_if_har (JdWindow *window, GFile *file)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *lower = NULL;
-  JdHarView *view;
-
-  g_return_val_if_fail (JD_IS_WINDOW (window), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  name = g_file_get_basename (file);
-  lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
-  if (lower == NULL || !g_str_has_suffix (lower, ".har"))
-    return FALSE;
-
-  view = jd_har_view_new (window);
-  jd_har_view_load (view, file);
-  gtk_window_present (GTK_WINDOW (view));
-  return TRUE;
-}
-
 static void
 on_cancel_clicked (JdHarView *self)
 {
@@ -744,7 +717,7 @@ jd_har_view_finalize (GObject *object)
 {
   JdHarView *self = JD_HAR_VIEW (object);
 
-  g_weak_ref_clear (&self->window);
+  g_weak_ref_clear (&self->session);
   g_weak_ref_clear (&self->compare_view);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
@@ -768,6 +741,11 @@ jd_har_view_class_init (JdHarViewClass *klass)
   window_class->close_request = jd_har_view_close_request;
 
   g_type_ensure (JD_TYPE_TIMELINE_VIEW);
+
+  /* A request with a token was chosen: the main window shows it. */
+  signals[ENTRY_ACTIVATED]
+    = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 1, JD_TYPE_HAR_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/jd-har-view.ui");
   gtk_widget_class_bind_template_child (widget_class, JdHarView, window_title);
   gtk_widget_class_bind_template_child (widget_class, JdHarView, entry_time_switch);
@@ -825,16 +803,16 @@ jd_har_view_init (JdHarView *self)
 }
 
 JdHarView *
-jd_har_view_new (JdWindow *window)
+jd_har_view_new (GtkWindow *parent, JdSession *session)
 {
   JdHarView *self;
 
-  g_return_val_if_fail (JD_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (JD_IS_SESSION (session), NULL);
 
-  self = g_object_new (JD_TYPE_HAR_VIEW, "application",
-                       gtk_window_get_application (GTK_WINDOW (window)), "transient-for", window,
-                       "destroy-with-parent", TRUE, NULL);
-  g_weak_ref_init (&self->window, window);
+  self = g_object_new (JD_TYPE_HAR_VIEW, "application", gtk_window_get_application (parent),
+                       "transient-for", parent, "destroy-with-parent", TRUE, NULL);
+  g_weak_ref_init (&self->session, session);
   return self;
 }
 
@@ -934,7 +912,7 @@ JdCompareView *
 jd_har_view_compare (JdHarView *self, JdHarEntry *entry)
 {
   g_autoptr (JdCompareView) existing = NULL;
-  g_autoptr (JdWindow) window = NULL;
+  g_autoptr (JdSession) session = NULL;
   JdCompareView *view;
   JdHarEntry *worked = NULL;
   JdHarEntry *failed = NULL;
@@ -956,11 +934,10 @@ jd_har_view_compare (JdHarView *self, JdHarEntry *entry)
       g_weak_ref_set (&self->compare_view, view);
     }
 
-  window = g_weak_ref_get (&self->window);
-  if (window != NULL)
+  session = g_weak_ref_get (&self->session);
+  if (session != NULL)
     {
-      g_autoptr (JdExpectations) expect
-        = jd_session_dup_expectations (jd_window_get_session (window));
+      g_autoptr (JdExpectations) expect = jd_session_dup_expectations (session);
       jd_compare_view_set_leeway (view, expect->leeway);
     }
   jd_compare_view_set_entries (view, worked, failed);

@@ -3,8 +3,9 @@
  * A window beside the main one: the file is read in a worker (progress bar
  * and Cancel), then its requests are listed (method, path, status, token,
  * start, duration), 401 and 403 first, filterable by text and status.
- * Choosing one puts its token (and request) into the main window and judges
- * time claims at the moment it was sent (a switch goes back to the clock).
+ * Choosing one asks the main window (the "entry-activated" signal) to show
+ * its token (and request), and judges time claims at the moment it was
+ * sent (a switch goes back to the clock).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,8 +15,8 @@
 
 #include "jd-compare-view.h"
 #include "jd-har.h"
+#include "jd-session.h"
 #include "jd-timeline-view.h"
-#include "jd-window.h"
 
 G_BEGIN_DECLS
 
@@ -34,11 +35,11 @@ typedef enum
 #define JD_TYPE_HAR_VIEW (jd_har_view_get_type ())
 G_DECLARE_FINAL_TYPE (JdHarView, jd_har_view, JD, HAR_VIEW, AdwWindow)
 
-/* The hook for JdWindow: when @file's name ends in ".har", opens it in a
- * new HAR view beside @window and returns TRUE. */
-gboolean jd_har_view_open_if_har (JdWindow *window, GFile *file);
-
-JdHarView *jd_har_view_new (JdWindow *window);
+/* A HAR view beside @parent, judging with @session's expectations (held
+ * weakly). Choosing a request that carries a token emits "entry-activated"
+ * (JdHarEntry *entry) for @parent to show it, then judges the token's time
+ * claims at the request's start (jd_session_set_judged_at()). */
+JdHarView *jd_har_view_new (GtkWindow *parent, JdSession *session);
 void jd_har_view_load (JdHarView *self, GFile *file);
 gboolean jd_har_view_get_loading (JdHarView *self);
 JdHar *jd_har_view_get_har (JdHarView *self); /* nullable until loaded */

@@ -9,7 +9,6 @@
 
 #include "jd-key-set-summary.h"
 #include "jd-keys-page.h"
-#include "jd-net.h"
 #include "jd-response-view.h"
 
 typedef enum
@@ -48,11 +47,8 @@ struct _JdKeysPage
   JdSession *session;
   GListStore *rows;
 
-  GCancellable *cancellable; /* set while fetching or discovering */
-  gboolean discovering;
-  JdRemoteKeys *remote; /* the last fetched key set */
-  GListStore *remote_findings;
-  GObject *shown_source; /* the verification or key set the rows show */
+  GListStore *remote_findings; /* the fetched set's findings, as shown */
+  GObject *shown_source;       /* the verification or key set the rows show */
 };
 
 G_DEFINE_FINAL_TYPE (JdKeysPage, jd_keys_page, ADW_TYPE_BIN)
@@ -381,27 +377,17 @@ clear_action (GtkWidget *widget, const char *action_name, GVariant *param)
   /* The secret is forgotten with the keys: the entry follows. */
   gtk_editable_set_text (GTK_EDITABLE (self->secret_row), "");
   show_error (self, NULL);
-  g_clear_object (&self->remote);
-  g_list_store_remove_all (self->remote_findings);
-  jd_session_set_extra_findings (self->session, "keys", NULL);
+  jd_session_forget_remote_keys (self->session);
   show_network_error (self, NULL);
   update_network (self);
 }
 
 /* ---- Keys from the network -------------------------------------------------- */
 
-/* The token's "iss" when it is a string, else NULL. */
 static const char *
 token_issuer (JdKeysPage *self)
 {
-  JdToken *token = self->session ? jd_session_get_token (self->session) : NULL;
-  JsonObject *claims = token ? jd_token_get_claims (token) : NULL;
-  JsonNode *iss = claims ? json_object_get_member (claims, "iss") : NULL;
-
-  if (iss == NULL || !JSON_NODE_HOLDS_VALUE (iss)
-      || json_node_get_value_type (iss) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (iss);
+  return self->session ? jd_session_get_issuer (self->session) : NULL;
 }
 
 static void
@@ -409,7 +395,8 @@ update_network (JdKeysPage *self)
 {
   const char *iss = token_issuer (self);
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->jwks_url_row));
-  gboolean busy = self->cancellable != NULL;
+  gboolean busy = jd_keys_page_get_busy (self);
+  JdRemoteKeys *remote = self->session ? jd_session_get_remote_keys (self->session) : NULL;
   gboolean has_url = FALSE;
 
   for (const char *p = url; *p != '\0' && !has_url; p++)
@@ -422,7 +409,7 @@ update_network (JdKeysPage *self)
   if (iss != NULL)
     {
       g_autoptr (GError) error = NULL;
-      g_autofree char *discovery = jd_net_discovery_url (iss, &error);
+      g_autofree char *discovery = jd_session_dup_discovery_url (self->session, &error);
       g_autofree char *tooltip = NULL;
 
       adw_action_row_set_subtitle (self->discover_row, discovery ? discovery : error->message);
@@ -443,17 +430,16 @@ update_network (JdKeysPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->progress_row), busy);
   gtk_spinner_set_spinning (self->progress_spinner, busy);
 
-  if (self->remote != NULL)
+  if (remote != NULL)
     {
-      g_autoptr (GDateTime) local
-        = g_date_time_to_local (jd_remote_keys_get_fetched_at (self->remote));
+      g_autoptr (GDateTime) local = g_date_time_to_local (jd_remote_keys_get_fetched_at (remote));
       g_autofree char *hhmm = g_date_time_format (local, "%H:%M");
       g_autofree char *title = NULL;
-      const char *cache = jd_remote_keys_get_cache_explanation (self->remote);
+      const char *cache = jd_remote_keys_get_cache_explanation (remote);
 
       /* Translators: "Fetched at 14:05 from https://…/jwks.json" */
-      title = g_strdup_printf (_ ("Fetched at %s from %s"), hhmm,
-                               jd_remote_keys_get_jwks_uri (self->remote));
+      title
+        = g_strdup_printf (_ ("Fetched at %s from %s"), hhmm, jd_remote_keys_get_jwks_uri (remote));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fetched_row), title);
       adw_action_row_set_subtitle (
         self->fetched_row, cache ? cache
@@ -462,25 +448,20 @@ update_network (JdKeysPage *self)
     }
   /* A refused set was never fetched: no "Fetched at" row. */
   gtk_widget_set_visible (GTK_WIDGET (self->fetched_row),
-                          self->remote != NULL
-                            && jd_remote_keys_get_refusal (self->remote) == NULL);
+                          remote != NULL && jd_remote_keys_get_refusal (remote) == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->remote_list),
                           g_list_model_get_n_items (G_LIST_MODEL (self->remote_findings)) > 0);
 }
 
-/* What the fetched set says for the session's token, here and, ranked, on
- * the Token page; again whenever the token changes. */
+/* What the fetched set says for the session's token (the session ranks
+ * them on the Token page too). */
 static void
 show_remote_findings (JdKeysPage *self)
 {
-  g_autoptr (GPtrArray) findings = NULL;
+  GPtrArray *findings = jd_session_get_remote_keys_findings (self->session);
 
-  if (self->remote == NULL)
-    return;
-
-  findings = jd_remote_keys_diagnose (self->remote, jd_session_get_token (self->session));
   g_list_store_remove_all (self->remote_findings);
-  for (guint i = 0; i < findings->len; i++)
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
     {
       JdFinding *f = g_ptr_array_index (findings, i);
 
@@ -488,8 +469,7 @@ show_remote_findings (JdKeysPage *self)
       if (g_strcmp0 (jd_finding_get_id (f), JD_FINDING_JWKS_FETCHED) != 0)
         g_list_store_append (self->remote_findings, f);
     }
-  /* The Token page ranks them too (the Azure ?appid= hint beside kid-not-found). */
-  jd_session_set_extra_findings (self->session, "keys", findings);
+  update_network (self);
 }
 
 static void
@@ -497,81 +477,36 @@ remote_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (JdKeysPage) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (JdRemoteKeys) remote = NULL;
-  JdResponse *response;
-  GBytes *body;
 
-  remote = self->discovering ? jd_net_discover_finish (result, &error)
-                             : jd_net_fetch_jwks_finish (result, &error);
-  g_clear_object (&self->cancellable);
   if (self->session == NULL) /* the page went away meanwhile */
     return;
 
-  if (remote == NULL)
+  if (!jd_session_fetch_keys_finish (JD_SESSION (object), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_network_error (self, _ ("Cancelled: the loaded keys are unchanged."));
       else
         show_network_error (self, error->message);
-      update_network (self);
-      return;
     }
-
-  if (jd_remote_keys_get_refusal (remote) != NULL)
-    {
-      /* Refused (OIDC Discovery §4.3, https to http): none of its keys are
-       * loaded; the error finding shows both values. */
-      show_network_error (self, jd_remote_keys_get_refusal (remote));
-      g_set_object (&self->remote, remote);
-      show_remote_findings (self);
-      update_network (self);
-      return;
-    }
-
-  response = jd_remote_keys_get_response (remote);
-  body = response ? jd_response_get_body (response) : NULL;
-  if (body == NULL
-      || !jd_session_replace_keys (self->session, g_bytes_get_data (body, NULL),
-                                   g_bytes_get_size (body), jd_remote_keys_get_jwks_uri (remote),
-                                   &error))
-    {
-      show_network_error (self, error ? error->message : _ ("The key set arrived empty."));
-      update_network (self);
-      return;
-    }
-  show_network_error (self, NULL);
-
-  g_set_object (&self->remote, remote);
-  show_remote_findings (self);
+  else
+    show_network_error (self, NULL);
   update_network (self);
 }
 
 static void
 start_remote (JdKeysPage *self, gboolean discover, const char *what)
 {
-  GSettings *settings = jd_session_get_settings (self->session);
-  JdNetOptions options = { 0, 0, JD_NET_FLAGS_NONE };
   g_autofree char *title = NULL;
 
-  if (settings != NULL)
-    {
-      options.timeout = (guint)MAX (g_settings_get_int (settings, "request-timeout"), 1);
-      options.max_body
-        = (gsize)MAX (g_settings_get_int (settings, "response-size-limit"), 1) * 1024 * 1024;
-    }
-
   show_network_error (self, NULL);
-  self->cancellable = g_cancellable_new ();
-  self->discovering = discover;
+  if (discover)
+    jd_session_discover_keys_async (self->session, what, remote_done, g_object_ref (self));
+  else
+    jd_session_fetch_keys_async (self->session, what, remote_done, g_object_ref (self));
   /* Translators: %s is a URL or an issuer */
   title = g_strdup_printf (discover ? _ ("Discovering the keys of %s…") : _ ("Fetching %s…"), what);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_row), title);
   update_network (self);
-
-  if (discover)
-    jd_net_discover_async (what, &options, self->cancellable, remote_done, g_object_ref (self));
-  else
-    jd_net_fetch_jwks_async (what, &options, self->cancellable, remote_done, g_object_ref (self));
 }
 
 static void
@@ -581,7 +516,7 @@ fetch_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autofree char *url
     = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->jwks_url_row))));
 
-  if (self->cancellable != NULL || self->session == NULL || url[0] == '\0')
+  if (self->session == NULL || jd_keys_page_get_busy (self) || url[0] == '\0')
     return;
   start_remote (self, FALSE, url);
 }
@@ -592,7 +527,7 @@ discover_action (GtkWidget *widget, const char *action_name, GVariant *param)
   JdKeysPage *self = JD_KEYS_PAGE (widget);
   g_autofree char *iss = NULL;
 
-  if (self->cancellable != NULL || self->session == NULL || token_issuer (self) == NULL)
+  if (self->session == NULL || jd_keys_page_get_busy (self) || token_issuer (self) == NULL)
     return;
   iss = g_strdup (token_issuer (self));
   start_remote (self, TRUE, iss);
@@ -603,8 +538,8 @@ cancel_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdKeysPage *self = JD_KEYS_PAGE (widget);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    jd_session_cancel_keys (self->session);
 }
 
 void
@@ -618,7 +553,7 @@ jd_keys_page_set_session (JdKeysPage *self, JdSession *session)
   /* Verification follows both the token and the keys; both end in a diagnosis. */
   g_signal_connect_object (session, "diagnosis-changed", G_CALLBACK (update_rows), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "token-changed", G_CALLBACK (show_remote_findings), self,
+  g_signal_connect_object (session, "notify::remote-keys", G_CALLBACK (show_remote_findings), self,
                            G_CONNECT_SWAPPED);
   update_rows (self);
 }
@@ -682,15 +617,18 @@ jd_keys_page_get_busy (JdKeysPage *self)
 {
   g_return_val_if_fail (JD_IS_KEYS_PAGE (self), FALSE);
 
-  return self->cancellable != NULL;
+  return self->session != NULL && jd_session_get_fetching_keys (self->session);
 }
 
 char *
 jd_keys_page_dup_fetched_text (JdKeysPage *self)
 {
+  JdRemoteKeys *remote;
+
   g_return_val_if_fail (JD_IS_KEYS_PAGE (self), NULL);
 
-  if (self->remote == NULL || jd_remote_keys_get_refusal (self->remote) != NULL)
+  remote = self->session ? jd_session_get_remote_keys (self->session) : NULL;
+  if (remote == NULL || jd_remote_keys_get_refusal (remote) != NULL)
     return NULL;
   return g_strdup_printf ("%s\n%s",
                           adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->fetched_row)),
@@ -723,10 +661,11 @@ jd_keys_page_dispose (GObject *object)
   JdKeysPage *self = JD_KEYS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_KEYS_PAGE);
-  g_cancellable_cancel (self->cancellable);
+  /* A fetch on its way finishes into nothing (remote_done sees no session). */
+  if (self->session != NULL)
+    jd_session_cancel_keys (self->session);
   g_clear_object (&self->session);
   g_clear_object (&self->rows);
-  g_clear_object (&self->remote);
   g_clear_object (&self->remote_findings);
   g_clear_object (&self->shown_source);
 

@@ -11,10 +11,8 @@
 #include <string.h>
 
 #include "jd-compare-view.h"
-#include "jd-diagnosis.h"
 #include "jd-fresh-token-dialog.h"
 #include "jd-no-hyphens.h"
-#include "jd-net.h"
 #include "jd-request-page.h"
 
 #define N_VARIANTS 3
@@ -50,8 +48,6 @@ struct _JdRequestPage
   JdRequest *pasted; /* the session's request (a pasted curl), if any */
   gboolean filling;
 
-  GCancellable *cancellable; /* set while a request is on its way */
-  JdToken *sent_token;       /* the token the request in flight carries */
   char *problem;
   gboolean scroll_pending;
   guint scroll_source;
@@ -175,7 +171,7 @@ static void
 update_actions (JdRequestPage *self)
 {
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
-  gboolean busy = self->cancellable != NULL;
+  gboolean busy = jd_request_page_get_busy (self);
   gboolean has_url = FALSE;
 
   for (const char *p = url; *p != '\0' && !has_url; p++)
@@ -399,22 +395,13 @@ error_title (const GError *error)
     }
 }
 
-/* The answer on the page, its findings also on the Token page while it
- * shows @token, the token the request carried. */
+/* The answer on the page, with what the session made of it. */
 static void
-show_response (JdRequestPage *self, JdResponse *response, JdToken *token)
+show_response (JdRequestPage *self, JdResponse *response, GPtrArray *findings)
 {
-  g_autoptr (GPtrArray) findings = NULL;
-  g_autoptr (JdExpectations) expect = NULL;
-
   g_clear_pointer (&self->problem, g_free);
-  expect = jd_session_dup_expectations (self->session);
-  findings = jd_net_response_diagnose (response, token, expect);
   jd_response_view_set_response (self->response_view, response, findings);
   show_result (self, "response");
-
-  if (token != NULL && token == jd_session_get_token (self->session))
-    jd_session_set_extra_findings (self->session, "response", findings);
 }
 
 static void
@@ -422,12 +409,12 @@ send_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (JdRequestPage) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (JdResponse) response = jd_net_send_finish (result, &error);
-  g_autoptr (JdToken) sent_token = g_steal_pointer (&self->sent_token);
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (JdResponse) response = NULL;
 
-  g_clear_object (&self->cancellable);
   if (self->session == NULL) /* the page went away meanwhile */
     return;
+  response = jd_session_send_finish (JD_SESSION (object), result, &findings, &error);
 
   /* Accepting an invalid certificate is for one request, never sticky. */
   gtk_switch_set_active (self->certificate_switch, FALSE);
@@ -445,9 +432,7 @@ send_done (GObject *object, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  /* The Token page ranks these with the token's own findings, as long as
-   * it still shows the token that was sent. */
-  show_response (self, response, sent_token);
+  show_response (self, response, findings);
 }
 
 static void
@@ -456,14 +441,14 @@ send_action (GtkWidget *widget, const char *action_name, GVariant *param)
   JdRequestPage *self = JD_REQUEST_PAGE (widget);
   gboolean fresh = g_str_equal (action_name, "request.send-fresh") && self->fresh_token != NULL;
   gboolean with_token = gtk_switch_get_active (self->token_switch) && !fresh;
-  GSettings *settings = self->session ? jd_session_get_settings (self->session) : NULL;
-  JdNetOptions options = { 0, 0, JD_NET_FLAGS_NONE };
+  JdNetFlags flags = JD_NET_FLAGS_NONE;
+  g_autoptr (JdToken) sent_token = NULL;
   g_autofree char *problem = NULL;
   g_autoptr (JdRequest) request = NULL;
   g_autofree char *waiting = NULL;
   g_autoptr (GUri) uri = NULL;
 
-  if (self->cancellable != NULL || self->session == NULL)
+  if (self->session == NULL || jd_request_page_get_busy (self))
     return;
 
   request = build_request (self, with_token, &problem);
@@ -483,20 +468,14 @@ send_action (GtkWidget *widget, const char *action_name, GVariant *param)
       return;
     }
 
-  if (settings != NULL)
-    {
-      options.timeout = (guint)MAX (g_settings_get_int (settings, "request-timeout"), 1);
-      options.max_body
-        = (gsize)MAX (g_settings_get_int (settings, "response-size-limit"), 1) * 1024 * 1024;
-    }
   if (gtk_switch_get_active (self->certificate_switch))
-    options.flags |= JD_NET_ACCEPT_INVALID_CERTIFICATE;
+    flags |= JD_NET_ACCEPT_INVALID_CERTIFICATE;
 
-  self->cancellable = g_cancellable_new ();
   if (with_token && jd_session_get_token (self->session) != NULL)
-    self->sent_token = g_object_ref (jd_session_get_token (self->session));
+    sent_token = g_object_ref (jd_session_get_token (self->session));
   else if (fresh)
-    self->sent_token = jd_token_parse (self->fresh_token, -1);
+    sent_token = jd_token_parse (self->fresh_token, -1);
+  jd_session_send_async (self->session, request, sent_token, flags, send_done, g_object_ref (self));
 
   uri = g_uri_parse (jd_request_get_url (request), G_URI_FLAGS_NONE, NULL);
   /* Translators: %s is a host name */
@@ -505,8 +484,6 @@ send_action (GtkWidget *widget, const char *action_name, GVariant *param)
                                                       : jd_request_get_url (request));
   gtk_label_set_text (self->progress_label, waiting);
   update_actions (self);
-
-  jd_net_send_async (request, &options, self->cancellable, send_done, g_object_ref (self));
 }
 
 static void
@@ -514,8 +491,8 @@ cancel_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdRequestPage *self = JD_REQUEST_PAGE (widget);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    jd_session_cancel_send (self->session);
 }
 
 /* ---- Fresh token ----------------------------------------------------------- */
@@ -534,8 +511,7 @@ forget_fresh_token (JdRequestPage *self)
 static char *
 describe_fresh_token (JdRequestPage *self, JdToken *token)
 {
-  g_autoptr (JdExpectations) expect = jd_session_dup_expectations (self->session);
-  g_autoptr (GPtrArray) findings = jd_diagnose (token, expect, NULL, NULL);
+  g_autoptr (GPtrArray) findings = jd_session_diagnose_token (self->session, token);
   g_autoptr (GString) s = g_string_new (NULL);
   JsonObject *claims = jd_token_get_claims (token);
   JdFinding *first_error = NULL;
@@ -722,7 +698,7 @@ jd_request_page_get_busy (JdRequestPage *self)
 {
   g_return_val_if_fail (JD_IS_REQUEST_PAGE (self), FALSE);
 
-  return self->cancellable != NULL;
+  return self->session != NULL && jd_session_get_sending (self->session);
 }
 
 JdResponseView *
@@ -760,11 +736,15 @@ jd_request_page_get_problem (JdRequestPage *self)
 void
 jd_request_page_show_response (JdRequestPage *self, JdResponse *response)
 {
+  g_autoptr (GPtrArray) findings = NULL;
+
   g_return_if_fail (JD_IS_REQUEST_PAGE (self));
   g_return_if_fail (JD_IS_RESPONSE (response));
   g_return_if_fail (self->session != NULL);
 
-  show_response (self, response, jd_session_get_token (self->session));
+  findings
+    = jd_session_diagnose_response (self->session, response, jd_session_get_token (self->session));
+  show_response (self, response, findings);
 }
 
 static void
@@ -773,12 +753,12 @@ jd_request_page_dispose (GObject *object)
   JdRequestPage *self = JD_REQUEST_PAGE (object);
 
   /* A request in flight finishes into nothing (send_done sees no session). */
-  g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    jd_session_cancel_send (self->session);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_REQUEST_PAGE);
   g_clear_object (&self->session);
   g_clear_object (&self->pasted);
-  g_clear_object (&self->sent_token);
   forget_fresh_token (self);
   if (self->compare_view != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->compare_view), (gpointer *)&self->compare_view);

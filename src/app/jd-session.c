@@ -7,8 +7,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jd-offset-map.h"
 #include "jd-report.h"
-#include "jd-session.h"
+#include "jd-session-private.h"
 #include "jd-sign.h"
 #include "jd-token-kinds.h"
 
@@ -62,6 +63,8 @@ struct _JdSession
   char *judged_reason;
   JdVerdict *verdict;
   char *example_token;
+
+  JdSessionNet *net; /* keys and requests from the network */
 };
 
 G_DEFINE_FINAL_TYPE (JdSession, jd_session, G_TYPE_OBJECT)
@@ -70,6 +73,7 @@ enum
 {
   PROP_0,
   PROP_BUSY,
+  PROP_REMOTE_KEYS,
   LAST_PROP
 };
 
@@ -108,64 +112,6 @@ key_blob_free (gpointer data)
   g_bytes_unref (blob->data);
   g_free (blob->source);
   g_free (blob);
-}
-
-/* Maps byte offsets into the compact token @tok onto character offsets into
- * @raw, where the token starts at byte @raw_start. The token is @raw with
- * quotes, whitespace and line breaks taken out, so it is a subsequence of
- * @raw: one scan matches it byte by byte. @points are token byte offsets in
- * any order and are replaced by character offsets. */
-static void
-map_offsets (const char *raw, gsize raw_len, gsize raw_start, const char *tok, gsize tok_len,
-             gsize *points, guint n_points)
-{
-  g_autofree guint *order = g_new (guint, n_points);
-  gsize i = 0, j = 0, chars = 0;
-
-  g_assert (raw_start <= raw_len);
-
-  for (guint k = 0; k < n_points; k++)
-    {
-      guint m = k;
-
-      /* insertion sort: a handful of points */
-      while (m > 0 && points[order[m - 1]] > points[k])
-        {
-          order[m] = order[m - 1];
-          m--;
-        }
-      order[m] = k;
-    }
-
-#define STEP()                                                                                     \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    if (((guchar)raw[j] & 0xC0) != 0x80)                                                           \
-      chars++;                                                                                     \
-    j++;                                                                                           \
-  }                                                                                                \
-  G_STMT_END
-
-  while (j < raw_start)
-    STEP ();
-
-  for (guint k = 0; k < n_points; k++)
-    {
-      gsize target = MIN (points[order[k]], tok_len);
-
-      while (i < target && j < raw_len)
-        {
-          if (raw[j] == tok[i])
-            i++;
-          STEP ();
-        }
-      if (i < tok_len)
-        while (j < raw_len && raw[j] != tok[i])
-          STEP ();
-      points[order[k]] = chars;
-    }
-
-#undef STEP
 }
 
 static Analysis *
@@ -245,8 +191,8 @@ analyse (const char *text, gsize len)
         g_array_append_val (a->marks, mark);
       }
 
-    map_offsets (text, len, MIN (start, len), token_text, token_len,
-                 (gsize *)(gpointer)points->data, points->len);
+    jd_offset_map (text, len, MIN (start, len), token_text, token_len,
+                   (gsize *)(gpointer)points->data, points->len);
 
     for (guint m = 0; m < a->marks->len; m++)
       {
@@ -411,6 +357,8 @@ apply_analysis (JdSession *self, Analysis *a)
   self->analysis = a;
 
   update_verification (self);
+  /* What the fetched key set says of the new token is ranked with it. */
+  jd_session_net_token_changed (self);
   g_signal_emit (self, signals[TOKEN_CHANGED], 0);
   jd_session_refresh (self);
 }
@@ -711,25 +659,35 @@ jd_session_replace_keys (JdSession *self, const char *data, gsize len, const cha
   return add_key_blob (self, data, len, source, TRUE, error);
 }
 
+gboolean
+jd_session_put_extra_findings (JdSession *self, const char *origin, GPtrArray *findings)
+{
+  if (findings == NULL || findings->len == 0)
+    return g_hash_table_remove (self->extra_findings, origin);
+
+  {
+    GPtrArray *copy = g_ptr_array_new_with_free_func (g_object_unref);
+
+    jd_findings_merge (copy, findings);
+    g_hash_table_replace (self->extra_findings, g_strdup (origin), copy);
+  }
+  return TRUE;
+}
+
 void
 jd_session_set_extra_findings (JdSession *self, const char *origin, GPtrArray *findings)
 {
   g_return_if_fail (JD_IS_SESSION (self));
   g_return_if_fail (origin != NULL);
 
-  if (findings == NULL || findings->len == 0)
-    {
-      if (!g_hash_table_remove (self->extra_findings, origin))
-        return;
-    }
-  else
-    {
-      GPtrArray *copy = g_ptr_array_new_with_free_func (g_object_unref);
+  if (jd_session_put_extra_findings (self, origin, findings))
+    jd_session_refresh (self);
+}
 
-      jd_findings_merge (copy, findings);
-      g_hash_table_replace (self->extra_findings, g_strdup (origin), copy);
-    }
-  jd_session_refresh (self);
+JdSessionNet *
+jd_session_get_net (JdSession *self)
+{
+  return self->net;
 }
 
 GSettings *
@@ -901,6 +859,7 @@ jd_session_finalize (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->net, jd_session_net_free);
   g_clear_object (&self->settings);
   g_free (self->text);
   g_clear_pointer (&self->analysis, analysis_free);
@@ -931,6 +890,10 @@ jd_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
         g_value_set_boolean (value, self->busy);
         break;
 
+      case PROP_REMOTE_KEYS:
+        g_value_set_object (value, jd_session_get_remote_keys (self));
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -946,6 +909,11 @@ jd_session_class_init (JdSessionClass *klass)
 
   pspecs[PROP_BUSY] = g_param_spec_boolean (
     "busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The last fetched key set (jd-session-net.c); notified when it or what
+   * it says of the token changes. */
+  pspecs[PROP_REMOTE_KEYS]
+    = g_param_spec_object ("remote-keys", NULL, NULL, JD_TYPE_REMOTE_KEYS,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, LAST_PROP, pspecs);
 
   signals[TOKEN_CHANGED] = g_signal_new ("token-changed", G_TYPE_FROM_CLASS (klass),
@@ -964,6 +932,7 @@ jd_session_init (JdSession *self)
 {
   self->key_blobs = g_ptr_array_new_with_free_func (key_blob_free);
   self->keys = jd_key_set_new ();
+  self->net = jd_session_net_new ();
   self->findings = g_list_store_new (JD_TYPE_FINDING);
   self->extra_findings
     = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);

@@ -1,7 +1,9 @@
 /* jd-session.h — what one window is looking at: the pasted text, its token,
  * the key set, the expectations and the diagnosis
  *
- * The pages show a session; they never compute. Text over
+ * The pages show a session; they never compute, nor open a socket: keys
+ * and requests from the network go through the session too
+ * (jd-session-net.c). Text over
  * JD_SESSION_WORKER_THRESHOLD bytes is decoded in a worker thread so the
  * window keeps drawing; a newer text always wins over an older result.
  *
@@ -14,6 +16,7 @@
 #include "jd-diagnosis.h"
 #include "jd-input.h"
 #include "jd-keys.h"
+#include "jd-net.h"
 #include "jd-request.h"
 #include "jd-token.h"
 #include "jd-verdict.h"
@@ -116,6 +119,59 @@ void jd_session_refresh (JdSession *self);
 
 /* The plain-text report of the current diagnosis. */
 char *jd_session_dup_report (JdSession *self);
+
+/* ---- Keys and requests from the network (jd-session-net.c) ----------------
+ * Only an explicit action (Fetch, Discover, Send) calls these. Each runs in
+ * a GCancellable the session owns, one at a time (a second start while one
+ * runs fails with G_IO_ERROR_PENDING); finalizing the session cancels it.
+ * The timeout and size limit come from the settings. */
+
+/* The token's "iss" when it is a string, else NULL. */
+const char *jd_session_get_issuer (JdSession *self);
+/* The discovery document's URL for that issuer; NULL (and @error when the
+ * issuer is not a URL) otherwise. */
+char *jd_session_dup_discovery_url (JdSession *self, GError **error);
+
+/* Fetches the JWKS at @url, or discovers @issuer's keys (OIDC discovery,
+ * then its jwks_uri). The fetched set replaces the loaded keys (the HMAC
+ * secret stays), becomes jd_session_get_remote_keys() ("notify::remote-keys")
+ * and what it says of the token is ranked with its findings (origin "keys"),
+ * again for every new token. */
+void jd_session_fetch_keys_async (JdSession *self, const char *url, GAsyncReadyCallback callback,
+                                  gpointer user_data);
+void jd_session_discover_keys_async (JdSession *self, const char *issuer,
+                                     GAsyncReadyCallback callback, gpointer user_data);
+/* For both. FALSE with @error: the network's error (G_IO_ERROR_CANCELLED:
+ * cancelled, the loaded keys are unchanged), the refusal of a discovered
+ * set (JD_NET_ERROR_DISCOVERY: its findings are kept, no key is loaded), or
+ * why the answer holds no keys. */
+gboolean jd_session_fetch_keys_finish (JdSession *self, GAsyncResult *result, GError **error);
+gboolean jd_session_get_fetching_keys (JdSession *self);
+void jd_session_cancel_keys (JdSession *self);
+JdRemoteKeys *jd_session_get_remote_keys (JdSession *self); /* nullable: none fetched */
+/* What the fetched set says of the token (element-type JdFinding), nullable. */
+GPtrArray *jd_session_get_remote_keys_findings (JdSession *self);
+/* Forgets the fetched set and its findings (the keys stay loaded). */
+void jd_session_forget_remote_keys (JdSession *self);
+
+/* Sends @request, which carries @token (nullable: none). The answer's
+ * findings are ranked with the token's own (origin "response") while the
+ * session still shows @token. */
+void jd_session_send_async (JdSession *self, JdRequest *request, JdToken *token, JdNetFlags flags,
+                            GAsyncReadyCallback callback, gpointer user_data);
+/* The answer and its findings (@findings: (out) (transfer full)), or NULL
+ * with @error (G_IO_ERROR_CANCELLED: cancelled). */
+JdResponse *jd_session_send_finish (JdSession *self, GAsyncResult *result, GPtrArray **findings,
+                                    GError **error);
+gboolean jd_session_get_sending (JdSession *self);
+void jd_session_cancel_send (JdSession *self);
+/* What @response says with @token (nullable), with the session's
+ * expectations; ranked on the Token page too while the session shows
+ * @token. Returns: (transfer full) (element-type JdFinding) */
+GPtrArray *jd_session_diagnose_response (JdSession *self, JdResponse *response, JdToken *token);
+/* Another token (a fresh one) diagnosed with the session's expectations.
+ * Returns: (transfer full) (element-type JdFinding) */
+GPtrArray *jd_session_diagnose_token (JdSession *self, JdToken *token);
 
 /* For tests: while held, a worker waits before it decodes, so a test can
  * watch the window draw with a decode pending, whatever the machine's

@@ -10,18 +10,13 @@
 #include "jd-window.h"
 #include "jd-dialog.h"
 #include "jd-har-view.h"
+#include "jd-input-sniff.h"
+#include "jd-settings.h"
 #include "jd-resign-window.h"
 #include "jd-page-switcher.h"
 
 /* Files larger than this are not read into the window. */
 #define MAX_FILE_SIZE (64 * 1024 * 1024)
-
-typedef enum
-{
-  CONTENT_TOKEN,
-  CONTENT_KEYS,
-  CONTENT_HAR,
-} ContentKind;
 
 typedef void (*ChosenFunc) (JdWindow *self, GFile *file);
 
@@ -63,43 +58,6 @@ jd_window_add_toast (JdWindow *self, const char *message)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-/* ---- What a file or a drop holds --------------------------------------- */
-
-static ContentKind
-classify (const char *data, gsize len, const char *source)
-{
-  gsize i = 0;
-  gsize head = MIN (len, 4096);
-  g_autofree char *start = NULL;
-
-  if (source != NULL && (g_str_has_suffix (source, ".har") || g_str_has_suffix (source, ".HAR")))
-    return CONTENT_HAR;
-
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
-  while (i < len && g_ascii_isspace (data[i]))
-    i++;
-
-  /* DER certificate: a SEQUENCE with a long length, not text. */
-  if (len - i >= 2 && (guchar)data[i] == 0x30 && (guchar)data[i + 1] >= 0x81
-      && !g_utf8_validate (data, head, NULL))
-    return CONTENT_KEYS;
-
-  if (len - i >= 10 && memcmp (data + i, "-----BEGIN", 10) == 0)
-    return CONTENT_KEYS;
-
-  if (i < len && (data[i] == '{' || data[i] == '['))
-    {
-      start = g_strndup (data + i, head - MIN (i, head));
-      if (strstr (start, "\"log\"") != NULL && strstr (start, "\"entries\"") != NULL)
-        return CONTENT_HAR;
-      if (strstr (start, "\"kty\"") != NULL || strstr (start, "\"keys\"") != NULL)
-        return CONTENT_KEYS;
-    }
-
-  return CONTENT_TOKEN;
-}
-
 /* The title names the file whose text the paste area shows ("token.jwt —
  * JWT Doctor"), or is the application's name. */
 static void
@@ -132,9 +90,9 @@ jd_window_open_text (JdWindow *self, const char *text, gsize len, const char *so
   g_return_if_fail (JD_IS_WINDOW (self));
   g_return_if_fail (text != NULL || len == 0);
 
-  switch (classify (text, len, source))
+  switch (jd_input_sniff (text, len, source))
     {
-      case CONTENT_KEYS:
+      case JD_INPUT_KIND_KEYS:
         if (!jd_session_load_keys (self->session, text, len, source ? source : _ ("dropped text"),
                                    &error))
           {
@@ -150,13 +108,13 @@ jd_window_open_text (JdWindow *self, const char *text, gsize len, const char *so
           jd_window_set_visible_page (self, "keys");
         break;
 
-      case CONTENT_HAR:
+      case JD_INPUT_KIND_HAR:
         message = g_strdup_printf (_ ("%s is a HAR file: opening HAR files is not supported yet"),
                                    source ? source : _ ("The dropped text"));
         jd_window_add_toast (self, message);
         break;
 
-      case CONTENT_TOKEN:
+      case JD_INPUT_KIND_TOKEN:
       default:
         if (jd_text_is_example (text, len))
           {
@@ -203,14 +161,58 @@ load_contents_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   jd_window_open_text (self, data, len, name);
 }
 
+/* A request chosen in a HAR view: its token (and request) on the pages. */
+static void
+har_entry_activated (JdWindow *self, JdHarEntry *entry)
+{
+  g_autofree char *text = NULL;
+
+  if (jd_har_entry_get_token_source (entry) == JD_HAR_TOKEN_SOURCE_AUTHORIZATION)
+    {
+      /* a curl command carries the request (method, URL, headers) and the
+       * token: the Token page decodes it, the Request page shows it */
+      g_autoptr (JdRequest) request = jd_har_entry_dup_request (entry);
+      text = jd_request_to_curl (request, JD_CURL_THIS_TOKEN, NULL);
+    }
+  else
+    text = g_strdup (jd_har_entry_get_token (entry));
+
+  jd_token_page_set_text (self->token_page, text);
+  if (jd_har_entry_get_token_source (entry) != JD_HAR_TOKEN_SOURCE_AUTHORIZATION)
+    jd_request_page_set_url (jd_window_get_request_page (self), jd_har_entry_get_url (entry));
+}
+
+JdHarView *
+jd_window_open_har (JdWindow *self, GFile *file)
+{
+  JdHarView *view;
+
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  view = jd_har_view_new (GTK_WINDOW (self), self->session);
+  g_signal_connect_object (view, "entry-activated", G_CALLBACK (har_entry_activated), self,
+                           G_CONNECT_SWAPPED);
+  jd_har_view_load (view, file);
+  gtk_window_present (GTK_WINDOW (view));
+  return view;
+}
+
 void
 jd_window_open_file (JdWindow *self, GFile *file)
 {
+  g_autofree char *name = NULL;
+
   g_return_if_fail (JD_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (jd_har_view_open_if_har (self, file))
-    return;
+  /* A HAR goes by its name to a HAR view, before a byte is read. */
+  name = g_file_get_basename (file);
+  if (jd_input_sniff (NULL, 0, name) == JD_INPUT_KIND_HAR)
+    {
+      jd_window_open_har (self, file);
+      return;
+    }
   g_file_load_contents_async (file, NULL, load_contents_cb, g_object_ref (self));
 }
 
@@ -765,9 +767,10 @@ jd_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (jd_window_parent_class)->constructed (object);
 
-  if (JD_IS_APPLICATION (app) && jd_application_get_settings (JD_APPLICATION (app)) != NULL)
-    self->settings = g_object_ref (jd_application_get_settings (JD_APPLICATION (app)));
-  else
+  /* The application's settings ("settings", JdApplication), else our own. */
+  if (app != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (app), "settings") != NULL)
+    g_object_get (app, "settings", &self->settings, NULL);
+  if (self->settings == NULL)
     self->settings = jd_settings_new_if_installed ();
 
   if (self->settings != NULL)
@@ -882,9 +885,9 @@ jd_window_init (JdWindow *self)
 }
 
 JdWindow *
-jd_window_new (JdApplication *app)
+jd_window_new (GtkApplication *app)
 {
-  g_return_val_if_fail (app == NULL || JD_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (app == NULL || GTK_IS_APPLICATION (app), NULL);
 
   return g_object_new (JD_TYPE_WINDOW, "application", app, NULL);
 }

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "jd-application.h"
+#include "jd-har-view.h"
 #include "jd-keys-page.h"
 #include "jd-request-page.h"
 #include "jd-session.h"
@@ -17,7 +17,9 @@ G_BEGIN_DECLS
 #define JD_TYPE_WINDOW (jd_window_get_type ())
 G_DECLARE_FINAL_TYPE (JdWindow, jd_window, JD, WINDOW, AdwApplicationWindow)
 
-JdWindow *jd_window_new (JdApplication *app);
+/* @app (nullable): its "settings" property (GSettings), when it has one,
+ * is the window's; else the window reads the installed schema itself. */
+JdWindow *jd_window_new (GtkApplication *app);
 
 JdSession *jd_window_get_session (JdWindow *self);
 JdTokenPage *jd_window_get_token_page (JdWindow *self);
@@ -38,9 +40,13 @@ GtkWindow *jd_window_get_resign_window (JdWindow *self);
 const char *jd_window_get_visible_page (JdWindow *self);
 void jd_window_set_visible_page (JdWindow *self, const char *name);
 
-/* Reads @file and puts it where it belongs: a key set (JWKS, JWK, PEM,
- * certificate) on the Keys page, anything else into the token area. */
+/* Reads @file and puts it where it belongs (jd_input_sniff()): a HAR file
+ * (by its name) into a HAR view, a key set (JWKS, JWK, PEM, certificate) on
+ * the Keys page, anything else into the token area. */
 void jd_window_open_file (JdWindow *self, GFile *file);
+/* Opens @file in a new HAR view beside the window, whose chosen requests
+ * go to this window's pages. Returns: (transfer none) */
+JdHarView *jd_window_open_har (JdWindow *self, GFile *file);
 /* The same for text that was dropped or pasted. */
 void jd_window_open_text (JdWindow *self, const char *text, gsize len, const char *source);
 void jd_window_load_example (JdWindow *self);

@@ -26,6 +26,7 @@
 #include "jd-file-read.h"
 #include "jd-har.h"
 #include "jd-input.h"
+#include "jd-input-sniff.h"
 #include "jd-keys.h"
 #include "jd-net.h"
 #include "jd-report.h"
@@ -660,24 +661,6 @@ diagnose_text (Cli *cli, const char *source, const char *data, gsize len, GError
   return diagnose_token (cli, source, token, input, NULL, error);
 }
 
-/* A HAR is JSON whose top-level object has "log": sniff cheaply before
- * handing it to the HAR reader, so a token file is never parsed as JSON. */
-static gboolean
-looks_like_har (const char *name, const char *data, gsize len)
-{
-  gsize i = 0;
-
-  if (name != NULL && g_str_has_suffix (name, ".har"))
-    return TRUE;
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
-  while (i < len && g_ascii_isspace (data[i]))
-    i++;
-  if (i >= len || data[i] != '{')
-    return FALSE;
-  return g_strstr_len (data + i, MIN (len - i, 4096), "\"log\"") != NULL;
-}
-
 /* The entry's request line under the token just added to cli->report. */
 static void
 add_entry_note (Cli *cli, JdHarEntry *entry)
@@ -861,7 +844,7 @@ diagnose_bytes (Cli *cli, const char *source, const char *name, GBytes *bytes, G
 
   if (data == NULL)
     data = "";
-  if (looks_like_har (name, data, len))
+  if (jd_input_sniff (data, len, name) == JD_INPUT_KIND_HAR)
     {
       g_autoptr (JdHar) har = jd_har_load_bytes (bytes, NULL, NULL, error);
       return har != NULL && diagnose_har (cli, har, name, error);
