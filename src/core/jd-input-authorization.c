@@ -44,58 +44,15 @@ take_literal (JdInput *self, const JdSpan *value, gsize from, gsize to)
   return TRUE;
 }
 
-/* The token part after the scheme: quotes, wrapped lines, spaces. */
-static void
-analyze_credentials (JdInput *self, const JdSpan *value, gsize from, gsize to,
-                     JdInputContext context)
+/* A line break or a space inside the token @data[from, to): a finding
+ * each. Returns where the token ends: before the space when only the first
+ * word is a JWT ("Bearer eyJ… extra"). */
+static gsize
+note_inner_whitespace (JdInput *self, const char *data, gsize from, gsize to,
+                       JdInputContext context)
 {
-  const char *data = value->data;
   gboolean line_break = FALSE;
   gboolean space = FALSE;
-
-  trim (data, &from, &to);
-  if (from == to)
-    {
-      jd_input_add_finding (
-        self, JD_FINDING_NO_TOKEN, JD_SEVERITY_ERROR,
-        _ ("The Authorization header names a scheme but carries no token after it: "
-           "the client had no token to send."),
-        _ ("Check that the variable holding the token is set before the header is "
-           "built (an empty value, \"undefined\" or \"null\" ends up here)."));
-      jd_input_set_token (self, value, from, to);
-      return;
-    }
-
-  if (to - from >= 2 && is_quote (data[from]) && data[to - 1] == data[from])
-    {
-      jd_input_add_finding (
-        self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-        _ ("The token in the Authorization header is wrapped in quotes; the server "
-           "reads the quotes as part of the token."),
-        _ ("Send the token without quotes: Authorization: Bearer eyJ… (a JSON "
-           "string was probably copied with its quotes, or the header was built "
-           "with JSON.stringify)."));
-      from++;
-      to--;
-      trim (data, &from, &to);
-    }
-
-  /* "Bearer $TOKEN", "Bearer ${ACCESS_TOKEN}": a shell variable, as in the
-   * commands jd_request_to_curl writes. Its value is not in the paste. */
-  if (data[from] == '$' && to - from >= 2
-      && (g_ascii_isalpha (data[from + 1]) || data[from + 1] == '_' || data[from + 1] == '{'))
-    {
-      jd_input_add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING,
-                            _ ("The token is a shell variable; its value is not part of what was "
-                               "pasted."),
-                            _ ("Paste the token itself, or the command after the shell has put the "
-                               "variable's value in (e.g. from the browser's \"Copy as cURL\")."));
-      jd_input_set_token (self, value, from, from);
-      return;
-    }
-
-  if (take_literal (self, value, from, to))
-    return;
 
   for (gsize i = from; i < to; i++)
     {
@@ -147,6 +104,61 @@ analyze_credentials (JdInput *self, const JdSpan *value, gsize from, gsize to,
         to = end;
     }
 
+  return to;
+}
+
+/* The token part after the scheme: quotes, wrapped lines, spaces. */
+static void
+analyze_credentials (JdInput *self, const JdSpan *value, gsize from, gsize to,
+                     JdInputContext context)
+{
+  const char *data = value->data;
+
+  trim (data, &from, &to);
+  if (from == to)
+    {
+      jd_input_add_finding (
+        self, JD_FINDING_NO_TOKEN, JD_SEVERITY_ERROR,
+        _ ("The Authorization header names a scheme but carries no token after it: "
+           "the client had no token to send."),
+        _ ("Check that the variable holding the token is set before the header is "
+           "built (an empty value, \"undefined\" or \"null\" ends up here)."));
+      jd_input_set_token (self, value, from, to);
+      return;
+    }
+
+  if (to - from >= 2 && is_quote (data[from]) && data[to - 1] == data[from])
+    {
+      jd_input_add_finding (
+        self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
+        _ ("The token in the Authorization header is wrapped in quotes; the server "
+           "reads the quotes as part of the token."),
+        _ ("Send the token without quotes: Authorization: Bearer eyJ… (a JSON "
+           "string was probably copied with its quotes, or the header was built "
+           "with JSON.stringify)."));
+      from++;
+      to--;
+      trim (data, &from, &to);
+    }
+
+  /* "Bearer $TOKEN", "Bearer ${ACCESS_TOKEN}": a shell variable, as in the
+   * commands jd_request_to_curl writes. Its value is not in the paste. */
+  if (data[from] == '$' && to - from >= 2
+      && (g_ascii_isalpha (data[from + 1]) || data[from + 1] == '_' || data[from + 1] == '{'))
+    {
+      jd_input_add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING,
+                            _ ("The token is a shell variable; its value is not part of what was "
+                               "pasted."),
+                            _ ("Paste the token itself, or the command after the shell has put the "
+                               "variable's value in (e.g. from the browser's \"Copy as cURL\")."));
+      jd_input_set_token (self, value, from, from);
+      return;
+    }
+
+  if (take_literal (self, value, from, to))
+    return;
+
+  to = note_inner_whitespace (self, data, from, to, context);
   jd_input_set_token (self, value, from, to);
 }
 
