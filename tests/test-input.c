@@ -95,15 +95,26 @@ static const struct
   { "quotes-and-spaces", " \"  " T " \"\n" },
 };
 
+/* @text reads as @form, with T where the offsets say and no finding.
+ * (transfer full) */
+static JdInput *
+assert_read_cleanly (const char *text, JdInputForm form)
+{
+  JdInput *input = jd_test_parse_str (text);
+
+  g_assert_cmpint (jd_input_get_form (input), ==, form);
+  jd_test_assert_token_at (input, text, strlen (text));
+  g_assert_cmpuint (jd_input_get_findings (input)->len, ==, 0);
+
+  return input;
+}
+
 static void
 test_bare (gconstpointer data)
 {
   const typeof (bare_rows[0]) *row = data;
-  g_autoptr (JdInput) input = jd_test_parse_str (row->text);
+  g_autoptr (JdInput) input = assert_read_cleanly (row->text, JD_INPUT_FORM_TOKEN);
 
-  g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_TOKEN);
-  jd_test_assert_token_at (input, row->text, strlen (row->text));
-  g_assert_cmpuint (jd_input_get_findings (input)->len, ==, 0);
   g_assert_null (jd_input_get_request (input));
 }
 
@@ -189,11 +200,8 @@ static void
 test_authorization_spacing (gconstpointer data)
 {
   const typeof (authorization_rows[0]) *row = data;
-  g_autoptr (JdInput) other = jd_test_parse_str (row->text);
 
-  g_assert_cmpint (jd_input_get_form (other), ==, JD_INPUT_FORM_AUTHORIZATION);
-  jd_test_assert_token_at (other, row->text, strlen (row->text));
-  g_assert_cmpuint (jd_input_get_findings (other)->len, ==, 0);
+  g_object_unref (assert_read_cleanly (row->text, JD_INPUT_FORM_AUTHORIZATION));
 }
 
 static const struct
@@ -672,28 +680,27 @@ static const struct
 static void
 test_token_response (gconstpointer data)
 {
-  guint i = GPOINTER_TO_UINT (data);
-  const char *text = token_response_rows[i].text;
+  const typeof (token_response_rows[0]) *row = data;
+  const char *text = row->text;
   g_autoptr (JdInput) input = jd_input_parse (text, strlen (text));
   JdFinding *f = jd_findings_find (jd_input_get_findings (input), "token-response");
 
-  if (token_response_rows[i].token == NULL)
+  if (row->token == NULL)
     {
       g_assert_null (f);
       return;
     }
   g_assert_cmpint (jd_input_get_form (input), ==, JD_INPUT_FORM_TOKEN);
-  g_assert_cmpstr (jd_input_get_token (input), ==, token_response_rows[i].token);
+  g_assert_cmpstr (jd_input_get_token (input), ==, row->token);
   g_assert_cmpuint (jd_input_get_token_end (input) - jd_input_get_token_start (input), ==,
-                    strlen (token_response_rows[i].token));
-  g_assert_true (strncmp (text + jd_input_get_token_start (input), token_response_rows[i].token,
-                          strlen (token_response_rows[i].token))
+                    strlen (row->token));
+  g_assert_true (strncmp (text + jd_input_get_token_start (input), row->token, strlen (row->token))
                  == 0);
   g_assert_nonnull (f);
   g_test_message ("%s", jd_finding_get_message (f));
-  g_assert_nonnull (strstr (jd_finding_get_message (f), token_response_rows[i].mentions));
-  if (token_response_rows[i].absent)
-    g_assert_null (strstr (jd_finding_get_message (f), token_response_rows[i].absent));
+  g_assert_nonnull (strstr (jd_finding_get_message (f), row->mentions));
+  if (row->absent)
+    g_assert_null (strstr (jd_finding_get_message (f), row->absent));
 }
 
 /* A paste that starts like a token response but nests deeper than any
@@ -781,12 +788,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/input/many-dots", test_many_dots);
   JD_TEST_ADD_ROWS ("/jd/input/jwt-shaped", jwt_shaped_rows, name, test_jwt_shaped);
   g_test_add_func ("/jd/input/jwt-shaped/only-len-bytes", test_jwt_shaped_len);
-  for (guint i = 0; i < G_N_ELEMENTS (token_response_rows); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/input/token-response/%s", token_response_rows[i].name);
-      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_token_response);
-    }
+  JD_TEST_ADD_ROWS ("/jd/input/token-response", token_response_rows, name, test_token_response);
   g_test_add_func ("/jd/input/token-response/close-deep-nesting", test_token_response_deep);
   JD_TEST_ADD_ROWS ("/jd/input/bearer-prose", prose_cases, name, test_bearer_prose);
 
