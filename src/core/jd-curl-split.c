@@ -69,18 +69,6 @@ is_operator (char c)
   return c == '|' || c == ';' || c == '&' || c == '<' || c == '>' || c == '(' || c == ')';
 }
 
-static int
-hex_value (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 /* ------------------------------------------------------------------ */
 /* bash's $'…'                                                         */
 
@@ -126,9 +114,9 @@ read_ansi_c_hex (Word *word, char c, const char *data, gsize start, gsize i, gsi
   guint n = 0;
   guint32 value = 0;
 
-  while (n < max && i < to && hex_value (data[i]) >= 0)
+  while (n < max && i < to && g_ascii_xdigit_value (data[i]) >= 0)
     {
-      value = value * 16 + (guint32)hex_value (data[i]);
+      value = value * 16 + (guint32)g_ascii_xdigit_value (data[i]);
       i++;
       n++;
     }
