@@ -239,33 +239,30 @@ test_recent_expiry_not_local_time (void)
 
 /* ---- typ at+jwt ---------------------------------------------------------- */
 
-static void
-test_typ_at_jwt (void)
+static const struct
 {
-  static const struct
-  {
-    const char *typ;
-    gboolean info;
-  } cases[] = {
-    { "at+jwt", TRUE }, { "application/at+jwt", TRUE }, { "AT+JWT", TRUE },
-    { "JWT", FALSE },   { "at+jwt2", FALSE },
-  };
+  const char *typ;
+  gboolean info;
+} typ_rows[] = {
+  { "at+jwt", TRUE }, { "application/at+jwt", TRUE }, { "AT+JWT", TRUE },
+  { "JWT", FALSE },   { "at+jwt2", FALSE },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+static void
+test_typ_at_jwt (gconstpointer data)
+{
+  const typeof (typ_rows[0]) *row = data;
+  g_autofree char *header = g_strdup_printf ("{\"alg\":\"HS256\",\"typ\":\"%s\"}", row->typ);
+  g_autofree char *text = token_text (header, "{\"sub\":\"1\"}", 43);
+  g_autoptr (GPtrArray) findings = diagnose_text (text, NULL);
+  JdFinding *f = jd_findings_find (findings, JD_FINDING_TYP_AT_JWT);
+
+  g_assert_true ((f != NULL) == row->info);
+  if (f != NULL)
     {
-      g_autofree char *header
-        = g_strdup_printf ("{\"alg\":\"HS256\",\"typ\":\"%s\"}", cases[i].typ);
-      g_autofree char *text = token_text (header, "{\"sub\":\"1\"}", 43);
-      g_autoptr (GPtrArray) findings = diagnose_text (text, NULL);
-      JdFinding *f = jd_findings_find (findings, JD_FINDING_TYP_AT_JWT);
-
-      g_assert_true ((f != NULL) == cases[i].info);
-      if (f != NULL)
-        {
-          g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_INFO);
-          g_assert_nonnull (strstr (jd_finding_get_message (f), cases[i].typ));
-          g_assert_nonnull (strstr (jd_finding_get_fix (f), "at+jwt"));
-        }
+      g_assert_cmpint (jd_finding_get_severity (f), ==, JD_SEVERITY_INFO);
+      g_assert_nonnull (strstr (jd_finding_get_message (f), row->typ));
+      g_assert_nonnull (strstr (jd_finding_get_fix (f), "at+jwt"));
     }
 }
 
@@ -309,7 +306,13 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/jd/evidence/local-time/old-token", test_old_token_not_local_time);
   g_test_add_func ("/jd/evidence/local-time/recent-expiry", test_recent_expiry_not_local_time);
-  g_test_add_func ("/jd/evidence/typ-at-jwt", test_typ_at_jwt);
+  for (guint i = 0; i < G_N_ELEMENTS (typ_rows); i++)
+    {
+      /* "application/at+jwt": a slash would make a level of its own. */
+      g_autofree char *typ = g_strdelimit (g_strdup (typ_rows[i].typ), "/", '-');
+      g_autofree char *path = g_strdup_printf ("/jd/evidence/typ-at-jwt/%s", typ);
+      g_test_add_data_func (path, &typ_rows[i], test_typ_at_jwt);
+    }
 
   return g_test_run ();
 }

@@ -780,12 +780,12 @@ test_bearer_challenge_paste (void)
 
   g_assert_cmpint (jd_input_get_form (a), ==, JD_INPUT_FORM_UNKNOWN);
   g_assert_cmpuint (jd_input_get_findings (a)->len, ==, 0);
-  g_assert_true (jd_server_messages_input_is_message (a));
+  g_assert_true (jd_input_is_server_message (a));
   g_assert_true (jd_findings_has (findings, JD_FINDING_MESSAGE_WITHOUT_TOKEN));
   g_assert_false (jd_findings_has (findings, "malformed-authorization"));
   /* no message the table knows: read as before, a Bearer header */
   g_assert_cmpint (jd_input_get_form (b), ==, JD_INPUT_FORM_BEARER);
-  g_assert_false (jd_server_messages_input_is_message (b));
+  g_assert_false (jd_input_is_server_message (b));
 }
 
 /* The token is never quoted back, even when a message carries it. */

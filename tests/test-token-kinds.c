@@ -512,19 +512,26 @@ test_paste_case (gconstpointer data)
 }
 
 /* Close cases: a cut JWT stays malformed; a short word is not a token kind. */
-static void
-test_paste_not_a_kind (void)
+static const struct
 {
-  static const char *const pastes[] = { "eyJhbGciOiJSUzI1NiJ9", "Bearer abc", "undefined.x.y" };
-  g_autoptr (JdExpectations) e = expect_for (NULL, NULL, JD_EXPECT_ACCESS_TOKEN);
+  const char *name;
+  const char *paste;
+} not_a_kind_rows[] = {
+  { "cut-jwt", "eyJhbGciOiJSUzI1NiJ9" },
+  { "short-word", "Bearer abc" },
+  { "literal-with-dots", "undefined.x.y" },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (pastes); i++)
-    {
-      g_autoptr (GPtrArray) findings = diagnose_paste (pastes[i], e);
-      g_assert_true (jd_findings_has (findings, JD_FINDING_MALFORMED));
-      g_assert_false (jd_findings_has (findings, JD_FINDING_NO_TOKEN));
-      g_assert_false (jd_findings_has (findings, JD_FINDING_WRONG_TOKEN_KIND));
-    }
+static void
+test_paste_not_a_kind (gconstpointer data)
+{
+  const typeof (not_a_kind_rows[0]) *row = data;
+  g_autoptr (JdExpectations) e = expect_for (NULL, NULL, JD_EXPECT_ACCESS_TOKEN);
+  g_autoptr (GPtrArray) findings = diagnose_paste (row->paste, e);
+
+  g_assert_true (jd_findings_has (findings, JD_FINDING_MALFORMED));
+  g_assert_false (jd_findings_has (findings, JD_FINDING_NO_TOKEN));
+  g_assert_false (jd_findings_has (findings, JD_FINDING_WRONG_TOKEN_KIND));
 }
 
 /* README's "The kind of token" lists every text row's shape and every claim
@@ -592,7 +599,12 @@ main (int argc, char *argv[])
       g_autofree char *path = g_strdup_printf ("/jd/token-kinds/paste/%s", paste_cases[i].name);
       g_test_add_data_func (path, &paste_cases[i], test_paste_case);
     }
-  g_test_add_func ("/jd/token-kinds/paste/not-a-kind", test_paste_not_a_kind);
+  for (guint i = 0; i < G_N_ELEMENTS (not_a_kind_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/token-kinds/paste/not-a-kind/%s", not_a_kind_rows[i].name);
+      g_test_add_data_func (path, &not_a_kind_rows[i], test_paste_not_a_kind);
+    }
   g_test_add_func ("/jd/token-kinds/readme", test_readme_lists_rows);
 
   return g_test_run ();

@@ -1,9 +1,8 @@
-/* jd-curl-parse.c — read a curl command line as a shell would
+/* jd-curl-parse.c — what a curl command line sends
  *
- * "Copy as cURL (bash)" from Chrome and Firefox: single quotes, double
- * quotes, $'…' ANSI-C quoting, backslash continuations; and Chrome's
- * "Copy as cURL (cmd)" with ^ escapes. Every byte of every word remembers
- * which bytes of the paste it came from, so the token can be highlighted.
+ * The words a shell would pass to curl (jd-curl-split.c), read as curl
+ * reads its options: the request it makes, the token it carries and where
+ * each of the token's bytes came from in the paste.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,56 +12,15 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "jd-input-private.h"
+#include "jd-curl-parse.h"
+#include "jd-curl-split.h"
+#include "jd-input-placement.h"
 #include "jd-www-authenticate.h"
 
 /* ------------------------------------------------------------------ */
-/* Words                                                               */
+/* Arguments                                                           */
 
-typedef struct
-{
-  GString *text;
-  GArray *starts; /* (element-type gsize) */
-  GArray *ends;   /* (element-type gsize) */
-} Word;
-
-static Word *
-word_new (void)
-{
-  Word *word = g_new0 (Word, 1);
-
-  word->text = g_string_new (NULL);
-  word->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  word->ends = g_array_new (FALSE, FALSE, sizeof (gsize));
-
-  return word;
-}
-
-static void
-word_free (gpointer data)
-{
-  Word *word = data;
-
-  g_string_free (word->text, TRUE);
-  g_array_unref (word->starts);
-  g_array_unref (word->ends);
-  g_free (word);
-}
-
-static void
-word_push (Word *word, char c, gsize start, gsize end)
-{
-  g_string_append_c (word->text, c);
-  g_array_append_val (word->starts, start);
-  g_array_append_val (word->ends, end);
-}
-
-static void
-word_push_bytes (Word *word, const char *bytes, gsize len, gsize start, gsize end)
-{
-  for (gsize i = 0; i < len; i++)
-    word_push (word, bytes[i], start, end);
-}
+typedef JdCurlWord Word;
 
 /* A part of a word: an option's argument. */
 typedef struct
@@ -112,441 +70,6 @@ arg_dup (const Arg *arg)
 {
   /* Stops at a NUL byte, as curl's argv would. */
   return g_strndup (arg->data, arg->len);
-}
-
-static gboolean
-is_blank (char c)
-{
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
-static gboolean
-is_operator (char c)
-{
-  return c == '|' || c == ';' || c == '&' || c == '<' || c == '>' || c == '(' || c == ')';
-}
-
-static int
-hex_value (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-/* $'…' from @i (after the opening quote); returns the offset after the
- * closing quote. Escapes as bash documents them. */
-static gsize
-read_ansi_c (Word *word, const char *data, gsize i, gsize to)
-{
-  while (i < to && data[i] != '\'')
-    {
-      gsize start = i;
-      char c = data[i];
-
-      if (c != '\\' || i + 1 >= to)
-        {
-          word_push (word, c, i, i + 1);
-          i++;
-          continue;
-        }
-
-      c = data[i + 1];
-      i += 2;
-      switch (c)
-        {
-          case 'n':
-            word_push (word, '\n', start, i);
-            break;
-          case 't':
-            word_push (word, '\t', start, i);
-            break;
-          case 'r':
-            word_push (word, '\r', start, i);
-            break;
-          case 'a':
-            word_push (word, '\a', start, i);
-            break;
-          case 'b':
-            word_push (word, '\b', start, i);
-            break;
-          case 'f':
-            word_push (word, '\f', start, i);
-            break;
-          case 'v':
-            word_push (word, '\v', start, i);
-            break;
-          case 'e':
-          case 'E':
-            word_push (word, '\033', start, i);
-            break;
-          case '\\':
-          case '\'':
-          case '"':
-          case '?':
-            word_push (word, c, start, i);
-            break;
-
-          case 'c':
-            if (i < to)
-              {
-                word_push (word, data[i] & 0x1f, start, i + 1);
-                i++;
-              }
-            break;
-
-          case 'x':
-          case 'u':
-          case 'U':
-            {
-              guint max = c == 'x' ? 2 : c == 'u' ? 4 : 8;
-              guint n = 0;
-              guint32 value = 0;
-
-              while (n < max && i < to && hex_value (data[i]) >= 0)
-                {
-                  value = value * 16 + (guint32)hex_value (data[i]);
-                  i++;
-                  n++;
-                }
-
-              if (n == 0)
-                {
-                  word_push (word, '\\', start, start + 1);
-                  word_push (word, c, start + 1, i);
-                }
-              else if (c == 'x')
-                {
-                  word_push (word, (char)value, start, i);
-                }
-              else if (value <= 0x10FFFF)
-                {
-                  char utf8[8];
-                  int utf8_len = g_unichar_to_utf8 (value, utf8);
-                  word_push_bytes (word, utf8, utf8_len, start, i);
-                }
-            }
-            break;
-
-          case '0':
-          case '1':
-          case '2':
-          case '3':
-          case '4':
-          case '5':
-          case '6':
-          case '7':
-            {
-              guint value = (guint)(c - '0');
-              guint n = 1;
-
-              while (n < 3 && i < to && data[i] >= '0' && data[i] <= '7')
-                {
-                  value = value * 8 + (guint)(data[i] - '0');
-                  i++;
-                  n++;
-                }
-              word_push (word, (char)(value & 0xff), start, i);
-            }
-            break;
-
-          default:
-            word_push (word, '\\', start, start + 1);
-            word_push (word, c, start + 1, i);
-            break;
-        }
-    }
-
-  return i < to ? i + 1 : i;
-}
-
-/* bash: words until the end of the text or of the command (an unquoted
- * |, ;, &, <, >). Unquoted line breaks are taken as spaces: a paste that
- * lost a backslash still reads as one command. */
-static GPtrArray *
-split_bash (const char *data, gsize from, gsize to, gsize *stopped)
-{
-  GPtrArray *words = g_ptr_array_new_with_free_func (word_free);
-  gsize i = from;
-
-  *stopped = to;
-
-  while (i < to)
-    {
-      Word *word;
-      char c = data[i];
-
-      if (is_blank (c))
-        {
-          i++;
-          continue;
-        }
-      if (c == '\\' && i + 1 < to && data[i + 1] == '\n')
-        {
-          i += 2;
-          continue;
-        }
-      if (c == '\\' && i + 2 < to && data[i + 1] == '\r' && data[i + 2] == '\n')
-        {
-          i += 3;
-          continue;
-        }
-      if (c == '#')
-        {
-          while (i < to && data[i] != '\n')
-            i++;
-          continue;
-        }
-      if (is_operator (c))
-        break;
-      /* JD_CURL_MAX_WORDS: each word costs its bytes several times over. */
-      if (words->len >= JD_CURL_MAX_WORDS)
-        {
-          *stopped = i;
-          break;
-        }
-
-      word = word_new ();
-      g_ptr_array_add (words, word);
-
-      while (i < to)
-        {
-          c = data[i];
-
-          if (is_blank (c) || is_operator (c))
-            break;
-
-          if (c == '\\')
-            {
-              if (i + 1 < to && data[i + 1] == '\n')
-                i += 2;
-              else if (i + 2 < to && data[i + 1] == '\r' && data[i + 2] == '\n')
-                i += 3;
-              else if (i + 1 < to)
-                {
-                  word_push (word, data[i + 1], i, i + 2);
-                  i += 2;
-                }
-              else
-                {
-                  word_push (word, c, i, i + 1);
-                  i++;
-                }
-            }
-          else if (c == '\'')
-            {
-              for (i++; i < to && data[i] != '\''; i++)
-                word_push (word, data[i], i, i + 1);
-              if (i < to)
-                i++;
-            }
-          else if (c == '$' && i + 1 < to && data[i + 1] == '\'')
-            {
-              i = read_ansi_c (word, data, i + 2, to);
-            }
-          else if (c == '"')
-            {
-              for (i++; i < to && data[i] != '"';)
-                {
-                  if (data[i] == '\\' && i + 1 < to)
-                    {
-                      char next = data[i + 1];
-
-                      if (next == '\n')
-                        {
-                          i += 2;
-                          continue;
-                        }
-                      if (next == '\\' || next == '"' || next == '$' || next == '`')
-                        {
-                          word_push (word, next, i, i + 2);
-                          i += 2;
-                          continue;
-                        }
-                    }
-                  word_push (word, data[i], i, i + 1);
-                  i++;
-                }
-              if (i < to)
-                i++;
-            }
-          else
-            {
-              word_push (word, c, i, i + 1);
-              i++;
-            }
-        }
-
-      if (i < to && is_operator (data[i]))
-        break;
-    }
-
-  return words;
-}
-
-/* cmd.exe and the MS C runtime, as Chrome's "Copy as cURL (cmd)" writes:
- * first cmd removes ^ escapes and ^-newline continuations, then the C
- * runtime splits words at blanks outside double quotes, with its
- * backslash-before-quote rules. */
-typedef struct
-{
-  char c;
-  gsize start;
-  gsize end;
-} CmdChar;
-
-static GPtrArray *
-split_cmd (const char *data, gsize from, gsize to, gsize *stopped)
-{
-  g_autoptr (GArray) chars = g_array_new (FALSE, FALSE, sizeof (CmdChar));
-  GPtrArray *words = g_ptr_array_new_with_free_func (word_free);
-  gsize k = 0;
-
-  *stopped = to;
-  for (gsize i = from; i < to;)
-    {
-      CmdChar entry;
-
-      if (data[i] == '^')
-        {
-          if (i + 1 < to && data[i + 1] == '\n')
-            {
-              i += 2;
-              continue;
-            }
-          if (i + 2 < to && data[i + 1] == '\r' && data[i + 2] == '\n')
-            {
-              i += 3;
-              continue;
-            }
-          if (i + 1 < to)
-            {
-              entry.c = data[i + 1];
-              entry.start = i;
-              entry.end = i + 2;
-              g_array_append_val (chars, entry);
-              i += 2;
-              continue;
-            }
-          i++;
-          continue;
-        }
-
-      entry.c = data[i];
-      entry.start = i;
-      entry.end = i + 1;
-      g_array_append_val (chars, entry);
-      i++;
-    }
-
-#define CHAR_AT(n) (g_array_index (chars, CmdChar, (n)).c)
-#define START_AT(n) (g_array_index (chars, CmdChar, (n)).start)
-#define END_AT(n) (g_array_index (chars, CmdChar, (n)).end)
-
-  while (k < chars->len)
-    {
-      Word *word;
-      gboolean quoted = FALSE;
-
-      if (is_blank (CHAR_AT (k)))
-        {
-          k++;
-          continue;
-        }
-      if (words->len >= JD_CURL_MAX_WORDS)
-        {
-          *stopped = START_AT (k);
-          break;
-        }
-
-      word = word_new ();
-      g_ptr_array_add (words, word);
-
-      while (k < chars->len)
-        {
-          char c = CHAR_AT (k);
-
-          if (!quoted && is_blank (c))
-            break;
-
-          if (c == '\\')
-            {
-              gsize n = 0;
-
-              while (k + n < chars->len && CHAR_AT (k + n) == '\\')
-                n++;
-              if (k + n < chars->len && CHAR_AT (k + n) == '"')
-                {
-                  for (gsize b = 0; b < n / 2; b++)
-                    word_push (word, '\\', START_AT (k + 2 * b), END_AT (k + 2 * b + 1));
-                  if (n % 2 == 1)
-                    word_push (word, '"', START_AT (k + n - 1), END_AT (k + n));
-                  else
-                    quoted = !quoted;
-                  k += n + 1;
-                }
-              else
-                {
-                  for (gsize b = 0; b < n; b++)
-                    word_push (word, '\\', START_AT (k + b), END_AT (k + b));
-                  k += n;
-                }
-            }
-          else if (c == '"')
-            {
-              if (quoted && k + 1 < chars->len && CHAR_AT (k + 1) == '"')
-                {
-                  word_push (word, '"', START_AT (k), END_AT (k + 1));
-                  k += 2;
-                }
-              else
-                {
-                  quoted = !quoted;
-                  k++;
-                }
-            }
-          else
-            {
-              word_push (word, c, START_AT (k), END_AT (k));
-              k++;
-            }
-        }
-    }
-
-#undef CHAR_AT
-#undef START_AT
-#undef END_AT
-
-  return words;
-}
-
-/* Chrome's cmd flavour ends lines with " ^" and quotes the URL with
- * ^" … ^" (a bash command may hold ^" inside a quoted body, so that alone
- * is not enough further on). */
-static gboolean
-is_cmd_flavour (const char *data, gsize from, gsize to)
-{
-  gboolean caret = FALSE;
-  gsize i = from;
-
-  while (i < to && is_blank (data[i]))
-    i++;
-  if (to - i >= 7 && g_ascii_strncasecmp (data + i, "curl ^\"", 7) == 0)
-    caret = TRUE;
-
-  for (; i + 1 < to; i++)
-    {
-      if (data[i] == '\\' && (data[i + 1] == '\n' || data[i + 1] == '\r'))
-        return FALSE;
-      if (data[i] == '^' && (data[i + 1] == '\n' || data[i + 1] == '\r'))
-        caret = TRUE;
-    }
-
-  return caret;
 }
 
 /* ------------------------------------------------------------------ */
@@ -707,7 +230,7 @@ typedef struct
 
 typedef struct
 {
-  JdInput *input;
+  JdCurlCommand *command;
   JdRequest *request;
   GString *body;
   gboolean has_data;
@@ -749,7 +272,28 @@ take_cookie_header (Build *build, const char *name, const char *value)
     jd_request_add_header (build->request, name, value);
 }
 
-/* "Name: value" → the request, and the Authorization header to the input. */
+/* The command's credential: @arg's bytes, which stay in the command's
+ * words. The first one found is the one taken. */
+static void
+take_credential (Build *build, JdCurlCredentialKind kind, const Arg *arg)
+{
+  JdCurlCredential *credential = &build->command->credential;
+
+  g_assert (credential->kind == JD_CURL_CREDENTIAL_NONE);
+  /* An empty word (curl --oauth2-bearer "") has no positions at all. */
+  g_assert (arg->len == 0 || (arg->starts != NULL && arg->ends != NULL));
+
+  credential->kind = kind;
+  credential->data = arg->data;
+  credential->len = arg->len;
+  credential->starts = arg->starts;
+  credential->ends = arg->ends;
+  build->command->credential_at = build->command->findings->len;
+  build->token_found = TRUE;
+}
+
+/* "Name: value" → the request, and the Authorization header to the
+ * command's credential. */
 static void
 take_header (Build *build, const Arg *arg)
 {
@@ -826,9 +370,7 @@ take_header (Build *build, const Arg *arg)
            * leading spaces and quotes the way the server would. */
           Arg whole = arg_sub (arg, colon + 1, arg->len);
 
-          jd_input_take_authorization (build->input, whole.data, whole.len, whole.starts,
-                                       whole.ends);
-          build->token_found = TRUE;
+          take_credential (build, JD_CURL_CREDENTIAL_AUTHORIZATION, &whole);
         }
     }
 }
@@ -874,6 +416,54 @@ take_data_urlencode (Build *build, const Arg *arg)
     }
 }
 
+/* -b name=value (without '=', -b names a cookie file). The cookies are
+ * joined onto the first Cookie header at the end: joining them one -b at
+ * a time copied the whole header each time (quadratic). */
+static void
+take_cookie (Build *build, const char *value)
+{
+  if (strchr (value, '=') == NULL)
+    return;
+  if (build->cookies == NULL)
+    {
+      build->cookies = g_string_new (NULL);
+      /* Where the header goes when there is none yet. */
+      if (!build->header_cookie)
+        {
+          jd_request_add_header (build->request, "Cookie", "");
+          build->cookie_placeholder = TRUE;
+        }
+    }
+  if (build->cookies->len > 0)
+    g_string_append (build->cookies, "; ");
+  g_string_append (build->cookies, value);
+}
+
+/* -u user:password (without ':', curl would ask for the password). */
+static void
+take_user (Build *build, const char *value)
+{
+  g_autofree char *encoded = NULL;
+
+  if (strchr (value, ':') == NULL)
+    return;
+  encoded = g_base64_encode ((const guchar *)value, strlen (value));
+  /* An explicit -H Authorization wins over -u: added at the end. */
+  g_free (build->basic);
+  build->basic = g_strconcat ("Basic ", encoded, NULL);
+}
+
+static void
+take_oauth2_bearer (Build *build, const Arg *arg, const char *value)
+{
+  g_autofree char *header = g_strconcat ("Bearer ", value, NULL);
+
+  jd_request_add_header (build->request, "Authorization", header);
+  build->authorization_headers++;
+  if (!build->token_found)
+    take_credential (build, JD_CURL_CREDENTIAL_TOKEN, arg);
+}
+
 static void
 take_step (Build *build, Action action, const Arg *arg)
 {
@@ -907,37 +497,11 @@ take_step (Build *build, Action action, const Arg *arg)
         break;
 
       case ACTION_COOKIE:
-        /* Without '=', -b names a cookie file. The cookies are joined onto
-         * the first Cookie header at the end: joining them one -b at a
-         * time copied the whole header each time (quadratic). */
-        if (strchr (value, '=') != NULL)
-          {
-            if (build->cookies == NULL)
-              {
-                build->cookies = g_string_new (NULL);
-                /* Where the header goes when there is none yet. */
-                if (!build->header_cookie)
-                  {
-                    jd_request_add_header (build->request, "Cookie", "");
-                    build->cookie_placeholder = TRUE;
-                  }
-              }
-            if (build->cookies->len > 0)
-              g_string_append (build->cookies, "; ");
-            g_string_append (build->cookies, value);
-          }
+        take_cookie (build, value);
         break;
 
       case ACTION_USER:
-        {
-          g_autofree char *encoded = NULL;
-          if (strchr (value, ':') == NULL)
-            break;
-          encoded = g_base64_encode ((const guchar *)value, strlen (value));
-          /* An explicit -H Authorization wins over -u: added at the end. */
-          g_free (build->basic);
-          build->basic = g_strconcat ("Basic ", encoded, NULL);
-        }
+        take_user (build, value);
         break;
 
       case ACTION_USER_AGENT:
@@ -957,17 +521,7 @@ take_step (Build *build, Action action, const Arg *arg)
         break;
 
       case ACTION_OAUTH2_BEARER:
-        {
-          g_autofree char *header = g_strconcat ("Bearer ", value, NULL);
-
-          jd_request_add_header (build->request, "Authorization", header);
-          build->authorization_headers++;
-          if (!build->token_found)
-            {
-              jd_input_take_token (build->input, arg->data, arg->len, arg->starts, arg->ends);
-              build->token_found = TRUE;
-            }
-        }
+        take_oauth2_bearer (build, arg, value);
         break;
 
       case ACTION_HEAD:
@@ -990,22 +544,79 @@ take_step (Build *build, Action action, const Arg *arg)
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* A token outside Authorization                                       */
+
 /* A token found at @step->arg.data[start] outside Authorization: in a
  * header (-H 'token: eyJ…'), a Cookie header or a -b cookie. */
 static void
-note_placement (JdInput *input, const Step *step, gsize start)
+note_placement (GPtrArray *findings, const Step *step, gsize start)
 {
   JdTokenPlace place;
   g_autofree char *name = NULL;
 
   if (step->action == ACTION_HEADER
       && jd_input_locate_in_headers (step->arg.data, 0, start, &place, &name))
-    jd_input_add_placement (input, place, name);
+    jd_input_placement_add (findings, place, name);
   else if (step->action == ACTION_COOKIE)
     {
       name = jd_input_cookie_name (step->arg.data, 0, start);
-      jd_input_add_placement (input, JD_TOKEN_PLACE_COOKIE, name);
+      jd_input_placement_add (findings, JD_TOKEN_PLACE_COOKIE, name);
     }
+}
+
+/* access_token=… in the URL, a query parameter per RFC 6750 §2.3,
+ * whatever its shape. */
+static gboolean
+take_query_token (Build *build, const Step *step)
+{
+  const Arg *url = &step->arg;
+
+  for (gsize p = 0; p + 13 < url->len; p++)
+    {
+      gsize from = p + 14, to = from;
+
+      if ((url->data[p] != '?' && url->data[p] != '&')
+          || strncmp (url->data + p + 1, "access_token=", 13) != 0)
+        continue;
+
+      while (to < url->len && url->data[to] != '&' && url->data[to] != '#')
+        to++;
+      if (to > from)
+        {
+          Arg token = arg_sub (url, from, to);
+
+          take_credential (build, JD_CURL_CREDENTIAL_TOKEN, &token);
+          jd_input_placement_add (build->command->findings, JD_TOKEN_PLACE_QUERY, "access_token");
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A JWT anywhere in @step's argument. */
+static gboolean
+take_jwt_in_step (Build *build, const Step *step)
+{
+  GPtrArray *findings = build->command->findings;
+  gsize start, end;
+  Arg token;
+
+  if (!jd_input_find_jwt (step->arg.data, step->arg.len, &start, &end))
+    return FALSE;
+
+  token = arg_sub (&step->arg, start, end);
+  take_credential (build, JD_CURL_CREDENTIAL_TOKEN, &token);
+  note_placement (findings, step, start);
+  if (step->action == ACTION_USER)
+    jd_input_findings_add (findings, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
+                           _ ("The command sends the token as Basic credentials "
+                              "(-u user:password), not as a Bearer token: an API "
+                              "that expects a bearer token rejects it."),
+                           _ ("Send the token as -H 'Authorization: Bearer <token>' "
+                              "instead of -u."));
+  return TRUE;
 }
 
 /* When no Authorization header carries the token: a JWT in another
@@ -1023,107 +634,102 @@ find_token_elsewhere (Build *build)
       for (guint i = 0; i < build->steps->len; i++)
         {
           Step *step = &g_array_index (build->steps, Step, i);
-          gsize start, end;
 
           if (step->action != order[o])
             continue;
-
-          if (step->action == ACTION_URL)
-            {
-              /* access_token=…, a query parameter per RFC 6750 §2.3,
-               * whatever its shape. */
-              for (gsize p = 0; p + 13 < step->arg.len; p++)
-                {
-                  if ((step->arg.data[p] == '?' || step->arg.data[p] == '&')
-                      && strncmp (step->arg.data + p + 1, "access_token=", 13) == 0)
-                    {
-                      gsize from = p + 14, to = from;
-
-                      while (to < step->arg.len && step->arg.data[to] != '&'
-                             && step->arg.data[to] != '#')
-                        to++;
-                      if (to > from)
-                        {
-                          Arg token = arg_sub (&step->arg, from, to);
-                          jd_input_take_token (build->input, token.data, token.len, token.starts,
-                                               token.ends);
-                          jd_input_add_placement (build->input, JD_TOKEN_PLACE_QUERY,
-                                                  "access_token");
-                          return TRUE;
-                        }
-                    }
-                }
-            }
-
-          if (jd_input_find_jwt (step->arg.data, step->arg.len, &start, &end))
-            {
-              Arg token = arg_sub (&step->arg, start, end);
-
-              jd_input_take_token (build->input, token.data, token.len, token.starts, token.ends);
-              note_placement (build->input, step, start);
-              if (step->action == ACTION_USER)
-                jd_input_add_finding (build->input, JD_FINDING_MALFORMED_AUTHORIZATION,
-                                      JD_SEVERITY_ERROR,
-                                      _ ("The command sends the token as Basic credentials "
-                                         "(-u user:password), not as a Bearer token: an API "
-                                         "that expects a bearer token rejects it."),
-                                      _ ("Send the token as -H 'Authorization: Bearer <token>' "
-                                         "instead of -u."));
-              return TRUE;
-            }
+          if (step->action == ACTION_URL && take_query_token (build, step))
+            return TRUE;
+          if (take_jwt_in_step (build, step))
+            return TRUE;
         }
     }
 
   return FALSE;
 }
 
-void
-jd_input_parse_curl (JdInput *self, const char *text, gsize from, gsize to)
+/* ------------------------------------------------------------------ */
+/* The command                                                         */
+
+/* The index of the first word after "curl" (a prompt may come first). */
+static guint
+skip_to_options (GPtrArray *words)
 {
-  g_autoptr (GPtrArray) words = NULL;
-  g_autoptr (JdRequest) request = NULL;
-  g_autofree char *url = NULL;
-  Build build = { 0 };
-  gboolean options_end = FALSE;
-  gsize stopped;
-  guint i = 0;
-
-  g_assert (JD_IS_INPUT (self));
-  g_assert (from <= to);
-
-  if (is_cmd_flavour (text, from, to))
-    words = split_cmd (text, from, to, &stopped);
-  else
-    words = split_bash (text, from, to, &stopped);
-  if (stopped < to)
-    {
-      g_autofree char *message = g_strdup_printf (
-        _ ("The curl command has more than %u words; reading stopped at byte %zu of %zu, so the "
-           "options after it are left out."),
-        JD_CURL_MAX_WORDS, stopped, to);
-
-      jd_input_add_finding (self, JD_FINDING_INPUT_TOO_LARGE, JD_SEVERITY_WARNING, message,
-                            _ ("Paste the command as the browser copied it, or only the token "
-                               "or its Authorization header."));
-    }
-
-  /* Up to and including the word "curl" (a prompt may come first). */
-  for (; i < words->len; i++)
+  for (guint i = 0; i < words->len; i++)
     {
       Word *word = g_ptr_array_index (words, i);
 
       if (g_ascii_strcasecmp (word->text->str, "curl") == 0
           || g_ascii_strcasecmp (word->text->str, "curl.exe") == 0)
-        {
-          i++;
-          break;
-        }
+        return i + 1;
     }
 
-  build.input = self;
-  build.request = request = jd_request_new (NULL, "");
-  build.body = g_string_new (NULL);
-  build.steps = g_array_new (FALSE, FALSE, sizeof (Step));
+  return words->len;
+}
+
+/* A cluster of short options in @word: -sSL, -HName:value, -XPUT. Returns
+ * whether the option's argument was the next word (@next). */
+static gboolean
+read_short_options (Build *build, Word *word, Word *next)
+{
+  const char *w = word->text->str;
+
+  for (gsize c = 1; c < word->text->len; c++)
+    {
+      const Option *option = find_short_option (w[c]);
+
+      if (option == NULL)
+        continue;
+      if (!option->takes_arg)
+        {
+          take_step (build, option->action, NULL);
+          continue;
+        }
+      if (c + 1 < word->text->len)
+        {
+          Arg arg = arg_from_word (word, c + 1);
+          take_step (build, option->action, &arg);
+        }
+      else if (next != NULL)
+        {
+          Arg arg = arg_from_word (next, 0);
+          take_step (build, option->action, &arg);
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  return FALSE;
+}
+
+/* A long option in @word (--header): returns whether its argument was the
+ * next word (@next). */
+static gboolean
+read_long_option (Build *build, Word *word, Word *next)
+{
+  const Option *option = find_long_option (word->text->str + 2);
+
+  if (option != NULL && option->takes_arg)
+    {
+      if (next != NULL)
+        {
+          Arg arg = arg_from_word (next, 0);
+          take_step (build, option->action, &arg);
+          return TRUE;
+        }
+    }
+  else if (option != NULL)
+    {
+      take_step (build, option->action, NULL);
+    }
+
+  return FALSE;
+}
+
+/* Every word from @i on: options, their arguments, URLs. */
+static void
+read_options (Build *build, GPtrArray *words, guint i)
+{
+  gboolean options_end = FALSE;
 
   for (; i < words->len; i++)
     {
@@ -1137,120 +743,137 @@ jd_input_parse_curl (JdInput *self, const char *text, gsize from, gsize to)
         }
       else if (!options_end && w[0] == '-' && w[1] == '-')
         {
-          const Option *option = find_long_option (w + 2);
-
-          if (option != NULL && option->takes_arg)
-            {
-              if (next != NULL)
-                {
-                  Arg arg = arg_from_word (next, 0);
-                  take_step (&build, option->action, &arg);
-                  i++;
-                }
-            }
-          else if (option != NULL)
-            {
-              take_step (&build, option->action, NULL);
-            }
+          if (read_long_option (build, word, next))
+            i++;
         }
       else if (!options_end && w[0] == '-' && w[1] != '\0')
         {
-          /* A cluster of short options: -sSL, -HName:value, -XPUT. */
-          for (gsize c = 1; c < word->text->len; c++)
-            {
-              const Option *option = find_short_option (w[c]);
-
-              if (option == NULL)
-                continue;
-              if (!option->takes_arg)
-                {
-                  take_step (&build, option->action, NULL);
-                  continue;
-                }
-              if (c + 1 < word->text->len)
-                {
-                  Arg arg = arg_from_word (word, c + 1);
-                  take_step (&build, option->action, &arg);
-                }
-              else if (next != NULL)
-                {
-                  Arg arg = arg_from_word (next, 0);
-                  take_step (&build, option->action, &arg);
-                  i++;
-                }
-              break;
-            }
+          if (read_short_options (build, word, next))
+            i++;
         }
       else
         {
           Arg arg = arg_from_word (word, 0);
-          take_step (&build, ACTION_URL, &arg);
+          take_step (build, ACTION_URL, &arg);
         }
     }
+}
 
-  /* -b: in the place the first -b kept, unless -H gave a Cookie header
-   * (then curl sends the -H ones only). */
-  if (build.cookies != NULL && !build.header_cookie)
+/* The headers curl adds itself: -b's cookies (in the place the first -b
+ * kept, unless -H gave a Cookie header: then curl sends the -H ones only),
+ * and -u's Basic header unless -H Authorization was given. */
+static void
+finish_headers (Build *build)
+{
+  JdRequest *request = build->request;
+
+  if (build->cookies != NULL && !build->header_cookie)
     {
-      g_assert (build.cookie_placeholder);
-      jd_request_set_header (request, "Cookie", build.cookies->str);
+      g_assert (build->cookie_placeholder);
+      jd_request_set_header (request, "Cookie", build->cookies->str);
     }
 
-  /* -u: a Basic header unless -H Authorization was given. */
-  if (build.basic != NULL && jd_request_get_header (request, "Authorization") == NULL)
-    jd_request_add_header (request, "Authorization", build.basic);
+  if (build->basic != NULL && jd_request_get_header (request, "Authorization") == NULL)
+    jd_request_add_header (request, "Authorization", build->basic);
+}
+
+/* The body of -d / --json and the Content-Type and Accept curl adds. */
+static void
+finish_body (Build *build)
+{
+  JdRequest *request = build->request;
+  g_autoptr (GBytes) body = g_bytes_new (build->body->str, build->body->len);
+
+  jd_request_set_body (request, body);
+  if (build->json)
+    {
+      if (jd_request_get_header (request, "Content-Type") == NULL)
+        jd_request_add_header (request, "Content-Type", "application/json");
+      if (jd_request_get_header (request, "Accept") == NULL)
+        jd_request_add_header (request, "Accept", "application/json");
+    }
+  else if (build->form_data && jd_request_get_header (request, "Content-Type") == NULL)
+    {
+      jd_request_add_header (request, "Content-Type", "application/x-www-form-urlencoded");
+    }
+}
+
+/* Method, body, URL. */
+static void
+finish_request (Build *build)
+{
+  JdRequest *request = build->request;
+  g_autofree char *url = build->has_url ? arg_dup (&build->url) : g_strdup ("");
+
+  if (build->has_data && build->get)
+    {
+      g_autofree char *with_query
+        = g_strconcat (url, strchr (url, '?') != NULL ? "&" : "?", build->body->str, NULL);
+      g_free (url);
+      url = g_steal_pointer (&with_query);
+    }
+  else if (build->has_data)
+    {
+      finish_body (build);
+    }
+
+  jd_request_set_url (request, url);
+  if (build->method != NULL)
+    jd_request_set_method (request, build->method);
+  else if (build->head)
+    jd_request_set_method (request, "HEAD");
+  else if (build->has_data && !build->get)
+    jd_request_set_method (request, "POST");
+}
+
+static void
+note_word_limit (GPtrArray *findings, gsize stopped, gsize to)
+{
+  g_autofree char *message = g_strdup_printf (
+    _ ("The curl command has more than %u words; reading stopped at byte %zu of %zu, so the "
+       "options after it are left out."),
+    JD_CURL_MAX_WORDS, stopped, to);
+
+  jd_input_findings_add (findings, JD_FINDING_INPUT_TOO_LARGE, JD_SEVERITY_WARNING, message,
+                         _ ("Paste the command as the browser copied it, or only the token "
+                            "or its Authorization header."));
+}
+
+JdCurlCommand *
+jd_curl_parse (const char *text, gsize from, gsize to)
+{
+  JdCurlCommand *command = g_new0 (JdCurlCommand, 1);
+  Build build = { 0 };
+  gsize stopped;
+
+  g_return_val_if_fail (text != NULL || from == to, NULL);
+  g_return_val_if_fail (from <= to, NULL);
+
+  command->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  command->words = jd_curl_split (text, from, to, &stopped);
+  if (stopped < to)
+    note_word_limit (command->findings, stopped, to);
+
+  build.command = command;
+  build.request = command->request = jd_request_new (NULL, "");
+  build.body = g_string_new (NULL);
+  build.steps = g_array_new (FALSE, FALSE, sizeof (Step));
+
+  read_options (&build, command->words, skip_to_options (command->words));
+  finish_headers (&build);
 
   if (build.authorization_headers > 1)
-    jd_input_add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING,
-                          _ ("The command sends more than one Authorization header; servers "
-                             "take the first, the last, or reject the request."),
-                          _ ("Send exactly one Authorization header."));
+    jd_input_findings_add (command->findings, JD_FINDING_MALFORMED_AUTHORIZATION,
+                           JD_SEVERITY_WARNING,
+                           _ ("The command sends more than one Authorization header; servers "
+                              "take the first, the last, or reject the request."),
+                           _ ("Send exactly one Authorization header."));
 
   if (!build.token_found)
     build.token_found = find_token_elsewhere (&build);
 
-  /* Method, body, URL. */
-  if (build.has_url)
-    url = arg_dup (&build.url);
-  else
-    url = g_strdup ("");
-
-  if (build.has_data && build.get)
-    {
-      g_autofree char *with_query
-        = g_strconcat (url, strchr (url, '?') != NULL ? "&" : "?", build.body->str, NULL);
-      g_free (url);
-      url = g_steal_pointer (&with_query);
-    }
-  else if (build.has_data)
-    {
-      g_autoptr (GBytes) body = g_bytes_new (build.body->str, build.body->len);
-
-      jd_request_set_body (request, body);
-      if (build.json)
-        {
-          if (jd_request_get_header (request, "Content-Type") == NULL)
-            jd_request_add_header (request, "Content-Type", "application/json");
-          if (jd_request_get_header (request, "Accept") == NULL)
-            jd_request_add_header (request, "Accept", "application/json");
-        }
-      else if (build.form_data && jd_request_get_header (request, "Content-Type") == NULL)
-        {
-          jd_request_add_header (request, "Content-Type", "application/x-www-form-urlencoded");
-        }
-    }
-
-  jd_request_set_url (request, url);
-  if (build.method != NULL)
-    jd_request_set_method (request, build.method);
-  else if (build.head)
-    jd_request_set_method (request, "HEAD");
-  else if (build.has_data && !build.get)
-    jd_request_set_method (request, "POST");
-
-  if (build.has_url)
-    jd_input_set_request (self, request);
-  jd_input_add_header_problems (self, request);
+  finish_request (&build);
+  command->has_url = build.has_url;
 
   g_free (build.method);
   if (build.cookies != NULL)
@@ -1258,33 +881,17 @@ jd_input_parse_curl (JdInput *self, const char *text, gsize from, gsize to)
   g_free (build.basic);
   g_string_free (build.body, TRUE);
   g_array_unref (build.steps);
+
+  return command;
 }
 
-/* For tests: the words a shell would pass to curl (bash or cmd flavour,
- * decided as jd_input_parse does), each cut at a NUL byte; *@stopped:
- * where the word limit stopped the splitting (@len: it did not). */
-GStrv
-jd_curl_split_words (const char *text, gsize len, gsize *stopped)
+void
+jd_curl_command_free (JdCurlCommand *self)
 {
-  g_autoptr (GPtrArray) words = NULL;
-  GStrvBuilder *builder;
-  GStrv result;
-  gsize stopped_at;
-
-  g_return_val_if_fail (text != NULL || len == 0, NULL);
-
-  words = is_cmd_flavour (text, 0, len) ? split_cmd (text, 0, len, &stopped_at)
-                                        : split_bash (text, 0, len, &stopped_at);
-  if (stopped != NULL)
-    *stopped = stopped_at;
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < words->len; i++)
-    {
-      Word *word = g_ptr_array_index (words, i);
-      g_strv_builder_add (builder, word->text->str);
-    }
-  result = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return result;
+  if (self == NULL)
+    return;
+  g_clear_object (&self->request);
+  g_ptr_array_unref (self->findings);
+  g_ptr_array_unref (self->words);
+  g_free (self);
 }

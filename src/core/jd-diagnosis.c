@@ -22,44 +22,6 @@
 #define SHORT_LIFETIME 300 /* seconds: below this, refresh bursts flap 401s */
 #define EXPIRES_SOON 300
 
-JdExpectations *
-jd_expectations_new (void)
-{
-  JdExpectations *self = g_new0 (JdExpectations, 1);
-
-  self->now = g_get_real_time () / G_USEC_PER_SEC;
-  self->leeway = JD_DEFAULT_LEEWAY;
-  return self;
-}
-
-JdExpectations *
-jd_expectations_copy (const JdExpectations *self)
-{
-  JdExpectations *copy;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  copy = g_new0 (JdExpectations, 1);
-  copy->now = self->now;
-  copy->leeway = self->leeway;
-  copy->audience = g_strdup (self->audience);
-  copy->issuer = g_strdup (self->issuer);
-  copy->algorithms = g_strdupv (self->algorithms);
-  copy->token_kind = self->token_kind;
-  return copy;
-}
-
-void
-jd_expectations_free (JdExpectations *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->audience);
-  g_free (self->issuer);
-  g_strfreev (self->algorithms);
-  g_free (self);
-}
-
 /* ---- wording ------------------------------------------------------------ */
 
 static char *
@@ -585,7 +547,7 @@ paste_messages (GPtrArray *out, JdInput *input, const JdExpectations **expect,
   *filled = jd_expectations_copy (*expect);
   if (jd_server_messages_fill_expectations (messages, *filled))
     *expect = *filled;
-  if (!jd_server_messages_input_is_message (input))
+  if (!jd_input_is_server_message (input))
     return FALSE;
   jd_findings_add (out, JD_FINDING_MESSAGE_WITHOUT_TOKEN, JD_SEVERITY_INFO, JD_RANK_INFO, NULL,
                    _ ("There is no token here, only the server's message: what follows comes from "
@@ -700,7 +662,8 @@ jd_diagnose (JdToken *token, const JdExpectations *expect, JdVerifyResult *verif
   message_only = paste_messages (out, input, &expect, &filled);
   provider = jd_providers_detect (jd_token_get_header (token), jd_token_get_claims (token));
   /* "undefined", "ya29.…", an ID token: said once, by what it is. */
-  if (!message_only && !jd_token_kinds_check (out, token, input, expect))
+  if (!message_only
+      && !jd_token_kinds_check (out, token, input ? jd_input_get_findings (input) : NULL, expect))
     add_problems (out, token, provider);
 
   if (jd_token_get_kind (token) == JD_TOKEN_KIND_JWE)

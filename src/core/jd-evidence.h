@@ -15,8 +15,9 @@
  */
 #pragma once
 
-#include "jd-diagnosis.h"
+#include "jd-expectations.h"
 #include "jd-token.h"
+#include "jd-verify.h"
 
 G_BEGIN_DECLS
 

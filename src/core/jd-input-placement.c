@@ -13,7 +13,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "jd-input-private.h"
+#include "jd-input-placement.h"
 
 /* Where the token was found: one row per place. */
 static const struct
@@ -69,12 +69,12 @@ fill (const char *template, const char *value)
 }
 
 void
-jd_input_add_placement (JdInput *self, JdTokenPlace place, const char *name)
+jd_input_placement_add (GPtrArray *findings, JdTokenPlace place, const char *name)
 {
   g_autofree char *shown = NULL;
   g_autofree char *message = NULL;
 
-  g_return_if_fail (JD_IS_INPUT (self));
+  g_return_if_fail (findings != NULL);
 
   if (place == JD_TOKEN_PLACE_HEADER && name != NULL && jd_input_header_is_by_design (name))
     return;
@@ -85,8 +85,8 @@ jd_input_add_placement (JdInput *self, JdTokenPlace place, const char *name)
       /* A name is shown, never a value: at most 64 bytes of valid UTF-8. */
       shown = name != NULL ? g_utf8_make_valid (name, MIN (strlen (name), 64)) : g_strdup ("");
       message = fill (_ (place_rows[i].message), *shown ? shown : "?");
-      jd_input_add_finding (self, JD_FINDING_TOKEN_OUTSIDE_AUTHORIZATION, JD_SEVERITY_WARNING,
-                            message, _ (place_rows[i].fix));
+      jd_input_findings_add (findings, JD_FINDING_TOKEN_OUTSIDE_AUTHORIZATION, JD_SEVERITY_WARNING,
+                             message, _ (place_rows[i].fix));
       return;
     }
 }

@@ -1,17 +1,36 @@
-/* jd-input-private.h — what jd-input.c and jd-curl-parse.c share
+/* jd-input-private.h — what the files of JdInput share
+ *
+ * jd-input.c reads the paste; jd-input-authorization.c an Authorization
+ * value, jd-token-response.c a token endpoint's response and
+ * jd-input-token-list.c tokens side by side. The curl parser
+ * (jd-curl-parse.h) and the placement of a token outside Authorization
+ * (jd-input-placement.h) know nothing of JdInput.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "jd-curl-split.h" /* jd_curl_split_words(), for tests */
 #include "jd-finding.h"
 #include "jd-input.h"
+#include "jd-input-placement.h"
+#include "jd-input-span.h"
 
 G_BEGIN_DECLS
 
-/* jd-curl-parse.c: @text[from, to) starts with "curl". Sets the request,
- * the token and findings on @self. */
-void jd_input_parse_curl (JdInput *self, const char *text, gsize from, gsize to);
+struct _JdInput
+{
+  GObject parent_instance;
+
+  JdInputForm form;
+  char *token;
+  gsize token_start;
+  gsize token_end;
+  JdRequest *request;
+  GPtrArray *findings; /* (element-type JdFinding) */
+  GError *error;
+  GPtrArray *server_messages; /* (element-type JdServerMessageMatch) */
+};
 
 /* jd-token-response.c: @text[from, to) is a token endpoint's JSON
  * response with an access_token: takes that token, names the others in an
@@ -20,51 +39,28 @@ void jd_input_parse_curl (JdInput *self, const char *text, gsize from, gsize to)
 #define JD_FINDING_TOKEN_RESPONSE "token-response"
 gboolean jd_input_parse_token_response (JdInput *self, const char *text, gsize from, gsize to);
 
-/* jd-curl-parse.c, for tests: the words a shell would pass to curl; past
- * JD_CURL_MAX_WORDS words the splitting stops, and *@stopped (nullable)
- * is the byte where (@len when all was read). */
-GStrv jd_curl_split_words (const char *text, gsize len, gsize *stopped);
+/* jd-input-authorization.c: @value is everything after "Authorization:"
+ * (or the whole "Bearer …"): findings about it, and the token in it. */
+typedef enum
+{
+  JD_INPUT_CONTEXT_PASTE, /* a header line or "Bearer …" pasted on its own */
+  JD_INPUT_CONTEXT_CURL,  /* a header in a command: exactly what would be sent */
+} JdInputContext;
 
-/* jd-input.c, for jd-curl-parse.c. Each byte i of @value was read from
- * text[starts[i], ends[i]) of the paste. */
-void jd_input_set_request (JdInput *self, JdRequest *request);
-void jd_input_take_authorization (JdInput *self, const char *value, gsize len, const gsize *starts,
-                                  const gsize *ends);
+void jd_input_analyze_authorization (JdInput *self, const JdSpan *value, JdInputContext context);
+
+/* jd-input.c. The token is @span[from, to) without its whitespace
+ * (wrapped lines); a NUL byte ends it. */
+void jd_input_set_token (JdInput *self, const JdSpan *span, gsize from, gsize to);
+/* The token is @value[0, len) as it is. Each byte i of @value was read
+ * from text[starts[i], ends[i]) of the paste. */
 void jd_input_take_token (JdInput *self, const char *value, gsize len, const gsize *starts,
                           const gsize *ends);
-gboolean jd_input_find_jwt (const char *data, gsize len, gsize *start, gsize *end);
 /* Several tokens side by side in @data[from, to): an error finding, TRUE
  * (jd-input-token-list.c). */
 gboolean jd_input_check_token_list (JdInput *self, const char *data, gsize from, gsize to);
+/* jd_input_findings_add() to @self's findings. */
 void jd_input_add_finding (JdInput *self, const char *id, JdSeverity severity, const char *message,
                            const char *fix);
-/* A headers-left-out finding for each header @request's limits left out. */
-void jd_input_add_header_problems (JdInput *self, JdRequest *request);
-
-/* jd-input-placement.c: where a token travels outside "Authorization". */
-typedef enum
-{
-  JD_TOKEN_PLACE_HEADER, /* name: the header */
-  JD_TOKEN_PLACE_COOKIE, /* name: the cookie, nullable */
-  JD_TOKEN_PLACE_QUERY,  /* name: the URL parameter */
-} JdTokenPlace;
-
-/* A token-outside-authorization warning naming @place and @name (nullable);
- * none for a header that carries a token by design (AWS ALB, IAP, …). */
-void jd_input_add_placement (JdInput *self, JdTokenPlace place, const char *name);
-gboolean jd_input_header_is_by_design (const char *name);
-/* Whether @data[at] lies in a "Name: value" line (not Authorization) of a
- * block that starts at @from; *@place and *@name (transfer full, nullable
- * for a cookie without a name) say which header or cookie. */
-gboolean jd_input_locate_in_headers (const char *data, gsize from, gsize at, JdTokenPlace *place,
-                                     char **name);
-/* The name of the cookie whose value starts at @data[at] ("a=1; sid=eyJ…"),
- * looking back no further than @from; NULL when there is none. */
-char *jd_input_cookie_name (const char *data, gsize from, gsize at);
-/* A "Name: eyJ…" line whose value is a token with base64 padding or
- * standard-base64 characters (which jd_input_find_jwt does not take):
- * the value's range, without the name. */
-gboolean jd_input_find_header_token (const char *data, gsize from, gsize to, gsize *start,
-                                     gsize *end);
 
 G_END_DECLS

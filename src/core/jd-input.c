@@ -11,26 +11,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jd-curl-parse.h"
 #include "jd-finding.h"
 #include "jd-input.h"
 #include "jd-input-private.h"
 #include "jd-server-messages.h"
 #include "jd-www-authenticate.h"
-#include "jd-token-kinds.h"
-
-struct _JdInput
-{
-  GObject parent_instance;
-
-  JdInputForm form;
-  char *token;
-  gsize token_start;
-  gsize token_end;
-  JdRequest *request;
-  GPtrArray *findings; /* (element-type JdFinding) */
-  GError *error;
-  GPtrArray *server_messages; /* (element-type JdServerMessageMatch) */
-};
 
 G_DEFINE_FINAL_TYPE (JdInput, jd_input, G_TYPE_OBJECT)
 
@@ -102,69 +88,6 @@ jd_input_init (JdInput *self)
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-/* ------------------------------------------------------------------ */
-/* Bytes, and where they came from                                     */
-
-/* A run of bytes and, for each byte, the range of the pasted text it was
- * read from (an escape such as \x41 or '\'' makes one byte out of several).
- * Without maps, byte i came from base + i. */
-typedef struct
-{
-  const char *data;
-  gsize len;
-  const gsize *starts; /* nullable */
-  const gsize *ends;   /* nullable */
-  gsize base;
-} Span;
-
-static gsize
-span_src_start (const Span *span, gsize i)
-{
-  g_assert (i < span->len);
-  return span->starts != NULL ? span->starts[i] : span->base + i;
-}
-
-static gsize
-span_src_end (const Span *span, gsize i)
-{
-  g_assert (i < span->len);
-  return span->ends != NULL ? span->ends[i] : span->base + i + 1;
-}
-
-static Span
-span_sub (const Span *span, gsize from, gsize to)
-{
-  Span sub = *span;
-
-  g_assert (from <= to && to <= span->len);
-
-  sub.data = span->data + from;
-  sub.len = to - from;
-  if (span->starts != NULL)
-    {
-      sub.starts = span->starts + from;
-      sub.ends = span->ends + from;
-    }
-  else
-    {
-      sub.base = span->base + from;
-    }
-
-  return sub;
-}
-
-static gboolean
-is_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
-static gboolean
-is_line_break (char c)
-{
-  return c == '\r' || c == '\n';
-}
-
 /* Characters of a compact JWS/JWE (base64url and dots), plus what
  * RFC 6750's b64token allows and a lenient decoder can show: + / = ~ */
 static gboolean
@@ -174,96 +97,6 @@ is_token_char (char c)
          || c == '~';
 }
 
-static gboolean
-is_quote (char c)
-{
-  return c == '"' || c == '\'' || c == '`';
-}
-
-static void
-trim (const char *data, gsize *from, gsize *to)
-{
-  while (*from < *to && is_space (data[*from]))
-    (*from)++;
-  while (*to > *from && is_space (data[*to - 1]))
-    (*to)--;
-}
-
-static gboolean
-has_prefix_ci (const char *data, gsize len, const char *prefix)
-{
-  gsize plen = strlen (prefix);
-
-  return len >= plen && g_ascii_strncasecmp (data, prefix, plen) == 0;
-}
-
-gboolean
-jd_input_is_jwt_shaped (const char *data, gsize len)
-{
-  guint dots = 0;
-
-  g_return_val_if_fail (data != NULL || len == 0, FALSE);
-
-  if (len < 8 || memcmp (data, "eyJ", 3) != 0)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    {
-      if (data[i] == '.')
-        dots++;
-      else if (!(g_ascii_isalnum (data[i]) || data[i] == '-' || data[i] == '_'))
-        return FALSE;
-    }
-
-  return dots == 2 || dots == 4;
-}
-
-/* The first JWT-shaped run of bytes in @data[from, to); FALSE if none. */
-static gboolean
-find_jwt (const char *data, gsize from, gsize to, gsize *out_start, gsize *out_end)
-{
-  for (gsize i = from; i + 3 <= to; i++)
-    {
-      gsize j;
-      guint dots;
-
-      if (data[i] != 'e' || memcmp (data + i, "eyJ", 3) != 0)
-        continue;
-      /* Must start a run, not sit inside one. */
-      if (i > from && (g_ascii_isalnum (data[i - 1]) || data[i - 1] == '-' || data[i - 1] == '_'))
-        continue;
-
-      /* The dots are counted once, while scanning, and kept up to date
-       * as trailing dots are dropped: recounting per dropped dot made a
-       * long run of dots quadratic. */
-      j = i;
-      dots = 0;
-      while (j < to
-             && (g_ascii_isalnum (data[j]) || data[j] == '-' || data[j] == '_' || data[j] == '.'))
-        dots += data[j++] == '.';
-      /* A sentence may end right after the token. */
-      while (j > i && data[j - 1] == '.' && dots > 4)
-        {
-          j--;
-          dots--;
-        }
-      if (j > i && data[j - 1] == '.' && (dots == 3 || dots == 5))
-        {
-          j--;
-          dots--;
-        }
-
-      if (jd_input_is_jwt_shaped (data + i, j - i))
-        {
-          *out_start = i;
-          *out_end = j;
-          return TRUE;
-        }
-      i = j > i ? j - 1 : i;
-    }
-
-  return FALSE;
-}
-
 /* ------------------------------------------------------------------ */
 /* Results                                                             */
 
@@ -271,29 +104,26 @@ static void
 add_finding (JdInput *self, const char *id, JdSeverity severity, const char *message,
              const char *fix)
 {
-  int rank;
-
   g_assert (JD_IS_INPUT (self));
 
-  /* A header the server cannot read fails before any claim is looked at. */
-  rank = severity == JD_SEVERITY_ERROR ? JD_RANK_MALFORMED : JD_RANK_REQUEST;
-
-  /* One finding per id and message is enough. */
-  for (guint i = 0; i < self->findings->len; i++)
-    {
-      JdFinding *finding = g_ptr_array_index (self->findings, i);
-
-      if (g_strcmp0 (jd_finding_get_id (finding), id) == 0
-          && g_strcmp0 (jd_finding_get_message (finding), message) == 0)
-        return;
-    }
-
-  jd_findings_add (self->findings, id, severity, rank, NULL, message, fix);
+  jd_input_findings_add (self->findings, id, severity, message, fix);
 }
 
-/* The token is @span[from, to) without its whitespace (wrapped lines). */
+/* @findings[from, to) to @self's, each as add_finding() would add it. */
 static void
-set_token (JdInput *self, const Span *span, gsize from, gsize to)
+add_findings (JdInput *self, GPtrArray *findings, guint from, guint to)
+{
+  for (guint i = from; i < to; i++)
+    {
+      JdFinding *finding = g_ptr_array_index (findings, i);
+
+      add_finding (self, jd_finding_get_id (finding), jd_finding_get_severity (finding),
+                   jd_finding_get_message (finding), jd_finding_get_fix (finding));
+    }
+}
+
+void
+jd_input_set_token (JdInput *self, const JdSpan *span, gsize from, gsize to)
 {
   GString *token;
 
@@ -332,341 +162,6 @@ set_token (JdInput *self, const Span *span, gsize from, gsize to)
                                             : span->len > 0  ? span_src_end (span, span->len - 1)
                                                              : span->base;
     }
-}
-
-/* ------------------------------------------------------------------ */
-/* The value of an Authorization header                                */
-
-typedef enum
-{
-  CONTEXT_PASTE, /* a header line or "Bearer …" pasted on its own */
-  CONTEXT_CURL,  /* a header in a command: exactly what would be sent */
-} Context;
-
-static gsize
-word_end (const char *data, gsize from, gsize to)
-{
-  while (from < to && !is_space (data[from]))
-    from++;
-
-  return from;
-}
-
-static gsize
-skip_space (const char *data, gsize from, gsize to)
-{
-  while (from < to && is_space (data[from]))
-    from++;
-
-  return from;
-}
-
-static gboolean
-word_is_ci (const char *data, gsize from, gsize to, const char *word)
-{
-  return to - from == strlen (word) && g_ascii_strncasecmp (data + from, word, to - from) == 0;
-}
-
-/* "[object Object]": a literal the client wrote instead of a token
- * (jd-token-kinds.h) keeps its spaces, and they are not the problem.
- * Returns TRUE when @value[from, to) is one and was taken as the token. */
-static gboolean
-take_literal (JdInput *self, const Span *value, gsize from, gsize to)
-{
-  g_autofree char *literal = NULL;
-  const JdTextRow *row;
-
-  if (to - from >= 64 || memchr (value->data + from, ' ', to - from) == NULL)
-    return FALSE;
-  literal = g_strndup (value->data + from, to - from);
-  row = jd_token_kinds_match_text (literal);
-  if (row == NULL || row->kind != JD_KIND_NO_TOKEN)
-    return FALSE;
-  set_token (self, value, from, to);
-  g_free (self->token);
-  self->token = g_steal_pointer (&literal);
-  return TRUE;
-}
-
-/* The token part after the scheme: quotes, wrapped lines, spaces. */
-static void
-analyze_credentials (JdInput *self, const Span *value, gsize from, gsize to, Context context)
-{
-  const char *data = value->data;
-  gboolean line_break = FALSE;
-  gboolean space = FALSE;
-
-  trim (data, &from, &to);
-  if (from == to)
-    {
-      add_finding (self, JD_FINDING_NO_TOKEN, JD_SEVERITY_ERROR,
-                   _ ("The Authorization header names a scheme but carries no token after it: "
-                      "the client had no token to send."),
-                   _ ("Check that the variable holding the token is set before the header is "
-                      "built (an empty value, \"undefined\" or \"null\" ends up here)."));
-      set_token (self, value, from, to);
-      return;
-    }
-
-  if (to - from >= 2 && is_quote (data[from]) && data[to - 1] == data[from])
-    {
-      add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                   _ ("The token in the Authorization header is wrapped in quotes; the server "
-                      "reads the quotes as part of the token."),
-                   _ ("Send the token without quotes: Authorization: Bearer eyJ… (a JSON "
-                      "string was probably copied with its quotes, or the header was built "
-                      "with JSON.stringify)."));
-      from++;
-      to--;
-      trim (data, &from, &to);
-    }
-
-  /* "Bearer $TOKEN", "Bearer ${ACCESS_TOKEN}": a shell variable, as in the
-   * commands jd_request_to_curl writes. Its value is not in the paste. */
-  if (data[from] == '$' && to - from >= 2
-      && (g_ascii_isalpha (data[from + 1]) || data[from + 1] == '_' || data[from + 1] == '{'))
-    {
-      add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING,
-                   _ ("The token is a shell variable; its value is not part of what was "
-                      "pasted."),
-                   _ ("Paste the token itself, or the command after the shell has put the "
-                      "variable's value in (e.g. from the browser's \"Copy as cURL\")."));
-      set_token (self, value, from, from);
-      return;
-    }
-
-  if (take_literal (self, value, from, to))
-    return;
-
-  for (gsize i = from; i < to; i++)
-    {
-      if (is_line_break (data[i]))
-        line_break = TRUE;
-      else if (is_space (data[i]))
-        space = TRUE;
-    }
-
-  if (line_break)
-    {
-      if (context == CONTEXT_CURL)
-        add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                     _ ("The Authorization header has a line break inside the token: the "
-                        "request carries a broken header, or the server cuts the token at the "
-                        "break."),
-                     _ ("Remove line breaks from the token, for example a trailing newline "
-                        "read from a file or a command's output: use the value trimmed."));
-      else
-        add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING,
-                     _ ("The pasted Authorization value has a line break inside the token; the "
-                        "parts were joined. If the client really sends it like this, the header "
-                        "is broken; if the break only comes from copying wrapped text, ignore "
-                        "this."),
-                     _ ("Make sure the client sends the token on one line, without a newline "
-                        "read from a file or a command's output."));
-    }
-  else if (space)
-    {
-      gsize end = word_end (data, from, to);
-
-      /* "Bearer abc def": one token with a space in it, or a token and
-       * something else? A JWT after joining says which. */
-      g_autoptr (GString) joined = g_string_new (NULL);
-      for (gsize i = from; i < to; i++)
-        if (!is_space (data[i]))
-          g_string_append_c (joined, data[i]);
-
-      add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                   _ ("The Authorization header has a space inside the token; the server "
-                      "reads only the part before it, or rejects the header."),
-                   _ ("Send the token as one word after \"Bearer \", with nothing else in the "
-                      "header value."));
-      if (!jd_input_is_jwt_shaped (joined->str, joined->len)
-          && jd_input_is_jwt_shaped (data + from, end - from))
-        to = end;
-    }
-
-  set_token (self, value, from, to);
-}
-
-static void
-analyze_basic (JdInput *self, const Span *value, gsize from, gsize to)
-{
-  const char *data = value->data;
-  g_autofree char *encoded = NULL;
-  g_autofree guchar *decoded = NULL;
-  gsize decoded_len = 0;
-  gsize start, end;
-
-  trim (value->data, &from, &to);
-  encoded = g_strndup (data + from, to - from);
-
-  add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-               _ ("The Authorization header uses the Basic scheme (user name and password), not "
-                  "Bearer: an API that expects a bearer token rejects it."),
-               _ ("Send the access token as \"Authorization: Bearer <token>\" instead of "
-                  "Basic credentials."));
-
-  /* A JWT written straight after "Basic", or one inside user:password. */
-  if (jd_input_is_jwt_shaped (data + from, to - from))
-    {
-      set_token (self, value, from, to);
-      return;
-    }
-
-  if (strlen (encoded) == to - from)
-    decoded = g_base64_decode (encoded, &decoded_len);
-  if (decoded != NULL && find_jwt ((const char *)decoded, 0, decoded_len, &start, &end))
-    {
-      g_free (self->token);
-      self->token = g_strndup ((const char *)decoded + start, end - start);
-      /* The token is inside the base64: highlight the credentials. */
-      self->token_start = span_src_start (value, from);
-      self->token_end = to > from ? span_src_end (value, to - 1) : self->token_start;
-      return;
-    }
-
-  set_token (self, value, to, to);
-}
-
-/* "BearereyJ…": the space after the scheme is missing. One finding says
- * so; the token after "Bearer" is then read as usual. Returns TRUE when
- * the word @value[from, scheme_end) is such a glued pair. */
-static gboolean
-take_glued_bearer (JdInput *self, const Span *value, gsize from, gsize scheme_end, gsize to,
-                   Context context)
-{
-  const char *data = value->data;
-
-  if (scheme_end - from <= 6 || !has_prefix_ci (data + from, scheme_end - from, "Bearer")
-      || !has_prefix_ci (data + from + 6, scheme_end - from - 6, "eyJ"))
-    return FALSE;
-  add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-               _ ("\"Bearer\" is glued to the token, without a space: the server sees no "
-                  "Bearer scheme (RFC 6750 §2.1) and rejects the header."),
-               _ ("Put one space between the scheme and the token: Authorization: Bearer "
-                  "eyJ… (the code joins \"Bearer\" and the token without the space)."));
-  analyze_credentials (self, value, from + 6, to, context);
-  return TRUE;
-}
-
-/* @value is everything after "Authorization:" (or the whole "Bearer …"). */
-static void
-analyze_authorization (JdInput *self, const Span *value, Context context)
-{
-  const char *data = value->data;
-  gsize from = 0, to = value->len;
-  gsize scheme_end;
-
-  trim (data, &from, &to);
-  if (from == to)
-    {
-      add_finding (self, JD_FINDING_NO_TOKEN, JD_SEVERITY_ERROR,
-                   _ ("The Authorization header is empty: the client had no token to send."),
-                   _ ("Send \"Authorization: Bearer <token>\"; check that the code building the "
-                      "header has a token at that moment."));
-      set_token (self, value, from, to);
-      return;
-    }
-
-  if (to - from >= 2 && is_quote (data[from]) && data[to - 1] == data[from])
-    {
-      add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                   _ ("The Authorization value is wrapped in quotes; the server reads the "
-                      "quotes as part of the scheme and the token."),
-                   _ ("Send the value without quotes: Authorization: Bearer eyJ…"));
-      from++;
-      to--;
-      trim (data, &from, &to);
-    }
-
-  scheme_end = word_end (data, from, to);
-
-  if (take_glued_bearer (self, value, from, scheme_end, to, context))
-    return;
-
-  /* "Bearer", "bearer", "BEARER" (RFC 7235 §2.1: case-insensitive), or
-   * "Bearer:" with a stray colon. */
-  if (word_is_ci (data, from, scheme_end, "Bearer")
-      || word_is_ci (data, from, scheme_end, "Bearer:"))
-    {
-      gsize rest;
-      guint repeats = 0;
-
-      if (data[scheme_end - 1] == ':')
-        add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                     _ ("The Authorization header reads \"Bearer:\": the colon after the scheme "
-                        "is not part of the syntax, so the server does not see a Bearer "
-                        "token."),
-                     _ ("Write \"Bearer\", one space, then the token: Authorization: Bearer "
-                        "eyJ…"));
-      else if (strncmp (data + from, "Bearer", 6) != 0)
-        {
-          g_autofree char *scheme = g_strndup (data + from, 6);
-          g_autofree char *message = g_strdup_printf (
-            _ ("The scheme is written \"%s\". RFC 7235 makes it case-insensitive, but some "
-               "servers and gateways only accept \"Bearer\"."),
-            scheme);
-          add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_INFO, message,
-                       _ ("Write \"Bearer\" to be safe with strict servers."));
-        }
-
-      rest = skip_space (data, scheme_end, to);
-      for (;;)
-        {
-          gsize end = word_end (data, rest, to);
-
-          if (end == rest || end == to
-              || !(word_is_ci (data, rest, end, "Bearer")
-                   || word_is_ci (data, rest, end, "Bearer:")))
-            break;
-          repeats++;
-          rest = skip_space (data, end, to);
-        }
-
-      if (repeats > 0)
-        add_finding (self, JD_FINDING_DOUBLE_BEARER_PREFIX, JD_SEVERITY_ERROR,
-                     _ ("The Authorization header says \"Bearer Bearer …\": the server reads "
-                        "\"Bearer …\" as the token and rejects it."),
-                     _ ("The client adds \"Bearer \" to a value that already has it. Keep the "
-                        "stored token bare and let one place (the HTTP client or its "
-                        "interceptor) add the prefix."));
-
-      analyze_credentials (self, value, rest, to, context);
-      return;
-    }
-
-  if (word_is_ci (data, from, scheme_end, "Basic"))
-    {
-      analyze_basic (self, value, scheme_end, to);
-      return;
-    }
-
-  /* No scheme at all: the token alone. */
-  if (scheme_end == to || skip_space (data, scheme_end, to) == to
-      || jd_input_is_jwt_shaped (data + from, scheme_end - from) || is_quote (data[from]))
-    {
-      add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
-                   _ ("The Authorization header holds the token without a scheme; RFC 6750 "
-                      "expects \"Bearer\" and a space before it."),
-                   _ ("Send \"Authorization: Bearer <token>\"."));
-      analyze_credentials (self, value, from, to, context);
-      return;
-    }
-
-  /* Another scheme: "JWT eyJ…", "Token eyJ…", "Bearer-Token …". */
-  {
-    /* Shown to a person: valid UTF-8, and not a megabyte of it. */
-    g_autofree char *scheme = g_utf8_make_valid (data + from, MIN (scheme_end - from, 32));
-    g_autofree char *message = g_strdup_printf (
-      _ ("The Authorization header uses the scheme \"%s\", not \"Bearer\"; servers that "
-         "follow RFC 6750 reject it."),
-      scheme);
-    g_autofree char *fix = g_strdup_printf (
-      _ ("Send \"Authorization: Bearer <token>\", unless the API documents \"%s\"."), scheme);
-
-    add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_WARNING, message, fix);
-    analyze_credentials (self, value, scheme_end, to, context);
-  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -739,7 +234,7 @@ bearer_opens_prose (const char *data, gsize from, gsize to)
       words++;
       punctuated |= end > i && data[end - 1] != '\0' && strchr (".,:", data[end - 1]) != NULL;
     }
-  return words >= 3 && punctuated && find_jwt (data, word, to, &jwt_start, &jwt_end);
+  return words >= 3 && punctuated && jd_input_find_jwt_range (data, word, to, &jwt_start, &jwt_end);
 }
 
 /* The value of an "Authorization:" line that starts at @name: up to the
@@ -916,56 +411,198 @@ looks_like_curl (const char *data, gsize from, gsize to)
   return from == to || is_space (data[from]) || data[from] == '^';
 }
 
+/* A headers-left-out finding for each header @request's limits left out. */
+static void
+add_header_problems (JdInput *self, JdRequest *request)
+{
+  GPtrArray *problems;
+
+  g_assert (JD_IS_INPUT (self));
+  g_assert (JD_IS_REQUEST (request));
+
+  problems = jd_request_get_header_problems (request);
+  for (guint i = 0; i < problems->len; i++)
+    jd_findings_add (self->findings, JD_FINDING_HEADERS_LEFT_OUT, JD_SEVERITY_WARNING,
+                     JD_RANK_REQUEST, NULL, g_ptr_array_index (problems, i),
+                     _ ("The request as read here (and sent from the Request page) lacks "
+                        "them. Servers refuse far less, commonly 8 KiB a header line and about "
+                        "100 headers: trim what the client sends."));
+}
+
 /* A token somewhere in other text: JSON from a token endpoint, a log,
  * another header or a cookie (named: most APIs read only Authorization);
  * or a padded token in a header line, taken without the header's name. */
 static gboolean
-take_token_in_text (JdInput *self, const Span *span, gsize from, gsize to)
+take_token_in_text (JdInput *self, const JdSpan *span, gsize from, gsize to)
 {
   const char *text = span->data;
   JdTokenPlace place;
   g_autofree char *name = NULL;
   gsize start, end;
 
-  if (!find_jwt (text, from, to, &start, &end)
+  if (!jd_input_find_jwt_range (text, from, to, &start, &end)
       && !jd_input_find_header_token (text, from, to, &start, &end))
     return FALSE;
   self->form = JD_INPUT_FORM_TOKEN;
-  set_token (self, span, start, end);
+  jd_input_set_token (self, span, start, end);
   jd_input_check_token_list (self, text, from, to);
   if (jd_input_locate_in_headers (text, from, start, &place, &name))
     {
       self->request = request_from_header_block (text, from, to);
-      jd_input_add_placement (self, place, name);
+      jd_input_placement_add (self->findings, place, name);
     }
   return TRUE;
+}
+
+/* A curl command (jd-curl-parse.c): its request, its credential read as
+ * the server would, and its findings in the order they were found. */
+static void
+take_curl (JdInput *self, const char *text, gsize from, gsize to)
+{
+  g_autoptr (JdCurlCommand) command = NULL;
+  const JdCurlCredential *credential;
+  JdSpan span;
+
+  self->form = JD_INPUT_FORM_CURL;
+  if (to - from > JD_CURL_MAX_SIZE)
+    {
+      g_set_error (&self->error, JD_INPUT_ERROR, JD_INPUT_ERROR_TOO_LARGE,
+                   _ ("The curl command is %zu bytes long; more than %d bytes (%d MiB) is not "
+                      "read, so none of it was."),
+                   to - from, JD_CURL_MAX_SIZE, JD_CURL_MAX_SIZE / (1024 * 1024));
+      add_finding (self, JD_FINDING_INPUT_TOO_LARGE, JD_SEVERITY_ERROR, self->error->message,
+                   _ ("Paste only the token or its Authorization header: a command this large "
+                      "carries a body the diagnosis does not need."));
+      return;
+    }
+
+  command = jd_curl_parse (text, from, to);
+  credential = &command->credential;
+  span = (JdSpan){ credential->data, credential->len, credential->starts, credential->ends, 0 };
+
+  add_findings (self, command->findings, 0, command->credential_at);
+  if (credential->kind == JD_CURL_CREDENTIAL_AUTHORIZATION)
+    jd_input_analyze_authorization (self, &span, JD_INPUT_CONTEXT_CURL);
+  else if (credential->kind == JD_CURL_CREDENTIAL_TOKEN)
+    jd_input_set_token (self, &span, 0, span.len);
+  add_findings (self, command->findings, command->credential_at, command->findings->len);
+
+  if (command->has_url)
+    g_set_object (&self->request, command->request);
+  add_header_problems (self, command->request);
+}
+
+/* Longer than JD_INPUT_MAX_SIZE: refused whole. Reading part of it could
+ * find a token that is not the one meant, and a curl command costs
+ * several bytes per byte to read. */
+static void
+refuse_too_large (JdInput *self, gsize len)
+{
+  self->form = JD_INPUT_FORM_UNKNOWN;
+  g_set_error (&self->error, JD_INPUT_ERROR, JD_INPUT_ERROR_TOO_LARGE,
+               _ ("The text is %zu bytes long; more than %d bytes (%d MiB) is not read, so "
+                  "none of it was."),
+               len, JD_INPUT_MAX_SIZE, JD_INPUT_MAX_SIZE / (1024 * 1024));
+  add_finding (self, JD_FINDING_INPUT_TOO_LARGE, JD_SEVERITY_ERROR, self->error->message,
+               _ ("Paste only the token, its Authorization header or the one curl command "
+                  "that sends it."));
+}
+
+/* "Bearer …" at @text[from], and "BearereyJ…" with the space missing;
+ * not a sentence that starts with the word. */
+static gboolean
+starts_with_bearer (const char *text, gsize from, gsize to)
+{
+  return has_prefix_ci (text + from, to - from, "Bearer") && !bearer_opens_prose (text, from, to)
+         && (to - from == 6 || is_space (text[from + 6]) || text[from + 6] == ':'
+             || has_prefix_ci (text + from + 6, to - from - 6, "eyJ"));
+}
+
+/* The forms without a command around them: an Authorization line, a
+ * "Bearer …", a bare token, a block of headers, a token in other text.
+ * FALSE when none of them is the text's. */
+static gboolean
+take_header_forms (JdInput *self, const JdSpan *span, gsize from, gsize to)
+{
+  const char *text = span->data;
+  gsize value_start, value_end;
+
+  /* "Authorization: …" as the first line. */
+  if ((value_start = authorization_name_end (text, from, to)) != 0)
+    {
+      JdSpan value;
+
+      value_end = authorization_value_end (text, value_start, to);
+      value = span_sub (span, value_start, value_end);
+      self->form = JD_INPUT_FORM_AUTHORIZATION;
+      jd_input_analyze_authorization (self, &value, JD_INPUT_CONTEXT_PASTE);
+      return TRUE;
+    }
+
+  if (starts_with_bearer (text, from, to))
+    {
+      JdSpan value = span_sub (span, from, to);
+
+      self->form = JD_INPUT_FORM_BEARER;
+      jd_input_analyze_authorization (self, &value, JD_INPUT_CONTEXT_PASTE);
+      return TRUE;
+    }
+
+  /* A bare token, maybe wrapped over lines; a .jwt file. */
+  if (is_wrapped_token (text, from, to))
+    {
+      self->form = JD_INPUT_FORM_TOKEN;
+      jd_input_set_token (self, span, from, to);
+      return TRUE;
+    }
+
+  /* A block of request headers with an Authorization line in it. */
+  if (find_authorization_line (text, from, to, &value_start, &value_end))
+    {
+      JdSpan value = span_sub (span, value_start, value_end);
+
+      self->form = JD_INPUT_FORM_AUTHORIZATION;
+      self->request = request_from_header_block (text, from, to);
+      if (self->request != NULL)
+        add_header_problems (self, self->request);
+      jd_input_analyze_authorization (self, &value, JD_INPUT_CONTEXT_PASTE);
+      return TRUE;
+    }
+
+  return take_token_in_text (self, span, from, to);
+}
+
+/* No token found: the text is passed on as it is (up to a NUL byte), so
+ * the decoder can say where and what is wrong with it. */
+static void
+take_whole_text (JdInput *self, const char *text, gsize from, gsize to)
+{
+  gsize nul = from;
+
+  self->form = JD_INPUT_FORM_UNKNOWN;
+  while (nul < to && text[nul] != '\0')
+    nul++;
+  g_free (self->token);
+  self->token = g_strndup (text + from, nul - from);
+  self->token_start = from;
+  self->token_end = nul;
 }
 
 static JdInput *
 parse_text (const char *text, gsize len)
 {
   g_autoptr (JdInput) self = g_object_new (JD_TYPE_INPUT, NULL);
-  Span span = { text, len, NULL, NULL, 0 };
+  JdSpan span = { text, len, NULL, NULL, 0 };
   gsize from = 0, to = len;
-  gsize value_start, value_end;
 
   g_return_val_if_fail (text != NULL || len == 0, g_steal_pointer (&self));
 
   if (len == 0)
     return g_steal_pointer (&self);
 
-  /* Refused whole: reading part of it could find a token that is not the
-   * one meant, and a curl command costs several bytes per byte to read. */
   if (len > JD_INPUT_MAX_SIZE)
     {
-      self->form = JD_INPUT_FORM_UNKNOWN;
-      g_set_error (&self->error, JD_INPUT_ERROR, JD_INPUT_ERROR_TOO_LARGE,
-                   _ ("The text is %zu bytes long; more than %d bytes (%d MiB) is not read, so "
-                      "none of it was."),
-                   len, JD_INPUT_MAX_SIZE, JD_INPUT_MAX_SIZE / (1024 * 1024));
-      add_finding (self, JD_FINDING_INPUT_TOO_LARGE, JD_SEVERITY_ERROR, self->error->message,
-                   _ ("Paste only the token, its Authorization header or the one curl command "
-                      "that sends it."));
+      refuse_too_large (self, len);
       return g_steal_pointer (&self);
     }
 
@@ -990,19 +627,7 @@ parse_text (const char *text, gsize len)
 
   if (looks_like_curl (text, from, to))
     {
-      self->form = JD_INPUT_FORM_CURL;
-      if (to - from > JD_CURL_MAX_SIZE)
-        {
-          g_set_error (&self->error, JD_INPUT_ERROR, JD_INPUT_ERROR_TOO_LARGE,
-                       _ ("The curl command is %zu bytes long; more than %d bytes (%d MiB) is not "
-                          "read, so none of it was."),
-                       to - from, JD_CURL_MAX_SIZE, JD_CURL_MAX_SIZE / (1024 * 1024));
-          add_finding (self, JD_FINDING_INPUT_TOO_LARGE, JD_SEVERITY_ERROR, self->error->message,
-                       _ ("Paste only the token or its Authorization header: a command this large "
-                          "carries a body the diagnosis does not need."));
-          return g_steal_pointer (&self);
-        }
-      jd_input_parse_curl (self, text, from, to);
+      take_curl (self, text, from, to);
       return g_steal_pointer (&self);
     }
 
@@ -1014,67 +639,8 @@ parse_text (const char *text, gsize len)
       trim (text, &from, &to);
     }
 
-  /* "Authorization: …" as the first line. */
-  if ((value_start = authorization_name_end (text, from, to)) != 0)
-    {
-      Span value;
-
-      value_end = authorization_value_end (text, value_start, to);
-      value = span_sub (&span, value_start, value_end);
-      self->form = JD_INPUT_FORM_AUTHORIZATION;
-      analyze_authorization (self, &value, CONTEXT_PASTE);
-      return g_steal_pointer (&self);
-    }
-
-  /* "Bearer …", and "BearereyJ…" with the space missing. */
-  if (has_prefix_ci (text + from, to - from, "Bearer") && !bearer_opens_prose (text, from, to)
-      && (to - from == 6 || is_space (text[from + 6]) || text[from + 6] == ':'
-          || has_prefix_ci (text + from + 6, to - from - 6, "eyJ")))
-    {
-      Span value = span_sub (&span, from, to);
-
-      self->form = JD_INPUT_FORM_BEARER;
-      analyze_authorization (self, &value, CONTEXT_PASTE);
-      return g_steal_pointer (&self);
-    }
-
-  /* A bare token, maybe wrapped over lines; a .jwt file. */
-  if (is_wrapped_token (text, from, to))
-    {
-      self->form = JD_INPUT_FORM_TOKEN;
-      set_token (self, &span, from, to);
-      return g_steal_pointer (&self);
-    }
-
-  /* A block of request headers with an Authorization line in it. */
-  if (find_authorization_line (text, from, to, &value_start, &value_end))
-    {
-      Span value = span_sub (&span, value_start, value_end);
-
-      self->form = JD_INPUT_FORM_AUTHORIZATION;
-      self->request = request_from_header_block (text, from, to);
-      if (self->request != NULL)
-        jd_input_add_header_problems (self, self->request);
-      analyze_authorization (self, &value, CONTEXT_PASTE);
-      return g_steal_pointer (&self);
-    }
-
-  if (take_token_in_text (self, &span, from, to))
-    return g_steal_pointer (&self);
-
-  /* No token found: pass the text on as it is, so the decoder can say
-   * where and what is wrong with it. */
-  self->form = JD_INPUT_FORM_UNKNOWN;
-  {
-    gsize nul = from;
-
-    while (nul < to && text[nul] != '\0')
-      nul++;
-    g_free (self->token);
-    self->token = g_strndup (text + from, nul - from);
-    self->token_start = from;
-    self->token_end = nul;
-  }
+  if (!take_header_forms (self, &span, from, to))
+    take_whole_text (self, text, from, to);
 
   return g_steal_pointer (&self);
 }
@@ -1148,46 +714,18 @@ jd_input_parse (const char *text, gsize len)
 }
 
 /* ------------------------------------------------------------------ */
-/* Called from jd-curl-parse.c                                         */
-
-void
-jd_input_set_request (JdInput *self, JdRequest *request)
-{
-  g_assert (JD_IS_INPUT (self));
-
-  g_set_object (&self->request, request);
-}
-
-void
-jd_input_take_authorization (JdInput *self, const char *value, gsize len, const gsize *starts,
-                             const gsize *ends)
-{
-  Span span = { value, len, starts, ends, 0 };
-
-  g_assert (JD_IS_INPUT (self));
-  /* An empty word (curl --oauth2-bearer "") has no positions at all. */
-  g_assert (len == 0 || (starts != NULL && ends != NULL));
-
-  analyze_authorization (self, &span, CONTEXT_CURL);
-}
+/* Called from the other files of JdInput                              */
 
 void
 jd_input_take_token (JdInput *self, const char *value, gsize len, const gsize *starts,
                      const gsize *ends)
 {
-  Span span = { value, len, starts, ends, 0 };
+  JdSpan span = { value, len, starts, ends, 0 };
 
   g_assert (JD_IS_INPUT (self));
-  /* An empty word (curl --oauth2-bearer "") has no positions at all. */
   g_assert (len == 0 || (starts != NULL && ends != NULL));
 
-  set_token (self, &span, 0, len);
-}
-
-gboolean
-jd_input_find_jwt (const char *data, gsize len, gsize *start, gsize *end)
-{
-  return find_jwt (data, 0, len, start, end);
+  jd_input_set_token (self, &span, 0, len);
 }
 
 void
@@ -1195,23 +733,6 @@ jd_input_add_finding (JdInput *self, const char *id, JdSeverity severity, const 
                       const char *fix)
 {
   add_finding (self, id, severity, message, fix);
-}
-
-void
-jd_input_add_header_problems (JdInput *self, JdRequest *request)
-{
-  GPtrArray *problems;
-
-  g_assert (JD_IS_INPUT (self));
-  g_assert (JD_IS_REQUEST (request));
-
-  problems = jd_request_get_header_problems (request);
-  for (guint i = 0; i < problems->len; i++)
-    jd_findings_add (self->findings, JD_FINDING_HEADERS_LEFT_OUT, JD_SEVERITY_WARNING,
-                     JD_RANK_REQUEST, NULL, g_ptr_array_index (problems, i),
-                     _ ("The request as read here (and sent from the Request page) lacks "
-                        "them. Servers refuse far less, commonly 8 KiB a header line and about "
-                        "100 headers: trim what the client sends."));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1271,6 +792,15 @@ jd_input_get_server_messages (JdInput *self)
   g_return_val_if_fail (JD_IS_INPUT (self), NULL);
 
   return self->server_messages;
+}
+
+gboolean
+jd_input_is_server_message (JdInput *self)
+{
+  g_return_val_if_fail (JD_IS_INPUT (self), FALSE);
+
+  return self->server_messages != NULL && self->server_messages->len > 0
+         && self->form == JD_INPUT_FORM_UNKNOWN;
 }
 
 const GError *

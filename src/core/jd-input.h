@@ -10,31 +10,10 @@
 
 #include <glib-object.h>
 
+#include "jd-input-text.h"
 #include "jd-request.h"
 
 G_BEGIN_DECLS
-
-/* A finding of the paste itself, next to JD_FINDING_DOUBLE_BEARER_PREFIX:
- * an Authorization header without a scheme, with another scheme (Basic,
- * JWT, Token), with quotes, a line break or a space inside the token. */
-#define JD_FINDING_MALFORMED_AUTHORIZATION "malformed-authorization"
-/* A warning finding: no Authorization header, but a token in another
- * header, a cookie or the URL (jd-input-placement.c). */
-#define JD_FINDING_TOKEN_OUTSIDE_AUTHORIZATION "token-outside-authorization"
-/* An error finding: the text is longer than JD_INPUT_MAX_SIZE, so none of
- * it was read (jd_input_get_error says the same). */
-#define JD_FINDING_INPUT_TOO_LARGE "input-too-large"
-
-/* Bytes of pasted text that are read at all: a token at its own limit
- * (JD_TOKEN_MAX_SIZE, 16 MiB) with a curl command or a block of headers
- * around it. A longer text is refused whole, with a message. */
-#define JD_INPUT_MAX_SIZE (17 * 1024 * 1024)
-/* A curl command costs many bytes per byte to read (each byte remembers
- * where it came from): one longer than JD_CURL_MAX_SIZE is refused whole,
- * and words past the first JD_CURL_MAX_WORDS are not read (a warning says
- * where reading stopped). Browsers' "Copy as cURL" writes fewer than 100. */
-#define JD_CURL_MAX_SIZE (4 * 1024 * 1024)
-#define JD_CURL_MAX_WORDS 10000
 
 #define JD_INPUT_ERROR (jd_input_error_quark ())
 GQuark jd_input_error_quark (void);
@@ -80,12 +59,9 @@ const GError *jd_input_get_error (JdInput *self);
  * around the token, or in all of it when there is no token; never NULL.
  * (transfer none) (element-type JdServerMessageMatch) */
 GPtrArray *jd_input_get_server_messages (JdInput *self);
-
-/* Whether @data[0, len) is, as a whole, a compact JWS (3 segments) or JWE
- * (5 segments) whose header is base64url JSON ("eyJ" is '{"'): only
- * base64url characters and dots, at least 8 bytes. The one test of a
- * token's shape, for finding a token among other text (pastes, cookies,
- * query parameters, HAR files). @data need not be NUL-terminated. */
-gboolean jd_input_is_jwt_shaped (const char *data, gsize len);
+/* Whether @self is a server's message and no token: no token was found
+ * in the text (a bare "Bearer error=…" challenge counts as no token), and
+ * messages were. */
+gboolean jd_input_is_server_message (JdInput *self);
 
 G_END_DECLS

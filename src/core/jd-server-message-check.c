@@ -343,18 +343,6 @@ jd_server_messages_fill_expectations (GPtrArray *matches, JdExpectations *expect
   return changed;
 }
 
-gboolean
-jd_server_messages_input_is_message (JdInput *input)
-{
-  GPtrArray *messages;
-
-  g_return_val_if_fail (JD_IS_INPUT (input), FALSE);
-
-  messages = jd_input_get_server_messages (input);
-  return messages != NULL && messages->len > 0
-         && jd_input_get_form (input) == JD_INPUT_FORM_UNKNOWN;
-}
-
 /* ---- what a message means ------------------------------------------------ */
 
 static const struct

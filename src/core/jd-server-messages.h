@@ -15,8 +15,8 @@
  */
 #pragma once
 
-#include "jd-diagnosis.h"
-#include "jd-input.h"
+#include "jd-expectations.h"
+#include "jd-finding.h"
 #include "jd-request.h"
 #include "jd-token.h"
 
@@ -113,11 +113,6 @@ gboolean jd_server_messages_fill_expectations (GPtrArray *matches, JdExpectation
  * names is said to be taken as the expectation where @given has none. */
 void jd_server_messages_diagnose (GPtrArray *matches, JdToken *token, const JdExpectations *expect,
                                   const JdExpectations *given, GPtrArray *findings);
-
-/* Whether @input is a server's message and no token: no token was found
- * in the text (a bare "Bearer error=…" challenge counts as no token), and
- * messages were. */
-gboolean jd_server_messages_input_is_message (JdInput *input);
 
 /* The table as Markdown table rows (README, --list-messages). (transfer full) */
 char *jd_server_messages_to_markdown (void);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jd-input-text.h"
 #include "jd-token-kinds.h"
 
 /* ---- table 1: what is not a JWT at all ---------------------------------- */
@@ -580,7 +581,7 @@ fix_for_kind (JdKind kind, JdToken *token)
 }
 
 static gboolean
-check_text (GPtrArray *out, JdToken *token, JdInput *input)
+check_text (GPtrArray *out, JdToken *token, GPtrArray *paste_findings)
 {
   const char *text = jd_token_get_text (token);
   const JdTextRow *row;
@@ -589,7 +590,7 @@ check_text (GPtrArray *out, JdToken *token, JdInput *input)
   /* An empty token after "Bearer" or "Authorization:": jd-input already
    * said so (no-token); nothing more to say about the decoding. */
   if (*text == '\0')
-    return input != NULL && jd_findings_has (jd_input_get_findings (input), JD_FINDING_NO_TOKEN);
+    return paste_findings != NULL && jd_findings_has (paste_findings, JD_FINDING_NO_TOKEN);
 
   if ((row = jd_token_kinds_match_text (text)) == NULL)
     return FALSE;
@@ -639,7 +640,8 @@ wanted_text (const JdExpectations *expect, JdExpectedKind expected)
 }
 
 gboolean
-jd_token_kinds_check (GPtrArray *out, JdToken *token, JdInput *input, const JdExpectations *expect)
+jd_token_kinds_check (GPtrArray *out, JdToken *token, GPtrArray *paste_findings,
+                      const JdExpectations *expect)
 {
   g_autofree char *evidence = NULL;
   g_autofree char *msg = NULL;
@@ -652,7 +654,8 @@ jd_token_kinds_check (GPtrArray *out, JdToken *token, JdInput *input, const JdEx
 
   if (jd_token_get_kind (token) != JD_TOKEN_KIND_JWS
       && jd_token_get_kind (token) != JD_TOKEN_KIND_UNSECURED)
-    return jd_token_get_kind (token) != JD_TOKEN_KIND_JWE && check_text (out, token, input);
+    return jd_token_get_kind (token) != JD_TOKEN_KIND_JWE
+           && check_text (out, token, paste_findings);
 
   kind = jd_token_kinds_classify (token, expect, &evidence);
   if (!is_wrong_kind (kind, expected))

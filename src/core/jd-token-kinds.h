@@ -18,8 +18,8 @@
  */
 #pragma once
 
-#include "jd-diagnosis.h"
-#include "jd-input.h"
+#include "jd-expectations.h"
+#include "jd-finding.h"
 #include "jd-token.h"
 
 G_BEGIN_DECLS
@@ -119,8 +119,10 @@ JdKind jd_token_kinds_classify (JdToken *token, const JdExpectations *expect, ch
 /* Adds no-token / wrong-token-kind findings for @token to @out. Returns
  * TRUE when @token is not a JWT at all and was recognised (no-token or an
  * opaque kind): its decode problems then say nothing more and are not
- * reported. @input is nullable. */
-gboolean jd_token_kinds_check (GPtrArray *out, JdToken *token, JdInput *input,
+ * reported. @paste_findings (nullable) are the findings of the paste
+ * (jd_input_get_findings): an empty token that it already said is no token
+ * is recognised too. */
+gboolean jd_token_kinds_check (GPtrArray *out, JdToken *token, GPtrArray *paste_findings,
                                const JdExpectations *expect);
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 
 #include <glib-object.h>
 
-#include "jd-diagnosis.h"
+#include "jd-expectations.h"
 #include "jd-finding.h"
 #include "jd-request.h"
 #include "jd-token.h"

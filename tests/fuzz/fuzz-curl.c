@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "jd-input-private.h"
+#include "jd-curl-split.h"
 #include "jd-input.h"
 
 #include "fuzz-common.h"
