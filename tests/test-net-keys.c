@@ -78,79 +78,76 @@ test_jwks_fetch (void)
   }
 }
 
-static void
-test_jwks_errors (void)
+static const struct
 {
-  static const struct
-  {
-    const char *path;
-    int code;
-    const char *part;
-  } cases[] = {
-    { "/jwks-not-json", JD_NET_ERROR_KEYS, "/jwks-not-json" },
-    { "/jwks-broken-json", JD_NET_ERROR_KEYS, "not valid JSON" },
-    { "/nowhere", JD_NET_ERROR_HTTP, "404" },
-    { "/endless", JD_NET_ERROR_TOO_LARGE, "larger than" },
-  };
+  const char *path;
+  int code;
+  const char *part;
+} jwks_error_rows[] = {
+  { "/jwks-not-json", JD_NET_ERROR_KEYS, "/jwks-not-json" },
+  { "/jwks-broken-json", JD_NET_ERROR_KEYS, "not valid JSON" },
+  { "/nowhere", JD_NET_ERROR_HTTP, "404" },
+  { "/endless", JD_NET_ERROR_TOO_LARGE, "larger than" },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+static void
+test_jwks_errors (gconstpointer data)
+{
+  const __typeof__ (jwks_error_rows[0]) *row = data;
+  g_autofree char *u = url (row->path);
+  g_autoptr (GError) error = NULL;
+  JdNetOptions options = { .max_body = 64 * 1024 };
+  g_autoptr (JdRemoteKeys) keys = jd_net_fetch_jwks (u, &options, NULL, &error);
+
+  g_assert_null (keys);
+  g_assert_error (error, JD_NET_ERROR, row->code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, row->part));
+}
+
+static const struct
+{
+  const char *issuer;
+  const char *url;
+} discovery_url_rows[] = {
+  { "https://id.example.com", "https://id.example.com/.well-known/openid-configuration" },
+  { "https://id.example.com/", "https://id.example.com/.well-known/openid-configuration" },
+  { "https://id.example.com/tenant/v2.0",
+    "https://id.example.com/tenant/v2.0/.well-known/openid-configuration" },
+  { "https://id.example.com/realms/x/",
+    "https://id.example.com/realms/x/.well-known/openid-configuration" },
+  { "not a url", NULL },
+  { "", NULL },
+  { "urn:example:issuer", NULL },
+  { "https://id.example.com/?tenant=1", NULL },
+};
+
+static void
+test_discovery_url (gconstpointer data)
+{
+  const __typeof__ (discovery_url_rows[0]) *row = data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *got = jd_net_discovery_url (row->issuer, &error);
+
+  g_assert_cmpstr (got, ==, row->url);
+  if (row->url == NULL)
     {
-      g_autofree char *u = url (cases[i].path);
-      g_autoptr (GError) error = NULL;
-      JdNetOptions options = { .max_body = 64 * 1024 };
-      g_autoptr (JdRemoteKeys) keys = jd_net_fetch_jwks (u, &options, NULL, &error);
-
-      g_assert_null (keys);
-      g_assert_error (error, JD_NET_ERROR, cases[i].code);
+      g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_URL);
       g_test_message ("%s", error->message);
-      g_assert_nonnull (strstr (error->message, cases[i].part));
     }
 }
 
 static void
-test_discovery_url (void)
+test_azure_appid_discovery_url (void)
 {
-  static const struct
-  {
-    const char *issuer;
-    const char *url;
-  } cases[] = {
-    { "https://id.example.com", "https://id.example.com/.well-known/openid-configuration" },
-    { "https://id.example.com/", "https://id.example.com/.well-known/openid-configuration" },
-    { "https://id.example.com/tenant/v2.0",
-      "https://id.example.com/tenant/v2.0/.well-known/openid-configuration" },
-    { "https://id.example.com/realms/x/",
-      "https://id.example.com/realms/x/.well-known/openid-configuration" },
-    { "not a url", NULL },
-    { "", NULL },
-    { "urn:example:issuer", NULL },
-    { "https://id.example.com/?tenant=1", NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autofree char *got = jd_net_discovery_url (cases[i].issuer, &error);
-
-      g_assert_cmpstr (got, ==, cases[i].url);
-      if (cases[i].url == NULL)
-        {
-          g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_URL);
-          g_test_message ("%s", error->message);
-        }
-    }
-
-  {
-    g_autofree char *azure = jd_net_azure_appid_discovery_url (
-      "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0",
-      "6731de76-14a6-49ae-97bc-6eba6914391e");
-    g_autofree char *other = jd_net_azure_appid_discovery_url ("https://id.example.com", "x");
-    g_assert_cmpstr (
-      azure, ==,
-      "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0"
-      "/.well-known/openid-configuration?appid=6731de76-14a6-49ae-97bc-6eba6914391e");
-    g_assert_null (other);
-  }
+  g_autofree char *azure = jd_net_azure_appid_discovery_url (
+    "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0",
+    "6731de76-14a6-49ae-97bc-6eba6914391e");
+  g_autofree char *other = jd_net_azure_appid_discovery_url ("https://id.example.com", "x");
+  g_assert_cmpstr (azure, ==,
+                   "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0"
+                   "/.well-known/openid-configuration?appid=6731de76-14a6-49ae-97bc-6eba6914391e");
+  g_assert_null (other);
 }
 
 static void
@@ -322,33 +319,31 @@ test_refusal (gconstpointer data)
     }
 }
 
-static void
-test_discover_errors (void)
+static const struct
 {
-  static const struct
-  {
-    const char *path;
-    int code;
-    const char *part;
-  } cases[] = {
-    { "/missing", JD_NET_ERROR_HTTP, "publishes no OpenID Connect discovery document" },
-    { "/nojwks", JD_NET_ERROR_DISCOVERY, "jwks_uri" },
-    { "/notjson", JD_NET_ERROR_DISCOVERY, "not JSON" },
-    /* regression: this used to overflow the stack in json-glib's parser; the error says where */
-    { "/deep", JD_NET_ERROR_DISCOVERY, "byte " },
-  };
+  const char *path;
+  int code;
+  const char *part;
+} discover_error_rows[] = {
+  { "/missing", JD_NET_ERROR_HTTP, "publishes no OpenID Connect discovery document" },
+  { "/nojwks", JD_NET_ERROR_DISCOVERY, "jwks_uri" },
+  { "/notjson", JD_NET_ERROR_DISCOVERY, "not JSON" },
+  /* regression: this used to overflow the stack in json-glib's parser; the error says where */
+  { "/deep", JD_NET_ERROR_DISCOVERY, "byte " },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *issuer = url (cases[i].path);
-      g_autoptr (GError) error = NULL;
-      g_autoptr (JdRemoteKeys) keys = jd_net_discover (issuer, NULL, NULL, &error);
+static void
+test_discover_errors (gconstpointer data)
+{
+  const __typeof__ (discover_error_rows[0]) *row = data;
+  g_autofree char *issuer = url (row->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdRemoteKeys) keys = jd_net_discover (issuer, NULL, NULL, &error);
 
-      g_assert_null (keys);
-      g_assert_error (error, JD_NET_ERROR, cases[i].code);
-      g_test_message ("%s", error->message);
-      g_assert_nonnull (strstr (error->message, cases[i].part));
-    }
+  g_assert_null (keys);
+  g_assert_error (error, JD_NET_ERROR, row->code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, row->part));
 }
 
 static void
@@ -551,39 +546,47 @@ test_cli_discover_issuer_mismatch (void)
   g_assert_false (json_has_finding (ok.out, JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
 }
 
+/* Wrong arguments: usage errors. */
 static void
-test_cli_network_errors (void)
+test_cli_jwks_missing (void)
 {
   g_autofree char *token = cli_token ();
   g_autofree char *missing = url ("/nowhere");
-  g_autofree char *ok = url ("/ok");
-  const char *no_iss = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
-  static const char *part[] = { "--jwks", "byte 3 of the name" };
   const char *jwks_args[] = { "--jwks", missing, token, NULL };
+  g_auto (JdTestRun) r = { 0 };
+
+  if (!run_cli (&r, jwks_args))
+    return;
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--jwks"));
+}
+
+static void
+test_cli_request_bad_header (void)
+{
+  g_autofree char *token = cli_token ();
+  g_autofree char *ok = url ("/ok");
   const char *header_args[] = { "--request", ok, "-H", "Bad Header: x", token, NULL };
+  g_auto (JdTestRun) r = { 0 };
+
+  if (!run_cli (&r, header_args))
+    return;
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "byte 3 of the name"));
+}
+
+/* A token that gives discovery nothing to start from is still a report. */
+static void
+test_cli_discover_without_iss (void)
+{
+  const char *no_iss = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
   const char *discover_args[] = { "--json", "--discover", no_iss, NULL };
-  const char *const *cases[] = { jwks_args, header_args };
+  g_auto (JdTestRun) r = { 0 };
 
-  /* Wrong arguments: usage errors. */
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_auto (JdTestRun) r = { 0 };
-
-      if (!run_cli (&r, cases[i]))
-        return;
-      g_assert_cmpint (r.status, ==, 2);
-      g_assert_nonnull (strstr (r.err, part[i]));
-    }
-
-  /* A token that gives discovery nothing to start from is still a report. */
-  {
-    g_auto (JdTestRun) r = { 0 };
-
-    if (!run_cli (&r, discover_args))
-      return;
-    g_assert_cmpint (r.status, ==, 1);
-    g_assert_true (json_has_finding (r.out, "key-discovery-failed"));
-  }
+  if (!run_cli (&r, discover_args))
+    return;
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (json_has_finding (r.out, "key-discovery-failed"));
 }
 
 int
@@ -613,16 +616,34 @@ main (int argc, char *argv[])
       g_test_add_data_func (p, GUINT_TO_POINTER (i), test_refusal);
     }
   g_test_add_func ("/jd/net/jwks/fetch", test_jwks_fetch);
-  g_test_add_func ("/jd/net/jwks/errors", test_jwks_errors);
-  g_test_add_func ("/jd/net/discovery/url", test_discovery_url);
+  for (guint i = 0; i < G_N_ELEMENTS (jwks_error_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/net/jwks/errors/%s", jwks_error_rows[i].path + 1);
+      g_test_add_data_func (path, &jwks_error_rows[i], test_jwks_errors);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (discovery_url_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/net/discovery/url/%u", i);
+      g_test_add_data_func (path, &discovery_url_rows[i], test_discovery_url);
+    }
+  g_test_add_func ("/jd/net/discovery/azure-appid-url", test_azure_appid_discovery_url);
   g_test_add_func ("/jd/net/discovery/fetch", test_discover);
-  g_test_add_func ("/jd/net/discovery/errors", test_discover_errors);
+  for (guint i = 0; i < G_N_ELEMENTS (discover_error_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/net/discovery/errors/%s", discover_error_rows[i].path + 1);
+      g_test_add_data_func (path, &discover_error_rows[i], test_discover_errors);
+    }
   g_test_add_func ("/jd/net/discovery/async", test_discover_async);
   g_test_add_func ("/jd/net/jwks/azure-appid", test_azure_appid_hint);
   g_test_add_func ("/jd/net/cli/request", test_cli_request);
   g_test_add_func ("/jd/net/cli/request-text", test_cli_request_text);
   g_test_add_func ("/jd/net/cli/jwks-and-discover", test_cli_jwks_and_discover);
-  g_test_add_func ("/jd/net/cli/network-errors", test_cli_network_errors);
+  g_test_add_func ("/jd/net/cli/network-errors/jwks-missing", test_cli_jwks_missing);
+  g_test_add_func ("/jd/net/cli/network-errors/request-bad-header", test_cli_request_bad_header);
+  g_test_add_func ("/jd/net/cli/network-errors/discover-without-iss",
+                   test_cli_discover_without_iss);
 
   servers_start ();
   status = g_test_run ();

@@ -70,39 +70,37 @@ test_send_body_exactly_at_cap (void)
   g_assert_false (jd_response_get_body_truncated (response));
 }
 
-static void
-test_send_bearer_errors (void)
+static const struct
 {
-  static const struct
-  {
-    const char *error;
-    guint status;
-    const char *finding;
-  } cases[] = {
-    { "invalid_token", 401, JD_FINDING_BEARER_INVALID_TOKEN },
-    { "invalid_request", 400, JD_FINDING_BEARER_INVALID_REQUEST },
-    { "insufficient_scope", 403, JD_FINDING_INSUFFICIENT_SCOPE },
-  };
+  const char *error;
+  guint status;
+  const char *finding;
+} bearer_error_rows[] = {
+  { "invalid_token", 401, JD_FINDING_BEARER_INVALID_TOKEN },
+  { "invalid_request", 400, JD_FINDING_BEARER_INVALID_REQUEST },
+  { "insufficient_scope", 403, JD_FINDING_INSUFFICIENT_SCOPE },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/401/%s", cases[i].error);
-      g_autoptr (JdRequest) request = request_with_token (path);
-      g_autoptr (GError) error = NULL;
-      g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
-      g_autoptr (GPtrArray) findings = NULL;
-      JdFinding *f;
+static void
+test_send_bearer_errors (gconstpointer data)
+{
+  const __typeof__ (bearer_error_rows[0]) *row = data;
+  g_autofree char *path = g_strdup_printf ("/401/%s", row->error);
+  g_autoptr (JdRequest) request = request_with_token (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
+  g_autoptr (GPtrArray) findings = NULL;
+  JdFinding *f;
 
-      g_assert_no_error (error);
-      g_assert_cmpuint (jd_response_get_status (response), ==, cases[i].status);
-      findings = jd_response_diagnose (response, NULL, NULL);
-      dump (findings);
-      f = jd_findings_find (findings, cases[i].finding);
-      g_assert_nonnull (f);
-      g_assert_nonnull (strstr (jd_finding_get_message (f), "said by the test server"));
-      g_assert_nonnull (strstr (jd_finding_get_message (f), "realm \"test\""));
-      g_assert_false (jd_findings_has (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE));
-    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_response_get_status (response), ==, row->status);
+  findings = jd_response_diagnose (response, NULL, NULL);
+  dump (findings);
+  f = jd_findings_find (findings, row->finding);
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (jd_finding_get_message (f), "said by the test server"));
+  g_assert_nonnull (strstr (jd_finding_get_message (f), "realm \"test\""));
+  g_assert_false (jd_findings_has (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE));
 }
 
 static void
@@ -365,22 +363,20 @@ test_send_redirect_problems (void)
   }
 }
 
+static const char *const bad_url_rows[]
+  = { "not a url", "ftp://127.0.0.1/", "file:///etc/passwd", "http://" };
+
 static void
-test_send_bad_urls (void)
+test_send_bad_urls (gconstpointer data)
 {
-  static const char *const urls[]
-    = { "not a url", "ftp://127.0.0.1/", "file:///etc/passwd", "http://" };
+  const __typeof__ (bad_url_rows[0]) *row = data;
+  g_autoptr (JdRequest) request = jd_request_new ("GET", *row);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
-    {
-      g_autoptr (JdRequest) request = jd_request_new ("GET", urls[i]);
-      g_autoptr (GError) error = NULL;
-      g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
-
-      g_assert_null (response);
-      g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_URL);
-      g_test_message ("%s", error->message);
-    }
+  g_assert_null (response);
+  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_URL);
+  g_test_message ("%s", error->message);
 }
 
 /* -H arguments the header limits would leave out are an error (the CLI's
@@ -444,22 +440,39 @@ test_request_from_args_limits (void)
   }
 }
 
+static const struct
+{
+  const char *name;
+  const char *header;
+  const char *part;
+} bad_header_rows[] = {
+  { "no-colon", "NoColon", "no ':'" },
+  { "bad-name", "Bad Name: x", "byte 3 of the name" },
+  { "empty-name", ": x", "empty name" },
+  { "line-break", "X-Injected: a\r\nHost: evil", "line breaks" },
+};
+
+static void
+test_request_from_args_bad_header (gconstpointer data)
+{
+  const __typeof__ (bad_header_rows[0]) *row = data;
+  g_autofree char *u = url ("/ok");
+  g_autoptr (GError) error = NULL;
+  const char *one[] = { row->header, NULL };
+  g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, one, NULL, &error);
+
+  g_assert_null (request);
+  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, row->part));
+}
+
 static void
 test_request_from_args (void)
 {
   g_autofree char *u = url ("/ok");
   const char *headers[] = { "Accept: application/json", "X-Trace-Id:  42 ", NULL };
   const char *with_auth[] = { "authorization: Basic dXNlcjpwYXNz", NULL };
-  static const struct
-  {
-    const char *header;
-    const char *part;
-  } bad[] = {
-    { "NoColon", "no ':'" },
-    { "Bad Name: x", "byte 3 of the name" },
-    { ": x", "empty name" },
-    { "X-Injected: a\r\nHost: evil", "line breaks" },
-  };
   g_autoptr (GError) error = NULL;
 
   {
@@ -479,17 +492,6 @@ test_request_from_args (void)
     g_assert_cmpstr (jd_request_get_method (request), ==, "GET");
     g_assert_cmpstr (jd_request_get_header (request, "Authorization"), ==, "Basic dXNlcjpwYXNz");
   }
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      const char *one[] = { bad[i].header, NULL };
-      g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, one, NULL, &error);
-
-      g_assert_null (request);
-      g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
-      g_test_message ("%s", error->message);
-      g_assert_nonnull (strstr (error->message, bad[i].part));
-      g_clear_error (&error);
-    }
   {
     g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, "GE T", NULL, NULL, &error);
     g_assert_null (request);
@@ -559,153 +561,216 @@ closed_port (void)
   return port;
 }
 
+/* -H without a colon: the position and at most the name, never the value */
 static void
-test_errors_hide_secrets (void)
+test_secret_header_without_colon (void)
 {
   g_autofree char *u = url ("/ok");
   g_autoptr (GError) error = NULL;
+  const char *headers[]
+    = { "Accept: application/json",
+        "Authorization Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0." SECRET, NULL };
+  g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, headers, NULL, &error);
 
-  /* -H without a colon: the position and at most the name, never the value */
-  {
-    const char *headers[]
-      = { "Accept: application/json",
-          "Authorization Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0." SECRET, NULL };
-    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, headers, NULL, &error);
+  g_assert_null (request);
+  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
+  assert_no_secret (error);
+  g_assert_nonnull (strstr (error->message, "-H argument 2"));
+  g_assert_nonnull (strstr (error->message, "\"Authorization"));
+  g_assert_nonnull (strstr (error->message, "no ':'"));
+}
 
-    g_assert_null (request);
-    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_HEADER);
-    assert_no_secret (error);
-    g_assert_nonnull (strstr (error->message, "-H argument 2"));
-    g_assert_nonnull (strstr (error->message, "\"Authorization"));
-    g_assert_nonnull (strstr (error->message, "no ':'"));
-    g_clear_error (&error);
-  }
-  {
-    /* a bare token: nothing of it is shown */
-    const char *headers[] = { "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0." SECRET, NULL };
-    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, headers, NULL, &error);
+/* a bare token: nothing of it is shown */
+static void
+test_secret_header_bare_token (void)
+{
+  g_autofree char *u = url ("/ok");
+  g_autoptr (GError) error = NULL;
+  const char *headers[] = { "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0." SECRET, NULL };
+  g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, headers, NULL, &error);
 
-    g_assert_null (request);
-    assert_no_secret (error);
-    g_assert_nonnull (strstr (error->message, "-H argument 1"));
-    g_clear_error (&error);
-  }
-  {
-    /* a space instead of the colon, and a colon inside the value */
-    const char *headers[] = { "Authorization Basic alice:hunter2", NULL };
-    g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, headers, NULL, &error);
+  g_assert_null (request);
+  assert_no_secret (error);
+  g_assert_nonnull (strstr (error->message, "-H argument 1"));
+}
 
-    g_assert_null (request);
-    assert_no_secret (error);
-    g_assert_nonnull (strstr (error->message, "-H argument 1"));
-    g_assert_nonnull (strstr (error->message, "byte 13 of the name (0x20)"));
-    g_clear_error (&error);
-  }
+/* a space instead of the colon, and a colon inside the value */
+static void
+test_secret_header_space_for_colon (void)
+{
+  g_autofree char *u = url ("/ok");
+  g_autoptr (GError) error = NULL;
+  const char *headers[] = { "Authorization Basic alice:hunter2", NULL };
+  g_autoptr (JdRequest) request = jd_net_request_new_from_args (u, NULL, headers, NULL, &error);
 
-  /* URLs that are refused: userinfo and query are not shown */
-  {
-    static const char *const urls[] = {
-      "ftp://" USERINFO "127.0.0.1/x?access_token=" SECRET,
-      "http://" USERINFO "/x?access_token=" SECRET,
-      "not a url " USERINFO "?access_token=" SECRET,
-      "http://" USERINFO "127.0.0.1:99999/?" SECRET,
-    };
-    for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
-      {
-        g_autoptr (JdRequest) request
-          = jd_net_request_new_from_args (urls[i], NULL, NULL, NULL, &error);
-        g_autoptr (JdRequest) direct = jd_request_new ("GET", urls[i]);
-        g_autoptr (JdResponse) response = NULL;
+  g_assert_null (request);
+  assert_no_secret (error);
+  g_assert_nonnull (strstr (error->message, "-H argument 1"));
+  g_assert_nonnull (strstr (error->message, "byte 13 of the name (0x20)"));
+}
 
-        g_assert_null (request);
-        g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_URL);
-        assert_no_secret (error);
-        g_clear_error (&error);
-        response = jd_net_send (direct, NULL, NULL, &error);
-        g_assert_null (response);
-        assert_no_secret (error);
-        g_clear_error (&error);
-      }
-  }
+/* URLs that are refused: userinfo and query are not shown */
+static const struct
+{
+  const char *name;
+  const char *url;
+} secret_url_rows[] = {
+  { "ftp", "ftp://" USERINFO "127.0.0.1/x?access_token=" SECRET },
+  { "no-host", "http://" USERINFO "/x?access_token=" SECRET },
+  { "not-a-url", "not a url " USERINFO "?access_token=" SECRET },
+  { "bad-port", "http://" USERINFO "127.0.0.1:99999/?" SECRET },
+};
 
-  /* connection refused */
-  {
-    g_autofree char *refused = g_strdup_printf (
-      "http://" USERINFO "127.0.0.1:%u/x?access_token=" SECRET "#" SECRET, closed_port ());
-    g_autoptr (JdRequest) request = jd_request_new (NULL, refused);
-    g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
+static void
+test_secret_refused_url (gconstpointer data)
+{
+  const char *refused = secret_url_rows[GPOINTER_TO_UINT (data)].url;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdRequest) request = jd_net_request_new_from_args (refused, NULL, NULL, NULL, &error);
+  g_autoptr (JdRequest) direct = jd_request_new ("GET", refused);
+  g_autoptr (JdResponse) response = NULL;
 
-    g_assert_null (response);
-    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_CONNECT);
-    assert_no_secret (error);
-    g_assert_nonnull (strstr (error->message, "/x?…"));
-    g_clear_error (&error);
-  }
+  g_assert_null (request);
+  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_URL);
+  assert_no_secret (error);
+  g_clear_error (&error);
+  response = jd_net_send (direct, NULL, NULL, &error);
+  g_assert_null (response);
+  assert_no_secret (error);
+}
 
-  /* timeout */
-  {
-    g_autofree char *hang = secret_url ("/hang?access_token=" SECRET);
-    g_autoptr (JdRequest) request = jd_request_new (NULL, hang);
-    JdNetOptions options = { .timeout = 1 };
-    g_autoptr (JdResponse) response = jd_net_send (request, &options, NULL, &error);
+static void
+test_secret_connection_refused (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *refused = g_strdup_printf (
+    "http://" USERINFO "127.0.0.1:%u/x?access_token=" SECRET "#" SECRET, closed_port ());
+  g_autoptr (JdRequest) request = jd_request_new (NULL, refused);
+  g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
 
-    g_assert_null (response);
-    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_TIMEOUT);
-    assert_no_secret (error);
-    g_clear_error (&error);
-  }
+  g_assert_null (response);
+  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_CONNECT);
+  assert_no_secret (error);
+  g_assert_nonnull (strstr (error->message, "/x?…"));
+}
 
-  /* a redirect to somewhere that is not http(s) */
-  {
-    g_autofree char *redirect = secret_url ("/redirect-ftp-secret?access_token=" SECRET);
-    g_autoptr (JdRequest) request = jd_request_new (NULL, redirect);
-    g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
+static void
+test_secret_timeout (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *hang = secret_url ("/hang?access_token=" SECRET);
+  g_autoptr (JdRequest) request = jd_request_new (NULL, hang);
+  JdNetOptions options = { .timeout = 1 };
+  g_autoptr (JdResponse) response = jd_net_send (request, &options, NULL, &error);
 
-    g_assert_null (response);
-    g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_REDIRECT);
-    assert_no_secret (error);
-    g_assert_nonnull (strstr (error->message, "ftp://127.0.0.1/x?…"));
-    g_clear_error (&error);
-  }
+  g_assert_null (response);
+  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_TIMEOUT);
+  assert_no_secret (error);
+}
 
-  /* key sets: HTTP error, not a key set, too large */
-  {
-    static const char *const paths[]
-      = { "/nowhere?access_token=" SECRET, "/jwks-not-json?access_token=" SECRET,
-          "/jwks-broken-json?access_token=" SECRET, "/endless?access_token=" SECRET };
-    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
-      {
-        g_autofree char *jwks = secret_url (paths[i]);
-        JdNetOptions options = { .max_body = 64 * 1024 };
-        g_autoptr (JdRemoteKeys) keys = jd_net_fetch_jwks (jwks, &options, NULL, &error);
+/* a redirect to somewhere that is not http(s) */
+static void
+test_secret_redirect (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *redirect = secret_url ("/redirect-ftp-secret?access_token=" SECRET);
+  g_autoptr (JdRequest) request = jd_request_new (NULL, redirect);
+  g_autoptr (JdResponse) response = jd_net_send (request, NULL, NULL, &error);
 
-        g_assert_null (keys);
-        assert_no_secret (error);
-        g_clear_error (&error);
-      }
-  }
+  g_assert_null (response);
+  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_REDIRECT);
+  assert_no_secret (error);
+  g_assert_nonnull (strstr (error->message, "ftp://127.0.0.1/x?…"));
+}
 
-  /* discovery: the issuer and the document's URL */
-  {
-    static const char *const paths[]
-      = { "/missing", "/nojwks", "/notjson", "/deep", "/?tenant=" SECRET };
-    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
-      {
-        g_autofree char *issuer = secret_url (paths[i]);
-        g_autoptr (JdRemoteKeys) keys = jd_net_discover (issuer, NULL, NULL, &error);
+/* key sets: HTTP error, not a key set, too large */
+static const struct
+{
+  const char *name;
+  const char *path;
+} secret_jwks_rows[] = {
+  { "http-error", "/nowhere?access_token=" SECRET },
+  { "not-json", "/jwks-not-json?access_token=" SECRET },
+  { "broken-json", "/jwks-broken-json?access_token=" SECRET },
+  { "too-large", "/endless?access_token=" SECRET },
+};
 
-        g_assert_null (keys);
-        assert_no_secret (error);
-        g_clear_error (&error);
-      }
+static void
+test_secret_jwks (gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *jwks = secret_url (secret_jwks_rows[GPOINTER_TO_UINT (data)].path);
+  JdNetOptions options = { .max_body = 64 * 1024 };
+  g_autoptr (JdRemoteKeys) keys = jd_net_fetch_jwks (jwks, &options, NULL, &error);
+
+  g_assert_null (keys);
+  assert_no_secret (error);
+}
+
+/* discovery: the issuer and the document's URL */
+static const struct
+{
+  const char *name;
+  const char *path;
+} secret_discovery_rows[] = {
+  { "missing", "/missing" }, { "no-jwks", "/nojwks" },        { "not-json", "/notjson" },
+  { "deep", "/deep" },       { "query", "/?tenant=" SECRET },
+};
+
+static void
+test_secret_discovery (gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *issuer = secret_url (secret_discovery_rows[GPOINTER_TO_UINT (data)].path);
+  g_autoptr (JdRemoteKeys) keys = jd_net_discover (issuer, NULL, NULL, &error);
+
+  g_assert_null (keys);
+  assert_no_secret (error);
+}
+
+static void
+test_secret_discovery_url (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *got = jd_net_discovery_url ("ftp://" USERINFO "id.example.com/?" SECRET, &error);
+
+  g_assert_null (got);
+  assert_no_secret (error);
+}
+
+/* Regression: error messages must never show a header value nor a URL's
+ * userinfo or query; one case per place an error can come from. */
+static void
+add_errors_hide_secrets (void)
+{
+  g_test_add_func ("/jd/net/errors-hide-secrets/header-without-colon",
+                   test_secret_header_without_colon);
+  g_test_add_func ("/jd/net/errors-hide-secrets/header-bare-token", test_secret_header_bare_token);
+  g_test_add_func ("/jd/net/errors-hide-secrets/header-space-for-colon",
+                   test_secret_header_space_for_colon);
+  for (guint i = 0; i < G_N_ELEMENTS (secret_url_rows); i++)
     {
-      g_autofree char *got
-        = jd_net_discovery_url ("ftp://" USERINFO "id.example.com/?" SECRET, &error);
-      g_assert_null (got);
-      assert_no_secret (error);
-      g_clear_error (&error);
+      g_autofree char *path
+        = g_strdup_printf ("/jd/net/errors-hide-secrets/url/%s", secret_url_rows[i].name);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_secret_refused_url);
     }
-  }
+  g_test_add_func ("/jd/net/errors-hide-secrets/connection-refused",
+                   test_secret_connection_refused);
+  g_test_add_func ("/jd/net/errors-hide-secrets/timeout", test_secret_timeout);
+  g_test_add_func ("/jd/net/errors-hide-secrets/redirect", test_secret_redirect);
+  for (guint i = 0; i < G_N_ELEMENTS (secret_jwks_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/net/errors-hide-secrets/jwks/%s", secret_jwks_rows[i].name);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_secret_jwks);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (secret_discovery_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/net/errors-hide-secrets/discovery/%s",
+                                               secret_discovery_rows[i].name);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_secret_discovery);
+    }
+  g_test_add_func ("/jd/net/errors-hide-secrets/discovery-url", test_secret_discovery_url);
 }
 
 static void
@@ -791,50 +856,46 @@ test_certificate_words (void)
 /* ------------------------------------------------------------------ */
 /* HTTP cache lifetime (no socket)                                     */
 
-static void
-test_cache_lifetime (void)
+static const struct
 {
-  static const struct
-  {
-    const char *cache_control;
-    const char *expires;
-    const char *age;
-    gint64 lifetime;
-    const char *part;
-  } cases[] = {
-    { "public, max-age=600", NULL, NULL, 600, "up to 10 minutes" },
-    { "max-age=\"600\"", NULL, "120", 480, "Age: 120" },
-    { "public, max-age=60", NULL, "300", 0, "stale" },
-    { "no-cache", NULL, NULL, 0, "every time" },
-    { "no-store, max-age=600", NULL, NULL, 0, "no-store" },
-    { NULL, "Sat, 28 Nov 2026 13:00:00 GMT", NULL, 3600, "up to 1 hour" },
-    { NULL, "0", NULL, 0, "stale" },
-    { "public", NULL, NULL, -1, "no Cache-Control max-age" },
-    { "max-age=86400", "Sat, 28 Nov 2026 13:00:00 GMT", NULL, 86400, "up to 1 day" },
-  };
+  const char *cache_control;
+  const char *expires;
+  const char *age;
+  gint64 lifetime;
+  const char *part;
+} cache_rows[] = {
+  { "public, max-age=600", NULL, NULL, 600, "up to 10 minutes" },
+  { "max-age=\"600\"", NULL, "120", 480, "Age: 120" },
+  { "public, max-age=60", NULL, "300", 0, "stale" },
+  { "no-cache", NULL, NULL, 0, "every time" },
+  { "no-store, max-age=600", NULL, NULL, 0, "no-store" },
+  { NULL, "Sat, 28 Nov 2026 13:00:00 GMT", NULL, 3600, "up to 1 hour" },
+  { NULL, "0", NULL, 0, "stale" },
+  { "public", NULL, NULL, -1, "no Cache-Control max-age" },
+  { "max-age=86400", "Sat, 28 Nov 2026 13:00:00 GMT", NULL, 86400, "up to 1 day" },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr (JdResponse) response = jd_response_new (200, "OK");
-      g_autofree char *explanation = NULL;
-      gint64 lifetime;
+static void
+test_cache_lifetime (gconstpointer data)
+{
+  const __typeof__ (cache_rows[0]) *row = data;
+  guint i = (guint)(row - cache_rows);
+  g_autoptr (JdResponse) response = jd_response_new (200, "OK");
+  g_autofree char *explanation = NULL;
+  gint64 lifetime;
 
-      jd_response_add_header (response, "Date", "Sat, 28 Nov 2026 12:00:00 GMT");
-      if (cases[i].cache_control)
-        jd_response_add_header (response, "Cache-Control", cases[i].cache_control);
-      if (cases[i].expires)
-        jd_response_add_header (response, "Expires", cases[i].expires);
-      if (cases[i].age)
-        jd_response_add_header (response, "Age", cases[i].age);
-      lifetime = jd_net_cache_lifetime (response, 1795867200, &explanation);
-      g_test_message ("%u: %" G_GINT64_FORMAT " %s", i, lifetime, explanation);
-      g_assert_cmpint (lifetime, ==, cases[i].lifetime);
-      g_assert_nonnull (strstr (explanation, cases[i].part));
-    }
+  jd_response_add_header (response, "Date", "Sat, 28 Nov 2026 12:00:00 GMT");
+  if (row->cache_control)
+    jd_response_add_header (response, "Cache-Control", row->cache_control);
+  if (row->expires)
+    jd_response_add_header (response, "Expires", row->expires);
+  if (row->age)
+    jd_response_add_header (response, "Age", row->age);
+  lifetime = jd_net_cache_lifetime (response, 1795867200, &explanation);
+  g_test_message ("%u: %" G_GINT64_FORMAT " %s", i, lifetime, explanation);
+  g_assert_cmpint (lifetime, ==, row->lifetime);
+  g_assert_nonnull (strstr (explanation, row->part));
 }
-
-/* ------------------------------------------------------------------ */
-/* Keys from the network                                               */
 
 int
 main (int argc, char *argv[])
@@ -847,7 +908,12 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/jd/net/send/ok", test_send_ok);
   g_test_add_func ("/jd/net/send/body-at-cap", test_send_body_exactly_at_cap);
-  g_test_add_func ("/jd/net/send/bearer-errors", test_send_bearer_errors);
+  for (guint i = 0; i < G_N_ELEMENTS (bearer_error_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/net/send/bearer-errors/%s", bearer_error_rows[i].error);
+      g_test_add_data_func (path, &bearer_error_rows[i], test_send_bearer_errors);
+    }
   g_test_add_func ("/jd/net/send/401-without-www-authenticate",
                    test_send_401_without_www_authenticate);
   g_test_add_func ("/jd/net/send/403", test_send_403);
@@ -859,14 +925,28 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/net/send/redirect-other-origin", test_send_redirect_other_origin);
   g_test_add_func ("/jd/net/send/redirect-same-origin", test_send_redirect_same_origin);
   g_test_add_func ("/jd/net/send/redirect-problems", test_send_redirect_problems);
-  g_test_add_func ("/jd/net/send/bad-urls", test_send_bad_urls);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_url_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/net/send/bad-urls/%u", i);
+      g_test_add_data_func (path, &bad_url_rows[i], test_send_bad_urls);
+    }
   g_test_add_func ("/jd/net/send/connection-refused", test_send_connection_refused);
   g_test_add_func ("/jd/net/request-from-args", test_request_from_args);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_header_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/net/request-from-args/bad-header/%s", bad_header_rows[i].name);
+      g_test_add_data_func (path, &bad_header_rows[i], test_request_from_args_bad_header);
+    }
   g_test_add_func ("/jd/net/request-from-args-limits", test_request_from_args_limits);
-  g_test_add_func ("/jd/net/errors-hide-secrets", test_errors_hide_secrets);
+  add_errors_hide_secrets ();
   g_test_add_func ("/jd/net/send/tls-self-signed", test_send_tls_self_signed);
   g_test_add_func ("/jd/net/tls/words", test_certificate_words);
-  g_test_add_func ("/jd/net/cache-lifetime", test_cache_lifetime);
+  for (guint i = 0; i < G_N_ELEMENTS (cache_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/net/cache-lifetime/%u", i);
+      g_test_add_data_func (path, &cache_rows[i], test_cache_lifetime);
+    }
 
   servers_start ();
   status = g_test_run ();
