@@ -99,28 +99,30 @@ static const char *header_params[] = {
   "x5t", "x5t#S256", "crit", "enc", "zip", "epk", "nonce",
 };
 
+/* @name has a meaning of more than a few words in @section. */
 static void
-test_meaning_payload (gconstpointer data)
+assert_meaning (JdClaimsSection section, const char *name)
 {
-  const char *name = data;
-  const char *meaning = jd_claims_get_meaning (JD_CLAIMS_SECTION_PAYLOAD, name);
+  const char *meaning = jd_claims_get_meaning (section, name);
 
   if (meaning == NULL)
-    g_test_message ("no meaning for payload claim %s", name);
+    g_test_message ("no meaning for %s %s",
+                    section == JD_CLAIMS_SECTION_PAYLOAD ? "payload claim" : "header parameter",
+                    name);
   g_assert_nonnull (meaning);
   g_assert_cmpuint (strlen (meaning), >, 10);
 }
 
 static void
+test_meaning_payload (gconstpointer data)
+{
+  assert_meaning (JD_CLAIMS_SECTION_PAYLOAD, data);
+}
+
+static void
 test_meaning_header (gconstpointer data)
 {
-  const char *name = data;
-  const char *meaning = jd_claims_get_meaning (JD_CLAIMS_SECTION_HEADER, name);
-
-  if (meaning == NULL)
-    g_test_message ("no meaning for header parameter %s", name);
-  g_assert_nonnull (meaning);
-  g_assert_cmpuint (strlen (meaning), >, 10);
+  assert_meaning (JD_CLAIMS_SECTION_HEADER, data);
 }
 
 static void
