@@ -51,21 +51,19 @@ test_row (gconstpointer data)
                    row->want);
 }
 
+static const char *const parse_bad_rows[] = { "", "yes", "Always", "auto ", "1" };
+
 static void
-test_parse_bad (void)
+test_parse_bad (gconstpointer data)
 {
-  static const char *const bad[] = { "", "yes", "Always", "auto ", "1" };
+  const __typeof__ (parse_bad_rows[0]) *row = data;
+  g_autoptr (GError) error = NULL;
+  JdCliColor mode = JD_CLI_COLOR_ALWAYS;
 
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr (GError) error = NULL;
-      JdCliColor mode = JD_CLI_COLOR_ALWAYS;
-
-      g_assert_false (jd_cli_color_parse (bad[i], &mode, &error));
-      g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
-      g_assert_nonnull (strstr (error->message, "auto, always or never"));
-      g_assert_cmpint (mode, ==, JD_CLI_COLOR_ALWAYS);
-    }
+  g_assert_false (jd_cli_color_parse (*row, &mode, &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "auto, always or never"));
+  g_assert_cmpint (mode, ==, JD_CLI_COLOR_ALWAYS);
 }
 
 static char *
@@ -124,7 +122,11 @@ main (int argc, char *argv[])
       g_autofree char *path = g_strdup_printf ("/jd/cli-color/rule/%s", rows[i].name);
       g_test_add_data_func (path, &rows[i], test_row);
     }
-  g_test_add_func ("/jd/cli-color/parse-bad", test_parse_bad);
+  for (guint i = 0; i < G_N_ELEMENTS (parse_bad_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/cli-color/parse-bad/%u", i);
+      g_test_add_data_func (path, &parse_bad_rows[i], test_parse_bad);
+    }
   g_test_add_func ("/jd/cli-color/cli", test_cli);
   return g_test_run ();
 }

@@ -136,14 +136,12 @@ test_fetch_through_module (void)
   soup_server_disconnect (server);
 }
 
-/* A copy of the binary outside the build tree looks for the installed
- * module; where there is none, only the network options fail, with the path. */
-static void
-test_missing_module (void)
+/* A copy of the binary outside the build tree, which looks for the installed
+ * module, in a new directory *@dir; NULL (the test skipped) where the
+ * module is installed. */
+static char *
+copy_outside_build_tree (char **dir)
 {
-  g_autofree char *token = data_token ();
-  g_autofree char *jwk = g_test_build_filename (G_TEST_DIST, "data", "rfc7515-A.2.jwk", NULL);
-  g_autofree char *dir = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
@@ -152,49 +150,74 @@ test_missing_module (void)
   if (g_file_test (JD_NET_MODULE_PATH, G_FILE_TEST_EXISTS))
     {
       g_test_skip ("the module is installed at " JD_NET_MODULE_PATH);
-      return;
+      return NULL;
     }
-  dir = g_dir_make_tmp ("jd-cli-module-XXXXXX", &error);
+  *dir = g_dir_make_tmp ("jd-cli-module-XXXXXX", &error);
   g_assert_no_error (error);
-  copy = g_build_filename (dir, "jwt-doctor-cli", NULL);
+  copy = g_build_filename (*dir, "jwt-doctor-cli", NULL);
   g_file_get_contents (jd_test_cli_path (), &contents, &len, &error);
   g_assert_no_error (error);
   g_file_set_contents_full (copy, contents, len, G_FILE_SET_CONTENTS_NONE, 0755, &error);
   g_assert_no_error (error);
+  return g_steal_pointer (&copy);
+}
 
-  {
-    g_auto (JdTestRun) r = { 0 };
-    const char *args[] = { "--jwks", jwk, token, NULL };
-
-    run (&r, copy, NULL, NULL, args);
-    g_assert_cmpint (r.status, <, 2);
-    g_assert_nonnull (strstr (r.out, "Signature valid: verified with"));
-  }
-  {
-    const char *const options[][3] = {
-      { "--jwks", "http://127.0.0.1:9/jwks.json", NULL },
-      { "--discover", NULL },
-      { "--request", "http://127.0.0.1:9/api", NULL },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (options); i++)
-      {
-        g_auto (JdTestRun) r = { 0 };
-        const char *args[4] = { NULL };
-        guint n = 0;
-
-        for (guint j = 0; options[i][j] != NULL; j++)
-          args[n++] = options[i][j];
-        args[n] = token;
-        run (&r, copy, NULL, NULL, args);
-        g_test_message ("%s: exit %d, %s", options[i][0], r.status, r.err);
-        g_assert_cmpint (r.status, ==, 2);
-        g_assert_nonnull (strstr (r.err, "network module “" JD_NET_MODULE_PATH "”"));
-        g_assert_cmpstr (r.out, ==, "");
-      }
-  }
+static void
+remove_copy (const char *copy, const char *dir)
+{
   g_assert_cmpint (g_unlink (copy), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Where there is no module, what needs no network still works... */
+static void
+test_missing_module (void)
+{
+  g_autofree char *token = data_token ();
+  g_autofree char *jwk = g_test_build_filename (G_TEST_DIST, "data", "rfc7515-A.2.jwk", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = copy_outside_build_tree (&dir);
+  g_auto (JdTestRun) r = { 0 };
+  const char *args[] = { "--jwks", jwk, token, NULL };
+
+  if (copy == NULL)
+    return;
+  run (&r, copy, NULL, NULL, args);
+  g_assert_cmpint (r.status, <, 2);
+  g_assert_nonnull (strstr (r.out, "Signature valid: verified with"));
+  remove_copy (copy, dir);
+}
+
+/* ...and only the network options fail, with the module's path. */
+static const struct
+{
+  const char *option;
+  const char *value; /* nullable */
+} network_option_rows[] = {
+  { "--jwks", "http://127.0.0.1:9/jwks.json" },
+  { "--discover", NULL },
+  { "--request", "http://127.0.0.1:9/api" },
+};
+
+static void
+test_missing_module_option (gconstpointer data)
+{
+  const __typeof__ (network_option_rows[0]) *row = data;
+  g_autofree char *token = data_token ();
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = copy_outside_build_tree (&dir);
+  g_auto (JdTestRun) r = { 0 };
+  const char *with_value[] = { row->option, row->value, token, NULL };
+  const char *alone[] = { row->option, token, NULL };
+
+  if (copy == NULL)
+    return;
+  run (&r, copy, NULL, NULL, row->value != NULL ? with_value : alone);
+  g_test_message ("%s: exit %d, %s", row->option, r.status, r.err);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "network module “" JD_NET_MODULE_PATH "”"));
+  g_assert_cmpstr (r.out, ==, "");
+  remove_copy (copy, dir);
 }
 
 int
@@ -206,5 +229,11 @@ main (int argc, char **argv)
                    test_loaded_only_for_network_options);
   g_test_add_func ("/jd/cli-module/fetch-through-module", test_fetch_through_module);
   g_test_add_func ("/jd/cli-module/missing-module", test_missing_module);
+  for (guint i = 0; i < G_N_ELEMENTS (network_option_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/cli-module/missing-module/%s", network_option_rows[i].option + 2);
+      g_test_add_data_func (path, &network_option_rows[i], test_missing_module_option);
+    }
   return g_test_run ();
 }

@@ -340,35 +340,33 @@ test_option_checks (void)
   g_assert_nonnull (strstr (req.err, "HAR"));
 }
 
-static void
-test_secret_file_newline (void)
+/* A secret file's bytes, minus one trailing newline; a secret that ends in CR. */
+static const struct
 {
+  const char *name;
+  const char *contents;
+  gboolean cr_in_secret;
+} secret_file_rows[] = {
+  { "newline", "0123456789abcdef0123456789abcdef\n", FALSE }, /* one trailing newline is dropped */
+  { "crlf", "0123456789abcdef0123456789abcdef\r\n", FALSE },  /* CR LF is one newline */
+  { "lone-cr", "0123456789abcdef0123456789abcdef\r", TRUE },  /* a lone CR belongs to the secret */
+};
+
+static void
+test_secret_file_newline (gconstpointer data)
+{
+  const __typeof__ (secret_file_rows[0]) *row = data;
   const guint8 secret_cr[] = "0123456789abcdef0123456789abcdef\r"; /* a secret that ends in CR */
   g_autofree char *dir = g_dir_make_tmp ("jd-cli-XXXXXX", NULL);
   g_autofree char *file = g_build_filename (dir, "secret", NULL);
-  g_autofree char *plain
-    = hs256_token ("{\"alg\":\"HS256\"}", "{\"exp\":99999999999}", secret_cr, sizeof secret_cr - 2);
-  g_autofree char *with_cr
-    = hs256_token ("{\"alg\":\"HS256\"}", "{\"exp\":99999999999}", secret_cr, sizeof secret_cr - 1);
-  struct
-  {
-    const char *contents;
-    const char *token;
-  } cases[] = {
-    { "0123456789abcdef0123456789abcdef\n", plain },   /* one trailing newline is dropped */
-    { "0123456789abcdef0123456789abcdef\r\n", plain }, /* CR LF is one newline */
-    { "0123456789abcdef0123456789abcdef\r", with_cr }, /* a lone CR belongs to the secret */
-  };
+  g_autofree char *token = hs256_token ("{\"alg\":\"HS256\"}", "{\"exp\":99999999999}", secret_cr,
+                                        sizeof secret_cr - (row->cr_in_secret ? 1 : 2));
+  g_auto (JdTestRun) r = { 0 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_auto (JdTestRun) r = { 0 };
-
-      g_assert_true (g_file_set_contents (file, cases[i].contents, -1, NULL));
-      run (&r, NULL, (const char *[]){ "--json", "--secret-file", file, cases[i].token, NULL });
-      g_assert_nonnull (strstr (r.out, "\"status\" : \"valid\""));
-      g_assert_null (strstr (r.out, "0123456789abcdef"));
-    }
+  g_assert_true (g_file_set_contents (file, row->contents, -1, NULL));
+  run (&r, NULL, (const char *[]){ "--json", "--secret-file", file, token, NULL });
+  g_assert_nonnull (strstr (r.out, "\"status\" : \"valid\""));
+  g_assert_null (strstr (r.out, "0123456789abcdef"));
   g_unlink (file);
   g_rmdir (dir);
 }
@@ -633,7 +631,12 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/cli/network", test_network_options);
   g_test_add_func ("/jd/cli/terminal-escapes", test_terminal_escapes);
   g_test_add_func ("/jd/cli/option-checks", test_option_checks);
-  g_test_add_func ("/jd/cli/secret-file-newline", test_secret_file_newline);
+  for (guint i = 0; i < G_N_ELEMENTS (secret_file_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/cli/secret-file-newline/%s", secret_file_rows[i].name);
+      g_test_add_data_func (path, &secret_file_rows[i], test_secret_file_newline);
+    }
   g_test_add_func ("/jd/cli/server-messages", test_server_messages);
 
   return g_test_run ();

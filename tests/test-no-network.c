@@ -90,24 +90,22 @@ test_trap_catches_jd_net (void)
   g_atomic_int_set (&attempts, 0);
 }
 
-static void
-test_decode (void)
-{
-  /* RFC 7515 A.1 and a broken token: decoding never reaches for the network. */
-  static const char *const tokens[] = {
-    "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9."
-    "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
-    "."
-    "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
-    "eyJhbGciOiJub25lIn0.eyJpc3MiOiJodHRwczovL2lkLmV4YW1wbGUuY29tLyJ9.",
-    "not.a*.token",
-  };
+/* RFC 7515 A.1 and a broken token: decoding never reaches for the network. */
+static const char *const decode_rows[] = {
+  "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9."
+  "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
+  "."
+  "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+  "eyJhbGciOiJub25lIn0.eyJpc3MiOiJodHRwczovL2lkLmV4YW1wbGUuY29tLyJ9.",
+  "not.a*.token",
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
-    {
-      g_autoptr (JdToken) token = jd_token_parse (tokens[i], -1);
-      g_assert_nonnull (token);
-    }
+static void
+test_decode (gconstpointer data)
+{
+  const __typeof__ (decode_rows[0]) *row = data;
+  g_autoptr (JdToken) token = jd_token_parse (*row, -1);
+  g_assert_nonnull (token);
   assert_no_attempt ();
 }
 
@@ -119,37 +117,35 @@ data_file (const char *name)
 
 /* RFC 7515 A.1 (HS256), A.2 (RS256), A.3 (ES256): each token verified with
  * its key loaded from a file, then the whole diagnosis. */
+static const char *const key_file_rows[] = { "rfc7515-A.1", "rfc7515-A.2", "rfc7515-A.3" };
+
 static void
-test_verify_with_key_files (void)
+test_verify_with_key_files (gconstpointer data)
 {
-  static const char *const vectors[] = { "rfc7515-A.1", "rfc7515-A.2", "rfc7515-A.3" };
+  const __typeof__ (key_file_rows[0]) *row = data;
+  g_autofree char *jws_name = g_strconcat (*row, ".jws", NULL);
+  g_autofree char *jwk_name = g_strconcat (*row, ".jwk", NULL);
+  g_autofree char *jws_path = data_file (jws_name);
+  g_autofree char *jwk_path = data_file (jwk_name);
+  g_autoptr (GFile) jwk = g_file_new_for_path (jwk_path);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdToken) token = NULL;
+  g_autoptr (JdKeySet) keys = jd_key_set_new ();
+  g_autoptr (JdVerifyResult) result = NULL;
+  g_autoptr (JdExpectations) expect = jd_expectations_new ();
+  g_autoptr (GPtrArray) findings = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (vectors); i++)
-    {
-      g_autofree char *jws_name = g_strconcat (vectors[i], ".jws", NULL);
-      g_autofree char *jwk_name = g_strconcat (vectors[i], ".jwk", NULL);
-      g_autofree char *jws_path = data_file (jws_name);
-      g_autofree char *jwk_path = data_file (jwk_name);
-      g_autoptr (GFile) jwk = g_file_new_for_path (jwk_path);
-      g_autofree char *text = NULL;
-      g_autoptr (GError) error = NULL;
-      g_autoptr (JdToken) token = NULL;
-      g_autoptr (JdKeySet) keys = jd_key_set_new ();
-      g_autoptr (JdVerifyResult) result = NULL;
-      g_autoptr (JdExpectations) expect = jd_expectations_new ();
-      g_autoptr (GPtrArray) findings = NULL;
-
-      g_file_get_contents (jws_path, &text, NULL, &error);
-      g_assert_no_error (error);
-      token = jd_token_parse (g_strstrip (text), -1);
-      g_assert_false (jd_token_is_malformed (token));
-      jd_key_set_load_file (keys, jwk, &error);
-      g_assert_no_error (error);
-      result = jd_verify (token, keys, NULL);
-      g_assert_cmpint (jd_verify_result_get_status (result), ==, JD_SIGNATURE_VALID);
-      findings = jd_diagnose (token, expect, result, NULL);
-      g_assert_true (jd_findings_has (findings, JD_FINDING_SIGNATURE_VALID));
-    }
+  g_file_get_contents (jws_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  token = jd_token_parse (g_strstrip (text), -1);
+  g_assert_false (jd_token_is_malformed (token));
+  jd_key_set_load_file (keys, jwk, &error);
+  g_assert_no_error (error);
+  result = jd_verify (token, keys, NULL);
+  g_assert_cmpint (jd_verify_result_get_status (result), ==, JD_SIGNATURE_VALID);
+  findings = jd_diagnose (token, expect, result, NULL);
+  g_assert_true (jd_findings_has (findings, JD_FINDING_SIGNATURE_VALID));
   assert_no_attempt ();
 }
 
@@ -184,29 +180,27 @@ on_har_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 
 /* The vendored HAR exports (tests/data/har), read in this thread and in a worker thread, every
  * entry's response explained. */
+static const char *const har_file_rows[]
+  = { "mitmproxy-chrome.har", "mitmproxy-firefox.har", "mitmproxy-with-bom.har" };
+
 static void
-test_har_files (void)
+test_har_files (gconstpointer data)
 {
-  static const char *const names[]
-    = { "mitmproxy-chrome.har", "mitmproxy-firefox.har", "mitmproxy-with-bom.har" };
+  const __typeof__ (har_file_rows[0]) *row = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har", *row, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
+  g_autoptr (JdHar) har_async = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har", names[i], NULL);
-      g_autoptr (GFile) file = g_file_new_for_path (path);
-      g_autoptr (GError) error = NULL;
-      g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
-      g_autoptr (JdHar) har_async = NULL;
+  g_assert_no_error (error);
+  check_har (har);
 
-      g_assert_no_error (error);
-      check_har (har);
-
-      jd_har_load_async (file, NULL, NULL, NULL, NULL, on_har_loaded, &har_async);
-      while (har_async == NULL)
-        g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (har_async)), ==,
-                        g_list_model_get_n_items (G_LIST_MODEL (har)));
-    }
+  jd_har_load_async (file, NULL, NULL, NULL, NULL, on_har_loaded, &har_async);
+  while (har_async == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (har_async)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (har)));
   assert_no_attempt ();
 }
 
@@ -322,9 +316,22 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/jd/no-network/trap", test_trap_catches_jd_net);
-  g_test_add_func ("/jd/no-network/decode", test_decode);
-  g_test_add_func ("/jd/no-network/verify-with-key-files", test_verify_with_key_files);
-  g_test_add_func ("/jd/no-network/har-files", test_har_files);
+  for (guint i = 0; i < G_N_ELEMENTS (decode_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/no-network/decode/%u", i);
+      g_test_add_data_func (path, &decode_rows[i], test_decode);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (key_file_rows); i++)
+    {
+      g_autofree char *path
+        = g_strdup_printf ("/jd/no-network/verify-with-key-files/%s", key_file_rows[i]);
+      g_test_add_data_func (path, &key_file_rows[i], test_verify_with_key_files);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (har_file_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/no-network/har-files/%s", har_file_rows[i]);
+      g_test_add_data_func (path, &har_file_rows[i], test_har_files);
+    }
   g_test_add_func ("/jd/no-network/cli", test_cli_without_network);
   g_test_add_func ("/jd/no-network/explain-response", test_explain_response);
 

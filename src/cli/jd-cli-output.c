@@ -100,3 +100,18 @@ jd_cli_output_finish (JdCliOutput *self)
     g_print ("%s", JSON_TAIL "\n");
   fflush (stdout);
 }
+
+void
+jd_cli_usage_error (const char *format, ...)
+{
+  g_autofree char *msg = NULL;
+  g_autofree char *safe = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Messages quote file names, URLs and file contents: no control characters reach the terminal. */
+  safe = jd_text_escape_controls (msg, TRUE);
+  g_printerr ("jwt-doctor-cli: %s\n", safe);
+}

@@ -26,4 +26,8 @@ void jd_cli_output_add (JdCliOutput *self, JdReport *report);
 /* Ends the document (or prints the empty report when no token came). */
 void jd_cli_output_finish (JdCliOutput *self);
 
+/* Prints "jwt-doctor-cli: MESSAGE" on standard error, its control
+ * characters escaped. */
+void jd_cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
 G_END_DECLS

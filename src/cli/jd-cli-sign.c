@@ -10,9 +10,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
+#include "jd-cli-input.h"
+#include "jd-cli-output.h"
 #include "jd-cli-sign.h"
 #include "jd-input.h"
 #include "jd-sign.h"
@@ -163,4 +166,45 @@ jd_cli_sign_run (const JdCliSign *s, GBytes *input, GError **error)
     g_printerr (_ ("jwt-doctor-cli: a test token signed on this computer with %s (%s)\n"), describe,
                 alg);
   return token;
+}
+
+/* --sign / --generate-key: print INPUT re-signed (jd-cli-sign.c). */
+gboolean
+jd_cli_sign_main (const JdCliOptions *o, JdKeySet *keys, gint64 now)
+{
+  const char *arg = o->inputs ? o->inputs[0] : "-";
+  JdCliSign s = { o->sign,
+                  o->generate_key,
+                  o->sign_alg,
+                  (const char *const *)o->set,
+                  (const char *const *)o->unset,
+                  o->jwks_out,
+                  keys,
+                  now };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) input = NULL;
+  g_autofree char *token = NULL;
+
+  if (o->json || o->request || o->discover)
+    {
+      jd_cli_usage_error (
+        _ ("--sign and --generate-key print a token; --json, --request and --discover "
+           "diagnose one: run jwt-doctor-cli again on the printed token"));
+      return FALSE;
+    }
+  if (g_str_equal (arg, "-") && !(isatty (STDIN_FILENO) && o->inputs == NULL))
+    input = jd_cli_read_stdin (&error);
+  else if (!g_str_equal (arg, "-") && g_file_test (arg, G_FILE_TEST_EXISTS))
+    input = jd_cli_read_file (arg, &error);
+  else if (!g_str_equal (arg, "-"))
+    input = g_bytes_new (arg, strlen (arg));
+  if (error == NULL)
+    token = jd_cli_sign_run (&s, input, &error);
+  if (token == NULL)
+    {
+      jd_cli_usage_error ("%s", error->message);
+      return FALSE;
+    }
+  g_print ("%s\n", token);
+  return TRUE;
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "jd-cli-options.h"
 #include "jd-keys.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,10 @@ typedef struct
  * the option and what is wrong. @input is the INPUT's bytes (a token in
  * any paste form), or NULL/empty to start from no claims. */
 char *jd_cli_sign_run (const JdCliSign *s, GBytes *input, GError **error);
+
+/* --sign / --generate-key: prints INPUT re-signed, or a usage error
+ * (FALSE). @keys: the keys --secret/--secret-file loaded; @now: --now or
+ * the clock. */
+gboolean jd_cli_sign_main (const JdCliOptions *o, JdKeySet *keys, gint64 now);
 
 G_END_DECLS

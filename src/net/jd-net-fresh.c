@@ -125,17 +125,33 @@ wait_then (GTask *task, guint seconds, GSourceFunc callback)
     }
 }
 
+/* The task returns @answer, the token endpoint's last word. */
 static void
-on_final_answer (GObject *source, GAsyncResult *result, gpointer user_data)
+return_answer (GTask *task, JdTokenAnswer *answer)
 {
-  g_autoptr (GTask) task = user_data;
+  g_task_return_pointer (task, answer, (GDestroyNotify)jd_token_answer_free);
+}
+
+/* The answer of a token request; NULL once @task has returned its error. */
+static JdTokenAnswer *
+finish_answer (GTask *task, GAsyncResult *result)
+{
   g_autoptr (GError) error = NULL;
   JdTokenAnswer *answer = jd_net_token_request_finish (result, &error);
 
   if (answer == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, answer, (GDestroyNotify)jd_token_answer_free);
+  return answer;
+}
+
+static void
+on_final_answer (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  JdTokenAnswer *answer = finish_answer (task, result);
+
+  if (answer != NULL)
+    return_answer (task, answer);
 }
 
 /* A request to the token endpoint (or, with @device_endpoint, the device
@@ -174,20 +190,16 @@ on_device_polled (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   FreshData *data = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = jd_net_token_request_finish (result, &error);
+  g_autoptr (JdTokenAnswer) answer = finish_answer (task, result);
 
   if (answer == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   if (g_strcmp0 (answer->error, "slow_down") == 0)
     data->interval += DEVICE_SLOW_DOWN_STEP;
   if (g_strcmp0 (answer->error, "slow_down") != 0
       && g_strcmp0 (answer->error, "authorization_pending") != 0)
     {
-      g_task_return_pointer (task, g_steal_pointer (&answer), (GDestroyNotify)jd_token_answer_free);
+      return_answer (task, g_steal_pointer (&answer));
       return;
     }
   if (data->deadline != 0
@@ -224,14 +236,10 @@ on_device_authorized (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   FreshData *data = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = jd_net_token_request_finish (result, &error);
+  g_autoptr (JdTokenAnswer) answer = finish_answer (task, result);
 
   if (answer == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   if (answer->status < 200 || answer->status > 299 || answer->device_code == NULL
       || answer->user_code == NULL || answer->verification_uri == NULL)
     {
@@ -244,7 +252,7 @@ on_device_authorized (GObject *source, GAsyncResult *result, gpointer user_data)
             answer->status);
           return;
         }
-      g_task_return_pointer (task, g_steal_pointer (&answer), (GDestroyNotify)jd_token_answer_free);
+      return_answer (task, g_steal_pointer (&answer));
       return;
     }
   if (data->ui.show_code != NULL)
@@ -309,7 +317,7 @@ on_callback (SoupServer *server, SoupServerMessage *msg, const char *path, GHash
       answer->error = g_strdup (error ? error : "invalid_request");
       answer->error_description = g_strdup (g_hash_table_lookup (query, "error_description"));
       answer->error_uri = g_strdup (g_hash_table_lookup (query, "error_uri"));
-      g_task_return_pointer (task, answer, (GDestroyNotify)jd_token_answer_free);
+      return_answer (task, answer);
     }
   else
     {

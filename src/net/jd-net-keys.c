@@ -489,49 +489,34 @@ jd_net_fetch_jwks (const char *url, const JdNetOptions *options, GCancellable *c
 /* ------------------------------------------------------------------ */
 /* Discovery                                                           */
 
-static void
-on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
+/* The discovery document @response holds, as a JSON object, or NULL with
+ * @error saying why not (404, not JSON, not an object…). */
+static JsonNode *
+read_discovery_document (FetchData *data, JdResponse *response, GError **error)
 {
-  g_autoptr (GTask) task = user_data;
-  FetchData *data = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdResponse) response = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autoptr (JsonNode) root = NULL;
-  JsonObject *object;
-  JsonNode *member;
   GBytes *body;
   gsize len = 0;
   const char *bytes;
-  const char *jwks_uri;
-  GCancellable *cancellable;
   /* for messages: the URLs without userinfo or query */
   g_autofree char *shown_url = jd_url_redact (data->discovery_url);
   g_autofree char *shown_issuer = jd_url_redact (data->issuer);
 
-  response = jd_net_send_finish (result, &error);
-  if (response == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
   if (jd_response_get_status (response) == 404 || jd_response_get_status (response) == 410)
     {
-      g_task_return_new_error (
-        task, JD_NET_ERROR, JD_NET_ERROR_HTTP,
-        _ ("GET %s answered %u: the issuer \"%s\" publishes no OpenID Connect "
-           "discovery document there. Check iss for a typo or a missing path "
-           "(a tenant, a realm, \"/v2.0\"); a plain OAuth server may publish "
-           "/.well-known/oauth-authorization-server (RFC 8414) instead, or "
-           "name its key set URL only in its documentation."),
-        shown_url, jd_response_get_status (response), shown_issuer);
-      return;
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_HTTP,
+                   _ ("GET %s answered %u: the issuer \"%s\" publishes no OpenID Connect "
+                      "discovery document there. Check iss for a typo or a missing path "
+                      "(a tenant, a realm, \"/v2.0\"); a plain OAuth server may publish "
+                      "/.well-known/oauth-authorization-server (RFC 8414) instead, or "
+                      "name its key set URL only in its documentation."),
+                   shown_url, jd_response_get_status (response), shown_issuer);
+      return NULL;
     }
   if (!check_response (response, data->discovery_url, _ ("discovery document"),
-                       data->options.max_body, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+                       data->options.max_body, error))
+    return NULL;
 
   body = jd_response_get_body (response);
   bytes = body ? g_bytes_get_data (body, &len) : NULL;
@@ -539,22 +524,30 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
    * the network, and json-glib recurses without a limit, so a deeply
    * nested document would overflow the stack. The error says at which byte. */
   if (bytes == NULL || len == 0
-      || (root
-          = jd_json_parse (bytes, len, JD_JSON_ALLOW_DUPLICATES | JD_JSON_ALLOW_BOM, NULL, &error))
+      || (root = jd_json_parse (bytes, len, JD_JSON_ALLOW_DUPLICATES | JD_JSON_ALLOW_BOM, NULL,
+                                &local_error))
            == NULL)
     {
-      g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
-                               _ ("The discovery document at %s is not JSON: %s"), shown_url,
-                               error ? error->message : _ ("the body is empty"));
-      return;
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
+                   _ ("The discovery document at %s is not JSON: %s"), shown_url,
+                   local_error ? local_error->message : _ ("the body is empty"));
+      return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_task_return_new_error (task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
-                               _ ("The discovery document at %s is not a JSON object"), shown_url);
-      return;
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
+                   _ ("The discovery document at %s is not a JSON object"), shown_url);
+      return NULL;
     }
-  object = json_node_get_object (root);
+  return g_steal_pointer (&root);
+}
+
+/* The document's "jwks_uri" (its "issuer" kept in @data), or NULL with
+ * @error set when it has none. */
+static const char *
+discovered_jwks_uri (FetchData *data, JsonObject *object, GError **error)
+{
+  JsonNode *member;
 
   member = json_object_get_member (object, "issuer");
   if (member != NULL && JSON_NODE_HOLDS_VALUE (member)
@@ -565,38 +558,74 @@ on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
   if (member == NULL || !JSON_NODE_HOLDS_VALUE (member)
       || json_node_get_value_type (member) != G_TYPE_STRING)
     {
-      g_task_return_new_error (
-        task, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
-        _ ("The discovery document at %s has no \"jwks_uri\" string, so it does "
-           "not say where the keys are"),
-        shown_url);
+      g_autofree char *shown_url = jd_url_redact (data->discovery_url);
+
+      g_set_error (error, JD_NET_ERROR, JD_NET_ERROR_DISCOVERY,
+                   _ ("The discovery document at %s has no \"jwks_uri\" string, so it does "
+                      "not say where the keys are"),
+                   shown_url);
+      return NULL;
+    }
+  return json_node_get_string (member);
+}
+
+/* OIDC Discovery §4.3 and the https-to-http downgrade: refused before
+ * any key is fetched; the result holds no keys, and says why. NULL when
+ * the key set may be fetched. */
+static JdRemoteKeys *
+refused_discovery (FetchData *data, JdResponse **response, const char *jwks_uri)
+{
+  const char *id = NULL;
+  g_autofree char *refusal = jd_net_discovery_refusal (data->issuer, data->discovered_issuer,
+                                                       data->discovery_url, jwks_uri, &id);
+  JdRemoteKeys *keys;
+
+  if (refusal == NULL)
+    return NULL;
+  keys = g_object_new (JD_TYPE_REMOTE_KEYS, NULL);
+  keys->key_set = jd_key_set_new ();
+  keys->jwks_uri = g_strdup (jwks_uri);
+  keys->issuer = g_strdup (data->issuer);
+  keys->discovery_url = g_strdup (data->discovery_url);
+  keys->discovered_issuer = g_strdup (data->discovered_issuer);
+  keys->fetched_at = g_date_time_new_now_utc ();
+  keys->cache_explanation = g_strdup ("");
+  keys->response = g_steal_pointer (response);
+  keys->refusal = g_steal_pointer (&refusal);
+  keys->refusal_id = id;
+  return keys;
+}
+
+/* The discovery document read: its jwks_uri fetched next (on_jwks), unless
+ * it is refused. */
+static void
+on_discovery (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdResponse) response = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  const char *jwks_uri = NULL;
+  JdRemoteKeys *refused;
+  GCancellable *cancellable;
+
+  response = jd_net_send_finish (result, &error);
+  if (response != NULL)
+    root = read_discovery_document (data, response, &error);
+  if (root != NULL)
+    jwks_uri = discovered_jwks_uri (data, json_node_get_object (root), &error);
+  if (jwks_uri == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  jwks_uri = json_node_get_string (member);
-
-  /* OIDC Discovery §4.3 and the https-to-http downgrade: refused before
-   * any key is fetched; the result holds no keys, and says why. */
-  {
-    const char *id = NULL;
-    g_autofree char *refusal = jd_net_discovery_refusal (data->issuer, data->discovered_issuer,
-                                                         data->discovery_url, jwks_uri, &id);
-    if (refusal != NULL)
-      {
-        JdRemoteKeys *keys = g_object_new (JD_TYPE_REMOTE_KEYS, NULL);
-        keys->key_set = jd_key_set_new ();
-        keys->jwks_uri = g_strdup (jwks_uri);
-        keys->issuer = g_strdup (data->issuer);
-        keys->discovery_url = g_strdup (data->discovery_url);
-        keys->discovered_issuer = g_strdup (data->discovered_issuer);
-        keys->fetched_at = g_date_time_new_now_utc ();
-        keys->cache_explanation = g_strdup ("");
-        keys->response = g_steal_pointer (&response);
-        keys->refusal = g_steal_pointer (&refusal);
-        keys->refusal_id = id;
-        g_task_return_pointer (task, keys, g_object_unref);
-        return;
-      }
-  }
+  refused = refused_discovery (data, &response, jwks_uri);
+  if (refused != NULL)
+    {
+      g_task_return_pointer (task, refused, g_object_unref);
+      return;
+    }
 
   g_free (data->url);
   data->url = g_strdup (jwks_uri);

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 void _jd_net_options_resolve (const JdNetOptions *options, JdNetOptions *out);
 GUri *_jd_net_parse_url (const char *url, GError **error);
+/* Whether a header can go on the wire (jd-net-request.c); the error names
+ * it without showing its value. */
+gboolean _jd_net_check_header (const char *raw_name, const char *value, GError **error);
 
 /* Runs one async call to completion on a private GMainContext:
  *   _jd_net_sync_init (&sync); foo_async (…, _jd_net_sync_done, &sync);
