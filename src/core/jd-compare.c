@@ -223,18 +223,16 @@ compare_names (gconstpointer a, gconstpointer b)
   return g_strcmp0 (*(const char *const *)a, *(const char *const *)b);
 }
 
-static void
-compare_objects (GPtrArray *rows, JdCompareSection section, JsonObject *left, JsonObject *right)
+/* The members of either object: the known ones first, in @table's order;
+ * the rest by name. (element-type utf8) (transfer container) */
+static GPtrArray *
+member_names (const Known *table, gsize n_known, JsonObject *left, JsonObject *right)
 {
-  gboolean is_payload = section == JD_COMPARE_SECTION_PAYLOAD;
-  const Known *table = is_payload ? known_payload : known_header;
-  gsize n_known = is_payload ? G_N_ELEMENTS (known_payload) : G_N_ELEMENTS (known_header);
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  GPtrArray *names = g_ptr_array_new ();
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *objects[2] = { left, right };
   guint n_first = 0;
 
-  /* the known members first, in the table's order; the rest by name */
   for (gsize k = 0; k < n_known; k++)
     if ((left != NULL && json_object_has_member (left, table[k].name))
         || (right != NULL && json_object_has_member (right, table[k].name)))
@@ -261,6 +259,71 @@ compare_objects (GPtrArray *rows, JdCompareSection section, JsonObject *left, Js
     }
   if (names->len > n_first)
     qsort (names->pdata + n_first, names->len - n_first, sizeof (gpointer), compare_names);
+  return names;
+}
+
+/* The note of a known member whose values differ. */
+static void
+note_different (JdCompareRow *row, const Known *known, const char *name, JsonNode *l, JsonNode *r,
+                gboolean is_payload)
+{
+  if (is_payload
+      && (g_str_equal (name, "scope") || g_str_equal (name, "scp") || g_str_equal (name, "roles")))
+    {
+      g_autofree char *diff = describe_set_difference (l, r);
+
+      if (diff != NULL)
+        /* TRANSLATORS: "different scopes (only in B: orders:write)" */
+        row->note = g_strdup_printf ("%s (%s)", _ (known->different), diff);
+      else
+        row->note
+          = g_strdup_printf (_ ("%s, written differently (same items)"), _ (known->different));
+    }
+  else if (is_payload && g_str_equal (name, "exp"))
+    {
+      double le, re;
+
+      if (jd_numeric_date_read (l, &le) == JD_NUMERIC_DATE_VALID
+          && jd_numeric_date_read (r, &re) == JD_NUMERIC_DATE_VALID)
+        {
+          g_autofree char *d = jd_time_format_duration ((gint64)(re - le));
+          row->note = re > le
+                        /* TRANSLATORS: %s is a duration, "1 hour" */
+                        ? g_strdup_printf (_ ("token B expires %s later"), d)
+                        : g_strdup_printf (_ ("token B expires %s earlier"), d);
+        }
+    }
+  else if (is_payload && g_str_equal (name, "nbf"))
+    row->note = g_strdup (_ ("different not-before time"));
+  else if (known->different != NULL)
+    row->note = g_strdup (_ (known->different));
+}
+
+/* The note of a known member that only one token has. */
+static void
+note_one_side (JdCompareRow *row, const Known *known, const char *name, JdCompareState state)
+{
+  g_autofree char *base = NULL;
+
+  if (known->one_side == NULL)
+    return;
+  base = state == JD_COMPARE_ONLY_LEFT
+           /* TRANSLATORS: %s is a claim or header name, "aud" */
+           ? g_strdup_printf (_ ("%s only in token A"), name)
+           : g_strdup_printf (_ ("%s only in token B"), name);
+  if (*known->one_side != '\0')
+    row->note = g_strdup_printf ("%s: %s", base, _ (known->one_side));
+  else
+    row->note = g_steal_pointer (&base);
+}
+
+static void
+compare_objects (GPtrArray *rows, JdCompareSection section, JsonObject *left, JsonObject *right)
+{
+  gboolean is_payload = section == JD_COMPARE_SECTION_PAYLOAD;
+  const Known *table = is_payload ? known_payload : known_header;
+  gsize n_known = is_payload ? G_N_ELEMENTS (known_payload) : G_N_ELEMENTS (known_header);
+  g_autoptr (GPtrArray) names = member_names (table, n_known, left, right);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -287,53 +350,10 @@ compare_objects (GPtrArray *rows, JdCompareSection section, JsonObject *left, Js
       if (known == NULL || state == JD_COMPARE_SAME)
         continue;
       row->rank = known->rank;
-
       if (state == JD_COMPARE_DIFFERENT)
-        {
-          if (is_payload
-              && (g_str_equal (name, "scope") || g_str_equal (name, "scp")
-                  || g_str_equal (name, "roles")))
-            {
-              g_autofree char *diff = describe_set_difference (l, r);
-
-              if (diff != NULL)
-                /* TRANSLATORS: "different scopes (only in B: orders:write)" */
-                row->note = g_strdup_printf ("%s (%s)", _ (known->different), diff);
-              else
-                row->note = g_strdup_printf (_ ("%s, written differently (same items)"),
-                                             _ (known->different));
-            }
-          else if (is_payload && g_str_equal (name, "exp"))
-            {
-              double le, re;
-
-              if (jd_numeric_date_read (l, &le) == JD_NUMERIC_DATE_VALID
-                  && jd_numeric_date_read (r, &re) == JD_NUMERIC_DATE_VALID)
-                {
-                  g_autofree char *d = jd_time_format_duration ((gint64)(re - le));
-                  row->note = re > le
-                                /* TRANSLATORS: %s is a duration, "1 hour" */
-                                ? g_strdup_printf (_ ("token B expires %s later"), d)
-                                : g_strdup_printf (_ ("token B expires %s earlier"), d);
-                }
-            }
-          else if (is_payload && g_str_equal (name, "nbf"))
-            row->note = g_strdup (_ ("different not-before time"));
-          else if (known->different != NULL)
-            row->note = g_strdup (_ (known->different));
-        }
-      else if (known->one_side != NULL)
-        {
-          g_autofree char *base = state == JD_COMPARE_ONLY_LEFT
-                                    /* TRANSLATORS: %s is a claim or header name, "aud" */
-                                    ? g_strdup_printf (_ ("%s only in token A"), name)
-                                    : g_strdup_printf (_ ("%s only in token B"), name);
-
-          if (*known->one_side != '\0')
-            row->note = g_strdup_printf ("%s: %s", base, _ (known->one_side));
-          else
-            row->note = g_steal_pointer (&base);
-        }
+        note_different (row, known, name, l, r, is_payload);
+      else
+        note_one_side (row, known, name, state);
     }
 }
 
