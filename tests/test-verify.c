@@ -48,6 +48,16 @@ tamper (const char *token, guint segment)
   return copy;
 }
 
+/* A set of one new HS256 secret. */
+static JdKeySet *
+hs256_set (void)
+{
+  g_autoptr (TkKey) k = tk_key_new ("HS256", NULL);
+  g_autofree char *jwk = tk_key_jwk (k);
+
+  return set_from_text (jwk);
+}
+
 static JdVerifyResult *
 verify_text (const char *token_text, JdKeySet *set, const char *const *allowed)
 {
@@ -267,9 +277,7 @@ static void
 test_none_never_verifies (gconstpointer data)
 {
   const char *token = data;
-  g_autoptr (TkKey) k = tk_key_new ("HS256", NULL);
-  g_autofree char *jwk = tk_key_jwk (k);
-  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  g_autoptr (JdKeySet) set = hs256_set ();
   g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
   g_autoptr (JdVerifyResult) r2 = verify_text (token, NULL, NULL);
 
@@ -283,9 +291,7 @@ test_none_never_verifies (gconstpointer data)
 static void
 test_none_signature (void)
 {
-  g_autoptr (TkKey) k = tk_key_new ("HS256", NULL);
-  g_autofree char *jwk = tk_key_jwk (k);
-  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  g_autoptr (JdKeySet) set = hs256_set ();
   g_autoptr (GError) error = NULL;
 
   g_assert_false (
@@ -739,9 +745,7 @@ static void
 test_unusual_tokens (gconstpointer data)
 {
   const UnusualCase *c = data;
-  g_autoptr (TkKey) k = tk_key_new ("HS256", NULL);
-  g_autofree char *jwk = tk_key_jwk (k);
-  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  g_autoptr (JdKeySet) set = hs256_set ();
   g_autoptr (JdVerifyResult) r = verify_text (c->token, set, NULL);
 
   g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_UNVERIFIED);
