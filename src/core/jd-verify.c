@@ -10,6 +10,12 @@
  * the HS/RS key-confusion forgery, well-known or short HMAC secrets, a
  * text-versus-base64 secret mix-up, and Microsoft Graph tokens.
  *
+ * jd_verify() runs named steps over a shared Check: list the keys, mark
+ * them untried when nothing can be checked, try the keys, a kid missing
+ * from the set, strict encoding, the signature finding, weak secrets. The
+ * result objects are in jd-key-verdict.c and jd-verify-result.c, the
+ * algorithm registry in jd-jwa.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
