@@ -106,25 +106,12 @@ assert_no_secret (GPtrArray *rows, JdToken *token)
     }
 }
 
+/* The header rows of test_claims: alg and kid first, in that order. */
 static void
-test_claims (void)
+check_claims_header (GPtrArray *rows)
 {
-  g_autoptr (JdToken) works = make_token (
-    "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"2024-05\"}",
-    "{\"iss\":\"https://login.example.com/prod/\",\"aud\":\"https://api.example.com\","
-    "\"sub\":\"alice\",\"scope\":\"orders:read "
-    "orders:write\",\"iat\":1700000000,\"exp\":1700003600,"
-    "\"email\":\"alice@example.com\"}");
-  g_autoptr (JdToken) fails = make_token (
-    "{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
-    "{\"iss\":\"https://login.example.com/staging/\",\"aud\":[\"https://api.example.com/\"],"
-    "\"sub\":\"alice\",\"scope\":\"orders:read profile\",\"iat\":1700000000,\"exp\":1700000300,"
-    "\"nonce\":\"n-0S6\"}");
-  g_autoptr (GPtrArray) rows = jd_compare_tokens (works, fails, 0, 0, 60);
-  g_auto (GStrv) notes = jd_compare_dup_notes (rows);
   const JdCompareRow *row;
 
-  /* header: alg and kid first, in that order */
   row = g_ptr_array_index (rows, 0);
   g_assert_cmpint (row->section, ==, JD_COMPARE_SECTION_HEADER);
   g_assert_cmpstr (row->name, ==, "alg");
@@ -142,6 +129,13 @@ test_claims (void)
   row = find_row (rows, JD_COMPARE_SECTION_HEADER, "typ");
   g_assert_cmpint (row->state, ==, JD_COMPARE_SAME);
   g_assert_null (row->note);
+}
+
+/* The payload rows of test_claims. */
+static void
+check_claims_payload (GPtrArray *rows)
+{
+  const JdCompareRow *row;
 
   /* payload: issuer, audience (a string vs an array with a slash) */
   row = find_row (rows, JD_COMPARE_SECTION_PAYLOAD, "iss");
@@ -186,6 +180,44 @@ test_claims (void)
   /* no instants given: no "moment of use" row; both decode: no decoding row */
   g_assert_null (find_row (rows, JD_COMPARE_SECTION_DERIVED, "at the moment of use"));
   g_assert_null (find_row (rows, JD_COMPARE_SECTION_DERIVED, "decoding"));
+}
+
+/* test_claims with left and right swapped. */
+static void
+check_claims_swapped (JdToken *works, JdToken *fails)
+{
+  const JdCompareRow *row;
+  g_autoptr (GPtrArray) swapped = jd_compare_tokens (fails, works, 0, 0, 60);
+
+  row = find_row (swapped, JD_COMPARE_SECTION_HEADER, "kid");
+  g_assert_cmpint (row->state, ==, JD_COMPARE_ONLY_RIGHT);
+  g_assert_nonnull (strstr (row->note, "kid only in token B"));
+  row = find_row (swapped, JD_COMPARE_SECTION_PAYLOAD, "scope");
+  g_assert_nonnull (strstr (row->note, "only in A: profile"));
+  row = find_row (swapped, JD_COMPARE_SECTION_PAYLOAD, "exp");
+  g_assert_nonnull (strstr (row->note, "expires 55 minutes later"));
+  g_assert_cmpuint (jd_compare_count_differences (swapped), ==, 9);
+}
+
+static void
+test_claims (void)
+{
+  g_autoptr (JdToken) works = make_token (
+    "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"2024-05\"}",
+    "{\"iss\":\"https://login.example.com/prod/\",\"aud\":\"https://api.example.com\","
+    "\"sub\":\"alice\",\"scope\":\"orders:read "
+    "orders:write\",\"iat\":1700000000,\"exp\":1700003600,"
+    "\"email\":\"alice@example.com\"}");
+  g_autoptr (JdToken) fails = make_token (
+    "{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
+    "{\"iss\":\"https://login.example.com/staging/\",\"aud\":[\"https://api.example.com/\"],"
+    "\"sub\":\"alice\",\"scope\":\"orders:read profile\",\"iat\":1700000000,\"exp\":1700000300,"
+    "\"nonce\":\"n-0S6\"}");
+  g_autoptr (GPtrArray) rows = jd_compare_tokens (works, fails, 0, 0, 60);
+  g_auto (GStrv) notes = jd_compare_dup_notes (rows);
+
+  check_claims_header (rows);
+  check_claims_payload (rows);
 
   /* the notes: issuer and audience (rank 1) before alg/kid/scope (2) and lifetime (4) */
   g_assert_cmpuint (jd_compare_count_differences (rows), ==, 9);
@@ -204,19 +236,7 @@ test_claims (void)
   assert_no_secret (rows, works);
   assert_no_secret (rows, fails);
 
-  /* and the other way round: left and right swap */
-  {
-    g_autoptr (GPtrArray) swapped = jd_compare_tokens (fails, works, 0, 0, 60);
-
-    row = find_row (swapped, JD_COMPARE_SECTION_HEADER, "kid");
-    g_assert_cmpint (row->state, ==, JD_COMPARE_ONLY_RIGHT);
-    g_assert_nonnull (strstr (row->note, "kid only in token B"));
-    row = find_row (swapped, JD_COMPARE_SECTION_PAYLOAD, "scope");
-    g_assert_nonnull (strstr (row->note, "only in A: profile"));
-    row = find_row (swapped, JD_COMPARE_SECTION_PAYLOAD, "exp");
-    g_assert_nonnull (strstr (row->note, "expires 55 minutes later"));
-    g_assert_cmpuint (jd_compare_count_differences (swapped), ==, 9);
-  }
+  check_claims_swapped (works, fails);
 }
 
 static void
@@ -409,6 +429,63 @@ test_values (void)
   g_assert_cmpuint (i_ab, <, i_zz);
 }
 
+/* jd_compare_pick_pair() on tests/data/har-chrome-401.har, one case per
+ * row: the request chosen (-1: none) and the pair expected (-1: none), as
+ * positions in the file. */
+typedef struct
+{
+  const char *name;
+  int entry;
+  int worked;
+  int failed;
+} PairCase;
+
+static const PairCase pair_cases[] = {
+  /* no choice: the first failing request with a token, and the same path that worked */
+  { "first-failure", -1, 3, 1 },
+  /* a request without a token counts as no choice */
+  { "entry-without-token", 5, 3, 1 },
+  /* a failure finds the call to the same path that worked */
+  { "failure-same-path", 1, 3, 1 },
+  /* a call that worked finds the nearest failure in time (no same path) */
+  { "worked-nearest-failure", 0, 0, 1 },
+  { "worked-same-path", 3, 3, 1 },
+  /* the 403: the nearest call that worked, its token in the query */
+  { "forbidden-nearest-worked", 4, 6, 4 },
+};
+
+static JdHarEntry *
+har_entry_at (JdHar *har, int position)
+{
+  g_autoptr (JdHarEntry) entry = NULL;
+
+  if (position < 0)
+    return NULL;
+  entry = g_list_model_get_item (G_LIST_MODEL (har), position);
+  return entry; /* the HAR keeps it alive */
+}
+
+static void
+test_pick_pair (gconstpointer data)
+{
+  const PairCase *c = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-chrome-401.har", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JdHar) har = jd_har_load_file (file, NULL, NULL, &error);
+  JdHarEntry *worked = NULL;
+  JdHarEntry *failed = NULL;
+
+  g_assert_no_error (error);
+  jd_compare_pick_pair (har, har_entry_at (har, c->entry), &worked, &failed);
+  g_assert_true (worked == har_entry_at (har, c->worked));
+  g_assert_true (failed == har_entry_at (har, c->failed));
+  if (worked != NULL)
+    g_assert_true (jd_compare_entry_worked (worked));
+  if (failed != NULL)
+    g_assert_false (jd_compare_entry_worked (failed));
+}
+
 static void
 test_describe (void)
 {
@@ -436,6 +513,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/compare/malformed", test_malformed);
   g_test_add_func ("/jd/compare/values", test_values);
   g_test_add_func ("/jd/compare/describe", test_describe);
+  for (guint i = 0; i < G_N_ELEMENTS (pair_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/jd/compare/pick-pair/%s", pair_cases[i].name);
+      g_test_add_data_func (name, &pair_cases[i], test_pick_pair);
+    }
 
   return g_test_run ();
 }

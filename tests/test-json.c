@@ -57,43 +57,45 @@ test_duplicates (void)
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "alg"), ==, "none");
 }
 
-static void
-test_errors_say_where (void)
+/* Every error says at which byte, and what. A case per row. */
+typedef struct
 {
-  struct
-  {
-    const char *text;
-    gsize offset;
-    const char *needle;
-  } cases[] = {
-    { "{\"a\" 1}", 5, "':'" },
-    { "{\"a\":1,}", 7, "member name" },
-    { "[1,2", 4, "end of the text" },
-    { "{\"a\":01}", 5, "0" },
-    { "\"abc", 0, "never closed" },
-    { "[\"a\tb\"]", 3, "control character" },
-    { "{} x", 3, "after the JSON value" },
-    { "[\"\\x\"]", 2, "escape" },
-    { "[tru]", 1, "JSON value" },
-    { "\"\xff\"", 1, "UTF-8" },
-    { "[\"\\ud800\"]", 2, "surrogate" },
-    { "", 0, "no JSON" },
-  };
+  const char *name;
+  const char *text;
+  gsize offset;
+  const char *needle;
+} ErrorCase;
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr (GError) error = NULL;
-      gsize offset = 999;
-      g_autoptr (JsonNode) node = parse (cases[i].text, 0, &offset, &error);
-      g_autofree char *where = g_strdup_printf ("byte %" G_GSIZE_FORMAT ":", cases[i].offset);
+static const ErrorCase error_cases[] = {
+  { "missing-colon", "{\"a\" 1}", 5, "':'" },
+  { "trailing-comma", "{\"a\":1,}", 7, "member name" },
+  { "unclosed-array", "[1,2", 4, "end of the text" },
+  { "leading-zero", "{\"a\":01}", 5, "0" },
+  { "unclosed-string", "\"abc", 0, "never closed" },
+  { "control-character", "[\"a\tb\"]", 3, "control character" },
+  { "text-after-value", "{} x", 3, "after the JSON value" },
+  { "bad-escape", "[\"\\x\"]", 2, "escape" },
+  { "bad-literal", "[tru]", 1, "JSON value" },
+  { "invalid-utf8", "\"\xff\"", 1, "UTF-8" },
+  { "lone-surrogate", "[\"\\ud800\"]", 2, "surrogate" },
+  { "empty", "", 0, "no JSON" },
+};
 
-      g_test_message ("case %u: %s", i, error ? error->message : "(accepted)");
-      g_assert_null (node);
-      g_assert_nonnull (error);
-      g_assert_cmpuint (offset, ==, cases[i].offset);
-      g_assert_nonnull (strstr (error->message, where));
-      g_assert_nonnull (strstr (error->message, cases[i].needle));
-    }
+static void
+test_errors_say_where (gconstpointer data)
+{
+  const ErrorCase *c = data;
+  g_autoptr (GError) error = NULL;
+  gsize offset = 999;
+  g_autoptr (JsonNode) node = parse (c->text, 0, &offset, &error);
+  g_autofree char *where = g_strdup_printf ("byte %" G_GSIZE_FORMAT ":", c->offset);
+
+  g_test_message ("%s: %s", c->name, error ? error->message : "(accepted)");
+  g_assert_null (node);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (offset, ==, c->offset);
+  g_assert_nonnull (strstr (error->message, where));
+  g_assert_nonnull (strstr (error->message, c->needle));
 }
 
 static void
@@ -226,7 +228,11 @@ main (int argc, char **argv)
 
   g_test_add_func ("/jd/json/values", test_values);
   g_test_add_func ("/jd/json/duplicates", test_duplicates);
-  g_test_add_func ("/jd/json/errors", test_errors_say_where);
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/jd/json/errors/%s", error_cases[i].name);
+      g_test_add_data_func (path, &error_cases[i], test_errors_say_where);
+    }
   g_test_add_func ("/jd/json/depth", test_depth_limit);
   g_test_add_func ("/jd/json/bom", test_bom);
   g_test_add_func ("/jd/json/nul", test_embedded_nul);

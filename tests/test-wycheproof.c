@@ -116,113 +116,136 @@ has_flag (JsonObject *test, const char *flag)
 
 /* ------------------------------------------------------------------ */
 
+/* The group's key as a JWK and as PEM (each NULL when absent or unloadable). */
+static void
+load_group_keys (JsonObject *group, JdKey **jwk_key, JdKey **pem_key)
+{
+  if (json_object_has_member (group, "publicKeyJwk") || json_object_has_member (group, "keyJwk"))
+    {
+      JsonNode *jwk = json_object_get_member (
+        group, json_object_has_member (group, "publicKeyJwk") ? "publicKeyJwk" : "keyJwk");
+      g_autofree char *text = node_to_json (jwk);
+      *jwk_key = key_from_text (text, "jwk");
+    }
+  if (json_object_has_member (group, "publicKeyPem"))
+    *pem_key = key_from_text (json_object_get_string_member (group, "publicKeyPem"), "pem");
+}
+
+/* An HMAC vector: every test has its own key. */
+static void
+run_hmac_test (const char *file, JsonObject *test, gsize tag_bytes, GBytes *msg, GBytes *sig)
+{
+  g_autoptr (GBytes) k = hex_decode (json_object_get_string_member (test, "key"));
+  g_autoptr (JdKeySet) set = jd_key_set_new ();
+  g_autofree char *b64 = NULL;
+  gboolean verdict;
+
+  if (tag_bytes != 32)
+    {
+      skip ("HMAC with a truncated tag: a JWS HS256 MAC is always the full 32 bytes");
+      return;
+    }
+  if (g_bytes_get_size (k) == 0)
+    {
+      skip ("HMAC with an empty key: an empty secret is refused before any MAC");
+      return;
+    }
+  b64 = g_base64_encode (g_bytes_get_data (k, NULL), g_bytes_get_size (k));
+  g_assert_true (jd_key_set_add_secret (set, b64, strlen (b64), TRUE, NULL));
+  verdict = jd_verify_signature ("HS256", jd_key_set_get_key (set, 0), g_bytes_get_data (msg, NULL),
+                                 g_bytes_get_size (msg), g_bytes_get_data (sig, NULL),
+                                 g_bytes_get_size (sig), NULL);
+  judge (file, json_object_get_int_member (test, "tcId"),
+         json_object_get_string_member (test, "result"), verdict);
+}
+
+static gboolean
+verify_primitive (const char *alg, JdKey *key, GBytes *msg, GBytes *sig)
+{
+  return jd_verify_signature (alg, key, g_bytes_get_data (msg, NULL), g_bytes_get_size (msg),
+                              g_bytes_get_data (sig, NULL), g_bytes_get_size (sig), NULL);
+}
+
+/* A public-key vector, with the JWK and the PEM key when both loaded (they
+ * must agree). */
+static void
+run_pubkey_test (const char *file, const char *alg, JsonObject *test, JdKey *jwk_key,
+                 JdKey *pem_key, GBytes *msg, GBytes *sig)
+{
+  gint64 tc = json_object_get_int_member (test, "tcId");
+  const char *expected = json_object_get_string_member (test, "result");
+  gboolean verdict;
+
+  if (jwk_key && pem_key)
+    {
+      gboolean a = verify_primitive (alg, jwk_key, msg, sig);
+      gboolean b = verify_primitive (alg, pem_key, msg, sig);
+      if (a != b)
+        {
+          tally.wrong++;
+          g_test_message ("WRONG: %s tcId %" G_GINT64_FORMAT ": JWK and PEM keys disagree", file,
+                          tc);
+        }
+      verdict = a;
+    }
+  else
+    verdict = verify_primitive (alg, jwk_key ? jwk_key : pem_key, msg, sig);
+  if (!verdict && g_str_equal (expected, "valid") && has_flag (test, "PointDuplication"))
+    {
+      /* Nettle's ECDSA verification adds points with formulas that
+       * fail when both summands are equal: it refuses this valid
+       * signature. A false negative, never a forgery. */
+      skip ("ECDSA PointDuplication: GnuTLS/Nettle refuses this valid signature "
+            "(false negative of the library, not a forgery)");
+      return;
+    }
+  judge (file, tc, expected, verdict);
+}
+
+static void
+run_primitive_group (const char *file, const char *alg, JsonObject *group)
+{
+  JsonArray *tests = json_object_get_array_member (group, "tests");
+  g_autoptr (JdKey) jwk_key = NULL;
+  g_autoptr (JdKey) pem_key = NULL;
+  gsize tag_bytes = 0;
+
+  load_group_keys (group, &jwk_key, &pem_key);
+  if (g_str_equal (alg, "HS256"))
+    {
+      /* MAC groups carry only sizes; every test has its own key. */
+      tag_bytes = json_object_get_int_member (group, "tagSize") / 8;
+    }
+  else if (jwk_key == NULL && pem_key == NULL)
+    {
+      for (guint t = 0; t < json_array_get_length (tests); t++)
+        skip ("the group's key could not be loaded");
+      return;
+    }
+
+  for (guint t = 0; t < json_array_get_length (tests); t++)
+    {
+      JsonObject *test = json_array_get_object_element (tests, t);
+      g_autoptr (GBytes) msg = hex_decode (json_object_get_string_member (test, "msg"));
+      g_autoptr (GBytes) sig = hex_decode (
+        json_object_get_string_member (test, json_object_has_member (test, "tag") ? "tag" : "sig"));
+
+      if (g_str_equal (alg, "HS256"))
+        run_hmac_test (file, test, tag_bytes, msg, sig);
+      else
+        run_pubkey_test (file, alg, test, jwk_key, pem_key, msg, sig);
+    }
+}
+
 static void
 run_primitive_file (const char *file, const char *alg)
 {
   g_autoptr (JsonObject) root = load_vectors (file);
   guint wrong_before = tally.wrong;
-  JsonArray *groups;
+  JsonArray *groups = json_object_get_array_member (root, "testGroups");
 
-  groups = json_object_get_array_member (root, "testGroups");
   for (guint g = 0; g < json_array_get_length (groups); g++)
-    {
-      JsonObject *group = json_array_get_object_element (groups, g);
-      JsonArray *tests = json_object_get_array_member (group, "tests");
-      g_autoptr (JdKey) jwk_key = NULL;
-      g_autoptr (JdKey) pem_key = NULL;
-      gsize tag_bytes = 0;
-
-      if (json_object_has_member (group, "publicKeyJwk")
-          || json_object_has_member (group, "keyJwk"))
-        {
-          JsonNode *jwk = json_object_get_member (
-            group, json_object_has_member (group, "publicKeyJwk") ? "publicKeyJwk" : "keyJwk");
-          g_autofree char *text = node_to_json (jwk);
-          jwk_key = key_from_text (text, "jwk");
-        }
-      if (json_object_has_member (group, "publicKeyPem"))
-        pem_key = key_from_text (json_object_get_string_member (group, "publicKeyPem"), "pem");
-      if (g_str_equal (alg, "HS256"))
-        {
-          /* MAC groups carry only sizes; every test has its own key. */
-          tag_bytes = json_object_get_int_member (group, "tagSize") / 8;
-        }
-      else if (jwk_key == NULL && pem_key == NULL)
-        {
-          for (guint t = 0; t < json_array_get_length (tests); t++)
-            skip ("the group's key could not be loaded");
-          continue;
-        }
-
-      for (guint t = 0; t < json_array_get_length (tests); t++)
-        {
-          JsonObject *test = json_array_get_object_element (tests, t);
-          gint64 tc = json_object_get_int_member (test, "tcId");
-          const char *expected = json_object_get_string_member (test, "result");
-          g_autoptr (GBytes) msg = hex_decode (json_object_get_string_member (test, "msg"));
-          g_autoptr (GBytes) sig = hex_decode (json_object_get_string_member (
-            test, json_object_has_member (test, "tag") ? "tag" : "sig"));
-          gboolean verdict;
-
-          if (g_str_equal (alg, "HS256"))
-            {
-              g_autoptr (GBytes) k = hex_decode (json_object_get_string_member (test, "key"));
-              g_autoptr (JdKeySet) set = jd_key_set_new ();
-              g_autofree char *b64 = NULL;
-              JdKey *key;
-
-              if (tag_bytes != 32)
-                {
-                  skip ("HMAC with a truncated tag: a JWS HS256 MAC is always the full 32 bytes");
-                  continue;
-                }
-              if (g_bytes_get_size (k) == 0)
-                {
-                  skip ("HMAC with an empty key: an empty secret is refused before any MAC");
-                  continue;
-                }
-              b64 = g_base64_encode (g_bytes_get_data (k, NULL), g_bytes_get_size (k));
-              g_assert_true (jd_key_set_add_secret (set, b64, strlen (b64), TRUE, NULL));
-              key = jd_key_set_get_key (set, 0);
-              verdict = jd_verify_signature (alg, key, g_bytes_get_data (msg, NULL),
-                                             g_bytes_get_size (msg), g_bytes_get_data (sig, NULL),
-                                             g_bytes_get_size (sig), NULL);
-              judge (file, tc, expected, verdict);
-              continue;
-            }
-
-          if (jwk_key && pem_key)
-            {
-              gboolean a = jd_verify_signature (
-                alg, jwk_key, g_bytes_get_data (msg, NULL), g_bytes_get_size (msg),
-                g_bytes_get_data (sig, NULL), g_bytes_get_size (sig), NULL);
-              gboolean b = jd_verify_signature (
-                alg, pem_key, g_bytes_get_data (msg, NULL), g_bytes_get_size (msg),
-                g_bytes_get_data (sig, NULL), g_bytes_get_size (sig), NULL);
-              if (a != b)
-                {
-                  tally.wrong++;
-                  g_test_message ("WRONG: %s tcId %" G_GINT64_FORMAT ": JWK and PEM keys disagree",
-                                  file, tc);
-                }
-              verdict = a;
-            }
-          else
-            verdict = jd_verify_signature (
-              alg, jwk_key ? jwk_key : pem_key, g_bytes_get_data (msg, NULL),
-              g_bytes_get_size (msg), g_bytes_get_data (sig, NULL), g_bytes_get_size (sig), NULL);
-          if (!verdict && g_str_equal (expected, "valid") && has_flag (test, "PointDuplication"))
-            {
-              /* Nettle's ECDSA verification adds points with formulas that
-               * fail when both summands are equal: it refuses this valid
-               * signature. A false negative, never a forgery. */
-              skip ("ECDSA PointDuplication: GnuTLS/Nettle refuses this valid signature "
-                    "(false negative of the library, not a forgery)");
-              continue;
-            }
-          judge (file, tc, expected, verdict);
-        }
-    }
+    run_primitive_group (file, alg, json_array_get_object_element (groups, g));
   if (tally.wrong != wrong_before)
     g_test_fail_printf ("%u wrong verdicts in %s", tally.wrong - wrong_before, file);
 }
@@ -347,46 +370,30 @@ run_jose_file (const char *file)
 
 /* ------------------------------------------------------------------ */
 
-static void
-test_ecdsa_p256 (void)
+/* The primitive files, one test case each. */
+typedef struct
 {
-  run_primitive_file ("ecdsa_secp256r1_sha256_p1363_test.json", "ES256");
-}
+  const char *path;
+  const char *file;
+  const char *alg;
+} PrimitiveFile;
+
+static const PrimitiveFile primitive_files[] = {
+  { "/jd/wycheproof/ecdsa-p256-p1363", "ecdsa_secp256r1_sha256_p1363_test.json", "ES256" },
+  { "/jd/wycheproof/ecdsa-p384-p1363", "ecdsa_secp384r1_sha384_p1363_test.json", "ES384" },
+  { "/jd/wycheproof/ecdsa-p521-p1363", "ecdsa_secp521r1_sha512_p1363_test.json", "ES512" },
+  { "/jd/wycheproof/rsa-pkcs1-2048-sha256", "rsa_signature_2048_sha256_test.json", "RS256" },
+  { "/jd/wycheproof/rsa-pss-2048-sha256", "rsa_pss_2048_sha256_mgf1_32_test.json", "PS256" },
+  { "/jd/wycheproof/ed25519", "ed25519_test.json", "EdDSA" },
+  { "/jd/wycheproof/hmac-sha256", "hmac_sha256_test.json", "HS256" },
+};
 
 static void
-test_ecdsa_p384 (void)
+test_primitive (gconstpointer data)
 {
-  run_primitive_file ("ecdsa_secp384r1_sha384_p1363_test.json", "ES384");
-}
+  const PrimitiveFile *f = data;
 
-static void
-test_ecdsa_p521 (void)
-{
-  run_primitive_file ("ecdsa_secp521r1_sha512_p1363_test.json", "ES512");
-}
-
-static void
-test_rsa_pkcs1 (void)
-{
-  run_primitive_file ("rsa_signature_2048_sha256_test.json", "RS256");
-}
-
-static void
-test_rsa_pss (void)
-{
-  run_primitive_file ("rsa_pss_2048_sha256_mgf1_32_test.json", "PS256");
-}
-
-static void
-test_ed25519 (void)
-{
-  run_primitive_file ("ed25519_test.json", "EdDSA");
-}
-
-static void
-test_hmac (void)
-{
-  run_primitive_file ("hmac_sha256_test.json", "HS256");
+  run_primitive_file (f->file, f->alg);
 }
 
 static void
@@ -431,13 +438,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   tally.skipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  g_test_add_func ("/jd/wycheproof/ecdsa-p256-p1363", test_ecdsa_p256);
-  g_test_add_func ("/jd/wycheproof/ecdsa-p384-p1363", test_ecdsa_p384);
-  g_test_add_func ("/jd/wycheproof/ecdsa-p521-p1363", test_ecdsa_p521);
-  g_test_add_func ("/jd/wycheproof/rsa-pkcs1-2048-sha256", test_rsa_pkcs1);
-  g_test_add_func ("/jd/wycheproof/rsa-pss-2048-sha256", test_rsa_pss);
-  g_test_add_func ("/jd/wycheproof/ed25519", test_ed25519);
-  g_test_add_func ("/jd/wycheproof/hmac-sha256", test_hmac);
+  for (guint i = 0; i < G_N_ELEMENTS (primitive_files); i++)
+    g_test_add_data_func (primitive_files[i].path, &primitive_files[i], test_primitive);
   g_test_add_func ("/jd/wycheproof/json-web-signature", test_jws);
   g_test_add_func ("/jd/wycheproof/json-web-key", test_jwk);
   /* Last: the totals of everything above. */

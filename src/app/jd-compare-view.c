@@ -59,13 +59,6 @@ entry_label (JdHarEntry *entry)
                           at != NULL ? " · " : "", at != NULL ? at : "");
 }
 
-static gboolean
-entry_worked (JdHarEntry *entry)
-{
-  guint status = jd_har_entry_get_status (entry);
-  return status >= 200 && status < 400;
-}
-
 static JdHarEntry *
 side_entry (JdCompareView *self, GtkDropDown *dropdown)
 {
@@ -124,7 +117,7 @@ side_token (JdCompareView *self, GtkDropDown *dropdown, GtkEntry *text_entry, co
     *heading = g_strdup_printf (_ ("%s · no response"), letter);
   else
     {
-      const char *outcome = entry_worked (entry)                   ? _ ("worked")
+      const char *outcome = jd_compare_entry_worked (entry)        ? _ ("worked")
                             : jd_har_entry_is_auth_failure (entry) ? _ ("failed")
                                                                    : _ ("other status");
 
@@ -449,87 +442,6 @@ jd_compare_view_get_summary (JdCompareView *self)
 {
   g_return_val_if_fail (JD_IS_COMPARE_VIEW (self), NULL);
   return self->summary;
-}
-
-static gboolean
-same_path (JdHarEntry *a, JdHarEntry *b)
-{
-  return g_strcmp0 (jd_har_entry_get_path (a), jd_har_entry_get_path (b)) == 0;
-}
-
-/* The token-carrying entry with the wanted outcome closest to @entry: the
- * same path first, then the nearest start time, then file order. */
-static JdHarEntry *
-find_partner (JdHar *har, JdHarEntry *entry, gboolean want_worked)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (har));
-  JdHarEntry *best = NULL;
-  gboolean best_same_path = FALSE;
-  double best_distance = G_MAXDOUBLE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (JdHarEntry) e = g_list_model_get_item (G_LIST_MODEL (har), i);
-      gboolean sp;
-      double distance;
-
-      if (e == entry || !jd_har_entry_has_token (e))
-        continue;
-      if (want_worked ? !entry_worked (e) : !jd_har_entry_is_auth_failure (e))
-        continue;
-
-      sp = same_path (e, entry);
-      distance
-        = jd_har_entry_has_started (e) && jd_har_entry_has_started (entry)
-            ? ABS (jd_har_entry_get_started (e) - jd_har_entry_get_started (entry))
-            : ABS ((double)jd_har_entry_get_index (e) - (double)jd_har_entry_get_index (entry))
-                * 1e9;
-
-      if (best == NULL || (sp && !best_same_path)
-          || (sp == best_same_path && distance < best_distance))
-        {
-          best = e;
-          best_same_path = sp;
-          best_distance = distance;
-        }
-    }
-  return best;
-}
-
-void
-jd_compare_pick_pair (JdHar *har, JdHarEntry *entry, JdHarEntry **worked, JdHarEntry **failed)
-{
-  g_return_if_fail (JD_IS_HAR (har));
-  g_return_if_fail (worked != NULL && failed != NULL);
-
-  *worked = NULL;
-  *failed = NULL;
-
-  if (entry == NULL || !jd_har_entry_has_token (entry))
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (har));
-
-      entry = NULL;
-      for (guint i = 0; i < n && entry == NULL; i++)
-        {
-          g_autoptr (JdHarEntry) e = g_list_model_get_item (G_LIST_MODEL (har), i);
-          if (jd_har_entry_has_token (e) && jd_har_entry_is_auth_failure (e))
-            entry = e;
-        }
-      if (entry == NULL)
-        return;
-    }
-
-  if (entry_worked (entry))
-    {
-      *worked = entry;
-      *failed = find_partner (har, entry, FALSE);
-    }
-  else
-    {
-      *failed = entry;
-      *worked = find_partner (har, entry, TRUE);
-    }
 }
 
 /* ---- Object ----------------------------------------------------------------- */

@@ -39,10 +39,4 @@ GPtrArray *jd_compare_view_get_rows (JdCompareView *self);
 /* The summary above the table, as plain text. */
 const char *jd_compare_view_get_summary (JdCompareView *self);
 
-/* For a HAR view: a partner for @entry (nullable: the first failing request
- * with a token): a call that worked when @entry failed, or one that failed
- * when it worked, the same path first, then the nearest in time. Sets
- * *@worked and *@failed (transfer none, nullable). */
-void jd_compare_pick_pair (JdHar *har, JdHarEntry *entry, JdHarEntry **worked, JdHarEntry **failed);
-
 G_END_DECLS

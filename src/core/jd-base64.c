@@ -300,126 +300,172 @@ note_problem (Decoder *d, gsize offset, GError *error)
     g_error_free (error);
 }
 
+/* Padding: only at the very end, at most two, and only where it completes
+ * a group. Sets *@data_len to the length without it; FALSE on an error. */
+static inline gboolean
+strip_padding (Decoder *d, const guint8 *in, gsize len, gsize *data_len, GError **error)
+{
+  gsize n = len;
+  GError *e;
+
+  while (n > 0 && in[n - 1] == '=')
+    n--;
+  *data_len = n;
+  if (n == len)
+    return TRUE;
+
+  e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_PADDING,
+                   _ ("byte %zu: '=' padding is not allowed in base64url"), n);
+  if (!d->lenient || len - n > 2 || (len % 4) != 0)
+    {
+      if (d->lenient)
+        {
+          g_error_free (e);
+          e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_PADDING,
+                           _ ("byte %zu: '=' padding does not complete a group of four"), n);
+        }
+      d->error_offset = n;
+      g_propagate_error (error, e);
+      return FALSE;
+    }
+  note_problem (d, n, e);
+  return TRUE;
+}
+
+/* Whole groups of four URL-alphabet characters: no branch per character.
+ * Returns where it stopped: the end of the whole groups, or a group that
+ * is not plain base64url (the careful loop says why). */
+static inline gsize
+decode_groups (const guint8 *in, gsize data_len, guint8 *buf, gsize *n)
+{
+  gsize i = 0;
+
+  for (; i + 4 <= data_len; i += 4)
+    {
+      guint8 a = url_values[in[i]], b = url_values[in[i + 1]];
+      guint8 c = url_values[in[i + 2]], e = url_values[in[i + 3]];
+
+      if ((a | b | c | e) & 0xC0)
+        break;
+      buf[(*n)++] = (guint8)(a << 2 | b >> 4);
+      buf[(*n)++] = (guint8)(b << 4 | c >> 2);
+      buf[(*n)++] = (guint8)(c << 6 | e);
+    }
+  return i;
+}
+
+/* The value of a character outside the URL alphabet at byte @i: a standard
+ * base64 '+' or '/' when lenient (noted as a problem), else an error and
+ * G_MAXUINT. */
+static guint
+decode_odd_char (Decoder *d, const guint8 *in, gsize i, guint8 v, GError **error)
+{
+  GError *e;
+
+  if (v == 0xff)
+    {
+      g_autofree char *what = jd_describe_byte (in[i]);
+      g_set_error (error, JD_BASE64_ERROR, JD_BASE64_ERROR_INVALID_CHARACTER,
+                   _ ("byte %zu: %s is not a base64url character"), i, what);
+      d->error_offset = i;
+      return G_MAXUINT;
+    }
+  e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_STANDARD_ALPHABET,
+                   _ ("byte %zu: '%c' belongs to standard base64; "
+                      "base64url uses '%c'"),
+                   i, in[i], v == 64 ? '-' : '_');
+  if (!d->lenient)
+    {
+      d->error_offset = i;
+      g_propagate_error (error, e);
+      return G_MAXUINT;
+    }
+  note_problem (d, i, e);
+  return v == 64 ? 62 : 63;
+}
+
+/* Characters from @i on, one at a time, with the bits left over in
+ * *@acc / *@bits. FALSE on an error. */
+static inline gboolean
+decode_chars (Decoder *d, const guint8 *in, gsize i, gsize data_len, guint8 *buf, gsize *n,
+              guint32 *acc, guint *bits, GError **error)
+{
+  for (; i < data_len; i++)
+    {
+      guint v = url_values[in[i]];
+
+      if (G_UNLIKELY (v >= 64))
+        {
+          v = decode_odd_char (d, in, i, (guint8)v, error);
+          if (v == G_MAXUINT)
+            return FALSE;
+        }
+      *acc = (*acc << 6) | v;
+      *bits += 6;
+      if (*bits >= 8)
+        {
+          *bits -= 8;
+          buf[(*n)++] = (*acc >> *bits) & 0xff;
+        }
+    }
+
+  if (data_len % 4 == 1)
+    {
+      g_set_error (
+        error, JD_BASE64_ERROR, JD_BASE64_ERROR_INVALID_LENGTH,
+        _ ("byte %zu: %zu characters cannot be base64url (one character too many or too few)"),
+        data_len - 1, data_len);
+      d->error_offset = data_len - 1;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Bits in the last character that no encoder writes. FALSE on an error. */
+static inline gboolean
+check_trailing_bits (Decoder *d, gsize data_len, guint32 acc, guint bits, GError **error)
+{
+  GError *e;
+
+  if (bits == 0 || (acc & ((1u << bits) - 1)) == 0)
+    return TRUE;
+  e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_TRAILING_BITS,
+                   _ ("byte %zu: the last character carries bits that "
+                      "no encoder writes (not canonical base64url)"),
+                   data_len - 1);
+  if (!d->lenient)
+    {
+      d->error_offset = data_len - 1;
+      g_propagate_error (error, e);
+      return FALSE;
+    }
+  note_problem (d, data_len - 1, e);
+  return TRUE;
+}
+
 static GBytes *
 decode (Decoder *d, const char *text, gsize len, GError **error)
 {
   const guint8 *in = (const guint8 *)text;
-  g_autoptr (GByteArray) out = NULL;
-  gsize data_len = len;
+  g_autofree guint8 *buf = NULL;
+  gsize data_len;
+  gsize n = 0;
+  gsize i;
   guint32 acc = 0;
   guint bits = 0;
 
-  /* Padding: only at the very end, at most two, and only where it completes a group. */
-  while (data_len > 0 && in[data_len - 1] == '=')
-    data_len--;
-  if (data_len < len)
-    {
-      GError *e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_PADDING,
-                               _ ("byte %zu: '=' padding is not allowed in base64url"), data_len);
-      if (!d->lenient || len - data_len > 2 || (len % 4) != 0)
-        {
-          if (d->lenient)
-            {
-              g_error_free (e);
-              e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_PADDING,
-                               _ ("byte %zu: '=' padding does not complete a group of four"),
-                               data_len);
-            }
-          d->error_offset = data_len;
-          g_propagate_error (error, e);
-          return NULL;
-        }
-      note_problem (d, data_len, e);
-    }
+  if (!strip_padding (d, in, len, &data_len, error))
+    return NULL;
 
   /* One pass: validate and decode (four characters make three bytes). */
-  {
-    gsize cap = data_len / 4 * 3 + 3;
-    g_autofree guint8 *buf = g_malloc (cap);
-    gsize n = 0;
+  buf = g_malloc (data_len / 4 * 3 + 3);
+  i = decode_groups (in, data_len, buf, &n);
+  if (!decode_chars (d, in, i, data_len, buf, &n, &acc, &bits, error))
+    return NULL;
+  if (!check_trailing_bits (d, data_len, acc, bits, error))
+    return NULL;
 
-    gsize i = 0;
-
-    /* Whole groups of four URL-alphabet characters: no branch per character. */
-    for (; i + 4 <= data_len; i += 4)
-      {
-        guint8 a = url_values[in[i]], b = url_values[in[i + 1]];
-        guint8 c = url_values[in[i + 2]], e = url_values[in[i + 3]];
-
-        if ((a | b | c | e) & 0xC0)
-          break; /* not plain base64url: the careful loop below says why */
-        buf[n++] = (guint8)(a << 2 | b >> 4);
-        buf[n++] = (guint8)(b << 4 | c >> 2);
-        buf[n++] = (guint8)(c << 6 | e);
-      }
-
-    for (; i < data_len; i++)
-      {
-        guint8 v = url_values[in[i]];
-
-        if (G_UNLIKELY (v >= 64))
-          {
-            if (v == 0xff)
-              {
-                g_autofree char *what = jd_describe_byte (in[i]);
-                g_set_error (error, JD_BASE64_ERROR, JD_BASE64_ERROR_INVALID_CHARACTER,
-                             _ ("byte %zu: %s is not a base64url character"), i, what);
-                d->error_offset = i;
-                return NULL;
-              }
-            else
-              {
-                GError *e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_STANDARD_ALPHABET,
-                                         _ ("byte %zu: '%c' belongs to standard base64; "
-                                            "base64url uses '%c'"),
-                                         i, in[i], v == 64 ? '-' : '_');
-                if (!d->lenient)
-                  {
-                    d->error_offset = i;
-                    g_propagate_error (error, e);
-                    return NULL;
-                  }
-                note_problem (d, i, e);
-                v = v == 64 ? 62 : 63;
-              }
-          }
-        acc = (acc << 6) | v;
-        bits += 6;
-        if (bits >= 8)
-          {
-            bits -= 8;
-            buf[n++] = (acc >> bits) & 0xff;
-          }
-      }
-
-    if (data_len % 4 == 1)
-      {
-        g_set_error (
-          error, JD_BASE64_ERROR, JD_BASE64_ERROR_INVALID_LENGTH,
-          _ ("byte %zu: %zu characters cannot be base64url (one character too many or too few)"),
-          data_len - 1, data_len);
-        d->error_offset = data_len - 1;
-        return NULL;
-      }
-    out = g_byte_array_new_take (g_steal_pointer (&buf), n);
-  }
-
-  if (bits > 0 && (acc & ((1u << bits) - 1)) != 0)
-    {
-      GError *e = g_error_new (JD_BASE64_ERROR, JD_BASE64_ERROR_TRAILING_BITS,
-                               _ ("byte %zu: the last character carries bits that "
-                                  "no encoder writes (not canonical base64url)"),
-                               data_len - 1);
-      if (!d->lenient)
-        {
-          d->error_offset = data_len - 1;
-          g_propagate_error (error, e);
-          return NULL;
-        }
-      note_problem (d, data_len - 1, e);
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  return g_byte_array_free_to_bytes (g_byte_array_new_take (g_steal_pointer (&buf), n));
 }
 
 GBytes *

@@ -1,4 +1,5 @@
-/* jd-compare.c — two tokens side by side: what differs, and what matters
+/* jd-compare.c — two tokens side by side: what differs, and what matters;
+ * which two requests of a HAR to compare
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -223,18 +224,16 @@ compare_names (gconstpointer a, gconstpointer b)
   return g_strcmp0 (*(const char *const *)a, *(const char *const *)b);
 }
 
-static void
-compare_objects (GPtrArray *rows, JdCompareSection section, JsonObject *left, JsonObject *right)
+/* The members of either object: the known ones first, in @table's order;
+ * the rest by name. (element-type utf8) (transfer container) */
+static GPtrArray *
+member_names (const Known *table, gsize n_known, JsonObject *left, JsonObject *right)
 {
-  gboolean is_payload = section == JD_COMPARE_SECTION_PAYLOAD;
-  const Known *table = is_payload ? known_payload : known_header;
-  gsize n_known = is_payload ? G_N_ELEMENTS (known_payload) : G_N_ELEMENTS (known_header);
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  GPtrArray *names = g_ptr_array_new ();
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *objects[2] = { left, right };
   guint n_first = 0;
 
-  /* the known members first, in the table's order; the rest by name */
   for (gsize k = 0; k < n_known; k++)
     if ((left != NULL && json_object_has_member (left, table[k].name))
         || (right != NULL && json_object_has_member (right, table[k].name)))
@@ -261,6 +260,71 @@ compare_objects (GPtrArray *rows, JdCompareSection section, JsonObject *left, Js
     }
   if (names->len > n_first)
     qsort (names->pdata + n_first, names->len - n_first, sizeof (gpointer), compare_names);
+  return names;
+}
+
+/* The note of a known member whose values differ. */
+static void
+note_different (JdCompareRow *row, const Known *known, const char *name, JsonNode *l, JsonNode *r,
+                gboolean is_payload)
+{
+  if (is_payload
+      && (g_str_equal (name, "scope") || g_str_equal (name, "scp") || g_str_equal (name, "roles")))
+    {
+      g_autofree char *diff = describe_set_difference (l, r);
+
+      if (diff != NULL)
+        /* TRANSLATORS: "different scopes (only in B: orders:write)" */
+        row->note = g_strdup_printf ("%s (%s)", _ (known->different), diff);
+      else
+        row->note
+          = g_strdup_printf (_ ("%s, written differently (same items)"), _ (known->different));
+    }
+  else if (is_payload && g_str_equal (name, "exp"))
+    {
+      double le, re;
+
+      if (jd_numeric_date_read (l, &le) == JD_NUMERIC_DATE_VALID
+          && jd_numeric_date_read (r, &re) == JD_NUMERIC_DATE_VALID)
+        {
+          g_autofree char *d = jd_time_format_duration ((gint64)(re - le));
+          row->note = re > le
+                        /* TRANSLATORS: %s is a duration, "1 hour" */
+                        ? g_strdup_printf (_ ("token B expires %s later"), d)
+                        : g_strdup_printf (_ ("token B expires %s earlier"), d);
+        }
+    }
+  else if (is_payload && g_str_equal (name, "nbf"))
+    row->note = g_strdup (_ ("different not-before time"));
+  else if (known->different != NULL)
+    row->note = g_strdup (_ (known->different));
+}
+
+/* The note of a known member that only one token has. */
+static void
+note_one_side (JdCompareRow *row, const Known *known, const char *name, JdCompareState state)
+{
+  g_autofree char *base = NULL;
+
+  if (known->one_side == NULL)
+    return;
+  base = state == JD_COMPARE_ONLY_LEFT
+           /* TRANSLATORS: %s is a claim or header name, "aud" */
+           ? g_strdup_printf (_ ("%s only in token A"), name)
+           : g_strdup_printf (_ ("%s only in token B"), name);
+  if (*known->one_side != '\0')
+    row->note = g_strdup_printf ("%s: %s", base, _ (known->one_side));
+  else
+    row->note = g_steal_pointer (&base);
+}
+
+static void
+compare_objects (GPtrArray *rows, JdCompareSection section, JsonObject *left, JsonObject *right)
+{
+  gboolean is_payload = section == JD_COMPARE_SECTION_PAYLOAD;
+  const Known *table = is_payload ? known_payload : known_header;
+  gsize n_known = is_payload ? G_N_ELEMENTS (known_payload) : G_N_ELEMENTS (known_header);
+  g_autoptr (GPtrArray) names = member_names (table, n_known, left, right);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -287,53 +351,10 @@ compare_objects (GPtrArray *rows, JdCompareSection section, JsonObject *left, Js
       if (known == NULL || state == JD_COMPARE_SAME)
         continue;
       row->rank = known->rank;
-
       if (state == JD_COMPARE_DIFFERENT)
-        {
-          if (is_payload
-              && (g_str_equal (name, "scope") || g_str_equal (name, "scp")
-                  || g_str_equal (name, "roles")))
-            {
-              g_autofree char *diff = describe_set_difference (l, r);
-
-              if (diff != NULL)
-                /* TRANSLATORS: "different scopes (only in B: orders:write)" */
-                row->note = g_strdup_printf ("%s (%s)", _ (known->different), diff);
-              else
-                row->note = g_strdup_printf (_ ("%s, written differently (same items)"),
-                                             _ (known->different));
-            }
-          else if (is_payload && g_str_equal (name, "exp"))
-            {
-              double le, re;
-
-              if (jd_numeric_date_read (l, &le) == JD_NUMERIC_DATE_VALID
-                  && jd_numeric_date_read (r, &re) == JD_NUMERIC_DATE_VALID)
-                {
-                  g_autofree char *d = jd_time_format_duration ((gint64)(re - le));
-                  row->note = re > le
-                                /* TRANSLATORS: %s is a duration, "1 hour" */
-                                ? g_strdup_printf (_ ("token B expires %s later"), d)
-                                : g_strdup_printf (_ ("token B expires %s earlier"), d);
-                }
-            }
-          else if (is_payload && g_str_equal (name, "nbf"))
-            row->note = g_strdup (_ ("different not-before time"));
-          else if (known->different != NULL)
-            row->note = g_strdup (_ (known->different));
-        }
-      else if (known->one_side != NULL)
-        {
-          g_autofree char *base = state == JD_COMPARE_ONLY_LEFT
-                                    /* TRANSLATORS: %s is a claim or header name, "aud" */
-                                    ? g_strdup_printf (_ ("%s only in token A"), name)
-                                    : g_strdup_printf (_ ("%s only in token B"), name);
-
-          if (*known->one_side != '\0')
-            row->note = g_strdup_printf ("%s: %s", base, _ (known->one_side));
-          else
-            row->note = g_steal_pointer (&base);
-        }
+        note_different (row, known, name, l, r, is_payload);
+      else
+        note_one_side (row, known, name, state);
     }
 }
 
@@ -619,4 +640,96 @@ jd_compare_same_token (JdToken *left, JdToken *right)
   return jd_token_get_length (left) == jd_token_get_length (right)
          && memcmp (jd_token_get_text (left), jd_token_get_text (right), jd_token_get_length (left))
               == 0;
+}
+
+/* ---- Pairing requests of a HAR ---------------------------------------------- */
+
+gboolean
+jd_compare_entry_worked (JdHarEntry *entry)
+{
+  g_return_val_if_fail (JD_IS_HAR_ENTRY (entry), FALSE);
+
+  guint status = jd_har_entry_get_status (entry);
+  return status >= 200 && status < 400;
+}
+
+static gboolean
+same_path (JdHarEntry *a, JdHarEntry *b)
+{
+  return g_strcmp0 (jd_har_entry_get_path (a), jd_har_entry_get_path (b)) == 0;
+}
+
+/* The token-carrying entry with the wanted outcome closest to @entry: the
+ * same path first, then the nearest start time, then file order. */
+static JdHarEntry *
+find_partner (JdHar *har, JdHarEntry *entry, gboolean want_worked)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (har));
+  JdHarEntry *best = NULL;
+  gboolean best_same_path = FALSE;
+  double best_distance = G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JdHarEntry) e = g_list_model_get_item (G_LIST_MODEL (har), i);
+      gboolean sp;
+      double distance;
+
+      if (e == entry || !jd_har_entry_has_token (e))
+        continue;
+      if (want_worked ? !jd_compare_entry_worked (e) : !jd_har_entry_is_auth_failure (e))
+        continue;
+
+      sp = same_path (e, entry);
+      distance
+        = jd_har_entry_has_started (e) && jd_har_entry_has_started (entry)
+            ? ABS (jd_har_entry_get_started (e) - jd_har_entry_get_started (entry))
+            : ABS ((double)jd_har_entry_get_index (e) - (double)jd_har_entry_get_index (entry))
+                * 1e9;
+
+      if (best == NULL || (sp && !best_same_path)
+          || (sp == best_same_path && distance < best_distance))
+        {
+          best = e;
+          best_same_path = sp;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
+void
+jd_compare_pick_pair (JdHar *har, JdHarEntry *entry, JdHarEntry **worked, JdHarEntry **failed)
+{
+  g_return_if_fail (JD_IS_HAR (har));
+  g_return_if_fail (worked != NULL && failed != NULL);
+
+  *worked = NULL;
+  *failed = NULL;
+
+  if (entry == NULL || !jd_har_entry_has_token (entry))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (har));
+
+      entry = NULL;
+      for (guint i = 0; i < n && entry == NULL; i++)
+        {
+          g_autoptr (JdHarEntry) e = g_list_model_get_item (G_LIST_MODEL (har), i);
+          if (jd_har_entry_has_token (e) && jd_har_entry_is_auth_failure (e))
+            entry = e;
+        }
+      if (entry == NULL)
+        return;
+    }
+
+  if (jd_compare_entry_worked (entry))
+    {
+      *worked = entry;
+      *failed = find_partner (har, entry, FALSE);
+    }
+  else
+    {
+      *failed = entry;
+      *worked = find_partner (har, entry, TRUE);
+    }
 }

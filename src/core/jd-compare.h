@@ -5,7 +5,8 @@
  * decide acceptance (alg, kid, iss, aud, scope/scp, lifetime, …) carrying a
  * one-line note ("different audience"). Plain data; the window shows it.
  * Values are decoded JSON only: the compact tokens and signatures are never
- * part of a row.
+ * part of a row. For a HAR, jd_compare_pick_pair() chooses the two
+ * requests: one that worked, one that failed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,7 @@
 
 #include <glib.h>
 
+#include "jd-har.h"
 #include "jd-token.h"
 
 G_BEGIN_DECLS
@@ -74,5 +76,14 @@ char **jd_compare_dup_notes (GPtrArray *rows);
 /* TRUE when both compact tokens are the same string (the difference is not
  * in the token: look at the request or the server). */
 gboolean jd_compare_same_token (JdToken *left, JdToken *right);
+
+/* TRUE when @entry's response says the call worked (2xx or 3xx). */
+gboolean jd_compare_entry_worked (JdHarEntry *entry);
+
+/* For a HAR view: a partner for @entry (nullable: the first failing request
+ * with a token): a call that worked when @entry failed, or one that failed
+ * when it worked, the same path first, then the nearest in time. Sets
+ * *@worked and *@failed (transfer none, nullable). */
+void jd_compare_pick_pair (JdHar *har, JdHarEntry *entry, JdHarEntry **worked, JdHarEntry **failed);
 
 G_END_DECLS

@@ -106,42 +106,6 @@ jd_json_reader_set_limits (JdJsonReader *self, guint max_depth, gsize max_string
   self->max_string_length = max_string_length;
 }
 
-void
-jd_json_offset_to_line_column (const char *data, gsize len, gsize offset, guint *line,
-                               guint *column)
-{
-  const char *p = data;
-  const char *end = data + MIN (offset, len);
-  const char *line_start = data;
-  guint n_lines = 1;
-  guint n_chars = 1;
-
-  g_return_if_fail (data != NULL || len == 0);
-
-  while (p < end)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-
-      if (nl == NULL)
-        break;
-      n_lines++;
-      p = nl + 1;
-      line_start = p;
-    }
-
-  for (p = line_start; p < end; p++)
-    {
-      /* count characters: every byte that is not a UTF-8 continuation byte */
-      if (((guchar)*p & 0xC0) != 0x80)
-        n_chars++;
-    }
-
-  if (line != NULL)
-    *line = n_lines;
-  if (column != NULL)
-    *column = n_chars;
-}
-
 static char *
 describe_byte (JdJsonReader *self, gsize offset)
 {
@@ -251,6 +215,98 @@ is_hex (guchar c)
 }
 
 static JdJsonToken
+fail_unclosed (JdJsonReader *self, gsize start)
+{
+  return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->len,
+               _ ("the data ends inside the string that starts at byte %zu"), start);
+}
+
+/* @p is at a backslash inside the string that starts at @start. Returns
+ * the position after the escape, or 0 after failing. */
+static inline gsize
+scan_escape (JdJsonReader *self, gsize p, gsize start)
+{
+  const guchar *d = self->data;
+  gsize n = self->len;
+
+  if (p + 1 >= n)
+    {
+      fail_unclosed (self, start);
+      return 0;
+    }
+  switch (d[p + 1])
+    {
+      case '"':
+      case '\\':
+      case '/':
+      case 'b':
+      case 'f':
+      case 'n':
+      case 'r':
+      case 't':
+        return p + 2;
+
+      case 'u':
+        for (guint i = 0; i < 4; i++)
+          {
+            if (p + 2 + i >= n)
+              {
+                fail_unclosed (self, start);
+                return 0;
+              }
+            if (!is_hex (d[p + 2 + i]))
+              {
+                fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
+                      _ ("'\\u' must be followed by four hexadecimal digits"));
+                return 0;
+              }
+          }
+        return p + 6;
+
+      default:
+        {
+          g_autofree char *what = describe_byte (self, p + 1);
+          fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
+                _ ("a backslash followed by %s is not a JSON escape"), what);
+          return 0;
+        }
+    }
+}
+
+/* @p is at a byte that is neither a quote nor a backslash nor plain
+ * ASCII. Returns the position after its UTF-8 sequence, or 0 after
+ * failing. */
+static inline gsize
+scan_other (JdJsonReader *self, gsize p, gsize start)
+{
+  const guchar *d = self->data;
+  guchar c = d[p];
+  gboolean truncated;
+  guint len;
+
+  if (c < 0x20)
+    {
+      fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
+            _ ("control character U+%04X must be escaped inside a string"), c);
+      return 0;
+    }
+  len = utf8_sequence (d + p, self->len - p, &truncated);
+  if (len == 0)
+    {
+      if (truncated)
+        {
+          fail_unclosed (self, start);
+          return 0;
+        }
+      {
+        fail (self, JD_JSON_READER_ERROR_UTF8, p, _ ("byte 0x%02X in a string is not UTF-8"), c);
+        return 0;
+      }
+    }
+  return p + len;
+}
+
+static JdJsonToken
 scan_string (JdJsonReader *self, JdJsonToken token)
 {
   const guchar *d = self->data;
@@ -263,80 +319,22 @@ scan_string (JdJsonReader *self, JdJsonToken token)
 
   for (;;)
     {
-      guchar c;
-
       while (p < n && string_class[d[p]] == 0)
         p++;
 
       if (p >= n)
-        return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n,
-                     _ ("the data ends inside the string that starts at byte %zu"), start);
-
-      c = d[p];
-      if (c == '"')
+        return fail_unclosed (self, start);
+      if (d[p] == '"')
         break;
-
-      if (c == '\\')
+      if (d[p] == '\\')
         {
           escaped = TRUE;
-          if (p + 1 >= n)
-            return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n,
-                         _ ("the data ends inside the string that starts at byte %zu"), start);
-          switch (d[p + 1])
-            {
-              case '"':
-              case '\\':
-              case '/':
-              case 'b':
-              case 'f':
-              case 'n':
-              case 'r':
-              case 't':
-                p += 2;
-                break;
-
-              case 'u':
-                for (guint i = 0; i < 4; i++)
-                  {
-                    if (p + 2 + i >= n)
-                      return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n,
-                                   _ ("the data ends inside the string that starts at byte %zu"),
-                                   start);
-                    if (!is_hex (d[p + 2 + i]))
-                      return fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
-                                   _ ("'\\u' must be followed by four hexadecimal digits"));
-                  }
-                p += 6;
-                break;
-
-              default:
-                {
-                  g_autofree char *what = describe_byte (self, p + 1);
-                  return fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
-                               _ ("a backslash followed by %s is not a JSON escape"), what);
-                }
-            }
-        }
-      else if (c < 0x20)
-        {
-          return fail (self, JD_JSON_READER_ERROR_SYNTAX, p,
-                       _ ("control character U+%04X must be escaped inside a string"), c);
+          p = scan_escape (self, p, start);
         }
       else
-        {
-          gboolean truncated;
-          guint len = utf8_sequence (d + p, n - p, &truncated);
-
-          if (len == 0)
-            {
-              if (truncated)
-                return fail (self, JD_JSON_READER_ERROR_TRUNCATED, n,
-                             _ ("the data ends inside the string that starts at byte %zu"), start);
-              return fail (self, JD_JSON_READER_ERROR_UTF8, p,
-                           _ ("byte 0x%02X in a string is not UTF-8"), c);
-            }
-          p += len;
-        }
+        p = scan_other (self, p, start);
+      if (p == 0)
+        return JD_JSON_TOKEN_ERROR;
     }
 
   self->raw_start = start + 1;
@@ -560,6 +558,113 @@ read_member (JdJsonReader *self)
   return JD_JSON_TOKEN_MEMBER;
 }
 
+/* After the top-level value: only the end of the data. */
+static inline JdJsonToken
+next_top_end (JdJsonReader *self)
+{
+  g_autofree char *what = NULL;
+
+  if (self->pos >= self->len)
+    {
+      self->state = ST_DONE;
+      self->token = JD_JSON_TOKEN_END;
+      return JD_JSON_TOKEN_END;
+    }
+  what = describe_byte (self, self->pos);
+  return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
+               _ ("%s after the end of the JSON value"), what);
+}
+
+/* After '{': a member name or '}'. */
+static inline JdJsonToken
+next_object_first (JdJsonReader *self, guchar c)
+{
+  g_autofree char *what = NULL;
+
+  if (self->pos >= self->len)
+    return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos,
+                 _ ("the data ends inside an object"));
+  if (c == '}')
+    return pop (self);
+  if (c == '"')
+    return read_member (self);
+  what = describe_byte (self, self->pos);
+  return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
+               _ ("expected a member name in double quotes or '}', found %s"), what);
+}
+
+/* After a member name: ':' and a value. */
+static inline JdJsonToken
+next_after_member (JdJsonReader *self, guchar c)
+{
+  if (c != ':')
+    {
+      g_autofree char *what = describe_byte (self, self->pos);
+      if (self->pos >= self->len)
+        return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos,
+                     _ ("the data ends inside an object"));
+      return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
+                   _ ("expected ':' after a member name, found %s"), what);
+    }
+  self->pos++;
+  skip_whitespace (self);
+  self->tok_start = self->pos;
+  return read_value (self);
+}
+
+/* self->pos is at a ',' after a value: the next element or member. */
+static inline JdJsonToken
+next_after_comma (JdJsonReader *self, gboolean in_object)
+{
+  gsize comma = self->pos;
+  g_autofree char *what = NULL;
+  guchar c;
+
+  self->pos++;
+  skip_whitespace (self);
+  self->tok_start = self->pos;
+  c = self->pos < self->len ? self->data[self->pos] : 0;
+
+  if (self->pos < self->len && c == (in_object ? '}' : ']'))
+    return fail (self, JD_JSON_READER_ERROR_SYNTAX, comma, _ ("a comma before '%c' is not allowed"),
+                 c);
+
+  if (!in_object)
+    return read_value (self);
+
+  if (self->pos >= self->len)
+    return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos,
+                 _ ("the data ends inside an object"));
+  if (c == '"')
+    return read_member (self);
+  what = describe_byte (self, self->pos);
+  return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
+               _ ("expected a member name in double quotes after ',', found %s"), what);
+}
+
+/* Inside a container after a value: ',' or the closing bracket. */
+static inline JdJsonToken
+next_after_value (JdJsonReader *self, guchar c)
+{
+  gboolean in_object = self->stack[self->depth - 1] != 0;
+  g_autofree char *what = NULL;
+
+  if (self->pos >= self->len)
+    return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos,
+                 in_object ? _ ("the data ends inside an object")
+                           : _ ("the data ends inside an array"));
+  if (c == ',')
+    return next_after_comma (self, in_object);
+  if (c == (in_object ? '}' : ']'))
+    return pop (self);
+
+  what = describe_byte (self, self->pos);
+  return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
+               in_object ? _ ("expected ',' or '}' after an object member, found %s")
+                         : _ ("expected ',' or ']' after an array element, found %s"),
+               what);
+}
+
 JdJsonToken
 jd_json_reader_next (JdJsonReader *self)
 {
@@ -578,105 +683,18 @@ jd_json_reader_next (JdJsonReader *self)
     {
       case ST_START:
         return read_value (self);
-
       case ST_TOP_END:
-        if (self->pos >= self->len)
-          {
-            self->state = ST_DONE;
-            self->token = JD_JSON_TOKEN_END;
-            return JD_JSON_TOKEN_END;
-          }
-        else
-          {
-            g_autofree char *what = describe_byte (self, self->pos);
-            return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
-                         _ ("%s after the end of the JSON value"), what);
-          }
-
+        return next_top_end (self);
       case ST_OBJECT_FIRST:
-        if (self->pos >= self->len)
-          return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos,
-                       _ ("the data ends inside an object"));
-        if (c == '}')
-          return pop (self);
-        if (c == '"')
-          return read_member (self);
-        {
-          g_autofree char *what = describe_byte (self, self->pos);
-          return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
-                       _ ("expected a member name in double quotes or '}', found %s"), what);
-        }
-
+        return next_object_first (self, c);
       case ST_ARRAY_FIRST:
         if (c == ']')
           return pop (self);
         return read_value (self);
-
       case ST_AFTER_MEMBER:
-        if (c != ':')
-          {
-            g_autofree char *what = describe_byte (self, self->pos);
-            if (self->pos >= self->len)
-              return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos,
-                           _ ("the data ends inside an object"));
-            return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
-                         _ ("expected ':' after a member name, found %s"), what);
-          }
-        self->pos++;
-        skip_whitespace (self);
-        self->tok_start = self->pos;
-        return read_value (self);
-
+        return next_after_member (self, c);
       case ST_AFTER_VALUE:
-        {
-          gboolean in_object = self->stack[self->depth - 1] != 0;
-
-          if (self->pos >= self->len)
-            return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos,
-                         in_object ? _ ("the data ends inside an object")
-                                   : _ ("the data ends inside an array"));
-
-          if (c == ',')
-            {
-              gsize comma = self->pos;
-
-              self->pos++;
-              skip_whitespace (self);
-              self->tok_start = self->pos;
-              c = self->pos < self->len ? self->data[self->pos] : 0;
-
-              if (self->pos < self->len && c == (in_object ? '}' : ']'))
-                return fail (self, JD_JSON_READER_ERROR_SYNTAX, comma,
-                             _ ("a comma before '%c' is not allowed"), c);
-
-              if (!in_object)
-                return read_value (self);
-
-              if (self->pos >= self->len)
-                return fail (self, JD_JSON_READER_ERROR_TRUNCATED, self->pos,
-                             _ ("the data ends inside an object"));
-              if (c == '"')
-                return read_member (self);
-              {
-                g_autofree char *what = describe_byte (self, self->pos);
-                return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
-                             _ ("expected a member name in double quotes after ',', found %s"),
-                             what);
-              }
-            }
-
-          if (c == (in_object ? '}' : ']'))
-            return pop (self);
-
-          {
-            g_autofree char *what = describe_byte (self, self->pos);
-            return fail (self, JD_JSON_READER_ERROR_SYNTAX, self->pos,
-                         in_object ? _ ("expected ',' or '}' after an object member, found %s")
-                                   : _ ("expected ',' or ']' after an array element, found %s"),
-                         what);
-          }
-        }
-
+        return next_after_value (self, c);
       case ST_DONE:
       default:
         g_assert_not_reached ();
@@ -724,90 +742,6 @@ jd_json_reader_skip (JdJsonReader *self)
         return FALSE;
       if ((t == JD_JSON_TOKEN_END_OBJECT || t == JD_JSON_TOKEN_END_ARRAY) && self->depth == target)
         return TRUE;
-    }
-}
-
-void
-jd_json_unescape (const char *raw, gsize len, GString *out)
-{
-  const char *p = raw;
-  const char *end = raw + len;
-
-  g_return_if_fail (raw != NULL || len == 0);
-  g_return_if_fail (out != NULL);
-
-  while (p < end)
-    {
-      const char *bs = memchr (p, '\\', end - p);
-      gunichar cp;
-
-      if (bs == NULL)
-        {
-          g_string_append_len (out, p, end - p);
-          break;
-        }
-      g_string_append_len (out, p, bs - p);
-      p = bs + 1;
-      if (p >= end)
-        break;
-
-      switch (*p)
-        {
-          case 'b':
-            g_string_append_c (out, '\b');
-            p++;
-            break;
-          case 'f':
-            g_string_append_c (out, '\f');
-            p++;
-            break;
-          case 'n':
-            g_string_append_c (out, '\n');
-            p++;
-            break;
-          case 'r':
-            g_string_append_c (out, '\r');
-            p++;
-            break;
-          case 't':
-            g_string_append_c (out, '\t');
-            p++;
-            break;
-          case 'u':
-            if (end - p < 5)
-              return;
-            cp = (g_ascii_xdigit_value (p[1]) << 12) | (g_ascii_xdigit_value (p[2]) << 8)
-                 | (g_ascii_xdigit_value (p[3]) << 4) | g_ascii_xdigit_value (p[4]);
-            p += 5;
-            if (cp >= 0xD800 && cp <= 0xDBFF)
-              {
-                if (end - p >= 6 && p[0] == '\\' && p[1] == 'u' && g_ascii_isxdigit (p[2])
-                    && g_ascii_isxdigit (p[3]) && g_ascii_isxdigit (p[4])
-                    && g_ascii_isxdigit (p[5]))
-                  {
-                    gunichar lo
-                      = (g_ascii_xdigit_value (p[2]) << 12) | (g_ascii_xdigit_value (p[3]) << 8)
-                        | (g_ascii_xdigit_value (p[4]) << 4) | g_ascii_xdigit_value (p[5]);
-                    if (lo >= 0xDC00 && lo <= 0xDFFF)
-                      {
-                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                        p += 6;
-                      }
-                    else
-                      cp = 0xFFFD;
-                  }
-                else
-                  cp = 0xFFFD;
-              }
-            else if (cp >= 0xDC00 && cp <= 0xDFFF)
-              cp = 0xFFFD;
-            g_string_append_unichar (out, cp);
-            break;
-          default: /* '"', '\\', '/' */
-            g_string_append_c (out, *p);
-            p++;
-            break;
-        }
     }
 }
 

@@ -131,16 +131,140 @@ has_nul_mark (const char *data, gsize len)
   return FALSE;
 }
 
-/* p->pos is at the opening quote. Returns a newly allocated UTF-8 string. */
-static char *
-parse_string (Parser *p)
+/* After "\u": four hex digits, a surrogate pair's second half, appended to
+ * @s as UTF-8 (U+0000 and U+FDD1 as JD_JSON_NUL_MARK sequences). */
+static inline gboolean
+parse_unicode_escape (Parser *p, GString *s)
 {
-  g_autoptr (GString) s = NULL;
+  gunichar u;
+
+  if (!read_hex4 (p, &u))
+    return FALSE;
+  if (u >= 0xD800 && u <= 0xDBFF)
+    {
+      gunichar lo;
+      if (p->len - p->pos < 2 || p->data[p->pos] != '\\' || p->data[p->pos + 1] != 'u')
+        {
+          fail (p, p->pos - 6, JD_JSON_ERROR_UTF8,
+                _ ("\\u%04X is half of a surrogate pair; the other half is missing"), u);
+          return FALSE;
+        }
+      p->pos += 2;
+      if (!read_hex4 (p, &lo))
+        return FALSE;
+      if (lo < 0xDC00 || lo > 0xDFFF)
+        {
+          fail (p, p->pos - 6, JD_JSON_ERROR_UTF8,
+                _ ("\\u%04X cannot follow the high surrogate \\u%04X"), lo, u);
+          return FALSE;
+        }
+      u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+    }
+  else if (u >= 0xDC00 && u <= 0xDFFF)
+    {
+      fail (p, p->pos - 6, JD_JSON_ERROR_UTF8, _ ("\\u%04X is a lone low surrogate"), u);
+      return FALSE;
+    }
+  if (u == 0)
+    /* json-glib strings are NUL-terminated (JD_JSON_NUL_MARK). */
+    g_string_append (s, JD_JSON_NUL_MARK "0");
+  else if (u == JD_JSON_NUL_MARK_CHAR)
+    g_string_append (s, JD_JSON_NUL_MARK JD_JSON_NUL_MARK);
+  else
+    g_string_append_unichar (s, u);
+  return TRUE;
+}
+
+/* p->pos is at a backslash: appends what the escape stands for. */
+static inline gboolean
+parse_escape (Parser *p, GString *s)
+{
+  guchar c;
+
+  if (p->pos + 1 >= p->len)
+    {
+      fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _ ("this string is never closed"));
+      return FALSE;
+    }
+  c = p->data[p->pos + 1];
+  p->pos += 2;
+  switch (c)
+    {
+      case '"':
+      case '\\':
+      case '/':
+        g_string_append_c (s, c);
+        return TRUE;
+      case 'b':
+        g_string_append_c (s, '\b');
+        return TRUE;
+      case 'f':
+        g_string_append_c (s, '\f');
+        return TRUE;
+      case 'n':
+        g_string_append_c (s, '\n');
+        return TRUE;
+      case 'r':
+        g_string_append_c (s, '\r');
+        return TRUE;
+      case 't':
+        g_string_append_c (s, '\t');
+        return TRUE;
+      case 'u':
+        return parse_unicode_escape (p, s);
+      default:
+        {
+          g_autofree char *here = NULL;
+          p->pos--;
+          here = describe_here (p);
+          fail (p, p->pos - 1, JD_JSON_ERROR_SYNTAX, _ ("\\%s is not a JSON escape"), here);
+          return FALSE;
+        }
+    }
+}
+
+/* p->pos is at a byte >= 0x80: appends one valid UTF-8 sequence. */
+static inline gboolean
+append_utf8 (Parser *p, GString *s, guchar c)
+{
+  const char *seq = p->data + p->pos;
+  gsize avail = p->len - p->pos;
+  gsize n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+
+  if (avail < n || !g_utf8_validate_len (seq, n, NULL) || c < 0xC2 || c > 0xF4)
+    {
+      fail (p, p->pos, JD_JSON_ERROR_UTF8, _ ("0x%02X starts no valid UTF-8 character"), c);
+      return FALSE;
+    }
+  if (n == 3 && memcmp (seq, JD_JSON_NUL_MARK, 3) == 0)
+    g_string_append (s, JD_JSON_NUL_MARK); /* a real U+FDD1 is written twice */
+  g_string_append_len (s, seq, n);
+  p->pos += n;
+  return TRUE;
+}
+
+/* A run of plain ASCII goes in at once. */
+static inline void
+append_ascii_run (Parser *p, GString *s)
+{
+  gsize run = p->pos + 1;
+
+  while (run < p->len && (guchar)p->data[run] < 0x80 && (guchar)p->data[run] >= 0x20
+         && p->data[run] != '"' && p->data[run] != '\\')
+    run++;
+  g_string_append_len (s, p->data + p->pos, run - p->pos);
+  p->pos = run;
+}
+
+/* Fast path: no escapes, no control characters — one copy. NULL when the
+ * string needs the careful path. */
+static inline char *
+parse_plain_string (Parser *p)
+{
   gsize start = p->pos;
   gsize end = p->pos + 1;
   gboolean ascii = TRUE;
 
-  /* Fast path: no escapes, no control characters — one copy. */
   while (end < p->len && p->data[end] != '"' && p->data[end] != '\\'
          && (guchar)p->data[end] >= 0x20)
     ascii &= (guchar)p->data[end++] < 0x80;
@@ -152,6 +276,19 @@ parse_string (Parser *p)
       p->pos = end + 1;
       return g_strndup (p->data + start + 1, end - start - 1);
     }
+  return NULL;
+}
+
+/* p->pos is at the opening quote. Returns a newly allocated UTF-8 string. */
+static char *
+parse_string (Parser *p)
+{
+  g_autoptr (GString) s = NULL;
+  gsize start = p->pos;
+  char *plain = parse_plain_string (p);
+
+  if (plain != NULL)
+    return plain;
 
   s = g_string_new (NULL);
   p->pos++; /* '"' */
@@ -178,122 +315,13 @@ parse_string (Parser *p)
         }
       if (c == '\\')
         {
-          gunichar u;
-
-          if (p->pos + 1 >= p->len)
-            {
-              fail (p, p->pos, JD_JSON_ERROR_SYNTAX, _ ("this string is never closed"));
-              return NULL;
-            }
-          c = p->data[p->pos + 1];
-          p->pos += 2;
-          switch (c)
-            {
-              case '"':
-                g_string_append_c (s, '"');
-                break;
-              case '\\':
-                g_string_append_c (s, '\\');
-                break;
-              case '/':
-                g_string_append_c (s, '/');
-                break;
-              case 'b':
-                g_string_append_c (s, '\b');
-                break;
-              case 'f':
-                g_string_append_c (s, '\f');
-                break;
-              case 'n':
-                g_string_append_c (s, '\n');
-                break;
-              case 'r':
-                g_string_append_c (s, '\r');
-                break;
-              case 't':
-                g_string_append_c (s, '\t');
-                break;
-              case 'u':
-                if (!read_hex4 (p, &u))
-                  return NULL;
-                if (u >= 0xD800 && u <= 0xDBFF)
-                  {
-                    gunichar lo;
-                    if (p->len - p->pos < 2 || p->data[p->pos] != '\\'
-                        || p->data[p->pos + 1] != 'u')
-                      {
-                        fail (p, p->pos - 6, JD_JSON_ERROR_UTF8,
-                              _ ("\\u%04X is half of a surrogate pair; the other half is missing"),
-                              u);
-                        return NULL;
-                      }
-                    p->pos += 2;
-                    if (!read_hex4 (p, &lo))
-                      return NULL;
-                    if (lo < 0xDC00 || lo > 0xDFFF)
-                      {
-                        fail (p, p->pos - 6, JD_JSON_ERROR_UTF8,
-                              _ ("\\u%04X cannot follow the high surrogate \\u%04X"), lo, u);
-                        return NULL;
-                      }
-                    u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-                  }
-                else if (u >= 0xDC00 && u <= 0xDFFF)
-                  {
-                    fail (p, p->pos - 6, JD_JSON_ERROR_UTF8, _ ("\\u%04X is a lone low surrogate"),
-                          u);
-                    return NULL;
-                  }
-                if (u == 0)
-                  {
-                    /* json-glib strings are NUL-terminated (JD_JSON_NUL_MARK). */
-                    g_string_append (s, JD_JSON_NUL_MARK "0");
-                    break;
-                  }
-                if (u == JD_JSON_NUL_MARK_CHAR)
-                  {
-                    g_string_append (s, JD_JSON_NUL_MARK JD_JSON_NUL_MARK);
-                    break;
-                  }
-                g_string_append_unichar (s, u);
-                break;
-              default:
-                {
-                  g_autofree char *here = NULL;
-                  p->pos--;
-                  here = describe_here (p);
-                  fail (p, p->pos - 1, JD_JSON_ERROR_SYNTAX, _ ("\\%s is not a JSON escape"), here);
-                  return NULL;
-                }
-            }
-          continue;
+          if (!parse_escape (p, s))
+            return NULL;
         }
-      if (c < 0x80)
-        {
-          /* A run of plain ASCII goes in at once. */
-          gsize run = p->pos + 1;
-          while (run < p->len && (guchar)p->data[run] < 0x80 && (guchar)p->data[run] >= 0x20
-                 && p->data[run] != '"' && p->data[run] != '\\')
-            run++;
-          g_string_append_len (s, p->data + p->pos, run - p->pos);
-          p->pos = run;
-        }
-      else
-        {
-          /* Validate one UTF-8 sequence. */
-          const char *seq = p->data + p->pos;
-          gsize avail = p->len - p->pos;
-          gsize n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-          if (avail < n || !g_utf8_validate_len (seq, n, NULL) || c < 0xC2 || c > 0xF4)
-            {
-              fail (p, p->pos, JD_JSON_ERROR_UTF8, _ ("0x%02X starts no valid UTF-8 character"), c);
-              return NULL;
-            }
-          if (n == 3 && memcmp (seq, JD_JSON_NUL_MARK, 3) == 0)
-            g_string_append (s, JD_JSON_NUL_MARK); /* a real U+FDD1 is written twice */
-          g_string_append_len (s, seq, n);
-          p->pos += n;
-        }
+      else if (c < 0x80)
+        append_ascii_run (p, s);
+      else if (!append_utf8 (p, s, c))
+        return NULL;
     }
 }
 

@@ -511,6 +511,102 @@ append_verdict (GString *out, JdVerdict *verdict, gboolean color)
                           color ? C_RESET : "");
 }
 
+/* "Token (source) — alg, kid …" and the item's notes. */
+static void
+append_item_heading (GString *out, Item *item, gboolean color)
+{
+  const char *alg = jd_token_get_alg (item->token);
+  const char *kid = jd_token_get_kid (item->token);
+  g_autofree char *safe_source = SAFE (item->source);
+  g_autofree char *safe_alg = SAFE (alg);
+  g_autofree char *safe_kid = SAFE (kid);
+
+  g_string_append_printf (out, "%s%s%s", color ? C_BOLD : "", _ ("Token"), color ? C_RESET : "");
+  g_string_append_printf (out, " (%s)", safe_source);
+  if (alg)
+    g_string_append_printf (out, " — %s", safe_alg);
+  if (kid)
+    g_string_append_printf (out, ", kid %s", safe_kid);
+  g_string_append_c (out, '\n');
+  for (guint n = 0; n < item->notes->len; n++)
+    {
+      g_autofree char *note = SAFE (g_ptr_array_index (item->notes, n));
+      g_string_append_printf (out, "  %s\n", note);
+    }
+}
+
+/* The header and the claims, or what the payload is when it has no claims. */
+static void
+append_item_contents (GString *out, Item *item, gboolean color, gint64 now)
+{
+  JsonObject *header = jd_token_get_header (item->token);
+  JsonObject *claims = jd_token_get_claims (item->token);
+
+  if (header)
+    {
+      g_string_append_printf (out, "  %s\n", _ ("Header"));
+      append_claims (out, header, color, now);
+    }
+  if (claims)
+    {
+      g_string_append_printf (out, "  %s\n", _ ("Claims"));
+      append_claims (out, claims, color, now);
+    }
+  else if (jd_token_get_payload_text (item->token) && payload_is_token (item->token))
+    g_string_append_printf (out, "  %s\n",
+                            _ ("Payload: a nested token, not printed (tokens never are); "
+                               "give it on its own to diagnose it"));
+  else if (jd_token_get_payload_text (item->token)
+           && jd_token_get_kind (item->token) != JD_TOKEN_KIND_JWE)
+    {
+      const char *payload = jd_token_get_payload_text (item->token);
+      /* g_utf8_substring reads past the end when end_pos > the length. */
+      g_autofree char *text = g_utf8_substring (payload, 0, MIN (g_utf8_strlen (payload, -1), 400));
+      g_string_append_printf (out, "  %s\n    %s\n", _ ("Payload (not a JSON object)"), text);
+    }
+}
+
+/* One finding: severity, id, claim, then its message and fix wrapped. */
+static void
+append_finding (GString *out, JdFinding *f, gboolean color)
+{
+  JdSeverity s = jd_finding_get_severity (f);
+  g_autofree char *head = NULL;
+  g_autofree char *safe_claim = SAFE (jd_finding_get_claim (f));
+  g_autofree char *safe_message = SAFE_LINES (jd_finding_get_message (f));
+  g_autofree char *safe_fix = SAFE_LINES (jd_finding_get_fix (f));
+
+  g_string_append_printf (out, "    %s%-7s%s %s", color ? severity_color (s) : "",
+                          severity_label (s), color ? C_RESET : "", jd_finding_get_id (f));
+  if (jd_finding_get_claim (f))
+    g_string_append_printf (out, " [%s]", safe_claim);
+  g_string_append_c (out, '\n');
+  append_wrapped (out, "            ", safe_message);
+  if (jd_finding_get_fix (f))
+    {
+      head = g_strdup_printf ("%s %s", _ ("Fix:"), safe_fix);
+      append_wrapped (out, "            ", head);
+    }
+}
+
+static void
+append_item (GString *out, Item *item, gboolean color, gint64 now)
+{
+  g_autofree char *signature = SAFE (jd_verdict_get_signature_text (item->verdict));
+
+  append_item_heading (out, item, color);
+  append_item_contents (out, item, color, item->has_judged_at ? item->judged_at : now);
+  append_wrapped (out, "  ", signature);
+
+  g_string_append_printf (out, "  %s\n", _ ("Diagnosis (most likely cause first)"));
+  for (guint j = 0; j < item->findings->len; j++)
+    append_finding (out, g_ptr_array_index (item->findings, j), color);
+  if (item->findings->len == 0)
+    g_string_append_printf (out, "    %s\n", _ ("nothing to report"));
+
+  append_verdict (out, item->verdict, color);
+}
+
 char *
 jd_report_to_text (JdReport *self, gboolean color, gint64 now)
 {
@@ -520,95 +616,9 @@ jd_report_to_text (JdReport *self, gboolean color, gint64 now)
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      Item *item = g_ptr_array_index (self->items, i);
-      JsonObject *header = jd_token_get_header (item->token);
-      JsonObject *claims = jd_token_get_claims (item->token);
-      const char *alg = jd_token_get_alg (item->token);
-      const char *kid = jd_token_get_kid (item->token);
-      gint64 item_now = item->has_judged_at ? item->judged_at : now;
-
       if (i > 0)
         g_string_append_c (out, '\n');
-
-      g_string_append_printf (out, "%s%s%s", color ? C_BOLD : "", _ ("Token"),
-                              color ? C_RESET : "");
-      {
-        g_autofree char *safe_source = SAFE (item->source);
-        g_autofree char *safe_alg = SAFE (alg);
-        g_autofree char *safe_kid = SAFE (kid);
-
-        g_string_append_printf (out, " (%s)", safe_source);
-        if (alg)
-          g_string_append_printf (out, " — %s", safe_alg);
-        if (kid)
-          g_string_append_printf (out, ", kid %s", safe_kid);
-      }
-      g_string_append_c (out, '\n');
-      for (guint n = 0; n < item->notes->len; n++)
-        {
-          g_autofree char *note = SAFE (g_ptr_array_index (item->notes, n));
-          g_string_append_printf (out, "  %s\n", note);
-        }
-
-      if (header)
-        {
-          g_string_append_printf (out, "  %s\n", _ ("Header"));
-          append_claims (out, header, color, item_now);
-        }
-      if (claims)
-        {
-          g_string_append_printf (out, "  %s\n", _ ("Claims"));
-          append_claims (out, claims, color, item_now);
-        }
-      else if (jd_token_get_payload_text (item->token) && payload_is_token (item->token))
-        g_string_append_printf (out, "  %s\n",
-                                _ ("Payload: a nested token, not printed (tokens never are); "
-                                   "give it on its own to diagnose it"));
-      else if (jd_token_get_payload_text (item->token)
-               && jd_token_get_kind (item->token) != JD_TOKEN_KIND_JWE)
-        {
-          const char *payload = jd_token_get_payload_text (item->token);
-          /* g_utf8_substring reads past the end when end_pos > the length. */
-          g_autofree char *text
-            = g_utf8_substring (payload, 0, MIN (g_utf8_strlen (payload, -1), 400));
-          g_string_append_printf (out, "  %s\n    %s\n", _ ("Payload (not a JSON object)"), text);
-        }
-
-      {
-        g_autofree char *safe = SAFE (jd_verdict_get_signature_text (item->verdict));
-        append_wrapped (out, "  ", safe);
-      }
-
-      g_string_append_printf (out, "  %s\n", _ ("Diagnosis (most likely cause first)"));
-      for (guint j = 0; j < item->findings->len; j++)
-        {
-          JdFinding *f = g_ptr_array_index (item->findings, j);
-          JdSeverity s = jd_finding_get_severity (f);
-          g_autofree char *head = NULL;
-
-          {
-            g_autofree char *safe_claim = SAFE (jd_finding_get_claim (f));
-            g_autofree char *safe_message = SAFE_LINES (jd_finding_get_message (f));
-            g_autofree char *safe_fix = SAFE_LINES (jd_finding_get_fix (f));
-
-            g_string_append_printf (out, "    %s%-7s%s %s", color ? severity_color (s) : "",
-                                    severity_label (s), color ? C_RESET : "",
-                                    jd_finding_get_id (f));
-            if (jd_finding_get_claim (f))
-              g_string_append_printf (out, " [%s]", safe_claim);
-            g_string_append_c (out, '\n');
-            append_wrapped (out, "            ", safe_message);
-            if (jd_finding_get_fix (f))
-              {
-                head = g_strdup_printf ("%s %s", _ ("Fix:"), safe_fix);
-                append_wrapped (out, "            ", head);
-              }
-          }
-        }
-      if (item->findings->len == 0)
-        g_string_append_printf (out, "    %s\n", _ ("nothing to report"));
-
-      append_verdict (out, item->verdict, color);
+      append_item (out, g_ptr_array_index (self->items, i), color, now);
     }
   if (self->items->len == 0)
     g_string_append_printf (out, "%s\n", _ ("No token found."));

@@ -10,20 +10,9 @@
 #include "jd-finding.h"
 #include "jd-keys.h"
 #include "jd-token.h"
+#include "jd-verify-error.h"
 
 G_BEGIN_DECLS
-
-#define JD_VERIFY_ERROR (jd_verify_error_quark ())
-GQuark jd_verify_error_quark (void);
-
-typedef enum
-{
-  JD_VERIFY_ERROR_UNSUPPORTED_ALG,     /* not a JWS algorithm we implement (or "none") */
-  JD_VERIFY_ERROR_KEY_UNUSABLE,        /* the key has a problem */
-  JD_VERIFY_ERROR_KEY_MISMATCH,        /* wrong kty / curve for the algorithm */
-  JD_VERIFY_ERROR_MALFORMED_SIGNATURE, /* wrong length, undecodable */
-  JD_VERIFY_ERROR_BAD_SIGNATURE,       /* well-formed but does not verify */
-} JdVerifyError;
 
 /* Finding ids added by the verifier (beside those in jd-finding.h). */
 #define JD_FINDING_NO_USABLE_KEY "no-usable-key"
