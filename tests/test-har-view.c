@@ -367,6 +367,36 @@ test_open_file_hook (Fixture *f, gconstpointer data)
   g_assert_null (view);
 }
 
+/* A HAR saved under another name (export.json) opens in a HAR view too,
+ * known by its first bytes: never "opening HAR files is not supported". */
+static void
+test_open_har_by_content (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "har-firefox-bidi.har", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jd-har-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "export.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (copy);
+  JdHarView *view = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+  jd_window_open_file (f->window, file);
+  ITERATE_UNTIL (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) > 1);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (JD_IS_HAR_VIEW (l->data))
+      view = l->data;
+  g_assert_nonnull (view);
+  ITERATE_UNTIL (!jd_har_view_get_loading (view));
+  g_assert_cmpuint (g_list_model_get_n_items (jd_har_view_get_rows (view)), ==, 2);
+  /* the token area was left as it was */
+  g_assert_null (jd_session_get_token (f->session));
+
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
 /* Issue 12: a HAR opened from the file manager or the command line
  * (GApplication::open) puts its requests window in front, not the main
  * window on top of it. */
@@ -564,6 +594,7 @@ main (int argc, char *argv[])
   ADD ("/jd/app/har-view/cause-column", test_cause_column);
   ADD ("/jd/app/har-view/broken", test_broken);
   ADD ("/jd/app/har-view/open-file", test_open_file_hook);
+  ADD ("/jd/app/har-view/open-har-by-content", test_open_har_by_content);
   ADD ("/jd/app/har-view/cancel", test_cancel);
   ADD ("/jd/app/har-view/open-in-front", test_open_in_front);
   ADD ("/jd/app/har-view/timeline", test_timeline);

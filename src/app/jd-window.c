@@ -158,6 +158,13 @@ load_contents_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       return;
     }
 
+  /* A HAR saved under another name (export.json) is known by its first
+   * bytes: it opens in a HAR view like a .har. */
+  if (jd_input_sniff (data, len, name) == JD_INPUT_KIND_HAR)
+    {
+      jd_window_open_har (self, file);
+      return;
+    }
   jd_window_open_text (self, data, len, name);
 }
 
