@@ -286,6 +286,21 @@ test_diagnose (void)
       jd_finding_compare (g_ptr_array_index (f1, i - 1), g_ptr_array_index (f1, i), NULL), <=, 0);
 }
 
+/* The response's own findings, as the HAR view lists them under an entry:
+ * the RFC 6750 error of the 401, nothing of the token's claims, nothing for
+ * an entry without a token. */
+static void
+test_diagnose_response (void)
+{
+  g_autoptr (JdHar) har = jd_test_har_load_fixture ("har-chrome-401.har");
+  g_autoptr (GPtrArray) f1 = jd_har_entry_diagnose_response (jd_test_har_entry_at (har, 1), NULL);
+  g_autoptr (GPtrArray) f8 = jd_har_entry_diagnose_response (jd_test_har_entry_at (har, 8), NULL);
+
+  g_assert_nonnull (jd_findings_find (f1, "bearer-invalid-token"));
+  g_assert_false (jd_findings_has (f8, JD_FINDING_EXPIRED));
+  g_assert_null (jd_har_entry_diagnose_response (jd_test_har_entry_at (har, 2), NULL));
+}
+
 static void
 test_failing_first (void)
 {
@@ -847,6 +862,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/har/chrome", test_chrome);
   g_test_add_func ("/jd/har/request-response", test_request_response);
   g_test_add_func ("/jd/har/diagnose", test_diagnose);
+  g_test_add_func ("/jd/har/diagnose-response", test_diagnose_response);
   g_test_add_func ("/jd/har/diagnose-clock-skew-at-started", test_diagnose_clock_skew_at_started);
   g_test_add_func ("/jd/har/diagnose-merged", test_diagnose_merged);
   g_test_add_func ("/jd/har/failing-first", test_failing_first);

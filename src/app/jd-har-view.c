@@ -380,11 +380,8 @@ show_details (JdHarView *self, JdHarEntry *entry, JdExpectations *expect)
 
   if (response != NULL && jd_har_entry_has_token (entry))
     {
-      g_autoptr (JdToken) token = jd_token_parse (jd_har_entry_get_token (entry), -1);
       /* The server's Date is compared with when the browser sent the request. */
-      gint64 sent_at = jd_har_entry_get_started_unix (entry);
-      g_autoptr (GPtrArray) findings = jd_response_diagnose_sent (
-        response, token, expect, jd_har_entry_has_started (entry) ? &sent_at : NULL);
+      g_autoptr (GPtrArray) findings = jd_har_entry_diagnose_response (entry, expect);
 
       for (guint i = 0; findings != NULL && i < findings->len; i++)
         {

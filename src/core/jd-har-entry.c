@@ -454,6 +454,32 @@ jd_har_entry_dup_response (JdHarEntry *self)
   return response;
 }
 
+/* The server's Date is compared with the moment the request went out, not
+ * with the instant the token is judged at (--now). NULL without a response. */
+static GPtrArray *
+response_findings (JdHarEntry *self, JdToken *token, const JdExpectations *expect)
+{
+  g_autoptr (JdResponse) response = jd_har_entry_dup_response (self);
+  gint64 sent = self->has_started ? jd_har_entry_get_started_unix (self) : 0;
+
+  if (response == NULL)
+    return NULL;
+  return jd_response_diagnose_sent (response, token, expect, self->has_started ? &sent : NULL);
+}
+
+GPtrArray *
+jd_har_entry_diagnose_response (JdHarEntry *self, const JdExpectations *expect)
+{
+  g_autoptr (JdToken) token = NULL;
+
+  g_return_val_if_fail (JD_IS_HAR_ENTRY (self), NULL);
+
+  if (self->token == NULL)
+    return NULL;
+  token = jd_token_parse (self->token, -1);
+  return response_findings (self, token, expect);
+}
+
 GPtrArray *
 jd_har_entry_diagnose (JdHarEntry *self, const JdExpectations *expect, gboolean at_entry_time,
                        JdVerifyResult *verification)
@@ -461,7 +487,7 @@ jd_har_entry_diagnose (JdHarEntry *self, const JdExpectations *expect, gboolean 
   g_autoptr (JdExpectations) at = NULL;
   g_autoptr (JdToken) token = NULL;
   g_autoptr (JdInput) input = NULL;
-  g_autoptr (JdResponse) response = NULL;
+  g_autoptr (GPtrArray) more = NULL;
   GPtrArray *findings;
 
   g_return_val_if_fail (JD_IS_HAR_ENTRY (self), NULL);
@@ -484,15 +510,9 @@ jd_har_entry_diagnose (JdHarEntry *self, const JdExpectations *expect, gboolean 
 
   findings = jd_diagnose (token, at, verification, input);
 
-  response = jd_har_entry_dup_response (self);
-  if (response != NULL)
+  more = response_findings (self, token, at);
+  if (more != NULL)
     {
-      /* The server's Date is compared with the moment the request went
-       * out, not with the instant the token is judged at (--now). */
-      gint64 sent = self->has_started ? jd_har_entry_get_started_unix (self) : 0;
-      g_autoptr (GPtrArray) more
-        = jd_response_diagnose_sent (response, token, at, self->has_started ? &sent : NULL);
-
       g_autoptr (GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint i = 0; more != NULL && i < more->len; i++)

@@ -103,6 +103,12 @@ GPtrArray *jd_har_entry_diagnose_no_token (JdHarEntry *self);
 GPtrArray *jd_har_entry_diagnose (JdHarEntry *self, const JdExpectations *expect,
                                   gboolean at_entry_time, JdVerifyResult *verification);
 
+/* What the entry's response alone says of its token
+ * (jd_response_diagnose_sent()), the server's Date compared with the
+ * startedDateTime. NULL for an entry without a token or a response.
+ * Returns: (transfer full) (element-type JdFinding) (nullable) */
+GPtrArray *jd_har_entry_diagnose_response (JdHarEntry *self, const JdExpectations *expect);
+
 /* "har:INDEX", the CLI's "source" (transfer full). */
 char *jd_har_entry_dup_source (JdHarEntry *self);
 
