@@ -11,7 +11,7 @@
 
 #include "jd-client-assertion.h"
 #include "jd-fresh-token-dialog.h"
-#include "jd-net-token.h"
+#include "jd-session.h"
 #include "jd-sign-key.h"
 
 struct _JdFreshTokenDialog
@@ -36,6 +36,7 @@ struct _JdFreshTokenDialog
   AdwEntryRow *audience_row;
   AdwEntryRow *resource_row;
 
+  JdSession *session; /* the only way to the network */
   char *issuer;
   GCancellable *cancellable;
   char *status;
@@ -157,7 +158,8 @@ got_answer (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (JdFreshTokenDialog) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = jd_net_fresh_token_finish (result, &error);
+  g_autoptr (JdTokenAnswer) answer
+    = jd_session_fresh_token_finish (JD_SESSION (source), result, &error);
 
   g_clear_object (&self->cancellable);
   gtk_widget_set_visible (GTK_WIDGET (self->code_label), FALSE);
@@ -236,8 +238,8 @@ jd_fresh_token_dialog_start (JdFreshTokenDialog *self)
   self->cancellable = g_cancellable_new ();
   show_status (self, NULL, _ ("Asking the Token Endpoint…"), NULL, NULL);
   update_rows (self);
-  jd_net_fresh_token_async (grant, self->issuer, &ui, NULL, self->cancellable, got_answer,
-                            g_object_ref (self));
+  jd_session_fresh_token_async (self->session, grant, self->issuer, &ui, self->cancellable,
+                                got_answer, g_object_ref (self));
 }
 
 static void
@@ -290,11 +292,13 @@ jd_fresh_token_dialog_get_busy (JdFreshTokenDialog *self)
 }
 
 JdFreshTokenDialog *
-jd_fresh_token_dialog_new (GtkWindow *parent, const char *issuer)
+jd_fresh_token_dialog_new (GtkWindow *parent, JdSession *session, const char *issuer)
 {
   JdFreshTokenDialog *self
     = g_object_new (JD_TYPE_FRESH_TOKEN_DIALOG, "transient-for", parent, NULL);
 
+  g_return_val_if_fail (JD_IS_SESSION (session), NULL);
+  self->session = g_object_ref (session);
   self->issuer = g_strdup (issuer);
   return self;
 }
@@ -308,6 +312,7 @@ jd_fresh_token_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->key);
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_FRESH_TOKEN_DIALOG);
   G_OBJECT_CLASS (jd_fresh_token_dialog_parent_class)->dispose (object);
 }

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "jd-session.h"
+
 G_BEGIN_DECLS
 
 #define JD_TYPE_FRESH_TOKEN_DIALOG (jd_fresh_token_dialog_get_type ())
@@ -17,7 +19,8 @@ G_DECLARE_FINAL_TYPE (JdFreshTokenDialog, jd_fresh_token_dialog, JD, FRESH_TOKEN
  * is typed (nullable). The "token-received" signal carries the access
  * token (a string that the receiver copies; it is wiped afterwards), and
  * the dialog closes. */
-JdFreshTokenDialog *jd_fresh_token_dialog_new (GtkWindow *parent, const char *issuer);
+JdFreshTokenDialog *jd_fresh_token_dialog_new (GtkWindow *parent, JdSession *session,
+                                               const char *issuer);
 
 /* For tests: the rows by their field name ("grant", "token-endpoint",
  * "client-id", "client-secret", "client-auth", "refresh-token",

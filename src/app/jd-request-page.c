@@ -559,7 +559,8 @@ fresh_token_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (claims != NULL && json_object_has_member (claims, "iss")
       && JSON_NODE_HOLDS_VALUE (json_object_get_member (claims, "iss")))
     iss = json_object_get_string_member (claims, "iss");
-  dialog = jd_fresh_token_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), iss);
+  dialog
+    = jd_fresh_token_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, iss);
   g_signal_connect_object (dialog, "token-received", G_CALLBACK (fresh_token_received), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

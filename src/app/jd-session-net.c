@@ -403,3 +403,41 @@ jd_session_diagnose_token (JdSession *self, JdToken *token)
   expect = jd_session_dup_expectations (self);
   return jd_diagnose (token, expect, NULL, NULL);
 }
+
+/* ---- Get a Fresh Token ---------------------------------------------------- */
+
+static void
+fresh_token_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+  JdTokenAnswer *answer = jd_net_fresh_token_finish (result, &error);
+
+  if (answer == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, answer, (GDestroyNotify)jd_token_answer_free);
+}
+
+void
+jd_session_fresh_token_async (JdSession *self, const JdTokenGrant *grant, const char *issuer,
+                              const JdFreshTokenUi *ui, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (JD_IS_SESSION (self));
+  g_return_if_fail (grant != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jd_session_fresh_token_async);
+  jd_net_fresh_token_async (grant, issuer, ui, NULL, cancellable, fresh_token_done, task);
+}
+
+JdTokenAnswer *
+jd_session_fresh_token_finish (JdSession *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -17,6 +17,7 @@
 #include "jd-input.h"
 #include "jd-keys.h"
 #include "jd-net.h"
+#include "jd-net-token.h"
 #include "jd-request.h"
 #include "jd-token.h"
 #include "jd-verdict.h"
@@ -172,6 +173,17 @@ GPtrArray *jd_session_diagnose_response (JdSession *self, JdResponse *response, 
 /* Another token (a fresh one) diagnosed with the session's expectations.
  * Returns: (transfer full) (element-type JdFinding) */
 GPtrArray *jd_session_diagnose_token (JdSession *self, JdToken *token);
+
+/* Get a Fresh Token: @grant asked of its token endpoint (src/net), with
+ * @ui's callbacks for the browser, the device code and private_key_jwt.
+ * @cancellable is the dialog's: closing it ends the wait. */
+void jd_session_fresh_token_async (JdSession *self, const JdTokenGrant *grant, const char *issuer,
+                                   const JdFreshTokenUi *ui, GCancellable *cancellable,
+                                   GAsyncReadyCallback callback, gpointer user_data);
+/* The endpoint's final answer (a token or an error answer), or NULL with
+ * @error (G_IO_ERROR_CANCELLED: cancelled). */
+JdTokenAnswer *jd_session_fresh_token_finish (JdSession *self, GAsyncResult *result,
+                                              GError **error);
 
 /* For tests: while held, a worker waits before it decodes, so a test can
  * watch the window draw with a decode pending, whatever the machine's
