@@ -8,6 +8,7 @@
 
 #include "jd-base64.h"
 #include "jd-www-authenticate.h"
+#include "test-diagnose-util.h"
 
 /* "scheme [token68] {name=value|name=value}" */
 static char *
@@ -446,27 +447,6 @@ make_response (guint status, const char *reason, gint64 date, ...)
 }
 
 static void
-dump (GPtrArray *findings)
-{
-  for (guint i = 0; i < findings->len; i++)
-    {
-      JdFinding *f = g_ptr_array_index (findings, i);
-      g_test_message ("%s [%s] %s", jd_finding_get_id (f),
-                      jd_severity_to_string (jd_finding_get_severity (f)),
-                      jd_finding_get_message (f));
-    }
-}
-
-static void
-assert_sorted (GPtrArray *findings)
-{
-  for (guint i = 1; i < findings->len; i++)
-    g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, i - 1),
-                                         g_ptr_array_index (findings, i), NULL),
-                     <=, 0);
-}
-
-static void
 test_diagnose_ok (void)
 {
   JdExpectations expect = expectations ();
@@ -809,12 +789,8 @@ main (int argc, char *argv[])
   invalid = add_fixture_cases ("www-authenticate-invalid.txt",
                                "/jd/www-authenticate/parse/fixtures-invalid", test_invalid_fixture);
   g_test_add_func ("/jd/www-authenticate/parse/several-headers", test_several_headers);
-  for (guint i = 0; i < G_N_ELEMENTS (hostile_rows); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/www-authenticate/parse/hostile-bytes/%s", hostile_rows[i].name);
-      g_test_add_data_func (path, &hostile_rows[i], test_hostile_bytes);
-    }
+  add_row_tests ("/jd/www-authenticate/parse/hostile-bytes", hostile_rows, name,
+                 test_hostile_bytes);
   g_test_add_func ("/jd/www-authenticate/parse/obs-text", test_obs_text_and_escapes);
   g_test_add_func ("/jd/www-authenticate/parse/too-large", test_too_large);
   g_test_add_func ("/jd/www-authenticate/parse/garbage", test_garbage_never_crashes);
@@ -832,12 +808,8 @@ main (int argc, char *argv[])
                                                bearer_error_rows[i].name);
       g_test_add_data_func (path, &bearer_error_rows[i], test_diagnose_bearer_errors);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (scope_rows); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/www-authenticate/diagnose/scope-claims/%s", scope_rows[i].name);
-      g_test_add_data_func (path, &scope_rows[i], test_diagnose_scope_claims);
-    }
+  add_row_tests ("/jd/www-authenticate/diagnose/scope-claims", scope_rows, name,
+                 test_diagnose_scope_claims);
   g_test_add_func ("/jd/www-authenticate/diagnose/several-headers", test_diagnose_several_headers);
   g_test_add_func ("/jd/www-authenticate/diagnose/clock-skew", test_diagnose_clock_skew);
   for (guint i = 0; i < G_N_ELEMENTS (extreme_values) * G_N_ELEMENTS (extreme_claims); i++)
