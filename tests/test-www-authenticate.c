@@ -802,12 +802,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/www-authenticate/diagnose/ok", test_diagnose_ok);
   g_test_add_func ("/jd/www-authenticate/diagnose/missing-www-authenticate",
                    test_diagnose_missing_www_authenticate);
-  for (guint i = 0; i < G_N_ELEMENTS (bearer_error_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/www-authenticate/diagnose/bearer-errors/%s",
-                                               bearer_error_rows[i].name);
-      g_test_add_data_func (path, &bearer_error_rows[i], test_diagnose_bearer_errors);
-    }
+  add_row_tests ("/jd/www-authenticate/diagnose/bearer-errors", bearer_error_rows, name,
+                 test_diagnose_bearer_errors);
   add_row_tests ("/jd/www-authenticate/diagnose/scope-claims", scope_rows, name,
                  test_diagnose_scope_claims);
   g_test_add_func ("/jd/www-authenticate/diagnose/several-headers", test_diagnose_several_headers);
