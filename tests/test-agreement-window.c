@@ -141,10 +141,7 @@ main (int argc, char **argv)
   app = jd_test_application_new (&argc, &argv);
   gnutls_global_init ();
   tmpdir = g_dir_make_tmp ("test-agreement-window-XXXXXX", NULL);
-  window = jd_window_new (GTK_APPLICATION (app));
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  window = jd_test_window_new (app, 900, 700);
 
   for (guint i = 0; i < G_N_ELEMENTS (ag_situations); i++)
     {
@@ -153,8 +150,7 @@ main (int argc, char **argv)
     }
   ret = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  jd_test_iterate_for (50);
+  jd_test_destroy (GTK_WINDOW (window));
   {
     g_autofree char *keys = g_build_filename (tmpdir, "keys.txt", NULL);
     g_autofree char *secret = g_build_filename (tmpdir, "secret.txt", NULL);

@@ -59,9 +59,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->session = jd_window_get_session (f->window);
   f->request_page = jd_window_get_request_page (f->window);
   g_settings_set_int (jd_session_get_settings (f->session), "request-timeout", 600);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  jd_test_present (GTK_WINDOW (f->window), 1000, 900);
   jd_session_set_text (f->session, token, -1);
   ITERATE_UNTIL (jd_session_get_token (f->session) != NULL);
   jd_request_page_set_url (f->request_page, url);
@@ -71,8 +69,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  jd_test_iterate_for (50);
+  jd_test_destroy (GTK_WINDOW (f->window));
 }
 
 static JdFreshTokenDialog *

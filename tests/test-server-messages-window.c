@@ -67,19 +67,15 @@ n_rows (GtkListBox *list)
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->window = jd_window_new (GTK_APPLICATION (app));
+  f->window = jd_test_window_new (app, 900, 700);
   f->session = jd_window_get_session (f->window);
   f->token_page = jd_window_get_token_page (f->window);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
-  gtk_window_present (GTK_WINDOW (f->window));
-  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  jd_test_iterate_for (50);
+  jd_test_destroy (GTK_WINDOW (f->window));
 }
 
 static void

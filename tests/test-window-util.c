@@ -85,13 +85,10 @@ has_finding (Fixture *f, const char *id)
 void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->window = jd_window_new (GTK_APPLICATION (app));
+  f->window = jd_test_window_new (app, 900, 700);
   f->session = jd_window_get_session (f->window);
   f->token_page = jd_window_get_token_page (f->window);
   f->tmpdir = g_dir_make_tmp ("test-window-XXXXXX", NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
-  gtk_window_present (GTK_WINDOW (f->window));
-  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
 }
 
 void
@@ -100,8 +97,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_autoptr (GDir) dir = g_dir_open (f->tmpdir, 0, NULL);
   const char *name;
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  jd_test_iterate_for (50);
+  jd_test_destroy (GTK_WINDOW (f->window));
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
