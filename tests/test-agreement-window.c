@@ -11,6 +11,7 @@
 
 #include "agreement-situations.h"
 #include "jd-window.h"
+#include "test-rows.h"
 #include "test-ui.h"
 
 static JdApplication *app;
@@ -143,22 +144,11 @@ main (int argc, char **argv)
   tmpdir = g_dir_make_tmp ("test-agreement-window-XXXXXX", NULL);
   window = jd_test_window_new (app, 900, 700);
 
-  for (guint i = 0; i < G_N_ELEMENTS (ag_situations); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/app/agreement/%s", ag_situations[i].name);
-      g_test_add_data_func (path, &ag_situations[i], test_situation);
-    }
+  add_row_tests ("/jd/app/agreement", ag_situations, name, test_situation);
   ret = g_test_run ();
 
   jd_test_destroy (GTK_WINDOW (window));
-  {
-    g_autofree char *keys = g_build_filename (tmpdir, "keys.txt", NULL);
-    g_autofree char *secret = g_build_filename (tmpdir, "secret.txt", NULL);
-    g_unlink (keys);
-    g_unlink (secret);
-    g_rmdir (tmpdir);
-  }
-  g_free (tmpdir);
+  ag_dir_remove (tmpdir);
   tk_cleanup ();
   g_clear_object (&app);
   return ret;
