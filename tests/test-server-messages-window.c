@@ -19,24 +19,7 @@
 #include "jd-server-messages.h"
 #include "jd-window.h"
 #include "test-ui.h"
-
-static JdApplication *app;
-
-typedef struct
-{
-  JdWindow *window;
-  JdSession *session;
-  JdTokenPage *token_page;
-} Fixture;
-
-static gboolean
-session_caught_up (Fixture *f)
-{
-  g_autofree char *text = jd_token_page_dup_text (f->token_page);
-
-  return !jd_session_get_busy (f->session)
-         && g_strcmp0 (jd_session_get_analysed_text (f->session), text) == 0;
-}
+#include "test-window-util.h"
 
 /* The finding @id as the window lists it, or NULL. */
 static JdFinding *
@@ -62,20 +45,6 @@ n_rows (GtkListBox *list)
   while (gtk_list_box_get_row_at_index (list, n) != NULL)
     n++;
   return n;
-}
-
-static void
-fixture_setup (Fixture *f, gconstpointer data)
-{
-  f->window = jd_test_window_new (app, 900, 700);
-  f->session = jd_window_get_session (f->window);
-  f->token_page = jd_window_get_token_page (f->window);
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  jd_test_destroy (GTK_WINDOW (f->window));
 }
 
 static void
@@ -206,11 +175,8 @@ main (int argc, char *argv[])
 {
   app = jd_test_application_new (&argc, &argv);
 
-  g_test_add ("/jd/app/server-messages/message-only", Fixture, NULL, fixture_setup,
-              test_message_only, fixture_teardown);
-  g_test_add ("/jd/app/server-messages/with-token", Fixture, NULL, fixture_setup,
-              test_message_with_token, fixture_teardown);
-  g_test_add ("/jd/app/server-messages/request-page", Fixture, NULL, fixture_setup,
-              test_request_page, fixture_teardown);
+  ADD ("/jd/app/server-messages/message-only", test_message_only);
+  ADD ("/jd/app/server-messages/with-token", test_message_with_token);
+  ADD ("/jd/app/server-messages/request-page", test_request_page);
   return g_test_run ();
 }
