@@ -394,19 +394,6 @@ ag_run_cli (const AgSituation *s, const char *dir, AgCli *c)
   g_assert_nonnull (c->verdict);
 }
 
-/* Removes @dir, with the key files ag_run_cli() wrote there, and frees it. */
-static inline void
-ag_dir_remove (char *dir)
-{
-  g_autofree char *keys = g_build_filename (dir, "keys.txt", NULL);
-  g_autofree char *secret = g_build_filename (dir, "secret.txt", NULL);
-
-  g_unlink (keys);
-  g_unlink (secret);
-  g_rmdir (dir);
-  g_free (dir);
-}
-
 static inline const char *
 ag_verdict_string (AgCli *c, const char *member)
 {

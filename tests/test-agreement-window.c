@@ -148,7 +148,8 @@ main (int argc, char **argv)
   ret = g_test_run ();
 
   jd_test_destroy (GTK_WINDOW (window));
-  ag_dir_remove (tmpdir);
+  jd_test_remove_dir (tmpdir);
+  g_free (tmpdir);
   tk_cleanup ();
   g_clear_object (&app);
   return ret;

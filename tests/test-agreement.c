@@ -130,7 +130,8 @@ main (int argc, char **argv)
   add_row_tests ("/jd/agreement", ag_situations, name, test_situation);
   ret = g_test_run ();
 
-  ag_dir_remove (tmpdir);
+  jd_test_remove_dir (tmpdir);
+  g_free (tmpdir);
   tk_cleanup ();
   return ret;
 }

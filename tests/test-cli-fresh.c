@@ -212,13 +212,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli-fresh/private-key-jwt", test_private_key_jwt);
   g_test_add_func ("/cli-fresh/usage-errors", test_usage_errors);
   status = g_test_run ();
-  {
-    g_autofree char *secret = g_build_filename (dir, "secret", NULL);
-    g_autofree char *refresh = g_build_filename (dir, "refresh", NULL);
-    g_unlink (secret);
-    g_unlink (refresh);
-    g_rmdir (dir);
-  }
+  jd_test_remove_dir (dir);
   g_free (dir);
   idp_free (idp);
   return status;

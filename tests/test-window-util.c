@@ -10,6 +10,7 @@
 
 #include "jd-base64.h"
 #include "jd-dialog.h"
+#include "test-run.h"
 #include "test-window-util.h"
 
 JdApplication *app;
@@ -94,18 +95,8 @@ fixture_setup (Fixture *f, gconstpointer data)
 void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->tmpdir, 0, NULL);
-  const char *name;
-
   jd_test_destroy (GTK_WINDOW (f->window));
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->tmpdir);
+  jd_test_remove_dir (f->tmpdir);
   g_free (f->tmpdir);
 }
 
