@@ -144,7 +144,7 @@ main (int argc, char **argv)
   tmpdir = g_dir_make_tmp ("test-agreement-window-XXXXXX", NULL);
   window = jd_test_window_new (app, 900, 700);
 
-  add_row_tests ("/jd/app/agreement", ag_situations, name, test_situation);
+  JD_TEST_ADD_ROWS ("/jd/app/agreement", ag_situations, name, test_situation);
   ret = g_test_run ();
 
   jd_test_destroy (GTK_WINDOW (window));

@@ -127,7 +127,7 @@ main (int argc, char **argv)
   gnutls_global_init ();
   tmpdir = g_dir_make_tmp ("test-agreement-XXXXXX", NULL);
 
-  add_row_tests ("/jd/agreement", ag_situations, name, test_situation);
+  JD_TEST_ADD_ROWS ("/jd/agreement", ag_situations, name, test_situation);
   ret = g_test_run ();
 
   jd_test_remove_dir (tmpdir);

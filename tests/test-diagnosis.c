@@ -610,26 +610,26 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/jd/diagnosis/article", test_article_example);
-  add_row_tests ("/jd/diagnosis/expiry-boundaries", expiry_rows, name, test_expiry_boundaries);
+  JD_TEST_ADD_ROWS ("/jd/diagnosis/expiry-boundaries", expiry_rows, name, test_expiry_boundaries);
   g_test_add_func ("/jd/diagnosis/missing-and-string-exp", test_missing_and_string_exp);
   g_test_add_func ("/jd/diagnosis/nbf-iat", test_not_yet_valid_and_issued_in_future);
   g_test_add_func ("/jd/diagnosis/short-lifetime", test_short_lifetime);
-  add_row_tests ("/jd/diagnosis/audience", audience_rows, name, test_audience);
+  JD_TEST_ADD_ROWS ("/jd/diagnosis/audience", audience_rows, name, test_audience);
   g_test_add_func ("/jd/diagnosis/audience/in-array", test_audience_in_array);
   g_test_add_func ("/jd/diagnosis/audience/not-expected", test_audience_not_expected);
-  add_row_tests ("/jd/diagnosis/issuer", issuer_rows, name, test_issuer);
+  JD_TEST_ADD_ROWS ("/jd/diagnosis/issuer", issuer_rows, name, test_issuer);
   g_test_add_func ("/jd/diagnosis/issuer/match-and-missing", test_issuer_match_and_missing);
   g_test_add_func ("/jd/diagnosis/algorithms", test_algorithms);
   g_test_add_func ("/jd/diagnosis/malformed-encrypted", test_malformed_and_encrypted);
   g_test_add_func ("/jd/diagnosis/unverified", test_unverified_note);
   g_test_add_func ("/jd/diagnosis/ranking", test_ranking);
-  add_row_tests ("/jd/diagnosis/tie", tie_cases, name, test_tie);
+  JD_TEST_ADD_ROWS ("/jd/diagnosis/tie", tie_cases, name, test_tie);
   g_test_add_func ("/jd/diagnosis/expectations", test_expectations_copy);
-  add_row_tests ("/jd/diagnosis/azure-issuer", azure_rows, name, test_azure_issuer);
+  JD_TEST_ADD_ROWS ("/jd/diagnosis/azure-issuer", azure_rows, name, test_azure_issuer);
   g_test_add_func ("/jd/diagnosis/azure-issuer/null", test_azure_issuer_null);
   g_test_add_func ("/jd/diagnosis/glued-tokens", test_glued_tokens);
   g_test_add_func ("/jd/diagnosis/first-broken-byte", test_first_broken_byte);
-  add_row_tests ("/jd/diagnosis/leads-its-rank", lead_rows, id, test_leading);
+  JD_TEST_ADD_ROWS ("/jd/diagnosis/leads-its-rank", lead_rows, id, test_leading);
 
   return g_test_run ();
 }

@@ -279,7 +279,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   sizes = jd_evidence_signature_sizes (&n);
-  add_rows_n ("/jd/evidence/signature-size", sizes, n, alg, test_signature_size);
+  JD_TEST_ADD_ROWS_N ("/jd/evidence/signature-size", sizes, n, alg, test_signature_size);
   g_test_add_func ("/jd/evidence/signature-lengths", test_signature_lengths);
   g_test_add_func ("/jd/evidence/placeholder-signature", test_placeholder_signature);
   g_test_add_func ("/jd/evidence/rsa-key-size", test_rsa_key_size);

@@ -143,8 +143,8 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  add_row_tests ("/jd/input-placement/place", place_cases, name, test_place);
-  add_row_tests ("/jd/input-placement/glued-bearer", glued_cases, name, test_glued);
+  JD_TEST_ADD_ROWS ("/jd/input-placement/place", place_cases, name, test_place);
+  JD_TEST_ADD_ROWS ("/jd/input-placement/glued-bearer", glued_cases, name, test_glued);
   g_test_add_func ("/jd/input-placement/padded-header-token", test_padded_header_token);
 
   return g_test_run ();

@@ -572,7 +572,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/net-token/code/forged-state", test_code_forged_state);
   g_test_add_func ("/net-token/code/denied", test_code_denied);
   rules = jd_token_error_rules (&n);
-  add_rows_n ("/net-token/error", rules, n, id, test_error_row);
+  JD_TEST_ADD_ROWS_N ("/net-token/error", rules, n, id, test_error_row);
   g_test_add_func ("/net-token/redirect-keeps-secret", test_redirect_keeps_secret);
   g_test_add_func ("/net-token/plain-http-refused", test_plain_http_refused);
   g_test_add_func ("/net-token/not-json", test_not_json);

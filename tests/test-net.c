@@ -875,7 +875,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/jd/net/send/ok", test_send_ok);
   g_test_add_func ("/jd/net/send/body-at-cap", test_send_body_exactly_at_cap);
-  add_row_tests ("/jd/net/send/bearer-errors", bearer_error_rows, error, test_send_bearer_errors);
+  JD_TEST_ADD_ROWS ("/jd/net/send/bearer-errors", bearer_error_rows, error,
+                    test_send_bearer_errors);
   g_test_add_func ("/jd/net/send/401-without-www-authenticate",
                    test_send_401_without_www_authenticate);
   g_test_add_func ("/jd/net/send/403", test_send_403);
@@ -894,8 +895,8 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/jd/net/send/connection-refused", test_send_connection_refused);
   g_test_add_func ("/jd/net/request-from-args", test_request_from_args);
-  add_row_tests ("/jd/net/request-from-args/bad-header", bad_header_rows, name,
-                 test_request_from_args_bad_header);
+  JD_TEST_ADD_ROWS ("/jd/net/request-from-args/bad-header", bad_header_rows, name,
+                    test_request_from_args_bad_header);
   g_test_add_func ("/jd/net/request-from-args-limits", test_request_from_args_limits);
   add_errors_hide_secrets ();
   g_test_add_func ("/jd/net/send/tls-self-signed", test_send_tls_self_signed);

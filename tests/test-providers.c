@@ -467,7 +467,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
-  add_row_tests ("/jd/providers/detect", detect_cases, id, test_detect_row);
+  JD_TEST_ADD_ROWS ("/jd/providers/detect", detect_cases, id, test_detect_row);
   g_test_add_func ("/jd/providers/detect/every-row", test_every_provider_has_a_case);
   g_test_add_func ("/jd/providers/detect/limit", test_detect_limit);
   rows = jd_providers_get_all (&n);
@@ -486,7 +486,7 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/providers/rule/every-row", test_every_rule_has_a_case);
   g_test_add_func ("/jd/providers/audience/cognito-access-token",
                    test_cognito_access_token_audience);
-  add_row_tests ("/jd/providers/provider-aware", aware_rows, name, test_provider_aware_findings);
+  JD_TEST_ADD_ROWS ("/jd/providers/provider-aware", aware_rows, name, test_provider_aware_findings);
   g_test_add_func ("/jd/providers/iss-one-element-array", test_iss_one_element_array);
   g_test_add_func ("/jd/providers/scope-rule-in-fix", test_scope_rule_in_fix);
 

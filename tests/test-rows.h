@@ -7,15 +7,16 @@
 
 #include <glib.h>
 
-/* One test case per row of the @n rows at @rows, named @prefix/<the row's
- * @field> (a string), each running @func with its row. */
-#define add_rows_n(prefix, rows, n, field, func)                                                   \
-  for (guint row_ = 0; row_ < (n); row_++)                                                         \
+/* Registers test case @func once per row of the @n rows at @rows, under
+ * "@prefix/<the row's @name_field>" (a string), with the row as its data. */
+#define JD_TEST_ADD_ROWS_N(prefix, rows, n, name_field, func)                                      \
+  for (guint jd_test_row = 0; jd_test_row < (n); jd_test_row++)                                    \
     {                                                                                              \
-      g_autofree char *path_ = g_strdup_printf ("%s/%s", prefix, (rows)[row_].field);              \
-      g_test_add_data_func (path_, &(rows)[row_], func);                                           \
+      g_autofree char *jd_test_path                                                                \
+        = g_strdup_printf ("%s/%s", prefix, (rows)[jd_test_row].name_field);                       \
+      g_test_add_data_func (jd_test_path, &(rows)[jd_test_row], func);                             \
     }
 
-/* The same for every row of the static array @rows. */
-#define add_row_tests(prefix, rows, field, func)                                                   \
-  add_rows_n (prefix, rows, G_N_ELEMENTS (rows), field, func)
+/* The same for every row of the array @rows. */
+#define JD_TEST_ADD_ROWS(prefix, rows, name_field, func)                                           \
+  JD_TEST_ADD_ROWS_N (prefix, rows, G_N_ELEMENTS (rows), name_field, func)

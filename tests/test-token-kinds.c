@@ -537,9 +537,9 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  add_row_tests ("/jd/token-kinds/text", text_vectors, row, test_text_row);
+  JD_TEST_ADD_ROWS ("/jd/token-kinds/text", text_vectors, row, test_text_row);
   g_test_add_func ("/jd/token-kinds/text/covered", test_text_rows_covered);
-  add_row_tests ("/jd/token-kinds/signal", signal_vectors, row, test_signal_row);
+  JD_TEST_ADD_ROWS ("/jd/token-kinds/signal", signal_vectors, row, test_signal_row);
   g_test_add_func ("/jd/token-kinds/signal/covered", test_signal_rows_covered);
   for (guint i = 0; i < G_N_ELEMENTS (fix_vectors); i++)
     {
@@ -549,11 +549,12 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, &fix_vectors[i], test_fix_row);
     }
   g_test_add_func ("/jd/token-kinds/fix/covered", test_fix_rows_covered);
-  add_row_tests ("/jd/token-kinds/classify", kind_cases, name, test_kind_case);
-  add_row_tests ("/jd/token-kinds/wanted", wanted_cases, name, test_wanted_case);
+  JD_TEST_ADD_ROWS ("/jd/token-kinds/classify", kind_cases, name, test_kind_case);
+  JD_TEST_ADD_ROWS ("/jd/token-kinds/wanted", wanted_cases, name, test_wanted_case);
   g_test_add_func ("/jd/token-kinds/audience-wording", test_audience_wording);
-  add_row_tests ("/jd/token-kinds/paste", paste_cases, name, test_paste_case);
-  add_row_tests ("/jd/token-kinds/paste/not-a-kind", not_a_kind_rows, name, test_paste_not_a_kind);
+  JD_TEST_ADD_ROWS ("/jd/token-kinds/paste", paste_cases, name, test_paste_case);
+  JD_TEST_ADD_ROWS ("/jd/token-kinds/paste/not-a-kind", not_a_kind_rows, name,
+                    test_paste_not_a_kind);
   g_test_add_func ("/jd/token-kinds/readme", test_readme_lists_rows);
 
   return g_test_run ();

@@ -258,7 +258,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   gnutls_global_init ();
-  add_row_tests ("/jd/verdict/cause", cause_cases, id, test_cause);
+  JD_TEST_ADD_ROWS ("/jd/verdict/cause", cause_cases, id, test_cause);
   g_test_add_func ("/jd/verdict/no-usable-key-from-key-verdicts",
                    test_no_usable_key_from_key_verdicts);
   g_test_add_func ("/jd/verdict/never-accepted", test_never_accepted);

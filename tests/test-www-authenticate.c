@@ -789,8 +789,8 @@ main (int argc, char *argv[])
   invalid = add_fixture_cases ("www-authenticate-invalid.txt",
                                "/jd/www-authenticate/parse/fixtures-invalid", test_invalid_fixture);
   g_test_add_func ("/jd/www-authenticate/parse/several-headers", test_several_headers);
-  add_row_tests ("/jd/www-authenticate/parse/hostile-bytes", hostile_rows, name,
-                 test_hostile_bytes);
+  JD_TEST_ADD_ROWS ("/jd/www-authenticate/parse/hostile-bytes", hostile_rows, name,
+                    test_hostile_bytes);
   g_test_add_func ("/jd/www-authenticate/parse/obs-text", test_obs_text_and_escapes);
   g_test_add_func ("/jd/www-authenticate/parse/too-large", test_too_large);
   g_test_add_func ("/jd/www-authenticate/parse/garbage", test_garbage_never_crashes);
@@ -802,10 +802,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/www-authenticate/diagnose/ok", test_diagnose_ok);
   g_test_add_func ("/jd/www-authenticate/diagnose/missing-www-authenticate",
                    test_diagnose_missing_www_authenticate);
-  add_row_tests ("/jd/www-authenticate/diagnose/bearer-errors", bearer_error_rows, name,
-                 test_diagnose_bearer_errors);
-  add_row_tests ("/jd/www-authenticate/diagnose/scope-claims", scope_rows, name,
-                 test_diagnose_scope_claims);
+  JD_TEST_ADD_ROWS ("/jd/www-authenticate/diagnose/bearer-errors", bearer_error_rows, name,
+                    test_diagnose_bearer_errors);
+  JD_TEST_ADD_ROWS ("/jd/www-authenticate/diagnose/scope-claims", scope_rows, name,
+                    test_diagnose_scope_claims);
   g_test_add_func ("/jd/www-authenticate/diagnose/several-headers", test_diagnose_several_headers);
   g_test_add_func ("/jd/www-authenticate/diagnose/clock-skew", test_diagnose_clock_skew);
   for (guint i = 0; i < G_N_ELEMENTS (extreme_values) * G_N_ELEMENTS (extreme_claims); i++)
