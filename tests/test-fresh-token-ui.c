@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "idp-server.h"
-#include "jd-base64.h"
 #include "jd-fresh-token-dialog.h"
 #include "jd-window.h"
 #include "test-ui.h"
@@ -26,12 +25,6 @@ typedef struct
   JdRequestPage *request_page;
 } Fixture;
 
-static char *
-b64url (const char *text)
-{
-  return jd_base64url_encode (text, strlen (text));
-}
-
 /* The failing token: the IdP's issuer and the API's audience, expired. */
 static char *
 expired_token (void)
@@ -41,8 +34,8 @@ expired_token (void)
     = g_strdup_printf ("{\"iss\":\"%s\",\"aud\":\"" IDP_AUDIENCE "\",\"sub\":\"app@clients\","
                        "\"iat\":%" G_GINT64_FORMAT ",\"exp\":%" G_GINT64_FORMAT "}",
                        idp_issuer (idp), now - 7200, now - 3600);
-  g_autofree char *h = b64url ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-  g_autofree char *p = b64url (payload);
+  g_autofree char *h = idp_b64url ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+  g_autofree char *p = idp_b64url (payload);
 
   return g_strconcat (h, ".", p, ".c2lnbmF0dXJl", NULL);
 }
