@@ -47,6 +47,16 @@ n_rows (GtkListBox *list)
   return n;
 }
 
+/* @header and @payload (JSON) under the signature "signature". */
+static char *
+fake_token (const char *header, const char *payload)
+{
+  g_autofree char *h = jd_base64url_encode (header, strlen (header));
+  g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
+
+  return g_strdup_printf ("%s.%s.c2lnbmF0dXJl", h, p);
+}
+
 static void
 test_message_only (Fixture *f, gconstpointer data)
 {
@@ -72,12 +82,9 @@ test_message_only (Fixture *f, gconstpointer data)
 static void
 test_message_with_token (Fixture *f, gconstpointer data)
 {
-  const char *header = "{\"alg\":\"RS256\",\"kid\":\"k1\"}";
-  const char *payload = "{\"aud\":\"api://orders\",\"exp\":4102444800}";
-  g_autofree char *h = jd_base64url_encode (header, strlen (header));
-  g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
-  g_autofree char *text
-    = g_strdup_printf ("%s.%s.c2lnbmF0dXJl\nTokenExpiredError: jwt expired\n", h, p);
+  g_autofree char *token = fake_token ("{\"alg\":\"RS256\",\"kid\":\"k1\"}",
+                                       "{\"aud\":\"api://orders\",\"exp\":4102444800}");
+  g_autofree char *text = g_strconcat (token, "\nTokenExpiredError: jwt expired\n", NULL);
   JdFinding *said;
 
   jd_token_page_set_text (f->token_page, text);
@@ -127,11 +134,8 @@ lists_server_message (GListModel *findings, const char *needle)
 static void
 test_request_page (Fixture *f, gconstpointer data)
 {
-  const char *header = "{\"alg\":\"RS256\",\"kid\":\"k1\"}";
-  const char *payload = "{\"iss\":\"https://issuer.example/\",\"exp\":4102444800}";
-  g_autofree char *h = jd_base64url_encode (header, strlen (header));
-  g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
-  g_autofree char *token = g_strdup_printf ("%s.%s.c2lnbmF0dXJl", h, p);
+  g_autofree char *token = fake_token ("{\"alg\":\"RS256\",\"kid\":\"k1\"}",
+                                       "{\"iss\":\"https://issuer.example/\",\"exp\":4102444800}");
   g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr (GError) error = NULL;
   GSList *uris;

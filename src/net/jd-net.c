@@ -489,8 +489,8 @@ read_more (GTask *task)
                                    on_read, task);
 }
 
-static gboolean
-is_redirect (guint status)
+gboolean
+_jd_net_is_redirect (guint status)
 {
   return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
@@ -518,7 +518,8 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
   status = soup_message_get_status (data->message);
   location
     = soup_message_headers_get_one (soup_message_get_response_headers (data->message), "Location");
-  if (!is_redirect (status) || location == NULL || (data->options.flags & JD_NET_NO_REDIRECTS))
+  if (!_jd_net_is_redirect (status) || location == NULL
+      || (data->options.flags & JD_NET_NO_REDIRECTS))
     {
       data->stream = g_steal_pointer (&stream);
       read_more (g_steal_pointer (&task));
