@@ -12,6 +12,7 @@
 
 #include "jd-base64.h"
 #include "test-run.h"
+#include "test-rows.h"
 
 static char *
 example_token (void)
@@ -631,12 +632,8 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/cli/network", test_network_options);
   g_test_add_func ("/jd/cli/terminal-escapes", test_terminal_escapes);
   g_test_add_func ("/jd/cli/option-checks", test_option_checks);
-  for (guint i = 0; i < G_N_ELEMENTS (secret_file_rows); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/cli/secret-file-newline/%s", secret_file_rows[i].name);
-      g_test_add_data_func (path, &secret_file_rows[i], test_secret_file_newline);
-    }
+  JD_TEST_ADD_ROWS ("/jd/cli/secret-file-newline", secret_file_rows, name,
+                    test_secret_file_newline);
   g_test_add_func ("/jd/cli/server-messages", test_server_messages);
 
   return g_test_run ();
