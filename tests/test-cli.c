@@ -518,16 +518,10 @@ test_network_options (void)
   g_assert_true (json_has_finding (req.out, "bearer-invalid-token"));
 
   /* --discover: the issuer's discovery document, then its jwks_uri. */
-  header64 = g_base64_encode ((const guchar *)"{\"alg\":\"RS256\",\"kid\":\"gone\"}",
-                              strlen ("{\"alg\":\"RS256\",\"kid\":\"gone\"}"));
+  header64 = jd_base64url_encode ("{\"alg\":\"RS256\",\"kid\":\"gone\"}",
+                                  strlen ("{\"alg\":\"RS256\",\"kid\":\"gone\"}"));
   payload = g_strdup_printf ("{\"iss\":\"%s\",\"exp\":9999999999}", server_base);
-  payload64 = g_base64_encode ((const guchar *)payload, strlen (payload));
-  g_strdelimit (header64, "=", '\0');
-  g_strdelimit (payload64, "=", '\0');
-  g_strdelimit (header64, "+", '-');
-  g_strdelimit (header64, "/", '_');
-  g_strdelimit (payload64, "+", '-');
-  g_strdelimit (payload64, "/", '_');
+  payload64 = jd_base64url_encode (payload, strlen (payload));
   unsigned_token = g_strdup_printf ("%s.%s.c2ln", header64, payload64);
   run (&disc, NULL, (const char *[]){ "--json", "--discover", unsigned_token, NULL });
   g_assert_cmpint (disc.status, ==, 1);
