@@ -56,3 +56,13 @@ assert_sorted (GPtrArray *findings)
                                          g_ptr_array_index (findings, i), NULL),
                      <=, 0);
 }
+
+JdFinding *
+finding_saying (GPtrArray *findings, const char *id, const char *needle)
+{
+  JdFinding *f = jd_findings_find (findings, id);
+
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (jd_finding_get_message (f), needle));
+  return f;
+}

@@ -23,5 +23,7 @@ guint count_id (GPtrArray *findings, const char *id);
 void dump (GPtrArray *findings);
 /* @findings are in jd_finding_compare() order. */
 void assert_sorted (GPtrArray *findings);
+/* The finding @id of @findings, whose message says @needle. (transfer none) */
+JdFinding *finding_saying (GPtrArray *findings, const char *id, const char *needle);
 
 G_END_DECLS

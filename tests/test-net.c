@@ -104,17 +104,6 @@ send_refused (JdRequest *request, const JdNetOptions *options, int code)
   return error;
 }
 
-/* The finding @id of @findings, whose message says @needle. */
-static JdFinding *
-finding_saying (GPtrArray *findings, const char *id, const char *needle)
-{
-  JdFinding *f = jd_findings_find (findings, id);
-
-  g_assert_nonnull (f);
-  g_assert_nonnull (strstr (jd_finding_get_message (f), needle));
-  return f;
-}
-
 static const struct
 {
   const char *error;
