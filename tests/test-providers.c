@@ -471,11 +471,7 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/providers/detect/every-row", test_every_provider_has_a_case);
   g_test_add_func ("/jd/providers/detect/limit", test_detect_limit);
   rows = jd_providers_get_all (&n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/providers/readme/%s", rows[i].id);
-      g_test_add_data_func (path, &rows[i], test_readme_lists_provider);
-    }
+  JD_TEST_ADD_ROWS_N ("/jd/providers/readme", rows, n, id, test_readme_lists_provider);
   for (guint i = 1; i < G_N_ELEMENTS (rule_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/jd/providers/rule/%s", rule_cases[i].finding);
