@@ -242,12 +242,8 @@ ag_make_token (const AgSituation *s)
           g_autoptr (TkKey) k = tk_key_new_secret ("HS256", NULL, AG_STRONG_SECRET);
           const char *header = "{\"alg\":\"HS256\",\"cty\":\"JWT\"}";
           g_autofree char *inner = tk_sign_token (a, "a", s->payload);
-          g_autofree char *h64 = tk_b64url (header, strlen (header));
-          g_autofree char *p64 = tk_b64url (inner, strlen (inner));
-          g_autofree char *input = g_strdup_printf ("%s.%s", h64, p64);
-          g_autoptr (GBytes) sig = tk_sign_raw (k, input, strlen (input));
-          g_autofree char *s64 = tk_b64url (g_bytes_get_data (sig, NULL), g_bytes_get_size (sig));
-          return g_strdup_printf ("%s.%s", input, s64);
+
+          return tk_sign_compact (k, header, inner);
         }
       case MK_TWO_TOKENS:
       default:

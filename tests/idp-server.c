@@ -34,8 +34,8 @@ struct _Idp
   char *issued;     /* the last access token issued: the API at /api accepts it */
 };
 
-static char *
-b64url (const char *text)
+char *
+idp_b64url (const char *text)
 {
   g_autofree char *b64 = g_base64_encode ((const guchar *)text, strlen (text));
   g_strdelimit (b64, "+", '-');
@@ -54,8 +54,8 @@ make_token (Idp *idp, const char *sub)
     = g_strdup_printf ("{\"iss\":\"%s\",\"aud\":\"%s\",\"sub\":\"%s\",\"iat\":%" G_GINT64_FORMAT
                        ",\"exp\":%" G_GINT64_FORMAT ",\"scope\":\"read\"}",
                        idp->issuer, IDP_AUDIENCE, sub, now, now + 3600);
-  g_autofree char *h = b64url ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-  g_autofree char *p = b64url (payload);
+  g_autofree char *h = idp_b64url ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+  g_autofree char *p = idp_b64url (payload);
   g_autofree char *input = g_strconcat (h, ".", p, NULL);
   g_autoptr (GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *)"idp-secret", 10);
   guint8 mac[32];

@@ -40,6 +40,8 @@ guint idp_other_requests (Idp *idp); /* requests that reached the other origin *
 /* The last token request's form value @name, or its Authorization header
  * for "Authorization". Returns: (transfer full) (nullable) */
 char *idp_last (Idp *idp, const char *name);
+/* @text in base64url without padding, for the tokens the tests make. */
+char *idp_b64url (const char *text);
 /* The audience and issuer of the tokens it issues: idp_issuer() and
  * "https://api.example/". */
 #define IDP_AUDIENCE "https://api.example/"

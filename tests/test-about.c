@@ -13,6 +13,7 @@
 #include "jd-dialog.h"
 #include "jd-window.h"
 #include "test-ui.h"
+#include "test-rows.h"
 
 static JdApplication *app;
 
@@ -202,19 +203,9 @@ main (int argc, char *argv[])
   app = jd_test_application_new (&argc, &argv);
 
   g_test_add_func ("/jd/about/metainfo", test_metainfo);
-  for (gsize i = 0; i < G_N_ELEMENTS (reader_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/about/reader/%s", reader_rows[i].name);
-
-      g_test_add_data_func (path, &reader_rows[i], test_reader_row);
-    }
+  JD_TEST_ADD_ROWS ("/jd/about/reader", reader_rows, name, test_reader_row);
   g_test_add_func ("/jd/about/reader/malformed", test_reader_malformed);
-  for (gsize i = 0; i < G_N_ELEMENTS (license_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/about/license/%s", license_rows[i].spdx);
-
-      g_test_add_data_func (path, &license_rows[i], test_license_row);
-    }
+  JD_TEST_ADD_ROWS ("/jd/about/license", license_rows, spdx, test_license_row);
   g_test_add_func ("/jd/about/license/unknown", test_license_unknown);
   g_test_add_func ("/jd/about/dialog", test_about_dialog);
 

@@ -11,6 +11,7 @@
 
 #include "agreement-situations.h"
 #include "jd-window.h"
+#include "test-rows.h"
 #include "test-ui.h"
 
 static JdApplication *app;
@@ -141,27 +142,13 @@ main (int argc, char **argv)
   app = jd_test_application_new (&argc, &argv);
   gnutls_global_init ();
   tmpdir = g_dir_make_tmp ("test-agreement-window-XXXXXX", NULL);
-  window = jd_window_new (GTK_APPLICATION (app));
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  window = jd_test_window_new (app, 900, 700);
 
-  for (guint i = 0; i < G_N_ELEMENTS (ag_situations); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/app/agreement/%s", ag_situations[i].name);
-      g_test_add_data_func (path, &ag_situations[i], test_situation);
-    }
+  JD_TEST_ADD_ROWS ("/jd/app/agreement", ag_situations, name, test_situation);
   ret = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  jd_test_iterate_for (50);
-  {
-    g_autofree char *keys = g_build_filename (tmpdir, "keys.txt", NULL);
-    g_autofree char *secret = g_build_filename (tmpdir, "secret.txt", NULL);
-    g_unlink (keys);
-    g_unlink (secret);
-    g_rmdir (tmpdir);
-  }
+  jd_test_destroy (GTK_WINDOW (window));
+  jd_test_remove_dir (tmpdir);
   g_free (tmpdir);
   tk_cleanup ();
   g_clear_object (&app);

@@ -16,6 +16,7 @@
 #include "jd-keys.h"
 #include "jd-verdict.h"
 #include "jd-verify.h"
+#include "test-rows.h"
 
 static char *tmpdir;
 
@@ -126,20 +127,10 @@ main (int argc, char **argv)
   gnutls_global_init ();
   tmpdir = g_dir_make_tmp ("test-agreement-XXXXXX", NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (ag_situations); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/agreement/%s", ag_situations[i].name);
-      g_test_add_data_func (path, &ag_situations[i], test_situation);
-    }
+  JD_TEST_ADD_ROWS ("/jd/agreement", ag_situations, name, test_situation);
   ret = g_test_run ();
 
-  {
-    g_autofree char *keys = g_build_filename (tmpdir, "keys.txt", NULL);
-    g_autofree char *secret = g_build_filename (tmpdir, "secret.txt", NULL);
-    g_unlink (keys);
-    g_unlink (secret);
-    g_rmdir (tmpdir);
-  }
+  jd_test_remove_dir (tmpdir);
   g_free (tmpdir);
   tk_cleanup ();
   return ret;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "test-run.h"
+#include "test-rows.h"
 
 /* No DISPLAY, no WAYLAND_DISPLAY: these must not need one. */
 static const char *const no_display[]
@@ -76,11 +77,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/jd/app-options/version", test_version);
-  for (guint i = 0; i < G_N_ELEMENTS (help_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/app-options/help/%s", help_rows[i].what);
-      g_test_add_data_func (path, &help_rows[i], test_help);
-    }
+  JD_TEST_ADD_ROWS ("/jd/app-options/help", help_rows, what, test_help);
   g_test_add_func ("/jd/app-options/unknown-option", test_bad_option);
   return g_test_run ();
 }

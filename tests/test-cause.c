@@ -14,6 +14,7 @@
 #include "jd-cause.h"
 #include "jd-input.h"
 #include "jd-verify.h"
+#include "test-rows.h"
 
 typedef struct
 {
@@ -200,18 +201,10 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/cause/row/%s", rows[i].id);
-      g_test_add_data_func (path, &rows[i], test_row);
-    }
+  JD_TEST_ADD_ROWS ("/jd/cause/row", rows, id, test_row);
   g_test_add_func ("/jd/cause/error-first", test_error_first);
   g_test_add_func ("/jd/cause/challenge-param", test_challenge_param);
-  for (gsize i = 0; i < G_N_ELEMENTS (har_entry_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/cause/har-entries/%s", har_entry_rows[i].name);
-      g_test_add_data_func (path, &har_entry_rows[i], test_har_entry);
-    }
+  JD_TEST_ADD_ROWS ("/jd/cause/har-entries", har_entry_rows, name, test_har_entry);
 
   return g_test_run ();
 }

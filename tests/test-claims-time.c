@@ -10,6 +10,7 @@
 #include "jd-claims.h"
 #include "jd-time.h"
 #include "test-claims-util.h"
+#include "test-rows.h"
 
 /* ---- Durations and relative time --------------------------------------- */
 
@@ -469,12 +470,8 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/jd/claims/time/largest-unit", test_time_largest_unit);
   g_test_add_func ("/jd/claims/time/relative", test_time_relative);
-  for (guint i = 0; i < G_N_ELEMENTS (relative_claim_rows); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/claims/time/relative-never-zero/%s", relative_claim_rows[i].name);
-      g_test_add_data_func (path, &relative_claim_rows[i], test_time_relative_never_zero);
-    }
+  JD_TEST_ADD_ROWS ("/jd/claims/time/relative-never-zero", relative_claim_rows, name,
+                    test_time_relative_never_zero);
   g_test_add_func ("/jd/claims/time/badge/exp", test_badge_expiry);
   for (guint i = 1; i < G_N_ELEMENTS (relative_claim_rows); i++)
     {

@@ -13,6 +13,7 @@
 
 #include "jd-cli-color.h"
 #include "test-run.h"
+#include "test-rows.h"
 
 typedef struct
 {
@@ -117,11 +118,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/cli-color/rule/%s", rows[i].name);
-      g_test_add_data_func (path, &rows[i], test_row);
-    }
+  JD_TEST_ADD_ROWS ("/jd/cli-color/rule", rows, name, test_row);
   for (guint i = 0; i < G_N_ELEMENTS (parse_bad_rows); i++)
     {
       g_autofree char *path = g_strdup_printf ("/jd/cli-color/parse-bad/%u", i);

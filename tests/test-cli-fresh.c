@@ -23,18 +23,6 @@ write_file (const char *name, const char *contents)
   return path;
 }
 
-static char *
-b64url (const char *text)
-{
-  char *b64 = g_base64_encode ((const guchar *)text, strlen (text));
-
-  g_strdelimit (b64, "+", '-');
-  g_strdelimit (b64, "/", '_');
-  for (char *p = b64 + strlen (b64); p > b64 && p[-1] == '='; p--)
-    p[-1] = '\0';
-  return b64;
-}
-
 /* The failing token: the IdP's issuer, expired long ago. */
 static char *
 expired_token (void)
@@ -42,8 +30,8 @@ expired_token (void)
   g_autofree char *payload = g_strdup_printf ("{\"iss\":\"%s\",\"aud\":\"" IDP_AUDIENCE
                                               "\",\"sub\":\"user-1\",\"iat\":900,\"exp\":1000}",
                                               idp_issuer (idp));
-  g_autofree char *h = b64url ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-  g_autofree char *p = b64url (payload);
+  g_autofree char *h = idp_b64url ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+  g_autofree char *p = idp_b64url (payload);
 
   return g_strconcat (h, ".", p, ".c2lnbmF0dXJl", NULL);
 }
@@ -212,13 +200,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli-fresh/private-key-jwt", test_private_key_jwt);
   g_test_add_func ("/cli-fresh/usage-errors", test_usage_errors);
   status = g_test_run ();
-  {
-    g_autofree char *secret = g_build_filename (dir, "secret", NULL);
-    g_autofree char *refresh = g_build_filename (dir, "refresh", NULL);
-    g_unlink (secret);
-    g_unlink (refresh);
-    g_rmdir (dir);
-  }
+  jd_test_remove_dir (dir);
   g_free (dir);
   idp_free (idp);
   return status;

@@ -13,6 +13,7 @@
 #include "jd-base64.h"
 #include "jd-cli-output.h"
 #include "jd-diagnosis.h"
+#include "test-rows.h"
 
 static GString *printed;
 
@@ -113,10 +114,6 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/cli-output/%s", rows[i].name);
-      g_test_add_data_func (path, &rows[i], test_row);
-    }
+  JD_TEST_ADD_ROWS ("/jd/cli-output", rows, name, test_row);
   return g_test_run ();
 }

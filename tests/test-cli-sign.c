@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "test-run.h"
+#include "test-rows.h"
 
 #define SECRET "a-test-secret-of-32-bytes-or-more!!"
 #define NOW "1800000000"
@@ -303,16 +304,8 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sign_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/cli-sign/sign/%s", sign_rows[i].name);
-      g_test_add_data_func (path, &sign_rows[i], test_sign_row);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (refuse_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/cli-sign/refuse/%s", refuse_rows[i].name);
-      g_test_add_data_func (path, &refuse_rows[i], test_refuse_row);
-    }
+  JD_TEST_ADD_ROWS ("/cli-sign/sign", sign_rows, name, test_sign_row);
+  JD_TEST_ADD_ROWS ("/cli-sign/refuse", refuse_rows, name, test_refuse_row);
   g_test_add_func ("/cli-sign/edits-land", test_edits_land);
   g_test_add_func ("/cli-sign/from-nothing", test_from_nothing);
   return g_test_run ();

@@ -12,6 +12,7 @@
 
 #include "jd-base64.h"
 #include "test-run.h"
+#include "test-rows.h"
 
 static char *
 example_token (void)
@@ -517,16 +518,10 @@ test_network_options (void)
   g_assert_true (json_has_finding (req.out, "bearer-invalid-token"));
 
   /* --discover: the issuer's discovery document, then its jwks_uri. */
-  header64 = g_base64_encode ((const guchar *)"{\"alg\":\"RS256\",\"kid\":\"gone\"}",
-                              strlen ("{\"alg\":\"RS256\",\"kid\":\"gone\"}"));
+  header64 = jd_base64url_encode ("{\"alg\":\"RS256\",\"kid\":\"gone\"}",
+                                  strlen ("{\"alg\":\"RS256\",\"kid\":\"gone\"}"));
   payload = g_strdup_printf ("{\"iss\":\"%s\",\"exp\":9999999999}", server_base);
-  payload64 = g_base64_encode ((const guchar *)payload, strlen (payload));
-  g_strdelimit (header64, "=", '\0');
-  g_strdelimit (payload64, "=", '\0');
-  g_strdelimit (header64, "+", '-');
-  g_strdelimit (header64, "/", '_');
-  g_strdelimit (payload64, "+", '-');
-  g_strdelimit (payload64, "/", '_');
+  payload64 = jd_base64url_encode (payload, strlen (payload));
   unsigned_token = g_strdup_printf ("%s.%s.c2ln", header64, payload64);
   run (&disc, NULL, (const char *[]){ "--json", "--discover", unsigned_token, NULL });
   g_assert_cmpint (disc.status, ==, 1);
@@ -631,12 +626,8 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/cli/network", test_network_options);
   g_test_add_func ("/jd/cli/terminal-escapes", test_terminal_escapes);
   g_test_add_func ("/jd/cli/option-checks", test_option_checks);
-  for (guint i = 0; i < G_N_ELEMENTS (secret_file_rows); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/cli/secret-file-newline/%s", secret_file_rows[i].name);
-      g_test_add_data_func (path, &secret_file_rows[i], test_secret_file_newline);
-    }
+  JD_TEST_ADD_ROWS ("/jd/cli/secret-file-newline", secret_file_rows, name,
+                    test_secret_file_newline);
   g_test_add_func ("/jd/cli/server-messages", test_server_messages);
 
   return g_test_run ();

@@ -12,17 +12,9 @@
 #include "jd-base64.h"
 #include "jd-diagnosis.h"
 #include "jd-input.h"
+#include "test-diagnose-util.h"
 
 #define ARTICLE_EXP 1748441531
-
-static JdToken *
-token_for (const char *header, const char *payload)
-{
-  g_autofree char *h = jd_base64url_encode (header, strlen (header));
-  g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
-  g_autofree char *text = g_strdup_printf ("%s.%s.c2lnbmF0dXJl", h, p);
-  return jd_token_parse (text, -1);
-}
 
 static GPtrArray *
 diagnose (const char *header, const char *payload, JdExpectations *e)
@@ -53,15 +45,6 @@ assert_finding (GPtrArray *findings, const char *id, JdSeverity severity)
   g_assert_cmpint (jd_finding_get_severity (f), ==, severity);
   g_assert_nonnull (jd_finding_get_message (f));
   g_assert_cmpstr (jd_finding_get_message (f), !=, "");
-}
-
-static void
-assert_sorted (GPtrArray *findings)
-{
-  for (guint i = 1; i < findings->len; i++)
-    g_assert_cmpint (jd_finding_compare (g_ptr_array_index (findings, i - 1),
-                                         g_ptr_array_index (findings, i), NULL),
-                     <=, 0);
 }
 
 static void
@@ -550,15 +533,13 @@ static const LeadRow lead_rows[] = {
 };
 
 static GPtrArray *
-diagnose_paste (const char *text, const char *aud)
+diagnose_paste_for (const char *text, const char *aud)
 {
-  g_autoptr (JdInput) input = jd_input_parse (text, strlen (text));
-  g_autoptr (JdToken) token = jd_token_parse (jd_input_get_token (input), -1);
   g_autoptr (JdExpectations) e = jd_expectations_new ();
 
   e->now = 1765000000;
   e->audience = g_strdup (aud);
-  return jd_diagnose (token, e, NULL, input);
+  return diagnose_paste (text, e);
 }
 
 /* "Authorization: Bearer " and a token of @len bytes whose payload is cut. */
@@ -578,8 +559,8 @@ test_leading (gconstpointer data)
   const LeadRow *row = data;
   g_autofree char *cut = row->text ? NULL : cut_line (4096);
   g_autofree char *whole = row->text ? NULL : cut_line (4095);
-  g_autoptr (GPtrArray) hit = diagnose_paste (row->text ? row->text : cut, row->aud);
-  g_autoptr (GPtrArray) miss = diagnose_paste (row->close ? row->close : whole, row->aud);
+  g_autoptr (GPtrArray) hit = diagnose_paste_for (row->text ? row->text : cut, row->aud);
+  g_autoptr (GPtrArray) miss = diagnose_paste_for (row->close ? row->close : whole, row->aud);
 
   g_assert_cmpuint (hit->len, >, 0);
   g_assert_cmpstr (jd_finding_get_id (g_ptr_array_index (hit, 0)), ==, row->id);
@@ -629,51 +610,26 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/jd/diagnosis/article", test_article_example);
-  for (guint i = 0; i < G_N_ELEMENTS (expiry_rows); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/diagnosis/expiry-boundaries/%s", expiry_rows[i].name);
-      g_test_add_data_func (path, &expiry_rows[i], test_expiry_boundaries);
-    }
+  JD_TEST_ADD_ROWS ("/jd/diagnosis/expiry-boundaries", expiry_rows, name, test_expiry_boundaries);
   g_test_add_func ("/jd/diagnosis/missing-and-string-exp", test_missing_and_string_exp);
   g_test_add_func ("/jd/diagnosis/nbf-iat", test_not_yet_valid_and_issued_in_future);
   g_test_add_func ("/jd/diagnosis/short-lifetime", test_short_lifetime);
-  for (guint i = 0; i < G_N_ELEMENTS (audience_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/diagnosis/audience/%s", audience_rows[i].name);
-      g_test_add_data_func (path, &audience_rows[i], test_audience);
-    }
+  JD_TEST_ADD_ROWS ("/jd/diagnosis/audience", audience_rows, name, test_audience);
   g_test_add_func ("/jd/diagnosis/audience/in-array", test_audience_in_array);
   g_test_add_func ("/jd/diagnosis/audience/not-expected", test_audience_not_expected);
-  for (guint i = 0; i < G_N_ELEMENTS (issuer_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/diagnosis/issuer/%s", issuer_rows[i].name);
-      g_test_add_data_func (path, &issuer_rows[i], test_issuer);
-    }
+  JD_TEST_ADD_ROWS ("/jd/diagnosis/issuer", issuer_rows, name, test_issuer);
   g_test_add_func ("/jd/diagnosis/issuer/match-and-missing", test_issuer_match_and_missing);
   g_test_add_func ("/jd/diagnosis/algorithms", test_algorithms);
   g_test_add_func ("/jd/diagnosis/malformed-encrypted", test_malformed_and_encrypted);
   g_test_add_func ("/jd/diagnosis/unverified", test_unverified_note);
   g_test_add_func ("/jd/diagnosis/ranking", test_ranking);
-  for (guint i = 0; i < G_N_ELEMENTS (tie_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/diagnosis/tie/%s", tie_cases[i].name);
-      g_test_add_data_func (path, &tie_cases[i], test_tie);
-    }
+  JD_TEST_ADD_ROWS ("/jd/diagnosis/tie", tie_cases, name, test_tie);
   g_test_add_func ("/jd/diagnosis/expectations", test_expectations_copy);
-  for (guint i = 0; i < G_N_ELEMENTS (azure_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/diagnosis/azure-issuer/%s", azure_rows[i].name);
-      g_test_add_data_func (path, &azure_rows[i], test_azure_issuer);
-    }
+  JD_TEST_ADD_ROWS ("/jd/diagnosis/azure-issuer", azure_rows, name, test_azure_issuer);
   g_test_add_func ("/jd/diagnosis/azure-issuer/null", test_azure_issuer_null);
   g_test_add_func ("/jd/diagnosis/glued-tokens", test_glued_tokens);
   g_test_add_func ("/jd/diagnosis/first-broken-byte", test_first_broken_byte);
-  for (guint i = 0; i < G_N_ELEMENTS (lead_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/diagnosis/leads-its-rank/%s", lead_rows[i].id);
-      g_test_add_data_func (path, &lead_rows[i], test_leading);
-    }
+  JD_TEST_ADD_ROWS ("/jd/diagnosis/leads-its-rank", lead_rows, id, test_leading);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "jd-evidence.h"
 #include "jd-keys.h"
 #include "jd-verify.h"
+#include "test-rows.h"
 
 #define NOW 1748440000
 
@@ -278,11 +279,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   sizes = jd_evidence_signature_sizes (&n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/evidence/signature-size/%s", sizes[i].alg);
-      g_test_add_data_func (path, &sizes[i], test_signature_size);
-    }
+  JD_TEST_ADD_ROWS_N ("/jd/evidence/signature-size", sizes, n, alg, test_signature_size);
   g_test_add_func ("/jd/evidence/signature-lengths", test_signature_lengths);
   g_test_add_func ("/jd/evidence/placeholder-signature", test_placeholder_signature);
   g_test_add_func ("/jd/evidence/rsa-key-size", test_rsa_key_size);

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "idp-server.h"
-#include "jd-base64.h"
 #include "jd-fresh-token-dialog.h"
 #include "jd-window.h"
 #include "test-ui.h"
@@ -26,12 +25,6 @@ typedef struct
   JdRequestPage *request_page;
 } Fixture;
 
-static char *
-b64url (const char *text)
-{
-  return jd_base64url_encode (text, strlen (text));
-}
-
 /* The failing token: the IdP's issuer and the API's audience, expired. */
 static char *
 expired_token (void)
@@ -41,8 +34,8 @@ expired_token (void)
     = g_strdup_printf ("{\"iss\":\"%s\",\"aud\":\"" IDP_AUDIENCE "\",\"sub\":\"app@clients\","
                        "\"iat\":%" G_GINT64_FORMAT ",\"exp\":%" G_GINT64_FORMAT "}",
                        idp_issuer (idp), now - 7200, now - 3600);
-  g_autofree char *h = b64url ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-  g_autofree char *p = b64url (payload);
+  g_autofree char *h = idp_b64url ("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+  g_autofree char *p = idp_b64url (payload);
 
   return g_strconcat (h, ".", p, ".c2lnbmF0dXJl", NULL);
 }
@@ -59,9 +52,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->session = jd_window_get_session (f->window);
   f->request_page = jd_window_get_request_page (f->window);
   g_settings_set_int (jd_session_get_settings (f->session), "request-timeout", 600);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  jd_test_present (GTK_WINDOW (f->window), 1000, 900);
   jd_session_set_text (f->session, token, -1);
   ITERATE_UNTIL (jd_session_get_token (f->session) != NULL);
   jd_request_page_set_url (f->request_page, url);
@@ -71,8 +62,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  jd_test_iterate_for (50);
+  jd_test_destroy (GTK_WINDOW (f->window));
 }
 
 static JdFreshTokenDialog *

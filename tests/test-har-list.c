@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jd-har-list.h"
+#include "test-rows.h"
 
 static JdHar *
 har_of (const char *const *urls, const char *const *started)
@@ -86,11 +87,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (host_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/har-list/host/%s", host_rows[i].name);
-      g_test_add_data_func (path, &host_rows[i], test_host);
-    }
+  JD_TEST_ADD_ROWS ("/jd/har-list/host", host_rows, name, test_host);
   g_test_add_func ("/jd/har-list/days", test_days);
 
   return g_test_run ();

@@ -25,11 +25,8 @@ typedef struct
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->window = jd_window_new (GTK_APPLICATION (app));
+  f->window = jd_test_window_new (app, 900, 700);
   f->session = jd_window_get_session (f->window);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
-  gtk_window_present (GTK_WINDOW (f->window));
-  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
 }
 
 static void
@@ -575,8 +572,7 @@ test_compare (Fixture *f, gconstpointer data)
   g_assert_cmpint (compare_row (rows, "aud")->state, ==, JD_COMPARE_SAME);
 
   /* closing the HAR view closes the comparison */
-  gtk_window_destroy (GTK_WINDOW (view));
-  jd_test_iterate_for (50);
+  jd_test_destroy (GTK_WINDOW (view));
   g_assert_null (compare);
 }
 

@@ -13,6 +13,7 @@
 
 #include "jd-diagnosis.h"
 #include "jd-input.h"
+#include "test-diagnose-util.h"
 
 /* {"alg":"HS256"}.{"sub":"1"}.signature */
 #define T "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXI"
@@ -21,15 +22,6 @@ static JdInput *
 parse (const char *text)
 {
   return jd_input_parse (text, strlen (text));
-}
-
-static guint
-count_id (GPtrArray *findings, const char *id)
-{
-  guint n = 0;
-  for (guint i = 0; i < findings->len; i++)
-    n += g_str_equal (jd_finding_get_id (g_ptr_array_index (findings, i)), id);
-  return n;
 }
 
 typedef struct
@@ -151,17 +143,8 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (place_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/input-placement/place/%s", place_cases[i].name);
-      g_test_add_data_func (path, &place_cases[i], test_place);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (glued_cases); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/input-placement/glued-bearer/%s", glued_cases[i].name);
-      g_test_add_data_func (path, &glued_cases[i], test_glued);
-    }
+  JD_TEST_ADD_ROWS ("/jd/input-placement/place", place_cases, name, test_place);
+  JD_TEST_ADD_ROWS ("/jd/input-placement/glued-bearer", glued_cases, name, test_glued);
   g_test_add_func ("/jd/input-placement/padded-header-token", test_padded_header_token);
 
   return g_test_run ();

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "jd-input-sniff.h"
+#include "test-rows.h"
 
 /* {"alg":"HS256"}.{"sub":"1"}.signature */
 #define T "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXI"
@@ -85,12 +86,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/input-sniff/%s", rows[i].name);
-
-      g_test_add_data_func (path, &rows[i], test_row);
-    }
+  JD_TEST_ADD_ROWS ("/jd/input-sniff", rows, name, test_row);
   g_test_add_func ("/jd/input-sniff/head-only", test_head_only);
 
   return g_test_run ();

@@ -7,6 +7,7 @@
 
 #include "jd-finding.h"
 #include "jd-input.h"
+#include "test-rows.h"
 
 G_BEGIN_DECLS
 
@@ -35,15 +36,5 @@ void jd_test_assert_body (JdRequest *request, const char *expected);
 guint jd_test_count_findings (JdInput *input, const char *id);
 /* The finding @id, of @severity, with a message and a fix. (transfer none) */
 JdFinding *jd_test_the_finding (JdInput *input, const char *id, JdSeverity severity);
-
-/* Registers test case @func once per row of the array @rows, under
- * "@prefix/<the row's @name_field>", with the row as its data. */
-#define JD_TEST_ADD_ROWS(prefix, rows, name_field, func)                                           \
-  for (guint jd_test_row = 0; jd_test_row < G_N_ELEMENTS (rows); jd_test_row++)                    \
-    {                                                                                              \
-      g_autofree char *jd_test_path                                                                \
-        = g_strdup_printf ("%s/%s", prefix, (rows)[jd_test_row].name_field);                       \
-      g_test_add_data_func (jd_test_path, &(rows)[jd_test_row], func);                             \
-    }
 
 G_END_DECLS

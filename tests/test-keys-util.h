@@ -359,6 +359,19 @@ tk_sign_raw (TkKey *key, const char *input, gsize len)
   return out;
 }
 
+/* A compact JWS of @header_json and @payload_json, signed with @key. */
+static inline char *
+tk_sign_compact (TkKey *key, const char *header_json, const char *payload_json)
+{
+  g_autofree char *h64 = tk_b64url (header_json, strlen (header_json));
+  g_autofree char *p64 = tk_b64url (payload_json, strlen (payload_json));
+  g_autofree char *input = g_strdup_printf ("%s.%s", h64, p64);
+  g_autoptr (GBytes) sig = tk_sign_raw (key, input, strlen (input));
+  g_autofree char *s64 = tk_b64url (g_bytes_get_data (sig, NULL), g_bytes_get_size (sig));
+
+  return g_strdup_printf ("%s.%s", input, s64);
+}
+
 /* A compact JWS: header {"alg":…,"kid":…} (kid when @kid is set). */
 static inline char *
 tk_sign_token (TkKey *key, const char *kid, const char *payload_json)
@@ -366,11 +379,6 @@ tk_sign_token (TkKey *key, const char *kid, const char *payload_json)
   g_autofree char *header
     = kid ? g_strdup_printf ("{\"alg\":\"%s\",\"kid\":\"%s\"}", key->alg->alg, kid)
           : g_strdup_printf ("{\"alg\":\"%s\"}", key->alg->alg);
-  g_autofree char *h64 = tk_b64url (header, strlen (header));
-  g_autofree char *p64 = tk_b64url (payload_json, strlen (payload_json));
-  g_autofree char *input = g_strdup_printf ("%s.%s", h64, p64);
-  g_autoptr (GBytes) sig = tk_sign_raw (key, input, strlen (input));
-  g_autofree char *s64 = tk_b64url (g_bytes_get_data (sig, NULL), g_bytes_get_size (sig));
 
-  return g_strdup_printf ("%s.%s", input, s64);
+  return tk_sign_compact (key, header, payload_json);
 }

@@ -12,6 +12,7 @@
 
 #include "jd-finding.h"
 #include "jd-near-miss.h"
+#include "test-rows.h"
 
 typedef struct
 {
@@ -274,28 +275,15 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (value_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/near-miss/value/%s", value_cases[i].row);
-      g_test_add_data_func (path, &value_cases[i], test_value_row);
-    }
+  JD_TEST_ADD_ROWS ("/jd/near-miss/value", value_cases, row, test_value_row);
   g_test_add_func ("/jd/near-miss/value/every-row", test_every_value_row_has_a_case);
   g_test_add_func ("/jd/near-miss/value/provider-rows-need-provider",
                    test_provider_rows_need_the_provider);
   g_test_add_func ("/jd/near-miss/value/combined", test_combined);
-  for (guint i = 0; i < G_N_ELEMENTS (describe_rows); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/near-miss/value/unrelated/%s", describe_rows[i].name);
-      g_test_add_data_func (path, &describe_rows[i], test_describe_unrelated);
-    }
+  JD_TEST_ADD_ROWS ("/jd/near-miss/value/unrelated", describe_rows, name, test_describe_unrelated);
   g_test_add_func ("/jd/near-miss/value/same", test_describe_same);
   g_test_add_func ("/jd/near-miss/value/shape", test_shape);
-  for (guint i = 0; i < G_N_ELEMENTS (name_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/near-miss/name/%s", name_cases[i].row);
-      g_test_add_data_func (path, &name_cases[i], test_name_row);
-    }
+  JD_TEST_ADD_ROWS ("/jd/near-miss/name", name_cases, row, test_name_row);
   g_test_add_func ("/jd/near-miss/name/every-row", test_every_name_row_has_a_case);
   {
     guint n;

@@ -16,6 +16,7 @@
 #include "jd-token.h"
 #include "jd-net-token.h"
 #include "jd-token-errors.h"
+#include "test-rows.h"
 #include "token-error-examples.h"
 
 static Idp *idp;
@@ -137,6 +138,43 @@ reset (void)
   idp_set_authorize_error (idp, NULL);
 }
 
+/* One test's grant, its answer or error, and its browser. */
+typedef struct
+{
+  JdTokenGrant *grant;
+  JdTokenAnswer *answer;
+  GError *error;
+  Run run;
+} Case;
+
+/* The IdP answers tokens again; a grant of @type with @auth. */
+static void
+case_start (Case *c, JdGrantType type, JdClientAuth auth)
+{
+  reset ();
+  c->grant = grant_new (type, auth);
+}
+
+/* Get a Fresh Token with the case's grant: c->answer or c->error. */
+static void
+case_fresh (Case *c, const char *issuer, guint timeout, GCancellable *cancellable)
+{
+  g_clear_pointer (&c->answer, jd_token_answer_free);
+  g_clear_error (&c->error);
+  c->answer = fresh (c->grant, issuer, &c->run, timeout, cancellable, &c->error);
+}
+
+static void
+case_clear (Case *c)
+{
+  run_clear (&c->run);
+  g_clear_pointer (&c->answer, jd_token_answer_free);
+  g_clear_error (&c->error);
+  g_clear_pointer (&c->grant, jd_token_grant_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Case, case_clear)
+
 static void
 assert_token (JdTokenAnswer *answer, GError *error)
 {
@@ -147,76 +185,73 @@ assert_token (JdTokenAnswer *answer, GError *error)
   g_assert_true (g_str_has_prefix (answer->access_token, "eyJ"));
 }
 
+/* No answer, but the error @domain/@code whose message says @needle. */
+static void
+assert_refused (Case *c, GQuark domain, int code, const char *needle)
+{
+  g_assert_null (c->answer);
+  g_assert_error (c->error, domain, code);
+  g_assert_nonnull (strstr (c->error->message, needle));
+}
+
 /* ---- grants ---------------------------------------------------------------- */
 
 static void
 test_client_credentials_basic_discovered (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
+  g_auto (Case) c = { 0 };
   g_autofree char *authorization = NULL;
   g_autofree char *secret = NULL;
   g_autofree char *audience = NULL;
-  Run run = { 0 };
 
-  reset ();
+  case_start (&c, JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
   /* No token endpoint typed: discovery of the token's iss finds it. */
-  answer = fresh (grant, idp_issuer (idp), &run, 10, NULL, &error);
-  assert_token (answer, error);
+  case_fresh (&c, idp_issuer (idp), 10, NULL);
+  assert_token (c.answer, c.error);
   authorization = idp_last (idp, "Authorization");
   secret = idp_last (idp, "client_secret");
   audience = idp_last (idp, "audience");
   g_assert_true (g_str_has_prefix (authorization, "Basic "));
   g_assert_null (secret);
   g_assert_cmpstr (audience, ==, IDP_AUDIENCE);
-  run_clear (&run);
 }
 
 static void
 test_client_credentials_post_typed (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_POST);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
+  g_auto (Case) c = { 0 };
   g_autofree char *authorization = NULL;
   g_autofree char *secret = NULL;
-  Run run = { 0 };
 
-  reset ();
-  grant->token_endpoint = g_strconcat (idp_issuer (idp), "/token", NULL);
-  answer = fresh (grant, NULL, &run, 10, NULL, &error);
-  assert_token (answer, error);
+  case_start (&c, JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_POST);
+  c.grant->token_endpoint = g_strconcat (idp_issuer (idp), "/token", NULL);
+  case_fresh (&c, NULL, 10, NULL);
+  assert_token (c.answer, c.error);
   authorization = idp_last (idp, "Authorization");
   secret = idp_last (idp, "client_secret");
   g_assert_null (authorization);
   g_assert_cmpstr (secret, ==, IDP_CLIENT_SECRET);
-  run_clear (&run);
 }
 
 static void
 test_client_credentials_wrong_secret (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
+  g_auto (Case) c = { 0 };
   g_autofree char *text = NULL;
   g_autofree char *fix = NULL;
-  Run run = { 0 };
 
-  reset ();
-  g_free (grant->client_secret);
-  grant->client_secret = g_strdup ("Xq9-not-it");
-  answer = fresh (grant, idp_issuer (idp), &run, 10, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_false (jd_token_answer_has_token (answer));
-  g_assert_cmpuint (answer->status, ==, 401);
-  text = jd_token_answer_explain (answer, &fix);
+  case_start (&c, JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
+  g_free (c.grant->client_secret);
+  c.grant->client_secret = g_strdup ("Xq9-not-it");
+  case_fresh (&c, idp_issuer (idp), 10, NULL);
+  g_assert_no_error (c.error);
+  g_assert_false (jd_token_answer_has_token (c.answer));
+  g_assert_cmpuint (c.answer->status, ==, 401);
+  text = jd_token_answer_explain (c.answer, &fix);
   g_assert_nonnull (strstr (text, "401"));
   g_assert_nonnull (strstr (text, "invalid_client"));
   g_assert_null (strstr (text, "Xq9-not-it")); /* the secret is never in a message */
   g_assert_nonnull (strstr (fix, "client_secret_basic"));
-  run_clear (&run);
 }
 
 static char *
@@ -261,67 +296,54 @@ test_private_key_jwt (void)
 static void
 test_refresh_token (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_REFRESH_TOKEN, JD_CLIENT_AUTH_POST);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
-  g_autoptr (JdTokenAnswer) refused = NULL;
-  Run run = { 0 };
+  g_auto (Case) c = { 0 };
 
-  reset ();
-  grant->refresh_token = g_strdup (IDP_REFRESH_TOKEN);
-  answer = fresh (grant, idp_issuer (idp), &run, 10, NULL, &error);
-  assert_token (answer, error);
-  g_assert_cmpstr (answer->refresh_token, ==, "rt-next");
+  case_start (&c, JD_GRANT_REFRESH_TOKEN, JD_CLIENT_AUTH_POST);
+  c.grant->refresh_token = g_strdup (IDP_REFRESH_TOKEN);
+  case_fresh (&c, idp_issuer (idp), 10, NULL);
+  assert_token (c.answer, c.error);
+  g_assert_cmpstr (c.answer->refresh_token, ==, "rt-next");
 
-  g_free (grant->refresh_token);
-  grant->refresh_token = g_strdup ("rt-old");
-  refused = fresh (grant, idp_issuer (idp), &run, 10, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (refused->error, ==, "invalid_grant");
-  g_assert_cmpstr (jd_token_error_lookup (refused->error, refused->error_description)->id, ==,
+  g_free (c.grant->refresh_token);
+  c.grant->refresh_token = g_strdup ("rt-old");
+  case_fresh (&c, idp_issuer (idp), 10, NULL);
+  g_assert_no_error (c.error);
+  g_assert_cmpstr (c.answer->error, ==, "invalid_grant");
+  g_assert_cmpstr (jd_token_error_lookup (c.answer->error, c.answer->error_description)->id, ==,
                    "invalid_grant");
-  run_clear (&run);
 }
 
 static void
 test_device (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_DEVICE_CODE, JD_CLIENT_AUTH_NONE);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
+  g_auto (Case) c = { 0 };
   guint before = idp_token_requests (idp);
-  Run run = { 0 };
 
-  reset ();
-  g_clear_pointer (&grant->client_secret, g_free);
-  grant->scope = g_strdup ("openid offline_access");
+  case_start (&c, JD_GRANT_DEVICE_CODE, JD_CLIENT_AUTH_NONE);
+  g_clear_pointer (&c.grant->client_secret, g_free);
+  c.grant->scope = g_strdup ("openid offline_access");
   /* Twice authorization_pending, once slow_down (the interval grows by 5 s), then the token. */
   idp_set_device (idp, 2, 1, FALSE);
-  answer = fresh (grant, idp_issuer (idp), &run, 10, NULL, &error);
-  assert_token (answer, error);
-  g_assert_cmpstr (run.user_code, ==, IDP_USER_CODE);
-  g_assert_true (g_str_has_suffix (run.verification_uri, "/activate"));
+  case_fresh (&c, idp_issuer (idp), 10, NULL);
+  assert_token (c.answer, c.error);
+  g_assert_cmpstr (c.run.user_code, ==, IDP_USER_CODE);
+  g_assert_true (g_str_has_suffix (c.run.verification_uri, "/activate"));
   g_assert_cmpuint (idp_token_requests (idp) - before, ==, 4);
-  run_clear (&run);
 }
 
 static void
 test_device_expired (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_DEVICE_CODE, JD_CLIENT_AUTH_NONE);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
+  g_auto (Case) c = { 0 };
   g_autofree char *text = NULL;
-  Run run = { 0 };
 
-  reset ();
+  case_start (&c, JD_GRANT_DEVICE_CODE, JD_CLIENT_AUTH_NONE);
   idp_set_device (idp, 1, 0, TRUE);
-  answer = fresh (grant, idp_issuer (idp), &run, 10, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (answer->error, ==, "expired_token");
-  text = jd_token_answer_explain (answer, NULL);
+  case_fresh (&c, idp_issuer (idp), 10, NULL);
+  g_assert_no_error (c.error);
+  g_assert_cmpstr (c.answer->error, ==, "expired_token");
+  text = jd_token_answer_explain (c.answer, NULL);
   g_assert_nonnull (strstr (text, "RFC 8628"));
-  run_clear (&run);
 }
 
 /* The device code's own lifetime ends the polling, even while the server
@@ -329,79 +351,59 @@ test_device_expired (void)
 static void
 test_device_deadline (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_DEVICE_CODE, JD_CLIENT_AUTH_NONE);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
-  Run run = { 0 };
+  g_auto (Case) c = { 0 };
 
-  reset ();
+  case_start (&c, JD_GRANT_DEVICE_CODE, JD_CLIENT_AUTH_NONE);
   idp_set_device (idp, 100, 0, FALSE);
   idp_set_device_expires_in (idp, 2);
-  answer = fresh (grant, idp_issuer (idp), &run, 10, NULL, &error);
+  case_fresh (&c, idp_issuer (idp), 10, NULL);
   idp_set_device_expires_in (idp, 60);
-  g_assert_null (answer);
-  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_AUTHORIZATION);
-  g_assert_nonnull (strstr (error->message, "2 seconds"));
-  run_clear (&run);
+  assert_refused (&c, JD_NET_ERROR, JD_NET_ERROR_AUTHORIZATION, "2 seconds");
 }
 
 static void
 test_code_pkce (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_AUTHORIZATION_CODE, JD_CLIENT_AUTH_NONE);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
+  g_auto (Case) c = { 0 };
   g_autofree char *redirect = NULL;
-  Run run = { 0 };
 
-  reset ();
-  g_clear_pointer (&grant->client_secret, g_free);
-  grant->scope = g_strdup ("openid");
-  answer = fresh (grant, idp_issuer (idp), &run, 10, NULL, &error);
-  assert_token (answer, error);
-  g_assert_cmpuint (run.page_status, ==, 200);
-  g_assert_nonnull (strstr (run.page, "Signed in"));
+  case_start (&c, JD_GRANT_AUTHORIZATION_CODE, JD_CLIENT_AUTH_NONE);
+  g_clear_pointer (&c.grant->client_secret, g_free);
+  c.grant->scope = g_strdup ("openid");
+  case_fresh (&c, idp_issuer (idp), 10, NULL);
+  assert_token (c.answer, c.error);
+  g_assert_cmpuint (c.run.page_status, ==, 200);
+  g_assert_nonnull (strstr (c.run.page, "Signed in"));
   /* The verifier matched the S256 challenge; the redirect was 127.0.0.1, a port of its own. */
   redirect = idp_last (idp, "redirect_uri");
   g_assert_true (g_str_has_prefix (redirect, "http://127.0.0.1:"));
   g_assert_true (g_str_has_suffix (redirect, "/callback"));
-  run_clear (&run);
 }
 
 static void
 test_code_forged_state (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_AUTHORIZATION_CODE, JD_CLIENT_AUTH_NONE);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
+  g_auto (Case) c = { .run = { .browser_mode = "forged-state" } };
   guint before = idp_token_requests (idp);
-  Run run = { .browser_mode = "forged-state" };
 
-  reset ();
-  answer = fresh (grant, idp_issuer (idp), &run, 10, NULL, &error);
-  g_assert_null (answer);
-  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_AUTHORIZATION);
-  g_assert_nonnull (strstr (error->message, "state"));
-  g_assert_cmpuint (run.page_status, ==, 400);
+  case_start (&c, JD_GRANT_AUTHORIZATION_CODE, JD_CLIENT_AUTH_NONE);
+  case_fresh (&c, idp_issuer (idp), 10, NULL);
+  assert_refused (&c, JD_NET_ERROR, JD_NET_ERROR_AUTHORIZATION, "state");
+  g_assert_cmpuint (c.run.page_status, ==, 400);
   g_assert_cmpuint (idp_token_requests (idp), ==, before); /* no code was exchanged */
-  run_clear (&run);
 }
 
 static void
 test_code_denied (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_AUTHORIZATION_CODE, JD_CLIENT_AUTH_NONE);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
-  Run run = { 0 };
+  g_auto (Case) c = { 0 };
 
-  reset ();
+  case_start (&c, JD_GRANT_AUTHORIZATION_CODE, JD_CLIENT_AUTH_NONE);
   idp_set_authorize_error (idp, "access_denied");
-  answer = fresh (grant, idp_issuer (idp), &run, 10, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (answer->error, ==, "access_denied");
-  g_assert_cmpstr (answer->error_description, ==, "The user said no");
-  run_clear (&run);
+  case_fresh (&c, idp_issuer (idp), 10, NULL);
+  g_assert_no_error (c.error);
+  g_assert_cmpstr (c.answer->error, ==, "access_denied");
+  g_assert_cmpstr (c.answer->error_description, ==, "The user said no");
 }
 
 /* ---- every row of the error table, from the wire --------------------------- */
@@ -411,36 +413,31 @@ test_error_row (gconstpointer data)
 {
   const JdTokenErrorRule *rule = data;
   const Example *example = example_for (rule->id);
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
+  g_auto (Case) c = { 0 };
   g_autofree char *text = NULL;
   g_autofree char *fix = NULL;
-  Run run = { 0 };
 
-  reset ();
-  grant->token_endpoint = g_strconcat (idp_issuer (idp), "/token", NULL);
+  case_start (&c, JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
+  c.grant->token_endpoint = g_strconcat (idp_issuer (idp), "/token", NULL);
   idp_set_token_mode (idp, IDP_TOKEN_ERROR, example->error, example->description);
-  answer = fresh (grant, NULL, &run, 10, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_false (jd_token_answer_has_token (answer));
-  g_assert_cmpstr (answer->error, ==, example->error);
-  g_assert_cmpstr (answer->error_description, ==, example->description);
-  g_assert_cmpstr (jd_token_error_lookup (answer->error, answer->error_description)->id, ==,
+  case_fresh (&c, NULL, 10, NULL);
+  g_assert_no_error (c.error);
+  g_assert_false (jd_token_answer_has_token (c.answer));
+  g_assert_cmpstr (c.answer->error, ==, example->error);
+  g_assert_cmpstr (c.answer->error_description, ==, example->description);
+  g_assert_cmpstr (jd_token_error_lookup (c.answer->error, c.answer->error_description)->id, ==,
                    rule->id);
-  text = jd_token_answer_explain (answer, &fix);
+  text = jd_token_answer_explain (c.answer, &fix);
   g_assert_nonnull (strstr (text, rule->source));
   g_assert_cmpstr (fix, ==, g_dgettext (GETTEXT_PACKAGE, rule->fix));
 
   /* The near miss from the wire does not read as this row. */
   idp_set_token_mode (idp, IDP_TOKEN_ERROR, example->near_error, example->near_description);
-  g_clear_pointer (&answer, jd_token_answer_free);
-  answer = fresh (grant, NULL, &run, 10, NULL, &error);
-  g_assert_no_error (error);
-  if (jd_token_error_lookup (answer->error, answer->error_description) != NULL)
-    g_assert_cmpstr (jd_token_error_lookup (answer->error, answer->error_description)->id, !=,
+  case_fresh (&c, NULL, 10, NULL);
+  g_assert_no_error (c.error);
+  if (jd_token_error_lookup (c.answer->error, c.answer->error_description) != NULL)
+    g_assert_cmpstr (jd_token_error_lookup (c.answer->error, c.answer->error_description)->id, !=,
                      rule->id);
-  run_clear (&run);
 }
 
 /* ---- what must not happen -------------------------------------------------- */
@@ -448,72 +445,50 @@ test_error_row (gconstpointer data)
 static void
 test_redirect_keeps_secret (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_POST);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
-  Run run = { 0 };
+  g_auto (Case) c = { 0 };
 
-  reset ();
+  case_start (&c, JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_POST);
   idp_set_token_mode (idp, IDP_TOKEN_REDIRECT, NULL, NULL);
-  answer = fresh (grant, idp_issuer (idp), &run, 10, NULL, &error);
-  g_assert_null (answer);
-  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_REDIRECT);
-  g_assert_nonnull (strstr (error->message, "307"));
-  g_assert_nonnull (strstr (error->message, "/steal"));
-  g_assert_null (strstr (error->message, IDP_CLIENT_SECRET));
+  case_fresh (&c, idp_issuer (idp), 10, NULL);
+  assert_refused (&c, JD_NET_ERROR, JD_NET_ERROR_REDIRECT, "307");
+  g_assert_nonnull (strstr (c.error->message, "/steal"));
+  g_assert_null (strstr (c.error->message, IDP_CLIENT_SECRET));
   g_assert_cmpuint (idp_other_requests (idp), ==, 0);
-  run_clear (&run);
 }
 
 static void
 test_plain_http_refused (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
-  Run run = { 0 };
+  g_auto (Case) c = { 0 };
 
-  grant->token_endpoint = g_strdup ("http://idp.invalid/oauth/token");
-  answer = fresh (grant, NULL, &run, 10, NULL, &error);
-  g_assert_null (answer);
-  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_URL);
-  g_assert_nonnull (strstr (error->message, "RFC 6749 §3.2"));
-  run_clear (&run);
+  /* No reset (): the IdP is not asked. */
+  c.grant = grant_new (JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
+  c.grant->token_endpoint = g_strdup ("http://idp.invalid/oauth/token");
+  case_fresh (&c, NULL, 10, NULL);
+  assert_refused (&c, JD_NET_ERROR, JD_NET_ERROR_URL, "RFC 6749 §3.2");
 }
 
 static void
 test_not_json (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
-  Run run = { 0 };
+  g_auto (Case) c = { 0 };
 
-  reset ();
+  case_start (&c, JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
   idp_set_token_mode (idp, IDP_TOKEN_HTML, NULL, NULL);
-  answer = fresh (grant, idp_issuer (idp), &run, 10, NULL, &error);
-  g_assert_null (answer);
-  g_assert_error (error, JD_TOKEN_ENDPOINT_ERROR, JD_TOKEN_ENDPOINT_ERROR_ANSWER);
-  g_assert_nonnull (strstr (error->message, "200"));
-  run_clear (&run);
+  case_fresh (&c, idp_issuer (idp), 10, NULL);
+  assert_refused (&c, JD_TOKEN_ENDPOINT_ERROR, JD_TOKEN_ENDPOINT_ERROR_ANSWER, "200");
 }
 
 static void
 test_slow_times_out (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
-  Run run = { 0 };
+  g_auto (Case) c = { 0 };
 
-  reset ();
-  grant->token_endpoint = g_strconcat (idp_issuer (idp), "/token", NULL);
+  case_start (&c, JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
+  c.grant->token_endpoint = g_strconcat (idp_issuer (idp), "/token", NULL);
   idp_set_token_mode (idp, IDP_TOKEN_SLOW, NULL, NULL);
-  answer = fresh (grant, NULL, &run, 1, NULL, &error);
-  g_assert_null (answer);
-  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_TIMEOUT);
-  g_assert_nonnull (strstr (error->message, "1 second"));
-  run_clear (&run);
+  case_fresh (&c, NULL, 1, NULL);
+  assert_refused (&c, JD_NET_ERROR, JD_NET_ERROR_TIMEOUT, "1 second");
 }
 
 static gboolean
@@ -526,63 +501,51 @@ cancel_soon (gpointer cancellable)
 static void
 test_hanging_cancelled (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
+  g_auto (Case) c = { 0 };
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-  Run run = { 0 };
 
-  reset ();
-  grant->token_endpoint = g_strconcat (idp_issuer (idp), "/token", NULL);
+  case_start (&c, JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
+  c.grant->token_endpoint = g_strconcat (idp_issuer (idp), "/token", NULL);
   idp_set_token_mode (idp, IDP_TOKEN_HANG, NULL, NULL);
   g_timeout_add (200, cancel_soon, cancellable);
-  answer = fresh (grant, NULL, &run, 60, cancellable, &error);
-  g_assert_null (answer);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  run_clear (&run);
+  case_fresh (&c, NULL, 60, cancellable);
+  g_assert_null (c.answer);
+  g_assert_error (c.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 static void
 test_device_wait_cancelled (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_DEVICE_CODE, JD_CLIENT_AUTH_NONE);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
+  g_auto (Case) c = { 0 };
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-  Run run = { 0 };
 
-  reset ();
+  case_start (&c, JD_GRANT_DEVICE_CODE, JD_CLIENT_AUTH_NONE);
   idp_set_device (idp, 100, 0, FALSE);
   g_timeout_add (1500, cancel_soon, cancellable);
-  answer = fresh (grant, idp_issuer (idp), &run, 10, cancellable, &error);
-  g_assert_null (answer);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpstr (run.user_code, ==, IDP_USER_CODE);
-  run_clear (&run);
+  case_fresh (&c, idp_issuer (idp), 10, cancellable);
+  g_assert_null (c.answer);
+  g_assert_error (c.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpstr (c.run.user_code, ==, IDP_USER_CODE);
 }
 
 static void
 test_sync_twin (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = NULL;
+  g_auto (Case) c = { 0 };
 
-  reset ();
-  answer = jd_net_fresh_token (grant, idp_issuer (idp), NULL, NULL, NULL, &error);
-  assert_token (answer, error);
+  case_start (&c, JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
+  c.answer = jd_net_fresh_token (c.grant, idp_issuer (idp), NULL, NULL, NULL, &c.error);
+  assert_token (c.answer, c.error);
 }
 
 static void
 test_no_endpoint (void)
 {
-  g_autoptr (JdTokenGrant) grant = grant_new (JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JdTokenAnswer) answer = jd_net_fresh_token (grant, NULL, NULL, NULL, NULL, &error);
+  g_auto (Case) c = { 0 };
 
-  g_assert_null (answer);
-  g_assert_error (error, JD_NET_ERROR, JD_NET_ERROR_URL);
-  g_assert_nonnull (strstr (error->message, "token endpoint"));
+  c.grant = grant_new (JD_GRANT_CLIENT_CREDENTIALS, JD_CLIENT_AUTH_BASIC);
+  c.answer = jd_net_fresh_token (c.grant, NULL, NULL, NULL, NULL, &c.error);
+  assert_refused (&c, JD_NET_ERROR, JD_NET_ERROR_URL, "token endpoint");
 }
 
 int
@@ -609,11 +572,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/net-token/code/forged-state", test_code_forged_state);
   g_test_add_func ("/net-token/code/denied", test_code_denied);
   rules = jd_token_error_rules (&n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/net-token/error/%s", rules[i].id);
-      g_test_add_data_func (path, &rules[i], test_error_row);
-    }
+  JD_TEST_ADD_ROWS_N ("/net-token/error", rules, n, id, test_error_row);
   g_test_add_func ("/net-token/redirect-keeps-secret", test_redirect_keeps_secret);
   g_test_add_func ("/net-token/plain-http-refused", test_plain_http_refused);
   g_test_add_func ("/net-token/not-json", test_not_json);

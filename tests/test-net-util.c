@@ -378,17 +378,5 @@ request_with_token (const char *path)
   return request;
 }
 
-void
-dump (GPtrArray *findings)
-{
-  for (guint i = 0; i < findings->len; i++)
-    {
-      JdFinding *f = g_ptr_array_index (findings, i);
-      g_test_message ("%s [%s] %s", jd_finding_get_id (f),
-                      jd_severity_to_string (jd_finding_get_severity (f)),
-                      jd_finding_get_message (f));
-    }
-}
-
 /* ------------------------------------------------------------------ */
 /* Sending                                                             */

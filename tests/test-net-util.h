@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "jd-net.h"
+#include "test-diagnose-util.h"
 
 G_BEGIN_DECLS
 
@@ -44,7 +45,5 @@ void servers_stop (void);
 char *url (const char *path);
 /* GET @path on the plain server with a bearer token. (transfer full) */
 JdRequest *request_with_token (const char *path);
-/* Each finding as a test message. */
-void dump (GPtrArray *findings);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "jd-paste.h"
+#include "test-rows.h"
 
 #define TOKEN "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnMQ"
 
@@ -52,11 +53,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/paste/replaces/%s", rows[i].name);
-      g_test_add_data_func (path, &rows[i], test_row);
-    }
+  JD_TEST_ADD_ROWS ("/jd/paste/replaces", rows, name, test_row);
   g_test_add_func ("/jd/paste/nothing", test_nothing);
 
   return g_test_run ();

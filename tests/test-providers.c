@@ -18,18 +18,10 @@
 #include "jd-verify.h"
 #include "jd-www-authenticate.h"
 #include "test-keys-util.h"
+#include "test-diagnose-util.h"
 
 #define ALB_SIGNER                                                                                 \
   "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188"
-
-static JdToken *
-token_for (const char *header, const char *payload)
-{
-  g_autofree char *h = jd_base64url_encode (header, strlen (header));
-  g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
-  g_autofree char *text = g_strdup_printf ("%s.%s.c2lnbmF0dXJl", h, p);
-  return jd_token_parse (text, -1);
-}
 
 static GPtrArray *
 diagnose (const char *header, const char *payload, const char *aud, const char *iss)
@@ -44,7 +36,7 @@ diagnose (const char *header, const char *payload, const char *aud, const char *
 }
 
 static void
-dump (GPtrArray *f)
+dump_messages (GPtrArray *f)
 {
   for (guint i = 0; i < f->len; i++)
     g_test_message ("%s: %s", jd_finding_get_id (g_ptr_array_index (f, i)),
@@ -219,7 +211,7 @@ test_rule_row (gconstpointer data)
   g_autoptr (GPtrArray) close = diagnose (c->close_header, c->close_payload, NULL, NULL);
   JdFinding *finding = jd_findings_find (f, c->finding);
 
-  dump (f);
+  dump_messages (f);
   g_assert_nonnull (finding);
   g_assert_nonnull (strstr (jd_finding_get_message (finding), c->needle));
   g_assert_nonnull (jd_finding_get_fix (finding));
@@ -272,7 +264,7 @@ test_alb_token (void)
   g_autoptr (GPtrArray) f2 = jd_diagnose (t2, NULL, NULL, NULL);
   JdFinding *finding = jd_findings_find (f1, "provider-alb-token");
 
-  dump (f1);
+  dump_messages (f1);
   g_assert_true (jd_token_is_malformed (t1)); /* the decoder still sees the padding … */
   g_assert_nonnull (finding);                 /* … and the diagnosis names it once */
   g_assert_false (jd_findings_has (f1, "malformed"));
@@ -332,7 +324,7 @@ test_alb_verified_the_alb_way (void)
   g_autoptr (JdToken) token = jd_token_parse (t1, -1);
   g_autoptr (GPtrArray) f = jd_diagnose (token, NULL, alb, NULL);
 
-  dump (f);
+  dump_messages (f);
   /* The padding is the ALB's: the signature is checked, and verifies. */
   g_assert_cmpint (jd_verify_result_get_status (alb), ==, JD_SIGNATURE_VALID);
   g_assert_true (jd_findings_has (f, "signature-valid"));
@@ -377,7 +369,7 @@ test_cognito_access_token_audience (void)
   g_autoptr (GPtrArray) ok = diagnose (RS, id_token, "7abc", NULL);
   JdFinding *m = jd_findings_find (f, "audience-mismatch");
 
-  dump (f);
+  dump_messages (f);
   g_assert_nonnull (m);
   g_assert_true (g_str_has_prefix (jd_finding_get_message (m), "AWS Cognito: "));
   g_assert_nonnull (strstr (jd_finding_get_message (m), "the API checks the wrong claim"));
@@ -427,7 +419,7 @@ test_provider_aware_findings (gconstpointer data)
   g_autoptr (GPtrArray) f = diagnose (RS, c->payload, c->aud, c->iss);
   JdFinding *m = jd_findings_find (f, c->id);
 
-  dump (f);
+  dump_messages (f);
   g_assert_nonnull (m);
   g_assert_nonnull (strstr (jd_finding_get_message (m), c->needle));
 }
@@ -475,19 +467,11 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (detect_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/providers/detect/%s", detect_cases[i].id);
-      g_test_add_data_func (path, &detect_cases[i], test_detect_row);
-    }
+  JD_TEST_ADD_ROWS ("/jd/providers/detect", detect_cases, id, test_detect_row);
   g_test_add_func ("/jd/providers/detect/every-row", test_every_provider_has_a_case);
   g_test_add_func ("/jd/providers/detect/limit", test_detect_limit);
   rows = jd_providers_get_all (&n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/providers/readme/%s", rows[i].id);
-      g_test_add_data_func (path, &rows[i], test_readme_lists_provider);
-    }
+  JD_TEST_ADD_ROWS_N ("/jd/providers/readme", rows, n, id, test_readme_lists_provider);
   for (guint i = 1; i < G_N_ELEMENTS (rule_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/jd/providers/rule/%s", rule_cases[i].finding);
@@ -498,12 +482,7 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/providers/rule/every-row", test_every_rule_has_a_case);
   g_test_add_func ("/jd/providers/audience/cognito-access-token",
                    test_cognito_access_token_audience);
-  for (guint i = 0; i < G_N_ELEMENTS (aware_rows); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/providers/provider-aware/%s", aware_rows[i].name);
-      g_test_add_data_func (path, &aware_rows[i], test_provider_aware_findings);
-    }
+  JD_TEST_ADD_ROWS ("/jd/providers/provider-aware", aware_rows, name, test_provider_aware_findings);
   g_test_add_func ("/jd/providers/iss-one-element-array", test_iss_one_element_array);
   g_test_add_func ("/jd/providers/scope-rule-in-fix", test_scope_rule_in_fix);
 

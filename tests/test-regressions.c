@@ -15,6 +15,7 @@
 #include <glib.h>
 
 #include "fuzz-common.h"
+#include "test-rows.h"
 
 typedef struct
 {
@@ -134,11 +135,7 @@ main (int argc, char *argv[])
   jd_fuzz_init ();
 
   g_test_add_func ("/jd/regressions/target-names", test_target_names);
-  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/regressions/fixtures/%s", targets[i].name);
-      g_test_add_data_func (path, &targets[i], fixtures_through_target);
-    }
+  JD_TEST_ADD_ROWS ("/jd/regressions/fixtures", targets, name, fixtures_through_target);
 
   dir = data_dir ();
   d = g_dir_open (dir, 0, NULL);

@@ -224,16 +224,13 @@ fixture_setup (Fixture *f, gconstpointer data)
    * 30 s; the tests that need an answer get one, the others cancel. */
   g_assert_nonnull (jd_session_get_settings (f->session));
   g_settings_set_int (jd_session_get_settings (f->session), "request-timeout", 600);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
-  gtk_window_present (GTK_WINDOW (f->window));
-  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  jd_test_present (GTK_WINDOW (f->window), 900, 700);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  jd_test_iterate_for (50);
+  jd_test_destroy (GTK_WINDOW (f->window));
 
   for (guint i = 0; i < f->paused->len; i++)
     {

@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "jd-request.h"
+#include "test-rows.h"
 
 static JdHeader *
 header_at (GPtrArray *headers, guint i)
@@ -839,36 +840,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/request/curl/add-authorization", test_curl_add_authorization);
   g_test_add_func ("/jd/request/curl/folded-header", test_curl_folded_header);
   g_test_add_func ("/jd/request/curl/without-token-anywhere", test_curl_without_token_anywhere);
-  for (guint i = 0; i < G_N_ELEMENTS (quote_rows); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/request/curl/shell-quote/%s", quote_rows[i].name);
-      g_test_add_data_func (path, &quote_rows[i], test_shell_quote);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (roundtrip_rows); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/request/curl/roundtrip/%s", roundtrip_rows[i].name);
-      g_test_add_data_func (path, &roundtrip_rows[i], test_curl_roundtrip);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (url_rows); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/request/curl/url-not-an-option/%s", url_rows[i].name);
-      g_test_add_data_func (path, &url_rows[i], test_curl_url_not_an_option);
-    }
+  JD_TEST_ADD_ROWS ("/jd/request/curl/shell-quote", quote_rows, name, test_shell_quote);
+  JD_TEST_ADD_ROWS ("/jd/request/curl/roundtrip", roundtrip_rows, name, test_curl_roundtrip);
+  JD_TEST_ADD_ROWS ("/jd/request/curl/url-not-an-option", url_rows, name,
+                    test_curl_url_not_an_option);
   g_test_add_func ("/jd/request/curl/url-http-short", test_curl_url_http_short);
-  for (guint i = 0; i < G_N_ELEMENTS (method_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/request/curl/methods/%s", method_rows[i].name);
-      g_test_add_data_func (path, &method_rows[i], test_curl_methods);
-    }
+  JD_TEST_ADD_ROWS ("/jd/request/curl/methods", method_rows, name, test_curl_methods);
   g_test_add_func ("/jd/request/curl/binary-body", test_curl_binary_body);
-  for (guint i = 0; i < G_N_ELEMENTS (redact_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/request/redact-url/%s", redact_rows[i].name);
-      g_test_add_data_func (path, &redact_rows[i], test_redact_url);
-    }
+  JD_TEST_ADD_ROWS ("/jd/request/redact-url", redact_rows, name, test_redact_url);
 
   return g_test_run ();
 }

@@ -33,20 +33,16 @@ typedef struct
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->window = jd_window_new (GTK_APPLICATION (app));
+  f->window = jd_test_window_new (app, 1000, 760);
   f->session = jd_window_get_session (f->window);
   f->token_page = jd_window_get_token_page (f->window);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_settings_reset (jd_session_get_settings (f->session), "expected-audience");
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  jd_test_iterate_for (50);
+  jd_test_destroy (GTK_WINDOW (f->window));
 }
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -325,8 +321,7 @@ test_compare (Fixture *f, gconstpointer data)
   view = jd_compare_view_new (GTK_WINDOW (f->window), NULL);
   jd_compare_view_set_left_text (view, token);
   jd_compare_view_set_right_text (view, signed_token);
-  gtk_window_present (GTK_WINDOW (view));
-  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  jd_test_present (GTK_WINDOW (view), 0, 0);
   g_assert_nonnull (
     strstr (jd_compare_view_get_summary (view), "B is a test token signed on this computer"));
   g_assert_nonnull (find_label (GTK_WIDGET (view), "B · test token signed on this computer"));

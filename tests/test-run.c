@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "test-run.h"
 
 void
@@ -61,4 +63,19 @@ jd_test_run (JdTestRun *r, const char *program, const char *const *env, const ch
   g_assert_true (g_subprocess_get_if_exited (p));
   r->status = g_subprocess_get_exit_status (p);
   g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", r->status, r->out, r->err);
+}
+
+void
+jd_test_remove_dir (const char *dir)
+{
+  g_autoptr (GDir) entries = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (entries != NULL && (name = g_dir_read_name (entries)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }

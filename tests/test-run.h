@@ -29,4 +29,8 @@ const char *jd_test_cli_path (void);
 void jd_test_run (JdTestRun *r, const char *program, const char *const *env, const char *stdin_text,
                   const char *const *args);
 
+/* Removes the files in @dir (a temporary directory of the test, without
+ * subdirectories), then @dir itself. */
+void jd_test_remove_dir (const char *dir);
+
 G_END_DECLS

@@ -19,24 +19,7 @@
 #include "jd-server-messages.h"
 #include "jd-window.h"
 #include "test-ui.h"
-
-static JdApplication *app;
-
-typedef struct
-{
-  JdWindow *window;
-  JdSession *session;
-  JdTokenPage *token_page;
-} Fixture;
-
-static gboolean
-session_caught_up (Fixture *f)
-{
-  g_autofree char *text = jd_token_page_dup_text (f->token_page);
-
-  return !jd_session_get_busy (f->session)
-         && g_strcmp0 (jd_session_get_analysed_text (f->session), text) == 0;
-}
+#include "test-window-util.h"
 
 /* The finding @id as the window lists it, or NULL. */
 static JdFinding *
@@ -64,22 +47,14 @@ n_rows (GtkListBox *list)
   return n;
 }
 
-static void
-fixture_setup (Fixture *f, gconstpointer data)
+/* @header and @payload (JSON) under the signature "signature". */
+static char *
+fake_token (const char *header, const char *payload)
 {
-  f->window = jd_window_new (GTK_APPLICATION (app));
-  f->session = jd_window_get_session (f->window);
-  f->token_page = jd_window_get_token_page (f->window);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
-  gtk_window_present (GTK_WINDOW (f->window));
-  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
-}
+  g_autofree char *h = jd_base64url_encode (header, strlen (header));
+  g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
 
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  jd_test_iterate_for (50);
+  return g_strdup_printf ("%s.%s.c2lnbmF0dXJl", h, p);
 }
 
 static void
@@ -107,12 +82,9 @@ test_message_only (Fixture *f, gconstpointer data)
 static void
 test_message_with_token (Fixture *f, gconstpointer data)
 {
-  const char *header = "{\"alg\":\"RS256\",\"kid\":\"k1\"}";
-  const char *payload = "{\"aud\":\"api://orders\",\"exp\":4102444800}";
-  g_autofree char *h = jd_base64url_encode (header, strlen (header));
-  g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
-  g_autofree char *text
-    = g_strdup_printf ("%s.%s.c2lnbmF0dXJl\nTokenExpiredError: jwt expired\n", h, p);
+  g_autofree char *token = fake_token ("{\"alg\":\"RS256\",\"kid\":\"k1\"}",
+                                       "{\"aud\":\"api://orders\",\"exp\":4102444800}");
+  g_autofree char *text = g_strconcat (token, "\nTokenExpiredError: jwt expired\n", NULL);
   JdFinding *said;
 
   jd_token_page_set_text (f->token_page, text);
@@ -162,11 +134,8 @@ lists_server_message (GListModel *findings, const char *needle)
 static void
 test_request_page (Fixture *f, gconstpointer data)
 {
-  const char *header = "{\"alg\":\"RS256\",\"kid\":\"k1\"}";
-  const char *payload = "{\"iss\":\"https://issuer.example/\",\"exp\":4102444800}";
-  g_autofree char *h = jd_base64url_encode (header, strlen (header));
-  g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
-  g_autofree char *token = g_strdup_printf ("%s.%s.c2lnbmF0dXJl", h, p);
+  g_autofree char *token = fake_token ("{\"alg\":\"RS256\",\"kid\":\"k1\"}",
+                                       "{\"iss\":\"https://issuer.example/\",\"exp\":4102444800}");
   g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr (GError) error = NULL;
   GSList *uris;
@@ -210,11 +179,8 @@ main (int argc, char *argv[])
 {
   app = jd_test_application_new (&argc, &argv);
 
-  g_test_add ("/jd/app/server-messages/message-only", Fixture, NULL, fixture_setup,
-              test_message_only, fixture_teardown);
-  g_test_add ("/jd/app/server-messages/with-token", Fixture, NULL, fixture_setup,
-              test_message_with_token, fixture_teardown);
-  g_test_add ("/jd/app/server-messages/request-page", Fixture, NULL, fixture_setup,
-              test_request_page, fixture_teardown);
+  ADD ("/jd/app/server-messages/message-only", test_message_only);
+  ADD ("/jd/app/server-messages/with-token", test_message_with_token);
+  ADD ("/jd/app/server-messages/request-page", test_request_page);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "jd-sign.h"
 #include "jd-token.h"
 #include "jd-verify.h"
+#include "test-rows.h"
 
 #define SECRET "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 
@@ -558,16 +559,8 @@ main (int argc, char *argv[])
       g_test_add_data_func (a, &alg_rows[i], test_alg_verifies);
       g_test_add_data_func (b, &alg_rows[i], test_alg_pyjwt);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (source_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/sign/source/%s", source_rows[i].fixture);
-      g_test_add_data_func (path, &source_rows[i], test_source);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (refused_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/sign/refused/%s", refused_rows[i].fixture);
-      g_test_add_data_func (path, &refused_rows[i], test_refused);
-    }
+  JD_TEST_ADD_ROWS ("/sign/source", source_rows, fixture, test_source);
+  JD_TEST_ADD_ROWS ("/sign/refused", refused_rows, fixture, test_refused);
   for (guint i = 0; i < G_N_ELEMENTS (jwk_refused_rows); i++)
     {
       g_autofree char *path = g_strdup_printf ("/sign/jwk-refused/%u", i);

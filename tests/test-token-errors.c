@@ -14,6 +14,7 @@
 #include "jd-token-errors.h"
 
 #include "token-error-examples.h"
+#include "test-rows.h"
 
 static void
 test_row (gconstpointer data)
@@ -87,11 +88,7 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
   rules = jd_token_error_rules (&n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/token-errors/row/%s", rules[i].id);
-      g_test_add_data_func (path, &rules[i], test_row);
-    }
+  JD_TEST_ADD_ROWS_N ("/token-errors/row", rules, n, id, test_row);
   g_test_add_func ("/token-errors/every-row-has-an-example", test_every_row_has_an_example);
   g_test_add_func ("/token-errors/unknown", test_unknown);
   return g_test_run ();

@@ -15,19 +15,11 @@
 #include "jd-diagnosis.h"
 #include "jd-input.h"
 #include "jd-token-kinds.h"
+#include "test-diagnose-util.h"
 
 #define NOW 1748440100
 
 /* ---- helpers ------------------------------------------------------------ */
-
-static JdToken *
-token_for (const char *header, const char *payload)
-{
-  g_autofree char *h = jd_base64url_encode (header, strlen (header));
-  g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
-  g_autofree char *text = g_strdup_printf ("%s.%s.c2lnbmF0dXJl", h, p);
-  return jd_token_parse (text, -1);
-}
 
 static JdExpectations *
 expect_for (const char *aud, const char *iss, JdExpectedKind kind)
@@ -38,24 +30,6 @@ expect_for (const char *aud, const char *iss, JdExpectedKind kind)
   e->issuer = g_strdup (iss);
   e->token_kind = kind;
   return e;
-}
-
-/* Diagnose a pasted text as the CLI and the window do. */
-static GPtrArray *
-diagnose_paste (const char *paste, JdExpectations *e)
-{
-  g_autoptr (JdInput) input = jd_input_parse (paste, strlen (paste));
-  g_autoptr (JdToken) token = jd_token_parse (jd_input_get_token (input), -1);
-  return jd_diagnose (token, e, NULL, input);
-}
-
-static guint
-count_id (GPtrArray *findings, const char *id)
-{
-  guint n = 0;
-  for (guint i = 0; i < findings->len; i++)
-    n += g_str_equal (jd_finding_get_id (g_ptr_array_index (findings, i)), id);
-  return n;
 }
 
 /* ---- table 1: text rows ------------------------------------------------- */
@@ -563,17 +537,9 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (text_vectors); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/token-kinds/text/%s", text_vectors[i].row);
-      g_test_add_data_func (path, &text_vectors[i], test_text_row);
-    }
+  JD_TEST_ADD_ROWS ("/jd/token-kinds/text", text_vectors, row, test_text_row);
   g_test_add_func ("/jd/token-kinds/text/covered", test_text_rows_covered);
-  for (guint i = 0; i < G_N_ELEMENTS (signal_vectors); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/token-kinds/signal/%s", signal_vectors[i].row);
-      g_test_add_data_func (path, &signal_vectors[i], test_signal_row);
-    }
+  JD_TEST_ADD_ROWS ("/jd/token-kinds/signal", signal_vectors, row, test_signal_row);
   g_test_add_func ("/jd/token-kinds/signal/covered", test_signal_rows_covered);
   for (guint i = 0; i < G_N_ELEMENTS (fix_vectors); i++)
     {
@@ -583,28 +549,12 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, &fix_vectors[i], test_fix_row);
     }
   g_test_add_func ("/jd/token-kinds/fix/covered", test_fix_rows_covered);
-  for (guint i = 0; i < G_N_ELEMENTS (kind_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/token-kinds/classify/%s", kind_cases[i].name);
-      g_test_add_data_func (path, &kind_cases[i], test_kind_case);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (wanted_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/token-kinds/wanted/%s", wanted_cases[i].name);
-      g_test_add_data_func (path, &wanted_cases[i], test_wanted_case);
-    }
+  JD_TEST_ADD_ROWS ("/jd/token-kinds/classify", kind_cases, name, test_kind_case);
+  JD_TEST_ADD_ROWS ("/jd/token-kinds/wanted", wanted_cases, name, test_wanted_case);
   g_test_add_func ("/jd/token-kinds/audience-wording", test_audience_wording);
-  for (guint i = 0; i < G_N_ELEMENTS (paste_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/token-kinds/paste/%s", paste_cases[i].name);
-      g_test_add_data_func (path, &paste_cases[i], test_paste_case);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (not_a_kind_rows); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/token-kinds/paste/not-a-kind/%s", not_a_kind_rows[i].name);
-      g_test_add_data_func (path, &not_a_kind_rows[i], test_paste_not_a_kind);
-    }
+  JD_TEST_ADD_ROWS ("/jd/token-kinds/paste", paste_cases, name, test_paste_case);
+  JD_TEST_ADD_ROWS ("/jd/token-kinds/paste/not-a-kind", not_a_kind_rows, name,
+                    test_paste_not_a_kind);
   g_test_add_func ("/jd/token-kinds/readme", test_readme_lists_rows);
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 
 #include "jd-base64.h"
 #include "jd-token.h"
+#include "test-rows.h"
 
 /* RFC 7515 Appendix A.1 = RFC 7519 §3.1 */
 #define RFC7519_3_1                                                                                \
@@ -633,23 +634,11 @@ main (int argc, char **argv)
   g_test_add_func ("/jd/token/nested", test_nested);
   g_test_add_func ("/jd/token/bad-character", test_bad_character_says_where);
   g_test_add_func ("/jd/token/padding", test_padding_is_malformed_but_readable);
-  for (guint i = 0; i < G_N_ELEMENTS (segment_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/token/segments/%s", segment_rows[i].name);
-      g_test_add_data_func (path, &segment_rows[i], test_segments);
-    }
+  JD_TEST_ADD_ROWS ("/jd/token/segments", segment_rows, name, test_segments);
   g_test_add_func ("/jd/token/segments/cut-off", test_segments_cut_off);
   g_test_add_func ("/jd/token/duplicate-header-member", test_duplicate_header_member);
-  for (guint i = 0; i < G_N_ELEMENTS (header_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/token/header-problems/%s", header_rows[i].name);
-      g_test_add_data_func (path, &header_rows[i], test_header_problems);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (b64_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/token/b64/%s", b64_rows[i].name);
-      g_test_add_data_func (path, &b64_rows[i], test_b64);
-    }
+  JD_TEST_ADD_ROWS ("/jd/token/header-problems", header_rows, name, test_header_problems);
+  JD_TEST_ADD_ROWS ("/jd/token/b64", b64_rows, name, test_b64);
   g_test_add_func ("/jd/token/payload-not-json", test_payload_not_json);
   g_test_add_func ("/jd/token/payload-not-object", test_payload_not_object);
   g_test_add_func ("/jd/token/empty-and-huge", test_empty_and_huge);
@@ -661,17 +650,8 @@ main (int argc, char **argv)
         = g_strdup_printf ("/jd/token/string-param/%s", string_param_rows[i].name);
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_string_param);
     }
-  for (gsize i = 0; i < G_N_ELEMENTS (glued_rows); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/token/glued/%s", glued_rows[i].name);
-      g_test_add_data_func (path, &glued_rows[i], test_glued);
-    }
-  for (gsize i = 0; i < G_N_ELEMENTS (first_byte_rows); i++)
-    {
-      g_autofree char *path
-        = g_strdup_printf ("/jd/token/first-broken-byte/%s", first_byte_rows[i].name);
-      g_test_add_data_func (path, &first_byte_rows[i], test_first_broken_byte);
-    }
+  JD_TEST_ADD_ROWS ("/jd/token/glued", glued_rows, name, test_glued);
+  JD_TEST_ADD_ROWS ("/jd/token/first-broken-byte", first_byte_rows, name, test_first_broken_byte);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "jd-window.h"
 #include "test-ui.h"
 
 JdApplication *
@@ -38,6 +39,31 @@ jd_test_iterate_for (guint ms)
   g_timeout_add (ms, jd_test_timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+void
+jd_test_present (GtkWindow *window, int width, int height)
+{
+  if (width > 0)
+    gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+}
+
+JdWindow *
+jd_test_window_new (JdApplication *app, int width, int height)
+{
+  JdWindow *window = jd_window_new (GTK_APPLICATION (app));
+
+  jd_test_present (GTK_WINDOW (window), width, height);
+  return window;
+}
+
+void
+jd_test_destroy (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  jd_test_iterate_for (50);
 }
 
 static void

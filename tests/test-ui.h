@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "jd-application.h"
+#include "jd-window.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,14 @@ gboolean jd_test_timeout_cb (gpointer data);
 
 /* Runs the main loop for @ms milliseconds. */
 void jd_test_iterate_for (guint ms);
+
+/* @window at @width × @height (unless @width is 0), presented; returns once
+ * it is mapped. */
+void jd_test_present (GtkWindow *window, int width, int height);
+/* A new window of @app, presented at @width × @height. */
+JdWindow *jd_test_window_new (JdApplication *app, int width, int height);
+/* @window destroyed, and 50 ms for what that lets go. */
+void jd_test_destroy (GtkWindow *window);
 
 /* A PNG of @widget's window under <builddir>/tests/screenshots, to look at:
  * taken right after a painted frame, never with a layout pending. */

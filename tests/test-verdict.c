@@ -13,18 +13,9 @@
 #include "jd-keys.h"
 #include "jd-verdict.h"
 #include "test-keys-util.h"
+#include "test-diagnose-util.h"
 
 #define NOW 1800000000
-
-static JdToken *
-token_for (const char *header, const char *payload)
-{
-  g_autofree char *h = jd_base64url_encode (header, strlen (header));
-  g_autofree char *p = jd_base64url_encode (payload, strlen (payload));
-  g_autofree char *text = g_strdup_printf ("%s.%s.c2lnbmF0dXJl", h, p);
-
-  return jd_token_parse (text, -1);
-}
 
 static JdExpectations *
 expect_at (gint64 now)
@@ -267,11 +258,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   gnutls_global_init ();
-  for (guint i = 0; i < G_N_ELEMENTS (cause_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/verdict/cause/%s", cause_cases[i].id);
-      g_test_add_data_func (path, &cause_cases[i], test_cause);
-    }
+  JD_TEST_ADD_ROWS ("/jd/verdict/cause", cause_cases, id, test_cause);
   g_test_add_func ("/jd/verdict/no-usable-key-from-key-verdicts",
                    test_no_usable_key_from_key_verdicts);
   g_test_add_func ("/jd/verdict/never-accepted", test_never_accepted);

@@ -10,6 +10,7 @@
 
 #include "jd-base64.h"
 #include "jd-dialog.h"
+#include "test-run.h"
 #include "test-window-util.h"
 
 JdApplication *app;
@@ -85,31 +86,17 @@ has_finding (Fixture *f, const char *id)
 void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->window = jd_window_new (GTK_APPLICATION (app));
+  f->window = jd_test_window_new (app, 900, 700);
   f->session = jd_window_get_session (f->window);
   f->token_page = jd_window_get_token_page (f->window);
   f->tmpdir = g_dir_make_tmp ("test-window-XXXXXX", NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
-  gtk_window_present (GTK_WINDOW (f->window));
-  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
 }
 
 void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->tmpdir, 0, NULL);
-  const char *name;
-
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  jd_test_iterate_for (50);
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->tmpdir);
+  jd_test_destroy (GTK_WINDOW (f->window));
+  jd_test_remove_dir (f->tmpdir);
   g_free (f->tmpdir);
 }
 

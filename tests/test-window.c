@@ -482,8 +482,7 @@ test_menu_windows (Fixture *f, gconstpointer data)
 
   /* The primary menu (F10) gets its popover when first opened. */
   g_assert_nonnull (menu_button);
-  gtk_window_present (GTK_WINDOW (f->window));
-  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  jd_test_present (GTK_WINDOW (f->window), 0, 0);
   gtk_menu_button_popup (menu_button);
   ITERATE_UNTIL (gtk_menu_button_get_popover (menu_button) != NULL
                  && gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));

@@ -10,6 +10,7 @@
 
 #include "jd-json.h"
 #include "jd-sign-key.h"
+#include "jd-sign.h"
 #include "jd-token-edit.h"
 
 /* Time units a relative value may end in. */
@@ -205,25 +206,16 @@ char *
 jd_token_edit_text (const char *json, const char *part, const char *assignment, gint64 now,
                     GError **error)
 {
-  g_autoptr (GError) local = NULL;
+  g_autoptr (JsonObject) object = NULL;
   g_autoptr (JsonNode) node = NULL;
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  node = jd_json_parse (json, strlen (json), JD_JSON_FLAGS_NONE, NULL, &local);
-  if (node == NULL)
-    {
-      g_set_error (error, JD_SIGN_ERROR, JD_SIGN_ERROR_INPUT, "%s, %s", part, local->message);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, JD_SIGN_ERROR, JD_SIGN_ERROR_INPUT,
-                   _ ("%s: a JWT's %s is a JSON object {…} (RFC 7519 §7.2)"), part, part);
-      return NULL;
-    }
-  if (!jd_token_edit_set (json_node_get_object (node), assignment, now, error))
+  /* The same parse, and the same errors, as signing the part. */
+  object = jd_sign_parse_part (json, part, NULL, error);
+  if (object == NULL || !jd_token_edit_set (object, assignment, now, error))
     return NULL;
+  node = json_node_init_object (json_node_alloc (), object);
   return jd_json_to_string (node, TRUE);
 }
 

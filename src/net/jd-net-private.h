@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 void _jd_net_options_resolve (const JdNetOptions *options, JdNetOptions *out);
 GUri *_jd_net_parse_url (const char *url, GError **error);
+/* 301, 302, 303, 307 or 308. */
+gboolean _jd_net_is_redirect (guint status);
 /* Whether a header can go on the wire (jd-net-request.c); the error names
  * it without showing its value. */
 gboolean _jd_net_check_header (const char *raw_name, const char *value, GError **error);

@@ -170,12 +170,6 @@ check_endpoint (const char *url, GError **error)
   return FALSE;
 }
 
-static gboolean
-is_redirect (guint status)
-{
-  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-}
-
 static void
 on_token_sent (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -192,7 +186,7 @@ on_token_sent (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   status = jd_response_get_status (response);
-  if (is_redirect (status))
+  if (_jd_net_is_redirect (status))
     {
       const char *location = jd_response_get_header (response, "Location");
       g_autofree char *shown = jd_url_redact (url);

@@ -50,54 +50,43 @@ net_info_free (gpointer data)
   g_free (info);
 }
 
-static NetInfo *
+/* The response's NetInfo; one with every field NULL for a response that
+ * did not come from jd_net_send(). */
+static const NetInfo *
 get_info (JdResponse *response)
 {
-  return g_object_get_qdata (G_OBJECT (response), net_info_quark ());
+  static const NetInfo none;
+  const NetInfo *info = g_object_get_qdata (G_OBJECT (response), net_info_quark ());
+
+  return info ? info : &none;
 }
 
 const char *
 jd_net_response_get_url (JdResponse *response)
 {
-  NetInfo *info;
-
   g_return_val_if_fail (JD_IS_RESPONSE (response), NULL);
-
-  info = get_info (response);
-  return info ? info->url : NULL;
+  return get_info (response)->url;
 }
 
 GPtrArray *
 jd_net_response_get_redirects (JdResponse *response)
 {
-  NetInfo *info;
-
   g_return_val_if_fail (JD_IS_RESPONSE (response), NULL);
-
-  info = get_info (response);
-  return info ? info->redirects : NULL;
+  return get_info (response)->redirects;
 }
 
 const char *
 jd_net_response_get_authorization_withheld (JdResponse *response)
 {
-  NetInfo *info;
-
   g_return_val_if_fail (JD_IS_RESPONSE (response), NULL);
-
-  info = get_info (response);
-  return info ? info->withheld : NULL;
+  return get_info (response)->withheld;
 }
 
 const char *
 jd_net_response_get_accepted_certificate_problem (JdResponse *response)
 {
-  NetInfo *info;
-
   g_return_val_if_fail (JD_IS_RESPONSE (response), NULL);
-
-  info = get_info (response);
-  return info ? info->accepted_problem : NULL;
+  return get_info (response)->accepted_problem;
 }
 
 /* ------------------------------------------------------------------ */
@@ -195,13 +184,13 @@ GPtrArray *
 jd_net_response_diagnose (JdResponse *response, JdToken *token, const JdExpectations *expect)
 {
   g_autoptr (GPtrArray) findings = NULL;
-  NetInfo *info;
+  const NetInfo *info;
 
   g_return_val_if_fail (JD_IS_RESPONSE (response), NULL);
 
   findings = jd_response_diagnose (response, token, expect);
   info = get_info (response);
-  if (info != NULL && info->withheld != NULL)
+  if (info->withheld != NULL)
     {
       g_autofree char *message = g_strdup_printf (
         _ ("The request was redirected to %s, another origin, and the Authorization header was not "
@@ -213,7 +202,7 @@ jd_net_response_diagnose (JdResponse *response, JdToken *token, const JdExpectat
                        _ ("Call the final URL directly (fix the base URL: scheme, host, trailing "
                           "slash), so that the token goes where the API is."));
     }
-  if (info != NULL && info->accepted_problem != NULL)
+  if (info->accepted_problem != NULL)
     {
       g_autofree char *message
         = g_strdup_printf (_ ("The server's certificate was accepted for this "
@@ -500,8 +489,8 @@ read_more (GTask *task)
                                    on_read, task);
 }
 
-static gboolean
-is_redirect (guint status)
+gboolean
+_jd_net_is_redirect (guint status)
 {
   return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
@@ -529,7 +518,8 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
   status = soup_message_get_status (data->message);
   location
     = soup_message_headers_get_one (soup_message_get_response_headers (data->message), "Location");
-  if (!is_redirect (status) || location == NULL || (data->options.flags & JD_NET_NO_REDIRECTS))
+  if (!_jd_net_is_redirect (status) || location == NULL
+      || (data->options.flags & JD_NET_NO_REDIRECTS))
     {
       data->stream = g_steal_pointer (&stream);
       read_more (g_steal_pointer (&task));
