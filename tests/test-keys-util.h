@@ -1,7 +1,8 @@
 /* test-keys-util.h — keys and tokens made at test time with GnuTLS
  *
- * Shared by test-keys.c, test-verify.c and bench-verify.c. Everything is
- * real crypto: keys are generated, tokens are signed, nothing is mocked.
+ * Shared by test-keys.c, test-verify.c, test-verify-explain.c, the agreement
+ * tests and bench-verify.c. Everything is real crypto: keys are generated,
+ * tokens are signed, nothing is mocked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,20 @@
 #include <gnutls/abstract.h>
 #include <gnutls/crypto.h>
 #include <gnutls/x509.h>
+
+#include "jd-key-set.h"
+
+/* A key set loaded from @text, which must load. */
+static inline JdKeySet *
+tk_set_from_text (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  JdKeySet *set = jd_key_set_new ();
+
+  g_assert_true (jd_key_set_load_data (set, text, strlen (text), "test", &error));
+  g_assert_no_error (error);
+  return set;
+}
 
 static inline char *
 tk_b64url (gconstpointer data, gsize len)

@@ -14,17 +14,6 @@
 #include "jd-verify.h"
 #include "test-keys-util.h"
 
-static JdKeySet *
-set_from_text (const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  JdKeySet *set = jd_key_set_new ();
-
-  g_assert_true (jd_key_set_load_data (set, text, strlen (text), "test", &error));
-  g_assert_no_error (error);
-  return set;
-}
-
 /* A token whose header is @header, signed by @key; with @tamper the
  * signature is made over @signed_header and the header swapped afterwards. */
 static char *
@@ -111,18 +100,18 @@ unusable_set (guint row, TkKey *rsa, TkKey *hmac, const char *members)
   if (members == NULL && unusable_rows[row].form == SET_JWK && hmac != NULL)
     {
       jwk = tk_key_jwk (hmac);
-      return set_from_text (jwk);
+      return tk_set_from_text (jwk);
     }
   if (unusable_rows[row].form == SET_PEM)
     {
       g_autofree char *pem = tk_key_pem (rsa);
-      return set_from_text (pem);
+      return tk_set_from_text (pem);
     }
   jwk = tk_key_jwk (rsa);
   {
     g_autofree char *with = g_strdup_printf ("{%s%s", members ? members : "", jwk + 1);
     g_autofree char *set = g_strdup_printf ("{\"keys\":[%s]}", with);
-    return set_from_text (unusable_rows[row].form == SET_JWKS ? set : with);
+    return tk_set_from_text (unusable_rows[row].form == SET_JWKS ? set : with);
   }
 }
 
@@ -181,7 +170,7 @@ test_unusable_close (gconstpointer data)
   if (hs)
     {
       g_autofree char *jwk = tk_key_jwk (hmac);
-      set = set_from_text (jwk);
+      set = tk_set_from_text (jwk);
     }
   else
     set = unusable_set (row, rsa, NULL, unusable_rows[row].close_members);
@@ -231,7 +220,7 @@ test_kid_near_miss_in_finding (void)
   g_autofree char *token = tk_sign_token (rsa, "Key-2024", "{}");
   g_autofree char *jwk = tk_key_jwk (rsa);
   g_autofree char *set_text = g_strdup_printf ("{\"kid\":\"key-2024\",%s", jwk + 1);
-  g_autoptr (JdKeySet) set = set_from_text (set_text);
+  g_autoptr (JdKeySet) set = tk_set_from_text (set_text);
   g_autoptr (JdToken) t = jd_token_parse (token, -1);
   g_autoptr (JdVerifyResult) r = jd_verify (t, set, NULL);
   JdFinding *f = finding (r, JD_FINDING_KID_NOT_FOUND);

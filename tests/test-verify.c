@@ -18,17 +18,6 @@ read_data (const char *name)
   return g_strstrip (text);
 }
 
-static JdKeySet *
-set_from_text (const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  JdKeySet *set = jd_key_set_new ();
-
-  g_assert_true (jd_key_set_load_data (set, text, strlen (text), "test", &error));
-  g_assert_no_error (error);
-  return set;
-}
-
 /* Replaces one character in the middle of @segment by another base64url one. */
 static char *
 tamper (const char *token, guint segment)
@@ -55,7 +44,7 @@ hs256_set (void)
   g_autoptr (TkKey) k = tk_key_new ("HS256", NULL);
   g_autofree char *jwk = tk_key_jwk (k);
 
-  return set_from_text (jwk);
+  return tk_set_from_text (jwk);
 }
 
 static JdVerifyResult *
@@ -124,7 +113,7 @@ test_rfc_vector (gconstpointer data)
   guint i = GPOINTER_TO_UINT (data);
   g_autofree char *jws = read_data (rfc_vectors[i].jws);
   g_autofree char *jwk = read_data (rfc_vectors[i].jwk);
-  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  g_autoptr (JdKeySet) set = tk_set_from_text (jwk);
 
   {
     g_autoptr (JdVerifyResult) result = verify_text (jws, set, NULL);
@@ -184,7 +173,7 @@ matrix_wrong_key (const TkAlg *alg, const char *token)
 {
   g_autoptr (TkKey) impostor = tk_key_cached (alg->alg, 1, "k1");
   g_autofree char *jwk_other = tk_key_jwk (impostor);
-  g_autoptr (JdKeySet) wrong = set_from_text (jwk_other);
+  g_autoptr (JdKeySet) wrong = tk_set_from_text (jwk_other);
   g_autoptr (JdVerifyResult) r = verify_text (token, wrong, NULL);
 
   g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_INVALID);
@@ -254,7 +243,7 @@ test_generated_matrix (gconstpointer data)
   g_autofree char *jwk1 = tk_key_jwk (k1);
   g_autofree char *jwk2 = tk_key_jwk (k2);
   g_autofree char *jwks = g_strdup_printf ("{\"keys\":[%s,%s]}", jwk2, jwk1);
-  g_autoptr (JdKeySet) set = set_from_text (jwks);
+  g_autoptr (JdKeySet) set = tk_set_from_text (jwks);
   g_autofree char *token = tk_sign_token (k1, "k1", "{\"sub\":\"alice\",\"n\":1}");
 
   matrix_valid (alg->alg, token, set);
@@ -308,7 +297,7 @@ test_allow_list (void)
 {
   g_autoptr (TkKey) k = tk_key_cached ("RS256", 0, NULL);
   g_autofree char *jwk = tk_key_jwk (k);
-  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  g_autoptr (JdKeySet) set = tk_set_from_text (jwk);
   g_autofree char *token = tk_sign_token (k, NULL, "{}");
   const char *es_only[] = { "ES256", NULL };
   const char *rs_only[] = { "RS256", NULL };
@@ -391,7 +380,7 @@ test_key_confusion (gconstpointer data)
   ConfusionForm form = GPOINTER_TO_INT (data);
   g_autoptr (TkKey) rsa = tk_key_cached ("RS256", 0, NULL);
   g_autofree char *text = form == FORM_JWK ? tk_key_jwk (rsa) : tk_key_pem (rsa);
-  g_autoptr (JdKeySet) set = set_from_text (text);
+  g_autoptr (JdKeySet) set = tk_set_from_text (text);
   g_autoptr (TkKey) forger = g_new0 (TkKey, 1);
   g_autofree char *token = NULL;
   const char *rs_only[] = { "RS256", NULL };
@@ -420,7 +409,7 @@ test_key_confusion_honest (void)
 {
   g_autoptr (TkKey) rsa = tk_key_cached ("RS256", 0, NULL);
   g_autofree char *pem = tk_key_pem (rsa);
-  g_autoptr (JdKeySet) pem_set = set_from_text (pem);
+  g_autoptr (JdKeySet) pem_set = tk_set_from_text (pem);
   g_autoptr (TkKey) hs = tk_key_new ("HS256", NULL);
   g_autofree char *token = tk_sign_token (hs, NULL, "{}");
   g_autoptr (JdVerifyResult) r = verify_text (token, pem_set, NULL);
@@ -478,7 +467,7 @@ test_weak_secrets (void)
     g_autoptr (TkKey) shorty = tk_key_new_secret ("HS256", "s", "0123456789abcdef");
     g_autofree char *jwk = tk_key_jwk (shorty);
     g_autofree char *t = tk_sign_token (shorty, "s", "{}");
-    g_autoptr (JdKeySet) set = set_from_text (jwk);
+    g_autoptr (JdKeySet) set = tk_set_from_text (jwk);
     g_autoptr (JdVerifyResult) r = verify_text (t, set, NULL);
     g_assert_cmpint (jd_verify_result_get_status (r), !=, JD_SIGNATURE_VALID);
     assert_reason_has (r, 0, "MAC matches");
@@ -489,7 +478,7 @@ test_weak_secrets (void)
     g_autoptr (TkKey) strong = tk_key_new ("HS512", NULL);
     g_autofree char *jwk = tk_key_jwk (strong);
     g_autofree char *t = tk_sign_token (strong, NULL, "{}");
-    g_autoptr (JdKeySet) set = set_from_text (jwk);
+    g_autoptr (JdKeySet) set = tk_set_from_text (jwk);
     g_autoptr (JdVerifyResult) r = verify_text (t, set, NULL);
     g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
     g_assert_false (jd_findings_has (jd_verify_result_get_findings (r), JD_FINDING_WEAK_SECRET));
@@ -545,7 +534,7 @@ test_graph_nonce (void)
   g_autoptr (TkKey) real = tk_key_cached ("RS256", 0, "graph-kid");
   g_autoptr (TkKey) tenant = tk_key_cached ("RS256", 1, "graph-kid");
   g_autofree char *jwk = tk_key_jwk (tenant);
-  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  g_autoptr (JdKeySet) set = tk_set_from_text (jwk);
   const char *header = "{\"typ\":\"JWT\",\"nonce\":\"AQAB-not-for-you\",\"alg\":\"RS256\","
                        "\"kid\":\"graph-kid\"}";
   const char *payload = "{\"aud\":\"https://graph.microsoft.com\"}";
@@ -577,7 +566,7 @@ test_key_policy (void)
     "{\"keys\":[{\"use\":\"enc\",%s},{\"alg\":\"RS512\",%s},{\"key_ops\":[\"encrypt\"],%s},%s,"
     "{\"alg\":\"RS256\",\"use\":\"sig\",\"key_ops\":[\"verify\"],%s}]}",
     body, body, body, ec_jwk, body);
-  g_autoptr (JdKeySet) set = set_from_text (jwks);
+  g_autoptr (JdKeySet) set = tk_set_from_text (jwks);
   g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
 
   g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
@@ -592,7 +581,7 @@ test_key_policy (void)
   {
     g_autoptr (TkKey) ec384 = tk_key_cached ("ES384", 0, NULL);
     g_autofree char *t = tk_sign_token (ec384, NULL, "{}");
-    g_autoptr (JdKeySet) s = set_from_text (ec_jwk);
+    g_autoptr (JdKeySet) s = tk_set_from_text (ec_jwk);
     g_autoptr (JdVerifyResult) r2 = verify_text (t, s, NULL);
     assert_reason_has (r2, 0, "curve P-256 does not fit ES384");
     assert_finding_has (r2, JD_FINDING_NO_USABLE_KEY, JD_SEVERITY_ERROR, "key 1 (no kid");
@@ -612,7 +601,7 @@ test_key_policy (void)
     k->priv = small;
     small_jwk = tk_key_jwk (k);
     t = tk_sign_token (k, NULL, "{}");
-    s = set_from_text (small_jwk);
+    s = tk_set_from_text (small_jwk);
     r2 = verify_text (t, s, NULL);
     g_assert_cmpint (jd_verify_result_get_status (r2), !=, JD_SIGNATURE_VALID);
     assert_reason_has (r2, 0, "RSA key under 2048 bits");
@@ -641,7 +630,7 @@ test_der_ecdsa_signatures (gconstpointer row)
   const DerCase *c = row;
   g_autoptr (TkKey) ec = tk_key_cached (c->alg, 0, NULL);
   g_autofree char *jwk = tk_key_jwk (ec);
-  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  g_autoptr (JdKeySet) set = tk_set_from_text (jwk);
   g_autofree char *header = g_strdup_printf ("{\"alg\":\"%s\"}", c->alg);
   g_autofree char *h64 = tk_b64url (header, strlen (header));
   g_autofree char *p64 = tk_b64url ("{}", 2);
@@ -677,7 +666,7 @@ test_malformed_signatures (void)
 {
   g_autoptr (TkKey) ec = tk_key_cached ("ES256", 0, NULL);
   g_autofree char *jwk = tk_key_jwk (ec);
-  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  g_autoptr (JdKeySet) set = tk_set_from_text (jwk);
   const char *header = "{\"alg\":\"ES256\"}";
   g_autofree char *h64 = tk_b64url (header, strlen (header));
   g_autofree char *p64 = tk_b64url ("{}", 2);
@@ -716,7 +705,7 @@ test_malformed_signatures (void)
   {
     g_autoptr (TkKey) hs = tk_key_new ("HS256", NULL);
     g_autofree char *hs_jwk = tk_key_jwk (hs);
-    g_autoptr (JdKeySet) hs_set = set_from_text (hs_jwk);
+    g_autoptr (JdKeySet) hs_set = tk_set_from_text (hs_jwk);
     g_autofree char *token = tk_sign_token (hs, NULL, "{}");
     g_autofree char *padded = g_strdup_printf ("%s=", token);
     g_autoptr (JdVerifyResult) ok = verify_text (token, hs_set, NULL);
@@ -759,7 +748,7 @@ test_kidless_key (void)
    * uses it; no kid-not-found. */
   g_autoptr (TkKey) k = tk_key_cached ("ES256", 0, NULL);
   g_autofree char *pem = tk_key_pem (k);
-  g_autoptr (JdKeySet) set = set_from_text (pem);
+  g_autoptr (JdKeySet) set = tk_set_from_text (pem);
   g_autofree char *token = tk_sign_token (k, "whatever", "{}");
   g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
 
@@ -802,7 +791,7 @@ test_ed448 (void)
     g_autofree char *s64 = tk_b64url (sig.data, sig.size);
     token = g_strdup_printf ("%s.%s", input, s64);
   }
-  set = set_from_text (jwk);
+  set = tk_set_from_text (jwk);
   {
     g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
     g_assert_cmpint (jd_verify_result_get_status (r), ==, JD_SIGNATURE_VALID);
@@ -824,7 +813,7 @@ test_set_warnings_in_findings (void)
   g_autoptr (TkKey) k = tk_key_new ("HS256", "leaky");
   g_autofree char *jwk = tk_key_jwk (k);
   g_autofree char *jwks = g_strdup_printf ("{\"keys\":[%s]}", jwk);
-  g_autoptr (JdKeySet) set = set_from_text (jwks);
+  g_autoptr (JdKeySet) set = tk_set_from_text (jwks);
   g_autofree char *token = tk_sign_token (k, "leaky", "{}");
   g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
 
@@ -838,7 +827,7 @@ test_verdict_properties (void)
 {
   g_autoptr (TkKey) k = tk_key_new ("HS256", "p");
   g_autofree char *jwk = tk_key_jwk (k);
-  g_autoptr (JdKeySet) set = set_from_text (jwk);
+  g_autoptr (JdKeySet) set = tk_set_from_text (jwk);
   g_autofree char *token = tk_sign_token (k, "p", "{}");
   g_autoptr (JdVerifyResult) r = verify_text (token, set, NULL);
   g_autoptr (JdKey) key = NULL;
@@ -864,8 +853,8 @@ test_rs256_pss_only_key (void)
   g_autofree char *rsa_pem = read_data ("rsa-pss-spki-rsaEncryption.pem");
   g_autofree char *pss_pem = read_data ("rsa-pss-spki.pem");
   g_autoptr (JdToken) token = jd_token_parse (token_text, -1);
-  g_autoptr (JdKeySet) rsa = set_from_text (rsa_pem);
-  g_autoptr (JdKeySet) pss = set_from_text (pss_pem);
+  g_autoptr (JdKeySet) rsa = tk_set_from_text (rsa_pem);
+  g_autoptr (JdKeySet) pss = tk_set_from_text (pss_pem);
   g_autoptr (JdVerifyResult) with_rsa = jd_verify (token, rsa, NULL);
   g_autoptr (JdVerifyResult) with_pss = jd_verify (token, pss, NULL);
 
