@@ -9,6 +9,7 @@
 #include "jd-base64.h"
 #include "jd-compare.h"
 #include "jd-har.h"
+#include "test-rows.h"
 
 /* An unsigned-looking JWS from two JSON texts and a fake signature. */
 static JdToken *
@@ -513,11 +514,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/compare/malformed", test_malformed);
   g_test_add_func ("/jd/compare/values", test_values);
   g_test_add_func ("/jd/compare/describe", test_describe);
-  for (guint i = 0; i < G_N_ELEMENTS (pair_cases); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("/jd/compare/pick-pair/%s", pair_cases[i].name);
-      g_test_add_data_func (name, &pair_cases[i], test_pick_pair);
-    }
+  JD_TEST_ADD_ROWS ("/jd/compare/pick-pair", pair_cases, name, test_pick_pair);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "jd-json-reader.h"
 #include "jd-www-authenticate.h"
 #include "test-har-util.h"
+#include "test-rows.h"
 
 static void
 assert_no_pseudo_headers (JdHarEntry *entry)
@@ -873,11 +874,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/har/sanitized", test_sanitized);
   g_test_add_func ("/jd/har/firefox-bidi", test_firefox_bidi);
   g_test_add_func ("/jd/har/charles-bom", test_charles_bom);
-  for (guint i = 0; i < G_N_ELEMENTS (real_exports); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("/jd/har/real-exports/%s", real_exports[i].name);
-      g_test_add_data_func (name, &real_exports[i], test_real_export);
-    }
+  JD_TEST_ADD_ROWS ("/jd/har/real-exports", real_exports, name, test_real_export);
   g_test_add_func ("/jd/har/real-exports/status-0", test_real_export_status_0);
   g_test_add_func ("/jd/har/async", test_async);
   g_test_add_func ("/jd/har/async-cancelled", test_async_cancelled);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jd-json.h"
+#include "test-rows.h"
 
 static JsonNode *
 parse (const char *text, JdJsonFlags flags, gsize *offset, GError **error)
@@ -228,11 +229,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/jd/json/values", test_values);
   g_test_add_func ("/jd/json/duplicates", test_duplicates);
-  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/jd/json/errors/%s", error_cases[i].name);
-      g_test_add_data_func (path, &error_cases[i], test_errors_say_where);
-    }
+  JD_TEST_ADD_ROWS ("/jd/json/errors", error_cases, name, test_errors_say_where);
   g_test_add_func ("/jd/json/depth", test_depth_limit);
   g_test_add_func ("/jd/json/bom", test_bom);
   g_test_add_func ("/jd/json/nul", test_embedded_nul);
