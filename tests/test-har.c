@@ -421,51 +421,56 @@ one_entry_har (const char *payload, const char *started, guint status, const cha
 
 /* Regression: exp/iat outside years 1–9999 went into the timeline as
  * integers; 2^63 passed "d > (double) G_MAXINT64" and was cast (undefined). */
-static void
-test_timeline_time_claims_out_of_range (void)
+/* Time claims a timeline cannot place: out of range or not numbers. */
+static const struct
 {
-  static const char *const values[] = {
-    "9223372036854775808",
-    "9223372036854775807",
-    "-9223372036854775808",
-    "1e18",
-    "-1e300",
-    "253402300800",
-    "\"1700000000\"",
-    "true",
-  };
+  const char *name;
+  const char *value;
+} out_of_range_rows[] = {
+  { "int64-max-plus-one", "9223372036854775808" },
+  { "int64-max", "9223372036854775807" },
+  { "int64-min", "-9223372036854775808" },
+  { "1e18", "1e18" },
+  { "minus-1e300", "-1e300" },
+  { "year-10000", "253402300800" },
+  { "string", "\"1700000000\"" },
+  { "boolean", "true" },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    {
-      g_autofree char *payload
-        = g_strdup_printf ("{\"sub\":\"alice\",\"exp\":%s,\"iat\":%s}", values[i], values[i]);
-      g_autoptr (JdHar) har = one_entry_har (payload, "2023-11-14T22:00:00.000Z", 401, NULL);
-      g_autoptr (GPtrArray) timeline = jd_har_dup_timeline (har);
-      JdHarTimelineToken *t;
+static void
+test_timeline_time_claims_out_of_range (gconstpointer data)
+{
+  const char *value = ((const typeof (out_of_range_rows[0]) *)data)->value;
+  g_autofree char *payload
+    = g_strdup_printf ("{\"sub\":\"alice\",\"exp\":%s,\"iat\":%s}", value, value);
+  g_autoptr (JdHar) har = one_entry_har (payload, "2023-11-14T22:00:00.000Z", 401, NULL);
+  g_autoptr (GPtrArray) timeline = jd_har_dup_timeline (har);
+  JdHarTimelineToken *t;
 
-      g_test_message ("%s", payload);
-      g_assert_cmpuint (timeline->len, ==, 1);
-      t = g_ptr_array_index (timeline, 0);
-      g_assert_cmpstr (t->subject, ==, "alice");
-      g_assert_false (t->has_exp);
-      g_assert_false (t->has_iat);
-      g_assert_cmpuint (t->n_used_after_exp, ==, 0);
-      g_assert_cmpuint (t->failed_after_exp->len, ==, 0);
-    }
+  g_test_message ("%s", payload);
+  g_assert_cmpuint (timeline->len, ==, 1);
+  t = g_ptr_array_index (timeline, 0);
+  g_assert_cmpstr (t->subject, ==, "alice");
+  g_assert_false (t->has_exp);
+  g_assert_false (t->has_iat);
+  g_assert_cmpuint (t->n_used_after_exp, ==, 0);
+  g_assert_cmpuint (t->failed_after_exp->len, ==, 0);
+}
 
-  /* the limits themselves and fractions are NumericDates (whole seconds, rounded down) */
-  {
-    g_autoptr (JdHar) har = one_entry_har ("{\"exp\":253402300799,\"iat\":1699999999.75}",
-                                           "2023-11-14T22:00:00.000Z", 401, NULL);
-    g_autoptr (GPtrArray) timeline = jd_har_dup_timeline (har);
-    JdHarTimelineToken *t = g_ptr_array_index (timeline, 0);
+/* The limits themselves and fractions are NumericDates (whole seconds, rounded down). */
+static void
+test_timeline_time_claims_limits (void)
+{
+  g_autoptr (JdHar) har = one_entry_har ("{\"exp\":253402300799,\"iat\":1699999999.75}",
+                                         "2023-11-14T22:00:00.000Z", 401, NULL);
+  g_autoptr (GPtrArray) timeline = jd_har_dup_timeline (har);
+  JdHarTimelineToken *t = g_ptr_array_index (timeline, 0);
 
-    g_assert_true (t->has_exp);
-    g_assert_cmpint (t->exp, ==, G_GINT64_CONSTANT (253402300799));
-    g_assert_true (t->has_iat);
-    g_assert_cmpint (t->iat, ==, 1699999999);
-    g_assert_cmpuint (t->n_used_after_exp, ==, 0);
-  }
+  g_assert_true (t->has_exp);
+  g_assert_cmpint (t->exp, ==, G_GINT64_CONSTANT (253402300799));
+  g_assert_true (t->has_iat);
+  g_assert_cmpint (t->iat, ==, 1699999999);
+  g_assert_cmpuint (t->n_used_after_exp, ==, 0);
 }
 
 /* Regression: the response's Date was compared with expect->now, so
@@ -869,8 +874,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/jd/har/failing-first", test_failing_first);
   g_test_add_func ("/jd/har/matches", test_matches);
   g_test_add_func ("/jd/har/timeline", test_timeline);
-  g_test_add_func ("/jd/har/timeline-time-claims-out-of-range",
-                   test_timeline_time_claims_out_of_range);
+  JD_TEST_ADD_ROWS ("/jd/har/timeline-time-claims-out-of-range", out_of_range_rows, name,
+                    test_timeline_time_claims_out_of_range);
+  g_test_add_func ("/jd/har/timeline-time-claims-out-of-range/limits",
+                   test_timeline_time_claims_limits);
   g_test_add_func ("/jd/har/sanitized", test_sanitized);
   g_test_add_func ("/jd/har/firefox-bidi", test_firefox_bidi);
   g_test_add_func ("/jd/har/charles-bom", test_charles_bom);
