@@ -56,9 +56,9 @@ note_inner_whitespace (JdInput *self, const char *data, gsize from, gsize to,
 
   for (gsize i = from; i < to; i++)
     {
-      if (is_line_break (data[i]))
+      if (jd_input_is_line_break (data[i]))
         line_break = TRUE;
-      else if (is_space (data[i]))
+      else if (jd_input_is_space (data[i]))
         space = TRUE;
     }
 
@@ -84,13 +84,13 @@ note_inner_whitespace (JdInput *self, const char *data, gsize from, gsize to,
     }
   else if (space)
     {
-      gsize end = word_end (data, from, to);
+      gsize end = jd_input_word_end (data, from, to);
 
       /* "Bearer abc def": one token with a space in it, or a token and
        * something else? A JWT after joining says which. */
       g_autoptr (GString) joined = g_string_new (NULL);
       for (gsize i = from; i < to; i++)
-        if (!is_space (data[i]))
+        if (!jd_input_is_space (data[i]))
           g_string_append_c (joined, data[i]);
 
       jd_input_add_finding (
@@ -114,7 +114,7 @@ analyze_credentials (JdInput *self, const JdSpan *value, gsize from, gsize to,
 {
   const char *data = value->data;
 
-  trim (data, &from, &to);
+  jd_input_trim (data, &from, &to);
   if (from == to)
     {
       jd_input_add_finding (
@@ -127,7 +127,7 @@ analyze_credentials (JdInput *self, const JdSpan *value, gsize from, gsize to,
       return;
     }
 
-  if (to - from >= 2 && is_quote (data[from]) && data[to - 1] == data[from])
+  if (to - from >= 2 && jd_input_is_quote (data[from]) && data[to - 1] == data[from])
     {
       jd_input_add_finding (
         self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
@@ -138,7 +138,7 @@ analyze_credentials (JdInput *self, const JdSpan *value, gsize from, gsize to,
            "with JSON.stringify)."));
       from++;
       to--;
-      trim (data, &from, &to);
+      jd_input_trim (data, &from, &to);
     }
 
   /* "Bearer $TOKEN", "Bearer ${ACCESS_TOKEN}": a shell variable, as in the
@@ -171,7 +171,7 @@ analyze_basic (JdInput *self, const JdSpan *value, gsize from, gsize to)
   gsize decoded_len = 0;
   gsize start, end;
 
-  trim (value->data, &from, &to);
+  jd_input_trim (value->data, &from, &to);
   encoded = g_strndup (data + from, to - from);
 
   jd_input_add_finding (
@@ -196,8 +196,8 @@ analyze_basic (JdInput *self, const JdSpan *value, gsize from, gsize to)
       g_free (self->token);
       self->token = g_strndup ((const char *)decoded + start, end - start);
       /* The token is inside the base64: highlight the credentials. */
-      self->token_start = span_src_start (value, from);
-      self->token_end = to > from ? span_src_end (value, to - 1) : self->token_start;
+      self->token_start = jd_span_src_start (value, from);
+      self->token_end = to > from ? jd_span_src_end (value, to - 1) : self->token_start;
       return;
     }
 
@@ -213,8 +213,8 @@ take_glued_bearer (JdInput *self, const JdSpan *value, gsize from, gsize scheme_
 {
   const char *data = value->data;
 
-  if (scheme_end - from <= 6 || !has_prefix_ci (data + from, scheme_end - from, "Bearer")
-      || !has_prefix_ci (data + from + 6, scheme_end - from - 6, "eyJ"))
+  if (scheme_end - from <= 6 || !jd_input_has_prefix_ci (data + from, scheme_end - from, "Bearer")
+      || !jd_input_has_prefix_ci (data + from + 6, scheme_end - from - 6, "eyJ"))
     return FALSE;
   jd_input_add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
                         _ ("\"Bearer\" is glued to the token, without a space: the server sees no "
@@ -255,16 +255,16 @@ analyze_bearer (JdInput *self, const JdSpan *value, gsize from, gsize scheme_end
                             _ ("Write \"Bearer\" to be safe with strict servers."));
     }
 
-  rest = skip_space (data, scheme_end, to);
+  rest = jd_input_skip_space (data, scheme_end, to);
   for (;;)
     {
-      gsize end = word_end (data, rest, to);
+      gsize end = jd_input_word_end (data, rest, to);
 
       if (end == rest || end == to
           || !(word_is_ci (data, rest, end, "Bearer") || word_is_ci (data, rest, end, "Bearer:")))
         break;
       repeats++;
-      rest = skip_space (data, end, to);
+      rest = jd_input_skip_space (data, end, to);
     }
 
   if (repeats > 0)
@@ -305,7 +305,7 @@ jd_input_analyze_authorization (JdInput *self, const JdSpan *value, JdInputConte
   gsize from = 0, to = value->len;
   gsize scheme_end;
 
-  trim (data, &from, &to);
+  jd_input_trim (data, &from, &to);
   if (from == to)
     {
       jd_input_add_finding (
@@ -317,7 +317,7 @@ jd_input_analyze_authorization (JdInput *self, const JdSpan *value, JdInputConte
       return;
     }
 
-  if (to - from >= 2 && is_quote (data[from]) && data[to - 1] == data[from])
+  if (to - from >= 2 && jd_input_is_quote (data[from]) && data[to - 1] == data[from])
     {
       jd_input_add_finding (self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,
                             _ ("The Authorization value is wrapped in quotes; the server reads the "
@@ -325,10 +325,10 @@ jd_input_analyze_authorization (JdInput *self, const JdSpan *value, JdInputConte
                             _ ("Send the value without quotes: Authorization: Bearer eyJ…"));
       from++;
       to--;
-      trim (data, &from, &to);
+      jd_input_trim (data, &from, &to);
     }
 
-  scheme_end = word_end (data, from, to);
+  scheme_end = jd_input_word_end (data, from, to);
 
   if (take_glued_bearer (self, value, from, scheme_end, to, context))
     return;
@@ -347,8 +347,8 @@ jd_input_analyze_authorization (JdInput *self, const JdSpan *value, JdInputConte
     }
 
   /* No scheme at all: the token alone. */
-  if (scheme_end == to || skip_space (data, scheme_end, to) == to
-      || jd_input_is_jwt_shaped (data + from, scheme_end - from) || is_quote (data[from]))
+  if (scheme_end == to || jd_input_skip_space (data, scheme_end, to) == to
+      || jd_input_is_jwt_shaped (data + from, scheme_end - from) || jd_input_is_quote (data[from]))
     {
       jd_input_add_finding (
         self, JD_FINDING_MALFORMED_AUTHORIZATION, JD_SEVERITY_ERROR,

@@ -27,21 +27,21 @@ typedef struct
 } JdSpan;
 
 static inline gsize
-span_src_start (const JdSpan *span, gsize i)
+jd_span_src_start (const JdSpan *span, gsize i)
 {
   g_assert (i < span->len);
   return span->starts != NULL ? span->starts[i] : span->base + i;
 }
 
 static inline gsize
-span_src_end (const JdSpan *span, gsize i)
+jd_span_src_end (const JdSpan *span, gsize i)
 {
   g_assert (i < span->len);
   return span->ends != NULL ? span->ends[i] : span->base + i + 1;
 }
 
 static inline JdSpan
-span_sub (const JdSpan *span, gsize from, gsize to)
+jd_span_sub (const JdSpan *span, gsize from, gsize to)
 {
   JdSpan sub = *span;
 
@@ -63,34 +63,34 @@ span_sub (const JdSpan *span, gsize from, gsize to)
 }
 
 static inline gboolean
-is_space (char c)
+jd_input_is_space (char c)
 {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
 static inline gboolean
-is_line_break (char c)
+jd_input_is_line_break (char c)
 {
   return c == '\r' || c == '\n';
 }
 
 static inline gboolean
-is_quote (char c)
+jd_input_is_quote (char c)
 {
   return c == '"' || c == '\'' || c == '`';
 }
 
 static inline void
-trim (const char *data, gsize *from, gsize *to)
+jd_input_trim (const char *data, gsize *from, gsize *to)
 {
-  while (*from < *to && is_space (data[*from]))
+  while (*from < *to && jd_input_is_space (data[*from]))
     (*from)++;
-  while (*to > *from && is_space (data[*to - 1]))
+  while (*to > *from && jd_input_is_space (data[*to - 1]))
     (*to)--;
 }
 
 static inline gboolean
-has_prefix_ci (const char *data, gsize len, const char *prefix)
+jd_input_has_prefix_ci (const char *data, gsize len, const char *prefix)
 {
   gsize plen = strlen (prefix);
 
@@ -98,18 +98,18 @@ has_prefix_ci (const char *data, gsize len, const char *prefix)
 }
 
 static inline gsize
-word_end (const char *data, gsize from, gsize to)
+jd_input_word_end (const char *data, gsize from, gsize to)
 {
-  while (from < to && !is_space (data[from]))
+  while (from < to && !jd_input_is_space (data[from]))
     from++;
 
   return from;
 }
 
 static inline gsize
-skip_space (const char *data, gsize from, gsize to)
+jd_input_skip_space (const char *data, gsize from, gsize to)
 {
-  while (from < to && is_space (data[from]))
+  while (from < to && jd_input_is_space (data[from]))
     from++;
 
   return from;

@@ -135,7 +135,7 @@ jd_input_set_token (JdInput *self, const JdSpan *span, gsize from, gsize to)
       gsize run = i;
 
       /* Copy runs between spaces at once; a NUL byte ends the token (it is a C string). */
-      while (run < to && span->data[run] != '\0' && !is_space (span->data[run]))
+      while (run < to && span->data[run] != '\0' && !jd_input_is_space (span->data[run]))
         run++;
       g_string_append_len (token, span->data + i, run - i);
       if (run < to && span->data[run] == '\0')
@@ -144,7 +144,7 @@ jd_input_set_token (JdInput *self, const JdSpan *span, gsize from, gsize to)
           break;
         }
       i = run;
-      while (i < to && is_space (span->data[i]))
+      while (i < to && jd_input_is_space (span->data[i]))
         i++;
     }
 
@@ -153,13 +153,13 @@ jd_input_set_token (JdInput *self, const JdSpan *span, gsize from, gsize to)
 
   if (from < to)
     {
-      self->token_start = span_src_start (span, from);
-      self->token_end = span_src_end (span, to - 1);
+      self->token_start = jd_span_src_start (span, from);
+      self->token_end = jd_span_src_end (span, to - 1);
     }
   else
     {
-      self->token_start = self->token_end = from < span->len ? span_src_start (span, from)
-                                            : span->len > 0  ? span_src_end (span, span->len - 1)
+      self->token_start = self->token_end = from < span->len ? jd_span_src_start (span, from)
+                                            : span->len > 0  ? jd_span_src_end (span, span->len - 1)
                                                              : span->base;
     }
 }
@@ -193,7 +193,7 @@ authorization_name_end (const char *data, gsize from, gsize to)
   gsize colon = header_name_end (data, from, to);
   gsize name_end = from + strlen ("Authorization");
 
-  if (colon == 0 || !has_prefix_ci (data + from, to - from, "Authorization"))
+  if (colon == 0 || !jd_input_has_prefix_ci (data + from, to - from, "Authorization"))
     return 0;
   for (gsize i = name_end; i + 1 < colon; i++)
     if (data[i] != ' ' && data[i] != '\t')
@@ -221,16 +221,17 @@ static gboolean
 bearer_opens_prose (const char *data, gsize from, gsize to)
 {
   gsize eol = line_end (data, from, to);
-  gsize word = skip_space (data, from + 6, eol);
+  gsize word = jd_input_skip_space (data, from + 6, eol);
   gsize words = 1, jwt_start, jwt_end;
   gboolean punctuated = FALSE;
 
-  if (word == from + 6 || word >= eol || has_prefix_ci (data + word, eol - word, "eyJ")
-      || has_prefix_ci (data + word, eol - word, "Bearer"))
+  if (word == from + 6 || word >= eol || jd_input_has_prefix_ci (data + word, eol - word, "eyJ")
+      || jd_input_has_prefix_ci (data + word, eol - word, "Bearer"))
     return FALSE;
-  for (gsize i = word; i < eol; i = skip_space (data, word_end (data, i, eol), eol))
+  for (gsize i = word; i < eol;
+       i = jd_input_skip_space (data, jd_input_word_end (data, i, eol), eol))
     {
-      gsize end = word_end (data, i, eol);
+      gsize end = jd_input_word_end (data, i, eol);
       words++;
       punctuated |= end > i && data[end - 1] != '\0' && strchr (".,:", data[end - 1]) != NULL;
     }
@@ -250,7 +251,7 @@ authorization_value_end (const char *data, gsize value, gsize to)
       gsize next_end = line_end (data, next, to);
       gsize a = next, b = next_end;
 
-      trim (data, &a, &b);
+      jd_input_trim (data, &a, &b);
       /* A blank line, or "Name: …", ends the value. */
       if (a == b || header_name_end (data, a, b) != 0)
         break;
@@ -272,7 +273,7 @@ find_authorization_line (const char *data, gsize from, gsize to, gsize *value_st
       gsize a = line, b = end;
       gsize name_end;
 
-      trim (data, &a, &b);
+      jd_input_trim (data, &a, &b);
       if ((name_end = authorization_name_end (data, a, b)) != 0)
         {
           *value_start = name_end;
@@ -297,12 +298,12 @@ is_wrapped_token (const char *data, gsize from, gsize to)
           i++;
           continue;
         }
-      if (is_space (data[i]))
+      if (jd_input_is_space (data[i]))
         {
           gboolean line_break = FALSE;
 
-          while (i < to && is_space (data[i]))
-            line_break |= is_line_break (data[i++]);
+          while (i < to && jd_input_is_space (data[i]))
+            line_break |= jd_input_is_line_break (data[i++]);
           if (!line_break)
             return FALSE;
           continue;
@@ -348,7 +349,7 @@ request_from_header_block (const char *data, gsize from, gsize to)
       g_autofree char *value = NULL;
 
       next = b + 1;
-      trim (data, &a, &b);
+      jd_input_trim (data, &a, &b);
       if (a == b)
         break;
 
@@ -395,20 +396,20 @@ looks_like_curl (const char *data, gsize from, gsize to)
 {
   /* Comment lines first, as in the commands jd_request_to_curl writes. */
   while (from < to && data[from] == '#')
-    from = skip_space (data, line_end (data, from, to), to);
+    from = jd_input_skip_space (data, line_end (data, from, to), to);
 
   /* A shell prompt copied along. */
   if (to - from >= 2 && (data[from] == '$' || data[from] == '>') && data[from + 1] == ' ')
-    from = skip_space (data, from + 1, to);
+    from = jd_input_skip_space (data, from + 1, to);
 
-  if (has_prefix_ci (data + from, to - from, "curl.exe"))
+  if (jd_input_has_prefix_ci (data + from, to - from, "curl.exe"))
     from += 8;
-  else if (has_prefix_ci (data + from, to - from, "curl"))
+  else if (jd_input_has_prefix_ci (data + from, to - from, "curl"))
     from += 4;
   else
     return FALSE;
 
-  return from == to || is_space (data[from]) || data[from] == '^';
+  return from == to || jd_input_is_space (data[from]) || data[from] == '^';
 }
 
 /* A headers-left-out finding for each header @request's limits left out. */
@@ -513,9 +514,10 @@ refuse_too_large (JdInput *self, gsize len)
 static gboolean
 starts_with_bearer (const char *text, gsize from, gsize to)
 {
-  return has_prefix_ci (text + from, to - from, "Bearer") && !bearer_opens_prose (text, from, to)
-         && (to - from == 6 || is_space (text[from + 6]) || text[from + 6] == ':'
-             || has_prefix_ci (text + from + 6, to - from - 6, "eyJ"));
+  return jd_input_has_prefix_ci (text + from, to - from, "Bearer")
+         && !bearer_opens_prose (text, from, to)
+         && (to - from == 6 || jd_input_is_space (text[from + 6]) || text[from + 6] == ':'
+             || jd_input_has_prefix_ci (text + from + 6, to - from - 6, "eyJ"));
 }
 
 /* The forms without a command around them: an Authorization line, a
@@ -533,7 +535,7 @@ take_header_forms (JdInput *self, const JdSpan *span, gsize from, gsize to)
       JdSpan value;
 
       value_end = authorization_value_end (text, value_start, to);
-      value = span_sub (span, value_start, value_end);
+      value = jd_span_sub (span, value_start, value_end);
       self->form = JD_INPUT_FORM_AUTHORIZATION;
       jd_input_analyze_authorization (self, &value, JD_INPUT_CONTEXT_PASTE);
       return TRUE;
@@ -541,7 +543,7 @@ take_header_forms (JdInput *self, const JdSpan *span, gsize from, gsize to)
 
   if (starts_with_bearer (text, from, to))
     {
-      JdSpan value = span_sub (span, from, to);
+      JdSpan value = jd_span_sub (span, from, to);
 
       self->form = JD_INPUT_FORM_BEARER;
       jd_input_analyze_authorization (self, &value, JD_INPUT_CONTEXT_PASTE);
@@ -559,7 +561,7 @@ take_header_forms (JdInput *self, const JdSpan *span, gsize from, gsize to)
   /* A block of request headers with an Authorization line in it. */
   if (find_authorization_line (text, from, to, &value_start, &value_end))
     {
-      JdSpan value = span_sub (span, value_start, value_end);
+      JdSpan value = jd_span_sub (span, value_start, value_end);
 
       self->form = JD_INPUT_FORM_AUTHORIZATION;
       self->request = request_from_header_block (text, from, to);
@@ -609,7 +611,7 @@ parse_text (const char *text, gsize len)
   /* A byte order mark from an editor or a Windows tool. */
   if (len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
     from = 3;
-  trim (text, &from, &to);
+  jd_input_trim (text, &from, &to);
 
   if (from == to)
     {
@@ -632,11 +634,11 @@ parse_text (const char *text, gsize len)
     }
 
   /* Quotes around the whole paste: copied from code or JSON. */
-  while (to - from >= 2 && is_quote (text[from]) && text[to - 1] == text[from])
+  while (to - from >= 2 && jd_input_is_quote (text[from]) && text[to - 1] == text[from])
     {
       from++;
       to--;
-      trim (text, &from, &to);
+      jd_input_trim (text, &from, &to);
     }
 
   if (!take_header_forms (self, &span, from, to))
@@ -654,7 +656,7 @@ is_bearer_error_challenge (const char *text, gsize len)
   gsize from = 0, to = len;
   g_autoptr (GPtrArray) challenges = NULL;
 
-  trim (text, &from, &to);
+  jd_input_trim (text, &from, &to);
   challenges = jd_www_authenticate_parse (text + from, to - from, NULL, NULL);
   for (guint i = 0; challenges != NULL && i < challenges->len; i++)
     {
