@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jd-base64.h"
+#include "jd-time.h"
 #include "jd-www-authenticate.h"
 #include "test-diagnose-util.h"
 

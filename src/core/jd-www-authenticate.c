@@ -7,14 +7,9 @@
  */
 #include "config.h"
 
-#include <math.h>
-#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "jd-providers.h"
-#include "jd-server-messages.h"
-#include "jd-time.h"
 #include "jd-www-authenticate.h"
 #include "jd-www-authenticate-private.h"
 

@@ -114,10 +114,6 @@ char *jd_challenge_describe (const JdChallenge *self);
  * a header field name, a method, an authentication scheme or parameter name. */
 gboolean jd_http_is_tchar (guchar c);
 
-/* HTTP-date (RFC 7231 §7.1.1.1: IMF-fixdate, and the obsolete RFC 850
- * and asctime forms) to unix seconds. FALSE when @text is none of them. */
-gboolean jd_http_date_parse (const char *text, gint64 *unix_seconds);
-
 /* Every finding the response shows, sorted with jd_finding_compare():
  * the status (401 vs 403), the WWW-Authenticate challenges (or their
  * absence), RFC 6750 errors, scopes the token lacks, and the server's
