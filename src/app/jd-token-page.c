@@ -53,7 +53,6 @@ struct _JdTokenPage
   guint debounce_id;
   guint tick_id;
   GdkSurface *surface;
-  gboolean selecting;
   gboolean scroll_pending; /* a new text: show the verdict when it comes */
   gboolean narrow;         /* phone width: no Meaning column */
   guint scroll_id;
@@ -379,8 +378,6 @@ finding_selected (JdTokenPage *self, JdFinding *finding)
   const char *claim;
   JdClaimNode *node = NULL;
 
-  if (self->selecting)
-    return;
   claim = finding ? jd_finding_get_claim (finding) : NULL;
   if (claim == NULL)
     return;

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "jd-input-private.h"
+#include "jd-input-text.h"
 #include "jd-server-messages.h"
 #include "jd-time.h"
 

@@ -2,7 +2,7 @@
  * throwaway key generated here
  *
  * The public half is kept as an ordinary JdKey (loaded from the public JWK
- * through jd-keys.c), so the kty, curve, size and RFC 7638 thumbprint are
+ * through jd-key-import-jwk.c), so the kty, curve, size and RFC 7638 thumbprint are
  * computed by the same code that verifies. The private half never leaves
  * this object except as signatures.
  *
