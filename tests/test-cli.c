@@ -372,6 +372,28 @@ test_secret_file_newline (gconstpointer data)
   g_rmdir (dir);
 }
 
+/* A server message that names the audience it expects: the findings check
+ * the token against it, and the verdict names it and does not call "aud"
+ * unchecked. */
+static void
+test_server_message_audience_in_verdict (void)
+{
+  g_autofree char *token = example_token ();
+  g_autofree char *pasted = g_strdup_printf (
+    "%s\nIDX10214: Audience validation failed. Audiences: 'https://api.example.com/v2/'. "
+    "Did not match: validationParameters.ValidAudience: 'api://orders'\n",
+    token);
+  g_auto (JdTestRun) r = { 0 };
+
+  run (&r, pasted, (const char *const[]){ "--now", "1748440000", "-", NULL });
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "audience-mismatch"));
+  g_assert_nonnull (strstr (r.out, "not minted for audience \"api://orders\""));
+  g_assert_null (strstr (r.out, "audience \"?\""));
+  g_assert_null (strstr (r.out, "\"aud\" and \"iss\" were not checked"));
+  g_assert_null (strstr (r.out, "\"aud\" was not checked"));
+}
+
 /* A server's message pasted with the token, or alone; --list-messages. */
 static void
 test_server_messages (void)
@@ -629,6 +651,8 @@ main (int argc, char **argv)
   JD_TEST_ADD_ROWS ("/jd/cli/secret-file-newline", secret_file_rows, name,
                     test_secret_file_newline);
   g_test_add_func ("/jd/cli/server-messages", test_server_messages);
+  g_test_add_func ("/jd/cli/server-message-audience-in-verdict",
+                   test_server_message_audience_in_verdict);
 
   return g_test_run ();
 }

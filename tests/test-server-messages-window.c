@@ -102,6 +102,29 @@ test_message_with_token (Fixture *f, gconstpointer data)
   jd_test_save_screenshot (GTK_WIDGET (f->window), "server-message-with-token.png");
 }
 
+/* A message naming the audience the server expects: the banner's verdict
+ * names it, and "aud" is not called unchecked. */
+static void
+test_message_audience_in_verdict (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token
+    = fake_token ("{\"alg\":\"RS256\"}", "{\"aud\":\"api://invoices\",\"exp\":4102444800}");
+  g_autofree char *text
+    = g_strconcat (token, "\njwt audience invalid. expected: api://orders\n", NULL);
+  JdVerdict *verdict;
+  const char *const *not_checked;
+
+  jd_token_page_set_text (f->token_page, text);
+  ITERATE_UNTIL (session_caught_up (f));
+
+  g_assert_nonnull (listed_finding (f, JD_FINDING_AUDIENCE_MISMATCH));
+  verdict = jd_session_get_verdict (f->session);
+  g_assert_nonnull (verdict);
+  g_assert_nonnull (strstr (jd_verdict_get_headline (verdict), "\"api://orders\""));
+  not_checked = jd_verdict_get_not_checked (verdict);
+  g_assert_false (not_checked != NULL && g_strv_contains (not_checked, "aud"));
+}
+
 /* A 401 whose WWW-Authenticate says, in ASP.NET Core's words, that the
  * server has no key for the token. */
 static void
@@ -181,6 +204,7 @@ main (int argc, char *argv[])
 
   ADD ("/jd/app/server-messages/message-only", test_message_only);
   ADD ("/jd/app/server-messages/with-token", test_message_with_token);
+  ADD ("/jd/app/server-messages/audience-in-verdict", test_message_audience_in_verdict);
   ADD ("/jd/app/server-messages/request-page", test_request_page);
   return g_test_run ();
 }

@@ -329,6 +329,8 @@ jd_session_refresh (JdSession *self)
     {
       g_autoptr (JdExpectations) expect = jd_session_dup_expectations (self);
 
+      /* The audience or issuer a pasted server message expects was checked. */
+      jd_diagnosis_fill_expectations (expect, self->analysis->input);
       self->verdict
         = jd_verdict_new (token, findings, self->verification, expect, self->judged_reason);
     }

@@ -137,6 +137,8 @@ diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input, Jd
       jd_findings_merge (findings, more);
     }
 
+  /* The audience or issuer a pasted server message expects was checked: the verdict says so. */
+  jd_diagnosis_fill_expectations (judged, input);
   verdict = jd_verdict_new (token, findings, verification, judged, judged_reason);
   jd_report_add_verdict (cli->report, source, verdict);
   g_set_object (&cli->last_token, token);

@@ -545,7 +545,7 @@ paste_messages (GPtrArray *out, JdInput *input, const JdExpectations **expect,
   if (messages == NULL || messages->len == 0)
     return FALSE;
   *filled = jd_expectations_copy (*expect);
-  if (jd_server_messages_fill_expectations (messages, *filled))
+  if (jd_diagnosis_fill_expectations (*filled, input))
     *expect = *filled;
   if (!jd_input_is_server_message (input))
     return FALSE;
@@ -555,6 +555,15 @@ paste_messages (GPtrArray *out, JdInput *input, const JdExpectations **expect,
                    _ ("Paste the token together with the message (on a line before or after it) to "
                       "check the token against the server's words."));
   return TRUE;
+}
+
+gboolean
+jd_diagnosis_fill_expectations (JdExpectations *expect, JdInput *input)
+{
+  GPtrArray *messages = input != NULL ? jd_input_get_server_messages (input) : NULL;
+
+  g_return_val_if_fail (expect != NULL, FALSE);
+  return messages != NULL && jd_server_messages_fill_expectations (messages, expect);
 }
 
 /* The paste's own findings, copied into @out. Returns TRUE when the paste
