@@ -15,7 +15,16 @@
 
 #include "jd-base64.h"
 #include "jd-json.h"
+#include "jd-key-import.h"
 #include "jd-sign-key-private.h"
+
+static gboolean
+is_public_member (const char *member)
+{
+  static const char *const public_members[] = { "n", "e", "x", "y", NULL };
+
+  return g_strv_contains (public_members, member);
+}
 
 /* A member of @jwk, base64url-decoded; @what is the JWK's name in messages. */
 static GBytes *
@@ -35,7 +44,10 @@ jwk_bytes (JsonObject *jwk, const char *member, const char *what, GError **error
       return NULL;
     }
   text = json_node_get_string (node);
-  bytes = jd_base64url_decode (text, strlen (text), &local);
+  /* The private members (d, p, q, dp, dq, qi, k): a message names where the
+   * text goes wrong, never the byte, as for the keys that verify. */
+  bytes
+    = jd_key_b64_decode (text, strlen (text), JD_KEY_B64_URL, !is_public_member (member), &local);
   if (bytes == NULL)
     g_set_error (error, JD_SIGN_ERROR, JD_SIGN_ERROR_KEY, _ ("%s: member \"%s\", %s"), what, member,
                  local->message);
