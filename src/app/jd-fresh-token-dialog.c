@@ -18,7 +18,6 @@ struct _JdFreshTokenDialog
 {
   AdwWindow parent_instance;
 
-  GtkWidget *get_button;
   GtkSpinner *spinner;
   GtkWidget *status_box;
   GtkLabel *status_title;
@@ -121,7 +120,6 @@ on_show_code (const JdTokenAnswer *device, gpointer user_data)
   gtk_label_set_text (self->code_label, device->user_code);
   gtk_widget_set_visible (GTK_WIDGET (self->code_label), TRUE);
   show_status (self, NULL, _ ("Enter the Code"), text, NULL);
-  gtk_label_set_text (self->code_label, device->user_code);
 }
 
 static void
@@ -343,7 +341,6 @@ jd_fresh_token_dialog_class_init (JdFreshTokenDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/jd-fresh-token-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, JdFreshTokenDialog, get_button);
   gtk_widget_class_bind_template_child (widget_class, JdFreshTokenDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, JdFreshTokenDialog, status_box);
   gtk_widget_class_bind_template_child (widget_class, JdFreshTokenDialog, status_title);

@@ -551,14 +551,9 @@ static void
 fresh_token_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   JdRequestPage *self = JD_REQUEST_PAGE (widget);
-  JdToken *token = self->session ? jd_session_get_token (self->session) : NULL;
-  JsonObject *claims = token ? jd_token_get_claims (token) : NULL;
-  const char *iss = NULL;
+  const char *iss = self->session ? jd_session_get_issuer (self->session) : NULL;
   JdFreshTokenDialog *dialog;
 
-  if (claims != NULL && json_object_has_member (claims, "iss")
-      && JSON_NODE_HOLDS_VALUE (json_object_get_member (claims, "iss")))
-    iss = json_object_get_string_member (claims, "iss");
   dialog
     = jd_fresh_token_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, iss);
   g_signal_connect_object (dialog, "token-received", G_CALLBACK (fresh_token_received), self,

@@ -446,8 +446,8 @@ jd_resign_window_class_init (JdResignWindowClass *klass)
   signals[SIGNED] = g_signal_new ("signed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (
-    widget_class, "/io/github/jwtdoctor/JwtDoctor/jd-resign-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/jd-resign-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdResignWindow, start_label);
   gtk_widget_class_bind_template_child (widget_class, JdResignWindow, claims_view);
   gtk_widget_class_bind_template_child (widget_class, JdResignWindow, header_view);

@@ -63,18 +63,11 @@ const char *
 jd_session_get_issuer (JdSession *self)
 {
   JdToken *token;
-  JsonObject *claims;
-  JsonNode *iss;
 
   g_return_val_if_fail (JD_IS_SESSION (self), NULL);
 
   token = jd_session_get_token (self);
-  claims = token ? jd_token_get_claims (token) : NULL;
-  iss = claims ? json_object_get_member (claims, "iss") : NULL;
-  if (iss == NULL || !JSON_NODE_HOLDS_VALUE (iss)
-      || json_node_get_value_type (iss) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (iss);
+  return token ? jd_provider_get_string (jd_token_get_claims (token), "iss") : NULL;
 }
 
 char *

@@ -299,36 +299,30 @@ jd_session_refresh (JdSession *self)
 {
   JdToken *token;
   g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (JdExpectations) expect = NULL;
+  GHashTableIter iter;
+  gpointer value;
 
   g_return_if_fail (JD_IS_SESSION (self));
 
   token = self->analysis ? self->analysis->token : NULL;
   if (token == NULL)
-    {
-      findings = g_ptr_array_new_with_free_func (g_object_unref);
-    }
+    findings = g_ptr_array_new_with_free_func (g_object_unref);
   else
     {
-      g_autoptr (JdExpectations) expect = jd_session_dup_expectations (self);
-
+      /* One reading of the settings and one instant for the findings and the verdict. */
+      expect = jd_session_dup_expectations (self);
       findings = jd_diagnose (token, expect, self->verification, self->analysis->input);
     }
   g_clear_object (&self->verdict);
 
-  {
-    GHashTableIter iter;
-    gpointer value;
-
-    g_hash_table_iter_init (&iter, self->extra_findings);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      jd_findings_merge (findings, value);
-    jd_findings_sort (findings);
-  }
+  /* jd_findings_merge() keeps the list sorted. */
+  g_hash_table_iter_init (&iter, self->extra_findings);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    jd_findings_merge (findings, value);
 
   if (token != NULL)
     {
-      g_autoptr (JdExpectations) expect = jd_session_dup_expectations (self);
-
       /* The audience or issuer a pasted server message expects was checked. */
       jd_diagnosis_fill_expectations (expect, self->analysis->input);
       self->verdict

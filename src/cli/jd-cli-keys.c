@@ -122,13 +122,7 @@ jd_cli_keys_load (JdCliKeys *self, const JdCliOptions *o, GError **error)
 const char *
 jd_cli_token_issuer (JdToken *token)
 {
-  JsonObject *claims = jd_token_get_claims (token);
-  JsonNode *iss = claims ? json_object_get_member (claims, "iss") : NULL;
-
-  if (iss == NULL || !JSON_NODE_HOLDS_VALUE (iss)
-      || json_node_get_value_type (iss) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (iss);
+  return jd_provider_get_string (jd_token_get_claims (token), "iss");
 }
 
 /* The keys to verify @token with: --discover's, else the command line's.

@@ -525,7 +525,7 @@ read_file_input (Cli *cli, const char *arg)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
 
-  if (g_str_has_suffix (arg, ".har"))
+  if (jd_input_sniff (NULL, 0, arg) == JD_INPUT_KIND_HAR)
     {
       if (!diagnose_har_file (cli, arg, &error))
         {

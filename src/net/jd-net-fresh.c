@@ -21,7 +21,6 @@
 typedef struct
 {
   JdTokenGrant *grant;
-  char *issuer;
   JdFreshTokenUi ui;
   JdNetOptions options;
   /* waiting (device polling, the browser) */
@@ -78,7 +77,6 @@ fresh_data_free (gpointer p)
 
   stop_waiting (data);
   jd_token_grant_free (data->grant);
-  g_free (data->issuer);
   if (data->server != NULL)
     soup_server_disconnect (data->server);
   g_clear_object (&data->server);
@@ -457,7 +455,6 @@ jd_net_fresh_token_async (const JdTokenGrant *grant, const char *issuer, const J
   g_task_set_source_tag (task, jd_net_fresh_token_async);
   g_task_set_task_data (task, data, fresh_data_free);
   data->grant = jd_token_grant_copy (grant);
-  data->issuer = g_strdup (issuer);
   if (ui != NULL)
     data->ui = *ui;
   _jd_net_options_resolve (options, &data->options);
