@@ -499,6 +499,7 @@ jd_token_kinds_classify (JdToken *token, const JdExpectations *expect, char **ev
 {
   int score[JD_KIND_N] = { 0 };
   gboolean decisive[JD_KIND_N] = { FALSE };
+  gboolean held[G_N_ELEMENTS (signal_rows)] = { FALSE };
   JdKind best = JD_KIND_UNKNOWN;
   guint reached = 0, decided = 0;
 
@@ -507,7 +508,7 @@ jd_token_kinds_classify (JdToken *token, const JdExpectations *expect, char **ev
   if (evidence)
     *evidence = NULL;
   for (guint i = 0; i < G_N_ELEMENTS (signal_rows); i++)
-    if (jd_token_kinds_signal_holds (&signal_rows[i], token, expect))
+    if ((held[i] = jd_token_kinds_signal_holds (&signal_rows[i], token, expect)))
       {
         score[signal_rows[i].kind] += signal_rows[i].weight;
         decisive[signal_rows[i].kind] |= signal_rows[i].weight >= JD_TOKEN_KIND_THRESHOLD;
@@ -530,8 +531,7 @@ jd_token_kinds_classify (JdToken *token, const JdExpectations *expect, char **ev
     {
       g_autoptr (GString) s = g_string_new (NULL);
       for (guint i = 0; i < G_N_ELEMENTS (signal_rows); i++)
-        if (signal_rows[i].kind == best && signal_rows[i].weight > 0
-            && jd_token_kinds_signal_holds (&signal_rows[i], token, expect))
+        if (held[i] && signal_rows[i].kind == best && signal_rows[i].weight > 0)
           g_string_append_printf (s, "%s%s", s->len ? "; " : "", _ (signal_rows[i].evidence));
       *evidence = g_string_free (g_steal_pointer (&s), FALSE);
     }
