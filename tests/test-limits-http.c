@@ -32,7 +32,7 @@ static void
 test_www_authenticate_size (void)
 {
   gsize n = JD_WWW_AUTHENTICATE_MAX_SIZE - strlen ("Bearer realm=\"\"");
-  g_autofree char *realm = repeat ('r', n);
+  g_autofree char *realm = g_strnfill (n, 'r');
   g_autofree char *fits = g_strdup_printf ("Bearer realm=\"%s\"", realm);
   g_autofree char *over = g_strdup_printf ("Bearer realm=\"%sr\"", realm);
   g_autoptr (GPtrArray) ok = NULL;
@@ -96,10 +96,11 @@ test_request_header_size (void)
   g_autoptr (JdRequest) request = jd_request_new (NULL, "https://a.example/");
   gsize fits = JD_HEADER_MAX_SIZE - strlen ("X-Big: ");
   gsize cred = JD_CREDENTIAL_HEADER_MAX_SIZE - strlen ("Authorization: ");
-  g_autofree char *value = repeat ('v', fits + 1);
-  g_autofree char *long_name = repeat ('N', 100);
-  g_autofree char *token = repeat ('t', cred + 1);
-  g_autofree char *cookie = repeat ('c', JD_CREDENTIAL_HEADER_MAX_SIZE - strlen ("Cookie: ") + 1);
+  g_autofree char *value = g_strnfill (fits + 1, 'v');
+  g_autofree char *long_name = g_strnfill (100, 'N');
+  g_autofree char *token = g_strnfill (cred + 1, 't');
+  g_autofree char *cookie
+    = g_strnfill (JD_CREDENTIAL_HEADER_MAX_SIZE - strlen ("Cookie: ") + 1, 'c');
   GPtrArray *problems;
 
   g_assert_cmpint (JD_HEADER_MAX_SIZE, ==, 64 * 1024);
@@ -151,7 +152,7 @@ test_request_header_problems_per_name (void)
 {
   g_autoptr (JdRequest) request = jd_request_new (NULL, "https://a.example/");
   g_autoptr (JdRequest) cycles = jd_request_new (NULL, "https://a.example/");
-  g_autofree char *big = repeat ('a', JD_HEADER_MAX_SIZE);
+  g_autofree char *big = g_strnfill (JD_HEADER_MAX_SIZE, 'a');
   GPtrArray *problems;
 
   jd_request_add_header (request, "X-A", "small");
@@ -210,7 +211,7 @@ test_response_many_headers (void)
   g_autoptr (GPtrArray) findings_at = NULL;
   g_autoptr (GPtrArray) findings_over = NULL;
   g_autoptr (JdExpectations) expect = jd_expectations_new ();
-  const JdFinding *left_out;
+  JdFinding *left_out;
 
   /* 499 challenges and the Bearer one: 500, all read. */
   for (guint i = 0; i < JD_HEADERS_MAX_COUNT - 1; i++)
@@ -238,8 +239,8 @@ test_response_many_headers (void)
   g_assert_false (jd_findings_has (findings_over, JD_FINDING_MISSING_WWW_AUTHENTICATE));
   left_out = find_finding (findings_over, JD_FINDING_HEADERS_LEFT_OUT);
   g_assert_nonnull (left_out);
-  g_assert_cmpint (jd_finding_get_severity ((JdFinding *)left_out), ==, JD_SEVERITY_WARNING);
-  g_assert_cmpstr (jd_finding_get_message ((JdFinding *)left_out), ==,
+  g_assert_cmpint (jd_finding_get_severity (left_out), ==, JD_SEVERITY_WARNING);
+  g_assert_cmpstr (jd_finding_get_message (left_out), ==,
                    "Headers from 501 (“X-Filler”) on are left out: the response has 10001 headers; "
                    "only the first 500 are read.");
 }
@@ -247,7 +248,7 @@ test_response_many_headers (void)
 static void
 test_response_header_too_long (void)
 {
-  g_autofree char *realm = repeat ('r', 70 * 1024);
+  g_autofree char *realm = g_strnfill (70 * 1024, 'r');
   g_autofree char *value = g_strdup_printf ("Bearer realm=\"%s\"", realm);
   g_autoptr (JdResponse) response = jd_response_new (401, NULL);
   g_autoptr (GPtrArray) findings = NULL;
@@ -260,9 +261,8 @@ test_response_header_too_long (void)
   expected = g_strdup_printf ("Header 2 (“WWW-Authenticate”) of the response is %zu bytes long; a "
                               "header is at most 65536 bytes, so it is left out.",
                               strlen ("WWW-Authenticate: ") + strlen (value));
-  g_assert_cmpstr (
-    jd_finding_get_message ((JdFinding *)find_finding (findings, JD_FINDING_HEADERS_LEFT_OUT)), ==,
-    expected);
+  g_assert_cmpstr (jd_finding_get_message (find_finding (findings, JD_FINDING_HEADERS_LEFT_OUT)),
+                   ==, expected);
   g_assert_false (jd_findings_has (findings, JD_FINDING_MISSING_WWW_AUTHENTICATE));
 }
 
@@ -270,7 +270,7 @@ test_response_header_too_long (void)
 static void
 test_response_left_out_not_challenge (void)
 {
-  g_autofree char *trace = repeat ('t', 70 * 1000);
+  g_autofree char *trace = g_strnfill (70 * 1000, 't');
   g_autoptr (JdResponse) long_one = jd_response_new (401, "Unauthorized");
   g_autoptr (JdResponse) many = jd_response_new (401, "Unauthorized");
   g_autoptr (JdResponse) dropped = jd_response_new (401, "Unauthorized");
@@ -341,7 +341,7 @@ test_www_authenticate_values (void)
 static void
 test_curl_many_headers (void)
 {
-  g_autofree char *filler = repeat ('x', MIB);
+  g_autofree char *filler = g_strnfill (MIB, 'x');
   g_autofree char *big = make_token (filler);
   g_autofree char *token = NULL;
   g_autoptr (GString) at = g_string_new ("curl 'https://api.example.com/'");
@@ -396,7 +396,7 @@ test_curl_many_headers (void)
 static void
 test_curl_long_header (void)
 {
-  g_autofree char *filler = repeat ('x', MIB);
+  g_autofree char *filler = g_strnfill (MIB, 'x');
   g_autofree char *token = make_token ("{\"sub\":\"u\"}");
   g_autofree char *cmd = g_strdup_printf ("curl https://api.example.com/ -H 'X-Big: %s' "
                                           "-H 'Authorization: Bearer %s'",
@@ -404,7 +404,7 @@ test_curl_long_header (void)
   g_autoptr (JdInput) input = jd_input_parse (cmd, strlen (cmd));
   g_autoptr (JdToken) parsed = jd_token_parse (jd_input_get_token (input), -1);
   g_autoptr (GPtrArray) findings = jd_diagnose (parsed, NULL, NULL, input);
-  const JdFinding *left_out;
+  JdFinding *left_out;
 
   g_assert_cmpstr (jd_input_get_token (input), ==, token);
   g_assert_null (jd_request_get_header (jd_input_get_request (input), "X-Big"));
@@ -412,7 +412,7 @@ test_curl_long_header (void)
   /* The diagnosis (what the window and the CLI show) names the header. */
   left_out = find_finding (findings, JD_FINDING_HEADERS_LEFT_OUT);
   g_assert_nonnull (left_out);
-  g_assert_cmpstr (jd_finding_get_message ((JdFinding *)left_out), ==,
+  g_assert_cmpstr (jd_finding_get_message (left_out), ==,
                    "Header 1 (“X-Big”) of the request is 1048583 bytes long; a header is at most "
                    "65536 bytes, so it is left out.");
 }
@@ -448,7 +448,7 @@ test_curl_size (void)
     = "curl https://api.example.com/ -H 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.";
   static const char tail[] = ".c2ln'";
   gsize filler = JD_CURL_MAX_SIZE - strlen (head) - strlen (tail);
-  g_autofree char *payload = repeat ('a', filler + 1);
+  g_autofree char *payload = g_strnfill (filler + 1, 'a');
   g_autofree char *fits = NULL;
   g_autofree char *over = NULL;
   g_autoptr (JdInput) input_fits = NULL;
@@ -487,7 +487,7 @@ test_curl_words (void)
   g_autoptr (JdInput) at = NULL;
   g_autoptr (JdInput) over = NULL;
   g_autofree char *expected = NULL;
-  const JdFinding *warning;
+  JdFinding *warning;
   gsize stop;
 
   /* "curl", the URL, -H and its argument, and -s until there are 10,000 words. */
@@ -508,11 +508,11 @@ test_curl_words (void)
   g_assert_null (jd_request_get_header (jd_input_get_request (over), "X-After"));
   warning = find_finding (jd_input_get_findings (over), JD_FINDING_INPUT_TOO_LARGE);
   g_assert_nonnull (warning);
-  g_assert_cmpint (jd_finding_get_severity ((JdFinding *)warning), ==, JD_SEVERITY_WARNING);
+  g_assert_cmpint (jd_finding_get_severity (warning), ==, JD_SEVERITY_WARNING);
   expected = g_strdup_printf ("The curl command has more than 10000 words; reading stopped at byte "
                               "%zu of %zu, so the options after it are left out.",
                               stop, cmd->len);
-  g_assert_cmpstr (jd_finding_get_message ((JdFinding *)warning), ==, expected);
+  g_assert_cmpstr (jd_finding_get_message (warning), ==, expected);
 
   /* The word splitter says where it stopped too. */
   {
@@ -537,7 +537,7 @@ test_header_block_many_headers (void)
   g_autofree char *token = make_token ("{\"sub\":\"u\"}");
   g_autoptr (GString) block = g_string_new ("GET /v1/me HTTP/2\nHost: api.example.com\n");
   g_autoptr (JdInput) input = NULL;
-  const JdFinding *left_out;
+  JdFinding *left_out;
 
   for (guint i = 0; i < 600; i++)
     g_string_append_printf (block, "x-h%u: %u\n", i, i);
@@ -549,7 +549,7 @@ test_header_block_many_headers (void)
   g_assert_cmpuint (jd_request_get_headers (jd_input_get_request (input))->len, ==, 500);
   left_out = find_finding (jd_input_get_findings (input), JD_FINDING_HEADERS_LEFT_OUT);
   g_assert_nonnull (left_out);
-  g_assert_cmpstr (jd_finding_get_message ((JdFinding *)left_out), ==,
+  g_assert_cmpstr (jd_finding_get_message (left_out), ==,
                    "Headers from 501 (“x-h499”) on are left out: the request has 602 headers; "
                    "only the first 500 are read.");
 }
@@ -557,9 +557,9 @@ test_header_block_many_headers (void)
 static void
 test_paste_size (void)
 {
-  g_autofree char *filler = repeat ('x', MIB);
+  g_autofree char *filler = g_strnfill (MIB, 'x');
   g_autofree char *token = make_token (filler);
-  g_autofree char *text = repeat (' ', JD_INPUT_MAX_SIZE + 1);
+  g_autofree char *text = g_strnfill (JD_INPUT_MAX_SIZE + 1, ' ');
   g_autoptr (JdInput) fits = NULL;
   g_autoptr (JdInput) over = NULL;
   g_autoptr (JdToken) empty = NULL;
@@ -591,12 +591,10 @@ test_paste_size (void)
   /* The diagnosis carries it as an error (the CLI exits 1, the window shows it). */
   empty = jd_token_parse (jd_input_get_token (over), -1);
   findings = jd_diagnose (empty, NULL, NULL, over);
-  g_assert_cmpint (
-    jd_finding_get_severity ((JdFinding *)find_finding (findings, JD_FINDING_INPUT_TOO_LARGE)), ==,
-    JD_SEVERITY_ERROR);
-  g_assert_cmpstr (
-    jd_finding_get_message ((JdFinding *)find_finding (findings, JD_FINDING_INPUT_TOO_LARGE)), ==,
-    error->message);
+  g_assert_cmpint (jd_finding_get_severity (find_finding (findings, JD_FINDING_INPUT_TOO_LARGE)),
+                   ==, JD_SEVERITY_ERROR);
+  g_assert_cmpstr (jd_finding_get_message (find_finding (findings, JD_FINDING_INPUT_TOO_LARGE)), ==,
+                   error->message);
   /* …and only it: nothing was read, so nothing is said of a token. */
   g_assert_null (find_finding (findings, JD_FINDING_MALFORMED));
   g_assert_cmpuint (findings->len, ==, 1);

@@ -13,9 +13,8 @@ G_BEGIN_DECLS
 /* A compact HS256-looking token whose payload is @payload. (transfer full) */
 char *make_token (const char *payload);
 /* @n times @c. (transfer full) */
-char *repeat (char c, gsize n);
 /* The finding @id in @findings, or NULL. */
-const JdFinding *find_finding (GPtrArray *findings, const char *id);
+JdFinding *find_finding (GPtrArray *findings, const char *id);
 /* Fails the test unless @haystack holds @needle (both shown). */
 void assert_contains (const char *haystack, const char *needle);
 

@@ -40,7 +40,7 @@ has_problem (JdToken *token, JdTokenError code)
 static void
 test_token_1mib (void)
 {
-  g_autofree char *filler = repeat ('x', MIB);
+  g_autofree char *filler = g_strnfill (MIB, 'x');
   g_autofree char *payload
     = g_strdup_printf ("{\"sub\":\"u\",\"exp\":1700000000,\"blob\":\"%s\"}", filler);
   g_autofree char *text = make_token (payload);
@@ -72,7 +72,7 @@ static void
 test_token_too_large (void)
 {
   gsize len = JD_TOKEN_MAX_SIZE + 1;
-  g_autofree char *text = repeat ('a', len);
+  g_autofree char *text = g_strnfill (len, 'a');
   g_autoptr (JdToken) token = jd_token_parse (text, len);
   const JdTokenProblem *p;
 
@@ -86,8 +86,8 @@ test_token_too_large (void)
 static void
 test_token_deep_payload (void)
 {
-  g_autofree char *open = repeat ('[', 100000);
-  g_autofree char *close = repeat (']', 100000);
+  g_autofree char *open = g_strnfill (100000, '[');
+  g_autofree char *close = g_strnfill (100000, ']');
   g_autofree char *payload = g_strconcat (open, close, NULL);
   g_autofree char *text = make_token (payload);
   g_autoptr (JdToken) token = jd_token_parse (text, -1);
@@ -105,8 +105,8 @@ test_token_deep_payload (void)
 static JsonNode *
 parse_nested (guint depth, GError **error)
 {
-  g_autofree char *open = repeat ('[', depth);
-  g_autofree char *close = repeat (']', depth);
+  g_autofree char *open = g_strnfill (depth, '[');
+  g_autofree char *close = g_strnfill (depth, ']');
   g_autofree char *text = g_strconcat (open, close, NULL);
 
   return jd_json_parse (text, strlen (text), JD_JSON_FLAGS_NONE, NULL, error);
@@ -139,7 +139,7 @@ test_json_depth (void)
 static void
 test_json_reader_limits (void)
 {
-  g_autofree char *open = repeat ('[', 10 * MIB);
+  g_autofree char *open = g_strnfill (10 * MIB, '[');
   const char nested[] = "[[[[[1]]]]]";
   const char text[] = "[\"0123456789abcdef\"]";
   g_autoptr (JdJsonReader) deep = jd_json_reader_new (nested, strlen (nested), 0);
@@ -242,10 +242,10 @@ test_har_many_entries (void)
 static void
 test_har_depth_and_strings (void)
 {
-  g_autofree char *open = repeat ('[', 300);
-  g_autofree char *close = repeat (']', 300);
+  g_autofree char *open = g_strnfill (300, '[');
+  g_autofree char *close = g_strnfill (300, ']');
   g_autofree char *deep_extra = g_strdup_printf (",\"x\":%s%s", open, close);
-  g_autofree char *long_string = repeat ('s', 5000);
+  g_autofree char *long_string = g_strnfill (5000, 's');
   g_autofree char *long_extra = g_strdup_printf (",\"comment\":\"%s\"", long_string);
   g_autoptr (GBytes) deep = make_har (2, deep_extra);
   g_autoptr (GBytes) longs = make_har (2, long_extra);
@@ -282,7 +282,7 @@ test_keys_too_large (void)
   static const char jwks[]
     = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"a\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0\"}]}";
   gsize len = JD_KEYS_MAX_SIZE + 1;
-  g_autofree char *data = repeat (' ', len);
+  g_autofree char *data = g_strnfill (len, ' ');
   g_autoptr (JdKeySet) set = jd_key_set_new ();
   g_autoptr (JdKeySet) fits = jd_key_set_new ();
   g_autoptr (GError) error = NULL;
@@ -307,7 +307,7 @@ static void
 test_keys_nesting (void)
 {
   /* json-glib's parser recursed once per '[' and overflowed the stack. */
-  g_autofree char *data = repeat ('[', MIB);
+  g_autofree char *data = g_strnfill (MIB, '[');
   g_autoptr (JdKeySet) set = jd_key_set_new ();
   g_autoptr (GError) error = NULL;
 
@@ -367,7 +367,7 @@ test_keys_over_limit (void)
   g_autoptr (JdExpectations) expect = jd_expectations_new ();
   g_autoptr (GPtrArray) findings = NULL;
   g_autofree char *text = make_token ("{\"sub\":\"u\"}");
-  const JdFinding *warning;
+  JdFinding *warning;
 
   /* The first 1000 are read; the set says the rest were not. */
   g_assert_true (jd_key_set_load_data (set, data, strlen (data), "many.jwks", &error));
@@ -376,8 +376,8 @@ test_keys_over_limit (void)
   g_assert_cmpstr (jd_key_get_kid (jd_key_set_get_key (set, 999)), ==, "k999");
   warning = find_finding (jd_key_set_get_warnings (set), JD_FINDING_JWKS_TOO_MANY_KEYS);
   g_assert_nonnull (warning);
-  g_assert_cmpint (jd_finding_get_severity ((JdFinding *)warning), ==, JD_SEVERITY_WARNING);
-  assert_contains (jd_finding_get_message ((JdFinding *)warning),
+  g_assert_cmpint (jd_finding_get_severity (warning), ==, JD_SEVERITY_WARNING);
+  assert_contains (jd_finding_get_message (warning),
                    "many.jwks keys[1000]…: the set holds 1001 keys; only the first 1000 are read");
 
   /* The warning travels with the verification into the diagnosis (what the
@@ -393,7 +393,7 @@ test_keys_over_limit (void)
   g_assert_cmpuint (jd_key_set_get_n_keys (array_set), ==, 1000);
   warning = find_finding (jd_key_set_get_warnings (array_set), JD_FINDING_JWKS_TOO_MANY_KEYS);
   g_assert_nonnull (warning);
-  assert_contains (jd_finding_get_message ((JdFinding *)warning),
+  assert_contains (jd_finding_get_message (warning),
                    "array.json [1000]…: the set holds 4096 keys; only the first 1000 are read");
 }
 
@@ -416,8 +416,8 @@ test_keys_over_limit_across_loads (void)
   g_assert_no_error (error);
   g_assert_cmpuint (jd_key_set_get_n_keys (set), ==, JD_KEYS_MAX_KEYS);
   g_assert_cmpstr (jd_key_get_kid (jd_key_set_get_key (set, 999)), ==, "k399");
-  assert_contains (jd_finding_get_message ((JdFinding *)find_finding (
-                     jd_key_set_get_warnings (set), JD_FINDING_JWKS_TOO_MANY_KEYS)),
+  assert_contains (jd_finding_get_message (
+                     find_finding (jd_key_set_get_warnings (set), JD_FINDING_JWKS_TOO_MANY_KEYS)),
                    "b.jwks: the key set already holds 600 keys; of the 600 here only the first 400 "
                    "are read");
 
@@ -451,7 +451,7 @@ test_keys_pem_over_limit (void)
   g_autoptr (JdKeySet) set_over = jd_key_set_new ();
   g_autoptr (JdKeySet) set_map = jd_key_set_new ();
   g_autoptr (GError) error = NULL;
-  const JdFinding *warning;
+  JdFinding *warning;
 
   /* PEM blocks (each broken, so each a key with its problem) */
   for (guint i = 0; i < JD_KEYS_MAX_KEYS; i++)
@@ -469,7 +469,7 @@ test_keys_pem_over_limit (void)
   warning = find_finding (jd_key_set_get_warnings (set_over), JD_FINDING_JWKS_TOO_MANY_KEYS);
   g_assert_nonnull (warning);
   assert_contains (
-    jd_finding_get_message ((JdFinding *)warning),
+    jd_finding_get_message (warning),
     "keys.pem PEM block 1001…: the set holds 1001 keys; only the first 1000 are read");
 
   /* {"kid": "-----BEGIN CERTIFICATE-----…"}, as Google publishes. */
@@ -481,7 +481,7 @@ test_keys_pem_over_limit (void)
   g_assert_cmpuint (jd_key_set_get_n_keys (set_map), ==, 1000);
   warning = find_finding (jd_key_set_get_warnings (set_map), JD_FINDING_JWKS_TOO_MANY_KEYS);
   g_assert_nonnull (warning);
-  assert_contains (jd_finding_get_message ((JdFinding *)warning),
+  assert_contains (jd_finding_get_message (warning),
                    "certs.json \"c1000\"…: the set holds 1005 keys; only the first 1000 are read");
 }
 
