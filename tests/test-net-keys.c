@@ -408,18 +408,12 @@ test_discover_async (void)
 /* ------------------------------------------------------------------ */
 /* jwt-doctor-cli's network options, run as a user runs them           */
 
-static gboolean
+static void
 run_cli (JdTestRun *r, const char *const *args)
 {
   static const char *const env[] = { "GIO_USE_PROXY_RESOLVER", "dummy", NULL };
 
-  if (g_getenv ("JD_CLI") == NULL)
-    {
-      g_test_skip ("JD_CLI is not set (run through meson test)");
-      return FALSE;
-    }
-  jd_test_run (r, g_getenv ("JD_CLI"), env, NULL, args);
-  return TRUE;
+  jd_test_run (r, jd_test_cli_path (), env, NULL, args);
 }
 
 /* Does the --json report's first token hold a finding with @id? */
@@ -465,8 +459,7 @@ test_cli_request (void)
   g_auto (JdTestRun) r = { 0 };
   const char *args[] = { "--json", "--request", u, "-H", "Accept: application/json", token, NULL };
 
-  if (!run_cli (&r, args))
-    return;
+  run_cli (&r, args);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_true (json_has_finding (r.out, JD_FINDING_BEARER_INVALID_TOKEN));
   g_assert_true (json_has_finding (r.out, JD_FINDING_STATUS_401));
@@ -486,8 +479,7 @@ test_cli_request_text (void)
   g_auto (JdTestRun) r = { 0 };
   const char *args[] = { "--request", u, "-X", "POST", token, NULL };
 
-  if (!run_cli (&r, args))
-    return;
+  run_cli (&r, args);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.out, "WWW-Authenticate"));
   g_assert_nonnull (strstr (r.out, "POST "));
@@ -504,8 +496,7 @@ test_cli_jwks_and_discover (void)
     g_auto (JdTestRun) r = { 0 };
     const char *args[] = { "--json", "--jwks", jwks, token, NULL };
 
-    if (!run_cli (&r, args))
-      return;
+    run_cli (&r, args);
     g_assert_cmpint (r.status, !=, 2);
     g_assert_true (json_has_finding (r.out, JD_FINDING_JWKS_FETCHED));
   }
@@ -513,7 +504,7 @@ test_cli_jwks_and_discover (void)
     g_auto (JdTestRun) r = { 0 };
     const char *args[] = { "--json", "--discover", token, NULL };
 
-    g_assert_true (run_cli (&r, args));
+    run_cli (&r, args);
     g_assert_cmpint (r.status, !=, 2);
     g_assert_true (json_has_finding (r.out, JD_FINDING_JWKS_FETCHED));
     g_assert_nonnull (strstr (r.out, "/issuer/.well-known/openid-configuration"));
@@ -534,14 +525,13 @@ test_cli_discover_issuer_mismatch (void)
   const char *args[] = { "--json", "--discover", "--iss", slash, token, NULL };
   const char *ok_args[] = { "--json", "--discover", "--iss", exact, token, NULL };
 
-  if (!run_cli (&r, args))
-    return;
+  run_cli (&r, args);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_true (json_has_finding (r.out, JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
   g_assert_false (json_has_finding (r.out, JD_FINDING_JWKS_FETCHED));
   g_assert_nonnull (strstr (r.out, "MUST NOT be used"));
 
-  g_assert_true (run_cli (&ok, ok_args));
+  run_cli (&ok, ok_args);
   g_assert_true (json_has_finding (ok.out, JD_FINDING_JWKS_FETCHED));
   g_assert_false (json_has_finding (ok.out, JD_FINDING_DISCOVERY_ISSUER_MISMATCH));
 }
@@ -555,8 +545,7 @@ test_cli_jwks_missing (void)
   const char *jwks_args[] = { "--jwks", missing, token, NULL };
   g_auto (JdTestRun) r = { 0 };
 
-  if (!run_cli (&r, jwks_args))
-    return;
+  run_cli (&r, jwks_args);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--jwks"));
 }
@@ -569,8 +558,7 @@ test_cli_request_bad_header (void)
   const char *header_args[] = { "--request", ok, "-H", "Bad Header: x", token, NULL };
   g_auto (JdTestRun) r = { 0 };
 
-  if (!run_cli (&r, header_args))
-    return;
+  run_cli (&r, header_args);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "byte 3 of the name"));
 }
@@ -583,8 +571,7 @@ test_cli_discover_without_iss (void)
   const char *discover_args[] = { "--json", "--discover", no_iss, NULL };
   g_auto (JdTestRun) r = { 0 };
 
-  if (!run_cli (&r, discover_args))
-    return;
+  run_cli (&r, discover_args);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_true (json_has_finding (r.out, "key-discovery-failed"));
 }
