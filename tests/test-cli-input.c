@@ -113,6 +113,8 @@ static const struct
   { "key-dev-zero", "--key", "dev-zero", "is larger than 16 MiB" },
   { "key-fifo", "--key", "fifo", "is larger than 16 MiB" },
   { "input-fifo", NULL, "fifo", "is larger than 256 MiB" },
+  { "sign-dev-zero", "--sign", "dev-zero", "is larger than 16 MiB" },
+  { "sign-fifo", "--sign", "fifo", "is larger than 16 MiB" },
 };
 
 static void

@@ -19,6 +19,7 @@
 #include "jd-base64.h"
 #include "jd-json.h"
 #include "jd-jwa.h"
+#include "jd-file-read.h"
 #include "jd-sign-key-private.h"
 #include "jd-verify.h"
 
@@ -275,28 +276,35 @@ jd_sign_key_new_secret (gconstpointer secret, gsize len, GError **error)
 JdSignKey *
 jd_sign_key_new_from_file (GFile *file, GError **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_autofree char *name = NULL;
-  gsize len;
+  JdSignKey *key;
+  gsize len = 0;
+  const char *data;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, NULL, &data, &len, NULL, error))
-    return NULL;
-  name = g_file_get_basename (file);
-  if (len > JD_KEYS_MAX_SIZE)
+  /* Bounded: a 1 GB file, /dev/zero or an endless FIFO is refused at
+   * JD_KEYS_MAX_SIZE instead of filling memory (jd-file-read.c). */
+  bytes = jd_file_read_bounded (file, JD_KEYS_MAX_SIZE, &local);
+  if (bytes == NULL && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
-      gnutls_memset (data, 0, len);
-      g_set_error (error, JD_SIGN_ERROR, JD_SIGN_ERROR_KEY,
-                   _ ("%s is %zu bytes; a key file is at most %d bytes"), name, len,
-                   JD_KEYS_MAX_SIZE);
+      g_set_error_literal (error, JD_SIGN_ERROR, JD_SIGN_ERROR_KEY, local->message);
       return NULL;
     }
-  {
-    JdSignKey *key = jd_sign_key_new_from_data (data, len, name, error);
-    gnutls_memset (data, 0, len);
-    return key;
-  }
+  if (bytes == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  name = g_file_get_basename (file);
+  data = g_bytes_get_data (bytes, &len);
+  key = jd_sign_key_new_from_data (data ? data : "", len, name, error);
+  /* The private key's bytes do not outlive this call. */
+  if (len > 0)
+    gnutls_memset ((gpointer)data, 0, len);
+  return key;
 }
 
 JdSignKey *
