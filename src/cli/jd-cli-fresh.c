@@ -14,6 +14,9 @@
 #include <gio/gio.h>
 
 #include "jd-cli-fresh.h"
+#include "jd-cli-input.h"
+#include "jd-file-read.h"
+#include "jd-key-set.h"
 #include "jd-client-assertion.h"
 #include "jd-compare.h"
 #include "jd-sign-key.h"
@@ -93,14 +96,27 @@ jd_cli_fresh_requested (JdCliFresh *f)
 static char *
 read_secret_file (const char *option, const char *path, GError **error)
 {
+  g_autoptr (GFile) file = jd_cli_file_for_arg (path);
+  g_autoptr (GBytes) bytes = NULL;
   g_autofree char *data = NULL;
+  const char *raw;
   gsize len = 0;
 
-  if (!g_file_get_contents (path, &data, &len, error))
+  /* Bounded like a key file: /dev/zero or an endless FIFO ends with a message. */
+  bytes = jd_file_read_bounded (file, JD_KEYS_MAX_SIZE, error);
+  if (bytes == NULL)
     {
       g_prefix_error (error, "%s: ", option);
       return NULL;
     }
+  raw = g_bytes_get_data (bytes, &len);
+  data = g_malloc (len + 1);
+  if (len > 0)
+    {
+      memcpy (data, raw, len);
+      memset ((gpointer)raw, 0, len);
+    }
+  data[len] = '\0';
   if (len > 0 && data[len - 1] == '\n')
     len--;
   if (len > 0 && data[len - 1] == '\r')
