@@ -25,8 +25,9 @@ typedef struct
 {
   const char *id;       /* "case", "trailing-slash", "keycloak-realm-host", … */
   const char *provider; /* NULL: any values; else a provider id prefix ("entra") */
-  /* NULL when the row does not apply to the two values; else why they
-   * differ, translated, naming the parts (transfer full). */
+  /* Structural rows: NULL when the row does not apply to the two values;
+   * else why they differ, translated, naming the parts (transfer full).
+   * Loose rows leave it NULL: normalize and say explain them together. */
   char *(*explain) (const char *got, const char *want);
   /* Loose rows only (else NULL): the value with this difference taken out.
    * Loose rows combine: "letter case and a trailing slash". */
