@@ -56,8 +56,8 @@ typedef struct
 /* At most this many tokenless failures are held while a HAR streams. */
 #define JD_CLI_HELD_MAX 10000
 
-/* Verify, diagnose, fetch what options ask for, and add to the report.
- * @findings_in: when not NULL, the caller's diagnosis (a HAR entry's). */
+/* Verify, diagnose, fetch what options ask for, and add to the report;
+ * @entry (nullable): the HAR entry @token came from, diagnosed as one. */
 static gboolean
 diagnose_token (Cli *cli, const char *source, JdToken *token, JdInput *input, JdHarEntry *entry,
                 GError **error)

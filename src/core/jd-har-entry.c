@@ -515,7 +515,7 @@ jd_har_entry_diagnose (JdHarEntry *self, const JdExpectations *expect, gboolean 
     {
       g_autoptr (GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
 
-      for (guint i = 0; more != NULL && i < more->len; i++)
+      for (guint i = 0; i < more->len; i++)
         {
           JdFinding *f = g_ptr_array_index (more, i);
 
